@@ -1,0 +1,229 @@
+"""What a rule's `check(ctx)` receives: the file, its index, and ways to report findings."""
+
+import ast
+from typing import Iterable, List, Optional, Sequence, Tuple, Union
+
+from .edits import Edit
+from .framework import Finding, RuleInfo
+from .positions import LineIndex
+
+Span = Tuple[int, int]
+
+
+class Context:
+    """Shared by every file kind. Python files get `PythonContext`, dependency files `DepsContext`."""
+
+    def __init__(self, text: str, filename: str, kind: str):
+        self.text = text
+        self.filename = filename
+        self.kind = kind
+        self.index = LineIndex(text)
+        self.findings: List[Finding] = []
+        self.rule: Optional[RuleInfo] = None  # set by the runner around each check()
+
+    # ---- spans ---------------------------------------------------------------------------
+    def span(self, target) -> Span:
+        if isinstance(target, tuple):
+            return target
+        return self.index.node_span(target)
+
+    def source(self, target) -> str:
+        s, e = self.span(target)
+        return self.text[s:e]
+
+    def replace(self, target, text: str) -> Edit:
+        s, e = self.span(target)
+        return Edit(s, e, text)
+
+    def insert(self, offset: int, text: str) -> Edit:
+        return Edit(offset, offset, text)
+
+    def delete(self, target) -> Edit:
+        s, e = self.span(target)
+        return Edit(s, e, "")
+
+    # ---- reporting -----------------------------------------------------------------------
+    def marker_line_for(self, target) -> Optional[int]:
+        return self.index.line_of(self.span(target)[0])
+
+    def fix(self, target, message: str, edits: Sequence[Edit], fix_class: Optional[str] = None) -> Finding:
+        """Report a finding with an automatic fix; fix_class defaults to the rule's."""
+        assert self.rule is not None
+        fc = fix_class or self.rule.fix_class
+        if fc == "manual":
+            fc = "review"  # a fix with edits is at least reviewable; manual means "no edits"
+        return self._add(target, message, list(dict.fromkeys(edits)), fc)
+
+    def manual(self, target, message: str) -> Finding:
+        """Report something a person must do; becomes a marker comment above the statement."""
+        return self._add(target, message, [], "manual")
+
+    def _add(self, target, message: str, edits: List[Edit], fix_class: str) -> Finding:
+        s, e = self.span(target)
+        f = Finding(self.rule, fix_class, " ".join(message.split()), s, e, edits, self.marker_line_for(target))
+        self.findings.append(f)
+        return f
+
+
+class PythonContext(Context):
+    def __init__(self, text: str, filename: str, tree: ast.Module):
+        super().__init__(text, filename, "python")
+        from .resolver import Resolver
+
+        self.tree = tree
+        self.resolver = Resolver(tree, self.index.node_span)
+
+    # ---- tree navigation -----------------------------------------------------------------
+    def walk(self, *types) -> Iterable[ast.AST]:
+        """All nodes in source order (optionally only of the given types)."""
+        if not types:
+            return list(self.resolver.nodes)
+        return [n for n in self.resolver.nodes if isinstance(n, types)]
+
+    def parent(self, node: ast.AST) -> Optional[ast.AST]:
+        return self.resolver.parent(node)
+
+    def statement_of(self, node: ast.AST) -> ast.AST:
+        while node is not None and not isinstance(node, ast.stmt):
+            node = self.parent(node)
+        return node if node is not None else self.tree
+
+    def marker_line_for(self, target) -> Optional[int]:
+        if isinstance(target, tuple):
+            node_start = target[0]
+            # Find the innermost statement containing this offset for indentation/placement.
+            stmt = None
+            for n in self.walk(ast.stmt):
+                s, e = self.index.node_span(n)
+                if s <= node_start < e:
+                    stmt = n
+            if stmt is None:
+                return self.index.line_of(node_start)
+            target = stmt
+        stmt = self.statement_of(target)
+        if stmt is self.tree:
+            return 1
+        decorators = getattr(stmt, "decorator_list", None)
+        line = decorators[0].lineno if decorators else stmt.lineno
+        return line
+
+    # ---- name resolution -----------------------------------------------------------------
+    def resolve(self, expr: ast.AST) -> Optional[str]:
+        """Canonical SDK name for a Name/Attribute (`F` -> `mcp.server.fastmcp.server.FastMCP`)."""
+        return self.resolver.resolve(expr)
+
+    def is_ref(self, expr: ast.AST, *qualnames: str) -> bool:
+        from .resolver import canonical
+
+        qn = self.resolve(expr)
+        return qn is not None and qn in {canonical(q) for q in qualnames}
+
+    def instance_of(self, expr: ast.AST) -> Optional[str]:
+        return self.resolver.instance_of(expr)
+
+    def is_instance(self, expr: ast.AST, *qualnames: str) -> bool:
+        from .resolver import canonical
+
+        cls = self.instance_of(expr)
+        return cls is not None and cls in {canonical(q) for q in qualnames}
+
+    def references(self, *qualnames: str) -> List[ast.AST]:
+        """Name/Attribute nodes that evaluate to one of `qualnames` (outermost match only)."""
+        from .resolver import canonical
+
+        wanted = {canonical(q) for q in qualnames}
+        out = []
+        for n in self.walk(ast.Name, ast.Attribute):
+            if self.resolve(n) in wanted:
+                out.append(n)
+        return out
+
+    def calls(self, *qualnames: str) -> List[ast.Call]:
+        """Calls whose callee resolves to one of `qualnames`."""
+        return [c for c in self.walk(ast.Call) if self.is_ref(c.func, *qualnames)]
+
+    def method_calls(self, cls: str, *methods: str) -> List[ast.Call]:
+        """`obj.m(...)` calls where `obj` is known to be an instance of `cls` and m in methods."""
+        out = []
+        for c in self.walk(ast.Call):
+            f = c.func
+            if isinstance(f, ast.Attribute) and (not methods or f.attr in methods) and self.is_instance(f.value, cls):
+                out.append(c)
+        return out
+
+    def attribute_uses(self, cls: str, *attrs: str) -> List[ast.Attribute]:
+        """`obj.a` (any context) where `obj` is an instance of `cls` and a in attrs."""
+        return [n for n in self.walk(ast.Attribute)
+                if (not attrs or n.attr in attrs) and self.is_instance(n.value, cls)]
+
+    def decorated_by(self, cls: str, *methods: str) -> List[Tuple[ast.AST, ast.expr]]:
+        """(def, decorator) pairs for `@obj.m(...)`/`@obj.m` where obj is an instance of `cls`."""
+        out = []
+        for d in self.walk(ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
+            for dec in d.decorator_list:
+                f = dec.func if isinstance(dec, ast.Call) else dec
+                if isinstance(f, ast.Attribute) and (not methods or f.attr in methods) \
+                        and self.is_instance(f.value, cls):
+                    out.append((d, dec))
+        return out
+
+    def imports(self) -> List[Union[ast.Import, ast.ImportFrom]]:
+        return self.walk(ast.Import, ast.ImportFrom)
+
+    def patch_targets(self) -> List[Tuple[ast.Constant, str]]:
+        from .pyedits import patch_targets
+
+        return patch_targets(self)
+
+    # ---- edit helpers (see pyedits.py) ---------------------------------------------------
+    def rename_module(self, old: str, new: str, message: Optional[str] = None) -> int:
+        from .pyedits import rename_module
+
+        return rename_module(self, old, new, message)
+
+    def rename_symbol(self, old: str, new_name: str, message: Optional[str] = None) -> int:
+        from .pyedits import rename_symbol
+
+        return rename_symbol(self, old, new_name, message)
+
+    def attr_span(self, node: ast.Attribute) -> Optional[Span]:
+        from .pyedits import attr_span
+
+        return attr_span(self, node)
+
+    def name_span(self, node: ast.AST) -> Optional[Span]:
+        from .pyedits import name_span
+
+        return name_span(self, node)
+
+    def keyword(self, call: ast.Call, name: str) -> Optional[ast.keyword]:
+        for kw in call.keywords:
+            if kw.arg == name:
+                return kw
+        return None
+
+    def rename_kwarg(self, call: ast.Call, old: str, new: str) -> Optional[Edit]:
+        from .pyedits import rename_kwarg
+
+        return rename_kwarg(self, call, old, new)
+
+    def remove_kwarg(self, call: ast.Call, name: str) -> Optional[Edit]:
+        from .pyedits import remove_arg
+
+        kw = self.keyword(call, name)
+        return remove_arg(self, call, kw) if kw is not None else None
+
+    def add_kwargs(self, call: ast.Call, text: str) -> Optional[Edit]:
+        from .pyedits import add_args
+
+        return add_args(self, call, text)
+
+    def move_kwargs(self, src: ast.Call, dst: ast.Call, names: Sequence[str]) -> Optional[List[Edit]]:
+        from .pyedits import move_kwargs
+
+        return move_kwargs(self, src, dst, names)
+
+    def add_import(self, module: str, name: Optional[str] = None) -> Optional[Edit]:
+        from .pyedits import add_import
+
+        return add_import(self, module, name)

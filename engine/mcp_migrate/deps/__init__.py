@@ -1,0 +1,1 @@
+"""Dependency files: requirements*.txt, pyproject.toml, setup.cfg."""

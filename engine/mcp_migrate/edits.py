@@ -1,0 +1,42 @@
+"""Text edits on str offsets of the original text, and conflict-checked application."""
+
+from typing import Iterable, List, NamedTuple
+
+
+class Edit(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+def overlaps(a: Edit, b: Edit) -> bool:
+    if a == b:
+        return False  # the same edit reached twice (e.g. via two references) is harmless
+    if a.start == a.end and b.start == b.end:
+        return a.start == b.start  # two insertions at one point: their order would be a guess
+    if a.start == a.end:
+        return b.start < a.start < b.end
+    if b.start == b.end:
+        return a.start < b.start < a.end
+    return a.start < b.end and b.start < a.end
+
+
+def conflicts(candidate: Iterable[Edit], accepted: Iterable[Edit]) -> bool:
+    accepted = list(accepted)
+    return any(overlaps(c, a) for c in candidate for a in accepted)
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """Apply non-overlapping edits back to front; callers must have checked conflicts."""
+    unique: List[Edit] = sorted(set(edits), key=lambda e: (e.start, e.end))
+    # Insertions sort before a replacement starting at the same offset, so they stay in front.
+    out = []
+    pos = len(text)
+    for e in reversed(unique):
+        if e.end > pos:
+            raise ValueError("overlapping edits reached apply_edits: %r" % (e,))
+        out.append(text[e.end : pos])
+        out.append(e.text)
+        pos = e.start
+    out.append(text[:pos])
+    return "".join(reversed(out))

@@ -1,0 +1,89 @@
+"""Rule registry and the Finding record that every rule produces."""
+
+from typing import Callable, List, NamedTuple, Optional, Sequence, Tuple
+
+from .edits import Edit
+
+FIX_CLASSES = ("safe", "review", "manual")
+AREAS = ("PKG", "TYP", "SRV", "LOW", "CLT", "TRN", "AUT", "PRO", "TST", "DPR", "ERA")
+FILE_KINDS = ("python", "pyproject", "requirements", "setup_cfg")
+
+
+class RuleInfo(NamedTuple):
+    code: str
+    title: str
+    anchor: str
+    fix_class: str
+    summary: str
+    why: str
+    before: str
+    after: str
+    v1_names: Tuple[str, ...]
+    v2_names: Tuple[str, ...]
+    kinds: Tuple[str, ...]
+    check: Callable
+    module: str
+
+    def public(self) -> dict:
+        return {k: getattr(self, k) for k in ("code", "title", "anchor", "fix_class", "summary", "why", "before", "after")}
+
+
+REGISTRY: List[RuleInfo] = []
+
+
+def rule(code: str, title: str, anchor: str, fix_class: str, summary: str, why: str,
+         before: str = "", after: str = "", v1_names: Sequence[str] = (), v2_names: Sequence[str] = (),
+         kinds: Sequence[str] = ("python",)):
+    """Decorator registering `check(ctx)` as a rule. See docs/ENGINE-RULES.md."""
+    if fix_class not in FIX_CLASSES:
+        raise ValueError("%s: fix_class must be one of %s" % (code, FIX_CLASSES))
+    if code[:3] not in AREAS or not code[3:].isdigit():
+        raise ValueError("%s: code must be an area prefix %s + digits" % (code, AREAS))
+    for k in kinds:
+        if k not in FILE_KINDS:
+            raise ValueError("%s: unknown file kind %r" % (code, k))
+
+    def register(check: Callable) -> Callable:
+        if any(r.code == code for r in REGISTRY):
+            raise ValueError("duplicate rule code %s" % code)
+        REGISTRY.append(RuleInfo(code, title, anchor, fix_class, _dedent(summary), _dedent(why),
+                                 _dedent(before), _dedent(after), tuple(v1_names), tuple(v2_names),
+                                 tuple(kinds), check, check.__module__))
+        return check
+
+    return register
+
+
+def _dedent(s: str) -> str:
+    import textwrap
+
+    return textwrap.dedent(s).strip("\n")
+
+
+class Finding:
+    """One reported problem. `edits` empty => manual (becomes a marker comment)."""
+
+    __slots__ = ("rule", "anchor", "fix_class", "message", "start", "end", "edits", "marker_line",
+                 "applied", "note")
+
+    def __init__(self, rule: RuleInfo, fix_class: str, message: str, start: int, end: int,
+                 edits: List[Edit], marker_line: Optional[int]):
+        self.rule = rule
+        self.anchor = rule.anchor
+        self.fix_class = fix_class
+        self.message = message
+        self.start = start
+        self.end = end
+        self.edits = edits
+        self.marker_line = marker_line  # 1-based line the marker goes above; None: no marker possible
+        self.applied = False
+        self.note = ""
+
+    def demote(self, why: str) -> None:
+        """An automatic fix that could not be applied becomes a manual finding with a marker."""
+        self.fix_class = "manual"
+        self.edits = []
+        self.note = why
+
+    def __repr__(self) -> str:
+        return "Finding(%s %s %r edits=%r)" % (self.rule.code, self.fix_class, self.message, self.edits)

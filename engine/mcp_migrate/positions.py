@@ -1,0 +1,103 @@
+"""Offset bookkeeping between the three coordinate systems in play.
+
+`ast` reports (1-based line, UTF-8 byte column); edits are made on str offsets; findings are
+reported as (1-based line, 1-based UTF-16 column) because that is what Monaco uses.
+"""
+
+from typing import Dict, List, Tuple
+
+
+class LineIndex:
+    def __init__(self, text: str):
+        self.text = text
+        # Only \r\n, \r and \n end lines for Python's tokenizer; str.splitlines() would also
+        # split on \x0c, \x1c, \u2028 ... and put every later position on the wrong line.
+        starts = [1 if text.startswith("\ufeff") else 0]
+        i, n = 0, len(text)
+        while i < n:
+            c = text[i]
+            if c == "\n":
+                starts.append(i + 1)
+            elif c == "\r":
+                if i + 1 < n and text[i + 1] == "\n":
+                    i += 1
+                starts.append(i + 1)
+            i += 1
+        self.starts = starts
+        self._utf8_cache: Dict[int, List[int]] = {}
+
+    @property
+    def line_count(self) -> int:
+        return len(self.starts)
+
+    def line_start(self, line: int) -> int:
+        return self.starts[line - 1]
+
+    def line_end(self, line: int) -> int:
+        """Offset of the line's terminator (or end of text)."""
+        if line < len(self.starts):
+            end = self.starts[line]
+            if end >= 2 and self.text[end - 2 : end] == "\r\n":
+                return end - 2
+            return end - 1
+        return len(self.text)
+
+    def line_text(self, line: int) -> str:
+        return self.text[self.line_start(line) : self.line_end(line)]
+
+    def newline(self) -> str:
+        """The file's dominant line terminator, used for inserted lines."""
+        crlf = self.text.count("\r\n")
+        lf = self.text.count("\n") - crlf
+        cr = self.text.count("\r") - crlf
+        if crlf >= lf and crlf >= cr and crlf:
+            return "\r\n"
+        if cr > lf:
+            return "\r"
+        return "\n"
+
+    def from_ast(self, line: int, byte_col: int) -> int:
+        """(1-based line, UTF-8 byte column) -> str offset."""
+        if line > len(self.starts):
+            return len(self.text)
+        start = self.starts[line - 1]
+        line_str = self.text[start : self.line_end(line)]
+        if line_str.isascii():
+            return start + min(byte_col, len(line_str))
+        table = self._utf8_cache.get(line)
+        if table is None:
+            table = []
+            for ch_i, ch in enumerate(line_str):
+                for _ in range(len(ch.encode("utf-8", "surrogatepass"))):
+                    table.append(ch_i)
+            table.append(len(line_str))
+            self._utf8_cache[line] = table
+        return start + table[min(byte_col, len(table) - 1)]
+
+    def node_span(self, node) -> Tuple[int, int]:
+        return (
+            self.from_ast(node.lineno, node.col_offset),
+            self.from_ast(node.end_lineno, node.end_col_offset),
+        )
+
+    def line_of(self, offset: int) -> int:
+        lo, hi = 0, len(self.starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.starts[mid] <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo + 1
+
+    def to_position(self, offset: int) -> dict:
+        """str offset -> {"line", "column"} (1-based, column in UTF-16 code units)."""
+        line = self.line_of(offset)
+        start = self.starts[line - 1]
+        prefix = self.text[start:offset]
+        col = len(prefix) + sum(1 for c in prefix if ord(c) > 0xFFFF)
+        return {"line": line, "column": col + 1}
+
+    def indentation(self, line: int) -> str:
+        text = self.line_text(line)
+        return text[: len(text) - len(text.lstrip(" \t\x0c"))]

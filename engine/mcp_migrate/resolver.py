@@ -1,0 +1,316 @@
+"""Map expressions to fully qualified SDK names through the file's own imports and assignments.
+
+Scoping follows Python closely enough for migration work: function, lambda, class and
+comprehension scopes; within a scope the binding closest before the use wins. Attribute-chain
+targets (`self.server = Server(...)`) are tracked file-wide because they cross methods.
+"""
+
+import ast
+from typing import Dict, List, NamedTuple, Optional, Tuple
+
+from .v1_aliases import ALIASES
+
+FUNC_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+COMP_SCOPES = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+
+
+class Binding(NamedTuple):
+    name: str
+    pos: int
+    kind: str  # "import" | "value" (maybe an SDK instance) | "other"
+    target: Optional[str]  # import: the dotted name as written
+    node: ast.AST
+    # For "value" bindings: how to learn the class, resolved lazily once all imports are known.
+    how: Optional[str] = None  # "call" | "annotation" | "except"
+    expr: Optional[ast.AST] = None
+    scope: Optional[ast.AST] = None
+
+
+def canonical(qualname: Optional[str]) -> Optional[str]:
+    """Follow v1 re-exports to the defining module: `mcp.McpError` -> `mcp.shared.exceptions.McpError`."""
+    if not qualname:
+        return qualname
+    for _ in range(8):  # alias chains are short; the bound guards against cycles
+        parts = qualname.split(".")
+        for cut in range(len(parts), 1, -1):
+            head = ".".join(parts[:cut])
+            if head in ALIASES:
+                qualname = ".".join([ALIASES[head]] + parts[cut:])
+                break
+        else:
+            return qualname
+    return qualname
+
+
+def dotted(expr: ast.AST) -> Optional[str]:
+    """`a.b.c` -> "a.b.c" for pure Name/Attribute chains, else None."""
+    parts = []
+    while isinstance(expr, ast.Attribute):
+        parts.append(expr.attr)
+        expr = expr.value
+    if isinstance(expr, ast.Name):
+        parts.append(expr.id)
+        return ".".join(reversed(parts))
+    return None
+
+
+class Resolver:
+    def __init__(self, tree: ast.Module, span_of):
+        """`span_of(node)` gives a node's (start, end) str offsets, used to order bindings."""
+        self.tree = tree
+        self.span_of = span_of
+        self._class_cache: Dict[int, Optional[str]] = {}
+        self.parents: Dict[int, ast.AST] = {}
+        self.scope_of: Dict[int, ast.AST] = {}
+        self.scope_parent: Dict[int, ast.AST] = {}
+        self.nodes: List[ast.AST] = []
+        self._bindings: Dict[Tuple[int, str], List[Binding]] = {}
+        self._attr_bindings: Dict[str, List[Binding]] = {}
+        self._index()
+
+    # ---- indexing -------------------------------------------------------------------------
+    def _index(self) -> None:
+        tree = self.tree
+        stack: List[Tuple[ast.AST, ast.AST]] = [(tree, tree)]
+        self.scope_of[id(tree)] = tree
+        while stack:
+            node, scope = stack.pop()
+            self.nodes.append(node)
+            self.scope_of[id(node)] = scope
+            self._collect_bindings(node, scope)
+            inner = None
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef) + COMP_SCOPES):
+                inner = node
+                self.scope_parent[id(node)] = scope
+            for field, value in ast.iter_fields(node):
+                children = value if isinstance(value, list) else [value]
+                child_scope = scope
+                if inner is not None and self._field_is_inner(node, field):
+                    child_scope = inner
+                for child in children:
+                    if isinstance(child, ast.AST):
+                        self.parents[id(child)] = node
+                        stack.append((child, child_scope))
+        self.nodes.sort(key=lambda n: getattr(n, "lineno", 0))
+        for lst in list(self._bindings.values()) + list(self._attr_bindings.values()):
+            lst.sort(key=lambda b: b.pos)
+
+    @staticmethod
+    def _field_is_inner(node: ast.AST, field: str) -> bool:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return field in ("body", "args")
+        if isinstance(node, ast.Lambda):
+            return field in ("body", "args")
+        if isinstance(node, ast.ClassDef):
+            return field == "body"
+        return True  # comprehensions
+
+    def offset_of(self, node: ast.AST) -> int:
+        return self.span_of(node)[0]
+
+    def _add(self, scope: ast.AST, name: str, pos: int, kind: str, target: Optional[str], node: ast.AST,
+             how: Optional[str] = None, expr: Optional[ast.AST] = None, expr_scope: Optional[ast.AST] = None) -> None:
+        if how is not None and expr is None:
+            how = None
+        if how is not None:
+            kind = "value"
+        b = Binding(name, pos, kind, target, node, how, expr, expr_scope if expr_scope is not None else scope)
+        if "." in name:
+            self._attr_bindings.setdefault(name, []).append(b)
+        else:
+            self._bindings.setdefault((id(scope), name), []).append(b)
+
+    def _end(self, node: ast.AST) -> int:
+        return self.span_of(node)[1]
+
+    def _collect_bindings(self, node: ast.AST, scope: ast.AST) -> None:
+        add = self._add
+        if isinstance(node, ast.Import):
+            pos = self._end(node)
+            for a in node.names:
+                if a.asname:
+                    add(scope, a.asname, pos, "import", a.name, a)
+                else:
+                    top = a.name.split(".")[0]
+                    add(scope, top, pos, "import", top, a)
+        elif isinstance(node, ast.ImportFrom):
+            pos = self._end(node)
+            for a in node.names:
+                if a.name == "*":
+                    continue
+                local = a.asname or a.name
+                if node.level == 0 and node.module:
+                    add(scope, local, pos, "import", node.module + "." + a.name, a)
+                else:
+                    add(scope, local, pos, "other", None, a)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            add(scope, node.name, self.offset_of(node), "other", None, node)
+            if not isinstance(node, ast.ClassDef):
+                a = node.args
+                for arg in a.posonlyargs + a.args + a.kwonlyargs + [a.vararg, a.kwarg]:
+                    if arg is None:
+                        continue
+                    # Registered in the function's own scope; annotations evaluate in the outer one.
+                    self._add(node, arg.arg, self.offset_of(node), "other", None, arg,
+                              "annotation", arg.annotation, scope)
+        elif isinstance(node, ast.Lambda):
+            a = node.args
+            for arg in a.posonlyargs + a.args + a.kwonlyargs + [a.vararg, a.kwarg]:
+                if arg is not None:
+                    self._add(node, arg.arg, self.offset_of(node), "other", None, arg)
+        elif isinstance(node, ast.Assign):
+            for t in node.targets:
+                self._bind_target(t, scope, self._end(node), node, "call", node.value)
+        elif isinstance(node, ast.AnnAssign):
+            self._bind_target(node.target, scope, self._end(node), node, "annotation", node.annotation)
+        elif isinstance(node, ast.AugAssign):
+            self._bind_target(node.target, scope, self._end(node), node)
+        elif isinstance(node, ast.NamedExpr):
+            self._bind_target(node.target, scope, self._end(node), node, "call", node.value)
+        elif isinstance(node, (ast.With, ast.AsyncWith)):
+            for item in node.items:
+                if item.optional_vars is not None:
+                    self._bind_target(item.optional_vars, scope, self._end(item.context_expr), item,
+                                      "call", item.context_expr)
+        elif isinstance(node, (ast.For, ast.AsyncFor)):
+            self._bind_target(node.target, scope, self.offset_of(node), node)
+        elif isinstance(node, ast.comprehension):
+            self._bind_target(node.target, scope, 0, node)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            add(scope, node.name, self.offset_of(node), "other", None, node, "except", node.type)
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            pass
+        elif isinstance(node, ast.Delete):
+            pass
+
+    def _bind_target(self, target: ast.AST, scope: ast.AST, pos: int, node: ast.AST,
+                     how: Optional[str] = None, expr: Optional[ast.AST] = None) -> None:
+        if isinstance(target, ast.Name):
+            self._add(scope, target.id, pos, "other", None, node, how, expr)
+        elif isinstance(target, ast.Attribute):
+            key = dotted(target)
+            if key:
+                self._add(scope, key, pos, "other", None, node, how, expr)
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            for elt in target.elts:
+                self._bind_target(elt, scope, pos, node)
+        elif isinstance(target, ast.Starred):
+            self._bind_target(target.value, scope, pos, node)
+
+    def _binding_class(self, b: Binding) -> Optional[str]:
+        if b.kind != "value":
+            return None
+        key = id(b.expr)
+        if key in self._class_cache:
+            return self._class_cache[key]
+        cls = None
+        if b.how == "call":
+            cls = self._value_class(b.expr, b.scope, b.expr)
+        elif b.how == "annotation":
+            cls = self._annotation_class(b.expr, b.scope, b.expr)
+        elif b.how == "except" and not isinstance(b.expr, ast.Tuple):
+            cls = canonical(self._qualname_in(b.expr, b.scope, b.expr))
+        self._class_cache[key] = cls
+        return cls
+
+    def _value_class(self, value: ast.AST, scope: ast.AST, at: ast.AST) -> Optional[str]:
+        if isinstance(value, ast.Await):
+            value = value.value
+        if isinstance(value, ast.Call):
+            return canonical(self._qualname_in(value.func, scope, at))
+        return None
+
+    def _annotation_class(self, ann: Optional[ast.AST], scope: ast.AST, at: ast.AST) -> Optional[str]:
+        if ann is None:
+            return None
+        if isinstance(ann, ast.Subscript):  # Context[ServerSession, None] -> Context
+            ann = ann.value
+        if isinstance(ann, ast.Constant) and isinstance(ann.value, str):
+            try:
+                ann = ast.parse(ann.value.strip(), mode="eval").body
+            except SyntaxError:
+                return None
+            if isinstance(ann, ast.Subscript):
+                ann = ann.value
+            name = dotted(ann)
+            if not name:
+                return None
+            head, _, rest = name.partition(".")
+            b = self._lookup(head, scope, self.offset_of(at))
+            if b is None or b.kind != "import":
+                return None
+            return canonical(b.target + ("." + rest if rest else ""))
+        return canonical(self._qualname_in(ann, scope, at))
+
+    # ---- lookup -----------------------------------------------------------------------------
+    def _scope_chain(self, scope: ast.AST):
+        first = True
+        while True:
+            if first or not isinstance(scope, ast.ClassDef):
+                yield scope
+            first = False
+            if scope is self.tree:
+                return
+            scope = self.scope_parent.get(id(scope), self.tree)
+
+    def _lookup(self, name: str, scope: ast.AST, pos: int) -> Optional[Binding]:
+        for s in self._scope_chain(scope):
+            lst = self._bindings.get((id(s), name))
+            if lst:
+                return _closest(lst, pos)
+        return None
+
+    def _qualname_in(self, expr: ast.AST, scope: ast.AST, at: ast.AST) -> Optional[str]:
+        parts = []
+        while isinstance(expr, ast.Attribute):
+            parts.append(expr.attr)
+            expr = expr.value
+        if not isinstance(expr, ast.Name):
+            return None
+        b = self._lookup(expr.id, scope, self.offset_of(at))
+        if b is None or b.kind != "import":
+            return None
+        return ".".join([b.target] + list(reversed(parts)))
+
+    # ---- public ----------------------------------------------------------------------------
+    def binding(self, name_node: ast.Name) -> Optional[Binding]:
+        scope = self.scope_of.get(id(name_node), self.tree)
+        return self._lookup(name_node.id, scope, self.offset_of(name_node))
+
+    def qualname(self, expr: ast.AST) -> Optional[str]:
+        """Dotted name as imported (not canonicalised), e.g. `mcp.server.fastmcp.FastMCP`."""
+        scope = self.scope_of.get(id(expr), self.tree)
+        return self._qualname_in(expr, scope, expr)
+
+    def resolve(self, expr: ast.AST) -> Optional[str]:
+        """Canonical qualified name (v1 re-exports followed), or None if not from an import."""
+        return canonical(self.qualname(expr))
+
+    def instance_of(self, expr: ast.AST) -> Optional[str]:
+        """Canonical class qualname of the object `expr` evaluates to, when the file shows it."""
+        if isinstance(expr, ast.Await):
+            expr = expr.value
+        if isinstance(expr, ast.Call):
+            return self.resolve(expr.func)
+        pos = self.offset_of(expr)
+        if isinstance(expr, ast.Name):
+            b = self.binding(expr)
+            return self._binding_class(b) if b is not None else None
+        key = dotted(expr)
+        if key and key in self._attr_bindings:
+            b = _closest(self._attr_bindings[key], pos)
+            return self._binding_class(b) if b is not None else None
+        return None
+
+    def parent(self, node: ast.AST) -> Optional[ast.AST]:
+        return self.parents.get(id(node))
+
+
+def _closest(bindings: List[Binding], pos: int) -> Optional[Binding]:
+    best = None
+    for b in bindings:
+        if b.pos <= pos:
+            best = b
+        else:
+            break
+    return best if best is not None else (bindings[0] if bindings else None)

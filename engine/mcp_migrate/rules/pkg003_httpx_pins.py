@@ -1,0 +1,50 @@
+from ..framework import rule
+
+
+@rule(
+    code="PKG003",
+    title="`httpx` and `httpx-sse` replaced by `httpx2`",
+    anchor="httpx-and-httpx-sse-replaced-by-httpx2",
+    fix_class="manual",
+    summary="""
+        Marks `httpx` and `httpx-sse` dependencies in a project that depends on `mcp`: the SDK now
+        uses `httpx2` and no longer installs either.
+    """,
+    why="""
+        Objects handed to the SDK (`http_client=`, `auth=`, a custom `httpx_client_factory`) must be
+        `httpx2` types; `except httpx.ConnectError` silently stops matching; `httpx-sse` helpers map to
+        `httpx2.EventSource`. Keep `httpx` only if your own code still imports it.
+    """,
+    before="""
+        mcp==1.28.1
+        httpx>=0.27
+    """,
+    after="""
+        mcp==1.28.1
+        # mcp-migrate: PKG003 mcp v2 uses `httpx2`, not `httpx` ... https://mcp-migrate.dev/guide/#httpx-and-httpx-sse-replaced-by-httpx2
+        httpx>=0.27
+    """,
+    kinds=("pyproject", "requirements", "setup_cfg"),
+)
+def check(ctx):
+    if not ctx.depends_on("mcp"):
+        return
+    for req in ctx.requirements():
+        if req.name == "httpx":
+            ctx.manual(req, "mcp v2 uses `httpx2`, not `httpx`: objects passed to the SDK must be `httpx2` "
+                            "types; keep `httpx` only if your own code imports it, or port it to `httpx2`")
+        elif req.name == "httpx-sse":
+            ctx.manual(req, "mcp v2 dropped `httpx-sse`: use `httpx2.EventSource` / `AsyncClient.sse()` "
+                            "and remove this dependency")
+
+
+FILENAME = "requirements.txt"
+CASES = [
+    (
+        "mcp\nhttpx-sse>=0.4\n",
+        "mcp\n# mcp-migrate: PKG003 mcp v2 dropped `httpx-sse`: use `httpx2.EventSource` / `AsyncClient.sse()` "
+        "and remove this dependency https://mcp-migrate.dev/guide/#httpx-and-httpx-sse-replaced-by-httpx2\n"
+        "httpx-sse>=0.4\n",
+    ),
+]
+NOOP = ["httpx>=0.27\n", "mcp\nhttpx2>=2.5\n"]

@@ -1,0 +1,33 @@
+// Frontmatter I/O. The converter owns a few keys; everything else in an existing page is curated
+// by hand (impact, symptoms, symbols, rules, ...) and must survive regeneration untouched.
+import YAML from 'yaml';
+
+export const OWNED = ['title', 'heading', 'area', 'anchor', 'seed', 'upstreamHash', 'seedOnly'];
+const ORDER = ['title', 'heading', 'description', 'area', 'anchor', 'impact', 'seed', 'seedOnly', 'symptoms', 'symbols', 'rules', 'sidebar', 'upstreamHash'];
+
+export function splitFrontmatter(text) {
+  const m = /^---\n([\s\S]*?)\n---\n?/.exec(text);
+  if (!m) return { data: {}, body: text };
+  return { data: YAML.parse(m[1]) ?? {}, body: text.slice(m[0].length) };
+}
+
+/** Owned keys from `generated`, curated keys from `previous`; sidebar.order/badge are derived. */
+export function mergeFrontmatter(previous, generated) {
+  const merged = { ...previous };
+  for (const k of OWNED) delete merged[k];
+  for (const [k, v] of Object.entries(generated)) if (k !== 'sidebar' && !(k in merged && !OWNED.includes(k))) merged[k] = v;
+  const sidebar = { ...(previous.sidebar ?? {}), ...(generated.sidebar ?? {}) };
+  // The badge follows the curated impact so a re-curated impact can't leave a stale badge behind.
+  if (merged.impact === 'silent') sidebar.badge = { text: 'silent', variant: 'danger' };
+  else if (sidebar.badge?.text === 'silent') delete sidebar.badge;
+  if (Object.keys(sidebar).length) merged.sidebar = sidebar;
+  return merged;
+}
+
+export function renderFrontmatter(data) {
+  const ordered = {};
+  for (const k of ORDER) if (k in data) ordered[k] = data[k];
+  for (const k of Object.keys(data)) if (!(k in ordered)) ordered[k] = data[k];
+  const yaml = YAML.stringify(ordered, { lineWidth: 0, flowCollectionPadding: false }).trimEnd();
+  return `---\n${yaml}\n---\n`;
+}

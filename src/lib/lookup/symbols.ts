@@ -1,0 +1,260 @@
+// Read Python's own error formats for names, and look the names up in the symbol index (every v1
+// module, name, member and parameter that v2.0.0 no longer has). This answers errors nobody wrote a
+// symptom for, as long as CPython says which name it could not find.
+
+import type { Hit, Normalised, SymbolIndex } from './types.ts';
+
+const Q = `['"\`\u2018\u2019]?`; // quotes may be lost in a mangled paste
+const ID = `([A-Za-z_][\\w]*)`;
+const DOTTED = `([A-Za-z_][\\w.]*[\\w])`;
+const CALLABLE = `([A-Za-z_][\\w.]*)\\(\\)`;
+
+const R = {
+  noModule: new RegExp(`No module named ${Q}${DOTTED}(${Q})`, 'g'),
+  cannotImport: new RegExp(`cannot import name ${Q}${ID}${Q}(?: from (?:partially initialized module )?${Q}${DOTTED}${Q})?`, 'g'),
+  moduleAttr: new RegExp(`module ${Q}${DOTTED}${Q} has no attribute ${Q}${ID}${Q}`, 'g'),
+  objectAttr: new RegExp(`(?:${Q}${ID}${Q} object|type object ${Q}${ID}${Q}) has no attribute ${Q}${ID}${Q}`, 'g'),
+  unexpectedKw: new RegExp(`${CALLABLE} got an unexpected keyword argument ${Q}${ID}${Q}`, 'g'),
+  unexpectedKwBare: new RegExp(`unexpected keyword argument ${Q}${ID}${Q}`, 'g'),
+  positional: new RegExp(`${CALLABLE} takes (?:from \\d+ to )?\\d+ positional arguments? but \\d+ (?:were|was) given`, 'g'),
+  missing: new RegExp(`${CALLABLE} missing \\d+ required (?:positional|keyword-only) arguments?`, 'g'),
+  pydanticExtra: new RegExp(`validation errors? for ${ID}\\s+${ID}\\s+(?:Extra inputs are not permitted|Unexpected keyword argument)`, 'g'),
+  noField: new RegExp(`${Q}${ID}${Q} object has no field ${Q}${ID}${Q}`, 'g'),
+};
+
+/** Modules the SDK owns; errors about anything else (e.g. the separate `fastmcp` package) are not ours. */
+const isSdkModule = (m: string) => m === 'mcp' || m.startsWith('mcp.') || m === 'mcp_types' || m.startsWith('mcp_types.');
+
+
+interface Ctx {
+  idx: SymbolIndex;
+  hits: Hit[];
+  /** Names an error attributes to a package that is not the SDK. */
+  foreign: Set<string>;
+  weight: number;
+}
+
+function add(ctx: Ctx, anchorIdx: number | undefined, confidence: number, evidence: string) {
+  if (anchorIdx === undefined) return;
+  const anchor = ctx.idx.anchors[anchorIdx];
+  if (anchor) ctx.hits.push({ anchor, confidence: confidence * ctx.weight, evidence });
+}
+
+const v2Class = (idx: SymbolIndex, cls: string) => idx.renamed[cls] ?? cls;
+
+function removedModule(ctx: Ctx, mod: string, truncated: boolean): boolean {
+  const { idx } = ctx;
+  if (idx.modules[mod] !== undefined) {
+    add(ctx, idx.modules[mod], 0.96, `\`${mod}\` was removed in v2 (symbol index)`);
+    return true;
+  }
+  // A submodule of a removed package, or a paste cut off mid-name.
+  const parent = Object.keys(idx.modules)
+    .filter((m) => mod.startsWith(m + '.'))
+    .sort((a, b) => b.length - a.length)[0];
+  if (parent) {
+    add(ctx, idx.modules[parent], 0.9, `\`${parent}\` was removed in v2 (symbol index)`);
+    return true;
+  }
+  if (truncated && mod.length >= 12) {
+    const cands = Object.keys(idx.modules).filter((m) => m.startsWith(mod));
+    const anchors = new Set(cands.map((m) => idx.modules[m]));
+    if (anchors.size === 1) {
+      add(ctx, idx.modules[cands.sort((a, b) => a.length - b.length)[0]], 0.75, `\`${mod}…\` looks like a removed module (symbol index)`);
+      return true;
+    }
+  }
+  return false;
+}
+
+function removedName(ctx: Ctx, name: string, mod: string | undefined, conf: number): boolean {
+  const entries = ctx.idx.names[name];
+  if (!entries) return false;
+  if (mod) {
+    const exact = entries.find((e) => e.slice(1).includes(mod));
+    if (exact) {
+      add(ctx, exact[0] as number, conf, `\`${name}\` is no longer importable from \`${mod}\` in v2 (symbol index)`);
+      return true;
+    }
+  }
+  // Module unknown or different: fall back on where the name used to live, a little less sure.
+  for (const e of entries) add(ctx, e[0] as number, conf - 0.12, `\`${name}\` was removed from \`${e.slice(1).join('`, `')}\` in v2 (symbol index)`);
+  return true;
+}
+
+function removedMember(ctx: Ctx, cls: string | undefined, attr: string, conf: number): boolean {
+  const { idx } = ctx;
+  if (cls) {
+    const c = v2Class(idx, cls);
+    const a = idx.members[c]?.[attr] ?? idx.members[cls]?.[attr];
+    if (a !== undefined) {
+      add(ctx, a, conf, `\`${c}.${attr}\` no longer exists in v2 (symbol index)`);
+      return true;
+    }
+  }
+  // Unknown class (a subclass, or a user's own): trust the member name only when it is unambiguous.
+  const anchors = new Set<number>();
+  const owners: string[] = [];
+  for (const [c, ms] of Object.entries(idx.members)) {
+    if (ms[attr] !== undefined) {
+      anchors.add(ms[attr]);
+      owners.push(c);
+    }
+  }
+  if (anchors.size === 1 && (cls === undefined || /^[A-Z]/.test(cls)) && (attr.length > 6 || /[A-Z_]/.test(attr.slice(1)))) {
+    add(ctx, [...anchors][0], conf - 0.15, `\`${attr}\` was removed from ${owners.slice(0, 3).map((o) => `\`${o}\``).join(', ')} in v2 (symbol index)`);
+    return true;
+  }
+  return false;
+}
+
+function callableKeys(idx: SymbolIndex, callable: string, table: Record<string, unknown>): string[] {
+  const parts = callable.split('.');
+  if (parts.length >= 2) parts[parts.length - 2] = v2Class(idx, parts[parts.length - 2]);
+  const full = parts.slice(-2).join('.');
+  if (table[full] !== undefined) return [full];
+  const last = parts[parts.length - 1];
+  if (table[last] !== undefined) return [last];
+  // Python < 3.10 said `__init__()` with no class: match every callable with that method name.
+  if (parts.length === 1) return Object.keys(table).filter((k) => k.endsWith('.' + last));
+  // `Class()` style: Class.__init__
+  if (table[`${full}.__init__`] !== undefined) return [`${full}.__init__`];
+  return [];
+}
+
+function removedParam(ctx: Ctx, callable: string | undefined, param: string, conf: number): boolean {
+  const { idx } = ctx;
+  const keys = callable ? callableKeys(idx, callable, idx.params) : Object.keys(idx.params);
+  const found = keys.filter((k) => idx.params[k][param] !== undefined);
+  const anchors = new Set(found.map((k) => idx.params[k][param]));
+  if (anchors.size === 1) {
+    const k = found[0];
+    const c = callable && keys.length === 1 ? conf : conf - 0.12;
+    add(ctx, idx.params[k][param], c, `\`${k}()\` no longer takes \`${param}\` in v2 (symbol index)`);
+    return true;
+  }
+  return false;
+}
+
+function changedSignature(ctx: Ctx, callable: string, conf: number, what: string): boolean {
+  const { idx } = ctx;
+  const kw = callableKeys(idx, callable, idx.kwonly);
+  if (kw.length === 1) {
+    add(ctx, idx.kwonly[kw[0]], conf, `\`${kw[0]}()\` parameters became keyword-only in v2 (symbol index)`);
+    return true;
+  }
+  const ps = callableKeys(idx, callable, idx.params);
+  if (ps.length === 1) {
+    const anchors = new Set(Object.values(idx.params[ps[0]]));
+    if (anchors.size === 1) {
+      add(ctx, [...anchors][0], conf - 0.08, `\`${ps[0]}()\` changed its parameters in v2 (${what}; symbol index)`);
+      return true;
+    }
+  }
+  return false;
+}
+
+function scan(ctx: Ctx, s: string) {
+  const { idx } = ctx;
+  for (const m of s.matchAll(R.noModule)) {
+    const mod = m[1];
+    if (!isSdkModule(mod)) continue;
+    removedModule(ctx, mod, !m[2]);
+  }
+  for (const m of s.matchAll(R.cannotImport)) {
+    const [, name, mod] = m;
+    if (mod && !isSdkModule(mod)) {
+      ctx.foreign.add(name);
+      continue;
+    }
+    if (mod && removedModule(ctx, mod, false)) continue;
+    removedName(ctx, name, mod, mod ? 0.95 : 0.82);
+  }
+  for (const m of s.matchAll(R.moduleAttr)) {
+    const [, mod, name] = m;
+    if (!isSdkModule(mod)) {
+      ctx.foreign.add(name);
+      continue;
+    }
+    if (removedModule(ctx, `${mod}.${name}`, false)) continue;
+    removedName(ctx, name, mod, 0.92);
+  }
+  for (const m of s.matchAll(R.objectAttr)) {
+    const cls = m[1] ?? m[2];
+    removedMember(ctx, cls, m[3], 0.93);
+  }
+  let sawCallable = false;
+  for (const m of s.matchAll(R.unexpectedKw)) {
+    sawCallable = true;
+    removedParam(ctx, m[1], m[2], 0.95);
+  }
+  if (!sawCallable) for (const m of s.matchAll(R.unexpectedKwBare)) removedParam(ctx, undefined, m[1], 0.8);
+  for (const m of s.matchAll(R.positional)) changedSignature(ctx, m[1], 0.88, 'positional arguments');
+  for (const m of s.matchAll(R.missing)) changedSignature(ctx, m[1], 0.85, 'required arguments');
+  for (const m of s.matchAll(R.pydanticExtra)) {
+    if (!removedMember(ctx, m[1], m[2], 0.93)) removedParam(ctx, `${m[1]}.__init__`, m[2], 0.9);
+  }
+  for (const m of s.matchAll(R.noField)) removedMember(ctx, m[1], m[2], 0.93);
+}
+
+// Identifiers distinctive enough that naming one (in prose, or in source shown by a traceback)
+// is weak evidence on its own: long, or snake_case / CamelCase with a hump.
+const distinctive = (t: string) => t.length >= 8 && (/_/.test(t) || /[a-z][A-Z]/.test(t) || /^[A-Z][a-z]+[A-Z]/.test(t));
+
+function mentions(ctx: Ctx, text: string) {
+  const { idx } = ctx;
+  const seen = new Set<string>();
+  for (const m of text.matchAll(/(?<![\w.])(?:mcp(?:\.\w+)+|[A-Za-z_]\w*(?:\.\w+)?)/g)) {
+    const tok = m[0];
+    if (seen.has(tok)) continue;
+    seen.add(tok);
+    if (tok.startsWith('mcp.')) {
+      // `from mcp.server.fastmcp import ...` in a frame's source line or in prose
+      const parent = Object.keys(idx.modules).find((r) => tok === r || tok.startsWith(r + '.'));
+      if (parent) add(ctx, idx.modules[parent], 0.62, `mentions \`${parent}\`, removed in v2 (symbol index)`);
+      continue;
+    }
+    const [a, b] = tok.split('.');
+    if (b) {
+      const cls = v2Class(idx, a);
+      const hit = idx.members[cls]?.[b];
+      if (hit !== undefined && distinctive(b)) add(ctx, hit, 0.6, `mentions \`${cls}.${b}\`, removed in v2 (symbol index)`);
+      continue;
+    }
+    if (ctx.foreign.has(a) || !distinctive(a)) continue;
+    const entries = idx.names[a];
+    if (entries?.length === 1) add(ctx, entries[0][0] as number, 0.58, `mentions \`${a}\`, removed in v2 (symbol index)`);
+  }
+}
+
+/** Does the paste attribute a name to some other package (e.g. `from fastmcp import FastMCP`)? */
+function foreignContext(text: string, foreign: Set<string>) {
+  for (const m of text.matchAll(/from\s+([A-Za-z_][\w.]*)\s+import\s+([\w\s,()]+)/g)) {
+    if (isSdkModule(m[1])) continue;
+    for (const n of m[2].split(/[\s,()]+/)) if (n) foreign.add(n);
+  }
+  for (const m of text.matchAll(/(?<![\w.])((?!mcp\b)[a-z_]\w*)\.(?:[\w]+\.)*([A-Z]\w+)/g)) foreign.add(m[2]);
+}
+
+export function matchSymbols(n: Normalised, idx: SymbolIndex): Hit[] {
+  const ctx: Ctx = { idx, hits: [], foreign: new Set(), weight: 1 };
+  foreignContext(n.text, ctx.foreign);
+  const primaryLine = n.primary ? `${n.primary.type}: ${n.primary.message}` : '';
+  const seen = new Set<string>();
+  const pass = (s: string, weight: number) => {
+    if (!s || seen.has(s)) return;
+    seen.add(s);
+    ctx.weight = weight;
+    scan(ctx, s);
+  };
+  pass(primaryLine, 1);
+  for (const e of n.exceptions) pass(`${e.type}: ${e.message}`, 0.96);
+  // Everything else, joined, catches wrapped lines and pastes with no exception line at all.
+  const before = ctx.hits.length;
+  pass(n.text.replace(/\s*\n\s*/g, ' '), 0.92);
+  if (ctx.hits.length === before && ctx.hits.length === 0) {
+    ctx.weight = 1;
+    mentions(ctx, n.text);
+  }
+  return ctx.hits;
+}

@@ -1,0 +1,134 @@
+// Symptoms curated in each section's frontmatter: exact strings, regexes, and plain-language
+// behaviour descriptions.
+
+import { looseText } from './normalise.ts';
+import type { Hit, Normalised, Section } from './types.ts';
+
+// Where in the paste a match sits decides how much it says: the exception an expert would read
+// first beats a chained cause, which beats surrounding log text.
+const WHERE = { primary: 0.97, exception: 0.92, text: 0.86 };
+
+const regexCache = new Map<string, RegExp | null>();
+function compile(src: string): RegExp | null {
+  if (!regexCache.has(src)) {
+    try {
+      regexCache.set(src, new RegExp(src, 'i'));
+    } catch {
+      regexCache.set(src, null); // a bad curated pattern must not break the lookup
+    }
+  }
+  return regexCache.get(src) ?? null;
+}
+
+function locate(n: Normalised, test: (s: string) => boolean): number {
+  const p = n.primary;
+  if (p && (test(`${p.type}: ${p.message}`) || test(looseText(`${p.type}: ${p.message}`)))) return WHERE.primary;
+  if (n.exceptions.some((e) => test(`${e.type}: ${e.message}`) || test(looseText(`${e.type}: ${e.message}`)))) return WHERE.exception;
+  if (test(n.text) || test(n.loose) || test(n.text.replace(/\s*\n\s*/g, ' '))) return WHERE.text;
+  return 0;
+}
+
+// --- behaviour: keyword overlap ---------------------------------------------------------------
+
+const STOP = new Set(
+  ('a an the and or but if then than so of to in on at by for with from into onto as is are was were be been being ' +
+    'it its this that these those there here my our your their i we you they he she me us them now no not ' +
+    'do does did doing done have has had can could should would will just also only still after before when ' +
+    'what which who why how all any some more most very too again instead since while about like get got ' +
+    'use used using make made see seen seems seem anymore any longer way thing things one').split(' '),
+);
+// Words every migration question contains; matching them proves little.
+const WEAK = new Set('mcp server client tool tools error errors v1 v2 call calls return returns python sdk new old code work works working broke broken fail fails failing upgrade upgraded migrate migrated migration version'.split(' '));
+
+export function stem(w: string): string {
+  if (w.length > 5 && w.endsWith('ies')) return w.slice(0, -3) + 'y';
+  if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
+  if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('es') && !w.endsWith('ses')) return w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+  return w;
+}
+
+export function keywords(s: string): string[] {
+  const words = s
+    .toLowerCase()
+    .replace(/[`'"\u2018\u2019]/g, '')
+    .match(/-?\d+|[a-z_][\w./-]*[\w]|[a-z]/g);
+  if (!words) return [];
+  const out: string[] = [];
+  for (const raw of words) {
+    const w = raw.replace(/[./-]+$/, '');
+    if (w.length < 2 || STOP.has(w)) continue;
+    out.push(stem(w));
+    // "camelCase" and "snake_case" identifiers also count as their parts (so "serverInfo.name"
+    // meets "server info name" halfway).
+    if (/[_.\/-]/.test(w)) for (const part of w.split(/[_.\/-]+/)) if (part.length > 2 && !STOP.has(part)) out.push(stem(part));
+  }
+  return out;
+}
+
+const weight = (w: string) => (WEAK.has(w) ? 0.25 : /\d|_|\./.test(w) ? 1.6 : 1);
+
+interface Prepared {
+  words: Set<string>;
+  total: number;
+}
+const prepCache = new Map<string, Prepared>();
+function prepare(text: string): Prepared {
+  let p = prepCache.get(text);
+  if (!p) {
+    const words = new Set(keywords(text));
+    let total = 0;
+    for (const w of words) total += weight(w);
+    p = { words, total };
+    prepCache.set(text, p);
+  }
+  return p;
+}
+
+/** 0..1: how much of the behaviour description the paste covers, and how specifically. */
+export function behaviourScore(behaviour: string, pasteWords: Set<string>): { score: number; matched: string[] } {
+  const b = prepare(behaviour);
+  let got = 0;
+  const matched: string[] = [];
+  for (const w of b.words) {
+    if (pasteWords.has(w)) {
+      got += weight(w);
+      matched.push(w);
+    }
+  }
+  const strong = matched.filter((w) => !WEAK.has(w)).length;
+  if (strong < 2 || b.total === 0) return { score: 0, matched };
+  return { score: got / b.total, matched };
+}
+
+export function matchSymptoms(n: Normalised, sections: Section[]): Hit[] {
+  const hits: Hit[] = [];
+  const pasteWords = new Set(keywords(n.text));
+  for (const sec of sections) {
+    for (const sym of sec.symptoms) {
+      if (sym.kind === 'exact') {
+        const needle = sym.text.toLowerCase();
+        const loose = looseText(sym.text);
+        const c = locate(n, (s) => s.toLowerCase().includes(needle) || (loose.length > 8 && s.includes(loose)));
+        if (c) hits.push({ anchor: sec.anchor, confidence: c, evidence: `matched symptom: “${sym.text}”` });
+      } else if (sym.kind === 'pattern') {
+        const re = compile(sym.text);
+        if (!re) continue;
+        const c = locate(n, (s) => re.test(s));
+        if (c) hits.push({ anchor: sec.anchor, confidence: c - 0.02, evidence: `matched symptom pattern: /${sym.text}/` });
+      } else if (sym.kind === 'behaviour') {
+        const { score, matched } = behaviourScore(sym.text, pasteWords);
+        // Half the description's weight is the floor for "this is what you describe".
+        if (score >= 0.5) {
+          hits.push({
+            anchor: sec.anchor,
+            confidence: Math.min(0.88, 0.42 + 0.5 * score),
+            evidence: `described behaviour: “${sym.text}” (shared words: ${matched.join(', ')})`,
+          });
+        }
+      }
+    }
+  }
+  return hits;
+}
