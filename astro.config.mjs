@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import checkLinks from './src/integrations/check-links.ts';
+import pyodideAssets from './src/integrations/pyodide-assets.mjs';
+import csp from './src/integrations/csp.mjs';
 
 // BASE_PATH lets `dist/` be served from a sub-path (e.g. GitHub Pages project sites).
 const base = process.env.BASE_PATH || '/';
@@ -10,15 +12,12 @@ const base = process.env.BASE_PATH || '/';
 /** @type {{ slug: string, label: string }[]} written by scripts/convert-guide.mjs, in guide order */
 const areas = JSON.parse(fs.readFileSync(new URL('./content/guide/areas.json', import.meta.url), 'utf8'));
 // Pages owned by other parts land at different times; only link what exists so the link check holds.
-// Autogenerate directories are paths from the project root: Starlight matches them against entry
-// filePath, which with our `content/` glob loader is `content/guide/...`.
 const exists = (/** @type {string} */ p) => fs.existsSync(new URL(p, import.meta.url));
 
 export default defineConfig({
   site: process.env.SITE_URL || 'https://mcp-migrate.example',
   base,
   trailingSlash: 'always',
-  markdown: { processedDirs: ['./content/'] },
   vite: {
     build: {
       rollupOptions: {
@@ -35,9 +34,15 @@ export default defineConfig({
     starlight({
       title: 'mcp-migrate',
       description: 'MCP Python SDK v1 → v2 migration: guide, error lookup, playground.',
+      // Starlight's Markdown features (asides, heading anchor links) only run on its own docs folder
+      // plus these; ours lives in ./content/. (At the Astro top level this key is silently ignored.)
+      markdown: { processedDirs: ['./content/'] },
       components: {
         Footer: './src/components/Footer.astro',
         MarkdownContent: './src/components/MarkdownContent.astro',
+        // playground: header link, "Open in playground" on section pages
+        PageTitle: './src/components/PageTitle.astro',
+        SocialIcons: './src/components/SocialIcons.astro',
       },
       sidebar: [
         {
@@ -50,6 +55,8 @@ export default defineConfig({
             { label: 'Engine rules', link: '/rules/' },
           ],
         },
+        // Autogenerate directories are paths from the project root: Starlight matches them against
+        // entry filePath, which with our `content/` glob loader is `content/guide/...`.
         ...areas.map(({ slug, label }) => ({
           label,
           collapsed: slug !== 'find-your-changes',
@@ -58,5 +65,7 @@ export default defineConfig({
       ],
     }),
     checkLinks(),
+    pyodideAssets(), // Pyodide runtime served from /pyodide/ (playground)
+    csp(), // strict CSP <meta> on every page, computed after the build: keep last
   ],
 });

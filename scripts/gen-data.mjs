@@ -279,7 +279,7 @@ function importStillResolves(api2, mod, e) {
   return false;
 }
 
-const isSdkImport = (mod, e, api) => {
+const isSdkImport = (e) => {
   const from = e.from ?? '';
   return from.startsWith('.') || from === 'mcp' || from.startsWith('mcp.') || from.startsWith('mcp_types');
 };
@@ -314,7 +314,7 @@ function diffApi(v1, v2) {
     const visible2 = visibleNames(v2, mod);
     for (const [name, e] of Object.entries(m1.names)) {
       if (name.startsWith('_') || NOISE_NAMES.has(name)) continue;
-      if (e.kind === 'import' && !isSdkImport(mod, e, v1)) continue;
+      if (e.kind === 'import' && !isSdkImport(e)) continue;
       if (!moduleGone && !visible2.has(name))
         removedNames.push({ mod, name, kind: e.kind, reexport: e.kind === 'import' && importStillResolves(v2, mod, e) });
       // members and parameters: diff against the successor (same place, or the renamed one)
@@ -371,7 +371,7 @@ function buildSymbolIndex(diff, textIndex, known) {
       MENTION_FIRST.find((r) => under(mod, r.prefix) && bestSection(textIndex.filter((s) => s.anchor === r.anchor), name, []))?.anchor ??
       NAME_PATTERNS.find((r) => r.re.test(name) && !under(mod, r.except))?.anchor ??
       // A dropped re-export of a name that still lives elsewhere only matters when the guide says so.
-      bestSection(textIndex, name, [short(mod)], reexport ? { require: [short(mod)], min: 3 } : {}) ??
+      bestSection(textIndex, name, [short(mod)], reexport ? { require: [short(mod)] } : {}) ??
       (reexport ? null : byPrefix(MODULE_FALLBACK, mod));
     if (!ok(a)) continue;
     const list = (names[name] ??= []);
@@ -425,7 +425,7 @@ function buildSymbolIndex(diff, textIndex, known) {
   }
 
   const kwonly = {};
-  for (const { callable, params: ps, cls } of diff.nowKeywordOnly) {
+  for (const { callable, cls } of diff.nowKeywordOnly) {
     const fn = callable.split('.').pop();
     const a = bestSection(textIndex, 'keyword-only', [cls ?? fn], { require: [cls ?? fn] });
     // Only the sections that are about the positional change count; others merely mention a param.

@@ -16,10 +16,6 @@ from mcp_migrate.api import migrate_text  # noqa: E402
 from mcp_migrate.framework import REGISTRY  # noqa: E402
 
 
-def filename_for(r, i):
-    return getattr(sys.modules[r.module], "FILENAME", "main.py")
-
-
 def check_table(r) -> dict:
     mod = sys.modules[r.module]
     fname = getattr(mod, "FILENAME", "main.py")
@@ -59,7 +55,7 @@ def invariants(text, fn, select, where):
     return out
 
 
-def main() -> int:
+def run_all() -> dict:
     runner.DEBUG = True
     total = {"cases": 0, "noop": 0, "failures": [], "rules": 0}
     for r in REGISTRY:
@@ -68,6 +64,11 @@ def main() -> int:
         total["cases"] += res["cases"]
         total["noop"] += res["noop"]
         total["failures"].extend(res["failures"])
+    return total
+
+
+def main() -> int:
+    total = run_all()
     print(json.dumps(total))
     return 1 if total["failures"] else 0
 

@@ -1,7 +1,7 @@
 // Pure part of the converter: upstream Markdown + previous files in, the full set of files out.
 import { parseGuide, headingText, headingMarkdown, headingLinks } from './guide-parse.mjs';
 import { convertBlocks, convertInline, DOCS_SITE } from './guide-mdx.mjs';
-import { splitFrontmatter, mergeFrontmatter, renderFrontmatter } from './guide-frontmatter.mjs';
+import { splitFrontmatter, mergeFrontmatter, renderFrontmatter, frontmatterText } from './guide-frontmatter.mjs';
 
 export const FIND = 'find-your-changes';
 // `##` headings that are not areas: their text lives on the home page and the guide overview.
@@ -40,7 +40,7 @@ export function buildSite({ markdown, seedMap, readPrevious, listPrevious }) {
   const page = (rel, generated, text) => {
     const prev = readPrevious(rel);
     const data = mergeFrontmatter(prev ? splitFrontmatter(prev).data : {}, generated);
-    files[rel] = `${renderFrontmatter(data)}${text.trim()}\n`;
+    files[rel] = `${renderFrontmatter(data, frontmatterText(prev))}${text.trim()}\n`;
     return prev ? splitFrontmatter(prev).data : null;
   };
 
@@ -49,6 +49,9 @@ export function buildSite({ markdown, seedMap, readPrevious, listPrevious }) {
       const dir = `guide/${a.slug}/${s.anchor}/`;
       const links = headingLinks(s.heading);
       const related = links.length ? `Related: ${links.map((l) => `[${l.text}](${l.url})`).join(', ')}\n\n` : '';
+      const seedNote = seedMap.notes?.[s.anchor]
+        ? `:::note[Changed since the earlier draft]\n${convertInline(seedMap.notes[s.anchor], ctxFor(dir))}\n:::\n\n`
+        : '';
       const official = `\n\n---\n\nOfficial text: [${convertInline(headingMarkdown(s.heading), ctxFor(dir))}](${DOCS_SITE}migration/#${s.anchor}) in the MCP Python SDK migration guide (v2.0.0).`;
       const prev = page(`guide/${a.slug}/${s.anchor}.mdx`, {
         title: headingText(s.heading),
@@ -62,7 +65,7 @@ export function buildSite({ markdown, seedMap, readPrevious, listPrevious }) {
         rules: [],
         sidebar: { order: i + 1 },
         upstreamHash: s.hash,
-      }, `${NOTE}\n\n${related}${body(s.body, dir)}${official}`);
+      }, `${NOTE}\n\n${seedNote}${related}${body(s.body, dir)}${official}`);
       report.sections++;
       if (!prev) report.appeared.push(s.anchor);
       else if (prev.upstreamHash !== s.hash) report.changed.push(s.anchor);
@@ -118,7 +121,7 @@ ${body(extra['need-help'].intro, 'guide/')}
   files['guide/areas.json'] = `${JSON.stringify(areas.map((a) => ({ slug: a.slug, label: headingText(a.heading) })), null, 2)}\n`;
 
   const homeText = [
-    ...findArea.sections.map((s) => `## ${convertInline(headingMarkdown(s.heading), ctxFor(''))}\n\n${body(s.body, '')}`),
+    ...findArea.sections.map((s) => `## ${convertInline(headingMarkdown(s.heading), ctxFor(''))}\n\n${homeSection(s, body(s.body, ''))}`),
     `## Suggested migration order\n\n${body(extra['suggested-migration-order'].intro, '')}`,
     `## Need help?\n\n${body(extra['need-help'].intro, '')}`,
   ].join('\n\n');
@@ -131,6 +134,12 @@ ${body(extra['need-help'].intro, 'guide/')}
     if (data.anchor) report.vanished.push(data.anchor);
   }
   return { files, report, stale };
+}
+
+/** The home page makes the guide's "Find your area" table interactive (AreaPicker reads the same table). */
+function homeSection(section, text) {
+  if (headingText(section.heading) !== 'Find your area') return text;
+  return `<AreaPicker />\n\n<details>\n<summary>The guide's table</summary>\n\n${text}\n\n</details>`;
 }
 
 const START = (name) => `{/* generated:start ${name} (scripts/convert-guide.mjs) */}`;
@@ -156,6 +165,7 @@ hero:
 ---
 
 {/* LOOKUP-BOX */}
+import AreaPicker from '../src/components/AreaPicker.astro';
 
 ${START('home')}
 ${END('home')}

@@ -1,5 +1,6 @@
 // Frontmatter I/O. The converter owns a few keys; everything else in an existing page is curated
 // by hand (impact, symptoms, symbols, rules, ...) and must survive regeneration untouched.
+import { isDeepStrictEqual } from 'node:util';
 import YAML from 'yaml';
 
 export const OWNED = ['title', 'heading', 'area', 'anchor', 'seed', 'upstreamHash', 'seedOnly'];
@@ -24,10 +25,24 @@ export function mergeFrontmatter(previous, generated) {
   return merged;
 }
 
-export function renderFrontmatter(data) {
+/**
+ * `previousYaml`: the page's old frontmatter text. Values that did not change keep their old YAML
+ * nodes, so hand-written quoting survives and regeneration leaves no formatting-only diffs.
+ */
+export function renderFrontmatter(data, previousYaml) {
   const ordered = {};
   for (const k of ORDER) if (k in data) ordered[k] = data[k];
   for (const k of Object.keys(data)) if (!(k in ordered)) ordered[k] = data[k];
-  const yaml = YAML.stringify(ordered, { lineWidth: 0, flowCollectionPadding: false }).trimEnd();
+  const doc = new YAML.Document(ordered, { flowCollectionPadding: false });
+  if (previousYaml) {
+    const prev = YAML.parseDocument(previousYaml);
+    for (const pair of doc.contents.items) {
+      const old = prev.get(pair.key.value, true);
+      if (old !== undefined && isDeepStrictEqual(prev.toJS()[pair.key.value], ordered[pair.key.value])) pair.value = old;
+    }
+  }
+  const yaml = doc.toString({ lineWidth: 0, flowCollectionPadding: false }).trimEnd();
   return `---\n${yaml}\n---\n`;
 }
+
+export const frontmatterText = (text) => /^---\n([\s\S]*?)\n---\n?/.exec(text ?? '')?.[1];

@@ -48,9 +48,15 @@ export function parseGuide(markdown) {
     used.add(out);
     return out;
   };
+  /** @typedef {{ heading: string, anchor: string, body: string[], hash?: string }} Section */
+  /** @typedef {{ heading: string, slug: string, intro: string[], sections: Section[] }} Area */
+  /** @type {{ title: string, preamble: string[], areas: Area[] }} */
   const doc = { title: '', preamble: [], areas: [] };
+  /** @type {Area | null} */
   let area = null;
+  /** @type {Section | null} */
   let section = null;
+  /** @type {string | null} */
   let inFence = null;
   for (const line of lines) {
     const fence = /^\s*(`{3,}|~{3,})/.exec(line);

@@ -54,7 +54,8 @@ export function findBrokenLinks(root: string, base: string): string[] {
         continue;
       }
       const frag = decodeURIComponent(url.hash.slice(1));
-      if (frag && target !== file && target.endsWith('.html') && frag !== '_top' && !ids(target).has(frag)) {
+      // `#code=…` / `#state=…` are playground state, not element ids.
+      if (frag && target !== file && target.endsWith('.html') && frag !== '_top' && !frag.includes('=') && !ids(target).has(frag)) {
         problems.push(`${rel(root, file)}: ${href} -> no id "${frag}"`);
       }
     }

@@ -43,6 +43,8 @@ export default function pyodideAssets() {
         updateConfig({
           vite: {
             define: { __PYODIDE_SIZES__: JSON.stringify(sizes) },
+            // Pyodide refuses classic workers: build the playground's workers as ES modules.
+            worker: { format: 'es' },
             plugins: [
               {
                 name: 'mcp-migrate:pyodide-dev-server',

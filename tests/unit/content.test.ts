@@ -4,12 +4,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-// @ts-expect-error plain .mjs modules without type declarations
 import { parseGuide, slugify, headingText } from '../../scripts/lib/guide-parse.mjs';
-// @ts-expect-error plain .mjs modules without type declarations
 import { convertBlocks, convertInline, docsUrl } from '../../scripts/lib/guide-mdx.mjs';
-// @ts-expect-error plain .mjs modules without type declarations
-import { splitFrontmatter, mergeFrontmatter } from '../../scripts/lib/guide-frontmatter.mjs';
+import { splitFrontmatter, mergeFrontmatter, renderFrontmatter } from '../../scripts/lib/guide-frontmatter.mjs';
 
 const root = path.resolve(__dirname, '../..');
 const upstream = fs.readFileSync(path.join(root, 'upstream/migration.md'), 'utf8');
@@ -138,6 +135,13 @@ describe('converter', () => {
     expect(merged).toMatchObject({ title: 'new', impact: 'silent', seed: true, rules: ['SRV001'] });
     expect(merged.symptoms).toEqual([{ kind: 'exact', text: 'boom' }]);
     expect(merged.sidebar).toEqual({ order: 2, label: 'x', badge: { text: 'silent', variant: 'danger' } });
+  });
+
+  it('keeps the YAML style of unchanged curated values', () => {
+    const prev = 'title: t\nsymptoms:\n  - kind: pattern\n    text: "\\"a\\"\\\\s*"\n';
+    const out = renderFrontmatter({ title: 'u', symptoms: [{ kind: 'pattern', text: '"a"\\s*' }] }, prev);
+    expect(out).toContain('text: "\\"a\\"\\\\s*"');
+    expect(out).toContain('title: u');
   });
 
   it('is idempotent: regenerating the current output changes nothing', () => {

@@ -5,9 +5,9 @@ import { dirname, resolve, sep } from 'node:path';
 import { loadNodeEngine } from './node.mjs';
 
 function neededDirs(argv, cwd) {
-  const dirs = [cwd];
-  for (const a of argv) {
-    if (a.startsWith('-')) continue;
+  const positional = argv.filter((a) => !a.startsWith('-'));
+  const dirs = positional.length ? [] : [cwd];
+  for (const a of positional) {
     const abs = resolve(cwd, a);
     if (!existsSync(abs)) continue;
     dirs.push(statSync(abs).isDirectory() ? abs : dirname(abs));
@@ -37,6 +37,7 @@ export async function runEngineCli(argv) {
     py.FS.mkdirTree(dir);
     py.mountNodeFS(dir, dir);
   }
+  if (!py.FS.analyzePath(cwd).exists) py.FS.mkdirTree(cwd);
   // Synchronous writes keep stdout/stderr ordered like CPython's; a closed pipe (`| head`) ends quietly.
   const writer = (fd) => ({
     write: (buf) => {

@@ -14,6 +14,7 @@ const R = {
   cannotImport: new RegExp(`cannot import name ${Q}${ID}${Q}(?: from (?:partially initialized module )?${Q}${DOTTED}${Q})?`, 'g'),
   moduleAttr: new RegExp(`module ${Q}${DOTTED}${Q} has no attribute ${Q}${ID}${Q}`, 'g'),
   objectAttr: new RegExp(`(?:${Q}${ID}${Q} object|type object ${Q}${ID}${Q}) has no attribute ${Q}${ID}${Q}`, 'g'),
+  bareAttr: new RegExp(`(?:^|[^\\w'"\`]\\s*)(?:object )?has no attribute ${Q}${ID}${Q}`, 'g'),
   unexpectedKw: new RegExp(`${CALLABLE} got an unexpected keyword argument ${Q}${ID}${Q}`, 'g'),
   unexpectedKwBare: new RegExp(`unexpected keyword argument ${Q}${ID}${Q}`, 'g'),
   positional: new RegExp(`${CALLABLE} takes (?:from \\d+ to )?\\d+ positional arguments? but \\d+ (?:were|was) given`, 'g'),
@@ -155,7 +156,6 @@ function changedSignature(ctx: Ctx, callable: string, conf: number, what: string
 }
 
 function scan(ctx: Ctx, s: string) {
-  const { idx } = ctx;
   for (const m of s.matchAll(R.noModule)) {
     const mod = m[1];
     if (!isSdkModule(mod)) continue;
@@ -179,10 +179,14 @@ function scan(ctx: Ctx, s: string) {
     if (removedModule(ctx, `${mod}.${name}`, false)) continue;
     removedName(ctx, name, mod, 0.92);
   }
+  let sawObject = false;
   for (const m of s.matchAll(R.objectAttr)) {
+    sawObject = true;
     const cls = m[1] ?? m[2];
     removedMember(ctx, cls, m[3], 0.93);
   }
+  // A paste that lost the class name: the member name alone, when only one class ever had it.
+  if (!sawObject) for (const m of s.matchAll(R.bareAttr)) removedMember(ctx, undefined, m[1], 0.88);
   let sawCallable = false;
   for (const m of s.matchAll(R.unexpectedKw)) {
     sawCallable = true;

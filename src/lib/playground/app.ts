@@ -52,6 +52,13 @@ function formatBytes(n: number): string {
   return `${n} B`;
 }
 
+/** Text with `code spans` as <code> elements (never HTML). */
+function withCode(text: string): (Node | string)[] {
+  return text.split(/(`[^`]+`)/).filter(Boolean).map((part) =>
+    part.startsWith('`') && part.endsWith('`') && part.length > 2 ? el('code', { text: part.slice(1, -1) }) : part,
+  );
+}
+
 const FIX_LABEL: Record<string, string> = { safe: 'safe fix', review: 'review fix', manual: 'manual' };
 
 interface Analysis {
@@ -604,7 +611,7 @@ export class Playground {
         el(
           'h3',
           { id: headingId },
-          el('a', { href: this.guideHref(anchor), text: sectionTitle(anchor) }),
+          el('a', { href: this.guideHref(anchor) }, ...withCode(sectionTitle(anchor))),
         ),
       );
       const ul = el('ul', { role: 'list' });
@@ -627,7 +634,7 @@ export class Playground {
       el('span', { class: 'pg-loc', text: `${f.start.line}:${f.start.column}` }),
       el('code', { class: 'pg-rule', text: f.rule }),
       el('span', { class: `pg-badge pg-badge-${f.fix_class}`, text: FIX_LABEL[f.fix_class] ?? f.fix_class }),
-      el('span', { class: 'pg-msg', text: f.message }),
+      el('span', { class: 'pg-msg' }, ...withCode(f.message)),
     );
     reveal.addEventListener('click', () => this.reveal(f));
     const actions = el('div', { class: 'pg-finding-actions' });
@@ -780,7 +787,7 @@ export class Playground {
           ' ',
           el('span', { class: `pg-badge pg-badge-${r.fix_class}`, text: FIX_LABEL[r.fix_class] ?? r.fix_class }),
           ' ',
-          r.title,
+          ...withCode(r.title),
         );
         fs.append(el('div', { class: 'pg-rule-row' }, label));
         if (r.fix_class === 'review') {

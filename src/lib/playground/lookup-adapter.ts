@@ -42,7 +42,7 @@ async function data() {
 /** Section title for an anchor (Markdown code spans unwrapped), or a readable fallback. */
 export function sectionTitle(anchor: string): string {
   const t = titles?.get(anchor);
-  if (t) return t.replace(/`/g, '');
+  if (t) return t;
   return anchor.replace(/-/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
 }
 
@@ -60,7 +60,7 @@ export async function lookupPaste(text: string): Promise<LookupAnswer> {
   return {
     matches: answer.results.map((r: LookupResult) => ({
       anchor: r.anchor,
-      title: r.title.replace(/`/g, ''),
+      title: r.title,
       href: `${base()}${r.path}`,
       evidence: r.evidence.join(' · '),
       confidence: r.confidence,

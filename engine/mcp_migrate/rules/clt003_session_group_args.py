@@ -1,0 +1,66 @@
+import ast
+
+from ..framework import rule
+from ._typ_util import GROUP, receiver_level
+
+
+@rule(
+    code="CLT003",
+    title="`args` parameter removed from `ClientSessionGroup.call_tool()`",
+    anchor="args-parameter-removed-from-clientsessiongroupcall_tool",
+    fix_class="safe",
+    summary="""
+        Renames `args=` to `arguments=` in `ClientSessionGroup.call_tool()` calls (review when the
+        file does not show that the receiver is a `ClientSessionGroup`).
+    """,
+    why="""
+        v2 raises `TypeError: ClientSessionGroup.call_tool() got an unexpected keyword argument 'args'`.
+    """,
+    before="""
+        result = await session_group.call_tool("my_tool", args={"key": "value"})
+    """,
+    after="""
+        result = await session_group.call_tool("my_tool", arguments={"key": "value"})
+    """,
+    v1_names=["mcp.client.session_group.ClientSessionGroup.call_tool(args)"],
+    v2_names=["mcp.client.session_group.ClientSessionGroup.call_tool(arguments)"],
+)
+def check(ctx):
+    for call in ctx.walk(ast.Call):
+        f = call.func
+        if not isinstance(f, ast.Attribute) or f.attr != "call_tool" or ctx.keyword(call, "args") is None:
+            continue
+        level = receiver_level(ctx, f.value, GROUP)
+        if level is None:
+            continue
+        msg = "`ClientSessionGroup.call_tool(args=...)` is `arguments=` in v2"
+        if ctx.keyword(call, "arguments") is not None:
+            ctx.manual(call, msg)
+            continue
+        edit = ctx.rename_kwarg(call, "args", "arguments")
+        if edit is None:
+            ctx.manual(call, msg)
+        else:
+            ctx.fix(call, msg, [edit], fix_class=level)
+
+
+CASES = [
+    (
+        "from mcp.client.session_group import ClientSessionGroup\n\n"
+        "async def f():\n    async with ClientSessionGroup() as group:\n"
+        "        return await group.call_tool('t', args={'k': 1})\n",
+        "from mcp.client.session_group import ClientSessionGroup\n\n"
+        "async def f():\n    async with ClientSessionGroup() as group:\n"
+        "        return await group.call_tool('t', arguments={'k': 1})\n",
+    ),
+    (
+        "result = await session_group.call_tool('my_tool', args={'key': 'value'})\n",
+        "result = await session_group.call_tool('my_tool', arguments={'key': 'value'})\n",
+    ),
+]
+
+NOOP = [
+    "from mcp import ClientSession\n\nasync def f(s: ClientSession):\n    await s.call_tool('t', arguments={})\n",
+    "from myproj import Runner\n\nr = Runner()\nr.call_tool('t', args=[1])\n",
+    "from mcp import ClientSession\n\nasync def f(s: ClientSession):\n    await s.call_tool('t', args={})\n",
+]

@@ -1,0 +1,209 @@
+import ast
+
+from ..framework import rule
+from ._typ_util import GROUP, SERVER_SESSION, SESSION, is_unbound, receiver_level
+
+TIMEDELTA = ("datetime.timedelta",)
+UNITS = {"days": 86400, "seconds": 1, "microseconds": 1e-6, "milliseconds": 1e-3, "minutes": 60,
+         "hours": 3600, "weeks": 604800}
+POSITIONAL = ("days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks")
+# constructor -> {parameter: positional index or None}
+CONSTRUCTORS = {
+    SESSION: {"read_timeout_seconds": 2},
+    "mcp.client.session_group.ClientSessionParameters": {"read_timeout_seconds": None},
+    "mcp.client.session_group.StreamableHttpParameters": {"timeout": None, "sse_read_timeout": None},
+    "mcp.shared.memory.create_connected_server_and_client_session": {"read_timeout_seconds": 1},
+}
+# (receiver class, method) -> {parameter: positional index (self excluded)}
+METHODS = {
+    (SESSION, "call_tool"): {"read_timeout_seconds": 2},
+    (SESSION, "send_request"): {"request_read_timeout_seconds": 2},
+    (GROUP, "call_tool"): {"read_timeout_seconds": 2},
+    (SERVER_SESSION, "send_request"): {"request_read_timeout_seconds": 2},
+}
+SESSION_KWARGS = ("read_timeout_seconds", "request_read_timeout_seconds")
+
+
+@rule(
+    code="CLT004",
+    title="Timeouts take `float` seconds instead of `timedelta`",
+    anchor="timeouts-take-float-seconds-instead-of-timedelta",
+    fix_class="safe",
+    summary="""
+        Turns `timedelta` timeouts into float seconds on `ClientSession(...)`, `call_tool()`,
+        `send_request()`, `ClientSessionGroup.call_tool()`, `ClientSessionParameters`,
+        `StreamableHttpParameters` and `ServerSession.send_request()`: literal `timedelta(...)` calls
+        become numbers, other timedeltas get `.total_seconds()`; values the file does not show get a
+        marker.
+    """,
+    why="""
+        The session paths accept a timedelta and then crash inside anyio with
+        `TypeError: unsupported operand type(s) for +: 'float' and 'datetime.timedelta'` on the
+        first request; `StreamableHttpParameters` fails with `ValidationError: Input should be a
+        valid number`.
+    """,
+    before="""
+        session = ClientSession(read, write, read_timeout_seconds=timedelta(seconds=30))
+        result = await session.call_tool("slow", {}, read_timeout_seconds=timedelta(minutes=2))
+    """,
+    after="""
+        session = ClientSession(read, write, read_timeout_seconds=30)
+        result = await session.call_tool("slow", {}, read_timeout_seconds=120)
+    """,
+    v1_names=["mcp.client.session.ClientSession.__init__(read_timeout_seconds)",
+              "mcp.client.session.ClientSession.call_tool(read_timeout_seconds)",
+              "mcp.shared.session.BaseSession.send_request(request_read_timeout_seconds)",
+              "mcp.client.session_group.ClientSessionGroup.call_tool(read_timeout_seconds)",
+              "mcp.client.session_group.ClientSessionParameters",
+              "mcp.client.session_group.StreamableHttpParameters"],
+    v2_names=["mcp.client.session.ClientSession.__init__(read_timeout_seconds)",
+              "mcp.client.session.ClientSession.call_tool(read_timeout_seconds)",
+              "mcp.client.session.ClientSession.send_request(request_read_timeout_seconds)",
+              "mcp.client.session_group.ClientSessionGroup.call_tool(read_timeout_seconds)",
+              "mcp.client.session_group.ClientSessionParameters",
+              "mcp.client.session_group.StreamableHttpParameters"],
+)
+def check(ctx):
+    seen = set()
+    for cls, params in CONSTRUCTORS.items():
+        for call in ctx.calls(cls):
+            seen.add(id(call))
+            _check_args(ctx, call, params, "safe")
+    for (cls, meth), params in METHODS.items():
+        for call in ctx.walk(ast.Call):
+            f = call.func
+            if id(call) in seen or not isinstance(f, ast.Attribute) or f.attr != meth:
+                continue
+            level = receiver_level(ctx, f.value, cls)
+            if level == "safe":
+                seen.add(id(call))
+                _check_args(ctx, call, params, "safe")
+    # Snippets and sessions from elsewhere: the keyword names are the SDK's own, the value a timedelta.
+    for call in ctx.walk(ast.Call):
+        if id(call) in seen or not _unknown_callee(ctx, call.func):
+            continue
+        for kw in call.keywords:
+            if kw.arg in SESSION_KWARGS + ("timeout", "sse_read_timeout") and _is_timedelta(ctx, kw.value):
+                if kw.arg in SESSION_KWARGS or _callee_name(call.func) == "StreamableHttpParameters":
+                    _convert(ctx, kw.value, "review")
+
+
+def _check_args(ctx, call, params, level):
+    for name, pos in params.items():
+        kw = ctx.keyword(call, name)
+        value = kw.value if kw is not None else (call.args[pos] if pos is not None and len(call.args) > pos else None)
+        if value is None or isinstance(value, ast.Starred):
+            continue
+        if _numeric(value):
+            continue
+        if not _convert(ctx, value, level):
+            ctx.manual(value, "`%s` takes float seconds in v2; pass `<timedelta>.total_seconds()` "
+                              "if this is a `timedelta`" % name)
+
+
+def _numeric(value):
+    """Values that are already seconds (or None): literals, `x.total_seconds()`, `float(x)`."""
+    if isinstance(value, ast.Constant):
+        return value.value is None or isinstance(value.value, (int, float))
+    if isinstance(value, ast.UnaryOp):
+        return _numeric(value.operand)
+    if isinstance(value, ast.BinOp):
+        return _numeric(value.left) and _numeric(value.right)
+    if isinstance(value, ast.Call):
+        f = value.func
+        return (isinstance(f, ast.Attribute) and f.attr == "total_seconds") or \
+            (isinstance(f, ast.Name) and f.id in ("float", "int"))
+    return False
+
+
+def _convert(ctx, value, level):
+    msg = "timeouts are float seconds in v2, not `timedelta`"
+    if isinstance(value, ast.Call) and ctx.is_ref(value.func, *TIMEDELTA):
+        text = _literal_seconds(ctx, value)
+        if text is None:
+            text = ctx.source(value) + ".total_seconds()"
+        ctx.fix(value, msg, [ctx.replace(value, text)], fix_class=level)
+        return True
+    if _is_timedelta(ctx, value):
+        ctx.fix(value, msg, [ctx.insert(ctx.span(value)[1], ".total_seconds()")], fix_class=level)
+        return True
+    return False
+
+
+def _is_timedelta(ctx, value):
+    if isinstance(value, ast.Call):
+        return ctx.is_ref(value.func, *TIMEDELTA)
+    if isinstance(value, ast.Name):
+        return ctx.instance_of(value) in TIMEDELTA
+    return False
+
+
+def _literal_seconds(ctx, call):
+    if any(k.arg is None for k in call.keywords) or any(isinstance(a, ast.Starred) for a in call.args):
+        return None
+    pairs = list(zip(POSITIONAL, call.args)) + [(k.arg, k.value) for k in call.keywords]
+    total = 0
+    for unit, node in pairs:
+        if unit not in UNITS or not isinstance(node, ast.Constant) or isinstance(node.value, bool) \
+                or not isinstance(node.value, (int, float)):
+            return None
+        total += node.value * UNITS[unit]
+    total = round(total, 6)
+    return str(int(total)) if float(total).is_integer() else repr(float(total))
+
+
+def _unknown_callee(ctx, func):
+    if isinstance(func, ast.Attribute):
+        return is_unbound(ctx, func.value)
+    return isinstance(func, ast.Name) and ctx.resolver.binding(func) is None
+
+
+def _callee_name(func):
+    return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+
+
+CASES = [
+    (
+        "from datetime import timedelta\nfrom mcp import ClientSession\n\n"
+        "async def f(r, w):\n"
+        "    async with ClientSession(r, w, read_timeout_seconds=timedelta(seconds=30)) as session:\n"
+        "        await session.call_tool('slow', {}, read_timeout_seconds=timedelta(minutes=2))\n"
+        "        await session.call_tool('x', {}, timedelta(milliseconds=1500))\n",
+        "from datetime import timedelta\nfrom mcp import ClientSession\n\n"
+        "async def f(r, w):\n"
+        "    async with ClientSession(r, w, read_timeout_seconds=30) as session:\n"
+        "        await session.call_tool('slow', {}, read_timeout_seconds=120)\n"
+        "        await session.call_tool('x', {}, 1.5)\n",
+    ),
+    (
+        "import datetime\nfrom mcp.client.session_group import StreamableHttpParameters\n\n"
+        "LIMIT = datetime.timedelta(seconds=300)\n"
+        "params = StreamableHttpParameters(\n    url='https://example.com/mcp',\n"
+        "    timeout=datetime.timedelta(seconds=n),\n    sse_read_timeout=LIMIT,\n)\n",
+        "import datetime\nfrom mcp.client.session_group import StreamableHttpParameters\n\n"
+        "LIMIT = datetime.timedelta(seconds=300)\n"
+        "params = StreamableHttpParameters(\n    url='https://example.com/mcp',\n"
+        "    timeout=datetime.timedelta(seconds=n).total_seconds(),\n    sse_read_timeout=LIMIT.total_seconds(),\n)\n",
+    ),
+    (
+        "from mcp import ClientSession\n\ndef make(r, w, cfg):\n    return ClientSession(r, w, read_timeout_seconds=cfg.timeout)\n",
+        "from mcp import ClientSession\n\ndef make(r, w, cfg):\n"
+        "    # mcp-migrate: CLT004 `read_timeout_seconds` takes float seconds in v2; pass "
+        "`<timedelta>.total_seconds()` if this is a `timedelta` "
+        "https://mcp-migrate.dev/guide/#timeouts-take-float-seconds-instead-of-timedelta\n"
+        "    return ClientSession(r, w, read_timeout_seconds=cfg.timeout)\n",
+    ),
+    (  # the guide's snippet does not import ClientSession
+        "from datetime import timedelta\n\n"
+        "session = ClientSession(read_stream, write_stream, read_timeout_seconds=timedelta(seconds=30))\n",
+        "from datetime import timedelta\n\n"
+        "session = ClientSession(read_stream, write_stream, read_timeout_seconds=30)\n",
+    ),
+]
+
+NOOP = [
+    "from mcp import ClientSession\n\ns = ClientSession(r, w, read_timeout_seconds=30)\n",
+    "from datetime import timedelta\nimport httpx\n\nhttpx.Client(timeout=timedelta(seconds=3))\n",
+    "from datetime import timedelta\nfrom myproj import Pool\n\nPool(read_timeout_seconds=timedelta(seconds=3))\n",
+    "from mcp import ClientSession\n\ns = ClientSession(r, w, read_timeout_seconds=None)\n",
+]

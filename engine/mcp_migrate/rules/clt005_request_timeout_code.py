@@ -1,0 +1,117 @@
+import ast
+
+from ..framework import rule
+from ._typ_util import is_unbound, shared_import
+
+ERR = "mcp.shared.exceptions.McpError"
+HTTPX_408 = ("httpx.codes.REQUEST_TIMEOUT", "httpx.codes.request_timeout", "http.HTTPStatus.REQUEST_TIMEOUT")
+OLD_MESSAGE = "Timed out while waiting for response"
+
+
+@rule(
+    code="CLT005",
+    title="Client request timeouts now raise `-32001` (`REQUEST_TIMEOUT`) instead of `408`",
+    anchor="client-request-timeouts-now-raise-32001-request_timeout-instead-of-408",
+    fix_class="safe",
+    summary="""
+        In comparisons of an `McpError`'s `.error.code` against `408` (or
+        `httpx.codes.REQUEST_TIMEOUT`), replaces the 408 with `REQUEST_TIMEOUT` from `mcp.types`
+        (review when the file does not show that the value is an `McpError`); marks string checks
+        against v1's timeout message.
+    """,
+    why="""
+        Silent: v2 raises timeouts with code `-32001`, so `e.error.code == 408` runs without error
+        and never matches; timeouts fall through to generic error handling.
+    """,
+    before="""
+        except McpError as e:
+            if e.error.code == httpx.codes.REQUEST_TIMEOUT:
+                ...
+    """,
+    after="""
+        except McpError as e:
+            if e.error.code == REQUEST_TIMEOUT:
+                ...
+    """,
+    v1_names=[ERR, "mcp.shared.exceptions.McpError.error"],
+    v2_names=["mcp.types.REQUEST_TIMEOUT"],
+)
+def check(ctx):
+    hits = []
+    for cmp in ctx.walk(ast.Compare):
+        sides = [cmp.left] + list(cmp.comparators)
+        if not all(isinstance(op, (ast.Eq, ast.NotEq, ast.In, ast.NotIn)) for op in cmp.ops):
+            continue
+        code_side = next((s for s in sides if _error_code(ctx, s)), None)
+        if code_side is None:
+            continue
+        for s in sides:
+            if s is not code_side and _is_408(ctx, s):
+                hits.append((s, _error_code(ctx, code_side)))
+    imp = shared_import(ctx, "mcp.types", ["REQUEST_TIMEOUT"] if hits else [])
+    for node, level in hits:
+        ctx.fix(node, "client timeouts raise code `REQUEST_TIMEOUT` (-32001) in v2, not 408",
+                [ctx.replace(node, "REQUEST_TIMEOUT")] + ([imp] if imp else []), fix_class=level)
+    for const in ctx.walk(ast.Constant):
+        v = const.value
+        if isinstance(v, str) and len(v) >= 12 and (OLD_MESSAGE.startswith(v) or v.startswith(OLD_MESSAGE)) \
+                and _compared(ctx, const):
+            ctx.manual(const, "v2's timeout message is `Request '<method>' timed out`; compare "
+                              "`e.error.code == REQUEST_TIMEOUT` instead of the text")
+
+
+def _error_code(ctx, node):
+    """`e.error.code` with `e` an McpError ("safe") or of unknown origin ("review")."""
+    if not (isinstance(node, ast.Attribute) and node.attr == "code" and isinstance(node.value, ast.Attribute)
+            and node.value.attr == "error"):
+        return None
+    owner = node.value.value
+    if ctx.is_instance(owner, ERR):
+        return "safe"
+    return "review" if is_unbound(ctx, owner) else None
+
+
+def _is_408(ctx, node):
+    if isinstance(node, ast.Constant) and node.value == 408 and not isinstance(node.value, bool):
+        return True
+    return ctx.resolve(node) in HTTPX_408 if isinstance(node, ast.Attribute) else False
+
+
+def _compared(ctx, const):
+    parent = ctx.parent(const)
+    return isinstance(parent, ast.Compare) or (isinstance(parent, ast.keyword) and parent.arg == "match")
+
+
+CASES = [
+    (
+        "import httpx\nfrom mcp.shared.exceptions import McpError\n\n"
+        "async def f(session):\n    try:\n        await session.call_tool('slow_tool', {})\n"
+        "    except McpError as e:\n        if e.error.code == httpx.codes.REQUEST_TIMEOUT:  # 408\n"
+        "            return None\n        raise\n",
+        "import httpx\nfrom mcp.shared.exceptions import McpError\nfrom mcp.types import REQUEST_TIMEOUT\n\n"
+        "async def f(session):\n    try:\n        await session.call_tool('slow_tool', {})\n"
+        "    except McpError as e:\n        if e.error.code == REQUEST_TIMEOUT:  # 408\n"
+        "            return None\n        raise\n",
+    ),
+    (
+        "from mcp import McpError\n\ntry:\n    pass\nexcept McpError as exc:\n    retry = 408 == exc.error.code\n",
+        "from mcp import McpError\nfrom mcp.types import REQUEST_TIMEOUT\n\ntry:\n    pass\n"
+        "except McpError as exc:\n    retry = REQUEST_TIMEOUT == exc.error.code\n",
+    ),
+    (
+        "from mcp import McpError\n\ntry:\n    pass\nexcept McpError as e:\n"
+        "    if 'Timed out while waiting' in str(e):\n        pass\n",
+        "from mcp import McpError\n\ntry:\n    pass\nexcept McpError as e:\n"
+        "    # mcp-migrate: CLT005 v2's timeout message is `Request '<method>' timed out`; compare "
+        "`e.error.code == REQUEST_TIMEOUT` instead of the text "
+        "https://mcp-migrate.dev/guide/#client-request-timeouts-now-raise-32001-request_timeout-instead-of-408\n"
+        "    if 'Timed out while waiting' in str(e):\n        pass\n",
+    ),
+]
+
+NOOP = [
+    "import httpx\n\nr = httpx.get('u')\nif r.status_code == 408:\n    pass\n",
+    "from mcp import MCPError\nfrom mcp.types import REQUEST_TIMEOUT\n\ntry:\n    pass\n"
+    "except MCPError as e:\n    ok = e.code == REQUEST_TIMEOUT\n",
+    "from myproj import ApiError\n\ntry:\n    pass\nexcept ApiError as e:\n    ok = e.error.code == 408\n",
+]

@@ -1,0 +1,88 @@
+import ast
+
+from ..framework import rule
+from ._typ_util import SESSION, import_aliases, move_import_alias
+
+S = "mcp.shared.session."
+MESSAGES = {
+    "BaseSession": "`BaseSession` was removed; customise through `ClientSession` callbacks or `dispatcher=`",
+    "RequestResponder": "`RequestResponder` was removed; a `message_handler` takes `mcp.client.IncomingMessage`",
+}
+TYPEVARS = ("SendRequestT", "SendResultT", "SendNotificationT", "ReceiveRequestT", "ReceiveResultT",
+            "ReceiveNotificationT")
+
+
+@rule(
+    code="CLT006",
+    title="`ClientSession` now runs on `JSONRPCDispatcher`; `BaseSession` removed",
+    anchor="clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed",
+    fix_class="safe",
+    summary="""
+        Moves `ProgressFnT` imports from `mcp.shared.session` to `mcp.shared.dispatcher`, drops
+        `related_request_id=` from `ClientSession.send_notification()`, and marks the other
+        `mcp.shared.session` imports (`BaseSession`, `RequestResponder`, the typing helpers) and
+        `session._request_id`.
+    """,
+    why="""
+        `mcp.shared.session` is gone (`ModuleNotFoundError: No module named 'mcp.shared.session'`),
+        and `ClientSession.send_notification()` no longer takes `related_request_id`.
+    """,
+    before="""
+        from mcp.shared.session import ProgressFnT
+    """,
+    after="""
+        from mcp.shared.dispatcher import ProgressFnT
+    """,
+    v1_names=[S + "ProgressFnT", S + "BaseSession", S + "RequestResponder"],
+    v2_names=["mcp.shared.dispatcher.ProgressFnT", "mcp.client.IncomingMessage"],
+)
+def check(ctx):
+    for alias in import_aliases(ctx, S + "ProgressFnT"):
+        edits = move_import_alias(ctx, alias, "mcp.shared.dispatcher")
+        msg = "`ProgressFnT` moved to `mcp.shared.dispatcher`"
+        if edits:
+            ctx.fix(alias, msg, edits)
+        else:
+            ctx.manual(alias, msg)
+    for name, msg in MESSAGES.items():
+        for node in import_aliases(ctx, S + name):
+            ctx.manual(node, msg)
+    for name in TYPEVARS:
+        for node in import_aliases(ctx, S + name):
+            ctx.manual(node, "`%s` was removed with `mcp.shared.session`; declare your own `TypeVar`" % name)
+    for node in ctx.imports():
+        if isinstance(node, ast.Import) and any(a.name == "mcp.shared.session" for a in node.names):
+            ctx.manual(node, "`mcp.shared.session` was removed")
+    for call in ctx.method_calls(SESSION, "send_notification"):
+        edit = ctx.remove_kwarg(call, "related_request_id")
+        if edit:
+            ctx.fix(call, "`ClientSession.send_notification()` no longer takes `related_request_id`", [edit])
+    for attr in ctx.attribute_uses(SESSION, "_request_id"):
+        ctx.manual(attr, "`_request_id` went with `BaseSession`; cancel the awaiting task or scope instead")
+
+
+CASES = [
+    (
+        "from mcp.shared.session import ProgressFnT\n\ncb: ProgressFnT\n",
+        "from mcp.shared.dispatcher import ProgressFnT\n\ncb: ProgressFnT\n",
+    ),
+    (
+        "from mcp.shared.session import ProgressFnT, RequestResponder\n",
+        "# mcp-migrate: CLT006 `RequestResponder` was removed; a `message_handler` takes `mcp.client.IncomingMessage` "
+        "https://mcp-migrate.dev/guide/#clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed\n"
+        "from mcp.shared.session import RequestResponder\nfrom mcp.shared.dispatcher import ProgressFnT\n",
+    ),
+    (
+        "from mcp import ClientSession\n\nasync def f(session: ClientSession, n):\n"
+        "    await session.send_notification(n, related_request_id=7)\n",
+        "from mcp import ClientSession\n\nasync def f(session: ClientSession, n):\n"
+        "    await session.send_notification(n)\n",
+    ),
+]
+
+NOOP = [
+    "from mcp.shared.dispatcher import ProgressFnT\n",
+    "from myproj.shared.session import BaseSession\n",
+    "from mcp.server.session import ServerSession\n\nasync def f(s: ServerSession, n):\n"
+    "    await s.send_notification(n, related_request_id=7)\n",
+]

@@ -1,0 +1,57 @@
+from ..framework import rule
+from ._aut_util import deprecated_use, method_label
+
+SESSION = "mcp.client.session.ClientSession"
+METHODS = ("subscribe_resource", "unsubscribe_resource")
+
+
+@rule(
+    code="DPR001",
+    title="Client resource-subscription methods deprecated (SEP-2575)",
+    anchor="client-resource-subscription-methods-deprecated-sep-2575",
+    fix_class="review",
+    summary="""
+        Reports (no edit, no marker) `session.subscribe_resource()` / `unsubscribe_resource()` calls on a
+        `ClientSession`: deprecated, still the way to watch a resource on 2025-era servers.
+    """,
+    why="""
+        The calls emit `mcp.MCPDeprecationWarning` in v2 (an exception under pytest's
+        `filterwarnings = ["error"]`); a 2026-07-28 server answers them with `-32601`, where
+        `Client.listen()` replaces them. Working code is not moved onto the 2026 API.
+    """,
+    before="""
+        await session.subscribe_resource("board://sprint")
+    """,
+    after="""
+        await session.subscribe_resource("board://sprint")
+    """,
+    v1_names=[SESSION + "." + m for m in METHODS],
+    v2_names=[],
+)
+def check(ctx):
+    for call in ctx.method_calls(SESSION, *METHODS):
+        deprecated_use(ctx, call, method_label(call), "SEP-2575")
+
+
+CASES = [
+    (
+        "from mcp import ClientSession\n"
+        "\n"
+        "async def watch(read, write):\n"
+        "    async with ClientSession(read, write) as session:\n"
+        "        await session.initialize()\n"
+        "        await session.subscribe_resource('board://sprint')\n",
+        "from mcp import ClientSession\n"
+        "\n"
+        "async def watch(read, write):\n"
+        "    async with ClientSession(read, write) as session:\n"
+        "        await session.initialize()\n"
+        "        await session.subscribe_resource('board://sprint')\n",
+    ),
+]
+
+NOOP = [
+    "async def f(session):\n    await session.subscribe_resource('x')\n",
+    "from mcp.server.lowlevel import Server\nserver = Server('x')\n\n@server.subscribe_resource()\n"
+    "async def sub(uri):\n    pass\n",
+]

@@ -1,0 +1,67 @@
+from ..framework import rule
+from ._aut_util import advise, session_calls
+
+METHODS = {
+    "send_tool_list_changed": "notify_tools_changed()",
+    "send_prompt_list_changed": "notify_prompts_changed()",
+    "send_resource_list_changed": "notify_resources_changed()",
+    "send_resource_updated": "notify_resource_updated(uri)",
+}
+
+
+@rule(
+    code="ERA003",
+    title="Change notifications travel only on `subscriptions/listen` streams",
+    anchor="change-notifications-travel-only-on-subscriptionslisten-streams",
+    fix_class="review",
+    summary="""
+        Reports (no edit, no marker) `session.send_tool_list_changed()` and the other change-notification
+        helpers on a `ServerSession`: dropped on 2026-07-28 connections, unchanged on older ones.
+    """,
+    why="""
+        Silent: on a 2026-07-28 connection these bare notifications are dropped with a debug log; only
+        `subscriptions/listen` streams carry them. `ctx.notify_tools_changed()` and friends publish on
+        the subscription bus for every era.
+    """,
+    before="""
+        await ctx.session.send_tool_list_changed()
+    """,
+    after="""
+        await ctx.session.send_tool_list_changed()
+    """,
+    v1_names=["mcp.server.session.ServerSession." + m for m in METHODS],
+    v2_names=["mcp.server.mcpserver.context.Context.notify_tools_changed",
+              "mcp.server.mcpserver.context.Context.notify_resource_updated"],
+)
+def check(ctx):
+    for call in session_calls(ctx, METHODS):
+        advise(ctx, call, "`%s()` is dropped on 2026-07-28 connections (only `subscriptions/listen` streams carry "
+                          "change notifications); `await ctx.%s` on MCPServer's `Context` publishes for every era"
+               % (call.func.attr, METHODS[call.func.attr]))
+
+
+CASES = [
+    (
+        "from mcp.server.fastmcp import Context, FastMCP\n"
+        "\n"
+        "mcp = FastMCP('demo')\n"
+        "\n"
+        "@mcp.tool()\n"
+        "async def enable(name: str, ctx: Context) -> str:\n"
+        "    await ctx.session.send_tool_list_changed()\n"
+        "    return name\n",
+        "from mcp.server.fastmcp import Context, FastMCP\n"
+        "\n"
+        "mcp = FastMCP('demo')\n"
+        "\n"
+        "@mcp.tool()\n"
+        "async def enable(name: str, ctx: Context) -> str:\n"
+        "    await ctx.session.send_tool_list_changed()\n"
+        "    return name\n",
+    ),
+]
+
+NOOP = [
+    "async def f(session):\n    await session.send_tool_list_changed()\n",
+    "from fastmcp import Context\nasync def f(ctx: Context):\n    await ctx.session.send_tool_list_changed()\n",
+]

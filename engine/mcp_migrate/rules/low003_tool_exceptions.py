@@ -1,0 +1,81 @@
+import ast
+
+from ..framework import rule
+from . import _low_util as U
+
+ANCHOR = "lowlevel-server-tool-handler-exceptions-no-longer-become-calltoolresultis_errortrue"
+MESSAGE = ("v2 answers an exception from this tool handler with a JSON-RPC error, not "
+           "`CallToolResult(is_error=True)`: catch it and return `CallToolResult(content=[TextContent("
+           "type=\"text\", text=str(e))], is_error=True)` to keep the error visible to the model")
+
+
+@rule(
+    code="LOW003",
+    title="Lowlevel `Server`: tool handler exceptions no longer become `CallToolResult(is_error=True)`",
+    anchor=ANCHOR,
+    fix_class="manual",
+    summary="""
+        Marks every lowlevel `@server.call_tool()` handler whose body is not already wrapped in a
+        catch-all `try`/`except`: in v2 its exceptions reach the client as JSON-RPC errors instead
+        of an `is_error=True` tool result.
+    """,
+    why="""
+        Silent: nothing fails, but the calling model no longer sees the error text as a tool result
+        (the SDK client raises instead) and the server logs a `handler for 'tools/call' raised` traceback.
+    """,
+    before="""
+        @server.call_tool()
+        async def call_tool(name: str, arguments: dict):
+            raise ValueError("kaboom")
+    """,
+    after="""
+        # mcp-migrate: LOW003 v2 answers an exception from this tool handler with a JSON-RPC error, ...
+        @server.call_tool()
+        async def call_tool(name: str, arguments: dict):
+            raise ValueError("kaboom")
+    """,
+    v1_names=[U.SERVER + ".call_tool"],
+    v2_names=["mcp.types.CallToolResult", "mcp.types.TextContent"],
+)
+def check(ctx):
+    for fn, dec in ctx.decorated_by(U.SERVER, "call_tool"):
+        if not _catches_all(ctx, fn):
+            ctx.manual(dec, MESSAGE)
+
+
+def _catches_all(ctx, fn) -> bool:
+    body = [s for s in fn.body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
+    if len(body) != 1 or not isinstance(body[0], ast.Try):
+        return False
+    for h in body[0].handlers:
+        if h.type is None or (isinstance(h.type, ast.Name) and h.type.id in ("Exception", "BaseException")
+                              and ctx.resolve(h.type) is None):
+            return True
+    return False
+
+
+_HDR = "from mcp.server import Server\n\nserver = Server('s')\n\n"
+_MARK = "# mcp-migrate: LOW003 " + " ".join(MESSAGE.split()) + " https://mcp-migrate.dev/guide/#" + ANCHOR + "\n"
+
+CASES = [
+    (
+        _HDR + "@server.call_tool()\nasync def call_tool(name: str, arguments: dict):\n    raise ValueError('kaboom')\n",
+        _HDR + _MARK + "@server.call_tool()\nasync def call_tool(name: str, arguments: dict):\n"
+        "    raise ValueError('kaboom')\n",
+    ),
+    (
+        "import mcp.server.lowlevel.server as lls\n\napp = lls.Server('s')\n\n"
+        "@app.call_tool(validate_input=False)\nasync def run(name, args):\n"
+        "    try:\n        return await go(name, args)\n    except KeyError:\n        return []\n",
+        "import mcp.server.lowlevel.server as lls\n\napp = lls.Server('s')\n\n" + _MARK
+        + "@app.call_tool(validate_input=False)\nasync def run(name, args):\n"
+        "    try:\n        return await go(name, args)\n    except KeyError:\n        return []\n",
+    ),
+]
+
+NOOP = [
+    _HDR + "@server.call_tool()\nasync def call_tool(name, arguments):\n    \"\"\"Doc.\"\"\"\n"
+    "    try:\n        return await go()\n    except Exception as e:\n        return err(e)\n",
+    "from fastmcp import FastMCP\nmcp = FastMCP('x')\n\n@mcp.call_tool()\nasync def t(n, a):\n    raise E\n",
+    "class Server:\n    pass\n\nserver = Server()\n\n@server.call_tool()\nasync def t(n, a):\n    raise E\n",
+]

@@ -1,0 +1,60 @@
+import ast
+
+from ..framework import rule
+from . import _low_util as U
+
+ANCHOR = "lowlevel-server-constructor-parameters-are-now-keyword-only"
+
+
+@rule(
+    code="LOW004",
+    title="Lowlevel `Server`: constructor parameters are now keyword-only",
+    anchor=ANCHOR,
+    fix_class="safe",
+    summary="""
+        Names the positional arguments after `name` in lowlevel `Server(...)` calls
+        (`Server("s", "1.0")` becomes `Server("s", version="1.0")`), in v1's parameter order.
+        A `Server(...)` that LOW001 moves below its handlers gets the same fix inside that move.
+    """,
+    why="""
+        v2 makes everything after `name` keyword-only:
+        `TypeError: Server.__init__() takes 2 positional arguments but 3 were given`.
+    """,
+    before="""
+        server = Server("my-server", "1.0")
+    """,
+    after="""
+        server = Server("my-server", version="1.0")
+    """,
+    v1_names=[U.SERVER + ".__init__(%s)" % a for a in U.SERVER_V1_ARGS],
+    v2_names=[U.SERVER + ".__init__(%s)" % a for a in U.SERVER_V1_ARGS],
+)
+def check(ctx):
+    moved = {id(h.server.value) for h in U.handler_plan(ctx).values() if h.server is not None}
+    for call in ctx.calls(U.SERVER):
+        starred = any(isinstance(a, ast.Starred) for a in call.args)
+        if (len(call.args) < 2 and not starred) or id(call) in moved:
+            continue
+        edits = U.keyword_only_edits(ctx, call)
+        if edits:
+            ctx.fix(call, "pass `Server(...)`'s arguments after `name` by keyword", edits)
+        else:
+            ctx.manual(call, "pass `Server(...)`'s arguments after `name` by keyword (`version=`, "
+                             "`instructions=`, `website_url=`, `icons=`, `lifespan=`)")
+
+
+CASES = [
+    ('from mcp.server import Server\nserver = Server("my-server", "1.0")\n',
+     'from mcp.server import Server\nserver = Server("my-server", version="1.0")\n'),
+    ("import mcp.server\ns = mcp.server.Server(\n    'n',\n    '2',\n    'Be nice',\n)\n",
+     "import mcp.server\ns = mcp.server.Server(\n    'n',\n    version='2',\n    instructions='Be nice',\n)\n"),
+    ("from mcp.server.lowlevel import Server\ns = Server(*args)\n",
+     "from mcp.server.lowlevel import Server\n# mcp-migrate: LOW004 pass `Server(...)`'s arguments after `name` by "
+     "keyword (`version=`, `instructions=`, `website_url=`, `icons=`, `lifespan=`) "
+     "https://mcp-migrate.dev/guide/#" + ANCHOR + "\ns = Server(*args)\n"),
+]
+NOOP = [
+    'from mcp.server import Server\nserver = Server("my-server", version="1.0")\n',
+    "class Server:\n    def __init__(self, a, b):\n        pass\n\nServer('a', 'b')\n",
+    "from mcp.server.fastmcp import FastMCP\nFastMCP('a', 'b')\n",
+]

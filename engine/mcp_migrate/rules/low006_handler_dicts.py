@@ -1,0 +1,56 @@
+from ..framework import rule
+from . import _low_util as U
+
+ANCHOR = "lowlevel-server-request_handlers-and-notification_handlers-attributes-removed"
+
+
+@rule(
+    code="LOW006",
+    title="Lowlevel `Server`: `request_handlers` and `notification_handlers` attributes removed",
+    anchor=ANCHOR,
+    fix_class="manual",
+    summary="""
+        Marks uses of a lowlevel `Server`'s `request_handlers` / `notification_handlers` dicts with their
+        v2 replacements: `on_*=` constructor arguments or `add_request_handler(method, params_type,
+        handler)` to register, `get_request_handler("tools/list")` to look up (keyed by method string).
+    """,
+    why="""
+        v2 removed both dicts: `AttributeError: 'Server' object has no attribute 'request_handlers'`.
+    """,
+    before="""
+        server.request_handlers[ListToolsRequest] = handle_list_tools
+    """,
+    after="""
+        # mcp-migrate: LOW006 `server.request_handlers` is gone: ...
+        server.request_handlers[ListToolsRequest] = handle_list_tools
+    """,
+    v1_names=[U.SERVER],
+    v2_names=[U.SERVER + "." + m for m in ("add_request_handler", "add_notification_handler",
+                                           "get_request_handler", "get_notification_handler")],
+)
+def check(ctx):
+    for node in ctx.attribute_uses(U.SERVER, "request_handlers", "notification_handlers"):
+        kind = "request" if node.attr == "request_handlers" else "notification"
+        ctx.manual(node, "`server.%s` is gone: register with `on_*=` in `Server(...)` or `server.add_%s_handler("
+                         "method, params_type, handler)`, look up with `server.get_%s_handler(\"<method>\")` "
+                         "(keyed by method string, not request type)" % (node.attr, kind, kind))
+
+
+_M = ("# mcp-migrate: LOW006 `server.request_handlers` is gone: register with `on_*=` in `Server(...)` or "
+      "`server.add_request_handler(method, params_type, handler)`, look up with "
+      "`server.get_request_handler(\"<method>\")` (keyed by method string, not request type) "
+      "https://mcp-migrate.dev/guide/#" + ANCHOR + "\n")
+CASES = [
+    ("from mcp.server import Server\nfrom mcp.types import ListToolsRequest\nserver = Server('s')\n"
+     "server.request_handlers[ListToolsRequest] = handle\n",
+     "from mcp.server import Server\nfrom mcp.types import ListToolsRequest\nserver = Server('s')\n" + _M
+     + "server.request_handlers[ListToolsRequest] = handle\n"),
+    ("from mcp.server import Server\n\nclass A:\n    def __init__(self):\n        self.server = Server('s')\n\n"
+     "    def has(self):\n        return ListToolsRequest in self.server.request_handlers\n",
+     "from mcp.server import Server\n\nclass A:\n    def __init__(self):\n        self.server = Server('s')\n\n"
+     "    def has(self):\n        " + _M + "        return ListToolsRequest in self.server.request_handlers\n"),
+]
+NOOP = [
+    "class Server:\n    request_handlers = {}\n\nServer().request_handlers\n",
+    "from mcp.server import Server\nserver = Server('s')\nserver.get_request_handler('tools/list')\n",
+]

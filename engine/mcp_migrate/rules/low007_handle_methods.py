@@ -1,0 +1,71 @@
+import ast
+
+from ..framework import rule
+from . import _low_util as U
+
+ANCHOR = "lowlevel-server-private-_handle_-dispatch-methods-removed"
+PRIVATE = ("_handle_message", "_handle_request", "_handle_notification")
+MESSAGE = ("v2 never calls `Server.%s` (dispatch moved to `JSONRPCDispatcher`/`ServerRunner`): observe "
+           "requests with middleware, `server.middleware.append(mw)` where "
+           "`async def mw(ctx: ServerRequestContext, call_next: CallNext) -> HandlerResult`")
+
+
+@rule(
+    code="LOW007",
+    title="Lowlevel `Server`: private `_handle_*` dispatch methods removed",
+    anchor=ANCHOR,
+    fix_class="manual",
+    summary="""
+        Marks `_handle_message` / `_handle_request` / `_handle_notification` overrides in subclasses of
+        the lowlevel `Server` (silently never called in v2) and calls of them on `Server` instances,
+        pointing at `server.middleware`.
+    """,
+    why="""
+        Silent for overrides: the subclass still imports and runs, but the interception never happens.
+        Direct calls fail with `AttributeError: 'Server' object has no attribute '_handle_request'`.
+    """,
+    before="""
+        class MyServer(Server):
+            async def _handle_request(self, message, req, session, lifespan_context, raise_exceptions):
+                ...
+    """,
+    after="""
+        class MyServer(Server):
+            # mcp-migrate: LOW007 v2 never calls `Server._handle_request` ...
+            async def _handle_request(self, message, req, session, lifespan_context, raise_exceptions):
+                ...
+    """,
+    v1_names=[U.SERVER + "." + m for m in PRIVATE],
+    v2_names=["mcp.server.context.CallNext", "mcp.server.context.HandlerResult"],
+)
+def check(ctx):
+    for cls in ctx.walk(ast.ClassDef):
+        if not any(ctx.is_ref(b, U.SERVER) or (isinstance(b, ast.Subscript) and ctx.is_ref(b.value, U.SERVER))
+                   for b in cls.bases):
+            continue
+        for item in cls.body:
+            if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name in PRIVATE:
+                ctx.manual(item, MESSAGE % item.name)
+    for node in ctx.attribute_uses(U.SERVER, *PRIVATE):
+        ctx.manual(node, MESSAGE % node.attr)
+
+
+def _mark(name, indent=""):
+    return indent + "# mcp-migrate: LOW007 " + MESSAGE % name + " https://mcp-migrate.dev/guide/#" + ANCHOR + "\n"
+
+
+CASES = [
+    ("from mcp.server.lowlevel.server import Server\n\nclass My(Server):\n"
+     "    async def _handle_request(self, message, req, session, lc, raise_exceptions):\n"
+     "        return await super()._handle_request(message, req, session, lc, raise_exceptions)\n",
+     "from mcp.server.lowlevel.server import Server\n\nclass My(Server):\n" + _mark("_handle_request", "    ")
+     + "    async def _handle_request(self, message, req, session, lc, raise_exceptions):\n"
+     "        return await super()._handle_request(message, req, session, lc, raise_exceptions)\n"),
+    ("from mcp.server import Server\ns = Server('x')\nawait s._handle_message(m, sess, {}, False)\n",
+     "from mcp.server import Server\ns = Server('x')\n" + _mark("_handle_message")
+     + "await s._handle_message(m, sess, {}, False)\n"),
+]
+NOOP = [
+    "class Server:\n    pass\n\nclass My(Server):\n    async def _handle_request(self):\n        pass\n",
+    "from mcp.server import Server\n\nclass My(Server):\n    async def handle(self):\n        pass\n",
+]

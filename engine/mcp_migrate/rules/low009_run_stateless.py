@@ -1,0 +1,55 @@
+import ast
+
+from ..framework import rule
+from . import _low_util as U
+
+ANCHOR = "serverrun-no-longer-takes-a-stateless-flag"
+
+
+@rule(
+    code="LOW009",
+    title="`Server.run()` no longer takes a `stateless` flag",
+    anchor=ANCHOR,
+    fix_class="safe",
+    summary="""
+        Removes `stateless=False` from lowlevel `server.run(...)` calls. `stateless=True` (or a
+        non-literal value, or a 5th positional argument) gets a marker: stateless serving is now
+        configured on the transport (`StreamableHTTPSessionManager(..., stateless=True)`).
+    """,
+    why="""
+        `TypeError: Server.run() got an unexpected keyword argument 'stateless'`.
+    """,
+    before="""
+        await server.run(read, write, options, stateless=False)
+    """,
+    after="""
+        await server.run(read, write, options)
+    """,
+    v1_names=[U.SERVER + ".run(stateless)"],
+    v2_names=[U.SERVER + ".run", "mcp.server.streamable_http_manager.StreamableHTTPSessionManager"],
+)
+def check(ctx):
+    for call in ctx.method_calls(U.SERVER, "run"):
+        kw = ctx.keyword(call, "stateless")
+        if kw is not None and isinstance(kw.value, ast.Constant) and kw.value.value is False:
+            edit = ctx.remove_kwarg(call, "stateless")
+            if edit is not None:
+                ctx.fix(kw, "`Server.run()` has no `stateless=` in v2", [edit])
+                continue
+        if kw is not None or len(call.args) > 4:
+            ctx.manual(call, "remove `stateless=` from `run()`: stateless serving is set on the transport "
+                             "(`StreamableHTTPSessionManager(app, stateless=True)`), not the loop")
+
+
+CASES = [
+    ("from mcp.server import Server\ns = Server('x')\nawait s.run(r, w, opts, stateless=False)\n",
+     "from mcp.server import Server\ns = Server('x')\nawait s.run(r, w, opts)\n"),
+    ("from mcp.server import Server\ns = Server('x')\nawait s.run(r, w, opts, stateless=True)\n",
+     "from mcp.server import Server\ns = Server('x')\n# mcp-migrate: LOW009 remove `stateless=` from `run()`: "
+     "stateless serving is set on the transport (`StreamableHTTPSessionManager(app, stateless=True)`), not the "
+     "loop https://mcp-migrate.dev/guide/#" + ANCHOR + "\nawait s.run(r, w, opts, stateless=True)\n"),
+]
+NOOP = [
+    "from mcp.server import Server\ns = Server('x')\nawait s.run(r, w, opts)\n",
+    "from other import Server\ns = Server('x')\nawait s.run(r, w, opts, stateless=False)\n",
+]

@@ -1,0 +1,83 @@
+import ast
+
+from ..framework import rule
+
+ANCHOR = "serversession-is-now-a-thin-proxy-no-longer-a-basesession"
+SS = "mcp.server.session.ServerSession"
+GONE = ("mcp.server.session.InitializationState", "mcp.server.session.ServerRequestResponder")
+
+
+@rule(
+    code="LOW012",
+    title="`ServerSession` is now a thin proxy (no longer a `BaseSession`)",
+    anchor=ANCHOR,
+    fix_class="manual",
+    summary="""
+        Marks code that builds, subclasses or drives `ServerSession` itself: `ServerSession(read, write,
+        options)`, subclasses, `async with session`, `session.incoming_messages`,
+        `_initialization_state`, and the removed `InitializationState` / `ServerRequestResponder`.
+    """,
+    why="""
+        v2's `ServerSession` is a per-request proxy built by `Server.run()`: the v1 constructor,
+        context-manager protocol and inbound-message stream are gone.
+    """,
+    before="""
+        session = ServerSession(read_stream, write_stream, init_options, stateless=False)
+    """,
+    after="""
+        # mcp-migrate: LOW012 let `Server.run(read_stream, write_stream, init_options)` build the session ...
+        session = ServerSession(read_stream, write_stream, init_options, stateless=False)
+    """,
+    v1_names=[SS, SS + ".incoming_messages"] + list(GONE),
+    v2_names=["mcp.server.lowlevel.server.Server.run"],
+)
+def check(ctx):
+    run = "let `Server.run(read_stream, write_stream, init_options)` build the session"
+    for call in ctx.calls(SS):
+        ctx.manual(call, "%s: `ServerSession(...)` now takes `(request_outbound, connection)`" % run)
+    for cls in ctx.walk(ast.ClassDef):
+        if any(ctx.is_ref(b, SS) for b in cls.bases):
+            ctx.manual(cls, "`ServerSession` has nothing left to override in v2 (no receive loop, no "
+                            "`_received_request`): observe inbound messages with `Server.middleware`")
+    for node in ctx.attribute_uses(SS, "incoming_messages", "_initialization_state", "_receive_loop",
+                                   "_received_request", "_received_notification", "_handle_incoming"):
+        ctx.manual(node, "`ServerSession.%s` is gone: register `on_*` handlers and use `Server.middleware` "
+                         "to observe inbound messages" % node.attr)
+    for w in ctx.walk(ast.With, ast.AsyncWith):
+        for item in w.items:
+            if not isinstance(item.context_expr, ast.Call) and ctx.is_instance(item.context_expr, SS):
+                ctx.manual(item.context_expr, "`ServerSession` is no longer an async context manager; %s" % run)
+    for node in ctx.references(*GONE):
+        ctx.manual(node, "`%s` was removed: initialization state lives on `mcp.server.connection.Connection`"
+                   % node.attr if isinstance(node, ast.Attribute) else
+                   "`%s` was removed: initialization state lives on `mcp.server.connection.Connection`" % node.id)
+    for imp in ctx.imports():
+        if getattr(imp, "module", None) == "mcp.server.session" and \
+                any(a.name in ("InitializationState", "ServerRequestResponder") for a in imp.names):
+            ctx.manual(imp, "`InitializationState` and `ServerRequestResponder` were removed from "
+                            "`mcp.server.session`")
+
+
+_U = "https://mcp-migrate.dev/guide/#" + ANCHOR + "\n"
+CASES = [
+    ("from mcp.server.session import ServerSession\n\n"
+     "session = ServerSession(read_stream, write_stream, init_options, stateless=False)\n",
+     "from mcp.server.session import ServerSession\n\n# mcp-migrate: LOW012 let `Server.run(read_stream, "
+     "write_stream, init_options)` build the session: `ServerSession(...)` now takes `(request_outbound, "
+     "connection)` " + _U + "session = ServerSession(read_stream, write_stream, init_options, stateless=False)\n"),
+    ("from mcp.server.session import ServerSession\n\nclass S(ServerSession):\n    pass\n",
+     "from mcp.server.session import ServerSession\n\n# mcp-migrate: LOW012 `ServerSession` has nothing left to "
+     "override in v2 (no receive loop, no `_received_request`): observe inbound messages with "
+     "`Server.middleware` " + _U + "class S(ServerSession):\n    pass\n"),
+    ("from mcp.server.session import ServerSession\n\nasync def f(session: ServerSession):\n"
+     "    async for m in session.incoming_messages:\n        pass\n",
+     "from mcp.server.session import ServerSession\n\nasync def f(session: ServerSession):\n"
+     "    # mcp-migrate: LOW012 `ServerSession.incoming_messages` is gone: register `on_*` handlers and use "
+     "`Server.middleware` to observe inbound messages " + _U
+     + "    async for m in session.incoming_messages:\n        pass\n"),
+]
+NOOP = [
+    "from mcp.server.session import ServerSession\n\nasync def f(s: ServerSession):\n"
+    "    await s.send_log_message(level='info', data='x')\n",
+    "class ServerSession:\n    pass\n\nServerSession()\n",
+]

@@ -1,0 +1,78 @@
+import ast
+
+from ..framework import rule
+
+ANCHOR = "serversessionelicit-and-elicit_form-take-requested_schema-not-requestedschema"
+SS = "mcp.server.session.ServerSession"
+# Objects whose `.session` is a ServerSession: MCPServer's Context and the request contexts.
+HOLDERS = ("mcp.server.fastmcp.server.Context", "mcp.shared.context.RequestContext")
+SERVER = "mcp.server.lowlevel.server.Server"
+
+
+@rule(
+    code="LOW013",
+    title="`ServerSession.elicit()` and `elicit_form()` take `requested_schema`, not `requestedSchema`",
+    anchor=ANCHOR,
+    fix_class="safe",
+    summary="""
+        Renames the `requestedSchema=` keyword to `requested_schema=` in `elicit()` / `elicit_form()`
+        calls on a `ServerSession`: a `session: ServerSession`, `ctx.session` of MCPServer's `Context`
+        or a `RequestContext`, and `server.request_context.session`.
+    """,
+    why="""
+        `TypeError: ServerSession.elicit_form() got an unexpected keyword argument 'requestedSchema'.
+        Did you mean 'requested_schema'?`
+    """,
+    before="""
+        result = await ctx.session.elicit_form(message="Your name?", requestedSchema=schema)
+    """,
+    after="""
+        result = await ctx.session.elicit_form(message="Your name?", requested_schema=schema)
+    """,
+    v1_names=[SS + ".elicit(requestedSchema)", SS + ".elicit_form(requestedSchema)"] + list(HOLDERS),
+    v2_names=[SS + ".elicit(requested_schema)", SS + ".elicit_form(requested_schema)"],
+)
+def check(ctx):
+    for call in ctx.walk(ast.Call):
+        f = call.func
+        if not (isinstance(f, ast.Attribute) and f.attr in ("elicit", "elicit_form")):
+            continue
+        if ctx.keyword(call, "requestedSchema") is None or not _is_session(ctx, f.value):
+            continue
+        edit = ctx.rename_kwarg(call, "requestedSchema", "requested_schema")
+        if edit is not None:
+            ctx.fix(ctx.keyword(call, "requestedSchema"), "`requestedSchema=` is `requested_schema=` in v2", [edit])
+
+
+def _is_session(ctx, expr) -> bool:
+    if ctx.is_instance(expr, SS):
+        return True
+    if not (isinstance(expr, ast.Attribute) and expr.attr == "session"):
+        return False
+    holder = expr.value
+    if ctx.is_instance(holder, *HOLDERS):
+        return True
+    if isinstance(holder, ast.Attribute) and holder.attr == "request_context":
+        return ctx.is_instance(holder.value, SERVER, HOLDERS[0])
+    return False
+
+
+CASES = [
+    ("from mcp.server.fastmcp import Context\n\nasync def t(ctx: Context):\n"
+     "    return await ctx.session.elicit_form(\n        message='Your name?',\n        requestedSchema={'type': 'object'},\n    )\n",
+     "from mcp.server.fastmcp import Context\n\nasync def t(ctx: Context):\n"
+     "    return await ctx.session.elicit_form(\n        message='Your name?',\n        requested_schema={'type': 'object'},\n    )\n"),
+    ("from mcp.server import Server\nserver = Server('s')\n\nasync def h():\n"
+     "    await server.request_context.session.elicit(message='m', requestedSchema=s)\n",
+     "from mcp.server import Server\nserver = Server('s')\n\nasync def h():\n"
+     "    await server.request_context.session.elicit(message='m', requested_schema=s)\n"),
+    ("from mcp.server.session import ServerSession\n\nasync def f(s: ServerSession):\n"
+     "    await s.elicit('m', requestedSchema=x)\n",
+     "from mcp.server.session import ServerSession\n\nasync def f(s: ServerSession):\n"
+     "    await s.elicit('m', requested_schema=x)\n"),
+]
+NOOP = [
+    "async def t(ctx):\n    await ctx.session.elicit(message='m', requestedSchema=s)\n",
+    "from fastmcp import Context\n\nasync def t(ctx: Context):\n    await ctx.session.elicit(message='m', requestedSchema=s)\n",
+    "from mcp.server.fastmcp import Context\n\nasync def t(ctx: Context):\n    await ctx.session.elicit('m', s)\n",
+]

@@ -1,0 +1,216 @@
+import ast
+
+from ..framework import rule
+
+STREAMABLE = "mcp.client.streamable_http.streamable_http_client"
+LEGACY_STREAMABLE = "mcp.client.streamable_http.streamablehttp_client"
+SSE = "mcp.client.sse.sse_client"
+PROVIDERS = ("mcp.client.auth.OAuthClientProvider",
+             "mcp.client.auth.extensions.client_credentials.ClientCredentialsOAuthProvider",
+             "mcp.client.auth.extensions.client_credentials.PrivateKeyJWTOAuthProvider")
+HANDED = {STREAMABLE: ("http_client",), LEGACY_STREAMABLE: ("auth", "httpx_client_factory"),
+          SSE: ("auth", "httpx_client_factory")}
+MSG = ("the SDK now takes `httpx2` objects (`http_client=`, `auth=`, `httpx_client_factory`): switch this file "
+       "from `httpx` to the API-compatible `httpx2`, including `except httpx.*` clauses and test transports")
+
+
+@rule(
+    code="PKG101",
+    title="`httpx` and `httpx-sse` replaced by `httpx2`",
+    anchor="httpx-and-httpx-sse-replaced-by-httpx2",
+    fix_class="review",
+    summary="""
+        In a file that hands `httpx` objects to the SDK (an `httpx.AsyncClient` as
+        `streamable_http_client(http_client=...)`, an `httpx.Auth` subclass or client factory for
+        `sse_client`, or an SDK OAuth provider as `httpx.AsyncClient(auth=...)`), moves the file's
+        `httpx` imports and references to `httpx2`.
+    """,
+    why="""
+        The SDK's transports and auth providers are `httpx2` types now. `httpx.AsyncClient(auth=provider)`
+        raises `TypeError: Invalid "auth" argument`; an `httpx.AsyncClient` passed as `http_client`
+        degrades silently (server-initiated messages stop arriving), and `except httpx.ConnectError`
+        never matches the SDK's `httpx2` exceptions. Files that use `httpx` only for their own requests
+        are left alone (keep `httpx` in your dependencies for them).
+    """,
+    before="""
+        import httpx
+
+        async with httpx.AsyncClient(auth=oauth) as http:
+            async with streamable_http_client(url, http_client=http) as (read, write):
+                ...
+    """,
+    after="""
+        import httpx2
+
+        async with httpx2.AsyncClient(auth=oauth) as http:
+            async with streamable_http_client(url, http_client=http) as (read, write):
+                ...
+    """,
+    v1_names=[STREAMABLE + "(http_client)", LEGACY_STREAMABLE + "(httpx_client_factory)", SSE + "(auth)",
+              SSE + "(httpx_client_factory)"] + list(PROVIDERS),
+    v2_names=[STREAMABLE + "(http_client)", SSE + "(auth)", SSE + "(httpx_client_factory)"],
+)
+def check(ctx):
+    anchor = _handed_to_sdk(ctx)
+    if anchor is None:
+        return
+    start = len(ctx.findings)
+    ctx.rename_module("httpx", "httpx2", MSG)
+    found = ctx.findings[start:]
+    del ctx.findings[start:]
+    edits = [e for f in found for e in f.edits] + _local_names(ctx)
+    if edits and all(f.edits for f in found):
+        ctx.fix(anchor, MSG, edits)
+    elif found:
+        ctx.manual(anchor, MSG)
+
+
+def _local_names(ctx):
+    """`import httpx` binds the name `httpx`, which rename_module leaves alone: rename its uses too."""
+    from ..pyedits import _bound_names
+
+    edits = []
+    for node in ctx.walk(ast.Import):
+        for a in node.names:
+            if a.name == "httpx" and not a.asname:
+                for n in _bound_names(ctx, a):
+                    span = ctx.name_span(n)
+                    if span:
+                        edits.append(ctx.replace(span, "httpx2"))
+    return edits
+
+
+def _is_httpx(ctx, expr):
+    q = ctx.resolver.qualname(expr) if isinstance(expr, (ast.Name, ast.Attribute)) else None
+    return q is not None and (q == "httpx" or q.startswith("httpx."))
+
+
+def _httpx_value(ctx, expr):
+    """`expr` is (or names a variable/def holding) an httpx object or an httpx-built factory."""
+    if isinstance(expr, ast.Await):
+        expr = expr.value
+    if isinstance(expr, ast.Call):
+        if _is_httpx(ctx, expr.func):
+            return True
+        if isinstance(expr.func, ast.Name):  # an instance of a local `class X(httpx.Auth)`
+            return _httpx_value(ctx, expr.func)
+        return False
+    if isinstance(expr, ast.Name):
+        b = ctx.resolver.binding(expr)
+        node = b.node if b is not None else None
+        if isinstance(node, (ast.Assign, ast.AnnAssign, ast.withitem)):
+            value = node.context_expr if isinstance(node, ast.withitem) else node.value
+            return value is not None and _httpx_value(ctx, value)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            return any(_is_httpx(ctx, n) for n in ast.walk(node) if isinstance(n, (ast.Name, ast.Attribute)))
+    return False
+
+
+def _handed_to_sdk(ctx):
+    for qual, kwargs in HANDED.items():
+        for call in ctx.calls(qual):
+            for k in call.keywords:
+                if k.arg in kwargs and _httpx_value(ctx, k.value):
+                    return k
+            if qual == STREAMABLE and len(call.args) > 1 and _httpx_value(ctx, call.args[1]):
+                return call.args[1]
+    for call in ctx.walk(ast.Call):
+        if _is_httpx(ctx, call.func):
+            auth = ctx.keyword(call, "auth")
+            if auth is not None and (ctx.is_instance(auth.value, *PROVIDERS)):
+                return auth
+    # A snippet whose only import is httpx, building the client under the SDK's parameter name.
+    if ctx.imports() and all(isinstance(n, ast.Import) and [a.name for a in n.names] == ["httpx"]
+                             for n in ctx.imports()):
+        for node in ctx.walk(ast.Assign):
+            if [getattr(t, "id", None) for t in node.targets] == ["http_client"] and _httpx_value(ctx, node.value):
+                return node.targets[0]
+    return None
+
+
+CASES = [
+    (
+        "import httpx\n"
+        "from mcp import ClientSession\n"
+        "from mcp.client.auth import OAuthClientProvider\n"
+        "from mcp.client.streamable_http import streamable_http_client\n"
+        "\n"
+        "async def main(oauth: OAuthClientProvider):\n"
+        "    try:\n"
+        "        async with httpx.AsyncClient(auth=oauth, follow_redirects=True) as http:\n"
+        "            async with streamable_http_client(URL, http_client=http) as (r, w, _):\n"
+        "                async with ClientSession(r, w) as session:\n"
+        "                    await session.initialize()\n"
+        "    except httpx.ConnectError:\n"
+        "        print('server down')\n",
+        "import httpx2\n"
+        "from mcp import ClientSession\n"
+        "from mcp.client.auth import OAuthClientProvider\n"
+        "from mcp.client.streamable_http import streamable_http_client\n"
+        "\n"
+        "async def main(oauth: OAuthClientProvider):\n"
+        "    try:\n"
+        "        async with httpx2.AsyncClient(auth=oauth, follow_redirects=True) as http:\n"
+        "            async with streamable_http_client(URL, http_client=http) as (r, w, _):\n"
+        "                async with ClientSession(r, w) as session:\n"
+        "                    await session.initialize()\n"
+        "    except httpx2.ConnectError:\n"
+        "        print('server down')\n",
+    ),
+    (
+        "from httpx import AsyncClient, Auth\n"
+        "from mcp.client.sse import sse_client\n"
+        "\n"
+        "class BearerAuth(Auth):\n"
+        "    def auth_flow(self, request):\n"
+        "        request.headers['Authorization'] = 'Bearer ' + TOKEN\n"
+        "        yield request\n"
+        "\n"
+        "async def run():\n"
+        "    async with sse_client(URL, auth=BearerAuth()) as streams:\n"
+        "        ...\n",
+        "from httpx2 import AsyncClient, Auth\n"
+        "from mcp.client.sse import sse_client\n"
+        "\n"
+        "class BearerAuth(Auth):\n"
+        "    def auth_flow(self, request):\n"
+        "        request.headers['Authorization'] = 'Bearer ' + TOKEN\n"
+        "        yield request\n"
+        "\n"
+        "async def run():\n"
+        "    async with sse_client(URL, auth=BearerAuth()) as streams:\n"
+        "        ...\n",
+    ),
+    (
+        "import httpx\n"
+        "from mcp.client.sse import sse_client\n"
+        "\n"
+        "def factory(headers=None, timeout=None, auth=None):\n"
+        "    return httpx.AsyncClient(headers=headers, timeout=timeout, auth=auth, verify=CTX)\n"
+        "\n"
+        "streams = sse_client(URL, httpx_client_factory=factory)\n",
+        "import httpx2\n"
+        "from mcp.client.sse import sse_client\n"
+        "\n"
+        "def factory(headers=None, timeout=None, auth=None):\n"
+        "    return httpx2.AsyncClient(headers=headers, timeout=timeout, auth=auth, verify=CTX)\n"
+        "\n"
+        "streams = sse_client(URL, httpx_client_factory=factory)\n",
+    ),
+]
+
+CASES.append((  # the guide's fragment
+    "import httpx\n\nhttp_client = httpx.AsyncClient(follow_redirects=True)\n",
+    "import httpx2\n\nhttp_client = httpx2.AsyncClient(follow_redirects=True)\n",
+))
+
+NOOP = [
+    "import httpx\nimport os\n\nhttp_client = httpx.AsyncClient()\n",
+    "import httpx\n\nasync def fetch():\n    async with httpx.AsyncClient() as c:\n        return await c.get(URL)\n",
+    "import httpx2\nfrom mcp.client.streamable_http import streamable_http_client\n"
+    "c = httpx2.AsyncClient()\ns = streamable_http_client(URL, http_client=c)\n",
+    "import httpx\nfrom mcp.client.streamable_http import streamable_http_client\n"
+    "s = streamable_http_client(URL, http_client=make_client())\nr = httpx.get(URL)\n",
+    "import httpx\nfrom fastmcp.client import streamable_http_client\n"
+    "s = streamable_http_client(URL, http_client=httpx.AsyncClient())\n",
+]

@@ -1,0 +1,114 @@
+import ast
+
+from ..framework import rule
+from ._srv_util import CLS, body_nodes, handlers
+
+# Calls that need the event loop's thread (or notice which thread they run on).
+LOOP_BOUND = (
+    "asyncio.get_running_loop", "asyncio.get_event_loop", "asyncio.create_task", "asyncio.ensure_future",
+    "asyncio.current_task", "asyncio.all_tasks", "asyncio.events.get_running_loop",
+    "asyncio.events.get_event_loop", "threading.get_ident", "threading.current_thread",
+    "threading.main_thread",
+)
+
+
+@rule(
+    code="SRV009",
+    title="Sync handler functions now run on a worker thread",
+    anchor="sync-handler-functions-now-run-on-a-worker-thread",
+    fix_class="review",
+    summary="""
+        Finds synchronous (`def`) `@mcp.tool()` / `@mcp.resource()` / `@mcp.prompt()` functions that use the
+        event loop or the current thread (`asyncio.get_running_loop()`, `asyncio.create_task()`,
+        `threading.get_ident()`, ...) and declares them `async def`, which keeps them on the event loop as
+        in v1. Marks them instead when the function is also called directly in the file.
+    """,
+    why="""
+        Silent until it runs: v2 calls sync handlers in a worker thread, where
+        `asyncio.get_running_loop()` raises `RuntimeError: no running event loop`.
+    """,
+    before="""
+        @mcp.tool()
+        def schedule(job: str) -> str:
+            asyncio.get_running_loop().call_soon(run, job)
+            return "scheduled"
+    """,
+    after="""
+        @mcp.tool()
+        async def schedule(job: str) -> str:
+            asyncio.get_running_loop().call_soon(run, job)
+            return "scheduled"
+    """,
+    v1_names=[CLS + ".tool", CLS + ".resource", CLS + ".prompt"],
+)
+def check(ctx):
+    for fn, dec, kind in handlers(ctx):
+        if not isinstance(fn, ast.FunctionDef):
+            continue
+        used = sorted({name for name in (_loop_call(ctx, n) for n in body_nodes(fn)) if name})
+        if not used:
+            continue
+        what = ", ".join("`%s()`" % u for u in used)
+        msg = ("v2 runs sync handlers in a worker thread, where %s %s; declare `%s` `async def` to keep it "
+               "on the event loop" % (what, "fails or sees another thread", fn.name))
+        start = ctx.span(fn)[0]
+        if ctx.text.startswith("def", start) and not _called_elsewhere(ctx, fn) and not _is_generator(fn):
+            ctx.fix(fn, msg, [ctx.insert(start, "async ")])
+        else:
+            ctx.manual(fn, msg)
+
+
+def _loop_call(ctx, node):
+    if isinstance(node, ast.Call) and isinstance(node.func, (ast.Name, ast.Attribute)):
+        name = ctx.resolve(node.func)
+        if name in LOOP_BOUND:
+            return name.replace("asyncio.events.", "asyncio.")
+    return None
+
+
+def _called_elsewhere(ctx, fn):
+    """Any use of the function's name besides its definition (direct calls would get a coroutine)."""
+    return any(isinstance(n, ast.Name) and n.id == fn.name for n in ctx.walk(ast.Name))
+
+
+def _is_generator(fn):
+    return any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in body_nodes(fn))
+
+
+_LINK = "https://mcp-migrate.dev/guide/#sync-handler-functions-now-run-on-a-worker-thread"
+
+CASES = [
+    (
+        "import asyncio\nfrom mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('d')\n\n\n@mcp.tool()\n"
+        "def schedule(job: str) -> str:\n    loop = asyncio.get_running_loop()\n    loop.call_soon(print, job)\n"
+        "    return 'scheduled'\n",
+        "import asyncio\nfrom mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('d')\n\n\n@mcp.tool()\n"
+        "async def schedule(job: str) -> str:\n    loop = asyncio.get_running_loop()\n    loop.call_soon(print, job)\n"
+        "    return 'scheduled'\n",
+    ),
+    (
+        "from asyncio import create_task\nfrom mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('d')\n\n"
+        "@mcp.resource('data://x')\ndef data() -> str:\n    create_task(refresh())\n    return 'x'\n\n"
+        "def test_data():\n    assert data() == 'x'\n",
+        "from asyncio import create_task\nfrom mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('d')\n\n"
+        "# mcp-migrate: SRV009 v2 runs sync handlers in a worker thread, where `asyncio.create_task()` fails or "
+        "sees another thread; declare `data` `async def` to keep it on the event loop " + _LINK + "\n"
+        "@mcp.resource('data://x')\ndef data() -> str:\n    create_task(refresh())\n    return 'x'\n\n"
+        "def test_data():\n    assert data() == 'x'\n",
+    ),
+]
+
+NOOP = [
+    # async handlers are unchanged
+    "import asyncio\nfrom mcp.server.fastmcp import FastMCP\nmcp = FastMCP('d')\n\n@mcp.tool()\n"
+    "async def t() -> str:\n    asyncio.get_running_loop()\n    return ''\n",
+    # a sync handler that never touches the loop simply gains concurrency
+    "import time\nfrom mcp.server.fastmcp import FastMCP\nmcp = FastMCP('d')\n\n@mcp.tool()\n"
+    "def t() -> str:\n    time.sleep(1)\n    return ''\n",
+    # the loop call is in a nested coroutine, not in the handler body
+    "import asyncio\nfrom mcp.server.fastmcp import FastMCP\nmcp = FastMCP('d')\n\n@mcp.tool()\n"
+    "def t() -> str:\n    async def inner():\n        asyncio.get_running_loop()\n    return ''\n",
+    "import asyncio\nfrom fastmcp import FastMCP\nmcp = FastMCP('d')\n\n@mcp.tool()\n"
+    "def t() -> str:\n    asyncio.get_running_loop()\n    return ''\n",
+    "import asyncio\n\ndef t() -> str:\n    return asyncio.get_event_loop()\n",
+]

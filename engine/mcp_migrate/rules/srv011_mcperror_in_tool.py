@@ -1,0 +1,74 @@
+import ast
+
+from ..framework import rule
+from ._srv_util import body_nodes, handlers
+
+MCP_ERROR = "mcp.shared.exceptions.McpError"
+URL_ERROR = "mcp.shared.exceptions.UrlElicitationRequiredError"
+MESSAGE = ("raising `McpError` in a tool now returns a JSON-RPC error (the client's `call_tool()` raises) "
+           "instead of an `isError` result; raise `ToolError` (or another exception) if the model should see "
+           "the failure")
+
+
+@rule(
+    code="SRV011",
+    title="`MCPError` raised from an `@mcp.tool()` handler now surfaces as a JSON-RPC error",
+    anchor="mcperror-raised-from-an-mcptool-handler-now-surfaces-as-a-json-rpc-error",
+    fix_class="manual",
+    summary="""
+        Marks `raise McpError(...)` inside `@mcp.tool()` functions: v2 sends it as a JSON-RPC error rather
+        than a `CallToolResult(isError=True)`.
+    """,
+    why="""
+        Silent on the server: v1 turned the exception into an error result the model could read; v2 rejects
+        the request with the error's code and data, so clients now get an exception from `call_tool()`.
+    """,
+    before="""
+        @mcp.tool()
+        async def book(date: str) -> str:
+            raise McpError(ErrorData(code=INVALID_PARAMS, message="date in the past"))
+    """,
+    after="""
+        @mcp.tool()
+        async def book(date: str) -> str:
+            # mcp-migrate: SRV011 raising `McpError` in a tool now returns a JSON-RPC error ...
+            raise McpError(ErrorData(code=INVALID_PARAMS, message="date in the past"))
+    """,
+    v1_names=[MCP_ERROR, URL_ERROR],
+    v2_names=["mcp.shared.exceptions.MCPError", "mcp.server.mcpserver.exceptions.ToolError"],
+)
+def check(ctx):
+    for fn, _, _ in handlers(ctx, "tool"):
+        for node in body_nodes(fn):
+            if isinstance(node, ast.Raise) and node.exc is not None:
+                exc = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
+                if isinstance(exc, (ast.Name, ast.Attribute)) and ctx.is_ref(exc, MCP_ERROR):
+                    ctx.manual(node, MESSAGE)
+
+
+CASES = [
+    (
+        "from mcp.server.fastmcp import FastMCP\nfrom mcp.shared.exceptions import McpError\n"
+        "from mcp.types import ErrorData, INVALID_PARAMS\n\nmcp = FastMCP('d')\n\n@mcp.tool()\n"
+        "async def book(date: str) -> str:\n    if date < TODAY:\n"
+        "        raise McpError(ErrorData(code=INVALID_PARAMS, message='date in the past'))\n    return 'ok'\n",
+        "from mcp.server.fastmcp import FastMCP\nfrom mcp.shared.exceptions import McpError\n"
+        "from mcp.types import ErrorData, INVALID_PARAMS\n\nmcp = FastMCP('d')\n\n@mcp.tool()\n"
+        "async def book(date: str) -> str:\n    if date < TODAY:\n        # mcp-migrate: SRV011 " + MESSAGE
+        + " https://mcp-migrate.dev/guide/#mcperror-raised-from-an-mcptool-handler-now-surfaces-as-a-json-rpc-error\n"
+        "        raise McpError(ErrorData(code=INVALID_PARAMS, message='date in the past'))\n    return 'ok'\n",
+    ),
+]
+
+NOOP = [
+    # UrlElicitationRequiredError already surfaced as a JSON-RPC error in v1
+    "from mcp.server.fastmcp import FastMCP\nfrom mcp.shared.exceptions import UrlElicitationRequiredError\n"
+    "mcp = FastMCP('d')\n\n@mcp.tool()\nasync def t() -> str:\n    raise UrlElicitationRequiredError([])\n",
+    # not a tool
+    "from mcp.server.fastmcp import FastMCP\nfrom mcp import McpError\nmcp = FastMCP('d')\n\n@mcp.prompt()\n"
+    "def p() -> str:\n    raise McpError(err)\n",
+    "from mcp.server.fastmcp import FastMCP\nfrom mcp.server.fastmcp.exceptions import ToolError\nmcp = FastMCP('d')\n\n"
+    "@mcp.tool()\ndef t() -> str:\n    raise ToolError('bad')\n",
+    "from mcp.server.fastmcp import FastMCP\nmcp = FastMCP('d')\n\nclass McpError(Exception):\n    pass\n\n"
+    "@mcp.tool()\ndef t() -> str:\n    raise McpError('bad')\n",
+]

@@ -1,0 +1,130 @@
+import ast
+
+from ..framework import rule
+from ._srv_util import is_unbound
+
+CLS = "mcp.server.fastmcp.resources.types.FileResource"
+TEXTUAL = ("application/json", "application/xml")
+
+
+@rule(
+    code="SRV013",
+    title="`FileResource.is_binary` replaced by `encoding`",
+    anchor="fileresourceis_binary-replaced-by-encoding",
+    fix_class="safe",
+    summary="""
+        `FileResource(is_binary=True)` becomes `encoding=None` (serve bytes). `is_binary=False` is removed
+        (review: v2 picks text from `mime_type`). A JSON/XML `mime_type` without `is_binary` gets
+        `encoding=None` (review) to keep serving a blob as v1 did. `res.is_binary` reads become
+        `(res.encoding is None)` (review).
+    """,
+    why="""
+        v2 replaced the field: `is_binary=` raises `ValidationError` at construction, and JSON/XML files
+        silently switch from base64 blobs to text.
+    """,
+    before="""
+        FileResource(uri="file:///logo.png", path=logo, mime_type="image/png", is_binary=True)
+    """,
+    after="""
+        FileResource(uri="file:///logo.png", path=logo, mime_type="image/png", encoding=None)
+    """,
+    v1_names=[CLS, CLS + ".is_binary"],
+    v2_names=["mcp.server.mcpserver.resources.types.FileResource.encoding"],
+)
+def check(ctx):
+    for call in ctx.calls(CLS):
+        _call(ctx, call)
+    for call in ctx.walk(ast.Call):
+        if isinstance(call.func, ast.Name) and call.func.id == "FileResource" and is_unbound(ctx, call.func) \
+                and ctx.keyword(call, "is_binary") is not None:
+            ctx.manual(call, "`is_binary=` was replaced by `encoding=`: `encoding=None` serves bytes, a codec "
+                             "name serves text")
+    for node in ctx.attribute_uses(CLS, "is_binary"):
+        span = ctx.attr_span(node)
+        if isinstance(node.ctx, ast.Load) and span:
+            text = "(%s.encoding is None)" % ctx.source(node.value)
+            ctx.fix(node, "`FileResource.is_binary` was replaced by `encoding` (`None` means bytes)",
+                    [ctx.replace(node, text)], fix_class="review")
+        else:
+            ctx.manual(node, "`FileResource.is_binary` was replaced by `encoding` (`None` means bytes)")
+
+
+def _call(ctx, call):
+    kw = ctx.keyword(call, "is_binary")
+    if kw is None:
+        if ctx.keyword(call, "encoding") is None and not any(k.arg is None for k in call.keywords):
+            mime = ctx.keyword(call, "mime_type")
+            if mime is not None and _textual(mime.value):
+                edit = ctx.add_kwargs(call, "encoding=None")
+                if edit:
+                    ctx.fix(call, "v2 serves `%s` files as text; `encoding=None` keeps the v1 blob"
+                            % mime.value.value, [edit], fix_class="review")
+        return
+    value = kw.value
+    if isinstance(value, ast.Constant) and value.value is True:
+        ctx.fix(kw, "`is_binary=True` is now `encoding=None`", [ctx.replace(kw, "encoding=None")])
+    elif isinstance(value, ast.Constant) and value.value is False:
+        edit = ctx.remove_kwarg(call, "is_binary")
+        msg = ("`is_binary=` was removed; v2 reads text for textual `mime_type`s (pass `encoding=\"utf-8\"` "
+               "to force text)")
+        if edit:
+            ctx.fix(kw, msg, [edit], fix_class="review")
+        else:
+            ctx.manual(call, msg)
+    else:
+        ctx.manual(call, "`is_binary=` was replaced by `encoding=`: pass `encoding=None` for bytes or a codec "
+                         "name (e.g. `\"utf-8\"`) for text")
+
+
+def _textual(node):
+    if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+        return False
+    mime = node.value.split(";")[0].strip().lower()
+    return mime in TEXTUAL or mime.endswith(("+json", "+xml"))
+
+
+CASES = [
+    (
+        "from pathlib import Path\nfrom mcp.server.fastmcp.resources import FileResource\n\n"
+        "logo = Path('/srv/logo.png')\n"
+        "r = FileResource(uri='file:///logo.png', path=logo, mime_type='image/png', is_binary=True)\n",
+        "from pathlib import Path\nfrom mcp.server.fastmcp.resources import FileResource\n\n"
+        "logo = Path('/srv/logo.png')\n"
+        "r = FileResource(uri='file:///logo.png', path=logo, mime_type='image/png', encoding=None)\n",
+    ),
+    (
+        "from mcp.server.fastmcp.resources import FileResource\n\n"
+        "r = FileResource(\n    uri='file:///notes.txt',\n    path=notes,\n    is_binary=False,\n)\n",
+        "from mcp.server.fastmcp.resources import FileResource\n\n"
+        "r = FileResource(\n    uri='file:///notes.txt',\n    path=notes,\n)\n",
+    ),
+    (
+        "from mcp.server.fastmcp.resources import FileResource\n\n"
+        "r = FileResource(uri='file:///data.json', path=data, mime_type='application/json')\n"
+        "print(r.is_binary)\n",
+        "from mcp.server.fastmcp.resources import FileResource\n\n"
+        "r = FileResource(uri='file:///data.json', path=data, mime_type='application/json', encoding=None)\n"
+        "print((r.encoding is None))\n",
+    ),
+    (
+        "from mcp.server.fastmcp.resources import FileResource\n\nr = FileResource(uri=u, path=p, is_binary=flag)\n",
+        "from mcp.server.fastmcp.resources import FileResource\n\n"
+        "# mcp-migrate: SRV013 `is_binary=` was replaced by `encoding=`: pass `encoding=None` for bytes or a "
+        "codec name (e.g. `\"utf-8\"`) for text https://mcp-migrate.dev/guide/#fileresourceis_binary-replaced-by-encoding\n"
+        "r = FileResource(uri=u, path=p, is_binary=flag)\n",
+    ),
+    (  # a guide fragment without the import: marker only
+        "FileResource(uri='file:///logo.png', path=logo, mime_type='image/png', is_binary=True)\n",
+        "# mcp-migrate: SRV013 `is_binary=` was replaced by `encoding=`: `encoding=None` serves bytes, a codec "
+        "name serves text https://mcp-migrate.dev/guide/#fileresourceis_binary-replaced-by-encoding\n"
+        "FileResource(uri='file:///logo.png', path=logo, mime_type='image/png', is_binary=True)\n",
+    ),
+]
+
+NOOP = [
+    "from mcp.server.fastmcp.resources import FileResource\nr = FileResource(uri='file:///a.txt', path=p)\n",
+    "from mcp.server.fastmcp.resources import FileResource\nr = FileResource(uri='file:///a.png', path=p, mime_type='image/png')\n",
+    "from fastmcp.resources import FileResource\nr = FileResource(uri='file:///a', path=p, is_binary=True)\n",
+    "class FileResource:\n    is_binary = True\n\nFileResource(is_binary=True).is_binary\n",
+    "from mcp.server.mcpserver.resources import FileResource\nr = FileResource(uri='file:///a', path=p, encoding=None)\n",
+]

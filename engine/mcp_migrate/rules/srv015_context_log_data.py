@@ -1,0 +1,110 @@
+import ast
+
+from ..framework import rule
+from ._srv_util import CTX
+
+LEVELS = ("debug", "info", "warning", "error")
+
+
+@rule(
+    code="SRV015",
+    title="`MCPServer`'s `Context` logging: `message` renamed to `data`, `extra` removed",
+    anchor="mcpservers-context-logging-message-renamed-to-data-extra-removed",
+    fix_class="safe",
+    summary="""
+        On the handler `Context`, renames `message=` to `data=` in `log()`, `debug()`, `info()`,
+        `warning()` and `error()`. An `extra={...}` dict literal is folded into a `data` dict (review);
+        other extra keywords are marked.
+    """,
+    why="""
+        v2 renamed the parameter: `ctx.log(level="info", message="hello")` raises
+        `TypeError: Context.log() got an unexpected keyword argument 'message'`. `extra=` never worked
+        (it raised `TypeError` in v1 too).
+    """,
+    before="""
+        await ctx.log(level="info", message="hello")
+        await ctx.info("Connection failed", extra={"host": "localhost"})
+    """,
+    after="""
+        await ctx.log(level="info", data="hello")
+        await ctx.info({"message": "Connection failed", "host": "localhost"})
+    """,
+    v1_names=[CTX + "." + m + "(message)" for m in ("log",) + LEVELS] + [CTX + ".info(extra)"],
+    v2_names=["mcp.server.mcpserver.context.Context.%s(data)" % m for m in ("log",) + LEVELS],
+)
+def check(ctx):
+    for call in ctx.method_calls(CTX, "log", *LEVELS):
+        method = call.func.attr
+        kw = ctx.keyword(call, "message")
+        extra = [k for k in call.keywords if k.arg not in ("message", "data", "logger_name", "level")]
+        if method != "log" and extra:
+            _fold_extra(ctx, call, kw, extra)
+            continue
+        if kw is not None:
+            edit = ctx.rename_kwarg(call, "message", "data")
+            if edit:
+                ctx.fix(kw, "`message=` is now `data=`", [edit])
+            else:
+                ctx.manual(call, "rename `message=` to `data=`")
+
+
+def _fold_extra(ctx, call, kw, extra):
+    manual = "`extra` keywords were removed (they raised `TypeError` in v1 too): pass one `data` dict instead"
+    payload = kw.value if kw is not None else (call.args[0] if call.args else None)
+    dict_kw = extra[0] if len(extra) == 1 and extra[0].arg == "extra" else None
+    if payload is None or dict_kw is None or not isinstance(dict_kw.value, ast.Dict) or len(call.args) > 1:
+        ctx.manual(call, manual)
+        return
+    d = dict_kw.value
+    if any(isinstance(k, ast.Constant) and k.value == "message" for k in d.keys):
+        ctx.manual(call, manual)
+        return
+    inner = ctx.source(d)[1:-1].strip().rstrip(",").strip()
+    merged = '{"message": %s%s}' % (ctx.source(payload), ", " + inner if inner else "")
+    from ..pyedits import remove_args
+
+    removal = remove_args(ctx, call, [dict_kw])
+    if not removal:
+        ctx.manual(call, manual)
+        return
+    edits = [ctx.replace(payload, merged)] + removal
+    if kw is not None:
+        edits.append(ctx.rename_kwarg(call, "message", "data"))
+    if None in edits:
+        ctx.manual(call, manual)
+        return
+    ctx.fix(call, "`extra=` was removed; its fields join the `data` dict", edits, fix_class="review")
+
+
+CASES = [
+    (
+        "from mcp.server.fastmcp import Context\n\nasync def t(ctx: Context) -> None:\n"
+        "    await ctx.log(level='info', message='hello')\n    await ctx.warning(message='careful', logger_name='db')\n"
+        "    await ctx.info('positional is fine')\n",
+        "from mcp.server.fastmcp import Context\n\nasync def t(ctx: Context) -> None:\n"
+        "    await ctx.log(level='info', data='hello')\n    await ctx.warning(data='careful', logger_name='db')\n"
+        "    await ctx.info('positional is fine')\n",
+    ),
+    (
+        "from mcp.server.fastmcp import Context\n\nasync def t(ctx: Context) -> None:\n"
+        "    await ctx.info('Connection failed', extra={'host': 'localhost', 'port': 5432})\n",
+        "from mcp.server.fastmcp import Context\n\nasync def t(ctx: Context) -> None:\n"
+        "    await ctx.info({\"message\": 'Connection failed', 'host': 'localhost', 'port': 5432})\n",
+    ),
+    (
+        "from mcp.server.fastmcp import Context\n\nasync def t(ctx: Context) -> None:\n"
+        "    await ctx.error('boom', host=h)\n",
+        "from mcp.server.fastmcp import Context\n\nasync def t(ctx: Context) -> None:\n"
+        "    # mcp-migrate: SRV015 `extra` keywords were removed (they raised `TypeError` in v1 too): pass one "
+        "`data` dict instead https://mcp-migrate.dev/guide/#mcpservers-context-logging-message-renamed-to-data-extra-removed\n"
+        "    await ctx.error('boom', host=h)\n",
+    ),
+]
+
+NOOP = [
+    "import logging\nlog = logging.getLogger()\nlog.info('x', extra={'a': 1})\n",
+    "from fastmcp import Context\n\nasync def t(ctx: Context):\n    await ctx.info(message='x')\n",
+    "from mcp.server.fastmcp import Context\n\nasync def t(ctx: Context):\n    await ctx.report_progress(1, 2, message='x')\n",
+    "from mcp.server.session import ServerSession\n\nasync def t(s: ServerSession):\n"
+    "    await s.send_log_message(level='info', data='x')\n",
+]

@@ -1,0 +1,56 @@
+import ast
+
+from ..framework import rule
+from ._srv_util import CTX
+
+
+@rule(
+    code="SRV016",
+    title="`Context.client_id` removed",
+    anchor="contextclient_id-removed",
+    fix_class="review",
+    summary="""
+        Replaces `ctx.client_id` with the `_meta` lookup it performed in v1:
+        `(ctx.request_context.meta or {}).get("client_id")`. If you meant the authenticated OAuth client,
+        use `get_access_token().client_id` (`mcp.server.auth.middleware.auth_context`) instead.
+    """,
+    why="""
+        v2 removed the property: `ctx.client_id` raises `AttributeError: 'Context' object has no attribute
+        'client_id'`. It only ever echoed a non-standard `_meta` key.
+    """,
+    before="""
+        client_id = ctx.client_id
+    """,
+    after="""
+        client_id = (ctx.request_context.meta or {}).get("client_id")
+    """,
+    v1_names=[CTX + ".client_id", CTX + ".request_context"],
+    v2_names=["mcp.server.mcpserver.context.Context.request_context",
+              "mcp.server.auth.middleware.auth_context.get_access_token"],
+)
+def check(ctx):
+    for node in ctx.attribute_uses(CTX, "client_id"):
+        msg = ("`Context.client_id` was removed: it read the `client_id` key of the request `_meta`; for the "
+               "authenticated OAuth client use `get_access_token().client_id`")
+        if isinstance(node.ctx, ast.Load):
+            text = '(%s.request_context.meta or {}).get("client_id")' % ctx.source(node.value)
+            ctx.fix(node, msg, [ctx.replace(node, text)])
+        else:
+            ctx.manual(node, msg)
+
+
+CASES = [
+    (
+        "from mcp.server.fastmcp import Context\n\nasync def who(ctx: Context) -> str:\n"
+        "    client_id = ctx.client_id\n    return client_id or 'anonymous'\n",
+        "from mcp.server.fastmcp import Context\n\nasync def who(ctx: Context) -> str:\n"
+        "    client_id = (ctx.request_context.meta or {}).get(\"client_id\")\n    return client_id or 'anonymous'\n",
+    ),
+]
+
+NOOP = [
+    "from mcp.server.auth.middleware.auth_context import get_access_token\n\ntoken = get_access_token()\n"
+    "cid = token.client_id if token else None\n",
+    "from fastmcp import Context\n\nasync def who(ctx: Context):\n    return ctx.client_id\n",
+    "def who(ctx):\n    return ctx.client_id\n",
+]

@@ -1,0 +1,73 @@
+import ast
+
+from ..framework import rule
+from ..resolver import canonical
+
+MOD = "mcp.shared.progress"
+NAMES = [MOD + ".progress", MOD + ".ProgressContext", MOD + ".Progress"]
+MESSAGE = ("`mcp.shared.progress` was removed: call `await ctx.report_progress(current, total, message=...)` "
+           "with the absolute running total (not a delta as `p.progress(amount)` took)")
+
+
+@rule(
+    code="SRV017",
+    title="`ProgressContext` and `progress()` context manager removed",
+    anchor="progresscontext-and-progress-context-manager-removed",
+    fix_class="manual",
+    summary="""
+        Marks imports and uses of `mcp.shared.progress` (`progress()`, `ProgressContext`, `Progress`):
+        report progress with `Context.report_progress()` and keep the running total yourself.
+    """,
+    why="""
+        v2 removed the module: `from mcp.shared.progress import progress` raises
+        `ModuleNotFoundError: No module named 'mcp.shared.progress'`. `report_progress` takes absolute
+        values, so passing the old deltas silently reports jittering progress.
+    """,
+    before="""
+        from mcp.shared.progress import progress
+
+        with progress(ctx, total=100) as p:
+            await p.progress(25)
+    """,
+    after="""
+        # mcp-migrate: SRV017 `mcp.shared.progress` was removed: call `await ctx.report_progress(...)` ...
+        from mcp.shared.progress import progress
+
+        # mcp-migrate: SRV017 `mcp.shared.progress` was removed: call `await ctx.report_progress(...)` ...
+        with progress(ctx, total=100) as p:
+            await p.progress(25)
+    """,
+    v1_names=[MOD] + NAMES,
+    v2_names=["mcp.server.mcpserver.context.Context.report_progress"],
+)
+def check(ctx):
+    for node in ctx.imports():
+        if isinstance(node, ast.ImportFrom):
+            mods = [node.module] if node.level == 0 and node.module else []
+            mods += [node.module + "." + a.name for a in node.names if node.level == 0 and node.module]
+        else:
+            mods = [a.name for a in node.names]
+        if any(m == MOD or m.startswith(MOD + ".") or canonical(m) in NAMES for m in mods):
+            ctx.manual(node, MESSAGE)
+    for ref in ctx.references(*NAMES):
+        if not isinstance(ctx.parent(ref), ast.Attribute):
+            ctx.manual(ref, MESSAGE)
+
+
+CASES = [
+    (
+        "from mcp.shared.progress import progress\n\n\nasync def work(ctx):\n"
+        "    with progress(ctx, total=100) as p:\n        await p.progress(25, message='step 1')\n",
+        "# mcp-migrate: SRV017 " + MESSAGE
+        + " https://mcp-migrate.dev/guide/#progresscontext-and-progress-context-manager-removed\n"
+        "from mcp.shared.progress import progress\n\n\nasync def work(ctx):\n"
+        "    # mcp-migrate: SRV017 " + MESSAGE
+        + " https://mcp-migrate.dev/guide/#progresscontext-and-progress-context-manager-removed\n"
+        "    with progress(ctx, total=100) as p:\n        await p.progress(25, message='step 1')\n",
+    ),
+]
+
+NOOP = [
+    "from mcp.server.fastmcp import Context\n\nasync def t(ctx: Context):\n    await ctx.report_progress(25, 100)\n",
+    "from tqdm import progress\n\nwith progress() as p:\n    pass\n",
+]

@@ -1,0 +1,102 @@
+import ast
+
+from ..framework import rule
+from . import _trn_util as T
+
+ANCHOR = "get_session_id-callback-removed-from-streamable_http_client"
+HOOK = ("capture the `mcp-session-id` response header with an `httpx2.AsyncClient(event_hooks={\"response\": "
+        "[hook]})` passed as `http_client=`")
+
+
+@rule(
+    code="TRN002",
+    title="`get_session_id` callback removed from `streamable_http_client`",
+    anchor=ANCHOR,
+    fix_class="safe",
+    summary="""
+        `streamable_http_client` yields `(read, write)` in v2: drops an unused third target from
+        `async with streamable_http_client(...) as (read, write, get_session_id)` (also through
+        `enter_async_context`). A third target that is used, `GetSessionIdCallback` and
+        `StreamableHTTPTransport.get_session_id()` get a marker.
+    """,
+    why="""
+        `ValueError: not enough values to unpack (expected 3, got 2)` when entering the context.
+    """,
+    before="""
+        async with streamable_http_client(url) as (read_stream, write_stream, _):
+            ...
+    """,
+    after="""
+        async with streamable_http_client(url) as (read_stream, write_stream):
+            ...
+    """,
+    v1_names=list(T.CLIENTS) + [T.SHC + ".GetSessionIdCallback", T.TRANSPORT + ".get_session_id"],
+    v2_names=[T.NEW_CLIENT],
+)
+def check(ctx):
+    for target, scope in _targets(ctx):
+        third = target.elts[2]
+        if isinstance(third, ast.Name) and not _used(ctx, third, scope):
+            ctx.fix(third, "`streamable_http_client` yields `(read, write)` in v2",
+                    [ctx.delete((ctx.span(target.elts[1])[1], ctx.span(third)[1]))])
+        else:
+            ctx.manual(third, "`streamable_http_client` yields `(read, write)`: the `get_session_id` callback "
+                              "is gone; %s" % HOOK)
+    for node in ctx.references(T.SHC + ".GetSessionIdCallback"):
+        ctx.manual(node, "`GetSessionIdCallback` is gone: use `Callable[[], str | None]` or drop the annotation")
+    for imp in ctx.imports():
+        if getattr(imp, "module", None) == T.SHC and any(a.name == "GetSessionIdCallback" for a in imp.names):
+            ctx.manual(imp, "`GetSessionIdCallback` is gone: use `Callable[[], str | None]` or drop the annotation")
+    for call in ctx.method_calls(T.TRANSPORT, "get_session_id"):
+        ctx.manual(call, "`StreamableHTTPTransport.get_session_id()` is gone; %s" % HOOK)
+
+
+def _targets(ctx):
+    out = []
+    for w in ctx.walk(ast.With, ast.AsyncWith):
+        for item in w.items:
+            if _is_client(ctx, item.context_expr) and _triple(item.optional_vars):
+                out.append((item.optional_vars, w))
+    for a in ctx.walk(ast.Assign):
+        v = a.value.value if isinstance(a.value, ast.Await) else a.value
+        if len(a.targets) == 1 and _triple(a.targets[0]) and isinstance(v, ast.Call) \
+                and isinstance(v.func, ast.Attribute) and v.func.attr == "enter_async_context" \
+                and len(v.args) == 1 and _is_client(ctx, v.args[0]):
+            out.append((a.targets[0], a))
+    return out
+
+
+def _is_client(ctx, e):
+    return isinstance(e, ast.Call) and ctx.is_ref(e.func, *T.CLIENTS)
+
+
+def _triple(t):
+    return isinstance(t, (ast.Tuple, ast.List)) and len(t.elts) == 3 \
+        and not any(isinstance(e, ast.Starred) for e in t.elts)
+
+
+def _used(ctx, name, stmt):
+    scope = ctx.parent(stmt)
+    while scope is not None and not isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Module)):
+        scope = ctx.parent(scope)
+    scope = scope or ctx.tree
+    return any(isinstance(n, ast.Name) and n.id == name.id and n is not name for n in ast.walk(scope))
+
+
+_U = "https://mcp-migrate.dev/guide/#" + ANCHOR + "\n"
+_H = "from mcp.client.streamable_http import streamable_http_client\n\n"
+CASES = [
+    (_H + "async def f():\n    async with streamable_http_client(url) as (read, write, _):\n        pass\n",
+     _H + "async def f():\n    async with streamable_http_client(url) as (read, write):\n        pass\n"),
+    (_H + "async def f(stack):\n    r, w, get_id = await stack.enter_async_context(streamable_http_client(url))\n",
+     _H + "async def f(stack):\n    r, w = await stack.enter_async_context(streamable_http_client(url))\n"),
+    (_H + "async def f():\n    async with streamable_http_client(url) as (read, write, get_session_id):\n"
+     "        sid = get_session_id()\n",
+     _H + "async def f():\n    # mcp-migrate: TRN002 `streamable_http_client` yields `(read, write)`: the "
+     "`get_session_id` callback is gone; " + HOOK + " " + _U
+     + "    async with streamable_http_client(url) as (read, write, get_session_id):\n        sid = get_session_id()\n"),
+]
+NOOP = [
+    _H + "async def f():\n    async with streamable_http_client(url) as (read, write):\n        pass\n",
+    "from mcp.client.sse import sse_client\n\nasync def f():\n    async with sse_client(u) as (a, b, c):\n        pass\n",
+]

@@ -1,0 +1,43 @@
+from ..framework import rule
+from . import _trn_util as T
+
+ANCHOR = "streamablehttptransport-parameters-removed"
+PARAMS = ("headers", "timeout", "sse_read_timeout", "auth")
+
+
+@rule(
+    code="TRN003",
+    title="`StreamableHTTPTransport` parameters removed",
+    anchor=ANCHOR,
+    fix_class="manual",
+    summary="""
+        Marks `StreamableHTTPTransport(...)` calls passing `headers`, `timeout`, `sse_read_timeout` or
+        `auth` (by keyword or position): v2 takes only the URL; configure them on the `httpx2.AsyncClient`.
+    """,
+    why="""
+        `TypeError: StreamableHTTPTransport.__init__() got an unexpected keyword argument 'headers'`.
+    """,
+    before="""
+        transport = StreamableHTTPTransport(url, headers={"A": "b"})
+    """,
+    after="""
+        # mcp-migrate: TRN003 `StreamableHTTPTransport(url)` takes only the URL ...
+        transport = StreamableHTTPTransport(url, headers={"A": "b"})
+    """,
+    v1_names=[T.TRANSPORT + ".__init__(%s)" % p for p in PARAMS],
+    v2_names=[T.TRANSPORT],
+)
+def check(ctx):
+    for call in ctx.calls(T.TRANSPORT):
+        if len(call.args) > 1 or any(k.arg in PARAMS or k.arg is None for k in call.keywords):
+            ctx.manual(call, "`StreamableHTTPTransport(url)` takes only the URL: set headers, timeouts and auth "
+                             "on the `httpx2.AsyncClient` instead")
+
+
+CASES = [
+    ("from mcp.client.streamable_http import StreamableHTTPTransport\nt = StreamableHTTPTransport(u, headers=h)\n",
+     "from mcp.client.streamable_http import StreamableHTTPTransport\n# mcp-migrate: TRN003 "
+     "`StreamableHTTPTransport(url)` takes only the URL: set headers, timeouts and auth on the `httpx2.AsyncClient` "
+     "instead https://mcp-migrate.dev/guide/#" + ANCHOR + "\nt = StreamableHTTPTransport(u, headers=h)\n"),
+]
+NOOP = ["from mcp.client.streamable_http import StreamableHTTPTransport\nt = StreamableHTTPTransport(u)\n"]

@@ -1,0 +1,62 @@
+import ast
+
+from ..framework import rule
+from . import _trn_util as T
+
+ANCHOR = "streamablehttptransportprotocol_version-attribute-removed"
+OLD = T.SHC + ".MCP_PROTOCOL_VERSION"
+
+
+@rule(
+    code="TRN004",
+    title="`StreamableHTTPTransport.protocol_version` attribute removed",
+    anchor=ANCHOR,
+    fix_class="safe",
+    summary="""
+        Rewrites `from mcp.client.streamable_http import MCP_PROTOCOL_VERSION` to
+        `from mcp.shared.inbound import MCP_PROTOCOL_VERSION_HEADER as MCP_PROTOCOL_VERSION` (when it is
+        the import's only name; otherwise a marker), and marks `transport.protocol_version` reads:
+        use `session.protocol_version` instead.
+    """,
+    why="""
+        `ImportError: cannot import name 'MCP_PROTOCOL_VERSION' from 'mcp.client.streamable_http'`;
+        `AttributeError: 'StreamableHTTPTransport' object has no attribute 'protocol_version'`.
+    """,
+    before="""
+        from mcp.client.streamable_http import MCP_PROTOCOL_VERSION
+    """,
+    after="""
+        from mcp.shared.inbound import MCP_PROTOCOL_VERSION_HEADER as MCP_PROTOCOL_VERSION
+    """,
+    v1_names=[OLD, T.TRANSPORT],
+    v2_names=["mcp.shared.inbound.MCP_PROTOCOL_VERSION_HEADER"],
+)
+def check(ctx):
+    for imp in ctx.walk(ast.ImportFrom):
+        if imp.module != T.SHC or imp.level:
+            continue
+        alias = next((a for a in imp.names if a.name == "MCP_PROTOCOL_VERSION"), None)
+        if alias is None:
+            continue
+        if len(imp.names) == 1 and ctx.text[ctx.span(imp)[0]:ctx.span(imp)[1]].count("\n") == 0:
+            local = alias.asname or alias.name
+            ctx.fix(imp, "`MCP_PROTOCOL_VERSION` is `mcp.shared.inbound.MCP_PROTOCOL_VERSION_HEADER` in v2",
+                    [ctx.replace(imp, "from mcp.shared.inbound import MCP_PROTOCOL_VERSION_HEADER as %s" % local)])
+        else:
+            ctx.manual(imp, "import `MCP_PROTOCOL_VERSION_HEADER` from `mcp.shared.inbound` instead of "
+                            "`MCP_PROTOCOL_VERSION` from `mcp.client.streamable_http`")
+    for node in ctx.attribute_uses(T.TRANSPORT, "protocol_version"):
+        ctx.manual(node, "the transport no longer tracks the protocol version: read `session.protocol_version` "
+                         "(or `client.protocol_version`)")
+
+
+CASES = [
+    ("from mcp.client.streamable_http import MCP_PROTOCOL_VERSION\nh = {MCP_PROTOCOL_VERSION: v}\n",
+     "from mcp.shared.inbound import MCP_PROTOCOL_VERSION_HEADER as MCP_PROTOCOL_VERSION\nh = {MCP_PROTOCOL_VERSION: v}\n"),
+    ("from mcp.client.streamable_http import StreamableHTTPTransport\nt = StreamableHTTPTransport(u)\nv = t.protocol_version\n",
+     "from mcp.client.streamable_http import StreamableHTTPTransport\nt = StreamableHTTPTransport(u)\n"
+     "# mcp-migrate: TRN004 the transport no longer tracks the protocol version: read `session.protocol_version` "
+     "(or `client.protocol_version`) https://mcp-migrate.dev/guide/#" + ANCHOR + "\nv = t.protocol_version\n"),
+]
+NOOP = ["from mcp.shared.inbound import MCP_PROTOCOL_VERSION_HEADER as MCP_PROTOCOL_VERSION\n",
+        "from other import MCP_PROTOCOL_VERSION\n"]

@@ -1,0 +1,90 @@
+import ast
+
+from ..framework import rule
+from . import _trn_util as T
+
+ANCHOR = "streamable-http-non-2xx-responses-now-surface-as-per-request-json-rpc-errors"
+STATUS = ("httpx.HTTPStatusError", "httpx2.HTTPStatusError")
+ERRORS = ("mcp.shared.exceptions.McpError",)
+
+
+@rule(
+    code="TRN005",
+    title="Streamable HTTP: non-2xx responses now surface as per-request JSON-RPC errors",
+    anchor=ANCHOR,
+    fix_class="manual",
+    summary="""
+        Marks `except httpx.HTTPStatusError` / `except* httpx.HTTPStatusError` handlers around a
+        `streamable_http_client` context (dead code in v2) and comparisons of an error code with the
+        positive literal `32600` in files using the streamable HTTP client (v2 reports `-32600`).
+    """,
+    why="""
+        Silent: v2 answers HTTP status failures with an `MCPError` from the one failing call and keeps
+        the connection open, so these handlers never run and the session-expiry check never matches.
+    """,
+    before="""
+        try:
+            async with streamable_http_client(url) as (read, write, _):
+                ...
+        except* httpx.HTTPStatusError:
+            pass
+    """,
+    after="""
+        try:
+            async with streamable_http_client(url) as (read, write, _):
+                ...
+        # mcp-migrate: TRN005 HTTP status errors no longer escape the transport context ...
+        except* httpx.HTTPStatusError:
+            pass
+    """,
+    v1_names=list(T.CLIENTS) + list(ERRORS),
+    v2_names=["mcp.MCPError", "mcp.types.INVALID_REQUEST"],
+)
+def check(ctx):
+    if not ctx.references(*T.CLIENTS):
+        return
+    try_types = tuple(getattr(ast, n) for n in ("Try", "TryStar") if hasattr(ast, n))
+    for t in ctx.walk(*try_types):
+        if not _wraps_client(ctx, t):
+            continue
+        for h in t.handlers:
+            types = h.type.elts if isinstance(h.type, ast.Tuple) else [h.type]
+            if any(x is not None and ctx.is_ref(x, *STATUS) for x in types):
+                ctx.manual(h, "HTTP status errors no longer escape the `streamable_http_client` context in v2: "
+                              "each failing call raises `MCPError` (e.g. `-32603`, `-32600 Session terminated`); "
+                              "catch it around the calls instead")
+    for cmp in ctx.walk(ast.Compare):
+        sides = [cmp.left] + list(cmp.comparators)
+        if any(isinstance(s, ast.Constant) and s.value == 32600 and not isinstance(s.value, bool) for s in sides) \
+                and any(isinstance(s, ast.Attribute) and s.attr == "code" for s in sides):
+            ctx.manual(cmp, "v2 reports a terminated session as `MCPError(-32600, 'Session terminated')`: compare "
+                            "`exc.code == INVALID_REQUEST` (from `mcp.types`) and the message, not `32600`")
+
+
+def _wraps_client(ctx, t):
+    for stmt in t.body:
+        for n in ast.walk(stmt):
+            if isinstance(n, ast.Call) and ctx.is_ref(n.func, *T.CLIENTS):
+                return True
+    return False
+
+
+_U = "https://mcp-migrate.dev/guide/#" + ANCHOR + "\n"
+CASES = [
+    ("import httpx\nfrom mcp.client.streamable_http import streamable_http_client\n\n"
+     "async def f():\n    try:\n        async with streamable_http_client(u) as (r, w, _):\n            pass\n"
+     "    except httpx.HTTPStatusError:\n        pass\n",
+     "import httpx\nfrom mcp.client.streamable_http import streamable_http_client\n\n"
+     "async def f():\n    try:\n        async with streamable_http_client(u) as (r, w, _):\n            pass\n"
+     "    # mcp-migrate: TRN005 HTTP status errors no longer escape the `streamable_http_client` context in v2: "
+     "each failing call raises `MCPError` (e.g. `-32603`, `-32600 Session terminated`); catch it around the "
+     "calls instead " + _U + "    except httpx.HTTPStatusError:\n        pass\n"),
+    ("from mcp.client.streamable_http import streamablehttp_client\n\nif exc.error.code == 32600:\n    pass\n",
+     "from mcp.client.streamable_http import streamablehttp_client\n\n# mcp-migrate: TRN005 v2 reports a terminated "
+     "session as `MCPError(-32600, 'Session terminated')`: compare `exc.code == INVALID_REQUEST` (from `mcp.types`) "
+     "and the message, not `32600` " + _U + "if exc.error.code == 32600:\n    pass\n"),
+]
+NOOP = [
+    "import httpx\n\ntry:\n    httpx.get(u)\nexcept httpx.HTTPStatusError:\n    pass\n",
+    "from mcp.client.sse import sse_client\nif e.code == 32600:\n    pass\n",
+]

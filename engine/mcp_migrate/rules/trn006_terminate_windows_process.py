@@ -1,0 +1,56 @@
+from ..framework import rule
+
+ANCHOR = "terminate_windows_process-removed"
+MOD = "mcp.os.win32.utilities"
+
+
+@rule(
+    code="TRN006",
+    title="`terminate_windows_process` removed",
+    anchor=ANCHOR,
+    fix_class="safe",
+    summary="""
+        Marks uses of the removed `mcp.os.win32.utilities.terminate_windows_process` (`stdio_client`
+        terminates the process itself; no replacement), and drops the unused `timeout_seconds=`
+        argument from `terminate_windows_process_tree(...)`.
+    """,
+    why="""
+        `ImportError: cannot import name 'terminate_windows_process'`;
+        `TypeError: terminate_windows_process_tree() got an unexpected keyword argument 'timeout_seconds'`.
+    """,
+    before="""
+        await terminate_windows_process_tree(process, timeout_seconds=2.0)
+    """,
+    after="""
+        await terminate_windows_process_tree(process)
+    """,
+    v1_names=[MOD + ".terminate_windows_process", MOD + ".terminate_windows_process_tree(timeout_seconds)"],
+    v2_names=[MOD + ".terminate_windows_process_tree"],
+)
+def check(ctx):
+    msg = "`terminate_windows_process` was removed: `stdio_client` terminates the server itself (no replacement)"
+    for node in ctx.references(MOD + ".terminate_windows_process"):
+        ctx.manual(node, msg)
+    for imp in ctx.imports():
+        if getattr(imp, "module", None) == MOD and any(a.name == "terminate_windows_process" for a in imp.names):
+            ctx.manual(imp, msg)
+    for call in ctx.calls(MOD + ".terminate_windows_process_tree"):
+        kw = ctx.keyword(call, "timeout_seconds")
+        edit = ctx.remove_kwarg(call, "timeout_seconds") if kw is not None else None
+        if edit is not None:
+            ctx.fix(kw, "`timeout_seconds=` was never used and is gone in v2", [edit])
+        elif len(call.args) > 1:
+            ctx.manual(call, "drop the second argument (`timeout_seconds`, never used) of "
+                             "`terminate_windows_process_tree()`")
+
+
+_U = "https://mcp-migrate.dev/guide/#" + ANCHOR + "\n"
+CASES = [
+    ("from mcp.os.win32.utilities import terminate_windows_process_tree\n"
+     "await terminate_windows_process_tree(p, timeout_seconds=2.0)\n",
+     "from mcp.os.win32.utilities import terminate_windows_process_tree\nawait terminate_windows_process_tree(p)\n"),
+    ("from mcp.os.win32.utilities import terminate_windows_process\n",
+     "# mcp-migrate: TRN006 `terminate_windows_process` was removed: `stdio_client` terminates the server itself "
+     "(no replacement) " + _U + "from mcp.os.win32.utilities import terminate_windows_process\n"),
+]
+NOOP = ["async def terminate_windows_process(p):\n    pass\n\nawait terminate_windows_process(p)\n"]

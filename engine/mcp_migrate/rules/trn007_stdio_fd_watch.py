@@ -1,0 +1,53 @@
+import ast
+
+from ..framework import rule
+
+ANCHOR = "stdio_server-keeps-the-protocol-streams-on-private-descriptors"
+STDIO = "mcp.server.stdio.stdio_server"
+WATCH = ("select.poll", "select.epoll", "select.select")
+
+
+@rule(
+    code="TRN007",
+    title="`stdio_server` keeps the protocol streams on private descriptors",
+    anchor=ANCHOR,
+    fix_class="manual",
+    summary="""
+        In files that serve over `stdio_server()`, marks `select.poll()` / `select.epoll()` /
+        `select.select()` calls: a watchdog on fd 0 now sees the null device (never `POLLHUP`, always
+        readable) instead of the client's pipe. Watch `os.getppid()` instead.
+    """,
+    why="""
+        Silent: a watcher waiting for `POLLHUP`/`POLLERR` never fires, and one that treats any event as
+        "client gone" fires at startup.
+    """,
+    before="""
+        poller = select.poll()
+        poller.register(sys.stdin, select.POLLHUP)
+    """,
+    after="""
+        # mcp-migrate: TRN007 while `stdio_server()` runs, fd 0 is the null device ...
+        poller = select.poll()
+        poller.register(sys.stdin, select.POLLHUP)
+    """,
+    v1_names=[STDIO],
+    v2_names=[STDIO],
+)
+def check(ctx):
+    if not ctx.references(STDIO):
+        return
+    for call in ctx.walk(ast.Call):
+        if ctx.resolve(call.func) in WATCH:
+            ctx.manual(call, "while `stdio_server()` runs, fd 0 is the null device (never `POLLHUP`, always "
+                             "readable): to detect a vanished client, exit when `os.getppid()` changes")
+
+
+CASES = [
+    ("import select\nfrom mcp.server.stdio import stdio_server\n\ndef watch():\n    p = select.poll()\n",
+     "import select\nfrom mcp.server.stdio import stdio_server\n\ndef watch():\n"
+     "    # mcp-migrate: TRN007 while `stdio_server()` runs, fd 0 is the null device (never `POLLHUP`, always "
+     "readable): to detect a vanished client, exit when `os.getppid()` changes https://mcp-migrate.dev/guide/#"
+     + ANCHOR + "\n    p = select.poll()\n"),
+]
+NOOP = ["import select\np = select.poll()\n",
+        "from mcp.server.stdio import stdio_server\nimport os\nos.getppid()\n"]

@@ -1,0 +1,54 @@
+import ast
+
+from ..framework import rule
+
+ANCHOR = "websocket-transport-removed"
+MODS = ("mcp.client.websocket", "mcp.server.websocket")
+MESSAGE = ("the WebSocket transport was removed: use streamable HTTP (`streamable_http_client` on the client, "
+           "`streamable_http_app()` on the server)")
+
+
+@rule(
+    code="TRN008",
+    title="WebSocket transport removed",
+    anchor=ANCHOR,
+    fix_class="manual",
+    summary="""
+        Marks imports of `mcp.client.websocket` / `mcp.server.websocket` (`websocket_client`,
+        `websocket_server`) and their uses: move to the streamable HTTP transport.
+    """,
+    why="""
+        `ModuleNotFoundError: No module named 'mcp.client.websocket'`.
+    """,
+    before="""
+        from mcp.client.websocket import websocket_client
+    """,
+    after="""
+        # mcp-migrate: TRN008 the WebSocket transport was removed: use streamable HTTP ...
+        from mcp.client.websocket import websocket_client
+    """,
+    v1_names=list(MODS) + ["mcp.client.websocket.websocket_client", "mcp.server.websocket.websocket_server"],
+    v2_names=["mcp.client.streamable_http.streamable_http_client"],
+)
+def check(ctx):
+    for imp in ctx.imports():
+        if isinstance(imp, ast.ImportFrom):
+            hit = imp.level == 0 and (imp.module in MODS or (imp.module in ("mcp.client", "mcp.server")
+                                                             and any(a.name == "websocket" for a in imp.names)))
+        else:
+            hit = any(a.name in MODS or a.name.startswith(tuple(m + "." for m in MODS)) for a in imp.names)
+        if hit:
+            ctx.manual(imp, MESSAGE)
+    for call in ctx.calls("mcp.client.websocket.websocket_client", "mcp.server.websocket.websocket_server"):
+        ctx.manual(call, MESSAGE)
+
+
+_M = "# mcp-migrate: TRN008 " + MESSAGE + " https://mcp-migrate.dev/guide/#" + ANCHOR + "\n"
+CASES = [
+    ("from mcp.client.websocket import websocket_client\n\nasync def f():\n"
+     "    async with websocket_client('ws://x') as (r, w):\n        pass\n",
+     _M + "from mcp.client.websocket import websocket_client\n\nasync def f():\n    " + _M
+     + "    async with websocket_client('ws://x') as (r, w):\n        pass\n"),
+    ("import mcp.server.websocket\n", _M + "import mcp.server.websocket\n"),
+]
+NOOP = ["from websockets import connect\n", "from mcp.client.sse import sse_client\n"]

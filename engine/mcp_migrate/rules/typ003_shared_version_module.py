@@ -1,0 +1,50 @@
+from ..framework import rule
+
+
+@rule(
+    code="TYP003",
+    title="`mcp.types` moved to the `mcp-types` package",
+    anchor="mcptypes-moved-to-the-mcp-types-package",
+    fix_class="safe",
+    summary="""
+        Moves imports of the removed `mcp.shared.version` module to `mcp.types.version`.
+        `mcp.types` itself stays: it is a permanent alias of `mcp_types` in v2.
+    """,
+    why="""
+        `mcp.shared.version` was removed; importing it fails with
+        `ModuleNotFoundError: No module named 'mcp.shared.version'`.
+    """,
+    before="""
+        from mcp.shared.version import LATEST_PROTOCOL_VERSION
+    """,
+    after="""
+        from mcp.types.version import LATEST_PROTOCOL_VERSION
+    """,
+    v1_names=["mcp.shared.version", "mcp.shared.version.SUPPORTED_PROTOCOL_VERSIONS"],
+    v2_names=["mcp.types.version", "mcp_types.version.SUPPORTED_PROTOCOL_VERSIONS"],
+)
+def check(ctx):
+    ctx.rename_module("mcp.shared.version", "mcp.types.version",
+                      "`mcp.shared.version` was removed; import from `mcp.types.version`")
+
+
+CASES = [
+    (
+        "from mcp.types import Tool, Resource\nfrom mcp.shared.version import LATEST_PROTOCOL_VERSION\n",
+        "from mcp.types import Tool, Resource\nfrom mcp.types.version import LATEST_PROTOCOL_VERSION\n",
+    ),
+    (
+        "import mcp.shared.version as v\n\nprint(v.SUPPORTED_PROTOCOL_VERSIONS)\n",
+        "import mcp.types.version as v\n\nprint(v.SUPPORTED_PROTOCOL_VERSIONS)\n",
+    ),
+    (
+        "from unittest import mock\n\n@mock.patch('mcp.shared.version.SUPPORTED_PROTOCOL_VERSIONS', ['x'])\ndef test():\n    pass\n",
+        "from unittest import mock\n\n@mock.patch('mcp.types.version.SUPPORTED_PROTOCOL_VERSIONS', ['x'])\ndef test():\n    pass\n",
+    ),
+]
+
+NOOP = [
+    "from mcp.types import Tool\nimport mcp.types as types\n",
+    "from mcp.types.version import LATEST_PROTOCOL_VERSION\n",
+    "from myproj.shared.version import VERSION\n",
+]

@@ -1,0 +1,128 @@
+import ast
+
+from ..framework import rule
+from ._typ_util import GROUP, SESSION, mcp_value, receiver_level, type_name
+
+ANYURL = ("pydantic.AnyUrl", "pydantic.networks.AnyUrl")
+URI_METHODS = {"read_resource": 0, "subscribe_resource": 0, "unsubscribe_resource": 0}
+# AnyUrl attribute -> the urllib.parse.urlparse() attribute with the same meaning
+PARTS = {"scheme": "scheme", "host": "hostname", "port": "port", "path": "path", "query": "query",
+         "fragment": "fragment", "username": "username", "password": "password"}
+
+
+@rule(
+    code="TYP008",
+    title="Resource URI type changed from `AnyUrl` to `str`",
+    anchor="resource-uri-type-changed-from-anyurl-to-str",
+    fix_class="safe",
+    summary="""
+        Unwraps `AnyUrl("...")` literals passed as `uri=` to `mcp.types` models or as the URI of
+        `ClientSession.read_resource()` / `subscribe_resource()` / `unsubscribe_resource()` (a
+        non-literal becomes `str(...)`), and rewrites `.host` / `.scheme` / ... on an MCP object's
+        `.uri` to `urlparse(...)` (review: `urlparse` differs from `AnyUrl` on normalisation).
+    """,
+    why="""
+        v2 URIs are plain `str`: the session methods accept only `str`, and
+        `resource.uri.host` raises `AttributeError: 'str' object has no attribute 'host'`.
+    """,
+    before="""
+        await session.read_resource(AnyUrl("test://resource"))
+        host = resource.uri.host
+    """,
+    after="""
+        await session.read_resource("test://resource")
+        host = urlparse(resource.uri).hostname
+    """,
+    v1_names=["mcp.types.Resource", "mcp.client.session.ClientSession.read_resource(uri)",
+              "mcp.client.session.ClientSession.subscribe_resource(uri)",
+              "mcp.client.session.ClientSession.unsubscribe_resource(uri)"],
+    v2_names=["mcp.types.Resource", "mcp.client.session.ClientSession.read_resource(uri)"],
+)
+def check(ctx):
+    for call in ctx.walk(ast.Call):
+        for arg in _uri_args(ctx, call):
+            if isinstance(arg, ast.Call) and ctx.is_ref(arg.func, *ANYURL) and len(arg.args) == 1 \
+                    and not arg.keywords:
+                _unwrap(ctx, arg, "safe" if _known_target(ctx, call) else "review")
+    for node in ctx.walk(ast.Attribute):
+        part = PARTS.get(node.attr)
+        uri = node.value
+        if part is None or not isinstance(uri, ast.Attribute) or uri.attr != "uri":
+            continue
+        _, level = mcp_value(ctx, uri)
+        if level is None:
+            continue
+        msg = "MCP URIs are `str` in v2: use `urlparse(...).%s` instead of `.%s`" % (part, node.attr)
+        edits = [ctx.replace(node, "urlparse(%s).%s" % (ctx.source(uri), part))]
+        imp = ctx.add_import("urllib.parse", "urlparse")
+        ctx.fix(node, msg, edits + ([imp] if imp else []), fix_class="review")
+
+
+def _uri_args(ctx, call):
+    out = []
+    kw = ctx.keyword(call, "uri")
+    if type_name(ctx.resolve(call.func)):
+        return [kw.value] if kw else []
+    f = call.func
+    if isinstance(f, ast.Attribute) and f.attr in URI_METHODS:
+        if receiver_level(ctx, f.value, SESSION, GROUP) is None:
+            return []
+        if kw:
+            out.append(kw.value)
+        elif call.args:
+            out.append(call.args[URI_METHODS[f.attr]])
+    return out
+
+
+def _known_target(ctx, call):
+    if type_name(ctx.resolve(call.func)):
+        return True
+    return receiver_level(ctx, call.func.value, SESSION, GROUP) == "safe"
+
+
+def _unwrap(ctx, anyurl, level):
+    inner = anyurl.args[0]
+    if isinstance(inner, ast.Constant) and isinstance(inner.value, str):
+        text = ctx.source(inner)
+    else:
+        text = "str(%s)" % ctx.source(anyurl)
+        level = "review"
+    ctx.fix(anyurl, "MCP URIs are plain `str` in v2; pass a string, not `AnyUrl`", [ctx.replace(anyurl, text)],
+            fix_class=level)
+
+
+CASES = [
+    (
+        "from pydantic import AnyUrl\nfrom mcp.types import Resource\n\n"
+        "resource = Resource(name='test', uri=AnyUrl('users/me'))\n",
+        "from pydantic import AnyUrl\nfrom mcp.types import Resource\n\n"
+        "resource = Resource(name='test', uri='users/me')\n",
+    ),
+    (
+        "from pydantic import AnyUrl\nfrom mcp import ClientSession\n\n"
+        "async def f(session: ClientSession, u):\n"
+        "    await session.read_resource(AnyUrl('test://resource'))\n"
+        "    await session.subscribe_resource(AnyUrl(u))\n",
+        "from pydantic import AnyUrl\nfrom mcp import ClientSession\n\n"
+        "async def f(session: ClientSession, u):\n"
+        "    await session.read_resource('test://resource')\n"
+        "    await session.subscribe_resource(str(AnyUrl(u)))\n",
+    ),
+    (
+        "from mcp import ClientSession\n\nasync def f(session: ClientSession):\n"
+        "    listing = await session.list_resources()\n"
+        "    for r in listing.resources:\n"
+        "        print(r.uri.host, r.uri.scheme)\n",
+        "from mcp import ClientSession\nfrom urllib.parse import urlparse\n\nasync def f(session: ClientSession):\n"
+        "    listing = await session.list_resources()\n"
+        "    for r in listing.resources:\n"
+        "        print(urlparse(r.uri).hostname, urlparse(r.uri).scheme)\n",
+    ),
+]
+
+NOOP = [
+    "from pydantic import AnyUrl\n\nclass M:\n    pass\n\nM(uri=AnyUrl('x'))\n",
+    "from mcp.types import Resource\n\nr = Resource(name='t', uri='users/me')\n",
+    "from fastmcp import Client\nfrom pydantic import AnyUrl\n\nasync def f(c: Client):\n    await c.read_resource(AnyUrl('x://y'))\n",
+    "from pydantic import AnyUrl\n\nu = AnyUrl('https://x')\nprint(u.host)\n",
+]

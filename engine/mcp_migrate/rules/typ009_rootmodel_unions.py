@@ -1,0 +1,181 @@
+import ast
+
+from ..framework import rule
+from ._typ_util import is_unbound, shared_import
+
+T = "mcp.types."
+ADAPTERS = {
+    "ClientRequest": "client_request_adapter",
+    "ServerRequest": "server_request_adapter",
+    "ClientNotification": "client_notification_adapter",
+    "ServerNotification": "server_notification_adapter",
+    "ClientResult": "client_result_adapter",
+    "ServerResult": "server_result_adapter",
+    "JSONRPCMessage": "jsonrpc_message_adapter",
+}
+VALIDATE = {"model_validate": "validate_python", "model_validate_json": "validate_json"}
+UNIONS = tuple(T + n for n in ADAPTERS)
+
+
+@rule(
+    code="TYP009",
+    title="Replace `RootModel` by union types with `TypeAdapter` validation",
+    anchor="replace-rootmodel-by-union-types-with-typeadapter-validation",
+    fix_class="safe",
+    summary="""
+        For the former `RootModel` unions (`ClientRequest`, `ServerNotification`, `JSONRPCMessage`,
+        ...): rewrites `X.model_validate(...)` / `model_validate_json(...)` to the matching
+        `x_adapter.validate_python(...)` / `validate_json(...)`, unwraps `X(inner)` wrapper calls,
+        and deletes `.root` on values known to be such a union (review when the value is only
+        narrowed by an `isinstance` check).
+    """,
+    why="""
+        The unions are plain `X | Y` types in v2: `ServerNotification.model_validate(d)` raises
+        `AttributeError`, and `.root` raises
+        `AttributeError: 'LoggingMessageNotification' object has no attribute 'root'`.
+    """,
+    before="""
+        notification = ServerNotification.model_validate(data)
+        actual = notification.root
+        await session.send_notification(ClientNotification(InitializedNotification()))
+    """,
+    after="""
+        notification = server_notification_adapter.validate_python(data)
+        actual = notification
+        await session.send_notification(InitializedNotification())
+    """,
+    v1_names=list(UNIONS),
+    v2_names=[T + a for a in ADAPTERS.values()],
+)
+def check(ctx):
+    validations = [n for n in ctx.walk(ast.Attribute) if n.attr in VALIDATE and ctx.is_ref(n.value, *UNIONS)]
+    needed = [ADAPTERS[ctx.resolve(n.value).rpartition(".")[2]] for n in validations if isinstance(n.value, ast.Name)]
+    imp = shared_import(ctx, "mcp.types", needed)
+    for node in validations:
+        _adapter(ctx, node, imp)
+    for call in ctx.calls(*UNIONS):
+        _unwrap(ctx, call)
+    for node in ctx.walk(ast.Attribute):
+        if node.attr == "root":
+            level = _union_level(ctx, node.value)
+            if level:
+                _, e = ctx.span(node.value)
+                ctx.fix(node, "the union types have no `.root` in v2; use the value itself",
+                        [ctx.replace((e, ctx.span(node)[1]), "")], fix_class=level)
+
+
+def _adapter(ctx, node, imp):
+    cls = ctx.resolve(node.value).rpartition(".")[2]
+    adapter = ADAPTERS[cls]
+    msg = "`%s.%s()` is `%s.%s()` in v2" % (cls, node.attr, adapter, VALIDATE[node.attr])
+    ref = node.value
+    if isinstance(ref, ast.Attribute):  # `types.ServerNotification` -> `types.server_notification_adapter`
+        span = ctx.attr_span(ref)
+        meth = ctx.attr_span(node)
+        if span and meth:
+            ctx.fix(node, msg, [ctx.replace(span, adapter), ctx.replace(meth, VALIDATE[node.attr])])
+            return
+    elif isinstance(ref, ast.Name):
+        meth = ctx.attr_span(node)
+        if meth and ctx.source(ref) == ref.id:
+            ctx.fix(node, msg, [ctx.replace(ref, adapter), ctx.replace(meth, VALIDATE[node.attr])]
+                    + ([imp] if imp else []))
+            return
+    ctx.manual(node, msg)
+
+
+def _unwrap(ctx, call):
+    inner = call.args[0] if len(call.args) == 1 and not call.keywords else None
+    kw = ctx.keyword(call, "root")
+    if inner is None and kw is not None and not call.args and len(call.keywords) == 1:
+        inner = kw.value
+    if inner is None or isinstance(inner, ast.Starred):
+        return
+    name = ctx.resolve(call.func).rpartition(".")[2]
+    ctx.fix(call, "`%s(...)` is a plain union in v2; pass the member directly" % name,
+            [ctx.replace(call, ctx.source(inner))])
+
+
+def _union_level(ctx, expr):
+    if ctx.is_instance(expr, *UNIONS):
+        return "safe"
+    if isinstance(expr, ast.Name):
+        b = ctx.resolver.binding(expr)
+        if b is not None and b.how == "call" and isinstance(b.expr, ast.Call):
+            f = b.expr.func
+            if isinstance(f, ast.Attribute) and f.attr in VALIDATE and ctx.is_ref(f.value, *UNIONS):
+                return "safe"
+        if _narrowed(ctx, expr):
+            return "review"
+    return None
+
+
+def _narrowed(ctx, name):
+    """Inside `if isinstance(name, ServerNotification):` (the v1 message_handler idiom)."""
+    node = ctx.parent(name)
+    while node is not None:
+        if isinstance(node, ast.If):
+            t = node.test
+            if isinstance(t, ast.Call) and isinstance(t.func, ast.Name) and t.func.id == "isinstance" \
+                    and len(t.args) == 2 and isinstance(t.args[0], ast.Name) and t.args[0].id == name.id \
+                    and _is_union_ref(ctx, t.args[1]):
+                return True
+        node = ctx.parent(node)
+    return False
+
+
+def _is_union_ref(ctx, expr):
+    if ctx.is_ref(expr, *UNIONS):
+        return True
+    return isinstance(expr, ast.Name) and expr.id in ADAPTERS and is_unbound(ctx, expr) and not ctx.imports()
+
+
+CASES = [
+    (
+        "from mcp.types import ClientRequest, ServerNotification\n\n"
+        "request = ClientRequest.model_validate(data)\nactual_request = request.root\n\n"
+        "notification = ServerNotification.model_validate(data)\nactual = notification.root\n",
+        "from mcp.types import ClientRequest, ServerNotification\n"
+        "from mcp.types import client_request_adapter, server_notification_adapter\n\n"
+        "request = client_request_adapter.validate_python(data)\nactual_request = request\n\n"
+        "notification = server_notification_adapter.validate_python(data)\nactual = notification\n",
+    ),
+    (
+        "import mcp.types as types\n\nmsg = types.JSONRPCMessage.model_validate_json(raw)\n",
+        "import mcp.types as types\n\nmsg = types.jsonrpc_message_adapter.validate_json(raw)\n",
+    ),
+    (
+        "from mcp import types\n\nasync def f(session):\n"
+        "    await session.send_notification(types.ClientNotification(types.InitializedNotification()))\n"
+        "    await session.send_request(types.ClientRequest(types.PingRequest()), types.EmptyResult)\n",
+        "from mcp import types\n\nasync def f(session):\n"
+        "    await session.send_notification(types.InitializedNotification())\n"
+        "    await session.send_request(types.PingRequest(), types.EmptyResult)\n",
+    ),
+    (
+        "from mcp.types import ServerNotification, LoggingMessageNotification\n\n"
+        "async def handler(message) -> None:\n"
+        "    if isinstance(message, ServerNotification):\n"
+        "        if isinstance(message.root, LoggingMessageNotification):\n"
+        "            print(message.root.params.data)\n",
+        "from mcp.types import ServerNotification, LoggingMessageNotification\n\n"
+        "async def handler(message) -> None:\n"
+        "    if isinstance(message, ServerNotification):\n"
+        "        if isinstance(message, LoggingMessageNotification):\n"
+        "            print(message.params.data)\n",
+    ),
+    (
+        "from mcp.shared.message import SessionMessage\nfrom mcp.types import JSONRPCMessage, JSONRPCNotification\n\n"
+        "m = SessionMessage(JSONRPCMessage(JSONRPCNotification(jsonrpc='2.0', method='x')))\n",
+        "from mcp.shared.message import SessionMessage\nfrom mcp.types import JSONRPCMessage, JSONRPCNotification\n\n"
+        "m = SessionMessage(JSONRPCNotification(jsonrpc='2.0', method='x'))\n",
+    ),
+]
+
+NOOP = [
+    "from pydantic import RootModel\n\nclass ServerNotification(RootModel[int]):\n    pass\n\n"
+    "n = ServerNotification.model_validate(1)\nprint(n.root)\n",
+    "from mcp.types import server_notification_adapter\n\nn = server_notification_adapter.validate_python(d)\n",
+    "from mcp.types import Tool\n\nt = Tool.model_validate(d)\nprint(t.name)\n",
+    "def f(tree):\n    return tree.root\n",
+]

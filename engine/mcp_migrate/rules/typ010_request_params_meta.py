@@ -1,0 +1,104 @@
+import ast
+
+from ..framework import rule
+from ._typ_fields import CAMEL
+from ._typ_util import imports_mcp
+
+META_CLASSES = ("mcp.types.RequestParams.Meta", "mcp.types.NotificationParams.Meta")
+
+
+@rule(
+    code="TYP010",
+    title="`RequestParams.Meta` replaced with `RequestParamsMeta` TypedDict",
+    anchor="requestparamsmeta-replaced-with-requestparamsmeta-typeddict",
+    fix_class="review",
+    summary="""
+        Rewrites `RequestParams.Meta(progressToken=t)` / `NotificationParams.Meta(...)` with plain
+        keyword arguments to a dict (`{"progress_token": t}`), `.meta.progressToken` to
+        `.meta.get("progress_token")` in files that use the SDK, and marks other uses of the nested
+        `Meta` classes.
+    """,
+    why="""
+        The nested `Meta` models are gone; request `_meta` is the `RequestParamsMeta` TypedDict
+        and notification `_meta` a plain dict, so `ctx.meta.progressToken` raises
+        `AttributeError: 'dict' object has no attribute 'progressToken'`.
+    """,
+    before="""
+        if ctx.meta and ctx.meta.progressToken:
+            await ctx.session.send_progress_notification(ctx.meta.progressToken, 0.5, 100)
+    """,
+    after="""
+        if ctx.meta and ctx.meta.get("progress_token"):
+            await ctx.session.send_progress_notification(ctx.meta.get("progress_token"), 0.5, 100)
+    """,
+    v1_names=["mcp.types.RequestParams", "mcp.types.NotificationParams"],
+    v2_names=["mcp.types.RequestParamsMeta"],
+)
+def check(ctx):
+    calls = set()
+    for call in ctx.calls(*META_CLASSES):
+        calls.add(id(call.func))
+        text = _as_dict(ctx, call)
+        if text is None:
+            ctx.manual(call, "`Meta(...)` models are gone: pass a dict (`{\"progress_token\": ...}`)")
+        else:
+            ctx.fix(call, "`_meta` is a dict in v2 (`RequestParamsMeta` TypedDict)", [ctx.replace(call, text)])
+    for ref in ctx.references(*META_CLASSES):
+        if id(ref) not in calls:
+            ctx.manual(ref, "`RequestParams.Meta` is the `RequestParamsMeta` TypedDict in v2 "
+                            "(`from mcp.types import RequestParamsMeta`); use dict access")
+    if not imports_mcp(ctx):
+        return
+    for node in ctx.walk(ast.Attribute):
+        if node.attr == "progressToken" and isinstance(node.value, ast.Attribute) and node.value.attr == "meta":
+            if isinstance(node.ctx, ast.Load):
+                _, e = ctx.span(node.value)
+                ctx.fix(node, "`meta` is a dict in v2: use `meta.get(\"progress_token\")`",
+                        [ctx.replace((e, ctx.span(node)[1]), '.get("progress_token")')])
+            else:
+                ctx.manual(node, "`meta` is a dict in v2: use `meta[\"progress_token\"]`")
+
+
+def _as_dict(ctx, call):
+    if call.args or any(k.arg is None for k in call.keywords):
+        return None
+    items = ['"%s": %s' % (CAMEL.get(k.arg, k.arg), ctx.source(k.value)) for k in call.keywords]
+    if any("\n" in i for i in items):
+        return None
+    return "{" + ", ".join(items) + "}"
+
+
+CASES = [
+    (
+        "from mcp import types\n\n"
+        "params = types.CallToolRequestParams(name='t', _meta=types.RequestParams.Meta(progressToken=tok))\n",
+        "from mcp import types\n\n"
+        "params = types.CallToolRequestParams(name='t', _meta={\"progress_token\": tok})\n",
+    ),
+    (
+        "from mcp.server.lowlevel import Server\n\nserver = Server('s')\n\n"
+        "async def handle(name, arguments):\n"
+        "    ctx = server.request_context\n"
+        "    if ctx.meta and ctx.meta.progressToken:\n"
+        "        await ctx.session.send_progress_notification(ctx.meta.progressToken, 0.5, 100)\n",
+        "from mcp.server.lowlevel import Server\n\nserver = Server('s')\n\n"
+        "async def handle(name, arguments):\n"
+        "    ctx = server.request_context\n"
+        "    if ctx.meta and ctx.meta.get(\"progress_token\"):\n"
+        "        await ctx.session.send_progress_notification(ctx.meta.get(\"progress_token\"), 0.5, 100)\n",
+    ),
+    (
+        "from mcp.types import RequestParams\n\ndef f(meta: RequestParams.Meta):\n    pass\n",
+        "from mcp.types import RequestParams\n\n"
+        "# mcp-migrate: TYP010 `RequestParams.Meta` is the `RequestParamsMeta` TypedDict in v2 "
+        "(`from mcp.types import RequestParamsMeta`); use dict access "
+        "https://mcp-migrate.dev/guide/#requestparamsmeta-replaced-with-requestparamsmeta-typeddict\n"
+        "def f(meta: RequestParams.Meta):\n    pass\n",
+    ),
+]
+
+NOOP = [
+    "def f(ctx):\n    return ctx.meta.progressToken\n",
+    "from mcp.types import RequestParamsMeta\n\nm: RequestParamsMeta = {'progress_token': 1}\n",
+    "class RequestParams:\n    class Meta:\n        pass\n\nRequestParams.Meta()\n",
+]

@@ -1,0 +1,1 @@
+export function runEngineCli(argv: string[]): Promise<number>;

@@ -1,0 +1,1 @@
+export function collectEngineFiles(engineDir: string): Record<string, string>;

@@ -1,0 +1,87 @@
+// The engine's result contract (docs/ARCHITECTURE.md, "Engine API").
+
+/** 1-based line; 1-based column in UTF-16 code units (Monaco's). */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface FindingEdit {
+  start: Position;
+  end: Position;
+  text: string;
+}
+
+export type FixClass = 'safe' | 'review' | 'manual';
+export type FileKind = 'python' | 'pyproject' | 'requirements' | 'setup_cfg';
+export type ErrorKind = 'syntax' | 'python2' | 'too_large' | 'too_deep' | 'binary' | 'encoding';
+
+export interface Finding {
+  rule: string;
+  anchor: string;
+  fix_class: FixClass;
+  message: string;
+  applied: boolean;
+  start: Position;
+  end: Position;
+  /** The finding's own edits over the input text; empty for manual findings. */
+  edits: FindingEdit[];
+}
+
+export interface EngineError {
+  kind: ErrorKind;
+  message: string;
+  line: number | null;
+  column: number | null;
+}
+
+export interface Result {
+  text: string;
+  changed: boolean;
+  kind: FileKind;
+  error: EngineError | null;
+  findings: Finding[];
+  /** Present only when a rule crashed on this input (the rule's findings were dropped). */
+  internal_errors?: string[];
+}
+
+export interface MigrateOptions {
+  /** Rule codes or prefixes; undefined = all. */
+  select?: string[];
+  ignore?: string[];
+  /** Apply review fixes: all (true) or those matching these codes/prefixes. */
+  apply_review?: boolean | string[];
+}
+
+export interface RuleInfo {
+  code: string;
+  title: string;
+  anchor: string;
+  fix_class: FixClass;
+  summary: string;
+  why: string;
+  before: string;
+  after: string;
+}
+
+export type EngineFiles = Record<string, string>;
+
+export interface LoadEngineOptions {
+  /** Where pyodide.asm.wasm / python_stdlib.zip are served from (browser: e.g. '/pyodide/'). */
+  indexURL?: string;
+  /** The engine's Python files: inline, a URL of engine-files.json, or an async getter. */
+  engineSource: { files: EngineFiles } | string | (() => Promise<EngineFiles>);
+  /** Defaults to `import('pyodide').loadPyodide`. */
+  loadPyodide?: (opts: { indexURL?: string }) => Promise<unknown>;
+  /** Reuse an already loaded Pyodide instead of loading one. */
+  pyodide?: unknown;
+}
+
+export interface Engine {
+  pyodide: any;
+  migrate(text: string, filename?: string, options?: MigrateOptions): Promise<Result>;
+  listRules(): Promise<RuleInfo[]>;
+  /** Synchronous variants, for callers already inside a worker's message handler. */
+  migrateSync(text: string, filename?: string, options?: MigrateOptions): Result;
+  listRulesSync(): RuleInfo[];
+}

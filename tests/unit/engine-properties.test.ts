@@ -1,0 +1,278 @@
+// Properties of the whole engine under Pyodide: no false positives on real code, hostile input
+// never crashes or hangs, positions and bytes are right, conflicts and bad fixes degrade to markers.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Engine, Result } from '../../src/lib/engine/types';
+import { loadTestEngine, pyJson } from './engine-helpers';
+
+let engine: Engine;
+const migrate = (text: string, filename = 'main.py', options = {}): Result => engine.migrateSync(text, filename, options);
+
+beforeAll(async () => {
+  engine = await loadTestEngine();
+});
+
+describe('no false positives', () => {
+  it('every .py in Pyodide\'s python_stdlib.zip gets zero findings and no crash', () => {
+    const res = pyJson(engine, `
+import json, sys, zipfile
+from mcp_migrate.api import migrate_text
+zp = [p for p in sys.path if p.endswith('.zip')][0]
+z = zipfile.ZipFile(zp)
+names = [n for n in z.namelist() if n.endswith('.py')]
+bad, errors = [], {}
+for n in names:
+    src = z.read(n).decode('utf-8', 'surrogateescape')
+    r = migrate_text(src, n)
+    if r['error']:
+        errors[n] = r['error']['kind']
+    elif r['changed'] or r['findings'] or r.get('internal_errors'):
+        bad.append([n, [f['rule'] + ' ' + f['message'] for f in r['findings']][:3], r.get('internal_errors')])
+json.dumps({'files': len(names), 'bad': bad, 'errors': errors})`);
+    console.log(`stdlib property: ${res.files} files, ${res.bad.length} with findings, ${Object.keys(res.errors).length} refused`);
+    expect(res.files).toBeGreaterThan(400);
+    expect(res.bad).toEqual([]);
+  }, 300_000);
+
+  const lookAlikes: [string, string][] = [
+    ['separate fastmcp package', 'from fastmcp import FastMCP, Context\nmcp = FastMCP("x")\n@mcp.tool()\ndef t(ctx: Context): ...\nmcp.run()\n'],
+    ['fastmcp package submodule', 'from fastmcp.server import FastMCP\nimport fastmcp\nfastmcp.FastMCP("x")\n'],
+    ['local Server class', 'class Server:\n    def list_tools(self):\n        return lambda f: f\nserver = Server()\n@server.list_tools()\nasync def lt(): ...\n'],
+    ['own McpError', 'class McpError(Exception):\n    pass\ntry:\n    pass\nexcept McpError as e:\n    raise McpError("x") from e\n'],
+    ['own McpError module', 'from myapp.errors import McpError\nraise McpError()\n'],
+    ['strings and comments', 's = "from mcp.server.fastmcp import FastMCP"\n# from mcp import McpError\nx = "McpError FastMCP mcp.server.fastmcp"\n'],
+    ['docstring', '"""Uses FastMCP from mcp.server.fastmcp and McpError."""\n'],
+    ['relative import', 'from .fastmcp import FastMCP\nfrom . import McpError\n'],
+    ['shadowed by parameter', 'from mcp.server.fastmcp import FastMCP as F\ndef f(FastMCP):\n    return FastMCP("x")\n'],
+    ['patch of other code', 'from unittest import mock\n@mock.patch("myapp.fastmcp.FastMCP")\ndef test(m): ...\n'],
+    ['already v2', 'from mcp.server.mcpserver import MCPServer, Context\nfrom mcp import MCPError\nmcp = MCPServer("x")\n'],
+    ['attribute named like SDK', 'obj.McpError\nobj.server.fastmcp.FastMCP\n'],
+  ];
+  it.each(lookAlikes)('leaves alone: %s', (_name, src) => {
+    const r = migrate(src);
+    expect(r.error).toBeNull();
+    expect(r.findings).toEqual([]);
+    expect(r.text).toBe(src);
+  });
+
+  it('requirements/pyproject look-alikes', () => {
+    for (const [src, fn] of [
+      ['fastmcp==2.0\nmcp-types==1\nmcpx<2\n', 'requirements.txt'],
+      ['[project]\nname = "mcp"\nversion = "1.0"\ndependencies = ["mcpserver<2"]\n', 'pyproject.toml'],
+      ['[tool.black]\ntarget = ["mcp==1.0"]\n', 'pyproject.toml'],
+    ]) {
+      const r = migrate(src, fn);
+      expect(r.findings, src).toEqual([]);
+      expect(r.text).toBe(src);
+    }
+  });
+});
+
+describe('hostile input never crashes', () => {
+  const cases: [string, () => string, string | null][] = [
+    ['syntax error', () => 'def f(:\n    pass\n', 'syntax'],
+    ['python 2 print', () => 'print "hello"\n', 'python2'],
+    ['python 2 except', () => 'try:\n    pass\nexcept ValueError, e:\n    pass\n', 'python2'],
+    ['python 2 exec', () => 'exec "x = 1"\n', 'python2'],
+    ['python 2 octal', () => 'x = 0777\n', 'python2'],
+    ['NUL byte', () => 'x = 1\x00\n', 'binary'],
+    ['lone surrogate', () => 'x = "\ud800"\n', 'encoding'],
+    ['too large', () => '# ' + 'x'.repeat(2 * 1024 * 1024 + 10) + '\n', 'too_large'],
+    ['deep parens', () => 'x = ' + '('.repeat(5000) + '1' + ')'.repeat(5000) + '\n', 'too_deep'],
+    ['deep lists', () => 'x = ' + '['.repeat(100000) + ']'.repeat(100000) + '\n', 'too_deep'],
+    ['unbalanced brackets', () => 'x = ' + '['.repeat(100000) + '\n', null],
+    ['long binop chain', () => 'x = ' + 'a + '.repeat(50000) + 'a\n', null],
+    ['long not chain', () => 'x = ' + 'not '.repeat(50000) + 'a\n', null],
+    ['deep unary minus', () => 'x = ' + '-'.repeat(50000) + '1\n', null],
+    ['deep indentation', () => Array.from({ length: 120 }, (_, i) => ' '.repeat(i) + 'if x:\n').join('') + ' '.repeat(120) + 'pass\n', null],
+    ['long attribute chain', () => 'import mcp\nx = mcp' + '.a'.repeat(30000) + '\n', null],
+    ['many imports', () => 'from mcp import McpError\n'.repeat(20000), null],
+    ['empty', () => '', null],
+    ['only BOM', () => '\ufeff', null],
+    ['only comments', () => '# hi\n# there', null],
+    ['form feed and weird newlines', () => 'x = 1\x0c\ny = "\u2028"\rz = 3\r\n', null],
+    ['tabs and spaces mix', () => 'if x:\n\tif y:\n        pass\n', null],
+  ];
+  it.each(cases)('%s', (_name, make, kind) => {
+    const src = make();
+    const t = Date.now();
+    const r = migrate(src);
+    expect(Date.now() - t).toBeLessThan(30_000);
+    if (kind) {
+      expect(r.error?.kind).toBe(kind);
+      expect(r.error?.message.length).toBeGreaterThan(0);
+    }
+    if (r.error) {
+      expect(r.text).toBe(src);
+      expect(r.changed).toBe(false);
+    }
+  }, 60_000);
+
+  it('syntax errors carry a position', () => {
+    const r = migrate('x = 1\ny = (\n');
+    expect(r.error?.kind).toBe('syntax');
+    expect(r.error?.line).toBeGreaterThanOrEqual(2);
+  });
+
+  it('the engine still works after hostile input', () => {
+    expect(migrate('from mcp import McpError\n').text).toBe('from mcp import MCPError\n');
+  });
+});
+
+describe('positions and bytes', () => {
+  it('columns are UTF-16 code units after emoji and CJK', () => {
+    const src = 'from mcp import McpError\nx = "😀中"; raise McpError(1)\n';
+    const r = migrate(src);
+    const ref = r.findings.find((f) => f.start.line === 2)!;
+    // `x = "😀中"; raise ` = 4 + 1 + 2 (emoji) + 1 + 1 + 2 + 6 = 17 code units -> column 18
+    expect(ref.start).toEqual({ line: 2, column: 18 });
+    expect(ref.end).toEqual({ line: 2, column: 26 });
+    expect(src.split('\n')[1].slice(17, 25)).toBe('McpError');
+    expect(ref.edits[0]).toEqual({ start: { line: 2, column: 18 }, end: { line: 2, column: 26 }, text: 'MCPError' });
+  });
+
+  it('each finding\'s edits applied alone give a valid edit of the input', () => {
+    const src = 'from mcp.server.fastmcp import FastMCP  # 😀\nm = FastMCP("中")\n';
+    const r = migrate(src);
+    const lines = src.split('\n');
+    for (const f of r.findings) {
+      for (const e of f.edits) {
+        const line = lines[e.start.line - 1];
+        const old = line.slice(e.start.column - 1, e.end.column - 1);
+        expect(['mcp.server.fastmcp', 'FastMCP']).toContain(old);
+      }
+    }
+  });
+
+  it('preserves CRLF, BOM, tabs, comments and non-ASCII byte for byte', () => {
+    const src = '\ufeff# -*- coding: utf-8 -*-\r\nfrom mcp import (\tMcpError,  # ¡ojo! 😀\r\n)\r\n\tx = 1 if False else 2\r\n';
+    const r = migrate(src.replace('\tx', 'x'));
+    expect(r.text).toBe(src.replace('\tx', 'x').replace('McpError', 'MCPError'));
+  });
+
+  it('markers use the statement indentation and the file newline, and are a fixed point', () => {
+    const src = 'import mcp\r\nif True:\r\n\tserver = 1\r\n';
+    const out = pyJson(engine, `
+import json
+from mcp_migrate.framework import rule, REGISTRY
+from mcp_migrate.api import migrate_text
+@rule(code="TST999", title="t", anchor="a", fix_class="manual", summary="s", why="w")
+def _check(ctx):
+    import ast
+    for n in ctx.walk(ast.Assign):
+        ctx.manual(n.value, "look here")
+        ctx.manual(n.targets[0], "and here")
+try:
+    r1 = migrate_text(${JSON.stringify(src)}, "m.py", select=["TST999"])
+    r2 = migrate_text(r1["text"], "m.py", select=["TST999"])
+finally:
+    del REGISTRY[[r.code for r in REGISTRY].index("TST999")]
+json.dumps([r1, r2])`);
+    const [r1, r2] = out;
+    expect(r1.text).toBe('import mcp\r\nif True:\r\n\t# mcp-migrate: TST999 look here; and here https://mcp-migrate.dev/guide/#a\r\n\tserver = 1\r\n');
+    expect(r2.changed).toBe(false);
+    expect(r2.findings.length).toBe(2);
+  });
+});
+
+describe('conflicts and safety net', () => {
+  it('overlapping fixes: the later one becomes a marker; unparsable fixes are dropped', () => {
+    const out = pyJson(engine, `
+import json
+from mcp_migrate.framework import rule, REGISTRY
+from mcp_migrate.api import migrate_text
+@rule(code="TST997", title="t", anchor="a", fix_class="safe", summary="s", why="w")
+def _a(ctx):
+    import ast
+    for c in ctx.walk(ast.Call):
+        ctx.fix(c.func, "rename", [ctx.replace(c.func, "g")])
+@rule(code="TST998", title="t", anchor="b", fix_class="safe", summary="s", why="w")
+def _b(ctx):
+    import ast
+    for c in ctx.walk(ast.Call):
+        ctx.fix(c, "wrap", [ctx.replace(c, "h()")])
+@rule(code="TST996", title="t", anchor="c", fix_class="safe", summary="s", why="w")
+def _broken(ctx):
+    import ast
+    for n in ctx.walk(ast.Assign):
+        ctx.fix(n, "break it", [ctx.insert(ctx.span(n)[0], "(((")])
+try:
+    r1 = migrate_text("x = f(1)\\n", "m.py", select=["TST997", "TST998"])
+    r2 = migrate_text("x = f(1)\\n", "m.py", select=["TST996"])
+    r3 = migrate_text(r2["text"], "m.py", select=["TST996"])
+finally:
+    for code in ("TST996", "TST997", "TST998"):
+        del REGISTRY[[r.code for r in REGISTRY].index(code)]
+json.dumps([r1, r2, r3])`);
+    const [r1, r2, r3] = out;
+    expect(r1.text).toBe('# mcp-migrate: TST998 wrap (its automatic fix overlaps another change; apply it by hand) https://mcp-migrate.dev/guide/#b\nx = g(1)\n');
+    expect(r1.findings.map((f: any) => [f.rule, f.applied, f.fix_class])).toEqual([['TST997', true, 'safe'], ['TST998', false, 'manual']]);
+    expect(r2.text.startsWith('# mcp-migrate: TST996 break it (its automatic fix did not produce valid Python')).toBe(true);
+    expect(r2.text.endsWith('x = f(1)\n')).toBe(true);
+    expect(r3.changed).toBe(false);
+  });
+
+  it('a crashing rule is reported, not fatal', () => {
+    const out = pyJson(engine, `
+import json
+from mcp_migrate.framework import rule, REGISTRY
+from mcp_migrate.api import migrate_text
+@rule(code="TST995", title="t", anchor="a", fix_class="safe", summary="s", why="w")
+def _crash(ctx):
+    raise KeyError("boom")
+try:
+    r = migrate_text("from mcp import McpError\\n", "m.py")
+finally:
+    del REGISTRY[[r.code for r in REGISTRY].index("TST995")]
+json.dumps(r)`);
+    expect(out.text).toBe('from mcp import MCPError\n');
+    expect(out.internal_errors[0]).toMatch(/TST995: KeyError/);
+  });
+});
+
+describe('resolver', () => {
+  const resolve = (src: string, exprs: string[]) =>
+    pyJson(engine, `
+import ast, json
+from mcp_migrate.context import PythonContext
+src = ${JSON.stringify(src)}
+ctx = PythonContext(src, "m.py", ast.parse(src))
+out = {}
+for e in ${JSON.stringify(exprs)}:
+    hits = [n for n in ctx.walk(ast.expr) if ctx.source(n) == e]
+    n = hits[-1]
+    out[e] = [ctx.resolve(n), ctx.instance_of(n)]
+json.dumps(out)`);
+
+  it('imports, aliases, chains and instances', () => {
+    const r = resolve(
+      'import mcp\nimport mcp.types as types\nfrom mcp import types as t2\nfrom mcp.server.fastmcp import FastMCP as F\n' +
+        'from mcp.server.lowlevel import Server\nfrom mcp import ClientSession\n' +
+        'mcp_app = F("x")\nserver = Server("s")\nclass A:\n    def __init__(self):\n        self.srv = Server("y")\n    def m(self):\n        self.srv\n' +
+        'async def main(ctx: "Context", r, w):\n    async with ClientSession(r, w) as session:\n        session\n' +
+        'x = (mcp.server.fastmcp.FastMCP, types.Tool, t2.Tool, mcp_app, server)\n',
+      ['mcp.server.fastmcp.FastMCP', 'types.Tool', 't2.Tool', 'mcp_app', 'server', 'self.srv', 'session'],
+    );
+    expect(r['mcp.server.fastmcp.FastMCP'][0]).toBe('mcp.server.fastmcp.server.FastMCP');
+    expect(r['types.Tool'][0]).toBe('mcp.types.Tool');
+    expect(r['t2.Tool'][0]).toBe('mcp.types.Tool');
+    expect(r['mcp_app'][1]).toBe('mcp.server.fastmcp.server.FastMCP');
+    expect(r['server'][1]).toBe('mcp.server.lowlevel.server.Server');
+    expect(r['self.srv'][1]).toBe('mcp.server.lowlevel.server.Server');
+    expect(r['session'][1]).toBe('mcp.client.session.ClientSession');
+  });
+
+  it('scopes: a parameter shadows a module name only inside its function', () => {
+    const r = resolve(
+      'from mcp.server.lowlevel import Server\nserver = Server("x")\ndef helper(server):\n    return server.a\nserver.b\n',
+      ['server.a', 'server.b'],
+    );
+    expect(r['server.a']).toEqual([null, null]);
+    expect(pyJson(engine, `
+import ast, json
+from mcp_migrate.context import PythonContext
+src = 'from mcp.server.lowlevel import Server\\nserver = Server("x")\\ndef helper(server):\\n    return server.a\\nserver.b\\n'
+ctx = PythonContext(src, "m.py", ast.parse(src))
+n = [n for n in ctx.walk(ast.Attribute) if n.attr == "b"][0]
+json.dumps(ctx.instance_of(n.value))`)).toBe('mcp.server.lowlevel.server.Server');
+  });
+});

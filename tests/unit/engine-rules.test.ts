@@ -1,0 +1,90 @@
+// Every rule's CASES/NOOP tables (output parses, fixed point), rule metadata, SDK name checks, bundle.
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { collectEngineFiles } from '../../src/lib/engine/files.mjs';
+import type { Engine } from '../../src/lib/engine/types';
+import { hasPython3, loadTestEngine, pyJson, readRepo, repoRoot } from './engine-helpers';
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await loadTestEngine();
+});
+
+const guide = readRepo('..', 'shared', 'guide', 'upstream-v2.0.0', 'migration.md');
+
+function guideAnchors(): Set<string> {
+  // MkDocs toc slugify: lowercase, keep word chars, spaces and hyphens, spaces -> hyphens.
+  const out = new Set<string>();
+  for (const m of guide.matchAll(/^#{2,3} (.+)$/gm)) {
+    out.add(m[1].toLowerCase().replace(/[^\w\s-]/g, '').trim().replace(/\s/g, '-'));
+  }
+  return out;
+}
+
+describe('rule tables under Pyodide', () => {
+  it('every CASES pair migrates exactly, parses, and is a fixed point; every NOOP is untouched', () => {
+    const res = pyJson(engine, `
+import json, sys
+sys.path.insert(0, "/mcp_migrate_engine/tests")
+import run_tables
+json.dumps(run_tables.run_all())`);
+    console.log(`engine tables (Pyodide): ${res.rules} rules, ${res.cases} cases, ${res.noop} no-op sources`);
+    expect(res.failures).toEqual([]);
+    expect(res.cases).toBeGreaterThan(0);
+  });
+});
+
+describe.runIf(hasPython3())('rule tables under CPython', () => {
+  it('python3 engine/tests/run_tables.py passes', () => {
+    const out = execFileSync('python3', [join(repoRoot, 'engine', 'tests', 'run_tables.py')], { encoding: 'utf8' });
+    const res = JSON.parse(out);
+    expect(res.failures).toEqual([]);
+  });
+});
+
+describe('rule metadata', () => {
+  it('codes, anchors and fields are well-formed', async () => {
+    const rules = await engine.listRules();
+    const anchors = guideAnchors();
+    const codes = new Set<string>();
+    for (const r of rules) {
+      expect(r.code).toMatch(/^(PKG|TYP|SRV|LOW|CLT|TRN|AUT|PRO|TST|DPR|ERA)\d{3}$/);
+      expect(codes.has(r.code)).toBe(false);
+      codes.add(r.code);
+      expect(anchors.has(r.anchor), `${r.code}: anchor ${r.anchor} is not a guide heading`).toBe(true);
+      expect(['safe', 'review', 'manual']).toContain(r.fix_class);
+      for (const k of ['title', 'summary', 'why', 'before', 'after'] as const) {
+        expect(r[k].trim().length, `${r.code}.${k}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('every v1 name a rule looks for exists in v1.28.1, every v2 name it writes in v2.0.0', () => {
+    engine.pyodide.FS.writeFile('/tmp/v1.json', readRepo('data', 'sdk-api', 'mcp-v1.28.1.json'));
+    engine.pyodide.FS.writeFile('/tmp/v2.json', readRepo('data', 'sdk-api', 'mcp-v2.0.0.json'));
+    const problems = pyJson(engine, `
+import json, sys
+sys.path.insert(0, "/mcp_migrate_engine/tests")
+import check_names
+json.dumps(check_names.check(json.load(open("/tmp/v1.json")), json.load(open("/tmp/v2.json"))))`);
+    expect(problems).toEqual([]);
+  });
+
+  it('data/sdk-api matches ../shared/sdk-api when present', () => {
+    for (const f of ['mcp-v1.28.1.json', 'mcp-v2.0.0.json']) {
+      let shared: string | null = null;
+      try { shared = readRepo('..', 'shared', 'sdk-api', f); } catch { /* CI without shared/ */ }
+      if (shared !== null) expect(readRepo('data', 'sdk-api', f) === shared, f).toBe(true);
+    }
+  });
+});
+
+describe('browser bundle', () => {
+  it('src/generated/engine-files.json is up to date (node scripts/bundle-engine.mjs)', () => {
+    const fresh = collectEngineFiles(join(repoRoot, 'engine'));
+    const committed = JSON.parse(readRepo('src', 'generated', 'engine-files.json'));
+    expect(Object.keys(committed).sort()).toEqual(Object.keys(fresh).sort());
+    for (const k of Object.keys(fresh)) expect(committed[k] === fresh[k], `${k} is stale`).toBe(true);
+  });
+});
