@@ -72,13 +72,18 @@ class PythonContext(Context):
 
         self.tree = tree
         self.resolver = Resolver(tree, self.index.node_span)
+        self._walk_cache = {}
 
     # ---- tree navigation -----------------------------------------------------------------
     def walk(self, *types) -> Iterable[ast.AST]:
         """All nodes in source order (optionally only of the given types)."""
         if not types:
             return list(self.resolver.nodes)
-        return [n for n in self.resolver.nodes if isinstance(n, types)]
+        cached = self._walk_cache.get(types)
+        if cached is None:
+            cached = [n for n in self.resolver.nodes if isinstance(n, types)]
+            self._walk_cache[types] = cached
+        return list(cached)
 
     def parent(self, node: ast.AST) -> Optional[ast.AST]:
         return self.resolver.parent(node)
@@ -93,10 +98,8 @@ class PythonContext(Context):
             node_start = target[0]
             # Find the innermost statement containing this offset for indentation/placement.
             stmt = None
-            for n in self.walk(ast.stmt):
-                s, e = self.index.node_span(n)
-                if s <= node_start < e:
-                    stmt = n
+            for n in self._stmts_containing(node_start):
+                stmt = n
             if stmt is None:
                 return self.index.line_of(node_start)
             target = stmt
@@ -106,6 +109,28 @@ class PythonContext(Context):
         decorators = getattr(stmt, "decorator_list", None)
         line = decorators[0].lineno if decorators else stmt.lineno
         return line
+
+    def _stmts_containing(self, offset: int):
+        """Statements whose span contains `offset`, outermost first."""
+        out = []
+        body = self.tree.body
+        while True:
+            hit = None
+            for n in body:  # statement lists are short compared to the file; no index needed
+                s, e = self.index.node_span(n)
+                if s <= offset < e:
+                    hit = n
+                    break
+                if s > offset:
+                    break
+            if hit is None:
+                return out
+            out.append(hit)
+            body = [c for f in ("body", "orelse", "finalbody", "handlers", "cases")
+                    for c in (getattr(hit, f, None) or [])]
+            body = [c for c in body if isinstance(c, ast.stmt)] + [
+                s for h in body if not isinstance(h, ast.stmt) for s in getattr(h, "body", [])]
+            body.sort(key=lambda n: (n.lineno, n.col_offset))
 
     # ---- name resolution -----------------------------------------------------------------
     def resolve(self, expr: ast.AST) -> Optional[str]:

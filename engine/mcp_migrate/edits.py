@@ -40,3 +40,32 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
         pos = e.start
     out.append(text[:pos])
     return "".join(reversed(out))
+
+
+class EditSet:
+    """Accepted, mutually non-overlapping edits with O(log n) conflict checks."""
+
+    def __init__(self) -> None:
+        self._edits: List[Edit] = []
+        self._starts: List[int] = []
+
+    def conflicts(self, edit: Edit) -> bool:
+        from bisect import bisect_left, bisect_right
+
+        lo = max(0, bisect_left(self._starts, edit.start) - 1)
+        hi = bisect_right(self._starts, edit.end) + 1
+        # Accepted edits are disjoint, so only the one just before `start` can reach into it.
+        return any(overlaps(edit, a) for a in self._edits[lo:hi])
+
+    def add(self, edit: Edit) -> None:
+        from bisect import bisect_right
+
+        i = bisect_right(self._starts, edit.start)
+        self._starts.insert(i, edit.start)
+        self._edits.insert(i, edit)
+
+    def __iter__(self):
+        return iter(self._edits)
+
+    def __len__(self) -> int:
+        return len(self._edits)

@@ -76,6 +76,10 @@ def parse_python(text: str, filename: str = "<input>") -> Tuple[Optional[ast.AST
     depth, depth_line = bracket_depth(body)
     if depth > MAX_NESTING and _nesting_is_real(body):
         return None, error("too_deep", _too_deep_message(), depth_line, None)
+    if _maybe_long_chain(body):
+        deep_line = expression_too_deep(body)
+        if deep_line:
+            return None, error("too_deep", _too_deep_message(), deep_line, None)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # invalid escape sequences etc. are not our business
@@ -97,6 +101,69 @@ def parse_python(text: str, filename: str = "<input>") -> Tuple[Optional[ast.AST
     except ValueError as e:  # e.g. "source code string cannot contain null bytes"
         return None, error("binary", str(e))
     return tree, None
+
+
+# Under Pyodide, ast.parse of a ~5000-long operator chain (`a + a + ...`, `x.a.a.a...`, `not not ...`)
+# overflows the JS stack: a fatal error that kills the interpreter, not a RecursionError. Real code
+# never comes near this bound; the check only runs when a cheap scan says a long chain is possible.
+MAX_CHAIN = 1000
+_CHAIN_OPS = {"+", "-", "*", "/", "//", "%", "**", "@", "<<", ">>", "&", "|", "^", "~", ".", "<", ">",
+              "==", "!=", "<=", ">=", "->", "(", "["}
+_CHAIN_WORDS = {"not", "await", "lambda", "if", "else"}
+_RESETS = {",", ";", ":", "=", "+=", "-=", "*=", "/=", "//=", "%=", "**=", "@=", "&=", "|=", "^=", ">>=",
+           "<<=", ":="}
+
+
+def _maybe_long_chain(body: str) -> bool:
+    start_line = None
+    depth = line = cont = 0
+    for text_line in body.split("\n"):
+        line += 1
+        if len(text_line) > MAX_CHAIN * 2:
+            return True
+        cont = cont + 1 if text_line.rstrip().endswith("\\") else 0
+        if cont > MAX_CHAIN // 2:
+            return True
+        for ch in text_line:
+            if ch in "([{":
+                if depth == 0:
+                    start_line = line
+                depth += 1
+            elif ch in ")]}":
+                depth = max(0, depth - 1)
+        if depth and start_line is not None and line - start_line > MAX_CHAIN // 2:
+            return True
+    return False
+
+
+def expression_too_deep(body: str):
+    """Line where the estimated expression depth passes MAX_CHAIN, else None (tokenize: iterative)."""
+    import io
+    import tokenize
+
+    stack = [0]
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(body).readline):
+            t, s = tok.type, tok.string
+            if t == tokenize.OP:
+                if s in _RESETS:
+                    stack[-1] = 0
+                    continue
+                if s in _CHAIN_OPS:
+                    stack[-1] += 1
+                if s in "([{":
+                    stack.append(0)
+                elif s in ")]}" and len(stack) > 1:
+                    stack.pop()
+            elif t == tokenize.NAME and s in _CHAIN_WORDS:
+                stack[-1] += 1
+            elif t == tokenize.NEWLINE:
+                stack = [0]
+            if len(stack) + sum(stack) > MAX_CHAIN:
+                return tok.start[0]
+    except (tokenize.TokenError, SyntaxError, IndentationError, ValueError):
+        return None  # the parser will report the real problem
+    return None
 
 
 def _nesting_is_real(body: str) -> bool:

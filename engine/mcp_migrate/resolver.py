@@ -6,6 +6,7 @@ targets (`self.server = Server(...)`) are tracked file-wide because they cross m
 """
 
 import ast
+from functools import lru_cache
 from typing import Dict, List, NamedTuple, Optional, Tuple
 
 from .v1_aliases import ALIASES
@@ -26,6 +27,7 @@ class Binding(NamedTuple):
     scope: Optional[ast.AST] = None
 
 
+@lru_cache(maxsize=65536)
 def canonical(qualname: Optional[str]) -> Optional[str]:
     """Follow v1 re-exports to the defining module: `mcp.McpError` -> `mcp.shared.exceptions.McpError`."""
     if not qualname:

@@ -5,7 +5,7 @@ from typing import Dict, List, Optional, Sequence, Union
 
 from . import rules as _rules  # noqa: F401  (importing registers every rule)
 from .context import Context
-from .edits import Edit, apply_edits, overlaps
+from .edits import Edit, EditSet, apply_edits
 from .framework import REGISTRY, Finding, RuleInfo
 from .inputs import error, parse_python, precheck
 from .markers import marker_edits
@@ -100,17 +100,25 @@ def _apply(ctx: Context, apply_review) -> str:
     order = {r.code: i for i, r in enumerate(REGISTRY)}
     findings = sorted(ctx.findings, key=lambda f: (order.get(f.rule.code, 0), f.start))
     ctx.findings = findings
-    accepted: List[Edit] = []
+    accepted = EditSet()
     by_rule: Dict[str, List[Finding]] = {}
     for f in findings:
         if not f.edits:
             continue
         if f.fix_class == "review" and not _wants_review(apply_review, f.rule.code):
             continue
-        if any(overlaps(e, a) for e in f.edits for a in accepted):
+        own = EditSet()
+        clash = False
+        for e in f.edits:  # a finding's own edits must not overlap each other either
+            if accepted.conflicts(e) or own.conflicts(e):
+                clash = True
+                break
+            own.add(e)
+        if clash:
             f.demote("its automatic fix overlaps another change; apply it by hand")
             continue
-        accepted.extend(f.edits)
+        for e in f.edits:
+            accepted.add(e)
         f.applied = True
         by_rule.setdefault(f.rule.code, []).append(f)
 
@@ -123,18 +131,20 @@ def _apply(ctx: Context, apply_review) -> str:
                 for f in fs:
                     f.applied = False
                     f.demote("its automatic fix did not produce valid Python; apply it by hand")
-        accepted = [e for f in findings if f.applied for e in f.edits]
+        accepted = EditSet()
+        for e in (e for f in findings if f.applied for e in f.edits):
+            accepted.add(e)
         text = _render(ctx, findings, accepted)
         if not _parses(text):
             for f in findings:
                 if f.applied:
                     f.applied = False
                     f.demote("the combined automatic fixes did not produce valid Python; apply by hand")
-            text = _render(ctx, findings, [])
+            text = _render(ctx, findings, EditSet())
     return text
 
 
-def _render(ctx: Context, findings: List[Finding], accepted: List[Edit]) -> str:
+def _render(ctx: Context, findings: List[Finding], accepted: EditSet) -> str:
     items = []
     for f in findings:
         if f.fix_class == "manual" and f.marker_line is not None:
@@ -142,6 +152,9 @@ def _render(ctx: Context, findings: List[Finding], accepted: List[Edit]) -> str:
             # A marker cannot go inside text another edit replaces: move it above that edit.
             for _ in range(5):
                 start = ctx.index.line_start(line)
+                probe = Edit(start, start, "")
+                if not accepted.conflicts(probe):
+                    break
                 clash = [a for a in accepted if a.start < start < a.end]
                 if not clash:
                     break

@@ -343,3 +343,10 @@ def local_apply(text: str, base: int, edits: List[Edit]) -> str:
     for e in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
         text = text[: e.start - base] + e.text + text[e.end - base:]
     return text
+
+
+def unbound(ctx, node) -> bool:
+    """A bare Name the file never binds (guide-style fragments): no import, def or assignment."""
+    if not isinstance(node, ast.Name) or ctx.resolver.binding(node) is not None:
+        return False
+    return not any(a.name == "*" for imp in ctx.walk(ast.ImportFrom) for a in imp.names)

@@ -166,3 +166,26 @@ def body_nodes(fn):
         for child in ast.iter_child_nodes(node):
             if not isinstance(child, scopes):
                 stack.append(child)
+
+
+def is_context(ctx, expr) -> bool:
+    """`expr` is the handler `Context`: an annotated parameter, or a v1 `mcp.get_context()` result."""
+    if ctx.is_instance(expr, CTX):
+        return True
+    if isinstance(expr, ast.Name):
+        b = ctx.resolver.binding(expr)
+        if b is not None and isinstance(b.node, (ast.Assign, ast.AnnAssign)):
+            expr = b.node.value
+    return isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) \
+        and expr.func.attr == "get_context" and ctx.is_instance(expr.func.value, CLS)
+
+
+def context_attrs(ctx, *attrs) -> List[ast.Attribute]:
+    """`c.a` attribute nodes (a in attrs) where `c` is the handler `Context`."""
+    return [n for n in ctx.walk(ast.Attribute) if n.attr in attrs and is_context(ctx, n.value)]
+
+
+def context_calls(ctx, *methods) -> List[ast.Call]:
+    """`c.m(...)` calls (m in methods) where `c` is the handler `Context`."""
+    return [c for c in ctx.walk(ast.Call) if isinstance(c.func, ast.Attribute) and c.func.attr in methods
+            and is_context(ctx, c.func.value)]

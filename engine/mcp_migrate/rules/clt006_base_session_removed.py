@@ -57,8 +57,21 @@ def check(ctx):
         edit = ctx.remove_kwarg(call, "related_request_id")
         if edit:
             ctx.fix(call, "`ClientSession.send_notification()` no longer takes `related_request_id`", [edit])
+    for sub in ctx.walk(ast.Subscript):
+        if _snippet_client_context(ctx, sub):
+            ctx.manual(sub, "client callbacks receive `mcp.client.ClientRequestContext` in v2 "
+                            "(`RequestContext[ClientSession, Any]` is gone)")
     for attr in ctx.attribute_uses(SESSION, "_request_id"):
         ctx.manual(attr, "`_request_id` went with `BaseSession`; cancel the awaiting task or scope instead")
+
+
+def _snippet_client_context(ctx, sub):
+    """`RequestContext[ClientSession, Any]` where neither name is bound (the guide's fragments);
+    with real imports LOW011 reports it."""
+    first = sub.slice.elts[0] if isinstance(sub.slice, ast.Tuple) and sub.slice.elts else None
+    return isinstance(sub.value, ast.Name) and sub.value.id == "RequestContext" \
+        and isinstance(first, ast.Name) and first.id == "ClientSession" \
+        and ctx.resolver.binding(sub.value) is None and ctx.resolver.binding(first) is None
 
 
 CASES = [
@@ -73,6 +86,13 @@ CASES = [
         "from mcp.shared.session import RequestResponder\nfrom mcp.shared.dispatcher import ProgressFnT\n",
     ),
     (
+        "async def cb(context: RequestContext[ClientSession, Any], params) -> None: ...\n",
+        "# mcp-migrate: CLT006 client callbacks receive `mcp.client.ClientRequestContext` in v2 "
+        "(`RequestContext[ClientSession, Any]` is gone) "
+        "https://mcp-migrate.dev/guide/#clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed\n"
+        "async def cb(context: RequestContext[ClientSession, Any], params) -> None: ...\n",
+    ),
+    (
         "from mcp import ClientSession\n\nasync def f(session: ClientSession, n):\n"
         "    await session.send_notification(n, related_request_id=7)\n",
         "from mcp import ClientSession\n\nasync def f(session: ClientSession, n):\n"
@@ -82,6 +102,8 @@ CASES = [
 
 NOOP = [
     "from mcp.shared.dispatcher import ProgressFnT\n",
+    "from mcp.client.session import ClientSession\nfrom mcp.shared.context import RequestContext\n\n"
+    "async def cb(ctx: RequestContext[ClientSession, None], params): ...\n",
     "from myproj.shared.session import BaseSession\n",
     "from mcp.server.session import ServerSession\n\nasync def f(s: ServerSession, n):\n"
     "    await s.send_notification(n, related_request_id=7)\n",

@@ -38,7 +38,14 @@ MESSAGE = ("v2 answers an exception from this tool handler with a JSON-RPC error
     v2_names=["mcp.types.CallToolResult", "mcp.types.TextContent"],
 )
 def check(ctx):
-    for fn, dec in ctx.decorated_by(U.SERVER, "call_tool"):
+    found = ctx.decorated_by(U.SERVER, "call_tool")
+    for fn in ctx.walk(ast.AsyncFunctionDef):  # fragments: `@server.call_tool()` with `server` never bound
+        for dec in fn.decorator_list:
+            f = dec.func if isinstance(dec, ast.Call) else dec
+            if isinstance(f, ast.Attribute) and f.attr == "call_tool" and U.unbound(ctx, f.value) \
+                    and f.value.id == "server":
+                found.append((fn, dec))
+    for fn, dec in found:
         if not _catches_all(ctx, fn):
             ctx.manual(dec, MESSAGE)
 
@@ -72,6 +79,11 @@ CASES = [
         "    try:\n        return await go(name, args)\n    except KeyError:\n        return []\n",
     ),
 ]
+
+CASES.append((  # the guide's fragment
+    "@server.call_tool()\nasync def call_tool(name: str, arguments: dict):\n    raise ValueError('kaboom')\n",
+    _MARK + "@server.call_tool()\nasync def call_tool(name: str, arguments: dict):\n    raise ValueError('kaboom')\n",
+))
 
 NOOP = [
     _HDR + "@server.call_tool()\nasync def call_tool(name, arguments):\n    \"\"\"Doc.\"\"\"\n"

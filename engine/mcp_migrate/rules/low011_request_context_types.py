@@ -1,6 +1,7 @@
 import ast
 
 from ..framework import rule
+from . import _low_util as U
 
 ANCHOR = "requestcontext-type-parameters-simplified"
 RC = "mcp.shared.context.RequestContext"
@@ -41,6 +42,12 @@ def check(ctx):
             elts = sub.slice.elts
             ctx.fix(sub, "`Context` lost its session type parameter in v2",
                     [ctx.delete((ctx.span(elts[0])[0], ctx.span(elts[1])[0]))])
+        elif isinstance(sub.value, ast.Name) and sub.value.id == "Context" and isinstance(sub.slice, ast.Tuple) \
+                and len(sub.slice.elts) >= 2 and isinstance(sub.slice.elts[0], ast.Name) \
+                and sub.slice.elts[0].id == "ServerSession" and U.unbound(ctx, sub.value) \
+                and U.unbound(ctx, sub.slice.elts[0]):
+            ctx.manual(sub, "`Context[ServerSession, LifespanT]` is `Context[LifespanT]` in v2 (bare `Context` "
+                            "is usually enough)")
     for imp in ctx.imports():
         if getattr(imp, "module", None) == "mcp.shared.context" and any(a.name == "RequestContext" for a in imp.names):
             ctx.manual(imp, "`mcp.shared.context.RequestContext` is gone: import `ServerRequestContext` from "
@@ -78,6 +85,11 @@ CASES = [
      "`RequestContext[ClientSession, ...]` " + _U
      + "async def cb(ctx: RequestContext[ClientSession, None], params): ...\n"),
 ]
+CASES.append((
+    "async def my_tool(ctx: Context[ServerSession, None]) -> str: ...\n",
+    "# mcp-migrate: LOW011 `Context[ServerSession, LifespanT]` is `Context[LifespanT]` in v2 (bare `Context` is "
+    "usually enough) " + _U + "async def my_tool(ctx: Context[ServerSession, None]) -> str: ...\n",
+))
 NOOP = [
     "from mcp.server.mcpserver import Context\n\nasync def t(ctx: Context[None]): ...\n",
     "from fastmcp import Context\nfrom mcp.server.session import ServerSession\n\n"

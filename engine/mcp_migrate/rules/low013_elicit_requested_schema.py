@@ -1,6 +1,7 @@
 import ast
 
 from ..framework import rule
+from . import _low_util as U
 
 ANCHOR = "serversessionelicit-and-elicit_form-take-requested_schema-not-requestedschema"
 SS = "mcp.server.session.ServerSession"
@@ -37,7 +38,12 @@ def check(ctx):
         f = call.func
         if not (isinstance(f, ast.Attribute) and f.attr in ("elicit", "elicit_form")):
             continue
-        if ctx.keyword(call, "requestedSchema") is None or not _is_session(ctx, f.value):
+        if ctx.keyword(call, "requestedSchema") is None:
+            continue
+        if not _is_session(ctx, f.value):
+            v = f.value
+            if isinstance(v, ast.Attribute) and v.attr == "session" and U.unbound(ctx, v.value):
+                ctx.manual(call, "if this is an MCP `ServerSession`, rename `requestedSchema=` to `requested_schema=`")
             continue
         edit = ctx.rename_kwarg(call, "requestedSchema", "requested_schema")
         if edit is not None:
@@ -71,6 +77,11 @@ CASES = [
      "from mcp.server.session import ServerSession\n\nasync def f(s: ServerSession):\n"
      "    await s.elicit('m', requested_schema=x)\n"),
 ]
+CASES.append((
+    "r = await ctx.session.elicit_form(message='m', requestedSchema=s)\n",
+    "# mcp-migrate: LOW013 if this is an MCP `ServerSession`, rename `requestedSchema=` to `requested_schema=` "
+    "https://mcp-migrate.dev/guide/#" + ANCHOR + "\nr = await ctx.session.elicit_form(message='m', requestedSchema=s)\n",
+))
 NOOP = [
     "async def t(ctx):\n    await ctx.session.elicit(message='m', requestedSchema=s)\n",
     "from fastmcp import Context\n\nasync def t(ctx: Context):\n    await ctx.session.elicit(message='m', requestedSchema=s)\n",

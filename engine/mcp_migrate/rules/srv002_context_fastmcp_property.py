@@ -1,5 +1,5 @@
 from ..framework import rule
-from ._srv_util import CTX
+from ._srv_util import CTX, context_attrs
 
 
 @rule(
@@ -29,7 +29,7 @@ from ._srv_util import CTX
     v2_names=["mcp.server.mcpserver.context.Context.mcp_server"],
 )
 def check(ctx):
-    for node in ctx.attribute_uses(CTX, "fastmcp"):
+    for node in context_attrs(ctx, "fastmcp"):
         span = ctx.attr_span(node)
         if span:
             ctx.fix(node, "`Context.fastmcp` is now `Context.mcp_server`", [ctx.replace(span, "mcp_server")])

@@ -6,10 +6,10 @@ from ._srv_util import CLS, has_star, insert_first_arg
     code="SRV003",
     title="Default server name changed from `FastMCP` to `mcp-server`",
     anchor="default-server-name-changed-from-fastmcp-to-mcp-server",
-    fix_class="review",
+    fix_class="safe",
     summary="""
         For a `FastMCP()` constructed without a name, passes `"FastMCP"` explicitly so the server keeps
-        reporting the name it had in v1. Review it: a real name for your server is better.
+        reporting the name it had in v1 (a real name for your server is better; change it when you can).
     """,
     why="""
         Silent: v2 defaults the name to `mcp-server`, which clients see as `serverInfo.name` (UIs, logs,

@@ -16,12 +16,13 @@ LOOP_BOUND = (
     code="SRV009",
     title="Sync handler functions now run on a worker thread",
     anchor="sync-handler-functions-now-run-on-a-worker-thread",
-    fix_class="review",
+    fix_class="manual",
     summary="""
         Finds synchronous (`def`) `@mcp.tool()` / `@mcp.resource()` / `@mcp.prompt()` functions that use the
         event loop or the current thread (`asyncio.get_running_loop()`, `asyncio.create_task()`,
-        `threading.get_ident()`, ...) and declares them `async def`, which keeps them on the event loop as
-        in v1. Marks them instead when the function is also called directly in the file.
+        `threading.get_ident()`, ...): declare them `async def` to keep them on the event loop as in v1.
+        A marker, not a rewrite: tests and other modules often call tool functions directly, and an
+        `async def` would hand them a coroutine.
     """,
     why="""
         Silent until it runs: v2 calls sync handlers in a worker thread, where
@@ -34,28 +35,24 @@ LOOP_BOUND = (
             return "scheduled"
     """,
     after="""
+        # mcp-migrate: SRV009 v2 runs sync handlers in a worker thread ... declare `schedule` `async def`
         @mcp.tool()
-        async def schedule(job: str) -> str:
+        def schedule(job: str) -> str:
             asyncio.get_running_loop().call_soon(run, job)
             return "scheduled"
     """,
     v1_names=[CLS + ".tool", CLS + ".resource", CLS + ".prompt"],
 )
 def check(ctx):
-    for fn, dec, kind in handlers(ctx):
+    for fn, _, _ in handlers(ctx):
         if not isinstance(fn, ast.FunctionDef):
             continue
         used = sorted({name for name in (_loop_call(ctx, n) for n in body_nodes(fn)) if name})
         if not used:
             continue
         what = ", ".join("`%s()`" % u for u in used)
-        msg = ("v2 runs sync handlers in a worker thread, where %s %s; declare `%s` `async def` to keep it "
-               "on the event loop" % (what, "fails or sees another thread", fn.name))
-        start = ctx.span(fn)[0]
-        if ctx.text.startswith("def", start) and not _called_elsewhere(ctx, fn) and not _is_generator(fn):
-            ctx.fix(fn, msg, [ctx.insert(start, "async ")])
-        else:
-            ctx.manual(fn, msg)
+        ctx.manual(fn, "v2 runs sync handlers in a worker thread, where %s fails or sees another thread; "
+                       "declare `%s` `async def` to keep it on the event loop" % (what, fn.name))
 
 
 def _loop_call(ctx, node):
@@ -66,15 +63,6 @@ def _loop_call(ctx, node):
     return None
 
 
-def _called_elsewhere(ctx, fn):
-    """Any use of the function's name besides its definition (direct calls would get a coroutine)."""
-    return any(isinstance(n, ast.Name) and n.id == fn.name for n in ctx.walk(ast.Name))
-
-
-def _is_generator(fn):
-    return any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in body_nodes(fn))
-
-
 _LINK = "https://mcp-migrate.dev/guide/#sync-handler-functions-now-run-on-a-worker-thread"
 
 CASES = [
@@ -82,8 +70,10 @@ CASES = [
         "import asyncio\nfrom mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('d')\n\n\n@mcp.tool()\n"
         "def schedule(job: str) -> str:\n    loop = asyncio.get_running_loop()\n    loop.call_soon(print, job)\n"
         "    return 'scheduled'\n",
-        "import asyncio\nfrom mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('d')\n\n\n@mcp.tool()\n"
-        "async def schedule(job: str) -> str:\n    loop = asyncio.get_running_loop()\n    loop.call_soon(print, job)\n"
+        "import asyncio\nfrom mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('d')\n\n\n"
+        "# mcp-migrate: SRV009 v2 runs sync handlers in a worker thread, where `asyncio.get_running_loop()` fails "
+        "or sees another thread; declare `schedule` `async def` to keep it on the event loop " + _LINK + "\n"
+        "@mcp.tool()\ndef schedule(job: str) -> str:\n    loop = asyncio.get_running_loop()\n    loop.call_soon(print, job)\n"
         "    return 'scheduled'\n",
     ),
     (

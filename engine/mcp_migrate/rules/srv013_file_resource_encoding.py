@@ -15,7 +15,7 @@ TEXTUAL = ("application/json", "application/xml")
     summary="""
         `FileResource(is_binary=True)` becomes `encoding=None` (serve bytes). `is_binary=False` is removed
         (review: v2 picks text from `mime_type`). A JSON/XML `mime_type` without `is_binary` gets
-        `encoding=None` (review) to keep serving a blob as v1 did. `res.is_binary` reads become
+        `encoding=None` to keep serving a blob as v1 did. `res.is_binary` reads become
         `(res.encoding is None)` (review).
     """,
     why="""
@@ -58,7 +58,7 @@ def _call(ctx, call):
                 edit = ctx.add_kwargs(call, "encoding=None")
                 if edit:
                     ctx.fix(call, "v2 serves `%s` files as text; `encoding=None` keeps the v1 blob"
-                            % mime.value.value, [edit], fix_class="review")
+                            % mime.value.value, [edit])
         return
     value = kw.value
     if isinstance(value, ast.Constant) and value.value is True:

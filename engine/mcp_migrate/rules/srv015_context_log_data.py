@@ -1,7 +1,7 @@
 import ast
 
 from ..framework import rule
-from ._srv_util import CTX
+from ._srv_util import CTX, context_calls
 
 LEVELS = ("debug", "info", "warning", "error")
 
@@ -33,7 +33,7 @@ LEVELS = ("debug", "info", "warning", "error")
     v2_names=["mcp.server.mcpserver.context.Context.%s(data)" % m for m in ("log",) + LEVELS],
 )
 def check(ctx):
-    for call in ctx.method_calls(CTX, "log", *LEVELS):
+    for call in context_calls(ctx, "log", *LEVELS):
         method = call.func.attr
         kw = ctx.keyword(call, "message")
         extra = [k for k in call.keywords if k.arg not in ("message", "data", "logger_name", "level")]

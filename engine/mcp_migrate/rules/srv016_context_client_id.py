@@ -1,7 +1,7 @@
 import ast
 
 from ..framework import rule
-from ._srv_util import CTX
+from ._srv_util import CTX, context_attrs
 
 
 @rule(
@@ -29,7 +29,7 @@ from ._srv_util import CTX
               "mcp.server.auth.middleware.auth_context.get_access_token"],
 )
 def check(ctx):
-    for node in ctx.attribute_uses(CTX, "client_id"):
+    for node in context_attrs(ctx, "client_id"):
         msg = ("`Context.client_id` was removed: it read the `client_id` key of the request `_meta`; for the "
                "authenticated OAuth client use `get_access_token().client_id`")
         if isinstance(node.ctx, ast.Load):
@@ -45,6 +45,12 @@ CASES = [
         "    client_id = ctx.client_id\n    return client_id or 'anonymous'\n",
         "from mcp.server.fastmcp import Context\n\nasync def who(ctx: Context) -> str:\n"
         "    client_id = (ctx.request_context.meta or {}).get(\"client_id\")\n    return client_id or 'anonymous'\n",
+    ),
+    (  # the v1 ambient context is the same object
+        "from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('d')\n\ndef who():\n"
+        "    c = mcp.get_context()\n    return c.client_id\n",
+        "from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('d')\n\ndef who():\n"
+        "    c = mcp.get_context()\n    return (c.request_context.meta or {}).get(\"client_id\")\n",
     ),
 ]
 

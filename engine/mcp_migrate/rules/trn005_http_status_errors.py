@@ -1,6 +1,7 @@
 import ast
 
 from ..framework import rule
+from . import _low_util as U
 from . import _trn_util as T
 
 ANCHOR = "streamable-http-non-2xx-responses-now-surface-as-per-request-json-rpc-errors"
@@ -41,7 +42,7 @@ ERRORS = ("mcp.shared.exceptions.McpError",)
     v2_names=["mcp.MCPError", "mcp.types.INVALID_REQUEST"],
 )
 def check(ctx):
-    if not ctx.references(*T.CLIENTS):
+    if not T.mentions(ctx, *T.CLIENTS) and not any(_fragment_client(ctx, c) for c in ctx.walk(ast.Call)):
         return
     try_types = tuple(getattr(ast, n) for n in ("Try", "TryStar") if hasattr(ast, n))
     for t in ctx.walk(*try_types):
@@ -64,9 +65,16 @@ def check(ctx):
 def _wraps_client(ctx, t):
     for stmt in t.body:
         for n in ast.walk(stmt):
-            if isinstance(n, ast.Call) and ctx.is_ref(n.func, *T.CLIENTS):
+            if isinstance(n, ast.Call) and (ctx.is_ref(n.func, *T.CLIENTS) or _fragment_client(ctx, n)):
                 return True
     return False
+
+
+def _fragment_client(ctx, call):
+    """Guide-style fragments call the client without importing it."""
+    f = call.func
+    return isinstance(f, ast.Name) and f.id in ("streamable_http_client", "streamablehttp_client") \
+        and U.unbound(ctx, f)
 
 
 _U = "https://mcp-migrate.dev/guide/#" + ANCHOR + "\n"
@@ -75,10 +83,11 @@ CASES = [
      "async def f():\n    try:\n        async with streamable_http_client(u) as (r, w, _):\n            pass\n"
      "    except httpx.HTTPStatusError:\n        pass\n",
      "import httpx\nfrom mcp.client.streamable_http import streamable_http_client\n\n"
-     "async def f():\n    try:\n        async with streamable_http_client(u) as (r, w, _):\n            pass\n"
+     "async def f():\n"
      "    # mcp-migrate: TRN005 HTTP status errors no longer escape the `streamable_http_client` context in v2: "
      "each failing call raises `MCPError` (e.g. `-32603`, `-32600 Session terminated`); catch it around the "
-     "calls instead " + _U + "    except httpx.HTTPStatusError:\n        pass\n"),
+     "calls instead " + _U + "    try:\n        async with streamable_http_client(u) as (r, w, _):\n            pass\n"
+     "    except httpx.HTTPStatusError:\n        pass\n"),
     ("from mcp.client.streamable_http import streamablehttp_client\n\nif exc.error.code == 32600:\n    pass\n",
      "from mcp.client.streamable_http import streamablehttp_client\n\n# mcp-migrate: TRN005 v2 reports a terminated "
      "session as `MCPError(-32600, 'Session terminated')`: compare `exc.code == INVALID_REQUEST` (from `mcp.types`) "

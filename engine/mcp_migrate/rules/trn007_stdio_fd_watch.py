@@ -1,6 +1,7 @@
 import ast
 
 from ..framework import rule
+from . import _trn_util as T
 
 ANCHOR = "stdio_server-keeps-the-protocol-streams-on-private-descriptors"
 STDIO = "mcp.server.stdio.stdio_server"
@@ -34,7 +35,7 @@ WATCH = ("select.poll", "select.epoll", "select.select")
     v2_names=[STDIO],
 )
 def check(ctx):
-    if not ctx.references(STDIO):
+    if not T.mentions(ctx, STDIO):
         return
     for call in ctx.walk(ast.Call):
         if ctx.resolve(call.func) in WATCH:

@@ -38,7 +38,7 @@ MSG = ("`create_connected_server_and_client_session` was removed; `Client(server
             result = await session.call_tool("my_tool", {"x": 1})
     """,
     v1_names=[HELPER],
-    v2_names=["mcp.client.Client", "mcp.client.client.Client.__init__(mode)"],
+    v2_names=["mcp.client.Client", "mcp.client.client.Client.mode"],
 )
 def check(ctx):
     aliases = import_aliases(ctx, HELPER)

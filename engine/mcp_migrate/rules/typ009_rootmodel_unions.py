@@ -55,6 +55,11 @@ def check(ctx):
         _adapter(ctx, node, imp)
     for call in ctx.calls(*UNIONS):
         _unwrap(ctx, call)
+    if not ctx.imports():  # the guide's fragments use the names without importing them
+        for call in ctx.walk(ast.Call):
+            if isinstance(call.func, ast.Name) and call.func.id in ADAPTERS and is_unbound(ctx, call.func) \
+                    and isinstance(ctx.parent(call), ast.Call):
+                _unwrap(ctx, call, "review")
     for node in ctx.walk(ast.Attribute):
         if node.attr == "root":
             level = _union_level(ctx, node.value)
@@ -84,16 +89,16 @@ def _adapter(ctx, node, imp):
     ctx.manual(node, msg)
 
 
-def _unwrap(ctx, call):
+def _unwrap(ctx, call, level=None):
     inner = call.args[0] if len(call.args) == 1 and not call.keywords else None
     kw = ctx.keyword(call, "root")
     if inner is None and kw is not None and not call.args and len(call.keywords) == 1:
         inner = kw.value
     if inner is None or isinstance(inner, ast.Starred):
         return
-    name = ctx.resolve(call.func).rpartition(".")[2]
+    name = (ctx.resolve(call.func) or call.func.id).rpartition(".")[2]
     ctx.fix(call, "`%s(...)` is a plain union in v2; pass the member directly" % name,
-            [ctx.replace(call, ctx.source(inner))])
+            [ctx.replace(call, ctx.source(inner))], fix_class=level)
 
 
 def _union_level(ctx, expr):
@@ -171,6 +176,11 @@ CASES = [
         "m = SessionMessage(JSONRPCNotification(jsonrpc='2.0', method='x'))\n",
     ),
 ]
+
+CASES.append((
+    "await session.send_notification(ClientNotification(InitializedNotification()))\n",
+    "await session.send_notification(InitializedNotification())\n",
+))
 
 NOOP = [
     "from pydantic import RootModel\n\nclass ServerNotification(RootModel[int]):\n    pass\n\n"

@@ -28,7 +28,8 @@ export async function matchFulltext(n: Normalised, sections: Section[], search: 
   } catch {
     return []; // search unavailable (dev server, offline index): degrade to structured matching
   }
-  const known = new Set(sections.map((s) => s.anchor));
+  // The "Find your changes" overviews quote every symptom; full text would find them for anything.
+  const known = new Set(sections.filter((s) => s.area !== 'find-your-changes').map((s) => s.anchor));
   const hits: Hit[] = [];
   for (const [rank, f] of found.slice(0, 5).entries()) {
     if (!known.has(f.anchor)) continue;

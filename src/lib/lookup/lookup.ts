@@ -39,7 +39,8 @@ function merge(hits: Hit[], data: LookupData, opts: LookupOptions): LookupResult
     list.sort((a, b) => b.confidence - a.confidence);
     // The best piece of evidence sets the level; independent corroboration nudges it up.
     const kinds = new Set(list.map((h) => h.evidence.split(':')[0].split(' (')[0]));
-    const confidence = Math.min(0.99, list[0].confidence + 0.03 * (kinds.size - 1));
+    // Only a direct link to a section is certain.
+    const confidence = Math.min(list[0].confidence >= 1 ? 1 : 0.99, list[0].confidence + 0.03 * (kinds.size - 1));
     const evidence = [...new Set(list.map((h) => h.evidence))].slice(0, 4);
     out.push({ anchor, title: sec.title, area: sec.area, path: sec.path, impact: sec.impact, confidence: round(confidence), evidence });
   }
@@ -69,7 +70,10 @@ export async function lookup(paste: string, data: LookupData, opts: LookupOption
   if (opts.fulltext && n.text.length >= 4 && !hits.some((h) => h.confidence >= 0.99)) {
     const ft = await matchFulltext(n, data.sections, opts.fulltext);
     const structural = new Set(hits.map((h) => h.anchor));
+    // With a confident structural answer, full text may only corroborate, never add noise.
+    const settled = hits.some((h) => h.confidence >= 0.8);
     for (const h of ft) {
+      if (settled && !structural.has(h.anchor)) continue;
       // Full text may confirm what structure found, or stand alone (capped below the threshold
       // unless the match is strong); it never outvotes a structural match.
       hits.push(structural.has(h.anchor) ? { ...h, confidence: Math.min(...[0.99, FULLTEXT_SUPPORT + maxFor(hits, h.anchor)]) } : h);

@@ -20,6 +20,7 @@ function compile(src: string): RegExp | null {
   return regexCache.get(src) ?? null;
 }
 
+/** How prominent the first place is where `test` matches (0 = nowhere). */
 function locate(n: Normalised, test: (s: string) => boolean): number {
   const p = n.primary;
   if (p && (test(`${p.type}: ${p.message}`) || test(looseText(`${p.type}: ${p.message}`)))) return WHERE.primary;
@@ -115,8 +116,15 @@ export function matchSymptoms(n: Normalised, sections: Section[]): Hit[] {
       } else if (sym.kind === 'pattern') {
         const re = compile(sym.text);
         if (!re) continue;
-        const c = locate(n, (s) => re.test(s));
-        if (c) hits.push({ anchor: sec.anchor, confidence: c - 0.02, evidence: `matched symptom pattern: /${sym.text}/` });
+        let seen = '';
+        const c = locate(n, (s) => {
+          const m = re.exec(s);
+          if (m) seen = m[0];
+          return !!m;
+        });
+        // Show what matched, not the regex: that is what the reader recognises.
+        const shown = seen.length > 90 ? seen.slice(0, 87) + '…' : seen;
+        if (c) hits.push({ anchor: sec.anchor, confidence: c - 0.02, evidence: `matched symptom: “${shown}”` });
       } else if (sym.kind === 'behaviour') {
         const { score, matched } = behaviourScore(sym.text, pasteWords);
         // Half the description's weight is the floor for "this is what you describe".

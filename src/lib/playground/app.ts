@@ -183,6 +183,7 @@ export class Playground {
       setText: (text: string) => this.inputModel.setValue(text),
       getText: () => this.inputModel.getValue(),
       getResult: () => this.last?.result ?? null,
+      getDiffText: () => this.diffModified.getValue(),
       getMarkers: () => this.monaco.editor.getModelMarkers({ owner: MARKER_OWNER }),
     };
   }
@@ -599,7 +600,8 @@ export class Playground {
       return;
     }
     const groups = new Map<string, Finding[]>();
-    for (const f of findings) {
+    const byPos = (a: Finding, b: Finding) => a.start.line - b.start.line || a.start.column - b.start.column;
+    for (const f of [...findings].sort(byPos)) {
       if (!groups.has(f.anchor)) groups.set(f.anchor, []);
       groups.get(f.anchor)!.push(f);
     }

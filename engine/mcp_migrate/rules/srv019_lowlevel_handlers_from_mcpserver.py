@@ -1,0 +1,107 @@
+import ast
+
+from ..framework import rule
+from ._srv_util import CLS, fragment_receiver
+
+# v1 lowlevel decorator -> (v2 registration method, JSON-RPC method, params type in mcp.types)
+ROUTES = {
+    "set_logging_level": ("add_request_handler", "logging/setLevel", "SetLevelRequestParams"),
+    "subscribe_resource": ("add_request_handler", "resources/subscribe", "SubscribeRequestParams"),
+    "unsubscribe_resource": ("add_request_handler", "resources/unsubscribe", "UnsubscribeRequestParams"),
+    "progress_notification": ("add_notification_handler", "notifications/progress", "ProgressNotificationParams"),
+    "completion": ("add_request_handler", "completion/complete", "CompleteRequestParams"),
+    "list_tools": ("add_request_handler", "tools/list", "PaginatedRequestParams"),
+    "call_tool": ("add_request_handler", "tools/call", "CallToolRequestParams"),
+    "list_resources": ("add_request_handler", "resources/list", "PaginatedRequestParams"),
+    "list_resource_templates": ("add_request_handler", "resources/templates/list", "PaginatedRequestParams"),
+    "read_resource": ("add_request_handler", "resources/read", "ReadResourceRequestParams"),
+    "list_prompts": ("add_request_handler", "prompts/list", "PaginatedRequestParams"),
+    "get_prompt": ("add_request_handler", "prompts/get", "GetPromptRequestParams"),
+}
+
+
+@rule(
+    code="SRV019",
+    title="Registering lowlevel handlers from `MCPServer`",
+    anchor="registering-lowlevel-handlers-from-mcpserver",
+    fix_class="safe",
+    summary="""
+        Renames the private `mcp._mcp_server` to `mcp._lowlevel_server`. Handler registrations through its
+        removed decorators (`@mcp._mcp_server.set_logging_level()`, `.subscribe_resource()(fn)`, ...) are
+        marked with the exact `add_request_handler(method, ParamsType, handler)` call to use; the handler now
+        takes `(ctx, params)` and returns a result object.
+    """,
+    why="""
+        v2 renamed the attribute and removed the lowlevel decorators:
+        `AttributeError: 'MCPServer' object has no attribute '_mcp_server'`.
+    """,
+    before="""
+        @mcp._mcp_server.set_logging_level()
+        async def handle_set_logging_level(level: str) -> None: ...
+    """,
+    after="""
+        # mcp-migrate: SRV019 register with `mcp._lowlevel_server.add_request_handler("logging/setLevel", ...)`
+        @mcp._mcp_server.set_logging_level()
+        async def handle_set_logging_level(level: str) -> None: ...
+    """,
+    v1_names=[CLS, "mcp.server.lowlevel.server.Server.set_logging_level"],
+    v2_names=["mcp.server.lowlevel.server.Server.add_request_handler",
+              "mcp.server.lowlevel.server.Server.add_notification_handler"]
+    + ["mcp.types." + p for p in sorted({r[2] for r in ROUTES.values()})],
+)
+def check(ctx):
+    uses = ctx.attribute_uses(CLS, "_mcp_server")
+    uses += [a for a in ctx.walk(ast.Attribute) if a.attr == "_mcp_server" and fragment_receiver(ctx, a.value)]
+    for node in uses:
+        parent = ctx.parent(node)
+        if isinstance(parent, ast.Attribute) and parent.attr in ROUTES:
+            method, route, params = ROUTES[parent.attr]
+            ctx.manual(parent, "the lowlevel `%s()` decorator is gone: register a `(ctx, params: %s)` handler "
+                               "with `%s._lowlevel_server.%s(\"%s\", %s, handler)`"
+                       % (parent.attr, params, ctx.source(node.value), method, route, params))
+            continue
+        span = ctx.attr_span(node)
+        if span and not fragment_receiver(ctx, node.value):
+            ctx.fix(node, "`_mcp_server` is now `_lowlevel_server` (private; prefer public API)",
+                    [ctx.replace(span, "_lowlevel_server")])
+        else:
+            ctx.manual(node, "`_mcp_server` is now `_lowlevel_server`")
+
+
+_LINK = " https://mcp-migrate.dev/guide/#registering-lowlevel-handlers-from-mcpserver\n"
+
+CASES = [
+    (
+        "from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('d')\n\n\n"
+        "@mcp._mcp_server.set_logging_level()  # pyright: ignore[reportPrivateUsage]\n"
+        "async def handle_set_logging_level(level: str) -> None:\n    ...\n\n"
+        "mcp._mcp_server.subscribe_resource()(handle_subscribe)\n",
+        "from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('d')\n\n\n"
+        "# mcp-migrate: SRV019 the lowlevel `set_logging_level()` decorator is gone: register a `(ctx, params: "
+        "SetLevelRequestParams)` handler with `mcp._lowlevel_server.add_request_handler(\"logging/setLevel\", "
+        "SetLevelRequestParams, handler)`" + _LINK
+        + "@mcp._mcp_server.set_logging_level()  # pyright: ignore[reportPrivateUsage]\n"
+        "async def handle_set_logging_level(level: str) -> None:\n    ...\n\n"
+        "# mcp-migrate: SRV019 the lowlevel `subscribe_resource()` decorator is gone: register a `(ctx, params: "
+        "SubscribeRequestParams)` handler with `mcp._lowlevel_server.add_request_handler(\"resources/subscribe\", "
+        "SubscribeRequestParams, handler)`" + _LINK
+        + "mcp._mcp_server.subscribe_resource()(handle_subscribe)\n",
+    ),
+    (
+        "from mcp.server.fastmcp import FastMCP\n\nserver = FastMCP('d')\nopts = server._mcp_server.create_initialization_options()\n",
+        "from mcp.server.fastmcp import FastMCP\n\nserver = FastMCP('d')\nopts = server._lowlevel_server.create_initialization_options()\n",
+    ),
+    (  # a guide fragment: `mcp` is never defined
+        "@mcp._mcp_server.set_logging_level()\nasync def h(level: str) -> None:\n    ...\n",
+        "# mcp-migrate: SRV019 the lowlevel `set_logging_level()` decorator is gone: register a `(ctx, params: "
+        "SetLevelRequestParams)` handler with `mcp._lowlevel_server.add_request_handler(\"logging/setLevel\", "
+        "SetLevelRequestParams, handler)`" + _LINK
+        + "@mcp._mcp_server.set_logging_level()\nasync def h(level: str) -> None:\n    ...\n",
+    ),
+]
+
+NOOP = [
+    "from fastmcp import FastMCP\nmcp = FastMCP('d')\nmcp._mcp_server.set_logging_level()\n",
+    "from mcp.server.mcpserver import MCPServer\nmcp = MCPServer('d')\nmcp._lowlevel_server.add_request_handler('x', P, h)\n",
+    "class S:\n    _mcp_server = None\n\nS()._mcp_server\n",
+]

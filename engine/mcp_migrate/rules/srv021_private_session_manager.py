@@ -1,0 +1,56 @@
+import ast
+
+from ..framework import rule
+from ._srv_util import CLS
+
+
+@rule(
+    code="SRV021",
+    title="Streamable HTTP: session manager, `EventStore`, and stateless mode unchanged",
+    anchor="streamable-http-session-manager-eventstore-and-stateless-mode-unchanged",
+    fix_class="review",
+    summary="""
+        Replaces reads of the private `mcp._session_manager` with the public `mcp.session_manager`
+        property (the private attribute moved to the lowlevel server in v2).
+    """,
+    why="""
+        v2 moved the attribute: `mcp._session_manager` raises
+        `AttributeError: 'MCPServer' object has no attribute '_session_manager'`. The public property
+        raises `RuntimeError` instead of returning `None` before `streamable_http_app()` was called.
+    """,
+    before="""
+        async with mcp._session_manager.run():
+            yield
+    """,
+    after="""
+        async with mcp.session_manager.run():
+            yield
+    """,
+    v1_names=[CLS + ".session_manager"],
+    v2_names=["mcp.server.mcpserver.server.MCPServer.session_manager"],
+)
+def check(ctx):
+    for node in ctx.attribute_uses(CLS, "_session_manager"):
+        span = ctx.attr_span(node)
+        msg = "`_session_manager` moved in v2; use the public `session_manager` property"
+        if span and isinstance(node.ctx, ast.Load):
+            ctx.fix(node, msg, [ctx.replace(span, "session_manager")])
+        else:
+            ctx.manual(node, msg)
+
+
+CASES = [
+    (
+        "import contextlib\nfrom mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('App')\n\n"
+        "@contextlib.asynccontextmanager\nasync def lifespan(app):\n    async with mcp._session_manager.run():\n"
+        "        yield\n",
+        "import contextlib\nfrom mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('App')\n\n"
+        "@contextlib.asynccontextmanager\nasync def lifespan(app):\n    async with mcp.session_manager.run():\n"
+        "        yield\n",
+    ),
+]
+
+NOOP = [
+    "from mcp.server.fastmcp import FastMCP\nmcp = FastMCP('App')\nm = mcp.session_manager\n",
+    "from fastmcp import FastMCP\nmcp = FastMCP('App')\nm = mcp._session_manager\n",
+]

@@ -1,0 +1,3 @@
+"""Weather MCP server."""
+
+__version__ = "0.3.1"

@@ -1,0 +1,413 @@
+// End-to-end CLI runs on the realistic v1 projects in examples/v1-projects/: each project tree is copied
+// to a temp dir and migrated by both runtimes (`node bin/mcp-migrate.mjs`, Pyodide; `python3 -m
+// mcp_migrate`, CPython). Assertions are "contains" checks keyed by rule code (skipped while a rule does
+// not exist yet) plus invariants that hold whatever rules exist: outputs parse, look-alike files are
+// byte-identical, both runtimes agree, a second run is a fixed point, exit codes follow the CLI contract.
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const repoRoot = join(import.meta.dirname, '..', '..');
+const engineDir = join(repoRoot, 'engine');
+const projectsDir = join(repoRoot, 'examples', 'v1-projects');
+const PROJECTS = ['weather-server', 'lowlevel-server', 'oauth-client'];
+
+interface RuleInfo { code: string; anchor: string; fix_class: string }
+const RULES: RuleInfo[] = JSON.parse(
+  execFileSync(
+    'python3',
+    ['-c', 'import json,sys; sys.path.insert(0,"engine"); from mcp_migrate.api import list_rules; '
+      + 'print(json.dumps([{k: r[k] for k in ("code","anchor","fix_class")} for r in list_rules()]))'],
+    { cwd: repoRoot, encoding: 'utf8' },
+  ),
+);
+const ANCHOR = new Map(RULES.map((r) => [r.code, r.anchor]));
+const has = (...codes: string[]) => codes.every((c) => ANCHOR.has(c));
+
+// Files that look like SDK code but are not (the separate `fastmcp` package, a local `class Server`,
+// strings and comments naming SDK modules), or that no rule has business touching.
+const UNTOUCHED = [
+  'weather-server/src/weather/fastmcp_cloud.py',
+  'weather-server/README.md',
+  'lowlevel-server/src/notes_server/plugin_registry.py',
+  'lowlevel-server/requirements-dev.txt',
+  'oauth-client/oauth_client/migration_notes.py',
+  'oauth-client/oauth_client/storage.py',
+  'oauth-client/README.md',
+];
+
+const SUMMARY = /^(\d+) changes in (\d+) files, (\d+) markers left, (\d+) files skipped(?:: (.+))?$/;
+const MARKER_LINE = /^[ \t]*# mcp-migrate: ([A-Z]{3}\d{3}) (.+) https:\/\/mcp-migrate\.dev\/guide\/#([a-z0-9_-]+)$/;
+
+interface Run { code: number | null; stdout: string; stderr: string }
+
+function run(cmd: string, args: string[], cwd: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, MCP_MIGRATE_PROGRESS: '0' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b) => { stdout += b; });
+    child.stderr.on('data', (b) => { stderr += b; });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+const py = (args: string[]) => run('python3', ['-m', 'mcp_migrate', ...args], engineDir);
+const node = (args: string[]) => run(process.execPath, [join(repoRoot, 'bin', 'mcp-migrate.mjs'), ...args], repoRoot);
+
+/** Relative path -> bytes (as latin1 string, so comparisons are byte-exact) of every file under dir. */
+function snapshot(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.set(relative(dir, p).split(sep).join('/'), readFileSync(p).toString('latin1'));
+    }
+  };
+  walk(dir);
+  return out;
+}
+const utf8 = (s: string) => Buffer.from(s, 'latin1').toString('utf8');
+const summaryLine = (stderr: string) => stderr.trimEnd().split('\n').at(-1) ?? '';
+
+let tmp: string;
+let original: Map<string, string>;
+let pyOut: Map<string, string>;
+let nodeOut: Map<string, string>;
+let report: { files: any[]; summary: string };
+const runs: Record<string, Run> = {};
+
+/** Output text of one file (CPython run; the node tree is checked equal to it). */
+const out = (rel: string) => utf8(pyOut.get(rel) ?? '');
+/** The text without marker comment lines (markers quote v1 names and guide anchors). */
+const code = (text: string) => text.split('\n').filter((l) => !l.includes('# mcp-migrate:')).join('\n');
+const markers = (text: string, code?: string) =>
+  text.split(/\r?\n/).filter((l) => MARKER_LINE.test(l) && (!code || MARKER_LINE.exec(l)![1] === code));
+
+beforeAll(async () => {
+  tmp = mkdtempSync(join(tmpdir(), 'mcp-migrate-cli-'));
+  for (const name of ['orig', 'py', 'node', 'diff']) cpSync(projectsDir, join(tmp, name), { recursive: true });
+  original = snapshot(join(tmp, 'orig'));
+
+  // The Pyodide run is slow to start; run it alongside the CPython sequence.
+  const nodeSeq = (async () => {
+    runs.nodeWrite = await node(['--write', join(tmp, 'node')]);
+    runs.nodeCheckAfter = await node(['--check', join(tmp, 'node')]);
+  })();
+  const pySeq = (async () => {
+    runs.pyJson = await py(['--json', join(tmp, 'orig')]);
+    runs.pyCheckBefore = await py(['--check', join(tmp, 'orig')]);
+    runs.pyDiff = await py(['--diff', join(tmp, 'diff')]);
+    runs.pyWrite = await py(['--write', join(tmp, 'py')]);
+    runs.pyWrite2 = await py(['--write', join(tmp, 'py')]);
+    runs.pyCheckAfter = await py(['--check', join(tmp, 'py')]);
+    runs.pyJsonAfter = await py(['--json', join(tmp, 'py')]);
+  })();
+  await Promise.all([nodeSeq, pySeq]);
+  report = JSON.parse(runs.pyJson.stdout);
+  pyOut = snapshot(join(tmp, 'py'));
+  nodeOut = snapshot(join(tmp, 'node'));
+}, 300_000);
+
+afterAll(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('CLI on examples/v1-projects: invariants', () => {
+  it('runs cleanly in both runtimes (exit 1 = changes or findings, no internal errors)', () => {
+    for (const key of ['pyWrite', 'nodeWrite']) {
+      expect(runs[key].stderr, key).not.toMatch(/internal error|Traceback/);
+      expect(runs[key].code, `${key}: ${runs[key].stderr}`).toBe(1);
+    }
+  });
+
+  it('writes identical trees with CPython and Pyodide', () => {
+    expect([...nodeOut.keys()]).toEqual([...pyOut.keys()]);
+    for (const [rel, text] of pyOut) expect(nodeOut.get(rel), rel).toBe(text);
+  });
+
+  it('creates and deletes no files', () => {
+    expect([...pyOut.keys()]).toEqual([...original.keys()]);
+  });
+
+  it('leaves look-alike and unrelated files byte-identical', () => {
+    for (const rel of UNTOUCHED) {
+      expect(original.has(rel), rel).toBe(true);
+      expect(pyOut.get(rel), rel).toBe(original.get(rel));
+      expect(nodeOut.get(rel), rel).toBe(original.get(rel));
+    }
+  });
+
+  it('changes at least one file in every project', () => {
+    for (const p of PROJECTS) {
+      const changed = [...pyOut].filter(([rel, t]) => rel.startsWith(p + '/') && original.get(rel) !== t);
+      expect(changed.length, p).toBeGreaterThan(0);
+    }
+  });
+
+  it('produces Python that parses', () => {
+    const files = [...pyOut.keys()].filter((r) => r.endsWith('.py')).map((r) => join(tmp, 'py', r));
+    expect(files.length).toBeGreaterThanOrEqual(10);
+    const res = execFileSync('python3', ['-c',
+      'import ast,sys\nfor p in sys.argv[1:]:\n    ast.parse(open(p, encoding="utf-8").read(), p)\nprint(len(sys.argv) - 1)',
+      ...files], { encoding: 'utf8' });
+    expect(Number(res.trim())).toBe(files.length);
+  });
+
+  it('writes only well-formed markers, each naming a known rule and its own anchor', () => {
+    let total = 0;
+    for (const [rel, text] of pyOut) {
+      for (const line of utf8(text).split(/\r?\n/)) {
+        if (!line.includes('# mcp-migrate:')) continue;
+        const m = MARKER_LINE.exec(line);
+        expect(m, `${rel}: ${line}`).not.toBeNull();
+        expect(ANCHOR.get(m![1]), `${rel}: ${line}`).toBe(m![3]);
+        total++;
+      }
+    }
+    expect(total).toBeGreaterThan(0);
+  });
+
+  it('prints the summary line in the documented format, the same in both runtimes and in --json', () => {
+    const line = summaryLine(runs.pyWrite.stderr);
+    const m = SUMMARY.exec(line);
+    expect(m, line).not.toBeNull();
+    expect(summaryLine(runs.nodeWrite.stderr)).toBe(line);
+    expect(report.summary).toBe(line);
+    const [, changes, files, markerCount, skipped] = m!.map(Number);
+    // M = files that actually differ on disk, N = applied findings, K = manual findings.
+    const differing = [...pyOut].filter(([rel, t]) => original.get(rel) !== t).length;
+    expect(files).toBe(differing);
+    const findings = report.files.flatMap((f) => f.findings);
+    expect(changes).toBe(findings.filter((f) => f.applied).length);
+    expect(markerCount).toBe(findings.filter((f) => f.fix_class === 'manual').length);
+    const markerLines = [...pyOut.values()].reduce((n, t) => n + markers(utf8(t)).length, 0);
+    expect(markerLines).toBeGreaterThan(0);
+    expect(markerLines).toBeLessThanOrEqual(markerCount); // one marker per (statement, code)
+    expect(skipped).toBe(0);
+  });
+
+  it('--json reports every visited file with findings carrying rule, anchor and positions', () => {
+    expect(runs.pyJson.code).toBe(1);
+    const paths = report.files.map((f) => relative(join(tmp, 'orig'), f.path).split(sep).join('/'));
+    const candidates = [...original.keys()].filter((r) => /\.py$|pyproject\.toml$|requirements[^/]*\.txt$/.test(r));
+    expect(paths.sort()).toEqual(candidates.sort());
+    let n = 0;
+    for (const file of report.files) {
+      const rel = relative(join(tmp, 'orig'), file.path).split(sep).join('/');
+      expect(file.error, rel).toBeNull();
+      expect(file.changed, rel).toBe(original.get(rel) !== pyOut.get(rel));
+      for (const f of file.findings) {
+        n++;
+        expect(ANCHOR.get(f.rule), `${rel} ${f.rule}`).toBe(f.anchor);
+        expect(['safe', 'review', 'manual']).toContain(f.fix_class);
+        expect(typeof f.message).toBe('string');
+        for (const pos of [f.start, f.end]) {
+          expect(Number.isInteger(pos.line) && pos.line >= 1, `${rel} ${f.rule}`).toBe(true);
+          expect(Number.isInteger(pos.column) && pos.column >= 1, `${rel} ${f.rule}`).toBe(true);
+        }
+        expect(f.end.line > f.start.line || (f.end.line === f.start.line && f.end.column >= f.start.column)).toBe(true);
+        if (f.fix_class === 'manual') expect(f.edits, `${rel} ${f.rule}`).toEqual([]);
+        if (f.applied) expect(f.edits.length, `${rel} ${f.rule}`).toBeGreaterThan(0);
+      }
+    }
+    expect(n).toBeGreaterThan(20);
+  });
+
+  it('--check exits 1 and names the files before --write, writes nothing', () => {
+    expect(runs.pyCheckBefore.code).toBe(1);
+    const named = runs.pyCheckBefore.stdout.trim().split('\n').map((l) => l.replace(/^would change /, ''));
+    const changed = [...pyOut.keys()].filter((r) => original.get(r) !== pyOut.get(r)).map((r) => join(tmp, 'orig', r));
+    expect(named.sort()).toEqual(changed.sort());
+    expect(snapshot(join(tmp, 'orig'))).toEqual(original);
+  });
+
+  it('--diff (default) prints a unified diff and writes nothing', () => {
+    expect(runs.pyDiff.code).toBe(1);
+    expect(runs.pyDiff.stdout).toMatch(/^--- a\//m);
+    expect(runs.pyDiff.stdout).toMatch(/^\+\+\+ b\//m);
+    expect(snapshot(join(tmp, 'diff'))).toEqual(original);
+  });
+
+  it('is a fixed point: a second --write changes nothing, --check then exits 0 in both runtimes', () => {
+    expect(snapshot(join(tmp, 'py'))).toEqual(pyOut);
+    expect(summaryLine(runs.pyWrite2.stderr)).toMatch(/^0 changes in 0 files, \d+ markers left, 0 files skipped$/);
+    // Contract: without --check, exit 1 means "changes or findings"; markers left keep findings alive.
+    const after = JSON.parse(runs.pyJsonAfter.stdout);
+    const stillFinds = after.files.some((f: any) => f.findings.length > 0);
+    expect(runs.pyWrite2.code).toBe(stillFinds ? 1 : 0);
+    expect(after.files.every((f: any) => f.changed === false)).toBe(true);
+    expect(after.files.flatMap((f: any) => f.findings).filter((f: any) => f.applied)).toEqual([]);
+    // --check: exit 1 only if something would change.
+    expect(runs.pyCheckAfter.code, runs.pyCheckAfter.stdout).toBe(0);
+    expect(runs.pyCheckAfter.stdout).toBe('');
+    expect(runs.nodeCheckAfter.code, runs.nodeCheckAfter.stdout + runs.nodeCheckAfter.stderr).toBe(0);
+  });
+});
+
+describe('CLI on examples/v1-projects: weather-server (FastMCP)', () => {
+  const server = () => out('weather-server/src/weather/server.py');
+  const pyproject = () => out('weather-server/pyproject.toml');
+
+  it.runIf(has('SRV001'))('SRV001 renames FastMCP and its module', () => {
+    expect(server()).toContain('from mcp.server.mcpserver import Context, MCPServer\n');
+    expect(server()).toContain('from mcp.server.mcpserver.prompts import base\n');
+    expect(server()).toContain('mcp = MCPServer(\n    "weather",\n');
+    expect(code(server())).not.toMatch(/fastmcp|FastMCP/);
+  });
+  it.runIf(has('SRV004'))('SRV004 passes the positional instructions by keyword', () => {
+    expect(server()).toContain('    instructions="Get weather forecasts');
+  });
+  it.runIf(has('SRV007'))('SRV007 moves host/port/stateless_http to run()', () => {
+    const ctor = server().slice(server().indexOf('mcp = MCPServer('), server().indexOf('async def make_nws_request'));
+    expect(ctor).not.toMatch(/host=|port=|stateless_http=/);
+    expect(ctor).toContain('dependencies=["httpx"]');
+    expect(server()).toMatch(/mcp\.run\(transport="streamable-http", [^\n]*host=os\.environ\.get\("WEATHER_HOST", "0\.0\.0\.0"\)/);
+    expect(server()).toMatch(/mcp\.run\([^\n]*port=int\(os\.environ\.get\("WEATHER_PORT", "8080"\)\)/);
+    expect(server()).toMatch(/mcp\.run\([^\n]*stateless_http=True/);
+  });
+  it.runIf(has('TYP001'))('TYP001 renames McpError', () => {
+    expect(server()).toContain('from mcp.shared.exceptions import MCPError\n');
+    expect(server()).not.toContain('McpError(');
+  });
+  it.runIf(has('TYP002'))('TYP002 unwraps ErrorData in MCPError(...)', () => {
+    expect(server()).toContain('raise MCPError(INVALID_PARAMS, f"not a state code: {state!r}")');
+    expect(server()).toContain('INTERNAL_ERROR, f"NWS returned {exc.response.status_code}"');
+  });
+  it.runIf(has('TYP005'))('TYP005 renames camelCase fields on known mcp.types objects', () => {
+    for (const s of ['tool.input_schema', 'tool.output_schema', 'tool.annotations.read_only_hint',
+      'result.is_error', 'result.structured_content']) expect(server()).toContain(s);
+    expect(server()).not.toMatch(/\.(inputSchema|outputSchema|isError|structuredContent|readOnlyHint)\b/);
+    // JSON keys of the NWS payload are not MCP fields.
+    expect(server()).toContain("p['temperatureUnit']");
+    expect(server()).toContain("props.get('areaDesc', 'Unknown')");
+  });
+  it.runIf(has('SRV015'))('SRV015 renames Context.log(message=) to data=', () => {
+    expect(server()).toContain('await ctx.log(level="warning", data="no active alerts")');
+  });
+  it.runIf(has('SRV005'))('SRV005 marks the unversioned server', () => {
+    expect(server()).toMatch(/# mcp-migrate: SRV005 [^\n]*\nmcp = MCPServer\(/);
+  });
+  it.runIf(has('SRV011'))('SRV011 marks McpError raised inside a tool', () => {
+    expect(server()).toMatch(/# mcp-migrate: SRV011 [^\n]*\n\s+raise MCPError\(INVALID_PARAMS/);
+  });
+  it('keeps the sync tool, resources and prompts as they were', () => {
+    for (const s of ['@mcp.tool()\ndef celsius_to_fahrenheit(celsius: float) -> float:',
+      '@mcp.resource("weather://stations/{station_id}", mime_type="application/json")',
+      '@mcp.prompt(title="Severe weather briefing")', 'base.UserMessage(']) expect(server()).toContain(s);
+  });
+  it.runIf(has('PKG001'))('PKG001 widens the mcp pin, keeping the extra', () => {
+    expect(pyproject()).toContain('    "mcp[cli]>=2,<3",\n');
+  });
+  it.runIf(has('PKG002'))('PKG002 marks the sse-starlette 2.x pin', () => {
+    expect(pyproject()).toMatch(/# mcp-migrate: PKG002 [^\n]*\n {4}"sse-starlette>=2,<3",  # our own/);
+  });
+  it.runIf(has('PKG003'))('PKG003 marks the httpx dependency', () => {
+    expect(pyproject()).toMatch(/# mcp-migrate: PKG003 [^\n]*\n {4}"httpx>=0\.27",/);
+  });
+  it('keeps the rest of pyproject.toml', () => {
+    for (const s of ['[project.optional-dependencies]', '"anyio>=4.5",', '[tool.hatch.build.targets.wheel]'])
+      expect(pyproject()).toContain(s);
+  });
+  it.runIf(has('TST001'))('TST001 (review) reports create_connected_server_and_client_session in --json', () => {
+    const f = report.files.find((x) => x.path.endsWith('weather-server/tests/test_server.py'));
+    expect(f.findings.map((x: any) => x.rule)).toContain('TST001');
+  });
+});
+
+describe('CLI on examples/v1-projects: lowlevel-server', () => {
+  const server = () => out('lowlevel-server/src/notes_server/server.py');
+
+  it.runIf(has('PKG001'))('PKG001 rewrites the compatible-release pin in requirements.txt', () => {
+    expect(out('lowlevel-server/requirements.txt')).toContain('\nmcp>=2,<3\n');
+    expect(out('lowlevel-server/requirements.txt')).toContain('# Runtime dependencies for the notes server\n');
+  });
+  it.runIf(has('TYP005'))('TYP005 renames camelCase constructor kwargs', () => {
+    expect(server()).toContain('            input_schema={\n');
+    expect(server()).toContain('output_schema={"type": "object"');
+    expect(server()).toContain('mime_type="text/plain"');
+    expect(server()).not.toMatch(/\b(inputSchema|outputSchema|mimeType)=/);
+  });
+  it.runIf(has('LOW010'))('LOW010 marks every server.request_context use', () => {
+    expect(markers(server(), 'LOW010')).toHaveLength(4);
+    expect(server()).toMatch(/# mcp-migrate: LOW010 [^\n]*\n {4}ctx = server\.request_context\n/);
+  });
+  it.runIf(has('LOW002'))('LOW002 marks the bare dict and str returns', () => {
+    expect(server()).toMatch(/# mcp-migrate: LOW002 [^\n]*\n {8}return \{"count": len\(store\.notes\)\}/);
+    expect(server()).toMatch(/# mcp-migrate: LOW002 [^\n]*\n {4}return store\.notes\[name\]/);
+  });
+  it.runIf(has('LOW003'))('LOW003 marks the raising call_tool handler', () => {
+    expect(server()).toMatch(/# mcp-migrate: LOW003 [^\n]*\n(?:# mcp-migrate: [^\n]*\n)*@server\.call_tool\(\)/);
+  });
+  // KNOWN BUG (reported): LOW004 skips every Server(...) that LOW001 *would* move, even when LOW001's
+  // review fix is not applied, so the default run leaves `Server("notes", "1.4.0")` positional and
+  // unflagged. Drop `.fails` when LOW004 is fixed.
+  (has('LOW001', 'LOW004') ? it.fails : it.skip)('the positional Server(name, version) is rewritten or flagged', () => {
+    // Without --apply-review LOW001 (review) does not move the Server(...) call, so LOW004 must still
+    // name `version=` here, or leave a marker.
+    const fixed = server().includes('Server("notes", version="1.4.0", lifespan=lifespan)');
+    const flagged = /# mcp-migrate: LOW00[14] [^\n]*\nserver = Server\(/.test(server());
+    expect(fixed || flagged, 'Server("notes", "1.4.0") left positional with no marker').toBe(true);
+  });
+  it('leaves the stdio run and the lowlevel imports alone', () => {
+    for (const s of ['async with mcp.server.stdio.stdio_server() as (read_stream, write_stream):',
+      'from mcp.server.lowlevel import NotificationOptions, Server', 'raise_exceptions=False,'])
+      expect(server()).toContain(s);
+  });
+});
+
+describe('CLI on examples/v1-projects: oauth-client', () => {
+  const main = () => out('oauth-client/oauth_client/main.py');
+
+  it.runIf(has('PKG001'))('PKG001 rewrites the Poetry caret pin', () => {
+    expect(out('oauth-client/pyproject.toml')).toContain('\nmcp = "^2"\n');
+    expect(out('oauth-client/pyproject.toml')).toContain('\nclick = "^8.1"\n');
+  });
+  it.runIf(has('PKG003'))('PKG003 marks the Poetry httpx dependency', () => {
+    expect(out('oauth-client/pyproject.toml')).toMatch(/# mcp-migrate: PKG003 [^\n]*\nhttpx = "\^0\.27"/);
+  });
+  it.runIf(has('TRN001'))('TRN001 renames streamablehttp_client and marks its removed kwargs', () => {
+    expect(main()).toContain('from mcp.client.streamable_http import streamable_http_client\n');
+    expect(code(main())).not.toContain('streamablehttp_client');
+    expect(markers(main(), 'TRN001')).toHaveLength(1);
+  });
+  it.runIf(has('TRN002'))('TRN002 marks the get_session_id unpacking', () => {
+    expect(markers(main(), 'TRN002')).toHaveLength(1);
+  });
+  it.runIf(has('CLT004'))('CLT004 turns timedelta timeouts into float seconds', () => {
+    expect(main()).toContain('read_stream, write_stream, read_timeout_seconds=30\n');
+    expect(main()).toContain('read_timeout_seconds=120,\n');
+  });
+  it.runIf(has('CLT002'))('CLT002 rewrites list_tools(cursor=...)', () => {
+    expect(main()).toContain('await session.list_tools(params=PaginatedRequestParams(cursor=cursor))');
+    expect(main()).toMatch(/^from mcp\.types import [^\n]*\bPaginatedRequestParams\b/m);
+  });
+  it.runIf(has('CLT001'))('CLT001 replaces get_server_capabilities()', () => {
+    expect(main()).toContain('caps = session.server_capabilities\n');
+    expect(main()).not.toContain('get_server_capabilities');
+  });
+  it.runIf(has('TYP001'))('TYP001 renames McpError', () => {
+    expect(main()).toContain('from mcp.shared.exceptions import MCPError\n');
+    expect(main()).toContain('except MCPError as e:');
+  });
+  it.runIf(has('CLT005'))('CLT005 rewrites or flags the 408 timeout check', () => {
+    const fixed = main().includes('if e.error.code == REQUEST_TIMEOUT:');
+    const flagged = /# mcp-migrate: CLT005 [^\n]*\n\s+if e\.error\.code == 408:/.test(main());
+    expect(fixed || flagged).toBe(true);
+  });
+  it.runIf(has('AUT006'))('AUT006 drops OAuthClientProvider(timeout=)', () => {
+    expect(main()).not.toContain('timeout=300.0');
+    expect(main()).toContain('        callback_handler=handle_callback,\n    )');
+  });
+  it.runIf(has('TYP005'))('TYP005 renames fields on results the file can type', () => {
+    for (const s of ['page.next_cursor', 'init.server_info.name', 'init.protocol_version', 'result.is_error',
+      'result.structured_content']) expect(main()).toContain(s);
+  });
+  it.runIf(has('AUT004'))('AUT004 (review) reports the tuple-returning callback_handler in --json', () => {
+    const f = report.files.find((x) => x.path.endsWith('oauth-client/oauth_client/main.py'));
+    expect(f.findings.map((x: any) => x.rule)).toContain('AUT004');
+  });
+});
