@@ -110,6 +110,8 @@ def measure(src, work, label):
     shutil.copytree(src, rd)
     _, _, err_review = cli(["--write", "-q", "--apply-review", rd])
     review_tree = snapshot(rd)
+    cli(["--write", "-q", "--apply-review", rd])
+    review_fixed = snapshot(rd) == review_tree
     return {
         "label": label,
         "dir": d,
@@ -122,6 +124,7 @@ def measure(src, work, label):
         "summary2": summary_line(err_write2),
         "summary_review": summary_line(err_review),
         "fixed_point": again == after,
+        "review_fixed_point": review_fixed,
         "rc": {"json": rc_json, "check_before": rc_check, "write": rc_write, "write2": rc_write2,
                "check_after": rc_check2},
         "parse_failures": parse_failures(after) + parse_failures(review_tree),
@@ -222,9 +225,11 @@ def render(projects, guide, vecs, rules, node_note):
     for r in projects + [guide]:
         rows.append(("`%s`" % r["label"], "`%s`" % r["summary"], "`%s`" % r["summary_review"],
                      "yes" if r["fixed_point"] else "**NO**",
+                     "yes" if r["review_fixed_point"] else "**NO**",
                      "%s / %s" % (r["rc"]["check_before"], r["rc"]["check_after"]),
                      "none" if not r["parse_failures"] else "**%s**" % "; ".join(r["parse_failures"])))
     L.append(table(rows, ["input", "`--write` summary", "`--write --apply-review` summary", "fixed point",
+                          "fixed point with `--apply-review`",
                           "`--check` exit before / after", "outputs that do not parse"]))
     L.append("\n`markers left` counts manual findings of that run. `--check` exits 1 only when something would "
              "change, so it exits 0 after `--write` even though markers remain; without `--check` the CLI "

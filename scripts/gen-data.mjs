@@ -14,7 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import yaml from 'js-yaml';
+import { splitFrontmatter } from './lib/guide-frontmatter.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -106,11 +106,9 @@ function readSections(contentDir) {
     for (const file of fs.readdirSync(dir).sort()) {
       if (!/\.mdx?$/.test(file) || /^index\.mdx?$/.test(file)) continue;
       const raw = fs.readFileSync(path.join(dir, file), 'utf8');
-      const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(raw);
-      if (!m) continue;
-      const fm = yaml.load(m[1]) ?? {};
+      const { data: fm, body } = splitFrontmatter(raw);
       if (!fm.anchor) continue;
-      out.push({ fm, body: m[2], areaDir: area });
+      out.push({ fm, body, areaDir: area });
     }
   }
   return out;
@@ -448,7 +446,7 @@ function buildSymbolIndex(diff, textIndex, known) {
 const sortKeys = (o) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
 function findApiDir(explicit) {
-  const candidates = [explicit, process.env.SDK_API_DIR, path.join(ROOT, 'upstream/sdk-api'), '/work/shared/sdk-api'].filter(Boolean);
+  const candidates = [explicit, process.env.SDK_API_DIR, path.join(ROOT, 'data/sdk-api')].filter(Boolean);
   const dir = candidates.find((d) => fs.existsSync(path.join(d, 'mcp-v2.0.0.json')));
   if (!dir) throw new Error(`sdk-api snapshots not found (looked in ${candidates.join(', ')})`);
   return dir;

@@ -73,6 +73,7 @@ class PythonContext(Context):
         self.tree = tree
         self.resolver = Resolver(tree, self.index.node_span)
         self._walk_cache = {}
+        self._refs = None
 
     # ---- tree navigation -----------------------------------------------------------------
     def walk(self, *types) -> Iterable[ast.AST]:
@@ -156,16 +157,26 @@ class PythonContext(Context):
         """Name/Attribute nodes that evaluate to one of `qualnames` (outermost match only)."""
         from .resolver import canonical
 
-        wanted = {canonical(q) for q in qualnames}
-        out = []
-        for n in self.walk(ast.Name, ast.Attribute):
-            if self.resolve(n) in wanted:
-                out.append(n)
-        return out
+        index = self._ref_index()
+        hits = [n for q in {canonical(q) for q in qualnames} for n in index.get(q, ())]
+        return sorted(hits, key=lambda n: (n.lineno, n.col_offset))
 
     def calls(self, *qualnames: str) -> List[ast.Call]:
         """Calls whose callee resolves to one of `qualnames`."""
-        return [c for c in self.walk(ast.Call) if self.is_ref(c.func, *qualnames)]
+        from .resolver import canonical
+
+        wanted = {canonical(q) for q in qualnames}
+        return [c for c in self.walk(ast.Call) if self.resolve(c.func) in wanted]
+
+    def _ref_index(self):
+        # Built once per file: every rule asking for references shares one resolution pass.
+        if self._refs is None:
+            self._refs = {}
+            for n in self.walk(ast.Name, ast.Attribute):
+                q = self.resolve(n)
+                if q is not None:
+                    self._refs.setdefault(q, []).append(n)
+        return self._refs
 
     def method_calls(self, cls: str, *methods: str) -> List[ast.Call]:
         """`obj.m(...)` calls where `obj` is known to be an instance of `cls` and m in methods."""

@@ -34,7 +34,7 @@ def error(kind: str, message: str, line: Optional[int] = None, column: Optional[
 def precheck(text: str) -> Optional[dict]:
     if "\x00" in text:
         return error("binary", "The file contains NUL bytes; it looks binary, not source text.")
-    if any(0xD800 <= ord(c) <= 0xDFFF for c in text if ord(c) >= 0xD800) and not _encodable(text):
+    if not _encodable(text):
         return error("encoding", "The file contains text that is not valid Unicode (lone surrogates).")
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > MAX_BYTES:
@@ -100,7 +100,23 @@ def parse_python(text: str, filename: str = "<input>") -> Tuple[Optional[ast.AST
         return None, error("syntax", "SyntaxError: %s" % msg, e.lineno, column)
     except ValueError as e:  # e.g. "source code string cannot contain null bytes"
         return None, error("binary", str(e))
+    if PY2_PATTERNS[1][0].search(body):
+        line = _py2_except_handler(tree)
+        if line:
+            return None, error("python2", "This looks like Python 2 code (a Python 2 `except X, e:` clause). "
+                               "Port it to Python 3 first; the MCP SDK requires Python 3.10+.", line, None)
     return tree, None
+
+
+def _py2_except_handler(tree: ast.AST):
+    # Python 3.14 (PEP 758) accepts `except X, e:` as `except (X, e):`; a lowercase second name with
+    # no `as` is the Python 2 meaning, which earlier Pythons reject outright.
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ExceptHandler) and node.name is None and isinstance(node.type, ast.Tuple) \
+                and len(node.type.elts) == 2 and isinstance(node.type.elts[1], ast.Name) \
+                and node.type.elts[1].id[:1].islower():
+            return node.lineno
+    return None
 
 
 # Under Pyodide, ast.parse of a ~5000-long operator chain (`a + a + ...`, `x.a.a.a...`, `not not ...`)

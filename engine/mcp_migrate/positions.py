@@ -25,6 +25,8 @@ class LineIndex:
             i += 1
         self.starts = starts
         self._utf8_cache: Dict[int, List[int]] = {}
+        self._span_cache: Dict[int, Tuple[int, int]] = {}
+        self._span_keep: List[object] = []  # keeps nodes alive so their ids are never reused
 
     @property
     def line_count(self) -> int:
@@ -61,11 +63,16 @@ class LineIndex:
         if line > len(self.starts):
             return len(self.text)
         start = self.starts[line - 1]
-        line_str = self.text[start : self.line_end(line)]
-        if line_str.isascii():
-            return start + min(byte_col, len(line_str))
         table = self._utf8_cache.get(line)
         if table is None:
+            line_str = self.text[start : self.line_end(line)]
+            if line_str.isascii():
+                self._utf8_cache[line] = table = []  # empty table marks an ASCII line
+                return start + min(byte_col, len(line_str))
+        if not table:
+            return start + min(byte_col, self.line_end(line) - start)
+        if table is None:
+            line_str = self.text[start : self.line_end(line)]
             table = []
             for ch_i, ch in enumerate(line_str):
                 for _ in range(len(ch.encode("utf-8", "surrogatepass"))):
@@ -75,10 +82,17 @@ class LineIndex:
         return start + table[min(byte_col, len(table) - 1)]
 
     def node_span(self, node) -> Tuple[int, int]:
-        return (
-            self.from_ast(node.lineno, node.col_offset),
-            self.from_ast(node.end_lineno, node.end_col_offset),
-        )
+        key = id(node)
+        span = self._span_cache.get(key)
+        if span is None:
+            span = (
+                self.from_ast(node.lineno, node.col_offset),
+                self.from_ast(node.end_lineno, node.end_col_offset),
+            )
+            # Keyed by id(): only valid while the tree is alive, which it is for a context's life.
+            self._span_cache[key] = span
+            self._span_keep.append(node)
+        return span
 
     def line_of(self, offset: int) -> int:
         lo, hi = 0, len(self.starts) - 1

@@ -62,6 +62,11 @@ class Resolver:
         self.tree = tree
         self.span_of = span_of
         self._class_cache: Dict[int, Optional[str]] = {}
+        self._resolve_cache: Dict[int, Optional[str]] = {}
+        self._instance_cache: Dict[int, Optional[str]] = {}
+        # Names bound by some import anywhere: any other base name cannot resolve, which lets
+        # the common case (files that never import the SDK) skip scope lookups entirely.
+        self._import_names = set()
         self.parents: Dict[int, ast.AST] = {}
         self.scope_of: Dict[int, ast.AST] = {}
         self.scope_parent: Dict[int, ast.AST] = {}
@@ -93,7 +98,7 @@ class Resolver:
                     if isinstance(child, ast.AST):
                         self.parents[id(child)] = node
                         stack.append((child, child_scope))
-        self.nodes.sort(key=lambda n: getattr(n, "lineno", 0))
+        self.nodes.sort(key=lambda n: (getattr(n, "lineno", 0), getattr(n, "col_offset", 0)))
         for lst in list(self._bindings.values()) + list(self._attr_bindings.values()):
             lst.sort(key=lambda b: b.pos)
 
@@ -116,6 +121,8 @@ class Resolver:
             how = None
         if how is not None:
             kind = "value"
+        if kind == "import":
+            self._import_names.add(name)
         b = Binding(name, pos, kind, target, node, how, expr, expr_scope if expr_scope is not None else scope)
         if "." in name:
             self._attr_bindings.setdefault(name, []).append(b)
@@ -267,7 +274,7 @@ class Resolver:
         while isinstance(expr, ast.Attribute):
             parts.append(expr.attr)
             expr = expr.value
-        if not isinstance(expr, ast.Name):
+        if not isinstance(expr, ast.Name) or expr.id not in self._import_names:
             return None
         b = self._lookup(expr.id, scope, self.offset_of(at))
         if b is None or b.kind != "import":
@@ -286,10 +293,21 @@ class Resolver:
 
     def resolve(self, expr: ast.AST) -> Optional[str]:
         """Canonical qualified name (v1 re-exports followed), or None if not from an import."""
-        return canonical(self.qualname(expr))
+        key = id(expr)
+        if key not in self._resolve_cache:
+            self._resolve_cache[key] = canonical(self.qualname(expr))
+        return self._resolve_cache[key]
 
     def instance_of(self, expr: ast.AST) -> Optional[str]:
         """Canonical class qualname of the object `expr` evaluates to, when the file shows it."""
+        key = id(expr)
+        if key not in self._instance_cache:
+            self._instance_cache[key] = self._instance_of(expr)
+        return self._instance_cache[key]
+
+    def _instance_of(self, expr: ast.AST) -> Optional[str]:
+        if not self._import_names:
+            return None  # no imports: no SDK classes to be instances of
         if isinstance(expr, ast.Await):
             expr = expr.value
         if isinstance(expr, ast.Call):

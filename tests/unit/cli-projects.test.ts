@@ -77,6 +77,8 @@ let tmp: string;
 let original: Map<string, string>;
 let pyOut: Map<string, string>;
 let nodeOut: Map<string, string>;
+let reviewOut: Map<string, string>;
+let reviewOut2: Map<string, string>;
 let report: { files: any[]; summary: string };
 const runs: Record<string, Run> = {};
 
@@ -89,7 +91,7 @@ const markers = (text: string, code?: string) =>
 
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'mcp-migrate-cli-'));
-  for (const name of ['orig', 'py', 'node', 'diff']) cpSync(projectsDir, join(tmp, name), { recursive: true });
+  for (const name of ['orig', 'py', 'node', 'diff', 'review']) cpSync(projectsDir, join(tmp, name), { recursive: true });
   original = snapshot(join(tmp, 'orig'));
 
   // The Pyodide run is slow to start; run it alongside the CPython sequence.
@@ -105,6 +107,10 @@ beforeAll(async () => {
     runs.pyWrite2 = await py(['--write', join(tmp, 'py')]);
     runs.pyCheckAfter = await py(['--check', join(tmp, 'py')]);
     runs.pyJsonAfter = await py(['--json', join(tmp, 'py')]);
+    runs.pyReview = await py(['--write', '--apply-review', join(tmp, 'review')]);
+    reviewOut = snapshot(join(tmp, 'review'));
+    runs.pyReview2 = await py(['--write', '--apply-review', join(tmp, 'review')]);
+    reviewOut2 = snapshot(join(tmp, 'review'));
   })();
   await Promise.all([nodeSeq, pySeq]);
   report = JSON.parse(runs.pyJson.stdout);
@@ -245,6 +251,25 @@ describe('CLI on examples/v1-projects: invariants', () => {
     expect(runs.pyCheckAfter.code, runs.pyCheckAfter.stdout).toBe(0);
     expect(runs.pyCheckAfter.stdout).toBe('');
     expect(runs.nodeCheckAfter.code, runs.nodeCheckAfter.stdout + runs.nodeCheckAfter.stderr).toBe(0);
+  });
+});
+
+describe('CLI on examples/v1-projects: --apply-review', () => {
+  it('applies review fixes without internal errors and the output parses', () => {
+    expect(runs.pyReview.stderr).not.toMatch(/internal error|Traceback/);
+    expect(runs.pyReview.code).toBe(1);
+    const files = [...reviewOut.keys()].filter((r) => r.endsWith('.py')).map((r) => join(tmp, 'review', r));
+    execFileSync('python3', ['-c',
+      'import ast,sys\nfor p in sys.argv[1:]:\n    ast.parse(open(p, encoding="utf-8").read(), p)', ...files]);
+    for (const rel of UNTOUCHED) expect(reviewOut.get(rel), rel).toBe(original.get(rel));
+  });
+  // KNOWN BUGS (reported): a second `--write --apply-review` still changes oauth-client/main.py (AUT004's
+  // fix was demoted on run 1 because its add_import collided with CLT002's at the same offset) and
+  // lowlevel-server/server.py (a LOW010 marker landed above LOW001's inserted `name, arguments = ...`
+  // line instead of directly above its statement, so run 2 adds another). Drop `.fails` once fixed.
+  it.fails('is a fixed point with --apply-review too', () => {
+    expect(summaryLine(runs.pyReview2.stderr)).toMatch(/^0 changes in 0 files, /);
+    expect(reviewOut2).toEqual(reviewOut);
   });
 });
 

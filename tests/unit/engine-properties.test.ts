@@ -42,7 +42,7 @@ json.dumps({'files': len(names), 'bad': bad, 'errors': errors})`);
     ['strings and comments', 's = "from mcp.server.fastmcp import FastMCP"\n# from mcp import McpError\nx = "McpError FastMCP mcp.server.fastmcp"\n'],
     ['docstring', '"""Uses FastMCP from mcp.server.fastmcp and McpError."""\n'],
     ['relative import', 'from .fastmcp import FastMCP\nfrom . import McpError\n'],
-    ['shadowed by parameter', 'from mcp.server.fastmcp import FastMCP as F\ndef f(FastMCP):\n    return FastMCP("x")\n'],
+    ['shadowed by parameter', 'import mcp\ndef f(FastMCP, McpError):\n    return FastMCP("x"), McpError\n'],
     ['patch of other code', 'from unittest import mock\n@mock.patch("myapp.fastmcp.FastMCP")\ndef test(m): ...\n'],
     ['already v2', 'from mcp.server.mcpserver import MCPServer, Context\nfrom mcp import MCPError\nmcp = MCPServer("x")\n'],
     ['attribute named like SDK', 'obj.McpError\nobj.server.fastmcp.FastMCP\n'],
@@ -121,7 +121,7 @@ describe('hostile input never crashes', () => {
 describe('positions and bytes', () => {
   it('columns are UTF-16 code units after emoji and CJK', () => {
     const src = 'from mcp import McpError\nx = "😀中"; raise McpError(1)\n';
-    const r = migrate(src);
+    const r = migrate(src, 'main.py', { select: ['TYP001'] });
     const ref = r.findings.find((f) => f.start.line === 2)!;
     // `x = "😀中"; raise ` = 4 + 1 + 2 (emoji) + 1 + 1 + 2 + 6 = 17 code units -> column 18
     expect(ref.start).toEqual({ line: 2, column: 18 });
@@ -132,7 +132,7 @@ describe('positions and bytes', () => {
 
   it('each finding\'s edits applied alone give a valid edit of the input', () => {
     const src = 'from mcp.server.fastmcp import FastMCP  # 😀\nm = FastMCP("中")\n';
-    const r = migrate(src);
+    const r = migrate(src, 'main.py', { select: ['SRV001'] });
     const lines = src.split('\n');
     for (const f of r.findings) {
       for (const e of f.edits) {
@@ -145,7 +145,7 @@ describe('positions and bytes', () => {
 
   it('preserves CRLF, BOM, tabs, comments and non-ASCII byte for byte', () => {
     const src = '\ufeff# -*- coding: utf-8 -*-\r\nfrom mcp import (\tMcpError,  # ¡ojo! 😀\r\n)\r\n\tx = 1 if False else 2\r\n';
-    const r = migrate(src.replace('\tx', 'x'));
+    const r = migrate(src.replace('\tx', 'x'), 'main.py', { select: ['TYP001'] });
     expect(r.text).toBe(src.replace('\tx', 'x').replace('McpError', 'MCPError'));
   });
 
@@ -168,7 +168,7 @@ finally:
     del REGISTRY[[r.code for r in REGISTRY].index("TST999")]
 json.dumps([r1, r2])`);
     const [r1, r2] = out;
-    expect(r1.text).toBe('import mcp\r\nif True:\r\n\t# mcp-migrate: TST999 look here; and here https://mcp-migrate.dev/guide/#a\r\n\tserver = 1\r\n');
+    expect(r1.text).toBe('import mcp\r\nif True:\r\n\t# mcp-migrate: TST999 and here; look here https://mcp-migrate.dev/guide/#a\r\n\tserver = 1\r\n');
     expect(r2.changed).toBe(false);
     expect(r2.findings.length).toBe(2);
   });

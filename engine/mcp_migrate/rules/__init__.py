@@ -39,7 +39,6 @@ RULE_MODULES = [
     "srv002_context_fastmcp_property",
     "srv003_default_server_name",
     "srv004_positional_instructions",
-    "srv005_unversioned_server",
     "srv006_mount_path_removed",
     "srv007_transport_kwargs",
     "srv008_get_context_removed",

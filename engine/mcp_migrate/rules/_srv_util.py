@@ -8,7 +8,6 @@ from typing import List, Optional, Tuple
 
 CLS = "mcp.server.fastmcp.FastMCP"
 CTX = "mcp.server.fastmcp.Context"
-LOWLEVEL = "mcp.server.lowlevel.server.Server"
 HANDLER_KINDS = ("tool", "resource", "prompt")
 
 # v1 `FastMCP.__init__` positional order (after `self`); v2 inserted title/description/version.
@@ -102,11 +101,6 @@ def enclosing_def(ctx, node) -> Optional[ast.AST]:
     while n is not None and not isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
         n = ctx.parent(n)
     return n
-
-
-def is_test_file(filename: str) -> bool:
-    base = filename.replace("\\", "/").rsplit("/", 1)[-1]
-    return base.startswith("test_") or base.endswith("_test.py") or base == "conftest.py"
 
 
 def context_name(ctx):

@@ -1,5 +1,5 @@
 from ..framework import rule
-from ._srv_util import CTX, context_attrs
+from ._srv_util import context_attrs
 
 
 @rule(

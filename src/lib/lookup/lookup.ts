@@ -41,7 +41,9 @@ function merge(hits: Hit[], data: LookupData, opts: LookupOptions): LookupResult
     const kinds = new Set(list.map((h) => h.evidence.split(':')[0].split(' (')[0]));
     // Only a direct link to a section is certain.
     const confidence = Math.min(list[0].confidence >= 1 ? 1 : 0.99, list[0].confidence + 0.03 * (kinds.size - 1));
-    const evidence = [...new Set(list.map((h) => h.evidence))].slice(0, 4);
+    // Structural evidence first: it is what explains the match; full text only agrees.
+    const ranked = [...list.filter((h) => !h.evidence.startsWith('full-text')), ...list.filter((h) => h.evidence.startsWith('full-text'))];
+    const evidence = [...new Set(ranked.map((h) => h.evidence))].slice(0, 4);
     out.push({ anchor, title: sec.title, area: sec.area, path: sec.path, impact: sec.impact, confidence: round(confidence), evidence });
   }
   out.sort((a, b) => b.confidence - a.confidence || order(data, a.anchor) - order(data, b.anchor));

@@ -103,11 +103,27 @@ export function behaviourScore(behaviour: string, pasteWords: Set<string>): { sc
   return { score: got / b.total, matched };
 }
 
+/**
+ * The package an import error blames, when it is not the SDK (`from 'fastmcp'`, `module 'fastmcp'`):
+ * such an error is about that package, whatever SDK-looking names it mentions.
+ */
+export function foreignPackage(n: Normalised): string | null {
+  const line = n.primary ? `${n.primary.type}: ${n.primary.message}` : '';
+  const m = /cannot import name \S+ from ['"]?([\w.]+)|module ['"]?([\w.]+)['"]? has no attribute/.exec(line);
+  const mod = m?.[1] ?? m?.[2];
+  if (!mod) return null;
+  const top = mod.split('.')[0];
+  return top === 'mcp' || top === 'mcp_types' ? null : top;
+}
+
 export function matchSymptoms(n: Normalised, sections: Section[]): Hit[] {
   const hits: Hit[] = [];
+  const foreign = foreignPackage(n);
   const pasteWords = new Set(keywords(n.text));
   for (const sec of sections) {
     for (const sym of sec.symptoms) {
+      // Case-sensitive on purpose: module `fastmcp` is not class `FastMCP`.
+      if (foreign && !sym.text.includes(foreign)) continue;
       if (sym.kind === 'exact') {
         const needle = sym.text.toLowerCase();
         const loose = looseText(sym.text);

@@ -52,6 +52,46 @@ function formatBytes(n: number): string {
   return `${n} B`;
 }
 
+/**
+ * Monaco's built-in themes with colours adjusted so every token keeps a WCAG AA contrast (4.5:1)
+ * on the editor background and on the diff editor's inserted/removed line and text backgrounds.
+ */
+function defineThemes(monaco: Monaco): void {
+  monaco.editor.defineTheme('mm-light', {
+    base: 'vs',
+    inherit: true,
+    rules: [
+      { token: 'comment', foreground: '236010' },
+      { token: 'number', foreground: '0a6342' },
+      { token: 'type', foreground: '1d6a80' },
+      { token: 'annotation', foreground: '6b521f' },
+    ],
+    colors: {
+      'editorLineNumber.foreground': '#1f6e86',
+      'diffEditor.insertedLineBackground': '#eef7e9',
+      'diffEditor.insertedTextBackground': '#d4ecc6',
+      'diffEditor.removedLineBackground': '#fcefef',
+      'diffEditor.removedTextBackground': '#f7d5d5',
+    },
+  });
+  monaco.editor.defineTheme('mm-dark', {
+    base: 'vs-dark',
+    inherit: true,
+    rules: [
+      { token: 'comment', foreground: '7fb56f' },
+      { token: 'keyword', foreground: '6cb0ea' },
+      { token: 'string', foreground: 'd9a088' },
+    ],
+    colors: {
+      'editorLineNumber.foreground': '#9a9a9a',
+      'diffEditor.insertedLineBackground': '#1f2e1f',
+      'diffEditor.insertedTextBackground': '#294229',
+      'diffEditor.removedLineBackground': '#332020',
+      'diffEditor.removedTextBackground': '#4a2626',
+    },
+  });
+}
+
 /** Text with `code spans` as <code> elements (never HTML). */
 function withCode(text: string): (Node | string)[] {
   return text.split(/(`[^`]+`)/).filter(Boolean).map((part) =>
@@ -116,11 +156,13 @@ export class Playground {
     this.options = initial.state.options;
     this.view = initial.state.view;
 
-    const dark = document.documentElement.dataset.theme !== 'light';
-    monaco.editor.setTheme(dark ? 'vs-dark' : 'vs');
-    new MutationObserver(() => {
-      monaco.editor.setTheme(document.documentElement.dataset.theme === 'light' ? 'vs' : 'vs-dark');
-    }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    defineThemes(monaco);
+    const theme = () => (document.documentElement.dataset.theme === 'light' ? 'mm-light' : 'mm-dark');
+    monaco.editor.setTheme(theme());
+    new MutationObserver(() => monaco.editor.setTheme(theme())).observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ['data-theme'],
+    });
 
     this.inputModel = monaco.editor.createModel(initial.state.code, this.languageFor(this.file));
     this.diffOriginal = monaco.editor.createModel('', this.languageFor(this.file));
@@ -159,6 +201,8 @@ export class Playground {
       modifiedAriaLabel: 'Suggested v2 code (read-only)',
     } as MonacoEditorNS.IStandaloneDiffEditorConstructionOptions);
     this.diff.setModel({ original: this.diffOriginal, modified: this.diffModified });
+    this.diff.getOriginalEditor().updateOptions({ ariaLabel: 'Analysed v1 code (read-only)' });
+    this.diff.getModifiedEditor().updateOptions({ ariaLabel: 'Suggested v2 code (read-only)' });
 
     this.registerCodeActions();
     this.bindUi();
@@ -631,9 +675,10 @@ export class Playground {
       {
         type: 'button',
         class: 'pg-finding-main',
-        'aria-label': `Line ${f.start.line}: ${f.rule} ${f.message} (${FIX_LABEL[f.fix_class]}). Show in editor.`,
+        'data-line': String(f.start.line),
+        title: 'Show in the editor',
       },
-      el('span', { class: 'pg-loc', text: `${f.start.line}:${f.start.column}` }),
+      el('span', { class: 'pg-loc' }, el('span', { class: 'sr-only', text: 'Line ' }), `${f.start.line}:${f.start.column}`),
       el('code', { class: 'pg-rule', text: f.rule }),
       el('span', { class: `pg-badge pg-badge-${f.fix_class}`, text: FIX_LABEL[f.fix_class] ?? f.fix_class }),
       el('span', { class: 'pg-msg' }, ...withCode(f.message)),
@@ -649,7 +694,7 @@ export class Playground {
     }
     if (f.edits.length) {
       const apply = el('button', { type: 'button', class: 'pg-link-button', text: 'Apply to my code' });
-      apply.setAttribute('aria-label', `Apply the ${f.rule} fix at line ${f.start.line} to your code`);
+      apply.setAttribute('aria-label', `Apply to my code: ${f.rule} at line ${f.start.line}`);
       apply.addEventListener('click', () => {
         if (!this.applyFinding(f)) this.message('That finding is out of date; wait for the new analysis.');
       });
@@ -1001,6 +1046,26 @@ export class Playground {
         first.focus();
       },
     });
+    // No keyboard trap: Escape, then Tab / Shift+Tab, leaves an editor (Tab otherwise indents).
+    for (const ed of [this.input, this.diff.getOriginalEditor(), this.diff.getModifiedEditor()]) {
+      let armed = false;
+      ed.onKeyDown((e) => {
+        const K = this.monaco.KeyCode;
+        if (e.keyCode === K.Escape) {
+          armed = true;
+          ed.updateOptions({ tabFocusMode: true });
+        } else if (armed && e.keyCode !== K.Tab && e.keyCode !== K.Shift) {
+          armed = false;
+          ed.updateOptions({ tabFocusMode: false });
+        }
+      });
+      ed.onDidBlurEditorText(() => {
+        if (armed) {
+          armed = false;
+          ed.updateOptions({ tabFocusMode: false });
+        }
+      });
+    }
     window.addEventListener('beforeunload', () => {
       if (this.dirty) saveSession(this.state());
     });
