@@ -37,9 +37,11 @@ export default defineConfig({
       // Starlight's Markdown features (asides, heading anchor links) only run on its own docs folder
       // plus these; ours lives in ./content/. (At the Astro top level this key is silently ignored.)
       markdown: { processedDirs: ['./content/'] },
+      customCss: ['./src/styles/custom.css'],
       components: {
         Footer: './src/components/Footer.astro',
         MarkdownContent: './src/components/MarkdownContent.astro',
+        Search: './src/components/Search.astro',
         // playground: header link, "Open in playground" on section pages
         PageTitle: './src/components/PageTitle.astro',
         SocialIcons: './src/components/SocialIcons.astro',

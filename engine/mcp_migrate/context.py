@@ -46,13 +46,28 @@ class Context:
     def marker_line_for(self, target) -> Optional[int]:
         return self.index.line_of(self.span(target)[0])
 
-    def fix(self, target, message: str, edits: Sequence[Edit], fix_class: Optional[str] = None) -> Finding:
-        """Report a finding with an automatic fix; fix_class defaults to the rule's."""
+    def fix(self, target, message: str, edits: Sequence[Edit], fix_class: Optional[str] = None,
+            subsumable: bool = False) -> Finding:
+        """Report a finding with an automatic fix; fix_class defaults to the rule's.
+
+        subsumable=True: when every edit lies inside text that an accepted fix of an earlier rule
+        replaces (that fix already carries this change, e.g. LOW001 moving `Server(...)` with its
+        arguments made keyword-only), the finding counts as applied through it instead of clashing.
+        """
         assert self.rule is not None
         fc = fix_class or self.rule.fix_class
         if fc == "manual":
             fc = "review"  # a fix with edits is at least reviewable; manual means "no edits"
-        return self._add(target, message, list(dict.fromkeys(edits)), fc)
+        f = self._add(target, message, list(dict.fromkeys(edits)), fc)
+        f.subsumable = subsumable
+        return f
+
+    def advise(self, target, message: str) -> Finding:
+        """Report-only advice (fix_class review, no edits, no marker): code that keeps working in v2
+        but deserves a look (deprecations, behaviour on some connections). A marker would be noise."""
+        f = self._add(target, message, [], "review")
+        f.advisory = True
+        return f
 
     def manual(self, target, message: str) -> Finding:
         """Report something a person must do; becomes a marker comment above the statement."""

@@ -13,7 +13,7 @@ def overlaps(a: Edit, b: Edit) -> bool:
     if a == b:
         return False  # the same edit reached twice (e.g. via two references) is harmless
     if a.start == a.end and b.start == b.end:
-        return a.start == b.start  # two insertions at one point: their order would be a guess
+        return False  # insertions at one point: the runner applies them all, in finding order
     if a.start == a.end:
         return b.start < a.start < b.end
     if b.start == b.end:
@@ -28,8 +28,9 @@ def conflicts(candidate: Iterable[Edit], accepted: Iterable[Edit]) -> bool:
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     """Apply non-overlapping edits back to front; callers must have checked conflicts."""
-    unique: List[Edit] = sorted(set(edits), key=lambda e: (e.start, e.end))
+    unique: List[Edit] = sorted(set(edits), key=lambda e: (e.start, e.end, e.text))
     # Insertions sort before a replacement starting at the same offset, so they stay in front.
+    # (Callers that need a particular order of several insertions at one offset merge them first.)
     out = []
     pos = len(text)
     for e in reversed(unique):

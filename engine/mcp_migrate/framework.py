@@ -64,7 +64,7 @@ class Finding:
     """One reported problem. `edits` empty => manual (becomes a marker comment)."""
 
     __slots__ = ("rule", "anchor", "fix_class", "message", "start", "end", "edits", "marker_line",
-                 "applied", "note")
+                 "applied", "note", "advisory", "subsumable", "subsumed_by")
 
     def __init__(self, rule: RuleInfo, fix_class: str, message: str, start: int, end: int,
                  edits: List[Edit], marker_line: Optional[int]):
@@ -78,6 +78,15 @@ class Finding:
         self.marker_line = marker_line  # 1-based line the marker goes above; None: no marker possible
         self.applied = False
         self.note = ""
+        self.advisory = False     # report-only (no edits, no marker): works in v2, informational
+        self.subsumable = False   # redundant when an accepted fix of another finding rewrites its text
+        self.subsumed_by = None   # that finding's rule code, once the runner decided so
+
+    def wants_marker(self) -> bool:
+        """Manual findings, and review findings left unapplied (unless advisory), leave a marker."""
+        if self.marker_line is None or self.advisory or self.subsumed_by:
+            return False
+        return self.fix_class == "manual" or (self.fix_class == "review" and not self.applied)
 
     def demote(self, why: str) -> None:
         """An automatic fix that could not be applied becomes a manual finding with a marker."""

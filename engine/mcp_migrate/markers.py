@@ -7,7 +7,7 @@ from .edits import Edit
 from .links import guide_url
 
 PREFIX = "# mcp-migrate:"
-_EXISTING = re.compile(r"^[ \t]*#[ \t]*mcp-migrate:[ \t]*([A-Z]{3}\d+)\b")
+EXISTING = re.compile(r"^[ \t]*#[ \t]*mcp-migrate:[ \t]*([A-Z]{3}\d+)\b")
 
 
 def marker_text(code: str, message: str, anchor: str) -> str:
@@ -19,7 +19,7 @@ def existing_codes(index, line: int) -> set:
     codes = set()
     ln = line - 1
     while ln >= 1:
-        m = _EXISTING.match(index.line_text(ln))
+        m = EXISTING.match(index.line_text(ln))
         if not m:
             break
         codes.add(m.group(1))

@@ -66,19 +66,14 @@ class LineIndex:
         table = self._utf8_cache.get(line)
         if table is None:
             line_str = self.text[start : self.line_end(line)]
-            if line_str.isascii():
-                self._utf8_cache[line] = table = []  # empty table marks an ASCII line
-                return start + min(byte_col, len(line_str))
+            table = []  # stays empty for ASCII lines, where bytes == characters
+            if not line_str.isascii():
+                for ch_i, ch in enumerate(line_str):
+                    table.extend([ch_i] * len(ch.encode("utf-8", "surrogatepass")))
+                table.append(len(line_str))
+            self._utf8_cache[line] = table
         if not table:
             return start + min(byte_col, self.line_end(line) - start)
-        if table is None:
-            line_str = self.text[start : self.line_end(line)]
-            table = []
-            for ch_i, ch in enumerate(line_str):
-                for _ in range(len(ch.encode("utf-8", "surrogatepass"))):
-                    table.append(ch_i)
-            table.append(len(line_str))
-            self._utf8_cache[line] = table
         return start + table[min(byte_col, len(table) - 1)]
 
     def node_span(self, node) -> Tuple[int, int]:

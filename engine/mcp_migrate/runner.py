@@ -1,14 +1,16 @@
 """Run the selected rules over one file and turn their findings into a result dict."""
 
 import ast
-from typing import Dict, List, Optional, Sequence, Union
+import re
+from bisect import bisect_right
+from typing import Dict, List, Optional, Sequence, Tuple, Union
 
 from . import rules as _rules  # noqa: F401  (importing registers every rule)
 from .context import Context
 from .edits import Edit, EditSet, apply_edits
 from .framework import REGISTRY, Finding, RuleInfo
 from .inputs import error, parse_python, precheck
-from .markers import marker_edits
+from .markers import EXISTING, marker_text
 
 DEBUG = False  # tests flip this to re-raise rule exceptions instead of reporting them
 
@@ -100,69 +102,297 @@ def _apply(ctx: Context, apply_review) -> str:
     order = {r.code: i for i, r in enumerate(REGISTRY)}
     findings = sorted(ctx.findings, key=lambda f: (order.get(f.rule.code, 0), f.start))
     ctx.findings = findings
+    owner = _accept(findings, apply_review, demote=True)
+    text = _render(ctx, findings, owner)
+    if ctx.kind == "python" and not _parses(text):
+        # Find the rule(s) whose fixes alone break the file, drop them, and try again.
+        by_rule: Dict[str, List[Finding]] = {}
+        for f in findings:
+            if f.applied and not f.subsumed_by:
+                by_rule.setdefault(f.rule.code, []).append(f)
+        for code, fs in by_rule.items():
+            alone = _render_edits(ctx.text, [e for f in fs for e in f.edits])
+            if not _parses(alone):
+                for f in fs:
+                    f.applied = False
+                    f.demote("its automatic fix did not produce valid Python; apply it by hand")
+        owner = _accept(findings, apply_review, demote=False)
+        text = _render(ctx, findings, owner)
+        if not _parses(text):
+            for f in findings:
+                if f.applied:
+                    f.applied = False
+                    f.subsumed_by = None
+                    f.demote("the combined automatic fixes did not produce valid Python; apply by hand")
+            text = _render(ctx, findings, {})
+    return text
+
+
+def _accept(findings: List[Finding], apply_review, demote: bool) -> Dict[Edit, Finding]:
+    """Decide which fixes apply. Returns {edit: finding that owns it}, in acceptance order.
+
+    Edits of one finding must not overlap each other or an accepted edit (exact duplicates and
+    insertions at one offset are fine); a clashing finding is demoted to manual, unless it is
+    subsumable and lies inside text an accepted fix already rewrites.
+    """
     accepted = EditSet()
-    by_rule: Dict[str, List[Finding]] = {}
+    owner: Dict[Edit, Finding] = {}
     for f in findings:
+        f.applied = False
+        f.subsumed_by = None
         if not f.edits:
             continue
         if f.fix_class == "review" and not _wants_review(apply_review, f.rule.code):
             continue
         own = EditSet()
         clash = False
-        for e in f.edits:  # a finding's own edits must not overlap each other either
+        for e in f.edits:
             if accepted.conflicts(e) or own.conflicts(e):
                 clash = True
                 break
             own.add(e)
         if clash:
-            f.demote("its automatic fix overlaps another change; apply it by hand")
+            by = _container(accepted, owner, f.edits) if f.subsumable else None
+            if by is not None:
+                f.applied = True
+                f.subsumed_by = by.rule.code
+            elif demote:
+                f.demote("its automatic fix overlaps another change; apply it by hand")
             continue
         for e in f.edits:
-            accepted.add(e)
+            if e not in owner:
+                accepted.add(e)
+                owner[e] = f
         f.applied = True
-        by_rule.setdefault(f.rule.code, []).append(f)
-
-    text = _render(ctx, findings, accepted)
-    if ctx.kind == "python" and not _parses(text):
-        # Find the rule(s) whose fixes alone break the file, drop them, and try again.
-        for code, fs in by_rule.items():
-            alone = apply_edits(ctx.text, [e for f in fs for e in f.edits])
-            if not _parses(alone):
-                for f in fs:
-                    f.applied = False
-                    f.demote("its automatic fix did not produce valid Python; apply it by hand")
-        accepted = EditSet()
-        for e in (e for f in findings if f.applied for e in f.edits):
-            accepted.add(e)
-        text = _render(ctx, findings, accepted)
-        if not _parses(text):
-            for f in findings:
-                if f.applied:
-                    f.applied = False
-                    f.demote("the combined automatic fixes did not produce valid Python; apply by hand")
-            text = _render(ctx, findings, EditSet())
-    return text
+    return owner
 
 
-def _render(ctx: Context, findings: List[Finding], accepted: EditSet) -> str:
-    items = []
+def _container(accepted: EditSet, owner: Dict[Edit, Finding], edits: List[Edit]) -> Optional[Finding]:
+    """The finding whose accepted edits replace text containing every one of `edits`, if any."""
+    by = None
+    for e in edits:
+        hit = None
+        for a in accepted:
+            if a.start < a.end and a.start <= e.start and e.end <= a.end and (
+                    e.start < e.end or a.start < e.start < a.end):
+                hit = owner[a]
+                break
+        if hit is None or (by is not None and hit is not by):
+            return None
+        by = hit
+    return by
+
+
+def _render_edits(text: str, edits: List[Edit]) -> str:
+    """Apply one set of edits (several insertions at one offset kept in the given order)."""
+    groups: Dict[int, List[str]] = {}
+    spans = []
+    for e in dict.fromkeys(edits):
+        if e.start == e.end:
+            groups.setdefault(e.start, []).append(e.text)
+        else:
+            spans.append(e)
+    merged = [Edit(q, q, merge_insertions(ts)) for q, ts in groups.items()]
+    return apply_edits(text, spans + merged)
+
+
+_IMPORT_LINE = re.compile(r"^from[ \t]+([\w.]+)[ \t]+import[ \t]+(\w+(?:[ \t]+as[ \t]+\w+)?"
+                          r"(?:[ \t]*,[ \t]*\w+(?:[ \t]+as[ \t]+\w+)?)*)(\r\n|\n|\r)$")
+
+
+def merge_insertions(texts: List[str]) -> str:
+    """Join insertions made at one offset, in order, dropping duplicates. When every one of them is
+    whole `from X import a` lines, lines importing from the same module become one line."""
+    texts = list(dict.fromkeys(texts))
+    if len(texts) < 2:
+        return "".join(texts)
+    lines = [ln for t in texts for ln in t.splitlines(True)]
+    parsed = [_IMPORT_LINE.match(ln) for ln in lines]
+    if not all(parsed):
+        return "".join(texts)
+    modules: Dict[str, List[str]] = {}
+    ends: Dict[str, str] = {}
+    for m in parsed:
+        names = modules.setdefault(m.group(1), [])
+        ends.setdefault(m.group(1), m.group(3))
+        for n in m.group(2).split(","):
+            n = " ".join(n.split())
+            if n not in names:
+                names.append(n)
+    return "".join("from %s import %s%s" % (mod, ", ".join(ns), ends[mod]) for mod, ns in modules.items())
+
+
+def _marker_message(f: Finding) -> str:
+    if f.fix_class == "review":
+        return f.message + " (suggested fix: run with --apply-review)"
+    return f.message + (" (%s)" % f.note if f.note else "")
+
+
+def _render(ctx: Context, findings: List[Finding], owner: Dict[Edit, Finding]) -> str:
+    """The output text: accepted edits, plus marker comments placed directly above the statement
+    each finding is about, as it stands in the output (after the edits), so reruns are fixed points.
+
+    - Insertions at one offset are all applied, in finding order (identical ones once, `from X import`
+      lines of one module merged).
+    - Whole-line insertions at the start of a line that has a marker block above it go above the
+      block (the block belongs to that line); new markers go after whole-line insertions at their
+      line, directly above the statement.
+    - Markers of applied findings are removed; a block above lines a fix deletes goes with them.
+    - A marker on a statement that a fix moves (deletes and re-inserts) goes into the moved copy.
+    """
+    idx, text = ctx.index, ctx.text
+    nl = idx.newline()
+    inserts: Dict[int, List[Edit]] = {}
+    spans: List[Edit] = []
+    for e in owner:
+        if e.start == e.end:
+            inserts.setdefault(e.start, []).append(e)
+        else:
+            spans.append(e)
+    spans.sort()
+    starts = [e.start for e in spans]
+
+    def covering(q: int) -> Optional[Edit]:
+        i = bisect_right(starts, q) - 1
+        return spans[i] if i >= 0 and spans[i].end > q else None
+
+    def line_start(q: int) -> bool:
+        return q == idx.line_start(idx.line_of(q))
+
+    def next_line(line: int) -> int:
+        return idx.line_start(line + 1) if line < idx.line_count else len(text)
+
+    blocks: Dict[int, List[Tuple[int, str]]] = {}
+
+    def block_above(line: int) -> List[Tuple[int, str]]:
+        b = blocks.get(line)
+        if b is None:
+            b = []
+            ln = line - 1
+            while ln >= 1:
+                m = EXISTING.match(idx.line_text(ln))
+                if not m:
+                    break
+                b.append((ln, m.group(1)))
+                ln -= 1
+            b.reverse()
+            blocks[line] = b
+        return b
+
+    # Marker lines to delete: those of applied findings, and blocks above lines a fix deletes.
+    deleted = set()
     for f in findings:
-        if f.fix_class == "manual" and f.marker_line is not None:
-            line = f.marker_line
-            # A marker cannot go inside text another edit replaces: move it above that edit.
-            for _ in range(5):
-                start = ctx.index.line_start(line)
-                probe = Edit(start, start, "")
-                if not accepted.conflicts(probe):
+        if f.applied and f.marker_line is not None:
+            deleted.update(ln for ln, code in block_above(f.marker_line) if code == f.rule.code)
+    for e in spans:
+        if not e.text and line_start(e.start):
+            line = idx.line_of(e.start)
+            if e.end >= next_line(line):
+                deleted.update(ln for ln, _ in block_above(line))
+    deletions = []
+    for ln in sorted(deleted):
+        d = Edit(idx.line_start(ln), next_line(ln), "")
+        if covering(d.start) is None and covering(d.end - 1) is None:
+            deletions.append(d)
+    deleted = {idx.line_of(d.start) for d in deletions}
+
+    # Where each marker goes: ("at", offset in the input) or ("in", edit, offset in its text).
+    at: Dict[int, Dict[str, Tuple[List[str], str]]] = {}
+    into: Dict[Edit, Dict[Tuple[int, str], Dict[str, Tuple[List[str], str]]]] = {}
+    for f in findings:
+        if not f.wants_marker():
+            continue
+        line = f.marker_line
+        q = idx.line_start(line)
+        spot = None
+        for _ in range(8):
+            e = covering(q)
+            if e is None or e.start == q and not (e.end >= next_line(line) and not e.text):
+                spot = q
+                break
+            if e.end >= next_line(line) and e.start <= q:
+                moved = _moved_copy(idx.line_text(line), owner[e], owner)
+                if moved is not None:
+                    spot = moved
                     break
-                clash = [a for a in accepted if a.start < start < a.end]
-                if not clash:
+                if e.start == q:  # a deleted line: the marker goes above what follows it
+                    spot = q
                     break
-                line = ctx.index.line_of(min(a.start for a in clash))
-            msg = f.message + (" (%s)" % f.note if f.note else "")
-            items.append((line, f.rule.code, msg, f.anchor))
-    markers = marker_edits(ctx.index, items)
-    return apply_edits(ctx.text, list(accepted) + list(set(markers.values())))
+            q = idx.line_start(idx.line_of(e.start))
+            line = idx.line_of(q)
+        if spot is None:
+            continue
+        if isinstance(spot, int):
+            line = idx.line_of(spot)
+            if f.rule.code in {c for ln, c in block_above(line) if ln not in deleted}:
+                continue
+            slot = at.setdefault(spot, {})
+        else:
+            slot = into.setdefault(spot[0], {}).setdefault((spot[1], spot[2]), {})
+        msgs, _ = slot.setdefault(f.rule.code, ([], f.anchor))
+        msg = _marker_message(f)
+        if msg not in msgs:
+            msgs.append(msg)
+
+    def marker_block(indent: str, slot) -> str:
+        return "".join(indent + marker_text(code, "; ".join(msgs), anchor) + nl
+                       for code, (msgs, anchor) in sorted(slot.items()))
+
+    def final_text(e: Edit) -> str:
+        splices = into.get(e)
+        if not splices:
+            return e.text
+        t = e.text
+        for (k, indent), slot in sorted(splices.items(), reverse=True):
+            t = t[:k] + marker_block(indent, slot) + t[k:]
+        return t
+
+    out = [Edit(e.start, e.end, final_text(e)) for e in spans] + deletions
+    pre: Dict[int, List[str]] = {}
+    post: Dict[int, List[str]] = {}
+    for q, es in inserts.items():
+        for e in es:
+            t = final_text(e)
+            if line_start(q) and t.endswith(("\n", "\r")):
+                b = [ln for ln, _ in block_above(idx.line_of(q))]
+                pre.setdefault(idx.line_start(b[0]) if b else q, []).append(t)
+            else:
+                post.setdefault(q, []).append(t)
+    for q in set(pre) | set(post) | set(at):
+        body = merge_insertions(pre.get(q, []))
+        if q in at:
+            body += marker_block(idx.indentation(idx.line_of(q)), at[q])
+        body += "".join(dict.fromkeys(post.get(q, [])))
+        if body:
+            out.append(Edit(q, q, body))
+    return apply_edits(text, out)
+
+
+def _moved_copy(line_text: str, f: Finding, owner: Dict[Edit, Finding]):
+    """(edit, offset, indent) of the line in `f`'s inserted text that is a copy of `line_text`."""
+    key = line_text.strip()
+    if not key:
+        return None
+    best, hits = 0, []
+    for e in f.edits:
+        if not e.text or owner.get(e) is not f:
+            continue
+        k = 0
+        for ln in e.text.splitlines(True):
+            cand = ln.strip()
+            n = 0
+            for a, b in zip(key, cand):
+                if a != b:
+                    break
+                n += 1
+            if n > best:
+                best, hits = n, [(e, k, ln[:len(ln) - len(ln.lstrip())])]
+            elif n == best and n:
+                hits.append((e, k, ln[:len(ln) - len(ln.lstrip())]))
+            k += len(ln)
+    if best >= min(len(key), 16) and len(hits) == 1:
+        return hits[0]
+    return None
 
 
 def _parses(text: str) -> bool:
@@ -183,6 +413,8 @@ def _finding_dict(ctx: Context, f: Finding) -> dict:
         "fix_class": f.fix_class,
         "message": message,
         "applied": f.applied,
+        "advisory": f.advisory,
+        "marker": f.wants_marker(),
         "start": pos(f.start),
         "end": pos(f.end),
         "edits": [{"start": pos(e.start), "end": pos(e.end), "text": e.text} for e in f.edits],

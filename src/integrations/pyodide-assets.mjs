@@ -43,8 +43,23 @@ export default function pyodideAssets() {
         updateConfig({
           vite: {
             define: { __PYODIDE_SIZES__: JSON.stringify(sizes) },
-            // Pyodide refuses classic workers: build the playground's workers as ES modules.
-            worker: { format: 'es' },
+            worker: {
+              // Pyodide refuses classic workers: build the playground's workers as ES modules.
+              format: 'es',
+              // The worker imports Pyodide from the site's own /pyodide/ at run time; keep the npm
+              // copy (and its Node-only imports) out of the worker bundle.
+              plugins: () => [
+                {
+                  name: 'mcp-migrate:pyodide-stub',
+                  enforce: 'pre',
+                  resolveId: (id) => (id === 'pyodide' ? '\0pyodide-stub' : null),
+                  load: (id) =>
+                    id === '\0pyodide-stub'
+                      ? 'export function loadPyodide() { throw new Error("load pyodide.mjs from the site (indexURL)"); }'
+                      : null,
+                },
+              ],
+            },
             plugins: [
               {
                 name: 'mcp-migrate:pyodide-dev-server',

@@ -41,15 +41,7 @@ async function ready(p: Page) {
 
 /** Wait until the analysis of the editor's current text has been shown. */
 async function settled(p: Page) {
-  await p.waitForFunction(
-    () => {
-      const root = document.getElementById('playground')!;
-      const msg = document.getElementById('pg-message')!.textContent ?? '';
-      return !root.dataset.analyzing && /finding|No v1 constructs|Syntax error|lookup|live analysis|does not look like text/.test(msg);
-    },
-    null,
-    { timeout: 60_000 },
-  );
+  await p.waitForFunction(() => (window as any).__playground?.isSettled(), null, { timeout: 90_000 });
 }
 
 async function codes(p: Page): Promise<string[]> {
@@ -58,7 +50,6 @@ async function codes(p: Page): Promise<string[]> {
 
 async function loadExample(p: Page, label: string) {
   await p.getByLabel('Example').selectOption({ label });
-  await p.waitForFunction(() => !document.getElementById('playground')!.dataset.analyzing, null, { timeout: 60_000 });
   await settled(p);
 }
 

@@ -14,10 +14,11 @@ beforeAll(async () => {
 const guide = readRepo('..', 'shared', 'guide', 'upstream-v2.0.0', 'migration.md');
 
 function guideAnchors(): Set<string> {
-  // MkDocs toc slugify: lowercase, keep word chars, spaces and hyphens, spaces -> hyphens.
+  // Python-Markdown toc slugify: drop all but word chars, spaces and hyphens, lowercase, and turn each
+  // run of spaces/hyphens into one hyphen (`RequestId | None` -> `requestid-none`).
   const out = new Set<string>();
   for (const m of guide.matchAll(/^#{2,3} (.+)$/gm)) {
-    out.add(m[1].toLowerCase().replace(/[^\w\s-]/g, '').trim().replace(/\s/g, '-'));
+    out.add(m[1].replace(/[^\w\s-]/g, '').trim().toLowerCase().replace(/[-\s]+/g, '-'));
   }
   return out;
 }

@@ -7,7 +7,6 @@ import { detectInput, looksLikeProse } from '../../src/lib/playground/detect';
 import { decodeFragment, encodeCode, encodeState, compressText, decompressText } from '../../src/lib/playground/share';
 import { unifiedDiff } from '../../src/lib/playground/unified-diff';
 import { extractBeforeCode } from '../../src/lib/playground/before-code';
-// @ts-expect-error plain .mjs integration
 import { injectPolicy, policyFor } from '../../src/integrations/csp.mjs';
 
 const example = (name: string) => readFileSync(new URL(`../../src/lib/playground/examples/${name}`, import.meta.url), 'utf8');

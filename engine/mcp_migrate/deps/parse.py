@@ -164,7 +164,8 @@ def pyproject(text: str, index) -> List[Requirement]:
             continue
         vs, ve = _string_value(text, s, e)
         in_dep_array = depth > 0 and (
-            (table == "project" and key == "dependencies")
+            # A pasted snippet without its `[project]` header still means PEP 621 dependencies.
+            (table in ("project", "") and key == "dependencies")
             or table in ("project.optional-dependencies", "dependency-groups")
             or (table == "tool.uv" and key in ("dev-dependencies", "constraint-dependencies", "override-dependencies"))
             or table == "tool.pdm.dev-dependencies"

@@ -101,10 +101,30 @@ def _register(ctx, st, handlers):
     end = U.whole_lines(ctx, last)
     at = end[1] if end else ctx.index.line_start(last.end_lineno + 1)
     prefix = nl + nl if ctx.text[:at].endswith(("\n", "\r")) else nl + nl + nl
-    edits.append(ctx.delete(lines))
+    edits.append(ctx.delete(_with_blank_lines(ctx, st, lines)))
     edits.append(ctx.insert(at, prefix + moved_text))
     kwargs = ", ".join("`%s=`" % h.kind.kwarg for h in handlers)
     ctx.fix(call, "register the handlers as %s in `Server(...)`, moved below them" % kwargs, edits)
+
+
+def _blank(ctx, line) -> bool:
+    return 1 <= line <= ctx.index.line_count and not ctx.index.line_text(line).strip()
+
+
+def _with_blank_lines(ctx, st, lines):
+    """The statement's lines plus enough blank lines after it that the gap it leaves is no wider
+    than the wider of the gaps around it (2 + 2 blank lines become 2, not 4)."""
+    before = after = 0
+    while _blank(ctx, st.lineno - 1 - before):
+        before += 1
+    while _blank(ctx, st.end_lineno + 1 + after):
+        after += 1
+    drop = min(before, after)
+    if not drop:
+        return lines
+    last = st.end_lineno + drop
+    end = ctx.index.line_start(last + 1) if last < ctx.index.line_count else len(ctx.text)
+    return (lines[0], end)
 
 
 def _fallback(ctx, handlers):

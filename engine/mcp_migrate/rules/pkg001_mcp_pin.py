@@ -64,6 +64,11 @@ CASES = [
         "pyproject.toml",
     ),
     (
+        'dependencies = [\n    "mcp==1.28.1",\n]\n',
+        'dependencies = [\n    "mcp>=2,<3",\n]\n',
+        "pyproject.toml",
+    ),
+    (
         '[tool.poetry.dependencies]\npython = "^3.10"\nmcp = "^1.2"\n',
         '[tool.poetry.dependencies]\npython = "^3.10"\nmcp = "^2"\n',
         "pyproject.toml",

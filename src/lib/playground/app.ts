@@ -3,7 +3,7 @@
 import type { editor as MonacoEditorNS, IDisposable, languages as MonacoLanguagesNS } from 'monaco-editor/editor';
 import { EngineClient, type EngineStatus, type MigrateOutcome } from './engine-client';
 import type { Finding, MigrateOptions, MigrateResult, RuleInfo } from './protocol';
-import { detectInput, looksLikeProse, LIVE_LIMIT_BYTES, utf8Length, type Detected } from './detect';
+import { detectInput, looksLikeProse, LIVE_LIMIT_BYTES, utf8Length } from './detect';
 import {
   decodeFragment,
   DEFAULT_OPTIONS,
@@ -123,7 +123,6 @@ export class Playground {
   private view: PlaygroundView = { ...DEFAULT_VIEW };
   private rules: RuleInfo[] = [];
   private last: Analysis | null = null;
-  private detected: Detected = { kind: 'empty' };
   private timer: ReturnType<typeof setTimeout> | null = null;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private seq = 0;
@@ -132,12 +131,14 @@ export class Playground {
   /** Autosave only once the user changed something (a shared link is not their session). */
   private dirty = false;
   private crashRetries = 0;
+  /** Model version whose analysis (or refusal) is on screen. */
+  private shownVersion = -1;
 
   constructor(private root: HTMLElement) {
     this.base = root.dataset.base || '/';
     this.client = new EngineClient({
       indexURL: new URL(`${this.base}pyodide/`, location.href).href,
-      createWorker: () => new PyWorker({ name: 'mcp-migrate-engine' }),
+      createWorker: () => new PyWorker(),
     });
   }
 
@@ -175,7 +176,6 @@ export class Playground {
       scrollBeyondLastLine: false,
       fixedOverflowWidgets: true,
       renderWhitespace: 'selection',
-      tabSize: 4,
       ariaLabel: 'Your v1 code',
     };
     const editorHost = $('pg-editor');
@@ -201,8 +201,6 @@ export class Playground {
       modifiedAriaLabel: 'Suggested v2 code (read-only)',
     } as MonacoEditorNS.IStandaloneDiffEditorConstructionOptions);
     this.diff.setModel({ original: this.diffOriginal, modified: this.diffModified });
-    this.diff.getOriginalEditor().updateOptions({ ariaLabel: 'Analysed v1 code (read-only)' });
-    this.diff.getModifiedEditor().updateOptions({ ariaLabel: 'Suggested v2 code (read-only)' });
 
     this.registerCodeActions();
     this.bindUi();
@@ -228,6 +226,8 @@ export class Playground {
       getText: () => this.inputModel.getValue(),
       getResult: () => this.last?.result ?? null,
       getDiffText: () => this.diffModified.getValue(),
+      /** The analysis of the editor's current text is on screen (nothing pending). */
+      isSettled: () => !this.timer && this.shownVersion === this.inputModel.getVersionId(),
       getMarkers: () => this.monaco.editor.getModelMarkers({ owner: MARKER_OWNER }),
     };
   }
@@ -270,8 +270,8 @@ export class Playground {
 
   private engineOptions(): MigrateOptions {
     return {
-      select: null,
-      ignore: this.options.ignore.length ? this.options.ignore : null,
+      select: undefined,
+      ignore: this.options.ignore.length ? this.options.ignore : undefined,
       apply_review: this.options.review === 'all' ? true : this.options.review,
     };
   }
@@ -309,9 +309,9 @@ export class Playground {
     const text = this.inputModel.getValue();
     const versionId = this.inputModel.getVersionId();
     const detected = detectInput(text, this.file);
-    this.detected = detected;
     const seq = ++this.seq;
     this.showLookup(null);
+    this.shownVersion = detected.kind === 'code' ? -1 : versionId;
 
     if (detected.kind === 'empty') {
       this.clearMarkers();
@@ -362,6 +362,8 @@ export class Playground {
       if (seq !== this.seq) return; // newer input since; drop
       delete this.root.dataset.analyzing;
       this.onOutcome(outcome, text, file, versionId, seq);
+      if (outcome.status !== 'stale' && !(outcome.status === 'error' && outcome.kind === 'crashed' && this.timer))
+        this.shownVersion = versionId;
     });
   }
 
@@ -411,6 +413,8 @@ export class Playground {
             : `${n} finding${n === 1 ? '' : 's'}, ${applied} fix${applied === 1 ? '' : 'es'} applied in the v2 text (${Math.round(outcome.ms)} ms).`,
           'ok',
         );
+        // For benchmarks and tests: the result is on screen.
+        this.root.dispatchEvent(new CustomEvent('pg:analyzed', { detail: { engineMs: outcome.ms, findings: n } }));
       }
     }
   }
@@ -861,7 +865,12 @@ export class Playground {
     this.root.dataset.layout = this.view.layout;
     $<HTMLSelectElement>('pg-layout').value = this.view.layout;
     $<HTMLSelectElement>('pg-diffmode').value = this.view.diff;
-    this.diff?.updateOptions({ renderSideBySide: this.view.diff === 'side' });
+    // Monaco resets the inner editors' labels on every diff option change unless they are passed again.
+    this.diff?.updateOptions({
+      renderSideBySide: this.view.diff === 'side',
+      originalAriaLabel: 'Analysed v1 code (read-only)',
+      modifiedAriaLabel: 'Suggested v2 code (read-only)',
+    } as MonacoEditorNS.IDiffEditorOptions);
   }
 
   // ---- status -------------------------------------------------------------------------------------

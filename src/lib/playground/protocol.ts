@@ -56,8 +56,8 @@ export interface RuleInfo {
 
 /** Options passed to `migrate_text` (see docs/ARCHITECTURE.md, Engine API). */
 export interface MigrateOptions {
-  select?: string[] | null;
-  ignore?: string[] | null;
+  select?: string[];
+  ignore?: string[];
   apply_review?: boolean | string[];
 }
 
