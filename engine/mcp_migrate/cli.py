@@ -117,7 +117,7 @@ def run(paths, args, select, ignore, review) -> int:
                            "findings": []})
             continue
         applied = sum(1 for f in res["findings"] if f["applied"])
-        manual = sum(1 for f in res["findings"] if f["fix_class"] == "manual")
+        manual = sum(1 for f in res["findings"] if f["marker"])  # manual + unapplied review
         changes += applied
         markers += manual
         any_findings = any_findings or bool(res["findings"])

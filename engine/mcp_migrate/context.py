@@ -88,16 +88,28 @@ class PythonContext(Context):
         self.tree = tree
         self.resolver = Resolver(tree, self.index.node_span)
         self._walk_cache = {}
+        self._by_type = None
         self._refs = None
+        self._calls = None
 
     # ---- tree navigation -----------------------------------------------------------------
     def walk(self, *types) -> Iterable[ast.AST]:
         """All nodes in source order (optionally only of the given types)."""
+        nodes = self.resolver.nodes
         if not types:
-            return list(self.resolver.nodes)
+            return list(nodes)
         cached = self._walk_cache.get(types)
         if cached is None:
-            cached = [n for n in self.resolver.nodes if isinstance(n, types)]
+            by_type = self._by_type
+            if by_type is None:  # one pass: node positions by concrete type
+                by_type = self._by_type = {}
+                for i, n in enumerate(nodes):
+                    by_type.setdefault(type(n), []).append(i)
+            hits = [idx for t, idx in by_type.items() if issubclass(t, types)]
+            if len(hits) == 1:
+                cached = [nodes[i] for i in hits[0]]
+            else:
+                cached = [nodes[i] for i in sorted(i for idx in hits for i in idx)]
             self._walk_cache[types] = cached
         return list(cached)
 
@@ -180,8 +192,17 @@ class PythonContext(Context):
         """Calls whose callee resolves to one of `qualnames`."""
         from .resolver import canonical
 
-        wanted = {canonical(q) for q in qualnames}
-        return [c for c in self.walk(ast.Call) if self.resolve(c.func) in wanted]
+        if self._calls is None:  # built once per file: callee qualname -> calls, in source order
+            self._calls = {}
+            for c in self.walk(ast.Call):
+                q = self.resolve(c.func)
+                if q is not None:
+                    self._calls.setdefault(q, []).append(c)
+        hits = [c for q in dict.fromkeys(canonical(q) for q in qualnames) for c in self._calls.get(q, ())]
+        if len({canonical(q) for q in qualnames}) > 1:
+            order = {id(c): i for i, c in enumerate(self.walk(ast.Call))} if len(hits) > 1 else {}
+            hits.sort(key=lambda c: order.get(id(c), 0))
+        return hits
 
     def _ref_index(self):
         # Built once per file: every rule asking for references shares one resolution pass.

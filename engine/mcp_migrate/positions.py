@@ -4,7 +4,10 @@
 reported as (1-based line, 1-based UTF-16 column) because that is what Monaco uses.
 """
 
+import re
 from typing import Dict, List, Tuple
+
+_NEWLINE = re.compile(r"\r\n?|\n")
 
 
 class LineIndex:
@@ -13,16 +16,7 @@ class LineIndex:
         # Only \r\n, \r and \n end lines for Python's tokenizer; str.splitlines() would also
         # split on \x0c, \x1c, \u2028 ... and put every later position on the wrong line.
         starts = [1 if text.startswith("\ufeff") else 0]
-        i, n = 0, len(text)
-        while i < n:
-            c = text[i]
-            if c == "\n":
-                starts.append(i + 1)
-            elif c == "\r":
-                if i + 1 < n and text[i + 1] == "\n":
-                    i += 1
-                starts.append(i + 1)
-            i += 1
+        starts.extend(m.end() for m in _NEWLINE.finditer(text))
         self.starts = starts
         self._utf8_cache: Dict[int, List[int]] = {}
         self._span_cache: Dict[int, Tuple[int, int]] = {}
@@ -104,7 +98,10 @@ class LineIndex:
         line = self.line_of(offset)
         start = self.starts[line - 1]
         prefix = self.text[start:offset]
-        col = len(prefix) + sum(1 for c in prefix if ord(c) > 0xFFFF)
+        if prefix.isascii():
+            col = len(prefix)
+        else:  # astral characters are two UTF-16 code units (lone surrogates one)
+            col = len(prefix) + sum(1 for c in prefix if ord(c) > 0xFFFF)
         return {"line": line, "column": col + 1}
 
     def indentation(self, line: int) -> str:

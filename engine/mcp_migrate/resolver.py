@@ -56,6 +56,15 @@ def dotted(expr: ast.AST) -> Optional[str]:
     return None
 
 
+_BINDERS = {ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda,
+             ast.Assign, ast.AnnAssign, ast.AugAssign, ast.NamedExpr, ast.With, ast.AsyncWith, ast.For,
+             ast.AsyncFor, ast.comprehension, ast.ExceptHandler}
+_SCOPES = {ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef} | set(COMP_SCOPES)
+# Context and operator singletons (Load, Store, Add, Eq, ...): never walked, never resolved.
+_LEAF_TYPES = {t for base in (ast.expr_context, ast.operator, ast.boolop, ast.unaryop, ast.cmpop)
+               for t in base.__subclasses__()}
+
+
 class Resolver:
     def __init__(self, tree: ast.Module, span_of):
         """`span_of(node)` gives a node's (start, end) str offsets, used to order bindings."""
@@ -80,24 +89,33 @@ class Resolver:
         tree = self.tree
         stack: List[Tuple[ast.AST, ast.AST]] = [(tree, tree)]
         self.scope_of[id(tree)] = tree
+        nodes, scope_of, parents = self.nodes, self.scope_of, self.parents
+        binders, scopes, skip = _BINDERS, _SCOPES, _LEAF_TYPES
+        AST = ast.AST
         while stack:
             node, scope = stack.pop()
-            self.nodes.append(node)
-            self.scope_of[id(node)] = scope
-            self._collect_bindings(node, scope)
+            nodes.append(node)
+            scope_of[id(node)] = scope
+            t = type(node)
+            if t in binders:
+                self._collect_bindings(node, scope)
             inner = None
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef) + COMP_SCOPES):
+            if t in scopes:
                 inner = node
                 self.scope_parent[id(node)] = scope
-            for field, value in ast.iter_fields(node):
-                children = value if isinstance(value, list) else [value]
+            for field in node._fields:
+                value = getattr(node, field, None)
                 child_scope = scope
                 if inner is not None and self._field_is_inner(node, field):
                     child_scope = inner
-                for child in children:
-                    if isinstance(child, ast.AST):
-                        self.parents[id(child)] = node
-                        stack.append((child, child_scope))
+                if type(value) is list:
+                    for child in value:
+                        if isinstance(child, AST) and type(child) not in skip:
+                            parents[id(child)] = node
+                            stack.append((child, child_scope))
+                elif isinstance(value, AST) and type(value) not in skip:
+                    parents[id(value)] = node
+                    stack.append((value, child_scope))
         self.nodes.sort(key=lambda n: (getattr(n, "lineno", 0), getattr(n, "col_offset", 0)))
         for lst in list(self._bindings.values()) + list(self._attr_bindings.values()):
             lst.sort(key=lambda b: b.pos)

@@ -104,7 +104,7 @@ def _apply(ctx: Context, apply_review) -> str:
     ctx.findings = findings
     owner = _accept(findings, apply_review, demote=True)
     text = _render(ctx, findings, owner)
-    if ctx.kind == "python" and not _parses(text):
+    if ctx.kind == "python" and text != ctx.text and not _parses(text):
         # Find the rule(s) whose fixes alone break the file, drop them, and try again.
         by_rule: Dict[str, List[Finding]] = {}
         for f in findings:

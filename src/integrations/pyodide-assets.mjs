@@ -43,6 +43,15 @@ export default function pyodideAssets() {
         updateConfig({
           vite: {
             define: { __PYODIDE_SIZES__: JSON.stringify(sizes) },
+            // Dev server only: pre-bundle Monaco's lazily loaded tokenizers (no optimizer reload on
+            // first visit) and never pre-bundle the npm Pyodide (the worker loads /pyodide/ instead).
+            optimizeDeps: {
+              include: [
+                'monaco-editor/languages/definitions/python/python',
+                'monaco-editor/languages/definitions/ini/ini',
+              ],
+              exclude: ['pyodide'],
+            },
             worker: {
               // Pyodide refuses classic workers: build the playground's workers as ES modules.
               format: 'es',

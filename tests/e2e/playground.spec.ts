@@ -28,7 +28,7 @@ function watch(p: Page, origin: string) {
     const url = r.url();
     if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
   });
-  p.on('pageerror', (e) => pageErrors.push(e.message));
+  p.on('pageerror', (e) => pageErrors.push(`${e.message}\n${(e.stack ?? '').split('\n').slice(0, 6).join('\n')}`));
   p.on('console', (m) => {
     if (/Content Security Policy/i.test(m.text())) pageErrors.push(m.text());
   });
@@ -283,10 +283,13 @@ test('killing the worker mid-analysis recovers', async () => {
 });
 
 test('an analysis over the time limit restarts the worker and says so', async () => {
+  // A ~2,000-line file takes far longer than 50 ms to analyse.
+  await loadExample(page, 'Streamable HTTP client with OAuth');
+  const code = await page.evaluate(() => window.__playground.getText());
   await page.evaluate(() => {
-    window.__playground.client.timeoutMs = 1;
+    window.__playground.client.timeoutMs = 50;
   });
-  await page.evaluate(() => window.__playground.setText('from mcp.shared.exceptions import McpError\n'));
+  await page.evaluate((c) => window.__playground.setText(Array(16).fill(c).join('\n')), code);
   await expect(page.locator('#pg-message')).toContainText('Analysis stopped after', { timeout: 30_000 });
   await page.evaluate(() => {
     window.__playground.client.timeoutMs = 10_000;
@@ -361,4 +364,20 @@ test('autosave restores the last session', async () => {
 test('no request left the origin and no page errors or CSP violations', async () => {
   expect(foreign).toEqual([]);
   expect(pageErrors).toEqual([]);
+});
+
+test('when Python cannot load, the page says why and the error lookup still works', async ({ browser }) => {
+  const ctx = await browser.newContext();
+  const p = await ctx.newPage();
+  await p.route(/pyodide\.asm\.wasm$/, (route) => route.fulfill({ status: 503, body: 'unavailable' }));
+  await p.goto('playground/');
+  await p.waitForSelector('#playground[data-engine="failed"]', { timeout: 120_000 });
+  await expect(p.locator('#pg-engine')).toContainText('could not download pyodide.asm.wasm (HTTP 503)');
+  await expect(p.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await p.waitForSelector('#playground[data-ready="true"]');
+  await p.evaluate(() => window.__playground.setText("ImportError: cannot import name 'McpError' from 'mcp'"));
+  await expect(p.locator('#pg-lookup li').first()).toHaveAttribute('data-anchor', 'mcperror-renamed-to-mcperror');
+  // The text is kept and the editor keeps working.
+  expect(await p.evaluate(() => window.__playground.getText())).toContain('McpError');
+  await ctx.close();
 });

@@ -276,3 +276,104 @@ n = [n for n in ctx.walk(ast.Attribute) if n.attr == "b"][0]
 json.dumps(ctx.instance_of(n.value))`)).toBe('mcp.server.lowlevel.server.Server');
   });
 });
+
+describe('runner: insertions, markers and review findings (regressions)', () => {
+  const run = (src: string, review: boolean | string[] = false, filename = 'main.py') => {
+    const r1 = migrate(src, filename, { apply_review: review });
+    const r2 = migrate(r1.text, filename, { apply_review: review });
+    expect(r2.text, 'fixed point').toBe(r1.text);
+    return r1;
+  };
+
+  it('two add_import insertions at one offset both apply, merged into one line', () => {
+    const src = 'from mcp import ClientSession\nfrom mcp.shared.exceptions import McpError\n\n\n'
+      + 'async def go(session: ClientSession):\n    try:\n        await session.list_tools(cursor=None)\n'
+      + '    except McpError as e:\n        if e.error.code == 408:\n            pass\n';
+    for (const review of [false, true]) {
+      const r = run(src, review);
+      expect(r.text).toContain('from mcp.shared.exceptions import MCPError\nfrom mcp.types import PaginatedRequestParams, REQUEST_TIMEOUT\n\n\n');
+      expect(r.text).toContain('await session.list_tools(params=PaginatedRequestParams(cursor=None))');
+      expect(r.text).toContain('if e.error.code == REQUEST_TIMEOUT:');
+      expect(r.findings.filter((f) => f.fix_class === 'manual')).toEqual([]);
+    }
+  });
+
+  it('a marker goes directly above its statement, below lines a fix inserts there', () => {
+    const src = 'from mcp.server.lowlevel import Server\nserver = Server("notes", version="1")\n@server.read_resource()\n'
+      + 'async def read_resource(uri):\n    store = server.request_context.lifespan_context\n    return "x"\n';
+    const r = run(src, true);
+    expect(r.text).toMatch(/\n {4}uri = params\.uri\n {4}# mcp-migrate: LOW010 [^\n]*\n {4}store = /);
+    // Default run first, then --apply-review: same output, no duplicated marker.
+    expect(run(run(src).text, true).text).toBe(r.text);
+  });
+
+  it('a marker follows its statement when a fix moves it; the gap left behind keeps its width', () => {
+    const src = 'from mcp.server.lowlevel import Server\n\nserver = Server("notes")\n\n\n'
+      + '@server.get_prompt()\nasync def get_prompt(name, arguments):\n    return None\n\n\ndef main():\n    server.run()\n';
+    const out = pyJson(engine, `
+import ast, json
+from mcp_migrate.framework import rule, REGISTRY
+from mcp_migrate.api import migrate_text
+@rule(code="TST994", title="t", anchor="a", fix_class="manual", summary="s", why="w")
+def _check(ctx):
+    for n in ctx.walk(ast.Assign):
+        if isinstance(n.value, ast.Call) and getattr(n.value.func, "id", "") == "Server":
+            ctx.manual(n.value, "look here")
+try:
+    src = ${JSON.stringify(src)}
+    sel = ["LOW001", "TST994"]
+    r1 = migrate_text(src, "m.py", select=sel, apply_review=True)
+    r2 = migrate_text(r1["text"], "m.py", select=sel, apply_review=True)
+    d1 = migrate_text(src, "m.py", select=sel)
+    d2 = migrate_text(d1["text"], "m.py", select=sel, apply_review=True)
+    d3 = migrate_text(d2["text"], "m.py", select=sel, apply_review=True)
+finally:
+    del REGISTRY[[r.code for r in REGISTRY].index("TST994")]
+json.dumps([r1["text"], r2["text"], d1["text"], d2["text"], d3["text"]])`);
+    const [r1, r2, d1, d2, d3] = out as string[];
+    expect(r1).toBe('from mcp.server.lowlevel import Server\nfrom mcp.server import ServerRequestContext\n'
+      + 'from mcp.types import GetPromptRequestParams\n\n\n'
+      + 'async def get_prompt(ctx: ServerRequestContext, params: GetPromptRequestParams):\n'
+      + '    name, arguments = params.name, params.arguments\n    return None\n\n\n'
+      + '# mcp-migrate: TST994 look here https://mcp-migrate.dev/guide/#a\n'
+      + 'server = Server("notes", on_get_prompt=get_prompt)\n\n\ndef main():\n    server.run()\n');
+    expect(r2).toBe(r1);
+    expect(d1).toMatch(/# mcp-migrate: LOW001 [^\n]*\(suggested fix: run with --apply-review\)[^\n]*\n# mcp-migrate: TST994 [^\n]*\nserver = /);
+    expect(d2).toBe(r1);
+    expect(d3).toBe(d2);
+  });
+
+  it('LOW004 names a positional version whether or not LOW001 moves the Server(...) call', () => {
+    const src = 'from mcp.server.lowlevel import Server\n\nserver = Server("notes", "1.4.0")\n\n\n'
+      + '@server.list_tools()\nasync def list_tools():\n    return []\n';
+    const plain = run(src);
+    expect(plain.text).toContain('server = Server("notes", version="1.4.0")\n');
+    const moved = run(src, true);
+    expect(moved.text).toContain('server = Server("notes", version="1.4.0", on_list_tools=list_tools)\n');
+    const low004 = moved.findings.filter((f) => f.rule === 'LOW004');
+    expect(low004.map((f) => [f.applied, f.marker])).toEqual([[true, false]]);
+    expect(moved.text).not.toContain('mcp-migrate: LOW004');
+  });
+
+  it('unapplied review fixes leave a marker (removed once applied); advisory findings leave none', () => {
+    const src = 'from mcp.shared.memory import create_connected_server_and_client_session\n\n'
+      + 'async def test_it(server):\n    async with create_connected_server_and_client_session(server) as s:\n'
+      + '        await s.list_tools()\n';
+    const d = run(src);
+    const tst = d.findings.find((f) => f.rule === 'TST001')!;
+    expect([tst.fix_class, tst.applied, tst.marker, tst.advisory]).toEqual(['review', false, true, false]);
+    expect(d.text.startsWith('# mcp-migrate: TST001 ')).toBe(true);
+    expect(d.text.split('\n')[0]).toContain('(suggested fix: run with --apply-review)');
+    const direct = run(src, true);
+    expect(direct.text).not.toContain('mcp-migrate:');
+    expect(run(d.text, true).text).toBe(direct.text);
+    expect(run(d.text, ['TST']).text).toBe(direct.text); // the playground's per-code list
+    const adv = 'from mcp import ClientSession\n\nasync def watch(read, write):\n'
+      + '    async with ClientSession(read, write) as session:\n        await session.subscribe_resource("x")\n';
+    const a = run(adv);
+    const dpr = a.findings.filter((f) => f.rule === 'DPR001');
+    expect(dpr.length).toBe(1);
+    expect([dpr[0].fix_class, dpr[0].advisory, dpr[0].marker]).toEqual(['review', true, false]);
+    expect(a.text).toBe(adv);
+  });
+});

@@ -31,6 +31,7 @@ class Requirement(NamedTuple):
     line: int            # 1-based line where the entry starts (marker comments go above it)
     span: Span           # the whole entry
     style: str           # "pep508" | "poetry"
+    hashed: bool = False  # requirements.txt: the entry carries `--hash=` options (a lock file)
 
 
 def normalize(name: str) -> str:
@@ -86,8 +87,22 @@ def requirements_txt(text: str, index) -> List[Requirement]:
             cut = min(cut, raw.rstrip().rfind("\\"))
         req = pep508_at(text, s, s + cut, line)
         if req:
+            if "--hash" in _logical_line(index, line):
+                req = req._replace(hashed=True)
             out.append(req)
     return out
+
+
+def _logical_line(index, line: int) -> str:
+    """The line plus its backslash continuation lines."""
+    parts = []
+    while line <= index.line_count:
+        t = index.line_text(line)
+        parts.append(t)
+        if not t.rstrip().endswith("\\"):
+            break
+        line += 1
+    return "\n".join(parts)
 
 
 # ---- TOML -----------------------------------------------------------------------------------

@@ -34,9 +34,10 @@ def is_unbound(ctx, node: ast.AST) -> bool:
 def sdk_calls(ctx, qualname: str) -> List[Tuple[ast.Call, bool]]:
     """(call, resolved) for calls of the SDK name; resolved=False for an unbound bare name."""
     last = qualname.rpartition(".")[2]
+    resolved = {id(c) for c in ctx.calls(qualname)}  # indexed per file
     out = []
     for c in ctx.walk(ast.Call):
-        if ctx.is_ref(c.func, qualname):
+        if id(c) in resolved:
             out.append((c, True))
         elif isinstance(c.func, ast.Name) and c.func.id == last and is_unbound(ctx, c.func):
             out.append((c, False))

@@ -249,9 +249,9 @@ def inline_name(ctx, qualname: str, text: str, message: str) -> bool:
 
 
 def shared_import(ctx, module: str, names) -> Optional[Edit]:
-    """One `from module import a, b` edit for all `names` a rule needs. Every finding of the rule
-    carries the same Edit (duplicates are applied once), so separate `add_import` insertions at
-    the same point cannot conflict with each other."""
+    """One `from module import a, b` edit for all `names` a rule needs, carried by every finding of
+    the rule (duplicates are applied once). The runner also merges separate `add_import` insertions
+    at one point, so a single name needs no helper: use `ctx.add_import(module, name)`."""
     missing = []
     for name in dict.fromkeys(names):
         if ctx.add_import(module, name) is not None:

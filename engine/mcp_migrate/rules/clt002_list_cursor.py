@@ -1,7 +1,7 @@
 import ast
 
 from ..framework import rule
-from ._typ_util import SESSION, receiver_level, shared_import
+from ._typ_util import SESSION, receiver_level
 
 LISTS = ("list_resources", "list_resource_templates", "list_prompts", "list_tools")
 
@@ -40,7 +40,7 @@ def check(ctx):
             level = receiver_level(ctx, f.value, SESSION) if arg is not None else None
             if level:
                 hits.append((call, arg, level))
-    imp = shared_import(ctx, "mcp.types", ["PaginatedRequestParams"] if hits else [])
+    imp = ctx.add_import("mcp.types", "PaginatedRequestParams") if hits else None
     for call, arg, level in hits:
         value = arg.value if isinstance(arg, ast.keyword) else arg
         edits = [ctx.replace(arg, "params=PaginatedRequestParams(cursor=%s)" % ctx.source(value))]

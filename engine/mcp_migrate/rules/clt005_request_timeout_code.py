@@ -1,7 +1,7 @@
 import ast
 
 from ..framework import rule
-from ._typ_util import is_unbound, shared_import
+from ._typ_util import is_unbound
 
 ERR = "mcp.shared.exceptions.McpError"
 HTTPX_408 = ("httpx.codes.REQUEST_TIMEOUT", "httpx.codes.request_timeout", "http.HTTPStatus.REQUEST_TIMEOUT")
@@ -48,7 +48,7 @@ def check(ctx):
         for s in sides:
             if s is not code_side and _is_408(ctx, s):
                 hits.append((s, _error_code(ctx, code_side)))
-    imp = shared_import(ctx, "mcp.types", ["REQUEST_TIMEOUT"] if hits else [])
+    imp = ctx.add_import("mcp.types", "REQUEST_TIMEOUT") if hits else None
     for node, level in hits:
         ctx.fix(node, "client timeouts raise code `REQUEST_TIMEOUT` (-32001) in v2, not 408",
                 [ctx.replace(node, "REQUEST_TIMEOUT")] + ([imp] if imp else []), fix_class=level)

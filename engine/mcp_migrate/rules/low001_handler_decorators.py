@@ -1,6 +1,7 @@
 import ast
 
 from ..framework import rule
+from ..markers import EXISTING
 from . import _low_util as U
 
 ANCHOR = "lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params"
@@ -114,8 +115,11 @@ def _blank(ctx, line) -> bool:
 def _with_blank_lines(ctx, st, lines):
     """The statement's lines plus enough blank lines after it that the gap it leaves is no wider
     than the wider of the gaps around it (2 + 2 blank lines become 2, not 4)."""
+    top = st.lineno
+    while top > 1 and EXISTING.match(ctx.index.line_text(top - 1)):
+        top -= 1  # marker comments above the statement (they go with it)
     before = after = 0
-    while _blank(ctx, st.lineno - 1 - before):
+    while _blank(ctx, top - 1 - before):
         before += 1
     while _blank(ctx, st.end_lineno + 1 + after):
         after += 1
@@ -174,7 +178,7 @@ CASES = [
         "@server.call_tool()\nasync def handle_call_tool(name: str, arguments: dict):\n"
         '    return [types.TextContent(type="text", text=f"Called {name}")]\n',
         "from mcp.server.lowlevel.server import Server\nimport mcp.types as types\n"
-        "from mcp.server import ServerRequestContext\n\n\n"
+        "from mcp.server import ServerRequestContext\n\n"
         "async def handle_list_tools(ctx: ServerRequestContext, params: types.PaginatedRequestParams | None):\n"
         '    return [types.Tool(name="my_tool", description="A tool", inputSchema={})]\n\n'
         "async def handle_call_tool(ctx: ServerRequestContext, params: types.CallToolRequestParams):\n"
@@ -189,7 +193,7 @@ CASES = [
         '    """Docs."""\n    return make(name, arguments)\n\n\n'
         "async def main():\n    await server.run(r, w, server.create_initialization_options())\n",
         "from mcp.server import Server\nfrom mcp.server import ServerRequestContext\n"
-        "from mcp.types import GetPromptRequestParams\n\n\n\n"
+        "from mcp.types import GetPromptRequestParams\n\n\n"
         "async def get_prompt(ctx: ServerRequestContext, params: GetPromptRequestParams):\n"
         '    """Docs."""\n    name, arguments = params.name, params.arguments\n    return make(name, arguments)\n\n\n'
         'server = Server(\n    "s",\n    version="1.0",\n    lifespan=lifespan, on_get_prompt=get_prompt,\n)\n\n\n'

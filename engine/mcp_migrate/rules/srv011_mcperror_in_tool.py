@@ -1,7 +1,7 @@
 import ast
 
 from ..framework import rule
-from ._srv_util import body_nodes, handlers
+from ._srv_util import handlers
 
 MCP_ERROR = "mcp.shared.exceptions.McpError"
 URL_ERROR = "mcp.shared.exceptions.UrlElicitationRequiredError"
@@ -38,12 +38,24 @@ MESSAGE = ("raising `McpError` in a tool now returns a JSON-RPC error (the clien
     v2_names=["mcp.shared.exceptions.MCPError", "mcp.server.mcpserver.exceptions.ToolError"],
 )
 def check(ctx):
-    for fn, _, _ in handlers(ctx, "tool"):
-        for node in body_nodes(fn):
-            if isinstance(node, ast.Raise) and node.exc is not None:
-                exc = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
-                if isinstance(exc, (ast.Name, ast.Attribute)) and ctx.is_ref(exc, MCP_ERROR):
-                    ctx.manual(node, MESSAGE)
+    if not ctx.references(MCP_ERROR):  # indexed: files that never name McpError skip the walk
+        return
+    raises = []
+    for node in ctx.walk(ast.Raise):
+        if node.exc is not None:
+            exc = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
+            if isinstance(exc, (ast.Name, ast.Attribute)) and ctx.is_ref(exc, MCP_ERROR):
+                raises.append(node)
+    if not raises:
+        return
+    tools = {id(fn) for fn, _, _ in handlers(ctx, "tool")}
+    scopes = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+    for node in raises:
+        owner = ctx.parent(node)
+        while owner is not None and not isinstance(owner, scopes):
+            owner = ctx.parent(owner)
+        if owner is not None and id(owner) in tools:  # directly in the tool, not a nested def
+            ctx.manual(node, MESSAGE)
 
 
 CASES = [

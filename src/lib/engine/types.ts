@@ -22,6 +22,10 @@ export interface Finding {
   fix_class: FixClass;
   message: string;
   applied: boolean;
+  /** Report-only review advice (deprecations that still work): no edits and never a marker. */
+  advisory: boolean;
+  /** The output text carries a marker comment for it (manual, or a review fix left unapplied). */
+  marker: boolean;
   start: Position;
   end: Position;
   /** The finding's own edits over the input text; empty for manual findings. */

@@ -356,10 +356,11 @@ export class Playground {
     }
     const file = this.file;
     if (this.client.current.state !== 'ready')
-      this.message('Analysis starts as soon as Python has loaded (see the progress above).');
+      this.message('Analysis starts as soon as Python has loaded.');
     this.root.dataset.analyzing = 'true';
     void this.client.migrate(text, file, this.engineOptions()).then((outcome) => {
-      if (seq !== this.seq) return; // newer input since; drop
+      // Newer input since (already analysed, or about to be after the debounce): drop this result.
+      if (seq !== this.seq || this.inputModel.getVersionId() !== versionId) return;
       delete this.root.dataset.analyzing;
       this.onOutcome(outcome, text, file, versionId, seq);
       if (outcome.status !== 'stale' && !(outcome.status === 'error' && outcome.kind === 'crashed' && this.timer))
@@ -489,10 +490,9 @@ export class Playground {
   }
 
   private setMarkers(result: MigrateResult, versionId: number): void {
-    if (this.inputModel.getVersionId() !== versionId) {
-      // Text changed since; the next analysis will set markers.
-    }
-    const markers = result.findings.map((f) => ({
+    if (this.inputModel.getVersionId() !== versionId) return; // text changed since; the next analysis sets them
+    const lines = this.inputModel.getLineCount();
+    const markers = result.findings.filter((f) => f.start.line <= lines && f.end.line <= lines).map((f) => ({
       severity: this.severity(f),
       message: `${f.message} [${FIX_LABEL[f.fix_class] ?? f.fix_class}]`,
       source: MARKER_OWNER,
@@ -890,10 +890,13 @@ export class Playground {
       const pct = s.total ? Math.floor((100 * s.loaded) / s.total) : 0;
       const what =
         s.phase === 'engine' ? 'starting the engine' : s.phase === 'stdlib' ? 'standard library' : 'Python runtime';
+      const verb = s.restart ? 'Restarting' : 'Loading';
       this.engineLine =
         s.phase === 'engine'
-          ? `${s.restart ? 'Restarting' : 'Loading'} Python: starting the engine…`
-          : `${s.restart ? 'Restarting' : 'Loading'} Python (${what}): ${formatBytes(s.loaded)} of ${formatBytes(s.total)} (${pct}%). You can type meanwhile.`;
+          ? `${verb} Python: starting the engine…`
+          : s.total > 0 && s.loaded >= s.total
+            ? `${verb} Python: ${formatBytes(s.total)} downloaded, starting the interpreter…`
+            : `${verb} Python (${what}): ${formatBytes(s.loaded)} of ${formatBytes(s.total)} (${pct}%). You can type meanwhile.`;
     } else if (s.state === 'ready') {
       bar.hidden = true;
       this.rules = s.rules;
@@ -1019,6 +1022,16 @@ export class Playground {
       const url = `${location.origin}${location.pathname}#${fragment}`;
       history.replaceState(null, '', `#${fragment}`);
       await this.copy(url, `Share link (${formatBytes(url.length)})`);
+    });
+    const options = $<HTMLDetailsElement>('pg-options');
+    options.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && options.open) {
+        options.open = false;
+        options.querySelector('summary')!.focus();
+      }
+    });
+    document.addEventListener('click', (e) => {
+      if (options.open && !options.contains(e.target as Node)) options.open = false;
     });
     $('pg-retry').addEventListener('click', () => this.client.retry());
     $('pg-restart').addEventListener('click', () => {

@@ -11,21 +11,14 @@ export interface PlaygroundEngine {
 
 type Files = Record<string, string>;
 
-// The engine's Python files: the generated bundle when it exists (the normal case), else straight
-// from engine/ (a fresh checkout before `scripts/gen-data.mjs` ran). Lazy: fetched by the worker only.
+// The engine's Python files, bundled by scripts/bundle-engine.mjs (a unit test keeps it fresh).
+// Globbed and lazy: a checkout without the bundle still builds, and only the worker downloads it.
 const generated = import.meta.glob<Files>('/src/generated/engine-files.json', { import: 'default' });
-const raw = import.meta.glob<string>('/engine/mcp_migrate/**/*.py', { query: '?raw', import: 'default' });
 
 async function engineFiles(): Promise<Files> {
-  const gen = Object.values(generated)[0];
-  if (gen) return await gen();
-  const files: Files = {};
-  await Promise.all(
-    Object.entries(raw).map(async ([path, load]) => {
-      files[path.replace(/^\/engine\//, '')] = await load();
-    }),
-  );
-  return files;
+  const load = Object.values(generated)[0];
+  if (!load) throw new Error('this build has no engine (src/generated/engine-files.json was missing)');
+  return await load();
 }
 
 export async function loadPlaygroundEngine(indexURL: string, onEngine: () => void): Promise<PlaygroundEngine> {

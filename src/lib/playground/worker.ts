@@ -31,14 +31,28 @@ function report(force = false) {
   post({ type: 'progress', phase, loaded: got, total });
 }
 
+let initId = 0;
+
+/** Pyodide only logs a failed wasm download and then waits forever: report it ourselves. */
+function loadFailed(message: string) {
+  post({ type: 'error', id: initId, error: { kind: 'load', message } });
+}
+
 const realFetch = self.fetch.bind(self);
 self.fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
   const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url, self.location.href);
   if (url.origin !== self.location.origin) {
     throw new TypeError(`mcp-migrate: blocked a request to another origin (${url.origin})`);
   }
-  const res = await realFetch(input, init);
   const name = url.pathname.split('/').pop() ?? '';
+  let res: Response;
+  try {
+    res = await realFetch(input, init);
+  } catch (err) {
+    if (name in SIZES) loadFailed(`could not download ${name} (${err instanceof Error ? err.message : String(err)})`);
+    throw err;
+  }
+  if (name in SIZES && !res.ok) loadFailed(`could not download ${name} (HTTP ${res.status})`);
   if (!(name in SIZES) || !res.ok || !res.body) return res;
   if (name === 'python_stdlib.zip') phase = 'stdlib';
   let count = 0;
@@ -65,6 +79,7 @@ self.fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Respo
 let engine: Promise<PlaygroundEngine> | null = null;
 
 async function init(id: number, indexURL: string) {
+  initId = id;
   const t0 = performance.now();
   report(true);
   engine = loadPlaygroundEngine(indexURL, () => {
