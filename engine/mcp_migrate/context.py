@@ -91,6 +91,8 @@ class PythonContext(Context):
         self._by_type = None
         self._refs = None
         self._calls = None
+        self._attr_calls = None
+        self._call_order = None
 
     # ---- tree navigation -----------------------------------------------------------------
     def walk(self, *types) -> Iterable[ast.AST]:
@@ -216,12 +218,23 @@ class PythonContext(Context):
 
     def method_calls(self, cls: str, *methods: str) -> List[ast.Call]:
         """`obj.m(...)` calls where `obj` is known to be an instance of `cls` and m in methods."""
-        out = []
-        for c in self.walk(ast.Call):
-            f = c.func
-            if isinstance(f, ast.Attribute) and (not methods or f.attr in methods) and self.is_instance(f.value, cls):
-                out.append(c)
-        return out
+        by_attr = self._attr_calls
+        if by_attr is None:  # built once per file: method name -> `obj.m(...)` calls, in source order
+            by_attr = self._attr_calls = {}
+            for c in self.walk(ast.Call):
+                if isinstance(c.func, ast.Attribute):
+                    by_attr.setdefault(c.func.attr, []).append(c)
+        if not methods:
+            cands = [c for c in self.walk(ast.Call) if isinstance(c.func, ast.Attribute)]
+        else:
+            names = set(methods)
+            cands = [c for m in names for c in by_attr.get(m, ())]
+            if len(names) > 1:
+                order = self._call_order
+                if order is None:
+                    order = self._call_order = {id(c): i for i, c in enumerate(self.walk(ast.Call))}
+                cands.sort(key=lambda c: order[id(c)])
+        return [c for c in cands if self.is_instance(c.func.value, cls)]
 
     def attribute_uses(self, cls: str, *attrs: str) -> List[ast.Attribute]:
         """`obj.a` (any context) where `obj` is an instance of `cls` and a in attrs."""

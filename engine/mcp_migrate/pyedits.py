@@ -234,10 +234,15 @@ def _replace_in_string(ctx, const: ast.Constant, old: str, new: str, msg: str) -
 # ---- patch targets ------------------------------------------------------------------------
 def patch_targets(ctx) -> List[Tuple[ast.Constant, str]]:
     """String targets of `patch(...)`, `mock.patch(...)`, `mocker.patch(...)`, `monkeypatch.setattr("a.b", v)`."""
+    cached = getattr(ctx, "_patch_targets", None)  # the tree never changes: one scan per file
+    if cached is not None:
+        return list(cached)
     out = []
     for call in ctx.walk(ast.Call):
         f = call.func
         name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else None
+        if name != "patch" and name != "setattr":
+            continue
         receiver = dotted(f.value) if isinstance(f, ast.Attribute) else None
         # patch.object / patch.dict take an object or a dict path, never an SDK name: not matched.
         is_patch = name == "patch"
@@ -250,7 +255,8 @@ def patch_targets(ctx) -> List[Tuple[ast.Constant, str]]:
             arg = kw.value if kw is not None else None
         if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and "." in arg.value:
             out.append((arg, arg.value))
-    return out
+    ctx._patch_targets = out
+    return list(out)
 
 
 # ---- call arguments -----------------------------------------------------------------------

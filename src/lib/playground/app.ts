@@ -133,6 +133,8 @@ export class Playground {
   private crashRetries = 0;
   /** Model version whose analysis (or refusal) is on screen. */
   private shownVersion = -1;
+  /** The diff editor is computing a diff of the current models (see setDiff). */
+  private diffComputing = false;
 
   constructor(private root: HTMLElement) {
     this.base = root.dataset.base || '/';
@@ -201,6 +203,9 @@ export class Playground {
       modifiedAriaLabel: 'Suggested v2 code (read-only)',
     } as MonacoEditorNS.IStandaloneDiffEditorConstructionOptions);
     this.diff.setModel({ original: this.diffOriginal, modified: this.diffModified });
+    this.diff.onDidUpdateDiff(() => {
+      this.diffComputing = false;
+    });
 
     this.registerCodeActions();
     this.bindUi();
@@ -765,9 +770,60 @@ export class Playground {
       this.monaco.editor.setModelLanguage(this.diffOriginal, lang);
       this.monaco.editor.setModelLanguage(this.diffModified, lang);
     }
-    if (this.diffOriginal.getValue() !== before) this.diffOriginal.setValue(before);
-    if (this.diffModified.getValue() !== after) this.diffModified.setValue(after);
+    if (this.diffOriginal.getValue() !== before || this.diffModified.getValue() !== after) {
+      const lines = (t: string) => (t.match(/\n/g)?.length ?? 0) + 1;
+      const shrinks = lines(before) < this.diffOriginal.getLineCount() || lines(after) < this.diffModified.getLineCount();
+      if (this.diffComputing || shrinks) {
+        // Monaco 0.57 normalises a diff computed for earlier texts against the current models and
+        // throws ("Illegal value for lineNumber") when lines went away meanwhile. Fresh models cancel
+        // any computation in flight; in-place edits are used only when nothing can be in flight and
+        // no line disappears.
+        const [oldOriginal, oldModified] = [this.diffOriginal, this.diffModified];
+        this.diffOriginal = this.monaco.editor.createModel(before, lang);
+        this.diffModified = this.monaco.editor.createModel(after, lang);
+        this.diff.setModel({ original: this.diffOriginal, modified: this.diffModified });
+        oldOriginal.dispose();
+        oldModified.dispose();
+      } else {
+        this.replaceMinimal(this.diffOriginal, before);
+        this.replaceMinimal(this.diffModified, after);
+      }
+      this.diffComputing = true;
+    }
     this.staleDiff(stale);
+  }
+
+  /**
+   * Set a model's text by replacing only the part that changed: after a small edit, Monaco then
+   * re-tokenizes and re-diffs a few lines instead of the whole file (setValue on 1,000 lines costs
+   * hundreds of milliseconds).
+   */
+  private replaceMinimal(model: Model, text: string): void {
+    const old = model.getValue();
+    if (old === text) return;
+    if (old.length === 0 || text.length === 0) {
+      model.setValue(text);
+      return;
+    }
+    const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+    const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+    let start = 0;
+    const max = Math.min(old.length, text.length);
+    while (start < max && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+    if (start > 0 && isHigh(old.charCodeAt(start - 1))) start--;
+    let endOld = old.length;
+    let endNew = text.length;
+    while (endOld > start && endNew > start && old.charCodeAt(endOld - 1) === text.charCodeAt(endNew - 1)) {
+      endOld--;
+      endNew--;
+    }
+    if (endOld < old.length && isLow(old.charCodeAt(endOld))) {
+      endOld++;
+      endNew++;
+    }
+    const range = this.monaco.Range.fromPositions(model.getPositionAt(start), model.getPositionAt(endOld));
+    model.applyEdits([{ range, text: text.slice(start, endNew) }]);
+    if (model.getValue() !== text) model.setValue(text); // CRLF/EOL normalisation: fall back
   }
 
   private staleDiff(stale: boolean): void {
@@ -866,6 +922,7 @@ export class Playground {
     $<HTMLSelectElement>('pg-layout').value = this.view.layout;
     $<HTMLSelectElement>('pg-diffmode').value = this.view.diff;
     // Monaco resets the inner editors' labels on every diff option change unless they are passed again.
+    if (this.diff) this.diffComputing = true; // an option change recomputes the diff
     this.diff?.updateOptions({
       renderSideBySide: this.view.diff === 'side',
       originalAriaLabel: 'Analysed v1 code (read-only)',
