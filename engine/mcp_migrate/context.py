@@ -1,7 +1,7 @@
 """What a rule's `check(ctx)` receives: the file, its index, and ways to report findings."""
 
 import ast
-from typing import Iterable, List, Optional, Sequence, Tuple, Union
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 from .edits import Edit
 from .framework import Finding, RuleInfo
@@ -91,8 +91,11 @@ class PythonContext(Context):
         self._by_type = None
         self._refs = None
         self._calls = None
-        self._attr_calls = None
+        self._calls_by_attr = None
+        self._attrs_by_name = None
+        self._names_by_id = None
         self._call_order = None
+        self._attr_order = None
 
     # ---- tree navigation -----------------------------------------------------------------
     def walk(self, *types) -> Iterable[ast.AST]:
@@ -196,7 +199,13 @@ class PythonContext(Context):
 
         if self._calls is None:  # built once per file: callee qualname -> calls, in source order
             self._calls = {}
+            imported = self.resolver._import_names
             for c in self.walk(ast.Call):
+                root = c.func  # cheap pre-check: only a chain on an imported name can resolve
+                while isinstance(root, ast.Attribute):
+                    root = root.value
+                if not isinstance(root, ast.Name) or root.id not in imported:
+                    continue
                 q = self.resolve(c.func)
                 if q is not None:
                     self._calls.setdefault(q, []).append(c)
@@ -210,36 +219,72 @@ class PythonContext(Context):
         # Built once per file: every rule asking for references shares one resolution pass.
         if self._refs is None:
             self._refs = {}
+            imported = self.resolver._import_names
             for n in self.walk(ast.Name, ast.Attribute):
+                root = n  # cheap pre-check: only a chain on an imported name can resolve
+                while isinstance(root, ast.Attribute):
+                    root = root.value
+                if not isinstance(root, ast.Name) or root.id not in imported:
+                    continue
                 q = self.resolve(n)
                 if q is not None:
                     self._refs.setdefault(q, []).append(n)
         return self._refs
 
+    def _by_key(self, slot: str, types, key) -> Dict[str, List[ast.AST]]:
+        # Built once per file: nodes of `types` grouped by `key(node)`, each group in source order.
+        index = getattr(self, slot)
+        if index is None:
+            index = {}
+            for n in self.walk(*types):
+                k = key(n)
+                if k is not None:
+                    index.setdefault(k, []).append(n)
+            setattr(self, slot, index)
+        return index
+
+    def names_with_id(self, name: str) -> List[ast.Name]:
+        """Name nodes spelled `name`, in source order (same as filtering walk(ast.Name))."""
+        return list(self._by_key("_names_by_id", (ast.Name,), lambda n: n.id).get(name, ()))
+
+    def attributes_named(self, attr: str) -> List[ast.Attribute]:
+        """Attribute nodes `x.attr`, in source order (same as filtering walk(ast.Attribute))."""
+        return list(self._by_key("_attrs_by_name", (ast.Attribute,), lambda n: n.attr).get(attr, ()))
+
+    def attr_calls(self, *attrs: str) -> List[ast.Call]:
+        """`x.attr(...)` calls for any of `attrs`, in source order (same as filtering walk(ast.Call))."""
+        index = self._by_key("_calls_by_attr", (ast.Call,),
+                             lambda c: c.func.attr if isinstance(c.func, ast.Attribute) else None)
+        names = set(attrs)
+        out = [c for a in names for c in index.get(a, ())]
+        if len(names) > 1:
+            order = self._call_order
+            if order is None:
+                order = self._call_order = {id(c): i for i, c in enumerate(self.walk(ast.Call))}
+            out.sort(key=lambda c: order[id(c)])
+        return out
+
     def method_calls(self, cls: str, *methods: str) -> List[ast.Call]:
         """`obj.m(...)` calls where `obj` is known to be an instance of `cls` and m in methods."""
-        by_attr = self._attr_calls
-        if by_attr is None:  # built once per file: method name -> `obj.m(...)` calls, in source order
-            by_attr = self._attr_calls = {}
-            for c in self.walk(ast.Call):
-                if isinstance(c.func, ast.Attribute):
-                    by_attr.setdefault(c.func.attr, []).append(c)
         if not methods:
             cands = [c for c in self.walk(ast.Call) if isinstance(c.func, ast.Attribute)]
         else:
-            names = set(methods)
-            cands = [c for m in names for c in by_attr.get(m, ())]
-            if len(names) > 1:
-                order = self._call_order
-                if order is None:
-                    order = self._call_order = {id(c): i for i, c in enumerate(self.walk(ast.Call))}
-                cands.sort(key=lambda c: order[id(c)])
+            cands = self.attr_calls(*methods)
         return [c for c in cands if self.is_instance(c.func.value, cls)]
 
     def attribute_uses(self, cls: str, *attrs: str) -> List[ast.Attribute]:
         """`obj.a` (any context) where `obj` is an instance of `cls` and a in attrs."""
-        return [n for n in self.walk(ast.Attribute)
-                if (not attrs or n.attr in attrs) and self.is_instance(n.value, cls)]
+        if not attrs:
+            cands = self.walk(ast.Attribute)
+        else:
+            names = set(attrs)
+            cands = [n for a in names for n in self.attributes_named(a)]
+            if len(names) > 1:
+                order = self._attr_order
+                if order is None:
+                    order = self._attr_order = {id(n): i for i, n in enumerate(self.walk(ast.Attribute))}
+                cands.sort(key=lambda n: order[id(n)])
+        return [n for n in cands if self.is_instance(n.value, cls)]
 
     def decorated_by(self, cls: str, *methods: str) -> List[Tuple[ast.AST, ast.expr]]:
         """(def, decorator) pairs for `@obj.m(...)`/`@obj.m` where obj is an instance of `cls`."""

@@ -50,11 +50,15 @@ def _encodable(text: str) -> bool:
         return False
 
 
+_BRACKET = re.compile(r"[()\[\]{}]")
+_BRACKET_OR_NL = re.compile(r"[()\[\]{}\n]")
+
+
 def bracket_depth(text: str) -> Tuple[int, int]:
     """Max nesting of brackets (approximate: string contents are not skipped) and its line."""
     depth = best = 0
     best_line = line = 1
-    for ch in text:
+    for ch in _BRACKET_OR_NL.findall(text):  # only these characters matter; findall skips the rest in C
         if ch in "([{":
             depth += 1
             if depth > best:
@@ -140,7 +144,7 @@ def _maybe_long_chain(body: str) -> bool:
         cont = cont + 1 if text_line.rstrip().endswith("\\") else 0
         if cont > MAX_CHAIN // 2:
             return True
-        for ch in text_line:
+        for ch in _BRACKET.findall(text_line):
             if ch in "([{":
                 if depth == 0:
                     start_line = line

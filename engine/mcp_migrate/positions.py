@@ -5,7 +5,8 @@ reported as (1-based line, 1-based UTF-16 column) because that is what Monaco us
 """
 
 import re
-from typing import Dict, List, Tuple
+from bisect import bisect_right
+from typing import Dict, List, Tuple, Union
 
 _NEWLINE = re.compile(r"\r\n?|\n")
 
@@ -18,7 +19,7 @@ class LineIndex:
         starts = [1 if text.startswith("\ufeff") else 0]
         starts.extend(m.end() for m in _NEWLINE.finditer(text))
         self.starts = starts
-        self._utf8_cache: Dict[int, List[int]] = {}
+        self._utf8_cache: Dict[int, Union[int, List[int]]] = {}
         self._span_cache: Dict[int, Tuple[int, int]] = {}
         self._span_keep: List[object] = []  # keeps nodes alive so their ids are never reused
 
@@ -54,20 +55,23 @@ class LineIndex:
 
     def from_ast(self, line: int, byte_col: int) -> int:
         """(1-based line, UTF-8 byte column) -> str offset."""
-        if line > len(self.starts):
+        starts = self.starts
+        if line > len(starts):
             return len(self.text)
-        start = self.starts[line - 1]
+        start = starts[line - 1]
         table = self._utf8_cache.get(line)
         if table is None:
             line_str = self.text[start : self.line_end(line)]
-            table = []  # stays empty for ASCII lines, where bytes == characters
-            if not line_str.isascii():
+            if line_str.isascii():
+                table = len(line_str)  # ASCII lines: bytes == characters; keep just the length
+            else:
+                table = []
                 for ch_i, ch in enumerate(line_str):
                     table.extend([ch_i] * len(ch.encode("utf-8", "surrogatepass")))
                 table.append(len(line_str))
             self._utf8_cache[line] = table
-        if not table:
-            return start + min(byte_col, self.line_end(line) - start)
+        if type(table) is int:
+            return start + (byte_col if byte_col < table else table)
         return start + table[min(byte_col, len(table) - 1)]
 
     def node_span(self, node) -> Tuple[int, int]:
@@ -84,14 +88,8 @@ class LineIndex:
         return span
 
     def line_of(self, offset: int) -> int:
-        lo, hi = 0, len(self.starts) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if self.starts[mid] <= offset:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo + 1
+        i = bisect_right(self.starts, offset)  # last line starting at or before `offset`
+        return i if i > 0 else 1
 
     def to_position(self, offset: int) -> dict:
         """str offset -> {"line", "column"} (1-based, column in UTF-16 code units)."""

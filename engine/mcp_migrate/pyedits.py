@@ -77,11 +77,10 @@ def _bound_names(ctx, alias: ast.alias) -> List[ast.Name]:
     """Name nodes whose binding is this import alias."""
     out = []
     local = alias.asname or alias.name.split(".")[0]
-    for n in ctx.walk(ast.Name):
-        if n.id == local:
-            b = ctx.resolver.binding(n)
-            if b is not None and b.node is alias:
-                out.append(n)
+    for n in ctx.names_with_id(local):
+        b = ctx.resolver.binding(n)
+        if b is not None and b.node is alias:
+            out.append(n)
     return out
 
 
@@ -193,8 +192,8 @@ def rename_symbol(ctx, old: str, new_name: str, message: Optional[str] = None) -
                         edits.append(Edit(ns[0], ns[1], new_name))
             ctx.fix(a, msg, edits)
             count += 1
-    for n in ctx.walk(ast.Attribute):
-        if n.attr == old_name and ctx.resolve(n) == want:
+    for n in ctx.attributes_named(old_name):
+        if ctx.resolve(n) == want:
             span = attr_span(ctx, n)
             if span:
                 ctx.fix(n, msg, [Edit(span[0], span[1], new_name)])

@@ -6,7 +6,9 @@ targets (`self.server = Server(...)`) are tracked file-wide because they cross m
 """
 
 import ast
+from bisect import bisect_right
 from functools import lru_cache
+from operator import attrgetter
 from typing import Dict, List, NamedTuple, Optional, Tuple
 
 from .v1_aliases import ALIASES
@@ -64,6 +66,12 @@ _SCOPES = {ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef} | se
 _LEAF_TYPES = {t for base in (ast.expr_context, ast.operator, ast.boolop, ast.unaryop, ast.cmpop)
                for t in base.__subclasses__()}
 
+# Fields that only ever hold identifiers, numbers, flags or context/operator singletons (never a
+# node to walk): skipping them does not change the walk. `name` is not here (TypeAlias.name is a node).
+_SCALAR_FIELDS = frozenset({"ctx", "op", "ops", "id", "attr", "arg", "asname", "module", "level", "kind",
+                            "conversion", "is_async", "simple", "type_comment", "tag", "lineno"})
+_CHILD_FIELDS: Dict[type, Tuple[str, ...]] = {}
+
 
 class Resolver:
     def __init__(self, tree: ast.Module, span_of):
@@ -92,30 +100,43 @@ class Resolver:
         nodes, scope_of, parents = self.nodes, self.scope_of, self.parents
         binders, scopes, skip = _BINDERS, _SCOPES, _LEAF_TYPES
         AST = ast.AST
+        child_fields = _CHILD_FIELDS
+        pop, push, add_node = stack.pop, stack.append, nodes.append
+        collect, scope_parent, is_inner = self._collect_bindings, self.scope_parent, self._field_is_inner
         while stack:
-            node, scope = stack.pop()
-            nodes.append(node)
+            node, scope = pop()
+            add_node(node)
             scope_of[id(node)] = scope
             t = type(node)
             if t in binders:
-                self._collect_bindings(node, scope)
-            inner = None
+                collect(node, scope)
+            fields = child_fields.get(t)
+            if fields is None:
+                fields = child_fields[t] = tuple(f for f in t._fields if f not in _SCALAR_FIELDS)
             if t in scopes:
-                inner = node
-                self.scope_parent[id(node)] = scope
-            for field in node._fields:
+                scope_parent[id(node)] = scope
+                for field in fields:
+                    value = getattr(node, field, None)
+                    child_scope = node if is_inner(node, field) else scope
+                    if type(value) is list:
+                        for child in value:
+                            if isinstance(child, AST) and type(child) not in skip:
+                                parents[id(child)] = node
+                                push((child, child_scope))
+                    elif isinstance(value, AST) and type(value) not in skip:
+                        parents[id(value)] = node
+                        push((value, child_scope))
+                continue
+            for field in fields:
                 value = getattr(node, field, None)
-                child_scope = scope
-                if inner is not None and self._field_is_inner(node, field):
-                    child_scope = inner
                 if type(value) is list:
                     for child in value:
                         if isinstance(child, AST) and type(child) not in skip:
                             parents[id(child)] = node
-                            stack.append((child, child_scope))
+                            push((child, scope))
                 elif isinstance(value, AST) and type(value) not in skip:
                     parents[id(value)] = node
-                    stack.append((value, child_scope))
+                    push((value, scope))
         self.nodes.sort(key=lambda n: (getattr(n, "lineno", 0), getattr(n, "col_offset", 0)))
         for lst in list(self._bindings.values()) + list(self._attr_bindings.values()):
             lst.sort(key=lambda b: b.pos)
@@ -270,22 +291,20 @@ class Resolver:
         return canonical(self._qualname_in(ann, scope, at))
 
     # ---- lookup -----------------------------------------------------------------------------
-    def _scope_chain(self, scope: ast.AST):
+    def _lookup(self, name: str, scope: ast.AST, pos: int) -> Optional[Binding]:
+        # Python's scoping: enclosing function scopes are visible, enclosing class bodies are not.
+        # A plain loop, not a generator: this runs for nearly every resolved name.
+        bindings, tree, parent = self._bindings, self.tree, self.scope_parent
         first = True
         while True:
             if first or not isinstance(scope, ast.ClassDef):
-                yield scope
+                lst = bindings.get((id(scope), name))
+                if lst:
+                    return _closest(lst, pos)
             first = False
-            if scope is self.tree:
-                return
-            scope = self.scope_parent.get(id(scope), self.tree)
-
-    def _lookup(self, name: str, scope: ast.AST, pos: int) -> Optional[Binding]:
-        for s in self._scope_chain(scope):
-            lst = self._bindings.get((id(s), name))
-            if lst:
-                return _closest(lst, pos)
-        return None
+            if scope is tree:
+                return None
+            scope = parent.get(id(scope), tree)
 
     def _qualname_in(self, expr: ast.AST, scope: ast.AST, at: ast.AST) -> Optional[str]:
         parts = []
@@ -312,9 +331,12 @@ class Resolver:
     def resolve(self, expr: ast.AST) -> Optional[str]:
         """Canonical qualified name (v1 re-exports followed), or None if not from an import."""
         key = id(expr)
-        if key not in self._resolve_cache:
-            self._resolve_cache[key] = canonical(self.qualname(expr))
-        return self._resolve_cache[key]
+        cache = self._resolve_cache
+        if key in cache:
+            return cache[key]
+        q = self.qualname(expr)
+        q = cache[key] = canonical(q) if q else q
+        return q
 
     def instance_of(self, expr: ast.AST) -> Optional[str]:
         """Canonical class qualname of the object `expr` evaluates to, when the file shows it."""
@@ -345,10 +367,11 @@ class Resolver:
 
 
 def _closest(bindings: List[Binding], pos: int) -> Optional[Binding]:
-    best = None
-    for b in bindings:
-        if b.pos <= pos:
-            best = b
-        else:
-            break
-    return best if best is not None else (bindings[0] if bindings else None)
+    """The last binding at or before `pos` (lists are sorted by pos), else the first one."""
+    if not bindings:
+        return None
+    i = bisect_right(bindings, pos, key=_POS)  # Python >= 3.10
+    return bindings[i - 1] if i else bindings[0]
+
+
+_POS = attrgetter("pos")

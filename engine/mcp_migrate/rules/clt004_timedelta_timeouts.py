@@ -70,17 +70,19 @@ def check(ctx):
             seen.add(id(call))
             _check_args(ctx, call, params, "safe")
     for (cls, meth), params in METHODS.items():
-        for call in ctx.walk(ast.Call):
+        for call in ctx.attr_calls(meth):
             f = call.func
-            if id(call) in seen or not isinstance(f, ast.Attribute) or f.attr != meth:
+            if id(call) in seen:
                 continue
             level = receiver_level(ctx, f.value, cls)
             if level == "safe":
                 seen.add(id(call))
                 _check_args(ctx, call, params, "safe")
     # Snippets and sessions from elsewhere: the keyword names are the SDK's own, the value a timedelta.
+    names = SESSION_KWARGS + ("timeout", "sse_read_timeout")
     for call in ctx.walk(ast.Call):
-        if id(call) in seen or not _unknown_callee(ctx, call.func):
+        if id(call) in seen or not any(kw.arg in names for kw in call.keywords) \
+                or not _unknown_callee(ctx, call.func):
             continue
         for kw in call.keywords:
             if kw.arg in SESSION_KWARGS + ("timeout", "sse_read_timeout") and _is_timedelta(ctx, kw.value):
