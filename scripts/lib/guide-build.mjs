@@ -64,6 +64,9 @@ export function buildSite({ markdown, seedMap, readPrevious, listPrevious }) {
         symbols: [],
         rules: [],
         sidebar: { order: i + 1 },
+        // Guide sections have no sub-headings: the table of contents would only say "Overview" and
+        // take the width that the guide's wide tables need.
+        tableOfContents: false,
         upstreamHash: s.hash,
       }, `${NOTE}\n\n${seedNote}${related}${body(s.body, dir)}${official}`);
       report.sections++;

@@ -3,8 +3,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import YAML from 'yaml';
 
-export const OWNED = ['title', 'heading', 'area', 'anchor', 'seed', 'upstreamHash', 'seedOnly'];
-const ORDER = ['title', 'heading', 'description', 'area', 'anchor', 'impact', 'seed', 'seedOnly', 'symptoms', 'symbols', 'rules', 'notInCode', 'sidebar', 'upstreamHash'];
+export const OWNED = ['title', 'heading', 'area', 'anchor', 'seed', 'upstreamHash', 'seedOnly', 'tableOfContents'];
+const ORDER = ['title', 'heading', 'description', 'area', 'anchor', 'impact', 'seed', 'seedOnly', 'symptoms', 'symbols', 'rules', 'notInCode', 'sidebar', 'tableOfContents', 'upstreamHash'];
 
 export function splitFrontmatter(text) {
   const m = /^---\n([\s\S]*?)\n---\n?/.exec(text);
