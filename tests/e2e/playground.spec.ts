@@ -271,11 +271,22 @@ test('a 2 MB paste keeps the page responsive and says why it is not analysed', a
 test('killing the worker mid-analysis recovers', async () => {
   await loadExample(page, 'Streamable HTTP client with OAuth');
   const expected = await codes(page);
-  // A larger file so the analysis is still running when the worker dies.
-  const code = await page.evaluate(() => window.__playground.getText());
-  await page.evaluate((c) => window.__playground.setText(c + '\n' + c.replace(/^/gm, '') + '\n'.repeat(2) + c), code);
-  await page.waitForFunction(() => document.getElementById('playground')!.dataset.analyzing === 'true');
-  await page.evaluate(() => window.__playground.client.kill());
+  // Kill the worker the moment the analysis starts: polling for that moment can miss a fast analysis.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const root = document.getElementById('playground')!;
+        const observer = new MutationObserver(() => {
+          if (root.dataset.analyzing !== 'true') return;
+          observer.disconnect();
+          window.__playground.client.kill();
+          resolve();
+        });
+        observer.observe(root, { attributes: true, attributeFilter: ['data-analyzing'] });
+        const code = window.__playground.getText();
+        window.__playground.setText(`${code}\n${code}`);
+      }),
+  );
   await page.waitForSelector('#playground[data-engine="ready"]', { timeout: 180_000 });
   await settled(page);
   await expect(page.locator('#pg-message')).toContainText('finding');
