@@ -39,14 +39,19 @@ export async function runEngineCli(argv) {
   }
   if (!py.FS.analyzePath(cwd).exists) py.FS.mkdirTree(cwd);
   // Synchronous writes keep stdout/stderr ordered like CPython's; a closed pipe (`| head`) ends quietly.
+  // A full non-blocking pipe (`--json | jq`) answers EAGAIN: wait for the reader instead of dropping output.
+  const pause = new Int32Array(new SharedArrayBuffer(4));
   const writer = (fd) => ({
     write: (buf) => {
-      try {
-        let off = 0;
-        while (off < buf.length) off += writeSync(fd, buf, off);
-      } catch (e) {
-        if (e?.code === 'EPIPE') process.exit(0);
-        if (e?.code !== 'EAGAIN') throw e;
+      let off = 0;
+      while (off < buf.length) {
+        try {
+          off += writeSync(fd, buf, off);
+        } catch (e) {
+          if (e?.code === 'EPIPE') process.exit(0);
+          if (e?.code !== 'EAGAIN') throw e;
+          Atomics.wait(pause, 0, 0, 5);
+        }
       }
       return buf.length;
     },
