@@ -81,12 +81,14 @@ class Context:
 
 
 class PythonContext(Context):
-    def __init__(self, text: str, filename: str, tree: ast.Module):
+    def __init__(self, text: str, filename: str, tree: ast.Module, project=None):
         super().__init__(text, filename, "python")
+        from .inference import Inference
         from .resolver import Resolver
 
         self.tree = tree
         self.resolver = Resolver(tree, self.index.node_span)
+        self.types = Inference(self.resolver, project, filename)
         self._walk_cache = {}
         self._by_type = None
         self._refs = None
@@ -177,7 +179,8 @@ class PythonContext(Context):
         return qn is not None and qn in {canonical(q) for q in qualnames}
 
     def instance_of(self, expr: ast.AST) -> Optional[str]:
-        return self.resolver.instance_of(expr)
+        """The SDK class of the object `expr` holds, when the file (or the project) shows one."""
+        return self.resolver.instance_of(expr) or self.types.class_of(expr)
 
     def is_instance(self, expr: ast.AST, *qualnames: str) -> bool:
         from .resolver import canonical

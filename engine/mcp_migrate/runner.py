@@ -53,19 +53,20 @@ def _wants_review(apply_review: Union[bool, Sequence[str]], code: str) -> bool:
     return _matches(code, list(apply_review))
 
 
-def migrate(source: str, filename: str = "main.py", select=None, ignore=None, apply_review=False) -> dict:
+def migrate(source: str, filename: str = "main.py", select=None, ignore=None, apply_review=False,
+            project=None) -> dict:
     # Cyclic GC passes triggered by the many short-lived AST nodes of one file cost as much as the
     # parse itself on large files; nothing here needs them mid-file. Collection resumes afterwards.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _migrate(source, filename, select, ignore, apply_review)
+        return _migrate(source, filename, select, ignore, apply_review, project)
     finally:
         if enabled:
             gc.enable()
 
 
-def _migrate(source: str, filename: str, select, ignore, apply_review) -> dict:
+def _migrate(source: str, filename: str, select, ignore, apply_review, project) -> dict:
     kind = file_kind(filename)
     result = {"text": source, "changed": False, "kind": kind, "error": None, "findings": []}
     err = precheck(source)
@@ -73,7 +74,7 @@ def _migrate(source: str, filename: str, select, ignore, apply_review) -> dict:
         result["error"] = err
         return result
     try:
-        ctx = _make_context(source, filename, kind)
+        ctx = _make_context(source, filename, kind, project)
         if isinstance(ctx, dict):
             result["error"] = ctx
             return result
@@ -98,14 +99,14 @@ def _migrate(source: str, filename: str, select, ignore, apply_review) -> dict:
     return result
 
 
-def _make_context(source: str, filename: str, kind: str) -> Union[Context, dict]:
+def _make_context(source: str, filename: str, kind: str, project) -> Union[Context, dict]:
     if kind == "python":
         tree, err = parse_python(source, filename)
         if err:
             return err
         from .context import PythonContext
 
-        return PythonContext(source, filename, tree)
+        return PythonContext(source, filename, tree, project)
     from .deps.context import DepsContext
 
     return DepsContext(source, filename, kind)

@@ -78,6 +78,7 @@ CASES = [
         "def check(client, scope):\n"
         "    # mcp-migrate: AUT007 " + ISINSTANCE + _M +
         "    if isinstance(client, OAuthClientMetadata):\n"
+        "        # mcp-migrate: AUT007 " + (VALIDATE % "validate_scope") + _M +
         "        return client.validate_scope(scope)\n",
     ),
     (
