@@ -7,6 +7,17 @@ from .edits import Edit
 FIX_CLASSES = ("safe", "review", "manual")
 AREAS = ("PKG", "TYP", "SRV", "LOW", "CLT", "TRN", "AUT", "PRO", "TST", "DPR", "ERA")
 FILE_KINDS = ("python", "pyproject", "requirements", "setup_cfg")
+# Fix priority: rules run, and their fixes are accepted, in this order of code prefixes, then by code
+# number. When two fixes overlap, the earlier rule's wins and the later one becomes a manual finding
+# (or counts as applied, when it is subsumable and the earlier fix already carries it). The order
+# matters where fixes meet (docs/ENGINE-RULES.md, "Fix priority"; engine/tests/check_rules.py):
+# - TYP first: type renames (TYP004 `Content` -> `ContentBlock` in an annotation) win over LOW002
+#   rewriting that annotation; TYP005's camelCase renames win over TYP009/TYP010 on the same chain.
+# - LOW001 before LOW004: LOW001 moves `Server(...)` and carries LOW004's keyword edits with it.
+# - Insertions at one point (merged `from mcp.types import ...` lines) list names in this order.
+# - PKG1xx (Python files of the packaging area: httpx -> httpx2 for a whole file) last: SDK fixes win.
+# Dependency-file rules (PKG0xx) never share a file with the others.
+PRIORITY = ("PKG0", "TYP", "CLT", "TST", "SRV", "LOW", "TRN", "AUT", "PRO", "DPR", "ERA", "PKG1")
 
 
 class RuleInfo(NamedTuple):
@@ -31,6 +42,19 @@ class RuleInfo(NamedTuple):
 REGISTRY: List[RuleInfo] = []
 
 
+def priority(code: str) -> Tuple[int, int]:
+    """Sort key of a rule code: its PRIORITY group, then its number."""
+    group = max((p for p in PRIORITY if code.startswith(p)), key=len, default=None)
+    if group is None:
+        raise ValueError("%s: no fix priority group in PRIORITY for this code" % code)
+    return PRIORITY.index(group), int(code[3:])
+
+
+def ordered_rules() -> List[RuleInfo]:
+    """The registered rules in fix priority order (the order they run and are listed in)."""
+    return sorted(REGISTRY, key=lambda r: priority(r.code))
+
+
 def rule(code: str, title: str, anchor: str, fix_class: str, summary: str, why: str,
          before: str = "", after: str = "", v1_names: Sequence[str] = (), v2_names: Sequence[str] = (),
          kinds: Sequence[str] = ("python",)):
@@ -42,6 +66,7 @@ def rule(code: str, title: str, anchor: str, fix_class: str, summary: str, why: 
     for k in kinds:
         if k not in FILE_KINDS:
             raise ValueError("%s: unknown file kind %r" % (code, k))
+    priority(code)
 
     def register(check: Callable) -> Callable:
         if any(r.code == code for r in REGISTRY):

@@ -13,7 +13,7 @@ export async function loadTestEngine(): Promise<Engine> {
   const { loadPyodide } = await import('pyodide');
   const engine = await loadEngine({ indexURL: pyodideIndexURL(), loadPyodide, engineSource: { files: engineFilesFromDisk() } });
   // Test helpers live beside the package in the same FS root.
-  for (const name of ['run_tables.py', 'check_names.py']) {
+  for (const name of ['run_tables.py', 'check_names.py', 'check_rules.py']) {
     engine.pyodide.FS.mkdirTree('/mcp_migrate_engine/tests');
     engine.pyodide.FS.writeFile(`/mcp_migrate_engine/tests/${name}`, readFileSync(join(repoRoot, 'engine', 'tests', name), 'utf8'));
   }

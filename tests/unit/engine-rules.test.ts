@@ -11,7 +11,7 @@ beforeAll(async () => {
   engine = await loadTestEngine();
 });
 
-const guide = readRepo('..', 'shared', 'guide', 'upstream-v2.0.0', 'migration.md');
+const guide = readRepo('upstream', 'migration.md'); // our copy of the official guide (upstream/SOURCE.json)
 
 function guideAnchors(): Set<string> {
   // Python-Markdown toc slugify: drop all but word chars, spaces and hyphens, lowercase, and turn each
@@ -69,6 +69,15 @@ import json, sys
 sys.path.insert(0, "/mcp_migrate_engine/tests")
 import check_names
 json.dumps(check_names.check(json.load(open("/tmp/v1.json")), json.load(open("/tmp/v2.json"))))`);
+    expect(problems).toEqual([]);
+  });
+
+  it('every check is typed, asks only the context and sdk, and the fix priority keeps its documented orders', () => {
+    const problems = pyJson(engine, `
+import json, sys
+sys.path.insert(0, "/mcp_migrate_engine/tests")
+import check_rules
+json.dumps(check_rules.check())`);
     expect(problems).toEqual([]);
   });
 

@@ -1,11 +1,12 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._aut_util import sdk_calls
 
-MOD = "mcp.client.auth.extensions.client_credentials"
-PROVIDER = MOD + ".RFC7523OAuthClientProvider"
-PARAMS = MOD + ".JWTParameters"
+MOD = sdk.CLIENT_CREDENTIALS
+PROVIDER = sdk.RFC7523_PROVIDER
+PARAMS = sdk.JWT_PARAMETERS
 ADVICE = {
     PROVIDER: "`RFC7523OAuthClientProvider` was removed: use `ClientCredentialsOAuthProvider` (client secret), "
               "`PrivateKeyJWTOAuthProvider` (JWT client auth on `client_credentials`) or "
@@ -43,27 +44,21 @@ ADVICE = {
               MOD + ".SignedJWTParameters", MOD + ".static_assertion_provider",
               "mcp.client.auth.extensions.identity_assertion.IdentityAssertionOAuthProvider"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for node in ctx.walk(ast.ImportFrom):
         if node.level or not node.module:
             continue
         for a in node.names:
             for q in (PROVIDER, PARAMS):
-                if _same(node.module + "." + a.name, q):
+                if ctx.canonical(node.module + "." + a.name) == ctx.canonical(q):
                     ctx.manual(a, ADVICE[q])
     for q in (PROVIDER, PARAMS):
         for ref in ctx.references(q):
             if not isinstance(ctx.parent(ref), ast.Attribute):
                 ctx.manual(ref, ADVICE[q])
-        for call, resolved in sdk_calls(ctx, q):
+        for call, resolved in ctx.sdk_calls(q):
             if not resolved:
                 ctx.manual(call, ADVICE[q])
-
-
-def _same(a, b):
-    from ..resolver import canonical
-
-    return canonical(a) == canonical(b)
 
 
 _M = "https://mcp-migrate.dev/guide/#rfc7523oauthclientprovider-and-jwtparameters-removed"

@@ -1,11 +1,13 @@
 import ast
 import re
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._aut_util import const_str, imported_from, sdk_calls
 
-AUTH_MODULES = ("mcp.shared.auth", "mcp.server.auth", "mcp.client.auth")
-CLIENT_METADATA = "mcp.shared.auth.OAuthClientMetadata"
+const_str = PythonContext.const_str
+AUTH_MODULES = sdk.AUTH_MODULES
+CLIENT_METADATA = sdk.OAUTH_CLIENT_METADATA
 URL_ATTRS = ("issuer", "issuer_url", "resource", "resource_server_url", "authorization_servers",
              "redirect_uris", "service_documentation_url")
 PATHLESS_SLASH = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://[^/?#\s]+/$")
@@ -46,8 +48,8 @@ REDIRECT = ("v2 sends this path-less redirect URI without the trailing slash v1 
               "mcp.server.auth.settings.AuthSettings"],
     v2_names=[],
 )
-def check(ctx):
-    if imported_from(ctx, *AUTH_MODULES):
+def check(ctx: PythonContext):
+    if ctx.imports_from(*AUTH_MODULES):
         for cmp in ctx.walk(ast.Compare):
             if len(cmp.ops) == 1 and isinstance(cmp.ops[0], (ast.Eq, ast.NotEq)):
                 sides = (cmp.left, cmp.comparators[0])
@@ -63,7 +65,7 @@ def check(ctx):
         for b in ctx.walk(ast.BinOp):
             if isinstance(b.op, ast.Add) and _url_value(b.left) and _relies_on_slash(b.right):
                 ctx.manual(b, JOIN)
-    for call, resolved in sdk_calls(ctx, CLIENT_METADATA):
+    for call, resolved in ctx.sdk_calls(CLIENT_METADATA):
         uris = next((k.value for k in call.keywords if k.arg == "redirect_uris"), None)
         if resolved and isinstance(uris, (ast.List, ast.Tuple)) and \
                 any(PATHLESS.match(const_str(e) or "") for e in uris.elts):

@@ -1,9 +1,10 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._aut_util import constructor_calls
 
-PROVIDER = "mcp.client.auth.OAuthClientProvider"
+PROVIDER = sdk.OAUTH_CLIENT_PROVIDER
 CALLBACK_POSITION = 4
 RESULT = "AuthorizationCodeResult"
 FORWARD_ISS = "forward the redirect's `iss` query parameter as `iss=` so RFC 9207 issuer validation can run"
@@ -45,9 +46,9 @@ TODO = ("`callback_handler` must return `AuthorizationCodeResult(code=..., state
     v1_names=[PROVIDER, "mcp.client.auth.oauth2.OAuthClientProvider.__init__(callback_handler)"],
     v2_names=["mcp.client.auth.AuthorizationCodeResult"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     seen = set()
-    for call, resolved in constructor_calls(ctx, PROVIDER):
+    for call, resolved in ctx.constructor_calls(PROVIDER):
         handler = ctx.keyword(call, "callback_handler")
         value = handler.value if handler is not None else (
             call.args[CALLBACK_POSITION] if len(call.args) > CALLBACK_POSITION else None)
@@ -69,7 +70,7 @@ def check(ctx):
 def _local_function(ctx, value):
     """The def a `callback_handler` value names: a module/function-level def or `self.method`."""
     if isinstance(value, ast.Name):
-        b = ctx.resolver.binding(value)
+        b = ctx.binding(value)
         if b is not None and isinstance(b.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             return b.node
     if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) and value.value.id == "self":

@@ -1,8 +1,8 @@
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._aut_util import constructor_calls
 
-MOD = "mcp.client.auth.extensions.client_credentials"
-PROVIDERS = (MOD + ".ClientCredentialsOAuthProvider", MOD + ".PrivateKeyJWTOAuthProvider")
+PROVIDERS = (sdk.CLIENT_CREDENTIALS_PROVIDER, sdk.PRIVATE_KEY_JWT_PROVIDER)
 MSG = "`scopes=` is now `scope=`"
 
 
@@ -31,9 +31,9 @@ MSG = "`scopes=` is now `scope=`"
     v1_names=[p + ".__init__(scopes)" for p in PROVIDERS],
     v2_names=[p + ".__init__(scope)" for p in PROVIDERS],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for p in PROVIDERS:
-        for call, resolved in constructor_calls(ctx, p):
+        for call, resolved in ctx.constructor_calls(p):
             if ctx.keyword(call, "scopes") is None:
                 continue
             edit = ctx.rename_kwarg(call, "scopes", "scope") if resolved else None

@@ -1,9 +1,10 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._aut_util import constructor_calls
 
-PROVIDER = "mcp.client.auth.OAuthClientProvider"
+PROVIDER = sdk.OAUTH_CLIENT_PROVIDER
 TIMEOUT_POSITION = 5  # server_url, client_metadata, storage, redirect_handler, callback_handler, timeout
 MSG = "`OAuthClientProvider` no longer takes `timeout` (it was never read)"
 BOUND = "bound the wait inside your `redirect_handler`/`callback_handler` (`with anyio.fail_after(...)`) if you need one"
@@ -32,8 +33,8 @@ BOUND = "bound the wait inside your `redirect_handler`/`callback_handler` (`with
     v1_names=[PROVIDER, "mcp.client.auth.oauth2.OAuthClientProvider.__init__(timeout)"],
     v2_names=["mcp.client.auth.oauth2.OAuthClientProvider.__init__(client_metadata_url)"],
 )
-def check(ctx):
-    for call, resolved in constructor_calls(ctx, PROVIDER):
+def check(ctx: PythonContext):
+    for call, resolved in ctx.constructor_calls(PROVIDER):
         is_super = isinstance(call.func, ast.Attribute) and call.func.attr == "__init__"
         positional = [a for a in call.args]
         if not is_super and len(positional) > TIMEOUT_POSITION and not any(

@@ -1,10 +1,11 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._aut_util import has_star_kwargs
 
-META = "mcp.shared.auth.OAuthClientMetadata"
-FULL = "mcp.shared.auth.OAuthClientInformationFull"
+META = sdk.OAUTH_CLIENT_METADATA
+FULL = sdk.OAUTH_CLIENT_INFORMATION_FULL
 ISINSTANCE = ("`OAuthClientInformationFull` is no longer an `OAuthClientMetadata` in v2, so this check is False "
               "for registered-client records: check `OAuthClientInformationFull` (or `OAuthClientMetadataBase`) directly")
 VALIDATE = ("`%s()` moved to `OAuthClientInformationFull` and is gone from `OAuthClientMetadata`: "
@@ -41,11 +42,11 @@ CLIENT_ID = "`OAuthClientInformationFull` requires `client_id` in v2 (RFC 7591 Â
     v1_names=[META, FULL, META + ".validate_scope", META + ".validate_redirect_uri"],
     v2_names=[FULL + ".validate_scope", FULL + ".validate_redirect_uri", "mcp.shared.auth.OAuthClientMetadataBase"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for call in ctx.walk(ast.Call):
         f = call.func
         if isinstance(f, ast.Name) and f.id in ("isinstance", "issubclass") and len(call.args) == 2 \
-                and ctx.resolver.binding(f) is None:
+                and ctx.binding(f) is None:
             classes = call.args[1].elts if isinstance(call.args[1], ast.Tuple) else [call.args[1]]
             if any(ctx.is_ref(c, META) for c in classes) and not any(ctx.is_ref(c, FULL) for c in classes):
                 ctx.manual(call, ISINSTANCE)
@@ -59,7 +60,7 @@ def check(ctx):
         if value is not None and ctx.is_instance(value, FULL):
             ctx.manual(value, PASSED)
     for call in ctx.calls(FULL):
-        if ctx.keyword(call, "client_id") is None and not has_star_kwargs(call) and not call.args:
+        if ctx.keyword(call, "client_id") is None and not ctx.has_star(call) and not call.args:
             ctx.manual(call, CLIENT_ID)
 
 

@@ -1,9 +1,10 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._aut_util import const_str, has_star_kwargs, imported_from, keyword_value
 
-FULL = "mcp.shared.auth.OAuthClientInformationFull"
+FULL = sdk.OAUTH_CLIENT_INFORMATION_FULL
 SECRET_METHODS = ("client_secret_post", "client_secret_basic")
 NO_SECRET = ("v2's `/token` and `/revoke` reject a `%s` client with no stored secret (401 `invalid_client`): "
              "set `token_endpoint_auth_method=\"none\"` for a public client, or store a `client_secret`")
@@ -46,21 +47,19 @@ ERROR_CODE = ("v2's `/token` answers failed client authentication with `invalid_
     v1_names=[FULL, "mcp.server.auth"],
     v2_names=[FULL],
 )
-def check(ctx):
-    from ._aut_util import sdk_calls
-
-    for call, _ in sdk_calls(ctx, FULL):
-        method = const_str(keyword_value(call, "token_endpoint_auth_method"))
-        if method not in SECRET_METHODS or has_star_kwargs(call):
+def check(ctx: PythonContext):
+    for call, _ in ctx.sdk_calls(FULL):
+        method = ctx.const_str(ctx.keyword_value(call, "token_endpoint_auth_method"))
+        if method not in SECRET_METHODS or ctx.has_star(call):
             continue
-        secret = keyword_value(call, "client_secret")
+        secret = ctx.keyword_value(call, "client_secret")
         if secret is None or (isinstance(secret, ast.Constant) and secret.value in (None, "")):
             ctx.manual(call, NO_SECRET % method)
-    if not imported_from(ctx, "mcp.server.auth"):
+    if not ctx.imports_from(sdk.SERVER_AUTH):
         return
     for cmp in ctx.walk(ast.Compare):
         if len(cmp.ops) == 1 and isinstance(cmp.ops[0], (ast.Eq, ast.NotEq)) and \
-                "unauthorized_client" in (const_str(cmp.left), const_str(cmp.comparators[0])):
+                "unauthorized_client" in (ctx.const_str(cmp.left), ctx.const_str(cmp.comparators[0])):
             ctx.manual(cmp, ERROR_CODE)
 
 

@@ -1,7 +1,8 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._typ_util import SESSION, receiver_level
 
 
 @rule(
@@ -26,12 +27,12 @@ from ._typ_util import SESSION, receiver_level
     v1_names=["mcp.client.session.ClientSession.get_server_capabilities"],
     v2_names=["mcp.client.session.ClientSession.server_capabilities"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for call in ctx.walk(ast.Call):
         f = call.func
         if not isinstance(f, ast.Attribute) or f.attr != "get_server_capabilities" or call.args or call.keywords:
             continue
-        level = receiver_level(ctx, f.value, SESSION)
+        level = ctx.receiver_level(f.value, sdk.CLIENT_SESSION)
         if level is None:
             continue
         span = ctx.attr_span(f)

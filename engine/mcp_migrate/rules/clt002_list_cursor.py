@@ -1,7 +1,8 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._typ_util import SESSION, receiver_level
 
 LISTS = ("list_resources", "list_resource_templates", "list_prompts", "list_tools")
 
@@ -31,13 +32,13 @@ LISTS = ("list_resources", "list_resource_templates", "list_prompts", "list_tool
     v1_names=["mcp.client.session.ClientSession.%s(cursor)" % m for m in LISTS],
     v2_names=["mcp.client.session.ClientSession.%s(params)" % m for m in LISTS] + ["mcp.types.PaginatedRequestParams"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     hits = []
     for call in ctx.walk(ast.Call):
         f = call.func
         if isinstance(f, ast.Attribute) and f.attr in LISTS and not ctx.keyword(call, "params"):
             arg = ctx.keyword(call, "cursor") or (call.args[0] if len(call.args) == 1 else None)
-            level = receiver_level(ctx, f.value, SESSION) if arg is not None else None
+            level = ctx.receiver_level(f.value, sdk.CLIENT_SESSION) if arg is not None else None
             if level:
                 hits.append((call, arg, level))
     imp = ctx.add_import("mcp.types", "PaginatedRequestParams") if hits else None

@@ -1,7 +1,8 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._typ_util import GROUP, receiver_level
 
 
 @rule(
@@ -25,12 +26,12 @@ from ._typ_util import GROUP, receiver_level
     v1_names=["mcp.client.session_group.ClientSessionGroup.call_tool(args)"],
     v2_names=["mcp.client.session_group.ClientSessionGroup.call_tool(arguments)"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for call in ctx.walk(ast.Call):
         f = call.func
         if not isinstance(f, ast.Attribute) or f.attr != "call_tool" or ctx.keyword(call, "args") is None:
             continue
-        level = receiver_level(ctx, f.value, GROUP)
+        level = ctx.receiver_level(f.value, sdk.CLIENT_SESSION_GROUP)
         if level is None:
             continue
         msg = "`ClientSessionGroup.call_tool(args=...)` is `arguments=` in v2"

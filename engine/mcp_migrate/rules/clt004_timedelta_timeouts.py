@@ -1,7 +1,8 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._typ_util import GROUP, SERVER_SESSION, SESSION, is_unbound, receiver_level
 
 TIMEDELTA = ("datetime.timedelta",)
 UNITS = {"days": 86400, "seconds": 1, "microseconds": 1e-6, "milliseconds": 1e-3, "minutes": 60,
@@ -9,17 +10,17 @@ UNITS = {"days": 86400, "seconds": 1, "microseconds": 1e-6, "milliseconds": 1e-3
 POSITIONAL = ("days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks")
 # constructor -> {parameter: positional index or None}
 CONSTRUCTORS = {
-    SESSION: {"read_timeout_seconds": 2},
-    "mcp.client.session_group.ClientSessionParameters": {"read_timeout_seconds": None},
-    "mcp.client.session_group.StreamableHttpParameters": {"timeout": None, "sse_read_timeout": None},
-    "mcp.shared.memory.create_connected_server_and_client_session": {"read_timeout_seconds": 1},
+    sdk.CLIENT_SESSION: {"read_timeout_seconds": 2},
+    sdk.SESSION_GROUP_PARAMETERS: {"read_timeout_seconds": None},
+    sdk.STREAMABLE_HTTP_PARAMETERS: {"timeout": None, "sse_read_timeout": None},
+    sdk.CONNECTED_SESSION_HELPER: {"read_timeout_seconds": 1},
 }
 # (receiver class, method) -> {parameter: positional index (self excluded)}
 METHODS = {
-    (SESSION, "call_tool"): {"read_timeout_seconds": 2},
-    (SESSION, "send_request"): {"request_read_timeout_seconds": 2},
-    (GROUP, "call_tool"): {"read_timeout_seconds": 2},
-    (SERVER_SESSION, "send_request"): {"request_read_timeout_seconds": 2},
+    (sdk.CLIENT_SESSION, "call_tool"): {"read_timeout_seconds": 2},
+    (sdk.CLIENT_SESSION, "send_request"): {"request_read_timeout_seconds": 2},
+    (sdk.CLIENT_SESSION_GROUP, "call_tool"): {"read_timeout_seconds": 2},
+    (sdk.SERVER_SESSION, "send_request"): {"request_read_timeout_seconds": 2},
 }
 SESSION_KWARGS = ("read_timeout_seconds", "request_read_timeout_seconds")
 
@@ -63,7 +64,7 @@ SESSION_KWARGS = ("read_timeout_seconds", "request_read_timeout_seconds")
               "mcp.client.session_group.ClientSessionParameters",
               "mcp.client.session_group.StreamableHttpParameters"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     seen = set()
     for cls, params in CONSTRUCTORS.items():
         for call in ctx.calls(cls):
@@ -74,7 +75,7 @@ def check(ctx):
             f = call.func
             if id(call) in seen:
                 continue
-            level = receiver_level(ctx, f.value, cls)
+            level = ctx.receiver_level(f.value, cls)
             if level == "safe":
                 seen.add(id(call))
                 _check_args(ctx, call, params, "safe")
@@ -156,8 +157,8 @@ def _literal_seconds(ctx, call):
 
 def _unknown_callee(ctx, func):
     if isinstance(func, ast.Attribute):
-        return is_unbound(ctx, func.value)
-    return isinstance(func, ast.Name) and ctx.resolver.binding(func) is None
+        return ctx.is_unknown_receiver(func.value)
+    return isinstance(func, ast.Name) and ctx.binding(func) is None
 
 
 def _callee_name(func):

@@ -1,9 +1,10 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._typ_util import is_unbound
 
-ERR = "mcp.shared.exceptions.McpError"
+ERR = sdk.MCP_ERROR
 HTTPX_408 = ("httpx.codes.REQUEST_TIMEOUT", "httpx.codes.request_timeout", "http.HTTPStatus.REQUEST_TIMEOUT")
 OLD_MESSAGE = "Timed out while waiting for response"
 
@@ -36,7 +37,7 @@ OLD_MESSAGE = "Timed out while waiting for response"
     v1_names=[ERR, "mcp.shared.exceptions.McpError.error"],
     v2_names=["mcp.types.REQUEST_TIMEOUT"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     hits = []
     for cmp in ctx.walk(ast.Compare):
         sides = [cmp.left] + list(cmp.comparators)
@@ -68,7 +69,7 @@ def _error_code(ctx, node):
     owner = node.value.value
     if ctx.is_instance(owner, ERR):
         return "safe"
-    return "review" if is_unbound(ctx, owner) else None
+    return "review" if ctx.is_unknown_receiver(owner) else None
 
 
 def _is_408(ctx, node):

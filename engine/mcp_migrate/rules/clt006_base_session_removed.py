@@ -1,9 +1,10 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._typ_util import SESSION, import_aliases, move_import_alias
 
-S = "mcp.shared.session."
+S = sdk.SHARED_SESSION + "."
 MESSAGES = {
     "BaseSession": "`BaseSession` was removed; customise through `ClientSession` callbacks or `dispatcher=`",
     "RequestResponder": "`RequestResponder` was removed; a `message_handler` takes `mcp.client.IncomingMessage`",
@@ -36,24 +37,24 @@ TYPEVARS = ("SendRequestT", "SendResultT", "SendNotificationT", "ReceiveRequestT
     v1_names=[S + "ProgressFnT", S + "BaseSession", S + "RequestResponder"],
     v2_names=["mcp.shared.dispatcher.ProgressFnT", "mcp.client.IncomingMessage"],
 )
-def check(ctx):
-    for alias in import_aliases(ctx, S + "ProgressFnT"):
-        edits = move_import_alias(ctx, alias, "mcp.shared.dispatcher")
+def check(ctx: PythonContext):
+    for alias in ctx.import_aliases(S + "ProgressFnT"):
+        edits = ctx.move_import_alias(alias, "mcp.shared.dispatcher")
         msg = "`ProgressFnT` moved to `mcp.shared.dispatcher`"
         if edits:
             ctx.fix(alias, msg, edits)
         else:
             ctx.manual(alias, msg)
     for name, msg in MESSAGES.items():
-        for node in import_aliases(ctx, S + name):
+        for node in ctx.import_aliases(S + name):
             ctx.manual(node, msg)
     for name in TYPEVARS:
-        for node in import_aliases(ctx, S + name):
+        for node in ctx.import_aliases(S + name):
             ctx.manual(node, "`%s` was removed with `mcp.shared.session`; declare your own `TypeVar`" % name)
     for node in ctx.imports():
-        if isinstance(node, ast.Import) and any(a.name == "mcp.shared.session" for a in node.names):
+        if isinstance(node, ast.Import) and any(a.name == sdk.SHARED_SESSION for a in node.names):
             ctx.manual(node, "`mcp.shared.session` was removed")
-    for call in ctx.method_calls(SESSION, "send_notification"):
+    for call in ctx.method_calls(sdk.CLIENT_SESSION, "send_notification"):
         edit = ctx.remove_kwarg(call, "related_request_id")
         if edit:
             ctx.fix(call, "`ClientSession.send_notification()` no longer takes `related_request_id`", [edit])
@@ -61,7 +62,7 @@ def check(ctx):
         if _snippet_client_context(ctx, sub):
             ctx.manual(sub, "client callbacks receive `mcp.client.ClientRequestContext` in v2 "
                             "(`RequestContext[ClientSession, Any]` is gone)")
-    for attr in ctx.attribute_uses(SESSION, "_request_id"):
+    for attr in ctx.attribute_uses(sdk.CLIENT_SESSION, "_request_id"):
         ctx.manual(attr, "`_request_id` went with `BaseSession`; cancel the awaiting task or scope instead")
 
 
@@ -71,7 +72,7 @@ def _snippet_client_context(ctx, sub):
     first = sub.slice.elts[0] if isinstance(sub.slice, ast.Tuple) and sub.slice.elts else None
     return isinstance(sub.value, ast.Name) and sub.value.id == "RequestContext" \
         and isinstance(first, ast.Name) and first.id == "ClientSession" \
-        and ctx.resolver.binding(sub.value) is None and ctx.resolver.binding(first) is None
+        and ctx.binding(sub.value) is None and ctx.binding(first) is None
 
 
 CASES = [

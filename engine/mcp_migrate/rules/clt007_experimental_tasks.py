@@ -1,11 +1,11 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._typ_util import SERVER_SESSION, SESSION
 
-MODULES = ("mcp.client.experimental", "mcp.server.experimental", "mcp.shared.experimental",
-           "mcp.server.lowlevel.experimental")
-OWNERS = (SESSION, SERVER_SESSION, "mcp.server.lowlevel.server.Server")
+MODULES = sdk.EXPERIMENTAL_MODULES
+OWNERS = (sdk.CLIENT_SESSION, sdk.SERVER_SESSION, sdk.SERVER)
 TASK_CALLS = {"call_tool_as_task", "poll_task", "get_task_result", "run_task", "enable_tasks"}
 MSG = ("experimental Tasks were removed in v2 with no drop-in replacement: run the work inline and "
        "report progress (`ctx.report_progress()` / `progress_callback=`)")
@@ -36,7 +36,7 @@ MSG = ("experimental Tasks were removed in v2 with no drop-in replacement: run t
     v1_names=list(MODULES) + ["mcp.client.session.ClientSession.experimental"],
     v2_names=[],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for node in ctx.imports():
         names = [node.module or ""] if isinstance(node, ast.ImportFrom) and node.level == 0 else \
             [a.name for a in node.names] if isinstance(node, ast.Import) else []

@@ -1,7 +1,8 @@
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._aut_util import deprecated_use, method_label
 
-SESSION = "mcp.client.session.ClientSession"
+SESSION = sdk.CLIENT_SESSION
 METHODS = ("subscribe_resource", "unsubscribe_resource")
 
 
@@ -28,9 +29,9 @@ METHODS = ("subscribe_resource", "unsubscribe_resource")
     v1_names=[SESSION + "." + m for m in METHODS],
     v2_names=[],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for call in ctx.method_calls(SESSION, *METHODS):
-        deprecated_use(ctx, call, method_label(call), "SEP-2575")
+        ctx.advise_deprecated(call, "`%s()`" % call.func.attr, "SEP-2575")
 
 
 CASES = [

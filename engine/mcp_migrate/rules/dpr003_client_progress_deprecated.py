@@ -1,7 +1,8 @@
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._aut_util import LOWLEVEL_SERVER, deprecated_use, method_label
 
-SESSION = "mcp.client.session.ClientSession"
+SESSION = sdk.CLIENT_SESSION
 
 
 @rule(
@@ -23,14 +24,14 @@ SESSION = "mcp.client.session.ClientSession"
     after="""
         await session.send_progress_notification(token, 0.5, 1.0)
     """,
-    v1_names=[SESSION + ".send_progress_notification", "mcp.server.lowlevel.server.Server.progress_notification"],
+    v1_names=[SESSION + ".send_progress_notification", sdk.SERVER + ".progress_notification"],
     v2_names=[],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for call in ctx.method_calls(SESSION, "send_progress_notification"):
-        deprecated_use(ctx, call, "Client-to-server " + method_label(call), "2026-07-28")
-    for fn, dec in ctx.decorated_by(LOWLEVEL_SERVER, "progress_notification"):
-        deprecated_use(ctx, dec, "A client-progress handler (`on_progress` in v2)", "2026-07-28")
+        ctx.advise_deprecated(call, "Client-to-server `%s()`" % call.func.attr, "2026-07-28")
+    for fn, dec in ctx.decorated_by(sdk.SERVER, "progress_notification"):
+        ctx.advise_deprecated(dec, "A client-progress handler (`on_progress` in v2)", "2026-07-28")
 
 
 CASES = [

@@ -1,7 +1,8 @@
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._aut_util import advise, context_calls, keyword_value, session_calls
 
-HARNESS = "mcp.shared.memory.create_connected_server_and_client_session"
+HARNESS = sdk.CONNECTED_SESSION_HELPER
 PUSH_CALLBACKS = ("sampling_callback", "elicitation_callback", "list_roots_callback")
 ADVICE = ("raises `NoBackChannelError` on a 2026-07-28 connection (including the default in-process "
           "`Client(server)`); works as in v1 on 2025-era connections (`Client(server, mode=\"legacy\")`), "
@@ -40,14 +41,14 @@ HARNESS_MSG = ("its v2 replacement `Client(server)` negotiates 2026-07-28 by def
     v2_names=["mcp.client.client.Client.mode", "mcp.shared.exceptions.NoBackChannelError",
               "mcp.server.mcpserver.Resolve", "mcp.server.mcpserver.Elicit"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for call in ctx.calls(HARNESS):
-        if any(keyword_value(call, c) is not None for c in PUSH_CALLBACKS):
+        if any(ctx.keyword_value(call, c) is not None for c in PUSH_CALLBACKS):
             ctx.manual(call, HARNESS_MSG)
-    for call in context_calls(ctx, ("elicit", "elicit_url")):
-        advise(ctx, call, "`ctx.%s()` %s" % (call.func.attr, ADVICE))
-    for call in session_calls(ctx, ("create_message", "list_roots", "elicit", "elicit_form", "elicit_url")):
-        advise(ctx, call, "`session.%s()` %s" % (call.func.attr, ADVICE))
+    for call in ctx.context_calls("elicit", "elicit_url", in_fragments=True):
+        ctx.advise(call, "`ctx.%s()` %s" % (call.func.attr, ADVICE))
+    for call in ctx.server_session_calls("create_message", "list_roots", "elicit", "elicit_form", "elicit_url"):
+        ctx.advise(call, "`session.%s()` %s" % (call.func.attr, ADVICE))
 
 
 CASES = [

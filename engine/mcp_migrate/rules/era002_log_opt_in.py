@@ -1,7 +1,8 @@
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._aut_util import keyword_value
 
-HARNESS = "mcp.shared.memory.create_connected_server_and_client_session"
+HARNESS = sdk.CONNECTED_SESSION_HELPER
 MSG = ("its v2 replacement `Client(server)` negotiates 2026-07-28 by default, where log messages reach "
        "`logging_callback` only for requests that opt in: pass `log_level=\"debug\"` (or `mode=\"legacy\"`)")
 
@@ -32,9 +33,9 @@ MSG = ("its v2 replacement `Client(server)` negotiates 2026-07-28 by default, wh
     v1_names=[HARNESS + "(logging_callback)"],
     v2_names=["mcp.client.client.Client.log_level", "mcp.client.client.Client.mode"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for call in ctx.calls(HARNESS):
-        if keyword_value(call, "logging_callback") is not None:
+        if ctx.keyword_value(call, "logging_callback") is not None:
             ctx.manual(call, MSG)
 
 

@@ -1,5 +1,5 @@
+from ..context import PythonContext
 from ..framework import rule
-from ._aut_util import advise, session_calls
 
 METHODS = {
     "send_tool_list_changed": "notify_tools_changed()",
@@ -33,11 +33,11 @@ METHODS = {
     v2_names=["mcp.server.mcpserver.context.Context.notify_tools_changed",
               "mcp.server.mcpserver.context.Context.notify_resource_updated"],
 )
-def check(ctx):
-    for call in session_calls(ctx, METHODS):
-        advise(ctx, call, "`%s()` is dropped on 2026-07-28 connections (only `subscriptions/listen` streams carry "
-                          "change notifications); `await ctx.%s` on MCPServer's `Context` publishes for every era"
-               % (call.func.attr, METHODS[call.func.attr]))
+def check(ctx: PythonContext):
+    for call in ctx.server_session_calls(*METHODS):
+        ctx.advise(call, "`%s()` is dropped on 2026-07-28 connections (only `subscriptions/listen` streams carry "
+                         "change notifications); `await ctx.%s` on MCPServer's `Context` publishes for every era"
+                   % (call.func.attr, METHODS[call.func.attr]))
 
 
 CASES = [

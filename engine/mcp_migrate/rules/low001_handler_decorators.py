@@ -1,8 +1,9 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
 from ..markers import EXISTING
-from . import _low_util as U
 
 ANCHOR = "lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params"
 NOTES = {
@@ -46,13 +47,13 @@ NOTES = {
 
         server = Server("my-server", on_call_tool=handle_call_tool)
     """,
-    v1_names=[U.SERVER] + [U.SERVER + "." + m for m in U.DECORATORS],
-    v2_names=[U.SERVER + ".__init__(%s)" % k.kwarg for k in U.KINDS.values()]
+    v1_names=[sdk.SERVER] + [sdk.SERVER + "." + m for m in sdk.SERVER_DECORATORS],
+    v2_names=[sdk.SERVER + ".__init__(%s)" % k.kwarg for k in sdk.SERVER_HANDLERS.values()]
     + ["mcp.server.ServerRequestContext"]
-    + sorted({"mcp.types." + t for k in U.KINDS.values() for t in U._type_names(k.params)}),
+    + sorted({"mcp.types." + t for k in sdk.SERVER_HANDLERS.values() for t in k.param_types()}),
 )
-def check(ctx):
-    plan = U.handler_plan(ctx)
+def check(ctx: PythonContext):
+    plan = ctx.lowlevel_plan()
     moved = {}
     for h in plan.values():
         if h.server is not None:
@@ -69,16 +70,16 @@ def check(ctx):
         else:
             _manual(ctx, h, "rewrite the handler's signature")
     decos = {id(h.dec.func if isinstance(h.dec, ast.Call) else h.dec) for h in plan.values()}
-    for node in ctx.attribute_uses(U.SERVER, *U.DECORATORS):
+    for node in ctx.attribute_uses(sdk.SERVER, *sdk.SERVER_DECORATORS):
         if id(node) not in decos:
-            kind = U.KINDS[node.attr]
+            kind = sdk.SERVER_HANDLERS[node.attr]
             ctx.manual(node, "`Server.%s()` is gone: pass the handler as `%s=` to `Server(...)`, signature %s"
-                       % (node.attr, kind.kwarg, U.signature_hint(kind)))
+                       % (node.attr, kind.kwarg, ctx.handler_signature(kind)))
 
 
 def _manual(ctx, h, what):
     why = " (%s)" % h.why if h.why else ""
-    ctx.manual(h.dec, "%s; v2 handlers take %s%s" % (what, U.signature_hint(h.kind), why))
+    ctx.manual(h.dec, "%s; v2 handlers take %s%s" % (what, ctx.handler_signature(h.kind), why))
 
 
 def _register(ctx, st, handlers):
@@ -89,17 +90,17 @@ def _register(ctx, st, handlers):
             return _fallback(ctx, handlers)
         edits.append(ctx.delete((ls, ctx.index.line_start(h.dec.end_lineno + 1))))
     call = st.value
-    lines = U.whole_lines(ctx, st)
-    kw = U.keyword_only_edits(ctx, call)
+    lines = ctx.whole_lines(st)
+    kw = ctx.server_keyword_edits(call)
     add = ctx.add_kwargs(call, ", ".join("%s=%s" % (h.kind.kwarg, h.fn.name) for h in handlers))
     if kw is None or add is None:
         return _fallback(ctx, handlers)
-    moved_text = U.local_apply(ctx.text[lines[0]:lines[1]], lines[0], kw + [add])
+    moved_text = ctx.apply_local(ctx.text[lines[0]:lines[1]], lines[0], kw + [add])
     nl = ctx.index.newline()
     if not moved_text.endswith(("\n", "\r")):
         moved_text += nl
     last = max((h.fn for h in handlers), key=lambda f: f.end_lineno)
-    end = U.whole_lines(ctx, last)
+    end = ctx.whole_lines(last)
     at = end[1] if end else ctx.index.line_start(last.end_lineno + 1)
     prefix = nl + nl if ctx.text[:at].endswith(("\n", "\r")) else nl + nl + nl
     edits.append(ctx.delete(_with_blank_lines(ctx, st, lines)))
@@ -139,8 +140,8 @@ def _fallback(ctx, handlers):
 
 def _signature(ctx, h):
     fn, kind = h.fn, h.kind
-    o, c = U.paren_span(ctx, fn)
-    sig = "ctx: %s, params: %s" % (U._context_ref(ctx), U.params_annotation(ctx, kind))
+    o, c = ctx.paren_span(fn)
+    sig = "ctx: %s, params: %s" % (ctx.request_context_ref(), ctx.params_annotation(kind))
     edits = [ctx.replace((o + 1, c), sig)]
     names = [a.arg for a in fn.args.args]
     if names:
@@ -161,7 +162,7 @@ def _signature(ctx, h):
         else:
             at = ctx.index.line_start(anchor_stmt.lineno)
         edits.append(ctx.insert(at, line))
-    imp = U.import_edit(ctx)
+    imp = ctx.lowlevel_import_edit()
     if imp is not None:
         edits.append(imp)
     ctx.fix(fn, "v2 handlers take `(ctx, params)`; the v1 arguments now come from `params`%s"

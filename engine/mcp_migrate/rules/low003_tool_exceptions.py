@@ -1,7 +1,8 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from . import _low_util as U
 
 ANCHOR = "lowlevel-server-tool-handler-exceptions-no-longer-become-calltoolresultis_errortrue"
 MESSAGE = ("v2 answers an exception from this tool handler with a JSON-RPC error, not "
@@ -34,15 +35,15 @@ MESSAGE = ("v2 answers an exception from this tool handler with a JSON-RPC error
         async def call_tool(name: str, arguments: dict):
             raise ValueError("kaboom")
     """,
-    v1_names=[U.SERVER + ".call_tool"],
+    v1_names=[sdk.SERVER + ".call_tool"],
     v2_names=["mcp.types.CallToolResult", "mcp.types.TextContent"],
 )
-def check(ctx):
-    found = ctx.decorated_by(U.SERVER, "call_tool")
+def check(ctx: PythonContext):
+    found = ctx.decorated_by(sdk.SERVER, "call_tool")
     for fn in ctx.walk(ast.AsyncFunctionDef):  # fragments: `@server.call_tool()` with `server` never bound
         for dec in fn.decorator_list:
             f = dec.func if isinstance(dec, ast.Call) else dec
-            if isinstance(f, ast.Attribute) and f.attr == "call_tool" and U.unbound(ctx, f.value) \
+            if isinstance(f, ast.Attribute) and f.attr == "call_tool" and ctx.is_unbound(f.value) \
                     and f.value.id == "server":
                 found.append((fn, dec))
     for fn, dec in found:

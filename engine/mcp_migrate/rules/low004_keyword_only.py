@@ -1,7 +1,8 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from . import _low_util as U
 
 ANCHOR = "lowlevel-server-constructor-parameters-are-now-keyword-only"
 
@@ -26,15 +27,15 @@ ANCHOR = "lowlevel-server-constructor-parameters-are-now-keyword-only"
     after="""
         server = Server("my-server", version="1.0")
     """,
-    v1_names=[U.SERVER + ".__init__(%s)" % a for a in U.SERVER_V1_ARGS],
-    v2_names=[U.SERVER + ".__init__(%s)" % a for a in U.SERVER_V1_ARGS],
+    v1_names=[sdk.SERVER + ".__init__(%s)" % a for a in sdk.SERVER_POSITIONAL],
+    v2_names=[sdk.SERVER + ".__init__(%s)" % a for a in sdk.SERVER_POSITIONAL],
 )
-def check(ctx):
-    for call in ctx.calls(U.SERVER):
+def check(ctx: PythonContext):
+    for call in ctx.calls(sdk.SERVER):
         starred = any(isinstance(a, ast.Starred) for a in call.args)
         if len(call.args) < 2 and not starred:
             continue
-        edits = U.keyword_only_edits(ctx, call)
+        edits = ctx.server_keyword_edits(call)
         if edits:
             # When LOW001's fix moves this `Server(...)` it carries the same edits in the moved copy:
             # subsumable lets the runner count this fix as done by LOW001's instead of a clash.

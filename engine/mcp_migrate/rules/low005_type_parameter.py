@@ -1,7 +1,8 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from . import _low_util as U
 
 ANCHOR = "lowlevel-server-type-parameter-reduced-from-2-to-1"
 
@@ -25,10 +26,10 @@ ANCHOR = "lowlevel-server-type-parameter-reduced-from-2-to-1"
     after="""
         server: Server[dict[str, Any]] = Server("s")
     """,
-    v1_names=[U.SERVER],
-    v2_names=[U.SERVER],
+    v1_names=[sdk.SERVER],
+    v2_names=[sdk.SERVER],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for sub in _subscripts(ctx):
         elts = sub.slice.elts
         ctx.fix(sub, "`Server` takes one type argument (the lifespan type) in v2",
@@ -38,7 +39,7 @@ def check(ctx):
 def _subscripts(ctx):
     out = []
     for node in ctx.walk(ast.Subscript):
-        if isinstance(node.slice, ast.Tuple) and len(node.slice.elts) == 2 and ctx.is_ref(node.value, U.SERVER):
+        if isinstance(node.slice, ast.Tuple) and len(node.slice.elts) == 2 and ctx.is_ref(node.value, sdk.SERVER):
             out.append(node)
     return out
 

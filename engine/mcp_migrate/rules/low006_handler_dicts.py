@@ -1,5 +1,6 @@
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from . import _low_util as U
 
 ANCHOR = "lowlevel-server-request_handlers-and-notification_handlers-attributes-removed"
 
@@ -24,12 +25,12 @@ ANCHOR = "lowlevel-server-request_handlers-and-notification_handlers-attributes-
         # mcp-migrate: LOW006 `server.request_handlers` is gone: ...
         server.request_handlers[ListToolsRequest] = handle_list_tools
     """,
-    v1_names=[U.SERVER],
-    v2_names=[U.SERVER + "." + m for m in ("add_request_handler", "add_notification_handler",
+    v1_names=[sdk.SERVER],
+    v2_names=[sdk.SERVER + "." + m for m in ("add_request_handler", "add_notification_handler",
                                            "get_request_handler", "get_notification_handler")],
 )
-def check(ctx):
-    for node in ctx.attribute_uses(U.SERVER, "request_handlers", "notification_handlers"):
+def check(ctx: PythonContext):
+    for node in ctx.attribute_uses(sdk.SERVER, "request_handlers", "notification_handlers"):
         kind = "request" if node.attr == "request_handlers" else "notification"
         ctx.manual(node, "`server.%s` is gone: register with `on_*=` in `Server(...)` or `server.add_%s_handler("
                          "method, params_type, handler)`, look up with `server.get_%s_handler(\"<method>\")` "

@@ -1,7 +1,8 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from . import _low_util as U
 
 ANCHOR = "lowlevel-server-private-_handle_-dispatch-methods-removed"
 PRIVATE = ("_handle_message", "_handle_request", "_handle_notification")
@@ -35,18 +36,18 @@ MESSAGE = ("v2 never calls `Server.%s` (dispatch moved to `JSONRPCDispatcher`/`S
             async def _handle_request(self, message, req, session, lifespan_context, raise_exceptions):
                 ...
     """,
-    v1_names=[U.SERVER + "." + m for m in PRIVATE],
+    v1_names=[sdk.SERVER + "." + m for m in PRIVATE],
     v2_names=["mcp.server.context.CallNext", "mcp.server.context.HandlerResult"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for cls in ctx.walk(ast.ClassDef):
-        if not any(ctx.is_ref(b, U.SERVER) or (isinstance(b, ast.Subscript) and ctx.is_ref(b.value, U.SERVER))
+        if not any(ctx.is_ref(b, sdk.SERVER) or (isinstance(b, ast.Subscript) and ctx.is_ref(b.value, sdk.SERVER))
                    for b in cls.bases):
             continue
         for item in cls.body:
             if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name in PRIVATE:
                 ctx.manual(item, MESSAGE % item.name)
-    for node in ctx.attribute_uses(U.SERVER, *PRIVATE):
+    for node in ctx.attribute_uses(sdk.SERVER, *PRIVATE):
         ctx.manual(node, MESSAGE % node.attr)
 
 

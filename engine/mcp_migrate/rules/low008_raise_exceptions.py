@@ -1,7 +1,8 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from . import _low_util as U
 
 ANCHOR = "lowlevel-serverrunraise_exceptionstrue-transport-errors-no-longer-re-raised"
 
@@ -26,11 +27,11 @@ ANCHOR = "lowlevel-serverrunraise_exceptionstrue-transport-errors-no-longer-re-r
         # mcp-migrate: LOW008 `raise_exceptions=True` now re-raises only handler exceptions ...
         await server.run(read, write, init_options, raise_exceptions=True)
     """,
-    v1_names=[U.SERVER + ".run(raise_exceptions)"],
-    v2_names=[U.SERVER + ".run(raise_exceptions)"],
+    v1_names=[sdk.SERVER + ".run(raise_exceptions)"],
+    v2_names=[sdk.SERVER + ".run(raise_exceptions)"],
 )
-def check(ctx):
-    for call in ctx.method_calls(U.SERVER, "run"):
+def check(ctx: PythonContext):
+    for call in ctx.method_calls(sdk.SERVER, "run"):
         kw = ctx.keyword(call, "raise_exceptions")
         value = kw.value if kw is not None else (call.args[3] if len(call.args) > 3 else None)
         if value is None or (isinstance(value, ast.Constant) and not value.value):

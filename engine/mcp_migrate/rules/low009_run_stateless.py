@@ -1,7 +1,8 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from . import _low_util as U
 
 ANCHOR = "serverrun-no-longer-takes-a-stateless-flag"
 
@@ -25,11 +26,11 @@ ANCHOR = "serverrun-no-longer-takes-a-stateless-flag"
     after="""
         await server.run(read, write, options)
     """,
-    v1_names=[U.SERVER + ".run(stateless)"],
-    v2_names=[U.SERVER + ".run", "mcp.server.streamable_http_manager.StreamableHTTPSessionManager"],
+    v1_names=[sdk.SERVER + ".run(stateless)"],
+    v2_names=[sdk.SERVER + ".run", "mcp.server.streamable_http_manager.StreamableHTTPSessionManager"],
 )
-def check(ctx):
-    for call in ctx.method_calls(U.SERVER, "run"):
+def check(ctx: PythonContext):
+    for call in ctx.method_calls(sdk.SERVER, "run"):
         kw = ctx.keyword(call, "stateless")
         if kw is not None and isinstance(kw.value, ast.Constant) and kw.value.value is False:
             edit = ctx.remove_kwarg(call, "stateless")

@@ -1,8 +1,9 @@
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from . import _low_util as U
 
 ANCHOR = "lowlevel-server-request_context-property-removed"
-CTXVAR = "mcp.server.lowlevel.server.request_ctx"
+CTXVAR = sdk.REQUEST_CTX
 MESSAGE = ("`%s` is gone in v2: use the handler's first argument `ctx: ServerRequestContext` "
            "(`ctx.session`, `ctx.lifespan_context`, `ctx.request_id`, `ctx.request`)")
 
@@ -28,15 +29,15 @@ MESSAGE = ("`%s` is gone in v2: use the handler's first argument `ctx: ServerReq
         # mcp-migrate: LOW010 `server.request_context` is gone in v2: use the handler's first argument ...
         ctx = server.request_context
     """,
-    v1_names=[U.SERVER + ".request_context", CTXVAR],
+    v1_names=[sdk.SERVER + ".request_context", CTXVAR],
     v2_names=["mcp.server.ServerRequestContext"],
 )
-def check(ctx):
-    for node in ctx.attribute_uses(U.SERVER, "request_context"):
+def check(ctx: PythonContext):
+    for node in ctx.attribute_uses(sdk.SERVER, "request_context"):
         ctx.manual(node, MESSAGE % "server.request_context")
     for imp in ctx.imports():
         mod = getattr(imp, "module", None)
-        if mod in ("mcp.server.lowlevel.server",) and any(a.name == "request_ctx" for a in imp.names):
+        if mod in (sdk.LOWLEVEL_SERVER_MODULE,) and any(a.name == "request_ctx" for a in imp.names):
             ctx.manual(imp, MESSAGE % "request_ctx")
     for node in ctx.references(CTXVAR):
         ctx.manual(node, MESSAGE % "request_ctx")

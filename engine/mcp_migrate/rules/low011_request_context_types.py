@@ -1,13 +1,14 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from . import _low_util as U
 
 ANCHOR = "requestcontext-type-parameters-simplified"
-RC = "mcp.shared.context.RequestContext"
-CONTEXT = "mcp.server.fastmcp.server.Context"
-SERVER_SESSION = "mcp.server.session.ServerSession"
-CLIENT_SESSION = "mcp.client.session.ClientSession"
+RC = sdk.REQUEST_CONTEXT
+CONTEXT = sdk.FASTMCP_CONTEXT
+SERVER_SESSION = sdk.SERVER_SESSION
+CLIENT_SESSION = sdk.CLIENT_SESSION
 
 
 @rule(
@@ -35,7 +36,7 @@ CLIENT_SESSION = "mcp.client.session.ClientSession"
     v2_names=["mcp.server.context.ServerRequestContext", "mcp.client.context.ClientRequestContext",
               "mcp.server.mcpserver.Context"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for sub in ctx.walk(ast.Subscript):
         if ctx.is_ref(sub.value, CONTEXT) and isinstance(sub.slice, ast.Tuple) and len(sub.slice.elts) >= 2 \
                 and ctx.is_ref(sub.slice.elts[0], SERVER_SESSION):
@@ -44,12 +45,12 @@ def check(ctx):
                     [ctx.delete((ctx.span(elts[0])[0], ctx.span(elts[1])[0]))])
         elif isinstance(sub.value, ast.Name) and sub.value.id == "Context" and isinstance(sub.slice, ast.Tuple) \
                 and len(sub.slice.elts) >= 2 and isinstance(sub.slice.elts[0], ast.Name) \
-                and sub.slice.elts[0].id == "ServerSession" and U.unbound(ctx, sub.value) \
-                and U.unbound(ctx, sub.slice.elts[0]):
+                and sub.slice.elts[0].id == "ServerSession" and ctx.is_unbound(sub.value) \
+                and ctx.is_unbound(sub.slice.elts[0]):
             ctx.manual(sub, "`Context[ServerSession, LifespanT]` is `Context[LifespanT]` in v2 (bare `Context` "
                             "is usually enough)")
     for imp in ctx.imports():
-        if getattr(imp, "module", None) == "mcp.shared.context" and any(a.name == "RequestContext" for a in imp.names):
+        if getattr(imp, "module", None) == sdk.SHARED_CONTEXT and any(a.name == "RequestContext" for a in imp.names):
             ctx.manual(imp, "`mcp.shared.context.RequestContext` is gone: import `ServerRequestContext` from "
                             "`mcp.server.context` (server) or `ClientRequestContext` from `mcp.client.context` (client)")
     for node in ctx.references(RC):

@@ -1,10 +1,12 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
 
 ANCHOR = "serversession-is-now-a-thin-proxy-no-longer-a-basesession"
-SS = "mcp.server.session.ServerSession"
-GONE = ("mcp.server.session.InitializationState", "mcp.server.session.ServerRequestResponder")
+SS = sdk.SERVER_SESSION
+GONE = sdk.SERVER_SESSION_REMOVED
 
 
 @rule(
@@ -31,7 +33,7 @@ GONE = ("mcp.server.session.InitializationState", "mcp.server.session.ServerRequ
     v1_names=[SS, SS + ".incoming_messages"] + list(GONE),
     v2_names=["mcp.server.lowlevel.server.Server.run"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     run = "let `Server.run(read_stream, write_stream, init_options)` build the session"
     for call in ctx.calls(SS):
         ctx.manual(call, "%s: `ServerSession(...)` now takes `(request_outbound, connection)`" % run)
@@ -52,7 +54,7 @@ def check(ctx):
                    % node.attr if isinstance(node, ast.Attribute) else
                    "`%s` was removed: initialization state lives on `mcp.server.connection.Connection`" % node.id)
     for imp in ctx.imports():
-        if getattr(imp, "module", None) == "mcp.server.session" and \
+        if getattr(imp, "module", None) == sdk.SERVER_SESSION_MODULE and \
                 any(a.name in ("InitializationState", "ServerRequestResponder") for a in imp.names):
             ctx.manual(imp, "`InitializationState` and `ServerRequestResponder` were removed from "
                             "`mcp.server.session`")

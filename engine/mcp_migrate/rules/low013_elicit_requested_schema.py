@@ -1,13 +1,14 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from . import _low_util as U
 
 ANCHOR = "serversessionelicit-and-elicit_form-take-requested_schema-not-requestedschema"
-SS = "mcp.server.session.ServerSession"
+SS = sdk.SERVER_SESSION
 # Objects whose `.session` is a ServerSession: MCPServer's Context and the request contexts.
-HOLDERS = ("mcp.server.fastmcp.server.Context", "mcp.shared.context.RequestContext")
-SERVER = "mcp.server.lowlevel.server.Server"
+HOLDERS = (sdk.FASTMCP_CONTEXT, sdk.REQUEST_CONTEXT)
+SERVER = sdk.SERVER
 
 
 @rule(
@@ -33,7 +34,7 @@ SERVER = "mcp.server.lowlevel.server.Server"
     v1_names=[SS + ".elicit(requestedSchema)", SS + ".elicit_form(requestedSchema)"] + list(HOLDERS),
     v2_names=[SS + ".elicit(requested_schema)", SS + ".elicit_form(requested_schema)"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for call in ctx.walk(ast.Call):
         f = call.func
         if not (isinstance(f, ast.Attribute) and f.attr in ("elicit", "elicit_form")):
@@ -42,7 +43,7 @@ def check(ctx):
             continue
         if not _is_session(ctx, f.value):
             v = f.value
-            if isinstance(v, ast.Attribute) and v.attr == "session" and U.unbound(ctx, v.value):
+            if isinstance(v, ast.Attribute) and v.attr == "session" and ctx.is_unbound(v.value):
                 ctx.manual(call, "if this is an MCP `ServerSession`, rename `requestedSchema=` to `requested_schema=`")
             continue
         edit = ctx.rename_kwarg(call, "requestedSchema", "requested_schema")

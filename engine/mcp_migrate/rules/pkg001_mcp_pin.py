@@ -1,3 +1,4 @@
+from ..deps.context import DepsContext
 from ..deps.versions import allows
 from ..framework import rule
 
@@ -33,7 +34,7 @@ DEP_KINDS = ("pyproject", "requirements", "setup_cfg")
     v2_names=["mcp"],
     kinds=DEP_KINDS,
 )
-def check(ctx):
+def check(ctx: DepsContext):
     for req in ctx.requirements():
         if req.name != "mcp" or not req.spec:
             continue

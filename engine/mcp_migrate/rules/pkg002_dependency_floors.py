@@ -1,3 +1,4 @@
+from ..deps.context import DepsContext
 from ..deps.versions import allows_any
 from ..framework import rule
 
@@ -35,7 +36,7 @@ FLOORS = {
     """,
     kinds=("pyproject", "requirements", "setup_cfg"),
 )
-def check(ctx):
+def check(ctx: DepsContext):
     if not ctx.depends_on("mcp"):
         return
     for req in ctx.requirements():

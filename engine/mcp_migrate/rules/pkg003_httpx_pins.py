@@ -1,3 +1,4 @@
+from ..deps.context import DepsContext
 from ..framework import rule
 
 
@@ -26,7 +27,7 @@ from ..framework import rule
     """,
     kinds=("pyproject", "requirements", "setup_cfg"),
 )
-def check(ctx):
+def check(ctx: DepsContext):
     if not ctx.depends_on("mcp"):
         return
     for req in ctx.requirements():

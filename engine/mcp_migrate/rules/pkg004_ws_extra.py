@@ -1,3 +1,4 @@
+from ..deps.context import DepsContext
 from ..framework import rule
 
 
@@ -20,7 +21,7 @@ from ..framework import rule
     """,
     kinds=("pyproject", "requirements", "setup_cfg"),
 )
-def check(ctx):
+def check(ctx: DepsContext):
     for req in ctx.requirements():
         if req.name == "mcp" and "ws" in [e.lower() for e in req.extras]:
             ctx.manual(req, "the `ws` extra was removed in v2 (WebSocket transport removed): move to "

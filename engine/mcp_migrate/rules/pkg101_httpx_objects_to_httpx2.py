@@ -1,13 +1,13 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
 
-STREAMABLE = "mcp.client.streamable_http.streamable_http_client"
-LEGACY_STREAMABLE = "mcp.client.streamable_http.streamablehttp_client"
-SSE = "mcp.client.sse.sse_client"
-PROVIDERS = ("mcp.client.auth.OAuthClientProvider",
-             "mcp.client.auth.extensions.client_credentials.ClientCredentialsOAuthProvider",
-             "mcp.client.auth.extensions.client_credentials.PrivateKeyJWTOAuthProvider")
+STREAMABLE = sdk.STREAMABLE_HTTP_CLIENT
+LEGACY_STREAMABLE = sdk.STREAMABLEHTTP_CLIENT
+SSE = sdk.SSE_CLIENT
+PROVIDERS = (sdk.OAUTH_CLIENT_PROVIDER, sdk.CLIENT_CREDENTIALS_PROVIDER, sdk.PRIVATE_KEY_JWT_PROVIDER)
 HANDED = {STREAMABLE: ("http_client",), LEGACY_STREAMABLE: ("auth", "httpx_client_factory"),
           SSE: ("auth", "httpx_client_factory")}
 MSG = ("the SDK now takes `httpx2` objects (`http_client=`, `auth=`, `httpx_client_factory`): switch this file "
@@ -50,7 +50,7 @@ MSG = ("the SDK now takes `httpx2` objects (`http_client=`, `auth=`, `httpx_clie
               SSE + "(httpx_client_factory)"] + list(PROVIDERS),
     v2_names=[STREAMABLE + "(http_client)", SSE + "(auth)", SSE + "(httpx_client_factory)"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     anchor = _handed_to_sdk(ctx)
     if anchor is None:
         return
@@ -67,13 +67,11 @@ def check(ctx):
 
 def _local_names(ctx):
     """`import httpx` binds the name `httpx`, which rename_module leaves alone: rename its uses too."""
-    from ..pyedits import _bound_names
-
     edits = []
     for node in ctx.walk(ast.Import):
         for a in node.names:
             if a.name == "httpx" and not a.asname:
-                for n in _bound_names(ctx, a):
+                for n in ctx.bound_names(a):
                     span = ctx.name_span(n)
                     if span:
                         edits.append(ctx.replace(span, "httpx2"))
@@ -81,7 +79,7 @@ def _local_names(ctx):
 
 
 def _is_httpx(ctx, expr):
-    q = ctx.resolver.qualname(expr) if isinstance(expr, (ast.Name, ast.Attribute)) else None
+    q = ctx.qualname(expr) if isinstance(expr, (ast.Name, ast.Attribute)) else None
     return q is not None and (q == "httpx" or q.startswith("httpx."))
 
 
@@ -96,7 +94,7 @@ def _httpx_value(ctx, expr):
             return _httpx_value(ctx, expr.func)
         return False
     if isinstance(expr, ast.Name):
-        b = ctx.resolver.binding(expr)
+        b = ctx.binding(expr)
         node = b.node if b is not None else None
         if isinstance(node, (ast.Assign, ast.AnnAssign, ast.withitem)):
             value = node.context_expr if isinstance(node, ast.withitem) else node.value

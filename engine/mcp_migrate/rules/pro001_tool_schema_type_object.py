@@ -1,9 +1,10 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._aut_util import const_str
 
-TOOL = "mcp.types.Tool"
+TOOL = sdk.TOOL
 SCHEMA_KWARGS = ("inputSchema", "input_schema", "outputSchema", "output_schema")
 MSG = "the protocol schema requires `\"type\": \"object\"` in `%s`; v2 validates handler results against it"
 
@@ -32,7 +33,7 @@ MSG = "the protocol schema requires `\"type\": \"object\"` in `%s`; v2 validates
     v1_names=[TOOL],
     v2_names=["mcp_types.Tool"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for call in ctx.calls(TOOL):
         for kw in call.keywords:
             if kw.arg not in SCHEMA_KWARGS or not isinstance(kw.value, ast.Dict):
@@ -40,10 +41,10 @@ def check(ctx):
             d = kw.value
             if any(k is None for k in d.keys):  # `**spread`: the type may come from there
                 continue
-            types_ = [v for k, v in zip(d.keys, d.values) if const_str(k) == "type"]
+            types_ = [v for k, v in zip(d.keys, d.values) if ctx.const_str(k) == "type"]
             if not types_:
                 _add_type(ctx, kw, d)
-            elif const_str(types_[0]) != "object":
+            elif ctx.const_str(types_[0]) != "object":
                 ctx.manual(kw, (MSG % kw.arg) + "; a tool's arguments are always a JSON object")
 
 

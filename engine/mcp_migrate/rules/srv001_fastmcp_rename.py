@@ -1,9 +1,11 @@
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
 
 # v1 modules under mcp.server.fastmcp and the few names renamed inside them.
-OLD, NEW = "mcp.server.fastmcp", "mcp.server.mcpserver"
+OLD, NEW = sdk.FASTMCP_MODULE, "mcp.server.mcpserver"
 RENAMES = [
-    ("mcp.server.fastmcp.FastMCP", "MCPServer"),
+    (sdk.FASTMCP, "MCPServer"),
     ("mcp.server.fastmcp.exceptions.FastMCPError", "MCPServerError"),
 ]
 
@@ -36,7 +38,7 @@ RENAMES = [
     v2_names=["mcp.server.mcpserver", "mcp.server.mcpserver.MCPServer",
               "mcp.server.mcpserver.exceptions.MCPServerError"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     # Names first: their edits are single identifiers and never overlap the module-path edits.
     for old, new in RENAMES:
         ctx.rename_symbol(old, new, "`%s` is now `%s`" % (old.rpartition(".")[2], new))

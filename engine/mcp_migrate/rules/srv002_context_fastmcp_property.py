@@ -1,5 +1,5 @@
+from ..context import PythonContext
 from ..framework import rule
-from ._srv_util import context_attrs
 
 
 @rule(
@@ -28,8 +28,8 @@ from ._srv_util import context_attrs
     v1_names=["mcp.server.fastmcp.server.Context.fastmcp"],
     v2_names=["mcp.server.mcpserver.context.Context.mcp_server"],
 )
-def check(ctx):
-    for node in context_attrs(ctx, "fastmcp"):
+def check(ctx: PythonContext):
+    for node in ctx.context_attrs("fastmcp"):
         span = ctx.attr_span(node)
         if span:
             ctx.fix(node, "`Context.fastmcp` is now `Context.mcp_server`", [ctx.replace(span, "mcp_server")])

@@ -1,5 +1,6 @@
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._srv_util import CLS, has_star, insert_first_arg
 
 
 @rule(
@@ -21,16 +22,16 @@ from ._srv_util import CLS, has_star, insert_first_arg
     after="""
         mcp = FastMCP("FastMCP")
     """,
-    v1_names=[CLS, "mcp.server.fastmcp.server.FastMCP.__init__(name)"],
+    v1_names=[sdk.FASTMCP, "mcp.server.fastmcp.server.FastMCP.__init__(name)"],
     v2_names=["mcp.server.mcpserver.server.MCPServer.__init__(name)"],
 )
-def check(ctx):
-    for call in ctx.calls(CLS):
-        if call.args or ctx.keyword(call, "name") is not None or has_star(call):
+def check(ctx: PythonContext):
+    for call in ctx.calls(sdk.FASTMCP):
+        if call.args or ctx.keyword(call, "name") is not None or ctx.has_star(call):
             continue
         msg = ("no name given: v2 reports `mcp-server` instead of `FastMCP` as `serverInfo.name`; "
                "pass a name (`\"FastMCP\"` keeps the v1 one)")
-        edit = insert_first_arg(ctx, call, '"FastMCP"')
+        edit = ctx.insert_first_arg(call, '"FastMCP"')
         if edit is None:
             ctx.manual(call, msg)
         else:

@@ -1,10 +1,11 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._srv_util import CLS, V1_POSITIONAL
 
 # Positions 6 and 7 (`event_store`, `retry_interval`) left the constructor: SRV007 moves them.
-KEYWORDED = V1_POSITIONAL[1:6]
+KEYWORDED = sdk.FASTMCP_POSITIONAL[1:6]
 
 
 @rule(
@@ -27,11 +28,11 @@ KEYWORDED = V1_POSITIONAL[1:6]
     after="""
         mcp = FastMCP("Demo", instructions="You answer questions about the weather.")
     """,
-    v1_names=[CLS] + ["mcp.server.fastmcp.server.FastMCP.__init__(%s)" % n for n in KEYWORDED],
+    v1_names=[sdk.FASTMCP] + ["mcp.server.fastmcp.server.FastMCP.__init__(%s)" % n for n in KEYWORDED],
     v2_names=["mcp.server.mcpserver.server.MCPServer.__init__(%s)" % n for n in KEYWORDED],
 )
-def check(ctx):
-    for call in ctx.calls(CLS):
+def check(ctx: PythonContext):
+    for call in ctx.calls(sdk.FASTMCP):
         if len(call.args) < 2:
             continue
         starred = next((i for i, a in enumerate(call.args) if isinstance(a, ast.Starred)), None)

@@ -1,9 +1,10 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._srv_util import CLS
 
-SETTINGS = "mcp.server.fastmcp.server.Settings"
+SETTINGS = sdk.FASTMCP_SETTINGS
 # Methods whose second positional parameter was `mount_path` in v1 (after `transport` for run()).
 POSITION = {"run": 1, "run_sse_async": 0, "sse_app": 0}
 
@@ -30,15 +31,15 @@ POSITION = {"run": 1, "run_sse_async": 0, "sse_app": 0}
         mcp = FastMCP("Demo")
         app = Starlette(routes=[Mount("/github", app=mcp.sse_app())])
     """,
-    v1_names=[CLS, SETTINGS + ".mount_path"] + [
+    v1_names=[sdk.FASTMCP, SETTINGS + ".mount_path"] + [
         "mcp.server.fastmcp.server.FastMCP.%s(mount_path)" % m for m in ("__init__", "run", "run_sse_async", "sse_app")],
     v2_names=["mcp.server.mcpserver.server.MCPServer.sse_app"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     msg = ("`mount_path` was removed; mount the app with Starlette's `Mount(\"/path\", app=mcp.sse_app())` "
            "and ASGI `root_path` builds the message endpoint")
-    targets = [(c, None) for c in ctx.calls(CLS, SETTINGS)]
-    targets += [(c, c.func.attr) for c in ctx.method_calls(CLS, *POSITION)]
+    targets = [(c, None) for c in ctx.calls(sdk.FASTMCP, SETTINGS)]
+    targets += [(c, c.func.attr) for c in ctx.method_calls(sdk.FASTMCP, *POSITION)]
     for call, method in targets:
         arg = ctx.keyword(call, "mount_path")
         if arg is None and method is not None and len(call.args) > POSITION[method]:
@@ -47,14 +48,12 @@ def check(ctx):
                 continue
         if arg is None:
             continue
-        from ..pyedits import remove_args
-
-        edits = remove_args(ctx, call, [arg])
+        edits = ctx.remove_args(call, [arg])
         if edits:
             ctx.fix(arg, msg, edits)
         else:
             ctx.manual(call, msg)
-    for node in ctx.attribute_uses(CLS, "settings"):
+    for node in ctx.attribute_uses(sdk.FASTMCP, "settings"):
         parent = ctx.parent(node)
         if isinstance(parent, ast.Attribute) and parent.attr == "mount_path":
             ctx.manual(parent, "`settings.mount_path` was removed; mount the app with Starlette's `Mount()` instead")

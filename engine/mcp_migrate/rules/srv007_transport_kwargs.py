@@ -1,10 +1,10 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ..pyedits import add_args, remove_args
-from ._srv_util import CLS, V1_POSITIONAL, has_star, same_object_calls
 
-SETTINGS = "mcp.server.fastmcp.server.Settings"
+SETTINGS = sdk.FASTMCP_SETTINGS
 SSE = ("host", "port", "sse_path", "message_path", "transport_security")
 HTTP = ("host", "port", "streamable_http_path", "json_response", "stateless_http", "event_store",
         "retry_interval", "transport_security")
@@ -57,7 +57,7 @@ _HTTP_WHERE = '`run(transport="streamable-http", ...)` or `streamable_http_app(.
         mcp = FastMCP("Server")
         mcp.run(transport="sse", host="0.0.0.0", port=9000, sse_path="/events")
     """,
-    v1_names=[CLS, SETTINGS] + ["mcp.server.fastmcp.server.FastMCP.__init__(%s)" % p for p in MOVED]
+    v1_names=[sdk.FASTMCP, SETTINGS] + ["mcp.server.fastmcp.server.FastMCP.__init__(%s)" % p for p in MOVED]
     + ["mcp.server.fastmcp.server.FastMCP.%s" % m for m in DESTINATIONS],
     v2_names=["mcp.server.mcpserver.server.MCPServer.run",
               "mcp.server.mcpserver.server.MCPServer.sse_app(host)",
@@ -65,15 +65,15 @@ _HTTP_WHERE = '`run(transport="streamable-http", ...)` or `streamable_http_app(.
               "mcp.server.mcpserver.server.MCPServer.run_streamable_http_async(port)"]
     + ["mcp.server.mcpserver.server.MCPServer.streamable_http_app(%s)" % p for p in HTTP if p != "port"],
 )
-def check(ctx):
-    for call in ctx.calls(CLS):
+def check(ctx: PythonContext):
+    for call in ctx.calls(sdk.FASTMCP):
         _constructor(ctx, call)
     for call in ctx.calls(SETTINGS):
         found = [k.arg for k in call.keywords if k.arg in MOVED]
         if found:
             ctx.manual(call, "`Settings` no longer has %s; pass them to `run()` / `sse_app()` / "
                              "`streamable_http_app()`" % _names(found))
-    for node in ctx.attribute_uses(CLS, "settings"):
+    for node in ctx.attribute_uses(sdk.FASTMCP, "settings"):
         parent = ctx.parent(node)
         if isinstance(parent, ast.Attribute) and parent.attr in MOVED:
             ctx.manual(parent, "`settings.%s` was removed (assigning it raises `ValueError`); pass `%s=` to %s"
@@ -85,15 +85,15 @@ def _constructor(ctx, call):
     for i, arg in enumerate(call.args[6:8], start=6):  # positional event_store / retry_interval
         if isinstance(arg, ast.Starred) or any(isinstance(a, ast.Starred) for a in call.args[:i]):
             break
-        params[V1_POSITIONAL[i]] = arg
+        params[sdk.FASTMCP_POSITIONAL[i]] = arg
     if not params:
         return
-    dests = [(d, _accepts(d)) for d in same_object_calls(ctx, call, *DESTINATIONS)]
+    dests = [(d, _accepts(d)) for d in ctx.same_object_calls(call, sdk.FASTMCP, *DESTINATIONS)]
     moves, stuck = {}, []
     for name, node in params.items():
         value = node.value if isinstance(node, ast.keyword) else node
         targets = [d for d, acc in dests if acc is not None and name in acc]
-        if any(acc is None for _, acc in dests) or not targets or any(has_star(d) for d in targets) \
+        if any(acc is None for _, acc in dests) or not targets or any(ctx.has_star(d) for d in targets) \
                 or (len(targets) > 1 and not _simple(value)) \
                 or any(ctx.keyword(d, name) is not None for d in targets):
             stuck.append(name)
@@ -102,12 +102,12 @@ def _constructor(ctx, call):
     if moves:
         text = {n: (ctx.source(params[n]) if isinstance(params[n], ast.keyword)
                     else "%s=%s" % (n, ctx.source(params[n]))) for n in moves}
-        edits = remove_args(ctx, call, [params[n] for n in moves])
+        edits = ctx.remove_args(call, [params[n] for n in moves])
         by_dest = {}
         for n, targets in moves.items():
             for d in targets:
                 by_dest.setdefault(id(d), (d, []))[1].append(text[n])
-        adds = [add_args(ctx, d, ", ".join(parts)) for d, parts in by_dest.values()]
+        adds = [ctx.add_kwargs(d, ", ".join(parts)) for d, parts in by_dest.values()]
         if edits is None or any(a is None for a in adds):
             stuck.extend(moves)
         else:

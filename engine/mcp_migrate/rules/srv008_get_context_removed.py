@@ -1,8 +1,8 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._srv_util import (CLS, add_param, context_name, context_params, enclosing_def, fragment_receiver,
-                        handlers)
 
 MANUAL = ("`get_context()` was removed: declare a `ctx: Context` parameter on the tool/resource/prompt "
           "function and pass it to helpers that need it")
@@ -35,16 +35,16 @@ MANUAL = ("`get_context()` was removed: declare a `ctx: Context` parameter on th
             await ctx.report_progress(1, 2)
             return str(x)
     """,
-    v1_names=[CLS + ".get_context"],
+    v1_names=[sdk.FASTMCP + ".get_context"],
     v2_names=["mcp.server.mcpserver.Context"],
 )
-def check(ctx):
-    calls = ctx.method_calls(CLS, "get_context")
+def check(ctx: PythonContext):
+    calls = ctx.method_calls(sdk.FASTMCP, "get_context")
     calls += [c for c in ctx.walk(ast.Call) if isinstance(c.func, ast.Attribute)
-              and c.func.attr == "get_context" and not c.args and fragment_receiver(ctx, c.func.value)]
-    handler_defs = {id(d): kind for d, _, kind in handlers(ctx, "tool", "prompt")}
+              and c.func.attr == "get_context" and not c.args and ctx.fragment_receiver(c.func.value)]
+    handler_defs = {id(d): kind for d, _, kind in ctx.fastmcp_handlers("tool", "prompt")}
     for call in calls:
-        fn = enclosing_def(ctx, call)
+        fn = ctx.enclosing(call)
         edits = None
         if fn is not None and id(fn) in handler_defs:
             edits = _inject(ctx, fn, call)
@@ -55,7 +55,7 @@ def check(ctx):
 
 
 def _inject(ctx, fn, call):
-    existing = context_params(ctx, fn)
+    existing = ctx.context_params(fn)
     if existing:
         return [ctx.replace(call, existing[0])]
     stmt = ctx.parent(call)
@@ -66,10 +66,10 @@ def _inject(ctx, fn, call):
     name = stmt.targets[0].id
     if name in {a.arg for a in fn.args.args + fn.args.kwonlyargs}:
         return None
-    local, import_edit = context_name(ctx)
+    local, import_edit = ctx.context_name()
     if local is None:
         return None
-    param = add_param(ctx, fn, "%s: %s" % (name, local))
+    param = ctx.add_param(fn, "%s: %s" % (name, local))
     line = stmt.lineno
     start, end = ctx.index.line_start(line), ctx.span(stmt)[1]
     if ctx.text[start:ctx.span(stmt)[0]].strip():

@@ -1,7 +1,8 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._srv_util import CLS, body_nodes, handlers
 
 # Calls that need the event loop's thread (or notice which thread they run on).
 LOOP_BOUND = (
@@ -41,13 +42,13 @@ LOOP_BOUND = (
             asyncio.get_running_loop().call_soon(run, job)
             return "scheduled"
     """,
-    v1_names=[CLS + ".tool", CLS + ".resource", CLS + ".prompt"],
+    v1_names=[sdk.FASTMCP + ".tool", sdk.FASTMCP + ".resource", sdk.FASTMCP + ".prompt"],
 )
-def check(ctx):
-    for fn, _, _ in handlers(ctx):
+def check(ctx: PythonContext):
+    for fn, _, _ in ctx.fastmcp_handlers():
         if not isinstance(fn, ast.FunctionDef):
             continue
-        used = sorted({name for name in (_loop_call(ctx, n) for n in body_nodes(fn)) if name})
+        used = sorted({name for name in (_loop_call(ctx, n) for n in ctx.body_nodes(fn)) if name})
         if not used:
             continue
         what = ", ".join("`%s()`" % u for u in used)

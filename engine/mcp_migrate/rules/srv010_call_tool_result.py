@@ -1,5 +1,6 @@
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._srv_util import CLS
 
 MESSAGE = ("`call_tool()` now returns a `CallToolResult` (not a content list or a `(content, structured)` "
            "tuple): read `.content` and `.structured_content` from it")
@@ -26,11 +27,11 @@ MESSAGE = ("`call_tool()` now returns a `CallToolResult` (not a content list or 
         # mcp-migrate: SRV010 `call_tool()` now returns a `CallToolResult` ...
         content, structured = await mcp.call_tool("add", {"a": 1, "b": 2})
     """,
-    v1_names=[CLS + ".call_tool"],
+    v1_names=[sdk.FASTMCP + ".call_tool"],
     v2_names=["mcp.server.mcpserver.server.MCPServer.call_tool", "mcp.types.CallToolResult"],
 )
-def check(ctx):
-    for call in ctx.method_calls(CLS, "call_tool"):
+def check(ctx: PythonContext):
+    for call in ctx.method_calls(sdk.FASTMCP, "call_tool"):
         ctx.manual(call, MESSAGE)
 
 

@@ -1,10 +1,11 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._srv_util import handlers
 
-MCP_ERROR = "mcp.shared.exceptions.McpError"
-URL_ERROR = "mcp.shared.exceptions.UrlElicitationRequiredError"
+MCP_ERROR = sdk.MCP_ERROR
+URL_ERROR = sdk.URL_ELICITATION_ERROR
 MESSAGE = ("raising `McpError` in a tool now returns a JSON-RPC error (the client's `call_tool()` raises) "
            "instead of an `isError` result; raise `ToolError` (or another exception) if the model should see "
            "the failure")
@@ -37,7 +38,7 @@ MESSAGE = ("raising `McpError` in a tool now returns a JSON-RPC error (the clien
     v1_names=[MCP_ERROR, URL_ERROR],
     v2_names=["mcp.shared.exceptions.MCPError", "mcp.server.mcpserver.exceptions.ToolError"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     if not ctx.references(MCP_ERROR):  # indexed: files that never name McpError skip the walk
         return
     raises = []
@@ -48,7 +49,7 @@ def check(ctx):
                 raises.append(node)
     if not raises:
         return
-    tools = {id(fn) for fn, _, _ in handlers(ctx, "tool")}
+    tools = {id(fn) for fn, _, _ in ctx.fastmcp_handlers("tool")}
     scopes = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
     for node in raises:
         owner = ctx.parent(node)

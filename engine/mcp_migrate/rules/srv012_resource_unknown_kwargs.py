@@ -1,7 +1,8 @@
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ..pyedits import remove_args
 
-MOD = "mcp.server.fastmcp.resources.types."
+MOD = sdk.FASTMCP_RESOURCE_TYPES
 BASE = ("uri", "name", "title", "description", "mime_type", "icons", "annotations", "meta")
 # Fields per class (identical in v1 and v2 apart from FileResource's is_binary -> encoding, see SRV013).
 FIELDS = {
@@ -37,7 +38,7 @@ FIELDS = {
     v1_names=[MOD + c for c in FIELDS] + ["mcp.server.fastmcp.resources.base.Resource"],
     v2_names=["mcp.server.mcpserver.resources.types." + c for c in FIELDS],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for cls, own in FIELDS.items():
         allowed = set(BASE) | set(own)
         for call in ctx.calls(MOD + cls):
@@ -46,7 +47,7 @@ def check(ctx):
                 continue
             names = ", ".join("`%s=`" % k.arg for k in stray)
             msg = "`%s` has no %s: v1 ignored it, v2 raises `ValidationError`; removed" % (cls, names)
-            edits = remove_args(ctx, call, stray)
+            edits = ctx.remove_args(call, stray)
             if edits:
                 ctx.fix(call, msg, edits)
             else:

@@ -1,9 +1,10 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._srv_util import is_unbound
 
-CLS = "mcp.server.fastmcp.resources.types.FileResource"
+CLS = sdk.FASTMCP_RESOURCE_TYPES + "FileResource"
 TEXTUAL = ("application/json", "application/xml")
 
 
@@ -31,11 +32,11 @@ TEXTUAL = ("application/json", "application/xml")
     v1_names=[CLS, CLS + ".is_binary"],
     v2_names=["mcp.server.mcpserver.resources.types.FileResource.encoding"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for call in ctx.calls(CLS):
         _call(ctx, call)
     for call in ctx.walk(ast.Call):
-        if isinstance(call.func, ast.Name) and call.func.id == "FileResource" and is_unbound(ctx, call.func) \
+        if isinstance(call.func, ast.Name) and call.func.id == "FileResource" and ctx.is_unbound(call.func) \
                 and ctx.keyword(call, "is_binary") is not None:
             ctx.manual(call, "`is_binary=` was replaced by `encoding=`: `encoding=None` serves bytes, a codec "
                              "name serves text")

@@ -1,8 +1,8 @@
 import ast
 import re
 
+from ..context import PythonContext
 from ..framework import rule
-from ._srv_util import context_params, handlers
 
 ADJACENT = re.compile(r"\}\{(?![?&.;/#+])")
 
@@ -34,8 +34,8 @@ ADJACENT = re.compile(r"\}\{(?![?&.;/#+])")
     v1_names=["mcp.server.fastmcp.FastMCP.resource"],
     v2_names=["mcp.server.mcpserver.server.MCPServer.resource"],
 )
-def check(ctx):
-    for fn, dec, _ in handlers(ctx, "resource"):
+def check(ctx: PythonContext):
+    for fn, dec, _ in ctx.fastmcp_handlers("resource"):
         if not isinstance(dec, ast.Call) or not dec.args:
             continue
         uri = dec.args[0]
@@ -46,7 +46,7 @@ def check(ctx):
                             "(`InvalidUriTemplate`); put a delimiter between them (`{name}/{path}`)")
         a = fn.args
         params = [p.arg for p in a.posonlyargs + a.args + a.kwonlyargs]
-        if "{" not in uri.value and params and set(params) <= set(context_params(ctx, fn)):
+        if "{" not in uri.value and params and set(params) <= set(ctx.context_params(fn)):
             ctx.manual(dec, "a static URI with a Context-only function raises `ValueError` in v2 (it was "
                             "never readable in v1): add a query variable (`%s{?limit}`) with a defaulted "
                             "parameter, or drop the `Context` and read state from a module-level object"

@@ -1,7 +1,8 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._srv_util import CTX, context_calls
 
 LEVELS = ("debug", "info", "warning", "error")
 
@@ -29,11 +30,12 @@ LEVELS = ("debug", "info", "warning", "error")
         await ctx.log(level="info", data="hello")
         await ctx.info({"message": "Connection failed", "host": "localhost"})
     """,
-    v1_names=[CTX + "." + m + "(message)" for m in ("log",) + LEVELS] + [CTX + ".info(extra)"],
+    v1_names=[sdk.FASTMCP_CONTEXT + "." + m + "(message)" for m in ("log",) + LEVELS]
+    + [sdk.FASTMCP_CONTEXT + ".info(extra)"],
     v2_names=["mcp.server.mcpserver.context.Context.%s(data)" % m for m in ("log",) + LEVELS],
 )
-def check(ctx):
-    for call in context_calls(ctx, "log", *LEVELS):
+def check(ctx: PythonContext):
+    for call in ctx.context_calls("log", *LEVELS, via_get_context=True):
         method = call.func.attr
         kw = ctx.keyword(call, "message")
         extra = [k for k in call.keywords if k.arg not in ("message", "data", "logger_name", "level")]
@@ -61,9 +63,7 @@ def _fold_extra(ctx, call, kw, extra):
         return
     inner = ctx.source(d)[1:-1].strip().rstrip(",").strip()
     merged = '{"message": %s%s}' % (ctx.source(payload), ", " + inner if inner else "")
-    from ..pyedits import remove_args
-
-    removal = remove_args(ctx, call, [dict_kw])
+    removal = ctx.remove_args(call, [dict_kw])
     if not removal:
         ctx.manual(call, manual)
         return

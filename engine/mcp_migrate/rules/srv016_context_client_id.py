@@ -1,7 +1,8 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._srv_util import CTX, context_attrs
 
 
 @rule(
@@ -24,12 +25,12 @@ from ._srv_util import CTX, context_attrs
     after="""
         client_id = (ctx.request_context.meta or {}).get("client_id")
     """,
-    v1_names=[CTX + ".client_id", CTX + ".request_context"],
+    v1_names=[sdk.FASTMCP_CONTEXT + ".client_id", sdk.FASTMCP_CONTEXT + ".request_context"],
     v2_names=["mcp.server.mcpserver.context.Context.request_context",
               "mcp.server.auth.middleware.auth_context.get_access_token"],
 )
-def check(ctx):
-    for node in context_attrs(ctx, "client_id"):
+def check(ctx: PythonContext):
+    for node in ctx.context_attrs("client_id"):
         msg = ("`Context.client_id` was removed: it read the `client_id` key of the request `_meta`; for the "
                "authenticated OAuth client use `get_access_token().client_id`")
         if isinstance(node.ctx, ast.Load):

@@ -1,9 +1,10 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ..resolver import canonical
 
-MOD = "mcp.shared.progress"
+MOD = sdk.SHARED_PROGRESS
 NAMES = [MOD + ".progress", MOD + ".ProgressContext", MOD + ".Progress"]
 MESSAGE = ("`mcp.shared.progress` was removed: call `await ctx.report_progress(current, total, message=...)` "
            "with the absolute running total (not a delta as `p.progress(amount)` took)")
@@ -40,14 +41,14 @@ MESSAGE = ("`mcp.shared.progress` was removed: call `await ctx.report_progress(c
     v1_names=[MOD] + NAMES,
     v2_names=["mcp.server.mcpserver.context.Context.report_progress"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for node in ctx.imports():
         if isinstance(node, ast.ImportFrom):
             mods = [node.module] if node.level == 0 and node.module else []
             mods += [node.module + "." + a.name for a in node.names if node.level == 0 and node.module]
         else:
             mods = [a.name for a in node.names]
-        if any(m == MOD or m.startswith(MOD + ".") or canonical(m) in NAMES for m in mods):
+        if any(m == MOD or m.startswith(MOD + ".") or ctx.canonical(m) in NAMES for m in mods):
             ctx.manual(node, MESSAGE)
     for ref in ctx.references(*NAMES):
         if not isinstance(ctx.parent(ref), ast.Attribute):

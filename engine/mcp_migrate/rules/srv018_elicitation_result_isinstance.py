@@ -1,11 +1,12 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ..resolver import canonical
 
-ALIAS = "mcp.server.elicitation.ElicitationResult"
+ALIAS = sdk.ELICITATION + ".ElicitationResult"
 MEMBERS = ("AcceptedElicitation", "DeclinedElicitation", "CancelledElicitation")
-MODULE = "mcp.server.elicitation"
+MODULE = sdk.ELICITATION
 
 
 @rule(
@@ -33,11 +34,11 @@ MODULE = "mcp.server.elicitation"
     v1_names=[ALIAS] + [MODULE + "." + m for m in MEMBERS],
     v2_names=[ALIAS] + [MODULE + "." + m for m in MEMBERS],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for call in ctx.walk(ast.Call):
         f = call.func
         if not (isinstance(f, ast.Name) and f.id in ("isinstance", "issubclass") and len(call.args) == 2
-                and ctx.resolver.binding(f) is None):
+                and ctx.binding(f) is None):
             continue
         second = call.args[1]
         refs = second.elts if isinstance(second, ast.Tuple) else [second]
@@ -72,13 +73,9 @@ def _replace(ctx, ref, in_tuple):
 
 def _local_name(ctx, member):
     """The module-level name bound to the SDK class; None when unbound; False when the name is taken."""
-    want = canonical(MODULE + "." + member)
-    for node in ctx.tree.body:
-        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            for a in node.names:
-                if canonical(node.module + "." + a.name) == want:
-                    return a.asname or a.name
-    return False if ctx.resolver._lookup(member, ctx.tree, len(ctx.text)) is not None else None
+    for a in ctx.import_aliases(MODULE + "." + member, top_level=True):
+        return a.asname or a.name
+    return False if ctx.module_binding(member) is not None else None
 
 
 CASES = [

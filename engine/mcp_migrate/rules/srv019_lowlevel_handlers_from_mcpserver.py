@@ -1,7 +1,8 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._srv_util import CLS, fragment_receiver
 
 # v1 lowlevel decorator -> (v2 registration method, JSON-RPC method, params type in mcp.types)
 ROUTES = {
@@ -44,14 +45,14 @@ ROUTES = {
         @mcp._mcp_server.set_logging_level()
         async def handle_set_logging_level(level: str) -> None: ...
     """,
-    v1_names=[CLS, "mcp.server.lowlevel.server.Server.set_logging_level"],
+    v1_names=[sdk.FASTMCP, sdk.SERVER + ".set_logging_level"],
     v2_names=["mcp.server.lowlevel.server.Server.add_request_handler",
               "mcp.server.lowlevel.server.Server.add_notification_handler"]
     + ["mcp.types." + p for p in sorted({r[2] for r in ROUTES.values()})],
 )
-def check(ctx):
-    uses = ctx.attribute_uses(CLS, "_mcp_server")
-    uses += [a for a in ctx.walk(ast.Attribute) if a.attr == "_mcp_server" and fragment_receiver(ctx, a.value)]
+def check(ctx: PythonContext):
+    uses = ctx.attribute_uses(sdk.FASTMCP, "_mcp_server")
+    uses += [a for a in ctx.walk(ast.Attribute) if a.attr == "_mcp_server" and ctx.fragment_receiver(a.value)]
     for node in uses:
         parent = ctx.parent(node)
         if isinstance(parent, ast.Attribute) and parent.attr in ROUTES:
@@ -61,7 +62,7 @@ def check(ctx):
                        % (parent.attr, params, ctx.source(node.value), method, route, params))
             continue
         span = ctx.attr_span(node)
-        if span and not fragment_receiver(ctx, node.value):
+        if span and not ctx.fragment_receiver(node.value):
             ctx.fix(node, "`_mcp_server` is now `_lowlevel_server` (private; prefer public API)",
                     [ctx.replace(span, "_lowlevel_server")])
         else:

@@ -1,8 +1,10 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
 
-SETTINGS = "mcp.server.fastmcp.server.Settings"
+SETTINGS = sdk.FASTMCP_SETTINGS
 MESSAGE = ("v2 `Settings` is a plain pydantic model: it no longer reads environment variables or a `.env` file; "
            "read `os.environ` yourself and pass the values to the constructor")
 
@@ -31,7 +33,7 @@ MESSAGE = ("v2 `Settings` is a plain pydantic model: it no longer reads environm
     v1_names=[SETTINGS],
     v2_names=["mcp.server.mcpserver.server.Settings"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for call in ctx.calls(SETTINGS):
         ctx.manual(call, MESSAGE)
     for cls in ctx.walk(ast.ClassDef):

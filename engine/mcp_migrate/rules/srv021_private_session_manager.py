@@ -1,7 +1,8 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._srv_util import CLS
 
 
 @rule(
@@ -26,11 +27,11 @@ from ._srv_util import CLS
         async with mcp.session_manager.run():
             yield
     """,
-    v1_names=[CLS + ".session_manager"],
+    v1_names=[sdk.FASTMCP + ".session_manager"],
     v2_names=["mcp.server.mcpserver.server.MCPServer.session_manager"],
 )
-def check(ctx):
-    for node in ctx.attribute_uses(CLS, "_session_manager"):
+def check(ctx: PythonContext):
+    for node in ctx.attribute_uses(sdk.FASTMCP, "_session_manager"):
         span = ctx.attr_span(node)
         msg = "`_session_manager` moved in v2; use the public `session_manager` property"
         if span and isinstance(node.ctx, ast.Load):

@@ -1,7 +1,9 @@
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from . import _trn_util as T
 
 ANCHOR = "streamablehttp_client-removed"
+CLIENT_MOVED = ("headers", "timeout", "sse_read_timeout", "auth", "httpx_client_factory")
 HOW = ("build an `httpx2.AsyncClient(headers=..., timeout=httpx2.Timeout(30, read=300), auth=..., "
        "follow_redirects=True)`, pass it as `http_client=` and close it (`async with http_client:`)")
 
@@ -33,17 +35,17 @@ HOW = ("build an `httpx2.AsyncClient(headers=..., timeout=httpx2.Timeout(30, rea
         async with streamable_http_client(url) as (read, write, _):
             ...
     """,
-    v1_names=[T.OLD_CLIENT] + [T.OLD_CLIENT + "(%s)" % k for k in T.CLIENT_MOVED],
-    v2_names=[T.NEW_CLIENT, T.NEW_CLIENT + "(http_client)"],
+    v1_names=[sdk.STREAMABLEHTTP_CLIENT] + [sdk.STREAMABLEHTTP_CLIENT + "(%s)" % k for k in CLIENT_MOVED],
+    v2_names=[sdk.STREAMABLE_HTTP_CLIENT, sdk.STREAMABLE_HTTP_CLIENT + "(http_client)"],
 )
-def check(ctx):
-    for call in ctx.calls(*T.CLIENTS):
-        moved = [k.arg for k in call.keywords if k.arg in T.CLIENT_MOVED]
+def check(ctx: PythonContext):
+    for call in ctx.calls(*sdk.STREAMABLE_HTTP_CLIENTS):
+        moved = [k.arg for k in call.keywords if k.arg in CLIENT_MOVED]
         if len(call.args) > 1 or moved or any(k.arg is None for k in call.keywords):
             names = ", ".join("`%s=`" % m for m in moved) or "the extra arguments"
             ctx.manual(call, "`streamable_http_client()` takes only `url`, `http_client=`, `terminate_on_close=`: "
                              "for %s %s" % (names, HOW))
-    ctx.rename_symbol(T.OLD_CLIENT, "streamable_http_client",
+    ctx.rename_symbol(sdk.STREAMABLEHTTP_CLIENT, "streamable_http_client",
                       "`streamablehttp_client` is `streamable_http_client` in v2")
 
 

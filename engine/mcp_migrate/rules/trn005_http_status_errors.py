@@ -1,12 +1,12 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from . import _low_util as U
-from . import _trn_util as T
 
 ANCHOR = "streamable-http-non-2xx-responses-now-surface-as-per-request-json-rpc-errors"
 STATUS = ("httpx.HTTPStatusError", "httpx2.HTTPStatusError")
-ERRORS = ("mcp.shared.exceptions.McpError",)
+ERRORS = (sdk.MCP_ERROR,)
 
 
 @rule(
@@ -38,11 +38,11 @@ ERRORS = ("mcp.shared.exceptions.McpError",)
         except* httpx.HTTPStatusError:
             pass
     """,
-    v1_names=list(T.CLIENTS) + list(ERRORS),
+    v1_names=list(sdk.STREAMABLE_HTTP_CLIENTS) + list(ERRORS),
     v2_names=["mcp.MCPError", "mcp.types.INVALID_REQUEST"],
 )
-def check(ctx):
-    if not T.mentions(ctx, *T.CLIENTS) and not any(_fragment_client(ctx, c) for c in ctx.walk(ast.Call)):
+def check(ctx: PythonContext):
+    if not ctx.mentions(*sdk.STREAMABLE_HTTP_CLIENTS) and not any(_fragment_client(ctx, c) for c in ctx.walk(ast.Call)):
         return
     try_types = tuple(getattr(ast, n) for n in ("Try", "TryStar") if hasattr(ast, n))
     for t in ctx.walk(*try_types):
@@ -65,7 +65,7 @@ def check(ctx):
 def _wraps_client(ctx, t):
     for stmt in t.body:
         for n in ast.walk(stmt):
-            if isinstance(n, ast.Call) and (ctx.is_ref(n.func, *T.CLIENTS) or _fragment_client(ctx, n)):
+            if isinstance(n, ast.Call) and (ctx.is_ref(n.func, *sdk.STREAMABLE_HTTP_CLIENTS) or _fragment_client(ctx, n)):
                 return True
     return False
 
@@ -74,7 +74,7 @@ def _fragment_client(ctx, call):
     """Guide-style fragments call the client without importing it."""
     f = call.func
     return isinstance(f, ast.Name) and f.id in ("streamable_http_client", "streamablehttp_client") \
-        and U.unbound(ctx, f)
+        and ctx.is_unbound(f)
 
 
 _U = "https://mcp-migrate.dev/guide/#" + ANCHOR + "\n"

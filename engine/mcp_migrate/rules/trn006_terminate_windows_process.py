@@ -1,7 +1,9 @@
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
 
 ANCHOR = "terminate_windows_process-removed"
-MOD = "mcp.os.win32.utilities"
+MOD = sdk.WIN32_UTILITIES
 
 
 @rule(
@@ -27,7 +29,7 @@ MOD = "mcp.os.win32.utilities"
     v1_names=[MOD + ".terminate_windows_process", MOD + ".terminate_windows_process_tree(timeout_seconds)"],
     v2_names=[MOD + ".terminate_windows_process_tree"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     msg = "`terminate_windows_process` was removed: `stdio_client` terminates the server itself (no replacement)"
     for node in ctx.references(MOD + ".terminate_windows_process"):
         ctx.manual(node, msg)

@@ -1,10 +1,11 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from . import _trn_util as T
 
 ANCHOR = "stdio_server-keeps-the-protocol-streams-on-private-descriptors"
-STDIO = "mcp.server.stdio.stdio_server"
+STDIO = sdk.STDIO_SERVER
 WATCH = ("select.poll", "select.epoll", "select.select")
 
 
@@ -34,8 +35,8 @@ WATCH = ("select.poll", "select.epoll", "select.select")
     v1_names=[STDIO],
     v2_names=[STDIO],
 )
-def check(ctx):
-    if not T.mentions(ctx, STDIO):
+def check(ctx: PythonContext):
+    if not ctx.mentions(STDIO):
         return
     for call in ctx.walk(ast.Call):
         if ctx.resolve(call.func) in WATCH:

@@ -1,9 +1,11 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
 
 ANCHOR = "websocket-transport-removed"
-MODS = ("mcp.client.websocket", "mcp.server.websocket")
+MODS = sdk.WEBSOCKET_MODULES
 MESSAGE = ("the WebSocket transport was removed: use streamable HTTP (`streamable_http_client` on the client, "
            "`streamable_http_app()` on the server)")
 
@@ -27,10 +29,10 @@ MESSAGE = ("the WebSocket transport was removed: use streamable HTTP (`streamabl
         # mcp-migrate: TRN008 the WebSocket transport was removed: use streamable HTTP ...
         from mcp.client.websocket import websocket_client
     """,
-    v1_names=list(MODS) + ["mcp.client.websocket.websocket_client", "mcp.server.websocket.websocket_server"],
+    v1_names=list(MODS + sdk.WEBSOCKET_FUNCTIONS),
     v2_names=["mcp.client.streamable_http.streamable_http_client"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for imp in ctx.imports():
         if isinstance(imp, ast.ImportFrom):
             hit = imp.level == 0 and (imp.module in MODS or (imp.module in ("mcp.client", "mcp.server")
@@ -39,7 +41,7 @@ def check(ctx):
             hit = any(a.name in MODS or a.name.startswith(tuple(m + "." for m in MODS)) for a in imp.names)
         if hit:
             ctx.manual(imp, MESSAGE)
-    for call in ctx.calls("mcp.client.websocket.websocket_client", "mcp.server.websocket.websocket_server"):
+    for call in ctx.calls(*sdk.WEBSOCKET_FUNCTIONS):
         ctx.manual(call, MESSAGE)
 
 

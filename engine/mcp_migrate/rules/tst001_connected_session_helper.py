@@ -1,10 +1,10 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ..pyedits import _bound_names
-from ._typ_util import drop_import_alias, import_aliases, import_of
 
-HELPER = "mcp.shared.memory.create_connected_server_and_client_session"
+HELPER = sdk.CONNECTED_SESSION_HELPER
 MSG = ("`create_connected_server_and_client_session` was removed; `Client(server, mode=\"legacy\")` "
        "yields a `Client` (list methods take `cursor=`, the `ClientSession` is `client.session`)")
 
@@ -40,8 +40,8 @@ MSG = ("`create_connected_server_and_client_session` was removed; `Client(server
     v1_names=[HELPER],
     v2_names=["mcp.client.Client", "mcp.client.client.Client.mode"],
 )
-def check(ctx):
-    aliases = import_aliases(ctx, HELPER)
+def check(ctx: PythonContext):
+    aliases = ctx.import_aliases(HELPER)
     calls = ctx.calls(HELPER)
     if not aliases and not calls:
         if _snippet_calls(ctx):
@@ -51,15 +51,15 @@ def check(ctx):
     edits = []
     names = []
     for alias in aliases:
-        node = import_of(ctx, alias)
+        node = ctx.import_of(alias)
         if alias.asname:
             edits = None
             break
-        names += _bound_names(ctx, alias)
+        names += ctx.bound_names(alias)
         if len(node.names) == 1 and ctx.parent(node) is ctx.tree:
             edits.append(ctx.replace(node, "from mcp.client import Client"))
         else:
-            removal = drop_import_alias(ctx, alias)
+            removal = ctx.drop_import_alias(alias)
             add = ctx.add_import("mcp.client", "Client")
             if removal is None:
                 edits = None
@@ -84,7 +84,7 @@ def check(ctx):
 def _snippet_calls(ctx):
     """The guide's fragments call the helper without importing it."""
     return [c for c in ctx.walk(ast.Call) if isinstance(c.func, ast.Name)
-            and c.func.id == "create_connected_server_and_client_session" and ctx.resolver.binding(c.func) is None]
+            and c.func.id == "create_connected_server_and_client_session" and ctx.binding(c.func) is None]
 
 
 CASES = [

@@ -1,3 +1,5 @@
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
 
 
@@ -34,8 +36,8 @@ from ..framework import rule
     v1_names=["mcp.shared.exceptions.McpError", "mcp.McpError"],
     v2_names=["mcp.shared.exceptions.MCPError", "mcp.MCPError"],
 )
-def check(ctx):
-    ctx.rename_symbol("mcp.shared.exceptions.McpError", "MCPError")
+def check(ctx: PythonContext):
+    ctx.rename_symbol(sdk.MCP_ERROR, "MCPError")
 
 
 CASES = [

@@ -1,9 +1,11 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
 
-ERR = "mcp.shared.exceptions.McpError"
-ERROR_DATA = "mcp.types.ErrorData"
+ERR = sdk.MCP_ERROR
+ERROR_DATA = sdk.ERROR_DATA
 ORDER = ("code", "message", "data")
 
 
@@ -30,7 +32,7 @@ ORDER = ("code", "message", "data")
     v1_names=[ERR, ERROR_DATA],
     v2_names=["mcp.shared.exceptions.MCPError.from_error_data", "mcp.types.ErrorData"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for call in ctx.calls(ERR):
         if call.keywords or len(call.args) != 1 or isinstance(call.args[0], ast.Starred):
             if call.keywords and not call.args and [k.arg for k in call.keywords] == ["error"]:

@@ -1,3 +1,5 @@
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
 
 
@@ -23,8 +25,8 @@ from ..framework import rule
     v1_names=["mcp.shared.version", "mcp.shared.version.SUPPORTED_PROTOCOL_VERSIONS"],
     v2_names=["mcp.types.version", "mcp_types.version.SUPPORTED_PROTOCOL_VERSIONS"],
 )
-def check(ctx):
-    ctx.rename_module("mcp.shared.version", "mcp.types.version",
+def check(ctx: PythonContext):
+    ctx.rename_module(sdk.SHARED_VERSION, "mcp.types.version",
                       "`mcp.shared.version` was removed; import from `mcp.types.version`")
 
 

@@ -1,6 +1,8 @@
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
 
-T = "mcp.types."
+T = sdk.TYPES
 RENAMED = [("Content", "ContentBlock"), ("ResourceReference", "ResourceTemplateReference")] + [
     (side + kind + "Type", side + kind)
     for side in ("Client", "Server") for kind in ("Request", "Notification", "Result")
@@ -48,15 +50,14 @@ MANUAL = {
     v1_names=[T + n for n, _ in RENAMED] + [T + "Cursor"] + [T + n for n in LITERALS] + [T + n for n in MANUAL],
     v2_names=[T + n for _, n in RENAMED],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for old, new in RENAMED:
         ctx.rename_symbol(T + old, new, "`%s` was removed from `mcp.types`; use `%s`" % (old, new))
-    from ._typ_util import import_aliases, inline_name
-    inline_name(ctx, T + "Cursor", "str", "`Cursor` was removed from `mcp.types`; use `str`")
+    ctx.inline_name(T + "Cursor", "str", "`Cursor` was removed from `mcp.types`; use `str`")
     for name, literal in LITERALS.items():
-        inline_name(ctx, T + name, literal, "`%s` was removed from `mcp.types`; use the literal %s" % (name, literal))
+        ctx.inline_name(T + name, literal, "`%s` was removed from `mcp.types`; use the literal %s" % (name, literal))
     for name, msg in MANUAL.items():
-        for node in import_aliases(ctx, T + name) or ctx.references(T + name)[:1]:
+        for node in ctx.import_aliases(T + name) or ctx.references(T + name)[:1]:
             ctx.manual(node, msg)
 
 

@@ -1,7 +1,8 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._typ_util import CAMEL, FIELDS, imports_mcp, mcp_value, type_name
 
 # camelCase names that almost only MCP objects carry: worth a review finding even when the file
 # does not show where the object came from, as long as the file uses the SDK.
@@ -48,18 +49,18 @@ DISTINCTIVE = {
               "mcp.client.session.ClientSession.call_tool", "mcp.client.session.ClientSession.list_tools"],
     v2_names=["mcp.types.Tool", "mcp.types.CallToolResult", "mcp.types.ListToolsResult"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     uses_sdk = None
     for node in ctx.walk(ast.Attribute):
-        new = CAMEL.get(node.attr)
+        new = sdk.CAMEL_TO_SNAKE.get(node.attr)
         if new is None:
             continue
-        _, level = mcp_value(ctx, node.value)
+        _, level = ctx.protocol_value(node.value)
         if level is None:
             if node.attr not in DISTINCTIVE:
                 continue
             if uses_sdk is None:
-                uses_sdk = imports_mcp(ctx) or _snippet_session_call(ctx)
+                uses_sdk = ctx.imports_from("mcp") or _snippet_session_call(ctx)
             if not uses_sdk or not _plain_receiver(node.value):
                 continue
             level = "review"
@@ -70,12 +71,12 @@ def check(ctx):
             continue
         ctx.fix(node, msg, [ctx.replace(span, new)], fix_class=level)
     for call in ctx.walk(ast.Call):
-        cls = type_name(ctx.resolve(call.func))
+        cls = ctx.protocol_type(ctx.resolve(call.func))
         if cls is None:
             continue
         for kw in call.keywords:
-            new = CAMEL.get(kw.arg or "")
-            if new is None or kw.arg not in FIELDS[cls]:
+            new = sdk.CAMEL_TO_SNAKE.get(kw.arg or "")
+            if new is None or kw.arg not in sdk.TYPE_FIELDS[cls]:
                 continue
             span = ctx.name_span(kw)
             msg = "`%s(%s=...)` is `%s=` in v2" % (cls, kw.arg, new)
@@ -94,11 +95,10 @@ def _plain_receiver(expr):
 
 def _snippet_session_call(ctx):
     """A snippet without imports that awaits a `ClientSession` method, like the guide's examples."""
-    from ._typ_util import RETURNS
     if ctx.imports():
         return False
     return any(isinstance(a.value, ast.Call) and isinstance(a.value.func, ast.Attribute)
-               and a.value.func.attr in RETURNS for a in ctx.walk(ast.Await))
+               and a.value.func.attr in sdk.SESSION_RETURNS for a in ctx.walk(ast.Await))
 
 
 CASES = [

@@ -1,7 +1,7 @@
 import ast
 
+from ..context import PythonContext
 from ..framework import rule
-from ._typ_util import mcp_value
 
 DUMPS = ("model_dump", "model_dump_json")
 
@@ -31,14 +31,14 @@ DUMPS = ("model_dump", "model_dump_json")
     v1_names=["mcp.types.Tool"],
     v2_names=["mcp.types.Tool"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for call in ctx.walk(ast.Call):
         f = call.func
         if not isinstance(f, ast.Attribute) or f.attr not in DUMPS or ctx.keyword(call, "by_alias"):
             continue
         if any(k.arg is None for k in call.keywords):
             continue  # `**options` may already carry by_alias
-        _, level = mcp_value(ctx, f.value)
+        _, level = ctx.protocol_value(f.value)
         if level is None:
             continue
         msg = "`%s()` of an MCP type emits snake_case keys in v2; pass `by_alias=True` for the wire format" % f.attr

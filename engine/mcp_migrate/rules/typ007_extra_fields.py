@@ -1,8 +1,8 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._typ_fields import CAMEL, FIELDS
-from ._typ_util import type_name
 
 
 @rule(
@@ -28,12 +28,13 @@ from ._typ_util import type_name
     v1_names=["mcp.types.CallToolRequestParams"],
     v2_names=["mcp.types.CallToolRequestParams"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for call in ctx.walk(ast.Call):
-        cls = type_name(ctx.resolve(call.func))
+        cls = ctx.protocol_type(ctx.resolve(call.func))
         if cls is None:
             continue
-        known = set(FIELDS[cls]) | {CAMEL.get(f, f) for f in FIELDS[cls]} | {"_meta"}
+        fields = sdk.TYPE_FIELDS[cls]
+        known = set(fields) | {sdk.CAMEL_TO_SNAKE.get(f, f) for f in fields} | {"_meta"}
         extra = [k.arg for k in call.keywords if k.arg is not None and k.arg not in known]
         if extra:
             names = ", ".join("`%s`" % k for k in extra)

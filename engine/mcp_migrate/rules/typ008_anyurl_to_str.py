@@ -1,9 +1,11 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._typ_util import GROUP, SESSION, mcp_value, receiver_level, type_name
 
 ANYURL = ("pydantic.AnyUrl", "pydantic.networks.AnyUrl")
+SESSIONS = (sdk.CLIENT_SESSION, sdk.CLIENT_SESSION_GROUP)
 URI_METHODS = {"read_resource": 0, "subscribe_resource": 0, "unsubscribe_resource": 0}
 # AnyUrl attribute -> the urllib.parse.urlparse() attribute with the same meaning
 PARTS = {"scheme": "scheme", "host": "hostname", "port": "port", "path": "path", "query": "query",
@@ -38,7 +40,7 @@ PARTS = {"scheme": "scheme", "host": "hostname", "port": "port", "path": "path",
               "mcp.client.session.ClientSession.unsubscribe_resource(uri)"],
     v2_names=["mcp.types.Resource", "mcp.client.session.ClientSession.read_resource(uri)"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for call in ctx.walk(ast.Call):
         for arg in _uri_args(ctx, call):
             if isinstance(arg, ast.Call) and ctx.is_ref(arg.func, *ANYURL) and len(arg.args) == 1 \
@@ -49,7 +51,7 @@ def check(ctx):
         uri = node.value
         if part is None or not isinstance(uri, ast.Attribute) or uri.attr != "uri":
             continue
-        _, level = mcp_value(ctx, uri)
+        _, level = ctx.protocol_value(uri)
         if level is None:
             continue
         msg = "MCP URIs are `str` in v2: use `urlparse(...).%s` instead of `.%s`" % (part, node.attr)
@@ -61,11 +63,11 @@ def check(ctx):
 def _uri_args(ctx, call):
     out = []
     kw = ctx.keyword(call, "uri")
-    if type_name(ctx.resolve(call.func)):
+    if ctx.protocol_type(ctx.resolve(call.func)):
         return [kw.value] if kw else []
     f = call.func
     if isinstance(f, ast.Attribute) and f.attr in URI_METHODS:
-        if receiver_level(ctx, f.value, SESSION, GROUP) is None:
+        if ctx.receiver_level(f.value, *SESSIONS) is None:
             return []
         if kw:
             out.append(kw.value)
@@ -75,9 +77,9 @@ def _uri_args(ctx, call):
 
 
 def _known_target(ctx, call):
-    if type_name(ctx.resolve(call.func)):
+    if ctx.protocol_type(ctx.resolve(call.func)):
         return True
-    return receiver_level(ctx, call.func.value, SESSION, GROUP) == "safe"
+    return ctx.receiver_level(call.func.value, *SESSIONS) == "safe"
 
 
 def _unwrap(ctx, anyurl, level):

@@ -1,9 +1,10 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._typ_util import is_unbound, shared_import
 
-T = "mcp.types."
+T = sdk.TYPES
 ADAPTERS = {
     "ClientRequest": "client_request_adapter",
     "ServerRequest": "server_request_adapter",
@@ -47,17 +48,17 @@ UNIONS = tuple(T + n for n in ADAPTERS)
     v1_names=list(UNIONS),
     v2_names=[T + a for a in ADAPTERS.values()],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     validations = [n for n in ctx.walk(ast.Attribute) if n.attr in VALIDATE and ctx.is_ref(n.value, *UNIONS)]
     needed = [ADAPTERS[ctx.resolve(n.value).rpartition(".")[2]] for n in validations if isinstance(n.value, ast.Name)]
-    imp = shared_import(ctx, "mcp.types", needed)
+    imp = ctx.shared_import("mcp.types", needed)
     for node in validations:
         _adapter(ctx, node, imp)
     for call in ctx.calls(*UNIONS):
         _unwrap(ctx, call)
     if not ctx.imports():  # the guide's fragments use the names without importing them
         for call in ctx.walk(ast.Call):
-            if isinstance(call.func, ast.Name) and call.func.id in ADAPTERS and is_unbound(ctx, call.func) \
+            if isinstance(call.func, ast.Name) and call.func.id in ADAPTERS and ctx.is_unknown_receiver(call.func) \
                     and isinstance(ctx.parent(call), ast.Call):
                 _unwrap(ctx, call, "review")
     for node in ctx.walk(ast.Attribute):
@@ -105,7 +106,7 @@ def _union_level(ctx, expr):
     if ctx.is_instance(expr, *UNIONS):
         return "safe"
     if isinstance(expr, ast.Name):
-        b = ctx.resolver.binding(expr)
+        b = ctx.binding(expr)
         if b is not None and b.how == "call" and isinstance(b.expr, ast.Call):
             f = b.expr.func
             if isinstance(f, ast.Attribute) and f.attr in VALIDATE and ctx.is_ref(f.value, *UNIONS):
@@ -132,7 +133,7 @@ def _narrowed(ctx, name):
 def _is_union_ref(ctx, expr):
     if ctx.is_ref(expr, *UNIONS):
         return True
-    return isinstance(expr, ast.Name) and expr.id in ADAPTERS and is_unbound(ctx, expr) and not ctx.imports()
+    return isinstance(expr, ast.Name) and expr.id in ADAPTERS and ctx.is_unknown_receiver(expr) and not ctx.imports()
 
 
 CASES = [

@@ -1,10 +1,10 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._typ_fields import CAMEL
-from ._typ_util import imports_mcp
 
-META_CLASSES = ("mcp.types.RequestParams.Meta", "mcp.types.NotificationParams.Meta")
+META_CLASSES = sdk.META_CLASSES
 
 
 @rule(
@@ -34,7 +34,7 @@ META_CLASSES = ("mcp.types.RequestParams.Meta", "mcp.types.NotificationParams.Me
     v1_names=["mcp.types.RequestParams", "mcp.types.NotificationParams"],
     v2_names=["mcp.types.RequestParamsMeta"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     calls = set()
     for call in ctx.calls(*META_CLASSES):
         calls.add(id(call.func))
@@ -47,7 +47,7 @@ def check(ctx):
         if id(ref) not in calls:
             ctx.manual(ref, "`RequestParams.Meta` is the `RequestParamsMeta` TypedDict in v2 "
                             "(`from mcp.types import RequestParamsMeta`); use dict access")
-    if not imports_mcp(ctx):
+    if not ctx.imports_from("mcp"):
         return
     for node in ctx.walk(ast.Attribute):
         if node.attr == "progressToken" and isinstance(node.value, ast.Attribute) and node.value.attr == "meta":
@@ -62,7 +62,7 @@ def check(ctx):
 def _as_dict(ctx, call):
     if call.args or any(k.arg is None for k in call.keywords):
         return None
-    items = ['"%s": %s' % (CAMEL.get(k.arg, k.arg), ctx.source(k.value)) for k in call.keywords]
+    items = ['"%s": %s' % (sdk.CAMEL_TO_SNAKE.get(k.arg, k.arg), ctx.source(k.value)) for k in call.keywords]
     if any("\n" in i for i in items):
         return None
     return "{" + ", ".join(items) + "}"

@@ -1,10 +1,11 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._typ_util import move_import_alias
 
-LATEST = ("mcp.types.LATEST_PROTOCOL_VERSION", "mcp.shared.version.LATEST_PROTOCOL_VERSION")
-SUPPORTED = ("mcp.shared.version.SUPPORTED_PROTOCOL_VERSIONS",)
+LATEST = sdk.LATEST_PROTOCOL_VERSION
+SUPPORTED = sdk.SUPPORTED_PROTOCOL_VERSIONS
 VERSION_MODULE = "mcp.types.version"
 
 
@@ -34,8 +35,7 @@ VERSION_MODULE = "mcp.types.version"
     v1_names=list(LATEST + SUPPORTED),
     v2_names=["mcp_types.version.LATEST_HANDSHAKE_VERSION", "mcp_types.version.HANDSHAKE_PROTOCOL_VERSIONS"],
 )
-def check(ctx):
-    from ..pyedits import _bound_names
+def check(ctx: PythonContext):
     for olds, new, why in (
         (LATEST, "LATEST_HANDSHAKE_VERSION", "v2's `LATEST_PROTOCOL_VERSION` is the 2026-era revision; "
                                              "`LATEST_HANDSHAKE_VERSION` keeps v1's value"),
@@ -43,36 +43,27 @@ def check(ctx):
                                                    "2026-era versions; `HANDSHAKE_PROTOCOL_VERSIONS` keeps v1's meaning"),
     ):
         old = olds[0].rpartition(".")[2]
-        for alias in _aliases(ctx, olds):
+        for alias in ctx.import_aliases(*olds):
             node = ctx.parent(alias)
-            if node.module == "mcp.shared.version":  # TYP003 moves the module; only rename here
+            if node.module == sdk.SHARED_VERSION:  # TYP003 moves the module; only rename here
                 span = ctx.name_span(alias)
                 edits = [ctx.replace(span, new)] if span else None
             else:
-                edits = move_import_alias(ctx, alias, VERSION_MODULE, new)
+                edits = ctx.move_import_alias(alias, VERSION_MODULE, new)
             if edits is None:
                 ctx.manual(alias, why)
                 continue
             if not alias.asname:
-                edits += [ctx.replace(n, new) for n in _bound_names(ctx, alias)]
+                edits += [ctx.replace(n, new) for n in ctx.bound_names(alias)]
             ctx.fix(alias, why, edits)
         for ref in ctx.references(*olds):
             if isinstance(ref, ast.Attribute):
                 span = ctx.attr_span(ref)
-                if ctx.resolve(ref.value) == "mcp.shared.version" and span:
+                if ctx.resolve(ref.value) == sdk.SHARED_VERSION and span:
                     ctx.fix(ref, why, [ctx.replace(span, new)])
                 else:
                     ctx.manual(ref, why + " (`from mcp.types.version import %s`)" % new)
 
-
-def _aliases(ctx, olds):
-    from ..resolver import canonical
-    want = {canonical(o) for o in olds}
-    for node in ctx.imports():
-        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            for a in node.names:
-                if canonical(node.module + "." + a.name) in want:
-                    yield a
 
 
 CASES = [

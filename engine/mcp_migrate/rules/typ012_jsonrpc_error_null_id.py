@@ -1,8 +1,10 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
 
-TARGETS = ("mcp.types.JSONRPCMessage", "mcp.types.JSONRPCError")
+TARGETS = (sdk.JSONRPC_MESSAGE, sdk.JSONRPC_ERROR)
 VALIDATE = ("model_validate", "model_validate_json")
 
 
@@ -29,7 +31,7 @@ VALIDATE = ("model_validate", "model_validate_json")
     v1_names=list(TARGETS),
     v2_names=["mcp.types.JSONRPCError"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     msg = ("v2 accepts a null `id` on JSON-RPC errors (`JSONRPCError.id` is `RequestId | None`); "
            "drop null-id shims and v1 rejection tests")
     for call in ctx.walk(ast.Call):
@@ -38,7 +40,7 @@ def check(ctx):
                 or _unbound_jsonrpc(ctx, f):
             if any(_null_id_dict(a) for a in call.args):
                 ctx.manual(call, msg)
-        elif ctx.is_ref(f, "mcp.types.JSONRPCError"):
+        elif ctx.is_ref(f, sdk.JSONRPC_ERROR):
             kw = ctx.keyword(call, "id")
             if kw is not None and isinstance(kw.value, ast.Constant) and kw.value.value is None:
                 ctx.manual(call, msg)
@@ -47,7 +49,7 @@ def check(ctx):
 def _unbound_jsonrpc(ctx, f):
     """The guide's snippets validate without showing the import of `JSONRPCMessage`."""
     return isinstance(f, ast.Attribute) and f.attr in VALIDATE and isinstance(f.value, ast.Name) \
-        and f.value.id == "JSONRPCMessage" and ctx.resolver.binding(f.value) is None
+        and f.value.id == "JSONRPCMessage" and ctx.binding(f.value) is None
 
 
 def _null_id_dict(node):
