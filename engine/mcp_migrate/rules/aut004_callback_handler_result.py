@@ -99,21 +99,8 @@ def _mentions_no_sdk(ctx):
         isinstance(n, ast.ImportFrom) and (n.module or "").startswith("mcp.client.auth") for n in ctx.imports())
 
 
-def _returns(fn):
-    """Return statements of `fn` itself (not of nested defs or lambdas)."""
-    out, stack = [], list(fn.body)
-    while stack:
-        node = stack.pop()
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            continue
-        if isinstance(node, ast.Return):
-            out.append(node)
-        stack.extend(ast.iter_child_nodes(node))
-    return out
-
-
 def _rewrite(ctx, fn):
-    returns = _returns(fn)
+    returns = ctx.own_returns(fn)
     pairs = [r for r in returns if isinstance(r.value, ast.Tuple) and len(r.value.elts) == 2
              and not any(isinstance(e, ast.Starred) for e in r.value.elts)]
     if not returns or len(pairs) != len(returns):
