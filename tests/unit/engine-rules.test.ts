@@ -1,4 +1,5 @@
-// Every rule's CASES/NOOP tables (output parses, fixed point), rule metadata, SDK name checks, bundle.
+// Every rule's table (engine/tests/tables: output and findings per row, parses, fixed point; NOOP untouched),
+// the mutation check (a rule without its check fails its table), rule metadata, SDK name checks, bundle.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -24,23 +25,34 @@ function guideAnchors(): Set<string> {
 }
 
 describe('rule tables under Pyodide', () => {
-  it('every CASES pair migrates exactly, parses, and is a fixed point; every NOOP is untouched', () => {
+  it('every row gives its output and findings, parses, and is a fixed point; every NOOP is untouched', async () => {
     const res = pyJson(engine, `
 import json, sys
 sys.path.insert(0, "/mcp_migrate_engine/tests")
 import run_tables
 json.dumps(run_tables.run_all())`);
-    console.log(`engine tables (Pyodide): ${res.rules} rules, ${res.cases} cases, ${res.noop} no-op sources`);
+    console.log(`engine tables (Pyodide): ${res.rules} rules, ${res.cases} cases (${res.findings_only} findings-only), ${res.noop} no-op sources`);
     expect(res.failures).toEqual([]);
-    expect(res.cases).toBeGreaterThan(0);
+    expect(res.rules).toBe((await engine.listRules()).length);
+  });
+
+  it('emptying the check of any rule makes its table fail', () => {
+    const survivors = pyJson(engine, `
+import json, sys
+sys.path.insert(0, "/mcp_migrate_engine/tests")
+import run_tables
+json.dumps(run_tables.run_mutations())`);
+    expect(survivors).toEqual([]);
   });
 });
 
 describe.runIf(hasPython3())('rule tables under CPython', () => {
-  it('python3 engine/tests/run_tables.py passes', () => {
-    const out = execFileSync('python3', [join(repoRoot, 'engine', 'tests', 'run_tables.py')], { encoding: 'utf8' });
+  it('python3 engine/tests/run_tables.py --mutations passes', () => {
+    const out = execFileSync('python3', [join(repoRoot, 'engine', 'tests', 'run_tables.py'), '--mutations'], { encoding: 'utf8' });
     const res = JSON.parse(out);
     expect(res.failures).toEqual([]);
+    expect(res.survivors).toEqual([]);
+    expect(res.rules).toBeGreaterThan(80);
   });
 });
 

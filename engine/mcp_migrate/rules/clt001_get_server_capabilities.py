@@ -40,20 +40,3 @@ def check(ctx: PythonContext):
             continue
         ctx.fix(call, "`get_server_capabilities()` is the `server_capabilities` property in v2",
                 [ctx.replace((span[0], ctx.span(call)[1]), "server_capabilities")], fix_class=level)
-
-
-CASES = [
-    (
-        "from mcp import ClientSession\n\nasync def f(session: ClientSession):\n"
-        "    caps = session.get_server_capabilities()\n    return caps and caps.tools\n",
-        "from mcp import ClientSession\n\nasync def f(session: ClientSession):\n"
-        "    caps = session.server_capabilities\n    return caps and caps.tools\n",
-    ),
-    ("capabilities = session.get_server_capabilities()\n", "capabilities = session.server_capabilities\n"),
-]
-
-NOOP = [
-    "from fastmcp import Client\n\nasync def f(c: Client):\n    return c.get_server_capabilities()\n",
-    "class S:\n    def get_server_capabilities(self):\n        return 1\n\nS().get_server_capabilities()\n",
-    "from mcp import ClientSession\n\ndef f(s: ClientSession):\n    return s.server_capabilities\n",
-]

@@ -47,33 +47,3 @@ def check(ctx: PythonContext):
         edits = [ctx.replace(arg, "params=PaginatedRequestParams(cursor=%s)" % ctx.source(value))]
         ctx.fix(call, "`cursor=` is `params=PaginatedRequestParams(cursor=...)` on `ClientSession` in v2",
                 edits + ([imp] if imp else []), fix_class=level)
-
-
-CASES = [
-    (
-        "from mcp import ClientSession\n\nasync def all_tools(session: ClientSession):\n"
-        "    cursor = None\n    while True:\n"
-        "        page = await session.list_tools(cursor=cursor)\n"
-        "        if page.nextCursor is None:\n            break\n        cursor = page.nextCursor\n"
-        "    await session.list_prompts(cursor)\n",
-        "from mcp import ClientSession\nfrom mcp.types import PaginatedRequestParams\n\n"
-        "async def all_tools(session: ClientSession):\n"
-        "    cursor = None\n    while True:\n"
-        "        page = await session.list_tools(params=PaginatedRequestParams(cursor=cursor))\n"
-        "        if page.nextCursor is None:\n            break\n        cursor = page.nextCursor\n"
-        "    await session.list_prompts(params=PaginatedRequestParams(cursor=cursor))\n",
-    ),
-    (
-        "result = await session.list_resources(cursor='next_page_token')\n",
-        "from mcp.types import PaginatedRequestParams\n"
-        "result = await session.list_resources(params=PaginatedRequestParams(cursor='next_page_token'))\n",
-    ),
-]
-
-NOOP = [
-    "from fastmcp import Client\n\nasync def f(c: Client):\n    await c.list_tools(cursor='x')\n",
-    "from mcp import ClientSession\nfrom mcp.types import PaginatedRequestParams\n\nasync def f(s: ClientSession):\n"
-    "    await s.list_tools(params=PaginatedRequestParams(cursor='x'))\n",
-    "from mcp import ClientSession\n\nasync def f(s: ClientSession):\n    await s.list_tools()\n",
-    "class Repo:\n    def list_tools(self, cursor=None):\n        pass\n\nRepo().list_tools(cursor='x')\n",
-]

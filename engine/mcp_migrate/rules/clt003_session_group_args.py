@@ -43,25 +43,3 @@ def check(ctx: PythonContext):
             ctx.manual(call, msg)
         else:
             ctx.fix(call, msg, [edit], fix_class=level)
-
-
-CASES = [
-    (
-        "from mcp.client.session_group import ClientSessionGroup\n\n"
-        "async def f():\n    async with ClientSessionGroup() as group:\n"
-        "        return await group.call_tool('t', args={'k': 1})\n",
-        "from mcp.client.session_group import ClientSessionGroup\n\n"
-        "async def f():\n    async with ClientSessionGroup() as group:\n"
-        "        return await group.call_tool('t', arguments={'k': 1})\n",
-    ),
-    (
-        "result = await session_group.call_tool('my_tool', args={'key': 'value'})\n",
-        "result = await session_group.call_tool('my_tool', arguments={'key': 'value'})\n",
-    ),
-]
-
-NOOP = [
-    "from mcp import ClientSession\n\nasync def f(s: ClientSession):\n    await s.call_tool('t', arguments={})\n",
-    "from myproj import Runner\n\nr = Runner()\nr.call_tool('t', args=[1])\n",
-    "from mcp import ClientSession\n\nasync def f(s: ClientSession):\n    await s.call_tool('t', args={})\n",
-]

@@ -81,38 +81,3 @@ def _is_408(ctx, node):
 def _compared(ctx, const):
     parent = ctx.parent(const)
     return isinstance(parent, ast.Compare) or (isinstance(parent, ast.keyword) and parent.arg == "match")
-
-
-CASES = [
-    (
-        "import httpx\nfrom mcp.shared.exceptions import McpError\n\n"
-        "async def f(session):\n    try:\n        await session.call_tool('slow_tool', {})\n"
-        "    except McpError as e:\n        if e.error.code == httpx.codes.REQUEST_TIMEOUT:  # 408\n"
-        "            return None\n        raise\n",
-        "import httpx\nfrom mcp.shared.exceptions import McpError\nfrom mcp.types import REQUEST_TIMEOUT\n\n"
-        "async def f(session):\n    try:\n        await session.call_tool('slow_tool', {})\n"
-        "    except McpError as e:\n        if e.error.code == REQUEST_TIMEOUT:  # 408\n"
-        "            return None\n        raise\n",
-    ),
-    (
-        "from mcp import McpError\n\ntry:\n    pass\nexcept McpError as exc:\n    retry = 408 == exc.error.code\n",
-        "from mcp import McpError\nfrom mcp.types import REQUEST_TIMEOUT\n\ntry:\n    pass\n"
-        "except McpError as exc:\n    retry = REQUEST_TIMEOUT == exc.error.code\n",
-    ),
-    (
-        "from mcp import McpError\n\ntry:\n    pass\nexcept McpError as e:\n"
-        "    if 'Timed out while waiting' in str(e):\n        pass\n",
-        "from mcp import McpError\n\ntry:\n    pass\nexcept McpError as e:\n"
-        "    # mcp-migrate: CLT005 v2's timeout message is `Request '<method>' timed out`; compare "
-        "`e.error.code == REQUEST_TIMEOUT` instead of the text "
-        "https://mcp-migrate.dev/guide/#client-request-timeouts-now-raise-32001-request_timeout-instead-of-408\n"
-        "    if 'Timed out while waiting' in str(e):\n        pass\n",
-    ),
-]
-
-NOOP = [
-    "import httpx\n\nr = httpx.get('u')\nif r.status_code == 408:\n    pass\n",
-    "from mcp import MCPError\nfrom mcp.types import REQUEST_TIMEOUT\n\ntry:\n    pass\n"
-    "except MCPError as e:\n    ok = e.code == REQUEST_TIMEOUT\n",
-    "from myproj import ApiError\n\ntry:\n    pass\nexcept ApiError as e:\n    ok = e.error.code == 408\n",
-]

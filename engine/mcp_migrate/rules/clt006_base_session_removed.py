@@ -73,39 +73,3 @@ def _snippet_client_context(ctx, sub):
     return isinstance(sub.value, ast.Name) and sub.value.id == "RequestContext" \
         and isinstance(first, ast.Name) and first.id == "ClientSession" \
         and ctx.binding(sub.value) is None and ctx.binding(first) is None
-
-
-CASES = [
-    (
-        "from mcp.shared.session import ProgressFnT\n\ncb: ProgressFnT\n",
-        "from mcp.shared.dispatcher import ProgressFnT\n\ncb: ProgressFnT\n",
-    ),
-    (
-        "from mcp.shared.session import ProgressFnT, RequestResponder\n",
-        "# mcp-migrate: CLT006 `RequestResponder` was removed; a `message_handler` takes `mcp.client.IncomingMessage` "
-        "https://mcp-migrate.dev/guide/#clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed\n"
-        "from mcp.shared.session import RequestResponder\nfrom mcp.shared.dispatcher import ProgressFnT\n",
-    ),
-    (
-        "async def cb(context: RequestContext[ClientSession, Any], params) -> None: ...\n",
-        "# mcp-migrate: CLT006 client callbacks receive `mcp.client.ClientRequestContext` in v2 "
-        "(`RequestContext[ClientSession, Any]` is gone) "
-        "https://mcp-migrate.dev/guide/#clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed\n"
-        "async def cb(context: RequestContext[ClientSession, Any], params) -> None: ...\n",
-    ),
-    (
-        "from mcp import ClientSession\n\nasync def f(session: ClientSession, n):\n"
-        "    await session.send_notification(n, related_request_id=7)\n",
-        "from mcp import ClientSession\n\nasync def f(session: ClientSession, n):\n"
-        "    await session.send_notification(n)\n",
-    ),
-]
-
-NOOP = [
-    "from mcp.shared.dispatcher import ProgressFnT\n",
-    "from mcp.client.session import ClientSession\nfrom mcp.shared.context import RequestContext\n\n"
-    "async def cb(ctx: RequestContext[ClientSession, None], params): ...\n",
-    "from myproj.shared.session import BaseSession\n",
-    "from mcp.server.session import ServerSession\n\nasync def f(s: ServerSession, n):\n"
-    "    await s.send_notification(n, related_request_id=7)\n",
-]

@@ -51,31 +51,3 @@ def check(ctx: PythonContext):
         task_call = isinstance(parent, ast.Attribute) and parent.attr in TASK_CALLS
         if task_call or ctx.is_instance(attr.value, *OWNERS):
             ctx.manual(attr, MSG)
-
-
-CASES = [
-    (
-        "from mcp.shared.experimental.tasks.store import TaskStore\n",
-        "# mcp-migrate: CLT007 %s https://mcp-migrate.dev/guide/#experimental-tasks-support-removed\n"
-        "from mcp.shared.experimental.tasks.store import TaskStore\n" % MSG,
-    ),
-    (
-        "async def f(session):\n"
-        "    result = await session.experimental.call_tool_as_task('t', arguments={}, ttl=60000)\n",
-        "async def f(session):\n"
-        "    # mcp-migrate: CLT007 %s https://mcp-migrate.dev/guide/#experimental-tasks-support-removed\n"
-        "    result = await session.experimental.call_tool_as_task('t', arguments={}, ttl=60000)\n" % MSG,
-    ),
-    (
-        "from mcp.server.lowlevel import Server\n\nserver = Server('s')\nserver.experimental.enable_tasks()\n",
-        "from mcp.server.lowlevel import Server\n\nserver = Server('s')\n"
-        "# mcp-migrate: CLT007 %s https://mcp-migrate.dev/guide/#experimental-tasks-support-removed\n"
-        "server.experimental.enable_tasks()\n" % MSG,
-    ),
-]
-
-NOOP = [
-    "import torch\n\ntorch.experimental.foo()\n",
-    "from myproj.experimental import thing\n",
-    "from mcp.types import TaskStatus\n",
-]

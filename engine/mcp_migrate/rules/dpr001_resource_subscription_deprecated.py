@@ -32,27 +32,3 @@ METHODS = ("subscribe_resource", "unsubscribe_resource")
 def check(ctx: PythonContext):
     for call in ctx.method_calls(SESSION, *METHODS):
         ctx.advise_deprecated(call, "`%s()`" % call.func.attr, "SEP-2575")
-
-
-CASES = [
-    (
-        "from mcp import ClientSession\n"
-        "\n"
-        "async def watch(read, write):\n"
-        "    async with ClientSession(read, write) as session:\n"
-        "        await session.initialize()\n"
-        "        await session.subscribe_resource('board://sprint')\n",
-        "from mcp import ClientSession\n"
-        "\n"
-        "async def watch(read, write):\n"
-        "    async with ClientSession(read, write) as session:\n"
-        "        await session.initialize()\n"
-        "        await session.subscribe_resource('board://sprint')\n",
-    ),
-]
-
-NOOP = [
-    "async def f(session):\n    await session.subscribe_resource('x')\n",
-    "from mcp.server.lowlevel import Server\nserver = Server('x')\n\n@server.subscribe_resource()\n"
-    "async def sub(uri):\n    pass\n",
-]

@@ -47,33 +47,3 @@ def check(ctx: PythonContext):
         ctx.advise_deprecated(call, "`Context.%s()`" % call.func.attr, "SEP-2577")
     for fn, dec in ctx.decorated_by(sdk.SERVER, "set_logging_level"):
         ctx.advise_deprecated(dec, "A logging-level handler (`on_set_logging_level` in v2)", "SEP-2577")
-
-
-CASES = [
-    (
-        "from mcp.server.fastmcp import Context, FastMCP\n"
-        "\n"
-        "mcp = FastMCP('demo')\n"
-        "\n"
-        "@mcp.tool()\n"
-        "async def work(ctx: Context) -> str:\n"
-        "    await ctx.info('starting')\n"
-        "    roots = await ctx.session.list_roots()\n"
-        "    return str(roots)\n",
-        "from mcp.server.fastmcp import Context, FastMCP\n"
-        "\n"
-        "mcp = FastMCP('demo')\n"
-        "\n"
-        "@mcp.tool()\n"
-        "async def work(ctx: Context) -> str:\n"
-        "    await ctx.info('starting')\n"
-        "    roots = await ctx.session.list_roots()\n"
-        "    return str(roots)\n",
-    ),
-]
-
-NOOP = [
-    "import logging\nlog = logging.getLogger(__name__)\nlog.info('x')\n",
-    "from fastmcp import Context\nasync def f(ctx: Context):\n    await ctx.info('x')\n",
-    "from mcp.server.fastmcp import Context\nasync def f(ctx: Context):\n    await ctx.report_progress(1, 2)\n",
-]

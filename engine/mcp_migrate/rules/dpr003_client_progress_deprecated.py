@@ -32,23 +32,3 @@ def check(ctx: PythonContext):
         ctx.advise_deprecated(call, "Client-to-server `%s()`" % call.func.attr, "2026-07-28")
     for fn, dec in ctx.decorated_by(sdk.SERVER, "progress_notification"):
         ctx.advise_deprecated(dec, "A client-progress handler (`on_progress` in v2)", "2026-07-28")
-
-
-CASES = [
-    (
-        "from mcp.client.session import ClientSession\n"
-        "\n"
-        "async def report(session: ClientSession, token):\n"
-        "    await session.send_progress_notification(token, 0.5, total=1.0)\n",
-        "from mcp.client.session import ClientSession\n"
-        "\n"
-        "async def report(session: ClientSession, token):\n"
-        "    await session.send_progress_notification(token, 0.5, total=1.0)\n",
-    ),
-]
-
-NOOP = [
-    "from mcp.server.session import ServerSession\n"
-    "async def f(s: ServerSession, t):\n    await s.send_progress_notification(t, 1)\n",
-    "async def f(session, t):\n    await session.send_progress_notification(t, 1)\n",
-]

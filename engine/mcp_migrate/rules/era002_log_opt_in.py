@@ -37,30 +37,3 @@ def check(ctx: PythonContext):
     for call in ctx.calls(HARNESS):
         if ctx.keyword_value(call, "logging_callback") is not None:
             ctx.manual(call, MSG)
-
-
-CASES = [
-    (
-        "from mcp.shared.memory import create_connected_server_and_client_session as connect\n"
-        "\n"
-        "async def test_logs(server):\n"
-        "    seen = []\n"
-        "    async with connect(server, logging_callback=seen.append) as session:\n"
-        "        await session.call_tool('chatty', {})\n",
-        "from mcp.shared.memory import create_connected_server_and_client_session as connect\n"
-        "\n"
-        "async def test_logs(server):\n"
-        "    seen = []\n"
-        "    # mcp-migrate: ERA002 " + MSG +
-        " https://mcp-migrate.dev/guide/#log-messages-are-delivered-only-to-requests-that-opt-in\n"
-        "    async with connect(server, logging_callback=seen.append) as session:\n"
-        "        await session.call_tool('chatty', {})\n",
-    ),
-]
-
-NOOP = [
-    "from mcp.shared.memory import create_connected_server_and_client_session\n"
-    "async def t(server):\n    async with create_connected_server_and_client_session(server) as s:\n        pass\n",
-    "from mytests import create_connected_server_and_client_session\n"
-    "x = create_connected_server_and_client_session(s, logging_callback=cb)\n",
-]

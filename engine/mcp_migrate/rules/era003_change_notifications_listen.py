@@ -38,30 +38,3 @@ def check(ctx: PythonContext):
         ctx.advise(call, "`%s()` is dropped on 2026-07-28 connections (only `subscriptions/listen` streams carry "
                          "change notifications); `await ctx.%s` on MCPServer's `Context` publishes for every era"
                    % (call.func.attr, METHODS[call.func.attr]))
-
-
-CASES = [
-    (
-        "from mcp.server.fastmcp import Context, FastMCP\n"
-        "\n"
-        "mcp = FastMCP('demo')\n"
-        "\n"
-        "@mcp.tool()\n"
-        "async def enable(name: str, ctx: Context) -> str:\n"
-        "    await ctx.session.send_tool_list_changed()\n"
-        "    return name\n",
-        "from mcp.server.fastmcp import Context, FastMCP\n"
-        "\n"
-        "mcp = FastMCP('demo')\n"
-        "\n"
-        "@mcp.tool()\n"
-        "async def enable(name: str, ctx: Context) -> str:\n"
-        "    await ctx.session.send_tool_list_changed()\n"
-        "    return name\n",
-    ),
-]
-
-NOOP = [
-    "async def f(session):\n    await session.send_tool_list_changed()\n",
-    "from fastmcp import Context\nasync def f(ctx: Context):\n    await ctx.session.send_tool_list_changed()\n",
-]

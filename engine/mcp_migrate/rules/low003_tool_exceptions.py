@@ -60,35 +60,3 @@ def _catches_all(ctx, fn) -> bool:
                               and ctx.resolve(h.type) is None):
             return True
     return False
-
-
-_HDR = "from mcp.server import Server\n\nserver = Server('s')\n\n"
-_MARK = "# mcp-migrate: LOW003 " + " ".join(MESSAGE.split()) + " https://mcp-migrate.dev/guide/#" + ANCHOR + "\n"
-
-CASES = [
-    (
-        _HDR + "@server.call_tool()\nasync def call_tool(name: str, arguments: dict):\n    raise ValueError('kaboom')\n",
-        _HDR + _MARK + "@server.call_tool()\nasync def call_tool(name: str, arguments: dict):\n"
-        "    raise ValueError('kaboom')\n",
-    ),
-    (
-        "import mcp.server.lowlevel.server as lls\n\napp = lls.Server('s')\n\n"
-        "@app.call_tool(validate_input=False)\nasync def run(name, args):\n"
-        "    try:\n        return await go(name, args)\n    except KeyError:\n        return []\n",
-        "import mcp.server.lowlevel.server as lls\n\napp = lls.Server('s')\n\n" + _MARK
-        + "@app.call_tool(validate_input=False)\nasync def run(name, args):\n"
-        "    try:\n        return await go(name, args)\n    except KeyError:\n        return []\n",
-    ),
-]
-
-CASES.append((  # the guide's fragment
-    "@server.call_tool()\nasync def call_tool(name: str, arguments: dict):\n    raise ValueError('kaboom')\n",
-    _MARK + "@server.call_tool()\nasync def call_tool(name: str, arguments: dict):\n    raise ValueError('kaboom')\n",
-))
-
-NOOP = [
-    _HDR + "@server.call_tool()\nasync def call_tool(name, arguments):\n    \"\"\"Doc.\"\"\"\n"
-    "    try:\n        return await go()\n    except Exception as e:\n        return err(e)\n",
-    "from fastmcp import FastMCP\nmcp = FastMCP('x')\n\n@mcp.call_tool()\nasync def t(n, a):\n    raise E\n",
-    "class Server:\n    pass\n\nserver = Server()\n\n@server.call_tool()\nasync def t(n, a):\n    raise E\n",
-]

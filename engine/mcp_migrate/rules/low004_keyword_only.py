@@ -43,20 +43,3 @@ def check(ctx: PythonContext):
         else:
             ctx.manual(call, "pass `Server(...)`'s arguments after `name` by keyword (`version=`, "
                              "`instructions=`, `website_url=`, `icons=`, `lifespan=`)")
-
-
-CASES = [
-    ('from mcp.server import Server\nserver = Server("my-server", "1.0")\n',
-     'from mcp.server import Server\nserver = Server("my-server", version="1.0")\n'),
-    ("import mcp.server\ns = mcp.server.Server(\n    'n',\n    '2',\n    'Be nice',\n)\n",
-     "import mcp.server\ns = mcp.server.Server(\n    'n',\n    version='2',\n    instructions='Be nice',\n)\n"),
-    ("from mcp.server.lowlevel import Server\ns = Server(*args)\n",
-     "from mcp.server.lowlevel import Server\n# mcp-migrate: LOW004 pass `Server(...)`'s arguments after `name` by "
-     "keyword (`version=`, `instructions=`, `website_url=`, `icons=`, `lifespan=`) "
-     "https://mcp-migrate.dev/guide/#" + ANCHOR + "\ns = Server(*args)\n"),
-]
-NOOP = [
-    'from mcp.server import Server\nserver = Server("my-server", version="1.0")\n',
-    "class Server:\n    def __init__(self, a, b):\n        pass\n\nServer('a', 'b')\n",
-    "from mcp.server.fastmcp import FastMCP\nFastMCP('a', 'b')\n",
-]

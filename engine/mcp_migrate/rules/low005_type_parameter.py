@@ -42,16 +42,3 @@ def _subscripts(ctx):
         if isinstance(node.slice, ast.Tuple) and len(node.slice.elts) == 2 and ctx.is_ref(node.value, sdk.SERVER):
             out.append(node)
     return out
-
-
-CASES = [
-    ("from typing import Any\nfrom mcp.server import Server\n\nserver: Server[dict[str, Any], Any] = Server('s')\n",
-     "from typing import Any\nfrom mcp.server import Server\n\nserver: Server[dict[str, Any]] = Server('s')\n"),
-    ("import mcp.server.lowlevel.server as s\n\ndef f(x: s.Server[State, Request]) -> None:\n    pass\n",
-     "import mcp.server.lowlevel.server as s\n\ndef f(x: s.Server[State]) -> None:\n    pass\n"),
-]
-NOOP = [
-    "from mcp.server import Server\nserver: Server[dict] = Server('s')\n",
-    "from other import Server\nserver: Server[int, str] = Server('s')\n",
-    "x: 'Server[int, str]' = None\n",
-]

@@ -35,23 +35,3 @@ def check(ctx: PythonContext):
         ctx.manual(node, "`server.%s` is gone: register with `on_*=` in `Server(...)` or `server.add_%s_handler("
                          "method, params_type, handler)`, look up with `server.get_%s_handler(\"<method>\")` "
                          "(keyed by method string, not request type)" % (node.attr, kind, kind))
-
-
-_M = ("# mcp-migrate: LOW006 `server.request_handlers` is gone: register with `on_*=` in `Server(...)` or "
-      "`server.add_request_handler(method, params_type, handler)`, look up with "
-      "`server.get_request_handler(\"<method>\")` (keyed by method string, not request type) "
-      "https://mcp-migrate.dev/guide/#" + ANCHOR + "\n")
-CASES = [
-    ("from mcp.server import Server\nfrom mcp.types import ListToolsRequest\nserver = Server('s')\n"
-     "server.request_handlers[ListToolsRequest] = handle\n",
-     "from mcp.server import Server\nfrom mcp.types import ListToolsRequest\nserver = Server('s')\n" + _M
-     + "server.request_handlers[ListToolsRequest] = handle\n"),
-    ("from mcp.server import Server\n\nclass A:\n    def __init__(self):\n        self.server = Server('s')\n\n"
-     "    def has(self):\n        return ListToolsRequest in self.server.request_handlers\n",
-     "from mcp.server import Server\n\nclass A:\n    def __init__(self):\n        self.server = Server('s')\n\n"
-     "    def has(self):\n        " + _M + "        return ListToolsRequest in self.server.request_handlers\n"),
-]
-NOOP = [
-    "class Server:\n    request_handlers = {}\n\nServer().request_handlers\n",
-    "from mcp.server import Server\nserver = Server('s')\nserver.get_request_handler('tools/list')\n",
-]

@@ -49,24 +49,3 @@ def check(ctx: PythonContext):
                 ctx.manual(item, MESSAGE % item.name)
     for node in ctx.attribute_uses(sdk.SERVER, *PRIVATE):
         ctx.manual(node, MESSAGE % node.attr)
-
-
-def _mark(name, indent=""):
-    return indent + "# mcp-migrate: LOW007 " + MESSAGE % name + " https://mcp-migrate.dev/guide/#" + ANCHOR + "\n"
-
-
-CASES = [
-    ("from mcp.server.lowlevel.server import Server\n\nclass My(Server):\n"
-     "    async def _handle_request(self, message, req, session, lc, raise_exceptions):\n"
-     "        return await super()._handle_request(message, req, session, lc, raise_exceptions)\n",
-     "from mcp.server.lowlevel.server import Server\n\nclass My(Server):\n" + _mark("_handle_request", "    ")
-     + "    async def _handle_request(self, message, req, session, lc, raise_exceptions):\n"
-     "        return await super()._handle_request(message, req, session, lc, raise_exceptions)\n"),
-    ("from mcp.server import Server\ns = Server('x')\nawait s._handle_message(m, sess, {}, False)\n",
-     "from mcp.server import Server\ns = Server('x')\n" + _mark("_handle_message")
-     + "await s._handle_message(m, sess, {}, False)\n"),
-]
-NOOP = [
-    "class Server:\n    pass\n\nclass My(Server):\n    async def _handle_request(self):\n        pass\n",
-    "from mcp.server import Server\n\nclass My(Server):\n    async def handle(self):\n        pass\n",
-]

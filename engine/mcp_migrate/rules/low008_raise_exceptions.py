@@ -38,19 +38,3 @@ def check(ctx: PythonContext):
             continue
         ctx.manual(call, "`raise_exceptions=True` now re-raises only handler exceptions; transport errors "
                          "(e.g. JSON parse errors) are logged and dropped, so `run()` no longer exits on them")
-
-
-_M = ("# mcp-migrate: LOW008 `raise_exceptions=True` now re-raises only handler exceptions; transport errors "
-      "(e.g. JSON parse errors) are logged and dropped, so `run()` no longer exits on them "
-      "https://mcp-migrate.dev/guide/#" + ANCHOR + "\n")
-CASES = [
-    ("from mcp.server import Server\nserver = Server('s')\n\nasync def main():\n"
-     "    await server.run(r, w, server.create_initialization_options(), raise_exceptions=True)\n",
-     "from mcp.server import Server\nserver = Server('s')\n\nasync def main():\n    " + _M
-     + "    await server.run(r, w, server.create_initialization_options(), raise_exceptions=True)\n"),
-]
-NOOP = [
-    "from mcp.server import Server\nserver = Server('s')\nserver.run(r, w, o)\n",
-    "from mcp.server import Server\nserver = Server('s')\nserver.run(r, w, o, raise_exceptions=False)\n",
-    "from mcp.server.fastmcp import FastMCP\nm = FastMCP('s')\nm.run(raise_exceptions=True)\n",
-]

@@ -40,17 +40,3 @@ def check(ctx: PythonContext):
         if kw is not None or len(call.args) > 4:
             ctx.manual(call, "remove `stateless=` from `run()`: stateless serving is set on the transport "
                              "(`StreamableHTTPSessionManager(app, stateless=True)`), not the loop")
-
-
-CASES = [
-    ("from mcp.server import Server\ns = Server('x')\nawait s.run(r, w, opts, stateless=False)\n",
-     "from mcp.server import Server\ns = Server('x')\nawait s.run(r, w, opts)\n"),
-    ("from mcp.server import Server\ns = Server('x')\nawait s.run(r, w, opts, stateless=True)\n",
-     "from mcp.server import Server\ns = Server('x')\n# mcp-migrate: LOW009 remove `stateless=` from `run()`: "
-     "stateless serving is set on the transport (`StreamableHTTPSessionManager(app, stateless=True)`), not the "
-     "loop https://mcp-migrate.dev/guide/#" + ANCHOR + "\nawait s.run(r, w, opts, stateless=True)\n"),
-]
-NOOP = [
-    "from mcp.server import Server\ns = Server('x')\nawait s.run(r, w, opts)\n",
-    "from other import Server\ns = Server('x')\nawait s.run(r, w, opts, stateless=False)\n",
-]

@@ -41,20 +41,3 @@ def check(ctx: PythonContext):
             ctx.manual(imp, MESSAGE % "request_ctx")
     for node in ctx.references(CTXVAR):
         ctx.manual(node, MESSAGE % "request_ctx")
-
-
-def _m(name, indent=""):
-    return indent + "# mcp-migrate: LOW010 " + MESSAGE % name + " https://mcp-migrate.dev/guide/#" + ANCHOR + "\n"
-
-
-CASES = [
-    ("from mcp.server.lowlevel.server import Server, request_ctx\nserver = Server('s')\n\n"
-     "async def h():\n    a = server.request_context\n    b = request_ctx.get()\n",
-     _m("request_ctx") + "from mcp.server.lowlevel.server import Server, request_ctx\nserver = Server('s')\n\n"
-     "async def h():\n" + _m("server.request_context", "    ") + "    a = server.request_context\n"
-     + _m("request_ctx", "    ") + "    b = request_ctx.get()\n"),
-]
-NOOP = [
-    "class Server:\n    request_context = None\n\nServer().request_context\n",
-    "from mcp.server.fastmcp import Context\n\nasync def t(ctx: Context):\n    return ctx.request_context\n",
-]

@@ -69,31 +69,3 @@ def check(ctx: PythonContext):
         else:
             ctx.manual(node, "`RequestContext` is gone: use `ServerRequestContext[LifespanT, RequestT]` "
                              "(server) or `ClientRequestContext` (client)")
-
-
-_U = "https://mcp-migrate.dev/guide/#" + ANCHOR + "\n"
-CASES = [
-    ("from mcp.server.fastmcp import Context\nfrom mcp.server.session import ServerSession\n\n"
-     "async def my_tool(ctx: Context[ServerSession, None]) -> str:\n    return ''\n",
-     "from mcp.server.fastmcp import Context\nfrom mcp.server.session import ServerSession\n\n"
-     "async def my_tool(ctx: Context[None]) -> str:\n    return ''\n"),
-    ("from mcp.client.session import ClientSession\nfrom mcp.shared.context import RequestContext\n\n"
-     "async def cb(ctx: RequestContext[ClientSession, None], params): ...\n",
-     "from mcp.client.session import ClientSession\n# mcp-migrate: LOW011 `mcp.shared.context.RequestContext` is "
-     "gone: import `ServerRequestContext` from `mcp.server.context` (server) or `ClientRequestContext` from "
-     "`mcp.client.context` (client) " + _U + "from mcp.shared.context import RequestContext\n\n"
-     "# mcp-migrate: LOW011 use `ClientRequestContext` (from `mcp.client.context`, no type parameters) instead of "
-     "`RequestContext[ClientSession, ...]` " + _U
-     + "async def cb(ctx: RequestContext[ClientSession, None], params): ...\n"),
-]
-CASES.append((
-    "async def my_tool(ctx: Context[ServerSession, None]) -> str: ...\n",
-    "# mcp-migrate: LOW011 `Context[ServerSession, LifespanT]` is `Context[LifespanT]` in v2 (bare `Context` is "
-    "usually enough) " + _U + "async def my_tool(ctx: Context[ServerSession, None]) -> str: ...\n",
-))
-NOOP = [
-    "from mcp.server.mcpserver import Context\n\nasync def t(ctx: Context[None]): ...\n",
-    "from fastmcp import Context\nfrom mcp.server.session import ServerSession\n\n"
-    "async def t(ctx: Context[ServerSession, None]): ...\n",
-    "class RequestContext:\n    pass\n\nx: RequestContext = RequestContext()\n",
-]

@@ -58,28 +58,3 @@ def check(ctx: PythonContext):
                 any(a.name in ("InitializationState", "ServerRequestResponder") for a in imp.names):
             ctx.manual(imp, "`InitializationState` and `ServerRequestResponder` were removed from "
                             "`mcp.server.session`")
-
-
-_U = "https://mcp-migrate.dev/guide/#" + ANCHOR + "\n"
-CASES = [
-    ("from mcp.server.session import ServerSession\n\n"
-     "session = ServerSession(read_stream, write_stream, init_options, stateless=False)\n",
-     "from mcp.server.session import ServerSession\n\n# mcp-migrate: LOW012 let `Server.run(read_stream, "
-     "write_stream, init_options)` build the session: `ServerSession(...)` now takes `(request_outbound, "
-     "connection)` " + _U + "session = ServerSession(read_stream, write_stream, init_options, stateless=False)\n"),
-    ("from mcp.server.session import ServerSession\n\nclass S(ServerSession):\n    pass\n",
-     "from mcp.server.session import ServerSession\n\n# mcp-migrate: LOW012 `ServerSession` has nothing left to "
-     "override in v2 (no receive loop, no `_received_request`): observe inbound messages with "
-     "`Server.middleware` " + _U + "class S(ServerSession):\n    pass\n"),
-    ("from mcp.server.session import ServerSession\n\nasync def f(session: ServerSession):\n"
-     "    async for m in session.incoming_messages:\n        pass\n",
-     "from mcp.server.session import ServerSession\n\nasync def f(session: ServerSession):\n"
-     "    # mcp-migrate: LOW012 `ServerSession.incoming_messages` is gone: register `on_*` handlers and use "
-     "`Server.middleware` to observe inbound messages " + _U
-     + "    async for m in session.incoming_messages:\n        pass\n"),
-]
-NOOP = [
-    "from mcp.server.session import ServerSession\n\nasync def f(s: ServerSession):\n"
-    "    await s.send_log_message(level='info', data='x')\n",
-    "class ServerSession:\n    pass\n\nServerSession()\n",
-]

@@ -62,29 +62,3 @@ def _is_session(ctx, expr) -> bool:
     if isinstance(holder, ast.Attribute) and holder.attr == "request_context":
         return ctx.is_instance(holder.value, SERVER, HOLDERS[0])
     return False
-
-
-CASES = [
-    ("from mcp.server.fastmcp import Context\n\nasync def t(ctx: Context):\n"
-     "    return await ctx.session.elicit_form(\n        message='Your name?',\n        requestedSchema={'type': 'object'},\n    )\n",
-     "from mcp.server.fastmcp import Context\n\nasync def t(ctx: Context):\n"
-     "    return await ctx.session.elicit_form(\n        message='Your name?',\n        requested_schema={'type': 'object'},\n    )\n"),
-    ("from mcp.server import Server\nserver = Server('s')\n\nasync def h():\n"
-     "    await server.request_context.session.elicit(message='m', requestedSchema=s)\n",
-     "from mcp.server import Server\nserver = Server('s')\n\nasync def h():\n"
-     "    await server.request_context.session.elicit(message='m', requested_schema=s)\n"),
-    ("from mcp.server.session import ServerSession\n\nasync def f(s: ServerSession):\n"
-     "    await s.elicit('m', requestedSchema=x)\n",
-     "from mcp.server.session import ServerSession\n\nasync def f(s: ServerSession):\n"
-     "    await s.elicit('m', requested_schema=x)\n"),
-]
-CASES.append((
-    "r = await ctx.session.elicit_form(message='m', requestedSchema=s)\n",
-    "# mcp-migrate: LOW013 if this is an MCP `ServerSession`, rename `requestedSchema=` to `requested_schema=` "
-    "https://mcp-migrate.dev/guide/#" + ANCHOR + "\nr = await ctx.session.elicit_form(message='m', requestedSchema=s)\n",
-))
-NOOP = [
-    "async def t(ctx):\n    await ctx.session.elicit(message='m', requestedSchema=s)\n",
-    "from fastmcp import Context\n\nasync def t(ctx: Context):\n    await ctx.session.elicit(message='m', requestedSchema=s)\n",
-    "from mcp.server.fastmcp import Context\n\nasync def t(ctx: Context):\n    await ctx.session.elicit('m', s)\n",
-]

@@ -37,15 +37,3 @@ def check(ctx: DepsContext):
         elif req.name == "httpx-sse":
             ctx.manual(req, "mcp v2 dropped `httpx-sse`: use `httpx2.EventSource` / `AsyncClient.sse()` "
                             "and remove this dependency")
-
-
-FILENAME = "requirements.txt"
-CASES = [
-    (
-        "mcp\nhttpx-sse>=0.4\n",
-        "mcp\n# mcp-migrate: PKG003 mcp v2 dropped `httpx-sse`: use `httpx2.EventSource` / `AsyncClient.sse()` "
-        "and remove this dependency https://mcp-migrate.dev/guide/#httpx-and-httpx-sse-replaced-by-httpx2\n"
-        "httpx-sse>=0.4\n",
-    ),
-]
-NOOP = ["httpx>=0.27\n", "mcp\nhttpx2>=2.5\n"]

@@ -26,22 +26,3 @@ def check(ctx: DepsContext):
         if req.name == "mcp" and "ws" in [e.lower() for e in req.extras]:
             ctx.manual(req, "the `ws` extra was removed in v2 (WebSocket transport removed): move to "
                             "streamable HTTP, then drop `ws` from the extras")
-
-
-FILENAME = "requirements.txt"
-CASES = [
-    (
-        "mcp[cli,ws]>=2,<3\n",
-        "# mcp-migrate: PKG004 the `ws` extra was removed in v2 (WebSocket transport removed): move to "
-        "streamable HTTP, then drop `ws` from the extras https://mcp-migrate.dev/guide/#websocket-transport-removed\n"
-        "mcp[cli,ws]>=2,<3\n",
-    ),
-    (
-        '[tool.poetry.dependencies]\nmcp = {extras = ["ws"], git = "https://x"}\n',
-        '[tool.poetry.dependencies]\n# mcp-migrate: PKG004 the `ws` extra was removed in v2 (WebSocket transport removed): '
-        "move to streamable HTTP, then drop `ws` from the extras https://mcp-migrate.dev/guide/#websocket-transport-removed\n"
-        'mcp = {extras = ["ws"], git = "https://x"}\n',
-        "pyproject.toml",
-    ),
-]
-NOOP = ["mcp[cli]\n", "websockets>=15\n"]

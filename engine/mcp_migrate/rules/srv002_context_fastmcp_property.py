@@ -35,30 +35,3 @@ def check(ctx: PythonContext):
             ctx.fix(node, "`Context.fastmcp` is now `Context.mcp_server`", [ctx.replace(span, "mcp_server")])
         else:
             ctx.manual(node, "rename `ctx.fastmcp` to `ctx.mcp_server`")
-
-
-CASES = [
-    (
-        "from mcp.server.fastmcp import FastMCP, Context\n\nmcp = FastMCP('d')\n\n"
-        "@mcp.tool()\nasync def names(ctx: Context) -> str:\n    server = ctx.fastmcp\n    return server.name\n",
-        "from mcp.server.fastmcp import FastMCP, Context\n\nmcp = FastMCP('d')\n\n"
-        "@mcp.tool()\nasync def names(ctx: Context) -> str:\n    server = ctx.mcp_server\n    return server.name\n",
-    ),
-    (
-        "from mcp.server.fastmcp import Context\nfrom mcp.server.session import ServerSession\n\n"
-        "def helper(c: Context[ServerSession, None]):\n    return c.fastmcp.settings.debug\n",
-        "from mcp.server.fastmcp import Context\nfrom mcp.server.session import ServerSession\n\n"
-        "def helper(c: Context[ServerSession, None]):\n    return c.mcp_server.settings.debug\n",
-    ),
-    (
-        "import mcp.server.fastmcp as fm\n\ndef f(ctx: 'fm.Context'):\n    return ctx.fastmcp\n",
-        "import mcp.server.fastmcp as fm\n\ndef f(ctx: 'fm.Context'):\n    return ctx.mcp_server\n",
-    ),
-]
-
-NOOP = [
-    "from fastmcp import Context\n\ndef f(ctx: Context):\n    return ctx.fastmcp\n",
-    "def f(ctx):\n    return ctx.fastmcp\n",
-    "from mcp.server.fastmcp import Context\n\ndef f(ctx: Context):\n    return ctx.mcp_server  # ctx.fastmcp\n",
-    "class Context:\n    fastmcp = 1\n\ndef f(ctx: Context):\n    return ctx.fastmcp\n",
-]

@@ -36,28 +36,3 @@ def check(ctx: PythonContext):
             ctx.manual(call, msg)
         else:
             ctx.fix(call, msg, [edit])
-
-
-CASES = [
-    (
-        "from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP()  # serverInfo.name == 'FastMCP'\n",
-        "from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP(\"FastMCP\")  # serverInfo.name == 'FastMCP'\n",
-    ),
-    (
-        "from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP(\n    instructions='Weather',\n    debug=True,\n)\n",
-        "from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP(\n    \"FastMCP\", instructions='Weather',\n    debug=True,\n)\n",
-    ),
-    (
-        "from mcp.server import FastMCP\n\nclass App:\n    def __init__(self):\n        self.server = FastMCP(lifespan=None)\n",
-        "from mcp.server import FastMCP\n\nclass App:\n    def __init__(self):\n        self.server = FastMCP(\"FastMCP\", lifespan=None)\n",
-    ),
-]
-
-NOOP = [
-    "from fastmcp import FastMCP\nmcp = FastMCP()\n",
-    "from mcp.server.fastmcp import FastMCP\nmcp = FastMCP('weather')\n",
-    "from mcp.server.fastmcp import FastMCP\nmcp = FastMCP(name='weather')\n",
-    "from mcp.server.fastmcp import FastMCP\nmcp = FastMCP(**config)\n",
-    "from mcp.server.mcpserver import MCPServer\nmcp = MCPServer()\n",
-    "class FastMCP:\n    pass\n\nmcp = FastMCP()\n",
-]

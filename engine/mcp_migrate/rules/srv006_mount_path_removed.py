@@ -57,35 +57,3 @@ def check(ctx: PythonContext):
         parent = ctx.parent(node)
         if isinstance(parent, ast.Attribute) and parent.attr == "mount_path":
             ctx.manual(parent, "`settings.mount_path` was removed; mount the app with Starlette's `Mount()` instead")
-
-
-CASES = [
-    (
-        'from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP("Demo", mount_path="/github")\n'
-        'app = Starlette(routes=[Mount("/github", app=mcp.sse_app())])\n',
-        'from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP("Demo")\n'
-        'app = Starlette(routes=[Mount("/github", app=mcp.sse_app())])\n',
-    ),
-    (
-        'from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP("Demo")\n'
-        'app = Starlette(routes=[Mount("/github", app=mcp.sse_app("/github"))])\n'
-        'mcp.run(transport="sse", mount_path="/github")\n',
-        'from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP("Demo")\n'
-        'app = Starlette(routes=[Mount("/github", app=mcp.sse_app())])\n'
-        'mcp.run(transport="sse")\n',
-    ),
-    (
-        'from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP("Demo")\nmcp.run("sse", "/x")\n'
-        'print(mcp.settings.mount_path)\n',
-        'from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP("Demo")\nmcp.run("sse")\n'
-        '# mcp-migrate: SRV006 `settings.mount_path` was removed; mount the app with Starlette\'s `Mount()` '
-        'instead https://mcp-migrate.dev/guide/#mount_path-parameter-removed-from-mcpserver\n'
-        'print(mcp.settings.mount_path)\n',
-    ),
-]
-
-NOOP = [
-    'from fastmcp import FastMCP\nmcp = FastMCP("Demo", mount_path="/x")\nmcp.sse_app("/x")\n',
-    'from mcp.server.fastmcp import FastMCP\nmcp = FastMCP("Demo")\nmcp.run("sse")\napp = mcp.sse_app()\n',
-    'def sse_app(mount_path=None):\n    pass\n\nsse_app(mount_path="/x")\n',
-]

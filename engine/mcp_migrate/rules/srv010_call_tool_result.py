@@ -33,20 +33,3 @@ MESSAGE = ("`call_tool()` now returns a `CallToolResult` (not a content list or 
 def check(ctx: PythonContext):
     for call in ctx.method_calls(sdk.FASTMCP, "call_tool"):
         ctx.manual(call, MESSAGE)
-
-
-CASES = [
-    (
-        "from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('d')\n\nasync def test_add():\n"
-        "    content, structured = await mcp.call_tool('add', {'a': 1})\n    assert structured == {'result': 1}\n",
-        "from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('d')\n\nasync def test_add():\n"
-        "    # mcp-migrate: SRV010 " + MESSAGE + " https://mcp-migrate.dev/guide/#mcpservercall_tool-returns-calltoolresult\n"
-        "    content, structured = await mcp.call_tool('add', {'a': 1})\n    assert structured == {'result': 1}\n",
-    ),
-]
-
-NOOP = [
-    "from mcp import ClientSession\n\nasync def f(session: ClientSession):\n    r = await session.call_tool('x', {})\n",
-    "from fastmcp import FastMCP\nmcp = FastMCP('d')\n\nasync def f():\n    await mcp.call_tool('x', {})\n",
-    "from mcp.server.mcpserver import MCPServer\nmcp = MCPServer('d')\n\nasync def f():\n    await mcp.call_tool('x', {})\n",
-]

@@ -57,31 +57,3 @@ def check(ctx: PythonContext):
             owner = ctx.parent(owner)
         if owner is not None and id(owner) in tools:  # directly in the tool, not a nested def
             ctx.manual(node, MESSAGE)
-
-
-CASES = [
-    (
-        "from mcp.server.fastmcp import FastMCP\nfrom mcp.shared.exceptions import McpError\n"
-        "from mcp.types import ErrorData, INVALID_PARAMS\n\nmcp = FastMCP('d')\n\n@mcp.tool()\n"
-        "async def book(date: str) -> str:\n    if date < TODAY:\n"
-        "        raise McpError(ErrorData(code=INVALID_PARAMS, message='date in the past'))\n    return 'ok'\n",
-        "from mcp.server.fastmcp import FastMCP\nfrom mcp.shared.exceptions import McpError\n"
-        "from mcp.types import ErrorData, INVALID_PARAMS\n\nmcp = FastMCP('d')\n\n@mcp.tool()\n"
-        "async def book(date: str) -> str:\n    if date < TODAY:\n        # mcp-migrate: SRV011 " + MESSAGE
-        + " https://mcp-migrate.dev/guide/#mcperror-raised-from-an-mcptool-handler-now-surfaces-as-a-json-rpc-error\n"
-        "        raise McpError(ErrorData(code=INVALID_PARAMS, message='date in the past'))\n    return 'ok'\n",
-    ),
-]
-
-NOOP = [
-    # UrlElicitationRequiredError already surfaced as a JSON-RPC error in v1
-    "from mcp.server.fastmcp import FastMCP\nfrom mcp.shared.exceptions import UrlElicitationRequiredError\n"
-    "mcp = FastMCP('d')\n\n@mcp.tool()\nasync def t() -> str:\n    raise UrlElicitationRequiredError([])\n",
-    # not a tool
-    "from mcp.server.fastmcp import FastMCP\nfrom mcp import McpError\nmcp = FastMCP('d')\n\n@mcp.prompt()\n"
-    "def p() -> str:\n    raise McpError(err)\n",
-    "from mcp.server.fastmcp import FastMCP\nfrom mcp.server.fastmcp.exceptions import ToolError\nmcp = FastMCP('d')\n\n"
-    "@mcp.tool()\ndef t() -> str:\n    raise ToolError('bad')\n",
-    "from mcp.server.fastmcp import FastMCP\nmcp = FastMCP('d')\n\nclass McpError(Exception):\n    pass\n\n"
-    "@mcp.tool()\ndef t() -> str:\n    raise McpError('bad')\n",
-]

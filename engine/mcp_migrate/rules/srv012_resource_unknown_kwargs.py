@@ -52,26 +52,3 @@ def check(ctx: PythonContext):
                 ctx.fix(call, msg, edits)
             else:
                 ctx.manual(call, "`%s` has no %s: v2 raises `ValidationError`; remove it" % (cls, names))
-
-
-CASES = [
-    (
-        "from mcp.server.fastmcp.resources import TextResource\n\n"
-        "r = TextResource(uri='memo://a', text='hi', encoding='utf-8', tags={'x'})\n",
-        "from mcp.server.fastmcp.resources import TextResource\n\nr = TextResource(uri='memo://a', text='hi')\n",
-    ),
-    (
-        "from mcp.server.fastmcp.resources.types import DirectoryResource\n\nr = DirectoryResource(\n"
-        "    uri='dir://docs',\n    path=DOCS,\n    recursive=True,\n    follow_symlinks=False,\n)\n",
-        "from mcp.server.fastmcp.resources.types import DirectoryResource\n\nr = DirectoryResource(\n"
-        "    uri='dir://docs',\n    path=DOCS,\n    recursive=True,\n)\n",
-    ),
-]
-
-NOOP = [
-    "from mcp.server.fastmcp.resources import TextResource\nr = TextResource(uri='memo://a', text='hi', mime_type='text/plain')\n",
-    "from mcp.server.fastmcp.resources import FileResource\nr = FileResource(uri='file:///a', path=p, is_binary=True)\n",
-    "from fastmcp.resources import TextResource\nr = TextResource(uri='memo://a', text='hi', tags={'x'})\n",
-    "from mcp.server.fastmcp.resources import TextResource\nr = TextResource(uri='memo://a', **extra)\n",
-    "class TextResource:\n    pass\nr = TextResource(uri='a', encoding='x')\n",
-]

@@ -51,35 +51,3 @@ def check(ctx: PythonContext):
                             "never readable in v1): add a query variable (`%s{?limit}`) with a defaulted "
                             "parameter, or drop the `Context` and read state from a module-level object"
                        % uri.value)
-
-
-_LINK = " https://mcp-migrate.dev/guide/#resource-templates-matching-behavior-changes\n"
-
-CASES = [
-    (
-        "from mcp.server.fastmcp import FastMCP, Context\n\nmcp = FastMCP('d')\n\n\n@mcp.resource('notes://recent')\n"
-        "async def recent_notes(ctx: Context) -> str:\n    return ''\n",
-        "from mcp.server.fastmcp import FastMCP, Context\n\nmcp = FastMCP('d')\n\n\n"
-        "# mcp-migrate: SRV014 a static URI with a Context-only function raises `ValueError` in v2 (it was never "
-        "readable in v1): add a query variable (`notes://recent{?limit}`) with a defaulted parameter, or drop "
-        "the `Context` and read state from a module-level object" + _LINK
-        + "@mcp.resource('notes://recent')\nasync def recent_notes(ctx: Context) -> str:\n    return ''\n",
-    ),
-    (
-        "from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('d')\n\n@mcp.resource('repo://{owner}{name}')\n"
-        "def repo(owner: str, name: str) -> str:\n    return owner + name\n",
-        "from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('d')\n\n"
-        "# mcp-migrate: SRV014 v2 rejects two template variables with no literal between them "
-        "(`InvalidUriTemplate`); put a delimiter between them (`{name}/{path}`)" + _LINK
-        + "@mcp.resource('repo://{owner}{name}')\ndef repo(owner: str, name: str) -> str:\n    return owner + name\n",
-    ),
-]
-
-NOOP = [
-    "from mcp.server.fastmcp import FastMCP, Context\nmcp = FastMCP('d')\n\n@mcp.resource('notes://{id}')\n"
-    "async def note(id: str, ctx: Context) -> str:\n    return ''\n",
-    "from mcp.server.fastmcp import FastMCP\nmcp = FastMCP('d')\n\n@mcp.resource('config://app')\n"
-    "def config() -> str:\n    return ''\n",
-    "from fastmcp import FastMCP, Context\nmcp = FastMCP('d')\n\n@mcp.resource('notes://recent')\n"
-    "async def recent(ctx: Context) -> str:\n    return ''\n",
-]

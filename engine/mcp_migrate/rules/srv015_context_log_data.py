@@ -74,37 +74,3 @@ def _fold_extra(ctx, call, kw, extra):
         ctx.manual(call, manual)
         return
     ctx.fix(call, "`extra=` was removed; its fields join the `data` dict", edits, fix_class="review")
-
-
-CASES = [
-    (
-        "from mcp.server.fastmcp import Context\n\nasync def t(ctx: Context) -> None:\n"
-        "    await ctx.log(level='info', message='hello')\n    await ctx.warning(message='careful', logger_name='db')\n"
-        "    await ctx.info('positional is fine')\n",
-        "from mcp.server.fastmcp import Context\n\nasync def t(ctx: Context) -> None:\n"
-        "    await ctx.log(level='info', data='hello')\n    await ctx.warning(data='careful', logger_name='db')\n"
-        "    await ctx.info('positional is fine')\n",
-    ),
-    (
-        "from mcp.server.fastmcp import Context\n\nasync def t(ctx: Context) -> None:\n"
-        "    await ctx.info('Connection failed', extra={'host': 'localhost', 'port': 5432})\n",
-        "from mcp.server.fastmcp import Context\n\nasync def t(ctx: Context) -> None:\n"
-        "    await ctx.info({\"message\": 'Connection failed', 'host': 'localhost', 'port': 5432})\n",
-    ),
-    (
-        "from mcp.server.fastmcp import Context\n\nasync def t(ctx: Context) -> None:\n"
-        "    await ctx.error('boom', host=h)\n",
-        "from mcp.server.fastmcp import Context\n\nasync def t(ctx: Context) -> None:\n"
-        "    # mcp-migrate: SRV015 `extra` keywords were removed (they raised `TypeError` in v1 too): pass one "
-        "`data` dict instead https://mcp-migrate.dev/guide/#mcpservers-context-logging-message-renamed-to-data-extra-removed\n"
-        "    await ctx.error('boom', host=h)\n",
-    ),
-]
-
-NOOP = [
-    "import logging\nlog = logging.getLogger()\nlog.info('x', extra={'a': 1})\n",
-    "from fastmcp import Context\n\nasync def t(ctx: Context):\n    await ctx.info(message='x')\n",
-    "from mcp.server.fastmcp import Context\n\nasync def t(ctx: Context):\n    await ctx.report_progress(1, 2, message='x')\n",
-    "from mcp.server.session import ServerSession\n\nasync def t(s: ServerSession):\n"
-    "    await s.send_log_message(level='info', data='x')\n",
-]

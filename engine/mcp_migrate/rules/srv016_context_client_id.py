@@ -38,26 +38,3 @@ def check(ctx: PythonContext):
             ctx.fix(node, msg, [ctx.replace(node, text)])
         else:
             ctx.manual(node, msg)
-
-
-CASES = [
-    (
-        "from mcp.server.fastmcp import Context\n\nasync def who(ctx: Context) -> str:\n"
-        "    client_id = ctx.client_id\n    return client_id or 'anonymous'\n",
-        "from mcp.server.fastmcp import Context\n\nasync def who(ctx: Context) -> str:\n"
-        "    client_id = (ctx.request_context.meta or {}).get(\"client_id\")\n    return client_id or 'anonymous'\n",
-    ),
-    (  # the v1 ambient context is the same object
-        "from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('d')\n\ndef who():\n"
-        "    c = mcp.get_context()\n    return c.client_id\n",
-        "from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('d')\n\ndef who():\n"
-        "    c = mcp.get_context()\n    return (c.request_context.meta or {}).get(\"client_id\")\n",
-    ),
-]
-
-NOOP = [
-    "from mcp.server.auth.middleware.auth_context import get_access_token\n\ntoken = get_access_token()\n"
-    "cid = token.client_id if token else None\n",
-    "from fastmcp import Context\n\nasync def who(ctx: Context):\n    return ctx.client_id\n",
-    "def who(ctx):\n    return ctx.client_id\n",
-]

@@ -53,22 +53,3 @@ def check(ctx: PythonContext):
     for ref in ctx.references(*NAMES):
         if not isinstance(ctx.parent(ref), ast.Attribute):
             ctx.manual(ref, MESSAGE)
-
-
-CASES = [
-    (
-        "from mcp.shared.progress import progress\n\n\nasync def work(ctx):\n"
-        "    with progress(ctx, total=100) as p:\n        await p.progress(25, message='step 1')\n",
-        "# mcp-migrate: SRV017 " + MESSAGE
-        + " https://mcp-migrate.dev/guide/#progresscontext-and-progress-context-manager-removed\n"
-        "from mcp.shared.progress import progress\n\n\nasync def work(ctx):\n"
-        "    # mcp-migrate: SRV017 " + MESSAGE
-        + " https://mcp-migrate.dev/guide/#progresscontext-and-progress-context-manager-removed\n"
-        "    with progress(ctx, total=100) as p:\n        await p.progress(25, message='step 1')\n",
-    ),
-]
-
-NOOP = [
-    "from mcp.server.fastmcp import Context\n\nasync def t(ctx: Context):\n    await ctx.report_progress(25, 100)\n",
-    "from tqdm import progress\n\nwith progress() as p:\n    pass\n",
-]

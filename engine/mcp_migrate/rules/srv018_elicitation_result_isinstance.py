@@ -76,37 +76,3 @@ def _local_name(ctx, member):
     for a in ctx.import_aliases(MODULE + "." + member, top_level=True):
         return a.asname or a.name
     return False if ctx.module_binding(member) is not None else None
-
-
-CASES = [
-    (
-        "from mcp.server.elicitation import ElicitationResult\n\n\nasync def ask(ctx):\n"
-        "    result = await ctx.elicit('Proceed?', Confirm)\n    if isinstance(result, ElicitationResult):\n"
-        "        return result.action\n",
-        "from mcp.server.elicitation import ElicitationResult\n"
-        "from mcp.server.elicitation import AcceptedElicitation, DeclinedElicitation, CancelledElicitation\n"
-        "\n\nasync def ask(ctx):\n"
-        "    result = await ctx.elicit('Proceed?', Confirm)\n"
-        "    if isinstance(result, (AcceptedElicitation, DeclinedElicitation, CancelledElicitation)):\n"
-        "        return result.action\n",
-    ),
-    (
-        "from mcp.server.elicitation import AcceptedElicitation, CancelledElicitation, DeclinedElicitation\n"
-        "from mcp.server.fastmcp.server import ElicitationResult as ER\n\n"
-        "ok = isinstance(r, (ER, str))\n",
-        "from mcp.server.elicitation import AcceptedElicitation, CancelledElicitation, DeclinedElicitation\n"
-        "from mcp.server.fastmcp.server import ElicitationResult as ER\n\n"
-        "ok = isinstance(r, (AcceptedElicitation, DeclinedElicitation, CancelledElicitation, str))\n",
-    ),
-    (
-        "import mcp.server.elicitation as el\n\nok = isinstance(r, el.ElicitationResult)\n",
-        "import mcp.server.elicitation as el\n\n"
-        "ok = isinstance(r, (el.AcceptedElicitation, el.DeclinedElicitation, el.CancelledElicitation))\n",
-    ),
-]
-
-NOOP = [
-    "from mcp.server.elicitation import AcceptedElicitation\nok = isinstance(r, AcceptedElicitation)\n",
-    "from mcp.server.elicitation import ElicitationResult\n\ndef f(r: ElicitationResult) -> None:\n    pass\n",
-    "from mylib import ElicitationResult\nok = isinstance(r, ElicitationResult)\n",
-]

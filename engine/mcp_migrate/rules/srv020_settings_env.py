@@ -39,18 +39,3 @@ def check(ctx: PythonContext):
     for cls in ctx.walk(ast.ClassDef):
         if any(isinstance(b, (ast.Name, ast.Attribute)) and ctx.is_ref(b, SETTINGS) for b in cls.bases):
             ctx.manual(cls, MESSAGE)
-
-
-CASES = [
-    (
-        "from mcp.server.fastmcp.server import Settings\n\nsettings = Settings()\nprint(settings.debug)\n",
-        "from mcp.server.fastmcp.server import Settings\n\n# mcp-migrate: SRV020 " + MESSAGE
-        + " https://mcp-migrate.dev/guide/#mcp_-environment-variables-and-env-files-are-no-longer-read\n"
-        "settings = Settings()\nprint(settings.debug)\n",
-    ),
-]
-
-NOOP = [
-    "from pydantic_settings import BaseSettings\n\nclass Settings(BaseSettings):\n    debug: bool = False\n\ns = Settings()\n",
-    "import os\nfrom mcp.server.fastmcp import FastMCP\nmcp = FastMCP('Demo', debug=os.environ.get('MCP_DEBUG') == 'true')\n",
-]

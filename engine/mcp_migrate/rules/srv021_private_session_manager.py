@@ -38,20 +38,3 @@ def check(ctx: PythonContext):
             ctx.fix(node, msg, [ctx.replace(span, "session_manager")])
         else:
             ctx.manual(node, msg)
-
-
-CASES = [
-    (
-        "import contextlib\nfrom mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('App')\n\n"
-        "@contextlib.asynccontextmanager\nasync def lifespan(app):\n    async with mcp._session_manager.run():\n"
-        "        yield\n",
-        "import contextlib\nfrom mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('App')\n\n"
-        "@contextlib.asynccontextmanager\nasync def lifespan(app):\n    async with mcp.session_manager.run():\n"
-        "        yield\n",
-    ),
-]
-
-NOOP = [
-    "from mcp.server.fastmcp import FastMCP\nmcp = FastMCP('App')\nm = mcp.session_manager\n",
-    "from fastmcp import FastMCP\nmcp = FastMCP('App')\nm = mcp._session_manager\n",
-]

@@ -47,24 +47,3 @@ def check(ctx: PythonContext):
                              "for %s %s" % (names, HOW))
     ctx.rename_symbol(sdk.STREAMABLEHTTP_CLIENT, "streamable_http_client",
                       "`streamablehttp_client` is `streamable_http_client` in v2")
-
-
-_U = "https://mcp-migrate.dev/guide/#" + ANCHOR + "\n"
-CASES = [
-    ("from mcp.client.streamable_http import streamablehttp_client\n\n"
-     "async with streamablehttp_client('http://x/mcp') as (r, w, _):\n    pass\n",
-     "from mcp.client.streamable_http import streamable_http_client\n\n"
-     "async with streamable_http_client('http://x/mcp') as (r, w, _):\n    pass\n"),
-    ("from mcp.client.streamable_http import streamablehttp_client\n\n"
-     "async with streamablehttp_client(\n    url=u,\n    headers={'A': 'b'},\n    timeout=30,\n) as (r, w, g):\n    pass\n",
-     "from mcp.client.streamable_http import streamable_http_client\n\n"
-     "# mcp-migrate: TRN001 `streamable_http_client()` takes only `url`, `http_client=`, `terminate_on_close=`: "
-     "for `headers=`, `timeout=` " + HOW + " " + _U
-     + "async with streamable_http_client(\n    url=u,\n    headers={'A': 'b'},\n    timeout=30,\n) as (r, w, g):\n    pass\n"),
-    ("import mcp.client.streamable_http as sh\ncm = sh.streamablehttp_client(u)\n",
-     "import mcp.client.streamable_http as sh\ncm = sh.streamable_http_client(u)\n"),
-]
-NOOP = [
-    "from mcp.client.streamable_http import streamable_http_client\ncm = streamable_http_client(u)\n",
-    "def streamablehttp_client(u):\n    pass\n\nstreamablehttp_client(u, headers={})\n",
-]

@@ -82,22 +82,3 @@ def _used(ctx, name, stmt):
         scope = ctx.parent(scope)
     scope = scope or ctx.tree
     return any(isinstance(n, ast.Name) and n.id == name.id and n is not name for n in ast.walk(scope))
-
-
-_U = "https://mcp-migrate.dev/guide/#" + ANCHOR + "\n"
-_H = "from mcp.client.streamable_http import streamable_http_client\n\n"
-CASES = [
-    (_H + "async def f():\n    async with streamable_http_client(url) as (read, write, _):\n        pass\n",
-     _H + "async def f():\n    async with streamable_http_client(url) as (read, write):\n        pass\n"),
-    (_H + "async def f(stack):\n    r, w, get_id = await stack.enter_async_context(streamable_http_client(url))\n",
-     _H + "async def f(stack):\n    r, w = await stack.enter_async_context(streamable_http_client(url))\n"),
-    (_H + "async def f():\n    async with streamable_http_client(url) as (read, write, get_session_id):\n"
-     "        sid = get_session_id()\n",
-     _H + "async def f():\n    # mcp-migrate: TRN002 `streamable_http_client` yields `(read, write)`: the "
-     "`get_session_id` callback is gone; " + HOOK + " " + _U
-     + "    async with streamable_http_client(url) as (read, write, get_session_id):\n        sid = get_session_id()\n"),
-]
-NOOP = [
-    _H + "async def f():\n    async with streamable_http_client(url) as (read, write):\n        pass\n",
-    "from mcp.client.sse import sse_client\n\nasync def f():\n    async with sse_client(u) as (a, b, c):\n        pass\n",
-]

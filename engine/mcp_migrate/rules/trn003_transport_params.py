@@ -33,12 +33,3 @@ def check(ctx: PythonContext):
         if len(call.args) > 1 or any(k.arg in PARAMS or k.arg is None for k in call.keywords):
             ctx.manual(call, "`StreamableHTTPTransport(url)` takes only the URL: set headers, timeouts and auth "
                              "on the `httpx2.AsyncClient` instead")
-
-
-CASES = [
-    ("from mcp.client.streamable_http import StreamableHTTPTransport\nt = StreamableHTTPTransport(u, headers=h)\n",
-     "from mcp.client.streamable_http import StreamableHTTPTransport\n# mcp-migrate: TRN003 "
-     "`StreamableHTTPTransport(url)` takes only the URL: set headers, timeouts and auth on the `httpx2.AsyncClient` "
-     "instead https://mcp-migrate.dev/guide/#" + ANCHOR + "\nt = StreamableHTTPTransport(u, headers=h)\n"),
-]
-NOOP = ["from mcp.client.streamable_http import StreamableHTTPTransport\nt = StreamableHTTPTransport(u)\n"]

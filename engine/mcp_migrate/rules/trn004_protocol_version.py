@@ -49,15 +49,3 @@ def check(ctx: PythonContext):
     for node in ctx.attribute_uses(sdk.STREAMABLE_HTTP_TRANSPORT, "protocol_version"):
         ctx.manual(node, "the transport no longer tracks the protocol version: read `session.protocol_version` "
                          "(or `client.protocol_version`)")
-
-
-CASES = [
-    ("from mcp.client.streamable_http import MCP_PROTOCOL_VERSION\nh = {MCP_PROTOCOL_VERSION: v}\n",
-     "from mcp.shared.inbound import MCP_PROTOCOL_VERSION_HEADER as MCP_PROTOCOL_VERSION\nh = {MCP_PROTOCOL_VERSION: v}\n"),
-    ("from mcp.client.streamable_http import StreamableHTTPTransport\nt = StreamableHTTPTransport(u)\nv = t.protocol_version\n",
-     "from mcp.client.streamable_http import StreamableHTTPTransport\nt = StreamableHTTPTransport(u)\n"
-     "# mcp-migrate: TRN004 the transport no longer tracks the protocol version: read `session.protocol_version` "
-     "(or `client.protocol_version`) https://mcp-migrate.dev/guide/#" + ANCHOR + "\nv = t.protocol_version\n"),
-]
-NOOP = ["from mcp.shared.inbound import MCP_PROTOCOL_VERSION_HEADER as MCP_PROTOCOL_VERSION\n",
-        "from other import MCP_PROTOCOL_VERSION\n"]

@@ -75,25 +75,3 @@ def _fragment_client(ctx, call):
     f = call.func
     return isinstance(f, ast.Name) and f.id in ("streamable_http_client", "streamablehttp_client") \
         and ctx.is_unbound(f)
-
-
-_U = "https://mcp-migrate.dev/guide/#" + ANCHOR + "\n"
-CASES = [
-    ("import httpx\nfrom mcp.client.streamable_http import streamable_http_client\n\n"
-     "async def f():\n    try:\n        async with streamable_http_client(u) as (r, w, _):\n            pass\n"
-     "    except httpx.HTTPStatusError:\n        pass\n",
-     "import httpx\nfrom mcp.client.streamable_http import streamable_http_client\n\n"
-     "async def f():\n"
-     "    # mcp-migrate: TRN005 HTTP status errors no longer escape the `streamable_http_client` context in v2: "
-     "each failing call raises `MCPError` (e.g. `-32603`, `-32600 Session terminated`); catch it around the "
-     "calls instead " + _U + "    try:\n        async with streamable_http_client(u) as (r, w, _):\n            pass\n"
-     "    except httpx.HTTPStatusError:\n        pass\n"),
-    ("from mcp.client.streamable_http import streamablehttp_client\n\nif exc.error.code == 32600:\n    pass\n",
-     "from mcp.client.streamable_http import streamablehttp_client\n\n# mcp-migrate: TRN005 v2 reports a terminated "
-     "session as `MCPError(-32600, 'Session terminated')`: compare `exc.code == INVALID_REQUEST` (from `mcp.types`) "
-     "and the message, not `32600` " + _U + "if exc.error.code == 32600:\n    pass\n"),
-]
-NOOP = [
-    "import httpx\n\ntry:\n    httpx.get(u)\nexcept httpx.HTTPStatusError:\n    pass\n",
-    "from mcp.client.sse import sse_client\nif e.code == 32600:\n    pass\n",
-]

@@ -44,15 +44,3 @@ def check(ctx: PythonContext):
         elif len(call.args) > 1:
             ctx.manual(call, "drop the second argument (`timeout_seconds`, never used) of "
                              "`terminate_windows_process_tree()`")
-
-
-_U = "https://mcp-migrate.dev/guide/#" + ANCHOR + "\n"
-CASES = [
-    ("from mcp.os.win32.utilities import terminate_windows_process_tree\n"
-     "await terminate_windows_process_tree(p, timeout_seconds=2.0)\n",
-     "from mcp.os.win32.utilities import terminate_windows_process_tree\nawait terminate_windows_process_tree(p)\n"),
-    ("from mcp.os.win32.utilities import terminate_windows_process\n",
-     "# mcp-migrate: TRN006 `terminate_windows_process` was removed: `stdio_client` terminates the server itself "
-     "(no replacement) " + _U + "from mcp.os.win32.utilities import terminate_windows_process\n"),
-]
-NOOP = ["async def terminate_windows_process(p):\n    pass\n\nawait terminate_windows_process(p)\n"]

@@ -42,14 +42,3 @@ def check(ctx: PythonContext):
         if ctx.resolve(call.func) in WATCH:
             ctx.manual(call, "while `stdio_server()` runs, fd 0 is the null device (never `POLLHUP`, always "
                              "readable): to detect a vanished client, exit when `os.getppid()` changes")
-
-
-CASES = [
-    ("import select\nfrom mcp.server.stdio import stdio_server\n\ndef watch():\n    p = select.poll()\n",
-     "import select\nfrom mcp.server.stdio import stdio_server\n\ndef watch():\n"
-     "    # mcp-migrate: TRN007 while `stdio_server()` runs, fd 0 is the null device (never `POLLHUP`, always "
-     "readable): to detect a vanished client, exit when `os.getppid()` changes https://mcp-migrate.dev/guide/#"
-     + ANCHOR + "\n    p = select.poll()\n"),
-]
-NOOP = ["import select\np = select.poll()\n",
-        "from mcp.server.stdio import stdio_server\nimport os\nos.getppid()\n"]

@@ -43,14 +43,3 @@ def check(ctx: PythonContext):
             ctx.manual(imp, MESSAGE)
     for call in ctx.calls(*sdk.WEBSOCKET_FUNCTIONS):
         ctx.manual(call, MESSAGE)
-
-
-_M = "# mcp-migrate: TRN008 " + MESSAGE + " https://mcp-migrate.dev/guide/#" + ANCHOR + "\n"
-CASES = [
-    ("from mcp.client.websocket import websocket_client\n\nasync def f():\n"
-     "    async with websocket_client('ws://x') as (r, w):\n        pass\n",
-     _M + "from mcp.client.websocket import websocket_client\n\nasync def f():\n    " + _M
-     + "    async with websocket_client('ws://x') as (r, w):\n        pass\n"),
-    ("import mcp.server.websocket\n", _M + "import mcp.server.websocket\n"),
-]
-NOOP = ["from websockets import connect\n", "from mcp.client.sse import sse_client\n"]

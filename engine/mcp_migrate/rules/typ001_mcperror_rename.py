@@ -38,25 +38,3 @@ from ..framework import rule
 )
 def check(ctx: PythonContext):
     ctx.rename_symbol(sdk.MCP_ERROR, "MCPError")
-
-
-CASES = [
-    (
-        "from mcp.shared.exceptions import McpError\n\ntry:\n    pass\nexcept McpError as e:\n    print(e)\n",
-        "from mcp.shared.exceptions import MCPError\n\ntry:\n    pass\nexcept MCPError as e:\n    print(e)\n",
-    ),
-    ("from mcp import McpError, ClientSession\n", "from mcp import MCPError, ClientSession\n"),
-    ("import mcp\n\nraise mcp.McpError(err)\n", "import mcp\n\nraise mcp.MCPError(err)\n"),
-    ("from mcp import McpError as E\nraise E(x)\n", "from mcp import MCPError as E\nraise E(x)\n"),
-    (
-        "import mcp.shared.exceptions as exc\n\nisinstance(e, exc.McpError)\n",
-        "import mcp.shared.exceptions as exc\n\nisinstance(e, exc.MCPError)\n",
-    ),
-]
-
-NOOP = [
-    "class McpError(Exception):\n    pass\n\nraise McpError('x')\n",
-    "from myproject.errors import McpError\n",
-    "msg = 'McpError'  # McpError\n",
-    "from mcp import MCPError\n",
-]

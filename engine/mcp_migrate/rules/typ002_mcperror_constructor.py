@@ -69,29 +69,3 @@ def _error_data_args(ctx, call):
     if any("\n" in p for p in parts):
         return None
     return parts
-
-
-CASES = [
-    (
-        "from mcp.shared.exceptions import McpError\nfrom mcp.types import ErrorData, INVALID_REQUEST\n\n"
-        "raise McpError(ErrorData(code=INVALID_REQUEST, message='bad input'))\n",
-        "from mcp.shared.exceptions import McpError\nfrom mcp.types import ErrorData, INVALID_REQUEST\n\n"
-        "raise McpError(INVALID_REQUEST, 'bad input')\n",
-    ),
-    (
-        "import mcp\nfrom mcp import types\n\n"
-        "raise mcp.McpError(types.ErrorData(message=msg, code=-1, data={'x': 1}))\n",
-        "import mcp\nfrom mcp import types\n\n"
-        "raise mcp.McpError(-1, msg, {'x': 1})\n",
-    ),
-    (
-        "from mcp import McpError\n\ndef fail(err):\n    raise McpError(err)\n",
-        "from mcp import McpError\n\ndef fail(err):\n    raise McpError.from_error_data(err)\n",
-    ),
-]
-
-NOOP = [
-    "class McpError(Exception):\n    pass\n\nraise McpError(ErrorData(code=1, message='x'))\n",
-    "from mcp.shared.exceptions import MCPError\n\nraise MCPError(1, 'x')\n",
-    "from mcp import McpError\n\ntry:\n    pass\nexcept McpError as e:\n    print(e.error.message)\n",
-]

@@ -28,25 +28,3 @@ from ..framework import rule
 def check(ctx: PythonContext):
     ctx.rename_module(sdk.SHARED_VERSION, "mcp.types.version",
                       "`mcp.shared.version` was removed; import from `mcp.types.version`")
-
-
-CASES = [
-    (
-        "from mcp.types import Tool, Resource\nfrom mcp.shared.version import LATEST_PROTOCOL_VERSION\n",
-        "from mcp.types import Tool, Resource\nfrom mcp.types.version import LATEST_PROTOCOL_VERSION\n",
-    ),
-    (
-        "import mcp.shared.version as v\n\nprint(v.SUPPORTED_PROTOCOL_VERSIONS)\n",
-        "import mcp.types.version as v\n\nprint(v.SUPPORTED_PROTOCOL_VERSIONS)\n",
-    ),
-    (
-        "from unittest import mock\n\n@mock.patch('mcp.shared.version.SUPPORTED_PROTOCOL_VERSIONS', ['x'])\ndef test():\n    pass\n",
-        "from unittest import mock\n\n@mock.patch('mcp.types.version.SUPPORTED_PROTOCOL_VERSIONS', ['x'])\ndef test():\n    pass\n",
-    ),
-]
-
-NOOP = [
-    "from mcp.types import Tool\nimport mcp.types as types\n",
-    "from mcp.types.version import LATEST_PROTOCOL_VERSION\n",
-    "from myproj.shared.version import VERSION\n",
-]

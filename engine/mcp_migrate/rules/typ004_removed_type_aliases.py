@@ -59,38 +59,3 @@ def check(ctx: PythonContext):
     for name, msg in MANUAL.items():
         for node in ctx.import_aliases(T + name) or ctx.references(T + name)[:1]:
             ctx.manual(node, msg)
-
-
-CASES = [
-    (
-        "from mcp.types import Content, ResourceReference, Cursor\n\n"
-        "def page(items: list[Content], cursor: Cursor | None = None) -> ResourceReference: ...\n",
-        "from mcp.types import ContentBlock, ResourceTemplateReference\n\n"
-        "def page(items: list[ContentBlock], cursor: str | None = None) -> ResourceTemplateReference: ...\n",
-    ),
-    (
-        "from mcp.types import Cursor\nimport os\n\nc: Cursor = os.environ['C']\n",
-        "import os\n\nc: str = os.environ['C']\n",
-    ),
-    (
-        "import mcp.types as types\n\n"
-        "tool = types.Tool(name='t', inputSchema={}, execution=types.ToolExecution(taskSupport=types.TASK_REQUIRED))\n"
-        "msg: types.ServerNotificationType\n",
-        "import mcp.types as types\n\n"
-        "tool = types.Tool(name='t', inputSchema={}, execution=types.ToolExecution(taskSupport=\"required\"))\n"
-        "msg: types.ServerNotification\n",
-    ),
-    (
-        "from mcp.types import AnyFunction, Tool\n\nf: AnyFunction\n",
-        "# mcp-migrate: TYP004 `AnyFunction` was removed; use `Callable[..., Any]` "
-        "https://mcp-migrate.dev/guide/#removed-type-aliases-and-classes\n"
-        "from mcp.types import AnyFunction, Tool\n\nf: AnyFunction\n",
-    ),
-]
-
-NOOP = [
-    "from mcp.types import ContentBlock, ResourceTemplateReference\n",
-    "from myproj.types import Content, Cursor\n\nx: Cursor\n",
-    "class Content:\n    pass\n\nc = Content()\n",
-    "from mcp.types import TaskStatus\n\ns: TaskStatus = 'working'\n",
-]

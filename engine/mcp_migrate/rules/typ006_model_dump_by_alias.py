@@ -47,26 +47,3 @@ def check(ctx: PythonContext):
             ctx.manual(call, msg)
         else:
             ctx.fix(call, msg, [edit])
-
-
-CASES = [
-    (
-        "from mcp.types import Tool\n\ntool = Tool(name='t', inputSchema={})\nd = tool.model_dump()\n"
-        "s = tool.model_dump_json(exclude_none=True)\n",
-        "from mcp.types import Tool\n\ntool = Tool(name='t', inputSchema={})\nd = tool.model_dump(by_alias=True)\n"
-        "s = tool.model_dump_json(exclude_none=True, by_alias=True)\n",
-    ),
-    (
-        "from mcp import ClientSession\n\nasync def f(s: ClientSession):\n"
-        "    result = await s.list_tools()\n    return [t.model_dump(mode='json') for t in result.tools]\n",
-        "from mcp import ClientSession\n\nasync def f(s: ClientSession):\n"
-        "    result = await s.list_tools()\n    return [t.model_dump(mode='json', by_alias=True) for t in result.tools]\n",
-    ),
-]
-
-NOOP = [
-    "from mcp.types import Tool\n\ntool = Tool(name='t', inputSchema={})\nd = tool.model_dump(by_alias=True)\n",
-    "from pydantic import BaseModel\n\nclass M(BaseModel):\n    x: int\n\nM(x=1).model_dump()\n",
-    "from mcp.types import Tool\n\ndef f(t: Tool, **kw):\n    return t.model_dump(**kw)\n",
-    "from fastmcp import Client\n\nasync def f(c: Client):\n    r = await c.call_tool('t', {})\n    return r.model_dump()\n",
-]

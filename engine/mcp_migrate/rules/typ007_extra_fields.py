@@ -39,30 +39,3 @@ def check(ctx: PythonContext):
         if extra:
             names = ", ".join("`%s`" % k for k in extra)
             ctx.manual(call, "`%s` has no field %s; v2 drops it silently: move it into `_meta={...}`" % (cls, names))
-
-
-CASES = [
-    (
-        "from mcp.types import CallToolRequestParams\n\n"
-        "params = CallToolRequestParams(\n    name='t',\n    arguments={},\n    unknown_field='v',\n)\n",
-        "from mcp.types import CallToolRequestParams\n\n"
-        "# mcp-migrate: TYP007 `CallToolRequestParams` has no field `unknown_field`; v2 drops it silently: "
-        "move it into `_meta={...}` https://mcp-migrate.dev/guide/#extra-fields-on-mcp-types-are-no-longer-preserved\n"
-        "params = CallToolRequestParams(\n    name='t',\n    arguments={},\n    unknown_field='v',\n)\n",
-    ),
-    (
-        "import mcp.types as types\n\ndef f():\n    return types.Tool(name='t', inputSchema={}, category='x')\n",
-        "import mcp.types as types\n\ndef f():\n"
-        "    # mcp-migrate: TYP007 `Tool` has no field `category`; v2 drops it silently: "
-        "move it into `_meta={...}` https://mcp-migrate.dev/guide/#extra-fields-on-mcp-types-are-no-longer-preserved\n"
-        "    return types.Tool(name='t', inputSchema={}, category='x')\n",
-    ),
-]
-
-NOOP = [
-    "from mcp.types import CallToolRequestParams\n\np = CallToolRequestParams(name='t', arguments={}, _meta={'k': 1})\n",
-    "from mcp.types import Tool\n\nt = Tool(name='t', input_schema={}, output_schema=None, title='T')\n",
-    "from mcp.types import Tool\n\nt = Tool(name='t', inputSchema={}, **extra)\n",
-    "from fastmcp.types import Tool\n\nt = Tool(name='t', category='x')\n",
-    "class Tool:\n    def __init__(self, **kw):\n        pass\n\nTool(name='t', category='x')\n",
-]

@@ -66,39 +66,3 @@ def _as_dict(ctx, call):
     if any("\n" in i for i in items):
         return None
     return "{" + ", ".join(items) + "}"
-
-
-CASES = [
-    (
-        "from mcp import types\n\n"
-        "params = types.CallToolRequestParams(name='t', _meta=types.RequestParams.Meta(progressToken=tok))\n",
-        "from mcp import types\n\n"
-        "params = types.CallToolRequestParams(name='t', _meta={\"progress_token\": tok})\n",
-    ),
-    (
-        "from mcp.server.lowlevel import Server\n\nserver = Server('s')\n\n"
-        "async def handle(name, arguments):\n"
-        "    ctx = server.request_context\n"
-        "    if ctx.meta and ctx.meta.progressToken:\n"
-        "        await ctx.session.send_progress_notification(ctx.meta.progressToken, 0.5, 100)\n",
-        "from mcp.server.lowlevel import Server\n\nserver = Server('s')\n\n"
-        "async def handle(name, arguments):\n"
-        "    ctx = server.request_context\n"
-        "    if ctx.meta and ctx.meta.get(\"progress_token\"):\n"
-        "        await ctx.session.send_progress_notification(ctx.meta.get(\"progress_token\"), 0.5, 100)\n",
-    ),
-    (
-        "from mcp.types import RequestParams\n\ndef f(meta: RequestParams.Meta):\n    pass\n",
-        "from mcp.types import RequestParams\n\n"
-        "# mcp-migrate: TYP010 `RequestParams.Meta` is the `RequestParamsMeta` TypedDict in v2 "
-        "(`from mcp.types import RequestParamsMeta`); use dict access "
-        "https://mcp-migrate.dev/guide/#requestparamsmeta-replaced-with-requestparamsmeta-typeddict\n"
-        "def f(meta: RequestParams.Meta):\n    pass\n",
-    ),
-]
-
-NOOP = [
-    "def f(ctx):\n    return ctx.meta.progressToken\n",
-    "from mcp.types import RequestParamsMeta\n\nm: RequestParamsMeta = {'progress_token': 1}\n",
-    "class RequestParams:\n    class Meta:\n        pass\n\nRequestParams.Meta()\n",
-]

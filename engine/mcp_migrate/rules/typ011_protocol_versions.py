@@ -63,35 +63,3 @@ def check(ctx: PythonContext):
                     ctx.fix(ref, why, [ctx.replace(span, new)])
                 else:
                     ctx.manual(ref, why + " (`from mcp.types.version import %s`)" % new)
-
-
-
-CASES = [
-    (
-        "from mcp.types import LATEST_PROTOCOL_VERSION\n\nv = LATEST_PROTOCOL_VERSION\n",
-        "from mcp.types.version import LATEST_HANDSHAKE_VERSION\n\nv = LATEST_HANDSHAKE_VERSION\n",
-    ),
-    (
-        "from mcp.types import Tool, LATEST_PROTOCOL_VERSION\n\nok = v == LATEST_PROTOCOL_VERSION\n",
-        "from mcp.types import Tool\nfrom mcp.types.version import LATEST_HANDSHAKE_VERSION\n\n"
-        "ok = v == LATEST_HANDSHAKE_VERSION\n",
-    ),
-    (
-        "from mcp.shared.version import SUPPORTED_PROTOCOL_VERSIONS as S\n\nok = v in S\n",
-        "from mcp.shared.version import HANDSHAKE_PROTOCOL_VERSIONS as S\n\nok = v in S\n",
-    ),
-    (
-        "import mcp.types as types\n\nv = types.LATEST_PROTOCOL_VERSION\n",
-        "import mcp.types as types\n\n"
-        "# mcp-migrate: TYP011 v2's `LATEST_PROTOCOL_VERSION` is the 2026-era revision; `LATEST_HANDSHAKE_VERSION` "
-        "keeps v1's value (`from mcp.types.version import LATEST_HANDSHAKE_VERSION`) "
-        "https://mcp-migrate.dev/guide/#supported_protocol_versions-deprecated-latest_protocol_version-changed-meaning\n"
-        "v = types.LATEST_PROTOCOL_VERSION\n",
-    ),
-]
-
-NOOP = [
-    "from mcp.types.version import LATEST_HANDSHAKE_VERSION, HANDSHAKE_PROTOCOL_VERSIONS\n",
-    "LATEST_PROTOCOL_VERSION = '2025-06-18'\nprint(LATEST_PROTOCOL_VERSION)\n",
-    "from myproj.version import SUPPORTED_PROTOCOL_VERSIONS\n",
-]

@@ -57,22 +57,3 @@ def _null_id_dict(node):
         return False
     keys = {k.value: v for k, v in zip(node.keys, node.values) if isinstance(k, ast.Constant)}
     return "error" in keys and isinstance(keys.get("id"), ast.Constant) and keys["id"].value is None
-
-
-CASES = [
-    (
-        "from mcp.types import JSONRPCMessage\n\n"
-        "JSONRPCMessage.model_validate(\n    {'jsonrpc': '2.0', 'id': None, 'error': {'code': -32700, 'message': 'x'}}\n)\n",
-        "from mcp.types import JSONRPCMessage\n\n"
-        "# mcp-migrate: TYP012 v2 accepts a null `id` on JSON-RPC errors (`JSONRPCError.id` is `RequestId | None`); "
-        "drop null-id shims and v1 rejection tests https://mcp-migrate.dev/guide/#jsonrpcerrorid-is-now-requestid-none\n"
-        "JSONRPCMessage.model_validate(\n    {'jsonrpc': '2.0', 'id': None, 'error': {'code': -32700, 'message': 'x'}}\n)\n",
-    ),
-]
-
-NOOP = [
-    "from mcp.types import JSONRPCMessage\n\nJSONRPCMessage.model_validate({'jsonrpc': '2.0', 'id': 1, 'result': {}})\n",
-    "from mcp.types import jsonrpc_message_adapter\n\n"
-    "jsonrpc_message_adapter.validate_python({'jsonrpc': '2.0', 'id': None, 'error': {}})\n",
-    "class JSONRPCMessage:\n    pass\n\nJSONRPCMessage.model_validate({'id': None, 'error': {}})\n",
-]
