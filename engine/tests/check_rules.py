@@ -69,11 +69,7 @@ def _imports(r) -> list:
     return out
 
 
-def main() -> int:
+if __name__ == "__main__":
     problems = check()
     print(json.dumps(problems, indent=1))
-    return 1 if problems else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(1 if problems else 0)

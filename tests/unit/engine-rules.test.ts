@@ -54,6 +54,11 @@ describe.runIf(hasPython3())('rule tables under CPython', () => {
     expect(res.survivors).toEqual([]);
     expect(res.rules).toBeGreaterThan(80);
   });
+
+  it('python3 engine/tests/check_docs.py passes (doc examples reproduce)', () => {
+    const out = execFileSync('python3', [join(repoRoot, 'engine', 'tests', 'check_docs.py')], { encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual([]);
+  });
 });
 
 describe('rule metadata', () => {
@@ -81,6 +86,15 @@ import json, sys
 sys.path.insert(0, "/mcp_migrate_engine/tests")
 import check_names
 json.dumps(check_names.check(json.load(open("/tmp/v1.json")), json.load(open("/tmp/v2.json"))))`);
+    expect(problems).toEqual([]);
+  });
+
+  it("every rule's doc example reproduces: `before` through the engine gives exactly `after`", () => {
+    const problems = pyJson(engine, `
+import json, sys
+sys.path.insert(0, "/mcp_migrate_engine/tests")
+import check_docs
+json.dumps(check_docs.check())`);
     expect(problems).toEqual([]);
   });
 

@@ -24,12 +24,10 @@ MSG = "import `OAuthTokenError` from `mcp.client.auth`; `%s` no longer re-export
         re-exports `OAuthTokenError`: `ImportError: cannot import name 'OAuthTokenError' from
         'mcp.client.auth.extensions.client_credentials'`.
     """,
-    before="""
-        from mcp.client.auth.extensions.client_credentials import ClientCredentialsOAuthProvider, OAuthTokenError
-    """,
-    after="""
-        from mcp.client.auth.extensions.client_credentials import ClientCredentialsOAuthProvider
-        from mcp.client.auth import OAuthTokenError
+    example="""
+        -from mcp.client.auth.extensions.client_credentials import ClientCredentialsOAuthProvider, OAuthTokenError
+        +from mcp.client.auth.extensions.client_credentials import ClientCredentialsOAuthProvider
+        +from mcp.client.auth import OAuthTokenError
     """,
     v1_names=[OLD_MOD + "." + NAME],
     v2_names=[NEW_MOD + "." + NAME],

@@ -37,12 +37,13 @@ REDIRECT = ("v2 sends this path-less redirect URI without the trailing slash v1 
         `https://as.example.com`, not `https://as.example.com/`. Equality checks flip, joined URLs lose
         their slash, and persisted redirect URIs stop matching.
     """,
-    before="""
-        assert str(metadata.issuer) == "https://as.example.com/"
-    """,
-    after="""
-        # mcp-migrate: AUT003 v2 keeps a path-less metadata URL ... compare against the value without the slash
-        assert str(metadata.issuer) == "https://as.example.com/"
+    example="""
+         from mcp.shared.auth import OAuthMetadata
+
+
+         def check_issuer(metadata: OAuthMetadata) -> None:
+        +    # mcp-migrate: AUT003 v2 keeps a path-less metadata URL parsed from a string as-is (`https://as.example.com`, no trailing slash): compare against the value without the slash https://mcp-migrate.dev/guide/#oauth-metadata-urls-no-longer-gain-a-trailing-slash
+             assert str(metadata.issuer) == "https://as.example.com/"
     """,
     v1_names=["mcp.shared.auth.OAuthMetadata", "mcp.shared.auth.ProtectedResourceMetadata", CLIENT_METADATA,
               "mcp.server.auth.settings.AuthSettings"],

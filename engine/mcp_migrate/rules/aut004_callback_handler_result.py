@@ -29,19 +29,26 @@ TODO = ("`callback_handler` must return `AuthorizationCodeResult(code=..., state
         from the redirect, or servers advertising `authorization_response_iss_parameter_supported`
         fail the flow with `OAuthFlowError`.
     """,
-    before="""
-        async def callback_handler() -> tuple[str, str | None]:
-            params = parse_qs(urlparse(await wait_for_redirect()).query)
-            return params["code"][0], params.get("state", [None])[0]
+    example="""
+         from urllib.parse import parse_qs, urlparse
 
-        provider = OAuthClientProvider(url, metadata, storage, callback_handler=callback_handler)
-    """,
-    after="""
-        async def callback_handler() -> AuthorizationCodeResult:
-            params = parse_qs(urlparse(await wait_for_redirect()).query)
-            return AuthorizationCodeResult(code=params["code"][0], state=params.get("state", [None])[0])
+         from mcp.client.auth import OAuthClientProvider
+        +from mcp.client.auth import AuthorizationCodeResult
 
-        provider = OAuthClientProvider(url, metadata, storage, callback_handler=callback_handler)
+
+         async def wait_for_redirect() -> str:
+             return input("Paste the redirect URL: ")
+
+
+        -async def callback_handler() -> tuple[str, str | None]:
+        +async def callback_handler() -> AuthorizationCodeResult:
+             params = parse_qs(urlparse(await wait_for_redirect()).query)
+        -    return params["code"][0], params.get("state", [None])[0]
+        +    return AuthorizationCodeResult(code=params["code"][0], state=params.get("state", [None])[0])
+
+
+         def make_provider(url, metadata, storage) -> OAuthClientProvider:
+             return OAuthClientProvider(url, metadata, storage, callback_handler=callback_handler)
     """,
     v1_names=[PROVIDER, "mcp.client.auth.oauth2.OAuthClientProvider.__init__(callback_handler)"],
     v2_names=["mcp.client.auth.AuthorizationCodeResult"],

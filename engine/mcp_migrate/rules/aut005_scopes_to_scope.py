@@ -20,13 +20,15 @@ MSG = "`scopes=` is now `scope=`"
         `TypeError: ClientCredentialsOAuthProvider.__init__() got an unexpected keyword argument 'scopes'`.
         Positional calls are unaffected (the parameter kept its position).
     """,
-    before="""
-        ClientCredentialsOAuthProvider(server_url=url, storage=storage, client_id=cid,
-                                       client_secret=secret, scopes="read write")
-    """,
-    after="""
-        ClientCredentialsOAuthProvider(server_url=url, storage=storage, client_id=cid,
-                                       client_secret=secret, scope="read write")
+    example="""
+         from mcp.client.auth.extensions.client_credentials import ClientCredentialsOAuthProvider
+
+
+         def make_provider(url, storage, client_id, secret):
+             return ClientCredentialsOAuthProvider(
+        -        server_url=url, storage=storage, client_id=client_id, client_secret=secret, scopes="read write"
+        +        server_url=url, storage=storage, client_id=client_id, client_secret=secret, scope="read write"
+             )
     """,
     v1_names=[p + ".__init__(scopes)" for p in PROVIDERS],
     v2_names=[p + ".__init__(scope)" for p in PROVIDERS],

@@ -24,11 +24,13 @@ BOUND = "bound the wait inside your `redirect_handler`/`callback_handler` (`with
         The value was stored but never read, so dropping it changes nothing at runtime. A timeout
         passed positionally would silently become `client_metadata_url` in v2.
     """,
-    before="""
-        provider = OAuthClientProvider(server_url, client_metadata, storage, timeout=120.0)
-    """,
-    after="""
-        provider = OAuthClientProvider(server_url, client_metadata, storage)
+    example="""
+         from mcp.client.auth import OAuthClientProvider
+
+
+         def make_provider(server_url, client_metadata, storage) -> OAuthClientProvider:
+        -    return OAuthClientProvider(server_url, client_metadata, storage, timeout=120.0)
+        +    return OAuthClientProvider(server_url, client_metadata, storage)
     """,
     v1_names=[PROVIDER, "mcp.client.auth.oauth2.OAuthClientProvider.__init__(timeout)"],
     v2_names=["mcp.client.auth.oauth2.OAuthClientProvider.__init__(client_metadata_url)"],

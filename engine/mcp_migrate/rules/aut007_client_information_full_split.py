@@ -30,14 +30,14 @@ CLIENT_ID = "`OAuthClientInformationFull` requires `client_id` in v2 (RFC 7591 Â
         (`AttributeError: 'OAuthClientMetadata' object has no attribute 'validate_scope'`), and a
         record without `client_id` fails validation.
     """,
-    before="""
-        if isinstance(client, OAuthClientMetadata):
-            client.validate_scope(scope)
-    """,
-    after="""
-        # mcp-migrate: AUT007 `OAuthClientInformationFull` is no longer an `OAuthClientMetadata` ...
-        if isinstance(client, OAuthClientMetadata):
-            client.validate_scope(scope)
+    example="""
+         from mcp.shared.auth import OAuthClientInformationFull, OAuthClientMetadata
+
+
+         def check_scope(client: OAuthClientInformationFull, scope: str) -> None:
+        +    # mcp-migrate: AUT007 `OAuthClientInformationFull` is no longer an `OAuthClientMetadata` in v2, so this check is False for registered-client records: check `OAuthClientInformationFull` (or `OAuthClientMetadataBase`) directly https://mcp-migrate.dev/guide/#oauthclientinformationfull-no-longer-subclasses-oauthclientmetadata-and-parses-server-substituted-metadata
+             if isinstance(client, OAuthClientMetadata):
+                 print(client.scope, scope)
     """,
     v1_names=[META, FULL, META + ".validate_scope", META + ".validate_redirect_uri"],
     v2_names=[FULL + ".validate_scope", FULL + ".validate_redirect_uri", "mcp.shared.auth.OAuthClientMetadataBase"],

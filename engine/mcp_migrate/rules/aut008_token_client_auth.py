@@ -27,22 +27,16 @@ ERROR_CODE = ("v2's `/token` answers failed client authentication with `invalid_
         ("Client is registered for secret-based authentication but has no stored secret") and reports
         client-authentication failures as `invalid_client`. Both change at runtime only.
     """,
-    before="""
-        LEGACY_CLIENT = OAuthClientInformationFull(
-            client_id="legacy-client",
-            client_secret=None,
-            token_endpoint_auth_method="client_secret_post",
-            redirect_uris=["http://localhost:1234/cb"],
-        )
-    """,
-    after="""
-        # mcp-migrate: AUT008 v2's `/token` and `/revoke` reject a `client_secret_post` client with no stored secret ...
-        LEGACY_CLIENT = OAuthClientInformationFull(
-            client_id="legacy-client",
-            client_secret=None,
-            token_endpoint_auth_method="client_secret_post",
-            redirect_uris=["http://localhost:1234/cb"],
-        )
+    example="""
+         from mcp.shared.auth import OAuthClientInformationFull
+
+        +# mcp-migrate: AUT008 v2's `/token` and `/revoke` reject a `client_secret_post` client with no stored secret (401 `invalid_client`): set `token_endpoint_auth_method="none"` for a public client, or store a `client_secret` https://mcp-migrate.dev/guide/#stricter-client-authentication-at-token-and-revoke
+         LEGACY_CLIENT = OAuthClientInformationFull(
+             client_id="legacy-client",
+             client_secret=None,
+             token_endpoint_auth_method="client_secret_post",
+             redirect_uris=["http://localhost:1234/cb"],
+         )
     """,
     v1_names=[FULL, "mcp.server.auth"],
     v2_names=[FULL],

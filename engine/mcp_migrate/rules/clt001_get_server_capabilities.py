@@ -18,11 +18,15 @@ from ..framework import rule
         The method was removed: `AttributeError: 'ClientSession' object has no attribute
         'get_server_capabilities'`. The property has the same value (`None` before a handshake).
     """,
-    before="""
-        capabilities = session.get_server_capabilities()
-    """,
-    after="""
-        capabilities = session.server_capabilities
+    example="""
+         from mcp import ClientSession
+
+
+         async def inspect(session: ClientSession) -> None:
+             await session.initialize()
+        -    capabilities = session.get_server_capabilities()
+        +    capabilities = session.server_capabilities
+             print(capabilities)
     """,
     v1_names=["mcp.client.session.ClientSession.get_server_capabilities"],
     v2_names=["mcp.client.session.ClientSession.server_capabilities"],

@@ -21,13 +21,14 @@ LISTS = ("list_resources", "list_resource_templates", "list_prompts", "list_tool
     why="""
         v2 raises `TypeError: ClientSession.list_tools() got an unexpected keyword argument 'cursor'`.
     """,
-    before="""
-        result = await session.list_tools(cursor="next_page_token")
-    """,
-    after="""
-        from mcp.types import PaginatedRequestParams
+    example="""
+         from mcp import ClientSession
+        +from mcp.types import PaginatedRequestParams
 
-        result = await session.list_tools(params=PaginatedRequestParams(cursor="next_page_token"))
+
+         async def next_page(session: ClientSession, token: str):
+        -    return await session.list_tools(cursor=token)
+        +    return await session.list_tools(params=PaginatedRequestParams(cursor=token))
     """,
     v1_names=["mcp.client.session.ClientSession.%s(cursor)" % m for m in LISTS],
     v2_names=["mcp.client.session.ClientSession.%s(params)" % m for m in LISTS] + ["mcp.types.PaginatedRequestParams"],

@@ -17,11 +17,13 @@ from ..framework import rule
     why="""
         v2 raises `TypeError: ClientSessionGroup.call_tool() got an unexpected keyword argument 'args'`.
     """,
-    before="""
-        result = await session_group.call_tool("my_tool", args={"key": "value"})
-    """,
-    after="""
-        result = await session_group.call_tool("my_tool", arguments={"key": "value"})
+    example="""
+         from mcp.client.session_group import ClientSessionGroup
+
+
+         async def call(group: ClientSessionGroup):
+        -    return await group.call_tool("my_tool", args={"key": "value"})
+        +    return await group.call_tool("my_tool", arguments={"key": "value"})
     """,
     v1_names=["mcp.client.session_group.ClientSessionGroup.call_tool(args)"],
     v2_names=["mcp.client.session_group.ClientSessionGroup.call_tool(arguments)"],

@@ -43,13 +43,17 @@ SESSION_KWARGS = ("read_timeout_seconds", "request_read_timeout_seconds")
         first request; `StreamableHttpParameters` fails with `ValidationError: Input should be a
         valid number`.
     """,
-    before="""
-        session = ClientSession(read, write, read_timeout_seconds=timedelta(seconds=30))
-        result = await session.call_tool("slow", {}, read_timeout_seconds=timedelta(minutes=2))
-    """,
-    after="""
-        session = ClientSession(read, write, read_timeout_seconds=30)
-        result = await session.call_tool("slow", {}, read_timeout_seconds=120)
+    example="""
+         from datetime import timedelta
+
+         from mcp import ClientSession
+
+
+         async def run(read, write) -> None:
+        -    async with ClientSession(read, write, read_timeout_seconds=timedelta(seconds=30)) as session:
+        -        await session.call_tool("slow", {}, read_timeout_seconds=timedelta(minutes=2))
+        +    async with ClientSession(read, write, read_timeout_seconds=30) as session:
+        +        await session.call_tool("slow", {}, read_timeout_seconds=120)
     """,
     v1_names=["mcp.client.session.ClientSession.__init__(read_timeout_seconds)",
               "mcp.client.session.ClientSession.call_tool(read_timeout_seconds)",

@@ -24,15 +24,21 @@ OLD_MESSAGE = "Timed out while waiting for response"
         Silent: v2 raises timeouts with code `-32001`, so `e.error.code == 408` runs without error
         and never matches; timeouts fall through to generic error handling.
     """,
-    before="""
-        except McpError as e:
-            if e.error.code == httpx.codes.REQUEST_TIMEOUT:
-                ...
-    """,
-    after="""
-        except McpError as e:
-            if e.error.code == REQUEST_TIMEOUT:
-                ...
+    example="""
+         import httpx
+
+         from mcp import ClientSession
+         from mcp.shared.exceptions import McpError
+        +from mcp.types import REQUEST_TIMEOUT
+
+
+         async def call(session: ClientSession) -> None:
+             try:
+                 await session.call_tool("slow", {})
+             except McpError as e:
+        -        if e.error.code == httpx.codes.REQUEST_TIMEOUT:
+        +        if e.error.code == REQUEST_TIMEOUT:
+                     print("timed out")
     """,
     v1_names=[ERR, "mcp.shared.exceptions.McpError.error"],
     v2_names=["mcp.types.REQUEST_TIMEOUT"],

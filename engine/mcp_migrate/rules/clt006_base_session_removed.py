@@ -28,11 +28,16 @@ TYPEVARS = ("SendRequestT", "SendResultT", "SendNotificationT", "ReceiveRequestT
         `mcp.shared.session` is gone (`ModuleNotFoundError: No module named 'mcp.shared.session'`),
         and `ClientSession.send_notification()` no longer takes `related_request_id`.
     """,
-    before="""
-        from mcp.shared.session import ProgressFnT
-    """,
-    after="""
-        from mcp.shared.dispatcher import ProgressFnT
+    example="""
+        -from mcp.shared.session import ProgressFnT
+        +from mcp.shared.dispatcher import ProgressFnT
+
+
+         async def report(progress: float, total: float | None, message: str | None) -> None:
+             print(progress, total, message)
+
+
+         on_progress: ProgressFnT = report
     """,
     v1_names=[S + "ProgressFnT", S + "BaseSession", S + "RequestResponder"],
     v2_names=["mcp.shared.dispatcher.ProgressFnT", "mcp.client.IncomingMessage"],

@@ -26,12 +26,13 @@ MSG = ("experimental Tasks were removed in v2 with no drop-in replacement: run t
         `ModuleNotFoundError: No module named 'mcp.client.experimental'`,
         `AttributeError: 'ClientSession' object has no attribute 'experimental'`.
     """,
-    before="""
-        result = await session.experimental.call_tool_as_task("long_task", arguments={}, ttl=60000)
-    """,
-    after="""
-        # mcp-migrate: CLT007 experimental Tasks were removed in v2 ... https://mcp-migrate.dev/guide/#experimental-tasks-support-removed
-        result = await session.experimental.call_tool_as_task("long_task", arguments={}, ttl=60000)
+    example="""
+         from mcp import ClientSession
+
+
+         async def run(session: ClientSession):
+        +    # mcp-migrate: CLT007 experimental Tasks were removed in v2 with no drop-in replacement: run the work inline and report progress (`ctx.report_progress()` / `progress_callback=`) https://mcp-migrate.dev/guide/#experimental-tasks-support-removed
+             return await session.experimental.call_tool_as_task("long_task", arguments={}, ttl=60000)
     """,
     v1_names=list(MODULES) + ["mcp.client.session.ClientSession.experimental"],
     v2_names=[],

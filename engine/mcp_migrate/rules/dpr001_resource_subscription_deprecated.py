@@ -20,11 +20,12 @@ METHODS = ("subscribe_resource", "unsubscribe_resource")
         `filterwarnings = ["error"]`); a 2026-07-28 server answers them with `-32601`, where
         `Client.listen()` replaces them. Working code is not moved onto the 2026 API.
     """,
-    before="""
-        await session.subscribe_resource("board://sprint")
-    """,
-    after="""
-        await session.subscribe_resource("board://sprint")
+    example="""
+        from mcp import ClientSession
+
+
+        async def watch(session: ClientSession) -> None:
+            await session.subscribe_resource("board://sprint")
     """,
     v1_names=[SESSION + "." + m for m in METHODS],
     v2_names=[],

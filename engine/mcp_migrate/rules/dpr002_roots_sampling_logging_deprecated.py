@@ -26,11 +26,16 @@ CONTEXT_METHODS = ("log", "debug", "info", "warning", "error")
         under pytest's `filterwarnings = ["error"]`: inside a tool it turns into
         `CallToolResult(is_error=True)`). No migration is required during the deprecation window.
     """,
-    before="""
-        await ctx.info("working")
-    """,
-    after="""
-        await ctx.info("working")
+    example="""
+        from mcp.server.fastmcp import Context, FastMCP
+
+        mcp = FastMCP("Demo")
+
+
+        @mcp.tool()
+        async def work(ctx: Context) -> str:
+            await ctx.info("working")
+            return "done"
     """,
     v1_names=[SERVER_SESSION + "." + m for m in SESSION_METHODS]
     + [CLIENT_SESSION + "." + m for m in CLIENT_METHODS]

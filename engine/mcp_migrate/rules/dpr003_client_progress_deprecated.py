@@ -18,11 +18,12 @@ SESSION = sdk.CLIENT_SESSION
         The 2026-07-28 spec allows progress only from server to client; these emit
         `mcp.MCPDeprecationWarning` in v2 and keep working against 2025-11-25 and earlier servers.
     """,
-    before="""
-        await session.send_progress_notification(token, 0.5, 1.0)
-    """,
-    after="""
-        await session.send_progress_notification(token, 0.5, 1.0)
+    example="""
+        from mcp import ClientSession
+
+
+        async def report(session: ClientSession, token: str) -> None:
+            await session.send_progress_notification(token, 0.5, 1.0)
     """,
     v1_names=[SESSION + ".send_progress_notification", sdk.SERVER + ".progress_notification"],
     v2_names=[],

@@ -27,14 +27,14 @@ HARNESS_MSG = ("its v2 replacement `Client(server)` negotiates 2026-07-28 by def
         it by default, so the first test of an unchanged elicitation or sampling tool fails with
         `NoBackChannelError` even with the callbacks set. Legacy connections are unaffected.
     """,
-    before="""
-        async with create_connected_server_and_client_session(server, sampling_callback=cb) as session:
-            ...
-    """,
-    after="""
-        # mcp-migrate: ERA001 its v2 replacement `Client(server)` negotiates 2026-07-28 by default ...
-        async with create_connected_server_and_client_session(server, sampling_callback=cb) as session:
-            ...
+    example="""
+         from mcp.shared.memory import create_connected_server_and_client_session
+
+
+         async def test_sampling(server, sampling_callback) -> None:
+        +    # mcp-migrate: ERA001 its v2 replacement `Client(server)` negotiates 2026-07-28 by default, where the server cannot call these callbacks (`NoBackChannelError`): pass `mode="legacy"` to keep v1's behaviour https://mcp-migrate.dev/guide/#server-initiated-sampling-elicitation-and-roots-raise-nobackchannelerror
+             async with create_connected_server_and_client_session(server, sampling_callback=sampling_callback) as s:
+                 await s.call_tool("summarise", {})
     """,
     v1_names=[HARNESS] + [HARNESS + "(%s)" % c for c in PUSH_CALLBACKS]
     + ["mcp.server.fastmcp.server.Context.elicit", "mcp.server.session.ServerSession.create_message"],

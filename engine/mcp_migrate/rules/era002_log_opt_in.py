@@ -21,14 +21,14 @@ MSG = ("its v2 replacement `Client(server)` negotiates 2026-07-28 by default, wh
         Silent: at 2026-07-28 the server sends `notifications/message` only for requests whose `_meta`
         carries a log level, so a test that collected log messages through `logging_callback` sees none.
     """,
-    before="""
-        async with create_connected_server_and_client_session(server, logging_callback=on_log) as s:
-            ...
-    """,
-    after="""
-        # mcp-migrate: ERA002 its v2 replacement `Client(server)` negotiates 2026-07-28 by default, ...
-        async with create_connected_server_and_client_session(server, logging_callback=on_log) as s:
-            ...
+    example="""
+         from mcp.shared.memory import create_connected_server_and_client_session
+
+
+         async def test_logs(server, on_log) -> None:
+        +    # mcp-migrate: ERA002 its v2 replacement `Client(server)` negotiates 2026-07-28 by default, where log messages reach `logging_callback` only for requests that opt in: pass `log_level="debug"` (or `mode="legacy"`) https://mcp-migrate.dev/guide/#log-messages-are-delivered-only-to-requests-that-opt-in
+             async with create_connected_server_and_client_session(server, logging_callback=on_log) as session:
+                 await session.call_tool("chatty", {})
     """,
     v1_names=[HARNESS + "(logging_callback)"],
     v2_names=["mcp.client.client.Client.log_level", "mcp.client.client.Client.mode"],

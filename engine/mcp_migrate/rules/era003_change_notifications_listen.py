@@ -23,11 +23,16 @@ METHODS = {
         `subscriptions/listen` streams carry them. `ctx.notify_tools_changed()` and friends publish on
         the subscription bus for every era.
     """,
-    before="""
-        await ctx.session.send_tool_list_changed()
-    """,
-    after="""
-        await ctx.session.send_tool_list_changed()
+    example="""
+        from mcp.server.fastmcp import Context, FastMCP
+
+        mcp = FastMCP("Demo")
+
+
+        @mcp.tool()
+        async def enable(name: str, ctx: Context) -> str:
+            await ctx.session.send_tool_list_changed()
+            return name
     """,
     v1_names=["mcp.server.session.ServerSession." + m for m in METHODS],
     v2_names=["mcp.server.mcpserver.context.Context.notify_tools_changed",

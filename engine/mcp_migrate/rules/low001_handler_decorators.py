@@ -32,20 +32,22 @@ NOTES = {
         v2 removed the decorator methods; `@server.list_tools()` fails at import with
         `AttributeError: 'Server' object has no attribute 'list_tools'`.
     """,
-    before="""
-        server = Server("my-server")
-
-        @server.call_tool()
-        async def handle_call_tool(name: str, arguments: dict):
-            return [types.TextContent(type="text", text=f"Called {name}")]
-    """,
-    after="""
-        async def handle_call_tool(ctx: ServerRequestContext, params: types.CallToolRequestParams):
-            name, arguments = params.name, params.arguments or {}
-            return [types.TextContent(type="text", text=f"Called {name}")]
+    example="""
+         import mcp.types as types
+         from mcp.server.lowlevel import Server
+        -
+        -server = Server("my-server")
+        +from mcp.server import ServerRequestContext
 
 
-        server = Server("my-server", on_call_tool=handle_call_tool)
+        -@server.call_tool()
+        -async def handle_call_tool(name: str, arguments: dict) -> list[types.TextContent]:
+        +async def handle_call_tool(ctx: ServerRequestContext, params: types.CallToolRequestParams) -> list[types.TextContent]:
+        +    name, arguments = params.name, params.arguments or {}
+             return [types.TextContent(type="text", text=f"Called {name}")]
+        +
+        +
+        +server = Server("my-server", on_call_tool=handle_call_tool)
     """,
     v1_names=[sdk.SERVER] + [sdk.SERVER + "." + m for m in sdk.SERVER_DECORATORS],
     v2_names=[sdk.SERVER + ".__init__(%s)" % k.kwarg for k in sdk.SERVER_HANDLERS.values()]

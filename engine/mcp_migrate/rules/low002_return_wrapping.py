@@ -34,15 +34,18 @@ EMPTY = ("set_logging_level", "subscribe_resource", "unsubscribe_resource")
         v2 validates handler results against the protocol schema: a bare list or dict fails
         validation and the client gets an error instead of the result v1 produced.
     """,
-    before="""
-        @server.list_tools()
-        async def handle() -> list[types.Tool]:
-            return [types.Tool(name="my_tool", inputSchema={})]
-    """,
-    after="""
-        @server.list_tools()
-        async def handle() -> types.ListToolsResult:
-            return types.ListToolsResult(tools=[types.Tool(name="my_tool", inputSchema={})])
+    example="""
+         import mcp.types as types
+         from mcp.server.lowlevel import Server
+
+         server = Server("my-server")
+
+
+         @server.list_tools()
+        -async def handle_list_tools() -> list[types.Tool]:
+        -    return [types.Tool(name="my_tool", inputSchema={"type": "object"})]
+        +async def handle_list_tools() -> types.ListToolsResult:
+        +    return types.ListToolsResult(tools=[types.Tool(name="my_tool", inputSchema={"type": "object"})])
     """,
     v1_names=[sdk.SERVER + "." + m for m in sdk.SERVER_DECORATORS],
     v2_names=["mcp.types." + k.result for k in sdk.SERVER_HANDLERS.values() if k.result]

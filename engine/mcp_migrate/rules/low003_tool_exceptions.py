@@ -24,16 +24,16 @@ MESSAGE = ("v2 answers an exception from this tool handler with a JSON-RPC error
         Silent: nothing fails, but the calling model no longer sees the error text as a tool result
         (the SDK client raises instead) and the server logs a `handler for 'tools/call' raised` traceback.
     """,
-    before="""
-        @server.call_tool()
-        async def call_tool(name: str, arguments: dict):
-            raise ValueError("kaboom")
-    """,
-    after="""
-        # mcp-migrate: LOW003 v2 answers an exception from this tool handler with a JSON-RPC error, ...
-        @server.call_tool()
-        async def call_tool(name: str, arguments: dict):
-            raise ValueError("kaboom")
+    example="""
+         from mcp.server.lowlevel import Server
+
+         server = Server("my-server")
+
+
+        +# mcp-migrate: LOW003 v2 answers an exception from this tool handler with a JSON-RPC error, not `CallToolResult(is_error=True)`: catch it and return `CallToolResult(content=[TextContent(type="text", text=str(e))], is_error=True)` to keep the error visible to the model https://mcp-migrate.dev/guide/#lowlevel-server-tool-handler-exceptions-no-longer-become-calltoolresultis_errortrue
+         @server.call_tool()
+         async def call_tool(name: str, arguments: dict):
+             raise ValueError("kaboom")
     """,
     v1_names=[sdk.SERVER + ".call_tool"],
     v2_names=["mcp.types.CallToolResult", "mcp.types.TextContent"],

@@ -21,11 +21,11 @@ ANCHOR = "lowlevel-server-constructor-parameters-are-now-keyword-only"
         v2 makes everything after `name` keyword-only:
         `TypeError: Server.__init__() takes 2 positional arguments but 3 were given`.
     """,
-    before="""
-        server = Server("my-server", "1.0")
-    """,
-    after="""
-        server = Server("my-server", version="1.0")
+    example="""
+         from mcp.server.lowlevel import Server
+
+        -server = Server("my-server", "1.0")
+        +server = Server("my-server", version="1.0")
     """,
     v1_names=[sdk.SERVER + ".__init__(%s)" % a for a in sdk.SERVER_POSITIONAL],
     v2_names=[sdk.SERVER + ".__init__(%s)" % a for a in sdk.SERVER_POSITIONAL],

@@ -20,11 +20,13 @@ ANCHOR = "lowlevel-server-type-parameter-reduced-from-2-to-1"
         v2's `Server` is generic in the lifespan type only; two type arguments fail at runtime
         (`TypeError: Too many arguments for <class 'mcp.server.lowlevel.server.Server'>`) and in type checkers.
     """,
-    before="""
-        server: Server[dict[str, Any], Any] = Server("s")
-    """,
-    after="""
-        server: Server[dict[str, Any]] = Server("s")
+    example="""
+         from typing import Any
+
+         from mcp.server.lowlevel import Server
+
+        -server: Server[dict[str, Any], Any] = Server("s")
+        +server: Server[dict[str, Any]] = Server("s")
     """,
     v1_names=[sdk.SERVER],
     v2_names=[sdk.SERVER],

@@ -18,12 +18,18 @@ ANCHOR = "lowlevel-server-request_handlers-and-notification_handlers-attributes-
     why="""
         v2 removed both dicts: `AttributeError: 'Server' object has no attribute 'request_handlers'`.
     """,
-    before="""
-        server.request_handlers[ListToolsRequest] = handle_list_tools
-    """,
-    after="""
-        # mcp-migrate: LOW006 `server.request_handlers` is gone: ...
-        server.request_handlers[ListToolsRequest] = handle_list_tools
+    example="""
+         from mcp.server.lowlevel import Server
+         from mcp.types import ListToolsRequest
+
+         server = Server("my-server")
+
+
+         async def handle_list_tools(request: ListToolsRequest):
+             return []
+
+        +# mcp-migrate: LOW006 `server.request_handlers` is gone: register with `on_*=` in `Server(...)` or `server.add_request_handler(method, params_type, handler)`, look up with `server.get_request_handler("<method>")` (keyed by method string, not request type) https://mcp-migrate.dev/guide/#lowlevel-server-request_handlers-and-notification_handlers-attributes-removed
+         server.request_handlers[ListToolsRequest] = handle_list_tools
     """,
     v1_names=[sdk.SERVER],
     v2_names=[sdk.SERVER + "." + m for m in ("add_request_handler", "add_notification_handler",

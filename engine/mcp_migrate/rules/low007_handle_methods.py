@@ -25,16 +25,14 @@ MESSAGE = ("v2 never calls `Server.%s` (dispatch moved to `JSONRPCDispatcher`/`S
         Silent for overrides: the subclass still imports and runs, but the interception never happens.
         Direct calls fail with `AttributeError: 'Server' object has no attribute '_handle_request'`.
     """,
-    before="""
-        class MyServer(Server):
-            async def _handle_request(self, message, req, session, lifespan_context, raise_exceptions):
-                ...
-    """,
-    after="""
-        class MyServer(Server):
-            # mcp-migrate: LOW007 v2 never calls `Server._handle_request` ...
-            async def _handle_request(self, message, req, session, lifespan_context, raise_exceptions):
-                ...
+    example="""
+         from mcp.server.lowlevel import Server
+
+
+         class MyServer(Server):
+        +    # mcp-migrate: LOW007 v2 never calls `Server._handle_request` (dispatch moved to `JSONRPCDispatcher`/`ServerRunner`): observe requests with middleware, `server.middleware.append(mw)` where `async def mw(ctx: ServerRequestContext, call_next: CallNext) -> HandlerResult` https://mcp-migrate.dev/guide/#lowlevel-server-private-_handle_-dispatch-methods-removed
+             async def _handle_request(self, message, req, session, lifespan_context, raise_exceptions):
+                 return await super()._handle_request(message, req, session, lifespan_context, raise_exceptions)
     """,
     v1_names=[sdk.SERVER + "." + m for m in PRIVATE],
     v2_names=["mcp.server.context.CallNext", "mcp.server.context.HandlerResult"],

@@ -20,12 +20,17 @@ ANCHOR = "lowlevel-serverrunraise_exceptionstrue-transport-errors-no-longer-re-r
     why="""
         Silent: code or tests that expected `run()` to exit on a malformed message keep running.
     """,
-    before="""
-        await server.run(read, write, init_options, raise_exceptions=True)
-    """,
-    after="""
-        # mcp-migrate: LOW008 `raise_exceptions=True` now re-raises only handler exceptions ...
-        await server.run(read, write, init_options, raise_exceptions=True)
+    example="""
+         from mcp.server.lowlevel import Server
+         from mcp.server.stdio import stdio_server
+
+         server = Server("my-server")
+
+
+         async def main() -> None:
+             async with stdio_server() as (read, write):
+        +        # mcp-migrate: LOW008 `raise_exceptions=True` now re-raises only handler exceptions; transport errors (e.g. JSON parse errors) are logged and dropped, so `run()` no longer exits on them https://mcp-migrate.dev/guide/#lowlevel-serverrunraise_exceptionstrue-transport-errors-no-longer-re-raised
+                 await server.run(read, write, server.create_initialization_options(), raise_exceptions=True)
     """,
     v1_names=[sdk.SERVER + ".run(raise_exceptions)"],
     v2_names=[sdk.SERVER + ".run(raise_exceptions)"],

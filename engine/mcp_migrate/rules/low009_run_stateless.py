@@ -20,11 +20,17 @@ ANCHOR = "serverrun-no-longer-takes-a-stateless-flag"
     why="""
         `TypeError: Server.run() got an unexpected keyword argument 'stateless'`.
     """,
-    before="""
-        await server.run(read, write, options, stateless=False)
-    """,
-    after="""
-        await server.run(read, write, options)
+    example="""
+         from mcp.server.lowlevel import Server
+         from mcp.server.stdio import stdio_server
+
+         server = Server("my-server")
+
+
+         async def main() -> None:
+             async with stdio_server() as (read, write):
+        -        await server.run(read, write, server.create_initialization_options(), stateless=False)
+        +        await server.run(read, write, server.create_initialization_options())
     """,
     v1_names=[sdk.SERVER + ".run(stateless)"],
     v2_names=[sdk.SERVER + ".run", "mcp.server.streamable_http_manager.StreamableHTTPSessionManager"],

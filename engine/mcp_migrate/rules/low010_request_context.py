@@ -22,12 +22,16 @@ MESSAGE = ("`%s` is gone in v2: use the handler's first argument `ctx: ServerReq
         `AttributeError: 'Server' object has no attribute 'request_context'`, and
         `ImportError: cannot import name 'request_ctx' from 'mcp.server.lowlevel.server'`.
     """,
-    before="""
-        ctx = server.request_context
-    """,
-    after="""
-        # mcp-migrate: LOW010 `server.request_context` is gone in v2: use the handler's first argument ...
-        ctx = server.request_context
+    example="""
+         from mcp.server.lowlevel import Server
+
+         server = Server("my-server")
+
+
+         async def current_request_id():
+        +    # mcp-migrate: LOW010 `server.request_context` is gone in v2: use the handler's first argument `ctx: ServerRequestContext` (`ctx.session`, `ctx.lifespan_context`, `ctx.request_id`, `ctx.request`) https://mcp-migrate.dev/guide/#lowlevel-server-request_context-property-removed
+             ctx = server.request_context
+             return ctx.request_id
     """,
     v1_names=[sdk.SERVER + ".request_context", CTXVAR],
     v2_names=["mcp.server.ServerRequestContext"],

@@ -26,11 +26,17 @@ CLIENT_SESSION = sdk.CLIENT_SESSION
         `ImportError: cannot import name 'RequestContext' from 'mcp.shared.context'`; `Context` now has
         two type parameters, so `Context[ServerSession, None]` binds the session to the lifespan slot.
     """,
-    before="""
-        async def my_tool(ctx: Context[ServerSession, None]) -> str: ...
-    """,
-    after="""
-        async def my_tool(ctx: Context[None]) -> str: ...
+    example="""
+         from mcp.server.fastmcp import Context, FastMCP
+         from mcp.server.session import ServerSession
+
+         mcp = FastMCP("Demo")
+
+
+         @mcp.tool()
+        -async def my_tool(ctx: Context[ServerSession, None]) -> str:
+        +async def my_tool(ctx: Context[None]) -> str:
+             return "ok"
     """,
     v1_names=[RC, CONTEXT, SERVER_SESSION, CLIENT_SESSION],
     v2_names=["mcp.server.context.ServerRequestContext", "mcp.client.context.ClientRequestContext",

@@ -23,12 +23,14 @@ GONE = sdk.SERVER_SESSION_REMOVED
         v2's `ServerSession` is a per-request proxy built by `Server.run()`: the v1 constructor,
         context-manager protocol and inbound-message stream are gone.
     """,
-    before="""
-        session = ServerSession(read_stream, write_stream, init_options, stateless=False)
-    """,
-    after="""
-        # mcp-migrate: LOW012 let `Server.run(read_stream, write_stream, init_options)` build the session ...
-        session = ServerSession(read_stream, write_stream, init_options, stateless=False)
+    example="""
+         from mcp.server.session import ServerSession
+
+
+         async def serve(read_stream, write_stream, init_options) -> None:
+        +    # mcp-migrate: LOW012 let `Server.run(read_stream, write_stream, init_options)` build the session: `ServerSession(...)` now takes `(request_outbound, connection)` https://mcp-migrate.dev/guide/#serversession-is-now-a-thin-proxy-no-longer-a-basesession
+             session = ServerSession(read_stream, write_stream, init_options)
+             print(session)
     """,
     v1_names=[SS, SS + ".incoming_messages"] + list(GONE),
     v2_names=["mcp.server.lowlevel.server.Server.run"],

@@ -25,11 +25,18 @@ SERVER = sdk.SERVER
         `TypeError: ServerSession.elicit_form() got an unexpected keyword argument 'requestedSchema'.
         Did you mean 'requested_schema'?`
     """,
-    before="""
-        result = await ctx.session.elicit_form(message="Your name?", requestedSchema=schema)
-    """,
-    after="""
-        result = await ctx.session.elicit_form(message="Your name?", requested_schema=schema)
+    example="""
+         from mcp.server.fastmcp import Context, FastMCP
+
+         mcp = FastMCP("Demo")
+
+
+         @mcp.tool()
+         async def ask(ctx: Context) -> str:
+             schema = {"type": "object", "properties": {"name": {"type": "string"}}}
+        -    result = await ctx.session.elicit_form(message="Your name?", requestedSchema=schema)
+        +    result = await ctx.session.elicit_form(message="Your name?", requested_schema=schema)
+             return result.action
     """,
     v1_names=[SS + ".elicit(requestedSchema)", SS + ".elicit_form(requestedSchema)"] + list(HOLDERS),
     v2_names=[SS + ".elicit(requested_schema)", SS + ".elicit_form(requested_schema)"],

@@ -20,15 +20,13 @@ DEP_KINDS = ("pyproject", "requirements", "setup_cfg")
         A pin that excludes v2 keeps installing v1, or makes the resolver fail once other code
         needs v2.
     """,
-    before="""
-        dependencies = [
-            "mcp[cli]==1.28.1 ; python_version>='3.10'",
-        ]
-    """,
-    after="""
-        dependencies = [
-            "mcp[cli]>=2,<3 ; python_version>='3.10'",
-        ]
+    example="""
+         [project]
+         name = "weather-server"
+         dependencies = [
+        -    "mcp[cli]==1.28.1 ; python_version>='3.10'",
+        +    "mcp[cli]>=2,<3 ; python_version>='3.10'",
+         ]
     """,
     v1_names=["mcp"],
     v2_names=["mcp"],

@@ -27,12 +27,14 @@ FLOORS = {
         dependencies"). Relaxing a pin may pull in that library's own breaking changes
         (sse-starlette jumps two majors), so this is left to you.
     """,
-    before="""
-        sse-starlette>=2,<3
-    """,
-    after="""
-        # mcp-migrate: PKG002 `sse-starlette>=2,<3` conflicts with mcp v2, which needs `sse-starlette>=3.0.0`; relax or bump the pin https://mcp-migrate.dev/guide/#dependency-floors-raised-and-new-required-dependencies
-        sse-starlette>=2,<3
+    example="""
+         [project]
+         name = "weather-server"
+         dependencies = [
+             "mcp>=1.28",
+        +    # mcp-migrate: PKG002 `sse-starlette>=2,<3` conflicts with mcp v2, which needs `sse-starlette>=3.0.0`; relax or bump the pin https://mcp-migrate.dev/guide/#dependency-floors-raised-and-new-required-dependencies
+             "sse-starlette>=2,<3",
+         ]
     """,
     kinds=("pyproject", "requirements", "setup_cfg"),
 )

@@ -12,12 +12,13 @@ from ..framework import rule
         v2 removed the WebSocket transport and its extra; code using `websocket_client` /
         `websocket_server` must move to streamable HTTP before the extra can be dropped.
     """,
-    before="""
-        mcp[cli,ws]==1.28.1
-    """,
-    after="""
-        # mcp-migrate: PKG004 the `ws` extra was removed in v2 ... https://mcp-migrate.dev/guide/#websocket-transport-removed
-        mcp[cli,ws]==1.28.1
+    example="""
+         [project]
+         name = "weather-server"
+         dependencies = [
+        +    # mcp-migrate: PKG004 the `ws` extra was removed in v2 (WebSocket transport removed): move to streamable HTTP, then drop `ws` from the extras https://mcp-migrate.dev/guide/#websocket-transport-removed
+             "mcp[cli,ws]==1.28.1",
+         ]
     """,
     kinds=("pyproject", "requirements", "setup_cfg"),
 )

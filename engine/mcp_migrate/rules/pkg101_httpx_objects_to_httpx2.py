@@ -32,19 +32,19 @@ MSG = ("the SDK now takes `httpx2` objects (`http_client=`, `auth=`, `httpx_clie
         never matches the SDK's `httpx2` exceptions. Files that use `httpx` only for their own requests
         are left alone (keep `httpx` in your dependencies for them).
     """,
-    before="""
-        import httpx
+    example="""
+        -import httpx
+        +import httpx2
 
-        async with httpx.AsyncClient(auth=oauth) as http:
-            async with streamable_http_client(url, http_client=http) as (read, write):
-                ...
-    """,
-    after="""
-        import httpx2
+         from mcp.client.streamable_http import streamable_http_client
 
-        async with httpx2.AsyncClient(auth=oauth) as http:
-            async with streamable_http_client(url, http_client=http) as (read, write):
-                ...
+
+        -async def main(url: str, oauth: httpx.Auth) -> None:
+        -    async with httpx.AsyncClient(auth=oauth) as http:
+        +async def main(url: str, oauth: httpx2.Auth) -> None:
+        +    async with httpx2.AsyncClient(auth=oauth) as http:
+                 async with streamable_http_client(url, http_client=http) as (read, write, _):
+                     print(read, write)
     """,
     v1_names=[STREAMABLE + "(http_client)", LEGACY_STREAMABLE + "(httpx_client_factory)", SSE + "(auth)",
               SSE + "(httpx_client_factory)"] + list(PROVIDERS),

@@ -24,11 +24,11 @@ MSG = "the protocol schema requires `\"type\": \"object\"` in `%s`; v2 validates
         and the client gets `INTERNAL_ERROR`, far from the line that built the tool. Tool arguments are
         always an object, so adding the `type` does not change what the tool accepts.
     """,
-    before="""
-        types.Tool(name="ping", description="Ping", inputSchema={})
-    """,
-    after="""
-        types.Tool(name="ping", description="Ping", inputSchema={"type": "object"})
+    example="""
+         import mcp.types as types
+
+        -ping = types.Tool(name="ping", description="Ping", inputSchema={})
+        +ping = types.Tool(name="ping", description="Ping", inputSchema={"type": "object"})
     """,
     v1_names=[TOOL],
     v2_names=["mcp_types.Tool"],

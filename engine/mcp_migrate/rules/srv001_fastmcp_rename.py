@@ -24,15 +24,17 @@ RENAMES = [
         v2 renamed the class and its package; the old import fails with
         `ModuleNotFoundError: No module named 'mcp.server.fastmcp'`.
     """,
-    before="""
-        from mcp.server.fastmcp import FastMCP, Context
+    example="""
+        -from mcp.server.fastmcp import Context, FastMCP
+        +from mcp.server.mcpserver import Context, MCPServer
 
-        mcp = FastMCP("Demo")
-    """,
-    after="""
-        from mcp.server.mcpserver import MCPServer, Context
+        -mcp = FastMCP("Demo")
+        +mcp = MCPServer("Demo")
 
-        mcp = MCPServer("Demo")
+
+         @mcp.tool()
+         async def add(a: int, b: int, ctx: Context) -> int:
+             return a + b
     """,
     v1_names=["mcp.server.fastmcp", "mcp.server.fastmcp.FastMCP", "mcp.server.fastmcp.exceptions.FastMCPError"],
     v2_names=["mcp.server.mcpserver", "mcp.server.mcpserver.MCPServer",

@@ -15,15 +15,16 @@ from ..framework import rule
         v2 renamed the property with the class; `ctx.fastmcp` raises
         `AttributeError: 'Context' object has no attribute 'fastmcp'`.
     """,
-    before="""
-        @mcp.tool()
-        async def names(ctx: Context) -> str:
-            return ctx.fastmcp.name
-    """,
-    after="""
-        @mcp.tool()
-        async def names(ctx: Context) -> str:
-            return ctx.mcp_server.name
+    example="""
+         from mcp.server.fastmcp import Context, FastMCP
+
+         mcp = FastMCP("Demo")
+
+
+         @mcp.tool()
+         async def names(ctx: Context) -> str:
+        -    return ctx.fastmcp.name
+        +    return ctx.mcp_server.name
     """,
     v1_names=["mcp.server.fastmcp.server.Context.fastmcp"],
     v2_names=["mcp.server.mcpserver.context.Context.mcp_server"],

@@ -16,11 +16,11 @@ from ..framework import rule
         Silent: v2 defaults the name to `mcp-server`, which clients see as `serverInfo.name` (UIs, logs,
         allow-lists, tests asserting on the initialize result). Nothing raises.
     """,
-    before="""
-        mcp = FastMCP()
-    """,
-    after="""
-        mcp = FastMCP("FastMCP")
+    example="""
+         from mcp.server.fastmcp import FastMCP
+
+        -mcp = FastMCP()
+        +mcp = FastMCP("FastMCP")
     """,
     v1_names=[sdk.FASTMCP, "mcp.server.fastmcp.server.FastMCP.__init__(name)"],
     v2_names=["mcp.server.mcpserver.server.MCPServer.__init__(name)"],

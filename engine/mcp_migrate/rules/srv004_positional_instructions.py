@@ -22,11 +22,11 @@ KEYWORDED = sdk.FASTMCP_POSITIONAL[1:6]
         `FastMCP("Demo", "You answer...")` sends the text as `serverInfo.title` and stops sending
         `instructions` to clients; later positions shift onto the wrong parameters.
     """,
-    before="""
-        mcp = FastMCP("Demo", "You answer questions about the weather.")
-    """,
-    after="""
-        mcp = FastMCP("Demo", instructions="You answer questions about the weather.")
+    example="""
+         from mcp.server.fastmcp import FastMCP
+
+        -mcp = FastMCP("Demo", "You answer questions about the weather.")
+        +mcp = FastMCP("Demo", instructions="You answer questions about the weather.")
     """,
     v1_names=[sdk.FASTMCP] + ["mcp.server.fastmcp.server.FastMCP.__init__(%s)" % n for n in KEYWORDED],
     v2_names=["mcp.server.mcpserver.server.MCPServer.__init__(%s)" % n for n in KEYWORDED],

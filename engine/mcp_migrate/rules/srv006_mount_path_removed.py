@@ -23,13 +23,15 @@ POSITION = {"run": 1, "run_sse_async": 0, "sse_app": 0}
         v2 raises `TypeError: MCPServer.__init__() got an unexpected keyword argument 'mount_path'` (and
         the same for `sse_app()` / `run()`); `settings.mount_path` is gone from `Settings`.
     """,
-    before="""
-        mcp = FastMCP("Demo", mount_path="/github")
-        app = Starlette(routes=[Mount("/github", app=mcp.sse_app())])
-    """,
-    after="""
-        mcp = FastMCP("Demo")
-        app = Starlette(routes=[Mount("/github", app=mcp.sse_app())])
+    example="""
+         from starlette.applications import Starlette
+         from starlette.routing import Mount
+
+         from mcp.server.fastmcp import FastMCP
+
+        -mcp = FastMCP("Demo", mount_path="/github")
+        +mcp = FastMCP("Demo")
+         app = Starlette(routes=[Mount("/github", app=mcp.sse_app())])
     """,
     v1_names=[sdk.FASTMCP, SETTINGS + ".mount_path"] + [
         "mcp.server.fastmcp.server.FastMCP.%s(mount_path)" % m for m in ("__init__", "run", "run_sse_async", "sse_app")],

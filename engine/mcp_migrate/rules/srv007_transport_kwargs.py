@@ -49,13 +49,15 @@ _HTTP_WHERE = '`run(transport="streamable-http", ...)` or `streamable_http_app(.
         v2 raises `TypeError: MCPServer.__init__() got an unexpected keyword argument 'port'`, and
         `mcp.settings.port = 9000` raises `ValueError: "Settings" object has no field "port"`.
     """,
-    before="""
-        mcp = FastMCP("Server", host="0.0.0.0", port=9000, sse_path="/events")
-        mcp.run(transport="sse")
-    """,
-    after="""
-        mcp = FastMCP("Server")
-        mcp.run(transport="sse", host="0.0.0.0", port=9000, sse_path="/events")
+    example="""
+         from mcp.server.fastmcp import FastMCP
+
+        -mcp = FastMCP("Server", host="0.0.0.0", port=9000, sse_path="/events")
+        +mcp = FastMCP("Server")
+
+         if __name__ == "__main__":
+        -    mcp.run(transport="sse")
+        +    mcp.run(transport="sse", host="0.0.0.0", port=9000, sse_path="/events")
     """,
     v1_names=[sdk.FASTMCP, SETTINGS] + ["mcp.server.fastmcp.server.FastMCP.__init__(%s)" % p for p in MOVED]
     + ["mcp.server.fastmcp.server.FastMCP.%s" % m for m in DESTINATIONS],

@@ -22,18 +22,19 @@ MANUAL = ("`get_context()` was removed: declare a `ctx: Context` parameter on th
         v2 removed the ambient context: `mcp.get_context()` raises
         `AttributeError: 'MCPServer' object has no attribute 'get_context'`.
     """,
-    before="""
-        @mcp.tool()
-        async def my_tool(x: int) -> str:
-            ctx = mcp.get_context()
-            await ctx.report_progress(1, 2)
-            return str(x)
-    """,
-    after="""
-        @mcp.tool()
-        async def my_tool(x: int, ctx: Context) -> str:
-            await ctx.report_progress(1, 2)
-            return str(x)
+    example="""
+         from mcp.server.fastmcp import FastMCP
+        +from mcp.server.mcpserver import Context
+
+         mcp = FastMCP("Demo")
+
+
+         @mcp.tool()
+        -async def my_tool(x: int) -> str:
+        -    ctx = mcp.get_context()
+        +async def my_tool(x: int, ctx: Context) -> str:
+             await ctx.report_progress(1, 2)
+             return str(x)
     """,
     v1_names=[sdk.FASTMCP + ".get_context"],
     v2_names=["mcp.server.mcpserver.Context"],

@@ -29,18 +29,23 @@ LOOP_BOUND = (
         Silent until it runs: v2 calls sync handlers in a worker thread, where
         `asyncio.get_running_loop()` raises `RuntimeError: no running event loop`.
     """,
-    before="""
-        @mcp.tool()
-        def schedule(job: str) -> str:
-            asyncio.get_running_loop().call_soon(run, job)
-            return "scheduled"
-    """,
-    after="""
-        # mcp-migrate: SRV009 v2 runs sync handlers in a worker thread ... declare `schedule` `async def`
-        @mcp.tool()
-        def schedule(job: str) -> str:
-            asyncio.get_running_loop().call_soon(run, job)
-            return "scheduled"
+    example="""
+         import asyncio
+
+         from mcp.server.fastmcp import FastMCP
+
+         mcp = FastMCP("Demo")
+
+
+         def run(job: str) -> None:
+             print(job)
+
+
+        +# mcp-migrate: SRV009 v2 runs sync handlers in a worker thread, where `asyncio.get_running_loop()` fails or sees another thread; declare `schedule` `async def` to keep it on the event loop https://mcp-migrate.dev/guide/#sync-handler-functions-now-run-on-a-worker-thread
+         @mcp.tool()
+         def schedule(job: str) -> str:
+             asyncio.get_running_loop().call_soon(run, job)
+             return "scheduled"
     """,
     v1_names=[sdk.FASTMCP + ".tool", sdk.FASTMCP + ".resource", sdk.FASTMCP + ".prompt"],
 )

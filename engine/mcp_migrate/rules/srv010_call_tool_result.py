@@ -20,12 +20,15 @@ MESSAGE = ("`call_tool()` now returns a `CallToolResult` (not a content list or 
         `CallToolResult`, so indexing or unpacking the result fails (`TypeError: 'CallToolResult' object is
         not subscriptable` / `cannot unpack non-iterable CallToolResult object`).
     """,
-    before="""
-        content, structured = await mcp.call_tool("add", {"a": 1, "b": 2})
-    """,
-    after="""
-        # mcp-migrate: SRV010 `call_tool()` now returns a `CallToolResult` ...
-        content, structured = await mcp.call_tool("add", {"a": 1, "b": 2})
+    example="""
+         from mcp.server.fastmcp import FastMCP
+
+         mcp = FastMCP("Demo")
+
+
+         async def check() -> None:
+        +    # mcp-migrate: SRV010 `call_tool()` now returns a `CallToolResult` (not a content list or a `(content, structured)` tuple): read `.content` and `.structured_content` from it https://mcp-migrate.dev/guide/#mcpservercall_tool-returns-calltoolresult
+             content, structured = await mcp.call_tool("add", {"a": 1, "b": 2})
     """,
     v1_names=[sdk.FASTMCP + ".call_tool"],
     v2_names=["mcp.server.mcpserver.server.MCPServer.call_tool", "mcp.types.CallToolResult"],

@@ -24,16 +24,18 @@ MESSAGE = ("raising `McpError` in a tool now returns a JSON-RPC error (the clien
         Silent on the server: v1 turned the exception into an error result the model could read; v2 rejects
         the request with the error's code and data, so clients now get an exception from `call_tool()`.
     """,
-    before="""
-        @mcp.tool()
-        async def book(date: str) -> str:
-            raise McpError(ErrorData(code=INVALID_PARAMS, message="date in the past"))
-    """,
-    after="""
-        @mcp.tool()
-        async def book(date: str) -> str:
-            # mcp-migrate: SRV011 raising `McpError` in a tool now returns a JSON-RPC error ...
-            raise McpError(ErrorData(code=INVALID_PARAMS, message="date in the past"))
+    example="""
+         from mcp.server.fastmcp import FastMCP
+         from mcp.shared.exceptions import McpError
+         from mcp.types import INVALID_PARAMS, ErrorData
+
+         mcp = FastMCP("Booking")
+
+
+         @mcp.tool()
+         async def book(date: str) -> str:
+        +    # mcp-migrate: SRV011 raising `McpError` in a tool now returns a JSON-RPC error (the client's `call_tool()` raises) instead of an `isError` result; raise `ToolError` (or another exception) if the model should see the failure https://mcp-migrate.dev/guide/#mcperror-raised-from-an-mcptool-handler-now-surfaces-as-a-json-rpc-error
+             raise McpError(ErrorData(code=INVALID_PARAMS, message="date in the past"))
     """,
     v1_names=[MCP_ERROR, URL_ERROR],
     v2_names=["mcp.shared.exceptions.MCPError", "mcp.server.mcpserver.exceptions.ToolError"],

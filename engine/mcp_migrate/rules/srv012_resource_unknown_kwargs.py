@@ -29,11 +29,11 @@ FIELDS = {
         v2 sets `extra="forbid"` on `Resource`, so a stray keyword raises
         `pydantic.ValidationError: ... Extra inputs are not permitted` at construction.
     """,
-    before="""
-        TextResource(uri="memo://a", text="hi", encoding="utf-8")
-    """,
-    after="""
-        TextResource(uri="memo://a", text="hi")
+    example="""
+         from mcp.server.fastmcp.resources import TextResource
+
+        -memo = TextResource(uri="memo://a", text="hi", encoding="utf-8")
+        +memo = TextResource(uri="memo://a", text="hi")
     """,
     v1_names=[MOD + c for c in FIELDS] + ["mcp.server.fastmcp.resources.base.Resource"],
     v2_names=["mcp.server.mcpserver.resources.types." + c for c in FIELDS],

@@ -23,11 +23,13 @@ TEXTUAL = ("application/json", "application/xml")
         v2 replaced the field: `is_binary=` raises `ValidationError` at construction, and JSON/XML files
         silently switch from base64 blobs to text.
     """,
-    before="""
-        FileResource(uri="file:///logo.png", path=logo, mime_type="image/png", is_binary=True)
-    """,
-    after="""
-        FileResource(uri="file:///logo.png", path=logo, mime_type="image/png", encoding=None)
+    example="""
+         from pathlib import Path
+
+         from mcp.server.fastmcp.resources import FileResource
+
+        -logo = FileResource(uri="file:///logo.png", path=Path("logo.png"), mime_type="image/png", is_binary=True)
+        +logo = FileResource(uri="file:///logo.png", path=Path("logo.png"), mime_type="image/png", encoding=None)
     """,
     v1_names=[CLS, CLS + ".is_binary"],
     v2_names=["mcp.server.mcpserver.resources.types.FileResource.encoding"],

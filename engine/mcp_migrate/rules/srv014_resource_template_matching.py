@@ -22,14 +22,16 @@ ADJACENT = re.compile(r"\}\{(?![?&.;/#+])")
         resource with a Context-only function raises `ValueError` at import time (in v1 it registered but
         could never be read).
     """,
-    before="""
-        @mcp.resource("notes://recent")
-        async def recent_notes(ctx: Context) -> str: ...
-    """,
-    after="""
-        # mcp-migrate: SRV014 a static URI with a Context-only function raises `ValueError` in v2 ...
-        @mcp.resource("notes://recent")
-        async def recent_notes(ctx: Context) -> str: ...
+    example="""
+         from mcp.server.fastmcp import Context, FastMCP
+
+         mcp = FastMCP("Notes")
+
+
+        +# mcp-migrate: SRV014 a static URI with a Context-only function raises `ValueError` in v2 (it was never readable in v1): add a query variable (`notes://recent{?limit}`) with a defaulted parameter, or drop the `Context` and read state from a module-level object https://mcp-migrate.dev/guide/#resource-templates-matching-behavior-changes
+         @mcp.resource("notes://recent")
+         async def recent_notes(ctx: Context) -> str:
+             return "..."
     """,
     v1_names=["mcp.server.fastmcp.FastMCP.resource"],
     v2_names=["mcp.server.mcpserver.server.MCPServer.resource"],

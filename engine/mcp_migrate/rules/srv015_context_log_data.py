@@ -22,13 +22,19 @@ LEVELS = ("debug", "info", "warning", "error")
         `TypeError: Context.log() got an unexpected keyword argument 'message'`. `extra=` never worked
         (it raised `TypeError` in v1 too).
     """,
-    before="""
-        await ctx.log(level="info", message="hello")
-        await ctx.info("Connection failed", extra={"host": "localhost"})
-    """,
-    after="""
-        await ctx.log(level="info", data="hello")
-        await ctx.info({"message": "Connection failed", "host": "localhost"})
+    example="""
+         from mcp.server.fastmcp import Context, FastMCP
+
+         mcp = FastMCP("Demo")
+
+
+         @mcp.tool()
+         async def connect(ctx: Context) -> str:
+        -    await ctx.log(level="info", message="hello")
+        +    await ctx.log(level="info", data="hello")
+        +    # mcp-migrate: SRV015 `extra=` was removed; its fields join the `data` dict (suggested fix: run with --apply-review) https://mcp-migrate.dev/guide/#mcpservers-context-logging-message-renamed-to-data-extra-removed
+             await ctx.info("Connection failed", extra={"host": "localhost"})
+             return "ok"
     """,
     v1_names=[sdk.FASTMCP_CONTEXT + "." + m + "(message)" for m in ("log",) + LEVELS]
     + [sdk.FASTMCP_CONTEXT + ".info(extra)"],

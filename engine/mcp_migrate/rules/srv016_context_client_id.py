@@ -19,11 +19,16 @@ from ..framework import rule
         v2 removed the property: `ctx.client_id` raises `AttributeError: 'Context' object has no attribute
         'client_id'`. It only ever echoed a non-standard `_meta` key.
     """,
-    before="""
-        client_id = ctx.client_id
-    """,
-    after="""
-        client_id = (ctx.request_context.meta or {}).get("client_id")
+    example="""
+         from mcp.server.fastmcp import Context, FastMCP
+
+         mcp = FastMCP("Demo")
+
+
+         @mcp.tool()
+         async def whoami(ctx: Context) -> str:
+        -    return ctx.client_id or "anonymous"
+        +    return (ctx.request_context.meta or {}).get("client_id") or "anonymous"
     """,
     v1_names=[sdk.FASTMCP_CONTEXT + ".client_id", sdk.FASTMCP_CONTEXT + ".request_context"],
     v2_names=["mcp.server.mcpserver.context.Context.request_context",

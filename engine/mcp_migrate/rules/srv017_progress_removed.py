@@ -24,19 +24,20 @@ MESSAGE = ("`mcp.shared.progress` was removed: call `await ctx.report_progress(c
         `ModuleNotFoundError: No module named 'mcp.shared.progress'`. `report_progress` takes absolute
         values, so passing the old deltas silently reports jittering progress.
     """,
-    before="""
-        from mcp.shared.progress import progress
+    example="""
+         from mcp.server.fastmcp import Context, FastMCP
+        +# mcp-migrate: SRV017 `mcp.shared.progress` was removed: call `await ctx.report_progress(current, total, message=...)` with the absolute running total (not a delta as `p.progress(amount)` took) https://mcp-migrate.dev/guide/#progresscontext-and-progress-context-manager-removed
+         from mcp.shared.progress import progress
 
-        with progress(ctx, total=100) as p:
-            await p.progress(25)
-    """,
-    after="""
-        # mcp-migrate: SRV017 `mcp.shared.progress` was removed: call `await ctx.report_progress(...)` ...
-        from mcp.shared.progress import progress
+         mcp = FastMCP("Demo")
 
-        # mcp-migrate: SRV017 `mcp.shared.progress` was removed: call `await ctx.report_progress(...)` ...
-        with progress(ctx, total=100) as p:
-            await p.progress(25)
+
+         @mcp.tool()
+         async def crunch(ctx: Context) -> str:
+        +    # mcp-migrate: SRV017 `mcp.shared.progress` was removed: call `await ctx.report_progress(current, total, message=...)` with the absolute running total (not a delta as `p.progress(amount)` took) https://mcp-migrate.dev/guide/#progresscontext-and-progress-context-manager-removed
+             with progress(ctx, total=100) as p:
+                 await p.progress(25)
+             return "done"
     """,
     v1_names=[MOD] + NAMES,
     v2_names=["mcp.server.mcpserver.context.Context.report_progress"],

@@ -23,13 +23,14 @@ MODULE = sdk.ELICITATION
         v2 made `ElicitationResult` a `TypeAliasType`, so `isinstance(result, ElicitationResult)` raises
         `TypeError: isinstance() arg 2 must be a type, a tuple of types, or a union`.
     """,
-    before="""
-        if isinstance(result, ElicitationResult):
-            ...
-    """,
-    after="""
-        if isinstance(result, (AcceptedElicitation, DeclinedElicitation, CancelledElicitation)):
-            ...
+    example="""
+         from mcp.server.elicitation import ElicitationResult
+        +from mcp.server.elicitation import AcceptedElicitation, DeclinedElicitation, CancelledElicitation
+
+
+         def answered(result) -> bool:
+        -    return isinstance(result, ElicitationResult)
+        +    return isinstance(result, (AcceptedElicitation, DeclinedElicitation, CancelledElicitation))
     """,
     v1_names=[ALIAS] + [MODULE + "." + m for m in MEMBERS],
     v2_names=[ALIAS] + [MODULE + "." + m for m in MEMBERS],

@@ -36,14 +36,18 @@ ROUTES = {
         v2 renamed the attribute and removed the lowlevel decorators:
         `AttributeError: 'MCPServer' object has no attribute '_mcp_server'`.
     """,
-    before="""
-        @mcp._mcp_server.set_logging_level()
-        async def handle_set_logging_level(level: str) -> None: ...
-    """,
-    after="""
-        # mcp-migrate: SRV019 register with `mcp._lowlevel_server.add_request_handler("logging/setLevel", ...)`
-        @mcp._mcp_server.set_logging_level()
-        async def handle_set_logging_level(level: str) -> None: ...
+    example="""
+         from mcp.server.fastmcp import FastMCP
+
+         mcp = FastMCP("Demo")
+        -lowlevel = mcp._mcp_server
+        +lowlevel = mcp._lowlevel_server
+
+
+        +# mcp-migrate: SRV019 the lowlevel `set_logging_level()` decorator is gone: register a `(ctx, params: SetLevelRequestParams)` handler with `mcp._lowlevel_server.add_request_handler("logging/setLevel", SetLevelRequestParams, handler)` https://mcp-migrate.dev/guide/#registering-lowlevel-handlers-from-mcpserver
+         @mcp._mcp_server.set_logging_level()
+         async def handle_set_logging_level(level: str) -> None:
+             print(level)
     """,
     v1_names=[sdk.FASTMCP, sdk.SERVER + ".set_logging_level"],
     v2_names=["mcp.server.lowlevel.server.Server.add_request_handler",

@@ -23,12 +23,11 @@ MESSAGE = ("v2 `Settings` is a plain pydantic model: it no longer reads environm
         the environment fall back to their defaults. (Through the `FastMCP` constructor they never took
         effect, which stays as it was.)
     """,
-    before="""
-        settings = Settings()
-    """,
-    after="""
-        # mcp-migrate: SRV020 v2 `Settings` is a plain pydantic model ...
-        settings = Settings()
+    example="""
+         from mcp.server.fastmcp.server import Settings
+
+        +# mcp-migrate: SRV020 v2 `Settings` is a plain pydantic model: it no longer reads environment variables or a `.env` file; read `os.environ` yourself and pass the values to the constructor https://mcp-migrate.dev/guide/#mcp_-environment-variables-and-env-files-are-no-longer-read
+         settings = Settings()
     """,
     v1_names=[SETTINGS],
     v2_names=["mcp.server.mcpserver.server.Settings"],

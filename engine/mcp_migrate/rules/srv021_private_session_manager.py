@@ -19,13 +19,19 @@ from ..framework import rule
         `AttributeError: 'MCPServer' object has no attribute '_session_manager'`. The public property
         raises `RuntimeError` instead of returning `None` before `streamable_http_app()` was called.
     """,
-    before="""
-        async with mcp._session_manager.run():
-            yield
-    """,
-    after="""
-        async with mcp.session_manager.run():
-            yield
+    example="""
+         import contextlib
+
+         from mcp.server.fastmcp import FastMCP
+
+         mcp = FastMCP("Demo")
+
+
+         @contextlib.asynccontextmanager
+         async def lifespan(app):
+        -    async with mcp._session_manager.run():
+        +    async with mcp.session_manager.run():
+                 yield
     """,
     v1_names=[sdk.FASTMCP + ".session_manager"],
     v2_names=["mcp.server.mcpserver.server.MCPServer.session_manager"],

@@ -23,17 +23,17 @@ HOW = ("build an `httpx2.AsyncClient(headers=..., timeout=httpx2.Timeout(30, rea
         `ImportError: cannot import name 'streamablehttp_client' from 'mcp.client.streamable_http'`;
         the new function takes only `url`, `http_client=` and `terminate_on_close=`.
     """,
-    before="""
-        from mcp.client.streamable_http import streamablehttp_client
+    example="""
+         from mcp import ClientSession
+        -from mcp.client.streamable_http import streamablehttp_client
+        +from mcp.client.streamable_http import streamable_http_client
 
-        async with streamablehttp_client(url) as (read, write, _):
-            ...
-    """,
-    after="""
-        from mcp.client.streamable_http import streamable_http_client
 
-        async with streamable_http_client(url) as (read, write, _):
-            ...
+         async def main(url: str) -> None:
+        -    async with streamablehttp_client(url) as (read, write, _):
+        +    async with streamable_http_client(url) as (read, write, _):
+                 async with ClientSession(read, write) as session:
+                     await session.initialize()
     """,
     v1_names=[sdk.STREAMABLEHTTP_CLIENT] + [sdk.STREAMABLEHTTP_CLIENT + "(%s)" % k for k in CLIENT_MOVED],
     v2_names=[sdk.STREAMABLE_HTTP_CLIENT, sdk.STREAMABLE_HTTP_CLIENT + "(http_client)"],

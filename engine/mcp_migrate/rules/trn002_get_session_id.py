@@ -23,13 +23,16 @@ HOOK = ("capture the `mcp-session-id` response header with an `httpx2.AsyncClien
     why="""
         `ValueError: not enough values to unpack (expected 3, got 2)` when entering the context.
     """,
-    before="""
-        async with streamable_http_client(url) as (read_stream, write_stream, _):
-            ...
-    """,
-    after="""
-        async with streamable_http_client(url) as (read_stream, write_stream):
-            ...
+    example="""
+         from mcp import ClientSession
+         from mcp.client.streamable_http import streamable_http_client
+
+
+         async def main(url: str) -> None:
+        -    async with streamable_http_client(url) as (read_stream, write_stream, _):
+        +    async with streamable_http_client(url) as (read_stream, write_stream):
+                 async with ClientSession(read_stream, write_stream) as session:
+                     await session.initialize()
     """,
     v1_names=list(sdk.STREAMABLE_HTTP_CLIENTS) + [sdk.STREAMABLE_HTTP + ".GetSessionIdCallback", sdk.STREAMABLE_HTTP_TRANSPORT + ".get_session_id"],
     v2_names=[sdk.STREAMABLE_HTTP_CLIENT],

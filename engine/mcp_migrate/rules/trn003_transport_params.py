@@ -18,12 +18,11 @@ PARAMS = ("headers", "timeout", "sse_read_timeout", "auth")
     why="""
         `TypeError: StreamableHTTPTransport.__init__() got an unexpected keyword argument 'headers'`.
     """,
-    before="""
-        transport = StreamableHTTPTransport(url, headers={"A": "b"})
-    """,
-    after="""
-        # mcp-migrate: TRN003 `StreamableHTTPTransport(url)` takes only the URL ...
-        transport = StreamableHTTPTransport(url, headers={"A": "b"})
+    example="""
+         from mcp.client.streamable_http import StreamableHTTPTransport
+
+        +# mcp-migrate: TRN003 `StreamableHTTPTransport(url)` takes only the URL: set headers, timeouts and auth on the `httpx2.AsyncClient` instead https://mcp-migrate.dev/guide/#streamablehttptransport-parameters-removed
+         transport = StreamableHTTPTransport("https://example.com/mcp", headers={"Authorization": "Bearer t"})
     """,
     v1_names=[sdk.STREAMABLE_HTTP_TRANSPORT + ".__init__(%s)" % p for p in PARAMS],
     v2_names=[sdk.STREAMABLE_HTTP_TRANSPORT],

@@ -23,11 +23,11 @@ OLD = sdk.STREAMABLE_HTTP + ".MCP_PROTOCOL_VERSION"
         `ImportError: cannot import name 'MCP_PROTOCOL_VERSION' from 'mcp.client.streamable_http'`;
         `AttributeError: 'StreamableHTTPTransport' object has no attribute 'protocol_version'`.
     """,
-    before="""
-        from mcp.client.streamable_http import MCP_PROTOCOL_VERSION
-    """,
-    after="""
-        from mcp.shared.inbound import MCP_PROTOCOL_VERSION_HEADER as MCP_PROTOCOL_VERSION
+    example="""
+        -from mcp.client.streamable_http import MCP_PROTOCOL_VERSION
+        +from mcp.shared.inbound import MCP_PROTOCOL_VERSION_HEADER as MCP_PROTOCOL_VERSION
+
+         headers = {MCP_PROTOCOL_VERSION: "2025-06-18"}
     """,
     v1_names=[OLD, sdk.STREAMABLE_HTTP_TRANSPORT],
     v2_names=["mcp.shared.inbound.MCP_PROTOCOL_VERSION_HEADER"],

@@ -23,20 +23,19 @@ ERRORS = (sdk.MCP_ERROR,)
         Silent: v2 answers HTTP status failures with an `MCPError` from the one failing call and keeps
         the connection open, so these handlers never run and the session-expiry check never matches.
     """,
-    before="""
-        try:
-            async with streamable_http_client(url) as (read, write, _):
-                ...
-        except* httpx.HTTPStatusError:
-            pass
-    """,
-    after="""
-        try:
-            async with streamable_http_client(url) as (read, write, _):
-                ...
-        # mcp-migrate: TRN005 HTTP status errors no longer escape the transport context ...
-        except* httpx.HTTPStatusError:
-            pass
+    example="""
+         import httpx
+
+         from mcp.client.streamable_http import streamable_http_client
+
+
+         async def main(url: str) -> None:
+        +    # mcp-migrate: TRN005 HTTP status errors no longer escape the `streamable_http_client` context in v2: each failing call raises `MCPError` (e.g. `-32603`, `-32600 Session terminated`); catch it around the calls instead https://mcp-migrate.dev/guide/#streamable-http-non-2xx-responses-now-surface-as-per-request-json-rpc-errors
+             try:
+                 async with streamable_http_client(url) as (read, write, _):
+                     print(read, write)
+             except httpx.HTTPStatusError:
+                 pass
     """,
     v1_names=list(sdk.STREAMABLE_HTTP_CLIENTS) + list(ERRORS),
     v2_names=["mcp.MCPError", "mcp.types.INVALID_REQUEST"],

@@ -20,11 +20,13 @@ MOD = sdk.WIN32_UTILITIES
         `ImportError: cannot import name 'terminate_windows_process'`;
         `TypeError: terminate_windows_process_tree() got an unexpected keyword argument 'timeout_seconds'`.
     """,
-    before="""
-        await terminate_windows_process_tree(process, timeout_seconds=2.0)
-    """,
-    after="""
-        await terminate_windows_process_tree(process)
+    example="""
+         from mcp.os.win32.utilities import terminate_windows_process_tree
+
+
+         async def stop(process) -> None:
+        -    await terminate_windows_process_tree(process, timeout_seconds=2.0)
+        +    await terminate_windows_process_tree(process)
     """,
     v1_names=[MOD + ".terminate_windows_process", MOD + ".terminate_windows_process_tree(timeout_seconds)"],
     v2_names=[MOD + ".terminate_windows_process_tree"],

@@ -23,14 +23,18 @@ WATCH = ("select.poll", "select.epoll", "select.select")
         Silent: a watcher waiting for `POLLHUP`/`POLLERR` never fires, and one that treats any event as
         "client gone" fires at startup.
     """,
-    before="""
-        poller = select.poll()
-        poller.register(sys.stdin, select.POLLHUP)
-    """,
-    after="""
-        # mcp-migrate: TRN007 while `stdio_server()` runs, fd 0 is the null device ...
-        poller = select.poll()
-        poller.register(sys.stdin, select.POLLHUP)
+    example="""
+         import select
+         import sys
+
+         from mcp.server.stdio import stdio_server
+
+
+         def client_gone() -> bool:
+        +    # mcp-migrate: TRN007 while `stdio_server()` runs, fd 0 is the null device (never `POLLHUP`, always readable): to detect a vanished client, exit when `os.getppid()` changes https://mcp-migrate.dev/guide/#stdio_server-keeps-the-protocol-streams-on-private-descriptors
+             poller = select.poll()
+             poller.register(sys.stdin, select.POLLHUP)
+             return bool(poller.poll(0))
     """,
     v1_names=[STDIO],
     v2_names=[STDIO],

@@ -22,12 +22,15 @@ MESSAGE = ("the WebSocket transport was removed: use streamable HTTP (`streamabl
     why="""
         `ModuleNotFoundError: No module named 'mcp.client.websocket'`.
     """,
-    before="""
-        from mcp.client.websocket import websocket_client
-    """,
-    after="""
-        # mcp-migrate: TRN008 the WebSocket transport was removed: use streamable HTTP ...
-        from mcp.client.websocket import websocket_client
+    example="""
+        +# mcp-migrate: TRN008 the WebSocket transport was removed: use streamable HTTP (`streamable_http_client` on the client, `streamable_http_app()` on the server) https://mcp-migrate.dev/guide/#websocket-transport-removed
+         from mcp.client.websocket import websocket_client
+
+
+         async def main(url: str) -> None:
+        +    # mcp-migrate: TRN008 the WebSocket transport was removed: use streamable HTTP (`streamable_http_client` on the client, `streamable_http_app()` on the server) https://mcp-migrate.dev/guide/#websocket-transport-removed
+             async with websocket_client(url) as (read, write):
+                 print(read, write)
     """,
     v1_names=list(MODS + sdk.WEBSOCKET_FUNCTIONS),
     v2_names=["mcp.client.streamable_http.streamable_http_client"],

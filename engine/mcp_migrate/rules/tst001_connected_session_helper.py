@@ -25,17 +25,18 @@ MSG = ("`create_connected_server_and_client_session` was removed; `Client(server
         'create_connected_server_and_client_session' from 'mcp.shared.memory'`. Review: the object
         is now a `Client`, whose methods are close to but not the same as `ClientSession`'s.
     """,
-    before="""
-        from mcp.shared.memory import create_connected_server_and_client_session
+    example="""
+         from mcp.server.fastmcp import FastMCP
+        -from mcp.shared.memory import create_connected_server_and_client_session
+        +from mcp.client import Client
 
-        async with create_connected_server_and_client_session(server) as session:
-            result = await session.call_tool("my_tool", {"x": 1})
-    """,
-    after="""
-        from mcp.client import Client
+         server = FastMCP("test")
 
-        async with Client(server, mode="legacy") as session:
-            result = await session.call_tool("my_tool", {"x": 1})
+
+         async def test_tool() -> None:
+        -    async with create_connected_server_and_client_session(server) as session:
+        +    async with Client(server, mode="legacy") as session:
+                 await session.call_tool("my_tool", {"x": 1})
     """,
     v1_names=[HELPER],
     v2_names=["mcp.client.Client", "mcp.client.client.Client.mode"],

@@ -17,21 +17,18 @@ from ..framework import rule
         `ImportError: cannot import name 'McpError' from 'mcp'`. The constructor also changed
         (see TYP002), which this rule does not touch.
     """,
-    before="""
-        from mcp.shared.exceptions import McpError
+    example="""
+         from mcp import ClientSession
+        -from mcp.shared.exceptions import McpError
+        +from mcp.shared.exceptions import MCPError
 
-        try:
-            ...
-        except McpError as e:
-            ...
-    """,
-    after="""
-        from mcp.shared.exceptions import MCPError
 
-        try:
-            ...
-        except MCPError as e:
-            ...
+         async def call(session: ClientSession) -> None:
+             try:
+                 await session.call_tool("get_weather", {"city": "Paris"})
+        -    except McpError as e:
+        +    except MCPError as e:
+                 print(e.error.message)
     """,
     v1_names=["mcp.shared.exceptions.McpError", "mcp.McpError"],
     v2_names=["mcp.shared.exceptions.MCPError", "mcp.MCPError"],

@@ -23,11 +23,15 @@ ORDER = ("code", "message", "data")
         v2's `MCPError.__init__` takes `code`, `message`, `data`; passing an `ErrorData` makes the
         whole object the code.
     """,
-    before="""
-        raise McpError(ErrorData(code=INVALID_REQUEST, message="bad input"))
-    """,
-    after="""
-        raise McpError(INVALID_REQUEST, "bad input")
+    example="""
+         from mcp.shared.exceptions import McpError
+         from mcp.types import INVALID_REQUEST, ErrorData
+
+
+         def check_city(city: str) -> None:
+             if not city:
+        -        raise McpError(ErrorData(code=INVALID_REQUEST, message="bad input"))
+        +        raise McpError(INVALID_REQUEST, "bad input")
     """,
     v1_names=[ERR, ERROR_DATA],
     v2_names=["mcp.shared.exceptions.MCPError.from_error_data", "mcp.types.ErrorData"],

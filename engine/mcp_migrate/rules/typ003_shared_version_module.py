@@ -16,11 +16,11 @@ from ..framework import rule
         `mcp.shared.version` was removed; importing it fails with
         `ModuleNotFoundError: No module named 'mcp.shared.version'`.
     """,
-    before="""
-        from mcp.shared.version import LATEST_PROTOCOL_VERSION
-    """,
-    after="""
-        from mcp.types.version import LATEST_PROTOCOL_VERSION
+    example="""
+        -from mcp.shared.version import SUPPORTED_PROTOCOL_VERSIONS
+        +from mcp.types.version import SUPPORTED_PROTOCOL_VERSIONS
+
+         print(SUPPORTED_PROTOCOL_VERSIONS)
     """,
     v1_names=["mcp.shared.version", "mcp.shared.version.SUPPORTED_PROTOCOL_VERSIONS"],
     v2_names=["mcp.types.version", "mcp_types.version.SUPPORTED_PROTOCOL_VERSIONS"],

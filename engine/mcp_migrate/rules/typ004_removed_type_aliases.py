@@ -37,15 +37,13 @@ MANUAL = {
         These names are gone from `mcp.types`: `from mcp.types import Content` fails with
         `ImportError: cannot import name 'Content' from 'mcp.types'`.
     """,
-    before="""
-        from mcp.types import Content, ResourceReference, Cursor
+    example="""
+        -from mcp.types import Content, Cursor, ResourceReference
+        +from mcp.types import ContentBlock, ResourceTemplateReference
 
-        def page(items: list[Content], cursor: Cursor | None): ...
-    """,
-    after="""
-        from mcp.types import ContentBlock, ResourceTemplateReference
 
-        def page(items: list[ContentBlock], cursor: str | None): ...
+        -def page(items: list[Content], cursor: Cursor | None = None) -> ResourceReference: ...
+        +def page(items: list[ContentBlock], cursor: str | None = None) -> ResourceTemplateReference: ...
     """,
     v1_names=[T + n for n, _ in RENAMED] + [T + "Cursor"] + [T + n for n in LITERALS] + [T + n for n in MANUAL],
     v2_names=[T + n for _, n in RENAMED],

@@ -33,17 +33,18 @@ DISTINCTIVE = {
         constructor keywords are still accepted at run time but are not parameters a type
         checker knows.
     """,
-    before="""
-        result = await session.call_tool("my_tool", {"x": 1})
-        if result.isError:
-            ...
-        tool = Tool(name="t", inputSchema={"type": "object"})
-    """,
-    after="""
-        result = await session.call_tool("my_tool", {"x": 1})
-        if result.is_error:
-            ...
-        tool = Tool(name="t", input_schema={"type": "object"})
+    example="""
+         from mcp import ClientSession
+         from mcp.types import Tool
+
+
+         async def run(session: ClientSession) -> Tool:
+             result = await session.call_tool("my_tool", {"x": 1})
+        -    if result.isError:
+        +    if result.is_error:
+                 print(result.content)
+        -    return Tool(name="t", inputSchema={"type": "object"})
+        +    return Tool(name="t", input_schema={"type": "object"})
     """,
     v1_names=["mcp.types.Tool", "mcp.types.CallToolResult", "mcp.types.ListToolsResult",
               "mcp.client.session.ClientSession.call_tool", "mcp.client.session.ClientSession.list_tools"],

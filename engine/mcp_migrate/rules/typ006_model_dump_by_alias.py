@@ -20,13 +20,12 @@ DUMPS = ("model_dump", "model_dump_json")
         not recognise; no error is raised. With `by_alias=True` the `meta` field is also written
         as `_meta`, as on the wire, hence review.
     """,
-    before="""
-        tool = Tool(name="t", inputSchema={})
-        payload = tool.model_dump()
-    """,
-    after="""
-        tool = Tool(name="t", inputSchema={})
-        payload = tool.model_dump(by_alias=True)
+    example="""
+         from mcp.types import Tool
+
+         tool = Tool(name="t", inputSchema={"type": "object"})
+        -payload = tool.model_dump()
+        +payload = tool.model_dump(by_alias=True)
     """,
     v1_names=["mcp.types.Tool"],
     v2_names=["mcp.types.Tool"],

@@ -18,12 +18,11 @@ from ..framework import rule
         Silent: v2 ignores unknown constructor keywords and unknown wire keys; the value is not
         stored and not sent, and no error is raised.
     """,
-    before="""
-        params = CallToolRequestParams(name="t", arguments={}, trace_id="abc")
-    """,
-    after="""
-        # mcp-migrate: TYP007 `CallToolRequestParams` has no field `trace_id`; v2 drops it silently: move it into `_meta={...}` https://mcp-migrate.dev/guide/#extra-fields-on-mcp-types-are-no-longer-preserved
-        params = CallToolRequestParams(name="t", arguments={}, trace_id="abc")
+    example="""
+         from mcp.types import CallToolRequestParams
+
+        +# mcp-migrate: TYP007 `CallToolRequestParams` has no field `trace_id`; v2 drops it silently: move it into `_meta={...}` https://mcp-migrate.dev/guide/#extra-fields-on-mcp-types-are-no-longer-preserved
+         params = CallToolRequestParams(name="t", arguments={}, trace_id="abc")
     """,
     v1_names=["mcp.types.CallToolRequestParams"],
     v2_names=["mcp.types.CallToolRequestParams"],

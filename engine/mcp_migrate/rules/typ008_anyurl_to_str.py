@@ -27,13 +27,17 @@ PARTS = {"scheme": "scheme", "host": "hostname", "port": "port", "path": "path",
         v2 URIs are plain `str`: the session methods accept only `str`, and
         `resource.uri.host` raises `AttributeError: 'str' object has no attribute 'host'`.
     """,
-    before="""
-        await session.read_resource(AnyUrl("test://resource"))
-        host = resource.uri.host
-    """,
-    after="""
-        await session.read_resource("test://resource")
-        host = urlparse(resource.uri).hostname
+    example="""
+         from pydantic import AnyUrl
+
+         from mcp import ClientSession
+
+
+         async def host_of(session: ClientSession) -> str:
+        -    result = await session.read_resource(AnyUrl("test://resource"))
+        +    result = await session.read_resource("test://resource")
+        +    # mcp-migrate: TYP008 MCP URIs are `str` in v2: use `urlparse(...).hostname` instead of `.host` (suggested fix: run with --apply-review) https://mcp-migrate.dev/guide/#resource-uri-type-changed-from-anyurl-to-str
+             return result.contents[0].uri.host
     """,
     v1_names=["mcp.types.Resource", "mcp.client.session.ClientSession.read_resource(uri)",
               "mcp.client.session.ClientSession.subscribe_resource(uri)",

@@ -35,15 +35,19 @@ UNIONS = tuple(T + n for n in ADAPTERS)
         `AttributeError`, and `.root` raises
         `AttributeError: 'LoggingMessageNotification' object has no attribute 'root'`.
     """,
-    before="""
-        notification = ServerNotification.model_validate(data)
-        actual = notification.root
-        await session.send_notification(ClientNotification(InitializedNotification()))
-    """,
-    after="""
-        notification = server_notification_adapter.validate_python(data)
-        actual = notification
-        await session.send_notification(InitializedNotification())
+    example="""
+         from mcp import ClientSession
+         from mcp.types import ClientNotification, InitializedNotification, ServerNotification
+        +from mcp.types import server_notification_adapter
+
+
+         async def on_message(session: ClientSession, data: dict) -> None:
+        -    notification = ServerNotification.model_validate(data)
+        -    print(notification.root)
+        -    await session.send_notification(ClientNotification(InitializedNotification()))
+        +    notification = server_notification_adapter.validate_python(data)
+        +    print(notification)
+        +    await session.send_notification(InitializedNotification())
     """,
     v1_names=list(UNIONS),
     v2_names=[T + a for a in ADAPTERS.values()],

@@ -23,13 +23,19 @@ META_CLASSES = sdk.META_CLASSES
         and notification `_meta` a plain dict, so `ctx.meta.progressToken` raises
         `AttributeError: 'dict' object has no attribute 'progressToken'`.
     """,
-    before="""
-        if ctx.meta and ctx.meta.progressToken:
-            await ctx.session.send_progress_notification(ctx.meta.progressToken, 0.5, 100)
-    """,
-    after="""
-        if ctx.meta and ctx.meta.get("progress_token"):
-            await ctx.session.send_progress_notification(ctx.meta.get("progress_token"), 0.5, 100)
+    example="""
+         from mcp.server.fastmcp import Context, FastMCP
+
+         mcp = FastMCP("Demo")
+
+
+         @mcp.tool()
+         async def work(ctx: Context) -> str:
+             request = ctx.request_context
+        -    if request.meta and request.meta.progressToken:
+        +    if request.meta and request.meta.get("progress_token"):
+                 await ctx.report_progress(0.5, 1.0)
+             return "done"
     """,
     v1_names=["mcp.types.RequestParams", "mcp.types.NotificationParams"],
     v2_names=["mcp.types.RequestParamsMeta"],

@@ -24,13 +24,14 @@ VERSION_MODULE = "mcp.types.version"
         cannot negotiate; `SUPPORTED_PROTOCOL_VERSIONS` is deprecated and now a tuple that also
         holds the 2026-era versions.
     """,
-    before="""
-        from mcp.types import LATEST_PROTOCOL_VERSION
-        params = InitializeRequestParams(protocolVersion=LATEST_PROTOCOL_VERSION, ...)
-    """,
-    after="""
-        from mcp.types.version import LATEST_HANDSHAKE_VERSION
-        params = InitializeRequestParams(protocolVersion=LATEST_HANDSHAKE_VERSION, ...)
+    example="""
+        -from mcp.types import LATEST_PROTOCOL_VERSION
+        +from mcp.types.version import LATEST_HANDSHAKE_VERSION
+
+
+         def handshake_version() -> str:
+        -    return LATEST_PROTOCOL_VERSION
+        +    return LATEST_HANDSHAKE_VERSION
     """,
     v1_names=list(LATEST + SUPPORTED),
     v2_names=["mcp_types.version.LATEST_HANDSHAKE_VERSION", "mcp_types.version.HANDSHAKE_PROTOCOL_VERSIONS"],

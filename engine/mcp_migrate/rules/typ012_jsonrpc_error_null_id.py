@@ -21,12 +21,13 @@ VALIDATE = ("model_validate", "model_validate_json")
         Silent: shims and tests that relied on v1's `ValidationError` for `"id": null` now see a
         valid `JSONRPCError` whose `id` is `None`.
     """,
-    before="""
-        JSONRPCMessage.model_validate({"jsonrpc": "2.0", "id": None, "error": {...}})
-    """,
-    after="""
-        # mcp-migrate: TYP012 v2 accepts a null `id` on JSON-RPC errors (`JSONRPCError.id` is `RequestId | None`); drop null-id shims and v1 rejection tests https://mcp-migrate.dev/guide/#jsonrpcerrorid-is-now-requestid-none
-        JSONRPCMessage.model_validate({"jsonrpc": "2.0", "id": None, "error": {...}})
+    example="""
+         from mcp.types import JSONRPCMessage
+
+        +# mcp-migrate: TYP012 v2 accepts a null `id` on JSON-RPC errors (`JSONRPCError.id` is `RequestId | None`); drop null-id shims and v1 rejection tests https://mcp-migrate.dev/guide/#jsonrpcerrorid-is-now-requestid-none
+         message = JSONRPCMessage.model_validate(
+             {"jsonrpc": "2.0", "id": None, "error": {"code": -32700, "message": "Parse error"}}
+         )
     """,
     v1_names=list(TARGETS),
     v2_names=["mcp.types.JSONRPCError"],

@@ -20,8 +20,9 @@ nothing). `python3 engine/tests/run_tables.py` runs every table (and `--print CO
 engine does with a table's rows, to check and copy into a new row).
 """
 
-import re
 from typing import NamedTuple, Optional, Sequence, Tuple
+
+from mcp_migrate.framework import split_diff
 
 CLASSES = ("safe", "review", "manual", "advisory")
 
@@ -35,16 +36,8 @@ class Row(NamedTuple):
 
 
 def case(diff: str, findings: Sequence[str], filename: Optional[str] = None) -> Row:
-    before, after = [], []
-    for line in re.findall(r"[^\n]*\n|[^\n]+", diff):
-        mark, text = line[:1], line[1:]
-        if mark not in " -+":
-            raise ValueError("a diff line starts with ' ', '-' or '+': %r" % line)
-        if mark != "+":
-            before.append(text)
-        if mark != "-":
-            after.append(text)
-    return Row("".join(before), "".join(after), tuple(findings), filename, False)
+    before, after = split_diff(diff)
+    return Row(before, after, tuple(findings), filename, False)
 
 
 def findings_only(source: str, findings: Sequence[str], filename: Optional[str] = None) -> Row:
