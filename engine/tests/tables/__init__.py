@@ -13,6 +13,8 @@ A table holds
 - `FILENAME` (optional): the file name rows run under (default `main.py`; `requirements.txt` ...);
   a row can name its own with `filename=`.
 
+Rows sharing unchanged lines may start from a named constant (`SERVER + " ..."`, see LOW002's table).
+
 A finding is written `"CODE:line class"`: the rule code, the 1-based line of the code it points at in
 `before`, and its class as the result reports it: `safe`, `review`, `manual`, or `advisory` (review
 advice without edits or marker). Every output must parse and be a fixed point (a second run changes

@@ -5,14 +5,19 @@ Rule: engine/mcp_migrate/rules/low002_return_wrapping.py. Table format: engine/t
 
 from . import case
 
+# The rows below that start with SERVER run on this module (unchanged lines of the diff).
+SERVER = (
+    " from mcp.server import Server\n"
+    " import mcp.types as types\n"
+    " \n"
+    " server = Server('s')\n"
+    " \n"
+)
+
 CASES = [
     case(
-        " from mcp.server import Server\n"
-        " import mcp.types as types\n"
-        " \n"
-        " server = Server('s')\n"
-        " \n"
-        " @server.list_tools()\n"
+        SERVER
+        + " @server.list_tools()\n"
         "-async def handle() -> list[types.Tool]:\n"
         "+async def handle() -> types.ListToolsResult:\n"
         "     if flag:\n"
@@ -41,36 +46,24 @@ CASES = [
     ),
     # a dict return: a marker with the v2 shape
     case(
-        " from mcp.server import Server\n"
-        " import mcp.types as types\n"
-        " \n"
-        " server = Server('s')\n"
-        " \n"
-        " @server.call_tool()\n"
+        SERVER
+        + " @server.call_tool()\n"
         " async def call(name, arguments) -> dict:\n"
         '+    # mcp-migrate: LOW002 return `CallToolResult(content=[...], structured_content=...)`: v2 no longer wraps a list, dict (`content=[TextContent(type="text", text=json.dumps(data, indent=2))], structured_content=data`) or tuple https://mcp-migrate.dev/guide/#lowlevel-server-automatic-return-value-wrapping-removed\n'
         "     return {'t': 22.5}\n",
         findings=["LOW002:8 manual"],
     ),
     case(
-        " from mcp.server import Server\n"
-        " import mcp.types as types\n"
-        " \n"
-        " server = Server('s')\n"
-        " \n"
-        " @server.read_resource()\n"
+        SERVER
+        + " @server.read_resource()\n"
         " async def read(uri):\n"
         "+    # mcp-migrate: LOW002 return `ReadResourceResult(contents=[TextResourceContents(uri=..., text=..., mime_type=...)])` (binary: `BlobResourceContents` with a base64 `blob=`): v2 no longer wraps `ReadResourceContents`, `str` or `bytes` https://mcp-migrate.dev/guide/#lowlevel-server-automatic-return-value-wrapping-removed\n"
         "     return 'file contents'\n",
         findings=["LOW002:8 manual"],
     ),
     case(
-        " from mcp.server import Server\n"
-        " import mcp.types as types\n"
-        " \n"
-        " server = Server('s')\n"
-        " \n"
-        "+# mcp-migrate: LOW002 return `EmptyResult()` from this handler: v2 no longer fills it in https://mcp-migrate.dev/guide/#lowlevel-server-automatic-return-value-wrapping-removed\n"
+        SERVER
+        + "+# mcp-migrate: LOW002 return `EmptyResult()` from this handler: v2 no longer fills it in https://mcp-migrate.dev/guide/#lowlevel-server-automatic-return-value-wrapping-removed\n"
         " @server.set_logging_level()\n"
         " async def level(level):\n"
         "     LOG.setLevel(level)\n",
