@@ -2,7 +2,7 @@
 
 from typing import List, Optional, Sequence, Union
 
-from .framework import REGISTRY
+from .framework import ordered_rules
 from .project import ProjectIndex, file_facts  # noqa: F401  (re-exported: the two-pass project API)
 from .runner import migrate
 
@@ -19,4 +19,4 @@ def migrate_text(source: str, filename: str = "main.py", *, select: Optional[Lis
 def list_rules() -> List[dict]:
     from . import rules  # noqa: F401  (registers)
 
-    return [r.public() for r in REGISTRY]
+    return [r.public() for r in ordered_rules()]

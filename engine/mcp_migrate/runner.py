@@ -9,7 +9,7 @@ from typing import Dict, List, Optional, Sequence, Tuple, Union
 from . import rules as _rules  # noqa: F401  (importing registers every rule)
 from .context import Context
 from .edits import Edit, EditSet, apply_edits
-from .framework import REGISTRY, Finding, RuleInfo
+from .framework import Finding, RuleInfo, ordered_rules, priority
 from .inputs import error, parse_python, precheck
 from .markers import EXISTING, marker_text
 
@@ -36,7 +36,7 @@ def _matches(code: str, patterns: Sequence[str]) -> bool:
 
 def active_rules(kind: str, select: Optional[Sequence[str]], ignore: Optional[Sequence[str]]) -> List[RuleInfo]:
     out = []
-    for r in REGISTRY:
+    for r in ordered_rules():
         if kind not in r.kinds:
             continue
         if select and not _matches(r.code, select):
@@ -113,8 +113,7 @@ def _make_context(source: str, filename: str, kind: str, project) -> Union[Conte
 
 
 def _apply(ctx: Context, apply_review) -> str:
-    order = {r.code: i for i, r in enumerate(REGISTRY)}
-    findings = sorted(ctx.findings, key=lambda f: (order.get(f.rule.code, 0), f.start))
+    findings = sorted(ctx.findings, key=lambda f: (priority(f.rule.code), f.start))
     ctx.findings = findings
     owner = _accept(findings, apply_review, demote=True)
     text = _render(ctx, findings, owner)

@@ -1,8 +1,8 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._srv_util import (CLS, add_param, context_name, context_params, enclosing_def, fragment_receiver,
-                        handlers)
 
 MANUAL = ("`get_context()` was removed: declare a `ctx: Context` parameter on the tool/resource/prompt "
           "function and pass it to helpers that need it")
@@ -22,29 +22,30 @@ MANUAL = ("`get_context()` was removed: declare a `ctx: Context` parameter on th
         v2 removed the ambient context: `mcp.get_context()` raises
         `AttributeError: 'MCPServer' object has no attribute 'get_context'`.
     """,
-    before="""
-        @mcp.tool()
-        async def my_tool(x: int) -> str:
-            ctx = mcp.get_context()
-            await ctx.report_progress(1, 2)
-            return str(x)
+    example="""
+         from mcp.server.fastmcp import FastMCP
+        +from mcp.server.mcpserver import Context
+
+         mcp = FastMCP("Demo")
+
+
+         @mcp.tool()
+        -async def my_tool(x: int) -> str:
+        -    ctx = mcp.get_context()
+        +async def my_tool(x: int, ctx: Context) -> str:
+             await ctx.report_progress(1, 2)
+             return str(x)
     """,
-    after="""
-        @mcp.tool()
-        async def my_tool(x: int, ctx: Context) -> str:
-            await ctx.report_progress(1, 2)
-            return str(x)
-    """,
-    v1_names=[CLS + ".get_context"],
+    v1_names=[sdk.FASTMCP + ".get_context"],
     v2_names=["mcp.server.mcpserver.Context"],
 )
-def check(ctx):
-    calls = ctx.method_calls(CLS, "get_context")
+def check(ctx: PythonContext):
+    calls = ctx.method_calls(sdk.FASTMCP, "get_context")
     calls += [c for c in ctx.walk(ast.Call) if isinstance(c.func, ast.Attribute)
-              and c.func.attr == "get_context" and not c.args and fragment_receiver(ctx, c.func.value)]
-    handler_defs = {id(d): kind for d, _, kind in handlers(ctx, "tool", "prompt")}
+              and c.func.attr == "get_context" and not c.args and ctx.fragment_receiver(c.func.value)]
+    handler_defs = {id(d): kind for d, _, kind in ctx.fastmcp_handlers("tool", "prompt")}
     for call in calls:
-        fn = enclosing_def(ctx, call)
+        fn = ctx.enclosing(call)
         edits = None
         if fn is not None and id(fn) in handler_defs:
             edits = _inject(ctx, fn, call)
@@ -55,7 +56,7 @@ def check(ctx):
 
 
 def _inject(ctx, fn, call):
-    existing = context_params(ctx, fn)
+    existing = ctx.context_params(fn)
     if existing:
         return [ctx.replace(call, existing[0])]
     stmt = ctx.parent(call)
@@ -66,10 +67,10 @@ def _inject(ctx, fn, call):
     name = stmt.targets[0].id
     if name in {a.arg for a in fn.args.args + fn.args.kwonlyargs}:
         return None
-    local, import_edit = context_name(ctx)
+    local, import_edit = ctx.context_name()
     if local is None:
         return None
-    param = add_param(ctx, fn, "%s: %s" % (name, local))
+    param = ctx.add_param(fn, "%s: %s" % (name, local))
     line = stmt.lineno
     start, end = ctx.index.line_start(line), ctx.span(stmt)[1]
     if ctx.text[start:ctx.span(stmt)[0]].strip():
@@ -79,48 +80,3 @@ def _inject(ctx, fn, call):
         return None
     edits = [param, ctx.delete((start, rest))]
     return edits + ([import_edit] if import_edit is not None else [])
-
-
-CASES = [
-    (
-        "from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('d')\n\n@mcp.tool()\n"
-        "async def my_tool(x: int) -> str:\n    ctx = mcp.get_context()\n    await ctx.report_progress(1, 2)\n"
-        "    return str(x)\n",
-        "from mcp.server.fastmcp import FastMCP\nfrom mcp.server.mcpserver import Context\n\nmcp = FastMCP('d')\n\n"
-        "@mcp.tool()\nasync def my_tool(x: int, ctx: Context) -> str:\n    await ctx.report_progress(1, 2)\n"
-        "    return str(x)\n",
-    ),
-    (
-        "from mcp.server.fastmcp import FastMCP, Context\n\nmcp = FastMCP('d')\n\n@mcp.prompt()\n"
-        "def hello() -> str:\n    context = mcp.get_context()\n    return context.request_id\n",
-        "from mcp.server.fastmcp import FastMCP, Context\n\nmcp = FastMCP('d')\n\n@mcp.prompt()\n"
-        "def hello(context: Context) -> str:\n    return context.request_id\n",
-    ),
-    (
-        "from mcp.server.fastmcp import FastMCP, Context\n\nmcp = FastMCP('d')\n\n@mcp.tool()\n"
-        "async def t(c: Context) -> str:\n    return await helper(mcp.get_context())\n",
-        "from mcp.server.fastmcp import FastMCP, Context\n\nmcp = FastMCP('d')\n\n@mcp.tool()\n"
-        "async def t(c: Context) -> str:\n    return await helper(c)\n",
-    ),
-    (
-        "from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('d')\n\nasync def helper():\n"
-        "    await mcp.get_context().info('x')\n",
-        "from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('d')\n\nasync def helper():\n"
-        "    # mcp-migrate: SRV008 " + MANUAL + " https://mcp-migrate.dev/guide/#mcpserverget_context-removed\n"
-        "    await mcp.get_context().info('x')\n",
-    ),
-    (  # a guide fragment: `mcp` is never defined, so only a marker
-        "@mcp.tool()\nasync def my_tool(x: int) -> str:\n    ctx = mcp.get_context()\n    return str(x)\n",
-        "@mcp.tool()\nasync def my_tool(x: int) -> str:\n    # mcp-migrate: SRV008 " + MANUAL
-        + " https://mcp-migrate.dev/guide/#mcpserverget_context-removed\n    ctx = mcp.get_context()\n"
-        "    return str(x)\n",
-    ),
-]
-
-NOOP = [
-    "from fastmcp import FastMCP\nmcp = FastMCP('d')\nctx = mcp.get_context()\n",
-    "from fastmcp import FastMCP\nmcp = FastMCP('d')\n\n@mcp.tool()\ndef t():\n    ctx = mcp.get_context()\n",
-    "import mcp\nctx = mcp.get_context()\n",
-    "from mcp.server.mcpserver import MCPServer, Context\nmcp = MCPServer('d')\n\n@mcp.tool()\n"
-    "async def t(ctx: Context) -> str:\n    return ''\n",
-]

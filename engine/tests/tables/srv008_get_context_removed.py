@@ -1,0 +1,85 @@
+"""SRV008: `MCPServer.get_context()` removed
+
+Rule: engine/mcp_migrate/rules/srv008_get_context_removed.py. Table format: engine/tests/tables/__init__.py.
+"""
+
+from . import case
+
+CASES = [
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        "+from mcp.server.mcpserver import Context\n"
+        " \n"
+        " mcp = FastMCP('d')\n"
+        " \n"
+        " @mcp.tool()\n"
+        "-async def my_tool(x: int) -> str:\n"
+        "-    ctx = mcp.get_context()\n"
+        "+async def my_tool(x: int, ctx: Context) -> str:\n"
+        "     await ctx.report_progress(1, 2)\n"
+        "     return str(x)\n",
+        findings=["SRV008:7 review"],
+    ),
+    case(
+        " from mcp.server.fastmcp import FastMCP, Context\n"
+        " \n"
+        " mcp = FastMCP('d')\n"
+        " \n"
+        " @mcp.prompt()\n"
+        "-def hello() -> str:\n"
+        "-    context = mcp.get_context()\n"
+        "+def hello(context: Context) -> str:\n"
+        "     return context.request_id\n",
+        findings=["SRV008:7 review"],
+    ),
+    case(
+        " from mcp.server.fastmcp import FastMCP, Context\n"
+        " \n"
+        " mcp = FastMCP('d')\n"
+        " \n"
+        " @mcp.tool()\n"
+        " async def t(c: Context) -> str:\n"
+        "-    return await helper(mcp.get_context())\n"
+        "+    return await helper(c)\n",
+        findings=["SRV008:7 review"],
+    ),
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        " \n"
+        " mcp = FastMCP('d')\n"
+        " \n"
+        " async def helper():\n"
+        "+    # mcp-migrate: SRV008 `get_context()` was removed: declare a `ctx: Context` parameter on the tool/resource/prompt function and pass it to helpers that need it https://mcp-migrate.dev/guide/#mcpserverget_context-removed\n"
+        "     await mcp.get_context().info('x')\n",
+        findings=["SRV008:6 manual"],
+    ),
+    # a guide fragment: `mcp` is never defined, so only a marker
+    case(
+        " @mcp.tool()\n"
+        " async def my_tool(x: int) -> str:\n"
+        "+    # mcp-migrate: SRV008 `get_context()` was removed: declare a `ctx: Context` parameter on the tool/resource/prompt function and pass it to helpers that need it https://mcp-migrate.dev/guide/#mcpserverget_context-removed\n"
+        "     ctx = mcp.get_context()\n"
+        "     return str(x)\n",
+        findings=["SRV008:3 manual"],
+    ),
+]
+
+NOOP = [
+    "from fastmcp import FastMCP\n"
+    "mcp = FastMCP('d')\n"
+    "ctx = mcp.get_context()\n",
+    "from fastmcp import FastMCP\n"
+    "mcp = FastMCP('d')\n"
+    "\n"
+    "@mcp.tool()\n"
+    "def t():\n"
+    "    ctx = mcp.get_context()\n",
+    "import mcp\n"
+    "ctx = mcp.get_context()\n",
+    "from mcp.server.mcpserver import MCPServer, Context\n"
+    "mcp = MCPServer('d')\n"
+    "\n"
+    "@mcp.tool()\n"
+    "async def t(ctx: Context) -> str:\n"
+    "    return ''\n",
+]
