@@ -33,7 +33,7 @@ ADVICE = {
         so the engine cannot pick one.
     """,
     example="""
-        +# mcp-migrate: AUT001 `JWTParameters` was removed: build the assertion with `SignedJWTParameters(issuer=..., subject=..., signing_key=...).create_assertion_provider()` or wrap a prebuilt JWT with `static_assertion_provider(token)`; `RFC7523OAuthClientProvider` was removed: use `ClientCredentialsOAuthProvider` (client secret), `PrivateKeyJWTOAuthProvider` (JWT client auth on `client_credentials`) or `IdentityAssertionOAuthProvider` (ID-JAG `jwt-bearer`), whichever flow you run https://mcp-migrate.dev/guide/#rfc7523oauthclientprovider-and-jwtparameters-removed
+        +# mcp-migrate: AUT001 `JWTParameters` was removed: build the assertion with `SignedJWTParameters(issuer=..., subject=..., signing_key=...).create_assertion_provider()` or wrap a prebuilt JWT with `static_assertion_provider(token)`; `RFC7523OAuthClientProvider` was removed: use `ClientCredentialsOAuthProvider` (client secret), `PrivateKeyJWTOAuthProvider` (JWT client auth on `client_credentials`) or `IdentityAssertionOAuthProvider` (ID-JAG `jwt-bearer`), whichever flow you run https://py.sdk.modelcontextprotocol.io/v2/migration/#rfc7523oauthclientprovider-and-jwtparameters-removed
          from mcp.client.auth.extensions.client_credentials import JWTParameters, RFC7523OAuthClientProvider
     """,
     v1_names=[PROVIDER, PARAMS],

@@ -42,7 +42,7 @@ REDIRECT = ("v2 sends this path-less redirect URI without the trailing slash v1 
 
 
          def check_issuer(metadata: OAuthMetadata) -> None:
-        +    # mcp-migrate: AUT003 v2 keeps a path-less metadata URL parsed from a string as-is (`https://as.example.com`, no trailing slash): compare against the value without the slash https://mcp-migrate.dev/guide/#oauth-metadata-urls-no-longer-gain-a-trailing-slash
+        +    # mcp-migrate: AUT003 v2 keeps a path-less metadata URL parsed from a string as-is (`https://as.example.com`, no trailing slash): compare against the value without the slash https://py.sdk.modelcontextprotocol.io/v2/migration/#oauth-metadata-urls-no-longer-gain-a-trailing-slash
              assert str(metadata.issuer) == "https://as.example.com/"
     """,
     v1_names=["mcp.shared.auth.OAuthMetadata", "mcp.shared.auth.ProtectedResourceMetadata", CLIENT_METADATA,

@@ -35,7 +35,7 @@ CLIENT_ID = "`OAuthClientInformationFull` requires `client_id` in v2 (RFC 7591 Â
 
 
          def check_scope(client: OAuthClientInformationFull, scope: str) -> None:
-        +    # mcp-migrate: AUT007 `OAuthClientInformationFull` is no longer an `OAuthClientMetadata` in v2, so this check is False for registered-client records: check `OAuthClientInformationFull` (or `OAuthClientMetadataBase`) directly https://mcp-migrate.dev/guide/#oauthclientinformationfull-no-longer-subclasses-oauthclientmetadata-and-parses-server-substituted-metadata
+        +    # mcp-migrate: AUT007 `OAuthClientInformationFull` is no longer an `OAuthClientMetadata` in v2, so this check is False for registered-client records: check `OAuthClientInformationFull` (or `OAuthClientMetadataBase`) directly https://py.sdk.modelcontextprotocol.io/v2/migration/#oauthclientinformationfull-no-longer-subclasses-oauthclientmetadata-and-parses-server-substituted-metadata
              if isinstance(client, OAuthClientMetadata):
                  print(client.scope, scope)
     """,

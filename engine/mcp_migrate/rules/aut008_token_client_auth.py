@@ -30,7 +30,7 @@ ERROR_CODE = ("v2's `/token` answers failed client authentication with `invalid_
     example="""
          from mcp.shared.auth import OAuthClientInformationFull
 
-        +# mcp-migrate: AUT008 v2's `/token` and `/revoke` reject a `client_secret_post` client with no stored secret (401 `invalid_client`): set `token_endpoint_auth_method="none"` for a public client, or store a `client_secret` https://mcp-migrate.dev/guide/#stricter-client-authentication-at-token-and-revoke
+        +# mcp-migrate: AUT008 v2's `/token` and `/revoke` reject a `client_secret_post` client with no stored secret (401 `invalid_client`): set `token_endpoint_auth_method="none"` for a public client, or store a `client_secret` https://py.sdk.modelcontextprotocol.io/v2/migration/#stricter-client-authentication-at-token-and-revoke
          LEGACY_CLIENT = OAuthClientInformationFull(
              client_id="legacy-client",
              client_secret=None,

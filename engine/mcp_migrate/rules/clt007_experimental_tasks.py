@@ -31,7 +31,7 @@ MSG = ("experimental Tasks were removed in v2 with no drop-in replacement: run t
 
 
          async def run(session: ClientSession):
-        +    # mcp-migrate: CLT007 experimental Tasks were removed in v2 with no drop-in replacement: run the work inline and report progress (`ctx.report_progress()` / `progress_callback=`) https://mcp-migrate.dev/guide/#experimental-tasks-support-removed
+        +    # mcp-migrate: CLT007 experimental Tasks were removed in v2 with no drop-in replacement: run the work inline and report progress (`ctx.report_progress()` / `progress_callback=`) https://py.sdk.modelcontextprotocol.io/v2/migration/#experimental-tasks-support-removed
              return await session.experimental.call_tool_as_task("long_task", arguments={}, ttl=60000)
     """,
     v1_names=list(MODULES) + ["mcp.client.session.ClientSession.experimental"],

@@ -32,7 +32,7 @@ HARNESS_MSG = ("its v2 replacement `Client(server)` negotiates 2026-07-28 by def
 
 
          async def test_sampling(server, sampling_callback) -> None:
-        +    # mcp-migrate: ERA001 its v2 replacement `Client(server)` negotiates 2026-07-28 by default, where the server cannot call these callbacks (`NoBackChannelError`): pass `mode="legacy"` to keep v1's behaviour https://mcp-migrate.dev/guide/#server-initiated-sampling-elicitation-and-roots-raise-nobackchannelerror
+        +    # mcp-migrate: ERA001 its v2 replacement `Client(server)` negotiates 2026-07-28 by default, where the server cannot call these callbacks (`NoBackChannelError`): pass `mode="legacy"` to keep v1's behaviour https://py.sdk.modelcontextprotocol.io/v2/migration/#server-initiated-sampling-elicitation-and-roots-raise-nobackchannelerror
              async with create_connected_server_and_client_session(server, sampling_callback=sampling_callback) as s:
                  await s.call_tool("summarise", {})
     """,

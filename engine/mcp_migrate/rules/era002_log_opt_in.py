@@ -26,7 +26,7 @@ MSG = ("its v2 replacement `Client(server)` negotiates 2026-07-28 by default, wh
 
 
          async def test_logs(server, on_log) -> None:
-        +    # mcp-migrate: ERA002 its v2 replacement `Client(server)` negotiates 2026-07-28 by default, where log messages reach `logging_callback` only for requests that opt in: pass `log_level="debug"` (or `mode="legacy"`) https://mcp-migrate.dev/guide/#log-messages-are-delivered-only-to-requests-that-opt-in
+        +    # mcp-migrate: ERA002 its v2 replacement `Client(server)` negotiates 2026-07-28 by default, where log messages reach `logging_callback` only for requests that opt in: pass `log_level="debug"` (or `mode="legacy"`) https://py.sdk.modelcontextprotocol.io/v2/migration/#log-messages-are-delivered-only-to-requests-that-opt-in
              async with create_connected_server_and_client_session(server, logging_callback=on_log) as session:
                  await session.call_tool("chatty", {})
     """,

@@ -30,7 +30,7 @@ MESSAGE = ("v2 answers an exception from this tool handler with a JSON-RPC error
          server = Server("my-server")
 
 
-        +# mcp-migrate: LOW003 v2 answers an exception from this tool handler with a JSON-RPC error, not `CallToolResult(is_error=True)`: catch it and return `CallToolResult(content=[TextContent(type="text", text=str(e))], is_error=True)` to keep the error visible to the model https://mcp-migrate.dev/guide/#lowlevel-server-tool-handler-exceptions-no-longer-become-calltoolresultis_errortrue
+        +# mcp-migrate: LOW003 v2 answers an exception from this tool handler with a JSON-RPC error, not `CallToolResult(is_error=True)`: catch it and return `CallToolResult(content=[TextContent(type="text", text=str(e))], is_error=True)` to keep the error visible to the model https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-tool-handler-exceptions-no-longer-become-calltoolresultis_errortrue
          @server.call_tool()
          async def call_tool(name: str, arguments: dict):
              raise ValueError("kaboom")

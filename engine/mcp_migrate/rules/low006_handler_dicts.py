@@ -28,7 +28,7 @@ ANCHOR = "lowlevel-server-request_handlers-and-notification_handlers-attributes-
          async def handle_list_tools(request: ListToolsRequest):
              return []
 
-        +# mcp-migrate: LOW006 `server.request_handlers` is gone: register with `on_*=` in `Server(...)` or `server.add_request_handler(method, params_type, handler)`, look up with `server.get_request_handler("<method>")` (keyed by method string, not request type) https://mcp-migrate.dev/guide/#lowlevel-server-request_handlers-and-notification_handlers-attributes-removed
+        +# mcp-migrate: LOW006 `server.request_handlers` is gone: register with `on_*=` in `Server(...)` or `server.add_request_handler(method, params_type, handler)`, look up with `server.get_request_handler("<method>")` (keyed by method string, not request type) https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-request_handlers-and-notification_handlers-attributes-removed
          server.request_handlers[ListToolsRequest] = handle_list_tools
     """,
     v1_names=[sdk.SERVER],

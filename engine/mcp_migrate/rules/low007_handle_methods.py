@@ -30,7 +30,7 @@ MESSAGE = ("v2 never calls `Server.%s` (dispatch moved to `JSONRPCDispatcher`/`S
 
 
          class MyServer(Server):
-        +    # mcp-migrate: LOW007 v2 never calls `Server._handle_request` (dispatch moved to `JSONRPCDispatcher`/`ServerRunner`): observe requests with middleware, `server.middleware.append(mw)` where `async def mw(ctx: ServerRequestContext, call_next: CallNext) -> HandlerResult` https://mcp-migrate.dev/guide/#lowlevel-server-private-_handle_-dispatch-methods-removed
+        +    # mcp-migrate: LOW007 v2 never calls `Server._handle_request` (dispatch moved to `JSONRPCDispatcher`/`ServerRunner`): observe requests with middleware, `server.middleware.append(mw)` where `async def mw(ctx: ServerRequestContext, call_next: CallNext) -> HandlerResult` https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-private-_handle_-dispatch-methods-removed
              async def _handle_request(self, message, req, session, lifespan_context, raise_exceptions):
                  return await super()._handle_request(message, req, session, lifespan_context, raise_exceptions)
     """,

@@ -29,7 +29,7 @@ ANCHOR = "lowlevel-serverrunraise_exceptionstrue-transport-errors-no-longer-re-r
 
          async def main() -> None:
              async with stdio_server() as (read, write):
-        +        # mcp-migrate: LOW008 `raise_exceptions=True` now re-raises only handler exceptions; transport errors (e.g. JSON parse errors) are logged and dropped, so `run()` no longer exits on them https://mcp-migrate.dev/guide/#lowlevel-serverrunraise_exceptionstrue-transport-errors-no-longer-re-raised
+        +        # mcp-migrate: LOW008 `raise_exceptions=True` now re-raises only handler exceptions; transport errors (e.g. JSON parse errors) are logged and dropped, so `run()` no longer exits on them https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-serverrunraise_exceptionstrue-transport-errors-no-longer-re-raised
                  await server.run(read, write, server.create_initialization_options(), raise_exceptions=True)
     """,
     v1_names=[sdk.SERVER + ".run(raise_exceptions)"],

@@ -29,7 +29,7 @@ MESSAGE = ("`%s` is gone in v2: use the handler's first argument `ctx: ServerReq
 
 
          async def current_request_id():
-        +    # mcp-migrate: LOW010 `server.request_context` is gone in v2: use the handler's first argument `ctx: ServerRequestContext` (`ctx.session`, `ctx.lifespan_context`, `ctx.request_id`, `ctx.request`) https://mcp-migrate.dev/guide/#lowlevel-server-request_context-property-removed
+        +    # mcp-migrate: LOW010 `server.request_context` is gone in v2: use the handler's first argument `ctx: ServerRequestContext` (`ctx.session`, `ctx.lifespan_context`, `ctx.request_id`, `ctx.request`) https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-request_context-property-removed
              ctx = server.request_context
              return ctx.request_id
     """,

@@ -28,7 +28,7 @@ GONE = sdk.SERVER_SESSION_REMOVED
 
 
          async def serve(read_stream, write_stream, init_options) -> None:
-        +    # mcp-migrate: LOW012 let `Server.run(read_stream, write_stream, init_options)` build the session: `ServerSession(...)` now takes `(request_outbound, connection)` https://mcp-migrate.dev/guide/#serversession-is-now-a-thin-proxy-no-longer-a-basesession
+        +    # mcp-migrate: LOW012 let `Server.run(read_stream, write_stream, init_options)` build the session: `ServerSession(...)` now takes `(request_outbound, connection)` https://py.sdk.modelcontextprotocol.io/v2/migration/#serversession-is-now-a-thin-proxy-no-longer-a-basesession
              session = ServerSession(read_stream, write_stream, init_options)
              print(session)
     """,

@@ -32,7 +32,7 @@ FLOORS = {
          name = "weather-server"
          dependencies = [
              "mcp>=1.28",
-        +    # mcp-migrate: PKG002 `sse-starlette>=2,<3` conflicts with mcp v2, which needs `sse-starlette>=3.0.0`; relax or bump the pin https://mcp-migrate.dev/guide/#dependency-floors-raised-and-new-required-dependencies
+        +    # mcp-migrate: PKG002 `sse-starlette>=2,<3` conflicts with mcp v2, which needs `sse-starlette>=3.0.0`; relax or bump the pin https://py.sdk.modelcontextprotocol.io/v2/migration/#dependency-floors-raised-and-new-required-dependencies
              "sse-starlette>=2,<3",
          ]
     """,

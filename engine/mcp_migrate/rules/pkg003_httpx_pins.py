@@ -21,9 +21,9 @@ from ..framework import rule
          name = "weather-server"
          dependencies = [
              "mcp>=1.28",
-        +    # mcp-migrate: PKG003 mcp v2 uses `httpx2`, not `httpx`: objects passed to the SDK must be `httpx2` types; keep `httpx` only if your own code imports it, or port it to `httpx2` https://mcp-migrate.dev/guide/#httpx-and-httpx-sse-replaced-by-httpx2
+        +    # mcp-migrate: PKG003 mcp v2 uses `httpx2`, not `httpx`: objects passed to the SDK must be `httpx2` types; keep `httpx` only if your own code imports it, or port it to `httpx2` https://py.sdk.modelcontextprotocol.io/v2/migration/#httpx-and-httpx-sse-replaced-by-httpx2
              "httpx>=0.27",
-        +    # mcp-migrate: PKG003 mcp v2 dropped `httpx-sse`: use `httpx2.EventSource` / `AsyncClient.sse()` and remove this dependency https://mcp-migrate.dev/guide/#httpx-and-httpx-sse-replaced-by-httpx2
+        +    # mcp-migrate: PKG003 mcp v2 dropped `httpx-sse`: use `httpx2.EventSource` / `AsyncClient.sse()` and remove this dependency https://py.sdk.modelcontextprotocol.io/v2/migration/#httpx-and-httpx-sse-replaced-by-httpx2
              "httpx-sse>=0.4",
          ]
     """,

@@ -16,7 +16,7 @@ from ..framework import rule
          [project]
          name = "weather-server"
          dependencies = [
-        +    # mcp-migrate: PKG004 the `ws` extra was removed in v2 (WebSocket transport removed): move to streamable HTTP, then drop `ws` from the extras https://mcp-migrate.dev/guide/#websocket-transport-removed
+        +    # mcp-migrate: PKG004 the `ws` extra was removed in v2 (WebSocket transport removed): move to streamable HTTP, then drop `ws` from the extras https://py.sdk.modelcontextprotocol.io/v2/migration/#websocket-transport-removed
              "mcp[cli,ws]==1.28.1",
          ]
     """,

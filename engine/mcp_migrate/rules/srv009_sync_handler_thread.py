@@ -41,7 +41,7 @@ LOOP_BOUND = (
              print(job)
 
 
-        +# mcp-migrate: SRV009 v2 runs sync handlers in a worker thread, where `asyncio.get_running_loop()` fails or sees another thread; declare `schedule` `async def` to keep it on the event loop https://mcp-migrate.dev/guide/#sync-handler-functions-now-run-on-a-worker-thread
+        +# mcp-migrate: SRV009 v2 runs sync handlers in a worker thread, where `asyncio.get_running_loop()` fails or sees another thread; declare `schedule` `async def` to keep it on the event loop https://py.sdk.modelcontextprotocol.io/v2/migration/#sync-handler-functions-now-run-on-a-worker-thread
          @mcp.tool()
          def schedule(job: str) -> str:
              asyncio.get_running_loop().call_soon(run, job)

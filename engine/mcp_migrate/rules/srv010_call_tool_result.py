@@ -27,7 +27,7 @@ MESSAGE = ("`call_tool()` now returns a `CallToolResult` (not a content list or 
 
 
          async def check() -> None:
-        +    # mcp-migrate: SRV010 `call_tool()` now returns a `CallToolResult` (not a content list or a `(content, structured)` tuple): read `.content` and `.structured_content` from it https://mcp-migrate.dev/guide/#mcpservercall_tool-returns-calltoolresult
+        +    # mcp-migrate: SRV010 `call_tool()` now returns a `CallToolResult` (not a content list or a `(content, structured)` tuple): read `.content` and `.structured_content` from it https://py.sdk.modelcontextprotocol.io/v2/migration/#mcpservercall_tool-returns-calltoolresult
              content, structured = await mcp.call_tool("add", {"a": 1, "b": 2})
     """,
     v1_names=[sdk.FASTMCP + ".call_tool"],

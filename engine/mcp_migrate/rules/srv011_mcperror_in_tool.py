@@ -34,7 +34,7 @@ MESSAGE = ("raising `McpError` in a tool now returns a JSON-RPC error (the clien
 
          @mcp.tool()
          async def book(date: str) -> str:
-        +    # mcp-migrate: SRV011 raising `McpError` in a tool now returns a JSON-RPC error (the client's `call_tool()` raises) instead of an `isError` result; raise `ToolError` (or another exception) if the model should see the failure https://mcp-migrate.dev/guide/#mcperror-raised-from-an-mcptool-handler-now-surfaces-as-a-json-rpc-error
+        +    # mcp-migrate: SRV011 raising `McpError` in a tool now returns a JSON-RPC error (the client's `call_tool()` raises) instead of an `isError` result; raise `ToolError` (or another exception) if the model should see the failure https://py.sdk.modelcontextprotocol.io/v2/migration/#mcperror-raised-from-an-mcptool-handler-now-surfaces-as-a-json-rpc-error
              raise McpError(ErrorData(code=INVALID_PARAMS, message="date in the past"))
     """,
     v1_names=[MCP_ERROR, URL_ERROR],

@@ -28,7 +28,7 @@ ADJACENT = re.compile(r"\}\{(?![?&.;/#+])")
          mcp = FastMCP("Notes")
 
 
-        +# mcp-migrate: SRV014 a static URI with a Context-only function raises `ValueError` in v2 (it was never readable in v1): add a query variable (`notes://recent{?limit}`) with a defaulted parameter, or drop the `Context` and read state from a module-level object https://mcp-migrate.dev/guide/#resource-templates-matching-behavior-changes
+        +# mcp-migrate: SRV014 a static URI with a Context-only function raises `ValueError` in v2 (it was never readable in v1): add a query variable (`notes://recent{?limit}`) with a defaulted parameter, or drop the `Context` and read state from a module-level object https://py.sdk.modelcontextprotocol.io/v2/migration/#resource-templates-matching-behavior-changes
          @mcp.resource("notes://recent")
          async def recent_notes(ctx: Context) -> str:
              return "..."

@@ -32,7 +32,7 @@ LEVELS = ("debug", "info", "warning", "error")
          async def connect(ctx: Context) -> str:
         -    await ctx.log(level="info", message="hello")
         +    await ctx.log(level="info", data="hello")
-        +    # mcp-migrate: SRV015 `extra=` was removed; its fields join the `data` dict (suggested fix: run with --apply-review) https://mcp-migrate.dev/guide/#mcpservers-context-logging-message-renamed-to-data-extra-removed
+        +    # mcp-migrate: SRV015 `extra=` was removed; its fields join the `data` dict (suggested fix: run with --apply-review) https://py.sdk.modelcontextprotocol.io/v2/migration/#mcpservers-context-logging-message-renamed-to-data-extra-removed
              await ctx.info("Connection failed", extra={"host": "localhost"})
              return "ok"
     """,

@@ -26,7 +26,7 @@ MESSAGE = ("`mcp.shared.progress` was removed: call `await ctx.report_progress(c
     """,
     example="""
          from mcp.server.fastmcp import Context, FastMCP
-        +# mcp-migrate: SRV017 `mcp.shared.progress` was removed: call `await ctx.report_progress(current, total, message=...)` with the absolute running total (not a delta as `p.progress(amount)` took) https://mcp-migrate.dev/guide/#progresscontext-and-progress-context-manager-removed
+        +# mcp-migrate: SRV017 `mcp.shared.progress` was removed: call `await ctx.report_progress(current, total, message=...)` with the absolute running total (not a delta as `p.progress(amount)` took) https://py.sdk.modelcontextprotocol.io/v2/migration/#progresscontext-and-progress-context-manager-removed
          from mcp.shared.progress import progress
 
          mcp = FastMCP("Demo")
@@ -34,7 +34,7 @@ MESSAGE = ("`mcp.shared.progress` was removed: call `await ctx.report_progress(c
 
          @mcp.tool()
          async def crunch(ctx: Context) -> str:
-        +    # mcp-migrate: SRV017 `mcp.shared.progress` was removed: call `await ctx.report_progress(current, total, message=...)` with the absolute running total (not a delta as `p.progress(amount)` took) https://mcp-migrate.dev/guide/#progresscontext-and-progress-context-manager-removed
+        +    # mcp-migrate: SRV017 `mcp.shared.progress` was removed: call `await ctx.report_progress(current, total, message=...)` with the absolute running total (not a delta as `p.progress(amount)` took) https://py.sdk.modelcontextprotocol.io/v2/migration/#progresscontext-and-progress-context-manager-removed
              with progress(ctx, total=100) as p:
                  await p.progress(25)
              return "done"

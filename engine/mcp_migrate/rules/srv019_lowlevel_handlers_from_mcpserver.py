@@ -44,7 +44,7 @@ ROUTES = {
         +lowlevel = mcp._lowlevel_server
 
 
-        +# mcp-migrate: SRV019 the lowlevel `set_logging_level()` decorator is gone: register a `(ctx, params: SetLevelRequestParams)` handler with `mcp._lowlevel_server.add_request_handler("logging/setLevel", SetLevelRequestParams, handler)` https://mcp-migrate.dev/guide/#registering-lowlevel-handlers-from-mcpserver
+        +# mcp-migrate: SRV019 the lowlevel `set_logging_level()` decorator is gone: register a `(ctx, params: SetLevelRequestParams)` handler with `mcp._lowlevel_server.add_request_handler("logging/setLevel", SetLevelRequestParams, handler)` https://py.sdk.modelcontextprotocol.io/v2/migration/#registering-lowlevel-handlers-from-mcpserver
          @mcp._mcp_server.set_logging_level()
          async def handle_set_logging_level(level: str) -> None:
              print(level)

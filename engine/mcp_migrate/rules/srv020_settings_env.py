@@ -26,7 +26,7 @@ MESSAGE = ("v2 `Settings` is a plain pydantic model: it no longer reads environm
     example="""
          from mcp.server.fastmcp.server import Settings
 
-        +# mcp-migrate: SRV020 v2 `Settings` is a plain pydantic model: it no longer reads environment variables or a `.env` file; read `os.environ` yourself and pass the values to the constructor https://mcp-migrate.dev/guide/#mcp_-environment-variables-and-env-files-are-no-longer-read
+        +# mcp-migrate: SRV020 v2 `Settings` is a plain pydantic model: it no longer reads environment variables or a `.env` file; read `os.environ` yourself and pass the values to the constructor https://py.sdk.modelcontextprotocol.io/v2/migration/#mcp_-environment-variables-and-env-files-are-no-longer-read
          settings = Settings()
     """,
     v1_names=[SETTINGS],

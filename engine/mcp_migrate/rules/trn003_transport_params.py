@@ -21,7 +21,7 @@ PARAMS = ("headers", "timeout", "sse_read_timeout", "auth")
     example="""
          from mcp.client.streamable_http import StreamableHTTPTransport
 
-        +# mcp-migrate: TRN003 `StreamableHTTPTransport(url)` takes only the URL: set headers, timeouts and auth on the `httpx2.AsyncClient` instead https://mcp-migrate.dev/guide/#streamablehttptransport-parameters-removed
+        +# mcp-migrate: TRN003 `StreamableHTTPTransport(url)` takes only the URL: set headers, timeouts and auth on the `httpx2.AsyncClient` instead https://py.sdk.modelcontextprotocol.io/v2/migration/#streamablehttptransport-parameters-removed
          transport = StreamableHTTPTransport("https://example.com/mcp", headers={"Authorization": "Bearer t"})
     """,
     v1_names=[sdk.STREAMABLE_HTTP_TRANSPORT + ".__init__(%s)" % p for p in PARAMS],

@@ -30,7 +30,7 @@ ERRORS = (sdk.MCP_ERROR,)
 
 
          async def main(url: str) -> None:
-        +    # mcp-migrate: TRN005 HTTP status errors no longer escape the `streamable_http_client` context in v2: each failing call raises `MCPError` (e.g. `-32603`, `-32600 Session terminated`); catch it around the calls instead https://mcp-migrate.dev/guide/#streamable-http-non-2xx-responses-now-surface-as-per-request-json-rpc-errors
+        +    # mcp-migrate: TRN005 HTTP status errors no longer escape the `streamable_http_client` context in v2: each failing call raises `MCPError` (e.g. `-32603`, `-32600 Session terminated`); catch it around the calls instead https://py.sdk.modelcontextprotocol.io/v2/migration/#streamable-http-non-2xx-responses-now-surface-as-per-request-json-rpc-errors
              try:
                  async with streamable_http_client(url) as (read, write, _):
                      print(read, write)

@@ -31,7 +31,7 @@ WATCH = ("select.poll", "select.epoll", "select.select")
 
 
          def client_gone() -> bool:
-        +    # mcp-migrate: TRN007 while `stdio_server()` runs, fd 0 is the null device (never `POLLHUP`, always readable): to detect a vanished client, exit when `os.getppid()` changes https://mcp-migrate.dev/guide/#stdio_server-keeps-the-protocol-streams-on-private-descriptors
+        +    # mcp-migrate: TRN007 while `stdio_server()` runs, fd 0 is the null device (never `POLLHUP`, always readable): to detect a vanished client, exit when `os.getppid()` changes https://py.sdk.modelcontextprotocol.io/v2/migration/#stdio_server-keeps-the-protocol-streams-on-private-descriptors
              poller = select.poll()
              poller.register(sys.stdin, select.POLLHUP)
              return bool(poller.poll(0))

@@ -23,12 +23,12 @@ MESSAGE = ("the WebSocket transport was removed: use streamable HTTP (`streamabl
         `ModuleNotFoundError: No module named 'mcp.client.websocket'`.
     """,
     example="""
-        +# mcp-migrate: TRN008 the WebSocket transport was removed: use streamable HTTP (`streamable_http_client` on the client, `streamable_http_app()` on the server) https://mcp-migrate.dev/guide/#websocket-transport-removed
+        +# mcp-migrate: TRN008 the WebSocket transport was removed: use streamable HTTP (`streamable_http_client` on the client, `streamable_http_app()` on the server) https://py.sdk.modelcontextprotocol.io/v2/migration/#websocket-transport-removed
          from mcp.client.websocket import websocket_client
 
 
          async def main(url: str) -> None:
-        +    # mcp-migrate: TRN008 the WebSocket transport was removed: use streamable HTTP (`streamable_http_client` on the client, `streamable_http_app()` on the server) https://mcp-migrate.dev/guide/#websocket-transport-removed
+        +    # mcp-migrate: TRN008 the WebSocket transport was removed: use streamable HTTP (`streamable_http_client` on the client, `streamable_http_app()` on the server) https://py.sdk.modelcontextprotocol.io/v2/migration/#websocket-transport-removed
              async with websocket_client(url) as (read, write):
                  print(read, write)
     """,

@@ -21,7 +21,7 @@ from ..framework import rule
     example="""
          from mcp.types import CallToolRequestParams
 
-        +# mcp-migrate: TYP007 `CallToolRequestParams` has no field `trace_id`; v2 drops it silently: move it into `_meta={...}` https://mcp-migrate.dev/guide/#extra-fields-on-mcp-types-are-no-longer-preserved
+        +# mcp-migrate: TYP007 `CallToolRequestParams` has no field `trace_id`; v2 drops it silently: move it into `_meta={...}` https://py.sdk.modelcontextprotocol.io/v2/migration/#extra-fields-on-mcp-types-are-no-longer-preserved
          params = CallToolRequestParams(name="t", arguments={}, trace_id="abc")
     """,
     v1_names=["mcp.types.CallToolRequestParams"],

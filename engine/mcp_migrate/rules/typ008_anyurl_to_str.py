@@ -36,7 +36,7 @@ PARTS = {"scheme": "scheme", "host": "hostname", "port": "port", "path": "path",
          async def host_of(session: ClientSession) -> str:
         -    result = await session.read_resource(AnyUrl("test://resource"))
         +    result = await session.read_resource("test://resource")
-        +    # mcp-migrate: TYP008 MCP URIs are `str` in v2: use `urlparse(...).hostname` instead of `.host` (suggested fix: run with --apply-review) https://mcp-migrate.dev/guide/#resource-uri-type-changed-from-anyurl-to-str
+        +    # mcp-migrate: TYP008 MCP URIs are `str` in v2: use `urlparse(...).hostname` instead of `.host` (suggested fix: run with --apply-review) https://py.sdk.modelcontextprotocol.io/v2/migration/#resource-uri-type-changed-from-anyurl-to-str
              return result.contents[0].uri.host
     """,
     v1_names=["mcp.types.Resource", "mcp.client.session.ClientSession.read_resource(uri)",

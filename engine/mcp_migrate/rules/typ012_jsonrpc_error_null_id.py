@@ -24,7 +24,7 @@ VALIDATE = ("model_validate", "model_validate_json")
     example="""
          from mcp.types import JSONRPCMessage
 
-        +# mcp-migrate: TYP012 v2 accepts a null `id` on JSON-RPC errors (`JSONRPCError.id` is `RequestId | None`); drop null-id shims and v1 rejection tests https://mcp-migrate.dev/guide/#jsonrpcerrorid-is-now-requestid-none
+        +# mcp-migrate: TYP012 v2 accepts a null `id` on JSON-RPC errors (`JSONRPCError.id` is `RequestId | None`); drop null-id shims and v1 rejection tests https://py.sdk.modelcontextprotocol.io/v2/migration/#jsonrpcerrorid-is-now-requestid-none
          message = JSONRPCMessage.model_validate(
              {"jsonrpc": "2.0", "id": None, "error": {"code": -32700, "message": "Parse error"}}
          )

@@ -34,7 +34,7 @@ CASES = [
     ),
     case(
         " import mcp.client.auth.extensions.client_credentials as cc\n"
-        "+# mcp-migrate: AUT002 import `OAuthTokenError` from `mcp.client.auth`; `mcp.client.auth.extensions.client_credentials` no longer re-exports it https://mcp-migrate.dev/guide/#unchanged-auth-surfaces\n"
+        "+# mcp-migrate: AUT002 import `OAuthTokenError` from `mcp.client.auth`; `mcp.client.auth.extensions.client_credentials` no longer re-exports it https://py.sdk.modelcontextprotocol.io/v2/migration/#unchanged-auth-surfaces\n"
         " err = cc.OAuthTokenError\n",
         findings=["AUT002:2 manual"],
     ),

@@ -48,13 +48,13 @@ CASES = [
     case(
         " from mcp.client.auth import OAuthClientProvider\n"
         " from handlers import wait_for_code\n"
-        "+# mcp-migrate: AUT004 `callback_handler` must return `AuthorizationCodeResult(code=..., state=..., iss=...)` (from `mcp.client.auth`) instead of a `(code, state)` tuple; forward the redirect's `iss` query parameter as `iss=` so RFC 9207 issuer validation can run https://mcp-migrate.dev/guide/#oauth-callback_handler-returns-authorizationcoderesult\n"
+        "+# mcp-migrate: AUT004 `callback_handler` must return `AuthorizationCodeResult(code=..., state=..., iss=...)` (from `mcp.client.auth`) instead of a `(code, state)` tuple; forward the redirect's `iss` query parameter as `iss=` so RFC 9207 issuer validation can run https://py.sdk.modelcontextprotocol.io/v2/migration/#oauth-callback_handler-returns-authorizationcoderesult\n"
         " p = OAuthClientProvider(URL, META, storage, callback_handler=wait_for_code)\n",
         findings=["AUT004:3 manual"],
     ),
     # the guide's fragment
     case(
-        "+# mcp-migrate: AUT004 `callback_handler` must return `AuthorizationCodeResult(code=..., state=..., iss=...)` (from `mcp.client.auth`) instead of a `(code, state)` tuple; forward the redirect's `iss` query parameter as `iss=` so RFC 9207 issuer validation can run https://mcp-migrate.dev/guide/#oauth-callback_handler-returns-authorizationcoderesult\n"
+        "+# mcp-migrate: AUT004 `callback_handler` must return `AuthorizationCodeResult(code=..., state=..., iss=...)` (from `mcp.client.auth`) instead of a `(code, state)` tuple; forward the redirect's `iss` query parameter as `iss=` so RFC 9207 issuer validation can run https://py.sdk.modelcontextprotocol.io/v2/migration/#oauth-callback_handler-returns-authorizationcoderesult\n"
         " async def callback_handler() -> tuple[str, str | None]:\n"
         "     params = parse_qs(urlparse(await wait_for_redirect()).query)\n"
         "     return params['code'][0], params.get('state', [None])[0]\n",

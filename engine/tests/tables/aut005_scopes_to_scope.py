@@ -36,7 +36,7 @@ CASES = [
     ),
     # the guide's fragment, no import line: marked, not rewritten
     case(
-        "+# mcp-migrate: AUT005 rename `scopes=` to `scope=` https://mcp-migrate.dev/guide/#scopes-renamed-to-scope-on-the-client-credentials-providers\n"
+        "+# mcp-migrate: AUT005 rename `scopes=` to `scope=` https://py.sdk.modelcontextprotocol.io/v2/migration/#scopes-renamed-to-scope-on-the-client-credentials-providers\n"
         ' ClientCredentialsOAuthProvider(..., scopes="read write")\n',
         findings=["AUT005:1 manual"],
     ),

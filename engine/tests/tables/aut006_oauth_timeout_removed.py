@@ -42,12 +42,12 @@ CASES = [
     ),
     case(
         " from mcp.client.auth import OAuthClientProvider\n"
-        "+# mcp-migrate: AUT006 the 6th positional argument was `timeout` and is `client_metadata_url` in v2: remove it; bound the wait inside your `redirect_handler`/`callback_handler` (`with anyio.fail_after(...)`) if you need one https://mcp-migrate.dev/guide/#timeout-parameter-removed-from-oauthclientprovider\n"
+        "+# mcp-migrate: AUT006 the 6th positional argument was `timeout` and is `client_metadata_url` in v2: remove it; bound the wait inside your `redirect_handler`/`callback_handler` (`with anyio.fail_after(...)`) if you need one https://py.sdk.modelcontextprotocol.io/v2/migration/#timeout-parameter-removed-from-oauthclientprovider\n"
         " p = OAuthClientProvider(url, meta, storage, on_redirect, on_callback, 300.0)\n",
         findings=["AUT006:2 manual"],
     ),
     case(
-        "+# mcp-migrate: AUT006 remove `timeout=`; bound the wait inside your `redirect_handler`/`callback_handler` (`with anyio.fail_after(...)`) if you need one https://mcp-migrate.dev/guide/#timeout-parameter-removed-from-oauthclientprovider\n"
+        "+# mcp-migrate: AUT006 remove `timeout=`; bound the wait inside your `redirect_handler`/`callback_handler` (`with anyio.fail_after(...)`) if you need one https://py.sdk.modelcontextprotocol.io/v2/migration/#timeout-parameter-removed-from-oauthclientprovider\n"
         " provider = OAuthClientProvider(server_url, client_metadata, storage, timeout=120.0)\n",
         findings=["AUT006:1 manual"],
     ),

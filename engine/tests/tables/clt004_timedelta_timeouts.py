@@ -37,7 +37,7 @@ CASES = [
         " from mcp import ClientSession\n"
         " \n"
         " def make(r, w, cfg):\n"
-        "+    # mcp-migrate: CLT004 `read_timeout_seconds` takes float seconds in v2; pass `<timedelta>.total_seconds()` if this is a `timedelta` https://mcp-migrate.dev/guide/#timeouts-take-float-seconds-instead-of-timedelta\n"
+        "+    # mcp-migrate: CLT004 `read_timeout_seconds` takes float seconds in v2; pass `<timedelta>.total_seconds()` if this is a `timedelta` https://py.sdk.modelcontextprotocol.io/v2/migration/#timeouts-take-float-seconds-instead-of-timedelta\n"
         "     return ClientSession(r, w, read_timeout_seconds=cfg.timeout)\n",
         findings=["CLT004:4 manual"],
     ),

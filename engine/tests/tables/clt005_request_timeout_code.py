@@ -38,7 +38,7 @@ CASES = [
         " try:\n"
         "     pass\n"
         " except McpError as e:\n"
-        "+    # mcp-migrate: CLT005 v2's timeout message is `Request '<method>' timed out`; compare `e.error.code == REQUEST_TIMEOUT` instead of the text https://mcp-migrate.dev/guide/#client-request-timeouts-now-raise-32001-request_timeout-instead-of-408\n"
+        "+    # mcp-migrate: CLT005 v2's timeout message is `Request '<method>' timed out`; compare `e.error.code == REQUEST_TIMEOUT` instead of the text https://py.sdk.modelcontextprotocol.io/v2/migration/#client-request-timeouts-now-raise-32001-request_timeout-instead-of-408\n"
         "     if 'Timed out while waiting' in str(e):\n"
         "         pass\n",
         findings=["CLT005:6 manual"],

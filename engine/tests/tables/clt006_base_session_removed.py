@@ -15,13 +15,13 @@ CASES = [
     ),
     case(
         "-from mcp.shared.session import ProgressFnT, RequestResponder\n"
-        "+# mcp-migrate: CLT006 `RequestResponder` was removed; a `message_handler` takes `mcp.client.IncomingMessage` https://mcp-migrate.dev/guide/#clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed\n"
+        "+# mcp-migrate: CLT006 `RequestResponder` was removed; a `message_handler` takes `mcp.client.IncomingMessage` https://py.sdk.modelcontextprotocol.io/v2/migration/#clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed\n"
         "+from mcp.shared.session import RequestResponder\n"
         "+from mcp.shared.dispatcher import ProgressFnT\n",
         findings=["CLT006:1 manual", "CLT006:1 safe"],
     ),
     case(
-        "+# mcp-migrate: CLT006 client callbacks receive `mcp.client.ClientRequestContext` in v2 (`RequestContext[ClientSession, Any]` is gone) https://mcp-migrate.dev/guide/#clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed\n"
+        "+# mcp-migrate: CLT006 client callbacks receive `mcp.client.ClientRequestContext` in v2 (`RequestContext[ClientSession, Any]` is gone) https://py.sdk.modelcontextprotocol.io/v2/migration/#clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed\n"
         " async def cb(context: RequestContext[ClientSession, Any], params) -> None: ...\n",
         findings=["CLT006:1 manual"],
     ),

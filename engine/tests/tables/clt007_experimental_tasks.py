@@ -7,13 +7,13 @@ from . import case
 
 CASES = [
     case(
-        "+# mcp-migrate: CLT007 experimental Tasks were removed in v2 with no drop-in replacement: run the work inline and report progress (`ctx.report_progress()` / `progress_callback=`) https://mcp-migrate.dev/guide/#experimental-tasks-support-removed\n"
+        "+# mcp-migrate: CLT007 experimental Tasks were removed in v2 with no drop-in replacement: run the work inline and report progress (`ctx.report_progress()` / `progress_callback=`) https://py.sdk.modelcontextprotocol.io/v2/migration/#experimental-tasks-support-removed\n"
         " from mcp.shared.experimental.tasks.store import TaskStore\n",
         findings=["CLT007:1 manual"],
     ),
     case(
         " async def f(session):\n"
-        "+    # mcp-migrate: CLT007 experimental Tasks were removed in v2 with no drop-in replacement: run the work inline and report progress (`ctx.report_progress()` / `progress_callback=`) https://mcp-migrate.dev/guide/#experimental-tasks-support-removed\n"
+        "+    # mcp-migrate: CLT007 experimental Tasks were removed in v2 with no drop-in replacement: run the work inline and report progress (`ctx.report_progress()` / `progress_callback=`) https://py.sdk.modelcontextprotocol.io/v2/migration/#experimental-tasks-support-removed\n"
         "     result = await session.experimental.call_tool_as_task('t', arguments={}, ttl=60000)\n",
         findings=["CLT007:2 manual"],
     ),
@@ -21,7 +21,7 @@ CASES = [
         " from mcp.server.lowlevel import Server\n"
         " \n"
         " server = Server('s')\n"
-        "+# mcp-migrate: CLT007 experimental Tasks were removed in v2 with no drop-in replacement: run the work inline and report progress (`ctx.report_progress()` / `progress_callback=`) https://mcp-migrate.dev/guide/#experimental-tasks-support-removed\n"
+        "+# mcp-migrate: CLT007 experimental Tasks were removed in v2 with no drop-in replacement: run the work inline and report progress (`ctx.report_progress()` / `progress_callback=`) https://py.sdk.modelcontextprotocol.io/v2/migration/#experimental-tasks-support-removed\n"
         " server.experimental.enable_tasks()\n",
         findings=["CLT007:4 manual"],
     ),

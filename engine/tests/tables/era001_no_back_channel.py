@@ -10,7 +10,7 @@ CASES = [
         " from mcp.shared.memory import create_connected_server_and_client_session\n"
         " \n"
         " async def test_sampling(server, sampling_cb):\n"
-        '+    # mcp-migrate: ERA001 its v2 replacement `Client(server)` negotiates 2026-07-28 by default, where the server cannot call these callbacks (`NoBackChannelError`): pass `mode="legacy"` to keep v1\'s behaviour https://mcp-migrate.dev/guide/#server-initiated-sampling-elicitation-and-roots-raise-nobackchannelerror\n'
+        '+    # mcp-migrate: ERA001 its v2 replacement `Client(server)` negotiates 2026-07-28 by default, where the server cannot call these callbacks (`NoBackChannelError`): pass `mode="legacy"` to keep v1\'s behaviour https://py.sdk.modelcontextprotocol.io/v2/migration/#server-initiated-sampling-elicitation-and-roots-raise-nobackchannelerror\n'
         "     async with create_connected_server_and_client_session(\n"
         "         server, sampling_callback=sampling_cb\n"
         "     ) as session:\n"

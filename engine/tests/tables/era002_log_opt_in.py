@@ -11,7 +11,7 @@ CASES = [
         " \n"
         " async def test_logs(server):\n"
         "     seen = []\n"
-        '+    # mcp-migrate: ERA002 its v2 replacement `Client(server)` negotiates 2026-07-28 by default, where log messages reach `logging_callback` only for requests that opt in: pass `log_level="debug"` (or `mode="legacy"`) https://mcp-migrate.dev/guide/#log-messages-are-delivered-only-to-requests-that-opt-in\n'
+        '+    # mcp-migrate: ERA002 its v2 replacement `Client(server)` negotiates 2026-07-28 by default, where log messages reach `logging_callback` only for requests that opt in: pass `log_level="debug"` (or `mode="legacy"`) https://py.sdk.modelcontextprotocol.io/v2/migration/#log-messages-are-delivered-only-to-requests-that-opt-in\n'
         "     async with connect(server, logging_callback=seen.append) as session:\n"
         "         await session.call_tool('chatty', {})\n",
         findings=["ERA002:5 manual"],

@@ -67,7 +67,7 @@ CASES = [
         "-server = Server('s')\n"
         " \n"
         "-@server.list_tools()\n"
-        "+# mcp-migrate: LOW001 rewrite the handler's signature; v2 handlers take `(ctx: ServerRequestContext, params: PaginatedRequestParams | None) -> ListToolsResult` (the handler takes the v1 request object; read `params` instead) https://mcp-migrate.dev/guide/#lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params\n"
+        "+# mcp-migrate: LOW001 rewrite the handler's signature; v2 handlers take `(ctx: ServerRequestContext, params: PaginatedRequestParams | None) -> ListToolsResult` (the handler takes the v1 request object; read `params` instead) https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params\n"
         " async def tools(request):\n"
         "     return []\n"
         "+\n"
@@ -83,7 +83,7 @@ CASES = [
         "     def __init__(self):\n"
         "         self.server = Server('s')\n"
         " \n"
-        "+        # mcp-migrate: LOW001 remove the decorator and pass `on_read_resource=read` to `Server(...)`; v2 handlers take `(ctx: ServerRequestContext, params: ReadResourceRequestParams) -> ReadResourceResult` (the `Server(...)` construction cannot be moved below the handlers automatically) https://mcp-migrate.dev/guide/#lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params\n"
+        "+        # mcp-migrate: LOW001 remove the decorator and pass `on_read_resource=read` to `Server(...)`; v2 handlers take `(ctx: ServerRequestContext, params: ReadResourceRequestParams) -> ReadResourceResult` (the `Server(...)` construction cannot be moved below the handlers automatically) https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params\n"
         "         @self.server.read_resource()\n"
         "         async def read(uri):\n"
         "             return 'x'\n",
@@ -93,7 +93,7 @@ CASES = [
     case(
         " from mcp.server import Server\n"
         " server = Server('s')\n"
-        "+# mcp-migrate: LOW001 `Server.subscribe_resource()` is gone: pass the handler as `on_subscribe_resource=` to `Server(...)`, signature `(ctx: ServerRequestContext, params: SubscribeRequestParams) -> EmptyResult` https://mcp-migrate.dev/guide/#lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params\n"
+        "+# mcp-migrate: LOW001 `Server.subscribe_resource()` is gone: pass the handler as `on_subscribe_resource=` to `Server(...)`, signature `(ctx: ServerRequestContext, params: SubscribeRequestParams) -> EmptyResult` https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params\n"
         " server.subscribe_resource()(handle_sub)\n",
         findings=["LOW001:3 manual"],
     ),
@@ -103,7 +103,7 @@ CASES = [
         " server = Server('s')\n"
         " app = wrap(server)\n"
         " \n"
-        "+# mcp-migrate: LOW001 remove the decorator and pass `on_progress=prog` to `Server(...)`; v2 handlers take `(ctx: ServerRequestContext, params: ProgressNotificationParams) -> None` (the `Server(...)` construction cannot be moved below the handlers automatically) https://mcp-migrate.dev/guide/#lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params\n"
+        "+# mcp-migrate: LOW001 remove the decorator and pass `on_progress=prog` to `Server(...)`; v2 handlers take `(ctx: ServerRequestContext, params: ProgressNotificationParams) -> None` (the `Server(...)` construction cannot be moved below the handlers automatically) https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params\n"
         " @server.progress_notification()\n"
         " async def prog(token, progress, total, message):\n"
         "     pass\n",

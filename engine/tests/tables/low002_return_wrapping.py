@@ -49,7 +49,7 @@ CASES = [
         SERVER
         + " @server.call_tool()\n"
         " async def call(name, arguments) -> dict:\n"
-        '+    # mcp-migrate: LOW002 return `CallToolResult(content=[...], structured_content=...)`: v2 no longer wraps a list, dict (`content=[TextContent(type="text", text=json.dumps(data, indent=2))], structured_content=data`) or tuple https://mcp-migrate.dev/guide/#lowlevel-server-automatic-return-value-wrapping-removed\n'
+        '+    # mcp-migrate: LOW002 return `CallToolResult(content=[...], structured_content=...)`: v2 no longer wraps a list, dict (`content=[TextContent(type="text", text=json.dumps(data, indent=2))], structured_content=data`) or tuple https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-automatic-return-value-wrapping-removed\n'
         "     return {'t': 22.5}\n",
         findings=["LOW002:8 manual"],
     ),
@@ -57,13 +57,13 @@ CASES = [
         SERVER
         + " @server.read_resource()\n"
         " async def read(uri):\n"
-        "+    # mcp-migrate: LOW002 return `ReadResourceResult(contents=[TextResourceContents(uri=..., text=..., mime_type=...)])` (binary: `BlobResourceContents` with a base64 `blob=`): v2 no longer wraps `ReadResourceContents`, `str` or `bytes` https://mcp-migrate.dev/guide/#lowlevel-server-automatic-return-value-wrapping-removed\n"
+        "+    # mcp-migrate: LOW002 return `ReadResourceResult(contents=[TextResourceContents(uri=..., text=..., mime_type=...)])` (binary: `BlobResourceContents` with a base64 `blob=`): v2 no longer wraps `ReadResourceContents`, `str` or `bytes` https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-automatic-return-value-wrapping-removed\n"
         "     return 'file contents'\n",
         findings=["LOW002:8 manual"],
     ),
     case(
         SERVER
-        + "+# mcp-migrate: LOW002 return `EmptyResult()` from this handler: v2 no longer fills it in https://mcp-migrate.dev/guide/#lowlevel-server-automatic-return-value-wrapping-removed\n"
+        + "+# mcp-migrate: LOW002 return `EmptyResult()` from this handler: v2 no longer fills it in https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-automatic-return-value-wrapping-removed\n"
         " @server.set_logging_level()\n"
         " async def level(level):\n"
         "     LOG.setLevel(level)\n",

@@ -11,7 +11,7 @@ CASES = [
         " \n"
         " server = Server('s')\n"
         " \n"
-        '+# mcp-migrate: LOW003 v2 answers an exception from this tool handler with a JSON-RPC error, not `CallToolResult(is_error=True)`: catch it and return `CallToolResult(content=[TextContent(type="text", text=str(e))], is_error=True)` to keep the error visible to the model https://mcp-migrate.dev/guide/#lowlevel-server-tool-handler-exceptions-no-longer-become-calltoolresultis_errortrue\n'
+        '+# mcp-migrate: LOW003 v2 answers an exception from this tool handler with a JSON-RPC error, not `CallToolResult(is_error=True)`: catch it and return `CallToolResult(content=[TextContent(type="text", text=str(e))], is_error=True)` to keep the error visible to the model https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-tool-handler-exceptions-no-longer-become-calltoolresultis_errortrue\n'
         " @server.call_tool()\n"
         " async def call_tool(name: str, arguments: dict):\n"
         "     raise ValueError('kaboom')\n",
@@ -22,7 +22,7 @@ CASES = [
         " \n"
         " app = lls.Server('s')\n"
         " \n"
-        '+# mcp-migrate: LOW003 v2 answers an exception from this tool handler with a JSON-RPC error, not `CallToolResult(is_error=True)`: catch it and return `CallToolResult(content=[TextContent(type="text", text=str(e))], is_error=True)` to keep the error visible to the model https://mcp-migrate.dev/guide/#lowlevel-server-tool-handler-exceptions-no-longer-become-calltoolresultis_errortrue\n'
+        '+# mcp-migrate: LOW003 v2 answers an exception from this tool handler with a JSON-RPC error, not `CallToolResult(is_error=True)`: catch it and return `CallToolResult(content=[TextContent(type="text", text=str(e))], is_error=True)` to keep the error visible to the model https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-tool-handler-exceptions-no-longer-become-calltoolresultis_errortrue\n'
         " @app.call_tool(validate_input=False)\n"
         " async def run(name, args):\n"
         "     try:\n"
@@ -33,7 +33,7 @@ CASES = [
     ),
     # the guide's fragment
     case(
-        '+# mcp-migrate: LOW003 v2 answers an exception from this tool handler with a JSON-RPC error, not `CallToolResult(is_error=True)`: catch it and return `CallToolResult(content=[TextContent(type="text", text=str(e))], is_error=True)` to keep the error visible to the model https://mcp-migrate.dev/guide/#lowlevel-server-tool-handler-exceptions-no-longer-become-calltoolresultis_errortrue\n'
+        '+# mcp-migrate: LOW003 v2 answers an exception from this tool handler with a JSON-RPC error, not `CallToolResult(is_error=True)`: catch it and return `CallToolResult(content=[TextContent(type="text", text=str(e))], is_error=True)` to keep the error visible to the model https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-tool-handler-exceptions-no-longer-become-calltoolresultis_errortrue\n'
         " @server.call_tool()\n"
         " async def call_tool(name: str, arguments: dict):\n"
         "     raise ValueError('kaboom')\n",

@@ -25,7 +25,7 @@ CASES = [
     ),
     case(
         " from mcp.server.lowlevel import Server\n"
-        "+# mcp-migrate: LOW004 pass `Server(...)`'s arguments after `name` by keyword (`version=`, `instructions=`, `website_url=`, `icons=`, `lifespan=`) https://mcp-migrate.dev/guide/#lowlevel-server-constructor-parameters-are-now-keyword-only\n"
+        "+# mcp-migrate: LOW004 pass `Server(...)`'s arguments after `name` by keyword (`version=`, `instructions=`, `website_url=`, `icons=`, `lifespan=`) https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-constructor-parameters-are-now-keyword-only\n"
         " s = Server(*args)\n",
         findings=["LOW004:2 manual"],
     ),

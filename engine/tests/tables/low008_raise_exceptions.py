@@ -11,7 +11,7 @@ CASES = [
         " server = Server('s')\n"
         " \n"
         " async def main():\n"
-        "+    # mcp-migrate: LOW008 `raise_exceptions=True` now re-raises only handler exceptions; transport errors (e.g. JSON parse errors) are logged and dropped, so `run()` no longer exits on them https://mcp-migrate.dev/guide/#lowlevel-serverrunraise_exceptionstrue-transport-errors-no-longer-re-raised\n"
+        "+    # mcp-migrate: LOW008 `raise_exceptions=True` now re-raises only handler exceptions; transport errors (e.g. JSON parse errors) are logged and dropped, so `run()` no longer exits on them https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-serverrunraise_exceptionstrue-transport-errors-no-longer-re-raised\n"
         "     await server.run(r, w, server.create_initialization_options(), raise_exceptions=True)\n",
         findings=["LOW008:5 manual"],
     ),

@@ -16,7 +16,7 @@ CASES = [
     case(
         " from mcp.server import Server\n"
         " s = Server('x')\n"
-        "+# mcp-migrate: LOW009 remove `stateless=` from `run()`: stateless serving is set on the transport (`StreamableHTTPSessionManager(app, stateless=True)`), not the loop https://mcp-migrate.dev/guide/#serverrun-no-longer-takes-a-stateless-flag\n"
+        "+# mcp-migrate: LOW009 remove `stateless=` from `run()`: stateless serving is set on the transport (`StreamableHTTPSessionManager(app, stateless=True)`), not the loop https://py.sdk.modelcontextprotocol.io/v2/migration/#serverrun-no-longer-takes-a-stateless-flag\n"
         " await s.run(r, w, opts, stateless=True)\n",
         findings=["LOW009:3 manual"],
     ),

@@ -17,15 +17,15 @@ CASES = [
     ),
     case(
         " from mcp.client.session import ClientSession\n"
-        "+# mcp-migrate: LOW011 `mcp.shared.context.RequestContext` is gone: import `ServerRequestContext` from `mcp.server.context` (server) or `ClientRequestContext` from `mcp.client.context` (client) https://mcp-migrate.dev/guide/#requestcontext-type-parameters-simplified\n"
+        "+# mcp-migrate: LOW011 `mcp.shared.context.RequestContext` is gone: import `ServerRequestContext` from `mcp.server.context` (server) or `ClientRequestContext` from `mcp.client.context` (client) https://py.sdk.modelcontextprotocol.io/v2/migration/#requestcontext-type-parameters-simplified\n"
         " from mcp.shared.context import RequestContext\n"
         " \n"
-        "+# mcp-migrate: LOW011 use `ClientRequestContext` (from `mcp.client.context`, no type parameters) instead of `RequestContext[ClientSession, ...]` https://mcp-migrate.dev/guide/#requestcontext-type-parameters-simplified\n"
+        "+# mcp-migrate: LOW011 use `ClientRequestContext` (from `mcp.client.context`, no type parameters) instead of `RequestContext[ClientSession, ...]` https://py.sdk.modelcontextprotocol.io/v2/migration/#requestcontext-type-parameters-simplified\n"
         " async def cb(ctx: RequestContext[ClientSession, None], params): ...\n",
         findings=["LOW011:2 manual", "LOW011:4 manual"],
     ),
     case(
-        "+# mcp-migrate: LOW011 `Context[ServerSession, LifespanT]` is `Context[LifespanT]` in v2 (bare `Context` is usually enough) https://mcp-migrate.dev/guide/#requestcontext-type-parameters-simplified\n"
+        "+# mcp-migrate: LOW011 `Context[ServerSession, LifespanT]` is `Context[LifespanT]` in v2 (bare `Context` is usually enough) https://py.sdk.modelcontextprotocol.io/v2/migration/#requestcontext-type-parameters-simplified\n"
         " async def my_tool(ctx: Context[ServerSession, None]) -> str: ...\n",
         findings=["LOW011:1 manual"],
     ),

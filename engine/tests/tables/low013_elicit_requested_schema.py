@@ -35,7 +35,7 @@ CASES = [
         findings=["LOW013:4 safe"],
     ),
     case(
-        "+# mcp-migrate: LOW013 if this is an MCP `ServerSession`, rename `requestedSchema=` to `requested_schema=` https://mcp-migrate.dev/guide/#serversessionelicit-and-elicit_form-take-requested_schema-not-requestedschema\n"
+        "+# mcp-migrate: LOW013 if this is an MCP `ServerSession`, rename `requestedSchema=` to `requested_schema=` https://py.sdk.modelcontextprotocol.io/v2/migration/#serversessionelicit-and-elicit_form-take-requested_schema-not-requestedschema\n"
         " r = await ctx.session.elicit_form(message='m', requestedSchema=s)\n",
         findings=["LOW013:1 manual"],
     ),

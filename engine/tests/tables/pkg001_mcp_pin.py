@@ -16,7 +16,7 @@ CASES = [
     # a hash-pinned lock file: the hashes are v1's, so re-lock instead of editing the pin
     case(
         " anyio==4.5.0 --hash=sha256:def\n"
-        "+# mcp-migrate: PKG001 `mcp==1.28.1` is hash-pinned: re-lock for `mcp>=2,<3` so the hashes match v2 (e.g. `pip-compile --upgrade-package mcp --generate-hashes` or `uv pip compile --upgrade-package mcp --generate-hashes`); editing the pin alone keeps the v1 hashes https://mcp-migrate.dev/guide/#dependency-floors-raised-and-new-required-dependencies\n"
+        "+# mcp-migrate: PKG001 `mcp==1.28.1` is hash-pinned: re-lock for `mcp>=2,<3` so the hashes match v2 (e.g. `pip-compile --upgrade-package mcp --generate-hashes` or `uv pip compile --upgrade-package mcp --generate-hashes`); editing the pin alone keeps the v1 hashes https://py.sdk.modelcontextprotocol.io/v2/migration/#dependency-floors-raised-and-new-required-dependencies\n"
         " mcp==1.28.1 \\\n"
         "     --hash=sha256:abc\n"
         "     # via app\n",

@@ -10,7 +10,7 @@ FILENAME = "requirements.txt"
 CASES = [
     case(
         " mcp\n"
-        "+# mcp-migrate: PKG003 mcp v2 dropped `httpx-sse`: use `httpx2.EventSource` / `AsyncClient.sse()` and remove this dependency https://mcp-migrate.dev/guide/#httpx-and-httpx-sse-replaced-by-httpx2\n"
+        "+# mcp-migrate: PKG003 mcp v2 dropped `httpx-sse`: use `httpx2.EventSource` / `AsyncClient.sse()` and remove this dependency https://py.sdk.modelcontextprotocol.io/v2/migration/#httpx-and-httpx-sse-replaced-by-httpx2\n"
         " httpx-sse>=0.4\n",
         findings=["PKG003:2 manual"],
     ),

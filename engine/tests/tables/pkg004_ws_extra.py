@@ -9,13 +9,13 @@ FILENAME = "requirements.txt"
 
 CASES = [
     case(
-        "+# mcp-migrate: PKG004 the `ws` extra was removed in v2 (WebSocket transport removed): move to streamable HTTP, then drop `ws` from the extras https://mcp-migrate.dev/guide/#websocket-transport-removed\n"
+        "+# mcp-migrate: PKG004 the `ws` extra was removed in v2 (WebSocket transport removed): move to streamable HTTP, then drop `ws` from the extras https://py.sdk.modelcontextprotocol.io/v2/migration/#websocket-transport-removed\n"
         " mcp[cli,ws]>=2,<3\n",
         findings=["PKG004:1 manual"],
     ),
     case(
         " [tool.poetry.dependencies]\n"
-        "+# mcp-migrate: PKG004 the `ws` extra was removed in v2 (WebSocket transport removed): move to streamable HTTP, then drop `ws` from the extras https://mcp-migrate.dev/guide/#websocket-transport-removed\n"
+        "+# mcp-migrate: PKG004 the `ws` extra was removed in v2 (WebSocket transport removed): move to streamable HTTP, then drop `ws` from the extras https://py.sdk.modelcontextprotocol.io/v2/migration/#websocket-transport-removed\n"
         ' mcp = {extras = ["ws"], git = "https://x"}\n',
         findings=["PKG004:2 manual"],
         filename="pyproject.toml",

@@ -27,7 +27,7 @@ CASES = [
     ),
     case(
         " from mcp.types import Tool\n"
-        '+# mcp-migrate: PRO001 the protocol schema requires `"type": "object"` in `inputSchema`; v2 validates handler results against it; a tool\'s arguments are always a JSON object https://mcp-migrate.dev/guide/#server-handler-results-are-validated-against-the-protocol-schema\n'
+        '+# mcp-migrate: PRO001 the protocol schema requires `"type": "object"` in `inputSchema`; v2 validates handler results against it; a tool\'s arguments are always a JSON object https://py.sdk.modelcontextprotocol.io/v2/migration/#server-handler-results-are-validated-against-the-protocol-schema\n'
         " t = Tool(name='x', inputSchema={'type': 'array'})\n",
         findings=["PRO001:2 manual"],
     ),

@@ -37,7 +37,7 @@ CASES = [
     case(
         " from mcp.server.fastmcp import FastMCP\n"
         " \n"
-        "+# mcp-migrate: SRV004 v2 inserted `title`/`description` after `name`: pass everything after `name` by keyword (`instructions=`, `website_url=`, ...) https://mcp-migrate.dev/guide/#mcpserver-constructor-title-description-and-version-added-to-the-positional-parameters\n"
+        "+# mcp-migrate: SRV004 v2 inserted `title`/`description` after `name`: pass everything after `name` by keyword (`instructions=`, `website_url=`, ...) https://py.sdk.modelcontextprotocol.io/v2/migration/#mcpserver-constructor-title-description-and-version-added-to-the-positional-parameters\n"
         ' mcp = FastMCP("Demo", *extra)\n',
         findings=["SRV004:3 manual"],
     ),

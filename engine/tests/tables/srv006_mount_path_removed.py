@@ -30,7 +30,7 @@ CASES = [
         ' mcp = FastMCP("Demo")\n'
         '-mcp.run("sse", "/x")\n'
         '+mcp.run("sse")\n'
-        "+# mcp-migrate: SRV006 `settings.mount_path` was removed; mount the app with Starlette's `Mount()` instead https://mcp-migrate.dev/guide/#mount_path-parameter-removed-from-mcpserver\n"
+        "+# mcp-migrate: SRV006 `settings.mount_path` was removed; mount the app with Starlette's `Mount()` instead https://py.sdk.modelcontextprotocol.io/v2/migration/#mount_path-parameter-removed-from-mcpserver\n"
         " print(mcp.settings.mount_path)\n",
         findings=["SRV006:4 review", "SRV006:5 manual"],
     ),

@@ -38,7 +38,7 @@ CASES = [
     case(
         " from mcp.server.fastmcp import FastMCP\n"
         " \n"
-        '+# mcp-migrate: SRV007 v2 takes `port=` on `run()` / the app methods, not the constructor: `port=` -> `run(transport="sse"|"streamable-http", port=...)` (a mounted app binds where the outer server does) https://mcp-migrate.dev/guide/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n'
+        '+# mcp-migrate: SRV007 v2 takes `port=` on `run()` / the app methods, not the constructor: `port=` -> `run(transport="sse"|"streamable-http", port=...)` (a mounted app binds where the outer server does) https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n'
         ' mcp = FastMCP("Demo", port=9000)\n',
         findings=["SRV007:3 manual"],
     ),
@@ -47,7 +47,7 @@ CASES = [
         " import sys\n"
         " from mcp.server.fastmcp import FastMCP\n"
         " \n"
-        '+# mcp-migrate: SRV007 v2 takes `stateless_http=` on `run()` / the app methods, not the constructor: `stateless_http=` -> `run(transport="streamable-http", ...)` or `streamable_http_app(...)` https://mcp-migrate.dev/guide/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n'
+        '+# mcp-migrate: SRV007 v2 takes `stateless_http=` on `run()` / the app methods, not the constructor: `stateless_http=` -> `run(transport="streamable-http", ...)` or `streamable_http_app(...)` https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n'
         ' mcp = FastMCP("Demo", stateless_http=True)\n'
         " mcp.run(transport=sys.argv[1])\n",
         findings=["SRV007:4 manual"],
@@ -72,7 +72,7 @@ CASES = [
     case(
         " from mcp.server.fastmcp import FastMCP\n"
         " \n"
-        '+# mcp-migrate: SRV007 v2 takes `port=` on `run()` / the app methods, not the constructor: `port=` -> `run(transport="sse"|"streamable-http", port=...)` (a mounted app binds where the outer server does) https://mcp-migrate.dev/guide/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n'
+        '+# mcp-migrate: SRV007 v2 takes `port=` on `run()` / the app methods, not the constructor: `port=` -> `run(transport="sse"|"streamable-http", port=...)` (a mounted app binds where the outer server does) https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n'
         ' mcp = FastMCP("Demo", port=1)\n'
         " \n"
         ' if __name__ == "__main__":\n'
@@ -83,7 +83,7 @@ CASES = [
         " from mcp.server.fastmcp import FastMCP\n"
         " \n"
         ' mcp = FastMCP("Demo")\n'
-        '+# mcp-migrate: SRV007 `settings.port` was removed (assigning it raises `ValueError`); pass `port=` to `run(transport="sse"|"streamable-http", port=...)` (a mounted app binds where the outer server does) https://mcp-migrate.dev/guide/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n'
+        '+# mcp-migrate: SRV007 `settings.port` was removed (assigning it raises `ValueError`); pass `port=` to `run(transport="sse"|"streamable-http", port=...)` (a mounted app binds where the outer server does) https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n'
         " mcp.settings.port = 9000\n",
         findings=["SRV007:4 manual"],
     ),
@@ -101,7 +101,7 @@ CASES = [
     case(
         " from mcp.server.fastmcp import FastMCP\n"
         " \n"
-        '+# mcp-migrate: SRV007 v2 takes `port=` on `run()` / the app methods, not the constructor: `port=` -> `run(transport="sse"|"streamable-http", port=...)` (a mounted app binds where the outer server does) https://mcp-migrate.dev/guide/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n'
+        '+# mcp-migrate: SRV007 v2 takes `port=` on `run()` / the app methods, not the constructor: `port=` -> `run(transport="sse"|"streamable-http", port=...)` (a mounted app binds where the outer server does) https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n'
         ' a = FastMCP("a", port=1)\n'
         ' b = FastMCP("b")\n'
         ' b.run("sse")\n',

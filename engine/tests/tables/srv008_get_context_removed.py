@@ -49,7 +49,7 @@ CASES = [
         " mcp = FastMCP('d')\n"
         " \n"
         " async def helper():\n"
-        "+    # mcp-migrate: SRV008 `get_context()` was removed: declare a `ctx: Context` parameter on the tool/resource/prompt function and pass it to helpers that need it https://mcp-migrate.dev/guide/#mcpserverget_context-removed\n"
+        "+    # mcp-migrate: SRV008 `get_context()` was removed: declare a `ctx: Context` parameter on the tool/resource/prompt function and pass it to helpers that need it https://py.sdk.modelcontextprotocol.io/v2/migration/#mcpserverget_context-removed\n"
         "     await mcp.get_context().info('x')\n",
         findings=["SRV008:6 manual"],
     ),
@@ -57,7 +57,7 @@ CASES = [
     case(
         " @mcp.tool()\n"
         " async def my_tool(x: int) -> str:\n"
-        "+    # mcp-migrate: SRV008 `get_context()` was removed: declare a `ctx: Context` parameter on the tool/resource/prompt function and pass it to helpers that need it https://mcp-migrate.dev/guide/#mcpserverget_context-removed\n"
+        "+    # mcp-migrate: SRV008 `get_context()` was removed: declare a `ctx: Context` parameter on the tool/resource/prompt function and pass it to helpers that need it https://py.sdk.modelcontextprotocol.io/v2/migration/#mcpserverget_context-removed\n"
         "     ctx = mcp.get_context()\n"
         "     return str(x)\n",
         findings=["SRV008:3 manual"],

@@ -12,7 +12,7 @@ CASES = [
         " mcp = FastMCP('d')\n"
         " \n"
         " async def test_add():\n"
-        "+    # mcp-migrate: SRV010 `call_tool()` now returns a `CallToolResult` (not a content list or a `(content, structured)` tuple): read `.content` and `.structured_content` from it https://mcp-migrate.dev/guide/#mcpservercall_tool-returns-calltoolresult\n"
+        "+    # mcp-migrate: SRV010 `call_tool()` now returns a `CallToolResult` (not a content list or a `(content, structured)` tuple): read `.content` and `.structured_content` from it https://py.sdk.modelcontextprotocol.io/v2/migration/#mcpservercall_tool-returns-calltoolresult\n"
         "     content, structured = await mcp.call_tool('add', {'a': 1})\n"
         "     assert structured == {'result': 1}\n",
         findings=["SRV010:6 manual"],

@@ -16,7 +16,7 @@ CASES = [
         " @mcp.tool()\n"
         " async def book(date: str) -> str:\n"
         "     if date < TODAY:\n"
-        "+        # mcp-migrate: SRV011 raising `McpError` in a tool now returns a JSON-RPC error (the client's `call_tool()` raises) instead of an `isError` result; raise `ToolError` (or another exception) if the model should see the failure https://mcp-migrate.dev/guide/#mcperror-raised-from-an-mcptool-handler-now-surfaces-as-a-json-rpc-error\n"
+        "+        # mcp-migrate: SRV011 raising `McpError` in a tool now returns a JSON-RPC error (the client's `call_tool()` raises) instead of an `isError` result; raise `ToolError` (or another exception) if the model should see the failure https://py.sdk.modelcontextprotocol.io/v2/migration/#mcperror-raised-from-an-mcptool-handler-now-surfaces-as-a-json-rpc-error\n"
         "         raise McpError(ErrorData(code=INVALID_PARAMS, message='date in the past'))\n"
         "     return 'ok'\n",
         findings=["SRV011:10 manual"],

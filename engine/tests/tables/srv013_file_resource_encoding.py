@@ -37,13 +37,13 @@ CASES = [
     case(
         " from mcp.server.fastmcp.resources import FileResource\n"
         " \n"
-        '+# mcp-migrate: SRV013 `is_binary=` was replaced by `encoding=`: pass `encoding=None` for bytes or a codec name (e.g. `"utf-8"`) for text https://mcp-migrate.dev/guide/#fileresourceis_binary-replaced-by-encoding\n'
+        '+# mcp-migrate: SRV013 `is_binary=` was replaced by `encoding=`: pass `encoding=None` for bytes or a codec name (e.g. `"utf-8"`) for text https://py.sdk.modelcontextprotocol.io/v2/migration/#fileresourceis_binary-replaced-by-encoding\n'
         " r = FileResource(uri=u, path=p, is_binary=flag)\n",
         findings=["SRV013:3 manual"],
     ),
     # a guide fragment without the import: marker only
     case(
-        "+# mcp-migrate: SRV013 `is_binary=` was replaced by `encoding=`: `encoding=None` serves bytes, a codec name serves text https://mcp-migrate.dev/guide/#fileresourceis_binary-replaced-by-encoding\n"
+        "+# mcp-migrate: SRV013 `is_binary=` was replaced by `encoding=`: `encoding=None` serves bytes, a codec name serves text https://py.sdk.modelcontextprotocol.io/v2/migration/#fileresourceis_binary-replaced-by-encoding\n"
         " FileResource(uri='file:///logo.png', path=logo, mime_type='image/png', is_binary=True)\n",
         findings=["SRV013:1 manual"],
     ),

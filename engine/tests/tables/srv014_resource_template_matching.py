@@ -12,7 +12,7 @@ CASES = [
         " mcp = FastMCP('d')\n"
         " \n"
         " \n"
-        "+# mcp-migrate: SRV014 a static URI with a Context-only function raises `ValueError` in v2 (it was never readable in v1): add a query variable (`notes://recent{?limit}`) with a defaulted parameter, or drop the `Context` and read state from a module-level object https://mcp-migrate.dev/guide/#resource-templates-matching-behavior-changes\n"
+        "+# mcp-migrate: SRV014 a static URI with a Context-only function raises `ValueError` in v2 (it was never readable in v1): add a query variable (`notes://recent{?limit}`) with a defaulted parameter, or drop the `Context` and read state from a module-level object https://py.sdk.modelcontextprotocol.io/v2/migration/#resource-templates-matching-behavior-changes\n"
         " @mcp.resource('notes://recent')\n"
         " async def recent_notes(ctx: Context) -> str:\n"
         "     return ''\n",
@@ -23,7 +23,7 @@ CASES = [
         " \n"
         " mcp = FastMCP('d')\n"
         " \n"
-        "+# mcp-migrate: SRV014 v2 rejects two template variables with no literal between them (`InvalidUriTemplate`); put a delimiter between them (`{name}/{path}`) https://mcp-migrate.dev/guide/#resource-templates-matching-behavior-changes\n"
+        "+# mcp-migrate: SRV014 v2 rejects two template variables with no literal between them (`InvalidUriTemplate`); put a delimiter between them (`{name}/{path}`) https://py.sdk.modelcontextprotocol.io/v2/migration/#resource-templates-matching-behavior-changes\n"
         " @mcp.resource('repo://{owner}{name}')\n"
         " def repo(owner: str, name: str) -> str:\n"
         "     return owner + name\n",

@@ -29,7 +29,7 @@ CASES = [
         " from mcp.server.fastmcp import Context\n"
         " \n"
         " async def t(ctx: Context) -> None:\n"
-        "+    # mcp-migrate: SRV015 `extra` keywords were removed (they raised `TypeError` in v1 too): pass one `data` dict instead https://mcp-migrate.dev/guide/#mcpservers-context-logging-message-renamed-to-data-extra-removed\n"
+        "+    # mcp-migrate: SRV015 `extra` keywords were removed (they raised `TypeError` in v1 too): pass one `data` dict instead https://py.sdk.modelcontextprotocol.io/v2/migration/#mcpservers-context-logging-message-renamed-to-data-extra-removed\n"
         "     await ctx.error('boom', host=h)\n",
         findings=["SRV015:4 manual"],
     ),

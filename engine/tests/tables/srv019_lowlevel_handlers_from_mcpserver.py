@@ -12,12 +12,12 @@ CASES = [
         " mcp = FastMCP('d')\n"
         " \n"
         " \n"
-        '+# mcp-migrate: SRV019 the lowlevel `set_logging_level()` decorator is gone: register a `(ctx, params: SetLevelRequestParams)` handler with `mcp._lowlevel_server.add_request_handler("logging/setLevel", SetLevelRequestParams, handler)` https://mcp-migrate.dev/guide/#registering-lowlevel-handlers-from-mcpserver\n'
+        '+# mcp-migrate: SRV019 the lowlevel `set_logging_level()` decorator is gone: register a `(ctx, params: SetLevelRequestParams)` handler with `mcp._lowlevel_server.add_request_handler("logging/setLevel", SetLevelRequestParams, handler)` https://py.sdk.modelcontextprotocol.io/v2/migration/#registering-lowlevel-handlers-from-mcpserver\n'
         " @mcp._mcp_server.set_logging_level()  # pyright: ignore[reportPrivateUsage]\n"
         " async def handle_set_logging_level(level: str) -> None:\n"
         "     ...\n"
         " \n"
-        '+# mcp-migrate: SRV019 the lowlevel `subscribe_resource()` decorator is gone: register a `(ctx, params: SubscribeRequestParams)` handler with `mcp._lowlevel_server.add_request_handler("resources/subscribe", SubscribeRequestParams, handler)` https://mcp-migrate.dev/guide/#registering-lowlevel-handlers-from-mcpserver\n'
+        '+# mcp-migrate: SRV019 the lowlevel `subscribe_resource()` decorator is gone: register a `(ctx, params: SubscribeRequestParams)` handler with `mcp._lowlevel_server.add_request_handler("resources/subscribe", SubscribeRequestParams, handler)` https://py.sdk.modelcontextprotocol.io/v2/migration/#registering-lowlevel-handlers-from-mcpserver\n'
         " mcp._mcp_server.subscribe_resource()(handle_subscribe)\n",
         findings=["SRV019:6 manual", "SRV019:10 manual"],
     ),
@@ -31,7 +31,7 @@ CASES = [
     ),
     # a guide fragment: `mcp` is never defined
     case(
-        '+# mcp-migrate: SRV019 the lowlevel `set_logging_level()` decorator is gone: register a `(ctx, params: SetLevelRequestParams)` handler with `mcp._lowlevel_server.add_request_handler("logging/setLevel", SetLevelRequestParams, handler)` https://mcp-migrate.dev/guide/#registering-lowlevel-handlers-from-mcpserver\n'
+        '+# mcp-migrate: SRV019 the lowlevel `set_logging_level()` decorator is gone: register a `(ctx, params: SetLevelRequestParams)` handler with `mcp._lowlevel_server.add_request_handler("logging/setLevel", SetLevelRequestParams, handler)` https://py.sdk.modelcontextprotocol.io/v2/migration/#registering-lowlevel-handlers-from-mcpserver\n'
         " @mcp._mcp_server.set_logging_level()\n"
         " async def h(level: str) -> None:\n"
         "     ...\n",

@@ -9,7 +9,7 @@ CASES = [
     case(
         " from mcp.server.fastmcp.server import Settings\n"
         " \n"
-        "+# mcp-migrate: SRV020 v2 `Settings` is a plain pydantic model: it no longer reads environment variables or a `.env` file; read `os.environ` yourself and pass the values to the constructor https://mcp-migrate.dev/guide/#mcp_-environment-variables-and-env-files-are-no-longer-read\n"
+        "+# mcp-migrate: SRV020 v2 `Settings` is a plain pydantic model: it no longer reads environment variables or a `.env` file; read `os.environ` yourself and pass the values to the constructor https://py.sdk.modelcontextprotocol.io/v2/migration/#mcp_-environment-variables-and-env-files-are-no-longer-read\n"
         " settings = Settings()\n"
         " print(settings.debug)\n",
         findings=["SRV020:3 manual"],

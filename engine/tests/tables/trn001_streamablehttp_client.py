@@ -20,7 +20,7 @@ CASES = [
         "+from mcp.client.streamable_http import streamable_http_client\n"
         " \n"
         "-async with streamablehttp_client(\n"
-        "+# mcp-migrate: TRN001 `streamable_http_client()` takes only `url`, `http_client=`, `terminate_on_close=`: for `headers=`, `timeout=` build an `httpx2.AsyncClient(headers=..., timeout=httpx2.Timeout(30, read=300), auth=..., follow_redirects=True)`, pass it as `http_client=` and close it (`async with http_client:`) https://mcp-migrate.dev/guide/#streamablehttp_client-removed\n"
+        "+# mcp-migrate: TRN001 `streamable_http_client()` takes only `url`, `http_client=`, `terminate_on_close=`: for `headers=`, `timeout=` build an `httpx2.AsyncClient(headers=..., timeout=httpx2.Timeout(30, read=300), auth=..., follow_redirects=True)`, pass it as `http_client=` and close it (`async with http_client:`) https://py.sdk.modelcontextprotocol.io/v2/migration/#streamablehttp_client-removed\n"
         "+async with streamable_http_client(\n"
         "     url=u,\n"
         "     headers={'A': 'b'},\n"

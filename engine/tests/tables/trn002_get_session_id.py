@@ -27,7 +27,7 @@ CASES = [
         " from mcp.client.streamable_http import streamable_http_client\n"
         " \n"
         " async def f():\n"
-        '+    # mcp-migrate: TRN002 `streamable_http_client` yields `(read, write)`: the `get_session_id` callback is gone; capture the `mcp-session-id` response header with an `httpx2.AsyncClient(event_hooks={"response": [hook]})` passed as `http_client=` https://mcp-migrate.dev/guide/#get_session_id-callback-removed-from-streamable_http_client\n'
+        '+    # mcp-migrate: TRN002 `streamable_http_client` yields `(read, write)`: the `get_session_id` callback is gone; capture the `mcp-session-id` response header with an `httpx2.AsyncClient(event_hooks={"response": [hook]})` passed as `http_client=` https://py.sdk.modelcontextprotocol.io/v2/migration/#get_session_id-callback-removed-from-streamable_http_client\n'
         "     async with streamable_http_client(url) as (read, write, get_session_id):\n"
         "         sid = get_session_id()\n",
         findings=["TRN002:4 manual"],

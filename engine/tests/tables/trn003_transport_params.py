@@ -8,7 +8,7 @@ from . import case
 CASES = [
     case(
         " from mcp.client.streamable_http import StreamableHTTPTransport\n"
-        "+# mcp-migrate: TRN003 `StreamableHTTPTransport(url)` takes only the URL: set headers, timeouts and auth on the `httpx2.AsyncClient` instead https://mcp-migrate.dev/guide/#streamablehttptransport-parameters-removed\n"
+        "+# mcp-migrate: TRN003 `StreamableHTTPTransport(url)` takes only the URL: set headers, timeouts and auth on the `httpx2.AsyncClient` instead https://py.sdk.modelcontextprotocol.io/v2/migration/#streamablehttptransport-parameters-removed\n"
         " t = StreamableHTTPTransport(u, headers=h)\n",
         findings=["TRN003:2 manual"],
     ),

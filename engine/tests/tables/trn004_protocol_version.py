@@ -15,7 +15,7 @@ CASES = [
     case(
         " from mcp.client.streamable_http import StreamableHTTPTransport\n"
         " t = StreamableHTTPTransport(u)\n"
-        "+# mcp-migrate: TRN004 the transport no longer tracks the protocol version: read `session.protocol_version` (or `client.protocol_version`) https://mcp-migrate.dev/guide/#streamablehttptransportprotocol_version-attribute-removed\n"
+        "+# mcp-migrate: TRN004 the transport no longer tracks the protocol version: read `session.protocol_version` (or `client.protocol_version`) https://py.sdk.modelcontextprotocol.io/v2/migration/#streamablehttptransportprotocol_version-attribute-removed\n"
         " v = t.protocol_version\n",
         findings=["TRN004:3 manual"],
     ),

@@ -11,7 +11,7 @@ CASES = [
         " from mcp.client.streamable_http import streamable_http_client\n"
         " \n"
         " async def f():\n"
-        "+    # mcp-migrate: TRN005 HTTP status errors no longer escape the `streamable_http_client` context in v2: each failing call raises `MCPError` (e.g. `-32603`, `-32600 Session terminated`); catch it around the calls instead https://mcp-migrate.dev/guide/#streamable-http-non-2xx-responses-now-surface-as-per-request-json-rpc-errors\n"
+        "+    # mcp-migrate: TRN005 HTTP status errors no longer escape the `streamable_http_client` context in v2: each failing call raises `MCPError` (e.g. `-32603`, `-32600 Session terminated`); catch it around the calls instead https://py.sdk.modelcontextprotocol.io/v2/migration/#streamable-http-non-2xx-responses-now-surface-as-per-request-json-rpc-errors\n"
         "     try:\n"
         "         async with streamable_http_client(u) as (r, w, _):\n"
         "             pass\n"
@@ -22,7 +22,7 @@ CASES = [
     case(
         " from mcp.client.streamable_http import streamablehttp_client\n"
         " \n"
-        "+# mcp-migrate: TRN005 v2 reports a terminated session as `MCPError(-32600, 'Session terminated')`: compare `exc.code == INVALID_REQUEST` (from `mcp.types`) and the message, not `32600` https://mcp-migrate.dev/guide/#streamable-http-non-2xx-responses-now-surface-as-per-request-json-rpc-errors\n"
+        "+# mcp-migrate: TRN005 v2 reports a terminated session as `MCPError(-32600, 'Session terminated')`: compare `exc.code == INVALID_REQUEST` (from `mcp.types`) and the message, not `32600` https://py.sdk.modelcontextprotocol.io/v2/migration/#streamable-http-non-2xx-responses-now-surface-as-per-request-json-rpc-errors\n"
         " if exc.error.code == 32600:\n"
         "     pass\n",
         findings=["TRN005:3 manual"],

@@ -13,7 +13,7 @@ CASES = [
         findings=["TRN006:2 safe"],
     ),
     case(
-        "+# mcp-migrate: TRN006 `terminate_windows_process` was removed: `stdio_client` terminates the server itself (no replacement) https://mcp-migrate.dev/guide/#terminate_windows_process-removed\n"
+        "+# mcp-migrate: TRN006 `terminate_windows_process` was removed: `stdio_client` terminates the server itself (no replacement) https://py.sdk.modelcontextprotocol.io/v2/migration/#terminate_windows_process-removed\n"
         " from mcp.os.win32.utilities import terminate_windows_process\n",
         findings=["TRN006:1 manual"],
     ),

@@ -11,7 +11,7 @@ CASES = [
         " from mcp.server.stdio import stdio_server\n"
         " \n"
         " def watch():\n"
-        "+    # mcp-migrate: TRN007 while `stdio_server()` runs, fd 0 is the null device (never `POLLHUP`, always readable): to detect a vanished client, exit when `os.getppid()` changes https://mcp-migrate.dev/guide/#stdio_server-keeps-the-protocol-streams-on-private-descriptors\n"
+        "+    # mcp-migrate: TRN007 while `stdio_server()` runs, fd 0 is the null device (never `POLLHUP`, always readable): to detect a vanished client, exit when `os.getppid()` changes https://py.sdk.modelcontextprotocol.io/v2/migration/#stdio_server-keeps-the-protocol-streams-on-private-descriptors\n"
         "     p = select.poll()\n",
         findings=["TRN007:5 manual"],
     ),

@@ -36,7 +36,7 @@ CASES = [
         findings=["TST001:4 review"],
     ),
     case(
-        '+# mcp-migrate: TST001 `create_connected_server_and_client_session` was removed; `Client(server, mode="legacy")` yields a `Client` (list methods take `cursor=`, the `ClientSession` is `client.session`) https://mcp-migrate.dev/guide/#create_connected_server_and_client_session-removed\n'
+        '+# mcp-migrate: TST001 `create_connected_server_and_client_session` was removed; `Client(server, mode="legacy")` yields a `Client` (list methods take `cursor=`, the `ClientSession` is `client.session`) https://py.sdk.modelcontextprotocol.io/v2/migration/#create_connected_server_and_client_session-removed\n'
         " from mcp.shared.memory import create_connected_server_and_client_session as connect\n",
         findings=["TST001:1 manual"],
     ),

@@ -32,7 +32,7 @@ CASES = [
         findings=["TYP004:3 safe", "TYP004:4 safe"],
     ),
     case(
-        "+# mcp-migrate: TYP004 `AnyFunction` was removed; use `Callable[..., Any]` https://mcp-migrate.dev/guide/#removed-type-aliases-and-classes\n"
+        "+# mcp-migrate: TYP004 `AnyFunction` was removed; use `Callable[..., Any]` https://py.sdk.modelcontextprotocol.io/v2/migration/#removed-type-aliases-and-classes\n"
         " from mcp.types import AnyFunction, Tool\n"
         " \n"
         " f: AnyFunction\n",

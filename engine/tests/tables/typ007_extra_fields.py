@@ -9,7 +9,7 @@ CASES = [
     case(
         " from mcp.types import CallToolRequestParams\n"
         " \n"
-        "+# mcp-migrate: TYP007 `CallToolRequestParams` has no field `unknown_field`; v2 drops it silently: move it into `_meta={...}` https://mcp-migrate.dev/guide/#extra-fields-on-mcp-types-are-no-longer-preserved\n"
+        "+# mcp-migrate: TYP007 `CallToolRequestParams` has no field `unknown_field`; v2 drops it silently: move it into `_meta={...}` https://py.sdk.modelcontextprotocol.io/v2/migration/#extra-fields-on-mcp-types-are-no-longer-preserved\n"
         " params = CallToolRequestParams(\n"
         "     name='t',\n"
         "     arguments={},\n"
@@ -21,7 +21,7 @@ CASES = [
         " import mcp.types as types\n"
         " \n"
         " def f():\n"
-        "+    # mcp-migrate: TYP007 `Tool` has no field `category`; v2 drops it silently: move it into `_meta={...}` https://mcp-migrate.dev/guide/#extra-fields-on-mcp-types-are-no-longer-preserved\n"
+        "+    # mcp-migrate: TYP007 `Tool` has no field `category`; v2 drops it silently: move it into `_meta={...}` https://py.sdk.modelcontextprotocol.io/v2/migration/#extra-fields-on-mcp-types-are-no-longer-preserved\n"
         "     return types.Tool(name='t', inputSchema={}, category='x')\n",
         findings=["TYP007:4 manual"],
     ),

@@ -29,7 +29,7 @@ CASES = [
     case(
         " from mcp.types import RequestParams\n"
         " \n"
-        "+# mcp-migrate: TYP010 `RequestParams.Meta` is the `RequestParamsMeta` TypedDict in v2 (`from mcp.types import RequestParamsMeta`); use dict access https://mcp-migrate.dev/guide/#requestparamsmeta-replaced-with-requestparamsmeta-typeddict\n"
+        "+# mcp-migrate: TYP010 `RequestParams.Meta` is the `RequestParamsMeta` TypedDict in v2 (`from mcp.types import RequestParamsMeta`); use dict access https://py.sdk.modelcontextprotocol.io/v2/migration/#requestparamsmeta-replaced-with-requestparamsmeta-typeddict\n"
         " def f(meta: RequestParams.Meta):\n"
         "     pass\n",
         findings=["TYP010:3 manual"],

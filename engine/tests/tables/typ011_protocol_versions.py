@@ -33,7 +33,7 @@ CASES = [
     case(
         " import mcp.types as types\n"
         " \n"
-        "+# mcp-migrate: TYP011 v2's `LATEST_PROTOCOL_VERSION` is the 2026-era revision; `LATEST_HANDSHAKE_VERSION` keeps v1's value (`from mcp.types.version import LATEST_HANDSHAKE_VERSION`) https://mcp-migrate.dev/guide/#supported_protocol_versions-deprecated-latest_protocol_version-changed-meaning\n"
+        "+# mcp-migrate: TYP011 v2's `LATEST_PROTOCOL_VERSION` is the 2026-era revision; `LATEST_HANDSHAKE_VERSION` keeps v1's value (`from mcp.types.version import LATEST_HANDSHAKE_VERSION`) https://py.sdk.modelcontextprotocol.io/v2/migration/#supported_protocol_versions-deprecated-latest_protocol_version-changed-meaning\n"
         " v = types.LATEST_PROTOCOL_VERSION\n",
         findings=["TYP011:3 manual"],
     ),

@@ -9,7 +9,7 @@ CASES = [
     case(
         " from mcp.types import JSONRPCMessage\n"
         " \n"
-        "+# mcp-migrate: TYP012 v2 accepts a null `id` on JSON-RPC errors (`JSONRPCError.id` is `RequestId | None`); drop null-id shims and v1 rejection tests https://mcp-migrate.dev/guide/#jsonrpcerrorid-is-now-requestid-none\n"
+        "+# mcp-migrate: TYP012 v2 accepts a null `id` on JSON-RPC errors (`JSONRPCError.id` is `RequestId | None`); drop null-id shims and v1 rejection tests https://py.sdk.modelcontextprotocol.io/v2/migration/#jsonrpcerrorid-is-now-requestid-none\n"
         " JSONRPCMessage.model_validate(\n"
         "     {'jsonrpc': '2.0', 'id': None, 'error': {'code': -32700, 'message': 'x'}}\n"
         " )\n",
