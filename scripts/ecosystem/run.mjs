@@ -5,9 +5,10 @@
 // `--write --apply-review` through the user-facing CLI, type-checks the original and both outputs
 // with and without the v2 SDK on the path, and writes docs/ecosystem.md (plus JSON with --json).
 //
-//   npm run ecosystem [-- --corpus DIR] [--sdk DIR] [--only a,b] [--out FILE] [--json FILE]
+//   npm run ecosystem [-- --corpus DIR] [--sdk DIR] [--sdk1 DIR] [--only a,b] [--out FILE] [--json FILE] [--fresh]
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +27,7 @@ const { values: opts } = parseArgs({
     out: { type: 'string', default: join(ROOT, 'docs/ecosystem.md') },
     json: { type: 'string' },
     work: { type: 'string', default: join(ROOT, '.cache/ecosystem') },
+    fresh: { type: 'boolean', default: false },
   },
 });
 
@@ -90,17 +92,27 @@ for (const [mode, flags] of Object.entries(modes)) {
   console.error(`ecosystem: engine ${mode}: ${(planned.ms / 1000).toFixed(1)} s for the corpus`);
 }
 
+// The unmigrated corpus checks the same every run: its results are kept unless --fresh.
+const pyrightVersion = JSON.parse(readFileSync(join(ROOT, 'node_modules/pyright/package.json'), 'utf8')).version;
+/** @param {string} tree @param {string[]} paths */
+function check(tree, paths) {
+  if (tree !== trees.before) return pyrightErrors({ tree, projects, sdkPaths: paths, venv, pyright });
+  const key = createHash('sha256').update(JSON.stringify([opts.corpus, projects, paths, pyrightVersion])).digest('hex');
+  const file = join(opts.work, `before-${key.slice(0, 16)}.json`);
+  if (!opts.fresh && existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  const found = pyrightErrors({ tree, projects, sdkPaths: paths, venv, pyright });
+  writeFileSync(file, JSON.stringify(found));
+  return found;
+}
+
 // What the projects already get wrong against v1 (unnarrowed unions, mocks): not a v2 break.
-const v1Errors = sdkErrors(
-  pyrightErrors({ tree: trees.before, projects, sdkPaths: [join(opts.sdk1, 'src')], venv, pyright }),
-  pyrightErrors({ tree: trees.before, projects, sdkPaths: [], venv, pyright }),
-);
+const v1Errors = sdkErrors(check(trees.before, [join(opts.sdk1, 'src')]), check(trees.before, []));
 /** @type {Record<string, ReturnType<typeof sdkErrors>>} */
 const errors = {};
 for (const [name, tree] of Object.entries(trees)) {
   const t0 = performance.now();
-  const withSdk = pyrightErrors({ tree, projects, sdkPaths, venv, pyright });
-  const withoutSdk = pyrightErrors({ tree, projects, sdkPaths: [], venv, pyright });
+  const withSdk = check(tree, sdkPaths);
+  const withoutSdk = check(tree, []);
   errors[name] = minus(sdkErrors(withSdk, withoutSdk), v1Errors);
   console.error(`ecosystem: pyright ${name}: ${errors[name].length} SDK errors (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
 }
