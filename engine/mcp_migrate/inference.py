@@ -13,7 +13,7 @@ Types use the encoding of `sdk_types`: "pkg.Class" is an instance, ("list", T), 
 import ast
 from typing import Optional, Tuple
 
-from .resolver import canonical, dotted
+from .resolver import dotted
 from .sdk_types import ALIASES, CLASSES, FUNCTIONS
 
 # Class methods of pydantic models that build an instance of the class they are called on.
@@ -186,7 +186,7 @@ class Inference:
 
     def _binding(self, b, use: ast.AST):
         if b.kind == "import":
-            q = canonical(b.target)
+            q = self.resolver.canonical(b.target)
             if is_sdk_class(q) and q[q.rfind(".") + 1:][:1].isupper():
                 return ("class", q)
             return self._project_global(b.target)
@@ -292,10 +292,10 @@ class Inference:
                                                      self.resolver.offset_of(at))
                 if root_binding is None or root_binding.kind != "import":
                     continue
-                q = canonical(root_binding.target)
+                q = self.resolver.canonical(root_binding.target)
                 chain = dotted(parsed) if isinstance(parsed, (ast.Name, ast.Attribute)) else None
                 if chain:
-                    q = canonical(root_binding.target + chain[len(n.id):])
+                    q = self.resolver.canonical(root_binding.target + chain[len(n.id):])
                     return ALIASES.get(q) or (q if is_sdk_class(q) else None)
         return None
 

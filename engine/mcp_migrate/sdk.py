@@ -20,6 +20,17 @@ JSONRPC_MESSAGE = TYPES + "JSONRPCMessage"
 JSONRPC_ERROR = TYPES + "JSONRPCError"
 META_CLASSES = (TYPES + "RequestParams.Meta", TYPES + "NotificationParams.Meta")
 
+# ---- what v2 renamed -------------------------------------------------------------------------------
+# A file migrated by hand, or one quick fix at a time, mixes the spellings (`from mcp.server.mcpserver
+# import FastMCP` works in neither version). tools/gen_v1_aliases.py makes every v2 or mixed spelling of
+# these resolve to the v1 name, so the rules that rename them finish the job.
+RENAMED_MODULES = {"mcp.server.fastmcp": "mcp.server.mcpserver"}
+RENAMED_NAMES = {
+    "mcp.server.fastmcp.server.FastMCP": "MCPServer",
+    "mcp.server.fastmcp.exceptions.FastMCPError": "MCPServerError",
+    "mcp.shared.exceptions.McpError": "MCPError",
+}
+
 # ---- errors, versions, shared helpers ----------------------------------------------------------
 MCP_ERROR = "mcp.shared.exceptions.McpError"
 URL_ELICITATION_ERROR = "mcp.shared.exceptions.UrlElicitationRequiredError"

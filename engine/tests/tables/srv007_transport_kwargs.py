@@ -109,6 +109,19 @@ CASES = [
     ),
 ]
 
+# A file still importing from `mcp.server.fastmcp` is half migrated: its `MCPServer` is v1's FastMCP.
+CASES += [
+    case(
+        " from mcp.server.mcpserver import MCPServer\n"
+        " from mcp.server.fastmcp.utilities.types import Image\n"
+        "-mcp = MCPServer('Demo', port=8000)\n"
+        "-mcp.run('sse')\n"
+        "+mcp = MCPServer('Demo')\n"
+        "+mcp.run('sse', port=8000)\n",
+        findings=["SRV007:3 safe"],
+    ),
+]
+
 NOOP = [
     "from fastmcp import FastMCP\n"
     'mcp = FastMCP("Demo", port=1)\n'
