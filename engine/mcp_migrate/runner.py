@@ -95,7 +95,8 @@ def _migrate(source: str, filename: str, select, ignore, apply_review, project) 
         return result
     result["text"] = text
     result["changed"] = text != source
-    result["findings"] = [_finding_dict(ctx, f) for f in ctx.findings]
+    groups = _fix_groups(ctx.findings)
+    result["findings"] = [_finding_dict(ctx, f, groups.get(id(f))) for f in ctx.findings]
     return result
 
 
@@ -417,7 +418,17 @@ def _parses(text: str) -> bool:
         return False
 
 
-def _finding_dict(ctx: Context, f: Finding) -> dict:
+def _fix_groups(findings: List[Finding]) -> Dict[int, str]:
+    """Fixes of one rule on one statement go together: `from mcp.server.fastmcp import FastMCP` gets a
+    module fix and a name fix, and either alone gives an import that works in neither version."""
+    by_statement: Dict[Tuple[str, int], List[Finding]] = {}
+    for f in findings:
+        if f.edits and f.marker_line is not None:
+            by_statement.setdefault((f.rule.code, f.marker_line), []).append(f)
+    return {id(f): "%s:%d" % key for key, fs in by_statement.items() if len(fs) > 1 for f in fs}
+
+
+def _finding_dict(ctx: Context, f: Finding, group: Optional[str] = None) -> dict:
     pos = ctx.index.to_position
     message = f.message + (" (%s)" % f.note if f.note else "")
     return {
@@ -431,4 +442,5 @@ def _finding_dict(ctx: Context, f: Finding) -> dict:
         "start": pos(f.start),
         "end": pos(f.end),
         "edits": [{"start": pos(e.start), "end": pos(e.end), "text": e.text} for e in f.edits],
+        "group": group,
     }
