@@ -121,6 +121,8 @@ class Inference:
     def _call(self, call: ast.Call):
         f = call.func
         q = self.resolver.resolve(f)
+        if q in ("typing.cast", "typing_extensions.cast") and call.args:  # cast(ClientSession, x)
+            return self.annotation(call.args[0], self.resolver.scope_of.get(id(call), self.resolver.tree), call)
         if q is not None:
             if q in FUNCTIONS:
                 return FUNCTIONS[q]

@@ -59,6 +59,11 @@ describe.runIf(hasPython3())('rule tables under CPython', () => {
     const out = execFileSync('python3', [join(repoRoot, 'engine', 'tests', 'check_docs.py')], { encoding: 'utf8' });
     expect(JSON.parse(out)).toEqual([]);
   });
+
+  it('python3 engine/tests/check_inference.py passes (types inferred in a file and across files)', () => {
+    const out = execFileSync('python3', [join(repoRoot, 'engine', 'tests', 'check_inference.py')], { encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual([]);
+  });
 });
 
 describe('rule metadata', () => {

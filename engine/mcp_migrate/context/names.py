@@ -34,7 +34,7 @@ class NameQuestions:
 
     def instance_of(self, expr: ast.AST) -> Optional[str]:
         """Canonical class of the object `expr` is, when the file (or the project) shows it."""
-        return self.resolver.instance_of(expr) or self.types.class_of(expr)
+        return self.types.class_of(expr) or self.resolver.instance_of(expr)
 
     def is_instance(self, expr: ast.AST, *qualnames: str) -> bool:
         cls = self.instance_of(expr)
