@@ -116,7 +116,7 @@ def _make_context(source: str, filename: str, kind: str, project) -> Union[Conte
 def _apply(ctx: Context, apply_review) -> str:
     findings = sorted(ctx.findings, key=lambda f: (priority(f.rule.code), f.start))
     ctx.findings = findings
-    owner = _accept(findings, apply_review, demote=True)
+    owner = _accept(findings, apply_review, demote=True, text=ctx.text)
     text = _render(ctx, findings, owner)
     if ctx.kind == "python" and text != ctx.text and not _parses(text):
         # Find the rule(s) whose fixes alone break the file, drop them, and try again.
@@ -130,7 +130,7 @@ def _apply(ctx: Context, apply_review) -> str:
                 for f in fs:
                     f.applied = False
                     f.demote("its automatic fix did not produce valid Python; apply it by hand")
-        owner = _accept(findings, apply_review, demote=False)
+        owner = _accept(findings, apply_review, demote=False, text=ctx.text)
         text = _render(ctx, findings, owner)
         if not _parses(text):
             for f in findings:
@@ -142,7 +142,7 @@ def _apply(ctx: Context, apply_review) -> str:
     return text
 
 
-def _accept(findings: List[Finding], apply_review, demote: bool) -> Dict[Edit, Finding]:
+def _accept(findings: List[Finding], apply_review, demote: bool, text: str) -> Dict[Edit, Finding]:
     """Decide which fixes apply. Returns {edit: finding that owns it}, in acceptance order.
 
     Edits of one finding must not overlap each other or an accepted edit (exact duplicates and
@@ -160,11 +160,20 @@ def _accept(findings: List[Finding], apply_review, demote: bool) -> Dict[Edit, F
             continue
         own = EditSet()
         clash = False
+        superseded = []
         for e in f.edits:
-            if accepted.conflicts(e) or own.conflicts(e):
+            hits = accepted.overlapping(e)
+            if own.conflicts(e) or (hits and not _discards(e, hits, text)):
                 clash = True
                 break
+            superseded += hits
             own.add(e)
+        if not clash:
+            for a in superseded:  # this fix rewrites their text without copying it: theirs is moot
+                accepted.remove(a)
+                earlier = owner.pop(a)
+                if not any(o is earlier for o in owner.values()):
+                    earlier.subsumed_by = f.rule.code
         if clash:
             by = _container(accepted, owner, f.edits) if f.subsumable else None
             if by is not None:
@@ -179,6 +188,14 @@ def _accept(findings: List[Finding], apply_review, demote: bool) -> Dict[Edit, F
                 owner[e] = f
         f.applied = True
     return owner
+
+
+def _discards(edit: Edit, accepted: List[Edit], text: str) -> bool:
+    """`edit` replaces a region holding each of `accepted` and does not copy their original text
+    (LOW002 rewriting a return annotation that TYP004 renamed a name in): their change is moot."""
+    return edit.start < edit.end and all(
+        edit.start <= a.start and a.end <= edit.end and a.start < a.end and text[a.start:a.end] not in edit.text
+        for a in accepted)
 
 
 def _container(accepted: EditSet, owner: Dict[Edit, Finding], edits: List[Edit]) -> Optional[Finding]:

@@ -60,6 +60,11 @@ describe.runIf(hasPython3())('rule tables under CPython', () => {
     expect(JSON.parse(out)).toEqual([]);
   });
 
+  it('python3 engine/tests/check_combined.py passes (all rules at once: one run reaches the fixed point)', () => {
+    const out = execFileSync('python3', [join(repoRoot, 'engine', 'tests', 'check_combined.py')], { encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual([]);
+  });
+
   it('python3 engine/tests/check_inference.py passes (types inferred in a file and across files)', () => {
     const out = execFileSync('python3', [join(repoRoot, 'engine', 'tests', 'check_inference.py')], { encoding: 'utf8' });
     expect(JSON.parse(out)).toEqual([]);

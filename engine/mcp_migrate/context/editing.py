@@ -129,6 +129,13 @@ class EditHelpers:
             return None
         return Edit(e - 1, e - 1, text)
 
+    def unwrap(self, outer: ast.AST, inner: ast.AST) -> List[Edit]:
+        """Edits turning `outer` into its part `inner` (`ServerResult(CallToolResult(...))` ->
+        `CallToolResult(...)`) by deleting what surrounds it, so fixes inside `inner` (another rule
+        renaming a field there) still apply in the same run."""
+        (s, e), (i, j) = self.span(outer), self.span(inner)
+        return [self.delete((s, i)), self.delete((j, e))]
+
     def add_param(self, fn, text: str) -> Optional[Edit]:
         """Edit adding parameter `text` (no default) to `fn`: appended to a plain signature, else made
         keyword-only (`def f(a=1)` -> `def f(a=1, *, ctx: Context)`), which callers by keyword and
