@@ -77,7 +77,7 @@ describe('rule metadata', () => {
     const anchors = guideAnchors();
     const codes = new Set<string>();
     for (const r of rules) {
-      expect(r.code).toMatch(/^(PKG|TYP|SRV|LOW|CLT|TRN|AUT|PRO|TST|DPR|ERA)\d{3}$/);
+      expect(r.code).toMatch(/^(PKG|TYP|SRV|LOW|CLT|TRN|AUT|PRO|TST|DPR|ERA|API)\d{3}$/);
       expect(codes.has(r.code)).toBe(false);
       codes.add(r.code);
       expect(anchors.has(r.anchor), `${r.code}: anchor ${r.anchor} is not a guide heading`).toBe(true);
