@@ -98,7 +98,8 @@ export function behaviourScore(behaviour: string, pasteWords: Set<string>): { sc
       matched.push(w);
     }
   }
-  const strong = matched.filter((w) => !WEAK.has(w)).length;
+  // `ctx.info` also counts as `ctx` and `info`: parts of a matched word are not more evidence.
+  const strong = matched.filter((w) => !WEAK.has(w) && !matched.some((o) => o !== w && o.includes(w) && /[._/-]/.test(o))).length;
   if (strong < 2 || b.total === 0) return { score: 0, matched };
   return { score: got / b.total, matched };
 }
