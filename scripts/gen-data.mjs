@@ -462,7 +462,11 @@ function buildSymbolIndex(diff, textIndex, known, v2Names, v2Alive) {
     anchors,
     // Names v2 still defines somewhere (a re-export moved, a curated parameter): naming one in prose
     // points at its section but is no sign the code is broken.
-    alive: Object.keys(names).filter((n) => reexported.has(n) || (curatedOnly.has(n) && v2Alive.has(n))).sort(),
+    alive: [
+      ...Object.keys(names).filter((n) => reexported.has(n) || (curatedOnly.has(n) && v2Alive.has(n))),
+      // removed members another v2 class still has (`Server.list_tools` went, `ClientSession.list_tools` did not)
+      ...new Set(Object.values(members).flatMap((ms) => Object.keys(ms)).filter((m) => v2Alive.has(m) && !names[m])),
+    ].sort(),
     renamed: Object.fromEntries(Object.entries(CLASS_RENAMES)),
     modules,
     names: sortKeys(names),

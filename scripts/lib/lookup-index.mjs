@@ -41,10 +41,20 @@ function bodyParts(body) {
 export function buildFulltext(raw, rules) {
   const beforeByAnchor = new Map();
   for (const r of rules) if (r.before) beforeByAnchor.set(r.anchor, `${beforeByAnchor.get(r.anchor) ?? ''}\n${r.before}`);
-  const docs = raw.map((r) => {
+  // Key words: what a section's heading, curated symbols and symptoms say it is about.
+  const keys = new Map();
+  const docs = raw.map((r, i) => {
     const tf = new Map();
     if (NOT_A_TARGET_AREA.has(r.fm.area ?? r.areaDir)) return tf;
     const add = (text, w) => eachToken(String(text ?? ''), (t) => tf.set(t, (tf.get(t) ?? 0) + w));
+    const key = (text) =>
+      eachToken(String(text ?? ''), (t) => {
+        if (!keys.has(t)) keys.set(t, []);
+        if (keys.get(t).at(-1) !== i) keys.get(t).push(i);
+      });
+    key(r.fm.heading ?? r.fm.title);
+    for (const s of r.fm.symptoms ?? []) key(s.text.replace(/\\[sSdDwWbB]|[()[\]?:|*+^$\\]/g, ' '));
+    for (const s of r.fm.symbols ?? []) key(s);
     const { prose, code } = bodyParts(r.body);
     add(r.fm.heading ?? r.fm.title, FIELD_WEIGHT.heading);
     for (const s of r.fm.symptoms ?? []) add(s.text.replace(/\\[sSdDwWbB]|[()[\]?:|*+^$\\]/g, ' '), FIELD_WEIGHT.symptom);
@@ -68,6 +78,7 @@ export function buildFulltext(raw, rules) {
     avg: round(used.reduce((a, b) => a + b, 0) / used.length),
     len,
     terms: Object.fromEntries([...terms].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    keys: Object.fromEntries([...keys].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
   };
 }
 

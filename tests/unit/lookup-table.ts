@@ -3,7 +3,21 @@
 // Sources: the official migration guide's own symptom strings, and CPython/pydantic/uv/pip message
 // formats for the v1 names that v2.0.0 removed.
 
-export type CaseKind = 'line' | 'traceback' | 'mangled' | 'behaviour' | 'log';
+export type CaseKind =
+  | 'line'
+  | 'traceback'
+  | 'mangled'
+  | 'behaviour'
+  | 'log'
+  | 'warning'
+  | 'typechecker'
+  | 'assertion'
+  | 'prose'
+  | 'snippet'
+  | 'wrapped'
+  | 'thirdparty'
+  | 'guideurl'
+  | 'offtopic';
 
 export interface LookupCase {
   kind: CaseKind;
@@ -671,7 +685,7 @@ AttributeError: 'ClientSession' object has no attribute 'get_server_capabilities
   { kind: 'line', paste: "IndentationError: unexpected indent", expect: null },
   { kind: 'line', paste: "ZeroDivisionError: division by zero", expect: null },
   { kind: 'traceback', paste: tb(fr('/app/db.py', 88, 'connect', 'conn = psycopg.connect(DSN)'), 'psycopg.OperationalError: connection failed: Connection refused\n\tIs the server running on that host and accepting TCP/IP connections?'), expect: null },
-  { kind: 'line', paste: "httpx2.ConnectError: [Errno 111] Connection refused", expect: null },
+  { kind: 'line', paste: "httpx2.ConnectError: [Errno 111] Connection refused", expect: 'httpx-and-httpx-sse-replaced-by-httpx2', note: 'the guide: the SDK now raises httpx2 exceptions and an old `except httpx.ConnectError` never matches (was null before issue 8)' },
   { kind: 'line', paste: "TypeError: greet() got an unexpected keyword argument 'nmae'", expect: null, note: 'user function, not an SDK callable' },
   { kind: 'line', paste: "ModuleNotFoundError: No module named 'mcp'", expect: null, note: 'SDK not installed at all' },
   { kind: 'line', paste: "ModuleNotFoundError: No module named 'requests'", expect: null },

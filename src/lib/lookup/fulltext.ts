@@ -55,10 +55,30 @@ const BOILERPLATE = new RegExp(
   'g',
 );
 
+// Plain words people use for what the guide says in its own words.
+const SYNONYMS: Record<string, string> = {
+  blank: 'empty',
+  gone: 'removed',
+  missing: 'removed',
+  disappear: 'removed',
+  vanish: 'removed',
+  ignor: 'no longer read',
+  noth: 'no longer',
+  hang: 'stall',
+  hung: 'stall',
+  freez: 'stall',
+  mb: 'mib',
+  megabyte: 'mib',
+  rename: 'renamed',
+  deprecat: 'deprecated',
+  silenc: 'suppression',
+};
+
 /** What to search for: the paste's words, the exception an expert reads first weighing more. */
 export function buildQuery(n: Normalised, dropped: Set<string> = new Set()): Query {
   const q: Query = new Map();
   addText(q, n.text.replace(BOILERPLATE, ' '), 1);
+  for (const [word, meaning] of Object.entries(SYNONYMS)) if (q.has(word)) addText(q, meaning, 0.7);
   if (n.primary) addText(q, n.primary.message.replace(BOILERPLATE, ' '), 0.75, 3);
   for (const l of n.loggers) addText(q, l, 1.5, 3);
   for (const p of n.packages) if (p !== 'mcp') addText(q, p, 0.5);
@@ -83,6 +103,8 @@ export interface Ranked {
   coverage: number;
   /** The matched words that say most, best first. */
   words: string[];
+  /** Matched words that the section's heading, symbols or symptoms use (its key words). */
+  keys: number;
 }
 
 export function search(q: Query, index: LookupIndex): Ranked[] {
@@ -91,7 +113,7 @@ export function search(q: Query, index: LookupIndex): Ranked[] {
   const idfOf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
   // A word the guide never uses still counts against coverage, a little less than the rarest one.
   const unknownIdf = idfOf(1) * 0.6;
-  const scores = new Map<number, { score: number; mass: number; words: Array<[string, number]> }>();
+  const scores = new Map<number, { score: number; mass: number; keys: number; words: Array<[string, number]> }>();
   let total = 0;
   for (const [term, weight] of q) {
     // Own properties only: the words `constructor` and `toString` are in the guide too.
@@ -103,15 +125,19 @@ export function search(q: Query, index: LookupIndex): Ranked[] {
     const df = postings.length / 2;
     const idf = idfOf(df);
     total += idf * weight;
+    const keyDocs = Object.hasOwn(ft.keys, term) && idf >= 1 ? ft.keys[term] : [];
     for (let i = 0; i < postings.length; i += 2) {
       const doc = postings[i];
       const tf = postings[i + 1];
       const norm = tf + K1 * (1 - B + (B * ft.len[doc]) / ft.avg);
       const s = idf * weight * ((tf * (K1 + 1)) / norm);
-      const e = scores.get(doc) ?? { score: 0, mass: 0, words: [] };
+      const e = scores.get(doc) ?? { score: 0, mass: 0, keys: 0, words: [] };
       e.score += s;
       e.mass += idf * weight;
+      if (keyDocs.includes(doc)) e.keys++;
+      // An exact value (an error code, a status) agrees as much as two ordinary words.
       e.words.push([term, s]);
+      if (/^-?\d{3,}$/.test(term)) e.words.push([`${term}\u0000`, 0]);
       scores.set(doc, e);
     }
   }
@@ -122,6 +148,7 @@ export function search(q: Query, index: LookupIndex): Ranked[] {
       score: e.score,
       coverage: e.mass / total,
       words: e.words.sort((a, b) => b[1] - a[1]).map(([w]) => w),
+      keys: e.keys,
     }))
     .sort((a, b) => b.score - a.score || a.section - b.section);
 }
@@ -140,10 +167,10 @@ export function fulltextHits(n: Normalised, index: LookupIndex, sections: Sectio
   for (const [rank, r] of ranked.entries()) {
     const next = ranked[rank + 1]?.score ?? 0;
     const lead = rank === 0 ? (r.score - next) / r.score : (r.score - best) / best;
-    const confidence = fulltextConfidence(r.coverage, lead, r.words.length);
+    const confidence = fulltextConfidence(r.coverage, lead, r.words.length, r.keys);
     const sec = sections[r.section];
     if (!sec || confidence <= 0) continue;
-    const shown = r.words.slice(0, 4).map((w) => `“${w}”`).join(', ');
+    const shown = r.words.filter((w) => !w.endsWith('\u0000')).slice(0, 4).map((w) => `“${w}”`).join(', ');
     hits.push({ anchor: sec.anchor, confidence, evidence: `full text: the section shares ${shown} with the paste` });
   }
   return hits;
@@ -153,10 +180,12 @@ export function fulltextHits(n: Normalised, index: LookupIndex, sections: Sectio
  * How far full text alone can be trusted: the share of the paste it explains, its lead over the
  * runner-up, and how many words agree (one or two shared words are a coincidence, not an answer).
  */
-export function fulltextConfidence(coverage: number, lead: number, words: number): number {
+export function fulltextConfidence(coverage: number, lead: number, words: number, keys: number): number {
   const agreement = Math.max(0, Math.min(1, (words - 2) / 5));
   let c = 0.15 + 0.45 * Math.min(1, coverage) + 0.25 * Math.max(-0.4, Math.min(1, lead)) + 0.25 * agreement;
   if (words <= 2) c = Math.min(c, 0.4);
   else if (words === 3) c = Math.min(c, 0.55);
+  // Words only the prose shares are not what the section is about.
+  if (keys === 0) c = Math.min(c, 0.45);
   return Math.max(0, Math.min(FULLTEXT_MAX, Math.round(c * 100) / 100));
 }

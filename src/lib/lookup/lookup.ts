@@ -22,7 +22,10 @@ const DEFAULT_LIMIT = 5;
 export const STAY_ON_V1 =
   'To keep running on v1 while you migrate, bound the requirement below 2: `mcp>=1.28,<2` in pyproject.toml, or `mcp<2` in requirements.txt.';
 
-const STRUCTURAL_PREFIX = /^(?:matched symptom|SDK message|link|the paste links|`|mentions|uses|calls|described behaviour|logged by)/;
+// What a JavaScript stack may still be evidence of: this SDK's own words, a guide link, a log line.
+const SDK_OWN = /^(?:matched symptom|SDK message|link|the paste links|logged by|`[\w.]+` comes from)/;
+// Names in prose and code: softer than an error naming them, so full text may outrank them.
+const MENTION = /^(?:mentions|uses|calls) /;
 const isFulltext = (h: Hit) => h.evidence.startsWith('full text');
 
 // JSON-RPC's own codes and phrases: every MCP SDK in every language says them.
@@ -65,6 +68,7 @@ function evidence(paste: string, n: Normalised, data: LookupData): Hit[] {
     ...links,
     ...matchSymptoms(n, data.sections),
     ...matchSymbols(n, data.symbols, data.sections),
+    ...packageHits(n, data),
     ...(data.index ? [...matchMessages(n, data.index, data.sections), ...loggerHits(n, data)] : []),
   ];
   if (!data.index) return structural;
@@ -73,11 +77,12 @@ function evidence(paste: string, n: Normalised, data: LookupData): Hit[] {
   const foreign = foreignPackage(n) ?? (/\bfrom fastmcp import\b|\bfastmcp\.\w/.test(n.text) ? 'fastmcp' : null);
   const full = fulltextHits(n, data.index, data.sections, foreign ? new Set([foreign, ...tokens(foreign)]) : undefined);
   const found = new Set(structural.map((h) => h.anchor));
-  // With a confident structural answer, full text may only corroborate it, never add noise.
-  const settled = Math.max(0, ...structural.map((h) => h.confidence));
+  // With a confident structural answer (an error, a message, a link), full text may only
+  // corroborate it, never add noise. A mere mention of a name does not settle anything.
+  const settled = Math.max(0, ...structural.filter((h) => !MENTION.test(h.evidence)).map((h) => h.confidence));
   const hits = [...structural];
   for (const h of full) {
-    if (found.has(h.anchor)) hits.push({ ...h, confidence: Math.min(h.confidence, settled) });
+    if (found.has(h.anchor)) hits.push({ ...h, confidence: Math.min(h.confidence, Math.max(settled, ...structural.filter((s) => s.anchor === h.anchor).map((s) => s.confidence))) });
     else hits.push({ ...h, confidence: settled >= 0.8 ? Math.min(h.confidence, settled - 0.1) : h.confidence });
   }
   return hits;
@@ -95,11 +100,23 @@ function loggerHits(n: Normalised, data: LookupData): Hit[] {
   return hits;
 }
 
+/**
+ * An exception from a package whose arrival or departure a section is about (`httpx2.ConnectError`
+ * escaping through the SDK): the section whose heading names the package.
+ */
+function packageHits(n: Normalised, data: LookupData): Hit[] {
+  const pkg = n.primary && /^([a-z_][\w]*)\.(?:[\w.]*\.)?[A-Z]\w*$/.exec(n.primary.type)?.[1];
+  if (!pkg || pkg === 'mcp' || pkg === 'builtins') return [];
+  const named = data.sections.filter((s) => s.area !== 'find-your-changes' && new RegExp(`\`${pkg}\``).test(s.title));
+  if (named.length !== 1) return [];
+  return [{ anchor: named[0].anchor, confidence: 0.8, evidence: `\`${n.primary?.type}\` comes from \`${pkg}\`, which the section is about` }];
+}
+
 /** A JavaScript program's error is another SDK's business unless it quotes this SDK's own words. */
 function javascriptOnly(hits: Hit[]): Hit[] {
   return hits
     .filter((h) => !GENERIC_JSONRPC.test(h.evidence))
-    .map((h) => (STRUCTURAL_PREFIX.test(h.evidence) && !isFulltext(h) ? h : { ...h, confidence: Math.min(h.confidence, 0.45) }));
+    .map((h) => (SDK_OWN.test(h.evidence) ? h : { ...h, confidence: Math.min(h.confidence, 0.45) }));
 }
 
 export function lookup(paste: string, data: LookupData, opts: LookupOptions = {}): Promise<LookupAnswer> {

@@ -34,6 +34,8 @@ const isSdkModule = (m: string) => m === 'mcp' || m.startsWith('mcp.') || m === 
 interface Ctx {
   idx: SymbolIndex;
   sections: Section[];
+  /** Types of the paste's exception lines (last dotted part). */
+  exceptionTypes: string[];
   hits: Hit[];
   /** Names an error attributes to a package that is not the SDK. */
   foreign: Set<string>;
@@ -277,6 +279,20 @@ function callArguments(args: string): { positional: number; keywords: string[] }
   return { positional, keywords };
 }
 
+// What people call their objects: a receiver named `ctx` is a Context, `session` a session.
+const RECEIVERS: Record<string, string[]> = {
+  ctx: ['Context', 'RequestContext', 'ServerRequestContext'],
+  context: ['Context', 'RequestContext', 'ServerRequestContext'],
+  session: ['ClientSession', 'ServerSession'],
+  mcp: ['FastMCP', 'MCPServer'],
+  app: ['FastMCP', 'MCPServer'],
+  server: ['Server', 'FastMCP', 'MCPServer'],
+  transport: ['StreamableHTTPTransport'],
+  meta: ['Meta'],
+  provider: ['OAuthClientProvider', 'ClientCredentialsOAuthProvider'],
+};
+const receiverClasses = (receiver: string) => RECEIVERS[receiver.replace(/^_+/, '').toLowerCase()] ?? [];
+
 /** The one section a member name points at, whichever class had it. */
 function memberAnchor(idx: SymbolIndex, member: string): number | undefined {
   const anchors = new Set<number>();
@@ -349,24 +365,32 @@ function codeMentions(ctx: Ctx, text: string) {
       if (anchors.size === 1) once(`kw:${kw}`, [...anchors][0], 0.86, `calls \`${fn}(${kw}=...)\`, a parameter v2 removed (symbol index)`);
     }
   }
-  const members = [...text.matchAll(ATTRIBUTE), ...text.matchAll(GETATTR)].map((m) => m[1]);
-  for (const member of members) {
-    const at = memberAnchor(idx, member);
-    if (at === undefined) continue;
+  const alive = new Set(idx.alive ?? []);
+  const accesses = [
+    ...[...text.matchAll(ATTRIBUTE)].map((m) => ({ member: m[1], receiver: /([A-Za-z_]\w*)\s*$/.exec(text.slice(Math.max(0, (m.index ?? 0) - 40), m.index))?.[1] ?? '' })),
+    ...[...text.matchAll(GETATTR)].map((m) => ({ member: m[1], receiver: '' })),
+  ];
+  for (const { member, receiver } of accesses) {
     const owners = Object.entries(idx.members).filter(([, ms]) => ms[member] !== undefined).map(([c]) => c);
-    // A short name (`.root`, `.run`) counts only next to the class that had it.
-    const sure = distinctive(member) || member.length >= 6 || owners.some((c) => new RegExp(`\\b${c}\\b`).test(text));
+    const isOwner = (c: string) => receiver.toLowerCase().includes(c.toLowerCase()) || receiverClasses(receiver).includes(c);
+    // The receiver says which class it is (`meta.progressToken` is `RequestParams.Meta`'s).
+    const mine = owners.filter(isOwner);
+    const at = new Set(mine.map((c) => idx.members[c][member])).size === 1 ? idx.members[mine[0]][member] : memberAnchor(idx, member);
+    if (at === undefined) continue;
+    const named = mine.length > 0 || owners.some((c) => new RegExp(`\\b${c}\\b`).test(text));
+    // A short name (`.root`), or one another v2 class still has (`session.list_tools`), counts only
+    // next to the class that lost it (`server.list_tools`).
+    const sure = alive.has(member) ? named : distinctive(member) || member.length >= 6 || named;
     if (sure) once(`attr:${member}`, at, 0.8, `uses \`.${member}\`, which ${owners.slice(0, 2).map((o) => `\`${o}\``).join(', ')} no longer has in v2 (symbol index)`);
   }
-  const alive = new Set(idx.alive ?? []);
   for (const m of text.matchAll(WORD)) {
     const a = m[0];
     if (seen.has(`name:${a}`) || seen.has(`attr:${a}`) || ctx.foreign.has(a) || !distinctive(a)) continue;
     const entries = idx.names[a];
     if (entries?.length === 1) {
       if (alive.has(a)) once(`name:${a}`, entries[0][0] as number, 0.6, `mentions \`${a}\`, which the section is about (symbol index)`);
-      else once(`name:${a}`, entries[0][0] as number, 0.75, `mentions \`${a}\`, removed in v2 (symbol index)`);
-    } else if (!entries) once(`attr:${a}`, memberAnchor(idx, a), 0.72, `mentions \`${a}\`, removed in v2 (symbol index)`);
+      else once(`name:${a}`, entries[0][0] as number, 0.8, `mentions \`${a}\`, removed in v2 (symbol index)`);
+    } else if (!entries && !alive.has(a)) once(`attr:${a}`, memberAnchor(idx, a), 0.75, `mentions \`${a}\`, removed in v2 (symbol index)`);
   }
 }
 
@@ -380,7 +404,7 @@ function foreignContext(text: string, foreign: Set<string>) {
 }
 
 export function matchSymbols(n: Normalised, idx: SymbolIndex, sections: Section[] = []): Hit[] {
-  const ctx: Ctx = { idx, sections, hits: [], foreign: new Set(), weight: 1 };
+  const ctx: Ctx = { idx, sections, exceptionTypes: n.exceptions.map((e) => e.type.split('.').pop() ?? e.type), hits: [], foreign: new Set(), weight: 1 };
   foreignContext(n.text, ctx.foreign);
   const primaryLine = n.primary ? `${n.primary.type}: ${n.primary.message}` : '';
   const seen = new Set<string>();

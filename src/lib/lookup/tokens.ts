@@ -30,8 +30,8 @@ export function eachToken(s: string, emit: (t: string) => void): void {
     const raw = m[0];
     if (raw.length > MAX_TOKEN) continue;
     if (/^-?\d/.test(raw)) {
-      // Lone small numbers (line numbers, counts) say nothing; codes like -32602 and 408 do.
-      if (/^-?\d{3,}/.test(raw) || raw.includes('.') || raw.startsWith('-')) emit(raw);
+      // Lone small numbers (line numbers, counts) say nothing; codes like -32602, 408 and 0 do.
+      if (/^-?\d{3,}/.test(raw) || raw.includes('.') || raw.startsWith('-') || raw === '0') emit(raw);
       continue;
     }
     const lower = raw.toLowerCase();

@@ -23,7 +23,7 @@ export interface Section {
 export interface SymbolIndex {
   v: number;
   anchors: string[];
-  /** Names in `names` that v2 still defines somewhere (moved, or a curated parameter). */
+  /** Names in `names`, and removed member names, that v2 still defines somewhere (moved, curated). */
   alive?: string[];
   /** v1 class name -> v2 class name, e.g. FastMCP -> MCPServer. */
   renamed: Record<string, string>;
@@ -51,6 +51,8 @@ export interface LookupIndex {
     len: number[];
     /** word -> [section, weighted count, section, weighted count, ...] */
     terms: Record<string, number[]>;
+    /** word -> sections whose heading, curated symbols or symptoms use it */
+    keys: Record<string, number[]>;
   };
   /** [regex source, section, lowercase literal that must occur, where the SDK says it] */
   messages: Array<[string, number, string, string]>;
