@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { splitFrontmatter } from './lib/guide-frontmatter.mjs';
-import { buildAliases, buildFulltext, buildLoggers, buildMessages } from './lib/lookup-index.mjs';
+import { buildAliases, buildFulltext, buildLoggers, buildMessages, buildNewPackages } from './lib/lookup-index.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -311,6 +311,7 @@ function diffApi(v1, v2) {
   const removedMembers = []; // {cls, member, mod, camel}
   const removedParams = []; // {callable, param, mod, cls}
   const nowKeywordOnly = []; // {callable, params, mod, cls}
+  const fewerTypeParams = []; // {cls, v1, v2}
 
   const diffCallable = (qual, mod, cls, f1, f2) => {
     if (!f1 || !f2) return;
@@ -338,7 +339,10 @@ function diffApi(v1, v2) {
       // members and parameters: diff against the successor (same place, or the renamed one)
       const name2 = CLASS_RENAMES[name] ?? name;
       if (e.kind === 'class') {
-        if (!resolveClass(v2, mod2, name2)) continue;
+        const c2 = resolveClass(v2, mod2, name2);
+        if (!c2) continue;
+        const arity = (bases) => /Generic\[(.*)\]/.exec((bases ?? []).find((b) => b.startsWith('Generic[')) ?? '')?.[1].split(',').length ?? 0;
+        if (arity(e.bases) > arity(c2.bases) && arity(c2.bases) > 0) fewerTypeParams.push({ cls: name2, v1: arity(e.bases), v2: arity(c2.bases) });
         const { fields: fields2, methods: methods2 } = classMembers(v2, mod2, name2);
         for (const f of e.fields ?? []) {
           if (!fields2.has(f) && !methods2[f] && !f.startsWith('_'))
@@ -358,12 +362,23 @@ function diffApi(v1, v2) {
       }
     }
   }
-  return { removedModules, removedNames, removedMembers, removedParams, nowKeywordOnly };
+  return { removedModules, removedNames, removedMembers, removedParams, nowKeywordOnly, fewerTypeParams };
 }
 
 // --- assembling the compact index -----------------------------------------------------------
 
-function buildSymbolIndex(diff, textIndex, known, v2Names, v2Alive) {
+/** Does v2 still have `cls.member` (renamed classes included)? Curated symbols name what a section is about, not only what went away. */
+function stillInV2(v2, cls, member) {
+  const name = CLASS_RENAMES[cls] ?? cls;
+  for (const [mod, m] of Object.entries(v2)) {
+    if (m.names[name]?.kind !== 'class') continue;
+    const { fields, methods } = classMembers(v2, mod, name);
+    if (fields.has(member) || methods[member]) return true;
+  }
+  return false;
+}
+
+function buildSymbolIndex(diff, textIndex, known, v2Names, v2Alive, v2) {
   const anchors = [];
   const idx = (a) => {
     let i = anchors.indexOf(a);
@@ -408,7 +423,9 @@ function buildSymbolIndex(diff, textIndex, known, v2Names, v2Alive) {
   for (const sec of textIndex) {
     for (const sym of sec.symbols) {
       const m = /^([A-Z]\w*)\.(\w+)$/.exec(sym);
-      if (m) (curatedMembers[m[1]] ??= {})[m[2]] ??= idx(sec.anchor);
+      if (m) {
+        if (!stillInV2(v2, m[1], m[2])) (curatedMembers[m[1]] ??= {})[m[2]] ??= idx(sec.anchor);
+      }
       else if (/^[A-Za-z_]\w*$/.test(sym) && !names[sym] && importableCuratedName(sym, memberNames, v2Names)) {
         names[sym] = [[idx(sec.anchor)]];
         curatedOnly.add(sym);
@@ -448,6 +465,14 @@ function buildSymbolIndex(diff, textIndex, known, v2Names, v2Alive) {
     (params[callable] ??= {})[param] = idx(a);
   }
 
+  // Classes that take fewer type arguments: the section whose heading is about type parameters
+  // and names the class (or lists it among its symbols).
+  const generics = {};
+  for (const { cls, v1, v2 } of diff.fewerTypeParams) {
+    const sec = textIndex.find((t) => /type param/i.test(t.heading) && (count(t.heading, cls) || t.symbols.includes(cls)));
+    if (sec && ok(sec.anchor)) generics[cls] = [v1, v2, idx(sec.anchor)];
+  }
+
   const kwonly = {};
   for (const { callable, cls } of diff.nowKeywordOnly) {
     const fn = callable.split('.').pop();
@@ -473,6 +498,7 @@ function buildSymbolIndex(diff, textIndex, known, v2Names, v2Alive) {
     members: sortKeys(Object.fromEntries(Object.entries(members).map(([k, v]) => [k, sortKeys(v)]))),
     params: sortKeys(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, sortKeys(v)]))),
     kwonly: sortKeys(kwonly),
+    generics: sortKeys(generics),
   };
 }
 
@@ -505,13 +531,14 @@ export function generate({ contentDir = path.join(ROOT, 'content'), apiDir } = {
       for (const p of e.params ?? []) v2Alive.add(p.name);
     }
   }
-  const symbolIndex = buildSymbolIndex(diff, buildTextIndex(raw), known, v2Names, v2Alive);
+  const symbolIndex = buildSymbolIndex(diff, buildTextIndex(raw), known, v2Names, v2Alive, v2);
   const readRoot = (rel) => JSON.parse(fs.readFileSync(path.join(ROOT, rel), 'utf8'));
   const lookupIndex = {
     v: 1,
     fulltext: buildFulltext(raw, readRoot('src/generated/rules.json')),
     messages: buildMessages(readRoot('data/sdk-messages.json'), raw, symbolIndex),
     loggers: buildLoggers(raw),
+    packages: buildNewPackages(raw),
     aliases: buildAliases(readRoot('scripts/seed-sections.json'), raw),
   };
   return {

@@ -240,6 +240,28 @@ export function buildMessages(messages, raw, symbols) {
   return [...best.values()].map((b) => b.entry);
 }
 
+// --- packages v2 brought in ---------------------------------------------------------------------
+
+/**
+ * Import names of the dependencies v2 added (the guide's dependency table: "not a dependency" in
+ * v1), each with the section whose heading names it: an exception or log line from one of these
+ * came through the SDK.
+ */
+export function buildNewPackages(raw) {
+  const out = {};
+  const table = raw.find((r) => /dependency floors/i.test(r.fm.heading ?? r.fm.title ?? ''));
+  if (!table) return out;
+  for (const m of table.body.matchAll(/^\|\s*([\w.-]+)\s*\|\s*not a dependency\s*\|/gm)) {
+    const dist = m[1];
+    const module = dist.replace(/-api$/, '').replace(/-/g, '_');
+    const named = raw.findIndex(
+      (r) => r !== table && !NOT_A_TARGET_AREA.has(r.fm.area ?? r.areaDir) && new RegExp(`\\b(?:${dist}|${module})\\b`, 'i').test(r.fm.heading ?? ''),
+    );
+    out[module] = named >= 0 ? named : raw.indexOf(table);
+  }
+  return out;
+}
+
 // --- logger names ----------------------------------------------------------------------------
 
 /** Logger names a section's own sentences about loggers give (`httpx2`, `client.stdio.win32`). */

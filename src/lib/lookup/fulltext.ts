@@ -51,6 +51,13 @@ const BOILERPLATE = new RegExp(
     String.raw`\bNoneType\b`,
     String.raw`\bunhandled errors in a TaskGroup\b`,
     String.raw`\bsub-exceptions?\b`,
+    // pytest's report wording
+    String.raw`\bassert\b`,
+    String.raw`\bAt index \d+ diff:`,
+    String.raw`\b(?:Left|Right) contains \d+ more items?\b`,
+    String.raw`\bCommon items\b`,
+    String.raw`\bFull diff\b`,
+    String.raw`\bDID NOT RAISE\b`,
   ].join('|'),
   'g',
 );
@@ -77,7 +84,8 @@ const SYNONYMS: Record<string, string> = {
 /** What to search for: the paste's words, the exception an expert reads first weighing more. */
 export function buildQuery(n: Normalised, dropped: Set<string> = new Set()): Query {
   const q: Query = new Map();
-  addText(q, n.text.replace(BOILERPLATE, ' '), 1);
+  // pytest's `+  where x = Model(field=..., ...).attr` repeats whole reprs: only their facts count.
+  addText(q, n.text.replace(/^\+\s+where .*$/gm, ' ').replace(BOILERPLATE, ' '), 1);
   for (const [word, meaning] of Object.entries(SYNONYMS)) if (q.has(word)) addText(q, meaning, 0.7);
   if (n.primary) addText(q, n.primary.message.replace(BOILERPLATE, ' '), 0.75, 3);
   for (const l of n.loggers) addText(q, l, 1.5, 3);
@@ -119,13 +127,16 @@ export function search(q: Query, index: LookupIndex): Ranked[] {
     // Own properties only: the words `constructor` and `toString` are in the guide too.
     const postings = Object.hasOwn(ft.terms, term) ? ft.terms[term] : undefined;
     if (!postings) {
-      total += unknownIdf * weight;
+      // A user's own compound identifier (`handle_list_tools`) speaks through its parts; a value
+      // the guide never quotes (a version, an id) says little either way.
+      if (/[_.]/.test(term) && !/^-?\d/.test(term)) continue;
+      total += unknownIdf * weight * (/^-?\d/.test(term) ? 0.3 : 1);
       continue;
     }
     const df = postings.length / 2;
     const idf = idfOf(df);
     total += idf * weight;
-    const keyDocs = Object.hasOwn(ft.keys, term) && idf >= 1 ? ft.keys[term] : [];
+    const keyDocs = Object.hasOwn(ft.keys, term) && idf >= 1.5 ? ft.keys[term] : [];
     for (let i = 0; i < postings.length; i += 2) {
       const doc = postings[i];
       const tf = postings[i + 1];

@@ -22,10 +22,17 @@ const DEFAULT_LIMIT = 5;
 export const STAY_ON_V1 =
   'To keep running on v1 while you migrate, bound the requirement below 2: `mcp>=1.28,<2` in pyproject.toml, or `mcp<2` in requirements.txt.';
 
+// jlowin's `fastmcp` package: its modules, its CLI, its docs.
+const JLOWIN_FASTMCP = /\bfrom fastmcp(?:\.[\w.]+)? import\b|\bimport fastmcp\b|\bfastmcp\.\w|^\s*\$?\s*fastmcp (?:run|dev|install|inspect)\b|gofastmcp\.com|\bfastmcp [23]\.\d/im;
+
 // What a JavaScript stack may still be evidence of: this SDK's own words, a guide link, a log line.
 const SDK_OWN = /^(?:matched symptom|SDK message|link|the paste links|logged by|`[\w.]+` comes from)/;
-// Names in prose and code: softer than an error naming them, so full text may outrank them.
+// a log line, or an error from some program: no prose answer may rest on full text alone
+const LOG_OR_ERROR = /\[Errno \d+\]|^\s*(?:error|fatal|panic)\b|^(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\b/im;
+// Names in prose and code, plain-words descriptions: softer than an error naming them, so full
+// text may outrank them.
 const MENTION = /^(?:mentions|uses|calls) /;
+const BEHAVIOUR = /^described behaviour/;
 const isFulltext = (h: Hit) => h.evidence.startsWith('full text');
 
 // JSON-RPC's own codes and phrases: every MCP SDK in every language says them.
@@ -73,14 +80,21 @@ function evidence(paste: string, n: Normalised, data: LookupData): Hit[] {
   ];
   if (!data.index) return structural;
 
-  // A paste about another package (jlowin's `fastmcp`) must not find the SDK's FastMCP by its name.
-  const foreign = foreignPackage(n) ?? (/\bfrom fastmcp import\b|\bfastmcp\.\w/.test(n.text) ? 'fastmcp' : null);
-  const full = fulltextHits(n, data.index, data.sections, foreign ? new Set([foreign, ...tokens(foreign)]) : undefined);
+  // A paste about another package (jlowin's `fastmcp`, its `fastmcp run` CLI) must not find the
+  // SDK's FastMCP by its name; full text alone never answers for it, nor for an error that never
+  // shows the SDK.
+  const foreign = foreignPackage(n) ?? (JLOWIN_FASTMCP.test(n.text) ? 'fastmcp' : null);
+  const ceiling = foreign || unrelatedError(n, paste) ? 0.45 : 1;
+  const full = fulltextHits(n, data.index, data.sections, foreign ? new Set([foreign, ...tokens(foreign), 'fast']) : undefined).map((h) => ({
+    ...h,
+    confidence: Math.min(h.confidence, ceiling),
+  }));
   const found = new Set(structural.map((h) => h.anchor));
   // With a confident structural answer (an error, a message, a link), full text may only
   // corroborate it, never add noise. A mere mention of a name does not settle anything.
-  const settled = Math.max(0, ...structural.filter((h) => !MENTION.test(h.evidence)).map((h) => h.confidence));
-  const hits = [...structural];
+  const settled = Math.max(0, ...structural.filter((h) => !MENTION.test(h.evidence) && !BEHAVIOUR.test(h.evidence)).map((h) => h.confidence));
+  // A plain-words description overlapping the paste is full-text-like evidence: the same ceiling.
+  const hits = structural.map((h) => (BEHAVIOUR.test(h.evidence) ? { ...h, confidence: Math.min(h.confidence, ceiling) } : h));
   for (const h of full) {
     if (found.has(h.anchor)) hits.push({ ...h, confidence: Math.min(h.confidence, Math.max(settled, ...structural.filter((s) => s.anchor === h.anchor).map((s) => s.confidence))) });
     else hits.push({ ...h, confidence: settled >= 0.8 ? Math.min(h.confidence, settled - 0.1) : h.confidence });
@@ -101,15 +115,24 @@ function loggerHits(n: Normalised, data: LookupData): Hit[] {
 }
 
 /**
- * An exception from a package whose arrival or departure a section is about (`httpx2.ConnectError`
- * escaping through the SDK): the section whose heading names the package.
+ * An exception from a package v2 brought in (`httpx2.ConnectError` escaping through the SDK): it
+ * came through the SDK, and the section about that package explains it.
  */
 function packageHits(n: Normalised, data: LookupData): Hit[] {
   const pkg = n.primary && /^([a-z_][\w]*)\.(?:[\w.]*\.)?[A-Z]\w*$/.exec(n.primary.type)?.[1];
-  if (!pkg || pkg === 'mcp' || pkg === 'builtins') return [];
-  const named = data.sections.filter((s) => s.area !== 'find-your-changes' && new RegExp(`\`${pkg}\``).test(s.title));
-  if (named.length !== 1) return [];
-  return [{ anchor: named[0].anchor, confidence: 0.8, evidence: `\`${n.primary?.type}\` comes from \`${pkg}\`, which the section is about` }];
+  const at = pkg ? data.index?.packages[pkg] : undefined;
+  const sec = at === undefined ? undefined : data.sections[at];
+  if (!sec) return [];
+  return [{ anchor: sec.anchor, confidence: 0.8, evidence: `\`${n.primary?.type}\` comes from \`${pkg}\`, which v2 brought in` }];
+}
+
+// Signs the SDK is involved at all: its package, classes, loggers, the packages it brought in.
+const SDK_CONTEXT = /\bmcp\b|\bmcp[._-]\w|fastmcp|MCPServer|ClientSession|ServerSession|modelcontextprotocol|httpx2|httpcore2|mcp_types|@mcp\.|\bctx\.|json-?rpc/i;
+
+/** An error whose paste never shows the SDK: whatever words it shares with the guide are chance. */
+function unrelatedError(n: Normalised, paste: string): boolean {
+  if (n.primary ? /AssertionError|^Failed$/.test(n.primary.type) : !LOG_OR_ERROR.test(paste)) return false;
+  return !SDK_CONTEXT.test(n.text) && !n.packages.some((p) => p === 'mcp' || p === 'httpx2' || p === 'mcp_types') && !n.loggers.some((l) => /^mcp\b/.test(l));
 }
 
 /** A JavaScript program's error is another SDK's business unless it quotes this SDK's own words. */

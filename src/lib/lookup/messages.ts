@@ -23,6 +23,16 @@ function compile(src: string): RegExp | null {
 // As with symptoms: the exception an expert reads first says most.
 const WHERE = { primary: 0.96, exception: 0.93, text: 0.9 };
 
+/** The start of `literal` the paste ends with, when it is long enough to be that message. */
+function truncatedAt(loose: string, literal: string): string | null {
+  if (literal.length < 50) return null;
+  for (let len = literal.length - 1; len >= 40; len--) {
+    const head = literal.slice(0, len);
+    if (loose.endsWith(head) || loose.includes(head + ' ')) return head;
+  }
+  return null;
+}
+
 export function matchMessages(n: Normalised, index: LookupIndex, sections: Section[]): Hit[] {
   const hits: Hit[] = [];
   const loose = n.loose;
@@ -30,8 +40,9 @@ export function matchMessages(n: Normalised, index: LookupIndex, sections: Secti
   const primaryLine = n.primary ? `${n.primary.type}: ${n.primary.message}` : '';
   const oneLine = n.text.replace(/\s*\n\s*/g, ' ');
   for (const [src, section, literal, where] of index.messages) {
-    // Cheap first: the template's longest literal must be in the paste at all.
-    if (!loose.includes(looseText(literal))) continue;
+    // Cheap first: the template's longest literal (or, for a cut paste, its start) is in the paste.
+    const lit = looseText(literal);
+    if (!loose.includes(lit) && !(lit.length >= 50 && loose.includes(lit.slice(0, 40)))) continue;
     const re = compile(src);
     const sec = sections[section];
     if (!re || !sec) continue;
@@ -58,7 +69,14 @@ export function matchMessages(n: Normalised, index: LookupIndex, sections: Secti
         }
       }
     }
-    if (!confidence) continue;
+    if (!confidence) {
+      // A message cut short (a wrapped or truncated paste): the paste ends inside the template's
+      // literal text, and says at least 40 characters of it.
+      const cut = truncatedAt(n.loose, looseText(literal));
+      if (!cut) continue;
+      hits.push({ anchor: sec.anchor, confidence: 0.85, evidence: `SDK message (cut short): “${cut}…”, ${where}` });
+      continue;
+    }
     const shown = seen.length > 90 ? seen.slice(0, 87) + '…' : seen;
     hits.push({ anchor: sec.anchor, confidence, evidence: `SDK message: “${shown}”, ${where}` });
   }

@@ -199,7 +199,7 @@ function scan(ctx: Ctx, s: string) {
     sawCallable = true;
     removedParam(ctx, m[1], m[2], 0.95);
   }
-  if (!sawCallable) for (const m of s.matchAll(R.unexpectedKwBare)) removedParam(ctx, undefined, m[1], 0.8);
+  if (!sawCallable) for (const m of s.matchAll(R.unexpectedKwBare)) removedParam(ctx, undefined, m[1], 0.85);
   for (const m of s.matchAll(R.positional)) changedSignature(ctx, m[1], 0.88, 'positional arguments');
   for (const m of s.matchAll(R.missing)) changedSignature(ctx, m[1], 0.85, 'required arguments');
   for (const m of s.matchAll(R.pydanticExtra)) {
@@ -213,6 +213,11 @@ function scan(ctx: Ctx, s: string) {
 
 /** A class that takes fewer type arguments: the section about its type parameters. */
 function fewerTypeParameters(ctx: Ctx, cls: string) {
+  const g = ctx.idx.generics?.[v2Class(ctx.idx, cls)];
+  if (g) {
+    add(ctx, g[2], 0.9, `\`${cls}\` takes ${g[1]} type argument${g[1] === 1 ? '' : 's'} in v2, ${g[0]} in v1 (symbol index)`);
+    return;
+  }
   for (const sec of ctx.sections) {
     if (!/type param/i.test(sec.title)) continue;
     const named = new RegExp(`\\b${cls}\\b`).test(sec.title) || sec.symbols.includes(cls);
@@ -252,6 +257,7 @@ const DOTTED_MCP = /(?<![\w.])mcp(?:\.\w+)+/g;
 // A call with its arguments, one level of nested brackets (`f(a, g(b), k=v)`), on one line.
 const CALL = /(?<![\w])([A-Za-z_][\w.]*)\s*\(([^()\n]{0,400}(?:\([^()\n]{0,200}\)[^()\n]{0,400}){0,6})\)/g;
 const ATTRIBUTE = /(?<=[\w)\]])\.([A-Za-z_]\w*)/g;
+const SUBSCRIPT = /(?<![\w.])([A-Z]\w*)\[([^\[\]\n]{0,200}(?:\[[^\[\]\n]{0,200}\][^\[\]\n]{0,200}){0,4})\]/g;
 const GETATTR = /getattr\(\s*[\w.]+\s*,\s*["'](\w+)["']/g;
 const WORD = /(?<![\w.])[A-Za-z_]\w*(?![\w])/g;
 
@@ -365,6 +371,11 @@ function codeMentions(ctx: Ctx, text: string) {
       if (anchors.size === 1) once(`kw:${kw}`, [...anchors][0], 0.86, `calls \`${fn}(${kw}=...)\`, a parameter v2 removed (symbol index)`);
     }
   }
+  // `Server[dict[str, Any], Request]`: more type arguments than the v2 class takes.
+  for (const m of text.matchAll(SUBSCRIPT)) {
+    const g = idx.generics?.[v2Class(idx, m[1])];
+    if (g && callArguments(m[2]).positional > g[1]) once(`generic:${m[1]}`, g[2], 0.86, `uses \`${m[1]}[...]\` with more type arguments than v2's ${g[1]} (symbol index)`);
+  }
   const alive = new Set(idx.alive ?? []);
   const accesses = [
     ...[...text.matchAll(ATTRIBUTE)].map((m) => ({ member: m[1], receiver: /([A-Za-z_]\w*)\s*$/.exec(text.slice(Math.max(0, (m.index ?? 0) - 40), m.index))?.[1] ?? '' })),
@@ -376,7 +387,12 @@ function codeMentions(ctx: Ctx, text: string) {
     // The receiver says which class it is (`meta.progressToken` is `RequestParams.Meta`'s).
     const mine = owners.filter(isOwner);
     const at = new Set(mine.map((c) => idx.members[c][member])).size === 1 ? idx.members[mine[0]][member] : memberAnchor(idx, member);
-    if (at === undefined) continue;
+    if (at === undefined) {
+      // An instance attribute the API snapshot cannot see (`server.request_handlers`): the name index.
+      const entries = idx.names[member];
+      if (entries?.length === 1 && distinctive(member) && !alive.has(member)) once(`name:${member}`, entries[0][0] as number, 0.8, `uses \`.${member}\`, removed in v2 (symbol index)`);
+      continue;
+    }
     const named = mine.length > 0 || owners.some((c) => new RegExp(`\\b${c}\\b`).test(text));
     // A short name (`.root`), or one another v2 class still has (`session.list_tools`), counts only
     // next to the class that lost it (`server.list_tools`).
@@ -390,7 +406,7 @@ function codeMentions(ctx: Ctx, text: string) {
     if (entries?.length === 1) {
       if (alive.has(a)) once(`name:${a}`, entries[0][0] as number, 0.6, `mentions \`${a}\`, which the section is about (symbol index)`);
       else once(`name:${a}`, entries[0][0] as number, 0.8, `mentions \`${a}\`, removed in v2 (symbol index)`);
-    } else if (!entries && !alive.has(a)) once(`attr:${a}`, memberAnchor(idx, a), 0.75, `mentions \`${a}\`, removed in v2 (symbol index)`);
+    } else if (!entries && !alive.has(a)) once(`attr:${a}`, memberAnchor(idx, a), 0.7, `mentions \`${a}\`, removed in v2 (symbol index)`);
   }
 }
 

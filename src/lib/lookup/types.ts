@@ -37,6 +37,8 @@ export interface SymbolIndex {
   params: Record<string, Record<string, number>>;
   /** "Class.method" whose parameters became keyword-only -> anchor index */
   kwonly: Record<string, number>;
+  /** Generic class that takes fewer type arguments -> [v1 count, v2 count, anchor index] */
+  generics?: Record<string, [number, number, number]>;
 }
 
 /** src/generated/lookup-index.json (scripts/lib/lookup-index.mjs); sections by their sections.json index. */
@@ -56,6 +58,8 @@ export interface LookupIndex {
   };
   /** [regex source, section, lowercase literal that must occur, where the SDK says it] */
   messages: Array<[string, number, string, string]>;
+  /** Import names of the packages v2 added (`httpx2`, `opentelemetry`) -> section. */
+  packages: Record<string, number>;
   /** Logger names the guide's sentences about loggers give -> section. */
   loggers: Record<string, number>;
   /** Anchors the guide used before -> section. */
