@@ -312,6 +312,7 @@ function diffApi(v1, v2) {
   const removedParams = []; // {callable, param, mod, cls}
   const nowKeywordOnly = []; // {callable, params, mod, cls}
   const fewerTypeParams = []; // {cls, v1, v2}
+  const reordered = []; // {callable, mod, cls}
 
   const diffCallable = (qual, mod, cls, f1, f2) => {
     if (!f1 || !f2) return;
@@ -325,6 +326,10 @@ function diffApi(v1, v2) {
       } else if (p.kind === 'positional_or_keyword' && q.kind === 'keyword_only') moved.push(p.name);
     }
     if (moved.length) nowKeywordOnly.push({ callable: qual, params: moved, mod, cls });
+    // Same positions, other meanings: v1 code passing arguments positionally lands in other slots.
+    const pos = (f) => callParams(f).filter((p) => p.kind === 'positional_or_keyword').map((p) => p.name);
+    const [a1, a2] = [pos(f1), pos(f2)];
+    if (a1.some((n, i) => i > 0 && a2[i] !== undefined && a2[i] !== n)) reordered.push({ callable: qual, mod, cls });
   };
 
   for (const [mod, m1] of Object.entries(v1)) {
@@ -362,10 +367,14 @@ function diffApi(v1, v2) {
       }
     }
   }
-  return { removedModules, removedNames, removedMembers, removedParams, nowKeywordOnly, fewerTypeParams };
+  return { removedModules, removedNames, removedMembers, removedParams, nowKeywordOnly, fewerTypeParams, reordered };
 }
 
 // --- assembling the compact index -----------------------------------------------------------
+
+/** Does a section heading say `name` went away (`request_handlers` ... attributes removed)? */
+const headingRemoves = (textIndex, name) =>
+  textIndex.some((t) => /\b(?:removed|renamed|replaced)\b/.test(t.heading) && codeSpans(t.heading).includes(name));
 
 /** Does v2 still have `cls.member` (renamed classes included)? Curated symbols name what a section is about, not only what went away. */
 function stillInV2(v2, cls, member) {
@@ -474,12 +483,15 @@ function buildSymbolIndex(diff, textIndex, known, v2Names, v2Alive, v2) {
   }
 
   const kwonly = {};
-  for (const { callable, cls } of diff.nowKeywordOnly) {
+  for (const { callable, cls } of [...diff.nowKeywordOnly, ...diff.reordered]) {
     const fn = callable.split('.').pop();
-    const a = bestSection(textIndex, 'keyword-only', [cls ?? fn], { require: [cls ?? fn] });
+    const owner = cls ?? fn;
+    const a =
+      bestSection(textIndex, 'keyword-only', [owner], { require: [owner] }) ??
+      textIndex.find((t) => /positional/.test(t.heading) && count(t.heading, owner))?.anchor;
     // Only the sections that are about the positional change count; others merely mention a param.
     if (!ok(a) || !/keyword-only|positional/.test(textIndex.find((s) => s.anchor === a)?.heading ?? '')) continue;
-    kwonly[callable] = idx(a);
+    kwonly[callable] ??= idx(a);
   }
 
   return {
@@ -488,7 +500,7 @@ function buildSymbolIndex(diff, textIndex, known, v2Names, v2Alive, v2) {
     // Names v2 still defines somewhere (a re-export moved, a curated parameter): naming one in prose
     // points at its section but is no sign the code is broken.
     alive: [
-      ...Object.keys(names).filter((n) => reexported.has(n) || (curatedOnly.has(n) && v2Alive.has(n))),
+      ...Object.keys(names).filter((n) => reexported.has(n) || (curatedOnly.has(n) && !headingRemoves(textIndex, n))),
       // removed members another v2 class still has (`Server.list_tools` went, `ClientSession.list_tools` did not)
       ...new Set(Object.values(members).flatMap((ms) => Object.keys(ms)).filter((m) => v2Alive.has(m) && !names[m])),
     ].sort(),

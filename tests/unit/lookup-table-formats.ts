@@ -471,7 +471,7 @@ McpError: MCP error -32000: Connection closed`,
   { kind: 'thirdparty', paste: 'pydantic_core._pydantic_core.ValidationError: 1 validation error for StreamableHttpParameters\ntimeout\n  Input should be a valid number [type=float_type, input_value=datetime.timedelta(seconds=30), input_type=timedelta]', expect: A.timedelta },
   { kind: 'thirdparty', paste: 'HTTP/1.1 421 Misdirected Request\ncontent-type: text/plain\n\nInvalid Host header', expect: A.transportParams },
   { kind: 'thirdparty', paste: 'HTTP/1.1 413 Request Entity Too Large', expect: A.body4mib },
-  { kind: 'thirdparty', paste: 'Transient error StatusCode.UNAVAILABLE encountered while exporting traces to localhost:4317, retrying in 1s.', expect: A.metaEnvelope, knownMiss: true, note: 'names only the exporter: nothing ties it to the SDK spans the section describes' },
+  { kind: 'thirdparty', paste: 'Transient error StatusCode.UNAVAILABLE encountered while exporting traces to localhost:4317, retrying in 1s.', expect: A.metaEnvelope },
 
   // ------------------------------------------------------------------ logs
   { kind: 'log', paste: "ERROR:mcp.shared.jsonrpc_dispatcher:handler for 'tools/call' raised\nTraceback (most recent call last):\n  File \"/app/server.py\", line 30, in handle_call_tool\n    raise ValueError(\"kaboom\")\nValueError: kaboom", expect: A.lowlevelExc },

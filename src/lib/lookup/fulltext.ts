@@ -84,8 +84,10 @@ const SYNONYMS: Record<string, string> = {
 /** What to search for: the paste's words, the exception an expert reads first weighing more. */
 export function buildQuery(n: Normalised, dropped: Set<string> = new Set()): Query {
   const q: Query = new Map();
-  // pytest's `+  where x = Model(field=..., ...).attr` repeats whole reprs: only their facts count.
+  // pytest's `+  where x = Model(field=..., ...).attr` repeats whole reprs: they count for less.
+  const where = n.text.match(/^\+\s+where .*$/gm) ?? [];
   addText(q, n.text.replace(/^\+\s+where .*$/gm, ' ').replace(BOILERPLATE, ' '), 1);
+  for (const w of where) addText(q, w.replace(/\w+=None\b|\w+=(?:\[\]|\{\}|''|\.\.\.)/g, ' ').replace(BOILERPLATE, ' '), 0.5);
   for (const [word, meaning] of Object.entries(SYNONYMS)) if (q.has(word)) addText(q, meaning, 0.7);
   if (n.primary) addText(q, n.primary.message.replace(BOILERPLATE, ' '), 0.75, 3);
   for (const l of n.loggers) addText(q, l, 1.5, 3);
@@ -195,7 +197,7 @@ export function fulltextConfidence(coverage: number, lead: number, words: number
   const agreement = Math.max(0, Math.min(1, (words - 2) / 5));
   let c = 0.15 + 0.45 * Math.min(1, coverage) + 0.25 * Math.max(-0.4, Math.min(1, lead)) + 0.25 * agreement;
   if (words <= 2) c = Math.min(c, 0.4);
-  else if (words === 3) c = Math.min(c, 0.55);
+  else if (words === 3) c = Math.min(c, coverage >= 0.75 ? 0.55 : 0.45);
   // Words only the prose shares are not what the section is about.
   if (keys === 0) c = Math.min(c, 0.45);
   return Math.max(0, Math.min(FULLTEXT_MAX, Math.round(c * 100) / 100));

@@ -84,7 +84,7 @@ function evidence(paste: string, n: Normalised, data: LookupData): Hit[] {
   // SDK's FastMCP by its name; full text alone never answers for it, nor for an error that never
   // shows the SDK.
   const foreign = foreignPackage(n) ?? (JLOWIN_FASTMCP.test(n.text) ? 'fastmcp' : null);
-  const ceiling = foreign || unrelatedError(n, paste) ? 0.45 : 1;
+  const ceiling = foreign || unrelatedError(n, paste.slice(0, 4000)) ? 0.45 : 1;
   const full = fulltextHits(n, data.index, data.sections, foreign ? new Set([foreign, ...tokens(foreign), 'fast']) : undefined).map((h) => ({
     ...h,
     confidence: Math.min(h.confidence, ceiling),
@@ -130,8 +130,8 @@ function packageHits(n: Normalised, data: LookupData): Hit[] {
 const SDK_CONTEXT = /\bmcp\b|\bmcp[._-]\w|fastmcp|MCPServer|ClientSession|ServerSession|modelcontextprotocol|httpx2|httpcore2|mcp_types|@mcp\.|\bctx\.|json-?rpc/i;
 
 /** An error whose paste never shows the SDK: whatever words it shares with the guide are chance. */
-function unrelatedError(n: Normalised, paste: string): boolean {
-  if (n.primary ? /AssertionError|^Failed$/.test(n.primary.type) : !LOG_OR_ERROR.test(paste)) return false;
+function unrelatedError(n: Normalised, head: string): boolean {
+  if (n.primary ? /AssertionError|^Failed$/.test(n.primary.type) : !LOG_OR_ERROR.test(head) && !LOG_OR_ERROR.test(n.text)) return false;
   return !SDK_CONTEXT.test(n.text) && !n.packages.some((p) => p === 'mcp' || p === 'httpx2' || p === 'mcp_types') && !n.loggers.some((l) => /^mcp\b/.test(l));
 }
 

@@ -12,7 +12,7 @@ import type { ExceptionLine, Normalised } from './types.ts';
 
 // CSI/OSC escapes, plus the visible remnants left when a terminal copy loses the ESC byte.
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]{0,512}(?:\u0007|\u001b\\)|\u001b[()][0-9A-Za-z]|\^\[\[[0-9;]*m|(?<![\w\]])\[(?:\d{1,3};){0,8}\d{1,3}m/g;
-const BLOB = /\S{200,}/g;
+const BLOB_RUN = 200;
 const URL = /\bhttps?:\/\/[^\s'"<>`)\]]{1,400}/g;
 const FOCUS_BYTES = 24_000;
 
@@ -136,11 +136,15 @@ function readLine(original: string): LineRead {
 }
 
 export function normalise(paste: string): Normalised {
-  const cleaned = paste.replace(ANSI, '').replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ');
-  const urls = [...new Set([...cleaned.matchAll(URL)].slice(0, 50).map((m) => m[0].replace(/[.,;:]+$/, '')))];
+  // Each pass only when its trigger is there at all: a 1 MB log pays for what it contains.
+  let cleaned = paste;
+  if (cleaned.includes('\u001b') || cleaned.includes('[')) cleaned = cleaned.replace(ANSI, '');
+  if (cleaned.includes('\r')) cleaned = cleaned.replace(/\r\n?/g, '\n');
+  if (cleaned.includes('\u00a0')) cleaned = cleaned.replace(/\u00a0/g, ' ');
+  const urls = cleaned.includes('http') ? [...new Set([...cleaned.matchAll(URL)].slice(0, 50).map((m) => m[0].replace(/[.,;:]+$/, '')))] : [];
   const packages = new Set<string>();
-  for (const m of cleaned.matchAll(SITE_PACKAGE)) if (packages.size < 30) packages.add(m[1].toLowerCase());
-  const raw = cleaned.replace(BLOB, ' <blob> ');
+  if (cleaned.includes('-packages')) for (const m of cleaned.matchAll(SITE_PACKAGE)) if (packages.size < 30) packages.add(m[1].toLowerCase());
+  const raw = cutBlobs(cleaned);
 
   const suggestions: string[] = [];
   const loggers = new Set<string>();
@@ -149,7 +153,7 @@ export function normalise(paste: string): Normalised {
   let pyFrames = 0;
   let jsFrames = 0;
   let afterFrame: 'py' | 'lib' | null = null;
-  for (const original of raw.split('\n')) {
+  for (const original of rawLines(raw)) {
     let read = cache.get(original);
     if (!read) {
       read = readLine(original);
@@ -187,6 +191,8 @@ export function normalise(paste: string): Normalised {
 
   const focus = selectFocus(kept);
   const exceptions: ExceptionLine[] = [];
+  // Judged on the exception's own line: a wrapper says so there, not in the lines that follow.
+  const wrapper: boolean[] = [];
   for (let i = 0; i < focus.length; i++) {
     if (focus[i].length > 2000) continue;
     const m = EXC.exec(focus[i]);
@@ -198,14 +204,15 @@ export function normalise(paste: string): Normalised {
       if (/^For further information visit/i.test(focus[j])) continue;
       message += ' ' + focus[j];
     }
-    if (exceptions.length < 200) exceptions.push({ type: m[1], message: message.trim().slice(0, 2000) });
+    if (exceptions.length < 200) {
+      exceptions.push({ type: m[1], message: message.trim().slice(0, 2000) });
+      wrapper.push(WRAPPERS.test(m[1].split('.').pop() ?? m[1]) || WRAPPER_MESSAGES.test(m[2] ?? ''));
+    }
   }
-  const shortType = (t: string) => t.split('.').pop() ?? t;
   let primary: ExceptionLine | null = null;
   for (let i = exceptions.length - 1; i >= 0; i--) {
-    const e = exceptions[i];
-    if (WRAPPERS.test(shortType(e.type)) || WRAPPER_MESSAGES.test(e.message)) continue;
-    primary = e;
+    if (wrapper[i]) continue;
+    primary = exceptions[i];
     break;
   }
   if (!primary && exceptions.length) primary = exceptions[exceptions.length - 1];
@@ -223,6 +230,66 @@ export function normalise(paste: string): Normalised {
     javascript: jsFrames > 0 && pyFrames === 0 && !/\.py\b/.test(text),
     assertions: parseAssertions(focus),
   };
+}
+
+/**
+ * Runs of BLOB_RUN+ non-space characters (base64, minified JSON, hashes) become `<blob>`. One pass
+ * over character codes: a regex for this retries from every position inside a long run.
+ */
+function cutBlobs(s: string): string {
+  const parts: string[] = [];
+  let last = 0;
+  let start = -1;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 32;
+    const space = c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 11;
+    if (!space) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0 && i - start >= BLOB_RUN) {
+      parts.push(s.slice(last, start), ' <blob> ');
+      last = i;
+    }
+    start = -1;
+  }
+  if (!parts.length) return s;
+  parts.push(s.slice(last));
+  return parts.join('');
+}
+
+const MAX_LINE = 2000;
+// Cheap to test on every raw line of a long paste: could this line matter?
+const RAW_SALIENT = /error|exception|warn|traceback|fail|assert|deprecat|not found|invalid|cannot|unexpected|no module|no attribute|raise|refus|reject|denied|timed? ?out|mismatch|https?:\/\/|^\s*File "|^\s*at \S|mcp|http/i;
+
+/**
+ * The raw lines worth reading: every line of a short paste; of a long one, its end and, from the end
+ * backwards, the lines that could matter (with the source line under each frame), within a budget.
+ * Lines longer than MAX_LINE are cut into pieces at spaces, so no pattern ever runs on a huge line.
+ */
+function rawLines(raw: string): string[] {
+  const lines: string[] = [];
+  for (const line of raw.split('\n')) {
+    if (line.length <= MAX_LINE) lines.push(line);
+    else for (let i = 0; i < line.length; ) {
+      let end = Math.min(line.length, i + MAX_LINE);
+      const space = line.lastIndexOf(' ', end);
+      if (end < line.length && space > i + MAX_LINE / 2) end = space;
+      lines.push(line.slice(i, end));
+      i = end;
+    }
+  }
+  if (raw.length <= FOCUS_BYTES * 2) return lines;
+  const keep = new Set<number>();
+  let budget = FOCUS_BYTES * 3;
+  for (let i = lines.length - 1; i >= 0 && budget > 0; i--) {
+    const tail = i >= lines.length - 60;
+    if (!tail && !RAW_SALIENT.test(lines[i])) continue;
+    keep.add(i);
+    budget -= lines[i].length + 1;
+    if (/^\s*File "/.test(lines[i]) && i + 1 < lines.length) keep.add(i + 1);
+  }
+  return [...keep].sort((a, b) => a - b).map((i) => lines[i]);
 }
 
 /** All of a short paste; of a long one, its salient lines and its end, within FOCUS_BYTES. */

@@ -148,7 +148,7 @@ function changedSignature(ctx: Ctx, callable: string, conf: number, what: string
   const { idx } = ctx;
   const kw = callableKeys(idx, callable, idx.kwonly);
   if (kw.length === 1) {
-    add(ctx, idx.kwonly[kw[0]], conf, `\`${kw[0]}()\` parameters became keyword-only in v2 (symbol index)`);
+    add(ctx, idx.kwonly[kw[0]], conf, `\`${kw[0]}()\` takes its parameters differently in v2: keyword-only or in a new order (symbol index)`);
     return true;
   }
   const ps = callableKeys(idx, callable, idx.params);
