@@ -110,8 +110,6 @@ const A = {
 } as const;
 
 const SITE = '/home/dev/proj/.venv/lib/python3.12/site-packages';
-const tb = (...lines: string[]) => `Traceback (most recent call last):\n${lines.join('\n')}`;
-const fr = (file: string, line: number, fn: string, src: string) => `  File "${file}", line ${line}, in ${fn}\n    ${src}`;
 /** pytest's failure block for one test. */
 const pytest = (test: string, body: string) =>
   `_____________________________ ${test} _____________________________\n\n${body}\n\ntests/test_app.py:42: AssertionError`;
@@ -195,6 +193,9 @@ tests/test_weather.py::test_alerts
   { kind: 'typechecker', paste: '  /home/dev/app/server.py:12:1 - error: The function "streamablehttp_client" is deprecated\n    Use `streamable_http_client` instead. (reportDeprecated)', expect: A.streamablehttpClient },
   { kind: 'typechecker', paste: 'server.py:30: error: Unexpected keyword argument "mount_path" for "sse_app" of "MCPServer"  [call-arg]', expect: A.mountPath },
   { kind: 'typechecker', paste: 'client.py:40: error: Unexpected keyword argument "related_request_id" for "send_notification" of "ClientSession"  [call-arg]', expect: A.dispatcher },
+  { kind: 'typechecker', paste: 'auth.py:31: error: Incompatible return value type (got "tuple[str, str | None]", expected "AuthorizationCodeResult")  [return-value]', expect: A.callbackHandler },
+  { kind: 'typechecker', paste: '  /home/dev/app/client.py:12:38 - error: Argument of type "AnyUrl" cannot be assigned to parameter "uri" of type "str" in function "read_resource"\n    "AnyUrl" is not assignable to "str" (reportArgumentType)', expect: A.uri },
+  { kind: 'typechecker', paste: 'config.py:9: error: Argument "timeout" to "StreamableHttpParameters" has incompatible type "timedelta"; expected "float"  [arg-type]', expect: A.timedelta },
 
   // ------------------------------------------------------------------ assertion failures in users' own tests (pytest)
   {
@@ -488,6 +489,8 @@ McpError: MCP error -32000: Connection closed`,
   { kind: 'log', paste: '{"timestamp": "2026-08-02T10:00:00Z", "level": "error", "logger": "mcp.shared.jsonrpc_dispatcher", "event": "handler for \'tools/call\' raised", "exception": "RuntimeError: database is locked"}', expect: A.lowlevelExc },
   { kind: 'log', paste: 'DEBUG:mcp.server.connection:dropped notifications/resources/updated: no standalone channel', expect: A.listen },
   { kind: 'log', paste: "DEBUG:mcp.server.streamable_http:Dropped message related to request 7 in JSON mode", expect: A.noBackChannel },
+  { kind: 'log', paste: 'WARNING:opentelemetry.exporter.otlp.proto.grpc.exporter:Transient error StatusCode.UNAVAILABLE encountered while exporting traces to localhost:4317, retrying in 1s.', expect: A.metaEnvelope, note: 'opentelemetry is a dependency v2 added for the _meta trace envelope' },
+  { kind: 'log', paste: "DEBUG:httpcore2.connection:connect_tcp.started host='127.0.0.1' port=8000 local_address=None timeout=5.0", expect: A.httpx2 },
   { kind: 'log', paste: 'WARNING:mcp.os.posix.utilities:Process group termination failed for PID 4242: [Errno 3] No such process, falling back to simple terminate', expect: A.stdioClient },
   { kind: 'log', paste: 'WARNING:client.stdio.win32:Failed to assign process 4242 to Job Object: (5, \'AssignProcessToJobObject\', \'Access is denied.\')', expect: A.stdioClient },
 

@@ -59,6 +59,15 @@ const TYPECHECK: Rule[] = [
     new RegExp(`^Argument of type ${Q}([^"“”']+)${Q} cannot be assigned to parameter ${Q}(\\w+)${Q} of type ${Q}[^"“”']+${Q} in function ${Q}(\\w+)${Q}`),
     (m) => [`TypeError: argument '${m[2]}' of ${m[3]}() has the wrong type: ${m[1]}`],
   ],
+  // Types that no longer fit: the v1 type and the v2 one, either of which a section may be about.
+  [
+    new RegExp(`^Incompatible (?:return value type|types in assignment) \\((?:got|expression has type) ${Q}([^"“”']+)${Q}, (?:expected|variable has type) ${Q}([^"“”']+)${Q}`),
+    (m) => [`TypeError: type ${m[1]} is not ${m[2]}`],
+  ],
+  [
+    new RegExp(`^Type ${Q}([^"“”']+)${Q} is not assignable to (?:return |declared )?type ${Q}([^"“”']+)${Q}`),
+    (m) => [`TypeError: type ${m[1]} is not ${m[2]}`],
+  ],
   // Deprecations: the deprecated name goes through the symbol index; the message follows on the line.
   [
     new RegExp(`^The (?:method|function|class|constructor for class) ${Q}(\\w+)${Q}(?: in class ${Q}(\\w+)${Q})? is deprecated`),
@@ -103,18 +112,17 @@ const DID_NOT_RAISE = /^(?:Failed: )?DID NOT RAISE <class '([\w.]+)'>/;
 
 /** The facts a failed assertion states: the two sides, what they were read from, what differs. */
 export function parseAssertions(lines: string[]): AssertFacts | null {
-  let facts: AssertFacts | null = null;
-  const start = () => (facts ??= { pairs: [], where: [], extra: [], raised: [] });
+  const facts: AssertFacts = { pairs: [], where: [], extra: [], raised: [] };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].trim();
     if (line.length > 4000) continue;
     const a = ASSERT.exec(line);
     if (a) {
-      start().pairs.push({ left: a[1].trim(), op: a[2], right: a[3].trim() });
+      facts.pairs.push({ left: a[1].trim(), op: a[2], right: a[3].trim() });
       continue;
     }
     const w = WHERE.exec(line);
-    if (w && facts) {
+    if (w && facts.pairs.length) {
       // `where '' = Implementation(name=..., version='').version`: the attribute and the class.
       const expr = w[2];
       const attr = /\)\.(\w+)\s*$/.exec(expr)?.[1] ?? /\.(\w+)\s*$/.exec(expr)?.[1];
@@ -124,13 +132,13 @@ export function parseAssertions(lines: string[]): AssertFacts | null {
       continue;
     }
     if (/^(?:Left|Right) contains \d+ more items?:?$/.test(line) && i + 1 < lines.length) {
-      start().extra.push(lines[i + 1].trim());
+      facts.extra.push(lines[i + 1].trim());
       continue;
     }
     const d = DID_NOT_RAISE.exec(line);
-    if (d) start().raised.push(d[1].split('.').pop() ?? d[1]);
+    if (d) facts.raised.push(d[1].split('.').pop() ?? d[1]);
   }
-  return facts;
+  return facts.pairs.length || facts.extra.length || facts.raised.length ? facts : null;
 }
 
 /** Words that name how the two sides of a comparison differ. */

@@ -166,6 +166,16 @@ export function search(q: Query, index: LookupIndex): Ranked[] {
     .sort((a, b) => b.score - a.score || a.section - b.section);
 }
 
+/** The words to show: whole identifiers over their parts, no value markers, at most four. */
+function shownWords(words: string[]): string {
+  const real = words.filter((w) => !w.endsWith('\u0000'));
+  const shown = real.filter((w) => w.length > 2 && !real.some((o) => o !== w && /[._]/.test(o) && o.split(/[._]/).includes(w)));
+  return shown
+    .slice(0, 4)
+    .map((w) => `“${w}”`)
+    .join(', ');
+}
+
 /** Ceiling for an answer full text alone supports. */
 export const FULLTEXT_MAX = 0.9;
 
@@ -176,6 +186,8 @@ export function fulltextHits(n: Normalised, index: LookupIndex, sections: Sectio
   const ranked = search(q, index).slice(0, 5);
   if (!ranked.length) return [];
   const best = ranked[0].score;
+  const found = n.assertions?.pairs.flatMap((p) => differences(p.left, p.right)) ?? [];
+  const diffs = found.length ? `the assertion's two sides differ by ${[...new Set(found)].join(', ')}; ` : '';
   const hits: Hit[] = [];
   for (const [rank, r] of ranked.entries()) {
     const next = ranked[rank + 1]?.score ?? 0;
@@ -183,8 +195,7 @@ export function fulltextHits(n: Normalised, index: LookupIndex, sections: Sectio
     const confidence = fulltextConfidence(r.coverage, lead, r.words.length, r.keys);
     const sec = sections[r.section];
     if (!sec || confidence <= 0) continue;
-    const shown = r.words.filter((w) => !w.endsWith('\u0000')).slice(0, 4).map((w) => `“${w}”`).join(', ');
-    hits.push({ anchor: sec.anchor, confidence, evidence: `full text: the section shares ${shown} with the paste` });
+    hits.push({ anchor: sec.anchor, confidence, evidence: `full text: ${diffs}the section shares ${shownWords(r.words)} with the paste` });
   }
   return hits;
 }

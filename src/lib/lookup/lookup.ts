@@ -51,10 +51,13 @@ function merge(hits: Hit[], data: LookupData, opts: LookupOptions): LookupResult
     const sec = sections.get(anchor);
     if (!sec) continue;
     list.sort((a, b) => b.confidence - a.confidence);
-    // The best piece of evidence sets the level; independent corroboration nudges it up.
-    const kinds = new Set(list.map((h) => h.evidence.split(/[:(]/)[0]));
+    // The best piece of evidence sets the level; independent corroboration nudges it up, full text
+    // by how sure it is itself, so it settles near-ties between structural answers.
+    const kinds = new Set(list.filter((h) => !isFulltext(h)).map((h) => h.evidence.split(/[:(]/)[0]));
+    const text = list.find(isFulltext);
+    const support = 0.03 * (kinds.size - (isFulltext(list[0]) ? 0 : 1)) + (text && text !== list[0] ? 0.06 * text.confidence : 0);
     // Only a direct link to a section is certain.
-    const confidence = Math.min(list[0].confidence >= 1 ? 1 : 0.99, list[0].confidence + 0.03 * (kinds.size - 1));
+    const confidence = Math.min(list[0].confidence >= 1 ? 1 : 0.99, list[0].confidence + support);
     // Structural evidence first: it is what explains the match; full text only agrees.
     const ranked = [...list.filter((h) => !isFulltext(h)), ...list.filter(isFulltext)];
     const evidence = [...new Set(ranked.map((h) => h.evidence))].slice(0, 4);
@@ -78,6 +81,8 @@ function evidence(paste: string, n: Normalised, data: LookupData): Hit[] {
     ...packageHits(n, data),
     ...(data.index ? [...matchMessages(n, data.index, data.sections), ...loggerHits(n, data)] : []),
   ];
+  // JSON-RPC's own phrases and codes are true of every server: they support, they do not decide.
+  for (const h of structural) if (GENERIC_JSONRPC.test(h.evidence)) h.confidence = Math.min(h.confidence, 0.7);
   if (!data.index) return structural;
 
   // A paste about another package (jlowin's `fastmcp`, its `fastmcp run` CLI) must not find the
@@ -102,14 +107,23 @@ function evidence(paste: string, n: Normalised, data: LookupData): Hit[] {
   return hits;
 }
 
-/** A log line from a logger the guide names (`httpx2`, `client.stdio.win32`). */
+/**
+ * A log line from a logger the guide names (`httpx2`, `client.stdio.win32`) or from a package v2
+ * brought in (`opentelemetry.exporter...`); and, weaker, a traceback running through such a package.
+ */
 function loggerHits(n: Normalised, data: LookupData): Hit[] {
   const known = data.index?.loggers ?? {};
+  const packages = data.index?.packages ?? {};
   const hits: Hit[] = [];
   for (const logger of n.loggers) {
     const name = Object.keys(known).find((k) => logger === k || logger.startsWith(k + '.'));
-    const sec = name === undefined ? undefined : data.sections[known[name]];
+    const at = name !== undefined ? known[name] : packages[logger.split('.')[0]];
+    const sec = at === undefined ? undefined : data.sections[at];
     if (sec) hits.push({ anchor: sec.anchor, confidence: 0.8, evidence: `logged by \`${logger}\`, a logger the section names` });
+  }
+  for (const pkg of n.packages) {
+    const at = packages[pkg];
+    if (at !== undefined && data.sections[at]) hits.push({ anchor: data.sections[at].anchor, confidence: 0.65, evidence: `the traceback runs through \`${pkg}\`, which v2 brought in` });
   }
   return hits;
 }

@@ -23,7 +23,8 @@ const R = {
   noField: new RegExp(`${Q}${ID}${Q} object has no field ${Q}${ID}${Q}`, 'g'),
   // The forms formats.ts reads type-checker diagnostics into.
   typeArgs: /Too many type arguments for (\w+): (\d+) given/g,
-  wrongType: /argument '(\w+)' of ([\w.]+)\(\) has the wrong type/g,
+  wrongType: /argument '(\w+)' of ([\w.]+)\(\) has the wrong type: ([^\n]+)/g,
+  typeMismatch: /TypeError: type ([^\n]+?) is not ([^\n]+)/g,
   deprecated: /DeprecationWarning: ((?:\w+\.)?\w+) is deprecated/g,
 };
 
@@ -207,7 +208,8 @@ function scan(ctx: Ctx, s: string) {
   }
   for (const m of s.matchAll(R.noField)) removedMember(ctx, m[1], m[2], 0.93);
   for (const m of s.matchAll(R.typeArgs)) fewerTypeParameters(ctx, m[1]);
-  for (const m of s.matchAll(R.wrongType)) retypedParam(ctx, m[2], m[1]);
+  for (const m of s.matchAll(R.wrongType)) retypedParam(ctx, m[2], m[1], m[3]);
+  for (const m of s.matchAll(R.typeMismatch)) typesInTitles(ctx, `${m[1]} ${m[2]}`, 0.84);
   for (const m of s.matchAll(R.deprecated)) deprecatedName(ctx, m[1]);
 }
 
@@ -226,13 +228,36 @@ function fewerTypeParameters(ctx: Ctx, cls: string) {
 }
 
 /** A parameter whose type changed (a type checker saw the v1 type): the section that names it. */
-function retypedParam(ctx: Ctx, callable: string, param: string) {
-  const owners = ctx.sections.filter((s) => s.symbols.some((x) => x === param || x.endsWith(`(${param})`)));
+function retypedParam(ctx: Ctx, callable: string, param: string, got: string) {
+  const cls = callable.split('.')[0];
+  const namesClass = (s: Section) => s.symbols.some((x) => x === cls || x.startsWith(`${cls}.`)) || s.title.includes(`\`${cls}`);
+  const namesParam = (s: Section) => s.symbols.some((x) => x === param || x.endsWith(`(${param})`));
+  // The section that names the class wins (`timeout` is several sections' word); then the parameter.
+  const byClass = ctx.sections.filter(namesClass);
+  let owners = byClass.length === 1 ? byClass : ctx.sections.filter(namesParam);
+  if (owners.length > 1) owners = owners.filter(namesClass);
   if (owners.length === 1) {
     ctx.hits.push({ anchor: owners[0].anchor, confidence: 0.86 * ctx.weight, evidence: `\`${param}\` of \`${callable}()\` changed type in v2 (type checker; section symbols)` });
     return;
   }
-  removedParam(ctx, callable, param, 0.8);
+  if (!typesInTitles(ctx, got, 0.84)) removedParam(ctx, callable, param, 0.8);
+}
+
+/**
+ * A type a type checker says no longer fits, named in one section heading (`timedelta`, `AnyUrl`,
+ * `AuthorizationCodeResult`): that section is about the change.
+ */
+function typesInTitles(ctx: Ctx, types: string, conf: number): boolean {
+  const names = new Set(types.match(/\b[A-Za-z_]\w{3,}\b/g) ?? []);
+  for (const name of names) {
+    if (['None', 'Any', 'str', 'int', 'float', 'bool', 'dict', 'list', 'tuple', 'Coroutine', 'Awaitable', 'Callable'].includes(name)) continue;
+    const titled = ctx.sections.filter((s) => s.area !== 'find-your-changes' && new RegExp('`[^`]*\\b' + name + '\\b[^`]*`|\\b' + name + '\\b').test(s.title));
+    if (titled.length === 1) {
+      ctx.hits.push({ anchor: titled[0].anchor, confidence: conf * ctx.weight, evidence: `\`${name}\` no longer fits where v1 code put it, and the section is about it (type checker)` });
+      return true;
+    }
+  }
+  return false;
 }
 
 /** A deprecated method or class a type checker flagged: the section that lists it. */
