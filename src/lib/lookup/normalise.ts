@@ -14,7 +14,7 @@ import type { ExceptionLine, Normalised } from './types.ts';
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]{0,512}(?:\u0007|\u001b\\)|\u001b[()][0-9A-Za-z]|\^\[\[[0-9;]*m|(?<![\w\]])\[(?:\d{1,3};){0,8}\d{1,3}m/g;
 const BLOB_RUN = 200;
 const URL = /\bhttps?:\/\/[^\s'"<>`)\]]{1,400}/g;
-const FOCUS_BYTES = 24_000;
+const FOCUS_BYTES = 12_000;
 
 const LOG_PREFIXES: RegExp[] = [
   // ISO / logging-module timestamps: 2026-07-30 12:01:02,123 / 2026-07-30T12:01:02.123Z / [2026-07-30 ...]

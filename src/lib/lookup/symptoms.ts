@@ -9,6 +9,67 @@ import type { Hit, Normalised, Section } from './types.ts';
 const WHERE = { primary: 0.97, exception: 0.92, text: 0.86 };
 
 const regexCache = new Map<string, RegExp | null>();
+const literalCache = new Map<string, string[] | null>();
+
+/**
+ * Lowercase literals one of which any match of the pattern must contain, or null when the pattern
+ * cannot be read that simply. A cheap `includes` then spares running most patterns on a long paste.
+ */
+export function requiredLiterals(src: string): string[] | null {
+  const cached = literalCache.get(src);
+  if (cached !== undefined) return cached;
+  const alternatives: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') i++;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '[') while (i < src.length && src[i] !== ']') i += src[i] === '\\' ? 2 : 1;
+    else if (c === '|' && depth === 0) {
+      alternatives.push(src.slice(start, i));
+      start = i + 1;
+    }
+  }
+  alternatives.push(src.slice(start));
+  const out: string[] = [];
+  for (const alt of alternatives) {
+    // the longest run of plain characters outside groups, classes and quantified atoms
+    let best = '';
+    let run = '';
+    let depthHere = 0;
+    for (let i = 0; i < alt.length; i++) {
+      const c = alt[i];
+      const next = alt[i + 1] ?? '';
+      if (c === '(') depthHere++;
+      if (c === ')') depthHere--;
+      let ch: string | null = null;
+      let skip = 0;
+      if (c === '\\') {
+        // `\.` is a literal dot; `\b`, `\s`, `\d` are not characters at all
+        if (depthHere === 0 && /[.\\/'"`()[\]{}?*+|^$-]/.test(next)) ch = next;
+        skip = 1;
+      } else if (depthHere === 0 && /[\w ,:'"`/<>=!@#%&~;-]/.test(c)) ch = c;
+      i += skip;
+      if (ch !== null && !/[?*{]/.test(alt[i + 1] ?? '')) run += ch;
+      else {
+        if (run.length > best.length) best = run;
+        run = '';
+        if (c === '[') while (i < alt.length && alt[i] !== ']') i += alt[i] === '\\' ? 2 : 1;
+      }
+    }
+    if (run.length > best.length) best = run;
+    best = best.trim();
+    if (best.length < 4) {
+      literalCache.set(src, null);
+      return null;
+    }
+    out.push(best.toLowerCase());
+  }
+  literalCache.set(src, out);
+  return out;
+}
 function compile(src: string): RegExp | null {
   if (!regexCache.has(src)) {
     try {
@@ -121,6 +182,7 @@ export function matchSymptoms(n: Normalised, sections: Section[]): Hit[] {
   const hits: Hit[] = [];
   const foreign = foreignPackage(n);
   const pasteWords = new Set(keywords(n.text));
+  const lower = n.text.toLowerCase();
   for (const sec of sections) {
     for (const sym of sec.symptoms) {
       // Case-sensitive on purpose: module `fastmcp` is not class `FastMCP`.
@@ -128,11 +190,14 @@ export function matchSymptoms(n: Normalised, sections: Section[]): Hit[] {
       if (sym.kind === 'exact') {
         const needle = sym.text.toLowerCase();
         const loose = looseText(sym.text);
+        if (!lower.includes(needle) && !(loose.length > 8 && n.loose.includes(loose)) && !n.loose.includes(needle)) continue;
         const c = locate(n, (s) => s.toLowerCase().includes(needle) || (loose.length > 8 && s.includes(loose)));
         if (c) hits.push({ anchor: sec.anchor, confidence: c, evidence: `matched symptom: “${sym.text}”` });
       } else if (sym.kind === 'pattern') {
         const re = compile(sym.text);
         if (!re) continue;
+        const must = requiredLiterals(sym.text);
+        if (must && !must.some((l) => lower.includes(l) || n.loose.includes(l))) continue;
         let seen = '';
         const c = locate(n, (s) => {
           const m = re.exec(s);
