@@ -350,29 +350,25 @@ function codeMentions(ctx: Ctx, text: string) {
   };
   const removedFrom = (name: string, mod: string) => idx.names[name]?.find((e) => e.slice(1).includes(mod))?.[0] as number | undefined;
 
+  /** A removed module (or one inside it) the code names: true when it was one. */
+  const goneModule = (mod: string, conf: number, verb: string) => {
+    const gone = moduleAnchor(mod);
+    if (gone) once(`mod:${gone.parent}`, gone.at, conf, `${verb} \`${gone.parent}\`, removed in v2 (symbol index)`);
+    return !!gone;
+  };
+
   for (const m of text.matchAll(IMPORT_FROM)) {
     const mod = m[1];
-    const gone = moduleAnchor(mod);
-    if (gone) {
-      once(`mod:${gone.parent}`, gone.at, 0.9, `uses \`${gone.parent}\`, removed in v2 (symbol index)`);
-      continue;
-    }
+    if (goneModule(mod, 0.9, 'uses')) continue;
     for (const name of m[2].split(/[\s,]+/).filter(Boolean)) {
       const at = removedFrom(name, mod);
       if (at !== undefined) once(`name:${name}`, at, 0.9, `uses \`from ${mod} import ${name}\`, no longer importable in v2 (symbol index)`);
     }
   }
-  for (const m of text.matchAll(IMPORT)) {
-    const gone = moduleAnchor(m[1]);
-    if (gone) once(`mod:${gone.parent}`, gone.at, 0.9, `uses \`${gone.parent}\`, removed in v2 (symbol index)`);
-  }
+  for (const m of text.matchAll(IMPORT)) goneModule(m[1], 0.9, 'uses');
   for (const m of text.matchAll(DOTTED_MCP)) {
     const tok = m[0];
-    const gone = moduleAnchor(tok);
-    if (gone) {
-      once(`mod:${gone.parent}`, gone.at, 0.8, `mentions \`${gone.parent}\`, removed in v2 (symbol index)`);
-      continue;
-    }
+    if (goneModule(tok, 0.8, 'mentions')) continue;
     // `mcp.server.FastMCP`, `mcp.types.Content`: a removed name under its old module
     const dot = tok.lastIndexOf('.');
     const [mod, name] = [tok.slice(0, dot), tok.slice(dot + 1)];

@@ -2,6 +2,7 @@
 // behaviour descriptions.
 
 import { looseText } from './normalise.ts';
+import { STOP, stem } from './tokens.ts';
 import type { Hit, Normalised, Section } from './types.ts';
 
 // Where in the paste a match sits decides how much it says: the exception an expert would read
@@ -92,24 +93,8 @@ function locate(n: Normalised, test: (s: string) => boolean): number {
 
 // --- behaviour: keyword overlap ---------------------------------------------------------------
 
-const STOP = new Set(
-  ('a an the and or but if then than so of to in on at by for with from into onto as is are was were be been being ' +
-    'it its this that these those there here my our your their i we you they he she me us them now no not ' +
-    'do does did doing done have has had can could should would will just also only still after before when ' +
-    'what which who why how all any some more most very too again instead since while about like get got ' +
-    'use used using make made see seen seems seem anymore any longer way thing things one').split(' '),
-);
 // Words every migration question contains; matching them proves little.
 const WEAK = new Set('mcp server client tool tools error errors v1 v2 call calls return returns python sdk new old code work works working broke broken fail fails failing upgrade upgraded migrate migrated migration version'.split(' '));
-
-export function stem(w: string): string {
-  if (w.length > 5 && w.endsWith('ies')) return w.slice(0, -3) + 'y';
-  if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
-  if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
-  if (w.length > 3 && w.endsWith('es') && !w.endsWith('ses')) return w.slice(0, -2);
-  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
-  return w;
-}
 
 export function keywords(s: string): string[] {
   const words = s
