@@ -130,6 +130,20 @@ const MESSAGE_RULES = [
   { text: 'not opted in at that level on this request', anchor: 'log-messages-are-delivered-only-to-requests-that-opt-in' },
   { text: 'in JSON mode', anchor: 'server-initiated-sampling-elicitation-and-roots-raise-nobackchannelerror' },
   { text: 'transport yielded exception', anchor: 'lowlevel-serverrunraise_exceptionstrue-transport-errors-no-longer-re-raised' },
+  // what v2 logs where the guide says a message is now dropped, logged or validated
+  { text: 'discarding bound credentials and re-registering', anchor: 'oauth-client-credentials-are-bound-to-their-authorization-server-sep-2352' },
+  { text: 'Failed to validate notification', anchor: 'client-validates-inbound-traffic-against-the-protocol-schema' },
+  { text: 'notification callback for', anchor: 'clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed' },
+  { text: 'message_handler raised on transport exception', anchor: 'clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed' },
+  { text: 'Non-2xx body was not a JSON-RPC error', anchor: 'streamable-http-non-2xx-responses-now-surface-as-per-request-json-rpc-errors' },
+  { text: ': response stream closed', anchor: 'serversession-is-now-a-thin-proxy-no-longer-a-basesession' },
+  { text: ': dispatch context closed', anchor: 'serversession-is-now-a-thin-proxy-no-longer-a-basesession' },
+  { text: ': standalone stream closed', anchor: 'serversession-is-now-a-thin-proxy-no-longer-a-basesession' },
+  { text: 'failed security validation', anchor: 'resource-templates-matching-behavior-changes' },
+  { text: 'static resources cannot return InputRequiredResult', anchor: 'mcpserverget_prompt-and-read_resource-may-return-inputrequiredresult' },
+  { text: 'Handler returned an invalid result', anchor: 'server-handler-results-are-validated-against-the-protocol-schema' },
+  // the in-process dispatcher's own timeout: REQUEST_TIMEOUT, like the JSON-RPC one
+  { text: 'Timed out after {}s waiting for', anchor: 'client-request-timeouts-now-raise-32001-request_timeout-instead-of-408' },
   // v1 texts v2 changed, which the guide paraphrases
   { text: 'Timed out while waiting for response to', anchor: 'client-request-timeouts-now-raise-32001-request_timeout-instead-of-408' },
 ];

@@ -32,10 +32,24 @@ const TYPECHECK: Rule[] = [
     (m) => [`TypeError: ${callable(m[2], m[3])} got an unexpected keyword argument '${m[1]}'`],
   ],
   [new RegExp(`^No parameter named ${Q}(\\w+)${Q}`), (m) => [`TypeError: got an unexpected keyword argument '${m[1]}'`]],
+  // mypy for an overloaded callable: the argument types say what v1 code passed.
   [
-    new RegExp(`^Too many positional arguments for ${Q}(\\w+)${Q}(?: of ${Q}([^"“”']+)${Q})?`),
+    new RegExp(`^No overload variant of ${Q}(\\w+)${Q}(?: of ${Q}([^"“”']+)${Q})? matches argument types? (.+)$`),
+    (m) => {
+      const types = m[3].split(/",\s*"/).length;
+      const out = [`TypeError: type ${m[3].replace(/["“”]/g, '')} is not accepted by ${callable(m[1], m[2])}`];
+      if (types >= 2 && !m[2] && /^[A-Z]/.test(m[1])) out.push(`TypeError: ${callable(m[1], m[2])} takes 2 positional arguments but ${types + 1} were given`);
+      return out;
+    },
+  ],
+  [
+    new RegExp(`^Too many (?:positional )?arguments for ${Q}(\\w+)${Q}(?: of ${Q}([^"“”']+)${Q})?`),
     (m) => [`TypeError: ${callable(m[1], m[2])} takes 2 positional arguments but 3 were given`],
   ],
+  // What v1 code did with a result whose type changed (a tuple or list before, a model now).
+  [new RegExp(`^Value of type ${Q}(\\w+)(?:\\[[^"“”']*\\])?${Q} is not indexable`), (m) => [`TypeError: '${m[1]}' object is not subscriptable`]],
+  [new RegExp(`^${Q}__getitem__${Q} method not defined on type ${Q}(\\w+)`), (m) => [`TypeError: '${m[1]}' object is not subscriptable`]],
+  [new RegExp(`^${Q}(\\w+)(?:\\[[^"“”']*\\])?${Q} (?:object )?is not iterable`), (m) => [`TypeError: cannot unpack non-iterable ${m[1]} object`]],
   [
     new RegExp(`^Missing positional arguments? ${Q}(\\w+)${Q}.*? in call to ${Q}(\\w+)${Q}(?: of ${Q}([^"“”']+)${Q})?`),
     (m) => [`TypeError: ${callable(m[2], m[3])} missing 1 required positional argument: '${m[1]}'`],

@@ -58,6 +58,19 @@ const BOILERPLATE = new RegExp(
     String.raw`\bCommon items\b`,
     String.raw`\bFull diff\b`,
     String.raw`\bDID NOT RAISE\b`,
+    // pip's wording for "no such version", not a conflict
+    String.raw`\bCould not find a version that satisfies the requirement\b`,
+    String.raw`\bNo matching distribution found for\b`,
+    // what hosts print around any server's failure
+    String.raw`\bMCP error -32000\b`,
+    String.raw`\bConnection closed\b`,
+    String.raw`\bServer disconnected\b`,
+    // where things run (hosts, ports, URLs) and which app shows them: values, not what changed
+    String.raw`\bhttps?:\/\/\S+`,
+    String.raw`\b(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?\b`,
+    String.raw`\blocalhost(?::\d+)?\b`,
+    String.raw`(?<=:)\d{2,5}\b`,
+    String.raw`\b(?:Claude(?: Desktop| Code)?|Cursor|Windsurf|VS ?Code|Zed|Cline|Goose)\b(?![\w.(=])`,
   ].join('|'),
   'g',
 );

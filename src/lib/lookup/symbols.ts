@@ -24,7 +24,7 @@ const R = {
   // The forms formats.ts reads type-checker diagnostics into.
   typeArgs: /Too many type arguments for (\w+): (\d+) given/g,
   wrongType: /argument '(\w+)' of ([\w.]+)\(\) has the wrong type: ([^\n]+)/g,
-  typeMismatch: /TypeError: type ([^\n]+?) is not ([^\n]+)/g,
+  typeMismatch: /TypeError: type ([^\n]+?) is not (?:accepted by )?([^\n]+)/g,
   deprecated: /DeprecationWarning: ((?:\w+\.)?\w+) is deprecated/g,
 };
 
