@@ -5,10 +5,11 @@ import { lookup, lookupSync, normalise, STAY_ON_V1 } from '../../src/lib/lookup/
 import { knownMiss } from './lookup-known-misses.ts';
 import { CASES, type LookupCase } from './lookup-table.ts';
 import { FORMAT_CASES } from './lookup-table-formats.ts';
+import { RETIRED_CASES } from './lookup-table-retired.ts';
 
 const data = loadLookupData();
 const anchors = new Set(data.sections.map((s) => s.anchor));
-const ALL: LookupCase[] = [...CASES, ...FORMAT_CASES];
+const ALL: LookupCase[] = [...CASES, ...FORMAT_CASES, ...RETIRED_CASES];
 const A = (anchor: string) => data.sections.find((s) => s.anchor === anchor)!;
 
 describe('lookup training tables', () => {
