@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { splitFrontmatter } from './lib/guide-frontmatter.mjs';
-import { buildAliases, buildFulltext, buildLoggers, buildMessages, buildNewPackages } from './lib/lookup-index.mjs';
+import { buildAliases, buildFulltext, buildLoggers, buildMessages, buildNewPackages, buildSdkNames } from './lib/lookup-index.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -530,7 +530,8 @@ export function generate({ contentDir = path.join(ROOT, 'content'), apiDir } = {
   const known = new Set(sections.map((s) => s.anchor));
   const dir = findApiDir(apiDir);
   const v2 = loadApi(dir, 'mcp-v2.0.0.json');
-  const diff = diffApi(loadApi(dir, 'mcp-v1.28.1.json'), v2);
+  const v1 = loadApi(dir, 'mcp-v1.28.1.json');
+  const diff = diffApi(v1, v2);
   const v2Names = new Set(Object.values(v2).flatMap((m) => Object.keys(m.names)));
   const v2Alive = new Set(v2Names);
   for (const m of Object.values(v2)) {
@@ -552,6 +553,7 @@ export function generate({ contentDir = path.join(ROOT, 'content'), apiDir } = {
     loggers: buildLoggers(raw),
     packages: buildNewPackages(raw),
     aliases: buildAliases(readRoot('scripts/seed-sections.json'), raw),
+    sdkNames: buildSdkNames(v1, v2),
   };
   return {
     sections,

@@ -276,6 +276,23 @@ export function buildNewPackages(raw) {
   return out;
 }
 
+// --- the SDK's own class names ---------------------------------------------------------------
+
+// Words only the MCP SDK's class names are built from (`CallToolResult`, `ServerNotification`).
+const MCP_WORDS = /Tool|Resource|Prompt|Notification|Elicit|Sampling|Progress|JSONRPC|Jsonrpc|MCP|Mcp|Session|Capabilit|Roots|Completion|Subscri|Dispatch|Transport|Stdio|StreamableHTTP|Sse|SSE|Initializ|Ping|Paginated|Cancelled|LoggingMessage|Meta|ServerRequest|ClientRequest|ServerResult|ClientResult|Implementation/;
+
+/**
+ * Compound class names of either release that only an MCP program uses: a paste naming one is
+ * about the SDK even when it never says `mcp` (`types.ServerNotification`, `CallToolResult`).
+ */
+export function buildSdkNames(...apis) {
+  const out = new Set();
+  for (const api of apis)
+    for (const m of Object.values(api))
+      for (const [name, e] of Object.entries(m.names)) if (e.kind === 'class' && /^[A-Z][a-z0-9]+[A-Z]\w*$/.test(name) && MCP_WORDS.test(name)) out.add(name);
+  return [...out].sort();
+}
+
 // --- logger names ----------------------------------------------------------------------------
 
 /** Logger names a section's own sentences about loggers give (`httpx2`, `client.stdio.win32`). */

@@ -89,7 +89,7 @@ function evidence(paste: string, n: Normalised, data: LookupData): Hit[] {
   // SDK's FastMCP by its name; full text alone never answers for it, nor for an error that never
   // shows the SDK.
   const foreign = foreignPackage(n) ?? (JLOWIN_FASTMCP.test(n.text) ? 'fastmcp' : null);
-  const ceiling = foreign || unrelatedError(n, paste.slice(0, 4000)) ? 0.45 : 1;
+  const ceiling = foreign || unrelatedError(n, paste.slice(0, 4000), data) ? 0.45 : 1;
   const full = fulltextHits(n, data.index, data.sections, foreign ? new Set([foreign, ...tokens(foreign), 'fast']) : undefined).map((h) => ({
     ...h,
     confidence: Math.min(h.confidence, ceiling),
@@ -141,12 +141,28 @@ function packageHits(n: Normalised, data: LookupData): Hit[] {
 }
 
 // Signs the SDK is involved at all: its package, classes, loggers, the packages it brought in.
-const SDK_CONTEXT = /\bmcp\b|\bmcp[._-]\w|fastmcp|MCPServer|ClientSession|ServerSession|modelcontextprotocol|httpx2|httpcore2|mcp_types|@mcp\.|\bctx\.|json-?rpc/i;
+const SDK_CONTEXT = /(?<!simple\/)\bmcp\b|\bmcp[._-]\w|fastmcp|MCPServer|ClientSession|ServerSession|modelcontextprotocol|httpx2|httpcore2|mcp_types|@mcp\.|\bctx\.|json-?rpc/i;
 
 /** An error whose paste never shows the SDK: whatever words it shares with the guide are chance. */
-function unrelatedError(n: Normalised, head: string): boolean {
+function unrelatedError(n: Normalised, head: string, data: LookupData): boolean {
   if (n.primary ? /AssertionError|^Failed$/.test(n.primary.type) : !LOG_OR_ERROR.test(head) && !LOG_OR_ERROR.test(n.text)) return false;
-  return !SDK_CONTEXT.test(n.text) && !n.packages.some((p) => p === 'mcp' || p === 'httpx2' || p === 'mcp_types') && !n.loggers.some((l) => /^mcp\b/.test(l));
+  return !showsSdk(n, data);
+}
+
+const sdkNameSets = new WeakMap<string[], Set<string>>();
+
+/** Does the paste show the SDK: its package, loggers, the packages it brought in, its class names? */
+function showsSdk(n: Normalised, data: LookupData): boolean {
+  // A URL is an address (`https://pypi.org/simple/mcp/` is pip fetching it), not the SDK; an
+  // endpoint in an access log (`POST /mcp`) is.
+  const text = n.urls.length ? n.text.replace(/\bhttps?:\/\/\S+/g, ' ') : n.text;
+  if (SDK_CONTEXT.test(text) || n.packages.some((p) => p === 'mcp' || p === 'httpx2' || p === 'mcp_types') || n.loggers.some((l) => /^mcp\b/.test(l))) return true;
+  const list = data.index?.sdkNames;
+  if (!list) return false;
+  let names = sdkNameSets.get(list);
+  if (!names) sdkNameSets.set(list, (names = new Set(list)));
+  for (const m of text.matchAll(/\b[A-Z][a-z0-9]+[A-Z]\w*/g)) if (names.has(m[0])) return true;
+  return false;
 }
 
 /** A JavaScript program's error is another SDK's business unless it quotes this SDK's own words. */

@@ -64,6 +64,8 @@ export interface LookupIndex {
   loggers: Record<string, number>;
   /** Anchors the guide used before -> section. */
   aliases: Record<string, number>;
+  /** Class names of either release only MCP code uses (`CallToolResult`): signs a paste is about the SDK. */
+  sdkNames?: string[];
 }
 
 export interface LookupData {
@@ -109,9 +111,19 @@ export interface Normalised {
   loggers: string[];
   /** Installed packages the paste's paths run through (`site-packages/httpx2/...` -> `httpx2`). */
   packages: string[];
+  /** Frames inside the SDK's own package, outermost first (the last one raised or called out). */
+  frames: SdkFrame[];
   /** A JavaScript stack and no Python one: the error was raised by a JS/TS program. */
   javascript: boolean;
   assertions: AssertFacts | null;
+}
+
+export interface SdkFrame {
+  /** `mcp.client.session` */
+  module: string;
+  fn: string;
+  /** The frame's source line, as the traceback shows it ('' when it does not). */
+  source: string;
 }
 
 export interface LookupResult {
