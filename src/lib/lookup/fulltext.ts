@@ -8,10 +8,11 @@
 // well, stays below the answer threshold.
 
 import { differences } from './formats.ts';
-import { eachToken } from './tokens.ts';
+import { eachToken, stem } from './tokens.ts';
 import type { Hit, LookupIndex, Normalised, Section } from './types.ts';
 
 const K1 = 1.2;
+const HEADING_BOOST = 1;
 const B = 0.75;
 
 export type Query = Map<string, number>;
@@ -89,10 +90,11 @@ const SYNONYMS: Record<string, string> = {
   freez: 'stall',
   mb: 'mib',
   megabyte: 'mib',
-  rename: 'renamed',
   deprecat: 'deprecated',
   silenc: 'suppression',
 };
+
+const SYNONYM_STEMS = Object.entries(SYNONYMS).map(([w, m]) => [stem(w), m] as const);
 
 /** What to search for: the paste's words, the exception an expert reads first weighing more. */
 export function buildQuery(n: Normalised, dropped: Set<string> = new Set()): Query {
@@ -101,7 +103,7 @@ export function buildQuery(n: Normalised, dropped: Set<string> = new Set()): Que
   const where = n.text.match(/^\+\s+where .*$/gm) ?? [];
   addText(q, n.text.replace(/^\+\s+where .*$/gm, ' ').replace(BOILERPLATE, ' '), 1);
   for (const w of where) addText(q, w.replace(/\w+=None\b|\w+=(?:\[\]|\{\}|''|\.\.\.)/g, ' ').replace(BOILERPLATE, ' '), 0.5);
-  for (const [word, meaning] of Object.entries(SYNONYMS)) if (q.has(word)) addText(q, meaning, 0.7);
+  for (const [word, meaning] of SYNONYM_STEMS) if (q.has(word)) addText(q, meaning, 0.7);
   if (n.primary) addText(q, n.primary.message.replace(BOILERPLATE, ' '), 0.75, 3);
   for (const l of n.loggers) addText(q, l, 1.5, 3);
   for (const p of n.packages) if (p !== 'mcp') addText(q, p, 0.5);
@@ -130,12 +132,42 @@ export interface Ranked {
   keys: number;
 }
 
-export function search(q: Query, index: LookupIndex): Ranked[] {
+/** How much of each section's heading the query says, by information (idf): 0..1, cached per index. */
+const headingWords = new WeakMap<LookupIndex, Array<Array<[string, number]>>>();
+function headings(index: LookupIndex, sections: Section[]): Array<Array<[string, number]>> {
+  let out = headingWords.get(index);
+  if (!out) {
+    const ft = index.fulltext;
+    out = sections.map((sec) => {
+      const seen = new Map<string, number>();
+      eachToken(sec.title, (t) => {
+        const postings = Object.hasOwn(ft.terms, t) ? ft.terms[t] : undefined;
+        if (postings && !seen.has(t)) seen.set(t, idfOf(ft.n, postings.length / 2));
+      });
+      return [...seen];
+    });
+    headingWords.set(index, out);
+  }
+  return out;
+}
+
+function headingCover(words: Array<[string, number]>, q: Query): number {
+  let all = 0;
+  let said = 0;
+  for (const [w, idf] of words) {
+    all += idf;
+    if (q.has(w)) said += idf;
+  }
+  return all ? said / all : 0;
+}
+
+const idfOf = (n: number, df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+
+export function search(q: Query, index: LookupIndex, sections?: Section[]): Ranked[] {
   const ft = index.fulltext;
   const n = ft.n;
-  const idfOf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
   // A word the guide never uses still counts against coverage, a little less than the rarest one.
-  const unknownIdf = idfOf(1) * 0.6;
+  const unknownIdf = idfOf(n, 1) * 0.6;
   const scores = new Map<number, { score: number; mass: number; keys: number; words: Array<[string, number]> }>();
   let total = 0;
   for (const [term, weight] of q) {
@@ -149,7 +181,7 @@ export function search(q: Query, index: LookupIndex): Ranked[] {
       continue;
     }
     const df = postings.length / 2;
-    const idf = idfOf(df);
+    const idf = idfOf(n, df);
     total += idf * weight;
     const keyDocs = Object.hasOwn(ft.keys, term) && idf >= 1.5 ? ft.keys[term] : [];
     for (let i = 0; i < postings.length; i += 2) {
@@ -168,10 +200,13 @@ export function search(q: Query, index: LookupIndex): Ranked[] {
     }
   }
   if (!total) return [];
+  // A paste that says most of what a heading says is about that section: its score grows with the
+  // share of the heading's information it covers.
+  const heads = sections ? headings(index, sections) : null;
   return [...scores.entries()]
     .map(([section, e]) => ({
       section,
-      score: e.score,
+      score: e.score * (heads ? 1 + HEADING_BOOST * headingCover(heads[section] ?? [], q) : 1),
       coverage: e.mass / total,
       words: e.words.sort((a, b) => b[1] - a[1]).map(([w]) => w),
       keys: e.keys,
@@ -196,7 +231,7 @@ export const FULLTEXT_MAX = 0.9;
 export function fulltextHits(n: Normalised, index: LookupIndex, sections: Section[], dropped?: Set<string>): Hit[] {
   const q = buildQuery(n, dropped);
   if (q.size === 0) return [];
-  const ranked = search(q, index).slice(0, 5);
+  const ranked = search(q, index, sections).slice(0, 5);
   if (!ranked.length) return [];
   const best = ranked[0].score;
   const found = n.assertions?.pairs.flatMap((p) => differences(p.left, p.right)) ?? [];

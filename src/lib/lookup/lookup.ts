@@ -28,7 +28,8 @@ const JLOWIN_FASTMCP = /\bfrom fastmcp(?:\.[\w.]+)? import\b|\bimport fastmcp\b|
 // What a JavaScript stack may still be evidence of: this SDK's own words, a guide link, a log line.
 const SDK_OWN = /^(?:matched symptom|SDK message|link|the paste links|logged by|`[\w.]+` comes from)/;
 // a log line, or an error from some program: no prose answer may rest on full text alone
-const LOG_OR_ERROR = /\[Errno \d+\]|^\s*(?:error|fatal|panic)\b|^(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\b/im;
+// (other ecosystems' tools included: npm, yarn, cargo/rustc, tsc, go)
+const LOG_OR_ERROR = /\[Errno \d+\]|^\s*(?:error|fatal|panic)\b|^(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\b|^\s*(?:npm (?:ERR!|error)|yarn (?:error|ERR)|pnpm ERR|error\[E\d+\]|error TS\d+|go: |Uncaught \w*Error)/im;
 // Names in prose and code, plain-words descriptions: softer than an error naming them, so full
 // text may outrank them.
 const MENTION = /^(?:mentions|uses|calls) /;

@@ -93,6 +93,8 @@ function removedName(ctx: Ctx, name: string, mod: string | undefined, conf: numb
 
 function removedMember(ctx: Ctx, cls: string | undefined, attr: string, conf: number): boolean {
   const { idx } = ctx;
+  // `super().x` in a subclass: the class is the SDK one it extends, which the error does not name.
+  if (cls === 'super') cls = undefined;
   if (cls) {
     const c = v2Class(idx, cls);
     const a = idx.members[c]?.[attr] ?? idx.members[cls]?.[attr];
@@ -285,6 +287,7 @@ const ATTRIBUTE = /(?<=[\w)\]])\.([A-Za-z_]\w*)/g;
 const SUBSCRIPT = /(?<![\w.])([A-Z]\w*)\[([^\[\]\n]{0,200}(?:\[[^\[\]\n]{0,200}\][^\[\]\n]{0,200}){0,4})\]/g;
 const GETATTR = /getattr\(\s*[\w.]+\s*,\s*["'](\w+)["']/g;
 const WORD = /(?<![\w.])[A-Za-z_]\w*(?![\w])/g;
+const WIRE_KEY = /(["'])[A-Za-z_]\w*\1\s*:/g;
 
 /** Top-level arguments of a call: how many positional, which keywords. */
 function callArguments(args: string): { positional: number; keywords: string[] } {
@@ -315,6 +318,7 @@ const RECEIVERS: Record<string, string[]> = {
   ctx: ['Context', 'RequestContext', 'ServerRequestContext'],
   context: ['Context', 'RequestContext', 'ServerRequestContext'],
   session: ['ClientSession', 'ServerSession'],
+  client: ['Client', 'ClientSession'],
   mcp: ['FastMCP', 'MCPServer'],
   app: ['FastMCP', 'MCPServer'],
   server: ['Server', 'FastMCP', 'MCPServer'],
@@ -405,8 +409,10 @@ function codeMentions(ctx: Ctx, text: string) {
   for (const { member, receiver } of accesses) {
     const owners = Object.entries(idx.members).filter(([, ms]) => ms[member] !== undefined).map(([c]) => c);
     const isOwner = (c: string) => receiver.toLowerCase().includes(c.toLowerCase()) || receiverClasses(receiver).includes(c);
-    // The receiver says which class it is (`meta.progressToken` is `RequestParams.Meta`'s).
+    // The receiver says which class it is (`meta.progressToken` is `RequestParams.Meta`'s); a
+    // receiver known to be another class (`client.call_tool`) did not lose the member.
     const mine = owners.filter(isOwner);
+    if (owners.length && !mine.length && receiverClasses(receiver).length) continue;
     const at = new Set(mine.map((c) => idx.members[c][member])).size === 1 ? idx.members[mine[0]][member] : memberAnchor(idx, member);
     if (at === undefined) {
       // An instance attribute the API snapshot cannot see (`server.request_handlers`): the name index.
@@ -420,7 +426,10 @@ function codeMentions(ctx: Ctx, text: string) {
     const sure = alive.has(member) ? named : distinctive(member) || member.length >= 6 || named;
     if (sure) once(`attr:${member}`, at, 0.8, `uses \`.${member}\`, which ${owners.slice(0, 2).map((o) => `\`${o}\``).join(', ')} no longer has in v2 (symbol index)`);
   }
-  for (const m of text.matchAll(WORD)) {
+  // A quoted key (`'inputSchema': {...}` in pydantic's input_value, a JSON body) is the wire format,
+  // which kept its camelCase names: data, not v1 code.
+  const words = text.includes(':') ? text.replace(WIRE_KEY, ' ') : text;
+  for (const m of words.matchAll(WORD)) {
     const a = m[0];
     if (seen.has(`name:${a}`) || seen.has(`attr:${a}`) || ctx.foreign.has(a) || !distinctive(a)) continue;
     const entries = idx.names[a];

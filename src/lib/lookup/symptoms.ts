@@ -2,7 +2,7 @@
 // behaviour descriptions.
 
 import { looseText } from './normalise.ts';
-import { STOP, stem } from './tokens.ts';
+import { oneWord, STOP, stem } from './tokens.ts';
 import type { Hit, Normalised, Section } from './types.ts';
 
 // Where in the paste a match sits decides how much it says: the exception an expert would read
@@ -97,7 +97,7 @@ function locate(n: Normalised, test: (s: string) => boolean): number {
 const WEAK = new Set('mcp server client tool tools error errors v1 v2 call calls return returns python sdk new old code work works working broke broken fail fails failing upgrade upgraded migrate migrated migration version'.split(' '));
 
 export function keywords(s: string): string[] {
-  const words = s
+  const words = oneWord(s)
     .toLowerCase()
     .replace(/[`'"\u2018\u2019]/g, '')
     .match(/-?\d+|[a-z_][\w./-]*[\w]|[a-z]/g);
