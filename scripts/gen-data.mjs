@@ -494,6 +494,16 @@ function buildSymbolIndex(diff, textIndex, known, v2Names, v2Alive, v2) {
     kwonly[callable] ??= idx(a);
   }
 
+  // v2 classes that are TypedDicts: a dict at runtime, so attribute access fails as on a dict; the
+  // section whose heading names the class.
+  const typeddicts = {};
+  for (const m of Object.values(v2))
+    for (const [name, e] of Object.entries(m.names)) {
+      if (e.kind !== 'class' || !(e.bases ?? []).includes('TypedDict')) continue;
+      const sec = textIndex.find((t) => codeSpans(t.heading).includes(name));
+      if (sec && ok(sec.anchor)) typeddicts[name] = idx(sec.anchor);
+    }
+
   return {
     v: 1,
     anchors,
@@ -511,6 +521,7 @@ function buildSymbolIndex(diff, textIndex, known, v2Names, v2Alive, v2) {
     params: sortKeys(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, sortKeys(v)]))),
     kwonly: sortKeys(kwonly),
     generics: sortKeys(generics),
+    typeddicts: sortKeys(typeddicts),
   };
 }
 

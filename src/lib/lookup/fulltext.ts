@@ -8,6 +8,7 @@
 // well, stays below the answer threshold.
 
 import { differences } from './formats.ts';
+import { frameText } from './normalise.ts';
 import { eachToken, stem } from './tokens.ts';
 import type { Hit, LookupIndex, Normalised, Section } from './types.ts';
 
@@ -106,6 +107,8 @@ export function buildQuery(n: Normalised, dropped: Set<string> = new Set()): Que
   for (const [word, meaning] of SYNONYM_STEMS) if (q.has(word)) addText(q, meaning, 0.7);
   if (n.primary) addText(q, n.primary.message.replace(BOILERPLATE, ' '), 0.75, 3);
   for (const l of n.loggers) addText(q, l, 1.5, 3);
+  // Where in the SDK it was raised: the innermost frames' functions and source lines.
+  if (n.frames.length) addText(q, frameText(n, 2), 0.5);
   for (const p of n.packages) if (p !== 'mcp') addText(q, p, 0.5);
   const a = n.assertions;
   if (a) {

@@ -6,8 +6,8 @@
 import { fulltextHits } from './fulltext.ts';
 import { linkHits } from './links.ts';
 import { matchMessages } from './messages.ts';
-import { normalise } from './normalise.ts';
-import { matchSymbols } from './symbols.ts';
+import { normalise, sdkSide } from './normalise.ts';
+import { asRuntime, matchSymbols } from './symbols.ts';
 import { foreignPackage, matchSymptoms } from './symptoms.ts';
 import { tokens } from './tokens.ts';
 import type { Hit, LookupAnswer, LookupData, LookupOptions, LookupResult, Normalised } from './types.ts';
@@ -35,6 +35,17 @@ const LOG_OR_ERROR = /\[Errno \d+\]|^\s*(?:error|fatal|panic)\b|^(?:DEBUG|INFO|W
 const MENTION = /^(?:mentions|uses|calls) /;
 const BEHAVIOUR = /^described behaviour/;
 const isFulltext = (h: Hit) => h.evidence.startsWith('full text');
+const isSoft = (h: Hit) => isFulltext(h) || MENTION.test(h.evidence) || BEHAVIOUR.test(h.evidence);
+
+// Which server API a paste is about: the lowlevel `Server` (its `on_*` handlers, v1's decorators on
+// a `server`, the word itself) or `MCPServer`/`FastMCP` (`@mcp.tool`, `Context`); null for both or neither.
+const LOWLEVEL = /\blow(?:[- ]?)level\b|mcp\.server\.lowlevel|\bon_(?:call_tool|list_tools|read_resource|get_prompt|list_resources|list_prompts)\s*=|@server\.(?:call_tool|list_tools|read_resource|get_prompt|list_resources|list_prompts)\(\)|\bServerRequestContext\b/i;
+const HIGHLEVEL = /@(?:mcp|app)\.(?:tool|resource|prompt)\b|\b(?:MCPServer|FastMCP)\(|\bctx: Context\b|\bfastmcp\b/i;
+function serverApi(text: string): 'lowlevel' | 'mcpserver' | null {
+  const low = LOWLEVEL.test(text);
+  const high = HIGHLEVEL.test(text);
+  return low === high ? null : low ? 'lowlevel' : 'mcpserver';
+}
 
 // JSON-RPC's own codes and phrases: every MCP SDK in every language says them.
 const GENERIC_JSONRPC = /^matched symptom: “(?:-?32\d{3}|Method not found|Invalid params|Internal error|Parse error|Invalid request|Connection closed|Request timed out)”$/i;
@@ -82,19 +93,36 @@ function evidence(paste: string, n: Normalised, data: LookupData): Hit[] {
     ...packageHits(n, data),
     ...(data.index ? [...matchMessages(n, data.index, data.sections), ...loggerHits(n, data)] : []),
   ];
-  // JSON-RPC's own phrases and codes are true of every server: they support, they do not decide.
-  for (const h of structural) if (GENERIC_JSONRPC.test(h.evidence)) h.confidence = Math.min(h.confidence, 0.7);
-  if (!data.index) return structural;
-
   // A paste about another package (jlowin's `fastmcp`, its `fastmcp run` CLI) must not find the
   // SDK's FastMCP by its name; full text alone never answers for it, nor for an error that never
   // shows the SDK.
   const foreign = foreignPackage(n) ?? (JLOWIN_FASTMCP.test(n.text) ? 'fastmcp' : null);
   const ceiling = foreign || unrelatedError(n, paste.slice(0, 4000), data) ? 0.45 : 1;
+  // JSON-RPC's own phrases and codes are true of every server: they support, they do not decide,
+  // and say nothing at all in an error that never shows the SDK.
+  for (const h of structural) if (GENERIC_JSONRPC.test(h.evidence)) h.confidence = Math.min(h.confidence, 0.7, ceiling);
+  // A section about one side of the SDK (`Client validates ...`, `Server handler results ...`) is
+  // less likely when the traceback shows the other side raised it.
+  const side = sdkSide(n);
+  if (side) {
+    const other = side === 'client' ? /^`?Server\b(?!-)/ : /^`?Client\b(?!-)/;
+    const far = new Set(data.sections.filter((s) => other.test(s.title)).map((s) => s.anchor));
+    for (const h of structural) if (far.has(h.anchor)) h.confidence -= 0.15;
+  }
+  if (!data.index) return structural;
+
   const full = fulltextHits(n, data.index, data.sections, foreign ? new Set([foreign, ...tokens(foreign), 'fast']) : undefined).map((h) => ({
     ...h,
     confidence: Math.min(h.confidence, ceiling),
   }));
+  // Plain words and full text are alike for the twin sections of the two server APIs (a tool's
+  // exception becomes a JSON-RPC error in both): the API the paste uses decides between them.
+  const flavour = serverApi(n.text);
+  if (flavour) {
+    const otherArea = flavour === 'lowlevel' ? 'mcpserver-formerly-fastmcp' : 'lowlevel-server';
+    const area = new Map(data.sections.map((s) => [s.anchor, s.area]));
+    for (const h of [...structural, ...full]) if (area.get(h.anchor) === otherArea && isSoft(h)) h.confidence -= 0.1;
+  }
   const found = new Set(structural.map((h) => h.anchor));
   // With a confident structural answer (an error, a message, a link), full text may only
   // corroborate it, never add noise. A mere mention of a name does not settle anything.
@@ -142,7 +170,9 @@ function packageHits(n: Normalised, data: LookupData): Hit[] {
 }
 
 // Signs the SDK is involved at all: its package, classes, loggers, the packages it brought in.
-const SDK_CONTEXT = /(?<!simple\/)\bmcp\b|\bmcp[._-]\w|fastmcp|MCPServer|ClientSession|ServerSession|modelcontextprotocol|httpx2|httpcore2|mcp_types|@mcp\.|\bctx\.|json-?rpc/i;
+// `mcp` as a word, a package path or an endpoint (`POST /mcp`), not inside a host name
+// (`mcp.internal`) or a download URL (`/simple/mcp/`, `/m/mcp/mcp-2.0.0.tar.gz`).
+const SDK_CONTEXT = /(?<![\w.-])mcp(?![\w.\-/])|\/mcp\/?\s+HTTP|\bmcp\.(?:server|client|shared|types|os|cli)\b|\bmcp[_-][a-z]|fastmcp|MCPServer|ClientSession|ServerSession|modelcontextprotocol|httpx2|httpcore2|mcp_types|@mcp\.|\bctx\.|json-?rpc/i;
 
 /** An error whose paste never shows the SDK: whatever words it shares with the guide are chance. */
 function unrelatedError(n: Normalised, head: string, data: LookupData): boolean {
@@ -179,7 +209,7 @@ export function lookup(paste: string, data: LookupData, opts: LookupOptions = {}
 
 /** The whole lookup, synchronously (it needs no I/O once the data is loaded). */
 export function lookupSync(paste: string, data: LookupData, opts: LookupOptions = {}): LookupAnswer {
-  const n = normalise(paste);
+  const n = asRuntime(normalise(paste), data.symbols);
   let hits = evidence(paste, n, data);
   if (n.javascript) hits = javascriptOnly(hits);
   const results = merge(hits, data, opts);

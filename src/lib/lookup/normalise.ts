@@ -57,6 +57,7 @@ const TRACEBACK_HEADER = /^\s*(?:\+\s*)?(?:Exception Group )?Traceback \(most re
 const CHAIN = /^\s*(?:During handling of the above exception, another exception occurred|The above exception was the direct cause of the following exception):?\s*$/;
 const GROUP_RULE = /^\s*[+|]?\s*\+?-[-+]*(?:\s*\d+\s*-+|\s*\.\.\.\s*-+)?\s*$/;
 const CARETS = /^\s*[~^]{2,}[\s~^]*$/;
+const TSC = /\.[cm]?[jt]sx?(?:\(\d+,\d+\)|:\d+:\d+)\s*[:-]\s*error TS\d+/;
 const JS_FRAME = /^\s*at (?:.{0,300}\((?:file:\/\/|node:|webpack|https?:\/\/|\/|[A-Za-z]:\\).{0,400}:\d+:\d+\)|(?:file:\/\/|node:|\/).{0,400}:\d+:\d+)\s*$/;
 // A frame in the SDK itself: `.../site-packages/mcp/client/session.py", line 558, in send_request`.
 const SDK_FRAME = /(?:site|dist)-packages[\\/]+((?:mcp|mcp_types)(?:[\\/]+\w+)*)\.py", line \d+, in (\w+)/;
@@ -175,6 +176,8 @@ export function normalise(paste: string): Normalised {
       if (cache.size < 50_000) cache.set(original, read);
     }
     for (const l of read.loggers) if (loggers.size < 20) loggers.add(l);
+    // The TypeScript compiler's diagnostics speak of a JS/TS program, as its stacks do.
+    if (original.includes('error TS') && TSC.test(original)) jsFrames++;
     if (read.frame === 'js') {
       jsFrames++;
       continue;
@@ -362,6 +365,26 @@ function selectFocus(lines: string[]): string[] {
     take(i);
   }
   return [...keep].sort((a, b) => a - b).map((i) => (lines[i].length > 2000 ? lines[i].slice(0, 2000) : lines[i]));
+}
+
+/**
+ * The innermost SDK frames as one line each (`mcp.client.session.send_request:
+ * _methods.validate_server_result(...)`): where inside the SDK the error was raised.
+ */
+export function frameText(n: Normalised, depth = 3): string {
+  return n.frames
+    .slice(-depth)
+    .map((f) => `${f.module}.${f.fn}: ${f.source}`)
+    .join('\n');
+}
+
+/** Which side of the SDK raised the error: its innermost frame's package (`mcp.client`, `mcp.server`). */
+export function sdkSide(n: Normalised): 'client' | 'server' | null {
+  for (let i = n.frames.length - 1; i >= 0; i--) {
+    const m = /^mcp\.(client|server)\b/.exec(n.frames[i].module);
+    if (m) return m[1] as 'client' | 'server';
+  }
+  return null;
 }
 
 /** Lowercase, one line, without quotes: survives lost quotes and wrapped lines. */

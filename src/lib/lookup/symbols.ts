@@ -2,7 +2,8 @@
 // module, name, member and parameter that v2.0.0 no longer has). This answers errors nobody wrote a
 // symptom for, as long as CPython says which name it could not find.
 
-import type { Hit, Normalised, Section, SymbolIndex } from './types.ts';
+import { looseText } from './normalise.ts';
+import type { ExceptionLine, Hit, Normalised, Section, SymbolIndex } from './types.ts';
 
 const Q = `['"\`\u2018\u2019]?`; // quotes may be lost in a mangled paste
 const ID = `([A-Za-z_][\\w]*)`;
@@ -283,7 +284,8 @@ const IMPORT = /\bimport\s+(mcp(?:\.\w+)+)/g;
 const DOTTED_MCP = /(?<![\w.])mcp(?:\.\w+)+/g;
 // A call with its arguments, one level of nested brackets (`f(a, g(b), k=v)`), on one line.
 const CALL = /(?<![\w])([A-Za-z_][\w.]*)\s*\(([^()\n]{0,400}(?:\([^()\n]{0,200}\)[^()\n]{0,400}){0,6})\)/g;
-const ATTRIBUTE = /(?<=[\w)\]])\.([A-Za-z_]\w*)/g;
+// (not after a digit: `tools.0.inputSchema` is pydantic's location in wire data, not code)
+const ATTRIBUTE = /(?<=[\w)\]])(?<!(?:^|[^\w])\d+)\.([A-Za-z_]\w*)/g;
 const SUBSCRIPT = /(?<![\w.])([A-Z]\w*)\[([^\[\]\n]{0,200}(?:\[[^\[\]\n]{0,200}\][^\[\]\n]{0,200}){0,4})\]/g;
 const GETATTR = /getattr\(\s*[\w.]+\s*,\s*["'](\w+)["']/g;
 const WORD = /(?<![\w.])[A-Za-z_]\w*(?![\w])/g;
@@ -447,6 +449,23 @@ function foreignContext(text: string, foreign: Set<string>) {
     for (const n of m[2].split(/[\s,()]+/)) if (n) foreign.add(n);
   }
   for (const m of text.matchAll(/(?<![\w.])((?!mcp\b)[a-z_]\w*)\.(?:[\w]+\.)*([A-Z]\w+)/g)) foreign.add(m[2]);
+}
+
+const DICT_ATTRIBUTE = /'(\w+)' object has no attribute/g;
+
+/**
+ * What the runtime says where a type checker names a v2 TypedDict: an instance is a dict, so
+ * `'RequestParamsMeta' object has no attribute 'x'` is `'dict' object has no attribute 'x'` when run.
+ */
+export function asRuntime(n: Normalised, idx: SymbolIndex): Normalised {
+  const dicts = idx.typeddicts;
+  if (!dicts || !n.text.includes('object has no attribute')) return n;
+  const fix = (s: string) => s.replace(DICT_ATTRIBUTE, (m, cls: string) => (Object.hasOwn(dicts, cls) ? "'dict' object has no attribute" : m));
+  const fixLine = (e: ExceptionLine) => ({ type: e.type, message: fix(e.message) });
+  const exceptions = n.exceptions.map(fixLine);
+  const primary = n.primary ? exceptions[n.exceptions.indexOf(n.primary)] ?? fixLine(n.primary) : null;
+  const text = fix(n.text);
+  return { ...n, text, loose: looseText(text), exceptions, primary };
 }
 
 export function matchSymbols(n: Normalised, idx: SymbolIndex, sections: Section[] = []): Hit[] {

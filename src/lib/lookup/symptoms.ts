@@ -1,13 +1,13 @@
 // Symptoms curated in each section's frontmatter: exact strings, regexes, and plain-language
 // behaviour descriptions.
 
-import { looseText } from './normalise.ts';
+import { frameText, looseText } from './normalise.ts';
 import { oneWord, STOP, stem } from './tokens.ts';
 import type { Hit, Normalised, Section } from './types.ts';
 
 // Where in the paste a match sits decides how much it says: the exception an expert would read
 // first beats a chained cause, which beats surrounding log text.
-const WHERE = { primary: 0.97, exception: 0.92, text: 0.86 };
+const WHERE = { primary: 0.97, exception: 0.92, text: 0.86, frame: 0.86 };
 
 const regexCache = new Map<string, RegExp | null>();
 const literalCache = new Map<string, string[] | null>();
@@ -88,6 +88,8 @@ function locate(n: Normalised, test: (s: string) => boolean): number {
   if (p && (test(`${p.type}: ${p.message}`) || test(looseText(`${p.type}: ${p.message}`)))) return WHERE.primary;
   if (n.exceptions.some((e) => test(`${e.type}: ${e.message}`) || test(looseText(`${e.type}: ${e.message}`)))) return WHERE.exception;
   if (test(n.text) || test(n.loose) || test(n.text.replace(/\s*\n\s*/g, ' '))) return WHERE.text;
+  // With the SDK frames it ran through: `ValidationError ... list_tools` raised inside the client.
+  if (n.frames.length && test(`${n.text}\n${frameText(n)}`)) return WHERE.frame;
   return 0;
 }
 
@@ -167,7 +169,8 @@ export function matchSymptoms(n: Normalised, sections: Section[]): Hit[] {
   const hits: Hit[] = [];
   const foreign = foreignPackage(n);
   const pasteWords = new Set(keywords(n.text));
-  const lower = n.text.toLowerCase();
+  // What the paste says, and where in the SDK it was raised (a pattern may name the raise site).
+  const lower = (n.frames.length ? `${n.text}\n${frameText(n)}` : n.text).toLowerCase();
   for (const sec of sections) {
     for (const sym of sec.symptoms) {
       // Case-sensitive on purpose: module `fastmcp` is not class `FastMCP`.

@@ -39,6 +39,8 @@ export interface SymbolIndex {
   kwonly: Record<string, number>;
   /** Generic class that takes fewer type arguments -> [v1 count, v2 count, anchor index] */
   generics?: Record<string, [number, number, number]>;
+  /** v2 classes that are TypedDicts (dicts at runtime) -> the section about the change. */
+  typeddicts?: Record<string, number>;
 }
 
 /** src/generated/lookup-index.json (scripts/lib/lookup-index.mjs); sections by their sections.json index. */

@@ -1,0 +1,122 @@
+// Training cases for the mechanisms of issue 8's second round, one group per mechanism, written
+// from the migration guide (content/guide/**, upstream/migration.md), the SDK source at v1.28.1 and
+// v2.0.0 (shared/sdk-src: the exact messages, frames, loggers and signatures) and the formats of
+// the tools that print them. Not from any blind held-out table: each mechanism was found by asking
+// what a miss of the retired table 1 lacked, and these cases use other names, other sections and
+// other wrappers than the miss did, so they measure the mechanism, not the case.
+
+import type { LookupCase } from './lookup-table.ts';
+
+const A = {
+  fastmcp: 'fastmcp-renamed-to-mcpserver',
+  snake: 'field-names-changed-from-camelcase-to-snake_case',
+  meta: 'requestparamsmeta-replaced-with-requestparamsmeta-typeddict',
+  transportParams: 'transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods',
+  cursor: 'cursor-parameter-removed-from-clientsession-list-methods',
+  mcpError: 'mcperror-renamed-to-mcperror',
+  handleMethods: 'lowlevel-server-private-_handle_-dispatch-methods-removed',
+  sessionProxy: 'serversession-is-now-a-thin-proxy-no-longer-a-basesession',
+  clientSession: 'clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed',
+  decorators: 'lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params',
+  clientValidates: 'client-validates-inbound-traffic-against-the-protocol-schema',
+  serverValidates: 'server-handler-results-are-validated-against-the-protocol-schema',
+  lowlevelUnchanged: 'lowlevel-server-what-did-not-change',
+  mcpserverUnchanged: 'what-is-unchanged-on-mcpserver',
+  lowlevelExc: 'lowlevel-server-tool-handler-exceptions-no-longer-become-calltoolresultis_errortrue',
+  wrapping: 'lowlevel-server-automatic-return-value-wrapping-removed',
+  removedTypes: 'removed-type-aliases-and-classes',
+  rootModel: 'replace-rootmodel-by-union-types-with-typeadapter-validation',
+  timeouts: 'timeouts-take-float-seconds-instead-of-timedelta',
+  websocket: 'websocket-transport-removed',
+  env: 'mcp_-environment-variables-and-env-files-are-no-longer-read',
+  progress: 'progresscontext-and-progress-context-manager-removed',
+};
+
+const SITE = '/srv/agent/.venv/lib/python3.12/site-packages';
+
+// --- an exception quoted after a prefix on its line -------------------------------------------
+// Log formatters, task runners and people put words before the exception: `job failed: TypeError: ...`.
+const QUOTED: LookupCase[] = [
+  { kind: 'log', paste: "2026-03-02 08:15:44 worker[311]: refresh job failed: ImportError: cannot import name 'McpError' from 'mcp.shared.exceptions'", expect: A.mcpError },
+  { kind: 'mangled', paste: "[sync] step 3/5 aborted -> AttributeError: 'ListToolsResult' object has no attribute 'nextCursor'", expect: A.snake },
+  { kind: 'behaviour', paste: "Desde que actualicé a mcp 2, el servidor no arranca. Me sale esto: TypeError: MCPServer.__init__() got an unexpected keyword argument 'host'", expect: A.transportParams, note: 'Spanish prose around the error' },
+  { kind: 'behaviour', paste: "Nach dem Update auf mcp 2.0 startet der Client nicht mehr, Fehlermeldung: ModuleNotFoundError: No module named 'mcp.client.websocket'", expect: A.websocket, note: 'German prose around the error' },
+  { kind: 'behaviour', paste: "升级到 mcp 2.0 以后，客户端报错：TypeError: ClientSession.list_resources() got an unexpected keyword argument 'cursor'", expect: A.cursor, note: 'Chinese prose around the error' },
+  { kind: 'wrapped', paste: 'task "mcp:smoke" exited 1 (stderr: pydantic_core._pydantic_core.ValidationError: 1 validation error for ListToolsResult)\nnote: the server is a third-party Go binary; with mcp 1.x list_tools() accepted its output', expect: A.clientValidates },
+];
+
+// --- a traceback carried inside a JSON record ---------------------------------------------------
+// structlog/JSON loggers and hosts that log a server's stderr as one escaped string.
+const ESCAPED: LookupCase[] = [
+  {
+    kind: 'log',
+    paste: String.raw`{"event": "startup failed", "level": "error", "logger": "app.main", "timestamp": "2026-02-11T09:12:01Z", "exception": "Traceback (most recent call last):\n  File \"/srv/app/main.py\", line 4, in <module>\n    from mcp.server.fastmcp import FastMCP, Context\nModuleNotFoundError: No module named 'mcp.server.fastmcp'"}`,
+    expect: A.fastmcp,
+  },
+  {
+    kind: 'wrapped',
+    paste: String.raw`2026-02-11T09:12:01.311Z [notes] [error] {"stderr":"Traceback (most recent call last):\n  File \"C:\\Users\\ana\\new_notes\\server.py\", line 12, in <module>\n    from mcp.shared.progress import progress\nModuleNotFoundError: No module named 'mcp.shared.progress'\n"}`,
+    expect: A.progress,
+    note: 'a Windows path inside the escaped string stays a path',
+  },
+];
+
+// --- exception classes from an `exceptions` module, and other ecosystems' errors ----------------
+const FOREIGN: LookupCase[] = [
+  { kind: 'offtopic', paste: 'django.core.exceptions.SuspiciousOperation: Invalid HTTP_HOST header: "mcp.internal:8000". You may need to add "mcp.internal" to ALLOWED_HOSTS.', expect: null },
+  { kind: 'offtopic', paste: "sqlalchemy.exc.ArgumentError: Could not parse SQLAlchemy URL from string 'postgres//user@db/tools'", expect: null },
+  { kind: 'offtopic', paste: 'npm ERR! code E404\nnpm ERR! 404 Not Found - GET https://registry.npmjs.org/@acme%2fmcp-tools - Not found\nnpm ERR! 404 \nnpm ERR! 404  \'@acme/mcp-tools@^2.0.0\' is not in this registry.', expect: null },
+  { kind: 'offtopic', paste: "error[E0599]: no method named `list_tools` found for struct `Client` in the current scope\n  --> src/main.rs:41:22\n   |\n41 |     let tools = client.list_tools().await?;\n   |                        ^^^^^^^^^^ method not found in `Client`", expect: null, note: 'Rust' },
+  { kind: 'offtopic', paste: "src/server.ts(18,7): error TS2339: Property 'setRequestHandler' does not exist on type 'McpServer'.", expect: null, note: 'the TypeScript SDK' },
+  { kind: 'offtopic', paste: 'ERROR: Could not install packages due to an OSError: HTTPSConnectionPool(host=\'files.pythonhosted.org\', port=443): Read timed out. (read timeout=15)\nurl: /packages/source/m/mcp/mcp-2.0.0.tar.gz', expect: null, note: 'pip fetching the SDK is no SDK error' },
+];
+
+// --- SDK class names are signs of the SDK ------------------------------------------------------
+const SDK_NAMES: LookupCase[] = [
+  {
+    kind: 'snippet',
+    paste: 'async def on_note(msg):\n    if isinstance(msg, types.ServerNotification):\n        kind = msg.root.method\n# AttributeError since the upgrade',
+    expect: A.rootModel,
+  },
+];
+
+// --- who owns the member: super(), a receiver's name, quoted wire keys ---------------------------
+const OWNERS: LookupCase[] = [
+  {
+    kind: 'traceback',
+    paste: `Traceback (most recent call last):\n  File "/srv/gw/gw/server.py", line 58, in _handle_message\n    await super()._handle_message(message, session, lifespan_context, raise_exceptions)\nAttributeError: 'super' object has no attribute '_handle_message'`,
+    expect: A.handleMethods,
+  },
+  {
+    kind: 'traceback',
+    paste: `Traceback (most recent call last):\n  File "/srv/gw/gw/session.py", line 22, in _received_request\n    return await super()._received_request(responder)\nAttributeError: 'super' object has no attribute '_received_request'`,
+    expect: A.sessionProxy,
+  },
+  {
+    kind: 'assertion',
+    paste: `    async def test_failing_tool_is_reported():\n        server = Server("t", on_call_tool=boom, on_list_tools=tools)\n        async with Client(server) as client:\n>           result = await client.call_tool("boom", {})\nE           mcp.shared.exceptions.MCPError: backend unavailable\n\ntests/test_tools.py:41: MCPError`,
+    expect: A.lowlevelExc,
+    note: '`client.call_tool` is the client\'s method: no sign of the removed Server.call_tool decorator',
+  },
+  {
+    kind: 'thirdparty',
+    paste: `Traceback (most recent call last):\n  File "/srv/agent/agent/tools.py", line 12, in load\n    listing = await session.list_tools()\n  File "${SITE}/mcp/client/session.py", line 558, in send_request\n    _methods.validate_server_result(method, version, raw)\npydantic_core._pydantic_core.ValidationError: 1 validation error for ListToolsResult\ntools.0.inputSchema.type\n  Input should be 'object' [type=literal_error, input_value='array', input_type=str]\n# {'name': 'search', 'inputSchema': {'type': 'array'}} is what the Node server sends`,
+    expect: A.clientValidates,
+    note: 'a camelCase key in data is the wire format, not v1 code',
+  },
+];
+
+// --- "low-level", and the sections about what did not change -----------------------------------
+const OVERVIEW: LookupCase[] = [
+  { kind: 'prose', paste: 'is stdio_server() still the way to run a low-level Server over stdin/stdout in v2, with server.run(read, write, server.create_initialization_options())?', expect: A.lowlevelUnchanged },
+  { kind: 'prose', paste: 'do @mcp.resource("config://app") templates and @mcp.prompt() still work the same way on MCPServer, or do they need changes too?', expect: A.mcpserverUnchanged },
+  { kind: 'behaviour', paste: 'my low-level server used to send the exception text back as a tool result the model could read; after upgrading the client gets a JSON-RPC error for the same tool call', expect: A.lowlevelExc },
+];
+
+// --- a type checker naming a v2 TypedDict: a dict at runtime ------------------------------------
+const DICTS: LookupCase[] = [
+  { kind: 'typechecker', paste: 'app/handlers.py:30: error: "RequestParamsMeta" has no attribute "progressToken"  [attr-defined]', expect: A.meta },
+  { kind: 'typechecker', paste: '  /srv/app/tools.py:77:31 - error: Cannot access attribute "progress_token" for class "RequestParamsMeta"\n    Attribute "progress_token" is unknown (reportAttributeAccessIssue)', expect: A.meta },
+];
+
+export const MECHANISM_CASES: LookupCase[] = [...QUOTED, ...ESCAPED, ...FOREIGN, ...SDK_NAMES, ...OWNERS, ...OVERVIEW, ...DICTS];
