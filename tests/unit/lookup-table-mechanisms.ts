@@ -119,4 +119,26 @@ const DICTS: LookupCase[] = [
   { kind: 'typechecker', paste: '  /srv/app/tools.py:77:31 - error: Cannot access attribute "progress_token" for class "RequestParamsMeta"\n    Attribute "progress_token" is unknown (reportAttributeAccessIssue)', expect: A.meta },
 ];
 
-export const MECHANISM_CASES: LookupCase[] = [...QUOTED, ...ESCAPED, ...FOREIGN, ...SDK_NAMES, ...OWNERS, ...OVERVIEW, ...DICTS];
+// --- where the SDK raised it ---------------------------------------------------------------------
+// v2-only messages raised by a class one heading is about; the side (client/server) the innermost
+// SDK frame is on; the SDK function that raised it.
+const RAISED: LookupCase[] = [
+  {
+    kind: 'thirdparty',
+    paste: `Traceback (most recent call last):\n  File "/srv/bot/bot/rpc.py", line 88, in replay\n    await session.send_request(req, types.EmptyResult, request_id=7)\n  File "${SITE}/mcp/shared/jsonrpc_dispatcher.py", line 331, in send_raw_request\n    raise RuntimeError(f"request id {request_id!r} is already in flight")\nRuntimeError: request id '7' is already in flight`,
+    expect: A.clientSession,
+  },
+  {
+    kind: 'log',
+    paste: `ERROR:mcp.shared.jsonrpc_dispatcher:handler for 'sampling/createMessage' raised\nTraceback (most recent call last):\n  File "${SITE}/mcp/shared/jsonrpc_dispatcher.py", line 748, in _handle_request\n    result = await on_request(dctx, req.method, req.params)\n  File "${SITE}/mcp/client/session.py", line 1302, in _on_request\n    request = cast(types.ServerRequest, _methods.parse_server_request(method, version, params))\npydantic_core._pydantic_core.ValidationError: 1 validation error for CreateMessageRequestParams\nmaxTokens\n  Field required [type=missing, input_value={'messages': []}, input_type=dict]`,
+    expect: A.clientValidates,
+    note: 'an off-spec server request: the client validates it before any callback runs',
+  },
+  {
+    kind: 'traceback',
+    paste: `Traceback (most recent call last):\n  File "${SITE}/mcp/server/runner.py", line 381, in _handle_request\n    dumped = _methods.serialize_server_result(method, version, dumped)\n  File "${SITE}/mcp_types/methods.py", line 212, in serialize_server_result\n    adapter.validate_python(data, by_name=False), by_alias=True,\npydantic_core._pydantic_core.ValidationError: 1 validation error for ListPromptsResult\nprompts.0.name\n  Field required [type=missing, input_value={'description': 'Summarise'}, input_type=dict]`,
+    expect: A.serverValidates,
+  },
+];
+
+export const MECHANISM_CASES: LookupCase[] = [...QUOTED, ...ESCAPED, ...FOREIGN, ...SDK_NAMES, ...OWNERS, ...OVERVIEW, ...DICTS, ...RAISED];

@@ -114,7 +114,10 @@ export function buildQuery(n: Normalised, dropped: Set<string> = new Set()): Que
   if (a) {
     for (const { left, right } of a.pairs) {
       for (const d of differences(left, right)) addText(q, d, 2.5, 4);
-      addText(q, `${left} ${right}`, 1, 3);
+      // `assert actual == expected`: what the code now returns is what v2 does, and the section
+      // that explains it says that value; the expected one is v1's.
+      addText(q, left, 1, 3);
+      addText(q, right, 0.5, 3);
     }
     for (const w of a.where) addText(q, w, 1.5, 3);
     for (const e of a.extra) addText(q, e, 1.5, 3);

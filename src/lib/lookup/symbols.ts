@@ -290,6 +290,23 @@ const SUBSCRIPT = /(?<![\w.])([A-Z]\w*)\[([^\[\]\n]{0,200}(?:\[[^\[\]\n]{0,200}\
 const GETATTR = /getattr\(\s*[\w.]+\s*,\s*["'](\w+)["']/g;
 const WORD = /(?<![\w.])[A-Za-z_]\w*(?![\w])/g;
 const WIRE_KEY = /(["'])[A-Za-z_]\w*\1\s*:/g;
+// pydantic's location line (`tools.0.inputSchema`, `maxTokens`) above its `... [type=...]` line
+const PYDANTIC_LOC = /^[A-Za-z_][\w.]*\n(?=.*\[type=)/gm;
+// a JSON-RPC method (`sampling/createMessage`, `notifications/tools/list_changed`)
+const METHOD = /\b[a-z]+(?:\/[A-Za-z_]+)+/g;
+
+/**
+ * The paste without what the wire says: quoted keys (`'inputSchema': {...}` in pydantic's
+ * input_value, a JSON body), pydantic's field locations and JSON-RPC method names keep the
+ * protocol's camelCase in v2 too, so they are data, not v1 code.
+ */
+function wireless(text: string): string {
+  let out = text;
+  if (out.includes(':')) out = out.replace(WIRE_KEY, ' ');
+  if (out.includes('[type=')) out = out.replace(PYDANTIC_LOC, '\n');
+  if (out.includes('/')) out = out.replace(METHOD, ' ');
+  return out;
+}
 
 /** Top-level arguments of a call: how many positional, which keywords. */
 function callArguments(args: string): { positional: number; keywords: string[] } {
@@ -428,16 +445,13 @@ function codeMentions(ctx: Ctx, text: string) {
     const sure = alive.has(member) ? named : distinctive(member) || member.length >= 6 || named;
     if (sure) once(`attr:${member}`, at, 0.8, `uses \`.${member}\`, which ${owners.slice(0, 2).map((o) => `\`${o}\``).join(', ')} no longer has in v2 (symbol index)`);
   }
-  // A quoted key (`'inputSchema': {...}` in pydantic's input_value, a JSON body) is the wire format,
-  // which kept its camelCase names: data, not v1 code.
-  const words = text.includes(':') ? text.replace(WIRE_KEY, ' ') : text;
-  for (const m of words.matchAll(WORD)) {
+  for (const m of wireless(text).matchAll(WORD)) {
     const a = m[0];
     if (seen.has(`name:${a}`) || seen.has(`attr:${a}`) || ctx.foreign.has(a) || !distinctive(a)) continue;
     const entries = idx.names[a];
     if (entries?.length === 1) {
       if (alive.has(a)) once(`name:${a}`, entries[0][0] as number, 0.6, `mentions \`${a}\`, which the section is about (symbol index)`);
-      else once(`name:${a}`, entries[0][0] as number, 0.8, `mentions \`${a}\`, removed in v2 (symbol index)`);
+      else once(`name:${a}`, entries[0][0] as number, 0.78, `mentions \`${a}\`, removed in v2 (symbol index)`);
     } else if (!entries && !alive.has(a)) once(`attr:${a}`, memberAnchor(idx, a), 0.7, `mentions \`${a}\`, removed in v2 (symbol index)`);
   }
 }

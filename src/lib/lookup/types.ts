@@ -58,8 +58,11 @@ export interface LookupIndex {
     /** word -> sections whose heading, curated symbols or symptoms use it */
     keys: Record<string, number[]>;
   };
-  /** [regex source, section, lowercase literal that must occur, where the SDK says it] */
-  messages: Array<[string, number, string, string]>;
+  /**
+   * [regex source, section, lowercase literal that must occur, where the SDK says it, weight (default
+   * 1), the instance the guide quotes of a template with blanks (loose text)]
+   */
+  messages: Array<[string, number, string, string, number?, string?]>;
   /** Import names of the packages v2 added (`httpx2`, `opentelemetry`) -> section. */
   packages: Record<string, number>;
   /** Logger names the guide's sentences about loggers give -> section. */
