@@ -9,7 +9,7 @@
 
 import { differences } from './formats.ts';
 import { frameText } from './normalise.ts';
-import { eachToken, stem } from './tokens.ts';
+import { eachToken, SYNONYMS } from './tokens.ts';
 import type { Hit, LookupIndex, Normalised, Section } from './types.ts';
 
 const K1 = 1.2;
@@ -77,25 +77,6 @@ const BOILERPLATE = new RegExp(
   'g',
 );
 
-// Plain words people use for what the guide says in its own words.
-const SYNONYMS: Record<string, string> = {
-  blank: 'empty',
-  gone: 'removed',
-  missing: 'removed',
-  disappear: 'removed',
-  vanish: 'removed',
-  ignor: 'no longer read',
-  noth: 'no longer',
-  hang: 'stall',
-  hung: 'stall',
-  freez: 'stall',
-  mb: 'mib',
-  megabyte: 'mib',
-  deprecat: 'deprecated',
-  silenc: 'suppression',
-};
-
-const SYNONYM_STEMS = Object.entries(SYNONYMS).map(([w, m]) => [stem(w), m] as const);
 
 /** What to search for: the paste's words, the exception an expert reads first weighing more. */
 export function buildQuery(n: Normalised, dropped: Set<string> = new Set()): Query {
@@ -104,7 +85,7 @@ export function buildQuery(n: Normalised, dropped: Set<string> = new Set()): Que
   const where = n.text.match(/^\+\s+where .*$/gm) ?? [];
   addText(q, n.text.replace(/^\+\s+where .*$/gm, ' ').replace(BOILERPLATE, ' '), 1);
   for (const w of where) addText(q, w.replace(/\w+=None\b|\w+=(?:\[\]|\{\}|''|\.\.\.)/g, ' ').replace(BOILERPLATE, ' '), 0.5);
-  for (const [word, meaning] of SYNONYM_STEMS) if (q.has(word)) addText(q, meaning, 0.7);
+  for (const [word, meaning] of SYNONYMS) if (q.has(word)) addText(q, meaning, 0.7);
   if (n.primary) addText(q, n.primary.message.replace(BOILERPLATE, ' '), 0.75, 3);
   for (const l of n.loggers) addText(q, l, 1.5, 3);
   // Where in the SDK it was raised: the innermost frames' functions and source lines.

@@ -456,6 +456,19 @@ function codeMentions(ctx: Ctx, text: string) {
   }
 }
 
+/**
+ * A failed assertion's value read from an SDK class (pytest's `where ... = OAuthMetadata(...).issuer`):
+ * the one section whose curated symbols name that class is about the value, which supports it.
+ */
+function assertionSubject(ctx: Ctx, n: Normalised) {
+  const where = n.assertions?.where ?? [];
+  const classes = new Set(where.filter((w) => /^[A-Z]/.test(w)));
+  for (const cls of classes) {
+    const owners = ctx.sections.filter((s) => s.symbols.includes(cls));
+    if (owners.length === 1) ctx.hits.push({ anchor: owners[0].anchor, confidence: 0.55, evidence: `uses the asserted value from \`${cls}\`, which the section is about (section symbols)` });
+  }
+}
+
 /** Does the paste attribute a name to some other package (e.g. `from fastmcp import FastMCP`)? */
 function foreignContext(text: string, foreign: Set<string>) {
   for (const m of text.matchAll(/from\s+([A-Za-z_][\w.]*)\s+import\s+([\w\s,()]+)/g)) {
@@ -499,5 +512,6 @@ export function matchSymbols(n: Normalised, idx: SymbolIndex, sections: Section[
   pass(n.text.replace(/\s*\n\s*/g, ' '), 0.92);
   ctx.weight = 1;
   codeMentions(ctx, n.text);
+  assertionSubject(ctx, n);
   return ctx.hits;
 }

@@ -1,8 +1,9 @@
 // Symptoms curated in each section's frontmatter: exact strings, regexes, and plain-language
 // behaviour descriptions.
 
+import { differences } from './formats.ts';
 import { frameText, looseText } from './normalise.ts';
-import { oneWord, STOP, stem } from './tokens.ts';
+import { oneWord, STOP, stem, SYNONYMS } from './tokens.ts';
 import type { Hit, Normalised, Section } from './types.ts';
 
 // Where in the paste a match sits decides how much it says: the exception an expert would read
@@ -100,18 +101,22 @@ const WEAK = new Set('mcp server client tool tools error errors v1 v2 call calls
 
 export function keywords(s: string): string[] {
   const words = oneWord(s)
-    .toLowerCase()
     .replace(/[`'"\u2018\u2019]/g, '')
-    .match(/-?\d+|[a-z_][\w./-]*[\w]|[a-z]/g);
+    .match(/-?\d+|[A-Za-z_][\w./-]*[\w]|[A-Za-z]/g);
   if (!words) return [];
   const out: string[] = [];
   for (const raw of words) {
-    const w = raw.replace(/[./-]+$/, '');
+    const cased = raw.replace(/[./-]+$/, '');
+    const w = cased.toLowerCase();
     if (w.length < 2 || STOP.has(w)) continue;
     out.push(stem(w));
     // "camelCase" and "snake_case" identifiers also count as their parts (so "serverInfo.name"
-    // meets "server info name" halfway).
-    if (/[_.\/-]/.test(w)) for (const part of w.split(/[_.\/-]+/)) if (part.length > 2 && !STOP.has(part)) out.push(stem(part));
+    // meets "server info name" and "server_info" halfway).
+    if (/[_.\/-]|[a-z][A-Z]/.test(cased))
+      for (const part of cased.split(/[_.\/-]+|(?<=[a-z0-9])(?=[A-Z])/)) {
+        const p = part.toLowerCase();
+        if (p.length > 2 && !STOP.has(p)) out.push(stem(p));
+      }
   }
   return out;
 }
@@ -169,6 +174,9 @@ export function matchSymptoms(n: Normalised, sections: Section[]): Hit[] {
   const hits: Hit[] = [];
   const foreign = foreignPackage(n);
   const pasteWords = new Set(keywords(n.text));
+  for (const [word, meaning] of SYNONYMS) if (pasteWords.has(word)) for (const w of keywords(meaning)) pasteWords.add(w);
+  // What a failed assertion's two sides show (`'' == '1.28.1'` is an empty value) is said too.
+  for (const p of n.assertions?.pairs ?? []) for (const d of differences(p.left, p.right)) for (const w of keywords(d)) pasteWords.add(w);
   // What the paste says, and where in the SDK it was raised (a pattern may name the raise site).
   const lower = (n.frames.length ? `${n.text}\n${frameText(n)}` : n.text).toLowerCase();
   for (const sec of sections) {

@@ -60,3 +60,21 @@ export function tokens(s: string): string[] {
   eachToken(s, (t) => out.push(t));
   return out;
 }
+
+// Plain words people use for what the guide says in its own words (stems on the left).
+export const SYNONYMS: ReadonlyArray<readonly [string, string]> = Object.entries({
+  blank: 'empty',
+  gone: 'removed',
+  missing: 'removed',
+  disappear: 'removed',
+  vanish: 'removed',
+  ignor: 'no longer read',
+  noth: 'no longer',
+  hang: 'stall',
+  hung: 'stall',
+  freez: 'stall',
+  mb: 'mib',
+  megabyte: 'mib',
+  deprecat: 'deprecated',
+  silenc: 'suppression',
+}).map(([w, m]) => [stem(w), m] as const);
