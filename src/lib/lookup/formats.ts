@@ -167,5 +167,10 @@ export function differences(left: string, right: string): string[] {
   const camel = /\b[a-z]+[A-Z]\w*/;
   const snake = /\b[a-z]+_[a-z]\w*/;
   if ((camel.test(l) && snake.test(r)) || (snake.test(l) && camel.test(r))) out.push('snake_case camelcase');
+  // `'repo:read admin:write' == 'admin:write'`: one side has all of the other's words and more.
+  const lw = new Set(l.split(/\s+/).filter(Boolean));
+  const rw = new Set(r.split(/\s+/).filter(Boolean));
+  const within = (a: Set<string>, b: Set<string>) => a.size < b.size && [...a].every((w) => b.has(w));
+  if (within(lw, rw) || within(rw, lw)) out.push('union');
   return out;
 }

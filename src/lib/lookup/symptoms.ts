@@ -176,7 +176,12 @@ export function matchSymptoms(n: Normalised, sections: Section[]): Hit[] {
   const pasteWords = new Set(keywords(n.text));
   for (const [word, meaning] of SYNONYMS) if (pasteWords.has(word)) for (const w of keywords(meaning)) pasteWords.add(w);
   // What a failed assertion's two sides show (`'' == '1.28.1'` is an empty value) is said too.
-  for (const p of n.assertions?.pairs ?? []) for (const d of differences(p.left, p.right)) for (const w of keywords(d)) pasteWords.add(w);
+  for (const p of n.assertions?.pairs ?? []) {
+    for (const d of differences(p.left, p.right)) for (const w of keywords(d)) pasteWords.add(w);
+    // The expected side is v1's value: a description of v2 returning it is the opposite of this paste.
+    const actual = new Set(keywords(p.left));
+    for (const w of keywords(p.right)) if (/^-?\d/.test(w) && !actual.has(w)) pasteWords.delete(w);
+  }
   // What the paste says, and where in the SDK it was raised (a pattern may name the raise site).
   const lower = (n.frames.length ? `${n.text}\n${frameText(n)}` : n.text).toLowerCase();
   for (const sec of sections) {
