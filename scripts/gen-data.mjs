@@ -557,6 +557,7 @@ export function generate({ contentDir = path.join(ROOT, 'content'), apiDir } = {
   }
   const symbolIndex = buildSymbolIndex(diff, buildTextIndex(raw), known, v2Names, v2Alive, v2);
   const readRoot = (rel) => JSON.parse(fs.readFileSync(path.join(ROOT, rel), 'utf8'));
+  const extraFields = raw.find((r) => /extra fields/i.test(headingOf(r.fm)));
   const lookupIndex = {
     v: 1,
     fulltext: buildFulltext(raw, readRoot('src/generated/rules.json')),
@@ -565,6 +566,7 @@ export function generate({ contentDir = path.join(ROOT, 'content'), apiDir } = {
     packages: buildNewPackages(raw),
     aliases: buildAliases(readRoot('scripts/seed-sections.json'), raw),
     sdkNames: buildSdkNames(v1, v2),
+    models: buildModelFields(v1, v2, extraFields ? sections.findIndex((x) => x.anchor === extraFields.fm.anchor) : -1),
   };
   return {
     sections,
@@ -576,6 +578,22 @@ export function generate({ contentDir = path.join(ROOT, 'content'), apiDir } = {
       'lookup-index.json': JSON.stringify(lookupIndex) + '\n',
     },
   };
+}
+
+/**
+ * The protocol models of `mcp.types` with every field either release gives them (inherited ones
+ * included): v1 kept any other keyword or key (`extra="allow"`), v2 drops it, so an attribute or key
+ * a model never had is the extra-fields change. `[section, {model: fields}]`.
+ */
+function buildModelFields(v1, v2, section) {
+  const out = {};
+  if (section < 0) return [section, out];
+  for (const [name, e] of Object.entries(v1['mcp.types']?.names ?? {})) {
+    if (e.kind !== 'class' || !/Model|Result|Params|Request|Notification|Tool|Resource|Prompt|Content|Capabilit|Implementation|Annotations|Message|Root|Icon|Reference|Argument|Schema|Elicit|Sampling|Completion|Meta/.test(`${name} ${(e.bases ?? []).join(' ')}`)) continue;
+    const fields = new Set([...classMembers(v1, 'mcp.types', name).fields, ...classMembers(v2, 'mcp_types', name).fields]);
+    if (fields.size) out[name] = [...fields].sort();
+  }
+  return [section, sortKeys(out)];
 }
 
 export const OUT_DIR = path.join(ROOT, 'src/generated');

@@ -141,4 +141,47 @@ const RAISED: LookupCase[] = [
   },
 ];
 
-export const MECHANISM_CASES: LookupCase[] = [...QUOTED, ...ESCAPED, ...FOREIGN, ...SDK_NAMES, ...OWNERS, ...OVERVIEW, ...DICTS, ...RAISED];
+// --- plain words and failed assertions -----------------------------------------------------------
+const ASSERTIONS: LookupCase[] = [
+  { kind: 'behaviour', paste: 'Claude Desktop lists my server with a blank version string now; on 1.x it showed 1.26.0 there', expect: 'unversioned-servers-report-an-empty-version' },
+  {
+    kind: 'assertion',
+    paste: `    def test_scopes_after_403(oauth_flow):
+        ...
+>       assert oauth_flow.last_authorize_params["scope"] == "files:write"
+E       AssertionError: assert 'files:read files:write' == 'files:write'
+
+tests/test_auth.py:63: AssertionError`,
+    expect: 'step-up-authorization-unions-previously-requested-scopes-sep-2350',
+  },
+  {
+    kind: 'assertion',
+    paste: `>       assert err.value.error.code == -32602
+E       assert -32601 == -32602
+E        +  where -32601 = ErrorData(code=-32601, message='Method not found', data=None).code`,
+    expect: 'unknown-request-methods-now-return-32601-method-not-found',
+    note: "the expected -32602 is v1's answer; the actual -32601 is what the section says v2 returns",
+  },
+];
+
+// --- fields a protocol model never had: v1 kept them, v2 drops them ----------------------------------
+const EXTRA: LookupCase[] = [
+  { kind: 'line', paste: "AttributeError: 'Tool' object has no attribute 'category'", expect: 'extra-fields-on-mcp-types-are-no-longer-preserved' },
+  {
+    kind: 'snippet',
+    paste: 'res = CallToolResult(content=[TextContent(type="text", text="ok")], request_cost=0.02)\nprint(res.model_dump()["request_cost"])  # KeyError since 2.0',
+    expect: 'extra-fields-on-mcp-types-are-no-longer-preserved',
+  },
+  {
+    kind: 'assertion',
+    paste: `    def test_prompt_roundtrip():
+        p = Prompt(name="summarise", owner="team-a")
+>       assert p.owner == "team-a"
+E       AttributeError: 'Prompt' object has no attribute 'owner'
+
+tests/test_prompts.py:9: AttributeError`,
+    expect: 'extra-fields-on-mcp-types-are-no-longer-preserved',
+  },
+];
+
+export const MECHANISM_CASES: LookupCase[] = [...QUOTED, ...ESCAPED, ...FOREIGN, ...SDK_NAMES, ...OWNERS, ...OVERVIEW, ...DICTS, ...RAISED, ...ASSERTIONS, ...EXTRA];

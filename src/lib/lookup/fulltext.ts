@@ -81,12 +81,16 @@ const BOILERPLATE = new RegExp(
 /** What to search for: the paste's words, the exception an expert reads first weighing more. */
 export function buildQuery(n: Normalised, dropped: Set<string> = new Set()): Query {
   const q: Query = new Map();
+  // When a failed assertion's two sides differ in a way with a name (a trailing slash, a union),
+  // their literal values are examples: out of the text, added back lightly below.
+  const examples = (n.assertions?.pairs ?? []).filter((p) => differences(p.left, p.right).length).flatMap((p) => [p.left, p.right]).filter((v) => /^(['"]).*\1$/.test(v));
+  const unexample = (s: string) => examples.reduce((t, v) => t.split(v).join(' '), s);
   // pytest's `+  where x = Model(field=..., ...).attr` repeats whole reprs: they count for less.
   const where = n.text.match(/^\+\s+where .*$/gm) ?? [];
-  addText(q, n.text.replace(/^\+\s+where .*$/gm, ' ').replace(BOILERPLATE, ' '), 1);
+  addText(q, unexample(n.text.replace(/^\+\s+where .*$/gm, ' ')).replace(BOILERPLATE, ' '), 1);
   for (const w of where) addText(q, w.replace(/\w+=None\b|\w+=(?:\[\]|\{\}|''|\.\.\.)/g, ' ').replace(BOILERPLATE, ' '), 0.5);
   for (const [word, meaning] of SYNONYMS) if (q.has(word)) addText(q, meaning, 0.7);
-  if (n.primary) addText(q, n.primary.message.replace(BOILERPLATE, ' '), 0.75, 3);
+  if (n.primary) addText(q, unexample(n.primary.message).replace(BOILERPLATE, ' '), 0.75, 3);
   for (const l of n.loggers) addText(q, l, 1.5, 3);
   // Where in the SDK it was raised: the innermost frames' functions and source lines.
   if (n.frames.length) addText(q, frameText(n, 2), 0.5);
@@ -94,11 +98,14 @@ export function buildQuery(n: Normalised, dropped: Set<string> = new Set()): Que
   const a = n.assertions;
   if (a) {
     for (const { left, right } of a.pairs) {
-      for (const d of differences(left, right)) addText(q, d, 2.5, 4);
+      const diffs = differences(left, right);
+      for (const d of diffs) addText(q, d, 2.5, 4);
       // `assert actual == expected`: what the code now returns is what v2 does, and the section
-      // that explains it says that value; the expected one is v1's.
-      addText(q, left, 1, 3);
-      addText(q, right, 0.5, 3);
+      // that explains it says that value; the expected one is v1's. When the two differ in a way
+      // with a name (a trailing slash, a union), their words are examples.
+      const values = diffs.length ? 0.3 : 1;
+      addText(q, left, values, 3);
+      addText(q, right, values / 2, 3);
     }
     for (const w of a.where) addText(q, w, 1.5, 3);
     for (const e of a.extra) addText(q, e, 1.5, 3);

@@ -89,7 +89,7 @@ function evidence(paste: string, n: Normalised, data: LookupData): Hit[] {
   const structural = [
     ...links,
     ...matchSymptoms(n, data.sections),
-    ...matchSymbols(n, data.symbols, data.sections),
+    ...matchSymbols(n, data.symbols, data.sections, data.index?.models),
     ...packageHits(n, data),
     ...(data.index ? [...matchMessages(n, data.index, data.sections), ...loggerHits(n, data)] : []),
   ];

@@ -3,7 +3,7 @@
 // symptom for, as long as CPython says which name it could not find.
 
 import { looseText } from './normalise.ts';
-import type { ExceptionLine, Hit, Normalised, Section, SymbolIndex } from './types.ts';
+import type { ExceptionLine, Hit, LookupIndex, Normalised, Section, SymbolIndex } from './types.ts';
 
 const Q = `['"\`\u2018\u2019]?`; // quotes may be lost in a mangled paste
 const ID = `([A-Za-z_][\\w]*)`;
@@ -42,6 +42,8 @@ interface Ctx {
   /** Names an error attributes to a package that is not the SDK. */
   foreign: Set<string>;
   weight: number;
+  /** The protocol models and their fields (lookup index), for extra fields v2 drops. */
+  models?: LookupIndex['models'];
 }
 
 function add(ctx: Ctx, anchorIdx: number | undefined, confidence: number, evidence: string) {
@@ -120,6 +122,19 @@ function removedMember(ctx: Ctx, cls: string | undefined, attr: string, conf: nu
   return false;
 }
 
+/**
+ * An attribute or keyword a protocol model never had (`Tool(category=...)`, `params.trace_id`): v1
+ * kept it (`extra="allow"`), v2 drops it silently.
+ */
+function extraField(ctx: Ctx, model: string, field: string, conf: number, what: string): boolean {
+  const [section, models] = ctx.models ?? [-1, {}];
+  const fields = Object.hasOwn(models, model) ? models[model] : undefined;
+  const sec = ctx.sections[section];
+  if (!fields || !sec || fields.includes(field) || /^_|^model_|^__/.test(field)) return false;
+  ctx.hits.push({ anchor: sec.anchor, confidence: conf * ctx.weight, evidence: `${what}: v1 kept unknown fields on protocol models, v2 drops them (API snapshots)` });
+  return true;
+}
+
 function callableKeys(idx: SymbolIndex, callable: string, table: Record<string, unknown>): string[] {
   const parts = callable.split('.');
   if (parts.length >= 2) parts[parts.length - 2] = v2Class(idx, parts[parts.length - 2]);
@@ -194,7 +209,8 @@ function scan(ctx: Ctx, s: string) {
   for (const m of s.matchAll(R.objectAttr)) {
     sawObject = true;
     const cls = m[1] ?? m[2];
-    removedMember(ctx, cls, m[3], 0.93);
+    // (the attribute whole, in its quotes: a paste cut inside it names no field)
+    if (!removedMember(ctx, cls, m[3], 0.93) && m[1] && /['"`\u2019]$/.test(m[0])) extraField(ctx, cls, m[3], 0.88, `\`${cls}\` never had \`${m[3]}\``);
   }
   // A paste that lost the class name: the member name alone, when only one class ever had it.
   if (!sawObject) for (const m of s.matchAll(R.bareAttr)) removedMember(ctx, undefined, m[1], 0.88);
@@ -413,6 +429,7 @@ function codeMentions(ctx: Ctx, text: string) {
       const keys = ctor ? [ctor].filter((k) => idx.params[k]) : Object.keys(idx.params).filter((k) => k === fn || k.endsWith(`.${fn}`));
       const anchors = new Set(keys.map((k) => idx.params[k][kw]).filter((a) => a !== undefined));
       if (anchors.size === 1) once(`kw:${kw}`, [...anchors][0], 0.86, `calls \`${fn}(${kw}=...)\`, a parameter v2 removed (symbol index)`);
+      else if (ctor && !seen.has(`extra:${fn}`) && extraField(ctx, fn, kw, 0.8, `passes \`${kw}=\` to \`${fn}()\`, which has no such field`)) seen.add(`extra:${fn}`);
     }
   }
   // `Server[dict[str, Any], Request]`: more type arguments than the v2 class takes.
@@ -495,8 +512,8 @@ export function asRuntime(n: Normalised, idx: SymbolIndex): Normalised {
   return { ...n, text, loose: looseText(text), exceptions, primary };
 }
 
-export function matchSymbols(n: Normalised, idx: SymbolIndex, sections: Section[] = []): Hit[] {
-  const ctx: Ctx = { idx, sections, exceptionTypes: n.exceptions.map((e) => e.type.split('.').pop() ?? e.type), hits: [], foreign: new Set(), weight: 1 };
+export function matchSymbols(n: Normalised, idx: SymbolIndex, sections: Section[] = [], models?: LookupIndex['models']): Hit[] {
+  const ctx: Ctx = { idx, sections, exceptionTypes: n.exceptions.map((e) => e.type.split('.').pop() ?? e.type), hits: [], foreign: new Set(), weight: 1, models };
   foreignContext(n.text, ctx.foreign);
   const primaryLine = n.primary ? `${n.primary.type}: ${n.primary.message}` : '';
   const seen = new Set<string>();

@@ -71,6 +71,11 @@ export interface LookupIndex {
   aliases: Record<string, number>;
   /** Class names of either release only MCP code uses (`CallToolResult`): signs a paste is about the SDK. */
   sdkNames?: string[];
+  /**
+   * [section, model -> fields]: the protocol models of `mcp.types` and every field either release
+   * gives them; any other attribute or key was an extra field v1 kept and v2 drops.
+   */
+  models?: [number, Record<string, string[]>];
 }
 
 export interface LookupData {
