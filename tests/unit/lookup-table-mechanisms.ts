@@ -184,4 +184,21 @@ tests/test_prompts.py:9: AttributeError`,
   },
 ];
 
-export const MECHANISM_CASES: LookupCase[] = [...QUOTED, ...ESCAPED, ...FOREIGN, ...SDK_NAMES, ...OWNERS, ...OVERVIEW, ...DICTS, ...RAISED, ...ASSERTIONS, ...EXTRA];
+// --- a paste cut inside a name: the completions the guide explains ---------------------------------
+const CUT: LookupCase[] = [
+  { kind: 'mangled', paste: "Feb 02 10:11:12 box app[91]: TypeError: MCPServer.__init__() got an unexpected keyword argument 'mount_pa…", expect: 'mount_path-parameter-removed-from-mcpserver' },
+  { kind: 'mangled', paste: "ImportError: cannot import name 'streamablehttp_cl...", expect: 'streamablehttp_client-removed' },
+  { kind: 'mangled', paste: "| AttributeError: 'ClientSession' object has no attribute 'get_server_capab…", expect: 'clientsessionget_server_capabilities-replaced-by-era-neutral-accessors' },
+];
+
+// --- a type checker's tuple sizes: the unpacking error they predict ------------------------------------
+const UNPACK: LookupCase[] = [
+  { kind: 'typechecker', paste: 'client.py:14: error: Need more than 2 values to unpack (3 expected)  [misc]', expect: 'get_session_id-callback-removed-from-streamable_http_client' },
+  {
+    kind: 'typechecker',
+    paste: '  /srv/c/run.py:9:16 - error: Expression with type "tuple[MemoryObjectReceiveStream[SessionMessage | Exception], MemoryObjectSendStream[SessionMessage]]" is incompatible with target tuple\n    Tuple size mismatch; expected 3 but received 2 (reportAssignmentType)',
+    expect: 'get_session_id-callback-removed-from-streamable_http_client',
+  },
+];
+
+export const MECHANISM_CASES: LookupCase[] = [...QUOTED, ...ESCAPED, ...FOREIGN, ...SDK_NAMES, ...OWNERS, ...OVERVIEW, ...DICTS, ...RAISED, ...ASSERTIONS, ...EXTRA, ...CUT, ...UNPACK];

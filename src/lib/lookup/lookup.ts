@@ -3,6 +3,7 @@
 // symptoms and the symbol index (structure); then full text over the guide. Each result shows the
 // evidence it rests on, and a weak answer is dropped: an empty answer beats a confident wrong one.
 
+import { completionHits } from './completion.ts';
 import { fulltextHits } from './fulltext.ts';
 import { linkHits } from './links.ts';
 import { matchMessages } from './messages.ts';
@@ -90,6 +91,7 @@ function evidence(paste: string, n: Normalised, data: LookupData): Hit[] {
     ...links,
     ...matchSymptoms(n, data.sections),
     ...matchSymbols(n, data.symbols, data.sections, data.index?.models),
+    ...completionHits(n, data),
     ...packageHits(n, data),
     ...(data.index ? [...matchMessages(n, data.index, data.sections), ...loggerHits(n, data)] : []),
   ];
