@@ -168,13 +168,18 @@ function packageHits(n: Normalised, data: LookupData): Hit[] {
   const at = pkg ? data.index?.packages[pkg] : undefined;
   const sec = at === undefined ? undefined : data.sections[at];
   if (!sec) return [];
-  return [{ anchor: sec.anchor, confidence: 0.8, evidence: `\`${n.primary?.type}\` comes from \`${pkg}\`, which v2 brought in` }];
+  // A timeout says how long something waited: which section explains that wait is the paste's
+  // business (a default that changed, a client built without one); the package is only the messenger.
+  const timeout = /Timeout$/.test(n.primary?.type ?? '');
+  return [{ anchor: sec.anchor, confidence: timeout ? 0.7 : 0.8, evidence: `\`${n.primary?.type}\` comes from \`${pkg}\`, which v2 brought in` }];
 }
 
 // Signs the SDK is involved at all: its package, classes, loggers, the packages it brought in.
 // `mcp` as a word, a package path or an endpoint (`POST /mcp`), not inside a host name
 // (`mcp.internal`) or a download URL (`/simple/mcp/`, `/m/mcp/mcp-2.0.0.tar.gz`).
-const SDK_CONTEXT = /(?<![\w.-])mcp(?![\w.\-/])|\/mcp\/?\s+HTTP|\bmcp\.(?:server|client|shared|types|os|cli)\b|\bmcp[_-][a-z]|fastmcp|MCPServer|ClientSession|ServerSession|modelcontextprotocol|httpx2|httpcore2|mcp_types|@mcp\.|\bctx\.|json-?rpc/i;
+const SDK_CONTEXT = /(?<![\w.-])mcp(?![\w.\-/])|\/mcp\/?\s+HTTP|\bmcp\.(?:server|client|shared|types|os|cli)\b|\bmcp[_-][a-z]|fastmcp|modelcontextprotocol|httpx2|httpcore2|mcp_types|@mcp\.|\bctx\.|json-?rpc/i;
+// its classes, spelled as Python spells them (the TypeScript SDK's server is `McpServer`)
+const SDK_CLASSES = /\b(?:MCPServer|FastMCP|ClientSession|ServerSession)\b/;
 
 /** An error whose paste never shows the SDK: whatever words it shares with the guide are chance. */
 function unrelatedError(n: Normalised, head: string, data: LookupData): boolean {
@@ -189,7 +194,7 @@ function showsSdk(n: Normalised, data: LookupData): boolean {
   // A URL is an address (`https://pypi.org/simple/mcp/` is pip fetching it), not the SDK; an
   // endpoint in an access log (`POST /mcp`) is.
   const text = n.urls.length ? n.text.replace(/\bhttps?:\/\/\S+/g, ' ') : n.text;
-  if (SDK_CONTEXT.test(text) || n.packages.some((p) => p === 'mcp' || p === 'httpx2' || p === 'mcp_types') || n.loggers.some((l) => /^mcp\b/.test(l))) return true;
+  if (SDK_CONTEXT.test(text) || SDK_CLASSES.test(text) || n.packages.some((p) => p === 'mcp' || p === 'httpx2' || p === 'mcp_types') || n.loggers.some((l) => /^mcp\b/.test(l))) return true;
   const list = data.index?.sdkNames;
   if (!list) return false;
   let names = sdkNameSets.get(list);
@@ -197,6 +202,10 @@ function showsSdk(n: Normalised, data: LookupData): boolean {
   for (const m of text.matchAll(/\b[A-Z][a-z0-9]+[A-Z]\w*/g)) if (names.has(m[0])) return true;
   return false;
 }
+
+// A paste that says the other end runs this SDK: Python, its server classes (case matters: the
+// TypeScript SDK's is `McpServer`), its package.
+const PYTHON_SERVER = /\b[Pp]ython\b|\b[Ll]ow-?level Server\b|\b(?:MCPServer|FastMCP)\b|@mcp\.tool|\bmcp(?:==|>=|\s)[12]\.\d/;
 
 /** A JavaScript program's error is another SDK's business unless it quotes this SDK's own words. */
 function javascriptOnly(hits: Hit[]): Hit[] {
@@ -213,7 +222,8 @@ export function lookup(paste: string, data: LookupData, opts: LookupOptions = {}
 export function lookupSync(paste: string, data: LookupData, opts: LookupOptions = {}): LookupAnswer {
   const n = asRuntime(normalise(paste), data.symbols);
   let hits = evidence(paste, n, data);
-  if (n.javascript) hits = javascriptOnly(hits);
+  // A JavaScript client's stack around a Python server's answer: the prose says which server.
+  if (n.javascript && !PYTHON_SERVER.test(n.text)) hits = javascriptOnly(hits);
   const results = merge(hits, data, opts);
   const answer: LookupAnswer = { results, normalised: n.text, primary: n.primary };
   if (results[0]?.impact === 'import') answer.stayOnV1 = STAY_ON_V1;

@@ -57,6 +57,8 @@ const TRACEBACK_HEADER = /^\s*(?:\+\s*)?(?:Exception Group )?Traceback \(most re
 const CHAIN = /^\s*(?:During handling of the above exception, another exception occurred|The above exception was the direct cause of the following exception):?\s*$/;
 const GROUP_RULE = /^\s*[+|]?\s*\+?-[-+]*(?:\s*\d+\s*-+|\s*\.\.\.\s*-+)?\s*$/;
 const CARETS = /^\s*[~^]{2,}[\s~^]*$/;
+// What only a JavaScript engine says (JSON.parse, property access on undefined, calling a non-function).
+const JS_ENGINE = /Unexpected token .{1,12} in JSON at position \d+|is not valid JSON\b|Cannot read propert(?:y|ies) of (?:undefined|null)|\bis not a function\b|^ReferenceError: /m;
 const TSC = /\.[cm]?[jt]sx?(?:\(\d+,\d+\)|:\d+:\d+)\s*[:-]\s*error TS\d+/;
 const JS_FRAME = /^\s*at (?:.{0,300}\((?:file:\/\/|node:|webpack|https?:\/\/|\/|[A-Za-z]:\\).{0,400}:\d+:\d+\)|(?:file:\/\/|node:|\/).{0,400}:\d+:\d+)\s*$/;
 // A frame in the SDK itself: `.../site-packages/mcp/client/session.py", line 558, in send_request`.
@@ -253,7 +255,7 @@ export function normalise(paste: string): Normalised {
     loggers: [...loggers],
     packages: [...packages],
     frames,
-    javascript: jsFrames > 0 && pyFrames === 0 && !/\.py\b/.test(text),
+    javascript: (jsFrames > 0 || JS_ENGINE.test(text)) && pyFrames === 0 && !/\.py\b/.test(text),
     assertions: parseAssertions(focus),
   };
 }

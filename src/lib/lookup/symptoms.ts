@@ -97,7 +97,13 @@ function locate(n: Normalised, test: (s: string) => boolean): number {
 // --- behaviour: keyword overlap ---------------------------------------------------------------
 
 // Words every migration question contains; matching them proves little.
-const WEAK = new Set('mcp server client tool tools error errors v1 v2 call calls return returns python sdk new old code work works working broke broken fail fails failing upgrade upgraded migrate migrated migration version'.split(' '));
+// The hosts and apps people run servers in say where, not what changed.
+const WEAK = new Set(
+  ('mcp server client tool tools error errors v1 v2 call calls return returns python sdk new old code work works working broke broken fail fails failing upgrade upgraded migrate migrated migration version ' +
+    'claude desktop cursor windsurf vscode zed cline goose inspector')
+    .split(' ')
+    .map(stem),
+);
 
 export function keywords(s: string): string[] {
   const words = oneWord(s)
@@ -173,7 +179,8 @@ export function foreignPackage(n: Normalised): string | null {
 export function matchSymptoms(n: Normalised, sections: Section[]): Hit[] {
   const hits: Hit[] = [];
   const foreign = foreignPackage(n);
-  const pasteWords = new Set(keywords(n.text));
+  // The loggers a log names are its words too (`app.lifespan` logged it).
+  const pasteWords = new Set(keywords(n.loggers.length ? `${n.text}\n${n.loggers.join(' ')}` : n.text));
   for (const [word, meaning] of SYNONYMS) if (pasteWords.has(word)) for (const w of keywords(meaning)) pasteWords.add(w);
   // What a failed assertion's two sides show (`'' == '1.28.1'` is an empty value) is said too.
   for (const p of n.assertions?.pairs ?? []) {
