@@ -201,4 +201,56 @@ const UNPACK: LookupCase[] = [
   },
 ];
 
-export const MECHANISM_CASES: LookupCase[] = [...QUOTED, ...ESCAPED, ...FOREIGN, ...SDK_NAMES, ...OWNERS, ...OVERVIEW, ...DICTS, ...RAISED, ...ASSERTIONS, ...EXTRA, ...CUT, ...UNPACK];
+// --- hosts and clients in other languages ------------------------------------------------------------
+// A JavaScript client's stack is another SDK's business, unless the paste says the server it talks
+// to runs this one; what only a JavaScript engine says marks a JavaScript paste.
+const HOSTS: LookupCase[] = [
+  {
+    kind: 'wrapped',
+    paste:
+      "Error: MCP error 0: upstream returned 502\n    at McpClient.callTool (file:///srv/agent/node_modules/@modelcontextprotocol/sdk/dist/esm/client/index.js:440:19)\n    at async runTool (file:///srv/agent/src/tools.ts:31:17)\n\nThe server is our Python low-level Server on mcp 2.0; with mcp 1.27 this came back as an isError tool result the model could read.",
+    expect: 'lowlevel-server-tool-handler-exceptions-no-longer-become-calltoolresultis_errortrue',
+  },
+  { kind: 'offtopic', paste: "TypeError: server.registerTool is not a function\n    at main (/srv/mcp/index.js:12:10)\n(McpServer from @modelcontextprotocol/sdk 1.x)", expect: null, note: 'the TypeScript SDK' },
+  { kind: 'offtopic', paste: "Failed to parse settings: SyntaxError: Unexpected token ']', \"...\"args\": [],]\" is not valid JSON (in claude_desktop_config.json)", expect: null },
+  { kind: 'offtopic', paste: 'Cursor: MCP server "notes" failed to start. Check the Cursor settings for the command and its arguments.', expect: null },
+];
+
+// --- logs: the user's own loggers, a timeout's cause, the SDK's result validation --------------------
+const LOGS: LookupCase[] = [
+  {
+    kind: 'log',
+    paste:
+      '2026-03-01 10:00:00,001 INFO mcp.server.streamable_http_manager: StreamableHTTP session manager started\n2026-03-01 10:00:00,002 INFO myapp.lifespan: connecting the per-session database pool\n2026-03-01 10:00:04,310 INFO mcp.server.streamable_http_manager: Created new transport with session ID: 7f2a...\n2026-03-01 10:00:09,118 INFO mcp.server.streamable_http_manager: Created new transport with session ID: 19be...\n# the pool is opened once and every session shares it now',
+    expect: 'streamable-http-lifespan-now-entered-once-at-manager-startup',
+  },
+  {
+    kind: 'log',
+    paste: `ERROR mcp.server.runner: handler for 'resources/read' returned an invalid result\nTraceback (most recent call last):\n  File "${SITE}/mcp/server/runner.py", line 381, in _handle_request\n    dumped = _methods.serialize_server_result(method, version, dumped)\npydantic_core._pydantic_core.ValidationError: 1 validation error for ReadResourceResult\ncontents\n  Field required [type=missing, input_value={'text': 'hello', 'uri': 'file:///notes.txt'}, input_type=dict]`,
+    expect: 'lowlevel-server-automatic-return-value-wrapping-removed',
+    note: "the handler's own dict, no `contents`: v1 wrapped it",
+  },
+  {
+    kind: 'thirdparty',
+    paste:
+      'httpx2.PoolTimeout\n(after moving from streamablehttp_client(url, timeout=60) to streamable_http_client(url, http_client=httpx2.AsyncClient()) our long-running tools time out)',
+    expect: 'streamablehttp_client-removed',
+  },
+];
+
+export const MECHANISM_CASES: LookupCase[] = [
+  ...QUOTED,
+  ...ESCAPED,
+  ...FOREIGN,
+  ...SDK_NAMES,
+  ...OWNERS,
+  ...OVERVIEW,
+  ...DICTS,
+  ...RAISED,
+  ...ASSERTIONS,
+  ...EXTRA,
+  ...CUT,
+  ...UNPACK,
+  ...HOSTS,
+  ...LOGS,
+];

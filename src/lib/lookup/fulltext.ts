@@ -67,6 +67,10 @@ const BOILERPLATE = new RegExp(
     String.raw`\bMCP error -32000\b`,
     String.raw`\bConnection closed\b`,
     String.raw`\bServer disconnected\b`,
+    String.raw`\bServer transport closed unexpectedly\b`,
+    String.raw`\b(?:MCP )?server "[^"\n]{0,60}" (?:failed to start|exited|crashed|disconnected)\b`,
+    String.raw`\bfailed to start\b`,
+    String.raw`\bCheck the [\w ]{0,40}(?:settings|config(?:uration)?|logs?)(?: for [\w ,]{0,60})?`,
     // where things run (hosts, ports, URLs) and which app shows them: values, not what changed
     String.raw`\bhttps?:\/\/\S+`,
     String.raw`\b(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?\b`,

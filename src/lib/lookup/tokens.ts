@@ -48,9 +48,14 @@ export function eachToken(s: string, emit: (t: string) => void): void {
     const compound = parts.length > 1 || raw.includes('_');
     if (compound) {
       emit(lower);
-      for (const p of parts) emit(stem(p));
+      for (const p of parts) {
+        const st = stem(p);
+        emit(STOP.has(st) ? p : st);
+      }
     } else if (lower.length > 1 && !STOP.has(lower)) {
-      emit(stem(lower));
+      // (`notes` is no `not`)
+      const st = stem(lower);
+      emit(STOP.has(st) ? lower : st);
     }
   }
 }
