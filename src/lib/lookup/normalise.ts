@@ -271,11 +271,13 @@ function unescapeEmbedded(s: string): string {
   return s
     .split('\n')
     .map((line) => {
-      if (!/\\n(?:\s|[A-Z]|\\n|["'}\]]|$)[^\n]*\\n/.test(line)) return line;
+      // A record with a traceback is a few KB; a longer line is a blob, left to cutBlobs.
+      if (line.length > MAX_RECORD || !/\\n(?:\s|[A-Z]|\\n|["'}\]]|$)[^\n]*\\n/.test(line)) return line;
       return line.replace(/\\(?:u001[bB]|x1[bB]|033|r\\n|[nrt"\\/])/g, (e) => ESCAPES[e] ?? (e.startsWith('\\r') ? '\n' : '\u001b'));
     })
     .join('\n');
 }
+const MAX_RECORD = 64_000;
 const ESCAPES: Record<string, string> = { '\\n': '\n', '\\r': '', '\\t': '  ', '\\"': '"', '\\\\': '\\', '\\/': '/' };
 
 /** An exception quoted after a prefix on its line, read as if it started the line. */
