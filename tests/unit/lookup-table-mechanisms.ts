@@ -238,7 +238,23 @@ const LOGS: LookupCase[] = [
   },
 ];
 
+// --- type checkers: the type names in a mismatch, not the words around them ---------------------------
+const TYPES: LookupCase[] = [
+  {
+    kind: 'typechecker',
+    paste: 'src/app.py:40: error: Incompatible types in assignment (expression has type "CallToolResult", variable has type "list[TextContent]")  [assignment]',
+    expect: 'mcpservercall_tool-returns-calltoolresult',
+    note: 'two headings name CallToolResult; one is about the type, the other builds it',
+  },
+  {
+    kind: 'typechecker',
+    paste: '  /srv/app/client.py:22:61 - error: Argument of type "timedelta" cannot be assigned to parameter "read_timeout_seconds" of type "float | None" in function "__init__"\n    Type "timedelta" is not assignable to type "float | None" (reportArgumentType)',
+    expect: A.timeouts,
+  },
+];
+
 export const MECHANISM_CASES: LookupCase[] = [
+  ...TYPES,
   ...QUOTED,
   ...ESCAPED,
   ...FOREIGN,

@@ -59,6 +59,8 @@ const GROUP_RULE = /^\s*[+|]?\s*\+?-[-+]*(?:\s*\d+\s*-+|\s*\.\.\.\s*-+)?\s*$/;
 const CARETS = /^\s*[~^]{2,}[\s~^]*$/;
 // What only a JavaScript engine says (JSON.parse, property access on undefined, calling a non-function).
 const JS_ENGINE = /Unexpected token .{1,12} in JSON at position \d+|is not valid JSON\b|Cannot read propert(?:y|ies) of (?:undefined|null)|\bis not a function\b|^ReferenceError: /m;
+// A type checker's own line (its runtime reading comes first): no continuation of that message.
+const DIAGNOSTIC = /(?:^|\s)(?:error|warning|note|information): /;
 const TSC = /\.[cm]?[jt]sx?(?:\(\d+,\d+\)|:\d+:\d+)\s*[:-]\s*error TS\d+/;
 const JS_FRAME = /^\s*at (?:.{0,300}\((?:file:\/\/|node:|webpack|https?:\/\/|\/|[A-Za-z]:\\).{0,400}:\d+:\d+\)|(?:file:\/\/|node:|\/).{0,400}:\d+:\d+)\s*$/;
 // A frame in the SDK itself: `.../site-packages/mcp/client/session.py", line 558, in send_request`.
@@ -227,7 +229,7 @@ export function normalise(paste: string): Normalised {
     // A message continues on following lines until the next exception (pydantic's field list,
     // wrapped pastes); keep a few so "validation error for X\nfield\n  Extra inputs" stays together.
     let message = m[2] ?? '';
-    for (let j = i + 1; j < focus.length && j <= i + 4 && !EXC.test(focus[j]); j++) {
+    for (let j = i + 1; j < focus.length && j <= i + 4 && !EXC.test(focus[j]) && !DIAGNOSTIC.test(focus[j]); j++) {
       if (/^For further information visit/i.test(focus[j])) continue;
       message += ' ' + focus[j];
     }

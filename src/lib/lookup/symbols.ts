@@ -267,10 +267,13 @@ function retypedParam(ctx: Ctx, callable: string, param: string, got: string) {
  * `AuthorizationCodeResult`): that section is about the change.
  */
 function typesInTitles(ctx: Ctx, types: string, conf: number): boolean {
-  const names = new Set(types.match(/\b[A-Za-z_]\w{3,}\b/g) ?? []);
+  // Type names only (`AnyUrl`, `timedelta`, `CallToolResult`), not the words around them.
+  const names = new Set((types.match(/\b[A-Za-z_]\w{3,}\b/g) ?? []).filter((t) => /[A-Z_]|^timedelta$/.test(t)));
   for (const name of names) {
     if (['None', 'Any', 'str', 'int', 'float', 'bool', 'dict', 'list', 'tuple', 'Coroutine', 'Awaitable', 'Callable'].includes(name)) continue;
-    const titled = ctx.sections.filter((s) => s.area !== 'find-your-changes' && new RegExp('`[^`]*\\b' + name + '\\b[^`]*`|\\b' + name + '\\b').test(s.title));
+    let titled = ctx.sections.filter((s) => s.area !== 'find-your-changes' && new RegExp('\\b' + name + '\\b').test(s.title));
+    // Several headings name it: the one about the type itself, not a call building it (`X(...)`).
+    if (titled.length > 1) titled = titled.filter((s) => new RegExp('\\b' + name + '\\b(?!\\()').test(s.title));
     if (titled.length === 1) {
       ctx.hits.push({ anchor: titled[0].anchor, confidence: conf * ctx.weight, evidence: `\`${name}\` no longer fits where v1 code put it, and the section is about it (type checker)` });
       return true;
