@@ -253,8 +253,16 @@ const TYPES: LookupCase[] = [
   },
 ];
 
+// --- a generic's session argument, a builtin value's missing attribute -------------------------------
+const VALUES: LookupCase[] = [
+  { kind: 'snippet', paste: '@mcp.tool()\nasync def search(query: str, ctx: Context[ServerSession, AppLifespan]) -> str:\n    db = ctx.request_context.lifespan_context.db\n# mypy complains about this annotation after the upgrade', expect: 'requestcontext-type-parameters-simplified' },
+  { kind: 'offtopic', paste: "AttributeError: 'NoneType' object has no attribute 'call_tool'", expect: null, note: 'a None value, not a v1 Server' },
+  { kind: 'offtopic', paste: 'openai.BadRequestError: Error code: 400 - {\'error\': {\'message\': "Invalid \'tools[0].function.name\': string does not match pattern.", \'type\': \'invalid_request_error\'}}', expect: null },
+];
+
 export const MECHANISM_CASES: LookupCase[] = [
   ...TYPES,
+  ...VALUES,
   ...QUOTED,
   ...ESCAPED,
   ...FOREIGN,

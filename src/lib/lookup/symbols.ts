@@ -94,6 +94,8 @@ function removedName(ctx: Ctx, name: string, mod: string | undefined, conf: numb
   return true;
 }
 
+const BUILTIN_TYPES = new Set(['NoneType', 'NotImplementedType', 'Ellipsis', 'Exception', 'BaseException']);
+
 function removedMember(ctx: Ctx, cls: string | undefined, attr: string, conf: number): boolean {
   const { idx } = ctx;
   // `super().x` in a subclass: the class is the SDK one it extends, which the error does not name.
@@ -115,7 +117,9 @@ function removedMember(ctx: Ctx, cls: string | undefined, attr: string, conf: nu
       owners.push(c);
     }
   }
-  if (anchors.size === 1 && (cls === undefined || /^[A-Z]/.test(cls)) && (attr.length > 6 || /[A-Z_]/.test(attr.slice(1)))) {
+  // (a builtin's missing attribute, `'NoneType' object has no attribute 'call_tool'`, is a value that
+  // is not the SDK object at all)
+  if (anchors.size === 1 && (cls === undefined || (/^[A-Z]/.test(cls) && !BUILTIN_TYPES.has(cls))) && (attr.length > 6 || /[A-Z_]/.test(attr.slice(1)))) {
     add(ctx, [...anchors][0], conf - 0.15, `\`${attr}\` was removed from ${owners.slice(0, 3).map((o) => `\`${o}\``).join(', ')} in v2 (symbol index)`);
     return true;
   }
@@ -439,6 +443,9 @@ function codeMentions(ctx: Ctx, text: string) {
   for (const m of text.matchAll(SUBSCRIPT)) {
     const g = idx.generics?.[v2Class(idx, m[1])];
     if (g && callArguments(m[2]).positional > g[1]) once(`generic:${m[1]}`, g[2], 0.86, `uses \`${m[1]}[...]\` with more type arguments than v2's ${g[1]} (symbol index)`);
+    // The parameter the v2 generics dropped is the session type: `Context[ServerSession, State]`
+    // has v2's count of arguments, in v1's places.
+    else if (g && /\b(?:Server|Client)Session\b/.test(m[2])) once(`generic:${m[1]}`, g[2], 0.84, `uses \`${m[1]}[${m[2].trim()}]\`: v2's takes no session type argument (symbol index)`);
   }
   const alive = new Set(idx.alive ?? []);
   const accesses = [
