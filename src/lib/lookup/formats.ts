@@ -117,8 +117,9 @@ const unpack = (targets: number, values: number) =>
   targets > values ? `ValueError: not enough values to unpack (expected ${targets}, got ${values})` : `ValueError: too many values to unpack (expected ${targets})`;
 
 /** A type checker's diagnostic, read as the runtime error it predicts; null for anything else. */
-export function typecheckLine(line: string): string[] | null {
-  if (line.length > 2000) return null;
+export function typecheckLine(raw: string): string[] | null {
+  if (raw.length > 2000) return null;
+  const line = raw.trim();
   if (/values? to unpack|Tuple size mismatch/.test(line)) {
     for (const [re, to] of TUPLE_SIZE) {
       const r = re.exec(line);
@@ -188,7 +189,7 @@ export function differences(left: string, right: string): string[] {
   // `'repo:read admin:write' == 'admin:write'`: one side has all of the other's words and more.
   const lw = new Set(l.split(/\s+/).filter(Boolean));
   const rw = new Set(r.split(/\s+/).filter(Boolean));
-  const within = (a: Set<string>, b: Set<string>) => a.size < b.size && [...a].every((w) => b.has(w));
+  const within = (a: Set<string>, b: Set<string>) => a.size > 0 && a.size < b.size && [...a].every((w) => b.has(w));
   if (within(lw, rw) || within(rw, lw)) out.push('union');
   return out;
 }

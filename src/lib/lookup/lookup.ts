@@ -36,7 +36,8 @@ const LOG_OR_ERROR = /\[Errno \d+\]|^\s*(?:error|fatal|panic)\b|^(?:DEBUG|INFO|W
 const MENTION = /^(?:mentions|uses|calls) /;
 const BEHAVIOUR = /^described behaviour/;
 const isFulltext = (h: Hit) => h.evidence.startsWith('full text');
-const isSoft = (h: Hit) => isFulltext(h) || MENTION.test(h.evidence) || BEHAVIOUR.test(h.evidence);
+// Words, not code: full text, described behaviour, a name mentioned in prose.
+const isSoft = (h: Hit) => isFulltext(h) || BEHAVIOUR.test(h.evidence) || h.evidence.startsWith('mentions ');
 
 // Which server API a paste is about: the lowlevel `Server` (its `on_*` handlers, v1's decorators on
 // a `server`, the word itself) or `MCPServer`/`FastMCP` (`@mcp.tool`, `Context`); null for both or neither.
@@ -123,7 +124,7 @@ function evidence(paste: string, n: Normalised, data: LookupData): Hit[] {
   if (flavour) {
     const otherArea = flavour === 'lowlevel' ? 'mcpserver-formerly-fastmcp' : 'lowlevel-server';
     const area = new Map(data.sections.map((s) => [s.anchor, s.area]));
-    for (const h of [...structural, ...full]) if (area.get(h.anchor) === otherArea && isSoft(h)) h.confidence -= 0.1;
+    for (const h of [...structural, ...full]) if (area.get(h.anchor) === otherArea && isSoft(h)) h.confidence -= 0.15;
   }
   const found = new Set(structural.map((h) => h.anchor));
   // With a confident structural answer (an error, a message, a link), full text may only
