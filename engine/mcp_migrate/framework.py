@@ -7,7 +7,7 @@ from .edits import Edit
 
 FIX_CLASSES = ("safe", "review", "manual")
 AREAS = ("PKG", "TYP", "SRV", "LOW", "CLT", "TRN", "AUT", "PRO", "TST", "DPR", "ERA", "API")
-FILE_KINDS = ("python", "pyproject", "requirements", "setup_cfg")
+FILE_KINDS = ("python", "pyproject", "requirements", "setup_cfg", "setup_py")
 # Fix priority: rules run, and their fixes are accepted, in this order of code prefixes, then by code
 # number. When two fixes overlap, the earlier rule's wins and the later one becomes a manual finding
 # (or counts as applied, when it is subsumable and the earlier fix already carries it). The order

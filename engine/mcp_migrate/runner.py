@@ -22,6 +22,8 @@ def file_kind(filename: str) -> str:
         return "pyproject"
     if base == "setup.cfg":
         return "setup_cfg"
+    if base == "setup.py":
+        return "setup_py"  # a dependency file: its `install_requires` pins, not SDK code
     if base.startswith("requirements") and base.endswith((".txt", ".in")):
         return "requirements"
     parts = filename.replace("\\", "/").lower().split("/")

@@ -13,7 +13,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const SITE_URL = (process.env.MCP_MIGRATE_SITE_URL || 'https://mcp-migrate.dev').replace(/\/+$/, '');
+// Answers link to the official guide's section (the address the SDK's own 2.x errors use), or to a
+// deployment of this site when MCP_MIGRATE_SITE_URL names one.
+const SITE_URL = (process.env.MCP_MIGRATE_SITE_URL || '').replace(/\/+$/, '');
+const OFFICIAL_GUIDE = 'https://py.sdk.modelcontextprotocol.io/v2/migration/';
+const sectionUrl = (/** @type {{ anchor: string, path: string }} */ r) =>
+  SITE_URL ? `${SITE_URL}/${r.path}` : `${OFFICIAL_GUIDE}#${r.anchor}`;
 
 const HELP = `usage: mcp-migrate explain [--json] [--all] [TEXT...]
 
@@ -58,7 +63,7 @@ export async function main(argv = []) {
 
   const [{ lookupSync }, { loadLookupData }] = await Promise.all([import('../lib/lookup/lookup.ts'), import('../lib/lookup/data-node.ts')]);
   const answer = lookupSync(paste, loadLookupData(), flags.has('--all') ? { minConfidence: 0 } : {});
-  const results = answer.results.map((r) => ({ ...r, url: `${SITE_URL}/${r.path}` }));
+  const results = answer.results.map((r) => ({ ...r, url: sectionUrl(r) }));
 
   if (flags.has('--json')) {
     const out = { results, read: answer.primary, normalised: answer.normalised, ...(answer.stayOnV1 ? { stayOnV1: answer.stayOnV1 } : {}) };

@@ -45,7 +45,7 @@ describe('mcp-migrate explain answers as the page does', () => {
 
   it('keeps its JSON contract and says how to stay on v1 for import failures', async () => {
     const { json } = await explainJson("ModuleNotFoundError: No module named 'mcp.server.fastmcp'");
-    expect(json.results[0]).toMatchObject({ anchor: 'fastmcp-renamed-to-mcpserver', url: 'https://mcp-migrate.dev/guide/mcpserver-formerly-fastmcp/fastmcp-renamed-to-mcpserver/' });
+    expect(json.results[0]).toMatchObject({ anchor: 'fastmcp-renamed-to-mcpserver', url: 'https://py.sdk.modelcontextprotocol.io/v2/migration/#fastmcp-renamed-to-mcpserver' });
     expect(json.results[0].confidence).toBeGreaterThan(0.9);
     expect(json.stayOnV1).toMatch(/<2/);
   });
