@@ -260,7 +260,19 @@ const VALUES: LookupCase[] = [
   { kind: 'offtopic', paste: 'openai.BadRequestError: Error code: 400 - {\'error\': {\'message\': "Invalid \'tools[0].function.name\': string does not match pattern.", \'type\': \'invalid_request_error\'}}', expect: null },
 ];
 
+// --- code: what fails first, and values of a type v2 no longer takes -----------------------------------
+const CODE: LookupCase[] = [
+  {
+    kind: 'snippet',
+    paste: 'from mcp.server.lowlevel import Server\nserver = Server("files")\n\n@server.list_resources()\nasync def resources():\n    return [types.Resource(uri="file:///a", name="a", mimeType="text/plain")]',
+    expect: 'lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params',
+    note: 'the decorator fails when the module loads, before anything else in it runs',
+  },
+  { kind: 'snippet', paste: 'async with ClientSession(read, write, read_timeout_seconds=timedelta(seconds=20)) as session:', expect: A.timeouts },
+];
+
 export const MECHANISM_CASES: LookupCase[] = [
+  ...CODE,
   ...TYPES,
   ...VALUES,
   ...QUOTED,

@@ -270,7 +270,7 @@ function retypedParam(ctx: Ctx, callable: string, param: string, got: string) {
  * A type a type checker says no longer fits, named in one section heading (`timedelta`, `AnyUrl`,
  * `AuthorizationCodeResult`): that section is about the change.
  */
-function typesInTitles(ctx: Ctx, types: string, conf: number): boolean {
+function typesInTitles(ctx: Ctx, types: string, conf: number, why = 'no longer fits where v1 code put it, and the section is about it (type checker)'): boolean {
   // Type names only (`AnyUrl`, `timedelta`, `CallToolResult`), not the words around them.
   const names = new Set((types.match(/\b[A-Za-z_]\w{3,}\b/g) ?? []).filter((t) => /[A-Z_]|^timedelta$/.test(t)));
   for (const name of names) {
@@ -279,7 +279,7 @@ function typesInTitles(ctx: Ctx, types: string, conf: number): boolean {
     // Several headings name it: the one about the type itself, not a call building it (`X(...)`).
     if (titled.length > 1) titled = titled.filter((s) => new RegExp('\\b' + name + '\\b(?!\\()').test(s.title));
     if (titled.length === 1) {
-      ctx.hits.push({ anchor: titled[0].anchor, confidence: conf * ctx.weight, evidence: `\`${name}\` no longer fits where v1 code put it, and the section is about it (type checker)` });
+      ctx.hits.push({ anchor: titled[0].anchor, confidence: conf * ctx.weight, evidence: `\`${name}\` ${why}` });
       return true;
     }
   }
@@ -312,6 +312,8 @@ const ATTRIBUTE = /(?<=[\w)\]])(?<!(?:^|[^\w])\d+)\.([A-Za-z_]\w*)/g;
 const SUBSCRIPT = /(?<![\w.])([A-Z]\w*)\[([^\[\]\n]{0,200}(?:\[[^\[\]\n]{0,200}\][^\[\]\n]{0,200}){0,4})\]/g;
 const GETATTR = /getattr\(\s*[\w.]+\s*,\s*["'](\w+)["']/g;
 const WORD = /(?<![\w.])[A-Za-z_]\w*(?![\w])/g;
+// Keyword names the SDK's callables use for times, URIs and results (not any keyword at all).
+const SDK_PARAMETER = /timeout|seconds|interval|uri|url|result/i;
 const WIRE_KEY = /(["'])[A-Za-z_]\w*\1\s*:/g;
 // pydantic's location line (`tools.0.inputSchema`, `maxTokens`) above its `... [type=...]` line
 const PYDANTIC_LOC = /^[A-Za-z_][\w.]*\n(?=.*\[type=)/gm;
@@ -332,7 +334,7 @@ function wireless(text: string): string {
 }
 
 /** Top-level arguments of a call: how many positional, which keywords. */
-function callArguments(args: string): { positional: number; keywords: string[] } {
+function callArguments(args: string): { positional: number; keywords: string[]; values: Record<string, string> } {
   let depth = 0;
   let current = '';
   const parts: string[] = [];
@@ -346,13 +348,16 @@ function callArguments(args: string): { positional: number; keywords: string[] }
   }
   if (current.trim()) parts.push(current);
   const keywords: string[] = [];
+  const values: Record<string, string> = {};
   let positional = 0;
   for (const p of parts) {
-    const kw = /^\s*([A-Za-z_]\w*)\s*=(?!=)/.exec(p);
-    if (kw) keywords.push(kw[1]);
-    else if (p.trim() && !p.trim().startsWith('*')) positional++;
+    const kw = /^\s*([A-Za-z_]\w*)\s*=(?!=)\s*(.*)$/s.exec(p);
+    if (kw) {
+      keywords.push(kw[1]);
+      values[kw[1]] = kw[2];
+    } else if (p.trim() && !p.trim().startsWith('*')) positional++;
   }
-  return { positional, keywords };
+  return { positional, keywords, values };
 }
 
 // What people call their objects: a receiver named `ctx` is a Context, `session` a session.
@@ -427,7 +432,13 @@ function codeMentions(ctx: Ctx, text: string) {
     const parts = callee.split('.');
     const fn = parts[parts.length - 1];
     if (ctx.foreign.has(fn) || ctx.foreign.has(parts[0])) continue;
-    const { positional, keywords } = callArguments(m[2]);
+    const { positional, keywords, values } = callArguments(m[2]);
+    // `read_timeout_seconds=timedelta(...)`, `uri=AnyUrl(...)`: a value of the type one heading says
+    // v2 no longer takes there.
+    for (const kw of keywords) {
+      const made = /^([A-Za-z_]\w*)\(/.exec(values[kw])?.[1];
+      if (made && !seen.has(`type:${made}`) && SDK_PARAMETER.test(kw) && typesInTitles(ctx, made, 0.82, `passed as \`${kw}=\`, where v2 takes another type (section heading)`)) seen.add(`type:${made}`);
+    }
     // `Server("x", "1.0")`, `MCPServer("Demo", "instructions")`: positional parameters changed.
     const ctor = /^[A-Z]/.test(fn) ? `${v2Class(idx, fn)}.__init__` : undefined;
     const kwKey = ctor && idx.kwonly[ctor] !== undefined ? ctor : undefined;
@@ -449,10 +460,15 @@ function codeMentions(ctx: Ctx, text: string) {
   }
   const alive = new Set(idx.alive ?? []);
   const accesses = [
-    ...[...text.matchAll(ATTRIBUTE)].map((m) => ({ member: m[1], receiver: /([A-Za-z_]\w*)\s*$/.exec(text.slice(Math.max(0, (m.index ?? 0) - 40), m.index))?.[1] ?? '' })),
-    ...[...text.matchAll(GETATTR)].map((m) => ({ member: m[1], receiver: '' })),
+    ...[...text.matchAll(ATTRIBUTE)].map((m) => {
+      const before = text.slice(Math.max(0, (m.index ?? 0) - 40), m.index);
+      // `@server.list_tools()`: a decorator runs when the module loads, so it fails first
+      // (on a variable of its own: `@mcp._mcp_server.x()` reaches the lowlevel server through MCPServer)
+      return { member: m[1], receiver: /([A-Za-z_]\w*)\s*$/.exec(before)?.[1] ?? '', decorator: /(?:^|\n)\s*@\w+$/.test(before) };
+    }),
+    ...[...text.matchAll(GETATTR)].map((m) => ({ member: m[1], receiver: '', decorator: false })),
   ];
-  for (const { member, receiver } of accesses) {
+  for (const { member, receiver, decorator } of accesses) {
     const owners = Object.entries(idx.members).filter(([, ms]) => ms[member] !== undefined).map(([c]) => c);
     const isOwner = (c: string) => receiver.toLowerCase().includes(c.toLowerCase()) || receiverClasses(receiver).includes(c);
     // The receiver says which class it is (`meta.progressToken` is `RequestParams.Meta`'s); a
@@ -470,7 +486,8 @@ function codeMentions(ctx: Ctx, text: string) {
     // A short name (`.root`), or one another v2 class still has (`session.list_tools`), counts only
     // next to the class that lost it (`server.list_tools`).
     const sure = alive.has(member) ? named : distinctive(member) || member.length >= 6 || named;
-    if (sure) once(`attr:${member}`, at, 0.8, `uses \`.${member}\`, which ${owners.slice(0, 2).map((o) => `\`${o}\``).join(', ')} no longer has in v2 (symbol index)`);
+    if (sure && decorator && mine.length) once(`attr:${member}`, at, 0.88, `decorates with \`@${receiver}.${member}\`, which ${mine.slice(0, 2).map((o) => `\`${o}\``).join(', ')} no longer has in v2 (symbol index)`);
+    else if (sure) once(`attr:${member}`, at, 0.8, `uses \`.${member}\`, which ${owners.slice(0, 2).map((o) => `\`${o}\``).join(', ')} no longer has in v2 (symbol index)`);
   }
   for (const m of wireless(text).matchAll(WORD)) {
     const a = m[0];
