@@ -271,7 +271,15 @@ const CODE: LookupCase[] = [
   { kind: 'snippet', paste: 'async with ClientSession(read, write, read_timeout_seconds=timedelta(seconds=20)) as session:', expect: A.timeouts },
 ];
 
+// --- CI annotations, and a name a terminal re-wrapped onto the next line ---------------------------------
+const WRAPPED_LINES: LookupCase[] = [
+  { kind: 'mangled', paste: "##[error]ModuleNotFoundError: No module named 'mcp.client.websocket'\n##[error]Process completed with exit code 1.", expect: A.websocket },
+  { kind: 'mangled', paste: "::error file=tests/test_client.py,line=40::AttributeError: 'InitializeResult' object has no attribute 'protocolVersion'", expect: A.snake },
+  { kind: 'mangled', paste: "AttributeError: 'ListResourcesResult' object has no attribute 'nextCur\nsor'", expect: A.snake },
+];
+
 export const MECHANISM_CASES: LookupCase[] = [
+  ...WRAPPED_LINES,
   ...CODE,
   ...TYPES,
   ...VALUES,

@@ -38,6 +38,9 @@ const LOG_PREFIXES: RegExp[] = [
   /^[\w.-]+\s+\|\s/,
   // a host's tags in front of a server's stderr: "[weather] [error] "
   /^\[[\w .:/@-]{1,40}\]\s+(?=\S)/,
+  // CI annotations: GitHub Actions' "##[error]" and "::error file=x,line=1::", GitLab's section markers
+  /^##\[(?:error|warning|notice|debug|group|endgroup)\]\s*/i,
+  /^::(?:error|warning|notice|debug)(?: [^:]{0,300})?::\s*/i,
 ];
 
 // Where a log line names its logger (kept as evidence before the prefix goes).
@@ -231,7 +234,9 @@ export function normalise(paste: string): Normalised {
     let message = m[2] ?? '';
     for (let j = i + 1; j < focus.length && j <= i + 4 && !EXC.test(focus[j]) && !DIAGNOSTIC.test(focus[j]); j++) {
       if (/^For further information visit/i.test(focus[j])) continue;
-      message += ' ' + focus[j];
+      // A terminal re-wrapped the line inside a quoted name (`'structuredCont` / `ent'`): one name.
+      const split = (message.split("'").length % 2 === 0 && /'[\w.]+$/.test(message) && /^[\w.]+'/.test(focus[j])) || false;
+      message += (split ? '' : ' ') + focus[j];
     }
     if (exceptions.length < 200) {
       exceptions.push({ type: m[1], message: message.trim().slice(0, 2000) });
