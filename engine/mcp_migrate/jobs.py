@@ -1,0 +1,86 @@
+"""Run the engine over many files: two passes (facts of every file, then the migration with the
+project index built from them), each in worker processes when `--jobs` allows.
+
+Workers only compute; the parent reads every file before and writes after, so a worker that dies or an
+interrupted run never leaves a file half written.
+"""
+
+import multiprocessing
+import sys
+from typing import Callable, List, Optional, Sequence, Tuple
+
+from . import api
+
+Item = Tuple[str, str]  # (path, text)
+
+# What a pass works on, set in this process before the pool starts: forked workers inherit it instead
+# of receiving every text through a pipe (elsewhere it is sent once per worker).
+_state: dict = {}
+
+
+def analyse(items: Sequence[Item], options: dict, jobs: int, keep_text: bool = True) -> List[dict]:
+    """migrate_text's result for each item, in order; {"internal": message} when the engine crashed.
+    Without keep_text the new text is dropped in the worker (a check only needs the findings)."""
+    project = None
+    if hasattr(api, "file_facts"):  # cross-file analysis (docs/ARCHITECTURE.md, "Engine API")
+        project = api.ProjectIndex([f for f in _map(_facts, {"items": items}, jobs) if f is not None])
+    return _map(_migrate, {"items": items, "options": options, "project": project, "keep_text": keep_text}, jobs)
+
+
+def _facts(i: int) -> Optional[dict]:
+    path, text = _state["items"][i]
+    try:
+        return api.file_facts(path, text)
+    except Exception:  # noqa: BLE001 - pass 2 reports the file; the index just lacks it
+        return None
+
+
+def _migrate(i: int) -> dict:
+    path, text = _state["items"][i]
+    options = dict(_state["options"])
+    if _state["project"] is not None:
+        options["project"] = _state["project"]
+    try:
+        res = api.migrate_text(text, path, **options)
+    except Exception as e:  # never let one file stop the run
+        return {"internal": "%s: %s" % (type(e).__name__, e)}
+    if not _state["keep_text"]:
+        res["text"] = None
+    return res
+
+
+def _map(fn: Callable[[int], object], state: dict, jobs: int) -> List:
+    """[fn(i) for each item index], spread over `jobs` processes."""
+    items = state["items"]
+    _state.clear()
+    _state.update(state)
+    jobs = min(jobs, len(items) // 4)  # a pool costs more than it saves on a handful of files
+    if jobs <= 1:
+        return [fn(i) for i in range(len(items))]
+    # Largest files first, one at a time: no core sits idle at the end while another finishes a big file.
+    order = sorted(range(len(items)), key=lambda i: -len(items[i][1]))
+    out: List = [None] * len(items)
+    ctx = _context()
+    inherit = ctx.get_start_method() == "fork"
+    with ctx.Pool(jobs, None if inherit else _set_state, () if inherit else (state,)) as pool:
+        chunk = max(1, len(items) // (jobs * 256))
+        for i, res in pool.imap_unordered(_indexed, [(fn, i) for i in order], chunksize=chunk):
+            out[i] = res
+    return out
+
+
+def _set_state(state: dict) -> None:
+    _state.update(state)
+
+
+def _indexed(task: Tuple[Callable[[int], object], int]):
+    fn, i = task
+    return i, fn(i)
+
+
+def _context():
+    # fork starts a worker in milliseconds with the engine already imported; the CLI starts no threads,
+    # which is what makes fork unsafe. Elsewhere (macOS, Windows) the platform's default.
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
