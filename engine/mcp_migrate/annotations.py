@@ -43,5 +43,5 @@ def annotations(files: Iterable[dict], skipped: Iterable[dict]) -> str:
                 col=f["start"]["column"], endLine=f["end"]["line"], endColumn=f["end"]["column"]))
     for s in skipped:
         out.append(_command("error" if s["failed"] else "warning", "%s: skipped: %s" % (s["path"], s["reason"]),
-                            title="mcp-migrate: file skipped", file=s["path"], line=s.get("line")))
+                            title="mcp-migrate (file skipped)", file=s["path"], line=s.get("line")))
     return "".join(out)

@@ -98,9 +98,9 @@ def _walk_dir(top: str, root: str) -> Iterator[Entry]:
                 if reason:
                     yield Entry(path, root, reason)
             elif kind == "dir":
-                if name in SKIP_DIRS or name.endswith(".egg-info") or _has(path, "pyvenv.cfg"):
+                if name in SKIP_DIRS or name.endswith(".egg-info") or has_entry(path, "pyvenv.cfg"):
                     continue
-                if _has(path, ".git"):
+                if has_entry(path, ".git"):
                     yield Entry(path, root, "separate git repository (submodule?): not entered; "
                                             "run mcp-migrate inside it")
                 else:
@@ -110,7 +110,7 @@ def _walk_dir(top: str, root: str) -> Iterator[Entry]:
         stack.extend(reversed(subdirs))
 
 
-def _has(directory: str, name: str) -> bool:
+def has_entry(directory: str, name: str) -> bool:
     try:
         host.file_kind(os.path.join(directory, name), follow=False)
         return True

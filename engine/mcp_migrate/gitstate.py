@@ -8,6 +8,7 @@ import os
 from typing import Dict, List, NamedTuple, Optional
 
 from . import host
+from .files import has_entry
 
 _CHUNK = 200  # paths per `git status` call, well under any command-line limit
 
@@ -55,7 +56,7 @@ def _work_tree_prefix(directory: str) -> Optional[str]:
 def _has_git_dir_above(directory: str) -> bool:
     d = os.path.realpath(directory)
     while True:
-        if os.path.lexists(os.path.join(d, ".git")):
+        if has_entry(d, ".git"):
             return True
         parent = os.path.dirname(d)
         if parent == d:

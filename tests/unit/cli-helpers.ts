@@ -16,7 +16,7 @@ export interface Cli {
   run(args: string[], opts: RunOptions): Promise<Run>;
 }
 
-function spawnRun(cmd: string, args: string[], opts: RunOptions): Promise<Run> {
+export function spawnRun(cmd: string, args: string[], opts: RunOptions): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, {
       cwd: opts.cwd,

@@ -55,15 +55,20 @@ function runProgram(argvJson, cwd) {
   return JSON.stringify([r.status ?? 1, r.stdout, r.stderr]);
 }
 
-// Synchronous writes keep stdout/stderr ordered like CPython's; a closed pipe (`| head`) ends quietly.
+// Synchronous writes keep stdout/stderr ordered like CPython's. A full pipe (EAGAIN: the reader is
+// slower than us) is waited out, never dropped; a closed one (`| head`) ends the run quietly.
+const pause = new Int32Array(new SharedArrayBuffer(4));
 const writer = (fd) => ({
   write: (buf) => {
-    try {
-      let off = 0;
-      while (off < buf.length) off += writeSync(fd, buf, off);
-    } catch (e) {
-      if (e?.code === 'EPIPE') process.exit(0);
-      if (e?.code !== 'EAGAIN') throw e;
+    let off = 0;
+    while (off < buf.length) {
+      try {
+        off += writeSync(fd, buf, off);
+      } catch (e) {
+        if (e?.code === 'EPIPE') process.exit(0);
+        if (e?.code !== 'EAGAIN') throw e;
+        Atomics.wait(pause, 0, 0, 2);
+      }
     }
     return buf.length;
   },
