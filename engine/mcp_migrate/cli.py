@@ -22,7 +22,7 @@ from . import __version__, gitstate, host
 from .annotations import annotations
 from .api import list_rules
 from .files import Skip, Source, error_reason, read_source, split_lines, walk, write_source
-from .jobs import analyse
+from .jobs import analyse, workers
 from .pyversion import newer_syntax
 from .sarif import sarif_log
 
@@ -172,7 +172,7 @@ class Run:
                 return refused
         for entry, source, res, report in pending:
             self.emit_change(entry, source, res, report)
-        return self.finish(len(items), time.monotonic() - started)
+        return self.finish(len(items), time.monotonic() - started, workers(self.jobs, len(items)))
 
     def progress(self, i: int, total: int, path: str) -> None:
         show = (getattr(self.err, "isatty", lambda: False)() or os.environ.get("MCP_MIGRATE_PROGRESS") == "1"
@@ -238,7 +238,7 @@ class Run:
         elif fmt == "text":
             self.out.write(unified_diff(source.text, res["text"], entry.path))
 
-    def finish(self, count: int, seconds: float) -> int:
+    def finish(self, count: int, seconds: float, jobs: int) -> int:
         done = [r for r in self.reports if r["changed"] and r.get("written", True)]
         findings = [f for r in self.reports for f in r["findings"]]
         changes = sum(_applied(r) for r in done)
@@ -264,7 +264,7 @@ class Run:
                 where = ":%d" % s["line"] if s["line"] else ""
                 self.err.write("%s%s: %s: %s\n" % (s["path"], where, "error" if s["failed"] else "skipped", s["reason"]))
             self.err.write("%d files in %.2f s (%d files/s, %d %s)\n" % (
-                count, seconds, count / seconds if seconds else 0, self.jobs, "job" if self.jobs == 1 else "jobs"))
+                count, seconds, count / seconds if seconds else 0, jobs, "job" if jobs == 1 else "jobs"))
         self.err.write(summary + "\n")
         if failed:
             return 2

@@ -54,7 +54,7 @@ def _map(fn: Callable[[int], object], state: dict, jobs: int) -> List:
     items = state["items"]
     _state.clear()
     _state.update(state)
-    jobs = min(jobs, len(items) // 4)  # a pool costs more than it saves on a handful of files
+    jobs = workers(jobs, len(items))
     if jobs <= 1:
         return [fn(i) for i in range(len(items))]
     # Largest files first, one at a time: no core sits idle at the end while another finishes a big file.
@@ -67,6 +67,11 @@ def _map(fn: Callable[[int], object], state: dict, jobs: int) -> List:
         for i, res in pool.imap_unordered(_indexed, [(fn, i) for i in order], chunksize=chunk):
             out[i] = res
     return out
+
+
+def workers(jobs: int, files: int) -> int:
+    """How many processes `jobs` means for this many files: a pool costs more than it saves on a few."""
+    return max(1, min(jobs, files // 4))
 
 
 def _set_state(state: dict) -> None:
