@@ -143,6 +143,7 @@ class Run:
     def run(self, paths: List[str]) -> int:
         started = time.monotonic()
         items, sources = [], []
+        seen = set()  # (device, inode): a file named twice (`. pkg`, or by two paths) is done once
         for entry in walk(paths):
             if entry.skip:
                 self.skip(entry.path, entry.skip, entry.failed)
@@ -155,14 +156,17 @@ class Run:
             except OSError as e:
                 self.skip(entry.path, "cannot read: " + error_reason(e), True)
                 continue
+            if source.identity[:2] in seen:
+                continue
+            seen.add(source.identity[:2])
             items.append((entry.path, source.text))
             sources.append((entry, source))
         fmt = self.args.output_format
         results = analyse(items, self.options, self.jobs,
-                          keep_text=self.args.write or (fmt == "text" and not self.args.check))
+                          keep_text=self.args.write or (fmt == "text" and not self.args.check),
+                          progress=self.progress_meter(len(items)))
         pending = []  # (entry, source, result, report) of files that would change
-        for i, ((entry, source), res) in enumerate(zip(sources, results), 1):
-            self.progress(i, len(items), entry.path)
+        for (entry, source), res in zip(sources, results):
             report = self.record(entry.path, source, res)
             if report and res["changed"]:
                 pending.append((entry, source, res, report))
@@ -174,11 +178,17 @@ class Run:
             self.emit_change(entry, source, res, report)
         return self.finish(len(items), time.monotonic() - started, workers(self.jobs, len(items)))
 
-    def progress(self, i: int, total: int, path: str) -> None:
-        show = (getattr(self.err, "isatty", lambda: False)() or os.environ.get("MCP_MIGRATE_PROGRESS") == "1"
-                or total > 200) and os.environ.get("MCP_MIGRATE_PROGRESS") != "0" and not self.args.quiet
-        if show and (i % 50 == 0 or i == total):
-            self.err.write("[%d/%d] %s\n" % (i, total, path))
+    def progress_meter(self, total: int):
+        """`[n/total]` every 50 files on stderr, on a terminal or a big tree (MCP_MIGRATE_PROGRESS=0/1 decides)."""
+        setting = os.environ.get("MCP_MIGRATE_PROGRESS")
+        show = setting == "1" or (setting != "0" and (getattr(self.err, "isatty", lambda: False)() or total > 200))
+        if not show or self.args.quiet:
+            return None
+
+        def meter(done: int) -> None:
+            if done % 50 == 0 or done == total:
+                self.err.write("[%d/%d] files analysed\n" % (done, total))
+        return meter
 
     def record(self, path: str, source: Source, res: dict) -> Optional[dict]:
         """Keep the file's report and return it; None when the engine could not process the file."""

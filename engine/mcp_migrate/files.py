@@ -34,7 +34,7 @@ class Skip(Exception):
 class Source(NamedTuple):
     text: str
     encoding: str
-    identity: Tuple[int, int, int]  # (inode, size, mtime_ns) when read; a write checks it is unchanged
+    identity: Tuple[int, int, int, int]  # (device, inode, size, mtime_ns) when read; a write checks it is unchanged
 
 
 def is_candidate(name: str, parent: str = "") -> bool:
@@ -153,7 +153,7 @@ def read_source(path: str) -> Source:
     finally:
         os.close(fd)
     text, encoding = decode(b"".join(chunks), path)
-    return Source(text, encoding, (st.st_ino, st.st_size, st.st_mtime_ns))
+    return Source(text, encoding, (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns))
 
 
 def decode(data: bytes, path: str) -> Tuple[str, str]:
@@ -185,10 +185,12 @@ def write_source(path: str, root: str, source: Source, text: str) -> None:
     if not within(real, root):
         raise Skip("not written: it resolves to %s, outside the tree" % real)
     st = os.stat(real)
-    if (st.st_ino, st.st_size, st.st_mtime_ns) != source.identity:
+    if (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns) != source.identity:
         raise Skip("not written: changed on disk while mcp-migrate ran")
     if not st.st_mode & 0o222:
         raise Skip("not written: read-only file (mode %o)" % stat.S_IMODE(st.st_mode))
+    if st.st_nlink > 1:
+        raise Skip("not written: the file has %d hard links, which a new file would split" % st.st_nlink)
     data = text.encode(source.encoding)
     directory, name = os.path.split(real)
     fd, tmp = tempfile.mkstemp(prefix="." + name[:100] + ".", suffix=".mcp-migrate.tmp", dir=directory)

@@ -18,13 +18,16 @@ Item = Tuple[str, str]  # (path, text)
 _state: dict = {}
 
 
-def analyse(items: Sequence[Item], options: dict, jobs: int, keep_text: bool = True) -> List[dict]:
+def analyse(items: Sequence[Item], options: dict, jobs: int, keep_text: bool = True,
+            progress: Optional[Callable[[int], None]] = None) -> List[dict]:
     """migrate_text's result for each item, in order; {"internal": message} when the engine crashed.
-    Without keep_text the new text is dropped in the worker (a check only needs the findings)."""
+    Without keep_text the new text is dropped in the worker (a check only needs the findings).
+    progress(n) is called in this process as the migration of n files has finished."""
     project = None
     if hasattr(api, "file_facts"):  # cross-file analysis (docs/ARCHITECTURE.md, "Engine API")
         project = api.ProjectIndex([f for f in _map(_facts, {"items": items}, jobs) if f is not None])
-    return _map(_migrate, {"items": items, "options": options, "project": project, "keep_text": keep_text}, jobs)
+    state = {"items": items, "options": options, "project": project, "keep_text": keep_text}
+    return _map(_migrate, state, jobs, progress)
 
 
 def _facts(i: int) -> Optional[dict]:
@@ -49,23 +52,30 @@ def _migrate(i: int) -> dict:
     return res
 
 
-def _map(fn: Callable[[int], object], state: dict, jobs: int) -> List:
+def _map(fn: Callable[[int], object], state: dict, jobs: int,
+         progress: Optional[Callable[[int], None]] = None) -> List:
     """[fn(i) for each item index], spread over `jobs` processes."""
     items = state["items"]
     _state.clear()
     _state.update(state)
     jobs = workers(jobs, len(items))
+    out: List = [None] * len(items)
     if jobs <= 1:
-        return [fn(i) for i in range(len(items))]
+        for i in range(len(items)):
+            out[i] = fn(i)
+            if progress:
+                progress(i + 1)
+        return out
     # Largest files first, one at a time: no core sits idle at the end while another finishes a big file.
     order = sorted(range(len(items)), key=lambda i: -len(items[i][1]))
-    out: List = [None] * len(items)
     ctx = _context()
     inherit = ctx.get_start_method() == "fork"
     with ctx.Pool(jobs, None if inherit else _set_state, () if inherit else (state,)) as pool:
         chunk = max(1, len(items) // (jobs * 256))
-        for i, res in pool.imap_unordered(_indexed, [(fn, i) for i in order], chunksize=chunk):
+        for done, (i, res) in enumerate(pool.imap_unordered(_indexed, [(fn, i) for i in order], chunksize=chunk), 1):
             out[i] = res
+            if progress:
+                progress(done)
     return out
 
 
