@@ -3,7 +3,7 @@
 // processed or skipped with its reason, nothing outside the tree changes, and writes are atomic.
 import { execFileSync } from 'node:child_process';
 import {
-  chmodSync, chownSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync,
+  chmodSync, chownSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync,
   truncateSync, writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
@@ -32,6 +32,7 @@ function hostileTree() {
   mkdirSync(join(tree, 'pkg'), { recursive: true });
   mkdirSync(join(outside, 'dir'), { recursive: true });
   writeFileSync(join(outside, 'evil.py'), V1);
+  writeFileSync(join(outside, 'shared.py'), V1);
   writeFileSync(join(outside, 'dir', 'inner.py'), V1);
   writeFileSync(join(tree, 'pkg', 'server.py'), V1);
   writeFileSync(join(tree, 'pkg', 'script.py'), V1, { mode: 0o755 });
@@ -39,6 +40,7 @@ function hostileTree() {
   chmodSync(join(tree, 'pkg', 'ro.py'), 0o444);
   symlinkSync('../../outside/evil.py', join(tree, 'pkg', 'link.py'));
   symlinkSync('server.py', join(tree, 'pkg', 'alias.py'));
+  linkSync(join(outside, 'shared.py'), join(tree, 'pkg', 'hard.py'));
   symlinkSync('../outside/dir', join(tree, 'linked'));
   execFileSync('mkfifo', [join(tree, 'pkg', 'fifo.py')]);
   writeFileSync(join(tree, 'pkg', 'big.py'), V1);
@@ -59,6 +61,8 @@ describe.each(clis())('$name', (cli) => {
     // Nothing outside the tree changed; links are still links to where they pointed.
     expect(readFileSync(join(outside, 'evil.py'), 'utf8')).toBe(V1);
     expect(readFileSync(join(outside, 'dir', 'inner.py'), 'utf8')).toBe(V1);
+    expect(readFileSync(join(outside, 'shared.py'), 'utf8')).toBe(V1);
+    expect(statSync(join(tree, 'pkg', 'hard.py')).ino).toBe(statSync(join(outside, 'shared.py')).ino);
     expect(readlinkSync(join(tree, 'pkg', 'link.py'))).toBe('../../outside/evil.py');
     expect(readlinkSync(join(tree, 'pkg', 'alias.py'))).toBe('server.py');
     expect(lstatSync(join(tree, 'linked')).isSymbolicLink()).toBe(true);
@@ -78,12 +82,13 @@ describe.each(clis())('$name', (cli) => {
       'tree/pkg/alias.py: skipped: symlink (not followed; its target is inside the tree)',
       'tree/pkg/big.py: skipped: too large (11.0 MB; the limit is 2 MB)',
       'tree/pkg/fifo.py: skipped: not a regular file (a FIFO)',
+      'tree/pkg/hard.py: error: not written: the file has 2 hard links, which a new file would split',
       'tree/pkg/link.py: skipped: symlink to outside the tree (not followed)',
       'tree/pkg/ro.py: error: not written: read-only file (mode 444)',
     ]) expect(lines, line).toContain(line);
 
     // Newer syntax than the running Python: a clear message, the file untouched, the run goes on.
-    const skipped = ['not a regular file', 'not written', 'symlink', 'symlink to outside the tree',
+    const skipped = ['not a regular file', 'not written', 'not written', 'symlink', 'symlink to outside the tree',
       'symlinked directory to outside the tree', 'too large'];
     let written = 2;
     for (const [file, text, version, line] of [['generic.py', GENERIC, [3, 12], 1], ['template.py', TEMPLATE, [3, 14], 4]] as const) {
@@ -117,6 +122,9 @@ describe.each(clis())('$name', (cli) => {
     expect(fifo.signal).toBeNull();
     expect(fifo.err).toContain('pkg/fifo.py: skipped: not a regular file (a FIFO)');
     expect(fifo.code).toBe(0);
+    // A file reached through several arguments is looked at once.
+    const twice = await cli.run(['--check', '.', 'pkg', join('pkg', 'server.py')], { cwd: tree });
+    expect(twice.out.split('\n').filter((l) => l.endsWith('server.py'))).toEqual(['would change ./pkg/server.py']);
   }, 120_000);
 });
 
