@@ -105,6 +105,10 @@ def target_paths(argv: List[str]) -> List[str]:
 
 def main(argv: Optional[List[str]] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["explain"] and not os.path.exists("explain"):
+        sys.stderr.write("mcp-migrate: `explain` (which guide section explains an error) is part of the Node CLI: "
+                         "npx mcp-migrate explain < traceback.txt, or paste the error at https://mcp-migrate.dev/lookup/\n")
+        return 2
     parser = build_parser()
     try:
         args = parser.parse_args(_fix_apply_review_argv(argv))

@@ -6,6 +6,7 @@ interrupted run never leaves a file half written.
 """
 
 import multiprocessing
+import signal
 import sys
 from typing import Callable, List, Optional, Sequence, Tuple
 
@@ -70,7 +71,7 @@ def _map(fn: Callable[[int], object], state: dict, jobs: int,
     order = sorted(range(len(items)), key=lambda i: -len(items[i][1]))
     ctx = _context()
     inherit = ctx.get_start_method() == "fork"
-    with ctx.Pool(jobs, None if inherit else _set_state, () if inherit else (state,)) as pool:
+    with ctx.Pool(jobs, _start_worker, (None if inherit else state,)) as pool:
         chunk = max(1, len(items) // (jobs * 256))
         for done, (i, res) in enumerate(pool.imap_unordered(_indexed, [(fn, i) for i in order], chunksize=chunk), 1):
             out[i] = res
@@ -84,8 +85,11 @@ def workers(jobs: int, files: int) -> int:
     return max(1, min(jobs, files // 4))
 
 
-def _set_state(state: dict) -> None:
-    _state.update(state)
+def _start_worker(state: Optional[dict]) -> None:
+    # Ctrl-C is the parent's to handle (it stops the pool); workers just end, without a traceback each.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if state is not None:
+        _state.update(state)
 
 
 def _indexed(task: Tuple[Callable[[int], object], int]):
