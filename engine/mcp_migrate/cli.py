@@ -120,6 +120,9 @@ def main(argv: Optional[List[str]] = None) -> int:
         return 0
     if args.json:
         args.output_format = "json"
+    if hasattr(sys.stdout, "reconfigure"):
+        # A file name that is not UTF-8 reaches us as surrogate escapes: print its bytes as they are.
+        sys.stdout.reconfigure(errors="surrogateescape")
     review = False
     if args.apply_review:
         review = True if args.apply_review.upper() == "ALL" else _codes(args.apply_review)
