@@ -107,7 +107,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["explain"] and not os.path.exists("explain"):
         sys.stderr.write("mcp-migrate: `explain` (which guide section explains an error) is part of the Node CLI: "
-                         "npx mcp-migrate explain < traceback.txt, or paste the error at https://mcp-migrate.dev/lookup/\n")
+                         "npx mcp-migrate explain < traceback.txt, or paste the error into the site's lookup (/lookup/)\n")
         return 2
     parser = build_parser()
     try:

@@ -1,5 +1,6 @@
 """Rule registry and the Finding record that every rule produces."""
 
+import re
 from typing import Callable, List, NamedTuple, Optional, Sequence, Tuple
 
 from .edits import Edit
@@ -7,6 +8,17 @@ from .edits import Edit
 FIX_CLASSES = ("safe", "review", "manual")
 AREAS = ("PKG", "TYP", "SRV", "LOW", "CLT", "TRN", "AUT", "PRO", "TST", "DPR", "ERA")
 FILE_KINDS = ("python", "pyproject", "requirements", "setup_cfg")
+# Fix priority: rules run, and their fixes are accepted, in this order of code prefixes, then by code
+# number. When two fixes overlap, the earlier rule's wins and the later one becomes a manual finding
+# (or counts as applied, when it is subsumable and the earlier fix already carries it). The order
+# matters where fixes meet (docs/ENGINE-RULES.md, "Fix priority"; engine/tests/check_rules.py):
+# - TYP first: type renames (TYP004 `Content` -> `ContentBlock` in an annotation) win over LOW002
+#   rewriting that annotation; TYP005's camelCase renames win over TYP009/TYP010 on the same chain.
+# - LOW001 before LOW004: LOW001 moves `Server(...)` and carries LOW004's keyword edits with it.
+# - Insertions at one point (merged `from mcp.types import ...` lines) list names in this order.
+# - PKG1xx (Python files of the packaging area: httpx -> httpx2 for a whole file) last: SDK fixes win.
+# Dependency-file rules (PKG0xx) never share a file with the others.
+PRIORITY = ("PKG0", "TYP", "CLT", "TST", "SRV", "LOW", "TRN", "AUT", "PRO", "DPR", "ERA", "PKG1")
 
 
 class RuleInfo(NamedTuple):
@@ -31,10 +43,25 @@ class RuleInfo(NamedTuple):
 REGISTRY: List[RuleInfo] = []
 
 
-def rule(code: str, title: str, anchor: str, fix_class: str, summary: str, why: str,
-         before: str = "", after: str = "", v1_names: Sequence[str] = (), v2_names: Sequence[str] = (),
-         kinds: Sequence[str] = ("python",)):
-    """Decorator registering `check(ctx)` as a rule. See docs/ENGINE-RULES.md."""
+def priority(code: str) -> Tuple[int, int]:
+    """Sort key of a rule code: its PRIORITY group, then its number."""
+    group = max((p for p in PRIORITY if code.startswith(p)), key=len, default=None)
+    if group is None:
+        raise ValueError("%s: no fix priority group in PRIORITY for this code" % code)
+    return PRIORITY.index(group), int(code[3:])
+
+
+def ordered_rules() -> List[RuleInfo]:
+    """The registered rules in fix priority order (the order they run and are listed in)."""
+    return sorted(REGISTRY, key=lambda r: priority(r.code))
+
+
+def rule(code: str, title: str, anchor: str, fix_class: str, summary: str, why: str, example: str = "",
+         v1_names: Sequence[str] = (), v2_names: Sequence[str] = (), kinds: Sequence[str] = ("python",)):
+    """Decorator registering `check(ctx)` as a rule. See docs/ENGINE-RULES.md.
+
+    `example`: the doc example as a diff (see split_diff); plain code when the rule writes nothing.
+    """
     if fix_class not in FIX_CLASSES:
         raise ValueError("%s: fix_class must be one of %s" % (code, FIX_CLASSES))
     if code[:3] not in AREAS or not code[3:].isdigit():
@@ -42,12 +69,14 @@ def rule(code: str, title: str, anchor: str, fix_class: str, summary: str, why: 
     for k in kinds:
         if k not in FILE_KINDS:
             raise ValueError("%s: unknown file kind %r" % (code, k))
+    priority(code)
+    before, after = _example(example)
 
     def register(check: Callable) -> Callable:
         if any(r.code == code for r in REGISTRY):
             raise ValueError("duplicate rule code %s" % code)
         REGISTRY.append(RuleInfo(code, title, anchor, fix_class, _dedent(summary), _dedent(why),
-                                 _dedent(before), _dedent(after), tuple(v1_names), tuple(v2_names),
+                                 before, after, tuple(v1_names), tuple(v2_names),
                                  tuple(kinds), check, check.__module__))
         return check
 
@@ -58,6 +87,30 @@ def _dedent(s: str) -> str:
     import textwrap
 
     return textwrap.dedent(s).strip("\n")
+
+
+def _example(example: str) -> Tuple[str, str]:
+    text = _dedent(example)
+    if not any(line[:1] in ("-", "+") for line in text.split("\n")):
+        return text, text  # nothing changes: a report-only rule's example
+    before, after = split_diff(text)
+    return before.strip("\n"), after.strip("\n")
+
+
+def split_diff(diff: str) -> Tuple[str, str]:
+    """(input, output) of a text written as a diff, every line marked `" "` (in both), `"-"` (input only)
+    or `"+"` (output only); an empty line is an unchanged blank line. Doc examples and the rule tables
+    (engine/tests/tables) are written this way."""
+    before, after = [], []
+    for line in re.findall(r"[^\n]*\n|[^\n]+", diff):
+        mark, text = (" ", line) if line == "\n" else (line[:1], line[1:])
+        if mark not in " -+":
+            raise ValueError("a diff line starts with ' ', '-' or '+': %r" % line)
+        if mark != "+":
+            before.append(text)
+        if mark != "-":
+            after.append(text)
+    return "".join(before), "".join(after)
 
 
 class Finding:

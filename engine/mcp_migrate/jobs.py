@@ -25,9 +25,7 @@ def analyse(items: Sequence[Item], options: dict, jobs: int, keep_text: bool = T
     """migrate_text's result for each item, in order; {"internal": message} when the engine crashed.
     Without keep_text the new text is dropped in the worker (a check only needs the findings).
     progress(n) is called in this process as the migration of n files has finished."""
-    project = None
-    if hasattr(api, "file_facts"):  # cross-file analysis (docs/ARCHITECTURE.md, "Engine API")
-        project = api.ProjectIndex([f for f in _map(_facts, {"items": items}, jobs) if f is not None])
+    project = api.ProjectIndex(_map(_facts, {"items": items}, jobs))
     state = {"items": items, "options": options, "project": project, "keep_text": keep_text}
     return _map(_migrate, state, jobs, progress)
 
@@ -42,11 +40,8 @@ def _facts(i: int) -> Optional[dict]:
 
 def _migrate(i: int) -> dict:
     path, text = _state["items"][i]
-    options = dict(_state["options"])
-    if _state["project"] is not None:
-        options["project"] = _state["project"]
     try:
-        res = api.migrate_text(text, path, **options)
+        res = api.migrate_text(text, path, project=_state["project"], **_state["options"])
     except Exception as e:  # never let one file stop the run
         return {"internal": "%s: %s" % (type(e).__name__, e)}
     if not _state["keep_text"]:

@@ -73,7 +73,7 @@ def string_content_span(ctx, node: ast.Constant) -> Optional[Span]:
 
 
 # ---- references ---------------------------------------------------------------------------
-def _bound_names(ctx, alias: ast.alias) -> List[ast.Name]:
+def bound_names(ctx, alias: ast.alias) -> List[ast.Name]:
     """Name nodes whose binding is this import alias."""
     out = []
     local = alias.asname or alias.name.split(".")[0]
@@ -122,7 +122,7 @@ def rename_module(ctx, old: str, new: str, message: Optional[str] = None) -> int
                         continue
                     edits.append(Edit(span[0], span[1], new_last))
                     if not a.asname:
-                        for n in _bound_names(ctx, a):
+                        for n in bound_names(ctx, a):
                             ns = name_span(ctx, n)
                             if ns:
                                 edits.append(Edit(ns[0], ns[1], new_last))
@@ -177,8 +177,8 @@ def rename_symbol(ctx, old: str, new_name: str, message: Optional[str] = None) -
         if node.level or not node.module:
             continue
         for a in node.names:
-            if canonical(node.module + "." + a.name) != want:
-                continue
+            if canonical(node.module + "." + a.name) != want or a.name == new_name:
+                continue  # (already the new name: `from mcp.server.fastmcp import MCPServer` needs a module fix only)
             span = name_span(ctx, a)
             if span is None:
                 ctx.manual(node, msg)
@@ -186,7 +186,7 @@ def rename_symbol(ctx, old: str, new_name: str, message: Optional[str] = None) -
             edits = [Edit(span[0], span[1], new_name)]
             if not a.asname:
                 alias_nodes.add(id(a))
-                for n in _bound_names(ctx, a):
+                for n in bound_names(ctx, a):
                     ns = name_span(ctx, n)
                     if ns:
                         edits.append(Edit(ns[0], ns[1], new_name))
@@ -233,7 +233,7 @@ def _replace_in_string(ctx, const: ast.Constant, old: str, new: str, msg: str) -
 # ---- patch targets ------------------------------------------------------------------------
 def patch_targets(ctx) -> List[Tuple[ast.Constant, str]]:
     """String targets of `patch(...)`, `mock.patch(...)`, `mocker.patch(...)`, `monkeypatch.setattr("a.b", v)`."""
-    cached = getattr(ctx, "_patch_targets", None)  # the tree never changes: one scan per file
+    cached = ctx._patch_targets  # the tree never changes: one scan per file
     if cached is not None:
         return list(cached)
     out = []

@@ -9,7 +9,7 @@ from typing import Dict, List, Optional, Sequence, Tuple, Union
 from . import rules as _rules  # noqa: F401  (importing registers every rule)
 from .context import Context
 from .edits import Edit, EditSet, apply_edits
-from .framework import REGISTRY, Finding, RuleInfo
+from .framework import Finding, RuleInfo, ordered_rules, priority
 from .inputs import error, parse_python, precheck
 from .markers import EXISTING, marker_text
 
@@ -36,7 +36,7 @@ def _matches(code: str, patterns: Sequence[str]) -> bool:
 
 def active_rules(kind: str, select: Optional[Sequence[str]], ignore: Optional[Sequence[str]]) -> List[RuleInfo]:
     out = []
-    for r in REGISTRY:
+    for r in ordered_rules():
         if kind not in r.kinds:
             continue
         if select and not _matches(r.code, select):
@@ -53,19 +53,20 @@ def _wants_review(apply_review: Union[bool, Sequence[str]], code: str) -> bool:
     return _matches(code, list(apply_review))
 
 
-def migrate(source: str, filename: str = "main.py", select=None, ignore=None, apply_review=False) -> dict:
+def migrate(source: str, filename: str = "main.py", select=None, ignore=None, apply_review=False,
+            project=None) -> dict:
     # Cyclic GC passes triggered by the many short-lived AST nodes of one file cost as much as the
     # parse itself on large files; nothing here needs them mid-file. Collection resumes afterwards.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _migrate(source, filename, select, ignore, apply_review)
+        return _migrate(source, filename, select, ignore, apply_review, project)
     finally:
         if enabled:
             gc.enable()
 
 
-def _migrate(source: str, filename: str, select, ignore, apply_review) -> dict:
+def _migrate(source: str, filename: str, select, ignore, apply_review, project) -> dict:
     kind = file_kind(filename)
     result = {"text": source, "changed": False, "kind": kind, "error": None, "findings": []}
     err = precheck(source)
@@ -73,7 +74,7 @@ def _migrate(source: str, filename: str, select, ignore, apply_review) -> dict:
         result["error"] = err
         return result
     try:
-        ctx = _make_context(source, filename, kind)
+        ctx = _make_context(source, filename, kind, project)
         if isinstance(ctx, dict):
             result["error"] = ctx
             return result
@@ -94,28 +95,28 @@ def _migrate(source: str, filename: str, select, ignore, apply_review) -> dict:
         return result
     result["text"] = text
     result["changed"] = text != source
-    result["findings"] = [_finding_dict(ctx, f) for f in ctx.findings]
+    groups = _fix_groups(ctx.findings)
+    result["findings"] = [_finding_dict(ctx, f, groups.get(id(f))) for f in ctx.findings]
     return result
 
 
-def _make_context(source: str, filename: str, kind: str) -> Union[Context, dict]:
+def _make_context(source: str, filename: str, kind: str, project) -> Union[Context, dict]:
     if kind == "python":
         tree, err = parse_python(source, filename)
         if err:
             return err
         from .context import PythonContext
 
-        return PythonContext(source, filename, tree)
+        return PythonContext(source, filename, tree, project)
     from .deps.context import DepsContext
 
     return DepsContext(source, filename, kind)
 
 
 def _apply(ctx: Context, apply_review) -> str:
-    order = {r.code: i for i, r in enumerate(REGISTRY)}
-    findings = sorted(ctx.findings, key=lambda f: (order.get(f.rule.code, 0), f.start))
+    findings = sorted(ctx.findings, key=lambda f: (priority(f.rule.code), f.start))
     ctx.findings = findings
-    owner = _accept(findings, apply_review, demote=True)
+    owner = _accept(findings, apply_review, demote=True, text=ctx.text)
     text = _render(ctx, findings, owner)
     if ctx.kind == "python" and text != ctx.text and not _parses(text):
         # Find the rule(s) whose fixes alone break the file, drop them, and try again.
@@ -129,7 +130,7 @@ def _apply(ctx: Context, apply_review) -> str:
                 for f in fs:
                     f.applied = False
                     f.demote("its automatic fix did not produce valid Python; apply it by hand")
-        owner = _accept(findings, apply_review, demote=False)
+        owner = _accept(findings, apply_review, demote=False, text=ctx.text)
         text = _render(ctx, findings, owner)
         if not _parses(text):
             for f in findings:
@@ -141,7 +142,7 @@ def _apply(ctx: Context, apply_review) -> str:
     return text
 
 
-def _accept(findings: List[Finding], apply_review, demote: bool) -> Dict[Edit, Finding]:
+def _accept(findings: List[Finding], apply_review, demote: bool, text: str) -> Dict[Edit, Finding]:
     """Decide which fixes apply. Returns {edit: finding that owns it}, in acceptance order.
 
     Edits of one finding must not overlap each other or an accepted edit (exact duplicates and
@@ -159,11 +160,20 @@ def _accept(findings: List[Finding], apply_review, demote: bool) -> Dict[Edit, F
             continue
         own = EditSet()
         clash = False
+        superseded = []
         for e in f.edits:
-            if accepted.conflicts(e) or own.conflicts(e):
+            hits = accepted.overlapping(e)
+            if own.conflicts(e) or (hits and not _discards(e, hits, text)):
                 clash = True
                 break
+            superseded += hits
             own.add(e)
+        if not clash:
+            for a in superseded:  # this fix rewrites their text without copying it: theirs is moot
+                accepted.remove(a)
+                earlier = owner.pop(a)
+                if not any(o is earlier for o in owner.values()):
+                    earlier.subsumed_by = f.rule.code
         if clash:
             by = _container(accepted, owner, f.edits) if f.subsumable else None
             if by is not None:
@@ -178,6 +188,14 @@ def _accept(findings: List[Finding], apply_review, demote: bool) -> Dict[Edit, F
                 owner[e] = f
         f.applied = True
     return owner
+
+
+def _discards(edit: Edit, accepted: List[Edit], text: str) -> bool:
+    """`edit` replaces a region holding each of `accepted` and does not copy their original text
+    (LOW002 rewriting a return annotation that TYP004 renamed a name in): their change is moot."""
+    return edit.start < edit.end and all(
+        edit.start <= a.start and a.end <= edit.end and a.start < a.end and text[a.start:a.end] not in edit.text
+        for a in accepted)
 
 
 def _container(accepted: EditSet, owner: Dict[Edit, Finding], edits: List[Edit]) -> Optional[Finding]:
@@ -417,7 +435,17 @@ def _parses(text: str) -> bool:
         return False
 
 
-def _finding_dict(ctx: Context, f: Finding) -> dict:
+def _fix_groups(findings: List[Finding]) -> Dict[int, str]:
+    """Fixes of one rule on one statement go together: `from mcp.server.fastmcp import FastMCP` gets a
+    module fix and a name fix, and either alone gives an import that works in neither version."""
+    by_statement: Dict[Tuple[str, int], List[Finding]] = {}
+    for f in findings:
+        if f.edits and f.marker_line is not None:
+            by_statement.setdefault((f.rule.code, f.marker_line), []).append(f)
+    return {id(f): "%s:%d" % key for key, fs in by_statement.items() if len(fs) > 1 for f in fs}
+
+
+def _finding_dict(ctx: Context, f: Finding, group: Optional[str] = None) -> dict:
     pos = ctx.index.to_position
     message = f.message + (" (%s)" % f.note if f.note else "")
     return {
@@ -431,4 +459,5 @@ def _finding_dict(ctx: Context, f: Finding) -> dict:
         "start": pos(f.start),
         "end": pos(f.end),
         "edits": [{"start": pos(e.start), "end": pos(e.end), "text": e.text} for e in f.edits],
+        "group": group,
     }

@@ -11,7 +11,7 @@ from urllib.parse import quote
 from . import __version__
 from .annotations import finding_level
 from .api import list_rules
-from .links import SITE_URL, guide_url
+from .links import GUIDE_URL, guide_url
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -76,7 +76,7 @@ def sarif_log(files: Iterable[dict], skipped: Iterable[dict], cwd: str, ok: bool
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "mcp-migrate", "version": __version__, "semanticVersion": __version__,
-                                "informationUri": SITE_URL, "rules": [_rule(r) for r in rules]}},
+                                "informationUri": GUIDE_URL, "rules": [_rule(r) for r in rules]}},
             "originalUriBaseIds": {SRCROOT: {"uri": "file://" + quote(cwd.replace(os.sep, "/").rstrip("/") + "/")}},
             "invocations": [{"executionSuccessful": ok, "toolExecutionNotifications": notes}],
             "columnKind": "utf16CodeUnits",

@@ -76,7 +76,7 @@ describe('--output-format', () => {
         + `${f.start.column}: ${f.rule} `;
       const line = lines.find((l) => l.startsWith(head) && l.includes(f.message.replaceAll('%', '%25')));
       expect(line, head).toBeDefined();
-      expect(line).toMatch(new RegExp(`%0Ahttps://mcp-migrate\\.dev/guide/#${f.anchor}$`));
+      expect(line!.endsWith(`%0Ahttps://py.sdk.modelcontextprotocol.io/v2/migration/#${f.anchor}`), line).toBe(true);
     }
     expect(lines).toContain('::warning title=mcp-migrate (file skipped),file=./broken.py,line=1::'
       + "./broken.py: skipped: syntax: SyntaxError: invalid syntax");
@@ -106,7 +106,7 @@ describe('--output-format', () => {
       const r = run.results[i];
       expect(r.ruleId).toBe(f.rule);
       expect(rules[r.ruleIndex].id).toBe(f.rule);
-      expect(rules[r.ruleIndex].helpUri).toBe(`https://mcp-migrate.dev/guide/#${f.anchor}`);
+      expect(rules[r.ruleIndex].helpUri).toBe(`https://py.sdk.modelcontextprotocol.io/v2/migration/#${f.anchor}`);
       const loc = r.locations[0].physicalLocation;
       expect(decodeURIComponent(loc.artifactLocation.uri)).toBe(f.path.replace(/^\.\//, ''));
       expect(loc.artifactLocation.uriBaseId).toBe('%SRCROOT%');

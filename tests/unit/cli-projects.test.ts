@@ -38,7 +38,7 @@ const UNTOUCHED = [
 ];
 
 const SUMMARY = /^(\d+) changes in (\d+) files, (\d+) markers left, (\d+) files skipped(?:: (.+))?$/;
-const MARKER_LINE = /^[ \t]*# mcp-migrate: ([A-Z]{3}\d{3}) (.+) https:\/\/mcp-migrate\.dev\/guide\/#([a-z0-9_-]+)$/;
+const MARKER_LINE = /^[ \t]*# mcp-migrate: ([A-Z]{3}\d{3}) (.+) https:\/\/py\.sdk\.modelcontextprotocol\.io\/v2\/migration\/#([a-z0-9_-]+)$/;
 
 interface Run { code: number | null; stdout: string; stderr: string }
 

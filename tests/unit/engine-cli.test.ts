@@ -86,3 +86,30 @@ describe('--jobs (CPython)', () => {
     }
   }, 120_000);
 });
+
+describe('cross-file analysis (two passes: facts of every file, then the migration)', () => {
+  const APP = 'from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP("demo")\n';
+  const TOOLS = 'from mcp import McpError\nfrom mcp.types import ErrorData\n\nfrom .app import mcp\n\n\n'
+    + '@mcp.tool()\ndef fail() -> str:\n    raise McpError(ErrorData(code=1, message="no"))\n';
+  const rules = (r: Run) => JSON.parse(r.out).files.find((f: any) => f.path.endsWith('tools.py')).findings.map((f: any) => f.rule);
+
+  it('knows `mcp` in tools.py is the FastMCP of app.py, with --jobs too and in both CLIs', async () => {
+    const tree = mkdtempSync(join(tmpdir(), 'mcp-migrate-xfile-'));
+    try {
+      mkdirSync(join(tree, 'pkg'));
+      writeFileSync(join(tree, 'pkg', '__init__.py'), '');
+      writeFileSync(join(tree, 'pkg', 'app.py'), APP);
+      writeFileSync(join(tree, 'pkg', 'tools.py'), TOOLS);
+      for (let i = 0; i < 6; i++) writeFileSync(join(tree, 'pkg', `util${i}.py`), `X = ${i}\n`);
+      const [py, node] = clis();
+      const runs = await Promise.all([py.run(['--json', '-j', '1', '.'], { cwd: tree }),
+        py.run(['--json', '-j', '2', '.'], { cwd: tree }), node.run(['--json', '.'], { cwd: tree })]);
+      for (const r of runs) expect(rules(r)).toEqual(['TYP001', 'TYP002', 'SRV011']);
+      expect(runs[1].err).toContain('files/s, 2 jobs)');
+      // Alone, tools.py cannot tell what `mcp` is: SRV011 needs the project index.
+      expect(rules(await py.run(['--json', 'pkg/tools.py'], { cwd: tree }))).toEqual(['TYP001', 'TYP002']);
+    } finally {
+      rmSync(tree, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

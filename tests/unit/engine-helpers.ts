@@ -1,6 +1,6 @@
 // Loads the engine the way the browser worker does (core.mjs + a files map), with Pyodide from
 // node_modules and the engine read fresh from engine/ so rule edits are tested without re-bundling.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { loadEngine } from '../../src/lib/engine/core.mjs';
@@ -12,10 +12,13 @@ export const repoRoot = join(import.meta.dirname, '..', '..');
 export async function loadTestEngine(): Promise<Engine> {
   const { loadPyodide } = await import('pyodide');
   const engine = await loadEngine({ indexURL: pyodideIndexURL(), loadPyodide, engineSource: { files: engineFilesFromDisk() } });
-  // Test helpers live beside the package in the same FS root.
-  for (const name of ['run_tables.py', 'check_names.py']) {
-    engine.pyodide.FS.mkdirTree('/mcp_migrate_engine/tests');
-    engine.pyodide.FS.writeFile(`/mcp_migrate_engine/tests/${name}`, readFileSync(join(repoRoot, 'engine', 'tests', name), 'utf8'));
+  // Test helpers and the rule tables live beside the package in the same FS root (not in the bundle).
+  const tests = join(repoRoot, 'engine', 'tests');
+  engine.pyodide.FS.mkdirTree('/mcp_migrate_engine/tests/tables');
+  const files = ['run_tables.py', 'check_names.py', 'check_rules.py', 'check_docs.py']
+    .concat(readdirSync(join(tests, 'tables')).filter((f) => f.endsWith('.py')).map((f) => `tables/${f}`));
+  for (const name of files) {
+    engine.pyodide.FS.writeFile(`/mcp_migrate_engine/tests/${name}`, readFileSync(join(tests, name), 'utf8'));
   }
   return engine;
 }

@@ -168,7 +168,7 @@ finally:
     del REGISTRY[[r.code for r in REGISTRY].index("TST999")]
 json.dumps([r1, r2])`);
     const [r1, r2] = out;
-    expect(r1.text).toBe('import mcp\r\nif True:\r\n\t# mcp-migrate: TST999 and here; look here https://mcp-migrate.dev/guide/#a\r\n\tserver = 1\r\n');
+    expect(r1.text).toBe('import mcp\r\nif True:\r\n\t# mcp-migrate: TST999 and here; look here https://py.sdk.modelcontextprotocol.io/v2/migration/#a\r\n\tserver = 1\r\n');
     expect(r2.changed).toBe(false);
     expect(r2.findings.length).toBe(2);
   });
@@ -204,7 +204,7 @@ finally:
         del REGISTRY[[r.code for r in REGISTRY].index(code)]
 json.dumps([r1, r2, r3])`);
     const [r1, r2, r3] = out;
-    expect(r1.text).toBe('# mcp-migrate: TST998 wrap (its automatic fix overlaps another change; apply it by hand) https://mcp-migrate.dev/guide/#b\nx = g(1)\n');
+    expect(r1.text).toBe('# mcp-migrate: TST998 wrap (its automatic fix overlaps another change; apply it by hand) https://py.sdk.modelcontextprotocol.io/v2/migration/#b\nx = g(1)\n');
     expect(r1.findings.map((f: any) => [f.rule, f.applied, f.fix_class])).toEqual([['TST997', true, 'safe'], ['TST998', false, 'manual']]);
     expect(r2.text.startsWith('# mcp-migrate: TST996 break it (its automatic fix did not produce valid Python')).toBe(true);
     expect(r2.text.endsWith('x = f(1)\n')).toBe(true);
@@ -335,7 +335,7 @@ json.dumps([r1["text"], r2["text"], d1["text"], d2["text"], d3["text"]])`);
       + 'from mcp.types import GetPromptRequestParams\n\n\n'
       + 'async def get_prompt(ctx: ServerRequestContext, params: GetPromptRequestParams):\n'
       + '    name, arguments = params.name, params.arguments\n    return None\n\n\n'
-      + '# mcp-migrate: TST994 look here https://mcp-migrate.dev/guide/#a\n'
+      + '# mcp-migrate: TST994 look here https://py.sdk.modelcontextprotocol.io/v2/migration/#a\n'
       + 'server = Server("notes", on_get_prompt=get_prompt)\n\n\ndef main():\n    server.run()\n');
     expect(r2).toBe(r1);
     expect(d1).toMatch(/# mcp-migrate: LOW001 [^\n]*\(suggested fix: run with --apply-review\)[^\n]*\n# mcp-migrate: TST994 [^\n]*\nserver = /);

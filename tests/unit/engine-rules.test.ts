@@ -1,4 +1,5 @@
-// Every rule's CASES/NOOP tables (output parses, fixed point), rule metadata, SDK name checks, bundle.
+// Every rule's table (engine/tests/tables: output and findings per row, parses, fixed point; NOOP untouched),
+// the mutation check (a rule without its check fails its table), rule metadata, SDK name checks, bundle.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +12,7 @@ beforeAll(async () => {
   engine = await loadTestEngine();
 });
 
-const guide = readRepo('..', 'shared', 'guide', 'upstream-v2.0.0', 'migration.md');
+const guide = readRepo('upstream', 'migration.md'); // our copy of the official guide (upstream/SOURCE.json)
 
 function guideAnchors(): Set<string> {
   // Python-Markdown toc slugify: drop all but word chars, spaces and hyphens, lowercase, and turn each
@@ -24,23 +25,49 @@ function guideAnchors(): Set<string> {
 }
 
 describe('rule tables under Pyodide', () => {
-  it('every CASES pair migrates exactly, parses, and is a fixed point; every NOOP is untouched', () => {
+  it('every row gives its output and findings, parses, and is a fixed point; every NOOP is untouched', async () => {
     const res = pyJson(engine, `
 import json, sys
 sys.path.insert(0, "/mcp_migrate_engine/tests")
 import run_tables
 json.dumps(run_tables.run_all())`);
-    console.log(`engine tables (Pyodide): ${res.rules} rules, ${res.cases} cases, ${res.noop} no-op sources`);
+    console.log(`engine tables (Pyodide): ${res.rules} rules, ${res.cases} cases (${res.findings_only} findings-only), ${res.noop} no-op sources`);
     expect(res.failures).toEqual([]);
-    expect(res.cases).toBeGreaterThan(0);
+    expect(res.rules).toBe((await engine.listRules()).length);
+  });
+
+  it('emptying the check of any rule makes its table fail', () => {
+    const survivors = pyJson(engine, `
+import json, sys
+sys.path.insert(0, "/mcp_migrate_engine/tests")
+import run_tables
+json.dumps(run_tables.run_mutations())`);
+    expect(survivors).toEqual([]);
   });
 });
 
 describe.runIf(hasPython3())('rule tables under CPython', () => {
-  it('python3 engine/tests/run_tables.py passes', () => {
-    const out = execFileSync('python3', [join(repoRoot, 'engine', 'tests', 'run_tables.py')], { encoding: 'utf8' });
+  it('python3 engine/tests/run_tables.py --mutations passes', () => {
+    const out = execFileSync('python3', [join(repoRoot, 'engine', 'tests', 'run_tables.py'), '--mutations'], { encoding: 'utf8' });
     const res = JSON.parse(out);
     expect(res.failures).toEqual([]);
+    expect(res.survivors).toEqual([]);
+    expect(res.rules).toBeGreaterThan(80);
+  });
+
+  it('python3 engine/tests/check_docs.py passes (doc examples reproduce)', () => {
+    const out = execFileSync('python3', [join(repoRoot, 'engine', 'tests', 'check_docs.py')], { encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual([]);
+  });
+
+  it('python3 engine/tests/check_combined.py passes (all rules at once: one run reaches the fixed point)', () => {
+    const out = execFileSync('python3', [join(repoRoot, 'engine', 'tests', 'check_combined.py')], { encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual([]);
+  });
+
+  it('python3 engine/tests/check_inference.py passes (types inferred in a file and across files)', () => {
+    const out = execFileSync('python3', [join(repoRoot, 'engine', 'tests', 'check_inference.py')], { encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual([]);
   });
 });
 
@@ -69,6 +96,24 @@ import json, sys
 sys.path.insert(0, "/mcp_migrate_engine/tests")
 import check_names
 json.dumps(check_names.check(json.load(open("/tmp/v1.json")), json.load(open("/tmp/v2.json"))))`);
+    expect(problems).toEqual([]);
+  });
+
+  it("every rule's doc example reproduces: `before` through the engine gives exactly `after`", () => {
+    const problems = pyJson(engine, `
+import json, sys
+sys.path.insert(0, "/mcp_migrate_engine/tests")
+import check_docs
+json.dumps(check_docs.check())`);
+    expect(problems).toEqual([]);
+  });
+
+  it('every check is typed, asks only the context and sdk, and the fix priority keeps its documented orders', () => {
+    const problems = pyJson(engine, `
+import json, sys
+sys.path.insert(0, "/mcp_migrate_engine/tests")
+import check_rules
+json.dumps(check_rules.check())`);
     expect(problems).toEqual([]);
   });
 

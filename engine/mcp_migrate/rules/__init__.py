@@ -1,30 +1,20 @@
 """Every rule module, imported explicitly (Pyodide-friendly: no package scanning).
 
-Add new rule modules to RULE_MODULES; the order here is the order rules run in and the
-priority when two fixes overlap (earlier wins).
+One module per rule, named `<code lowercase>_<slug>.py`; add new ones to RULE_MODULES (any order:
+the fix priority is `framework.PRIORITY`, by code, not the import order).
 """
 
 import importlib
 
 RULE_MODULES = [
-    # --- PKG: dependency files (engine core) ---
-    "pkg001_mcp_pin",
-    "pkg002_dependency_floors",
-    "pkg003_httpx_pins",
-    "pkg004_ws_extra",
-    # --- TYP, CLT, TST ---
-    "typ001_mcperror_rename",
-    "typ002_mcperror_constructor",
-    "typ003_shared_version_module",
-    "typ004_removed_type_aliases",
-    "typ005_camelcase_fields",
-    "typ006_model_dump_by_alias",
-    "typ007_extra_fields",
-    "typ008_anyurl_to_str",
-    "typ009_rootmodel_unions",
-    "typ010_request_params_meta",
-    "typ011_protocol_versions",
-    "typ012_jsonrpc_error_null_id",
+    "aut001_rfc7523_removed",
+    "aut002_oauth_token_error_import",
+    "aut003_metadata_url_trailing_slash",
+    "aut004_callback_handler_result",
+    "aut005_scopes_to_scope",
+    "aut006_oauth_timeout_removed",
+    "aut007_client_information_full_split",
+    "aut008_token_client_auth",
     "clt001_get_server_capabilities",
     "clt002_list_cursor",
     "clt003_session_group_args",
@@ -32,9 +22,31 @@ RULE_MODULES = [
     "clt005_request_timeout_code",
     "clt006_base_session_removed",
     "clt007_experimental_tasks",
-    "tst001_connected_session_helper",
-    # --- end TYP, CLT, TST ---
-    # --- SRV ---
+    "dpr001_resource_subscription_deprecated",
+    "dpr002_roots_sampling_logging_deprecated",
+    "dpr003_client_progress_deprecated",
+    "era001_no_back_channel",
+    "era002_log_opt_in",
+    "era003_change_notifications_listen",
+    "low001_handler_decorators",
+    "low002_return_wrapping",
+    "low003_tool_exceptions",
+    "low004_keyword_only",
+    "low005_type_parameter",
+    "low006_handler_dicts",
+    "low007_handle_methods",
+    "low008_raise_exceptions",
+    "low009_run_stateless",
+    "low010_request_context",
+    "low011_request_context_types",
+    "low012_server_session",
+    "low013_elicit_requested_schema",
+    "pkg001_mcp_pin",
+    "pkg002_dependency_floors",
+    "pkg003_httpx_pins",
+    "pkg004_ws_extra",
+    "pkg101_httpx_objects_to_httpx2",
+    "pro001_tool_schema_type_object",
     "srv001_fastmcp_rename",
     "srv002_context_fastmcp_property",
     "srv003_default_server_name",
@@ -55,21 +67,6 @@ RULE_MODULES = [
     "srv019_lowlevel_handlers_from_mcpserver",
     "srv020_settings_env",
     "srv021_private_session_manager",
-    # --- end SRV ---
-    # --- LOW, TRN ---
-    "low001_handler_decorators",
-    "low002_return_wrapping",
-    "low003_tool_exceptions",
-    "low004_keyword_only",
-    "low005_type_parameter",
-    "low006_handler_dicts",
-    "low007_handle_methods",
-    "low008_raise_exceptions",
-    "low009_run_stateless",
-    "low010_request_context",
-    "low011_request_context_types",
-    "low012_server_session",
-    "low013_elicit_requested_schema",
     "trn001_streamablehttp_client",
     "trn002_get_session_id",
     "trn003_transport_params",
@@ -78,25 +75,19 @@ RULE_MODULES = [
     "trn006_terminate_windows_process",
     "trn007_stdio_fd_watch",
     "trn008_websocket",
-    # --- end LOW, TRN ---
-    # --- AUT, PRO, DPR, ERA, PKG1xx ---
-    "aut001_rfc7523_removed",
-    "aut002_oauth_token_error_import",
-    "aut003_metadata_url_trailing_slash",
-    "aut004_callback_handler_result",
-    "aut005_scopes_to_scope",
-    "aut006_oauth_timeout_removed",
-    "aut007_client_information_full_split",
-    "aut008_token_client_auth",
-    "pro001_tool_schema_type_object",
-    "dpr001_resource_subscription_deprecated",
-    "dpr002_roots_sampling_logging_deprecated",
-    "dpr003_client_progress_deprecated",
-    "era001_no_back_channel",
-    "era002_log_opt_in",
-    "era003_change_notifications_listen",
-    "pkg101_httpx_objects_to_httpx2",
-    # --- end AUT, PRO, DPR, ERA, PKG1xx ---
+    "tst001_connected_session_helper",
+    "typ001_mcperror_rename",
+    "typ002_mcperror_constructor",
+    "typ003_shared_version_module",
+    "typ004_removed_type_aliases",
+    "typ005_camelcase_fields",
+    "typ006_model_dump_by_alias",
+    "typ007_extra_fields",
+    "typ008_anyurl_to_str",
+    "typ009_rootmodel_unions",
+    "typ010_request_params_meta",
+    "typ011_protocol_versions",
+    "typ012_jsonrpc_error_null_id",
 ]
 
 for _name in RULE_MODULES:

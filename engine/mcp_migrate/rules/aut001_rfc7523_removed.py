@@ -1,11 +1,12 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._aut_util import sdk_calls
 
-MOD = "mcp.client.auth.extensions.client_credentials"
-PROVIDER = MOD + ".RFC7523OAuthClientProvider"
-PARAMS = MOD + ".JWTParameters"
+MOD = sdk.CLIENT_CREDENTIALS
+PROVIDER = sdk.RFC7523_PROVIDER
+PARAMS = sdk.JWT_PARAMETERS
 ADVICE = {
     PROVIDER: "`RFC7523OAuthClientProvider` was removed: use `ClientCredentialsOAuthProvider` (client secret), "
               "`PrivateKeyJWTOAuthProvider` (JWT client auth on `client_credentials`) or "
@@ -31,90 +32,27 @@ ADVICE = {
         flow (client secret, `private_key_jwt`, or ID-JAG), and the authorization-code mode has none,
         so the engine cannot pick one.
     """,
-    before="""
-        from mcp.client.auth.extensions.client_credentials import JWTParameters, RFC7523OAuthClientProvider
-    """,
-    after="""
-        # mcp-migrate: AUT001 `JWTParameters` was removed: ...; `RFC7523OAuthClientProvider` was removed: ...
-        from mcp.client.auth.extensions.client_credentials import JWTParameters, RFC7523OAuthClientProvider
+    example="""
+        +# mcp-migrate: AUT001 `JWTParameters` was removed: build the assertion with `SignedJWTParameters(issuer=..., subject=..., signing_key=...).create_assertion_provider()` or wrap a prebuilt JWT with `static_assertion_provider(token)`; `RFC7523OAuthClientProvider` was removed: use `ClientCredentialsOAuthProvider` (client secret), `PrivateKeyJWTOAuthProvider` (JWT client auth on `client_credentials`) or `IdentityAssertionOAuthProvider` (ID-JAG `jwt-bearer`), whichever flow you run https://py.sdk.modelcontextprotocol.io/v2/migration/#rfc7523oauthclientprovider-and-jwtparameters-removed
+         from mcp.client.auth.extensions.client_credentials import JWTParameters, RFC7523OAuthClientProvider
     """,
     v1_names=[PROVIDER, PARAMS],
     v2_names=[MOD + ".ClientCredentialsOAuthProvider", MOD + ".PrivateKeyJWTOAuthProvider",
               MOD + ".SignedJWTParameters", MOD + ".static_assertion_provider",
               "mcp.client.auth.extensions.identity_assertion.IdentityAssertionOAuthProvider"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for node in ctx.walk(ast.ImportFrom):
         if node.level or not node.module:
             continue
         for a in node.names:
             for q in (PROVIDER, PARAMS):
-                if _same(node.module + "." + a.name, q):
+                if ctx.canonical(node.module + "." + a.name) == ctx.canonical(q):
                     ctx.manual(a, ADVICE[q])
     for q in (PROVIDER, PARAMS):
         for ref in ctx.references(q):
             if not isinstance(ctx.parent(ref), ast.Attribute):
                 ctx.manual(ref, ADVICE[q])
-        for call, resolved in sdk_calls(ctx, q):
+        for call, resolved in ctx.sdk_calls(q):
             if not resolved:
                 ctx.manual(call, ADVICE[q])
-
-
-def _same(a, b):
-    from ..resolver import canonical
-
-    return canonical(a) == canonical(b)
-
-
-_M = "https://mcp-migrate.dev/guide/#rfc7523oauthclientprovider-and-jwtparameters-removed"
-_P = "# mcp-migrate: AUT001 " + ADVICE[PROVIDER] + " " + _M + "\n"
-_J = "# mcp-migrate: AUT001 " + ADVICE[PARAMS] + " " + _M + "\n"
-
-CASES = [
-    (
-        "from mcp.client.auth.extensions.client_credentials import RFC7523OAuthClientProvider\n",
-        _P + "from mcp.client.auth.extensions.client_credentials import RFC7523OAuthClientProvider\n",
-    ),
-    (
-        "from mcp.client.auth.extensions.client_credentials import (\n"
-        "    JWTParameters,\n"
-        "    RFC7523OAuthClientProvider,\n"
-        ")\n"
-        "\n"
-        "def make(storage, metadata):\n"
-        "    params = JWTParameters(issuer='me', subject='me', jwt_signing_key=KEY)\n"
-        "    return RFC7523OAuthClientProvider(\n"
-        "        'https://api.example.com', metadata, storage, jwt_parameters=params\n"
-        "    )\n",
-        "# mcp-migrate: AUT001 " + ADVICE[PARAMS] + "; " + ADVICE[PROVIDER] + " " + _M + "\n"
-        "from mcp.client.auth.extensions.client_credentials import (\n"
-        "    JWTParameters,\n"
-        "    RFC7523OAuthClientProvider,\n"
-        ")\n"
-        "\n"
-        "def make(storage, metadata):\n"
-        "    " + _J +
-        "    params = JWTParameters(issuer='me', subject='me', jwt_signing_key=KEY)\n"
-        "    " + _P +
-        "    return RFC7523OAuthClientProvider(\n"
-        "        'https://api.example.com', metadata, storage, jwt_parameters=params\n"
-        "    )\n",
-    ),
-    (
-        "import mcp.client.auth.extensions.client_credentials as cc\n"
-        "provider = cc.RFC7523OAuthClientProvider(url, metadata, storage)\n",
-        "import mcp.client.auth.extensions.client_credentials as cc\n"
-        + _P + "provider = cc.RFC7523OAuthClientProvider(url, metadata, storage)\n",
-    ),
-    (  # a fragment without its import line
-        "provider = RFC7523OAuthClientProvider(url, metadata, storage)\n",
-        _P + "provider = RFC7523OAuthClientProvider(url, metadata, storage)\n",
-    ),
-]
-
-NOOP = [
-    "from myauth import RFC7523OAuthClientProvider\nprovider = RFC7523OAuthClientProvider(url)\n",
-    "class JWTParameters:\n    pass\n\np = JWTParameters()\n",
-    "from mcp.client.auth.extensions.client_credentials import PrivateKeyJWTOAuthProvider\n",
-    "s = 'RFC7523OAuthClientProvider'  # RFC7523OAuthClientProvider\n",
-]

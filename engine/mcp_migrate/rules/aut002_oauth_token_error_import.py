@@ -1,9 +1,10 @@
 import ast
 
-from ..edits import Edit
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
 
-OLD_MOD = "mcp.client.auth.extensions.client_credentials"
+OLD_MOD = sdk.CLIENT_CREDENTIALS
 NEW_MOD = "mcp.client.auth"
 NAME = "OAuthTokenError"
 MSG = "import `OAuthTokenError` from `mcp.client.auth`; `%s` no longer re-exports it" % OLD_MOD
@@ -23,19 +24,15 @@ MSG = "import `OAuthTokenError` from `mcp.client.auth`; `%s` no longer re-export
         re-exports `OAuthTokenError`: `ImportError: cannot import name 'OAuthTokenError' from
         'mcp.client.auth.extensions.client_credentials'`.
     """,
-    before="""
-        from mcp.client.auth.extensions.client_credentials import ClientCredentialsOAuthProvider, OAuthTokenError
-    """,
-    after="""
-        from mcp.client.auth.extensions.client_credentials import ClientCredentialsOAuthProvider
-        from mcp.client.auth import OAuthTokenError
+    example="""
+        -from mcp.client.auth.extensions.client_credentials import ClientCredentialsOAuthProvider, OAuthTokenError
+        +from mcp.client.auth.extensions.client_credentials import ClientCredentialsOAuthProvider
+        +from mcp.client.auth import OAuthTokenError
     """,
     v1_names=[OLD_MOD + "." + NAME],
     v2_names=[NEW_MOD + "." + NAME],
 )
-def check(ctx):
-    from ..pyedits import from_module_span
-
+def check(ctx: PythonContext):
     for node in ctx.walk(ast.ImportFrom):
         if node.level or node.module != OLD_MOD:
             continue
@@ -44,9 +41,9 @@ def check(ctx):
             if a.name != NAME:
                 continue
             if len(names) == 1:
-                span = from_module_span(ctx, node)
+                span = ctx.from_module_span(node)
                 if span:
-                    ctx.fix(a, MSG, [Edit(span[0], span[1], NEW_MOD)])
+                    ctx.fix(a, MSG, [ctx.replace(span, NEW_MOD)])
                 else:
                     ctx.manual(node, MSG)
                 continue
@@ -62,63 +59,13 @@ def check(ctx):
             nl = ctx.index.newline()
             if end_line < ctx.index.line_count:
                 at = ctx.index.line_start(end_line + 1)
-                add = Edit(at, at, indent + line + nl)
+                add = ctx.insert(at, indent + line + nl)
             else:
-                add = Edit(len(ctx.text), len(ctx.text), nl + indent + line)
+                add = ctx.insert(len(ctx.text), nl + indent + line)
             if ";" in ctx.index.line_text(end_line)[ctx.span(node)[1] - ctx.index.line_start(end_line):]:
                 ctx.manual(node, MSG)
                 continue
-            ctx.fix(a, MSG, [Edit(s, e, ""), add])
+            ctx.fix(a, MSG, [ctx.delete((s, e)), add])
     for ref in ctx.walk(ast.Attribute):
-        if ref.attr == NAME and ctx.resolver.qualname(ref) == OLD_MOD + "." + NAME:
+        if ref.attr == NAME and ctx.qualname(ref) == OLD_MOD + "." + NAME:
             ctx.manual(ref, MSG)
-
-
-CASES = [
-    (
-        "from mcp.client.auth.extensions.client_credentials import OAuthTokenError\n",
-        "from mcp.client.auth import OAuthTokenError\n",
-    ),
-    (
-        "from mcp.client.auth.extensions.client_credentials import ClientCredentialsOAuthProvider, OAuthTokenError\n"
-        "\n"
-        "try:\n"
-        "    pass\n"
-        "except OAuthTokenError:\n"
-        "    pass\n",
-        "from mcp.client.auth.extensions.client_credentials import ClientCredentialsOAuthProvider\n"
-        "from mcp.client.auth import OAuthTokenError\n"
-        "\n"
-        "try:\n"
-        "    pass\n"
-        "except OAuthTokenError:\n"
-        "    pass\n",
-    ),
-    (
-        "def f():\n"
-        "    from mcp.client.auth.extensions.client_credentials import (\n"
-        "        OAuthTokenError as TokErr,\n"
-        "        PrivateKeyJWTOAuthProvider,\n"
-        "    )\n"
-        "    return TokErr\n",
-        "def f():\n"
-        "    from mcp.client.auth.extensions.client_credentials import (\n"
-        "        PrivateKeyJWTOAuthProvider,\n"
-        "    )\n"
-        "    from mcp.client.auth import OAuthTokenError as TokErr\n"
-        "    return TokErr\n",
-    ),
-    (
-        "import mcp.client.auth.extensions.client_credentials as cc\n"
-        "err = cc.OAuthTokenError\n",
-        "import mcp.client.auth.extensions.client_credentials as cc\n"
-        "# mcp-migrate: AUT002 " + MSG + " https://mcp-migrate.dev/guide/#unchanged-auth-surfaces\n"
-        "err = cc.OAuthTokenError\n",
-    ),
-]
-
-NOOP = [
-    "from mcp.client.auth import OAuthTokenError\n",
-    "from mcp.client.auth.extensions.client_credentials import ClientCredentialsOAuthProvider\n",
-    "from other.client_credentials import OAuthTokenError\n",
-]

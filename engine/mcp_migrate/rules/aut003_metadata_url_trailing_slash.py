@@ -1,11 +1,13 @@
 import ast
 import re
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._aut_util import const_str, imported_from, sdk_calls
 
-AUTH_MODULES = ("mcp.shared.auth", "mcp.server.auth", "mcp.client.auth")
-CLIENT_METADATA = "mcp.shared.auth.OAuthClientMetadata"
+const_str = PythonContext.const_str
+AUTH_MODULES = sdk.AUTH_MODULES
+CLIENT_METADATA = sdk.OAUTH_CLIENT_METADATA
 URL_ATTRS = ("issuer", "issuer_url", "resource", "resource_server_url", "authorization_servers",
              "redirect_uris", "service_documentation_url")
 PATHLESS_SLASH = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://[^/?#\s]+/$")
@@ -35,19 +37,20 @@ REDIRECT = ("v2 sends this path-less redirect URI without the trailing slash v1 
         `https://as.example.com`, not `https://as.example.com/`. Equality checks flip, joined URLs lose
         their slash, and persisted redirect URIs stop matching.
     """,
-    before="""
-        assert str(metadata.issuer) == "https://as.example.com/"
-    """,
-    after="""
-        # mcp-migrate: AUT003 v2 keeps a path-less metadata URL ... compare against the value without the slash
-        assert str(metadata.issuer) == "https://as.example.com/"
+    example="""
+         from mcp.shared.auth import OAuthMetadata
+
+
+         def check_issuer(metadata: OAuthMetadata) -> None:
+        +    # mcp-migrate: AUT003 v2 keeps a path-less metadata URL parsed from a string as-is (`https://as.example.com`, no trailing slash): compare against the value without the slash https://py.sdk.modelcontextprotocol.io/v2/migration/#oauth-metadata-urls-no-longer-gain-a-trailing-slash
+             assert str(metadata.issuer) == "https://as.example.com/"
     """,
     v1_names=["mcp.shared.auth.OAuthMetadata", "mcp.shared.auth.ProtectedResourceMetadata", CLIENT_METADATA,
               "mcp.server.auth.settings.AuthSettings"],
     v2_names=[],
 )
-def check(ctx):
-    if imported_from(ctx, *AUTH_MODULES):
+def check(ctx: PythonContext):
+    if ctx.imports_from(*AUTH_MODULES):
         for cmp in ctx.walk(ast.Compare):
             if len(cmp.ops) == 1 and isinstance(cmp.ops[0], (ast.Eq, ast.NotEq)):
                 sides = (cmp.left, cmp.comparators[0])
@@ -63,7 +66,7 @@ def check(ctx):
         for b in ctx.walk(ast.BinOp):
             if isinstance(b.op, ast.Add) and _url_value(b.left) and _relies_on_slash(b.right):
                 ctx.manual(b, JOIN)
-    for call, resolved in sdk_calls(ctx, CLIENT_METADATA):
+    for call, resolved in ctx.sdk_calls(CLIENT_METADATA):
         uris = next((k.value for k in call.keywords if k.arg == "redirect_uris"), None)
         if resolved and isinstance(uris, (ast.List, ast.Tuple)) and \
                 any(PATHLESS.match(const_str(e) or "") for e in uris.elts):
@@ -85,60 +88,3 @@ def _relies_on_slash(node):
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return bool(node.value) and node.value[0] not in "/?#:" and not node.value[0].isspace()
     return False
-
-
-_M = " https://mcp-migrate.dev/guide/#oauth-metadata-urls-no-longer-gain-a-trailing-slash\n"
-
-CASES = [
-    (
-        "from mcp.shared.auth import OAuthMetadata\n"
-        "\n"
-        "def test_metadata(body):\n"
-        "    metadata = OAuthMetadata.model_validate_json(body)\n"
-        "    assert str(metadata.issuer) == 'https://auth.example.com/'\n",
-        "from mcp.shared.auth import OAuthMetadata\n"
-        "\n"
-        "def test_metadata(body):\n"
-        "    metadata = OAuthMetadata.model_validate_json(body)\n"
-        "    # mcp-migrate: AUT003 " + COMPARE + _M +
-        "    assert str(metadata.issuer) == 'https://auth.example.com/'\n",
-    ),
-    (
-        "from mcp.server.auth.settings import AuthSettings\n"
-        "\n"
-        "settings = AuthSettings(issuer_url='https://auth.example.com', resource_server_url=RS)\n"
-        "token_url = f'{settings.issuer_url}token'\n"
-        "assert response.json()['issuer'] != 'https://auth.example.com/'\n",
-        "from mcp.server.auth.settings import AuthSettings\n"
-        "\n"
-        "settings = AuthSettings(issuer_url='https://auth.example.com', resource_server_url=RS)\n"
-        "# mcp-migrate: AUT003 " + JOIN + _M +
-        "token_url = f'{settings.issuer_url}token'\n"
-        "# mcp-migrate: AUT003 " + COMPARE + _M +
-        "assert response.json()['issuer'] != 'https://auth.example.com/'\n",
-    ),
-    (
-        "from mcp.shared.auth import OAuthClientMetadata\n"
-        "\n"
-        "client_metadata = OAuthClientMetadata(\n"
-        "    client_name='cli',\n"
-        "    redirect_uris=['http://localhost:8080'],\n"
-        ")\n",
-        "from mcp.shared.auth import OAuthClientMetadata\n"
-        "\n"
-        "# mcp-migrate: AUT003 " + REDIRECT + _M +
-        "client_metadata = OAuthClientMetadata(\n"
-        "    client_name='cli',\n"
-        "    redirect_uris=['http://localhost:8080'],\n"
-        ")\n",
-    ),
-]
-
-NOOP = [
-    "assert str(metadata.issuer) == 'https://auth.example.com/'\n",
-    "from mcp.shared.auth import OAuthMetadata\nassert str(m.issuer) == 'https://auth.example.com'\n",
-    "from mcp.shared.auth import OAuthMetadata\nassert str(m.issuer) == 'https://auth.example.com/tenant/'\n",
-    "from mcp.shared.auth import OAuthClientMetadata\n"
-    "m = OAuthClientMetadata(redirect_uris=['http://localhost:3000/callback'])\n",
-    "from mcp.shared.auth import OAuthMetadata\nurl = f'{m.issuer}/token'\n",
-]

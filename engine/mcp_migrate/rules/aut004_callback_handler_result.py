@@ -1,9 +1,10 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._aut_util import constructor_calls
 
-PROVIDER = "mcp.client.auth.OAuthClientProvider"
+PROVIDER = sdk.OAUTH_CLIENT_PROVIDER
 CALLBACK_POSITION = 4
 RESULT = "AuthorizationCodeResult"
 FORWARD_ISS = "forward the redirect's `iss` query parameter as `iss=` so RFC 9207 issuer validation can run"
@@ -28,26 +29,33 @@ TODO = ("`callback_handler` must return `AuthorizationCodeResult(code=..., state
         from the redirect, or servers advertising `authorization_response_iss_parameter_supported`
         fail the flow with `OAuthFlowError`.
     """,
-    before="""
-        async def callback_handler() -> tuple[str, str | None]:
-            params = parse_qs(urlparse(await wait_for_redirect()).query)
-            return params["code"][0], params.get("state", [None])[0]
+    example="""
+         from urllib.parse import parse_qs, urlparse
 
-        provider = OAuthClientProvider(url, metadata, storage, callback_handler=callback_handler)
-    """,
-    after="""
-        async def callback_handler() -> AuthorizationCodeResult:
-            params = parse_qs(urlparse(await wait_for_redirect()).query)
-            return AuthorizationCodeResult(code=params["code"][0], state=params.get("state", [None])[0])
+         from mcp.client.auth import OAuthClientProvider
+        +from mcp.client.auth import AuthorizationCodeResult
 
-        provider = OAuthClientProvider(url, metadata, storage, callback_handler=callback_handler)
+
+         async def wait_for_redirect() -> str:
+             return input("Paste the redirect URL: ")
+
+
+        -async def callback_handler() -> tuple[str, str | None]:
+        +async def callback_handler() -> AuthorizationCodeResult:
+             params = parse_qs(urlparse(await wait_for_redirect()).query)
+        -    return params["code"][0], params.get("state", [None])[0]
+        +    return AuthorizationCodeResult(code=params["code"][0], state=params.get("state", [None])[0])
+
+
+         def make_provider(url, metadata, storage) -> OAuthClientProvider:
+             return OAuthClientProvider(url, metadata, storage, callback_handler=callback_handler)
     """,
     v1_names=[PROVIDER, "mcp.client.auth.oauth2.OAuthClientProvider.__init__(callback_handler)"],
     v2_names=["mcp.client.auth.AuthorizationCodeResult"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     seen = set()
-    for call, resolved in constructor_calls(ctx, PROVIDER):
+    for call, resolved in ctx.constructor_calls(PROVIDER):
         handler = ctx.keyword(call, "callback_handler")
         value = handler.value if handler is not None else (
             call.args[CALLBACK_POSITION] if len(call.args) > CALLBACK_POSITION else None)
@@ -69,7 +77,7 @@ def check(ctx):
 def _local_function(ctx, value):
     """The def a `callback_handler` value names: a module/function-level def or `self.method`."""
     if isinstance(value, ast.Name):
-        b = ctx.resolver.binding(value)
+        b = ctx.binding(value)
         if b is not None and isinstance(b.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             return b.node
     if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) and value.value.id == "self":
@@ -98,21 +106,8 @@ def _mentions_no_sdk(ctx):
         isinstance(n, ast.ImportFrom) and (n.module or "").startswith("mcp.client.auth") for n in ctx.imports())
 
 
-def _returns(fn):
-    """Return statements of `fn` itself (not of nested defs or lambdas)."""
-    out, stack = [], list(fn.body)
-    while stack:
-        node = stack.pop()
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            continue
-        if isinstance(node, ast.Return):
-            out.append(node)
-        stack.extend(ast.iter_child_nodes(node))
-    return out
-
-
 def _rewrite(ctx, fn):
-    returns = _returns(fn)
+    returns = ctx.own_returns(fn)
     pairs = [r for r in returns if isinstance(r.value, ast.Tuple) and len(r.value.elts) == 2
              and not any(isinstance(e, ast.Starred) for e in r.value.elts)]
     if not returns or len(pairs) != len(returns):
@@ -138,103 +133,3 @@ def _builds_result(r):
     v = r.value
     return isinstance(v, ast.Call) and isinstance(v.func, (ast.Name, ast.Attribute)) and \
         (v.func.id if isinstance(v.func, ast.Name) else v.func.attr) == RESULT
-
-
-_M = " https://mcp-migrate.dev/guide/#oauth-callback_handler-returns-authorizationcoderesult\n"
-
-CASES = [
-    (
-        "from urllib.parse import parse_qs, urlparse\n"
-        "\n"
-        "from mcp.client.auth import OAuthClientProvider\n"
-        "\n"
-        "\n"
-        "async def callback_handler() -> tuple[str, str | None]:\n"
-        "    params = parse_qs(urlparse(await wait_for_redirect()).query)\n"
-        "    return params['code'][0], params.get('state', [None])[0]\n"
-        "\n"
-        "\n"
-        "provider = OAuthClientProvider(\n"
-        "    server_url=URL,\n"
-        "    client_metadata=METADATA,\n"
-        "    storage=storage,\n"
-        "    redirect_handler=open_browser,\n"
-        "    callback_handler=callback_handler,\n"
-        ")\n",
-        "from urllib.parse import parse_qs, urlparse\n"
-        "\n"
-        "from mcp.client.auth import OAuthClientProvider\n"
-        "from mcp.client.auth import AuthorizationCodeResult\n"
-        "\n"
-        "\n"
-        "async def callback_handler() -> AuthorizationCodeResult:\n"
-        "    params = parse_qs(urlparse(await wait_for_redirect()).query)\n"
-        "    return AuthorizationCodeResult(code=params['code'][0], state=params.get('state', [None])[0])\n"
-        "\n"
-        "\n"
-        "provider = OAuthClientProvider(\n"
-        "    server_url=URL,\n"
-        "    client_metadata=METADATA,\n"
-        "    storage=storage,\n"
-        "    redirect_handler=open_browser,\n"
-        "    callback_handler=callback_handler,\n"
-        ")\n",
-    ),
-    (
-        "from mcp.client.auth import OAuthClientProvider\n"
-        "\n"
-        "class App:\n"
-        "    async def on_callback(self):\n"
-        "        code, state = await self.server.wait()\n"
-        "        if code is None:\n"
-        "            raise RuntimeError('no code')\n"
-        "        return code, state\n"
-        "\n"
-        "    def provider(self):\n"
-        "        return OAuthClientProvider(URL, META, self.storage, self.on_redirect, self.on_callback)\n",
-        "from mcp.client.auth import OAuthClientProvider\n"
-        "from mcp.client.auth import AuthorizationCodeResult\n"
-        "\n"
-        "class App:\n"
-        "    async def on_callback(self):\n"
-        "        code, state = await self.server.wait()\n"
-        "        if code is None:\n"
-        "            raise RuntimeError('no code')\n"
-        "        return AuthorizationCodeResult(code=code, state=state)\n"
-        "\n"
-        "    def provider(self):\n"
-        "        return OAuthClientProvider(URL, META, self.storage, self.on_redirect, self.on_callback)\n",
-    ),
-    (
-        "from mcp.client.auth import OAuthClientProvider\n"
-        "from handlers import wait_for_code\n"
-        "p = OAuthClientProvider(URL, META, storage, callback_handler=wait_for_code)\n",
-        "from mcp.client.auth import OAuthClientProvider\n"
-        "from handlers import wait_for_code\n"
-        "# mcp-migrate: AUT004 " + TODO + _M +
-        "p = OAuthClientProvider(URL, META, storage, callback_handler=wait_for_code)\n",
-    ),
-    (  # the guide's fragment
-        "async def callback_handler() -> tuple[str, str | None]:\n"
-        "    params = parse_qs(urlparse(await wait_for_redirect()).query)\n"
-        "    return params['code'][0], params.get('state', [None])[0]\n",
-        "# mcp-migrate: AUT004 " + TODO + _M +
-        "async def callback_handler() -> tuple[str, str | None]:\n"
-        "    params = parse_qs(urlparse(await wait_for_redirect()).query)\n"
-        "    return params['code'][0], params.get('state', [None])[0]\n",
-    ),
-]
-
-NOOP = [
-    "from mcp.client.auth import AuthorizationCodeResult, OAuthClientProvider\n"
-    "\n"
-    "async def cb() -> AuthorizationCodeResult:\n"
-    "    return AuthorizationCodeResult(code='c', state=None, iss=None)\n"
-    "\n"
-    "p = OAuthClientProvider(URL, META, storage, callback_handler=cb)\n",
-    "from fastmcp.client.auth import OAuthClientProvider\n"
-    "async def cb():\n    return 'c', None\n"
-    "p = OAuthClientProvider(URL, META, storage, callback_handler=cb)\n",
-    "from mcp.client.auth import OAuthClientProvider\np = OAuthClientProvider(URL, META, storage)\n",
-    "import asyncio\n\nasync def callback_handler() -> tuple[str, str]:\n    return 'a', 'b'\n",
-]

@@ -1,9 +1,10 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._aut_util import constructor_calls
 
-PROVIDER = "mcp.client.auth.OAuthClientProvider"
+PROVIDER = sdk.OAUTH_CLIENT_PROVIDER
 TIMEOUT_POSITION = 5  # server_url, client_metadata, storage, redirect_handler, callback_handler, timeout
 MSG = "`OAuthClientProvider` no longer takes `timeout` (it was never read)"
 BOUND = "bound the wait inside your `redirect_handler`/`callback_handler` (`with anyio.fail_after(...)`) if you need one"
@@ -23,17 +24,19 @@ BOUND = "bound the wait inside your `redirect_handler`/`callback_handler` (`with
         The value was stored but never read, so dropping it changes nothing at runtime. A timeout
         passed positionally would silently become `client_metadata_url` in v2.
     """,
-    before="""
-        provider = OAuthClientProvider(server_url, client_metadata, storage, timeout=120.0)
-    """,
-    after="""
-        provider = OAuthClientProvider(server_url, client_metadata, storage)
+    example="""
+         from mcp.client.auth import OAuthClientProvider
+
+
+         def make_provider(server_url, client_metadata, storage) -> OAuthClientProvider:
+        -    return OAuthClientProvider(server_url, client_metadata, storage, timeout=120.0)
+        +    return OAuthClientProvider(server_url, client_metadata, storage)
     """,
     v1_names=[PROVIDER, "mcp.client.auth.oauth2.OAuthClientProvider.__init__(timeout)"],
     v2_names=["mcp.client.auth.oauth2.OAuthClientProvider.__init__(client_metadata_url)"],
 )
-def check(ctx):
-    for call, resolved in constructor_calls(ctx, PROVIDER):
+def check(ctx: PythonContext):
+    for call, resolved in ctx.constructor_calls(PROVIDER):
         is_super = isinstance(call.func, ast.Attribute) and call.func.attr == "__init__"
         positional = [a for a in call.args]
         if not is_super and len(positional) > TIMEOUT_POSITION and not any(
@@ -57,74 +60,3 @@ def _pure(expr):
     return all(isinstance(n, (ast.Constant, ast.Name, ast.Attribute, ast.Load, ast.UnaryOp, ast.USub,
                               ast.BinOp, ast.Mult, ast.Add))
                for n in ast.walk(expr))
-
-
-_M = " https://mcp-migrate.dev/guide/#timeout-parameter-removed-from-oauthclientprovider\n"
-
-CASES = [
-    (
-        "from mcp.client.auth import OAuthClientProvider\n"
-        "provider = OAuthClientProvider(server_url, client_metadata, storage, timeout=120.0)\n",
-        "from mcp.client.auth import OAuthClientProvider\n"
-        "provider = OAuthClientProvider(server_url, client_metadata, storage)\n",
-    ),
-    (
-        "from mcp.client.auth import OAuthClientProvider\n"
-        "\n"
-        "oauth_auth = OAuthClientProvider(\n"
-        "    server_url='http://localhost:8001',\n"
-        "    client_metadata=OAuthClientMetadata(client_name='demo', redirect_uris=[CALLBACK]),\n"
-        "    storage=InMemoryTokenStorage(),\n"
-        "    timeout=300.0,\n"
-        "    redirect_handler=handle_redirect,\n"
-        "    callback_handler=handle_callback,\n"
-        ")\n",
-        "from mcp.client.auth import OAuthClientProvider\n"
-        "\n"
-        "oauth_auth = OAuthClientProvider(\n"
-        "    server_url='http://localhost:8001',\n"
-        "    client_metadata=OAuthClientMetadata(client_name='demo', redirect_uris=[CALLBACK]),\n"
-        "    storage=InMemoryTokenStorage(),\n"
-        "    redirect_handler=handle_redirect,\n"
-        "    callback_handler=handle_callback,\n"
-        ")\n",
-    ),
-    (
-        "from mcp.client.auth.oauth2 import OAuthClientProvider\n"
-        "p = OAuthClientProvider(url, meta, storage, timeout=settings.timeout())\n",
-        "from mcp.client.auth.oauth2 import OAuthClientProvider\n"
-        "p = OAuthClientProvider(url, meta, storage)\n",
-    ),
-    (
-        "from mcp.client.auth import OAuthClientProvider\n"
-        "\n"
-        "class Provider(OAuthClientProvider):\n"
-        "    def __init__(self, storage):\n"
-        "        super().__init__(URL, META, storage, timeout=60)\n",
-        "from mcp.client.auth import OAuthClientProvider\n"
-        "\n"
-        "class Provider(OAuthClientProvider):\n"
-        "    def __init__(self, storage):\n"
-        "        super().__init__(URL, META, storage)\n",
-    ),
-    (
-        "from mcp.client.auth import OAuthClientProvider\n"
-        "p = OAuthClientProvider(url, meta, storage, on_redirect, on_callback, 300.0)\n",
-        "from mcp.client.auth import OAuthClientProvider\n"
-        "# mcp-migrate: AUT006 the 6th positional argument was `timeout` and is `client_metadata_url` in v2: "
-        "remove it; " + BOUND + _M +
-        "p = OAuthClientProvider(url, meta, storage, on_redirect, on_callback, 300.0)\n",
-    ),
-    (
-        "provider = OAuthClientProvider(server_url, client_metadata, storage, timeout=120.0)\n",
-        "# mcp-migrate: AUT006 remove `timeout=`; " + BOUND + _M +
-        "provider = OAuthClientProvider(server_url, client_metadata, storage, timeout=120.0)\n",
-    ),
-]
-
-NOOP = [
-    "from mcp.client.auth import OAuthClientProvider\np = OAuthClientProvider(url, meta, storage)\n",
-    "from httpx import Client\nc = Client(timeout=120.0)\n",
-    "class OAuthClientProvider:\n    pass\n\np = OAuthClientProvider(timeout=3)\n",
-    "from mcp.client.auth import OAuthClientProvider\np = OAuthClientProvider(url, meta, storage, client_metadata_url=u)\n",
-]

@@ -1,10 +1,11 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._aut_util import has_star_kwargs
 
-META = "mcp.shared.auth.OAuthClientMetadata"
-FULL = "mcp.shared.auth.OAuthClientInformationFull"
+META = sdk.OAUTH_CLIENT_METADATA
+FULL = sdk.OAUTH_CLIENT_INFORMATION_FULL
 ISINSTANCE = ("`OAuthClientInformationFull` is no longer an `OAuthClientMetadata` in v2, so this check is False "
               "for registered-client records: check `OAuthClientInformationFull` (or `OAuthClientMetadataBase`) directly")
 VALIDATE = ("`%s()` moved to `OAuthClientInformationFull` and is gone from `OAuthClientMetadata`: "
@@ -29,23 +30,23 @@ CLIENT_ID = "`OAuthClientInformationFull` requires `client_id` in v2 (RFC 7591 Â
         (`AttributeError: 'OAuthClientMetadata' object has no attribute 'validate_scope'`), and a
         record without `client_id` fails validation.
     """,
-    before="""
-        if isinstance(client, OAuthClientMetadata):
-            client.validate_scope(scope)
-    """,
-    after="""
-        # mcp-migrate: AUT007 `OAuthClientInformationFull` is no longer an `OAuthClientMetadata` ...
-        if isinstance(client, OAuthClientMetadata):
-            client.validate_scope(scope)
+    example="""
+         from mcp.shared.auth import OAuthClientInformationFull, OAuthClientMetadata
+
+
+         def check_scope(client: OAuthClientInformationFull, scope: str) -> None:
+        +    # mcp-migrate: AUT007 `OAuthClientInformationFull` is no longer an `OAuthClientMetadata` in v2, so this check is False for registered-client records: check `OAuthClientInformationFull` (or `OAuthClientMetadataBase`) directly https://py.sdk.modelcontextprotocol.io/v2/migration/#oauthclientinformationfull-no-longer-subclasses-oauthclientmetadata-and-parses-server-substituted-metadata
+             if isinstance(client, OAuthClientMetadata):
+                 print(client.scope, scope)
     """,
     v1_names=[META, FULL, META + ".validate_scope", META + ".validate_redirect_uri"],
     v2_names=[FULL + ".validate_scope", FULL + ".validate_redirect_uri", "mcp.shared.auth.OAuthClientMetadataBase"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for call in ctx.walk(ast.Call):
         f = call.func
         if isinstance(f, ast.Name) and f.id in ("isinstance", "issubclass") and len(call.args) == 2 \
-                and ctx.resolver.binding(f) is None:
+                and ctx.binding(f) is None:
             classes = call.args[1].elts if isinstance(call.args[1], ast.Tuple) else [call.args[1]]
             if any(ctx.is_ref(c, META) for c in classes) and not any(ctx.is_ref(c, FULL) for c in classes):
                 ctx.manual(call, ISINSTANCE)
@@ -59,70 +60,5 @@ def check(ctx):
         if value is not None and ctx.is_instance(value, FULL):
             ctx.manual(value, PASSED)
     for call in ctx.calls(FULL):
-        if ctx.keyword(call, "client_id") is None and not has_star_kwargs(call) and not call.args:
+        if ctx.keyword(call, "client_id") is None and not ctx.has_star(call) and not call.args:
             ctx.manual(call, CLIENT_ID)
-
-
-_M = (" https://mcp-migrate.dev/guide/#oauthclientinformationfull-no-longer-subclasses-oauthclientmetadata"
-      "-and-parses-server-substituted-metadata\n")
-
-CASES = [
-    (
-        "from mcp.shared.auth import OAuthClientMetadata\n"
-        "\n"
-        "def check(client, scope):\n"
-        "    if isinstance(client, OAuthClientMetadata):\n"
-        "        return client.validate_scope(scope)\n",
-        "from mcp.shared.auth import OAuthClientMetadata\n"
-        "\n"
-        "def check(client, scope):\n"
-        "    # mcp-migrate: AUT007 " + ISINSTANCE + _M +
-        "    if isinstance(client, OAuthClientMetadata):\n"
-        "        return client.validate_scope(scope)\n",
-    ),
-    (
-        "from mcp.shared.auth import OAuthClientMetadata\n"
-        "\n"
-        "def check(meta: OAuthClientMetadata, uri):\n"
-        "    return meta.validate_redirect_uri(uri)\n",
-        "from mcp.shared.auth import OAuthClientMetadata\n"
-        "\n"
-        "def check(meta: OAuthClientMetadata, uri):\n"
-        "    # mcp-migrate: AUT007 " + (VALIDATE % "validate_redirect_uri") + _M +
-        "    return meta.validate_redirect_uri(uri)\n",
-    ),
-    (
-        "from mcp.shared.auth import OAuthClientInformationFull\n"
-        "\n"
-        "record = OAuthClientInformationFull(\n"
-        "    redirect_uris=['http://localhost:1234/cb'],\n"
-        "    client_name='x',\n"
-        ")\n",
-        "from mcp.shared.auth import OAuthClientInformationFull\n"
-        "\n"
-        "# mcp-migrate: AUT007 " + CLIENT_ID + _M +
-        "record = OAuthClientInformationFull(\n"
-        "    redirect_uris=['http://localhost:1234/cb'],\n"
-        "    client_name='x',\n"
-        ")\n",
-    ),
-    (
-        "import mcp.shared.auth as a\n"
-        "info = a.OAuthClientInformationFull(client_id='c', redirect_uris=[CB])\n"
-        "provider = make(client_metadata=info)\n",
-        "import mcp.shared.auth as a\n"
-        "info = a.OAuthClientInformationFull(client_id='c', redirect_uris=[CB])\n"
-        "# mcp-migrate: AUT007 " + PASSED + _M +
-        "provider = make(client_metadata=info)\n",
-    ),
-]
-
-NOOP = [
-    "from mcp.shared.auth import OAuthClientInformationFull\n"
-    "def f(c):\n    return isinstance(c, OAuthClientInformationFull)\n",
-    "from mcp.shared.auth import OAuthClientInformationFull\n"
-    "c = OAuthClientInformationFull(client_id='x', redirect_uris=[CB])\nc.validate_scope('a')\n",
-    "from mcp.shared.auth import OAuthClientInformationFull\nc = OAuthClientInformationFull(**data)\n",
-    "from other import OAuthClientMetadata\nisinstance(x, OAuthClientMetadata)\n",
-    "from mcp.shared.auth import OAuthClientMetadata\nm = OAuthClientMetadata(redirect_uris=[CB])\n",
-]

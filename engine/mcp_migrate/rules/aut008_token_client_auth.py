@@ -1,9 +1,10 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._aut_util import const_str, has_star_kwargs, imported_from, keyword_value
 
-FULL = "mcp.shared.auth.OAuthClientInformationFull"
+FULL = sdk.OAUTH_CLIENT_INFORMATION_FULL
 SECRET_METHODS = ("client_secret_post", "client_secret_basic")
 NO_SECRET = ("v2's `/token` and `/revoke` reject a `%s` client with no stored secret (401 `invalid_client`): "
              "set `token_endpoint_auth_method=\"none\"` for a public client, or store a `client_secret`")
@@ -26,89 +27,31 @@ ERROR_CODE = ("v2's `/token` answers failed client authentication with `invalid_
         ("Client is registered for secret-based authentication but has no stored secret") and reports
         client-authentication failures as `invalid_client`. Both change at runtime only.
     """,
-    before="""
-        LEGACY_CLIENT = OAuthClientInformationFull(
-            client_id="legacy-client",
-            client_secret=None,
-            token_endpoint_auth_method="client_secret_post",
-            redirect_uris=["http://localhost:1234/cb"],
-        )
-    """,
-    after="""
-        # mcp-migrate: AUT008 v2's `/token` and `/revoke` reject a `client_secret_post` client with no stored secret ...
-        LEGACY_CLIENT = OAuthClientInformationFull(
-            client_id="legacy-client",
-            client_secret=None,
-            token_endpoint_auth_method="client_secret_post",
-            redirect_uris=["http://localhost:1234/cb"],
-        )
+    example="""
+         from mcp.shared.auth import OAuthClientInformationFull
+
+        +# mcp-migrate: AUT008 v2's `/token` and `/revoke` reject a `client_secret_post` client with no stored secret (401 `invalid_client`): set `token_endpoint_auth_method="none"` for a public client, or store a `client_secret` https://py.sdk.modelcontextprotocol.io/v2/migration/#stricter-client-authentication-at-token-and-revoke
+         LEGACY_CLIENT = OAuthClientInformationFull(
+             client_id="legacy-client",
+             client_secret=None,
+             token_endpoint_auth_method="client_secret_post",
+             redirect_uris=["http://localhost:1234/cb"],
+         )
     """,
     v1_names=[FULL, "mcp.server.auth"],
     v2_names=[FULL],
 )
-def check(ctx):
-    from ._aut_util import sdk_calls
-
-    for call, _ in sdk_calls(ctx, FULL):
-        method = const_str(keyword_value(call, "token_endpoint_auth_method"))
-        if method not in SECRET_METHODS or has_star_kwargs(call):
+def check(ctx: PythonContext):
+    for call, _ in ctx.sdk_calls(FULL):
+        method = ctx.const_str(ctx.keyword_value(call, "token_endpoint_auth_method"))
+        if method not in SECRET_METHODS or ctx.has_star(call):
             continue
-        secret = keyword_value(call, "client_secret")
+        secret = ctx.keyword_value(call, "client_secret")
         if secret is None or (isinstance(secret, ast.Constant) and secret.value in (None, "")):
             ctx.manual(call, NO_SECRET % method)
-    if not imported_from(ctx, "mcp.server.auth"):
+    if not ctx.imports_from(sdk.SERVER_AUTH):
         return
     for cmp in ctx.walk(ast.Compare):
         if len(cmp.ops) == 1 and isinstance(cmp.ops[0], (ast.Eq, ast.NotEq)) and \
-                "unauthorized_client" in (const_str(cmp.left), const_str(cmp.comparators[0])):
+                "unauthorized_client" in (ctx.const_str(cmp.left), ctx.const_str(cmp.comparators[0])):
             ctx.manual(cmp, ERROR_CODE)
-
-
-_M = " https://mcp-migrate.dev/guide/#stricter-client-authentication-at-token-and-revoke\n"
-
-CASES = [
-    (
-        "from mcp.shared.auth import OAuthClientInformationFull\n"
-        "\n"
-        "LEGACY_CLIENT = OAuthClientInformationFull(\n"
-        "    client_id='legacy-client',\n"
-        "    client_secret=None,  # no secret stored\n"
-        "    token_endpoint_auth_method='client_secret_post',\n"
-        "    redirect_uris=['http://localhost:1234/cb'],\n"
-        ")\n",
-        "from mcp.shared.auth import OAuthClientInformationFull\n"
-        "\n"
-        "# mcp-migrate: AUT008 " + (NO_SECRET % "client_secret_post") + _M +
-        "LEGACY_CLIENT = OAuthClientInformationFull(\n"
-        "    client_id='legacy-client',\n"
-        "    client_secret=None,  # no secret stored\n"
-        "    token_endpoint_auth_method='client_secret_post',\n"
-        "    redirect_uris=['http://localhost:1234/cb'],\n"
-        ")\n",
-    ),
-    (
-        "from mcp.server.auth.routes import create_auth_routes\n"
-        "\n"
-        "async def test_bad_secret(client):\n"
-        "    response = await client.post('/token', data=FORM)\n"
-        "    assert response.status_code == 401\n"
-        "    assert response.json()['error'] == 'unauthorized_client'\n",
-        "from mcp.server.auth.routes import create_auth_routes\n"
-        "\n"
-        "async def test_bad_secret(client):\n"
-        "    response = await client.post('/token', data=FORM)\n"
-        "    assert response.status_code == 401\n"
-        "    # mcp-migrate: AUT008 " + ERROR_CODE + _M +
-        "    assert response.json()['error'] == 'unauthorized_client'\n",
-    ),
-]
-
-NOOP = [
-    "from mcp.shared.auth import OAuthClientInformationFull\n"
-    "c = OAuthClientInformationFull(client_id='a', client_secret='s', token_endpoint_auth_method='client_secret_post')\n",
-    "from mcp.shared.auth import OAuthClientInformationFull\n"
-    "c = OAuthClientInformationFull(client_id='a', token_endpoint_auth_method='none')\n",
-    "assert body['error'] == 'unauthorized_client'\n",
-    "from other import OAuthClientInformationFull\n"
-    "c = OAuthClientInformationFull(client_id='a', token_endpoint_auth_method='client_secret_post')\n",
-]

@@ -1,7 +1,8 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._typ_util import SESSION, receiver_level
 
 
 @rule(
@@ -17,21 +18,25 @@ from ._typ_util import SESSION, receiver_level
         The method was removed: `AttributeError: 'ClientSession' object has no attribute
         'get_server_capabilities'`. The property has the same value (`None` before a handshake).
     """,
-    before="""
-        capabilities = session.get_server_capabilities()
-    """,
-    after="""
-        capabilities = session.server_capabilities
+    example="""
+         from mcp import ClientSession
+
+
+         async def inspect(session: ClientSession) -> None:
+             await session.initialize()
+        -    capabilities = session.get_server_capabilities()
+        +    capabilities = session.server_capabilities
+             print(capabilities)
     """,
     v1_names=["mcp.client.session.ClientSession.get_server_capabilities"],
     v2_names=["mcp.client.session.ClientSession.server_capabilities"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for call in ctx.walk(ast.Call):
         f = call.func
         if not isinstance(f, ast.Attribute) or f.attr != "get_server_capabilities" or call.args or call.keywords:
             continue
-        level = receiver_level(ctx, f.value, SESSION)
+        level = ctx.receiver_level(f.value, sdk.CLIENT_SESSION)
         if level is None:
             continue
         span = ctx.attr_span(f)
@@ -39,20 +44,3 @@ def check(ctx):
             continue
         ctx.fix(call, "`get_server_capabilities()` is the `server_capabilities` property in v2",
                 [ctx.replace((span[0], ctx.span(call)[1]), "server_capabilities")], fix_class=level)
-
-
-CASES = [
-    (
-        "from mcp import ClientSession\n\nasync def f(session: ClientSession):\n"
-        "    caps = session.get_server_capabilities()\n    return caps and caps.tools\n",
-        "from mcp import ClientSession\n\nasync def f(session: ClientSession):\n"
-        "    caps = session.server_capabilities\n    return caps and caps.tools\n",
-    ),
-    ("capabilities = session.get_server_capabilities()\n", "capabilities = session.server_capabilities\n"),
-]
-
-NOOP = [
-    "from fastmcp import Client\n\nasync def f(c: Client):\n    return c.get_server_capabilities()\n",
-    "class S:\n    def get_server_capabilities(self):\n        return 1\n\nS().get_server_capabilities()\n",
-    "from mcp import ClientSession\n\ndef f(s: ClientSession):\n    return s.server_capabilities\n",
-]

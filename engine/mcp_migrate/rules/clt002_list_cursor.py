@@ -1,7 +1,8 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._typ_util import SESSION, receiver_level
 
 LISTS = ("list_resources", "list_resource_templates", "list_prompts", "list_tools")
 
@@ -20,24 +21,25 @@ LISTS = ("list_resources", "list_resource_templates", "list_prompts", "list_tool
     why="""
         v2 raises `TypeError: ClientSession.list_tools() got an unexpected keyword argument 'cursor'`.
     """,
-    before="""
-        result = await session.list_tools(cursor="next_page_token")
-    """,
-    after="""
-        from mcp.types import PaginatedRequestParams
+    example="""
+         from mcp import ClientSession
+        +from mcp.types import PaginatedRequestParams
 
-        result = await session.list_tools(params=PaginatedRequestParams(cursor="next_page_token"))
+
+         async def next_page(session: ClientSession, token: str):
+        -    return await session.list_tools(cursor=token)
+        +    return await session.list_tools(params=PaginatedRequestParams(cursor=token))
     """,
     v1_names=["mcp.client.session.ClientSession.%s(cursor)" % m for m in LISTS],
     v2_names=["mcp.client.session.ClientSession.%s(params)" % m for m in LISTS] + ["mcp.types.PaginatedRequestParams"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     hits = []
     for call in ctx.walk(ast.Call):
         f = call.func
         if isinstance(f, ast.Attribute) and f.attr in LISTS and not ctx.keyword(call, "params"):
             arg = ctx.keyword(call, "cursor") or (call.args[0] if len(call.args) == 1 else None)
-            level = receiver_level(ctx, f.value, SESSION) if arg is not None else None
+            level = ctx.receiver_level(f.value, sdk.CLIENT_SESSION) if arg is not None else None
             if level:
                 hits.append((call, arg, level))
     imp = ctx.add_import("mcp.types", "PaginatedRequestParams") if hits else None
@@ -46,33 +48,3 @@ def check(ctx):
         edits = [ctx.replace(arg, "params=PaginatedRequestParams(cursor=%s)" % ctx.source(value))]
         ctx.fix(call, "`cursor=` is `params=PaginatedRequestParams(cursor=...)` on `ClientSession` in v2",
                 edits + ([imp] if imp else []), fix_class=level)
-
-
-CASES = [
-    (
-        "from mcp import ClientSession\n\nasync def all_tools(session: ClientSession):\n"
-        "    cursor = None\n    while True:\n"
-        "        page = await session.list_tools(cursor=cursor)\n"
-        "        if page.nextCursor is None:\n            break\n        cursor = page.nextCursor\n"
-        "    await session.list_prompts(cursor)\n",
-        "from mcp import ClientSession\nfrom mcp.types import PaginatedRequestParams\n\n"
-        "async def all_tools(session: ClientSession):\n"
-        "    cursor = None\n    while True:\n"
-        "        page = await session.list_tools(params=PaginatedRequestParams(cursor=cursor))\n"
-        "        if page.nextCursor is None:\n            break\n        cursor = page.nextCursor\n"
-        "    await session.list_prompts(params=PaginatedRequestParams(cursor=cursor))\n",
-    ),
-    (
-        "result = await session.list_resources(cursor='next_page_token')\n",
-        "from mcp.types import PaginatedRequestParams\n"
-        "result = await session.list_resources(params=PaginatedRequestParams(cursor='next_page_token'))\n",
-    ),
-]
-
-NOOP = [
-    "from fastmcp import Client\n\nasync def f(c: Client):\n    await c.list_tools(cursor='x')\n",
-    "from mcp import ClientSession\nfrom mcp.types import PaginatedRequestParams\n\nasync def f(s: ClientSession):\n"
-    "    await s.list_tools(params=PaginatedRequestParams(cursor='x'))\n",
-    "from mcp import ClientSession\n\nasync def f(s: ClientSession):\n    await s.list_tools()\n",
-    "class Repo:\n    def list_tools(self, cursor=None):\n        pass\n\nRepo().list_tools(cursor='x')\n",
-]

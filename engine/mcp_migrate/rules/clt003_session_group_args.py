@@ -1,7 +1,8 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._typ_util import GROUP, receiver_level
 
 
 @rule(
@@ -16,21 +17,23 @@ from ._typ_util import GROUP, receiver_level
     why="""
         v2 raises `TypeError: ClientSessionGroup.call_tool() got an unexpected keyword argument 'args'`.
     """,
-    before="""
-        result = await session_group.call_tool("my_tool", args={"key": "value"})
-    """,
-    after="""
-        result = await session_group.call_tool("my_tool", arguments={"key": "value"})
+    example="""
+         from mcp.client.session_group import ClientSessionGroup
+
+
+         async def call(group: ClientSessionGroup):
+        -    return await group.call_tool("my_tool", args={"key": "value"})
+        +    return await group.call_tool("my_tool", arguments={"key": "value"})
     """,
     v1_names=["mcp.client.session_group.ClientSessionGroup.call_tool(args)"],
     v2_names=["mcp.client.session_group.ClientSessionGroup.call_tool(arguments)"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for call in ctx.walk(ast.Call):
         f = call.func
         if not isinstance(f, ast.Attribute) or f.attr != "call_tool" or ctx.keyword(call, "args") is None:
             continue
-        level = receiver_level(ctx, f.value, GROUP)
+        level = ctx.receiver_level(f.value, sdk.CLIENT_SESSION_GROUP)
         if level is None:
             continue
         msg = "`ClientSessionGroup.call_tool(args=...)` is `arguments=` in v2"
@@ -42,25 +45,3 @@ def check(ctx):
             ctx.manual(call, msg)
         else:
             ctx.fix(call, msg, [edit], fix_class=level)
-
-
-CASES = [
-    (
-        "from mcp.client.session_group import ClientSessionGroup\n\n"
-        "async def f():\n    async with ClientSessionGroup() as group:\n"
-        "        return await group.call_tool('t', args={'k': 1})\n",
-        "from mcp.client.session_group import ClientSessionGroup\n\n"
-        "async def f():\n    async with ClientSessionGroup() as group:\n"
-        "        return await group.call_tool('t', arguments={'k': 1})\n",
-    ),
-    (
-        "result = await session_group.call_tool('my_tool', args={'key': 'value'})\n",
-        "result = await session_group.call_tool('my_tool', arguments={'key': 'value'})\n",
-    ),
-]
-
-NOOP = [
-    "from mcp import ClientSession\n\nasync def f(s: ClientSession):\n    await s.call_tool('t', arguments={})\n",
-    "from myproj import Runner\n\nr = Runner()\nr.call_tool('t', args=[1])\n",
-    "from mcp import ClientSession\n\nasync def f(s: ClientSession):\n    await s.call_tool('t', args={})\n",
-]

@@ -1,7 +1,8 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._typ_util import GROUP, SERVER_SESSION, SESSION, is_unbound, receiver_level
 
 TIMEDELTA = ("datetime.timedelta",)
 UNITS = {"days": 86400, "seconds": 1, "microseconds": 1e-6, "milliseconds": 1e-3, "minutes": 60,
@@ -9,17 +10,17 @@ UNITS = {"days": 86400, "seconds": 1, "microseconds": 1e-6, "milliseconds": 1e-3
 POSITIONAL = ("days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks")
 # constructor -> {parameter: positional index or None}
 CONSTRUCTORS = {
-    SESSION: {"read_timeout_seconds": 2},
-    "mcp.client.session_group.ClientSessionParameters": {"read_timeout_seconds": None},
-    "mcp.client.session_group.StreamableHttpParameters": {"timeout": None, "sse_read_timeout": None},
-    "mcp.shared.memory.create_connected_server_and_client_session": {"read_timeout_seconds": 1},
+    sdk.CLIENT_SESSION: {"read_timeout_seconds": 2},
+    sdk.SESSION_GROUP_PARAMETERS: {"read_timeout_seconds": None},
+    sdk.STREAMABLE_HTTP_PARAMETERS: {"timeout": None, "sse_read_timeout": None},
+    sdk.CONNECTED_SESSION_HELPER: {"read_timeout_seconds": 1},
 }
 # (receiver class, method) -> {parameter: positional index (self excluded)}
 METHODS = {
-    (SESSION, "call_tool"): {"read_timeout_seconds": 2},
-    (SESSION, "send_request"): {"request_read_timeout_seconds": 2},
-    (GROUP, "call_tool"): {"read_timeout_seconds": 2},
-    (SERVER_SESSION, "send_request"): {"request_read_timeout_seconds": 2},
+    (sdk.CLIENT_SESSION, "call_tool"): {"read_timeout_seconds": 2},
+    (sdk.CLIENT_SESSION, "send_request"): {"request_read_timeout_seconds": 2},
+    (sdk.CLIENT_SESSION_GROUP, "call_tool"): {"read_timeout_seconds": 2},
+    (sdk.SERVER_SESSION, "send_request"): {"request_read_timeout_seconds": 2},
 }
 SESSION_KWARGS = ("read_timeout_seconds", "request_read_timeout_seconds")
 
@@ -42,13 +43,17 @@ SESSION_KWARGS = ("read_timeout_seconds", "request_read_timeout_seconds")
         first request; `StreamableHttpParameters` fails with `ValidationError: Input should be a
         valid number`.
     """,
-    before="""
-        session = ClientSession(read, write, read_timeout_seconds=timedelta(seconds=30))
-        result = await session.call_tool("slow", {}, read_timeout_seconds=timedelta(minutes=2))
-    """,
-    after="""
-        session = ClientSession(read, write, read_timeout_seconds=30)
-        result = await session.call_tool("slow", {}, read_timeout_seconds=120)
+    example="""
+         from datetime import timedelta
+
+         from mcp import ClientSession
+
+
+         async def run(read, write) -> None:
+        -    async with ClientSession(read, write, read_timeout_seconds=timedelta(seconds=30)) as session:
+        -        await session.call_tool("slow", {}, read_timeout_seconds=timedelta(minutes=2))
+        +    async with ClientSession(read, write, read_timeout_seconds=30) as session:
+        +        await session.call_tool("slow", {}, read_timeout_seconds=120)
     """,
     v1_names=["mcp.client.session.ClientSession.__init__(read_timeout_seconds)",
               "mcp.client.session.ClientSession.call_tool(read_timeout_seconds)",
@@ -63,7 +68,7 @@ SESSION_KWARGS = ("read_timeout_seconds", "request_read_timeout_seconds")
               "mcp.client.session_group.ClientSessionParameters",
               "mcp.client.session_group.StreamableHttpParameters"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     seen = set()
     for cls, params in CONSTRUCTORS.items():
         for call in ctx.calls(cls):
@@ -74,7 +79,7 @@ def check(ctx):
             f = call.func
             if id(call) in seen:
                 continue
-            level = receiver_level(ctx, f.value, cls)
+            level = ctx.receiver_level(f.value, cls)
             if level == "safe":
                 seen.add(id(call))
                 _check_args(ctx, call, params, "safe")
@@ -156,56 +161,9 @@ def _literal_seconds(ctx, call):
 
 def _unknown_callee(ctx, func):
     if isinstance(func, ast.Attribute):
-        return is_unbound(ctx, func.value)
-    return isinstance(func, ast.Name) and ctx.resolver.binding(func) is None
+        return ctx.is_unknown_receiver(func.value)
+    return isinstance(func, ast.Name) and ctx.binding(func) is None
 
 
 def _callee_name(func):
     return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
-
-
-CASES = [
-    (
-        "from datetime import timedelta\nfrom mcp import ClientSession\n\n"
-        "async def f(r, w):\n"
-        "    async with ClientSession(r, w, read_timeout_seconds=timedelta(seconds=30)) as session:\n"
-        "        await session.call_tool('slow', {}, read_timeout_seconds=timedelta(minutes=2))\n"
-        "        await session.call_tool('x', {}, timedelta(milliseconds=1500))\n",
-        "from datetime import timedelta\nfrom mcp import ClientSession\n\n"
-        "async def f(r, w):\n"
-        "    async with ClientSession(r, w, read_timeout_seconds=30) as session:\n"
-        "        await session.call_tool('slow', {}, read_timeout_seconds=120)\n"
-        "        await session.call_tool('x', {}, 1.5)\n",
-    ),
-    (
-        "import datetime\nfrom mcp.client.session_group import StreamableHttpParameters\n\n"
-        "LIMIT = datetime.timedelta(seconds=300)\n"
-        "params = StreamableHttpParameters(\n    url='https://example.com/mcp',\n"
-        "    timeout=datetime.timedelta(seconds=n),\n    sse_read_timeout=LIMIT,\n)\n",
-        "import datetime\nfrom mcp.client.session_group import StreamableHttpParameters\n\n"
-        "LIMIT = datetime.timedelta(seconds=300)\n"
-        "params = StreamableHttpParameters(\n    url='https://example.com/mcp',\n"
-        "    timeout=datetime.timedelta(seconds=n).total_seconds(),\n    sse_read_timeout=LIMIT.total_seconds(),\n)\n",
-    ),
-    (
-        "from mcp import ClientSession\n\ndef make(r, w, cfg):\n    return ClientSession(r, w, read_timeout_seconds=cfg.timeout)\n",
-        "from mcp import ClientSession\n\ndef make(r, w, cfg):\n"
-        "    # mcp-migrate: CLT004 `read_timeout_seconds` takes float seconds in v2; pass "
-        "`<timedelta>.total_seconds()` if this is a `timedelta` "
-        "https://mcp-migrate.dev/guide/#timeouts-take-float-seconds-instead-of-timedelta\n"
-        "    return ClientSession(r, w, read_timeout_seconds=cfg.timeout)\n",
-    ),
-    (  # the guide's snippet does not import ClientSession
-        "from datetime import timedelta\n\n"
-        "session = ClientSession(read_stream, write_stream, read_timeout_seconds=timedelta(seconds=30))\n",
-        "from datetime import timedelta\n\n"
-        "session = ClientSession(read_stream, write_stream, read_timeout_seconds=30)\n",
-    ),
-]
-
-NOOP = [
-    "from mcp import ClientSession\n\ns = ClientSession(r, w, read_timeout_seconds=30)\n",
-    "from datetime import timedelta\nimport httpx\n\nhttpx.Client(timeout=timedelta(seconds=3))\n",
-    "from datetime import timedelta\nfrom myproj import Pool\n\nPool(read_timeout_seconds=timedelta(seconds=3))\n",
-    "from mcp import ClientSession\n\ns = ClientSession(r, w, read_timeout_seconds=None)\n",
-]

@@ -1,9 +1,10 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._typ_util import SESSION, import_aliases, move_import_alias
 
-S = "mcp.shared.session."
+S = sdk.SHARED_SESSION + "."
 MESSAGES = {
     "BaseSession": "`BaseSession` was removed; customise through `ClientSession` callbacks or `dispatcher=`",
     "RequestResponder": "`RequestResponder` was removed; a `message_handler` takes `mcp.client.IncomingMessage`",
@@ -27,33 +28,38 @@ TYPEVARS = ("SendRequestT", "SendResultT", "SendNotificationT", "ReceiveRequestT
         `mcp.shared.session` is gone (`ModuleNotFoundError: No module named 'mcp.shared.session'`),
         and `ClientSession.send_notification()` no longer takes `related_request_id`.
     """,
-    before="""
-        from mcp.shared.session import ProgressFnT
-    """,
-    after="""
-        from mcp.shared.dispatcher import ProgressFnT
+    example="""
+        -from mcp.shared.session import ProgressFnT
+        +from mcp.shared.dispatcher import ProgressFnT
+
+
+         async def report(progress: float, total: float | None, message: str | None) -> None:
+             print(progress, total, message)
+
+
+         on_progress: ProgressFnT = report
     """,
     v1_names=[S + "ProgressFnT", S + "BaseSession", S + "RequestResponder"],
     v2_names=["mcp.shared.dispatcher.ProgressFnT", "mcp.client.IncomingMessage"],
 )
-def check(ctx):
-    for alias in import_aliases(ctx, S + "ProgressFnT"):
-        edits = move_import_alias(ctx, alias, "mcp.shared.dispatcher")
+def check(ctx: PythonContext):
+    for alias in ctx.import_aliases(S + "ProgressFnT"):
+        edits = ctx.move_import_alias(alias, "mcp.shared.dispatcher")
         msg = "`ProgressFnT` moved to `mcp.shared.dispatcher`"
         if edits:
             ctx.fix(alias, msg, edits)
         else:
             ctx.manual(alias, msg)
     for name, msg in MESSAGES.items():
-        for node in import_aliases(ctx, S + name):
+        for node in ctx.import_aliases(S + name):
             ctx.manual(node, msg)
     for name in TYPEVARS:
-        for node in import_aliases(ctx, S + name):
+        for node in ctx.import_aliases(S + name):
             ctx.manual(node, "`%s` was removed with `mcp.shared.session`; declare your own `TypeVar`" % name)
     for node in ctx.imports():
-        if isinstance(node, ast.Import) and any(a.name == "mcp.shared.session" for a in node.names):
+        if isinstance(node, ast.Import) and any(a.name == sdk.SHARED_SESSION for a in node.names):
             ctx.manual(node, "`mcp.shared.session` was removed")
-    for call in ctx.method_calls(SESSION, "send_notification"):
+    for call in ctx.method_calls(sdk.CLIENT_SESSION, "send_notification"):
         edit = ctx.remove_kwarg(call, "related_request_id")
         if edit:
             ctx.fix(call, "`ClientSession.send_notification()` no longer takes `related_request_id`", [edit])
@@ -61,7 +67,7 @@ def check(ctx):
         if _snippet_client_context(ctx, sub):
             ctx.manual(sub, "client callbacks receive `mcp.client.ClientRequestContext` in v2 "
                             "(`RequestContext[ClientSession, Any]` is gone)")
-    for attr in ctx.attribute_uses(SESSION, "_request_id"):
+    for attr in ctx.attribute_uses(sdk.CLIENT_SESSION, "_request_id"):
         ctx.manual(attr, "`_request_id` went with `BaseSession`; cancel the awaiting task or scope instead")
 
 
@@ -71,40 +77,4 @@ def _snippet_client_context(ctx, sub):
     first = sub.slice.elts[0] if isinstance(sub.slice, ast.Tuple) and sub.slice.elts else None
     return isinstance(sub.value, ast.Name) and sub.value.id == "RequestContext" \
         and isinstance(first, ast.Name) and first.id == "ClientSession" \
-        and ctx.resolver.binding(sub.value) is None and ctx.resolver.binding(first) is None
-
-
-CASES = [
-    (
-        "from mcp.shared.session import ProgressFnT\n\ncb: ProgressFnT\n",
-        "from mcp.shared.dispatcher import ProgressFnT\n\ncb: ProgressFnT\n",
-    ),
-    (
-        "from mcp.shared.session import ProgressFnT, RequestResponder\n",
-        "# mcp-migrate: CLT006 `RequestResponder` was removed; a `message_handler` takes `mcp.client.IncomingMessage` "
-        "https://mcp-migrate.dev/guide/#clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed\n"
-        "from mcp.shared.session import RequestResponder\nfrom mcp.shared.dispatcher import ProgressFnT\n",
-    ),
-    (
-        "async def cb(context: RequestContext[ClientSession, Any], params) -> None: ...\n",
-        "# mcp-migrate: CLT006 client callbacks receive `mcp.client.ClientRequestContext` in v2 "
-        "(`RequestContext[ClientSession, Any]` is gone) "
-        "https://mcp-migrate.dev/guide/#clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed\n"
-        "async def cb(context: RequestContext[ClientSession, Any], params) -> None: ...\n",
-    ),
-    (
-        "from mcp import ClientSession\n\nasync def f(session: ClientSession, n):\n"
-        "    await session.send_notification(n, related_request_id=7)\n",
-        "from mcp import ClientSession\n\nasync def f(session: ClientSession, n):\n"
-        "    await session.send_notification(n)\n",
-    ),
-]
-
-NOOP = [
-    "from mcp.shared.dispatcher import ProgressFnT\n",
-    "from mcp.client.session import ClientSession\nfrom mcp.shared.context import RequestContext\n\n"
-    "async def cb(ctx: RequestContext[ClientSession, None], params): ...\n",
-    "from myproj.shared.session import BaseSession\n",
-    "from mcp.server.session import ServerSession\n\nasync def f(s: ServerSession, n):\n"
-    "    await s.send_notification(n, related_request_id=7)\n",
-]
+        and ctx.binding(sub.value) is None and ctx.binding(first) is None

@@ -1,11 +1,11 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._typ_util import SERVER_SESSION, SESSION
 
-MODULES = ("mcp.client.experimental", "mcp.server.experimental", "mcp.shared.experimental",
-           "mcp.server.lowlevel.experimental")
-OWNERS = (SESSION, SERVER_SESSION, "mcp.server.lowlevel.server.Server")
+MODULES = sdk.EXPERIMENTAL_MODULES
+OWNERS = (sdk.CLIENT_SESSION, sdk.SERVER_SESSION, sdk.SERVER)
 TASK_CALLS = {"call_tool_as_task", "poll_task", "get_task_result", "run_task", "enable_tasks"}
 MSG = ("experimental Tasks were removed in v2 with no drop-in replacement: run the work inline and "
        "report progress (`ctx.report_progress()` / `progress_callback=`)")
@@ -26,17 +26,18 @@ MSG = ("experimental Tasks were removed in v2 with no drop-in replacement: run t
         `ModuleNotFoundError: No module named 'mcp.client.experimental'`,
         `AttributeError: 'ClientSession' object has no attribute 'experimental'`.
     """,
-    before="""
-        result = await session.experimental.call_tool_as_task("long_task", arguments={}, ttl=60000)
-    """,
-    after="""
-        # mcp-migrate: CLT007 experimental Tasks were removed in v2 ... https://mcp-migrate.dev/guide/#experimental-tasks-support-removed
-        result = await session.experimental.call_tool_as_task("long_task", arguments={}, ttl=60000)
+    example="""
+         from mcp import ClientSession
+
+
+         async def run(session: ClientSession):
+        +    # mcp-migrate: CLT007 experimental Tasks were removed in v2 with no drop-in replacement: run the work inline and report progress (`ctx.report_progress()` / `progress_callback=`) https://py.sdk.modelcontextprotocol.io/v2/migration/#experimental-tasks-support-removed
+             return await session.experimental.call_tool_as_task("long_task", arguments={}, ttl=60000)
     """,
     v1_names=list(MODULES) + ["mcp.client.session.ClientSession.experimental"],
     v2_names=[],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for node in ctx.imports():
         names = [node.module or ""] if isinstance(node, ast.ImportFrom) and node.level == 0 else \
             [a.name for a in node.names] if isinstance(node, ast.Import) else []
@@ -51,31 +52,3 @@ def check(ctx):
         task_call = isinstance(parent, ast.Attribute) and parent.attr in TASK_CALLS
         if task_call or ctx.is_instance(attr.value, *OWNERS):
             ctx.manual(attr, MSG)
-
-
-CASES = [
-    (
-        "from mcp.shared.experimental.tasks.store import TaskStore\n",
-        "# mcp-migrate: CLT007 %s https://mcp-migrate.dev/guide/#experimental-tasks-support-removed\n"
-        "from mcp.shared.experimental.tasks.store import TaskStore\n" % MSG,
-    ),
-    (
-        "async def f(session):\n"
-        "    result = await session.experimental.call_tool_as_task('t', arguments={}, ttl=60000)\n",
-        "async def f(session):\n"
-        "    # mcp-migrate: CLT007 %s https://mcp-migrate.dev/guide/#experimental-tasks-support-removed\n"
-        "    result = await session.experimental.call_tool_as_task('t', arguments={}, ttl=60000)\n" % MSG,
-    ),
-    (
-        "from mcp.server.lowlevel import Server\n\nserver = Server('s')\nserver.experimental.enable_tasks()\n",
-        "from mcp.server.lowlevel import Server\n\nserver = Server('s')\n"
-        "# mcp-migrate: CLT007 %s https://mcp-migrate.dev/guide/#experimental-tasks-support-removed\n"
-        "server.experimental.enable_tasks()\n" % MSG,
-    ),
-]
-
-NOOP = [
-    "import torch\n\ntorch.experimental.foo()\n",
-    "from myproj.experimental import thing\n",
-    "from mcp.types import TaskStatus\n",
-]

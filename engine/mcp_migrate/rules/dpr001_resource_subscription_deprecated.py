@@ -1,7 +1,8 @@
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._aut_util import deprecated_use, method_label
 
-SESSION = "mcp.client.session.ClientSession"
+SESSION = sdk.CLIENT_SESSION
 METHODS = ("subscribe_resource", "unsubscribe_resource")
 
 
@@ -19,39 +20,16 @@ METHODS = ("subscribe_resource", "unsubscribe_resource")
         `filterwarnings = ["error"]`); a 2026-07-28 server answers them with `-32601`, where
         `Client.listen()` replaces them. Working code is not moved onto the 2026 API.
     """,
-    before="""
-        await session.subscribe_resource("board://sprint")
-    """,
-    after="""
-        await session.subscribe_resource("board://sprint")
+    example="""
+        from mcp import ClientSession
+
+
+        async def watch(session: ClientSession) -> None:
+            await session.subscribe_resource("board://sprint")
     """,
     v1_names=[SESSION + "." + m for m in METHODS],
     v2_names=[],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for call in ctx.method_calls(SESSION, *METHODS):
-        deprecated_use(ctx, call, method_label(call), "SEP-2575")
-
-
-CASES = [
-    (
-        "from mcp import ClientSession\n"
-        "\n"
-        "async def watch(read, write):\n"
-        "    async with ClientSession(read, write) as session:\n"
-        "        await session.initialize()\n"
-        "        await session.subscribe_resource('board://sprint')\n",
-        "from mcp import ClientSession\n"
-        "\n"
-        "async def watch(read, write):\n"
-        "    async with ClientSession(read, write) as session:\n"
-        "        await session.initialize()\n"
-        "        await session.subscribe_resource('board://sprint')\n",
-    ),
-]
-
-NOOP = [
-    "async def f(session):\n    await session.subscribe_resource('x')\n",
-    "from mcp.server.lowlevel import Server\nserver = Server('x')\n\n@server.subscribe_resource()\n"
-    "async def sub(uri):\n    pass\n",
-]
+        ctx.advise_deprecated(call, "`%s()`" % call.func.attr, "SEP-2575")

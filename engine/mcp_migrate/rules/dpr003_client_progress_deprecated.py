@@ -1,7 +1,8 @@
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._aut_util import LOWLEVEL_SERVER, deprecated_use, method_label
 
-SESSION = "mcp.client.session.ClientSession"
+SESSION = sdk.CLIENT_SESSION
 
 
 @rule(
@@ -17,37 +18,18 @@ SESSION = "mcp.client.session.ClientSession"
         The 2026-07-28 spec allows progress only from server to client; these emit
         `mcp.MCPDeprecationWarning` in v2 and keep working against 2025-11-25 and earlier servers.
     """,
-    before="""
-        await session.send_progress_notification(token, 0.5, 1.0)
+    example="""
+        from mcp import ClientSession
+
+
+        async def report(session: ClientSession, token: str) -> None:
+            await session.send_progress_notification(token, 0.5, 1.0)
     """,
-    after="""
-        await session.send_progress_notification(token, 0.5, 1.0)
-    """,
-    v1_names=[SESSION + ".send_progress_notification", "mcp.server.lowlevel.server.Server.progress_notification"],
+    v1_names=[SESSION + ".send_progress_notification", sdk.SERVER + ".progress_notification"],
     v2_names=[],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for call in ctx.method_calls(SESSION, "send_progress_notification"):
-        deprecated_use(ctx, call, "Client-to-server " + method_label(call), "2026-07-28")
-    for fn, dec in ctx.decorated_by(LOWLEVEL_SERVER, "progress_notification"):
-        deprecated_use(ctx, dec, "A client-progress handler (`on_progress` in v2)", "2026-07-28")
-
-
-CASES = [
-    (
-        "from mcp.client.session import ClientSession\n"
-        "\n"
-        "async def report(session: ClientSession, token):\n"
-        "    await session.send_progress_notification(token, 0.5, total=1.0)\n",
-        "from mcp.client.session import ClientSession\n"
-        "\n"
-        "async def report(session: ClientSession, token):\n"
-        "    await session.send_progress_notification(token, 0.5, total=1.0)\n",
-    ),
-]
-
-NOOP = [
-    "from mcp.server.session import ServerSession\n"
-    "async def f(s: ServerSession, t):\n    await s.send_progress_notification(t, 1)\n",
-    "async def f(session, t):\n    await session.send_progress_notification(t, 1)\n",
-]
+        ctx.advise_deprecated(call, "Client-to-server `%s()`" % call.func.attr, "2026-07-28")
+    for fn, dec in ctx.decorated_by(sdk.SERVER, "progress_notification"):
+        ctx.advise_deprecated(dec, "A client-progress handler (`on_progress` in v2)", "2026-07-28")

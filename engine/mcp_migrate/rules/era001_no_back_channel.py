@@ -1,7 +1,8 @@
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._aut_util import advise, context_calls, keyword_value, session_calls
 
-HARNESS = "mcp.shared.memory.create_connected_server_and_client_session"
+HARNESS = sdk.CONNECTED_SESSION_HELPER
 PUSH_CALLBACKS = ("sampling_callback", "elicitation_callback", "list_roots_callback")
 ADVICE = ("raises `NoBackChannelError` on a 2026-07-28 connection (including the default in-process "
           "`Client(server)`); works as in v1 on 2025-era connections (`Client(server, mode=\"legacy\")`), "
@@ -26,64 +27,25 @@ HARNESS_MSG = ("its v2 replacement `Client(server)` negotiates 2026-07-28 by def
         it by default, so the first test of an unchanged elicitation or sampling tool fails with
         `NoBackChannelError` even with the callbacks set. Legacy connections are unaffected.
     """,
-    before="""
-        async with create_connected_server_and_client_session(server, sampling_callback=cb) as session:
-            ...
-    """,
-    after="""
-        # mcp-migrate: ERA001 its v2 replacement `Client(server)` negotiates 2026-07-28 by default ...
-        async with create_connected_server_and_client_session(server, sampling_callback=cb) as session:
-            ...
+    example="""
+         from mcp.shared.memory import create_connected_server_and_client_session
+
+
+         async def test_sampling(server, sampling_callback) -> None:
+        +    # mcp-migrate: ERA001 its v2 replacement `Client(server)` negotiates 2026-07-28 by default, where the server cannot call these callbacks (`NoBackChannelError`): pass `mode="legacy"` to keep v1's behaviour https://py.sdk.modelcontextprotocol.io/v2/migration/#server-initiated-sampling-elicitation-and-roots-raise-nobackchannelerror
+             async with create_connected_server_and_client_session(server, sampling_callback=sampling_callback) as s:
+                 await s.call_tool("summarise", {})
     """,
     v1_names=[HARNESS] + [HARNESS + "(%s)" % c for c in PUSH_CALLBACKS]
     + ["mcp.server.fastmcp.server.Context.elicit", "mcp.server.session.ServerSession.create_message"],
     v2_names=["mcp.client.client.Client.mode", "mcp.shared.exceptions.NoBackChannelError",
               "mcp.server.mcpserver.Resolve", "mcp.server.mcpserver.Elicit"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for call in ctx.calls(HARNESS):
-        if any(keyword_value(call, c) is not None for c in PUSH_CALLBACKS):
+        if any(ctx.keyword_value(call, c) is not None for c in PUSH_CALLBACKS):
             ctx.manual(call, HARNESS_MSG)
-    for call in context_calls(ctx, ("elicit", "elicit_url")):
-        advise(ctx, call, "`ctx.%s()` %s" % (call.func.attr, ADVICE))
-    for call in session_calls(ctx, ("create_message", "list_roots", "elicit", "elicit_form", "elicit_url")):
-        advise(ctx, call, "`session.%s()` %s" % (call.func.attr, ADVICE))
-
-
-CASES = [
-    (
-        "from mcp.shared.memory import create_connected_server_and_client_session\n"
-        "\n"
-        "async def test_sampling(server, sampling_cb):\n"
-        "    async with create_connected_server_and_client_session(\n"
-        "        server, sampling_callback=sampling_cb\n"
-        "    ) as session:\n"
-        "        await session.call_tool('summarize', {})\n",
-        "from mcp.shared.memory import create_connected_server_and_client_session\n"
-        "\n"
-        "async def test_sampling(server, sampling_cb):\n"
-        "    # mcp-migrate: ERA001 " + HARNESS_MSG +
-        " https://mcp-migrate.dev/guide/#server-initiated-sampling-elicitation-and-roots-raise-nobackchannelerror\n"
-        "    async with create_connected_server_and_client_session(\n"
-        "        server, sampling_callback=sampling_cb\n"
-        "    ) as session:\n"
-        "        await session.call_tool('summarize', {})\n",
-    ),
-    (  # report-only on the handler side: the code keeps working on legacy connections
-        "@mcp.tool()\n"
-        "async def book_table(date: str, ctx: Context) -> str:\n"
-        "    result = await ctx.elicit(f'Book a table for {date}?', schema=Confirmation)\n"
-        "    return result.action\n",
-        "@mcp.tool()\n"
-        "async def book_table(date: str, ctx: Context) -> str:\n"
-        "    result = await ctx.elicit(f'Book a table for {date}?', schema=Confirmation)\n"
-        "    return result.action\n",
-    ),
-]
-
-NOOP = [
-    "from mcp.shared.memory import create_connected_server_and_client_session\n"
-    "async def t(server):\n    async with create_connected_server_and_client_session(server) as s:\n        pass\n",
-    "from fastmcp import Context\nasync def f(ctx: Context):\n    await ctx.elicit('x')\n",
-    "async def f(ctx: Context):\n    await ctx.elicit('x')\n",
-]
+    for call in ctx.context_calls("elicit", "elicit_url", in_fragments=True):
+        ctx.advise(call, "`ctx.%s()` %s" % (call.func.attr, ADVICE))
+    for call in ctx.server_session_calls("create_message", "list_roots", "elicit", "elicit_form", "elicit_url"):
+        ctx.advise(call, "`session.%s()` %s" % (call.func.attr, ADVICE))

@@ -1,7 +1,8 @@
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._aut_util import keyword_value
 
-HARNESS = "mcp.shared.memory.create_connected_server_and_client_session"
+HARNESS = sdk.CONNECTED_SESSION_HELPER
 MSG = ("its v2 replacement `Client(server)` negotiates 2026-07-28 by default, where log messages reach "
        "`logging_callback` only for requests that opt in: pass `log_level=\"debug\"` (or `mode=\"legacy\"`)")
 
@@ -20,46 +21,19 @@ MSG = ("its v2 replacement `Client(server)` negotiates 2026-07-28 by default, wh
         Silent: at 2026-07-28 the server sends `notifications/message` only for requests whose `_meta`
         carries a log level, so a test that collected log messages through `logging_callback` sees none.
     """,
-    before="""
-        async with create_connected_server_and_client_session(server, logging_callback=on_log) as s:
-            ...
-    """,
-    after="""
-        # mcp-migrate: ERA002 its v2 replacement `Client(server)` negotiates 2026-07-28 by default, ...
-        async with create_connected_server_and_client_session(server, logging_callback=on_log) as s:
-            ...
+    example="""
+         from mcp.shared.memory import create_connected_server_and_client_session
+
+
+         async def test_logs(server, on_log) -> None:
+        +    # mcp-migrate: ERA002 its v2 replacement `Client(server)` negotiates 2026-07-28 by default, where log messages reach `logging_callback` only for requests that opt in: pass `log_level="debug"` (or `mode="legacy"`) https://py.sdk.modelcontextprotocol.io/v2/migration/#log-messages-are-delivered-only-to-requests-that-opt-in
+             async with create_connected_server_and_client_session(server, logging_callback=on_log) as session:
+                 await session.call_tool("chatty", {})
     """,
     v1_names=[HARNESS + "(logging_callback)"],
     v2_names=["mcp.client.client.Client.log_level", "mcp.client.client.Client.mode"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for call in ctx.calls(HARNESS):
-        if keyword_value(call, "logging_callback") is not None:
+        if ctx.keyword_value(call, "logging_callback") is not None:
             ctx.manual(call, MSG)
-
-
-CASES = [
-    (
-        "from mcp.shared.memory import create_connected_server_and_client_session as connect\n"
-        "\n"
-        "async def test_logs(server):\n"
-        "    seen = []\n"
-        "    async with connect(server, logging_callback=seen.append) as session:\n"
-        "        await session.call_tool('chatty', {})\n",
-        "from mcp.shared.memory import create_connected_server_and_client_session as connect\n"
-        "\n"
-        "async def test_logs(server):\n"
-        "    seen = []\n"
-        "    # mcp-migrate: ERA002 " + MSG +
-        " https://mcp-migrate.dev/guide/#log-messages-are-delivered-only-to-requests-that-opt-in\n"
-        "    async with connect(server, logging_callback=seen.append) as session:\n"
-        "        await session.call_tool('chatty', {})\n",
-    ),
-]
-
-NOOP = [
-    "from mcp.shared.memory import create_connected_server_and_client_session\n"
-    "async def t(server):\n    async with create_connected_server_and_client_session(server) as s:\n        pass\n",
-    "from mytests import create_connected_server_and_client_session\n"
-    "x = create_connected_server_and_client_session(s, logging_callback=cb)\n",
-]

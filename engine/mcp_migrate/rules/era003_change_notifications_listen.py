@@ -1,5 +1,5 @@
+from ..context import PythonContext
 from ..framework import rule
-from ._aut_util import advise, session_calls
 
 METHODS = {
     "send_tool_list_changed": "notify_tools_changed()",
@@ -23,45 +23,23 @@ METHODS = {
         `subscriptions/listen` streams carry them. `ctx.notify_tools_changed()` and friends publish on
         the subscription bus for every era.
     """,
-    before="""
-        await ctx.session.send_tool_list_changed()
-    """,
-    after="""
-        await ctx.session.send_tool_list_changed()
+    example="""
+        from mcp.server.fastmcp import Context, FastMCP
+
+        mcp = FastMCP("Demo")
+
+
+        @mcp.tool()
+        async def enable(name: str, ctx: Context) -> str:
+            await ctx.session.send_tool_list_changed()
+            return name
     """,
     v1_names=["mcp.server.session.ServerSession." + m for m in METHODS],
     v2_names=["mcp.server.mcpserver.context.Context.notify_tools_changed",
               "mcp.server.mcpserver.context.Context.notify_resource_updated"],
 )
-def check(ctx):
-    for call in session_calls(ctx, METHODS):
-        advise(ctx, call, "`%s()` is dropped on 2026-07-28 connections (only `subscriptions/listen` streams carry "
-                          "change notifications); `await ctx.%s` on MCPServer's `Context` publishes for every era"
-               % (call.func.attr, METHODS[call.func.attr]))
-
-
-CASES = [
-    (
-        "from mcp.server.fastmcp import Context, FastMCP\n"
-        "\n"
-        "mcp = FastMCP('demo')\n"
-        "\n"
-        "@mcp.tool()\n"
-        "async def enable(name: str, ctx: Context) -> str:\n"
-        "    await ctx.session.send_tool_list_changed()\n"
-        "    return name\n",
-        "from mcp.server.fastmcp import Context, FastMCP\n"
-        "\n"
-        "mcp = FastMCP('demo')\n"
-        "\n"
-        "@mcp.tool()\n"
-        "async def enable(name: str, ctx: Context) -> str:\n"
-        "    await ctx.session.send_tool_list_changed()\n"
-        "    return name\n",
-    ),
-]
-
-NOOP = [
-    "async def f(session):\n    await session.send_tool_list_changed()\n",
-    "from fastmcp import Context\nasync def f(ctx: Context):\n    await ctx.session.send_tool_list_changed()\n",
-]
+def check(ctx: PythonContext):
+    for call in ctx.server_session_calls(*METHODS):
+        ctx.advise(call, "`%s()` is dropped on 2026-07-28 connections (only `subscriptions/listen` streams carry "
+                         "change notifications); `await ctx.%s` on MCPServer's `Context` publishes for every era"
+                   % (call.func.attr, METHODS[call.func.attr]))

@@ -1,8 +1,9 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
 from ..markers import EXISTING
-from . import _low_util as U
 
 ANCHOR = "lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params"
 NOTES = {
@@ -31,28 +32,30 @@ NOTES = {
         v2 removed the decorator methods; `@server.list_tools()` fails at import with
         `AttributeError: 'Server' object has no attribute 'list_tools'`.
     """,
-    before="""
-        server = Server("my-server")
+    example="""
+         import mcp.types as types
+         from mcp.server.lowlevel import Server
+        -
+        -server = Server("my-server")
+        +from mcp.server import ServerRequestContext
 
-        @server.call_tool()
-        async def handle_call_tool(name: str, arguments: dict):
-            return [types.TextContent(type="text", text=f"Called {name}")]
+
+        -@server.call_tool()
+        -async def handle_call_tool(name: str, arguments: dict) -> list[types.TextContent]:
+        +async def handle_call_tool(ctx: ServerRequestContext, params: types.CallToolRequestParams) -> list[types.TextContent]:
+        +    name, arguments = params.name, params.arguments or {}
+             return [types.TextContent(type="text", text=f"Called {name}")]
+        +
+        +
+        +server = Server("my-server", on_call_tool=handle_call_tool)
     """,
-    after="""
-        async def handle_call_tool(ctx: ServerRequestContext, params: types.CallToolRequestParams):
-            name, arguments = params.name, params.arguments or {}
-            return [types.TextContent(type="text", text=f"Called {name}")]
-
-
-        server = Server("my-server", on_call_tool=handle_call_tool)
-    """,
-    v1_names=[U.SERVER] + [U.SERVER + "." + m for m in U.DECORATORS],
-    v2_names=[U.SERVER + ".__init__(%s)" % k.kwarg for k in U.KINDS.values()]
+    v1_names=[sdk.SERVER] + [sdk.SERVER + "." + m for m in sdk.SERVER_DECORATORS],
+    v2_names=[sdk.SERVER + ".__init__(%s)" % k.kwarg for k in sdk.SERVER_HANDLERS.values()]
     + ["mcp.server.ServerRequestContext"]
-    + sorted({"mcp.types." + t for k in U.KINDS.values() for t in U._type_names(k.params)}),
+    + sorted({"mcp.types." + t for k in sdk.SERVER_HANDLERS.values() for t in k.param_types()}),
 )
-def check(ctx):
-    plan = U.handler_plan(ctx)
+def check(ctx: PythonContext):
+    plan = ctx.lowlevel_plan()
     moved = {}
     for h in plan.values():
         if h.server is not None:
@@ -69,16 +72,16 @@ def check(ctx):
         else:
             _manual(ctx, h, "rewrite the handler's signature")
     decos = {id(h.dec.func if isinstance(h.dec, ast.Call) else h.dec) for h in plan.values()}
-    for node in ctx.attribute_uses(U.SERVER, *U.DECORATORS):
+    for node in ctx.attribute_uses(sdk.SERVER, *sdk.SERVER_DECORATORS):
         if id(node) not in decos:
-            kind = U.KINDS[node.attr]
+            kind = sdk.SERVER_HANDLERS[node.attr]
             ctx.manual(node, "`Server.%s()` is gone: pass the handler as `%s=` to `Server(...)`, signature %s"
-                       % (node.attr, kind.kwarg, U.signature_hint(kind)))
+                       % (node.attr, kind.kwarg, ctx.handler_signature(kind)))
 
 
 def _manual(ctx, h, what):
     why = " (%s)" % h.why if h.why else ""
-    ctx.manual(h.dec, "%s; v2 handlers take %s%s" % (what, U.signature_hint(h.kind), why))
+    ctx.manual(h.dec, "%s; v2 handlers take %s%s" % (what, ctx.handler_signature(h.kind), why))
 
 
 def _register(ctx, st, handlers):
@@ -89,17 +92,17 @@ def _register(ctx, st, handlers):
             return _fallback(ctx, handlers)
         edits.append(ctx.delete((ls, ctx.index.line_start(h.dec.end_lineno + 1))))
     call = st.value
-    lines = U.whole_lines(ctx, st)
-    kw = U.keyword_only_edits(ctx, call)
+    lines = ctx.whole_lines(st)
+    kw = ctx.server_keyword_edits(call)
     add = ctx.add_kwargs(call, ", ".join("%s=%s" % (h.kind.kwarg, h.fn.name) for h in handlers))
     if kw is None or add is None:
         return _fallback(ctx, handlers)
-    moved_text = U.local_apply(ctx.text[lines[0]:lines[1]], lines[0], kw + [add])
+    moved_text = ctx.apply_local(ctx.text[lines[0]:lines[1]], lines[0], kw + [add])
     nl = ctx.index.newline()
     if not moved_text.endswith(("\n", "\r")):
         moved_text += nl
     last = max((h.fn for h in handlers), key=lambda f: f.end_lineno)
-    end = U.whole_lines(ctx, last)
+    end = ctx.whole_lines(last)
     at = end[1] if end else ctx.index.line_start(last.end_lineno + 1)
     prefix = nl + nl if ctx.text[:at].endswith(("\n", "\r")) else nl + nl + nl
     edits.append(ctx.delete(_with_blank_lines(ctx, st, lines)))
@@ -139,8 +142,8 @@ def _fallback(ctx, handlers):
 
 def _signature(ctx, h):
     fn, kind = h.fn, h.kind
-    o, c = U.paren_span(ctx, fn)
-    sig = "ctx: %s, params: %s" % (U._context_ref(ctx), U.params_annotation(ctx, kind))
+    o, c = ctx.paren_span(fn)
+    sig = "ctx: %s, params: %s" % (ctx.request_context_ref(), ctx.params_annotation(kind))
     edits = [ctx.replace((o + 1, c), sig)]
     names = [a.arg for a in fn.args.args]
     if names:
@@ -161,90 +164,8 @@ def _signature(ctx, h):
         else:
             at = ctx.index.line_start(anchor_stmt.lineno)
         edits.append(ctx.insert(at, line))
-    imp = U.import_edit(ctx)
+    imp = ctx.lowlevel_import_edit()
     if imp is not None:
         edits.append(imp)
     ctx.fix(fn, "v2 handlers take `(ctx, params)`; the v1 arguments now come from `params`%s"
             % NOTES.get(h.method, ""), edits)
-
-
-_HDR = "from mcp.server.lowlevel.server import Server\nimport mcp.types as types\n\n"
-
-CASES = [
-    (  # the guide's example (returns are LOW002's job)
-        _HDR + 'server = Server("my-server")\n\n'
-        "@server.list_tools()\nasync def handle_list_tools():\n"
-        '    return [types.Tool(name="my_tool", description="A tool", inputSchema={})]\n\n'
-        "@server.call_tool()\nasync def handle_call_tool(name: str, arguments: dict):\n"
-        '    return [types.TextContent(type="text", text=f"Called {name}")]\n',
-        "from mcp.server.lowlevel.server import Server\nimport mcp.types as types\n"
-        "from mcp.server import ServerRequestContext\n\n"
-        "async def handle_list_tools(ctx: ServerRequestContext, params: types.PaginatedRequestParams | None):\n"
-        '    return [types.Tool(name="my_tool", description="A tool", inputSchema={})]\n\n'
-        "async def handle_call_tool(ctx: ServerRequestContext, params: types.CallToolRequestParams):\n"
-        "    name, arguments = params.name, params.arguments or {}\n"
-        '    return [types.TextContent(type="text", text=f"Called {name}")]\n\n\n'
-        'server = Server("my-server", on_list_tools=handle_list_tools, on_call_tool=handle_call_tool)\n',
-    ),
-    (  # positional version, docstring, lifespan, code after the handlers, no types alias
-        "from mcp.server import Server\n\n"
-        'server = Server(\n    "s",\n    "1.0",\n    lifespan=lifespan,\n)\n\n\n'
-        "@server.get_prompt()\nasync def get_prompt(name, arguments):\n"
-        '    """Docs."""\n    return make(name, arguments)\n\n\n'
-        "async def main():\n    await server.run(r, w, server.create_initialization_options())\n",
-        "from mcp.server import Server\nfrom mcp.server import ServerRequestContext\n"
-        "from mcp.types import GetPromptRequestParams\n\n\n"
-        "async def get_prompt(ctx: ServerRequestContext, params: GetPromptRequestParams):\n"
-        '    """Docs."""\n    name, arguments = params.name, params.arguments\n    return make(name, arguments)\n\n\n'
-        'server = Server(\n    "s",\n    version="1.0",\n    lifespan=lifespan, on_get_prompt=get_prompt,\n)\n\n\n'
-        "async def main():\n    await server.run(r, w, server.create_initialization_options())\n",
-    ),
-    (  # the request-object signature is registered but left to a person
-        "from mcp.server import Server\nserver = Server('s')\n\n"
-        "@server.list_tools()\nasync def tools(request):\n    return []\n",
-        "from mcp.server import Server\n\n"
-        "# mcp-migrate: LOW001 rewrite the handler's signature; v2 handlers take `(ctx: ServerRequestContext, "
-        "params: PaginatedRequestParams | None) -> ListToolsResult` (the handler takes the v1 request object; "
-        "read `params` instead) https://mcp-migrate.dev/guide/#" + ANCHOR + "\n"
-        "async def tools(request):\n    return []\n\n\nserver = Server('s', on_list_tools=tools)\n",
-    ),
-    (  # server built in a class: a marker with the destination
-        "from mcp.server.lowlevel import Server\n\nclass App:\n    def __init__(self):\n"
-        "        self.server = Server('s')\n\n        @self.server.read_resource()\n"
-        "        async def read(uri):\n            return 'x'\n",
-        "from mcp.server.lowlevel import Server\n\nclass App:\n    def __init__(self):\n"
-        "        self.server = Server('s')\n\n"
-        "        # mcp-migrate: LOW001 remove the decorator and pass `on_read_resource=read` to `Server(...)`; "
-        "v2 handlers take `(ctx: ServerRequestContext, params: ReadResourceRequestParams) -> ReadResourceResult` "
-        "(the `Server(...)` construction cannot be moved below the handlers automatically) "
-        "https://mcp-migrate.dev/guide/#" + ANCHOR + "\n"
-        "        @self.server.read_resource()\n        async def read(uri):\n            return 'x'\n",
-    ),
-    (  # the call form
-        "from mcp.server import Server\nserver = Server('s')\nserver.subscribe_resource()(handle_sub)\n",
-        "from mcp.server import Server\nserver = Server('s')\n"
-        "# mcp-migrate: LOW001 `Server.subscribe_resource()` is gone: pass the handler as `on_subscribe_resource=` "
-        "to `Server(...)`, signature `(ctx: ServerRequestContext, params: SubscribeRequestParams) -> EmptyResult` "
-        "https://mcp-migrate.dev/guide/#" + ANCHOR + "\n"
-        "server.subscribe_resource()(handle_sub)\n",
-    ),
-    (  # the server is used between the handlers at import time: no move
-        "from mcp.server import Server\nserver = Server('s')\napp = wrap(server)\n\n"
-        "@server.progress_notification()\nasync def prog(token, progress, total, message):\n    pass\n",
-        "from mcp.server import Server\nserver = Server('s')\napp = wrap(server)\n\n"
-        "# mcp-migrate: LOW001 remove the decorator and pass `on_progress=prog` to `Server(...)`; "
-        "v2 handlers take `(ctx: ServerRequestContext, params: ProgressNotificationParams) -> None` "
-        "(the `Server(...)` construction cannot be moved below the handlers automatically) "
-        "https://mcp-migrate.dev/guide/#" + ANCHOR + "\n"
-        "@server.progress_notification()\nasync def prog(token, progress, total, message):\n    pass\n",
-    ),
-]
-
-NOOP = [
-    "class Server:\n    def list_tools(self):\n        return lambda f: f\n\nserver = Server()\n\n"
-    "@server.list_tools()\nasync def t():\n    return []\n",
-    "from fastmcp import FastMCP\nmcp = FastMCP('x')\n\n@mcp.tool()\nasync def t():\n    return 1\n",
-    "from mcp.server import Server\n\nasync def t(ctx, params):\n    return None\n\n"
-    "server = Server('s', on_list_tools=t)\n",
-    "s = '@server.list_tools()'  # @server.call_tool()\n",
-]

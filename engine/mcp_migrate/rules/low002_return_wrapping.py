@@ -1,7 +1,8 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from . import _low_util as U
 
 ANCHOR = "lowlevel-server-automatic-return-value-wrapping-removed"
 HAND = {
@@ -33,30 +34,33 @@ EMPTY = ("set_logging_level", "subscribe_resource", "unsubscribe_resource")
         v2 validates handler results against the protocol schema: a bare list or dict fails
         validation and the client gets an error instead of the result v1 produced.
     """,
-    before="""
-        @server.list_tools()
-        async def handle() -> list[types.Tool]:
-            return [types.Tool(name="my_tool", inputSchema={})]
+    example="""
+         import mcp.types as types
+         from mcp.server.lowlevel import Server
+
+         server = Server("my-server")
+
+
+         @server.list_tools()
+        -async def handle_list_tools() -> list[types.Tool]:
+        -    return [types.Tool(name="my_tool", inputSchema={"type": "object"})]
+        +async def handle_list_tools() -> types.ListToolsResult:
+        +    return types.ListToolsResult(tools=[types.Tool(name="my_tool", inputSchema={"type": "object"})])
     """,
-    after="""
-        @server.list_tools()
-        async def handle() -> types.ListToolsResult:
-            return types.ListToolsResult(tools=[types.Tool(name="my_tool", inputSchema={})])
-    """,
-    v1_names=[U.SERVER + "." + m for m in U.DECORATORS],
-    v2_names=["mcp.types." + k.result for k in U.KINDS.values() if k.result]
+    v1_names=[sdk.SERVER + "." + m for m in sdk.SERVER_DECORATORS],
+    v2_names=["mcp.types." + k.result for k in sdk.SERVER_HANDLERS.values() if k.result]
     + ["mcp.types.TextResourceContents", "mcp.types.BlobResourceContents"],
 )
-def check(ctx):
-    for h in U.handler_plan(ctx).values():
+def check(ctx: PythonContext):
+    for h in ctx.lowlevel_plan().values():
         if h.method in EMPTY:
             _empty(ctx, h)
             continue
-        wrap, hand = U.wrappable_returns(ctx, h.fn, h.kind)
+        wrap, hand = ctx.returns_to_wrap(h.fn, h.kind)
         if h.method in HAND and h.method != "call_tool":
-            hand = [r for r in U.own_returns(h.fn)
+            hand = [r for r in ctx.own_returns(h.fn)
                     if not (r.value is not None and isinstance(r.value, ast.Call)
-                            and ctx.is_ref(r.value.func, "mcp.types." + h.kind.result))]
+                            and ctx.is_ref(r.value.func, sdk.TYPES + h.kind.result))]
         for r in hand:
             msg = HAND.get(h.method) or "return `%s(%s=[...])`: v2 no longer wraps a bare list" % (
                 h.kind.result, h.kind.list_field)
@@ -66,73 +70,24 @@ def check(ctx):
 
 
 def _wrap(ctx, h, returns, annotate):
-    ref = U.type_ref(ctx, h.kind.result)
+    ref = ctx.types_ref(h.kind.result)
     field = h.kind.list_field or "content"
     edits = []
     for r in returns:
         s, e = ctx.span(r.value)
         edits += [ctx.insert(s, "%s(%s=" % (ref, field)), ctx.insert(e, ")")]
-    if annotate and h.fn.returns is not None and not ctx.is_ref(h.fn.returns, "mcp.types." + h.kind.result):
+    if annotate and h.fn.returns is not None and not ctx.is_ref(h.fn.returns, sdk.TYPES + h.kind.result):
         edits.append(ctx.replace(h.fn.returns, ref))
-    if ref == h.kind.result and h.kind.result not in U._imported_names(ctx, "mcp.types"):
-        # One shared LOW import insertion (see _low_util.import_edit); it may carry LOW001's names too.
-        edits.append(U.import_edit(ctx))
+    if ref == h.kind.result and h.kind.result not in ctx.imported_names("mcp.types"):
+        # One shared LOW import insertion (`ctx.lowlevel_import_edit()`); it may carry LOW001's names too.
+        edits.append(ctx.lowlevel_import_edit())
     ctx.fix(returns[0], "wrap the returned list in `%s(%s=...)`: v2 no longer does it" % (h.kind.result, field),
             edits)
 
 
 def _empty(ctx, h):
-    returns = U.own_returns(h.fn)
+    returns = ctx.own_returns(h.fn)
     if returns and all(r.value is not None and isinstance(r.value, ast.Call)
-                       and ctx.is_ref(r.value.func, "mcp.types.EmptyResult") for r in returns):
+                       and ctx.is_ref(r.value.func, sdk.TYPES + "EmptyResult") for r in returns):
         return
     ctx.manual(h.dec, "return `EmptyResult()` from this handler: v2 no longer fills it in")
-
-
-_HDR = "from mcp.server import Server\nimport mcp.types as types\n\nserver = Server('s')\n\n"
-
-CASES = [
-    (
-        _HDR + "@server.list_tools()\nasync def handle() -> list[types.Tool]:\n"
-        "    if flag:\n        return []\n    return [types.Tool(name=n, inputSchema={}) for n in names]\n",
-        _HDR + "@server.list_tools()\nasync def handle() -> types.ListToolsResult:\n"
-        "    if flag:\n        return types.ListToolsResult(tools=[])\n"
-        "    return types.ListToolsResult(tools=[types.Tool(name=n, inputSchema={}) for n in names])\n",
-    ),
-    (  # no types alias: the result type is imported
-        "from mcp.server import Server\nfrom mcp.types import TextContent\n\nserver = Server('s')\n\n"
-        "@server.call_tool()\nasync def call(name, arguments):\n"
-        "    def inner():\n        return 1\n    return [TextContent(type='text', text='ok')]\n",
-        "from mcp.server import Server\nfrom mcp.types import TextContent\nfrom mcp.server import ServerRequestContext\n"
-        "from mcp.types import CallToolRequestParams, CallToolResult\n\n"
-        "server = Server('s')\n\n"
-        "@server.call_tool()\nasync def call(name, arguments):\n"
-        "    def inner():\n        return 1\n    return CallToolResult(content=[TextContent(type='text', text='ok')])\n",
-    ),
-    (  # a dict return: a marker with the v2 shape
-        _HDR + "@server.call_tool()\nasync def call(name, arguments) -> dict:\n    return {'t': 22.5}\n",
-        _HDR + "@server.call_tool()\nasync def call(name, arguments) -> dict:\n"
-        "    # mcp-migrate: LOW002 " + " ".join(HAND["call_tool"].split()) + " https://mcp-migrate.dev/guide/#"
-        + ANCHOR + "\n    return {'t': 22.5}\n",
-    ),
-    (
-        _HDR + "@server.read_resource()\nasync def read(uri):\n    return 'file contents'\n",
-        _HDR + "@server.read_resource()\nasync def read(uri):\n"
-        "    # mcp-migrate: LOW002 " + " ".join(HAND["read_resource"].split()) + " https://mcp-migrate.dev/guide/#"
-        + ANCHOR + "\n    return 'file contents'\n",
-    ),
-    (
-        _HDR + "@server.set_logging_level()\nasync def level(level):\n    LOG.setLevel(level)\n",
-        _HDR + "# mcp-migrate: LOW002 return `EmptyResult()` from this handler: v2 no longer fills it in "
-        "https://mcp-migrate.dev/guide/#" + ANCHOR + "\n"
-        "@server.set_logging_level()\nasync def level(level):\n    LOG.setLevel(level)\n",
-    ),
-]
-
-NOOP = [
-    _HDR + "@server.list_tools()\nasync def handle():\n    return types.ListToolsResult(tools=[])\n",
-    _HDR + "@server.get_prompt()\nasync def p(name, arguments):\n    return types.GetPromptResult(messages=[])\n",
-    "class Server:\n    pass\n\nserver = Server()\n\n@server.list_tools()\nasync def t():\n    return []\n",
-    "from mcp.server import Server\nfrom mcp.types import ListToolsResult\n\n"
-    "async def t(ctx, params):\n    return ListToolsResult(tools=[])\n\nserver = Server('s', on_list_tools=t)\n",
-]

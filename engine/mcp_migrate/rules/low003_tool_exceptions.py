@@ -1,7 +1,8 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from . import _low_util as U
 
 ANCHOR = "lowlevel-server-tool-handler-exceptions-no-longer-become-calltoolresultis_errortrue"
 MESSAGE = ("v2 answers an exception from this tool handler with a JSON-RPC error, not "
@@ -23,26 +24,26 @@ MESSAGE = ("v2 answers an exception from this tool handler with a JSON-RPC error
         Silent: nothing fails, but the calling model no longer sees the error text as a tool result
         (the SDK client raises instead) and the server logs a `handler for 'tools/call' raised` traceback.
     """,
-    before="""
-        @server.call_tool()
-        async def call_tool(name: str, arguments: dict):
-            raise ValueError("kaboom")
+    example="""
+         from mcp.server.lowlevel import Server
+
+         server = Server("my-server")
+
+
+        +# mcp-migrate: LOW003 v2 answers an exception from this tool handler with a JSON-RPC error, not `CallToolResult(is_error=True)`: catch it and return `CallToolResult(content=[TextContent(type="text", text=str(e))], is_error=True)` to keep the error visible to the model https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-tool-handler-exceptions-no-longer-become-calltoolresultis_errortrue
+         @server.call_tool()
+         async def call_tool(name: str, arguments: dict):
+             raise ValueError("kaboom")
     """,
-    after="""
-        # mcp-migrate: LOW003 v2 answers an exception from this tool handler with a JSON-RPC error, ...
-        @server.call_tool()
-        async def call_tool(name: str, arguments: dict):
-            raise ValueError("kaboom")
-    """,
-    v1_names=[U.SERVER + ".call_tool"],
+    v1_names=[sdk.SERVER + ".call_tool"],
     v2_names=["mcp.types.CallToolResult", "mcp.types.TextContent"],
 )
-def check(ctx):
-    found = ctx.decorated_by(U.SERVER, "call_tool")
+def check(ctx: PythonContext):
+    found = ctx.decorated_by(sdk.SERVER, "call_tool")
     for fn in ctx.walk(ast.AsyncFunctionDef):  # fragments: `@server.call_tool()` with `server` never bound
         for dec in fn.decorator_list:
             f = dec.func if isinstance(dec, ast.Call) else dec
-            if isinstance(f, ast.Attribute) and f.attr == "call_tool" and U.unbound(ctx, f.value) \
+            if isinstance(f, ast.Attribute) and f.attr == "call_tool" and ctx.is_unbound(f.value) \
                     and f.value.id == "server":
                 found.append((fn, dec))
     for fn, dec in found:
@@ -59,35 +60,3 @@ def _catches_all(ctx, fn) -> bool:
                               and ctx.resolve(h.type) is None):
             return True
     return False
-
-
-_HDR = "from mcp.server import Server\n\nserver = Server('s')\n\n"
-_MARK = "# mcp-migrate: LOW003 " + " ".join(MESSAGE.split()) + " https://mcp-migrate.dev/guide/#" + ANCHOR + "\n"
-
-CASES = [
-    (
-        _HDR + "@server.call_tool()\nasync def call_tool(name: str, arguments: dict):\n    raise ValueError('kaboom')\n",
-        _HDR + _MARK + "@server.call_tool()\nasync def call_tool(name: str, arguments: dict):\n"
-        "    raise ValueError('kaboom')\n",
-    ),
-    (
-        "import mcp.server.lowlevel.server as lls\n\napp = lls.Server('s')\n\n"
-        "@app.call_tool(validate_input=False)\nasync def run(name, args):\n"
-        "    try:\n        return await go(name, args)\n    except KeyError:\n        return []\n",
-        "import mcp.server.lowlevel.server as lls\n\napp = lls.Server('s')\n\n" + _MARK
-        + "@app.call_tool(validate_input=False)\nasync def run(name, args):\n"
-        "    try:\n        return await go(name, args)\n    except KeyError:\n        return []\n",
-    ),
-]
-
-CASES.append((  # the guide's fragment
-    "@server.call_tool()\nasync def call_tool(name: str, arguments: dict):\n    raise ValueError('kaboom')\n",
-    _MARK + "@server.call_tool()\nasync def call_tool(name: str, arguments: dict):\n    raise ValueError('kaboom')\n",
-))
-
-NOOP = [
-    _HDR + "@server.call_tool()\nasync def call_tool(name, arguments):\n    \"\"\"Doc.\"\"\"\n"
-    "    try:\n        return await go()\n    except Exception as e:\n        return err(e)\n",
-    "from fastmcp import FastMCP\nmcp = FastMCP('x')\n\n@mcp.call_tool()\nasync def t(n, a):\n    raise E\n",
-    "class Server:\n    pass\n\nserver = Server()\n\n@server.call_tool()\nasync def t(n, a):\n    raise E\n",
-]

@@ -1,7 +1,8 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from . import _low_util as U
 
 ANCHOR = "lowlevel-server-constructor-parameters-are-now-keyword-only"
 
@@ -20,21 +21,21 @@ ANCHOR = "lowlevel-server-constructor-parameters-are-now-keyword-only"
         v2 makes everything after `name` keyword-only:
         `TypeError: Server.__init__() takes 2 positional arguments but 3 were given`.
     """,
-    before="""
-        server = Server("my-server", "1.0")
+    example="""
+         from mcp.server.lowlevel import Server
+
+        -server = Server("my-server", "1.0")
+        +server = Server("my-server", version="1.0")
     """,
-    after="""
-        server = Server("my-server", version="1.0")
-    """,
-    v1_names=[U.SERVER + ".__init__(%s)" % a for a in U.SERVER_V1_ARGS],
-    v2_names=[U.SERVER + ".__init__(%s)" % a for a in U.SERVER_V1_ARGS],
+    v1_names=[sdk.SERVER + ".__init__(%s)" % a for a in sdk.SERVER_POSITIONAL],
+    v2_names=[sdk.SERVER + ".__init__(%s)" % a for a in sdk.SERVER_POSITIONAL],
 )
-def check(ctx):
-    for call in ctx.calls(U.SERVER):
+def check(ctx: PythonContext):
+    for call in ctx.calls(sdk.SERVER):
         starred = any(isinstance(a, ast.Starred) for a in call.args)
         if len(call.args) < 2 and not starred:
             continue
-        edits = U.keyword_only_edits(ctx, call)
+        edits = ctx.server_keyword_edits(call)
         if edits:
             # When LOW001's fix moves this `Server(...)` it carries the same edits in the moved copy:
             # subsumable lets the runner count this fix as done by LOW001's instead of a clash.
@@ -42,20 +43,3 @@ def check(ctx):
         else:
             ctx.manual(call, "pass `Server(...)`'s arguments after `name` by keyword (`version=`, "
                              "`instructions=`, `website_url=`, `icons=`, `lifespan=`)")
-
-
-CASES = [
-    ('from mcp.server import Server\nserver = Server("my-server", "1.0")\n',
-     'from mcp.server import Server\nserver = Server("my-server", version="1.0")\n'),
-    ("import mcp.server\ns = mcp.server.Server(\n    'n',\n    '2',\n    'Be nice',\n)\n",
-     "import mcp.server\ns = mcp.server.Server(\n    'n',\n    version='2',\n    instructions='Be nice',\n)\n"),
-    ("from mcp.server.lowlevel import Server\ns = Server(*args)\n",
-     "from mcp.server.lowlevel import Server\n# mcp-migrate: LOW004 pass `Server(...)`'s arguments after `name` by "
-     "keyword (`version=`, `instructions=`, `website_url=`, `icons=`, `lifespan=`) "
-     "https://mcp-migrate.dev/guide/#" + ANCHOR + "\ns = Server(*args)\n"),
-]
-NOOP = [
-    'from mcp.server import Server\nserver = Server("my-server", version="1.0")\n',
-    "class Server:\n    def __init__(self, a, b):\n        pass\n\nServer('a', 'b')\n",
-    "from mcp.server.fastmcp import FastMCP\nFastMCP('a', 'b')\n",
-]

@@ -1,7 +1,8 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from . import _low_util as U
 
 ANCHOR = "lowlevel-server-type-parameter-reduced-from-2-to-1"
 
@@ -19,16 +20,18 @@ ANCHOR = "lowlevel-server-type-parameter-reduced-from-2-to-1"
         v2's `Server` is generic in the lifespan type only; two type arguments fail at runtime
         (`TypeError: Too many arguments for <class 'mcp.server.lowlevel.server.Server'>`) and in type checkers.
     """,
-    before="""
-        server: Server[dict[str, Any], Any] = Server("s")
+    example="""
+         from typing import Any
+
+         from mcp.server.lowlevel import Server
+
+        -server: Server[dict[str, Any], Any] = Server("s")
+        +server: Server[dict[str, Any]] = Server("s")
     """,
-    after="""
-        server: Server[dict[str, Any]] = Server("s")
-    """,
-    v1_names=[U.SERVER],
-    v2_names=[U.SERVER],
+    v1_names=[sdk.SERVER],
+    v2_names=[sdk.SERVER],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for sub in _subscripts(ctx):
         elts = sub.slice.elts
         ctx.fix(sub, "`Server` takes one type argument (the lifespan type) in v2",
@@ -38,19 +41,6 @@ def check(ctx):
 def _subscripts(ctx):
     out = []
     for node in ctx.walk(ast.Subscript):
-        if isinstance(node.slice, ast.Tuple) and len(node.slice.elts) == 2 and ctx.is_ref(node.value, U.SERVER):
+        if isinstance(node.slice, ast.Tuple) and len(node.slice.elts) == 2 and ctx.is_ref(node.value, sdk.SERVER):
             out.append(node)
     return out
-
-
-CASES = [
-    ("from typing import Any\nfrom mcp.server import Server\n\nserver: Server[dict[str, Any], Any] = Server('s')\n",
-     "from typing import Any\nfrom mcp.server import Server\n\nserver: Server[dict[str, Any]] = Server('s')\n"),
-    ("import mcp.server.lowlevel.server as s\n\ndef f(x: s.Server[State, Request]) -> None:\n    pass\n",
-     "import mcp.server.lowlevel.server as s\n\ndef f(x: s.Server[State]) -> None:\n    pass\n"),
-]
-NOOP = [
-    "from mcp.server import Server\nserver: Server[dict] = Server('s')\n",
-    "from other import Server\nserver: Server[int, str] = Server('s')\n",
-    "x: 'Server[int, str]' = None\n",
-]

@@ -1,5 +1,6 @@
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from . import _low_util as U
 
 ANCHOR = "lowlevel-server-request_handlers-and-notification_handlers-attributes-removed"
 
@@ -17,40 +18,26 @@ ANCHOR = "lowlevel-server-request_handlers-and-notification_handlers-attributes-
     why="""
         v2 removed both dicts: `AttributeError: 'Server' object has no attribute 'request_handlers'`.
     """,
-    before="""
-        server.request_handlers[ListToolsRequest] = handle_list_tools
+    example="""
+         from mcp.server.lowlevel import Server
+         from mcp.types import ListToolsRequest
+
+         server = Server("my-server")
+
+
+         async def handle_list_tools(request: ListToolsRequest):
+             return []
+
+        +# mcp-migrate: LOW006 `server.request_handlers` is gone: register with `on_*=` in `Server(...)` or `server.add_request_handler(method, params_type, handler)`, look up with `server.get_request_handler("<method>")` (keyed by method string, not request type) https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-request_handlers-and-notification_handlers-attributes-removed
+         server.request_handlers[ListToolsRequest] = handle_list_tools
     """,
-    after="""
-        # mcp-migrate: LOW006 `server.request_handlers` is gone: ...
-        server.request_handlers[ListToolsRequest] = handle_list_tools
-    """,
-    v1_names=[U.SERVER],
-    v2_names=[U.SERVER + "." + m for m in ("add_request_handler", "add_notification_handler",
+    v1_names=[sdk.SERVER],
+    v2_names=[sdk.SERVER + "." + m for m in ("add_request_handler", "add_notification_handler",
                                            "get_request_handler", "get_notification_handler")],
 )
-def check(ctx):
-    for node in ctx.attribute_uses(U.SERVER, "request_handlers", "notification_handlers"):
+def check(ctx: PythonContext):
+    for node in ctx.attribute_uses(sdk.SERVER, "request_handlers", "notification_handlers"):
         kind = "request" if node.attr == "request_handlers" else "notification"
         ctx.manual(node, "`server.%s` is gone: register with `on_*=` in `Server(...)` or `server.add_%s_handler("
                          "method, params_type, handler)`, look up with `server.get_%s_handler(\"<method>\")` "
                          "(keyed by method string, not request type)" % (node.attr, kind, kind))
-
-
-_M = ("# mcp-migrate: LOW006 `server.request_handlers` is gone: register with `on_*=` in `Server(...)` or "
-      "`server.add_request_handler(method, params_type, handler)`, look up with "
-      "`server.get_request_handler(\"<method>\")` (keyed by method string, not request type) "
-      "https://mcp-migrate.dev/guide/#" + ANCHOR + "\n")
-CASES = [
-    ("from mcp.server import Server\nfrom mcp.types import ListToolsRequest\nserver = Server('s')\n"
-     "server.request_handlers[ListToolsRequest] = handle\n",
-     "from mcp.server import Server\nfrom mcp.types import ListToolsRequest\nserver = Server('s')\n" + _M
-     + "server.request_handlers[ListToolsRequest] = handle\n"),
-    ("from mcp.server import Server\n\nclass A:\n    def __init__(self):\n        self.server = Server('s')\n\n"
-     "    def has(self):\n        return ListToolsRequest in self.server.request_handlers\n",
-     "from mcp.server import Server\n\nclass A:\n    def __init__(self):\n        self.server = Server('s')\n\n"
-     "    def has(self):\n        " + _M + "        return ListToolsRequest in self.server.request_handlers\n"),
-]
-NOOP = [
-    "class Server:\n    request_handlers = {}\n\nServer().request_handlers\n",
-    "from mcp.server import Server\nserver = Server('s')\nserver.get_request_handler('tools/list')\n",
-]

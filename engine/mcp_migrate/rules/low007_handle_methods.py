@@ -1,7 +1,8 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from . import _low_util as U
 
 ANCHOR = "lowlevel-server-private-_handle_-dispatch-methods-removed"
 PRIVATE = ("_handle_message", "_handle_request", "_handle_notification")
@@ -24,48 +25,25 @@ MESSAGE = ("v2 never calls `Server.%s` (dispatch moved to `JSONRPCDispatcher`/`S
         Silent for overrides: the subclass still imports and runs, but the interception never happens.
         Direct calls fail with `AttributeError: 'Server' object has no attribute '_handle_request'`.
     """,
-    before="""
-        class MyServer(Server):
-            async def _handle_request(self, message, req, session, lifespan_context, raise_exceptions):
-                ...
+    example="""
+         from mcp.server.lowlevel import Server
+
+
+         class MyServer(Server):
+        +    # mcp-migrate: LOW007 v2 never calls `Server._handle_request` (dispatch moved to `JSONRPCDispatcher`/`ServerRunner`): observe requests with middleware, `server.middleware.append(mw)` where `async def mw(ctx: ServerRequestContext, call_next: CallNext) -> HandlerResult` https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-private-_handle_-dispatch-methods-removed
+             async def _handle_request(self, message, req, session, lifespan_context, raise_exceptions):
+                 return await super()._handle_request(message, req, session, lifespan_context, raise_exceptions)
     """,
-    after="""
-        class MyServer(Server):
-            # mcp-migrate: LOW007 v2 never calls `Server._handle_request` ...
-            async def _handle_request(self, message, req, session, lifespan_context, raise_exceptions):
-                ...
-    """,
-    v1_names=[U.SERVER + "." + m for m in PRIVATE],
+    v1_names=[sdk.SERVER + "." + m for m in PRIVATE],
     v2_names=["mcp.server.context.CallNext", "mcp.server.context.HandlerResult"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for cls in ctx.walk(ast.ClassDef):
-        if not any(ctx.is_ref(b, U.SERVER) or (isinstance(b, ast.Subscript) and ctx.is_ref(b.value, U.SERVER))
+        if not any(ctx.is_ref(b, sdk.SERVER) or (isinstance(b, ast.Subscript) and ctx.is_ref(b.value, sdk.SERVER))
                    for b in cls.bases):
             continue
         for item in cls.body:
             if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name in PRIVATE:
                 ctx.manual(item, MESSAGE % item.name)
-    for node in ctx.attribute_uses(U.SERVER, *PRIVATE):
+    for node in ctx.attribute_uses(sdk.SERVER, *PRIVATE):
         ctx.manual(node, MESSAGE % node.attr)
-
-
-def _mark(name, indent=""):
-    return indent + "# mcp-migrate: LOW007 " + MESSAGE % name + " https://mcp-migrate.dev/guide/#" + ANCHOR + "\n"
-
-
-CASES = [
-    ("from mcp.server.lowlevel.server import Server\n\nclass My(Server):\n"
-     "    async def _handle_request(self, message, req, session, lc, raise_exceptions):\n"
-     "        return await super()._handle_request(message, req, session, lc, raise_exceptions)\n",
-     "from mcp.server.lowlevel.server import Server\n\nclass My(Server):\n" + _mark("_handle_request", "    ")
-     + "    async def _handle_request(self, message, req, session, lc, raise_exceptions):\n"
-     "        return await super()._handle_request(message, req, session, lc, raise_exceptions)\n"),
-    ("from mcp.server import Server\ns = Server('x')\nawait s._handle_message(m, sess, {}, False)\n",
-     "from mcp.server import Server\ns = Server('x')\n" + _mark("_handle_message")
-     + "await s._handle_message(m, sess, {}, False)\n"),
-]
-NOOP = [
-    "class Server:\n    pass\n\nclass My(Server):\n    async def _handle_request(self):\n        pass\n",
-    "from mcp.server import Server\n\nclass My(Server):\n    async def handle(self):\n        pass\n",
-]

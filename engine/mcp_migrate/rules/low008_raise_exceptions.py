@@ -1,7 +1,8 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from . import _low_util as U
 
 ANCHOR = "lowlevel-serverrunraise_exceptionstrue-transport-errors-no-longer-re-raised"
 
@@ -19,37 +20,26 @@ ANCHOR = "lowlevel-serverrunraise_exceptionstrue-transport-errors-no-longer-re-r
     why="""
         Silent: code or tests that expected `run()` to exit on a malformed message keep running.
     """,
-    before="""
-        await server.run(read, write, init_options, raise_exceptions=True)
+    example="""
+         from mcp.server.lowlevel import Server
+         from mcp.server.stdio import stdio_server
+
+         server = Server("my-server")
+
+
+         async def main() -> None:
+             async with stdio_server() as (read, write):
+        +        # mcp-migrate: LOW008 `raise_exceptions=True` now re-raises only handler exceptions; transport errors (e.g. JSON parse errors) are logged and dropped, so `run()` no longer exits on them https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-serverrunraise_exceptionstrue-transport-errors-no-longer-re-raised
+                 await server.run(read, write, server.create_initialization_options(), raise_exceptions=True)
     """,
-    after="""
-        # mcp-migrate: LOW008 `raise_exceptions=True` now re-raises only handler exceptions ...
-        await server.run(read, write, init_options, raise_exceptions=True)
-    """,
-    v1_names=[U.SERVER + ".run(raise_exceptions)"],
-    v2_names=[U.SERVER + ".run(raise_exceptions)"],
+    v1_names=[sdk.SERVER + ".run(raise_exceptions)"],
+    v2_names=[sdk.SERVER + ".run(raise_exceptions)"],
 )
-def check(ctx):
-    for call in ctx.method_calls(U.SERVER, "run"):
+def check(ctx: PythonContext):
+    for call in ctx.method_calls(sdk.SERVER, "run"):
         kw = ctx.keyword(call, "raise_exceptions")
         value = kw.value if kw is not None else (call.args[3] if len(call.args) > 3 else None)
         if value is None or (isinstance(value, ast.Constant) and not value.value):
             continue
         ctx.manual(call, "`raise_exceptions=True` now re-raises only handler exceptions; transport errors "
                          "(e.g. JSON parse errors) are logged and dropped, so `run()` no longer exits on them")
-
-
-_M = ("# mcp-migrate: LOW008 `raise_exceptions=True` now re-raises only handler exceptions; transport errors "
-      "(e.g. JSON parse errors) are logged and dropped, so `run()` no longer exits on them "
-      "https://mcp-migrate.dev/guide/#" + ANCHOR + "\n")
-CASES = [
-    ("from mcp.server import Server\nserver = Server('s')\n\nasync def main():\n"
-     "    await server.run(r, w, server.create_initialization_options(), raise_exceptions=True)\n",
-     "from mcp.server import Server\nserver = Server('s')\n\nasync def main():\n    " + _M
-     + "    await server.run(r, w, server.create_initialization_options(), raise_exceptions=True)\n"),
-]
-NOOP = [
-    "from mcp.server import Server\nserver = Server('s')\nserver.run(r, w, o)\n",
-    "from mcp.server import Server\nserver = Server('s')\nserver.run(r, w, o, raise_exceptions=False)\n",
-    "from mcp.server.fastmcp import FastMCP\nm = FastMCP('s')\nm.run(raise_exceptions=True)\n",
-]

@@ -1,7 +1,8 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from . import _low_util as U
 
 ANCHOR = "serverrun-no-longer-takes-a-stateless-flag"
 
@@ -19,17 +20,23 @@ ANCHOR = "serverrun-no-longer-takes-a-stateless-flag"
     why="""
         `TypeError: Server.run() got an unexpected keyword argument 'stateless'`.
     """,
-    before="""
-        await server.run(read, write, options, stateless=False)
+    example="""
+         from mcp.server.lowlevel import Server
+         from mcp.server.stdio import stdio_server
+
+         server = Server("my-server")
+
+
+         async def main() -> None:
+             async with stdio_server() as (read, write):
+        -        await server.run(read, write, server.create_initialization_options(), stateless=False)
+        +        await server.run(read, write, server.create_initialization_options())
     """,
-    after="""
-        await server.run(read, write, options)
-    """,
-    v1_names=[U.SERVER + ".run(stateless)"],
-    v2_names=[U.SERVER + ".run", "mcp.server.streamable_http_manager.StreamableHTTPSessionManager"],
+    v1_names=[sdk.SERVER + ".run(stateless)"],
+    v2_names=[sdk.SERVER + ".run", "mcp.server.streamable_http_manager.StreamableHTTPSessionManager"],
 )
-def check(ctx):
-    for call in ctx.method_calls(U.SERVER, "run"):
+def check(ctx: PythonContext):
+    for call in ctx.method_calls(sdk.SERVER, "run"):
         kw = ctx.keyword(call, "stateless")
         if kw is not None and isinstance(kw.value, ast.Constant) and kw.value.value is False:
             edit = ctx.remove_kwarg(call, "stateless")
@@ -39,17 +46,3 @@ def check(ctx):
         if kw is not None or len(call.args) > 4:
             ctx.manual(call, "remove `stateless=` from `run()`: stateless serving is set on the transport "
                              "(`StreamableHTTPSessionManager(app, stateless=True)`), not the loop")
-
-
-CASES = [
-    ("from mcp.server import Server\ns = Server('x')\nawait s.run(r, w, opts, stateless=False)\n",
-     "from mcp.server import Server\ns = Server('x')\nawait s.run(r, w, opts)\n"),
-    ("from mcp.server import Server\ns = Server('x')\nawait s.run(r, w, opts, stateless=True)\n",
-     "from mcp.server import Server\ns = Server('x')\n# mcp-migrate: LOW009 remove `stateless=` from `run()`: "
-     "stateless serving is set on the transport (`StreamableHTTPSessionManager(app, stateless=True)`), not the "
-     "loop https://mcp-migrate.dev/guide/#" + ANCHOR + "\nawait s.run(r, w, opts, stateless=True)\n"),
-]
-NOOP = [
-    "from mcp.server import Server\ns = Server('x')\nawait s.run(r, w, opts)\n",
-    "from other import Server\ns = Server('x')\nawait s.run(r, w, opts, stateless=False)\n",
-]

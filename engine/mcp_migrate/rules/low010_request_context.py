@@ -1,8 +1,9 @@
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from . import _low_util as U
 
 ANCHOR = "lowlevel-server-request_context-property-removed"
-CTXVAR = "mcp.server.lowlevel.server.request_ctx"
+CTXVAR = sdk.REQUEST_CTX
 MESSAGE = ("`%s` is gone in v2: use the handler's first argument `ctx: ServerRequestContext` "
            "(`ctx.session`, `ctx.lifespan_context`, `ctx.request_id`, `ctx.request`)")
 
@@ -21,39 +22,26 @@ MESSAGE = ("`%s` is gone in v2: use the handler's first argument `ctx: ServerReq
         `AttributeError: 'Server' object has no attribute 'request_context'`, and
         `ImportError: cannot import name 'request_ctx' from 'mcp.server.lowlevel.server'`.
     """,
-    before="""
-        ctx = server.request_context
+    example="""
+         from mcp.server.lowlevel import Server
+
+         server = Server("my-server")
+
+
+         async def current_request_id():
+        +    # mcp-migrate: LOW010 `server.request_context` is gone in v2: use the handler's first argument `ctx: ServerRequestContext` (`ctx.session`, `ctx.lifespan_context`, `ctx.request_id`, `ctx.request`) https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-request_context-property-removed
+             ctx = server.request_context
+             return ctx.request_id
     """,
-    after="""
-        # mcp-migrate: LOW010 `server.request_context` is gone in v2: use the handler's first argument ...
-        ctx = server.request_context
-    """,
-    v1_names=[U.SERVER + ".request_context", CTXVAR],
+    v1_names=[sdk.SERVER + ".request_context", CTXVAR],
     v2_names=["mcp.server.ServerRequestContext"],
 )
-def check(ctx):
-    for node in ctx.attribute_uses(U.SERVER, "request_context"):
+def check(ctx: PythonContext):
+    for node in ctx.attribute_uses(sdk.SERVER, "request_context"):
         ctx.manual(node, MESSAGE % "server.request_context")
     for imp in ctx.imports():
         mod = getattr(imp, "module", None)
-        if mod in ("mcp.server.lowlevel.server",) and any(a.name == "request_ctx" for a in imp.names):
+        if mod in (sdk.LOWLEVEL_SERVER_MODULE,) and any(a.name == "request_ctx" for a in imp.names):
             ctx.manual(imp, MESSAGE % "request_ctx")
     for node in ctx.references(CTXVAR):
         ctx.manual(node, MESSAGE % "request_ctx")
-
-
-def _m(name, indent=""):
-    return indent + "# mcp-migrate: LOW010 " + MESSAGE % name + " https://mcp-migrate.dev/guide/#" + ANCHOR + "\n"
-
-
-CASES = [
-    ("from mcp.server.lowlevel.server import Server, request_ctx\nserver = Server('s')\n\n"
-     "async def h():\n    a = server.request_context\n    b = request_ctx.get()\n",
-     _m("request_ctx") + "from mcp.server.lowlevel.server import Server, request_ctx\nserver = Server('s')\n\n"
-     "async def h():\n" + _m("server.request_context", "    ") + "    a = server.request_context\n"
-     + _m("request_ctx", "    ") + "    b = request_ctx.get()\n"),
-]
-NOOP = [
-    "class Server:\n    request_context = None\n\nServer().request_context\n",
-    "from mcp.server.fastmcp import Context\n\nasync def t(ctx: Context):\n    return ctx.request_context\n",
-]

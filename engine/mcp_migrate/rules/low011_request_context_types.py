@@ -1,13 +1,14 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from . import _low_util as U
 
 ANCHOR = "requestcontext-type-parameters-simplified"
-RC = "mcp.shared.context.RequestContext"
-CONTEXT = "mcp.server.fastmcp.server.Context"
-SERVER_SESSION = "mcp.server.session.ServerSession"
-CLIENT_SESSION = "mcp.client.session.ClientSession"
+RC = sdk.REQUEST_CONTEXT
+CONTEXT = sdk.FASTMCP_CONTEXT
+SERVER_SESSION = sdk.SERVER_SESSION
+CLIENT_SESSION = sdk.CLIENT_SESSION
 
 
 @rule(
@@ -25,17 +26,23 @@ CLIENT_SESSION = "mcp.client.session.ClientSession"
         `ImportError: cannot import name 'RequestContext' from 'mcp.shared.context'`; `Context` now has
         two type parameters, so `Context[ServerSession, None]` binds the session to the lifespan slot.
     """,
-    before="""
-        async def my_tool(ctx: Context[ServerSession, None]) -> str: ...
-    """,
-    after="""
-        async def my_tool(ctx: Context[None]) -> str: ...
+    example="""
+         from mcp.server.fastmcp import Context, FastMCP
+         from mcp.server.session import ServerSession
+
+         mcp = FastMCP("Demo")
+
+
+         @mcp.tool()
+        -async def my_tool(ctx: Context[ServerSession, None]) -> str:
+        +async def my_tool(ctx: Context[None]) -> str:
+             return "ok"
     """,
     v1_names=[RC, CONTEXT, SERVER_SESSION, CLIENT_SESSION],
     v2_names=["mcp.server.context.ServerRequestContext", "mcp.client.context.ClientRequestContext",
               "mcp.server.mcpserver.Context"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for sub in ctx.walk(ast.Subscript):
         if ctx.is_ref(sub.value, CONTEXT) and isinstance(sub.slice, ast.Tuple) and len(sub.slice.elts) >= 2 \
                 and ctx.is_ref(sub.slice.elts[0], SERVER_SESSION):
@@ -44,12 +51,12 @@ def check(ctx):
                     [ctx.delete((ctx.span(elts[0])[0], ctx.span(elts[1])[0]))])
         elif isinstance(sub.value, ast.Name) and sub.value.id == "Context" and isinstance(sub.slice, ast.Tuple) \
                 and len(sub.slice.elts) >= 2 and isinstance(sub.slice.elts[0], ast.Name) \
-                and sub.slice.elts[0].id == "ServerSession" and U.unbound(ctx, sub.value) \
-                and U.unbound(ctx, sub.slice.elts[0]):
+                and sub.slice.elts[0].id == "ServerSession" and ctx.is_unbound(sub.value) \
+                and ctx.is_unbound(sub.slice.elts[0]):
             ctx.manual(sub, "`Context[ServerSession, LifespanT]` is `Context[LifespanT]` in v2 (bare `Context` "
                             "is usually enough)")
     for imp in ctx.imports():
-        if getattr(imp, "module", None) == "mcp.shared.context" and any(a.name == "RequestContext" for a in imp.names):
+        if getattr(imp, "module", None) == sdk.SHARED_CONTEXT and any(a.name == "RequestContext" for a in imp.names):
             ctx.manual(imp, "`mcp.shared.context.RequestContext` is gone: import `ServerRequestContext` from "
                             "`mcp.server.context` (server) or `ClientRequestContext` from `mcp.client.context` (client)")
     for node in ctx.references(RC):
@@ -68,31 +75,3 @@ def check(ctx):
         else:
             ctx.manual(node, "`RequestContext` is gone: use `ServerRequestContext[LifespanT, RequestT]` "
                              "(server) or `ClientRequestContext` (client)")
-
-
-_U = "https://mcp-migrate.dev/guide/#" + ANCHOR + "\n"
-CASES = [
-    ("from mcp.server.fastmcp import Context\nfrom mcp.server.session import ServerSession\n\n"
-     "async def my_tool(ctx: Context[ServerSession, None]) -> str:\n    return ''\n",
-     "from mcp.server.fastmcp import Context\nfrom mcp.server.session import ServerSession\n\n"
-     "async def my_tool(ctx: Context[None]) -> str:\n    return ''\n"),
-    ("from mcp.client.session import ClientSession\nfrom mcp.shared.context import RequestContext\n\n"
-     "async def cb(ctx: RequestContext[ClientSession, None], params): ...\n",
-     "from mcp.client.session import ClientSession\n# mcp-migrate: LOW011 `mcp.shared.context.RequestContext` is "
-     "gone: import `ServerRequestContext` from `mcp.server.context` (server) or `ClientRequestContext` from "
-     "`mcp.client.context` (client) " + _U + "from mcp.shared.context import RequestContext\n\n"
-     "# mcp-migrate: LOW011 use `ClientRequestContext` (from `mcp.client.context`, no type parameters) instead of "
-     "`RequestContext[ClientSession, ...]` " + _U
-     + "async def cb(ctx: RequestContext[ClientSession, None], params): ...\n"),
-]
-CASES.append((
-    "async def my_tool(ctx: Context[ServerSession, None]) -> str: ...\n",
-    "# mcp-migrate: LOW011 `Context[ServerSession, LifespanT]` is `Context[LifespanT]` in v2 (bare `Context` is "
-    "usually enough) " + _U + "async def my_tool(ctx: Context[ServerSession, None]) -> str: ...\n",
-))
-NOOP = [
-    "from mcp.server.mcpserver import Context\n\nasync def t(ctx: Context[None]): ...\n",
-    "from fastmcp import Context\nfrom mcp.server.session import ServerSession\n\n"
-    "async def t(ctx: Context[ServerSession, None]): ...\n",
-    "class RequestContext:\n    pass\n\nx: RequestContext = RequestContext()\n",
-]

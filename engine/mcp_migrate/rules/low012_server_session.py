@@ -1,10 +1,12 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
 
 ANCHOR = "serversession-is-now-a-thin-proxy-no-longer-a-basesession"
-SS = "mcp.server.session.ServerSession"
-GONE = ("mcp.server.session.InitializationState", "mcp.server.session.ServerRequestResponder")
+SS = sdk.SERVER_SESSION
+GONE = sdk.SERVER_SESSION_REMOVED
 
 
 @rule(
@@ -21,17 +23,19 @@ GONE = ("mcp.server.session.InitializationState", "mcp.server.session.ServerRequ
         v2's `ServerSession` is a per-request proxy built by `Server.run()`: the v1 constructor,
         context-manager protocol and inbound-message stream are gone.
     """,
-    before="""
-        session = ServerSession(read_stream, write_stream, init_options, stateless=False)
-    """,
-    after="""
-        # mcp-migrate: LOW012 let `Server.run(read_stream, write_stream, init_options)` build the session ...
-        session = ServerSession(read_stream, write_stream, init_options, stateless=False)
+    example="""
+         from mcp.server.session import ServerSession
+
+
+         async def serve(read_stream, write_stream, init_options) -> None:
+        +    # mcp-migrate: LOW012 let `Server.run(read_stream, write_stream, init_options)` build the session: `ServerSession(...)` now takes `(request_outbound, connection)` https://py.sdk.modelcontextprotocol.io/v2/migration/#serversession-is-now-a-thin-proxy-no-longer-a-basesession
+             session = ServerSession(read_stream, write_stream, init_options)
+             print(session)
     """,
     v1_names=[SS, SS + ".incoming_messages"] + list(GONE),
     v2_names=["mcp.server.lowlevel.server.Server.run"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     run = "let `Server.run(read_stream, write_stream, init_options)` build the session"
     for call in ctx.calls(SS):
         ctx.manual(call, "%s: `ServerSession(...)` now takes `(request_outbound, connection)`" % run)
@@ -52,32 +56,7 @@ def check(ctx):
                    % node.attr if isinstance(node, ast.Attribute) else
                    "`%s` was removed: initialization state lives on `mcp.server.connection.Connection`" % node.id)
     for imp in ctx.imports():
-        if getattr(imp, "module", None) == "mcp.server.session" and \
+        if getattr(imp, "module", None) == sdk.SERVER_SESSION_MODULE and \
                 any(a.name in ("InitializationState", "ServerRequestResponder") for a in imp.names):
             ctx.manual(imp, "`InitializationState` and `ServerRequestResponder` were removed from "
                             "`mcp.server.session`")
-
-
-_U = "https://mcp-migrate.dev/guide/#" + ANCHOR + "\n"
-CASES = [
-    ("from mcp.server.session import ServerSession\n\n"
-     "session = ServerSession(read_stream, write_stream, init_options, stateless=False)\n",
-     "from mcp.server.session import ServerSession\n\n# mcp-migrate: LOW012 let `Server.run(read_stream, "
-     "write_stream, init_options)` build the session: `ServerSession(...)` now takes `(request_outbound, "
-     "connection)` " + _U + "session = ServerSession(read_stream, write_stream, init_options, stateless=False)\n"),
-    ("from mcp.server.session import ServerSession\n\nclass S(ServerSession):\n    pass\n",
-     "from mcp.server.session import ServerSession\n\n# mcp-migrate: LOW012 `ServerSession` has nothing left to "
-     "override in v2 (no receive loop, no `_received_request`): observe inbound messages with "
-     "`Server.middleware` " + _U + "class S(ServerSession):\n    pass\n"),
-    ("from mcp.server.session import ServerSession\n\nasync def f(session: ServerSession):\n"
-     "    async for m in session.incoming_messages:\n        pass\n",
-     "from mcp.server.session import ServerSession\n\nasync def f(session: ServerSession):\n"
-     "    # mcp-migrate: LOW012 `ServerSession.incoming_messages` is gone: register `on_*` handlers and use "
-     "`Server.middleware` to observe inbound messages " + _U
-     + "    async for m in session.incoming_messages:\n        pass\n"),
-]
-NOOP = [
-    "from mcp.server.session import ServerSession\n\nasync def f(s: ServerSession):\n"
-    "    await s.send_log_message(level='info', data='x')\n",
-    "class ServerSession:\n    pass\n\nServerSession()\n",
-]

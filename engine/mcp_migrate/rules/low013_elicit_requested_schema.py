@@ -1,13 +1,14 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from . import _low_util as U
 
 ANCHOR = "serversessionelicit-and-elicit_form-take-requested_schema-not-requestedschema"
-SS = "mcp.server.session.ServerSession"
+SS = sdk.SERVER_SESSION
 # Objects whose `.session` is a ServerSession: MCPServer's Context and the request contexts.
-HOLDERS = ("mcp.server.fastmcp.server.Context", "mcp.shared.context.RequestContext")
-SERVER = "mcp.server.lowlevel.server.Server"
+HOLDERS = (sdk.FASTMCP_CONTEXT, sdk.REQUEST_CONTEXT)
+SERVER = sdk.SERVER
 
 
 @rule(
@@ -24,16 +25,23 @@ SERVER = "mcp.server.lowlevel.server.Server"
         `TypeError: ServerSession.elicit_form() got an unexpected keyword argument 'requestedSchema'.
         Did you mean 'requested_schema'?`
     """,
-    before="""
-        result = await ctx.session.elicit_form(message="Your name?", requestedSchema=schema)
-    """,
-    after="""
-        result = await ctx.session.elicit_form(message="Your name?", requested_schema=schema)
+    example="""
+         from mcp.server.fastmcp import Context, FastMCP
+
+         mcp = FastMCP("Demo")
+
+
+         @mcp.tool()
+         async def ask(ctx: Context) -> str:
+             schema = {"type": "object", "properties": {"name": {"type": "string"}}}
+        -    result = await ctx.session.elicit_form(message="Your name?", requestedSchema=schema)
+        +    result = await ctx.session.elicit_form(message="Your name?", requested_schema=schema)
+             return result.action
     """,
     v1_names=[SS + ".elicit(requestedSchema)", SS + ".elicit_form(requestedSchema)"] + list(HOLDERS),
     v2_names=[SS + ".elicit(requested_schema)", SS + ".elicit_form(requested_schema)"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for call in ctx.walk(ast.Call):
         f = call.func
         if not (isinstance(f, ast.Attribute) and f.attr in ("elicit", "elicit_form")):
@@ -42,7 +50,7 @@ def check(ctx):
             continue
         if not _is_session(ctx, f.value):
             v = f.value
-            if isinstance(v, ast.Attribute) and v.attr == "session" and U.unbound(ctx, v.value):
+            if isinstance(v, ast.Attribute) and v.attr == "session" and ctx.is_unbound(v.value):
                 ctx.manual(call, "if this is an MCP `ServerSession`, rename `requestedSchema=` to `requested_schema=`")
             continue
         edit = ctx.rename_kwarg(call, "requestedSchema", "requested_schema")
@@ -61,29 +69,3 @@ def _is_session(ctx, expr) -> bool:
     if isinstance(holder, ast.Attribute) and holder.attr == "request_context":
         return ctx.is_instance(holder.value, SERVER, HOLDERS[0])
     return False
-
-
-CASES = [
-    ("from mcp.server.fastmcp import Context\n\nasync def t(ctx: Context):\n"
-     "    return await ctx.session.elicit_form(\n        message='Your name?',\n        requestedSchema={'type': 'object'},\n    )\n",
-     "from mcp.server.fastmcp import Context\n\nasync def t(ctx: Context):\n"
-     "    return await ctx.session.elicit_form(\n        message='Your name?',\n        requested_schema={'type': 'object'},\n    )\n"),
-    ("from mcp.server import Server\nserver = Server('s')\n\nasync def h():\n"
-     "    await server.request_context.session.elicit(message='m', requestedSchema=s)\n",
-     "from mcp.server import Server\nserver = Server('s')\n\nasync def h():\n"
-     "    await server.request_context.session.elicit(message='m', requested_schema=s)\n"),
-    ("from mcp.server.session import ServerSession\n\nasync def f(s: ServerSession):\n"
-     "    await s.elicit('m', requestedSchema=x)\n",
-     "from mcp.server.session import ServerSession\n\nasync def f(s: ServerSession):\n"
-     "    await s.elicit('m', requested_schema=x)\n"),
-]
-CASES.append((
-    "r = await ctx.session.elicit_form(message='m', requestedSchema=s)\n",
-    "# mcp-migrate: LOW013 if this is an MCP `ServerSession`, rename `requestedSchema=` to `requested_schema=` "
-    "https://mcp-migrate.dev/guide/#" + ANCHOR + "\nr = await ctx.session.elicit_form(message='m', requestedSchema=s)\n",
-))
-NOOP = [
-    "async def t(ctx):\n    await ctx.session.elicit(message='m', requestedSchema=s)\n",
-    "from fastmcp import Context\n\nasync def t(ctx: Context):\n    await ctx.session.elicit(message='m', requestedSchema=s)\n",
-    "from mcp.server.fastmcp import Context\n\nasync def t(ctx: Context):\n    await ctx.session.elicit('m', s)\n",
-]

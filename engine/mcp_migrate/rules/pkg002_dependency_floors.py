@@ -1,3 +1,4 @@
+from ..deps.context import DepsContext
 from ..deps.versions import allows_any
 from ..framework import rule
 
@@ -26,16 +27,18 @@ FLOORS = {
         dependencies"). Relaxing a pin may pull in that library's own breaking changes
         (sse-starlette jumps two majors), so this is left to you.
     """,
-    before="""
-        sse-starlette>=2,<3
-    """,
-    after="""
-        # mcp-migrate: PKG002 `sse-starlette>=2,<3` conflicts with mcp v2, which needs `sse-starlette>=3.0.0`; relax or bump the pin https://mcp-migrate.dev/guide/#dependency-floors-raised-and-new-required-dependencies
-        sse-starlette>=2,<3
+    example="""
+         [project]
+         name = "weather-server"
+         dependencies = [
+             "mcp>=1.28",
+        +    # mcp-migrate: PKG002 `sse-starlette>=2,<3` conflicts with mcp v2, which needs `sse-starlette>=3.0.0`; relax or bump the pin https://py.sdk.modelcontextprotocol.io/v2/migration/#dependency-floors-raised-and-new-required-dependencies
+             "sse-starlette>=2,<3",
+         ]
     """,
     kinds=("pyproject", "requirements", "setup_cfg"),
 )
-def check(ctx):
+def check(ctx: DepsContext):
     if not ctx.depends_on("mcp"):
         return
     for req in ctx.requirements():
@@ -45,27 +48,3 @@ def check(ctx):
         if allows_any(req.spec, probes) is False:
             ctx.manual(req, "`%s%s` conflicts with mcp v2, which needs `%s>=%s`; relax or bump the pin"
                        % (req.raw_name, req.spec, req.name, floor))
-
-
-FILENAME = "requirements.txt"
-CASES = [
-    (
-        "mcp>=2,<3\nsse-starlette>=2,<3\n",
-        "mcp>=2,<3\n# mcp-migrate: PKG002 `sse-starlette>=2,<3` conflicts with mcp v2, which needs "
-        "`sse-starlette>=3.0.0`; relax or bump the pin "
-        "https://mcp-migrate.dev/guide/#dependency-floors-raised-and-new-required-dependencies\n"
-        "sse-starlette>=2,<3\n",
-    ),
-    (
-        '[project]\ndependencies = [\n    "mcp==1.28.1",\n    "pydantic==2.11.3",\n]\n',
-        '[project]\ndependencies = [\n    "mcp==1.28.1",\n    # mcp-migrate: PKG002 `pydantic==2.11.3` conflicts with mcp v2, '
-        "which needs `pydantic>=2.12`; relax or bump the pin "
-        "https://mcp-migrate.dev/guide/#dependency-floors-raised-and-new-required-dependencies\n"
-        '    "pydantic==2.11.3",\n]\n',
-        "pyproject.toml",
-    ),
-]
-NOOP = [
-    "mcp\nsse-starlette>=3\npydantic>=2.11\nanyio~=4.5\n",
-    "sse-starlette<3\n",  # no mcp in this file: not our business
-]

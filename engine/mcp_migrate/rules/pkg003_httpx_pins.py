@@ -1,3 +1,4 @@
+from ..deps.context import DepsContext
 from ..framework import rule
 
 
@@ -15,18 +16,20 @@ from ..framework import rule
         `httpx2` types; `except httpx.ConnectError` silently stops matching; `httpx-sse` helpers map to
         `httpx2.EventSource`. Keep `httpx` only if your own code still imports it.
     """,
-    before="""
-        mcp==1.28.1
-        httpx>=0.27
-    """,
-    after="""
-        mcp==1.28.1
-        # mcp-migrate: PKG003 mcp v2 uses `httpx2`, not `httpx` ... https://mcp-migrate.dev/guide/#httpx-and-httpx-sse-replaced-by-httpx2
-        httpx>=0.27
+    example="""
+         [project]
+         name = "weather-server"
+         dependencies = [
+             "mcp>=1.28",
+        +    # mcp-migrate: PKG003 mcp v2 uses `httpx2`, not `httpx`: objects passed to the SDK must be `httpx2` types; keep `httpx` only if your own code imports it, or port it to `httpx2` https://py.sdk.modelcontextprotocol.io/v2/migration/#httpx-and-httpx-sse-replaced-by-httpx2
+             "httpx>=0.27",
+        +    # mcp-migrate: PKG003 mcp v2 dropped `httpx-sse`: use `httpx2.EventSource` / `AsyncClient.sse()` and remove this dependency https://py.sdk.modelcontextprotocol.io/v2/migration/#httpx-and-httpx-sse-replaced-by-httpx2
+             "httpx-sse>=0.4",
+         ]
     """,
     kinds=("pyproject", "requirements", "setup_cfg"),
 )
-def check(ctx):
+def check(ctx: DepsContext):
     if not ctx.depends_on("mcp"):
         return
     for req in ctx.requirements():
@@ -36,15 +39,3 @@ def check(ctx):
         elif req.name == "httpx-sse":
             ctx.manual(req, "mcp v2 dropped `httpx-sse`: use `httpx2.EventSource` / `AsyncClient.sse()` "
                             "and remove this dependency")
-
-
-FILENAME = "requirements.txt"
-CASES = [
-    (
-        "mcp\nhttpx-sse>=0.4\n",
-        "mcp\n# mcp-migrate: PKG003 mcp v2 dropped `httpx-sse`: use `httpx2.EventSource` / `AsyncClient.sse()` "
-        "and remove this dependency https://mcp-migrate.dev/guide/#httpx-and-httpx-sse-replaced-by-httpx2\n"
-        "httpx-sse>=0.4\n",
-    ),
-]
-NOOP = ["httpx>=0.27\n", "mcp\nhttpx2>=2.5\n"]

@@ -1,3 +1,4 @@
+from ..deps.context import DepsContext
 from ..framework import rule
 
 
@@ -11,36 +12,18 @@ from ..framework import rule
         v2 removed the WebSocket transport and its extra; code using `websocket_client` /
         `websocket_server` must move to streamable HTTP before the extra can be dropped.
     """,
-    before="""
-        mcp[cli,ws]==1.28.1
-    """,
-    after="""
-        # mcp-migrate: PKG004 the `ws` extra was removed in v2 ... https://mcp-migrate.dev/guide/#websocket-transport-removed
-        mcp[cli,ws]==1.28.1
+    example="""
+         [project]
+         name = "weather-server"
+         dependencies = [
+        +    # mcp-migrate: PKG004 the `ws` extra was removed in v2 (WebSocket transport removed): move to streamable HTTP, then drop `ws` from the extras https://py.sdk.modelcontextprotocol.io/v2/migration/#websocket-transport-removed
+             "mcp[cli,ws]==1.28.1",
+         ]
     """,
     kinds=("pyproject", "requirements", "setup_cfg"),
 )
-def check(ctx):
+def check(ctx: DepsContext):
     for req in ctx.requirements():
         if req.name == "mcp" and "ws" in [e.lower() for e in req.extras]:
             ctx.manual(req, "the `ws` extra was removed in v2 (WebSocket transport removed): move to "
                             "streamable HTTP, then drop `ws` from the extras")
-
-
-FILENAME = "requirements.txt"
-CASES = [
-    (
-        "mcp[cli,ws]>=2,<3\n",
-        "# mcp-migrate: PKG004 the `ws` extra was removed in v2 (WebSocket transport removed): move to "
-        "streamable HTTP, then drop `ws` from the extras https://mcp-migrate.dev/guide/#websocket-transport-removed\n"
-        "mcp[cli,ws]>=2,<3\n",
-    ),
-    (
-        '[tool.poetry.dependencies]\nmcp = {extras = ["ws"], git = "https://x"}\n',
-        '[tool.poetry.dependencies]\n# mcp-migrate: PKG004 the `ws` extra was removed in v2 (WebSocket transport removed): '
-        "move to streamable HTTP, then drop `ws` from the extras https://mcp-migrate.dev/guide/#websocket-transport-removed\n"
-        'mcp = {extras = ["ws"], git = "https://x"}\n',
-        "pyproject.toml",
-    ),
-]
-NOOP = ["mcp[cli]\n", "websockets>=15\n"]

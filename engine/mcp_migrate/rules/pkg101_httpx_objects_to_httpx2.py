@@ -1,13 +1,13 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
 
-STREAMABLE = "mcp.client.streamable_http.streamable_http_client"
-LEGACY_STREAMABLE = "mcp.client.streamable_http.streamablehttp_client"
-SSE = "mcp.client.sse.sse_client"
-PROVIDERS = ("mcp.client.auth.OAuthClientProvider",
-             "mcp.client.auth.extensions.client_credentials.ClientCredentialsOAuthProvider",
-             "mcp.client.auth.extensions.client_credentials.PrivateKeyJWTOAuthProvider")
+STREAMABLE = sdk.STREAMABLE_HTTP_CLIENT
+LEGACY_STREAMABLE = sdk.STREAMABLEHTTP_CLIENT
+SSE = sdk.SSE_CLIENT
+PROVIDERS = (sdk.OAUTH_CLIENT_PROVIDER, sdk.CLIENT_CREDENTIALS_PROVIDER, sdk.PRIVATE_KEY_JWT_PROVIDER)
 HANDED = {STREAMABLE: ("http_client",), LEGACY_STREAMABLE: ("auth", "httpx_client_factory"),
           SSE: ("auth", "httpx_client_factory")}
 MSG = ("the SDK now takes `httpx2` objects (`http_client=`, `auth=`, `httpx_client_factory`): switch this file "
@@ -32,25 +32,25 @@ MSG = ("the SDK now takes `httpx2` objects (`http_client=`, `auth=`, `httpx_clie
         never matches the SDK's `httpx2` exceptions. Files that use `httpx` only for their own requests
         are left alone (keep `httpx` in your dependencies for them).
     """,
-    before="""
-        import httpx
+    example="""
+        -import httpx
+        +import httpx2
 
-        async with httpx.AsyncClient(auth=oauth) as http:
-            async with streamable_http_client(url, http_client=http) as (read, write):
-                ...
-    """,
-    after="""
-        import httpx2
+         from mcp.client.streamable_http import streamable_http_client
 
-        async with httpx2.AsyncClient(auth=oauth) as http:
-            async with streamable_http_client(url, http_client=http) as (read, write):
-                ...
+
+        -async def main(url: str, oauth: httpx.Auth) -> None:
+        -    async with httpx.AsyncClient(auth=oauth) as http:
+        +async def main(url: str, oauth: httpx2.Auth) -> None:
+        +    async with httpx2.AsyncClient(auth=oauth) as http:
+                 async with streamable_http_client(url, http_client=http) as (read, write, _):
+                     print(read, write)
     """,
     v1_names=[STREAMABLE + "(http_client)", LEGACY_STREAMABLE + "(httpx_client_factory)", SSE + "(auth)",
               SSE + "(httpx_client_factory)"] + list(PROVIDERS),
     v2_names=[STREAMABLE + "(http_client)", SSE + "(auth)", SSE + "(httpx_client_factory)"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     anchor = _handed_to_sdk(ctx)
     if anchor is None:
         return
@@ -67,13 +67,11 @@ def check(ctx):
 
 def _local_names(ctx):
     """`import httpx` binds the name `httpx`, which rename_module leaves alone: rename its uses too."""
-    from ..pyedits import _bound_names
-
     edits = []
     for node in ctx.walk(ast.Import):
         for a in node.names:
             if a.name == "httpx" and not a.asname:
-                for n in _bound_names(ctx, a):
+                for n in ctx.bound_names(a):
                     span = ctx.name_span(n)
                     if span:
                         edits.append(ctx.replace(span, "httpx2"))
@@ -81,7 +79,7 @@ def _local_names(ctx):
 
 
 def _is_httpx(ctx, expr):
-    q = ctx.resolver.qualname(expr) if isinstance(expr, (ast.Name, ast.Attribute)) else None
+    q = ctx.qualname(expr) if isinstance(expr, (ast.Name, ast.Attribute)) else None
     return q is not None and (q == "httpx" or q.startswith("httpx."))
 
 
@@ -96,7 +94,7 @@ def _httpx_value(ctx, expr):
             return _httpx_value(ctx, expr.func)
         return False
     if isinstance(expr, ast.Name):
-        b = ctx.resolver.binding(expr)
+        b = ctx.binding(expr)
         node = b.node if b is not None else None
         if isinstance(node, (ast.Assign, ast.AnnAssign, ast.withitem)):
             value = node.context_expr if isinstance(node, ast.withitem) else node.value
@@ -126,91 +124,3 @@ def _handed_to_sdk(ctx):
             if [getattr(t, "id", None) for t in node.targets] == ["http_client"] and _httpx_value(ctx, node.value):
                 return node.targets[0]
     return None
-
-
-CASES = [
-    (
-        "import httpx\n"
-        "from mcp import ClientSession\n"
-        "from mcp.client.auth import OAuthClientProvider\n"
-        "from mcp.client.streamable_http import streamable_http_client\n"
-        "\n"
-        "async def main(oauth: OAuthClientProvider):\n"
-        "    try:\n"
-        "        async with httpx.AsyncClient(auth=oauth, follow_redirects=True) as http:\n"
-        "            async with streamable_http_client(URL, http_client=http) as (r, w, _):\n"
-        "                async with ClientSession(r, w) as session:\n"
-        "                    await session.initialize()\n"
-        "    except httpx.ConnectError:\n"
-        "        print('server down')\n",
-        "import httpx2\n"
-        "from mcp import ClientSession\n"
-        "from mcp.client.auth import OAuthClientProvider\n"
-        "from mcp.client.streamable_http import streamable_http_client\n"
-        "\n"
-        "async def main(oauth: OAuthClientProvider):\n"
-        "    try:\n"
-        "        async with httpx2.AsyncClient(auth=oauth, follow_redirects=True) as http:\n"
-        "            async with streamable_http_client(URL, http_client=http) as (r, w, _):\n"
-        "                async with ClientSession(r, w) as session:\n"
-        "                    await session.initialize()\n"
-        "    except httpx2.ConnectError:\n"
-        "        print('server down')\n",
-    ),
-    (
-        "from httpx import AsyncClient, Auth\n"
-        "from mcp.client.sse import sse_client\n"
-        "\n"
-        "class BearerAuth(Auth):\n"
-        "    def auth_flow(self, request):\n"
-        "        request.headers['Authorization'] = 'Bearer ' + TOKEN\n"
-        "        yield request\n"
-        "\n"
-        "async def run():\n"
-        "    async with sse_client(URL, auth=BearerAuth()) as streams:\n"
-        "        ...\n",
-        "from httpx2 import AsyncClient, Auth\n"
-        "from mcp.client.sse import sse_client\n"
-        "\n"
-        "class BearerAuth(Auth):\n"
-        "    def auth_flow(self, request):\n"
-        "        request.headers['Authorization'] = 'Bearer ' + TOKEN\n"
-        "        yield request\n"
-        "\n"
-        "async def run():\n"
-        "    async with sse_client(URL, auth=BearerAuth()) as streams:\n"
-        "        ...\n",
-    ),
-    (
-        "import httpx\n"
-        "from mcp.client.sse import sse_client\n"
-        "\n"
-        "def factory(headers=None, timeout=None, auth=None):\n"
-        "    return httpx.AsyncClient(headers=headers, timeout=timeout, auth=auth, verify=CTX)\n"
-        "\n"
-        "streams = sse_client(URL, httpx_client_factory=factory)\n",
-        "import httpx2\n"
-        "from mcp.client.sse import sse_client\n"
-        "\n"
-        "def factory(headers=None, timeout=None, auth=None):\n"
-        "    return httpx2.AsyncClient(headers=headers, timeout=timeout, auth=auth, verify=CTX)\n"
-        "\n"
-        "streams = sse_client(URL, httpx_client_factory=factory)\n",
-    ),
-]
-
-CASES.append((  # the guide's fragment
-    "import httpx\n\nhttp_client = httpx.AsyncClient(follow_redirects=True)\n",
-    "import httpx2\n\nhttp_client = httpx2.AsyncClient(follow_redirects=True)\n",
-))
-
-NOOP = [
-    "import httpx\nimport os\n\nhttp_client = httpx.AsyncClient()\n",
-    "import httpx\n\nasync def fetch():\n    async with httpx.AsyncClient() as c:\n        return await c.get(URL)\n",
-    "import httpx2\nfrom mcp.client.streamable_http import streamable_http_client\n"
-    "c = httpx2.AsyncClient()\ns = streamable_http_client(URL, http_client=c)\n",
-    "import httpx\nfrom mcp.client.streamable_http import streamable_http_client\n"
-    "s = streamable_http_client(URL, http_client=make_client())\nr = httpx.get(URL)\n",
-    "import httpx\nfrom fastmcp.client import streamable_http_client\n"
-    "s = streamable_http_client(URL, http_client=httpx.AsyncClient())\n",
-]

@@ -1,9 +1,10 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._aut_util import const_str
 
-TOOL = "mcp.types.Tool"
+TOOL = sdk.TOOL
 SCHEMA_KWARGS = ("inputSchema", "input_schema", "outputSchema", "output_schema")
 MSG = "the protocol schema requires `\"type\": \"object\"` in `%s`; v2 validates handler results against it"
 
@@ -23,16 +24,16 @@ MSG = "the protocol schema requires `\"type\": \"object\"` in `%s`; v2 validates
         and the client gets `INTERNAL_ERROR`, far from the line that built the tool. Tool arguments are
         always an object, so adding the `type` does not change what the tool accepts.
     """,
-    before="""
-        types.Tool(name="ping", description="Ping", inputSchema={})
-    """,
-    after="""
-        types.Tool(name="ping", description="Ping", inputSchema={"type": "object"})
+    example="""
+         import mcp.types as types
+
+        -ping = types.Tool(name="ping", description="Ping", inputSchema={})
+        +ping = types.Tool(name="ping", description="Ping", inputSchema={"type": "object"})
     """,
     v1_names=[TOOL],
     v2_names=["mcp_types.Tool"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for call in ctx.calls(TOOL):
         for kw in call.keywords:
             if kw.arg not in SCHEMA_KWARGS or not isinstance(kw.value, ast.Dict):
@@ -40,10 +41,10 @@ def check(ctx):
             d = kw.value
             if any(k is None for k in d.keys):  # `**spread`: the type may come from there
                 continue
-            types_ = [v for k, v in zip(d.keys, d.values) if const_str(k) == "type"]
+            types_ = [v for k, v in zip(d.keys, d.values) if ctx.const_str(k) == "type"]
             if not types_:
                 _add_type(ctx, kw, d)
-            elif const_str(types_[0]) != "object":
+            elif ctx.const_str(types_[0]) != "object":
                 ctx.manual(kw, (MSG % kw.arg) + "; a tool's arguments are always a JSON object")
 
 
@@ -60,59 +61,3 @@ def _add_type(ctx, kw, d):
         first = ctx.span(d.keys[0])[0]
         edit = ctx.insert(first, entry + ", ")
     ctx.fix(kw, (MSG % kw.arg), [edit])
-
-
-CASES = [
-    (
-        "import mcp.types as types\n"
-        "\n"
-        "@server.list_tools()\n"
-        "async def list_tools() -> list[types.Tool]:\n"
-        "    return [\n"
-        "        types.Tool(name='ping', description='Ping', inputSchema={}),\n"
-        "        types.Tool(\n"
-        "            name='add',\n"
-        "            inputSchema={\n"
-        "                'properties': {'a': {'type': 'number'}},\n"
-        "                'required': ['a'],\n"
-        "            },\n"
-        "        ),\n"
-        "    ]\n",
-        "import mcp.types as types\n"
-        "\n"
-        "@server.list_tools()\n"
-        "async def list_tools() -> list[types.Tool]:\n"
-        "    return [\n"
-        "        types.Tool(name='ping', description='Ping', inputSchema={\"type\": \"object\"}),\n"
-        "        types.Tool(\n"
-        "            name='add',\n"
-        "            inputSchema={\n"
-        "                'type': 'object', 'properties': {'a': {'type': 'number'}},\n"
-        "                'required': ['a'],\n"
-        "            },\n"
-        "        ),\n"
-        "    ]\n",
-    ),
-    (
-        "from mcp.types import Tool\n"
-        "t = Tool(name='x', inputSchema={'type': 'array'})\n",
-        "from mcp.types import Tool\n"
-        "# mcp-migrate: PRO001 " + (MSG % "inputSchema") + "; a tool's arguments are always a JSON object "
-        "https://mcp-migrate.dev/guide/#server-handler-results-are-validated-against-the-protocol-schema\n"
-        "t = Tool(name='x', inputSchema={'type': 'array'})\n",
-    ),
-    (
-        "from mcp import Tool\n"
-        "t = Tool(name='x', inputSchema={'type': 'object'}, outputSchema={})\n",
-        "from mcp import Tool\n"
-        "t = Tool(name='x', inputSchema={'type': 'object'}, outputSchema={\"type\": \"object\"})\n",
-    ),
-]
-
-NOOP = [
-    "from mcp.types import Tool\nt = Tool(name='x', inputSchema={'type': 'object'})\n",
-    "from mcp.types import Tool\nt = Tool(name='x', inputSchema={**BASE, 'properties': {}})\n",
-    "from mcp.types import Tool\nt = Tool(name='x', inputSchema=SCHEMA)\n",
-    "from fastmcp.tools import Tool\nt = Tool(name='x', inputSchema={})\n",
-    "class Tool:\n    pass\n\nt = Tool(name='x', inputSchema={})\n",
-]

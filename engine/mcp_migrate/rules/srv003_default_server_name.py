@@ -1,5 +1,6 @@
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._srv_util import CLS, has_star, insert_first_arg
 
 
 @rule(
@@ -15,48 +16,23 @@ from ._srv_util import CLS, has_star, insert_first_arg
         Silent: v2 defaults the name to `mcp-server`, which clients see as `serverInfo.name` (UIs, logs,
         allow-lists, tests asserting on the initialize result). Nothing raises.
     """,
-    before="""
-        mcp = FastMCP()
+    example="""
+         from mcp.server.fastmcp import FastMCP
+
+        -mcp = FastMCP()
+        +mcp = FastMCP("FastMCP")
     """,
-    after="""
-        mcp = FastMCP("FastMCP")
-    """,
-    v1_names=[CLS, "mcp.server.fastmcp.server.FastMCP.__init__(name)"],
+    v1_names=[sdk.FASTMCP, "mcp.server.fastmcp.server.FastMCP.__init__(name)"],
     v2_names=["mcp.server.mcpserver.server.MCPServer.__init__(name)"],
 )
-def check(ctx):
-    for call in ctx.calls(CLS):
-        if call.args or ctx.keyword(call, "name") is not None or has_star(call):
+def check(ctx: PythonContext):
+    for call in ctx.calls(sdk.FASTMCP):
+        if call.args or ctx.keyword(call, "name") is not None or ctx.has_star(call):
             continue
         msg = ("no name given: v2 reports `mcp-server` instead of `FastMCP` as `serverInfo.name`; "
                "pass a name (`\"FastMCP\"` keeps the v1 one)")
-        edit = insert_first_arg(ctx, call, '"FastMCP"')
+        edit = ctx.insert_first_arg(call, '"FastMCP"')
         if edit is None:
             ctx.manual(call, msg)
         else:
             ctx.fix(call, msg, [edit])
-
-
-CASES = [
-    (
-        "from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP()  # serverInfo.name == 'FastMCP'\n",
-        "from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP(\"FastMCP\")  # serverInfo.name == 'FastMCP'\n",
-    ),
-    (
-        "from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP(\n    instructions='Weather',\n    debug=True,\n)\n",
-        "from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP(\n    \"FastMCP\", instructions='Weather',\n    debug=True,\n)\n",
-    ),
-    (
-        "from mcp.server import FastMCP\n\nclass App:\n    def __init__(self):\n        self.server = FastMCP(lifespan=None)\n",
-        "from mcp.server import FastMCP\n\nclass App:\n    def __init__(self):\n        self.server = FastMCP(\"FastMCP\", lifespan=None)\n",
-    ),
-]
-
-NOOP = [
-    "from fastmcp import FastMCP\nmcp = FastMCP()\n",
-    "from mcp.server.fastmcp import FastMCP\nmcp = FastMCP('weather')\n",
-    "from mcp.server.fastmcp import FastMCP\nmcp = FastMCP(name='weather')\n",
-    "from mcp.server.fastmcp import FastMCP\nmcp = FastMCP(**config)\n",
-    "from mcp.server.mcpserver import MCPServer\nmcp = MCPServer()\n",
-    "class FastMCP:\n    pass\n\nmcp = FastMCP()\n",
-]

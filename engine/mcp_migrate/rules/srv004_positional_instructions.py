@@ -1,10 +1,11 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._srv_util import CLS, V1_POSITIONAL
 
 # Positions 6 and 7 (`event_store`, `retry_interval`) left the constructor: SRV007 moves them.
-KEYWORDED = V1_POSITIONAL[1:6]
+KEYWORDED = sdk.FASTMCP_POSITIONAL[1:6]
 
 
 @rule(
@@ -21,17 +22,17 @@ KEYWORDED = V1_POSITIONAL[1:6]
         `FastMCP("Demo", "You answer...")` sends the text as `serverInfo.title` and stops sending
         `instructions` to clients; later positions shift onto the wrong parameters.
     """,
-    before="""
-        mcp = FastMCP("Demo", "You answer questions about the weather.")
+    example="""
+         from mcp.server.fastmcp import FastMCP
+
+        -mcp = FastMCP("Demo", "You answer questions about the weather.")
+        +mcp = FastMCP("Demo", instructions="You answer questions about the weather.")
     """,
-    after="""
-        mcp = FastMCP("Demo", instructions="You answer questions about the weather.")
-    """,
-    v1_names=[CLS] + ["mcp.server.fastmcp.server.FastMCP.__init__(%s)" % n for n in KEYWORDED],
+    v1_names=[sdk.FASTMCP] + ["mcp.server.fastmcp.server.FastMCP.__init__(%s)" % n for n in KEYWORDED],
     v2_names=["mcp.server.mcpserver.server.MCPServer.__init__(%s)" % n for n in KEYWORDED],
 )
-def check(ctx):
-    for call in ctx.calls(CLS):
+def check(ctx: PythonContext):
+    for call in ctx.calls(sdk.FASTMCP):
         if len(call.args) < 2:
             continue
         starred = next((i for i, a in enumerate(call.args) if isinstance(a, ast.Starred)), None)
@@ -69,40 +70,3 @@ def _keyword_insert(ctx, call, arg, name):
     if ctx.text[i] == "(" and ctx.text[ctx.span(call.func)[1]:i].strip():
         return None  # a parenthesised argument, not the call's own paren
     return ctx.insert(start, name + "=")
-
-
-CASES = [
-    (
-        'from mcp.server.fastmcp import FastMCP\n\n# Second positional parameter is instructions\n'
-        'mcp = FastMCP("Demo", "You answer questions about the weather.")\n',
-        'from mcp.server.fastmcp import FastMCP\n\n# Second positional parameter is instructions\n'
-        'mcp = FastMCP("Demo", instructions="You answer questions about the weather.")\n',
-    ),
-    (
-        'from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP(\n    "Demo",\n    INSTRUCTIONS,\n'
-        '    "https://example.com",\n    debug=True,\n)\n',
-        'from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP(\n    "Demo",\n    instructions=INSTRUCTIONS,\n'
-        '    website_url="https://example.com",\n    debug=True,\n)\n',
-    ),
-    (
-        'from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP("Demo", None, None, [icon], provider)\n',
-        'from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP("Demo", instructions=None, website_url=None, '
-        'icons=[icon], auth_server_provider=provider)\n',
-    ),
-    (
-        'from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP("Demo", *extra)\n',
-        'from mcp.server.fastmcp import FastMCP\n\n'
-        '# mcp-migrate: SRV004 v2 inserted `title`/`description` after `name`: pass everything after `name` by '
-        'keyword (`instructions=`, `website_url=`, ...) '
-        'https://mcp-migrate.dev/guide/#mcpserver-constructor-title-description-and-version-added-to-the-positional-parameters\n'
-        'mcp = FastMCP("Demo", *extra)\n',
-    ),
-]
-
-NOOP = [
-    'from fastmcp import FastMCP\nmcp = FastMCP("Demo", "instructions")\n',
-    'from mcp.server.fastmcp import FastMCP\nmcp = FastMCP("Demo", instructions="x")\n',
-    'from mcp.server.fastmcp import FastMCP\nmcp = FastMCP("Demo")\n',
-    'from mcp.server.fastmcp import FastMCP\nmcp = FastMCP(*args)\n',
-    'class FastMCP:\n    pass\nmcp = FastMCP("Demo", "x")\n',
-]

@@ -1,9 +1,10 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._srv_util import CLS
 
-SETTINGS = "mcp.server.fastmcp.server.Settings"
+SETTINGS = sdk.FASTMCP_SETTINGS
 # Methods whose second positional parameter was `mount_path` in v1 (after `transport` for run()).
 POSITION = {"run": 1, "run_sse_async": 0, "sse_app": 0}
 
@@ -22,23 +23,25 @@ POSITION = {"run": 1, "run_sse_async": 0, "sse_app": 0}
         v2 raises `TypeError: MCPServer.__init__() got an unexpected keyword argument 'mount_path'` (and
         the same for `sse_app()` / `run()`); `settings.mount_path` is gone from `Settings`.
     """,
-    before="""
-        mcp = FastMCP("Demo", mount_path="/github")
-        app = Starlette(routes=[Mount("/github", app=mcp.sse_app())])
+    example="""
+         from starlette.applications import Starlette
+         from starlette.routing import Mount
+
+         from mcp.server.fastmcp import FastMCP
+
+        -mcp = FastMCP("Demo", mount_path="/github")
+        +mcp = FastMCP("Demo")
+         app = Starlette(routes=[Mount("/github", app=mcp.sse_app())])
     """,
-    after="""
-        mcp = FastMCP("Demo")
-        app = Starlette(routes=[Mount("/github", app=mcp.sse_app())])
-    """,
-    v1_names=[CLS, SETTINGS + ".mount_path"] + [
+    v1_names=[sdk.FASTMCP, SETTINGS + ".mount_path"] + [
         "mcp.server.fastmcp.server.FastMCP.%s(mount_path)" % m for m in ("__init__", "run", "run_sse_async", "sse_app")],
     v2_names=["mcp.server.mcpserver.server.MCPServer.sse_app"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     msg = ("`mount_path` was removed; mount the app with Starlette's `Mount(\"/path\", app=mcp.sse_app())` "
            "and ASGI `root_path` builds the message endpoint")
-    targets = [(c, None) for c in ctx.calls(CLS, SETTINGS)]
-    targets += [(c, c.func.attr) for c in ctx.method_calls(CLS, *POSITION)]
+    targets = [(c, None) for c in ctx.calls(sdk.FASTMCP, SETTINGS)]
+    targets += [(c, c.func.attr) for c in ctx.method_calls(sdk.FASTMCP, *POSITION)]
     for call, method in targets:
         arg = ctx.keyword(call, "mount_path")
         if arg is None and method is not None and len(call.args) > POSITION[method]:
@@ -47,46 +50,12 @@ def check(ctx):
                 continue
         if arg is None:
             continue
-        from ..pyedits import remove_args
-
-        edits = remove_args(ctx, call, [arg])
+        edits = ctx.remove_args(call, [arg])
         if edits:
             ctx.fix(arg, msg, edits)
         else:
             ctx.manual(call, msg)
-    for node in ctx.attribute_uses(CLS, "settings"):
+    for node in ctx.attribute_uses(sdk.FASTMCP, "settings"):
         parent = ctx.parent(node)
         if isinstance(parent, ast.Attribute) and parent.attr == "mount_path":
             ctx.manual(parent, "`settings.mount_path` was removed; mount the app with Starlette's `Mount()` instead")
-
-
-CASES = [
-    (
-        'from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP("Demo", mount_path="/github")\n'
-        'app = Starlette(routes=[Mount("/github", app=mcp.sse_app())])\n',
-        'from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP("Demo")\n'
-        'app = Starlette(routes=[Mount("/github", app=mcp.sse_app())])\n',
-    ),
-    (
-        'from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP("Demo")\n'
-        'app = Starlette(routes=[Mount("/github", app=mcp.sse_app("/github"))])\n'
-        'mcp.run(transport="sse", mount_path="/github")\n',
-        'from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP("Demo")\n'
-        'app = Starlette(routes=[Mount("/github", app=mcp.sse_app())])\n'
-        'mcp.run(transport="sse")\n',
-    ),
-    (
-        'from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP("Demo")\nmcp.run("sse", "/x")\n'
-        'print(mcp.settings.mount_path)\n',
-        'from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP("Demo")\nmcp.run("sse")\n'
-        '# mcp-migrate: SRV006 `settings.mount_path` was removed; mount the app with Starlette\'s `Mount()` '
-        'instead https://mcp-migrate.dev/guide/#mount_path-parameter-removed-from-mcpserver\n'
-        'print(mcp.settings.mount_path)\n',
-    ),
-]
-
-NOOP = [
-    'from fastmcp import FastMCP\nmcp = FastMCP("Demo", mount_path="/x")\nmcp.sse_app("/x")\n',
-    'from mcp.server.fastmcp import FastMCP\nmcp = FastMCP("Demo")\nmcp.run("sse")\napp = mcp.sse_app()\n',
-    'def sse_app(mount_path=None):\n    pass\n\nsse_app(mount_path="/x")\n',
-]

@@ -1,10 +1,10 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ..pyedits import add_args, remove_args
-from ._srv_util import CLS, V1_POSITIONAL, has_star, same_object_calls
 
-SETTINGS = "mcp.server.fastmcp.server.Settings"
+SETTINGS = sdk.FASTMCP_SETTINGS
 SSE = ("host", "port", "sse_path", "message_path", "transport_security")
 HTTP = ("host", "port", "streamable_http_path", "json_response", "stateless_http", "event_store",
         "retry_interval", "transport_security")
@@ -49,15 +49,17 @@ _HTTP_WHERE = '`run(transport="streamable-http", ...)` or `streamable_http_app(.
         v2 raises `TypeError: MCPServer.__init__() got an unexpected keyword argument 'port'`, and
         `mcp.settings.port = 9000` raises `ValueError: "Settings" object has no field "port"`.
     """,
-    before="""
-        mcp = FastMCP("Server", host="0.0.0.0", port=9000, sse_path="/events")
-        mcp.run(transport="sse")
+    example="""
+         from mcp.server.fastmcp import FastMCP
+
+        -mcp = FastMCP("Server", host="0.0.0.0", port=9000, sse_path="/events")
+        +mcp = FastMCP("Server")
+
+         if __name__ == "__main__":
+        -    mcp.run(transport="sse")
+        +    mcp.run(transport="sse", host="0.0.0.0", port=9000, sse_path="/events")
     """,
-    after="""
-        mcp = FastMCP("Server")
-        mcp.run(transport="sse", host="0.0.0.0", port=9000, sse_path="/events")
-    """,
-    v1_names=[CLS, SETTINGS] + ["mcp.server.fastmcp.server.FastMCP.__init__(%s)" % p for p in MOVED]
+    v1_names=[sdk.FASTMCP, SETTINGS] + ["mcp.server.fastmcp.server.FastMCP.__init__(%s)" % p for p in MOVED]
     + ["mcp.server.fastmcp.server.FastMCP.%s" % m for m in DESTINATIONS],
     v2_names=["mcp.server.mcpserver.server.MCPServer.run",
               "mcp.server.mcpserver.server.MCPServer.sse_app(host)",
@@ -65,19 +67,78 @@ _HTTP_WHERE = '`run(transport="streamable-http", ...)` or `streamable_http_app(.
               "mcp.server.mcpserver.server.MCPServer.run_streamable_http_async(port)"]
     + ["mcp.server.mcpserver.server.MCPServer.streamable_http_app(%s)" % p for p in HTTP if p != "port"],
 )
-def check(ctx):
-    for call in ctx.calls(CLS):
-        _constructor(ctx, call)
+def check(ctx: PythonContext):
+    for call, resolved in ctx.constructor_calls(sdk.FASTMCP):
+        if resolved:
+            _constructor(ctx, call)
     for call in ctx.calls(SETTINGS):
         found = [k.arg for k in call.keywords if k.arg in MOVED]
         if found:
             ctx.manual(call, "`Settings` no longer has %s; pass them to `run()` / `sse_app()` / "
                              "`streamable_http_app()`" % _names(found))
-    for node in ctx.attribute_uses(CLS, "settings"):
+    folded = _fold_settings_assignments(ctx)
+    for node in ctx.attribute_uses(sdk.FASTMCP, "settings"):
         parent = ctx.parent(node)
-        if isinstance(parent, ast.Attribute) and parent.attr in MOVED:
+        if isinstance(parent, ast.Attribute) and parent.attr in MOVED and id(parent) not in folded:
             ctx.manual(parent, "`settings.%s` was removed (assigning it raises `ValueError`); pass `%s=` to %s"
                        % (parent.attr, parent.attr, WHERE.get(parent.attr, _HTTP_WHERE)))
+
+
+def _fold_settings_assignments(ctx):
+    """`mcp.settings.port = p` followed in the same block by `mcp.run_sse_async()`: the value moves into
+    that call (`run_sse_async(port=p)`). Returns the ids of the settings attributes it moved."""
+    plans = {}  # destination call -> [(assign statement, attribute node)]
+    for node in ctx.attribute_uses(sdk.FASTMCP, "settings"):
+        attr = ctx.parent(node)
+        stmt = ctx.parent(attr) if isinstance(attr, ast.Attribute) else None
+        if not (isinstance(stmt, ast.Assign) and stmt.targets == [attr] and attr.attr in MOVED
+                and _simple(stmt.value)):
+            continue
+        dest = _later_destination(ctx, stmt, node.value, attr.attr)
+        if dest is not None:
+            plans.setdefault(id(dest), (dest, []))[1].append((stmt, attr))
+    folded = set()
+    for dest, moves in plans.values():
+        names = [a.attr for _, a in moves]
+        if len(set(names)) != len(names):
+            continue  # the same setting twice: which value reaches the call is for a person to see
+        spans = [ctx.line_span(stmt) for stmt, _ in moves]
+        if None in spans:
+            continue
+        edits = [ctx.delete(span) for span in spans]
+        added = ctx.add_kwargs(dest, ", ".join("%s=%s" % (a.attr, ctx.source(stmt.value)) for stmt, a in moves))
+        if added is None:
+            continue
+        first = moves[0][0]
+        ctx.fix(first, "`settings.%s` was removed: pass %s to `%s()` instead"
+                % ("`, `settings.".join(names), _names(names), dest.func.attr), edits + [added])
+        folded.update(id(a) for _, a in moves)
+    return folded
+
+
+def _later_destination(ctx, stmt, owner, name):
+    """The first `owner.run...()` / app call after `stmt` in its block that takes `name`, when the
+    statements in between are simple ones that do not read the server's settings."""
+    block = ctx.block_of(stmt)
+    if block is None:
+        return None
+    key = ctx.source(owner)
+    for later in block[block.index(stmt) + 1:]:
+        if not isinstance(later, (ast.Expr, ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Return)):
+            return None
+        calls = [c for c in ast.walk(later) if isinstance(c, ast.Call) and isinstance(c.func, ast.Attribute)
+                 and c.func.attr in DESTINATIONS and ctx.source(c.func.value) == key]
+        if calls:
+            dest = calls[0]
+            accepts = _accepts(dest)
+            ok = accepts is not None and name in accepts and ctx.keyword(dest, name) is None \
+                and not ctx.has_star(dest)
+            return dest if ok else None
+        reads = later.value if _sets_setting(ctx, later, key) else later  # another setting: fine
+        if any(isinstance(n, ast.Attribute) and n.attr == "settings" and ctx.source(n.value) == key
+               for n in ast.walk(reads)):
+            return None
+    return None
 
 
 def _constructor(ctx, call):
@@ -85,15 +146,15 @@ def _constructor(ctx, call):
     for i, arg in enumerate(call.args[6:8], start=6):  # positional event_store / retry_interval
         if isinstance(arg, ast.Starred) or any(isinstance(a, ast.Starred) for a in call.args[:i]):
             break
-        params[V1_POSITIONAL[i]] = arg
+        params[sdk.FASTMCP_POSITIONAL[i]] = arg
     if not params:
         return
-    dests = [(d, _accepts(d)) for d in same_object_calls(ctx, call, *DESTINATIONS)]
+    dests = [(d, _accepts(d)) for d in ctx.same_object_calls(call, sdk.FASTMCP, *DESTINATIONS)]
     moves, stuck = {}, []
     for name, node in params.items():
         value = node.value if isinstance(node, ast.keyword) else node
         targets = [d for d, acc in dests if acc is not None and name in acc]
-        if any(acc is None for _, acc in dests) or not targets or any(has_star(d) for d in targets) \
+        if any(acc is None for _, acc in dests) or not targets or any(ctx.has_star(d) for d in targets) \
                 or (len(targets) > 1 and not _simple(value)) \
                 or any(ctx.keyword(d, name) is not None for d in targets):
             stuck.append(name)
@@ -102,12 +163,12 @@ def _constructor(ctx, call):
     if moves:
         text = {n: (ctx.source(params[n]) if isinstance(params[n], ast.keyword)
                     else "%s=%s" % (n, ctx.source(params[n]))) for n in moves}
-        edits = remove_args(ctx, call, [params[n] for n in moves])
+        edits = ctx.remove_args(call, [params[n] for n in moves])
         by_dest = {}
         for n, targets in moves.items():
             for d in targets:
                 by_dest.setdefault(id(d), (d, []))[1].append(text[n])
-        adds = [add_args(ctx, d, ", ".join(parts)) for d, parts in by_dest.values()]
+        adds = [ctx.add_kwargs(d, ", ".join(parts)) for d, parts in by_dest.values()]
         if edits is None or any(a is None for a in adds):
             stuck.extend(moves)
         else:
@@ -117,6 +178,15 @@ def _constructor(ctx, call):
     if stuck:
         ctx.manual(call, "v2 takes %s on `run()` / the app methods, not the constructor: %s"
                    % (_names(stuck), "; ".join("`%s=` -> %s" % (n, WHERE.get(n, _HTTP_WHERE)) for n in stuck)))
+
+
+def _sets_setting(ctx, stmt, key):
+    """`<key>.settings.<field> = value`"""
+    if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1):
+        return False
+    t = stmt.targets[0]
+    return isinstance(t, ast.Attribute) and isinstance(t.value, ast.Attribute) and t.value.attr == "settings" \
+        and ctx.source(t.value.value) == key
 
 
 def _accepts(dest):
@@ -143,79 +213,3 @@ def _simple(value):
 
 def _names(names):
     return ", ".join("`%s=`" % n for n in names)
-
-
-_LINK = "https://mcp-migrate.dev/guide/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods"
-
-CASES = [
-    (
-        'from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP("Demo", json_response=True, stateless_http=True)\n'
-        'mcp.run(transport="streamable-http")\n\n'
-        'mcp = FastMCP("Server", host="0.0.0.0", port=9000, sse_path="/events")\nmcp.run(transport="sse")\n',
-        'from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP("Demo")\n'
-        'mcp.run(transport="streamable-http", json_response=True, stateless_http=True)\n\n'
-        'mcp = FastMCP("Server")\nmcp.run(transport="sse", host="0.0.0.0", port=9000, sse_path="/events")\n',
-    ),
-    (  # a mounted app: host goes to the app factory too (DNS-rebinding protection); port has no home there
-        'from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP(\n    "App",\n    host="0.0.0.0",\n'
-        '    json_response=True,\n)\n\napp = Starlette(routes=[Mount("/", app=mcp.streamable_http_app())])\n',
-        'from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP(\n    "App",\n)\n\n'
-        'app = Starlette(routes=[Mount("/", app=mcp.streamable_http_app(host="0.0.0.0", json_response=True))])\n',
-    ),
-    (  # no run()/app call in the file: a marker naming the destination
-        'from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP("Demo", port=9000)\n',
-        'from mcp.server.fastmcp import FastMCP\n\n'
-        '# mcp-migrate: SRV007 v2 takes `port=` on `run()` / the app methods, not the constructor: `port=` -> '
-        '`run(transport="sse"|"streamable-http", port=...)` (a mounted app binds where the outer server does) '
-        + _LINK + '\nmcp = FastMCP("Demo", port=9000)\n',
-    ),
-    (  # dynamic transport: cannot tell which keywords it takes
-        'import sys\nfrom mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP("Demo", stateless_http=True)\n'
-        'mcp.run(transport=sys.argv[1])\n',
-        'import sys\nfrom mcp.server.fastmcp import FastMCP\n\n'
-        '# mcp-migrate: SRV007 v2 takes `stateless_http=` on `run()` / the app methods, not the constructor: '
-        '`stateless_http=` -> `run(transport="streamable-http", ...)` or `streamable_http_app(...)` '
-        + _LINK + '\nmcp = FastMCP("Demo", stateless_http=True)\nmcp.run(transport=sys.argv[1])\n',
-    ),
-    (  # two entry points of the same server: a simple value goes to both
-        'from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP("Demo", host=HOST, debug=True)\n\n'
-        'def main(sse):\n    if sse:\n        mcp.run("sse")\n    else:\n        mcp.run("streamable-http")\n',
-        'from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP("Demo", debug=True)\n\n'
-        'def main(sse):\n    if sse:\n        mcp.run("sse", host=HOST)\n    else:\n        mcp.run("streamable-http", host=HOST)\n',
-    ),
-    (  # a stdio-only file: the values were unused; a person decides
-        'from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP("Demo", port=1)\n\nif __name__ == "__main__":\n'
-        '    mcp.run()\n',
-        'from mcp.server.fastmcp import FastMCP\n\n'
-        '# mcp-migrate: SRV007 v2 takes `port=` on `run()` / the app methods, not the constructor: `port=` -> '
-        '`run(transport="sse"|"streamable-http", port=...)` (a mounted app binds where the outer server does) '
-        + _LINK + '\nmcp = FastMCP("Demo", port=1)\n\nif __name__ == "__main__":\n    mcp.run()\n',
-    ),
-    (
-        'from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP("Demo")\nmcp.settings.port = 9000\n',
-        'from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP("Demo")\n'
-        '# mcp-migrate: SRV007 `settings.port` was removed (assigning it raises `ValueError`); pass `port=` to '
-        '`run(transport="sse"|"streamable-http", port=...)` (a mounted app binds where the outer server does) '
-        + _LINK + '\nmcp.settings.port = 9000\n',
-    ),
-    (  # positional event_store / retry_interval (v1 positions 7 and 8)
-        'from mcp.server.fastmcp import FastMCP\n\nserver = FastMCP("d", None, None, None, None, None, store, 500)\n'
-        'app = server.streamable_http_app()\n',
-        'from mcp.server.fastmcp import FastMCP\n\nserver = FastMCP("d", None, None, None, None, None)\n'
-        'app = server.streamable_http_app(event_store=store, retry_interval=500)\n',
-    ),
-    (  # a different server object's run() is not a destination
-        'from mcp.server.fastmcp import FastMCP\n\na = FastMCP("a", port=1)\nb = FastMCP("b")\nb.run("sse")\n',
-        'from mcp.server.fastmcp import FastMCP\n\n'
-        '# mcp-migrate: SRV007 v2 takes `port=` on `run()` / the app methods, not the constructor: `port=` -> '
-        '`run(transport="sse"|"streamable-http", port=...)` (a mounted app binds where the outer server does) '
-        + _LINK + '\na = FastMCP("a", port=1)\nb = FastMCP("b")\nb.run("sse")\n',
-    ),
-]
-
-NOOP = [
-    'from fastmcp import FastMCP\nmcp = FastMCP("Demo", port=1)\nmcp.run()\n',
-    'from mcp.server.fastmcp import FastMCP\nmcp = FastMCP("Demo", debug=True, log_level="INFO")\nmcp.run("sse")\n',
-    'from mcp.server.mcpserver import MCPServer\nmcp = MCPServer("Demo")\nmcp.run("sse", port=1)\n',
-    'import uvicorn\nuvicorn.run(app, host="0.0.0.0", port=8000)\n',
-]

@@ -1,7 +1,8 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._srv_util import CLS, body_nodes, handlers
 
 # Calls that need the event loop's thread (or notice which thread they run on).
 LOOP_BOUND = (
@@ -28,26 +29,31 @@ LOOP_BOUND = (
         Silent until it runs: v2 calls sync handlers in a worker thread, where
         `asyncio.get_running_loop()` raises `RuntimeError: no running event loop`.
     """,
-    before="""
-        @mcp.tool()
-        def schedule(job: str) -> str:
-            asyncio.get_running_loop().call_soon(run, job)
-            return "scheduled"
+    example="""
+         import asyncio
+
+         from mcp.server.fastmcp import FastMCP
+
+         mcp = FastMCP("Demo")
+
+
+         def run(job: str) -> None:
+             print(job)
+
+
+        +# mcp-migrate: SRV009 v2 runs sync handlers in a worker thread, where `asyncio.get_running_loop()` fails or sees another thread; declare `schedule` `async def` to keep it on the event loop https://py.sdk.modelcontextprotocol.io/v2/migration/#sync-handler-functions-now-run-on-a-worker-thread
+         @mcp.tool()
+         def schedule(job: str) -> str:
+             asyncio.get_running_loop().call_soon(run, job)
+             return "scheduled"
     """,
-    after="""
-        # mcp-migrate: SRV009 v2 runs sync handlers in a worker thread ... declare `schedule` `async def`
-        @mcp.tool()
-        def schedule(job: str) -> str:
-            asyncio.get_running_loop().call_soon(run, job)
-            return "scheduled"
-    """,
-    v1_names=[CLS + ".tool", CLS + ".resource", CLS + ".prompt"],
+    v1_names=[sdk.FASTMCP + ".tool", sdk.FASTMCP + ".resource", sdk.FASTMCP + ".prompt"],
 )
-def check(ctx):
-    for fn, _, _ in handlers(ctx):
+def check(ctx: PythonContext):
+    for fn, _, _ in ctx.fastmcp_handlers():
         if not isinstance(fn, ast.FunctionDef):
             continue
-        used = sorted({name for name in (_loop_call(ctx, n) for n in body_nodes(fn)) if name})
+        used = sorted({name for name in (_loop_call(ctx, n) for n in ctx.body_nodes(fn)) if name})
         if not used:
             continue
         what = ", ".join("`%s()`" % u for u in used)
@@ -61,44 +67,3 @@ def _loop_call(ctx, node):
         if name in LOOP_BOUND:
             return name.replace("asyncio.events.", "asyncio.")
     return None
-
-
-_LINK = "https://mcp-migrate.dev/guide/#sync-handler-functions-now-run-on-a-worker-thread"
-
-CASES = [
-    (
-        "import asyncio\nfrom mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('d')\n\n\n@mcp.tool()\n"
-        "def schedule(job: str) -> str:\n    loop = asyncio.get_running_loop()\n    loop.call_soon(print, job)\n"
-        "    return 'scheduled'\n",
-        "import asyncio\nfrom mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('d')\n\n\n"
-        "# mcp-migrate: SRV009 v2 runs sync handlers in a worker thread, where `asyncio.get_running_loop()` fails "
-        "or sees another thread; declare `schedule` `async def` to keep it on the event loop " + _LINK + "\n"
-        "@mcp.tool()\ndef schedule(job: str) -> str:\n    loop = asyncio.get_running_loop()\n    loop.call_soon(print, job)\n"
-        "    return 'scheduled'\n",
-    ),
-    (
-        "from asyncio import create_task\nfrom mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('d')\n\n"
-        "@mcp.resource('data://x')\ndef data() -> str:\n    create_task(refresh())\n    return 'x'\n\n"
-        "def test_data():\n    assert data() == 'x'\n",
-        "from asyncio import create_task\nfrom mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('d')\n\n"
-        "# mcp-migrate: SRV009 v2 runs sync handlers in a worker thread, where `asyncio.create_task()` fails or "
-        "sees another thread; declare `data` `async def` to keep it on the event loop " + _LINK + "\n"
-        "@mcp.resource('data://x')\ndef data() -> str:\n    create_task(refresh())\n    return 'x'\n\n"
-        "def test_data():\n    assert data() == 'x'\n",
-    ),
-]
-
-NOOP = [
-    # async handlers are unchanged
-    "import asyncio\nfrom mcp.server.fastmcp import FastMCP\nmcp = FastMCP('d')\n\n@mcp.tool()\n"
-    "async def t() -> str:\n    asyncio.get_running_loop()\n    return ''\n",
-    # a sync handler that never touches the loop simply gains concurrency
-    "import time\nfrom mcp.server.fastmcp import FastMCP\nmcp = FastMCP('d')\n\n@mcp.tool()\n"
-    "def t() -> str:\n    time.sleep(1)\n    return ''\n",
-    # the loop call is in a nested coroutine, not in the handler body
-    "import asyncio\nfrom mcp.server.fastmcp import FastMCP\nmcp = FastMCP('d')\n\n@mcp.tool()\n"
-    "def t() -> str:\n    async def inner():\n        asyncio.get_running_loop()\n    return ''\n",
-    "import asyncio\nfrom fastmcp import FastMCP\nmcp = FastMCP('d')\n\n@mcp.tool()\n"
-    "def t() -> str:\n    asyncio.get_running_loop()\n    return ''\n",
-    "import asyncio\n\ndef t() -> str:\n    return asyncio.get_event_loop()\n",
-]

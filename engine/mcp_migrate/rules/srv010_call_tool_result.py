@@ -1,5 +1,6 @@
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._srv_util import CLS
 
 MESSAGE = ("`call_tool()` now returns a `CallToolResult` (not a content list or a `(content, structured)` "
            "tuple): read `.content` and `.structured_content` from it")
@@ -19,33 +20,19 @@ MESSAGE = ("`call_tool()` now returns a `CallToolResult` (not a content list or 
         `CallToolResult`, so indexing or unpacking the result fails (`TypeError: 'CallToolResult' object is
         not subscriptable` / `cannot unpack non-iterable CallToolResult object`).
     """,
-    before="""
-        content, structured = await mcp.call_tool("add", {"a": 1, "b": 2})
+    example="""
+         from mcp.server.fastmcp import FastMCP
+
+         mcp = FastMCP("Demo")
+
+
+         async def check() -> None:
+        +    # mcp-migrate: SRV010 `call_tool()` now returns a `CallToolResult` (not a content list or a `(content, structured)` tuple): read `.content` and `.structured_content` from it https://py.sdk.modelcontextprotocol.io/v2/migration/#mcpservercall_tool-returns-calltoolresult
+             content, structured = await mcp.call_tool("add", {"a": 1, "b": 2})
     """,
-    after="""
-        # mcp-migrate: SRV010 `call_tool()` now returns a `CallToolResult` ...
-        content, structured = await mcp.call_tool("add", {"a": 1, "b": 2})
-    """,
-    v1_names=[CLS + ".call_tool"],
+    v1_names=[sdk.FASTMCP + ".call_tool"],
     v2_names=["mcp.server.mcpserver.server.MCPServer.call_tool", "mcp.types.CallToolResult"],
 )
-def check(ctx):
-    for call in ctx.method_calls(CLS, "call_tool"):
+def check(ctx: PythonContext):
+    for call in ctx.method_calls(sdk.FASTMCP, "call_tool"):
         ctx.manual(call, MESSAGE)
-
-
-CASES = [
-    (
-        "from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('d')\n\nasync def test_add():\n"
-        "    content, structured = await mcp.call_tool('add', {'a': 1})\n    assert structured == {'result': 1}\n",
-        "from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('d')\n\nasync def test_add():\n"
-        "    # mcp-migrate: SRV010 " + MESSAGE + " https://mcp-migrate.dev/guide/#mcpservercall_tool-returns-calltoolresult\n"
-        "    content, structured = await mcp.call_tool('add', {'a': 1})\n    assert structured == {'result': 1}\n",
-    ),
-]
-
-NOOP = [
-    "from mcp import ClientSession\n\nasync def f(session: ClientSession):\n    r = await session.call_tool('x', {})\n",
-    "from fastmcp import FastMCP\nmcp = FastMCP('d')\n\nasync def f():\n    await mcp.call_tool('x', {})\n",
-    "from mcp.server.mcpserver import MCPServer\nmcp = MCPServer('d')\n\nasync def f():\n    await mcp.call_tool('x', {})\n",
-]

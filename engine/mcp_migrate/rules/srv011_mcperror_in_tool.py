@@ -1,10 +1,11 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._srv_util import handlers
 
-MCP_ERROR = "mcp.shared.exceptions.McpError"
-URL_ERROR = "mcp.shared.exceptions.UrlElicitationRequiredError"
+MCP_ERROR = sdk.MCP_ERROR
+URL_ERROR = sdk.URL_ELICITATION_ERROR
 MESSAGE = ("raising `McpError` in a tool now returns a JSON-RPC error (the client's `call_tool()` raises) "
            "instead of an `isError` result; raise `ToolError` (or another exception) if the model should see "
            "the failure")
@@ -23,21 +24,23 @@ MESSAGE = ("raising `McpError` in a tool now returns a JSON-RPC error (the clien
         Silent on the server: v1 turned the exception into an error result the model could read; v2 rejects
         the request with the error's code and data, so clients now get an exception from `call_tool()`.
     """,
-    before="""
-        @mcp.tool()
-        async def book(date: str) -> str:
-            raise McpError(ErrorData(code=INVALID_PARAMS, message="date in the past"))
-    """,
-    after="""
-        @mcp.tool()
-        async def book(date: str) -> str:
-            # mcp-migrate: SRV011 raising `McpError` in a tool now returns a JSON-RPC error ...
-            raise McpError(ErrorData(code=INVALID_PARAMS, message="date in the past"))
+    example="""
+         from mcp.server.fastmcp import FastMCP
+         from mcp.shared.exceptions import McpError
+         from mcp.types import INVALID_PARAMS, ErrorData
+
+         mcp = FastMCP("Booking")
+
+
+         @mcp.tool()
+         async def book(date: str) -> str:
+        +    # mcp-migrate: SRV011 raising `McpError` in a tool now returns a JSON-RPC error (the client's `call_tool()` raises) instead of an `isError` result; raise `ToolError` (or another exception) if the model should see the failure https://py.sdk.modelcontextprotocol.io/v2/migration/#mcperror-raised-from-an-mcptool-handler-now-surfaces-as-a-json-rpc-error
+             raise McpError(ErrorData(code=INVALID_PARAMS, message="date in the past"))
     """,
     v1_names=[MCP_ERROR, URL_ERROR],
     v2_names=["mcp.shared.exceptions.MCPError", "mcp.server.mcpserver.exceptions.ToolError"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     if not ctx.references(MCP_ERROR):  # indexed: files that never name McpError skip the walk
         return
     raises = []
@@ -48,7 +51,7 @@ def check(ctx):
                 raises.append(node)
     if not raises:
         return
-    tools = {id(fn) for fn, _, _ in handlers(ctx, "tool")}
+    tools = {id(fn) for fn, _, _ in ctx.fastmcp_handlers("tool")}
     scopes = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
     for node in raises:
         owner = ctx.parent(node)
@@ -56,31 +59,3 @@ def check(ctx):
             owner = ctx.parent(owner)
         if owner is not None and id(owner) in tools:  # directly in the tool, not a nested def
             ctx.manual(node, MESSAGE)
-
-
-CASES = [
-    (
-        "from mcp.server.fastmcp import FastMCP\nfrom mcp.shared.exceptions import McpError\n"
-        "from mcp.types import ErrorData, INVALID_PARAMS\n\nmcp = FastMCP('d')\n\n@mcp.tool()\n"
-        "async def book(date: str) -> str:\n    if date < TODAY:\n"
-        "        raise McpError(ErrorData(code=INVALID_PARAMS, message='date in the past'))\n    return 'ok'\n",
-        "from mcp.server.fastmcp import FastMCP\nfrom mcp.shared.exceptions import McpError\n"
-        "from mcp.types import ErrorData, INVALID_PARAMS\n\nmcp = FastMCP('d')\n\n@mcp.tool()\n"
-        "async def book(date: str) -> str:\n    if date < TODAY:\n        # mcp-migrate: SRV011 " + MESSAGE
-        + " https://mcp-migrate.dev/guide/#mcperror-raised-from-an-mcptool-handler-now-surfaces-as-a-json-rpc-error\n"
-        "        raise McpError(ErrorData(code=INVALID_PARAMS, message='date in the past'))\n    return 'ok'\n",
-    ),
-]
-
-NOOP = [
-    # UrlElicitationRequiredError already surfaced as a JSON-RPC error in v1
-    "from mcp.server.fastmcp import FastMCP\nfrom mcp.shared.exceptions import UrlElicitationRequiredError\n"
-    "mcp = FastMCP('d')\n\n@mcp.tool()\nasync def t() -> str:\n    raise UrlElicitationRequiredError([])\n",
-    # not a tool
-    "from mcp.server.fastmcp import FastMCP\nfrom mcp import McpError\nmcp = FastMCP('d')\n\n@mcp.prompt()\n"
-    "def p() -> str:\n    raise McpError(err)\n",
-    "from mcp.server.fastmcp import FastMCP\nfrom mcp.server.fastmcp.exceptions import ToolError\nmcp = FastMCP('d')\n\n"
-    "@mcp.tool()\ndef t() -> str:\n    raise ToolError('bad')\n",
-    "from mcp.server.fastmcp import FastMCP\nmcp = FastMCP('d')\n\nclass McpError(Exception):\n    pass\n\n"
-    "@mcp.tool()\ndef t() -> str:\n    raise McpError('bad')\n",
-]

@@ -1,7 +1,8 @@
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ..pyedits import remove_args
 
-MOD = "mcp.server.fastmcp.resources.types."
+MOD = sdk.FASTMCP_RESOURCE_TYPES
 BASE = ("uri", "name", "title", "description", "mime_type", "icons", "annotations", "meta")
 # Fields per class (identical in v1 and v2 apart from FileResource's is_binary -> encoding, see SRV013).
 FIELDS = {
@@ -28,16 +29,16 @@ FIELDS = {
         v2 sets `extra="forbid"` on `Resource`, so a stray keyword raises
         `pydantic.ValidationError: ... Extra inputs are not permitted` at construction.
     """,
-    before="""
-        TextResource(uri="memo://a", text="hi", encoding="utf-8")
-    """,
-    after="""
-        TextResource(uri="memo://a", text="hi")
+    example="""
+         from mcp.server.fastmcp.resources import TextResource
+
+        -memo = TextResource(uri="memo://a", text="hi", encoding="utf-8")
+        +memo = TextResource(uri="memo://a", text="hi")
     """,
     v1_names=[MOD + c for c in FIELDS] + ["mcp.server.fastmcp.resources.base.Resource"],
     v2_names=["mcp.server.mcpserver.resources.types." + c for c in FIELDS],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for cls, own in FIELDS.items():
         allowed = set(BASE) | set(own)
         for call in ctx.calls(MOD + cls):
@@ -46,31 +47,8 @@ def check(ctx):
                 continue
             names = ", ".join("`%s=`" % k.arg for k in stray)
             msg = "`%s` has no %s: v1 ignored it, v2 raises `ValidationError`; removed" % (cls, names)
-            edits = remove_args(ctx, call, stray)
+            edits = ctx.remove_args(call, stray)
             if edits:
                 ctx.fix(call, msg, edits)
             else:
                 ctx.manual(call, "`%s` has no %s: v2 raises `ValidationError`; remove it" % (cls, names))
-
-
-CASES = [
-    (
-        "from mcp.server.fastmcp.resources import TextResource\n\n"
-        "r = TextResource(uri='memo://a', text='hi', encoding='utf-8', tags={'x'})\n",
-        "from mcp.server.fastmcp.resources import TextResource\n\nr = TextResource(uri='memo://a', text='hi')\n",
-    ),
-    (
-        "from mcp.server.fastmcp.resources.types import DirectoryResource\n\nr = DirectoryResource(\n"
-        "    uri='dir://docs',\n    path=DOCS,\n    recursive=True,\n    follow_symlinks=False,\n)\n",
-        "from mcp.server.fastmcp.resources.types import DirectoryResource\n\nr = DirectoryResource(\n"
-        "    uri='dir://docs',\n    path=DOCS,\n    recursive=True,\n)\n",
-    ),
-]
-
-NOOP = [
-    "from mcp.server.fastmcp.resources import TextResource\nr = TextResource(uri='memo://a', text='hi', mime_type='text/plain')\n",
-    "from mcp.server.fastmcp.resources import FileResource\nr = FileResource(uri='file:///a', path=p, is_binary=True)\n",
-    "from fastmcp.resources import TextResource\nr = TextResource(uri='memo://a', text='hi', tags={'x'})\n",
-    "from mcp.server.fastmcp.resources import TextResource\nr = TextResource(uri='memo://a', **extra)\n",
-    "class TextResource:\n    pass\nr = TextResource(uri='a', encoding='x')\n",
-]

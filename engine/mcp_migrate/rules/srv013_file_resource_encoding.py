@@ -1,9 +1,10 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._srv_util import is_unbound
 
-CLS = "mcp.server.fastmcp.resources.types.FileResource"
+CLS = sdk.FASTMCP_RESOURCE_TYPES + "FileResource"
 TEXTUAL = ("application/json", "application/xml")
 
 
@@ -22,20 +23,22 @@ TEXTUAL = ("application/json", "application/xml")
         v2 replaced the field: `is_binary=` raises `ValidationError` at construction, and JSON/XML files
         silently switch from base64 blobs to text.
     """,
-    before="""
-        FileResource(uri="file:///logo.png", path=logo, mime_type="image/png", is_binary=True)
-    """,
-    after="""
-        FileResource(uri="file:///logo.png", path=logo, mime_type="image/png", encoding=None)
+    example="""
+         from pathlib import Path
+
+         from mcp.server.fastmcp.resources import FileResource
+
+        -logo = FileResource(uri="file:///logo.png", path=Path("logo.png"), mime_type="image/png", is_binary=True)
+        +logo = FileResource(uri="file:///logo.png", path=Path("logo.png"), mime_type="image/png", encoding=None)
     """,
     v1_names=[CLS, CLS + ".is_binary"],
     v2_names=["mcp.server.mcpserver.resources.types.FileResource.encoding"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for call in ctx.calls(CLS):
         _call(ctx, call)
     for call in ctx.walk(ast.Call):
-        if isinstance(call.func, ast.Name) and call.func.id == "FileResource" and is_unbound(ctx, call.func) \
+        if isinstance(call.func, ast.Name) and call.func.id == "FileResource" and ctx.is_unbound(call.func) \
                 and ctx.keyword(call, "is_binary") is not None:
             ctx.manual(call, "`is_binary=` was replaced by `encoding=`: `encoding=None` serves bytes, a codec "
                              "name serves text")
@@ -81,50 +84,3 @@ def _textual(node):
         return False
     mime = node.value.split(";")[0].strip().lower()
     return mime in TEXTUAL or mime.endswith(("+json", "+xml"))
-
-
-CASES = [
-    (
-        "from pathlib import Path\nfrom mcp.server.fastmcp.resources import FileResource\n\n"
-        "logo = Path('/srv/logo.png')\n"
-        "r = FileResource(uri='file:///logo.png', path=logo, mime_type='image/png', is_binary=True)\n",
-        "from pathlib import Path\nfrom mcp.server.fastmcp.resources import FileResource\n\n"
-        "logo = Path('/srv/logo.png')\n"
-        "r = FileResource(uri='file:///logo.png', path=logo, mime_type='image/png', encoding=None)\n",
-    ),
-    (
-        "from mcp.server.fastmcp.resources import FileResource\n\n"
-        "r = FileResource(\n    uri='file:///notes.txt',\n    path=notes,\n    is_binary=False,\n)\n",
-        "from mcp.server.fastmcp.resources import FileResource\n\n"
-        "r = FileResource(\n    uri='file:///notes.txt',\n    path=notes,\n)\n",
-    ),
-    (
-        "from mcp.server.fastmcp.resources import FileResource\n\n"
-        "r = FileResource(uri='file:///data.json', path=data, mime_type='application/json')\n"
-        "print(r.is_binary)\n",
-        "from mcp.server.fastmcp.resources import FileResource\n\n"
-        "r = FileResource(uri='file:///data.json', path=data, mime_type='application/json', encoding=None)\n"
-        "print((r.encoding is None))\n",
-    ),
-    (
-        "from mcp.server.fastmcp.resources import FileResource\n\nr = FileResource(uri=u, path=p, is_binary=flag)\n",
-        "from mcp.server.fastmcp.resources import FileResource\n\n"
-        "# mcp-migrate: SRV013 `is_binary=` was replaced by `encoding=`: pass `encoding=None` for bytes or a "
-        "codec name (e.g. `\"utf-8\"`) for text https://mcp-migrate.dev/guide/#fileresourceis_binary-replaced-by-encoding\n"
-        "r = FileResource(uri=u, path=p, is_binary=flag)\n",
-    ),
-    (  # a guide fragment without the import: marker only
-        "FileResource(uri='file:///logo.png', path=logo, mime_type='image/png', is_binary=True)\n",
-        "# mcp-migrate: SRV013 `is_binary=` was replaced by `encoding=`: `encoding=None` serves bytes, a codec "
-        "name serves text https://mcp-migrate.dev/guide/#fileresourceis_binary-replaced-by-encoding\n"
-        "FileResource(uri='file:///logo.png', path=logo, mime_type='image/png', is_binary=True)\n",
-    ),
-]
-
-NOOP = [
-    "from mcp.server.fastmcp.resources import FileResource\nr = FileResource(uri='file:///a.txt', path=p)\n",
-    "from mcp.server.fastmcp.resources import FileResource\nr = FileResource(uri='file:///a.png', path=p, mime_type='image/png')\n",
-    "from fastmcp.resources import FileResource\nr = FileResource(uri='file:///a', path=p, is_binary=True)\n",
-    "class FileResource:\n    is_binary = True\n\nFileResource(is_binary=True).is_binary\n",
-    "from mcp.server.mcpserver.resources import FileResource\nr = FileResource(uri='file:///a', path=p, encoding=None)\n",
-]

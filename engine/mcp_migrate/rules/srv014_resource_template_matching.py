@@ -1,8 +1,8 @@
 import ast
 import re
 
+from ..context import PythonContext
 from ..framework import rule
-from ._srv_util import context_params, handlers
 
 ADJACENT = re.compile(r"\}\{(?![?&.;/#+])")
 
@@ -22,20 +22,22 @@ ADJACENT = re.compile(r"\}\{(?![?&.;/#+])")
         resource with a Context-only function raises `ValueError` at import time (in v1 it registered but
         could never be read).
     """,
-    before="""
-        @mcp.resource("notes://recent")
-        async def recent_notes(ctx: Context) -> str: ...
-    """,
-    after="""
-        # mcp-migrate: SRV014 a static URI with a Context-only function raises `ValueError` in v2 ...
-        @mcp.resource("notes://recent")
-        async def recent_notes(ctx: Context) -> str: ...
+    example="""
+         from mcp.server.fastmcp import Context, FastMCP
+
+         mcp = FastMCP("Notes")
+
+
+        +# mcp-migrate: SRV014 a static URI with a Context-only function raises `ValueError` in v2 (it was never readable in v1): add a query variable (`notes://recent{?limit}`) with a defaulted parameter, or drop the `Context` and read state from a module-level object https://py.sdk.modelcontextprotocol.io/v2/migration/#resource-templates-matching-behavior-changes
+         @mcp.resource("notes://recent")
+         async def recent_notes(ctx: Context) -> str:
+             return "..."
     """,
     v1_names=["mcp.server.fastmcp.FastMCP.resource"],
     v2_names=["mcp.server.mcpserver.server.MCPServer.resource"],
 )
-def check(ctx):
-    for fn, dec, _ in handlers(ctx, "resource"):
+def check(ctx: PythonContext):
+    for fn, dec, _ in ctx.fastmcp_handlers("resource"):
         if not isinstance(dec, ast.Call) or not dec.args:
             continue
         uri = dec.args[0]
@@ -46,40 +48,8 @@ def check(ctx):
                             "(`InvalidUriTemplate`); put a delimiter between them (`{name}/{path}`)")
         a = fn.args
         params = [p.arg for p in a.posonlyargs + a.args + a.kwonlyargs]
-        if "{" not in uri.value and params and set(params) <= set(context_params(ctx, fn)):
+        if "{" not in uri.value and params and set(params) <= set(ctx.context_params(fn)):
             ctx.manual(dec, "a static URI with a Context-only function raises `ValueError` in v2 (it was "
                             "never readable in v1): add a query variable (`%s{?limit}`) with a defaulted "
                             "parameter, or drop the `Context` and read state from a module-level object"
                        % uri.value)
-
-
-_LINK = " https://mcp-migrate.dev/guide/#resource-templates-matching-behavior-changes\n"
-
-CASES = [
-    (
-        "from mcp.server.fastmcp import FastMCP, Context\n\nmcp = FastMCP('d')\n\n\n@mcp.resource('notes://recent')\n"
-        "async def recent_notes(ctx: Context) -> str:\n    return ''\n",
-        "from mcp.server.fastmcp import FastMCP, Context\n\nmcp = FastMCP('d')\n\n\n"
-        "# mcp-migrate: SRV014 a static URI with a Context-only function raises `ValueError` in v2 (it was never "
-        "readable in v1): add a query variable (`notes://recent{?limit}`) with a defaulted parameter, or drop "
-        "the `Context` and read state from a module-level object" + _LINK
-        + "@mcp.resource('notes://recent')\nasync def recent_notes(ctx: Context) -> str:\n    return ''\n",
-    ),
-    (
-        "from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('d')\n\n@mcp.resource('repo://{owner}{name}')\n"
-        "def repo(owner: str, name: str) -> str:\n    return owner + name\n",
-        "from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('d')\n\n"
-        "# mcp-migrate: SRV014 v2 rejects two template variables with no literal between them "
-        "(`InvalidUriTemplate`); put a delimiter between them (`{name}/{path}`)" + _LINK
-        + "@mcp.resource('repo://{owner}{name}')\ndef repo(owner: str, name: str) -> str:\n    return owner + name\n",
-    ),
-]
-
-NOOP = [
-    "from mcp.server.fastmcp import FastMCP, Context\nmcp = FastMCP('d')\n\n@mcp.resource('notes://{id}')\n"
-    "async def note(id: str, ctx: Context) -> str:\n    return ''\n",
-    "from mcp.server.fastmcp import FastMCP\nmcp = FastMCP('d')\n\n@mcp.resource('config://app')\n"
-    "def config() -> str:\n    return ''\n",
-    "from fastmcp import FastMCP, Context\nmcp = FastMCP('d')\n\n@mcp.resource('notes://recent')\n"
-    "async def recent(ctx: Context) -> str:\n    return ''\n",
-]

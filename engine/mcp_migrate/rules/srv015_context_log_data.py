@@ -1,7 +1,8 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._srv_util import CTX, context_calls
 
 LEVELS = ("debug", "info", "warning", "error")
 
@@ -21,19 +22,26 @@ LEVELS = ("debug", "info", "warning", "error")
         `TypeError: Context.log() got an unexpected keyword argument 'message'`. `extra=` never worked
         (it raised `TypeError` in v1 too).
     """,
-    before="""
-        await ctx.log(level="info", message="hello")
-        await ctx.info("Connection failed", extra={"host": "localhost"})
+    example="""
+         from mcp.server.fastmcp import Context, FastMCP
+
+         mcp = FastMCP("Demo")
+
+
+         @mcp.tool()
+         async def connect(ctx: Context) -> str:
+        -    await ctx.log(level="info", message="hello")
+        +    await ctx.log(level="info", data="hello")
+        +    # mcp-migrate: SRV015 `extra=` was removed; its fields join the `data` dict (suggested fix: run with --apply-review) https://py.sdk.modelcontextprotocol.io/v2/migration/#mcpservers-context-logging-message-renamed-to-data-extra-removed
+             await ctx.info("Connection failed", extra={"host": "localhost"})
+             return "ok"
     """,
-    after="""
-        await ctx.log(level="info", data="hello")
-        await ctx.info({"message": "Connection failed", "host": "localhost"})
-    """,
-    v1_names=[CTX + "." + m + "(message)" for m in ("log",) + LEVELS] + [CTX + ".info(extra)"],
+    v1_names=[sdk.FASTMCP_CONTEXT + "." + m + "(message)" for m in ("log",) + LEVELS]
+    + [sdk.FASTMCP_CONTEXT + ".info(extra)"],
     v2_names=["mcp.server.mcpserver.context.Context.%s(data)" % m for m in ("log",) + LEVELS],
 )
-def check(ctx):
-    for call in context_calls(ctx, "log", *LEVELS):
+def check(ctx: PythonContext):
+    for call in ctx.context_calls("log", *LEVELS, via_get_context=True):
         method = call.func.attr
         kw = ctx.keyword(call, "message")
         extra = [k for k in call.keywords if k.arg not in ("message", "data", "logger_name", "level")]
@@ -61,9 +69,7 @@ def _fold_extra(ctx, call, kw, extra):
         return
     inner = ctx.source(d)[1:-1].strip().rstrip(",").strip()
     merged = '{"message": %s%s}' % (ctx.source(payload), ", " + inner if inner else "")
-    from ..pyedits import remove_args
-
-    removal = remove_args(ctx, call, [dict_kw])
+    removal = ctx.remove_args(call, [dict_kw])
     if not removal:
         ctx.manual(call, manual)
         return
@@ -74,37 +80,3 @@ def _fold_extra(ctx, call, kw, extra):
         ctx.manual(call, manual)
         return
     ctx.fix(call, "`extra=` was removed; its fields join the `data` dict", edits, fix_class="review")
-
-
-CASES = [
-    (
-        "from mcp.server.fastmcp import Context\n\nasync def t(ctx: Context) -> None:\n"
-        "    await ctx.log(level='info', message='hello')\n    await ctx.warning(message='careful', logger_name='db')\n"
-        "    await ctx.info('positional is fine')\n",
-        "from mcp.server.fastmcp import Context\n\nasync def t(ctx: Context) -> None:\n"
-        "    await ctx.log(level='info', data='hello')\n    await ctx.warning(data='careful', logger_name='db')\n"
-        "    await ctx.info('positional is fine')\n",
-    ),
-    (
-        "from mcp.server.fastmcp import Context\n\nasync def t(ctx: Context) -> None:\n"
-        "    await ctx.info('Connection failed', extra={'host': 'localhost', 'port': 5432})\n",
-        "from mcp.server.fastmcp import Context\n\nasync def t(ctx: Context) -> None:\n"
-        "    await ctx.info({\"message\": 'Connection failed', 'host': 'localhost', 'port': 5432})\n",
-    ),
-    (
-        "from mcp.server.fastmcp import Context\n\nasync def t(ctx: Context) -> None:\n"
-        "    await ctx.error('boom', host=h)\n",
-        "from mcp.server.fastmcp import Context\n\nasync def t(ctx: Context) -> None:\n"
-        "    # mcp-migrate: SRV015 `extra` keywords were removed (they raised `TypeError` in v1 too): pass one "
-        "`data` dict instead https://mcp-migrate.dev/guide/#mcpservers-context-logging-message-renamed-to-data-extra-removed\n"
-        "    await ctx.error('boom', host=h)\n",
-    ),
-]
-
-NOOP = [
-    "import logging\nlog = logging.getLogger()\nlog.info('x', extra={'a': 1})\n",
-    "from fastmcp import Context\n\nasync def t(ctx: Context):\n    await ctx.info(message='x')\n",
-    "from mcp.server.fastmcp import Context\n\nasync def t(ctx: Context):\n    await ctx.report_progress(1, 2, message='x')\n",
-    "from mcp.server.session import ServerSession\n\nasync def t(s: ServerSession):\n"
-    "    await s.send_log_message(level='info', data='x')\n",
-]

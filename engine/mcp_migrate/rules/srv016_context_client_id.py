@@ -1,7 +1,8 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._srv_util import CTX, context_attrs
 
 
 @rule(
@@ -18,18 +19,23 @@ from ._srv_util import CTX, context_attrs
         v2 removed the property: `ctx.client_id` raises `AttributeError: 'Context' object has no attribute
         'client_id'`. It only ever echoed a non-standard `_meta` key.
     """,
-    before="""
-        client_id = ctx.client_id
+    example="""
+         from mcp.server.fastmcp import Context, FastMCP
+
+         mcp = FastMCP("Demo")
+
+
+         @mcp.tool()
+         async def whoami(ctx: Context) -> str:
+        -    return ctx.client_id or "anonymous"
+        +    return (ctx.request_context.meta or {}).get("client_id") or "anonymous"
     """,
-    after="""
-        client_id = (ctx.request_context.meta or {}).get("client_id")
-    """,
-    v1_names=[CTX + ".client_id", CTX + ".request_context"],
+    v1_names=[sdk.FASTMCP_CONTEXT + ".client_id", sdk.FASTMCP_CONTEXT + ".request_context"],
     v2_names=["mcp.server.mcpserver.context.Context.request_context",
               "mcp.server.auth.middleware.auth_context.get_access_token"],
 )
-def check(ctx):
-    for node in context_attrs(ctx, "client_id"):
+def check(ctx: PythonContext):
+    for node in ctx.context_attrs("client_id"):
         msg = ("`Context.client_id` was removed: it read the `client_id` key of the request `_meta`; for the "
                "authenticated OAuth client use `get_access_token().client_id`")
         if isinstance(node.ctx, ast.Load):
@@ -37,26 +43,3 @@ def check(ctx):
             ctx.fix(node, msg, [ctx.replace(node, text)])
         else:
             ctx.manual(node, msg)
-
-
-CASES = [
-    (
-        "from mcp.server.fastmcp import Context\n\nasync def who(ctx: Context) -> str:\n"
-        "    client_id = ctx.client_id\n    return client_id or 'anonymous'\n",
-        "from mcp.server.fastmcp import Context\n\nasync def who(ctx: Context) -> str:\n"
-        "    client_id = (ctx.request_context.meta or {}).get(\"client_id\")\n    return client_id or 'anonymous'\n",
-    ),
-    (  # the v1 ambient context is the same object
-        "from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('d')\n\ndef who():\n"
-        "    c = mcp.get_context()\n    return c.client_id\n",
-        "from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('d')\n\ndef who():\n"
-        "    c = mcp.get_context()\n    return (c.request_context.meta or {}).get(\"client_id\")\n",
-    ),
-]
-
-NOOP = [
-    "from mcp.server.auth.middleware.auth_context import get_access_token\n\ntoken = get_access_token()\n"
-    "cid = token.client_id if token else None\n",
-    "from fastmcp import Context\n\nasync def who(ctx: Context):\n    return ctx.client_id\n",
-    "def who(ctx):\n    return ctx.client_id\n",
-]

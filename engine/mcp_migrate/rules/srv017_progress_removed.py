@@ -1,9 +1,10 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ..resolver import canonical
 
-MOD = "mcp.shared.progress"
+MOD = sdk.SHARED_PROGRESS
 NAMES = [MOD + ".progress", MOD + ".ProgressContext", MOD + ".Progress"]
 MESSAGE = ("`mcp.shared.progress` was removed: call `await ctx.report_progress(current, total, message=...)` "
            "with the absolute running total (not a delta as `p.progress(amount)` took)")
@@ -23,51 +24,33 @@ MESSAGE = ("`mcp.shared.progress` was removed: call `await ctx.report_progress(c
         `ModuleNotFoundError: No module named 'mcp.shared.progress'`. `report_progress` takes absolute
         values, so passing the old deltas silently reports jittering progress.
     """,
-    before="""
-        from mcp.shared.progress import progress
+    example="""
+         from mcp.server.fastmcp import Context, FastMCP
+        +# mcp-migrate: SRV017 `mcp.shared.progress` was removed: call `await ctx.report_progress(current, total, message=...)` with the absolute running total (not a delta as `p.progress(amount)` took) https://py.sdk.modelcontextprotocol.io/v2/migration/#progresscontext-and-progress-context-manager-removed
+         from mcp.shared.progress import progress
 
-        with progress(ctx, total=100) as p:
-            await p.progress(25)
-    """,
-    after="""
-        # mcp-migrate: SRV017 `mcp.shared.progress` was removed: call `await ctx.report_progress(...)` ...
-        from mcp.shared.progress import progress
+         mcp = FastMCP("Demo")
 
-        # mcp-migrate: SRV017 `mcp.shared.progress` was removed: call `await ctx.report_progress(...)` ...
-        with progress(ctx, total=100) as p:
-            await p.progress(25)
+
+         @mcp.tool()
+         async def crunch(ctx: Context) -> str:
+        +    # mcp-migrate: SRV017 `mcp.shared.progress` was removed: call `await ctx.report_progress(current, total, message=...)` with the absolute running total (not a delta as `p.progress(amount)` took) https://py.sdk.modelcontextprotocol.io/v2/migration/#progresscontext-and-progress-context-manager-removed
+             with progress(ctx, total=100) as p:
+                 await p.progress(25)
+             return "done"
     """,
     v1_names=[MOD] + NAMES,
     v2_names=["mcp.server.mcpserver.context.Context.report_progress"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for node in ctx.imports():
         if isinstance(node, ast.ImportFrom):
             mods = [node.module] if node.level == 0 and node.module else []
             mods += [node.module + "." + a.name for a in node.names if node.level == 0 and node.module]
         else:
             mods = [a.name for a in node.names]
-        if any(m == MOD or m.startswith(MOD + ".") or canonical(m) in NAMES for m in mods):
+        if any(m == MOD or m.startswith(MOD + ".") or ctx.canonical(m) in NAMES for m in mods):
             ctx.manual(node, MESSAGE)
     for ref in ctx.references(*NAMES):
         if not isinstance(ctx.parent(ref), ast.Attribute):
             ctx.manual(ref, MESSAGE)
-
-
-CASES = [
-    (
-        "from mcp.shared.progress import progress\n\n\nasync def work(ctx):\n"
-        "    with progress(ctx, total=100) as p:\n        await p.progress(25, message='step 1')\n",
-        "# mcp-migrate: SRV017 " + MESSAGE
-        + " https://mcp-migrate.dev/guide/#progresscontext-and-progress-context-manager-removed\n"
-        "from mcp.shared.progress import progress\n\n\nasync def work(ctx):\n"
-        "    # mcp-migrate: SRV017 " + MESSAGE
-        + " https://mcp-migrate.dev/guide/#progresscontext-and-progress-context-manager-removed\n"
-        "    with progress(ctx, total=100) as p:\n        await p.progress(25, message='step 1')\n",
-    ),
-]
-
-NOOP = [
-    "from mcp.server.fastmcp import Context\n\nasync def t(ctx: Context):\n    await ctx.report_progress(25, 100)\n",
-    "from tqdm import progress\n\nwith progress() as p:\n    pass\n",
-]

@@ -1,11 +1,12 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ..resolver import canonical
 
-ALIAS = "mcp.server.elicitation.ElicitationResult"
+ALIAS = sdk.ELICITATION + ".ElicitationResult"
 MEMBERS = ("AcceptedElicitation", "DeclinedElicitation", "CancelledElicitation")
-MODULE = "mcp.server.elicitation"
+MODULE = sdk.ELICITATION
 
 
 @rule(
@@ -22,22 +23,23 @@ MODULE = "mcp.server.elicitation"
         v2 made `ElicitationResult` a `TypeAliasType`, so `isinstance(result, ElicitationResult)` raises
         `TypeError: isinstance() arg 2 must be a type, a tuple of types, or a union`.
     """,
-    before="""
-        if isinstance(result, ElicitationResult):
-            ...
-    """,
-    after="""
-        if isinstance(result, (AcceptedElicitation, DeclinedElicitation, CancelledElicitation)):
-            ...
+    example="""
+         from mcp.server.elicitation import ElicitationResult
+        +from mcp.server.elicitation import AcceptedElicitation, DeclinedElicitation, CancelledElicitation
+
+
+         def answered(result) -> bool:
+        -    return isinstance(result, ElicitationResult)
+        +    return isinstance(result, (AcceptedElicitation, DeclinedElicitation, CancelledElicitation))
     """,
     v1_names=[ALIAS] + [MODULE + "." + m for m in MEMBERS],
     v2_names=[ALIAS] + [MODULE + "." + m for m in MEMBERS],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for call in ctx.walk(ast.Call):
         f = call.func
         if not (isinstance(f, ast.Name) and f.id in ("isinstance", "issubclass") and len(call.args) == 2
-                and ctx.resolver.binding(f) is None):
+                and ctx.binding(f) is None):
             continue
         second = call.args[1]
         refs = second.elts if isinstance(second, ast.Tuple) else [second]
@@ -72,44 +74,6 @@ def _replace(ctx, ref, in_tuple):
 
 def _local_name(ctx, member):
     """The module-level name bound to the SDK class; None when unbound; False when the name is taken."""
-    want = canonical(MODULE + "." + member)
-    for node in ctx.tree.body:
-        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            for a in node.names:
-                if canonical(node.module + "." + a.name) == want:
-                    return a.asname or a.name
-    return False if ctx.resolver._lookup(member, ctx.tree, len(ctx.text)) is not None else None
-
-
-CASES = [
-    (
-        "from mcp.server.elicitation import ElicitationResult\n\n\nasync def ask(ctx):\n"
-        "    result = await ctx.elicit('Proceed?', Confirm)\n    if isinstance(result, ElicitationResult):\n"
-        "        return result.action\n",
-        "from mcp.server.elicitation import ElicitationResult\n"
-        "from mcp.server.elicitation import AcceptedElicitation, DeclinedElicitation, CancelledElicitation\n"
-        "\n\nasync def ask(ctx):\n"
-        "    result = await ctx.elicit('Proceed?', Confirm)\n"
-        "    if isinstance(result, (AcceptedElicitation, DeclinedElicitation, CancelledElicitation)):\n"
-        "        return result.action\n",
-    ),
-    (
-        "from mcp.server.elicitation import AcceptedElicitation, CancelledElicitation, DeclinedElicitation\n"
-        "from mcp.server.fastmcp.server import ElicitationResult as ER\n\n"
-        "ok = isinstance(r, (ER, str))\n",
-        "from mcp.server.elicitation import AcceptedElicitation, CancelledElicitation, DeclinedElicitation\n"
-        "from mcp.server.fastmcp.server import ElicitationResult as ER\n\n"
-        "ok = isinstance(r, (AcceptedElicitation, DeclinedElicitation, CancelledElicitation, str))\n",
-    ),
-    (
-        "import mcp.server.elicitation as el\n\nok = isinstance(r, el.ElicitationResult)\n",
-        "import mcp.server.elicitation as el\n\n"
-        "ok = isinstance(r, (el.AcceptedElicitation, el.DeclinedElicitation, el.CancelledElicitation))\n",
-    ),
-]
-
-NOOP = [
-    "from mcp.server.elicitation import AcceptedElicitation\nok = isinstance(r, AcceptedElicitation)\n",
-    "from mcp.server.elicitation import ElicitationResult\n\ndef f(r: ElicitationResult) -> None:\n    pass\n",
-    "from mylib import ElicitationResult\nok = isinstance(r, ElicitationResult)\n",
-]
+    for a in ctx.import_aliases(MODULE + "." + member, top_level=True):
+        return a.asname or a.name
+    return False if ctx.module_binding(member) is not None else None

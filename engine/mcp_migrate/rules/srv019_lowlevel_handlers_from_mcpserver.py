@@ -1,7 +1,8 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._srv_util import CLS, fragment_receiver
 
 # v1 lowlevel decorator -> (v2 registration method, JSON-RPC method, params type in mcp.types)
 ROUTES = {
@@ -35,23 +36,27 @@ ROUTES = {
         v2 renamed the attribute and removed the lowlevel decorators:
         `AttributeError: 'MCPServer' object has no attribute '_mcp_server'`.
     """,
-    before="""
-        @mcp._mcp_server.set_logging_level()
-        async def handle_set_logging_level(level: str) -> None: ...
+    example="""
+         from mcp.server.fastmcp import FastMCP
+
+         mcp = FastMCP("Demo")
+        -lowlevel = mcp._mcp_server
+        +lowlevel = mcp._lowlevel_server
+
+
+        +# mcp-migrate: SRV019 the lowlevel `set_logging_level()` decorator is gone: register a `(ctx, params: SetLevelRequestParams)` handler with `mcp._lowlevel_server.add_request_handler("logging/setLevel", SetLevelRequestParams, handler)` https://py.sdk.modelcontextprotocol.io/v2/migration/#registering-lowlevel-handlers-from-mcpserver
+         @mcp._mcp_server.set_logging_level()
+         async def handle_set_logging_level(level: str) -> None:
+             print(level)
     """,
-    after="""
-        # mcp-migrate: SRV019 register with `mcp._lowlevel_server.add_request_handler("logging/setLevel", ...)`
-        @mcp._mcp_server.set_logging_level()
-        async def handle_set_logging_level(level: str) -> None: ...
-    """,
-    v1_names=[CLS, "mcp.server.lowlevel.server.Server.set_logging_level"],
+    v1_names=[sdk.FASTMCP, sdk.SERVER + ".set_logging_level"],
     v2_names=["mcp.server.lowlevel.server.Server.add_request_handler",
               "mcp.server.lowlevel.server.Server.add_notification_handler"]
     + ["mcp.types." + p for p in sorted({r[2] for r in ROUTES.values()})],
 )
-def check(ctx):
-    uses = ctx.attribute_uses(CLS, "_mcp_server")
-    uses += [a for a in ctx.walk(ast.Attribute) if a.attr == "_mcp_server" and fragment_receiver(ctx, a.value)]
+def check(ctx: PythonContext):
+    uses = ctx.attribute_uses(sdk.FASTMCP, "_mcp_server")
+    uses += [a for a in ctx.walk(ast.Attribute) if a.attr == "_mcp_server" and ctx.fragment_receiver(a.value)]
     for node in uses:
         parent = ctx.parent(node)
         if isinstance(parent, ast.Attribute) and parent.attr in ROUTES:
@@ -61,47 +66,8 @@ def check(ctx):
                        % (parent.attr, params, ctx.source(node.value), method, route, params))
             continue
         span = ctx.attr_span(node)
-        if span and not fragment_receiver(ctx, node.value):
+        if span and not ctx.fragment_receiver(node.value):
             ctx.fix(node, "`_mcp_server` is now `_lowlevel_server` (private; prefer public API)",
                     [ctx.replace(span, "_lowlevel_server")])
         else:
             ctx.manual(node, "`_mcp_server` is now `_lowlevel_server`")
-
-
-_LINK = " https://mcp-migrate.dev/guide/#registering-lowlevel-handlers-from-mcpserver\n"
-
-CASES = [
-    (
-        "from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('d')\n\n\n"
-        "@mcp._mcp_server.set_logging_level()  # pyright: ignore[reportPrivateUsage]\n"
-        "async def handle_set_logging_level(level: str) -> None:\n    ...\n\n"
-        "mcp._mcp_server.subscribe_resource()(handle_subscribe)\n",
-        "from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('d')\n\n\n"
-        "# mcp-migrate: SRV019 the lowlevel `set_logging_level()` decorator is gone: register a `(ctx, params: "
-        "SetLevelRequestParams)` handler with `mcp._lowlevel_server.add_request_handler(\"logging/setLevel\", "
-        "SetLevelRequestParams, handler)`" + _LINK
-        + "@mcp._mcp_server.set_logging_level()  # pyright: ignore[reportPrivateUsage]\n"
-        "async def handle_set_logging_level(level: str) -> None:\n    ...\n\n"
-        "# mcp-migrate: SRV019 the lowlevel `subscribe_resource()` decorator is gone: register a `(ctx, params: "
-        "SubscribeRequestParams)` handler with `mcp._lowlevel_server.add_request_handler(\"resources/subscribe\", "
-        "SubscribeRequestParams, handler)`" + _LINK
-        + "mcp._mcp_server.subscribe_resource()(handle_subscribe)\n",
-    ),
-    (
-        "from mcp.server.fastmcp import FastMCP\n\nserver = FastMCP('d')\nopts = server._mcp_server.create_initialization_options()\n",
-        "from mcp.server.fastmcp import FastMCP\n\nserver = FastMCP('d')\nopts = server._lowlevel_server.create_initialization_options()\n",
-    ),
-    (  # a guide fragment: `mcp` is never defined
-        "@mcp._mcp_server.set_logging_level()\nasync def h(level: str) -> None:\n    ...\n",
-        "# mcp-migrate: SRV019 the lowlevel `set_logging_level()` decorator is gone: register a `(ctx, params: "
-        "SetLevelRequestParams)` handler with `mcp._lowlevel_server.add_request_handler(\"logging/setLevel\", "
-        "SetLevelRequestParams, handler)`" + _LINK
-        + "@mcp._mcp_server.set_logging_level()\nasync def h(level: str) -> None:\n    ...\n",
-    ),
-]
-
-NOOP = [
-    "from fastmcp import FastMCP\nmcp = FastMCP('d')\nmcp._mcp_server.set_logging_level()\n",
-    "from mcp.server.mcpserver import MCPServer\nmcp = MCPServer('d')\nmcp._lowlevel_server.add_request_handler('x', P, h)\n",
-    "class S:\n    _mcp_server = None\n\nS()._mcp_server\n",
-]

@@ -1,8 +1,10 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
 
-SETTINGS = "mcp.server.fastmcp.server.Settings"
+SETTINGS = sdk.FASTMCP_SETTINGS
 MESSAGE = ("v2 `Settings` is a plain pydantic model: it no longer reads environment variables or a `.env` file; "
            "read `os.environ` yourself and pass the values to the constructor")
 
@@ -21,34 +23,18 @@ MESSAGE = ("v2 `Settings` is a plain pydantic model: it no longer reads environm
         the environment fall back to their defaults. (Through the `FastMCP` constructor they never took
         effect, which stays as it was.)
     """,
-    before="""
-        settings = Settings()
-    """,
-    after="""
-        # mcp-migrate: SRV020 v2 `Settings` is a plain pydantic model ...
-        settings = Settings()
+    example="""
+         from mcp.server.fastmcp.server import Settings
+
+        +# mcp-migrate: SRV020 v2 `Settings` is a plain pydantic model: it no longer reads environment variables or a `.env` file; read `os.environ` yourself and pass the values to the constructor https://py.sdk.modelcontextprotocol.io/v2/migration/#mcp_-environment-variables-and-env-files-are-no-longer-read
+         settings = Settings()
     """,
     v1_names=[SETTINGS],
     v2_names=["mcp.server.mcpserver.server.Settings"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for call in ctx.calls(SETTINGS):
         ctx.manual(call, MESSAGE)
     for cls in ctx.walk(ast.ClassDef):
         if any(isinstance(b, (ast.Name, ast.Attribute)) and ctx.is_ref(b, SETTINGS) for b in cls.bases):
             ctx.manual(cls, MESSAGE)
-
-
-CASES = [
-    (
-        "from mcp.server.fastmcp.server import Settings\n\nsettings = Settings()\nprint(settings.debug)\n",
-        "from mcp.server.fastmcp.server import Settings\n\n# mcp-migrate: SRV020 " + MESSAGE
-        + " https://mcp-migrate.dev/guide/#mcp_-environment-variables-and-env-files-are-no-longer-read\n"
-        "settings = Settings()\nprint(settings.debug)\n",
-    ),
-]
-
-NOOP = [
-    "from pydantic_settings import BaseSettings\n\nclass Settings(BaseSettings):\n    debug: bool = False\n\ns = Settings()\n",
-    "import os\nfrom mcp.server.fastmcp import FastMCP\nmcp = FastMCP('Demo', debug=os.environ.get('MCP_DEBUG') == 'true')\n",
-]

@@ -1,7 +1,8 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._srv_util import CLS
 
 
 @rule(
@@ -18,39 +19,28 @@ from ._srv_util import CLS
         `AttributeError: 'MCPServer' object has no attribute '_session_manager'`. The public property
         raises `RuntimeError` instead of returning `None` before `streamable_http_app()` was called.
     """,
-    before="""
-        async with mcp._session_manager.run():
-            yield
+    example="""
+         import contextlib
+
+         from mcp.server.fastmcp import FastMCP
+
+         mcp = FastMCP("Demo")
+
+
+         @contextlib.asynccontextmanager
+         async def lifespan(app):
+        -    async with mcp._session_manager.run():
+        +    async with mcp.session_manager.run():
+                 yield
     """,
-    after="""
-        async with mcp.session_manager.run():
-            yield
-    """,
-    v1_names=[CLS + ".session_manager"],
+    v1_names=[sdk.FASTMCP + ".session_manager"],
     v2_names=["mcp.server.mcpserver.server.MCPServer.session_manager"],
 )
-def check(ctx):
-    for node in ctx.attribute_uses(CLS, "_session_manager"):
+def check(ctx: PythonContext):
+    for node in ctx.attribute_uses(sdk.FASTMCP, "_session_manager"):
         span = ctx.attr_span(node)
         msg = "`_session_manager` moved in v2; use the public `session_manager` property"
         if span and isinstance(node.ctx, ast.Load):
             ctx.fix(node, msg, [ctx.replace(span, "session_manager")])
         else:
             ctx.manual(node, msg)
-
-
-CASES = [
-    (
-        "import contextlib\nfrom mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('App')\n\n"
-        "@contextlib.asynccontextmanager\nasync def lifespan(app):\n    async with mcp._session_manager.run():\n"
-        "        yield\n",
-        "import contextlib\nfrom mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('App')\n\n"
-        "@contextlib.asynccontextmanager\nasync def lifespan(app):\n    async with mcp.session_manager.run():\n"
-        "        yield\n",
-    ),
-]
-
-NOOP = [
-    "from mcp.server.fastmcp import FastMCP\nmcp = FastMCP('App')\nm = mcp.session_manager\n",
-    "from fastmcp import FastMCP\nmcp = FastMCP('App')\nm = mcp._session_manager\n",
-]

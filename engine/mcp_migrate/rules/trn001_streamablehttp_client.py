@@ -1,7 +1,9 @@
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from . import _trn_util as T
 
 ANCHOR = "streamablehttp_client-removed"
+CLIENT_MOVED = ("headers", "timeout", "sse_read_timeout", "auth", "httpx_client_factory")
 HOW = ("build an `httpx2.AsyncClient(headers=..., timeout=httpx2.Timeout(30, read=300), auth=..., "
        "follow_redirects=True)`, pass it as `http_client=` and close it (`async with http_client:`)")
 
@@ -21,48 +23,27 @@ HOW = ("build an `httpx2.AsyncClient(headers=..., timeout=httpx2.Timeout(30, rea
         `ImportError: cannot import name 'streamablehttp_client' from 'mcp.client.streamable_http'`;
         the new function takes only `url`, `http_client=` and `terminate_on_close=`.
     """,
-    before="""
-        from mcp.client.streamable_http import streamablehttp_client
+    example="""
+         from mcp import ClientSession
+        -from mcp.client.streamable_http import streamablehttp_client
+        +from mcp.client.streamable_http import streamable_http_client
 
-        async with streamablehttp_client(url) as (read, write, _):
-            ...
-    """,
-    after="""
-        from mcp.client.streamable_http import streamable_http_client
 
-        async with streamable_http_client(url) as (read, write, _):
-            ...
+         async def main(url: str) -> None:
+        -    async with streamablehttp_client(url) as (read, write, _):
+        +    async with streamable_http_client(url) as (read, write, _):
+                 async with ClientSession(read, write) as session:
+                     await session.initialize()
     """,
-    v1_names=[T.OLD_CLIENT] + [T.OLD_CLIENT + "(%s)" % k for k in T.CLIENT_MOVED],
-    v2_names=[T.NEW_CLIENT, T.NEW_CLIENT + "(http_client)"],
+    v1_names=[sdk.STREAMABLEHTTP_CLIENT] + [sdk.STREAMABLEHTTP_CLIENT + "(%s)" % k for k in CLIENT_MOVED],
+    v2_names=[sdk.STREAMABLE_HTTP_CLIENT, sdk.STREAMABLE_HTTP_CLIENT + "(http_client)"],
 )
-def check(ctx):
-    for call in ctx.calls(*T.CLIENTS):
-        moved = [k.arg for k in call.keywords if k.arg in T.CLIENT_MOVED]
+def check(ctx: PythonContext):
+    for call in ctx.calls(*sdk.STREAMABLE_HTTP_CLIENTS):
+        moved = [k.arg for k in call.keywords if k.arg in CLIENT_MOVED]
         if len(call.args) > 1 or moved or any(k.arg is None for k in call.keywords):
             names = ", ".join("`%s=`" % m for m in moved) or "the extra arguments"
             ctx.manual(call, "`streamable_http_client()` takes only `url`, `http_client=`, `terminate_on_close=`: "
                              "for %s %s" % (names, HOW))
-    ctx.rename_symbol(T.OLD_CLIENT, "streamable_http_client",
+    ctx.rename_symbol(sdk.STREAMABLEHTTP_CLIENT, "streamable_http_client",
                       "`streamablehttp_client` is `streamable_http_client` in v2")
-
-
-_U = "https://mcp-migrate.dev/guide/#" + ANCHOR + "\n"
-CASES = [
-    ("from mcp.client.streamable_http import streamablehttp_client\n\n"
-     "async with streamablehttp_client('http://x/mcp') as (r, w, _):\n    pass\n",
-     "from mcp.client.streamable_http import streamable_http_client\n\n"
-     "async with streamable_http_client('http://x/mcp') as (r, w, _):\n    pass\n"),
-    ("from mcp.client.streamable_http import streamablehttp_client\n\n"
-     "async with streamablehttp_client(\n    url=u,\n    headers={'A': 'b'},\n    timeout=30,\n) as (r, w, g):\n    pass\n",
-     "from mcp.client.streamable_http import streamable_http_client\n\n"
-     "# mcp-migrate: TRN001 `streamable_http_client()` takes only `url`, `http_client=`, `terminate_on_close=`: "
-     "for `headers=`, `timeout=` " + HOW + " " + _U
-     + "async with streamable_http_client(\n    url=u,\n    headers={'A': 'b'},\n    timeout=30,\n) as (r, w, g):\n    pass\n"),
-    ("import mcp.client.streamable_http as sh\ncm = sh.streamablehttp_client(u)\n",
-     "import mcp.client.streamable_http as sh\ncm = sh.streamable_http_client(u)\n"),
-]
-NOOP = [
-    "from mcp.client.streamable_http import streamable_http_client\ncm = streamable_http_client(u)\n",
-    "def streamablehttp_client(u):\n    pass\n\nstreamablehttp_client(u, headers={})\n",
-]

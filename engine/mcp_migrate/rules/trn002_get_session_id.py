@@ -1,7 +1,8 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from . import _trn_util as T
 
 ANCHOR = "get_session_id-callback-removed-from-streamable_http_client"
 HOOK = ("capture the `mcp-session-id` response header with an `httpx2.AsyncClient(event_hooks={\"response\": "
@@ -22,18 +23,21 @@ HOOK = ("capture the `mcp-session-id` response header with an `httpx2.AsyncClien
     why="""
         `ValueError: not enough values to unpack (expected 3, got 2)` when entering the context.
     """,
-    before="""
-        async with streamable_http_client(url) as (read_stream, write_stream, _):
-            ...
+    example="""
+         from mcp import ClientSession
+         from mcp.client.streamable_http import streamable_http_client
+
+
+         async def main(url: str) -> None:
+        -    async with streamable_http_client(url) as (read_stream, write_stream, _):
+        +    async with streamable_http_client(url) as (read_stream, write_stream):
+                 async with ClientSession(read_stream, write_stream) as session:
+                     await session.initialize()
     """,
-    after="""
-        async with streamable_http_client(url) as (read_stream, write_stream):
-            ...
-    """,
-    v1_names=list(T.CLIENTS) + [T.SHC + ".GetSessionIdCallback", T.TRANSPORT + ".get_session_id"],
-    v2_names=[T.NEW_CLIENT],
+    v1_names=list(sdk.STREAMABLE_HTTP_CLIENTS) + [sdk.STREAMABLE_HTTP + ".GetSessionIdCallback", sdk.STREAMABLE_HTTP_TRANSPORT + ".get_session_id"],
+    v2_names=[sdk.STREAMABLE_HTTP_CLIENT],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for target, scope in _targets(ctx):
         third = target.elts[2]
         if isinstance(third, ast.Name) and not _used(ctx, third, scope):
@@ -42,12 +46,12 @@ def check(ctx):
         else:
             ctx.manual(third, "`streamable_http_client` yields `(read, write)`: the `get_session_id` callback "
                               "is gone; %s" % HOOK)
-    for node in ctx.references(T.SHC + ".GetSessionIdCallback"):
+    for node in ctx.references(sdk.STREAMABLE_HTTP + ".GetSessionIdCallback"):
         ctx.manual(node, "`GetSessionIdCallback` is gone: use `Callable[[], str | None]` or drop the annotation")
     for imp in ctx.imports():
-        if getattr(imp, "module", None) == T.SHC and any(a.name == "GetSessionIdCallback" for a in imp.names):
+        if getattr(imp, "module", None) == sdk.STREAMABLE_HTTP and any(a.name == "GetSessionIdCallback" for a in imp.names):
             ctx.manual(imp, "`GetSessionIdCallback` is gone: use `Callable[[], str | None]` or drop the annotation")
-    for call in ctx.method_calls(T.TRANSPORT, "get_session_id"):
+    for call in ctx.method_calls(sdk.STREAMABLE_HTTP_TRANSPORT, "get_session_id"):
         ctx.manual(call, "`StreamableHTTPTransport.get_session_id()` is gone; %s" % HOOK)
 
 
@@ -67,7 +71,7 @@ def _targets(ctx):
 
 
 def _is_client(ctx, e):
-    return isinstance(e, ast.Call) and ctx.is_ref(e.func, *T.CLIENTS)
+    return isinstance(e, ast.Call) and ctx.is_ref(e.func, *sdk.STREAMABLE_HTTP_CLIENTS)
 
 
 def _triple(t):
@@ -81,22 +85,3 @@ def _used(ctx, name, stmt):
         scope = ctx.parent(scope)
     scope = scope or ctx.tree
     return any(isinstance(n, ast.Name) and n.id == name.id and n is not name for n in ast.walk(scope))
-
-
-_U = "https://mcp-migrate.dev/guide/#" + ANCHOR + "\n"
-_H = "from mcp.client.streamable_http import streamable_http_client\n\n"
-CASES = [
-    (_H + "async def f():\n    async with streamable_http_client(url) as (read, write, _):\n        pass\n",
-     _H + "async def f():\n    async with streamable_http_client(url) as (read, write):\n        pass\n"),
-    (_H + "async def f(stack):\n    r, w, get_id = await stack.enter_async_context(streamable_http_client(url))\n",
-     _H + "async def f(stack):\n    r, w = await stack.enter_async_context(streamable_http_client(url))\n"),
-    (_H + "async def f():\n    async with streamable_http_client(url) as (read, write, get_session_id):\n"
-     "        sid = get_session_id()\n",
-     _H + "async def f():\n    # mcp-migrate: TRN002 `streamable_http_client` yields `(read, write)`: the "
-     "`get_session_id` callback is gone; " + HOOK + " " + _U
-     + "    async with streamable_http_client(url) as (read, write, get_session_id):\n        sid = get_session_id()\n"),
-]
-NOOP = [
-    _H + "async def f():\n    async with streamable_http_client(url) as (read, write):\n        pass\n",
-    "from mcp.client.sse import sse_client\n\nasync def f():\n    async with sse_client(u) as (a, b, c):\n        pass\n",
-]

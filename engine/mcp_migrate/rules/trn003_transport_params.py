@@ -1,5 +1,6 @@
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from . import _trn_util as T
 
 ANCHOR = "streamablehttptransport-parameters-removed"
 PARAMS = ("headers", "timeout", "sse_read_timeout", "auth")
@@ -17,27 +18,17 @@ PARAMS = ("headers", "timeout", "sse_read_timeout", "auth")
     why="""
         `TypeError: StreamableHTTPTransport.__init__() got an unexpected keyword argument 'headers'`.
     """,
-    before="""
-        transport = StreamableHTTPTransport(url, headers={"A": "b"})
+    example="""
+         from mcp.client.streamable_http import StreamableHTTPTransport
+
+        +# mcp-migrate: TRN003 `StreamableHTTPTransport(url)` takes only the URL: set headers, timeouts and auth on the `httpx2.AsyncClient` instead https://py.sdk.modelcontextprotocol.io/v2/migration/#streamablehttptransport-parameters-removed
+         transport = StreamableHTTPTransport("https://example.com/mcp", headers={"Authorization": "Bearer t"})
     """,
-    after="""
-        # mcp-migrate: TRN003 `StreamableHTTPTransport(url)` takes only the URL ...
-        transport = StreamableHTTPTransport(url, headers={"A": "b"})
-    """,
-    v1_names=[T.TRANSPORT + ".__init__(%s)" % p for p in PARAMS],
-    v2_names=[T.TRANSPORT],
+    v1_names=[sdk.STREAMABLE_HTTP_TRANSPORT + ".__init__(%s)" % p for p in PARAMS],
+    v2_names=[sdk.STREAMABLE_HTTP_TRANSPORT],
 )
-def check(ctx):
-    for call in ctx.calls(T.TRANSPORT):
+def check(ctx: PythonContext):
+    for call in ctx.calls(sdk.STREAMABLE_HTTP_TRANSPORT):
         if len(call.args) > 1 or any(k.arg in PARAMS or k.arg is None for k in call.keywords):
             ctx.manual(call, "`StreamableHTTPTransport(url)` takes only the URL: set headers, timeouts and auth "
                              "on the `httpx2.AsyncClient` instead")
-
-
-CASES = [
-    ("from mcp.client.streamable_http import StreamableHTTPTransport\nt = StreamableHTTPTransport(u, headers=h)\n",
-     "from mcp.client.streamable_http import StreamableHTTPTransport\n# mcp-migrate: TRN003 "
-     "`StreamableHTTPTransport(url)` takes only the URL: set headers, timeouts and auth on the `httpx2.AsyncClient` "
-     "instead https://mcp-migrate.dev/guide/#" + ANCHOR + "\nt = StreamableHTTPTransport(u, headers=h)\n"),
-]
-NOOP = ["from mcp.client.streamable_http import StreamableHTTPTransport\nt = StreamableHTTPTransport(u)\n"]

@@ -1,10 +1,11 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from . import _trn_util as T
 
 ANCHOR = "streamablehttptransportprotocol_version-attribute-removed"
-OLD = T.SHC + ".MCP_PROTOCOL_VERSION"
+OLD = sdk.STREAMABLE_HTTP + ".MCP_PROTOCOL_VERSION"
 
 
 @rule(
@@ -22,18 +23,18 @@ OLD = T.SHC + ".MCP_PROTOCOL_VERSION"
         `ImportError: cannot import name 'MCP_PROTOCOL_VERSION' from 'mcp.client.streamable_http'`;
         `AttributeError: 'StreamableHTTPTransport' object has no attribute 'protocol_version'`.
     """,
-    before="""
-        from mcp.client.streamable_http import MCP_PROTOCOL_VERSION
+    example="""
+        -from mcp.client.streamable_http import MCP_PROTOCOL_VERSION
+        +from mcp.shared.inbound import MCP_PROTOCOL_VERSION_HEADER as MCP_PROTOCOL_VERSION
+
+         headers = {MCP_PROTOCOL_VERSION: "2025-06-18"}
     """,
-    after="""
-        from mcp.shared.inbound import MCP_PROTOCOL_VERSION_HEADER as MCP_PROTOCOL_VERSION
-    """,
-    v1_names=[OLD, T.TRANSPORT],
+    v1_names=[OLD, sdk.STREAMABLE_HTTP_TRANSPORT],
     v2_names=["mcp.shared.inbound.MCP_PROTOCOL_VERSION_HEADER"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for imp in ctx.walk(ast.ImportFrom):
-        if imp.module != T.SHC or imp.level:
+        if imp.module != sdk.STREAMABLE_HTTP or imp.level:
             continue
         alias = next((a for a in imp.names if a.name == "MCP_PROTOCOL_VERSION"), None)
         if alias is None:
@@ -45,18 +46,6 @@ def check(ctx):
         else:
             ctx.manual(imp, "import `MCP_PROTOCOL_VERSION_HEADER` from `mcp.shared.inbound` instead of "
                             "`MCP_PROTOCOL_VERSION` from `mcp.client.streamable_http`")
-    for node in ctx.attribute_uses(T.TRANSPORT, "protocol_version"):
+    for node in ctx.attribute_uses(sdk.STREAMABLE_HTTP_TRANSPORT, "protocol_version"):
         ctx.manual(node, "the transport no longer tracks the protocol version: read `session.protocol_version` "
                          "(or `client.protocol_version`)")
-
-
-CASES = [
-    ("from mcp.client.streamable_http import MCP_PROTOCOL_VERSION\nh = {MCP_PROTOCOL_VERSION: v}\n",
-     "from mcp.shared.inbound import MCP_PROTOCOL_VERSION_HEADER as MCP_PROTOCOL_VERSION\nh = {MCP_PROTOCOL_VERSION: v}\n"),
-    ("from mcp.client.streamable_http import StreamableHTTPTransport\nt = StreamableHTTPTransport(u)\nv = t.protocol_version\n",
-     "from mcp.client.streamable_http import StreamableHTTPTransport\nt = StreamableHTTPTransport(u)\n"
-     "# mcp-migrate: TRN004 the transport no longer tracks the protocol version: read `session.protocol_version` "
-     "(or `client.protocol_version`) https://mcp-migrate.dev/guide/#" + ANCHOR + "\nv = t.protocol_version\n"),
-]
-NOOP = ["from mcp.shared.inbound import MCP_PROTOCOL_VERSION_HEADER as MCP_PROTOCOL_VERSION\n",
-        "from other import MCP_PROTOCOL_VERSION\n"]

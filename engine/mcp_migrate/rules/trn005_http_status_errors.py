@@ -1,12 +1,12 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from . import _low_util as U
-from . import _trn_util as T
 
 ANCHOR = "streamable-http-non-2xx-responses-now-surface-as-per-request-json-rpc-errors"
 STATUS = ("httpx.HTTPStatusError", "httpx2.HTTPStatusError")
-ERRORS = ("mcp.shared.exceptions.McpError",)
+ERRORS = (sdk.MCP_ERROR,)
 
 
 @rule(
@@ -23,26 +23,25 @@ ERRORS = ("mcp.shared.exceptions.McpError",)
         Silent: v2 answers HTTP status failures with an `MCPError` from the one failing call and keeps
         the connection open, so these handlers never run and the session-expiry check never matches.
     """,
-    before="""
-        try:
-            async with streamable_http_client(url) as (read, write, _):
-                ...
-        except* httpx.HTTPStatusError:
-            pass
+    example="""
+         import httpx
+
+         from mcp.client.streamable_http import streamable_http_client
+
+
+         async def main(url: str) -> None:
+        +    # mcp-migrate: TRN005 HTTP status errors no longer escape the `streamable_http_client` context in v2: each failing call raises `MCPError` (e.g. `-32603`, `-32600 Session terminated`); catch it around the calls instead https://py.sdk.modelcontextprotocol.io/v2/migration/#streamable-http-non-2xx-responses-now-surface-as-per-request-json-rpc-errors
+             try:
+                 async with streamable_http_client(url) as (read, write, _):
+                     print(read, write)
+             except httpx.HTTPStatusError:
+                 pass
     """,
-    after="""
-        try:
-            async with streamable_http_client(url) as (read, write, _):
-                ...
-        # mcp-migrate: TRN005 HTTP status errors no longer escape the transport context ...
-        except* httpx.HTTPStatusError:
-            pass
-    """,
-    v1_names=list(T.CLIENTS) + list(ERRORS),
+    v1_names=list(sdk.STREAMABLE_HTTP_CLIENTS) + list(ERRORS),
     v2_names=["mcp.MCPError", "mcp.types.INVALID_REQUEST"],
 )
-def check(ctx):
-    if not T.mentions(ctx, *T.CLIENTS) and not any(_fragment_client(ctx, c) for c in ctx.walk(ast.Call)):
+def check(ctx: PythonContext):
+    if not ctx.mentions(*sdk.STREAMABLE_HTTP_CLIENTS) and not any(_fragment_client(ctx, c) for c in ctx.walk(ast.Call)):
         return
     try_types = tuple(getattr(ast, n) for n in ("Try", "TryStar") if hasattr(ast, n))
     for t in ctx.walk(*try_types):
@@ -65,7 +64,7 @@ def check(ctx):
 def _wraps_client(ctx, t):
     for stmt in t.body:
         for n in ast.walk(stmt):
-            if isinstance(n, ast.Call) and (ctx.is_ref(n.func, *T.CLIENTS) or _fragment_client(ctx, n)):
+            if isinstance(n, ast.Call) and (ctx.is_ref(n.func, *sdk.STREAMABLE_HTTP_CLIENTS) or _fragment_client(ctx, n)):
                 return True
     return False
 
@@ -74,26 +73,4 @@ def _fragment_client(ctx, call):
     """Guide-style fragments call the client without importing it."""
     f = call.func
     return isinstance(f, ast.Name) and f.id in ("streamable_http_client", "streamablehttp_client") \
-        and U.unbound(ctx, f)
-
-
-_U = "https://mcp-migrate.dev/guide/#" + ANCHOR + "\n"
-CASES = [
-    ("import httpx\nfrom mcp.client.streamable_http import streamable_http_client\n\n"
-     "async def f():\n    try:\n        async with streamable_http_client(u) as (r, w, _):\n            pass\n"
-     "    except httpx.HTTPStatusError:\n        pass\n",
-     "import httpx\nfrom mcp.client.streamable_http import streamable_http_client\n\n"
-     "async def f():\n"
-     "    # mcp-migrate: TRN005 HTTP status errors no longer escape the `streamable_http_client` context in v2: "
-     "each failing call raises `MCPError` (e.g. `-32603`, `-32600 Session terminated`); catch it around the "
-     "calls instead " + _U + "    try:\n        async with streamable_http_client(u) as (r, w, _):\n            pass\n"
-     "    except httpx.HTTPStatusError:\n        pass\n"),
-    ("from mcp.client.streamable_http import streamablehttp_client\n\nif exc.error.code == 32600:\n    pass\n",
-     "from mcp.client.streamable_http import streamablehttp_client\n\n# mcp-migrate: TRN005 v2 reports a terminated "
-     "session as `MCPError(-32600, 'Session terminated')`: compare `exc.code == INVALID_REQUEST` (from `mcp.types`) "
-     "and the message, not `32600` " + _U + "if exc.error.code == 32600:\n    pass\n"),
-]
-NOOP = [
-    "import httpx\n\ntry:\n    httpx.get(u)\nexcept httpx.HTTPStatusError:\n    pass\n",
-    "from mcp.client.sse import sse_client\nif e.code == 32600:\n    pass\n",
-]
+        and ctx.is_unbound(f)

@@ -1,7 +1,9 @@
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
 
 ANCHOR = "terminate_windows_process-removed"
-MOD = "mcp.os.win32.utilities"
+MOD = sdk.WIN32_UTILITIES
 
 
 @rule(
@@ -18,16 +20,18 @@ MOD = "mcp.os.win32.utilities"
         `ImportError: cannot import name 'terminate_windows_process'`;
         `TypeError: terminate_windows_process_tree() got an unexpected keyword argument 'timeout_seconds'`.
     """,
-    before="""
-        await terminate_windows_process_tree(process, timeout_seconds=2.0)
-    """,
-    after="""
-        await terminate_windows_process_tree(process)
+    example="""
+         from mcp.os.win32.utilities import terminate_windows_process_tree
+
+
+         async def stop(process) -> None:
+        -    await terminate_windows_process_tree(process, timeout_seconds=2.0)
+        +    await terminate_windows_process_tree(process)
     """,
     v1_names=[MOD + ".terminate_windows_process", MOD + ".terminate_windows_process_tree(timeout_seconds)"],
     v2_names=[MOD + ".terminate_windows_process_tree"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     msg = "`terminate_windows_process` was removed: `stdio_client` terminates the server itself (no replacement)"
     for node in ctx.references(MOD + ".terminate_windows_process"):
         ctx.manual(node, msg)
@@ -42,15 +46,3 @@ def check(ctx):
         elif len(call.args) > 1:
             ctx.manual(call, "drop the second argument (`timeout_seconds`, never used) of "
                              "`terminate_windows_process_tree()`")
-
-
-_U = "https://mcp-migrate.dev/guide/#" + ANCHOR + "\n"
-CASES = [
-    ("from mcp.os.win32.utilities import terminate_windows_process_tree\n"
-     "await terminate_windows_process_tree(p, timeout_seconds=2.0)\n",
-     "from mcp.os.win32.utilities import terminate_windows_process_tree\nawait terminate_windows_process_tree(p)\n"),
-    ("from mcp.os.win32.utilities import terminate_windows_process\n",
-     "# mcp-migrate: TRN006 `terminate_windows_process` was removed: `stdio_client` terminates the server itself "
-     "(no replacement) " + _U + "from mcp.os.win32.utilities import terminate_windows_process\n"),
-]
-NOOP = ["async def terminate_windows_process(p):\n    pass\n\nawait terminate_windows_process(p)\n"]

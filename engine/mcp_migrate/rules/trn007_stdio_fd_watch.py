@@ -1,10 +1,11 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from . import _trn_util as T
 
 ANCHOR = "stdio_server-keeps-the-protocol-streams-on-private-descriptors"
-STDIO = "mcp.server.stdio.stdio_server"
+STDIO = sdk.STDIO_SERVER
 WATCH = ("select.poll", "select.epoll", "select.select")
 
 
@@ -22,33 +23,26 @@ WATCH = ("select.poll", "select.epoll", "select.select")
         Silent: a watcher waiting for `POLLHUP`/`POLLERR` never fires, and one that treats any event as
         "client gone" fires at startup.
     """,
-    before="""
-        poller = select.poll()
-        poller.register(sys.stdin, select.POLLHUP)
-    """,
-    after="""
-        # mcp-migrate: TRN007 while `stdio_server()` runs, fd 0 is the null device ...
-        poller = select.poll()
-        poller.register(sys.stdin, select.POLLHUP)
+    example="""
+         import select
+         import sys
+
+         from mcp.server.stdio import stdio_server
+
+
+         def client_gone() -> bool:
+        +    # mcp-migrate: TRN007 while `stdio_server()` runs, fd 0 is the null device (never `POLLHUP`, always readable): to detect a vanished client, exit when `os.getppid()` changes https://py.sdk.modelcontextprotocol.io/v2/migration/#stdio_server-keeps-the-protocol-streams-on-private-descriptors
+             poller = select.poll()
+             poller.register(sys.stdin, select.POLLHUP)
+             return bool(poller.poll(0))
     """,
     v1_names=[STDIO],
     v2_names=[STDIO],
 )
-def check(ctx):
-    if not T.mentions(ctx, STDIO):
+def check(ctx: PythonContext):
+    if not ctx.mentions(STDIO):
         return
     for call in ctx.walk(ast.Call):
         if ctx.resolve(call.func) in WATCH:
             ctx.manual(call, "while `stdio_server()` runs, fd 0 is the null device (never `POLLHUP`, always "
                              "readable): to detect a vanished client, exit when `os.getppid()` changes")
-
-
-CASES = [
-    ("import select\nfrom mcp.server.stdio import stdio_server\n\ndef watch():\n    p = select.poll()\n",
-     "import select\nfrom mcp.server.stdio import stdio_server\n\ndef watch():\n"
-     "    # mcp-migrate: TRN007 while `stdio_server()` runs, fd 0 is the null device (never `POLLHUP`, always "
-     "readable): to detect a vanished client, exit when `os.getppid()` changes https://mcp-migrate.dev/guide/#"
-     + ANCHOR + "\n    p = select.poll()\n"),
-]
-NOOP = ["import select\np = select.poll()\n",
-        "from mcp.server.stdio import stdio_server\nimport os\nos.getppid()\n"]

@@ -1,9 +1,11 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
 
 ANCHOR = "websocket-transport-removed"
-MODS = ("mcp.client.websocket", "mcp.server.websocket")
+MODS = sdk.WEBSOCKET_MODULES
 MESSAGE = ("the WebSocket transport was removed: use streamable HTTP (`streamable_http_client` on the client, "
            "`streamable_http_app()` on the server)")
 
@@ -20,17 +22,20 @@ MESSAGE = ("the WebSocket transport was removed: use streamable HTTP (`streamabl
     why="""
         `ModuleNotFoundError: No module named 'mcp.client.websocket'`.
     """,
-    before="""
-        from mcp.client.websocket import websocket_client
+    example="""
+        +# mcp-migrate: TRN008 the WebSocket transport was removed: use streamable HTTP (`streamable_http_client` on the client, `streamable_http_app()` on the server) https://py.sdk.modelcontextprotocol.io/v2/migration/#websocket-transport-removed
+         from mcp.client.websocket import websocket_client
+
+
+         async def main(url: str) -> None:
+        +    # mcp-migrate: TRN008 the WebSocket transport was removed: use streamable HTTP (`streamable_http_client` on the client, `streamable_http_app()` on the server) https://py.sdk.modelcontextprotocol.io/v2/migration/#websocket-transport-removed
+             async with websocket_client(url) as (read, write):
+                 print(read, write)
     """,
-    after="""
-        # mcp-migrate: TRN008 the WebSocket transport was removed: use streamable HTTP ...
-        from mcp.client.websocket import websocket_client
-    """,
-    v1_names=list(MODS) + ["mcp.client.websocket.websocket_client", "mcp.server.websocket.websocket_server"],
+    v1_names=list(MODS + sdk.WEBSOCKET_FUNCTIONS),
     v2_names=["mcp.client.streamable_http.streamable_http_client"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for imp in ctx.imports():
         if isinstance(imp, ast.ImportFrom):
             hit = imp.level == 0 and (imp.module in MODS or (imp.module in ("mcp.client", "mcp.server")
@@ -39,16 +44,5 @@ def check(ctx):
             hit = any(a.name in MODS or a.name.startswith(tuple(m + "." for m in MODS)) for a in imp.names)
         if hit:
             ctx.manual(imp, MESSAGE)
-    for call in ctx.calls("mcp.client.websocket.websocket_client", "mcp.server.websocket.websocket_server"):
+    for call in ctx.calls(*sdk.WEBSOCKET_FUNCTIONS):
         ctx.manual(call, MESSAGE)
-
-
-_M = "# mcp-migrate: TRN008 " + MESSAGE + " https://mcp-migrate.dev/guide/#" + ANCHOR + "\n"
-CASES = [
-    ("from mcp.client.websocket import websocket_client\n\nasync def f():\n"
-     "    async with websocket_client('ws://x') as (r, w):\n        pass\n",
-     _M + "from mcp.client.websocket import websocket_client\n\nasync def f():\n    " + _M
-     + "    async with websocket_client('ws://x') as (r, w):\n        pass\n"),
-    ("import mcp.server.websocket\n", _M + "import mcp.server.websocket\n"),
-]
-NOOP = ["from websockets import connect\n", "from mcp.client.sse import sse_client\n"]

@@ -1,10 +1,10 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ..pyedits import _bound_names
-from ._typ_util import drop_import_alias, import_aliases, import_of
 
-HELPER = "mcp.shared.memory.create_connected_server_and_client_session"
+HELPER = sdk.CONNECTED_SESSION_HELPER
 MSG = ("`create_connected_server_and_client_session` was removed; `Client(server, mode=\"legacy\")` "
        "yields a `Client` (list methods take `cursor=`, the `ClientSession` is `client.session`)")
 
@@ -25,23 +25,24 @@ MSG = ("`create_connected_server_and_client_session` was removed; `Client(server
         'create_connected_server_and_client_session' from 'mcp.shared.memory'`. Review: the object
         is now a `Client`, whose methods are close to but not the same as `ClientSession`'s.
     """,
-    before="""
-        from mcp.shared.memory import create_connected_server_and_client_session
+    example="""
+         from mcp.server.fastmcp import FastMCP
+        -from mcp.shared.memory import create_connected_server_and_client_session
+        +from mcp.client import Client
 
-        async with create_connected_server_and_client_session(server) as session:
-            result = await session.call_tool("my_tool", {"x": 1})
-    """,
-    after="""
-        from mcp.client import Client
+         server = FastMCP("test")
 
-        async with Client(server, mode="legacy") as session:
-            result = await session.call_tool("my_tool", {"x": 1})
+
+         async def test_tool() -> None:
+        -    async with create_connected_server_and_client_session(server) as session:
+        +    async with Client(server, mode="legacy") as session:
+                 await session.call_tool("my_tool", {"x": 1})
     """,
     v1_names=[HELPER],
     v2_names=["mcp.client.Client", "mcp.client.client.Client.mode"],
 )
-def check(ctx):
-    aliases = import_aliases(ctx, HELPER)
+def check(ctx: PythonContext):
+    aliases = ctx.import_aliases(HELPER)
     calls = ctx.calls(HELPER)
     if not aliases and not calls:
         if _snippet_calls(ctx):
@@ -51,15 +52,15 @@ def check(ctx):
     edits = []
     names = []
     for alias in aliases:
-        node = import_of(ctx, alias)
+        node = ctx.import_of(alias)
         if alias.asname:
             edits = None
             break
-        names += _bound_names(ctx, alias)
+        names += ctx.bound_names(alias)
         if len(node.names) == 1 and ctx.parent(node) is ctx.tree:
             edits.append(ctx.replace(node, "from mcp.client import Client"))
         else:
-            removal = drop_import_alias(ctx, alias)
+            removal = ctx.drop_import_alias(alias)
             add = ctx.add_import("mcp.client", "Client")
             if removal is None:
                 edits = None
@@ -84,45 +85,4 @@ def check(ctx):
 def _snippet_calls(ctx):
     """The guide's fragments call the helper without importing it."""
     return [c for c in ctx.walk(ast.Call) if isinstance(c.func, ast.Name)
-            and c.func.id == "create_connected_server_and_client_session" and ctx.resolver.binding(c.func) is None]
-
-
-CASES = [
-    (
-        "from mcp.shared.memory import create_connected_server_and_client_session\n\n"
-        "async def test_tool(server):\n"
-        "    async with create_connected_server_and_client_session(server) as session:\n"
-        "        result = await session.call_tool('my_tool', {'x': 1})\n",
-        "from mcp.client import Client\n\n"
-        "async def test_tool(server):\n"
-        "    async with Client(server, mode=\"legacy\") as session:\n"
-        "        result = await session.call_tool('my_tool', {'x': 1})\n",
-    ),
-    (
-        "import pytest\nfrom mcp.shared.memory import (\n    create_client_server_memory_streams,\n"
-        "    create_connected_server_and_client_session,\n)\n\n"
-        "async def test_x(server, cb):\n"
-        "    async with create_connected_server_and_client_session(\n"
-        "        server._mcp_server,\n        sampling_callback=cb,\n        raise_exceptions=True,\n"
-        "    ) as client:\n        await client.list_tools()\n",
-        "import pytest\nfrom mcp.shared.memory import (\n    create_client_server_memory_streams,\n)\n"
-        "from mcp.client import Client\n\n"
-        "async def test_x(server, cb):\n"
-        "    async with Client(\n"
-        "        server._mcp_server,\n        sampling_callback=cb,\n        raise_exceptions=True, mode=\"legacy\",\n"
-        "    ) as client:\n        await client.list_tools()\n",
-    ),
-    (
-        "from mcp.shared.memory import create_connected_server_and_client_session as connect\n",
-        "# mcp-migrate: TST001 %s "
-        "https://mcp-migrate.dev/guide/#create_connected_server_and_client_session-removed\n"
-        "from mcp.shared.memory import create_connected_server_and_client_session as connect\n" % MSG.replace('\\"', '"'),
-    ),
-]
-
-NOOP = [
-    "from mcp.shared.memory import create_client_server_memory_streams\n",
-    "from mcp.client import Client\n\nasync def f(server):\n    async with Client(server) as c:\n        pass\n",
-    "from myproj.testing import create_connected_server_and_client_session\n\n"
-    "create_connected_server_and_client_session(s)\n",
-]
+            and c.func.id == "create_connected_server_and_client_session" and ctx.binding(c.func) is None]

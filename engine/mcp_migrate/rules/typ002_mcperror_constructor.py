@@ -1,9 +1,11 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
 
-ERR = "mcp.shared.exceptions.McpError"
-ERROR_DATA = "mcp.types.ErrorData"
+ERR = sdk.MCP_ERROR
+ERROR_DATA = sdk.ERROR_DATA
 ORDER = ("code", "message", "data")
 
 
@@ -21,16 +23,20 @@ ORDER = ("code", "message", "data")
         v2's `MCPError.__init__` takes `code`, `message`, `data`; passing an `ErrorData` makes the
         whole object the code.
     """,
-    before="""
-        raise McpError(ErrorData(code=INVALID_REQUEST, message="bad input"))
-    """,
-    after="""
-        raise McpError(INVALID_REQUEST, "bad input")
+    example="""
+         from mcp.shared.exceptions import McpError
+         from mcp.types import INVALID_REQUEST, ErrorData
+
+
+         def check_city(city: str) -> None:
+             if not city:
+        -        raise McpError(ErrorData(code=INVALID_REQUEST, message="bad input"))
+        +        raise McpError(INVALID_REQUEST, "bad input")
     """,
     v1_names=[ERR, ERROR_DATA],
     v2_names=["mcp.shared.exceptions.MCPError.from_error_data", "mcp.types.ErrorData"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for call in ctx.calls(ERR):
         if call.keywords or len(call.args) != 1 or isinstance(call.args[0], ast.Starred):
             if call.keywords and not call.args and [k.arg for k in call.keywords] == ["error"]:
@@ -67,29 +73,3 @@ def _error_data_args(ctx, call):
     if any("\n" in p for p in parts):
         return None
     return parts
-
-
-CASES = [
-    (
-        "from mcp.shared.exceptions import McpError\nfrom mcp.types import ErrorData, INVALID_REQUEST\n\n"
-        "raise McpError(ErrorData(code=INVALID_REQUEST, message='bad input'))\n",
-        "from mcp.shared.exceptions import McpError\nfrom mcp.types import ErrorData, INVALID_REQUEST\n\n"
-        "raise McpError(INVALID_REQUEST, 'bad input')\n",
-    ),
-    (
-        "import mcp\nfrom mcp import types\n\n"
-        "raise mcp.McpError(types.ErrorData(message=msg, code=-1, data={'x': 1}))\n",
-        "import mcp\nfrom mcp import types\n\n"
-        "raise mcp.McpError(-1, msg, {'x': 1})\n",
-    ),
-    (
-        "from mcp import McpError\n\ndef fail(err):\n    raise McpError(err)\n",
-        "from mcp import McpError\n\ndef fail(err):\n    raise McpError.from_error_data(err)\n",
-    ),
-]
-
-NOOP = [
-    "class McpError(Exception):\n    pass\n\nraise McpError(ErrorData(code=1, message='x'))\n",
-    "from mcp.shared.exceptions import MCPError\n\nraise MCPError(1, 'x')\n",
-    "from mcp import McpError\n\ntry:\n    pass\nexcept McpError as e:\n    print(e.error.message)\n",
-]

@@ -1,3 +1,5 @@
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
 
 
@@ -14,37 +16,15 @@ from ..framework import rule
         `mcp.shared.version` was removed; importing it fails with
         `ModuleNotFoundError: No module named 'mcp.shared.version'`.
     """,
-    before="""
-        from mcp.shared.version import LATEST_PROTOCOL_VERSION
-    """,
-    after="""
-        from mcp.types.version import LATEST_PROTOCOL_VERSION
+    example="""
+        -from mcp.shared.version import SUPPORTED_PROTOCOL_VERSIONS
+        +from mcp.types.version import SUPPORTED_PROTOCOL_VERSIONS
+
+         print(SUPPORTED_PROTOCOL_VERSIONS)
     """,
     v1_names=["mcp.shared.version", "mcp.shared.version.SUPPORTED_PROTOCOL_VERSIONS"],
     v2_names=["mcp.types.version", "mcp_types.version.SUPPORTED_PROTOCOL_VERSIONS"],
 )
-def check(ctx):
-    ctx.rename_module("mcp.shared.version", "mcp.types.version",
+def check(ctx: PythonContext):
+    ctx.rename_module(sdk.SHARED_VERSION, "mcp.types.version",
                       "`mcp.shared.version` was removed; import from `mcp.types.version`")
-
-
-CASES = [
-    (
-        "from mcp.types import Tool, Resource\nfrom mcp.shared.version import LATEST_PROTOCOL_VERSION\n",
-        "from mcp.types import Tool, Resource\nfrom mcp.types.version import LATEST_PROTOCOL_VERSION\n",
-    ),
-    (
-        "import mcp.shared.version as v\n\nprint(v.SUPPORTED_PROTOCOL_VERSIONS)\n",
-        "import mcp.types.version as v\n\nprint(v.SUPPORTED_PROTOCOL_VERSIONS)\n",
-    ),
-    (
-        "from unittest import mock\n\n@mock.patch('mcp.shared.version.SUPPORTED_PROTOCOL_VERSIONS', ['x'])\ndef test():\n    pass\n",
-        "from unittest import mock\n\n@mock.patch('mcp.types.version.SUPPORTED_PROTOCOL_VERSIONS', ['x'])\ndef test():\n    pass\n",
-    ),
-]
-
-NOOP = [
-    "from mcp.types import Tool\nimport mcp.types as types\n",
-    "from mcp.types.version import LATEST_PROTOCOL_VERSION\n",
-    "from myproj.shared.version import VERSION\n",
-]

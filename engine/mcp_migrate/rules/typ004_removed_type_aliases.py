@@ -1,6 +1,8 @@
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
 
-T = "mcp.types."
+T = sdk.TYPES
 RENAMED = [("Content", "ContentBlock"), ("ResourceReference", "ResourceTemplateReference")] + [
     (side + kind + "Type", side + kind)
     for side in ("Client", "Server") for kind in ("Request", "Notification", "Result")
@@ -35,61 +37,23 @@ MANUAL = {
         These names are gone from `mcp.types`: `from mcp.types import Content` fails with
         `ImportError: cannot import name 'Content' from 'mcp.types'`.
     """,
-    before="""
-        from mcp.types import Content, ResourceReference, Cursor
+    example="""
+        -from mcp.types import Content, Cursor, ResourceReference
+        +from mcp.types import ContentBlock, ResourceTemplateReference
 
-        def page(items: list[Content], cursor: Cursor | None): ...
-    """,
-    after="""
-        from mcp.types import ContentBlock, ResourceTemplateReference
 
-        def page(items: list[ContentBlock], cursor: str | None): ...
+        -def page(items: list[Content], cursor: Cursor | None = None) -> ResourceReference: ...
+        +def page(items: list[ContentBlock], cursor: str | None = None) -> ResourceTemplateReference: ...
     """,
     v1_names=[T + n for n, _ in RENAMED] + [T + "Cursor"] + [T + n for n in LITERALS] + [T + n for n in MANUAL],
     v2_names=[T + n for _, n in RENAMED],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for old, new in RENAMED:
         ctx.rename_symbol(T + old, new, "`%s` was removed from `mcp.types`; use `%s`" % (old, new))
-    from ._typ_util import import_aliases, inline_name
-    inline_name(ctx, T + "Cursor", "str", "`Cursor` was removed from `mcp.types`; use `str`")
+    ctx.inline_name(T + "Cursor", "str", "`Cursor` was removed from `mcp.types`; use `str`")
     for name, literal in LITERALS.items():
-        inline_name(ctx, T + name, literal, "`%s` was removed from `mcp.types`; use the literal %s" % (name, literal))
+        ctx.inline_name(T + name, literal, "`%s` was removed from `mcp.types`; use the literal %s" % (name, literal))
     for name, msg in MANUAL.items():
-        for node in import_aliases(ctx, T + name) or ctx.references(T + name)[:1]:
+        for node in ctx.import_aliases(T + name) or ctx.references(T + name)[:1]:
             ctx.manual(node, msg)
-
-
-CASES = [
-    (
-        "from mcp.types import Content, ResourceReference, Cursor\n\n"
-        "def page(items: list[Content], cursor: Cursor | None = None) -> ResourceReference: ...\n",
-        "from mcp.types import ContentBlock, ResourceTemplateReference\n\n"
-        "def page(items: list[ContentBlock], cursor: str | None = None) -> ResourceTemplateReference: ...\n",
-    ),
-    (
-        "from mcp.types import Cursor\nimport os\n\nc: Cursor = os.environ['C']\n",
-        "import os\n\nc: str = os.environ['C']\n",
-    ),
-    (
-        "import mcp.types as types\n\n"
-        "tool = types.Tool(name='t', inputSchema={}, execution=types.ToolExecution(taskSupport=types.TASK_REQUIRED))\n"
-        "msg: types.ServerNotificationType\n",
-        "import mcp.types as types\n\n"
-        "tool = types.Tool(name='t', inputSchema={}, execution=types.ToolExecution(taskSupport=\"required\"))\n"
-        "msg: types.ServerNotification\n",
-    ),
-    (
-        "from mcp.types import AnyFunction, Tool\n\nf: AnyFunction\n",
-        "# mcp-migrate: TYP004 `AnyFunction` was removed; use `Callable[..., Any]` "
-        "https://mcp-migrate.dev/guide/#removed-type-aliases-and-classes\n"
-        "from mcp.types import AnyFunction, Tool\n\nf: AnyFunction\n",
-    ),
-]
-
-NOOP = [
-    "from mcp.types import ContentBlock, ResourceTemplateReference\n",
-    "from myproj.types import Content, Cursor\n\nx: Cursor\n",
-    "class Content:\n    pass\n\nc = Content()\n",
-    "from mcp.types import TaskStatus\n\ns: TaskStatus = 'working'\n",
-]

@@ -1,7 +1,7 @@
 import ast
 
+from ..context import PythonContext
 from ..framework import rule
-from ._typ_util import mcp_value
 
 DUMPS = ("model_dump", "model_dump_json")
 
@@ -20,25 +20,24 @@ DUMPS = ("model_dump", "model_dump_json")
         not recognise; no error is raised. With `by_alias=True` the `meta` field is also written
         as `_meta`, as on the wire, hence review.
     """,
-    before="""
-        tool = Tool(name="t", inputSchema={})
-        payload = tool.model_dump()
-    """,
-    after="""
-        tool = Tool(name="t", inputSchema={})
-        payload = tool.model_dump(by_alias=True)
+    example="""
+         from mcp.types import Tool
+
+         tool = Tool(name="t", inputSchema={"type": "object"})
+        -payload = tool.model_dump()
+        +payload = tool.model_dump(by_alias=True)
     """,
     v1_names=["mcp.types.Tool"],
     v2_names=["mcp.types.Tool"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for call in ctx.walk(ast.Call):
         f = call.func
         if not isinstance(f, ast.Attribute) or f.attr not in DUMPS or ctx.keyword(call, "by_alias"):
             continue
         if any(k.arg is None for k in call.keywords):
             continue  # `**options` may already carry by_alias
-        _, level = mcp_value(ctx, f.value)
+        _, level = ctx.protocol_value(f.value)
         if level is None:
             continue
         msg = "`%s()` of an MCP type emits snake_case keys in v2; pass `by_alias=True` for the wire format" % f.attr
@@ -47,26 +46,3 @@ def check(ctx):
             ctx.manual(call, msg)
         else:
             ctx.fix(call, msg, [edit])
-
-
-CASES = [
-    (
-        "from mcp.types import Tool\n\ntool = Tool(name='t', inputSchema={})\nd = tool.model_dump()\n"
-        "s = tool.model_dump_json(exclude_none=True)\n",
-        "from mcp.types import Tool\n\ntool = Tool(name='t', inputSchema={})\nd = tool.model_dump(by_alias=True)\n"
-        "s = tool.model_dump_json(exclude_none=True, by_alias=True)\n",
-    ),
-    (
-        "from mcp import ClientSession\n\nasync def f(s: ClientSession):\n"
-        "    result = await s.list_tools()\n    return [t.model_dump(mode='json') for t in result.tools]\n",
-        "from mcp import ClientSession\n\nasync def f(s: ClientSession):\n"
-        "    result = await s.list_tools()\n    return [t.model_dump(mode='json', by_alias=True) for t in result.tools]\n",
-    ),
-]
-
-NOOP = [
-    "from mcp.types import Tool\n\ntool = Tool(name='t', inputSchema={})\nd = tool.model_dump(by_alias=True)\n",
-    "from pydantic import BaseModel\n\nclass M(BaseModel):\n    x: int\n\nM(x=1).model_dump()\n",
-    "from mcp.types import Tool\n\ndef f(t: Tool, **kw):\n    return t.model_dump(**kw)\n",
-    "from fastmcp import Client\n\nasync def f(c: Client):\n    r = await c.call_tool('t', {})\n    return r.model_dump()\n",
-]

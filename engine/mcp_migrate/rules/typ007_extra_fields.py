@@ -1,8 +1,8 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._typ_fields import CAMEL, FIELDS
-from ._typ_util import type_name
 
 
 @rule(
@@ -18,50 +18,23 @@ from ._typ_util import type_name
         Silent: v2 ignores unknown constructor keywords and unknown wire keys; the value is not
         stored and not sent, and no error is raised.
     """,
-    before="""
-        params = CallToolRequestParams(name="t", arguments={}, trace_id="abc")
-    """,
-    after="""
-        # mcp-migrate: TYP007 `CallToolRequestParams` has no field `trace_id`; v2 drops it silently: move it into `_meta={...}` https://mcp-migrate.dev/guide/#extra-fields-on-mcp-types-are-no-longer-preserved
-        params = CallToolRequestParams(name="t", arguments={}, trace_id="abc")
+    example="""
+         from mcp.types import CallToolRequestParams
+
+        +# mcp-migrate: TYP007 `CallToolRequestParams` has no field `trace_id`; v2 drops it silently: move it into `_meta={...}` https://py.sdk.modelcontextprotocol.io/v2/migration/#extra-fields-on-mcp-types-are-no-longer-preserved
+         params = CallToolRequestParams(name="t", arguments={}, trace_id="abc")
     """,
     v1_names=["mcp.types.CallToolRequestParams"],
     v2_names=["mcp.types.CallToolRequestParams"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for call in ctx.walk(ast.Call):
-        cls = type_name(ctx.resolve(call.func))
+        cls = ctx.protocol_type(ctx.resolve(call.func))
         if cls is None:
             continue
-        known = set(FIELDS[cls]) | {CAMEL.get(f, f) for f in FIELDS[cls]} | {"_meta"}
+        fields = sdk.TYPE_FIELDS[cls]
+        known = set(fields) | {sdk.CAMEL_TO_SNAKE.get(f, f) for f in fields} | {"_meta"}
         extra = [k.arg for k in call.keywords if k.arg is not None and k.arg not in known]
         if extra:
             names = ", ".join("`%s`" % k for k in extra)
             ctx.manual(call, "`%s` has no field %s; v2 drops it silently: move it into `_meta={...}`" % (cls, names))
-
-
-CASES = [
-    (
-        "from mcp.types import CallToolRequestParams\n\n"
-        "params = CallToolRequestParams(\n    name='t',\n    arguments={},\n    unknown_field='v',\n)\n",
-        "from mcp.types import CallToolRequestParams\n\n"
-        "# mcp-migrate: TYP007 `CallToolRequestParams` has no field `unknown_field`; v2 drops it silently: "
-        "move it into `_meta={...}` https://mcp-migrate.dev/guide/#extra-fields-on-mcp-types-are-no-longer-preserved\n"
-        "params = CallToolRequestParams(\n    name='t',\n    arguments={},\n    unknown_field='v',\n)\n",
-    ),
-    (
-        "import mcp.types as types\n\ndef f():\n    return types.Tool(name='t', inputSchema={}, category='x')\n",
-        "import mcp.types as types\n\ndef f():\n"
-        "    # mcp-migrate: TYP007 `Tool` has no field `category`; v2 drops it silently: "
-        "move it into `_meta={...}` https://mcp-migrate.dev/guide/#extra-fields-on-mcp-types-are-no-longer-preserved\n"
-        "    return types.Tool(name='t', inputSchema={}, category='x')\n",
-    ),
-]
-
-NOOP = [
-    "from mcp.types import CallToolRequestParams\n\np = CallToolRequestParams(name='t', arguments={}, _meta={'k': 1})\n",
-    "from mcp.types import Tool\n\nt = Tool(name='t', input_schema={}, output_schema=None, title='T')\n",
-    "from mcp.types import Tool\n\nt = Tool(name='t', inputSchema={}, **extra)\n",
-    "from fastmcp.types import Tool\n\nt = Tool(name='t', category='x')\n",
-    "class Tool:\n    def __init__(self, **kw):\n        pass\n\nTool(name='t', category='x')\n",
-]

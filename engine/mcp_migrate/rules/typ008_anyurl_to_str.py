@@ -1,9 +1,11 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._typ_util import GROUP, SESSION, mcp_value, receiver_level, type_name
 
 ANYURL = ("pydantic.AnyUrl", "pydantic.networks.AnyUrl")
+SESSIONS = (sdk.CLIENT_SESSION, sdk.CLIENT_SESSION_GROUP)
 URI_METHODS = {"read_resource": 0, "subscribe_resource": 0, "unsubscribe_resource": 0}
 # AnyUrl attribute -> the urllib.parse.urlparse() attribute with the same meaning
 PARTS = {"scheme": "scheme", "host": "hostname", "port": "port", "path": "path", "query": "query",
@@ -25,20 +27,24 @@ PARTS = {"scheme": "scheme", "host": "hostname", "port": "port", "path": "path",
         v2 URIs are plain `str`: the session methods accept only `str`, and
         `resource.uri.host` raises `AttributeError: 'str' object has no attribute 'host'`.
     """,
-    before="""
-        await session.read_resource(AnyUrl("test://resource"))
-        host = resource.uri.host
-    """,
-    after="""
-        await session.read_resource("test://resource")
-        host = urlparse(resource.uri).hostname
+    example="""
+         from pydantic import AnyUrl
+
+         from mcp import ClientSession
+
+
+         async def host_of(session: ClientSession) -> str:
+        -    result = await session.read_resource(AnyUrl("test://resource"))
+        +    result = await session.read_resource("test://resource")
+        +    # mcp-migrate: TYP008 MCP URIs are `str` in v2: use `urlparse(...).hostname` instead of `.host` (suggested fix: run with --apply-review) https://py.sdk.modelcontextprotocol.io/v2/migration/#resource-uri-type-changed-from-anyurl-to-str
+             return result.contents[0].uri.host
     """,
     v1_names=["mcp.types.Resource", "mcp.client.session.ClientSession.read_resource(uri)",
               "mcp.client.session.ClientSession.subscribe_resource(uri)",
               "mcp.client.session.ClientSession.unsubscribe_resource(uri)"],
     v2_names=["mcp.types.Resource", "mcp.client.session.ClientSession.read_resource(uri)"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     for call in ctx.walk(ast.Call):
         for arg in _uri_args(ctx, call):
             if isinstance(arg, ast.Call) and ctx.is_ref(arg.func, *ANYURL) and len(arg.args) == 1 \
@@ -49,7 +55,7 @@ def check(ctx):
         uri = node.value
         if part is None or not isinstance(uri, ast.Attribute) or uri.attr != "uri":
             continue
-        _, level = mcp_value(ctx, uri)
+        _, level = ctx.protocol_value(uri)
         if level is None:
             continue
         msg = "MCP URIs are `str` in v2: use `urlparse(...).%s` instead of `.%s`" % (part, node.attr)
@@ -61,11 +67,11 @@ def check(ctx):
 def _uri_args(ctx, call):
     out = []
     kw = ctx.keyword(call, "uri")
-    if type_name(ctx.resolve(call.func)):
+    if ctx.protocol_type(ctx.resolve(call.func)):
         return [kw.value] if kw else []
     f = call.func
     if isinstance(f, ast.Attribute) and f.attr in URI_METHODS:
-        if receiver_level(ctx, f.value, SESSION, GROUP) is None:
+        if ctx.receiver_level(f.value, *SESSIONS) is None:
             return []
         if kw:
             out.append(kw.value)
@@ -75,9 +81,9 @@ def _uri_args(ctx, call):
 
 
 def _known_target(ctx, call):
-    if type_name(ctx.resolve(call.func)):
+    if ctx.protocol_type(ctx.resolve(call.func)):
         return True
-    return receiver_level(ctx, call.func.value, SESSION, GROUP) == "safe"
+    return ctx.receiver_level(call.func.value, *SESSIONS) == "safe"
 
 
 def _unwrap(ctx, anyurl, level):
@@ -89,40 +95,3 @@ def _unwrap(ctx, anyurl, level):
         level = "review"
     ctx.fix(anyurl, "MCP URIs are plain `str` in v2; pass a string, not `AnyUrl`", [ctx.replace(anyurl, text)],
             fix_class=level)
-
-
-CASES = [
-    (
-        "from pydantic import AnyUrl\nfrom mcp.types import Resource\n\n"
-        "resource = Resource(name='test', uri=AnyUrl('users/me'))\n",
-        "from pydantic import AnyUrl\nfrom mcp.types import Resource\n\n"
-        "resource = Resource(name='test', uri='users/me')\n",
-    ),
-    (
-        "from pydantic import AnyUrl\nfrom mcp import ClientSession\n\n"
-        "async def f(session: ClientSession, u):\n"
-        "    await session.read_resource(AnyUrl('test://resource'))\n"
-        "    await session.subscribe_resource(AnyUrl(u))\n",
-        "from pydantic import AnyUrl\nfrom mcp import ClientSession\n\n"
-        "async def f(session: ClientSession, u):\n"
-        "    await session.read_resource('test://resource')\n"
-        "    await session.subscribe_resource(str(AnyUrl(u)))\n",
-    ),
-    (
-        "from mcp import ClientSession\n\nasync def f(session: ClientSession):\n"
-        "    listing = await session.list_resources()\n"
-        "    for r in listing.resources:\n"
-        "        print(r.uri.host, r.uri.scheme)\n",
-        "from mcp import ClientSession\nfrom urllib.parse import urlparse\n\nasync def f(session: ClientSession):\n"
-        "    listing = await session.list_resources()\n"
-        "    for r in listing.resources:\n"
-        "        print(urlparse(r.uri).hostname, urlparse(r.uri).scheme)\n",
-    ),
-]
-
-NOOP = [
-    "from pydantic import AnyUrl\n\nclass M:\n    pass\n\nM(uri=AnyUrl('x'))\n",
-    "from mcp.types import Resource\n\nr = Resource(name='t', uri='users/me')\n",
-    "from fastmcp import Client\nfrom pydantic import AnyUrl\n\nasync def f(c: Client):\n    await c.read_resource(AnyUrl('x://y'))\n",
-    "from pydantic import AnyUrl\n\nu = AnyUrl('https://x')\nprint(u.host)\n",
-]

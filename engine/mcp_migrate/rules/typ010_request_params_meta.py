@@ -1,10 +1,10 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._typ_fields import CAMEL
-from ._typ_util import imports_mcp
 
-META_CLASSES = ("mcp.types.RequestParams.Meta", "mcp.types.NotificationParams.Meta")
+META_CLASSES = sdk.META_CLASSES
 
 
 @rule(
@@ -23,18 +23,24 @@ META_CLASSES = ("mcp.types.RequestParams.Meta", "mcp.types.NotificationParams.Me
         and notification `_meta` a plain dict, so `ctx.meta.progressToken` raises
         `AttributeError: 'dict' object has no attribute 'progressToken'`.
     """,
-    before="""
-        if ctx.meta and ctx.meta.progressToken:
-            await ctx.session.send_progress_notification(ctx.meta.progressToken, 0.5, 100)
-    """,
-    after="""
-        if ctx.meta and ctx.meta.get("progress_token"):
-            await ctx.session.send_progress_notification(ctx.meta.get("progress_token"), 0.5, 100)
+    example="""
+         from mcp.server.fastmcp import Context, FastMCP
+
+         mcp = FastMCP("Demo")
+
+
+         @mcp.tool()
+         async def work(ctx: Context) -> str:
+             request = ctx.request_context
+        -    if request.meta and request.meta.progressToken:
+        +    if request.meta and request.meta.get("progress_token"):
+                 await ctx.report_progress(0.5, 1.0)
+             return "done"
     """,
     v1_names=["mcp.types.RequestParams", "mcp.types.NotificationParams"],
     v2_names=["mcp.types.RequestParamsMeta"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     calls = set()
     for call in ctx.calls(*META_CLASSES):
         calls.add(id(call.func))
@@ -47,7 +53,7 @@ def check(ctx):
         if id(ref) not in calls:
             ctx.manual(ref, "`RequestParams.Meta` is the `RequestParamsMeta` TypedDict in v2 "
                             "(`from mcp.types import RequestParamsMeta`); use dict access")
-    if not imports_mcp(ctx):
+    if not ctx.imports_from("mcp"):
         return
     for node in ctx.walk(ast.Attribute):
         if node.attr == "progressToken" and isinstance(node.value, ast.Attribute) and node.value.attr == "meta":
@@ -62,43 +68,7 @@ def check(ctx):
 def _as_dict(ctx, call):
     if call.args or any(k.arg is None for k in call.keywords):
         return None
-    items = ['"%s": %s' % (CAMEL.get(k.arg, k.arg), ctx.source(k.value)) for k in call.keywords]
+    items = ['"%s": %s' % (sdk.CAMEL_TO_SNAKE.get(k.arg, k.arg), ctx.source(k.value)) for k in call.keywords]
     if any("\n" in i for i in items):
         return None
     return "{" + ", ".join(items) + "}"
-
-
-CASES = [
-    (
-        "from mcp import types\n\n"
-        "params = types.CallToolRequestParams(name='t', _meta=types.RequestParams.Meta(progressToken=tok))\n",
-        "from mcp import types\n\n"
-        "params = types.CallToolRequestParams(name='t', _meta={\"progress_token\": tok})\n",
-    ),
-    (
-        "from mcp.server.lowlevel import Server\n\nserver = Server('s')\n\n"
-        "async def handle(name, arguments):\n"
-        "    ctx = server.request_context\n"
-        "    if ctx.meta and ctx.meta.progressToken:\n"
-        "        await ctx.session.send_progress_notification(ctx.meta.progressToken, 0.5, 100)\n",
-        "from mcp.server.lowlevel import Server\n\nserver = Server('s')\n\n"
-        "async def handle(name, arguments):\n"
-        "    ctx = server.request_context\n"
-        "    if ctx.meta and ctx.meta.get(\"progress_token\"):\n"
-        "        await ctx.session.send_progress_notification(ctx.meta.get(\"progress_token\"), 0.5, 100)\n",
-    ),
-    (
-        "from mcp.types import RequestParams\n\ndef f(meta: RequestParams.Meta):\n    pass\n",
-        "from mcp.types import RequestParams\n\n"
-        "# mcp-migrate: TYP010 `RequestParams.Meta` is the `RequestParamsMeta` TypedDict in v2 "
-        "(`from mcp.types import RequestParamsMeta`); use dict access "
-        "https://mcp-migrate.dev/guide/#requestparamsmeta-replaced-with-requestparamsmeta-typeddict\n"
-        "def f(meta: RequestParams.Meta):\n    pass\n",
-    ),
-]
-
-NOOP = [
-    "def f(ctx):\n    return ctx.meta.progressToken\n",
-    "from mcp.types import RequestParamsMeta\n\nm: RequestParamsMeta = {'progress_token': 1}\n",
-    "class RequestParams:\n    class Meta:\n        pass\n\nRequestParams.Meta()\n",
-]

@@ -1,10 +1,11 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
-from ._typ_util import move_import_alias
 
-LATEST = ("mcp.types.LATEST_PROTOCOL_VERSION", "mcp.shared.version.LATEST_PROTOCOL_VERSION")
-SUPPORTED = ("mcp.shared.version.SUPPORTED_PROTOCOL_VERSIONS",)
+LATEST = sdk.LATEST_PROTOCOL_VERSION
+SUPPORTED = sdk.SUPPORTED_PROTOCOL_VERSIONS
 VERSION_MODULE = "mcp.types.version"
 
 
@@ -23,19 +24,19 @@ VERSION_MODULE = "mcp.types.version"
         cannot negotiate; `SUPPORTED_PROTOCOL_VERSIONS` is deprecated and now a tuple that also
         holds the 2026-era versions.
     """,
-    before="""
-        from mcp.types import LATEST_PROTOCOL_VERSION
-        params = InitializeRequestParams(protocolVersion=LATEST_PROTOCOL_VERSION, ...)
-    """,
-    after="""
-        from mcp.types.version import LATEST_HANDSHAKE_VERSION
-        params = InitializeRequestParams(protocolVersion=LATEST_HANDSHAKE_VERSION, ...)
+    example="""
+        -from mcp.types import LATEST_PROTOCOL_VERSION
+        +from mcp.types.version import LATEST_HANDSHAKE_VERSION
+
+
+         def handshake_version() -> str:
+        -    return LATEST_PROTOCOL_VERSION
+        +    return LATEST_HANDSHAKE_VERSION
     """,
     v1_names=list(LATEST + SUPPORTED),
     v2_names=["mcp_types.version.LATEST_HANDSHAKE_VERSION", "mcp_types.version.HANDSHAKE_PROTOCOL_VERSIONS"],
 )
-def check(ctx):
-    from ..pyedits import _bound_names
+def check(ctx: PythonContext):
     for olds, new, why in (
         (LATEST, "LATEST_HANDSHAKE_VERSION", "v2's `LATEST_PROTOCOL_VERSION` is the 2026-era revision; "
                                              "`LATEST_HANDSHAKE_VERSION` keeps v1's value"),
@@ -43,64 +44,23 @@ def check(ctx):
                                                    "2026-era versions; `HANDSHAKE_PROTOCOL_VERSIONS` keeps v1's meaning"),
     ):
         old = olds[0].rpartition(".")[2]
-        for alias in _aliases(ctx, olds):
+        for alias in ctx.import_aliases(*olds):
             node = ctx.parent(alias)
-            if node.module == "mcp.shared.version":  # TYP003 moves the module; only rename here
+            if node.module == sdk.SHARED_VERSION:  # TYP003 moves the module; only rename here
                 span = ctx.name_span(alias)
                 edits = [ctx.replace(span, new)] if span else None
             else:
-                edits = move_import_alias(ctx, alias, VERSION_MODULE, new)
+                edits = ctx.move_import_alias(alias, VERSION_MODULE, new)
             if edits is None:
                 ctx.manual(alias, why)
                 continue
             if not alias.asname:
-                edits += [ctx.replace(n, new) for n in _bound_names(ctx, alias)]
+                edits += [ctx.replace(n, new) for n in ctx.bound_names(alias)]
             ctx.fix(alias, why, edits)
         for ref in ctx.references(*olds):
             if isinstance(ref, ast.Attribute):
                 span = ctx.attr_span(ref)
-                if ctx.resolve(ref.value) == "mcp.shared.version" and span:
+                if ctx.resolve(ref.value) == sdk.SHARED_VERSION and span:
                     ctx.fix(ref, why, [ctx.replace(span, new)])
                 else:
                     ctx.manual(ref, why + " (`from mcp.types.version import %s`)" % new)
-
-
-def _aliases(ctx, olds):
-    from ..resolver import canonical
-    want = {canonical(o) for o in olds}
-    for node in ctx.imports():
-        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            for a in node.names:
-                if canonical(node.module + "." + a.name) in want:
-                    yield a
-
-
-CASES = [
-    (
-        "from mcp.types import LATEST_PROTOCOL_VERSION\n\nv = LATEST_PROTOCOL_VERSION\n",
-        "from mcp.types.version import LATEST_HANDSHAKE_VERSION\n\nv = LATEST_HANDSHAKE_VERSION\n",
-    ),
-    (
-        "from mcp.types import Tool, LATEST_PROTOCOL_VERSION\n\nok = v == LATEST_PROTOCOL_VERSION\n",
-        "from mcp.types import Tool\nfrom mcp.types.version import LATEST_HANDSHAKE_VERSION\n\n"
-        "ok = v == LATEST_HANDSHAKE_VERSION\n",
-    ),
-    (
-        "from mcp.shared.version import SUPPORTED_PROTOCOL_VERSIONS as S\n\nok = v in S\n",
-        "from mcp.shared.version import HANDSHAKE_PROTOCOL_VERSIONS as S\n\nok = v in S\n",
-    ),
-    (
-        "import mcp.types as types\n\nv = types.LATEST_PROTOCOL_VERSION\n",
-        "import mcp.types as types\n\n"
-        "# mcp-migrate: TYP011 v2's `LATEST_PROTOCOL_VERSION` is the 2026-era revision; `LATEST_HANDSHAKE_VERSION` "
-        "keeps v1's value (`from mcp.types.version import LATEST_HANDSHAKE_VERSION`) "
-        "https://mcp-migrate.dev/guide/#supported_protocol_versions-deprecated-latest_protocol_version-changed-meaning\n"
-        "v = types.LATEST_PROTOCOL_VERSION\n",
-    ),
-]
-
-NOOP = [
-    "from mcp.types.version import LATEST_HANDSHAKE_VERSION, HANDSHAKE_PROTOCOL_VERSIONS\n",
-    "LATEST_PROTOCOL_VERSION = '2025-06-18'\nprint(LATEST_PROTOCOL_VERSION)\n",
-    "from myproj.version import SUPPORTED_PROTOCOL_VERSIONS\n",
-]

@@ -1,8 +1,10 @@
 import ast
 
+from .. import sdk
+from ..context import PythonContext
 from ..framework import rule
 
-TARGETS = ("mcp.types.JSONRPCMessage", "mcp.types.JSONRPCError")
+TARGETS = (sdk.JSONRPC_MESSAGE, sdk.JSONRPC_ERROR)
 VALIDATE = ("model_validate", "model_validate_json")
 
 
@@ -19,17 +21,18 @@ VALIDATE = ("model_validate", "model_validate_json")
         Silent: shims and tests that relied on v1's `ValidationError` for `"id": null` now see a
         valid `JSONRPCError` whose `id` is `None`.
     """,
-    before="""
-        JSONRPCMessage.model_validate({"jsonrpc": "2.0", "id": None, "error": {...}})
-    """,
-    after="""
-        # mcp-migrate: TYP012 v2 accepts a null `id` on JSON-RPC errors (`JSONRPCError.id` is `RequestId | None`); drop null-id shims and v1 rejection tests https://mcp-migrate.dev/guide/#jsonrpcerrorid-is-now-requestid-none
-        JSONRPCMessage.model_validate({"jsonrpc": "2.0", "id": None, "error": {...}})
+    example="""
+         from mcp.types import JSONRPCMessage
+
+        +# mcp-migrate: TYP012 v2 accepts a null `id` on JSON-RPC errors (`JSONRPCError.id` is `RequestId | None`); drop null-id shims and v1 rejection tests https://py.sdk.modelcontextprotocol.io/v2/migration/#jsonrpcerrorid-is-now-requestid-none
+         message = JSONRPCMessage.model_validate(
+             {"jsonrpc": "2.0", "id": None, "error": {"code": -32700, "message": "Parse error"}}
+         )
     """,
     v1_names=list(TARGETS),
     v2_names=["mcp.types.JSONRPCError"],
 )
-def check(ctx):
+def check(ctx: PythonContext):
     msg = ("v2 accepts a null `id` on JSON-RPC errors (`JSONRPCError.id` is `RequestId | None`); "
            "drop null-id shims and v1 rejection tests")
     for call in ctx.walk(ast.Call):
@@ -38,7 +41,7 @@ def check(ctx):
                 or _unbound_jsonrpc(ctx, f):
             if any(_null_id_dict(a) for a in call.args):
                 ctx.manual(call, msg)
-        elif ctx.is_ref(f, "mcp.types.JSONRPCError"):
+        elif ctx.is_ref(f, sdk.JSONRPC_ERROR):
             kw = ctx.keyword(call, "id")
             if kw is not None and isinstance(kw.value, ast.Constant) and kw.value.value is None:
                 ctx.manual(call, msg)
@@ -47,7 +50,7 @@ def check(ctx):
 def _unbound_jsonrpc(ctx, f):
     """The guide's snippets validate without showing the import of `JSONRPCMessage`."""
     return isinstance(f, ast.Attribute) and f.attr in VALIDATE and isinstance(f.value, ast.Name) \
-        and f.value.id == "JSONRPCMessage" and ctx.resolver.binding(f.value) is None
+        and f.value.id == "JSONRPCMessage" and ctx.binding(f.value) is None
 
 
 def _null_id_dict(node):
@@ -55,22 +58,3 @@ def _null_id_dict(node):
         return False
     keys = {k.value: v for k, v in zip(node.keys, node.values) if isinstance(k, ast.Constant)}
     return "error" in keys and isinstance(keys.get("id"), ast.Constant) and keys["id"].value is None
-
-
-CASES = [
-    (
-        "from mcp.types import JSONRPCMessage\n\n"
-        "JSONRPCMessage.model_validate(\n    {'jsonrpc': '2.0', 'id': None, 'error': {'code': -32700, 'message': 'x'}}\n)\n",
-        "from mcp.types import JSONRPCMessage\n\n"
-        "# mcp-migrate: TYP012 v2 accepts a null `id` on JSON-RPC errors (`JSONRPCError.id` is `RequestId | None`); "
-        "drop null-id shims and v1 rejection tests https://mcp-migrate.dev/guide/#jsonrpcerrorid-is-now-requestid-none\n"
-        "JSONRPCMessage.model_validate(\n    {'jsonrpc': '2.0', 'id': None, 'error': {'code': -32700, 'message': 'x'}}\n)\n",
-    ),
-]
-
-NOOP = [
-    "from mcp.types import JSONRPCMessage\n\nJSONRPCMessage.model_validate({'jsonrpc': '2.0', 'id': 1, 'result': {}})\n",
-    "from mcp.types import jsonrpc_message_adapter\n\n"
-    "jsonrpc_message_adapter.validate_python({'jsonrpc': '2.0', 'id': None, 'error': {}})\n",
-    "class JSONRPCMessage:\n    pass\n\nJSONRPCMessage.model_validate({'id': None, 'error': {}})\n",
-]

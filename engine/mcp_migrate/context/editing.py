@@ -1,0 +1,241 @@
+"""Edits for Python files. Each returns `Edit`s (or None when it cannot be sure: report
+`ctx.manual(...)` then) and keeps every edit as small as possible so that fixes of different
+rules on one statement do not overlap. The text-level work lives in pyedits.py."""
+
+import ast
+import io
+import re
+import tokenize
+from typing import List, Optional, Sequence, Tuple
+
+from .. import pyedits
+from ..edits import Edit
+
+Span = Tuple[int, int]
+_EMPTY_DEF = re.compile(r"(?:async\s+)?def\s+\w+\s*\(\s*\)")
+
+
+class EditHelpers:
+    """Mixed into `PythonContext`."""
+
+    # ---- spans ----------------------------------------------------------------------------------
+    def name_span(self, node: ast.AST) -> Optional[Span]:
+        """Span of the identifier of a `Name`, `alias` (dotted name part), `keyword` (arg name), `Attribute`."""
+        return pyedits.name_span(self, node)
+
+    def attr_span(self, node: ast.Attribute) -> Optional[Span]:
+        """Span of `.attr`'s identifier."""
+        return pyedits.attr_span(self, node)
+
+    def from_module_span(self, node: ast.ImportFrom) -> Optional[Span]:
+        """Span of the module path in `from <module> import ...`."""
+        return pyedits.from_module_span(self, node)
+
+    def paren_span(self, fn) -> Optional[Span]:
+        """Offsets of a def's parameter-list `(` and `)`."""
+        start = self.span(fn)[0]
+        body_start = self.span(fn.body[0])[0]
+        header = self.text[start:body_start]
+        depth = 0
+        open_at = None
+        try:
+            for tok in tokenize.generate_tokens(io.StringIO(header).readline):
+                if tok.type == tokenize.OP and tok.string in "([{":
+                    if depth == 0 and tok.string == "(" and open_at is None:
+                        open_at = _offset(header, tok.start)
+                    depth += 1
+                elif tok.type == tokenize.OP and tok.string in ")]}":
+                    depth -= 1
+                    if depth == 0 and open_at is not None:
+                        return (start + open_at, start + _offset(header, tok.start))
+        except (tokenize.TokenError, IndentationError, SyntaxError):
+            return None
+        return None
+
+    def whole_lines(self, node) -> Optional[Span]:
+        """(start, end) covering the node's full lines, when nothing else shares them."""
+        s, e = self.span(node)
+        ls = self.index.line_start(node.lineno)
+        if self.text[ls:s].strip():
+            return None
+        le = self.index.line_end(node.end_lineno)
+        rest = self.text[e:le].strip()
+        if rest and not rest.startswith("#"):
+            return None
+        return (ls, self._line_after(node.end_lineno))
+
+    def _line_after(self, line: int) -> int:
+        return self.index.line_start(line + 1) if line < self.index.line_count else len(self.text)
+
+    @staticmethod
+    def apply_local(text: str, base: int, edits: List[Edit]) -> str:
+        """`edits` applied to `text`, a slice of the file starting at offset `base`."""
+        for e in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
+            text = text[: e.start - base] + e.text + text[e.end - base:]
+        return text
+
+    # ---- whole jobs (they report findings themselves) -------------------------------------------
+    def rename_module(self, old: str, new: str, message: Optional[str] = None) -> int:
+        return pyedits.rename_module(self, old, new, message)
+
+    def rename_symbol(self, old: str, new_name: str, message: Optional[str] = None) -> int:
+        return pyedits.rename_symbol(self, old, new_name, message)
+
+    def inline_name(self, qualname: str, text: str, message: str) -> bool:
+        """Replace every reference to an SDK name with `text` and drop its imports (one finding)."""
+        refs = self.references(qualname)
+        aliases = self.import_aliases(qualname)
+        if not refs and not aliases:
+            return False
+        edits = [self.replace(r, text) for r in refs]
+        target = aliases[0] if aliases else refs[0]
+        for a in aliases:
+            e = self.drop_import_alias(a)
+            if e is None:
+                self.manual(a, message)
+                return True
+            edits.append(e)
+        self.fix(self.statement_of(self.import_of(target)) if aliases else target, message, edits)
+        return True
+
+    # ---- call arguments and signatures ----------------------------------------------------------
+    def rename_kwarg(self, call: ast.Call, old: str, new: str) -> Optional[Edit]:
+        return pyedits.rename_kwarg(self, call, old, new)
+
+    def remove_kwarg(self, call: ast.Call, name: str) -> Optional[Edit]:
+        """Deletes `name=value` with its comma (first/middle/last/only, multi-line, trailing commas)."""
+        kw = self.keyword(call, name)
+        return pyedits.remove_arg(self, call, kw) if kw is not None else None
+
+    def remove_args(self, call: ast.Call, nodes: Sequence[ast.AST]) -> Optional[List[Edit]]:
+        """Edits deleting `nodes` (args/keywords of `call`) with their commas; None if unsure."""
+        return pyedits.remove_args(self, call, nodes)
+
+    def add_kwargs(self, call: ast.Call, text: str) -> Optional[Edit]:
+        """Appends `text` ("a=1, b=2") as further arguments of `call`."""
+        return pyedits.add_args(self, call, text)
+
+    def move_kwargs(self, src: ast.Call, dst: ast.Call, names: Sequence[str]) -> Optional[List[Edit]]:
+        return pyedits.move_kwargs(self, src, dst, names)
+
+    def insert_first_arg(self, call: ast.Call, text: str) -> Optional[Edit]:
+        """Edit inserting `text` as the call's first argument."""
+        items = sorted(list(call.args) + list(call.keywords), key=lambda n: (n.lineno, n.col_offset))
+        if items:
+            s = self.span(items[0])[0]
+            return Edit(s, s, text + ", ")
+        s, e = self.span(call)
+        if self.text[e - 1:e] != ")":
+            return None
+        return Edit(e - 1, e - 1, text)
+
+    def unwrap(self, outer: ast.AST, inner: ast.AST) -> List[Edit]:
+        """Edits turning `outer` into its part `inner` (`ServerResult(CallToolResult(...))` ->
+        `CallToolResult(...)`) by deleting what surrounds it, so fixes inside `inner` (another rule
+        renaming a field there) still apply in the same run."""
+        (s, e), (i, j) = self.span(outer), self.span(inner)
+        return [self.delete((s, i)), self.delete((j, e))]
+
+    def add_param(self, fn, text: str) -> Optional[Edit]:
+        """Edit adding parameter `text` (no default) to `fn`: appended to a plain signature, else made
+        keyword-only (`def f(a=1)` -> `def f(a=1, *, ctx: Context)`), which callers by keyword and
+        MCPServer's injection (by name) both accept."""
+        a = fn.args
+        end_of = lambda arg, default: max(self.span(arg)[1], self.span(default)[1] if default else 0)  # noqa: E731
+        if a.kwonlyargs:
+            return self.insert(end_of(a.kwonlyargs[-1], a.kw_defaults[-1]), ", " + text)
+        if a.vararg:
+            return self.insert(self.span(a.vararg)[1], ", " + text)
+        positional = a.posonlyargs + a.args
+        if positional:
+            last_default = a.defaults[-1] if a.defaults else None
+            keyword_only = bool(a.defaults) or bool(a.kwarg)
+            sep = ", *, " if keyword_only else ", "
+            if a.posonlyargs and not a.args:
+                return None  # `def f(a, /)`: rare; a marker is clearer than a guess
+            return self.insert(end_of(positional[-1], last_default), sep + text)
+        if a.kwarg:
+            star = self.text.rfind("**", self.span(fn)[0], self.span(a.kwarg)[0])
+            return self.insert(star, "*, " + text + ", ") if star >= 0 else None
+        s, e = self.span(fn)
+        m = _EMPTY_DEF.match(self.text, s, e)
+        if not m:
+            return None
+        return self.insert(m.end() - 1, text)
+
+    # ---- imports --------------------------------------------------------------------------------
+    def add_import(self, module: str, name: Optional[str] = None) -> Optional[Edit]:
+        """Inserts `from module import name` after the top-level imports (None if already imported)."""
+        return pyedits.add_import(self, module, name)
+
+    def shared_import(self, module: str, names) -> Optional[Edit]:
+        """One `from module import a, b` edit for all `names` a rule needs, carried by every finding of
+        the rule (duplicates are applied once). The runner also merges separate `add_import` insertions
+        at one point, so a single name needs no helper: use `ctx.add_import(module, name)`."""
+        missing = []
+        for name in dict.fromkeys(names):
+            if self.add_import(module, name) is not None:
+                missing.append(name)
+        return self.add_import(module, ", ".join(missing)) if missing else None
+
+    def alias_removal(self, node: ast.ImportFrom, alias: ast.alias) -> Optional[Edit]:
+        """Edit deleting one name from a `from x import a, b` list (None when it is the only one)."""
+        names = node.names
+        if len(names) < 2:
+            return None
+        i = names.index(alias)
+        if i + 1 < len(names):
+            return Edit(self.span(alias)[0], self.span(names[i + 1])[0], "")
+        return Edit(self.span(names[i - 1])[1], self.span(alias)[1], "")
+
+    def drop_import_alias(self, alias: ast.alias) -> Optional[Edit]:
+        """Delete a name from its import; the whole line when it is the statement's only name."""
+        node = self.import_of(alias)
+        if node is None:
+            return None
+        if len(node.names) > 1:
+            return self.alias_removal(node, alias)
+        if self.parent(node) is not self.tree:
+            return None
+        start = self.index.line_start(node.lineno)
+        s, e = self.span(node)
+        if self.text[start:s].strip():
+            return None
+        end = self._line_after(node.end_lineno)
+        if self.text[e:end].strip():
+            return None
+        return Edit(start, end, "")
+
+    def move_import_alias(self, alias: ast.alias, module: str, new_name: Optional[str] = None) -> Optional[List[Edit]]:
+        """Edits moving `from old import name [as x]` to `from module import new_name [as x]`:
+        rewrite the module path when the name is alone, else drop it and add a new import line."""
+        node = self.import_of(alias)
+        if node is None:
+            return None
+        name = new_name or alias.name
+        if len(node.names) == 1:
+            span = self.from_module_span(node)
+            if span is None:
+                return None
+            edits = [Edit(span[0], span[1], module)]
+            if name != alias.name:
+                nspan = self.name_span(alias)
+                if nspan is None:
+                    return None
+                edits.append(Edit(nspan[0], nspan[1], name))
+            return edits
+        if alias.asname:
+            return None  # add_import cannot write `as` clauses
+        removal = self.alias_removal(node, alias)
+        addition = self.add_import(module, name)
+        if removal is None:
+            return None
+        return [removal] + ([addition] if addition else [])
+
+
+def _offset(text: str, pos: Tuple[int, int]) -> int:
+    line, col = pos
+    off = 0
+    for _ in range(line - 1):
+        off = text.index("\n", off) + 1
+    return off + col

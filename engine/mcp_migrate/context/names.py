@@ -1,0 +1,233 @@
+"""Name resolution: which SDK name an expression is, which object it holds, what the file imports.
+
+The core of "never touch code that is not from the SDK". Every lookup canonicalises the qualified
+names it is given (`mcp.McpError` and `mcp.shared.exceptions.McpError` are one name).
+"""
+
+import ast
+from typing import Dict, List, Optional, Tuple
+
+from ..resolver import Binding, canonical, dotted
+
+
+class NameQuestions:
+    """Mixed into `PythonContext`; needs `self.resolver`, `self.tree`, `self.walk`."""
+
+    # ---- what an expression is ---------------------------------------------------------------
+    @staticmethod
+    def canonical(qualname: str) -> str:
+        """The defining module's spelling of a v1 name (`mcp.McpError` -> `mcp.shared.exceptions.McpError`)."""
+        return canonical(qualname)
+
+    def resolve(self, expr: ast.AST) -> Optional[str]:
+        """Canonical SDK name for a Name/Attribute (`F` -> `mcp.server.fastmcp.server.FastMCP`)."""
+        return self.resolver.resolve(expr)
+
+    def qualname(self, expr: ast.AST) -> Optional[str]:
+        """The dotted name a Name/Attribute spells through the file's imports, not canonicalised
+        (`import httpx as h; h.Client` -> `httpx.Client`)."""
+        return self.resolver.qualname(expr)
+
+    def is_ref(self, expr: ast.AST, *qualnames: str) -> bool:
+        qn = self.resolve(expr)
+        return qn is not None and qn in {canonical(q) for q in qualnames}
+
+    def instance_of(self, expr: ast.AST) -> Optional[str]:
+        """Canonical class of the object `expr` is, when the file (or the project) shows it."""
+        return self.types.class_of(expr) or self.resolver.instance_of(expr)
+
+    def is_instance(self, expr: ast.AST, *qualnames: str) -> bool:
+        cls = self.instance_of(expr)
+        return cls is not None and cls in {canonical(q) for q in qualnames}
+
+    # ---- bindings ----------------------------------------------------------------------------
+    def binding(self, name: ast.Name) -> Optional[Binding]:
+        """What binds this Name where it is used (import, assignment, def, parameter...), or None."""
+        return self.resolver.binding(name)
+
+    def module_binding(self, name: str) -> Optional[Binding]:
+        """What binds `name` at module level at the end of the file, or None."""
+        return self.resolver._lookup(name, self.tree, len(self.text))
+
+    def is_unbound(self, node: ast.AST, ignore_sdk_star: bool = False) -> bool:
+        """A bare Name the file never binds: a guide fragment that lost its import line.
+
+        A star import could bind any name, so a file with `from x import *` has no unbound names;
+        ignore_sdk_star=True leaves out star imports from the SDK (`from mcp.x import *`), for
+        callers that treat an unbound name as the SDK's anyway.
+        """
+        if not isinstance(node, ast.Name) or self.resolver.binding(node) is not None:
+            return False
+        stars = self._star_imports
+        if stars is None:
+            stars = self._star_imports = [
+                i for i in self.walk(ast.ImportFrom) if any(a.name == "*" for a in i.names)]
+        if ignore_sdk_star:
+            return not any(not (i.level == 0 and (i.module or "").split(".")[0] == "mcp") for i in stars)
+        return not stars
+
+    def is_unknown_receiver(self, expr: ast.AST) -> bool:
+        """A receiver the file says nothing about: a free name, an unannotated parameter, or an
+        attribute chain on one of those (`self.session` never assigned in this file). Snippets and
+        objects passed in from elsewhere look like this."""
+        root = expr
+        while isinstance(root, ast.Attribute):
+            root = root.value
+        if not isinstance(root, ast.Name):
+            return False
+        if self.instance_of(expr) is not None or self.resolve(expr) is not None:
+            return False
+        if expr is not root:
+            key = dotted(expr)
+            if key and key in self.resolver._attr_bindings:
+                return False
+            return root.id == "self" or self.is_unknown_receiver(root)
+        b = self.resolver.binding(root)
+        if b is None:
+            return True
+        return isinstance(b.node, ast.arg) and b.node.annotation is None
+
+    # ---- where SDK names are used --------------------------------------------------------------
+    def references(self, *qualnames: str) -> List[ast.AST]:
+        """Name/Attribute nodes that evaluate to one of `qualnames` (outermost match only)."""
+        index = self._ref_index()
+        hits = [n for q in {canonical(q) for q in qualnames} for n in index.get(q, ())]
+        return sorted(hits, key=lambda n: (n.lineno, n.col_offset))
+
+    def calls(self, *qualnames: str) -> List[ast.Call]:
+        """Calls whose callee resolves to one of `qualnames`."""
+        if self._calls is None:  # built once per file: callee qualname -> calls, in source order
+            self._calls = {}
+            imported = self.resolver._import_names
+            for c in self.walk(ast.Call):
+                root = c.func  # cheap pre-check: only a chain on an imported name can resolve
+                while isinstance(root, ast.Attribute):
+                    root = root.value
+                if not isinstance(root, ast.Name):
+                    continue
+                if root.id not in imported:
+                    # A user subclass keeping the SDK constructor: `App("x", port=1)` is a FastMCP call.
+                    q = self.types.sdk_constructor(c) if root.id in self._subclass_names() else None
+                else:
+                    q = self.resolve(c.func)
+                if q is not None:
+                    self._calls.setdefault(q, []).append(c)
+        hits = [c for q in dict.fromkeys(canonical(q) for q in qualnames) for c in self._calls.get(q, ())]
+        if len({canonical(q) for q in qualnames}) > 1:
+            order = {id(c): i for i, c in enumerate(self.walk(ast.Call))} if len(hits) > 1 else {}
+            hits.sort(key=lambda c: order.get(id(c), 0))
+        return hits
+
+    def _subclass_names(self):
+        """Names that may be user subclasses of SDK classes: classes defined here, names imported
+        from the user's own modules."""
+        if self._subclasses is None:
+            self._subclasses = {c.name for c in self.walk(ast.ClassDef) if c.bases}
+            for node in self.walk(ast.ImportFrom):
+                if node.level or not (node.module or "").startswith("mcp"):
+                    self._subclasses.update(a.asname or a.name for a in node.names)
+        return self._subclasses
+
+    def _ref_index(self):
+        # Built once per file: every rule asking for references shares one resolution pass.
+        if self._refs is None:
+            self._refs = {}
+            imported = self.resolver._import_names
+            for n in self.walk(ast.Name, ast.Attribute):
+                root = n  # cheap pre-check: only a chain on an imported name can resolve
+                while isinstance(root, ast.Attribute):
+                    root = root.value
+                if not isinstance(root, ast.Name) or root.id not in imported:
+                    continue
+                q = self.resolve(n)
+                if q is not None:
+                    self._refs.setdefault(q, []).append(n)
+        return self._refs
+
+    def method_calls(self, cls: str, *methods: str) -> List[ast.Call]:
+        """`obj.m(...)` calls where `obj` is known to be an instance of `cls` and m in methods."""
+        if not methods:
+            cands = [c for c in self.walk(ast.Call) if isinstance(c.func, ast.Attribute)]
+        else:
+            cands = self.attr_calls(*methods)
+        return [c for c in cands if self.is_instance(c.func.value, cls)]
+
+    def attribute_uses(self, cls: str, *attrs: str) -> List[ast.Attribute]:
+        """`obj.a` (any context) where `obj` is an instance of `cls` and a in attrs."""
+        if not attrs:
+            cands = self.walk(ast.Attribute)
+        else:
+            names = set(attrs)
+            cands = [n for a in names for n in self.attributes_named(a)]
+            if len(names) > 1:
+                order = self._attr_order
+                if order is None:
+                    order = self._attr_order = {id(n): i for i, n in enumerate(self.walk(ast.Attribute))}
+                cands.sort(key=lambda n: order[id(n)])
+        return [n for n in cands if self.is_instance(n.value, cls)]
+
+    def decorated_by(self, cls: str, *methods: str) -> List[Tuple[ast.AST, ast.expr]]:
+        """(def, decorator) pairs for `@obj.m(...)`/`@obj.m` where obj is an instance of `cls`."""
+        out = []
+        for d in self.walk(ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
+            for dec in d.decorator_list:
+                f = dec.func if isinstance(dec, ast.Call) else dec
+                if isinstance(f, ast.Attribute) and (not methods or f.attr in methods) \
+                        and self.is_instance(f.value, cls):
+                    out.append((d, dec))
+        return out
+
+    def patch_targets(self) -> List[Tuple[ast.Constant, str]]:
+        """(Constant, "dotted.target") for `patch("...")`, `mock.patch`, `mocker.patch`,
+        `monkeypatch.setattr("...", v)`."""
+        from ..pyedits import patch_targets
+
+        return patch_targets(self)
+
+    # ---- imports -----------------------------------------------------------------------------
+    def import_aliases(self, *qualnames: str, top_level: bool = False) -> List[ast.alias]:
+        """`from m import name [as x]` aliases whose `m.name` is one of `qualnames` (canonical), at
+        any depth or (top_level=True) in module-level statements only."""
+        want = {canonical(q) for q in qualnames}
+        nodes = self.tree.body if top_level else self.imports()
+        out = []
+        for node in nodes:
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                for a in node.names:
+                    if canonical(node.module + "." + a.name) in want:
+                        out.append(a)
+        return out
+
+    def import_of(self, alias: ast.alias) -> Optional[ast.ImportFrom]:
+        """The `from ... import` statement an alias belongs to (None for `import x`)."""
+        parent = self.parent(alias)
+        return parent if isinstance(parent, ast.ImportFrom) else None
+
+    def imported_names(self, module: str) -> Dict[str, str]:
+        """{name: local name} imported by module-level `from <module> import ...` (exact module)."""
+        out = {}
+        for node in self.tree.body:
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module == module:
+                for a in node.names:
+                    out[a.name] = a.asname or a.name
+        return out
+
+    def bound_names(self, alias: ast.alias) -> List[ast.Name]:
+        """Name nodes whose binding is this import alias."""
+        from ..pyedits import bound_names
+
+        return bound_names(self, alias)
+
+    def imports_from(self, *prefixes: str) -> bool:
+        """The file imports something from one of these module prefixes."""
+        for n in self.imports():
+            mods = [a.name for a in n.names] if isinstance(n, ast.Import) else \
+                ([n.module] if n.level == 0 and n.module else [])
+            for m in mods:
+                if any(m == p or m.startswith(p + ".") for p in prefixes):
+                    return True
+        return False
+
+    def mentions(self, *qualnames: str) -> bool:
+        """The file imports or references one of `qualnames` (an import alone counts)."""
+        return bool(self.references(*qualnames) or self.import_aliases(*qualnames))

@@ -1,0 +1,264 @@
+"""Which expressions hold SDK objects: protocol values, sessions, MCPServer handlers and their
+`Context`, constructor calls. The answers rules share, each written once.
+
+A "level" is how sure the answer is: "safe" when every step is shown by the file (imports,
+constructors, annotations), "review" when one step is a guess (a `session.call_tool(...)` on a
+receiver the file never binds, typical of snippets and of sessions passed in from elsewhere).
+"""
+
+import ast
+from typing import List, Optional, Tuple
+
+from .. import sdk
+from ..resolver import canonical, dotted
+
+_FIELD_NAMES = {f for fs in sdk.TYPE_FIELDS.values() for f in fs}
+
+
+class SdkQuestions:
+    """Mixed into `PythonContext`; uses the name questions (names.py) and the tree (tree.py)."""
+
+    # ---- protocol values (mcp.types) --------------------------------------------------------
+    @staticmethod
+    def protocol_type(qualname: Optional[str]) -> Optional[str]:
+        """`mcp.types.Tool` -> `Tool` when it is a v1 protocol model, else None."""
+        if qualname and qualname.startswith(sdk.TYPES) and qualname[len(sdk.TYPES):] in sdk.TYPE_FIELDS:
+            return qualname[len(sdk.TYPES):]
+        return None
+
+    def protocol_value(self, expr: ast.AST, depth: int = 0) -> Tuple[Optional[str], Optional[str]]:
+        """(v1 type name or "?" when only known to be some MCP model, level) for an expression holding
+        an MCP protocol object, else (None, None)."""
+        if depth > 12:
+            return None, None
+        inferred = [self.protocol_type(c) for c in self.types.classes_of(expr)]
+        if inferred and all(inferred):  # the v1 SDK's own types say so (see inference.py)
+            return (inferred[0] if len(inferred) == 1 else "?"), "safe"
+        if isinstance(expr, ast.Await):
+            expr = expr.value
+        if isinstance(expr, ast.Call):
+            name = self.protocol_type(self.resolve(expr.func))
+            if name:
+                return name, "safe"
+            f = expr.func
+            if isinstance(f, ast.Attribute) and f.attr in sdk.SESSION_RETURNS:
+                level = self.receiver_level(f.value, sdk.CLIENT_SESSION, sdk.CLIENT_SESSION_GROUP,
+                                            sdk.SERVER_SESSION)
+                if level:
+                    return sdk.SESSION_RETURNS[f.attr], level
+            return None, None
+        if isinstance(expr, ast.Attribute):
+            if expr.attr not in _FIELD_NAMES:
+                return None, None
+            _, level = self.protocol_value(expr.value, depth + 1)
+            return ("?", level) if level else (None, None)
+        if isinstance(expr, ast.Subscript):
+            _, level = self.protocol_value(expr.value, depth + 1)
+            return ("?", level) if level else (None, None)
+        if isinstance(expr, ast.Name):
+            name = self.protocol_type(self.instance_of(expr))
+            if name:
+                return name, "safe"
+            b = self.resolver.binding(expr)
+            if b is None:
+                return None, None
+            if b.how == "call" and b.expr is not None and b.expr is not expr:
+                return self.protocol_value(b.expr, depth + 1)
+            loop = b.node
+            if isinstance(loop, (ast.For, ast.AsyncFor, ast.comprehension)) and isinstance(loop.target, ast.Name) \
+                    and loop.target.id == expr.id:
+                _, level = self.protocol_value(loop.iter, depth + 1)
+                return ("?", level) if level else (None, None)
+        return None, None
+
+    # ---- sessions ------------------------------------------------------------------------------
+    def receiver_level(self, expr: ast.AST, *classes: str) -> Optional[str]:
+        """"safe" when `expr` is an instance of one of `classes`, "review" when the file cannot tell."""
+        if self.is_instance(expr, *classes):
+            return "safe"
+        ctx_managed = self._context_managed_class(expr)
+        if ctx_managed is not None:
+            return "safe" if ctx_managed in {canonical(c) for c in classes} else None
+        return "review" if self.is_unknown_receiver(expr) else None
+
+    def _context_managed_class(self, expr: ast.AST) -> Optional[str]:
+        """`s = await stack.enter_async_context(ClientSession(r, w))` -> the ClientSession class."""
+        if not isinstance(expr, ast.Name):
+            return None
+        b = self.resolver.binding(expr)
+        if b is None or b.how != "call" or b.expr is None:
+            return None
+        value = b.expr.value if isinstance(b.expr, ast.Await) else b.expr
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) \
+                and value.func.attr in ("enter_async_context", "enter_context") and len(value.args) == 1:
+            return self.instance_of(value.args[0])
+        return None
+
+    def is_server_session(self, expr: ast.AST) -> bool:
+        """`ctx.session`, `server.request_context.session`, or a variable typed `ServerSession`."""
+        if self.is_instance(expr, sdk.SERVER_SESSION):
+            return True
+        if isinstance(expr, ast.Attribute) and expr.attr == "session":
+            base = expr.value
+            if self.is_mcpserver_context(base, in_fragments=True):
+                return True
+            if isinstance(base, ast.Attribute) and base.attr == "request_context":
+                owner = base.value
+                if self.is_instance(owner, sdk.SERVER) or self.is_mcpserver_context(owner, in_fragments=True):
+                    return True
+                if isinstance(owner, ast.Attribute) and owner.attr == "_mcp_server" \
+                        and self.is_instance(owner.value, sdk.FASTMCP):
+                    return True
+        return False
+
+    def server_session_calls(self, *methods: str) -> List[ast.Call]:
+        """`s.m(...)` calls (m in methods) where `s` is a v1 `ServerSession` (see is_server_session)."""
+        methods = set(methods)
+        return [c for c in self.walk(ast.Call) if isinstance(c.func, ast.Attribute) and c.func.attr in methods
+                and self.is_server_session(c.func.value)]
+
+    # ---- calls of SDK callables -----------------------------------------------------------------
+    def sdk_calls(self, qualname: str) -> List[Tuple[ast.Call, bool]]:
+        """(call, resolved) for calls of the SDK name, plus calls of the bare name when the file never
+        binds it (a guide fragment without its import line): resolved=False, worth a manual finding only."""
+        last = qualname.rpartition(".")[2]
+        resolved = {id(c) for c in self.calls(qualname)}  # indexed per file
+        out = []
+        for c in self.walk(ast.Call):
+            if id(c) in resolved:
+                out.append((c, True))
+            elif isinstance(c.func, ast.Name) and c.func.id == last and self.is_unbound(c.func, ignore_sdk_star=True):
+                out.append((c, False))
+        return out
+
+    def constructor_calls(self, qualname: str) -> List[Tuple[ast.Call, bool]]:
+        """`sdk_calls` plus `super().__init__(...)` in classes that subclass the SDK class."""
+        out = self.sdk_calls(qualname)
+        for cls in self.walk(ast.ClassDef):
+            if not any(self.is_ref(b, qualname) for b in cls.bases):
+                continue
+            for c in self.walk(ast.Call):
+                f = c.func
+                if isinstance(f, ast.Attribute) and f.attr == "__init__" and isinstance(f.value, ast.Call) \
+                        and isinstance(f.value.func, ast.Name) and f.value.func.id == "super" \
+                        and self.enclosing(c, ast.ClassDef) is cls:
+                    out.append((c, True))
+        return out
+
+    def same_object_calls(self, ctor: ast.Call, cls: str, *methods: str) -> List[ast.Call]:
+        """`x.m(...)` calls (m in methods, x an instance of `cls`) on the very object `ctor` created."""
+        key = self._ctor_key(ctor)
+        if key is None:
+            return []
+        return [c for c in self.method_calls(cls, *methods) if self._object_key(c.func.value) == key]
+
+    def _object_key(self, expr) -> Optional[tuple]:
+        """Identity of the object an expression names: its binding statement, or the dotted target."""
+        if isinstance(expr, ast.Call):
+            return ("call", id(expr))
+        if isinstance(expr, ast.Name):
+            b = self.resolver.binding(expr)
+            return ("node", id(b.node)) if b is not None else None
+        key = dotted(expr)
+        return ("attr", key) if key else None
+
+    def _ctor_key(self, call: ast.Call) -> Optional[tuple]:
+        """Identity of the object a constructor call creates (`mcp = FastMCP(...)`, `self.mcp = ...`)."""
+        stmt = self.parent(call)
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+            target = stmt.targets[0]
+        elif isinstance(stmt, ast.AnnAssign):
+            target = stmt.target
+        else:
+            parent = stmt
+            # `FastMCP("x").run()`: the call is its own receiver.
+            if isinstance(parent, ast.Attribute):
+                return ("call", id(call))
+            return None
+        if isinstance(target, ast.Name):
+            return ("node", id(stmt))
+        key = dotted(target)
+        return ("attr", key) if key else None
+
+    # ---- MCPServer (FastMCP) handlers and their Context ---------------------------------------
+    def fastmcp_handlers(self, *kinds: str) -> List[Tuple[ast.AST, ast.expr, str]]:
+        """(def, decorator, kind) for `@mcp.tool()` / `@mcp.resource(...)` / `@mcp.prompt()` handlers."""
+        out = []
+        for d, dec in self.decorated_by(sdk.FASTMCP, *(kinds or sdk.FASTMCP_HANDLER_DECORATORS)):
+            f = dec.func if isinstance(dec, ast.Call) else dec
+            out.append((d, dec, f.attr))
+        return out
+
+    def fragment_receiver(self, expr) -> bool:
+        """`mcp.x` in a snippet that never defines `mcp`: treated as the server only for manual findings."""
+        return isinstance(expr, ast.Name) and expr.id == "mcp" and self.is_unbound(expr)
+
+    def is_mcpserver_context(self, expr: ast.AST, via_get_context: bool = False, in_fragments: bool = False) -> bool:
+        """`expr` is MCPServer's `Context`: an instance the file shows (an annotated parameter), and
+        with via_get_context=True a v1 `mcp.get_context()` result, with in_fragments=True a parameter
+        annotated with an unbound `Context` in a handler of a snippet."""
+        if self.is_instance(expr, sdk.FASTMCP_CONTEXT):
+            return True
+        if via_get_context:
+            value = expr
+            if isinstance(value, ast.Name):
+                b = self.resolver.binding(value)
+                if b is not None and isinstance(b.node, (ast.Assign, ast.AnnAssign)):
+                    value = b.node.value
+            if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) \
+                    and value.func.attr == "get_context" and self.is_instance(value.func.value, sdk.FASTMCP):
+                return True
+        if in_fragments and isinstance(expr, ast.Name):
+            fn = self.enclosing(expr, ast.FunctionDef, ast.AsyncFunctionDef)
+            if fn is None or not self._is_fragment_handler(fn):
+                return False
+            a = fn.args
+            for arg in a.posonlyargs + a.args + a.kwonlyargs:
+                ann = arg.annotation
+                if isinstance(ann, ast.Subscript):
+                    ann = ann.value
+                if arg.arg == expr.id and isinstance(ann, ast.Name) and ann.id == "Context" \
+                        and self.is_unbound(ann, ignore_sdk_star=True):
+                    return True
+        return False
+
+    def _is_fragment_handler(self, fn) -> bool:
+        """Decorated `@x.tool()` / `@x.resource(...)` / `@x.prompt()` with x a FastMCP or unbound."""
+        for dec in fn.decorator_list:
+            f = dec.func if isinstance(dec, ast.Call) else dec
+            if isinstance(f, ast.Attribute) and f.attr in sdk.FASTMCP_HANDLER_DECORATORS:
+                if self.is_instance(f.value, sdk.FASTMCP) or self.is_unbound(f.value, ignore_sdk_star=True):
+                    return True
+        return False
+
+    def context_attrs(self, *attrs: str) -> List[ast.Attribute]:
+        """`c.a` attribute nodes (a in attrs) where `c` is the handler `Context` (or a `get_context()`)."""
+        return [n for n in self.walk(ast.Attribute)
+                if n.attr in attrs and self.is_mcpserver_context(n.value, via_get_context=True)]
+
+    def context_calls(self, *methods: str, via_get_context: bool = False, in_fragments: bool = False) -> List[ast.Call]:
+        """`c.m(...)` calls (m in methods) where `c` is MCPServer's `Context` (see is_mcpserver_context)."""
+        methods = set(methods)
+        return [c for c in self.walk(ast.Call) if isinstance(c.func, ast.Attribute) and c.func.attr in methods
+                and self.is_mcpserver_context(c.func.value, via_get_context, in_fragments)]
+
+    def context_params(self, fn) -> List[str]:
+        """Names of `fn`'s parameters annotated with the SDK `Context`."""
+        a = fn.args
+        out = []
+        for p in a.posonlyargs + a.args + a.kwonlyargs:
+            ann = p.annotation
+            if isinstance(ann, ast.Subscript):
+                ann = ann.value
+            if isinstance(ann, (ast.Name, ast.Attribute)) and self.is_ref(ann, sdk.FASTMCP_CONTEXT):
+                out.append(p.arg)
+        return out
+
+    def context_name(self):
+        """(local name for the SDK `Context`, import edit or None), or (None, None) if `Context` is taken."""
+        for a in self.import_aliases(sdk.FASTMCP_CONTEXT, top_level=True):
+            return a.asname or a.name, None
+        if self.module_binding("Context") is not None:
+            return None, None
+        # Written in the v2 spelling: SRV001 only sees the original text.
+        return "Context", self.add_import("mcp.server.mcpserver", "Context")

@@ -1,0 +1,385 @@
+"""What v1 SDK object an expression holds, from the file's own evidence and the v1 SDK's types.
+
+`result = await session.call_tool(...)`, `for block in result.content:`, `if isinstance(block,
+ImageContent): block.mimeType` -> `block` is an `ImageContent`. The types of SDK fields, methods and
+functions come from `sdk_types` (generated from the v1 source); the file supplies constructors,
+annotations, loops, `with` targets, `isinstance` guards and subclasses of SDK classes; a
+`ProjectIndex` supplies names imported from the user's other modules.
+
+Types use the encoding of `sdk_types`: "pkg.Class" is an instance, ("list", T), ("dict", V),
+("tuple", (T, ...)), ("union", (T, ...)), ("cm", T); ("class", "pkg.Class") is the class itself (or a user subclass keeping its constructor),
+("subclass", "pkg.Class") a user subclass with a constructor of its own.
+"""
+
+import ast
+from typing import Optional, Tuple
+
+from .resolver import dotted
+from .sdk_types import ALIASES, CLASSES, FUNCTIONS
+
+# Class methods of pydantic models that build an instance of the class they are called on.
+CONSTRUCTORS = {"model_validate", "model_validate_json", "model_construct", "parse_obj", "parse_raw"}
+# Instance methods that return a copy of the same type.
+COPIES = {"model_copy", "copy"}
+MAX_DEPTH = 24
+
+
+def members(t) -> Tuple:
+    """The alternatives of a type: a union's members, else the type itself."""
+    if t is None:
+        return ()
+    return t[1] if isinstance(t, tuple) and t[0] == "union" else (t,)
+
+
+def union(types) -> Optional[object]:
+    out = []
+    for t in types:
+        for m in members(t):
+            if m not in out:
+                out.append(m)
+    if not out:
+        return None
+    return out[0] if len(out) == 1 else ("union", tuple(out))
+
+
+def constructor_kind(cls: ast.ClassDef) -> str:
+    """"class" when a subclass keeps its SDK base's constructor, "subclass" when it defines its own."""
+    own = any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.name == "__init__" for n in cls.body)
+    return "subclass" if own else "class"
+
+
+def is_sdk_class(qualname: Optional[str]) -> bool:
+    return bool(qualname) and (qualname in CLASSES or qualname.startswith("mcp."))
+
+
+def lookup(cls: str, table: int, name: str, depth: int = 0):
+    """A field (table 1) or method return (table 2) of `cls`, searching its v1 bases."""
+    entry = CLASSES.get(cls)
+    if entry is None or depth > 10:
+        return None
+    found = entry[table].get(name)
+    if found is not None:
+        return found
+    for base in entry[0]:
+        found = lookup(base, table, name, depth + 1)
+        if found is not None:
+            return found
+    return None
+
+
+class Inference:
+    def __init__(self, resolver, project=None, path: Optional[str] = None):
+        self.resolver = resolver
+        self.project = project
+        self.path = path  # where this file is in the project, for its relative imports
+        self._cache = {}
+        self._busy = set()
+
+    # ---- public ---------------------------------------------------------------------------
+    def type_of(self, expr: ast.AST):
+        key = id(expr)
+        if key in self._cache:
+            return self._cache[key]
+        if key in self._busy or len(self._busy) > MAX_DEPTH:
+            return None  # `x = x.parent` and other cycles
+        self._busy.add(key)
+        try:
+            t = self._infer(expr)
+        finally:
+            self._busy.discard(key)
+        self._cache[key] = t
+        return t
+
+    def classes_of(self, expr: ast.AST) -> Tuple[str, ...]:
+        """The SDK classes `expr` may be an instance of (a union gives several)."""
+        return tuple(m for m in members(self.type_of(expr)) if isinstance(m, str))
+
+    def class_of(self, expr: ast.AST) -> Optional[str]:
+        found = self.classes_of(expr)
+        return found[0] if len(found) == 1 else None
+
+    # ---- expressions ----------------------------------------------------------------------
+    def _infer(self, expr: ast.AST):
+        if isinstance(expr, ast.Await):
+            return self.type_of(expr.value)
+        if isinstance(expr, ast.Call):
+            return self._call(expr)
+        if isinstance(expr, ast.Name):
+            return self._name(expr)
+        if isinstance(expr, ast.Attribute):
+            return self._attribute(expr)
+        if isinstance(expr, ast.Subscript):
+            return self._subscript(expr)
+        if isinstance(expr, ast.IfExp):
+            return union([self.type_of(expr.body), self.type_of(expr.orelse)])
+        if isinstance(expr, ast.BoolOp) and isinstance(expr.op, ast.Or):
+            return union([self.type_of(v) for v in expr.values])
+        if isinstance(expr, ast.NamedExpr):
+            return self.type_of(expr.value)
+        return None
+
+    def _call(self, call: ast.Call):
+        f = call.func
+        q = self.resolver.resolve(f)
+        if q in ("typing.cast", "typing_extensions.cast") and call.args:  # cast(ClientSession, x)
+            return self.annotation(call.args[0], self.resolver.scope_of.get(id(call), self.resolver.tree), call)
+        if q is not None:
+            if q in FUNCTIONS:
+                return FUNCTIONS[q]
+            head, _, attr = q.rpartition(".")
+            if attr in CONSTRUCTORS and is_sdk_class(head):
+                return head
+            if is_sdk_class(q) and q[q.rfind(".") + 1:][:1].isupper():
+                return q
+            return None
+        callee = self.type_of(f)
+        if isinstance(callee, tuple) and callee[0] in ("class", "subclass"):
+            return callee[1]
+        if isinstance(f, ast.Attribute):
+            recv = self.type_of(f.value)
+            if isinstance(recv, tuple) and recv[0] == "class" and f.attr in CONSTRUCTORS:
+                return recv[1]
+            if f.attr in COPIES and isinstance(recv, str):
+                return recv
+            return union([lookup(c, 2, f.attr) for c in members(recv) if isinstance(c, str)])
+        return None
+
+    def _attribute(self, node: ast.Attribute):
+        key = dotted(node)
+        if key is not None:
+            bindings = self.resolver._attr_bindings.get(key)
+            if bindings:  # `self.session = ClientSession(...)` elsewhere in the file
+                from .resolver import _closest
+
+                b = _closest(bindings, self.resolver.offset_of(node))
+                t = self._binding(b, node) if b is not None else None
+                if t is not None:
+                    return t
+        q = self.resolver.resolve(node)
+        if q is not None:
+            return ("class", q) if is_sdk_class(q) and q[q.rfind(".") + 1:][:1].isupper() else None
+        recv = self.type_of(node.value)
+        if isinstance(recv, tuple) and recv[0] == "class":
+            return None
+        return union([lookup(c, 1, node.attr) for c in members(recv) if isinstance(c, str)])
+
+    def _subscript(self, node: ast.Subscript):
+        container = self.type_of(node.value)
+        out = []
+        for c in members(container):
+            if not isinstance(c, tuple):
+                continue
+            if c[0] == "list":
+                out.append(c if isinstance(node.slice, ast.Slice) else c[1])
+            elif c[0] == "dict":
+                out.append(c[1])
+            elif c[0] == "tuple" and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, int):
+                items = c[1]
+                if -len(items) <= node.slice.value < len(items):
+                    out.append(items[node.slice.value])
+        return union(out)
+
+    def element(self, iterable: ast.AST):
+        """What iterating over `iterable` yields."""
+        return union([c[1] for c in members(self.type_of(iterable)) if isinstance(c, tuple) and c[0] == "list"])
+
+    # ---- names ----------------------------------------------------------------------------
+    def _name(self, node: ast.Name):
+        narrowed = self._narrowed(node)
+        if narrowed is not None:
+            return narrowed
+        b = self.resolver.binding(node)
+        if b is None:
+            return None
+        return self._binding(b, node)
+
+    def _binding(self, b, use: ast.AST):
+        if b.kind == "import":
+            q = self.resolver.canonical(b.target)
+            if is_sdk_class(q) and q[q.rfind(".") + 1:][:1].isupper():
+                return ("class", q)
+            return self._project_global(b.target)
+        node = b.node
+        if isinstance(node, ast.alias):  # a relative import of the user's own module
+            return self._relative_import(node)
+        if isinstance(node, ast.ClassDef):
+            sdk_base = self._sdk_base(node)
+            return (constructor_kind(node), sdk_base) if sdk_base else None
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return None
+        if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
+            return self._loop_target(node, b.name)
+        if b.how == "annotation":
+            return self.annotation(b.expr, b.scope, node)
+        if b.how == "except":
+            return self._exception(b.expr)
+        if b.how == "call" and b.expr is not None:
+            if isinstance(node, ast.withitem):
+                return self._entered(self.type_of(b.expr))
+            if isinstance(node, (ast.Assign, ast.NamedExpr)) and self._binds_whole(node, b.name):
+                return self.type_of(b.expr)
+        return None
+
+    @staticmethod
+    def _binds_whole(node, name: str) -> bool:
+        """The name is a whole assignment target (not unpacked from a tuple)."""
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        return any(dotted(t) == name for t in targets)
+
+    def _entered(self, t):
+        """What `with x as v` binds: an SDK context manager's value, or the object itself (sessions)."""
+        out = []
+        for m in members(t):
+            if isinstance(m, tuple) and m[0] == "cm":
+                out.append(m[1])
+            elif isinstance(m, str):
+                out.append(m)
+        return union(out)
+
+    def _loop_target(self, node, name: str):
+        target = node.target
+        if isinstance(target, ast.Name) and target.id == name:
+            return self.element(node.iter)
+        return None
+
+    def _exception(self, expr):
+        if isinstance(expr, ast.Tuple):
+            return union([self._class_instance(e) for e in expr.elts])
+        return self._class_instance(expr)
+
+    def _class_instance(self, expr):
+        t = self.type_of(expr)
+        return t[1] if isinstance(t, tuple) and t[0] in ("class", "subclass") else None
+
+    def sdk_constructor(self, call: ast.Call) -> Optional[str]:
+        """The SDK class a call of a user's subclass constructs, when the subclass keeps the SDK
+        constructor (`class App(FastMCP): ...` then `App("x", port=1)` takes FastMCP's parameters)."""
+        t = self.type_of(call.func)
+        return t[1] if isinstance(t, tuple) and t[0] == "class" and self.resolver.resolve(call.func) is None else None
+
+    def _sdk_base(self, cls: ast.ClassDef) -> Optional[str]:
+        """A user class deriving from an SDK class stands for that class (`class App(FastMCP)`)."""
+        for base in cls.bases:
+            base = base.value if isinstance(base, ast.Subscript) else base
+            t = self.type_of(base)
+            if isinstance(t, tuple) and t[0] in ("class", "subclass"):
+                return t[1]
+        return None
+
+    # ---- annotations ----------------------------------------------------------------------
+    def annotation(self, ann: Optional[ast.AST], scope, at, depth: int = 0):
+        if ann is None or depth > 12:
+            return None
+        if isinstance(ann, ast.Constant) and isinstance(ann.value, str):
+            try:
+                parsed = ast.parse(ann.value.strip(), mode="eval").body
+            except SyntaxError:
+                return None
+            return self._string_annotation(parsed, at)
+        if isinstance(ann, ast.BinOp) and isinstance(ann.op, ast.BitOr):
+            return union([self.annotation(ann.left, scope, at, depth + 1),
+                          self.annotation(ann.right, scope, at, depth + 1)])
+        if isinstance(ann, ast.Subscript):
+            head = (self.resolver.qualname(ann.value) or dotted(ann.value) or "").rpartition(".")[2]
+            args = ann.slice.elts if isinstance(ann.slice, ast.Tuple) else [ann.slice]
+            if head in ("Optional", "Annotated", "Awaitable"):
+                return self.annotation(args[0], scope, at, depth + 1)
+            if head == "Union":
+                return union([self.annotation(a, scope, at, depth + 1) for a in args])
+            if head in ("list", "List", "Sequence", "Iterable", "Iterator", "AsyncIterator", "set", "Set"):
+                elem = self.annotation(args[0], scope, at, depth + 1)
+                return ("list", elem) if elem else None
+            if head in ("dict", "Dict", "Mapping") and len(args) == 2:
+                value = self.annotation(args[1], scope, at, depth + 1)
+                return ("dict", value) if value else None
+            ann = ann.value  # Context[ServerSession, None] -> Context
+        t = self.type_of(ann)
+        if isinstance(t, tuple) and t[0] == "class":
+            return ALIASES.get(t[1]) or t[1]
+        return None
+
+    def _string_annotation(self, parsed: ast.AST, at: ast.AST):
+        # A string annotation's names resolve like the code around it; give the parsed nodes the
+        # position of the string so the resolver finds the bindings visible there.
+        for n in ast.walk(parsed):
+            if isinstance(n, ast.Name):
+                root_binding = self.resolver._lookup(n.id, self.resolver.scope_of.get(id(at), self.resolver.tree),
+                                                     self.resolver.offset_of(at))
+                if root_binding is None or root_binding.kind != "import":
+                    continue
+                q = self.resolver.canonical(root_binding.target)
+                chain = dotted(parsed) if isinstance(parsed, (ast.Name, ast.Attribute)) else None
+                if chain:
+                    q = self.resolver.canonical(root_binding.target + chain[len(n.id):])
+                    return ALIASES.get(q) or (q if is_sdk_class(q) else None)
+        return None
+
+    # ---- isinstance narrowing -------------------------------------------------------------
+    def _narrowed(self, node: ast.Name):
+        child, parent = node, self.resolver.parent(node)
+        while parent is not None and not isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef,
+                                                             ast.Lambda, ast.ClassDef, ast.Module)):
+            t = None
+            if isinstance(parent, (ast.If, ast.While, ast.IfExp)) and self._in_body(parent, child):
+                t = self._guard(parent.test, node.id)
+            elif isinstance(parent, ast.BoolOp) and isinstance(parent.op, ast.And):
+                for v in parent.values:
+                    if v is child:
+                        break
+                    t = self._guard(v, node.id) or t
+            elif isinstance(parent, ast.comprehension) or isinstance(parent, (ast.ListComp, ast.GeneratorExp,
+                                                                              ast.SetComp, ast.DictComp)):
+                gens = parent.generators if not isinstance(parent, ast.comprehension) else [parent]
+                for g in gens:
+                    for cond in g.ifs:
+                        if cond is not child:
+                            t = self._guard(cond, node.id) or t
+            if t is None and isinstance(child, ast.stmt):
+                t = self._early_exit(parent, child, node.id)
+            if t is not None:
+                return t
+            child, parent = parent, self.resolver.parent(parent)
+        return None
+
+    @staticmethod
+    def _in_body(parent, child) -> bool:
+        body = parent.body
+        return child is body or (isinstance(body, list) and child in body)
+
+    def _guard(self, test: ast.AST, name: str):
+        """The type `isinstance(name, C)` (possibly inside `and`) proves, else None."""
+        if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
+            return next((t for t in (self._guard(v, name) for v in test.values) if t is not None), None)
+        if isinstance(test, ast.Call) and isinstance(test.func, ast.Name) and test.func.id == "isinstance" \
+                and len(test.args) == 2 and isinstance(test.args[0], ast.Name) and test.args[0].id == name:
+            return self._exception(test.args[1])
+        return None
+
+    def _early_exit(self, block_owner, stmt, name: str):
+        """`if not isinstance(x, C): continue` before `stmt` in the same block narrows x to C."""
+        for field in ("body", "orelse", "finalbody"):
+            block = getattr(block_owner, field, None)
+            if not isinstance(block, list) or stmt not in block:
+                continue
+            for prior in block[: block.index(stmt)]:
+                if isinstance(prior, ast.If) and not prior.orelse and prior.body \
+                        and isinstance(prior.body[-1], (ast.Continue, ast.Return, ast.Raise, ast.Break)) \
+                        and isinstance(prior.test, ast.UnaryOp) and isinstance(prior.test.op, ast.Not):
+                    t = self._guard(prior.test.operand, name)
+                    if t is not None:
+                        return t
+        return None
+
+    # ---- the user's other modules ---------------------------------------------------------
+    def _relative_import(self, alias: ast.alias):
+        imp = self.resolver.parent(alias)
+        if self.project is None or self.path is None or not isinstance(imp, ast.ImportFrom):
+            return None
+        module = self.project.relative(self.path, imp.level, imp.module)
+        return self.project.global_type(module, alias.name) if module else None
+
+    def _project_global(self, target: str):
+        if self.project is None:
+            return None
+        module, _, name = target.rpartition(".")
+        return self.project.global_type(module, name) if module else None

@@ -1,0 +1,52 @@
+"""CLT002: `cursor` parameter removed from `ClientSession` list methods
+
+Rule: engine/mcp_migrate/rules/clt002_list_cursor.py. Table format: engine/tests/tables/__init__.py.
+"""
+
+from . import case
+
+CASES = [
+    case(
+        " from mcp import ClientSession\n"
+        "+from mcp.types import PaginatedRequestParams\n"
+        " \n"
+        " async def all_tools(session: ClientSession):\n"
+        "     cursor = None\n"
+        "     while True:\n"
+        "-        page = await session.list_tools(cursor=cursor)\n"
+        "+        page = await session.list_tools(params=PaginatedRequestParams(cursor=cursor))\n"
+        "         if page.nextCursor is None:\n"
+        "             break\n"
+        "         cursor = page.nextCursor\n"
+        "-    await session.list_prompts(cursor)\n"
+        "+    await session.list_prompts(params=PaginatedRequestParams(cursor=cursor))\n",
+        findings=["CLT002:6 safe", "CLT002:10 safe"],
+    ),
+    case(
+        "-result = await session.list_resources(cursor='next_page_token')\n"
+        "+from mcp.types import PaginatedRequestParams\n"
+        "+result = await session.list_resources(params=PaginatedRequestParams(cursor='next_page_token'))\n",
+        findings=["CLT002:1 review"],
+    ),
+]
+
+NOOP = [
+    "from fastmcp import Client\n"
+    "\n"
+    "async def f(c: Client):\n"
+    "    await c.list_tools(cursor='x')\n",
+    "from mcp import ClientSession\n"
+    "from mcp.types import PaginatedRequestParams\n"
+    "\n"
+    "async def f(s: ClientSession):\n"
+    "    await s.list_tools(params=PaginatedRequestParams(cursor='x'))\n",
+    "from mcp import ClientSession\n"
+    "\n"
+    "async def f(s: ClientSession):\n"
+    "    await s.list_tools()\n",
+    "class Repo:\n"
+    "    def list_tools(self, cursor=None):\n"
+    "        pass\n"
+    "\n"
+    "Repo().list_tools(cursor='x')\n",
+]

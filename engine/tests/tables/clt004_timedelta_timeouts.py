@@ -1,0 +1,69 @@
+"""CLT004: Timeouts take `float` seconds instead of `timedelta`
+
+Rule: engine/mcp_migrate/rules/clt004_timedelta_timeouts.py. Table format: engine/tests/tables/__init__.py.
+"""
+
+from . import case
+
+CASES = [
+    case(
+        " from datetime import timedelta\n"
+        " from mcp import ClientSession\n"
+        " \n"
+        " async def f(r, w):\n"
+        "-    async with ClientSession(r, w, read_timeout_seconds=timedelta(seconds=30)) as session:\n"
+        "-        await session.call_tool('slow', {}, read_timeout_seconds=timedelta(minutes=2))\n"
+        "-        await session.call_tool('x', {}, timedelta(milliseconds=1500))\n"
+        "+    async with ClientSession(r, w, read_timeout_seconds=30) as session:\n"
+        "+        await session.call_tool('slow', {}, read_timeout_seconds=120)\n"
+        "+        await session.call_tool('x', {}, 1.5)\n",
+        findings=["CLT004:5 safe", "CLT004:6 safe", "CLT004:7 safe"],
+    ),
+    case(
+        " import datetime\n"
+        " from mcp.client.session_group import StreamableHttpParameters\n"
+        " \n"
+        " LIMIT = datetime.timedelta(seconds=300)\n"
+        " params = StreamableHttpParameters(\n"
+        "     url='https://example.com/mcp',\n"
+        "-    timeout=datetime.timedelta(seconds=n),\n"
+        "-    sse_read_timeout=LIMIT,\n"
+        "+    timeout=datetime.timedelta(seconds=n).total_seconds(),\n"
+        "+    sse_read_timeout=LIMIT.total_seconds(),\n"
+        " )\n",
+        findings=["CLT004:7 safe", "CLT004:8 safe"],
+    ),
+    case(
+        " from mcp import ClientSession\n"
+        " \n"
+        " def make(r, w, cfg):\n"
+        "+    # mcp-migrate: CLT004 `read_timeout_seconds` takes float seconds in v2; pass `<timedelta>.total_seconds()` if this is a `timedelta` https://py.sdk.modelcontextprotocol.io/v2/migration/#timeouts-take-float-seconds-instead-of-timedelta\n"
+        "     return ClientSession(r, w, read_timeout_seconds=cfg.timeout)\n",
+        findings=["CLT004:4 manual"],
+    ),
+    # the guide's snippet does not import ClientSession
+    case(
+        " from datetime import timedelta\n"
+        " \n"
+        "-session = ClientSession(read_stream, write_stream, read_timeout_seconds=timedelta(seconds=30))\n"
+        "+session = ClientSession(read_stream, write_stream, read_timeout_seconds=30)\n",
+        findings=["CLT004:3 review"],
+    ),
+]
+
+NOOP = [
+    "from mcp import ClientSession\n"
+    "\n"
+    "s = ClientSession(r, w, read_timeout_seconds=30)\n",
+    "from datetime import timedelta\n"
+    "import httpx\n"
+    "\n"
+    "httpx.Client(timeout=timedelta(seconds=3))\n",
+    "from datetime import timedelta\n"
+    "from myproj import Pool\n"
+    "\n"
+    "Pool(read_timeout_seconds=timedelta(seconds=3))\n",
+    "from mcp import ClientSession\n"
+    "\n"
+    "s = ClientSession(r, w, read_timeout_seconds=None)\n",
+]

@@ -1,0 +1,67 @@
+"""CLT005: Client request timeouts now raise `-32001` (`REQUEST_TIMEOUT`) instead of `408`
+
+Rule: engine/mcp_migrate/rules/clt005_request_timeout_code.py. Table format: engine/tests/tables/__init__.py.
+"""
+
+from . import case
+
+CASES = [
+    case(
+        " import httpx\n"
+        " from mcp.shared.exceptions import McpError\n"
+        "+from mcp.types import REQUEST_TIMEOUT\n"
+        " \n"
+        " async def f(session):\n"
+        "     try:\n"
+        "         await session.call_tool('slow_tool', {})\n"
+        "     except McpError as e:\n"
+        "-        if e.error.code == httpx.codes.REQUEST_TIMEOUT:  # 408\n"
+        "+        if e.error.code == REQUEST_TIMEOUT:  # 408\n"
+        "             return None\n"
+        "         raise\n",
+        findings=["CLT005:8 safe"],
+    ),
+    case(
+        " from mcp import McpError\n"
+        "+from mcp.types import REQUEST_TIMEOUT\n"
+        " \n"
+        " try:\n"
+        "     pass\n"
+        " except McpError as exc:\n"
+        "-    retry = 408 == exc.error.code\n"
+        "+    retry = REQUEST_TIMEOUT == exc.error.code\n",
+        findings=["CLT005:6 safe"],
+    ),
+    case(
+        " from mcp import McpError\n"
+        " \n"
+        " try:\n"
+        "     pass\n"
+        " except McpError as e:\n"
+        "+    # mcp-migrate: CLT005 v2's timeout message is `Request '<method>' timed out`; compare `e.error.code == REQUEST_TIMEOUT` instead of the text https://py.sdk.modelcontextprotocol.io/v2/migration/#client-request-timeouts-now-raise-32001-request_timeout-instead-of-408\n"
+        "     if 'Timed out while waiting' in str(e):\n"
+        "         pass\n",
+        findings=["CLT005:6 manual"],
+    ),
+]
+
+NOOP = [
+    "import httpx\n"
+    "\n"
+    "r = httpx.get('u')\n"
+    "if r.status_code == 408:\n"
+    "    pass\n",
+    "from mcp import MCPError\n"
+    "from mcp.types import REQUEST_TIMEOUT\n"
+    "\n"
+    "try:\n"
+    "    pass\n"
+    "except MCPError as e:\n"
+    "    ok = e.code == REQUEST_TIMEOUT\n",
+    "from myproj import ApiError\n"
+    "\n"
+    "try:\n"
+    "    pass\n"
+    "except ApiError as e:\n"
+    "    ok = e.error.code == 408\n",
+]

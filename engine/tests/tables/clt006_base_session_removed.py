@@ -1,0 +1,49 @@
+"""CLT006: `ClientSession` now runs on `JSONRPCDispatcher`; `BaseSession` removed
+
+Rule: engine/mcp_migrate/rules/clt006_base_session_removed.py. Table format: engine/tests/tables/__init__.py.
+"""
+
+from . import case
+
+CASES = [
+    case(
+        "-from mcp.shared.session import ProgressFnT\n"
+        "+from mcp.shared.dispatcher import ProgressFnT\n"
+        " \n"
+        " cb: ProgressFnT\n",
+        findings=["CLT006:1 safe"],
+    ),
+    case(
+        "-from mcp.shared.session import ProgressFnT, RequestResponder\n"
+        "+# mcp-migrate: CLT006 `RequestResponder` was removed; a `message_handler` takes `mcp.client.IncomingMessage` https://py.sdk.modelcontextprotocol.io/v2/migration/#clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed\n"
+        "+from mcp.shared.session import RequestResponder\n"
+        "+from mcp.shared.dispatcher import ProgressFnT\n",
+        findings=["CLT006:1 manual", "CLT006:1 safe"],
+    ),
+    case(
+        "+# mcp-migrate: CLT006 client callbacks receive `mcp.client.ClientRequestContext` in v2 (`RequestContext[ClientSession, Any]` is gone) https://py.sdk.modelcontextprotocol.io/v2/migration/#clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed\n"
+        " async def cb(context: RequestContext[ClientSession, Any], params) -> None: ...\n",
+        findings=["CLT006:1 manual"],
+    ),
+    case(
+        " from mcp import ClientSession\n"
+        " \n"
+        " async def f(session: ClientSession, n):\n"
+        "-    await session.send_notification(n, related_request_id=7)\n"
+        "+    await session.send_notification(n)\n",
+        findings=["CLT006:4 safe"],
+    ),
+]
+
+NOOP = [
+    "from mcp.shared.dispatcher import ProgressFnT\n",
+    "from mcp.client.session import ClientSession\n"
+    "from mcp.shared.context import RequestContext\n"
+    "\n"
+    "async def cb(ctx: RequestContext[ClientSession, None], params): ...\n",
+    "from myproj.shared.session import BaseSession\n",
+    "from mcp.server.session import ServerSession\n"
+    "\n"
+    "async def f(s: ServerSession, n):\n"
+    "    await s.send_notification(n, related_request_id=7)\n",
+]

@@ -1,0 +1,32 @@
+"""LOW009: `Server.run()` no longer takes a `stateless` flag
+
+Rule: engine/mcp_migrate/rules/low009_run_stateless.py. Table format: engine/tests/tables/__init__.py.
+"""
+
+from . import case
+
+CASES = [
+    case(
+        " from mcp.server import Server\n"
+        " s = Server('x')\n"
+        "-await s.run(r, w, opts, stateless=False)\n"
+        "+await s.run(r, w, opts)\n",
+        findings=["LOW009:3 safe"],
+    ),
+    case(
+        " from mcp.server import Server\n"
+        " s = Server('x')\n"
+        "+# mcp-migrate: LOW009 remove `stateless=` from `run()`: stateless serving is set on the transport (`StreamableHTTPSessionManager(app, stateless=True)`), not the loop https://py.sdk.modelcontextprotocol.io/v2/migration/#serverrun-no-longer-takes-a-stateless-flag\n"
+        " await s.run(r, w, opts, stateless=True)\n",
+        findings=["LOW009:3 manual"],
+    ),
+]
+
+NOOP = [
+    "from mcp.server import Server\n"
+    "s = Server('x')\n"
+    "await s.run(r, w, opts)\n",
+    "from other import Server\n"
+    "s = Server('x')\n"
+    "await s.run(r, w, opts, stateless=False)\n",
+]

@@ -1,0 +1,87 @@
+"""PKG101: `httpx` and `httpx-sse` replaced by `httpx2`
+
+Rule: engine/mcp_migrate/rules/pkg101_httpx_objects_to_httpx2.py. Table format: engine/tests/tables/__init__.py.
+"""
+
+from . import case
+
+CASES = [
+    case(
+        "-import httpx\n"
+        "+import httpx2\n"
+        " from mcp import ClientSession\n"
+        " from mcp.client.auth import OAuthClientProvider\n"
+        " from mcp.client.streamable_http import streamable_http_client\n"
+        " \n"
+        " async def main(oauth: OAuthClientProvider):\n"
+        "     try:\n"
+        "-        async with httpx.AsyncClient(auth=oauth, follow_redirects=True) as http:\n"
+        "+        async with httpx2.AsyncClient(auth=oauth, follow_redirects=True) as http:\n"
+        "             async with streamable_http_client(URL, http_client=http) as (r, w, _):\n"
+        "                 async with ClientSession(r, w) as session:\n"
+        "                     await session.initialize()\n"
+        "-    except httpx.ConnectError:\n"
+        "+    except httpx2.ConnectError:\n"
+        "         print('server down')\n",
+        findings=["PKG101:9 review"],
+    ),
+    case(
+        "-from httpx import AsyncClient, Auth\n"
+        "+from httpx2 import AsyncClient, Auth\n"
+        " from mcp.client.sse import sse_client\n"
+        " \n"
+        " class BearerAuth(Auth):\n"
+        "     def auth_flow(self, request):\n"
+        "         request.headers['Authorization'] = 'Bearer ' + TOKEN\n"
+        "         yield request\n"
+        " \n"
+        " async def run():\n"
+        "     async with sse_client(URL, auth=BearerAuth()) as streams:\n"
+        "         ...\n",
+        findings=["PKG101:10 review"],
+    ),
+    case(
+        "-import httpx\n"
+        "+import httpx2\n"
+        " from mcp.client.sse import sse_client\n"
+        " \n"
+        " def factory(headers=None, timeout=None, auth=None):\n"
+        "-    return httpx.AsyncClient(headers=headers, timeout=timeout, auth=auth, verify=CTX)\n"
+        "+    return httpx2.AsyncClient(headers=headers, timeout=timeout, auth=auth, verify=CTX)\n"
+        " \n"
+        " streams = sse_client(URL, httpx_client_factory=factory)\n",
+        findings=["PKG101:7 review"],
+    ),
+    # the guide's fragment
+    case(
+        "-import httpx\n"
+        "+import httpx2\n"
+        " \n"
+        "-http_client = httpx.AsyncClient(follow_redirects=True)\n"
+        "+http_client = httpx2.AsyncClient(follow_redirects=True)\n",
+        findings=["PKG101:3 review"],
+    ),
+]
+
+NOOP = [
+    "import httpx\n"
+    "import os\n"
+    "\n"
+    "http_client = httpx.AsyncClient()\n",
+    "import httpx\n"
+    "\n"
+    "async def fetch():\n"
+    "    async with httpx.AsyncClient() as c:\n"
+    "        return await c.get(URL)\n",
+    "import httpx2\n"
+    "from mcp.client.streamable_http import streamable_http_client\n"
+    "c = httpx2.AsyncClient()\n"
+    "s = streamable_http_client(URL, http_client=c)\n",
+    "import httpx\n"
+    "from mcp.client.streamable_http import streamable_http_client\n"
+    "s = streamable_http_client(URL, http_client=make_client())\n"
+    "r = httpx.get(URL)\n",
+    "import httpx\n"
+    "from fastmcp.client import streamable_http_client\n"
+    "s = streamable_http_client(URL, http_client=httpx.AsyncClient())\n",
+]

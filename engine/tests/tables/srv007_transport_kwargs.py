@@ -1,0 +1,184 @@
+"""SRV007: Transport-specific parameters moved from MCPServer constructor to run()/app methods
+
+Rule: engine/mcp_migrate/rules/srv007_transport_kwargs.py. Table format: engine/tests/tables/__init__.py.
+"""
+
+from . import case
+
+CASES = [
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        " \n"
+        '-mcp = FastMCP("Demo", json_response=True, stateless_http=True)\n'
+        '-mcp.run(transport="streamable-http")\n'
+        '+mcp = FastMCP("Demo")\n'
+        '+mcp.run(transport="streamable-http", json_response=True, stateless_http=True)\n'
+        " \n"
+        '-mcp = FastMCP("Server", host="0.0.0.0", port=9000, sse_path="/events")\n'
+        '-mcp.run(transport="sse")\n'
+        '+mcp = FastMCP("Server")\n'
+        '+mcp.run(transport="sse", host="0.0.0.0", port=9000, sse_path="/events")\n',
+        findings=["SRV007:3 safe", "SRV007:6 safe"],
+    ),
+    # a mounted app: host goes to the app factory too (DNS-rebinding protection); port has no home there
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        " \n"
+        " mcp = FastMCP(\n"
+        '     "App",\n'
+        '-    host="0.0.0.0",\n'
+        "-    json_response=True,\n"
+        " )\n"
+        " \n"
+        '-app = Starlette(routes=[Mount("/", app=mcp.streamable_http_app())])\n'
+        '+app = Starlette(routes=[Mount("/", app=mcp.streamable_http_app(host="0.0.0.0", json_response=True))])\n',
+        findings=["SRV007:3 safe"],
+    ),
+    # no run()/app call in the file: a marker naming the destination
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        " \n"
+        '+# mcp-migrate: SRV007 v2 takes `port=` on `run()` / the app methods, not the constructor: `port=` -> `run(transport="sse"|"streamable-http", port=...)` (a mounted app binds where the outer server does) https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n'
+        ' mcp = FastMCP("Demo", port=9000)\n',
+        findings=["SRV007:3 manual"],
+    ),
+    # dynamic transport: cannot tell which keywords it takes
+    case(
+        " import sys\n"
+        " from mcp.server.fastmcp import FastMCP\n"
+        " \n"
+        '+# mcp-migrate: SRV007 v2 takes `stateless_http=` on `run()` / the app methods, not the constructor: `stateless_http=` -> `run(transport="streamable-http", ...)` or `streamable_http_app(...)` https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n'
+        ' mcp = FastMCP("Demo", stateless_http=True)\n'
+        " mcp.run(transport=sys.argv[1])\n",
+        findings=["SRV007:4 manual"],
+    ),
+    # two entry points of the same server: a simple value goes to both
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        " \n"
+        '-mcp = FastMCP("Demo", host=HOST, debug=True)\n'
+        '+mcp = FastMCP("Demo", debug=True)\n'
+        " \n"
+        " def main(sse):\n"
+        "     if sse:\n"
+        '-        mcp.run("sse")\n'
+        '+        mcp.run("sse", host=HOST)\n'
+        "     else:\n"
+        '-        mcp.run("streamable-http")\n'
+        '+        mcp.run("streamable-http", host=HOST)\n',
+        findings=["SRV007:3 safe"],
+    ),
+    # a stdio-only file: the values were unused; a person decides
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        " \n"
+        '+# mcp-migrate: SRV007 v2 takes `port=` on `run()` / the app methods, not the constructor: `port=` -> `run(transport="sse"|"streamable-http", port=...)` (a mounted app binds where the outer server does) https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n'
+        ' mcp = FastMCP("Demo", port=1)\n'
+        " \n"
+        ' if __name__ == "__main__":\n'
+        "     mcp.run()\n",
+        findings=["SRV007:3 manual"],
+    ),
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        " \n"
+        ' mcp = FastMCP("Demo")\n'
+        '+# mcp-migrate: SRV007 `settings.port` was removed (assigning it raises `ValueError`); pass `port=` to `run(transport="sse"|"streamable-http", port=...)` (a mounted app binds where the outer server does) https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n'
+        " mcp.settings.port = 9000\n",
+        findings=["SRV007:4 manual"],
+    ),
+    # positional event_store / retry_interval (v1 positions 7 and 8)
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        " \n"
+        '-server = FastMCP("d", None, None, None, None, None, store, 500)\n'
+        "-app = server.streamable_http_app()\n"
+        '+server = FastMCP("d", None, None, None, None, None)\n'
+        "+app = server.streamable_http_app(event_store=store, retry_interval=500)\n",
+        findings=["SRV007:3 safe"],
+    ),
+    # a different server object's run() is not a destination
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        " \n"
+        '+# mcp-migrate: SRV007 v2 takes `port=` on `run()` / the app methods, not the constructor: `port=` -> `run(transport="sse"|"streamable-http", port=...)` (a mounted app binds where the outer server does) https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n'
+        ' a = FastMCP("a", port=1)\n'
+        ' b = FastMCP("b")\n'
+        ' b.run("sse")\n',
+        findings=["SRV007:3 manual"],
+    ),
+]
+
+# A file still importing from `mcp.server.fastmcp` is half migrated: its `MCPServer` is v1's FastMCP.
+CASES += [
+    case(
+        " from mcp.server.mcpserver import MCPServer\n"
+        " from mcp.server.fastmcp.utilities.types import Image\n"
+        "-mcp = MCPServer('Demo', port=8000)\n"
+        "-mcp.run('sse')\n"
+        "+mcp = MCPServer('Demo')\n"
+        "+mcp.run('sse', port=8000)\n",
+        findings=["SRV007:3 safe"],
+    ),
+]
+
+# Settings assigned before the server starts in the same block move into that call.
+CASES += [
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        " mcp = FastMCP('x')\n"
+        " \n"
+        " async def main(config):\n"
+        "     if config.transport == 'sse':\n"
+        "-        mcp.settings.host = config.host\n"
+        "-        mcp.settings.port = config.port\n"
+        "         log(config.port)\n"
+        "-        await mcp.run_sse_async()\n"
+        "+        await mcp.run_sse_async(host=config.host, port=config.port)\n",
+        findings=["SRV007:6 safe"],
+    ),
+    # read back in between: the setting stays, marked
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        " mcp = FastMCP('x')\n"
+        "+# mcp-migrate: SRV007 `settings.port` was removed (assigning it raises `ValueError`); pass `port=` to `run(transport=\"sse\"|\"streamable-http\", port=...)` (a mounted app binds where the outer server does) https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n"
+        " mcp.settings.port = 9000\n"
+        "+# mcp-migrate: SRV007 `settings.port` was removed (assigning it raises `ValueError`); pass `port=` to `run(transport=\"sse\"|\"streamable-http\", port=...)` (a mounted app binds where the outer server does) https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n"
+        " print(mcp.settings.port)\n"
+        " mcp.run('sse')\n",
+        findings=["SRV007:3 manual", "SRV007:4 manual"],
+    ),
+    # a subclass keeping FastMCP's constructor takes its parameters; one with its own passes them up
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        " \n"
+        " class WithCORS(FastMCP):\n"
+        "     def streamable_http_app(self):\n"
+        "         return super().streamable_http_app()\n"
+        " \n"
+        " class Own(FastMCP):\n"
+        "     def __init__(self, port):\n"
+        "+        # mcp-migrate: SRV007 v2 takes `port=` on `run()` / the app methods, not the constructor: `port=` -> `run(transport=\"sse\"|\"streamable-http\", port=...)` (a mounted app binds where the outer server does) https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n"
+        "         super().__init__('own', port=port)\n"
+        " \n"
+        "-mcp = WithCORS(name='J', json_response=False)\n"
+        "-mcp.run(transport='streamable-http')\n"
+        "+mcp = WithCORS(name='J')\n"
+        "+mcp.run(transport='streamable-http', json_response=False)\n",
+        findings=["SRV007:9 manual", "SRV007:11 safe"],
+    ),
+]
+
+NOOP = [
+    "from fastmcp import FastMCP\n"
+    'mcp = FastMCP("Demo", port=1)\n'
+    "mcp.run()\n",
+    "from mcp.server.fastmcp import FastMCP\n"
+    'mcp = FastMCP("Demo", debug=True, log_level="INFO")\n'
+    'mcp.run("sse")\n',
+    "from mcp.server.mcpserver import MCPServer\n"
+    'mcp = MCPServer("Demo")\n'
+    'mcp.run("sse", port=1)\n',
+    "import uvicorn\n"
+    'uvicorn.run(app, host="0.0.0.0", port=8000)\n',
+]

@@ -1,0 +1,114 @@
+"""SRV008: `MCPServer.get_context()` removed
+
+Rule: engine/mcp_migrate/rules/srv008_get_context_removed.py. Table format: engine/tests/tables/__init__.py.
+"""
+
+from . import case
+
+CASES = [
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        "+from mcp.server.mcpserver import Context\n"
+        " \n"
+        " mcp = FastMCP('d')\n"
+        " \n"
+        " @mcp.tool()\n"
+        "-async def my_tool(x: int) -> str:\n"
+        "-    ctx = mcp.get_context()\n"
+        "+async def my_tool(x: int, ctx: Context) -> str:\n"
+        "     await ctx.report_progress(1, 2)\n"
+        "     return str(x)\n",
+        findings=["SRV008:7 review"],
+    ),
+    case(
+        " from mcp.server.fastmcp import FastMCP, Context\n"
+        " \n"
+        " mcp = FastMCP('d')\n"
+        " \n"
+        " @mcp.prompt()\n"
+        "-def hello() -> str:\n"
+        "-    context = mcp.get_context()\n"
+        "+def hello(context: Context) -> str:\n"
+        "     return context.request_id\n",
+        findings=["SRV008:7 review"],
+    ),
+    case(
+        " from mcp.server.fastmcp import FastMCP, Context\n"
+        " \n"
+        " mcp = FastMCP('d')\n"
+        " \n"
+        " @mcp.tool()\n"
+        " async def t(c: Context) -> str:\n"
+        "-    return await helper(mcp.get_context())\n"
+        "+    return await helper(c)\n",
+        findings=["SRV008:7 review"],
+    ),
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        " \n"
+        " mcp = FastMCP('d')\n"
+        " \n"
+        " async def helper():\n"
+        "+    # mcp-migrate: SRV008 `get_context()` was removed: declare a `ctx: Context` parameter on the tool/resource/prompt function and pass it to helpers that need it https://py.sdk.modelcontextprotocol.io/v2/migration/#mcpserverget_context-removed\n"
+        "     await mcp.get_context().info('x')\n",
+        findings=["SRV008:6 manual"],
+    ),
+    # used inside an expression, in a handler whose parameters have defaults: a keyword-only parameter
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        "+from mcp.server.mcpserver import Context\n"
+        " \n"
+        " mcp = FastMCP('d')\n"
+        " \n"
+        " @mcp.tool()\n"
+        "-async def create(name: str = 'app') -> str:\n"
+        "-    result = await mcp.get_context().elicit('Create?', schema=Form)\n"
+        "-    await mcp.get_context().info('done')\n"
+        "+async def create(name: str = 'app', *, ctx: Context) -> str:\n"
+        "+    result = await ctx.elicit('Create?', schema=Form)\n"
+        "+    await ctx.info('done')\n"
+        "     return result.action\n",
+        findings=["SRV008:7 review", "SRV008:8 review"],
+    ),
+    case(
+        " from mcp.server.fastmcp import FastMCP, Context\n"
+        " \n"
+        " mcp = FastMCP('d')\n"
+        " \n"
+        " @mcp.tool()\n"
+        "-def t(ctx: str, *items: str) -> str:\n"
+        "-    return mcp.get_context().request_id + ctx\n"
+        "+def t(ctx: str, *items: str, context: Context) -> str:\n"
+        "+    return context.request_id + ctx\n",
+        findings=["SRV008:7 review"],
+    ),
+    # a guide fragment: `mcp` is never defined, so only a marker
+    case(
+        " @mcp.tool()\n"
+        " async def my_tool(x: int) -> str:\n"
+        "+    # mcp-migrate: SRV008 `get_context()` was removed: declare a `ctx: Context` parameter on the tool/resource/prompt function and pass it to helpers that need it https://py.sdk.modelcontextprotocol.io/v2/migration/#mcpserverget_context-removed\n"
+        "     ctx = mcp.get_context()\n"
+        "     return str(x)\n",
+        findings=["SRV008:3 manual"],
+    ),
+]
+
+NOOP = [
+    "from fastmcp import FastMCP\n"
+    "mcp = FastMCP('d')\n"
+    "ctx = mcp.get_context()\n",
+    "from fastmcp import FastMCP\n"
+    "mcp = FastMCP('d')\n"
+    "\n"
+    "@mcp.tool()\n"
+    "def t():\n"
+    "    ctx = mcp.get_context()\n",
+    "import mcp\n"
+    "ctx = mcp.get_context()\n",
+    "from mcp.server.mcpserver import MCPServer, Context\n"
+    "mcp = MCPServer('d')\n"
+    "\n"
+    "@mcp.tool()\n"
+    "async def t(ctx: Context) -> str:\n"
+    "    return ''\n",
+]

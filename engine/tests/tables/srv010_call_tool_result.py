@@ -1,0 +1,37 @@
+"""SRV010: `MCPServer.call_tool()` returns `CallToolResult`
+
+Rule: engine/mcp_migrate/rules/srv010_call_tool_result.py. Table format: engine/tests/tables/__init__.py.
+"""
+
+from . import case
+
+CASES = [
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        " \n"
+        " mcp = FastMCP('d')\n"
+        " \n"
+        " async def test_add():\n"
+        "+    # mcp-migrate: SRV010 `call_tool()` now returns a `CallToolResult` (not a content list or a `(content, structured)` tuple): read `.content` and `.structured_content` from it https://py.sdk.modelcontextprotocol.io/v2/migration/#mcpservercall_tool-returns-calltoolresult\n"
+        "     content, structured = await mcp.call_tool('add', {'a': 1})\n"
+        "     assert structured == {'result': 1}\n",
+        findings=["SRV010:6 manual"],
+    ),
+]
+
+NOOP = [
+    "from mcp import ClientSession\n"
+    "\n"
+    "async def f(session: ClientSession):\n"
+    "    r = await session.call_tool('x', {})\n",
+    "from fastmcp import FastMCP\n"
+    "mcp = FastMCP('d')\n"
+    "\n"
+    "async def f():\n"
+    "    await mcp.call_tool('x', {})\n",
+    "from mcp.server.mcpserver import MCPServer\n"
+    "mcp = MCPServer('d')\n"
+    "\n"
+    "async def f():\n"
+    "    await mcp.call_tool('x', {})\n",
+]

@@ -1,0 +1,59 @@
+"""SRV011: `MCPError` raised from an `@mcp.tool()` handler now surfaces as a JSON-RPC error
+
+Rule: engine/mcp_migrate/rules/srv011_mcperror_in_tool.py. Table format: engine/tests/tables/__init__.py.
+"""
+
+from . import case
+
+CASES = [
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        " from mcp.shared.exceptions import McpError\n"
+        " from mcp.types import ErrorData, INVALID_PARAMS\n"
+        " \n"
+        " mcp = FastMCP('d')\n"
+        " \n"
+        " @mcp.tool()\n"
+        " async def book(date: str) -> str:\n"
+        "     if date < TODAY:\n"
+        "+        # mcp-migrate: SRV011 raising `McpError` in a tool now returns a JSON-RPC error (the client's `call_tool()` raises) instead of an `isError` result; raise `ToolError` (or another exception) if the model should see the failure https://py.sdk.modelcontextprotocol.io/v2/migration/#mcperror-raised-from-an-mcptool-handler-now-surfaces-as-a-json-rpc-error\n"
+        "         raise McpError(ErrorData(code=INVALID_PARAMS, message='date in the past'))\n"
+        "     return 'ok'\n",
+        findings=["SRV011:10 manual"],
+    ),
+]
+
+NOOP = [
+    # UrlElicitationRequiredError already surfaced as a JSON-RPC error in v1
+    "from mcp.server.fastmcp import FastMCP\n"
+    "from mcp.shared.exceptions import UrlElicitationRequiredError\n"
+    "mcp = FastMCP('d')\n"
+    "\n"
+    "@mcp.tool()\n"
+    "async def t() -> str:\n"
+    "    raise UrlElicitationRequiredError([])\n",
+    # not a tool
+    "from mcp.server.fastmcp import FastMCP\n"
+    "from mcp import McpError\n"
+    "mcp = FastMCP('d')\n"
+    "\n"
+    "@mcp.prompt()\n"
+    "def p() -> str:\n"
+    "    raise McpError(err)\n",
+    "from mcp.server.fastmcp import FastMCP\n"
+    "from mcp.server.fastmcp.exceptions import ToolError\n"
+    "mcp = FastMCP('d')\n"
+    "\n"
+    "@mcp.tool()\n"
+    "def t() -> str:\n"
+    "    raise ToolError('bad')\n",
+    "from mcp.server.fastmcp import FastMCP\n"
+    "mcp = FastMCP('d')\n"
+    "\n"
+    "class McpError(Exception):\n"
+    "    pass\n"
+    "\n"
+    "@mcp.tool()\n"
+    "def t() -> str:\n"
+    "    raise McpError('bad')\n",
+]

@@ -1,0 +1,48 @@
+"""TRN002: `get_session_id` callback removed from `streamable_http_client`
+
+Rule: engine/mcp_migrate/rules/trn002_get_session_id.py. Table format: engine/tests/tables/__init__.py.
+"""
+
+from . import case
+
+CASES = [
+    case(
+        " from mcp.client.streamable_http import streamable_http_client\n"
+        " \n"
+        " async def f():\n"
+        "-    async with streamable_http_client(url) as (read, write, _):\n"
+        "+    async with streamable_http_client(url) as (read, write):\n"
+        "         pass\n",
+        findings=["TRN002:4 safe"],
+    ),
+    case(
+        " from mcp.client.streamable_http import streamable_http_client\n"
+        " \n"
+        " async def f(stack):\n"
+        "-    r, w, get_id = await stack.enter_async_context(streamable_http_client(url))\n"
+        "+    r, w = await stack.enter_async_context(streamable_http_client(url))\n",
+        findings=["TRN002:4 safe"],
+    ),
+    case(
+        " from mcp.client.streamable_http import streamable_http_client\n"
+        " \n"
+        " async def f():\n"
+        '+    # mcp-migrate: TRN002 `streamable_http_client` yields `(read, write)`: the `get_session_id` callback is gone; capture the `mcp-session-id` response header with an `httpx2.AsyncClient(event_hooks={"response": [hook]})` passed as `http_client=` https://py.sdk.modelcontextprotocol.io/v2/migration/#get_session_id-callback-removed-from-streamable_http_client\n'
+        "     async with streamable_http_client(url) as (read, write, get_session_id):\n"
+        "         sid = get_session_id()\n",
+        findings=["TRN002:4 manual"],
+    ),
+]
+
+NOOP = [
+    "from mcp.client.streamable_http import streamable_http_client\n"
+    "\n"
+    "async def f():\n"
+    "    async with streamable_http_client(url) as (read, write):\n"
+    "        pass\n",
+    "from mcp.client.sse import sse_client\n"
+    "\n"
+    "async def f():\n"
+    "    async with sse_client(u) as (a, b, c):\n"
+    "        pass\n",
+]

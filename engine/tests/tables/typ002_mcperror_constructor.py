@@ -1,0 +1,49 @@
+"""TYP002: `McpError` renamed to `MCPError`
+
+Rule: engine/mcp_migrate/rules/typ002_mcperror_constructor.py. Table format: engine/tests/tables/__init__.py.
+"""
+
+from . import case
+
+CASES = [
+    case(
+        " from mcp.shared.exceptions import McpError\n"
+        " from mcp.types import ErrorData, INVALID_REQUEST\n"
+        " \n"
+        "-raise McpError(ErrorData(code=INVALID_REQUEST, message='bad input'))\n"
+        "+raise McpError(INVALID_REQUEST, 'bad input')\n",
+        findings=["TYP002:4 safe"],
+    ),
+    case(
+        " import mcp\n"
+        " from mcp import types\n"
+        " \n"
+        "-raise mcp.McpError(types.ErrorData(message=msg, code=-1, data={'x': 1}))\n"
+        "+raise mcp.McpError(-1, msg, {'x': 1})\n",
+        findings=["TYP002:4 safe"],
+    ),
+    case(
+        " from mcp import McpError\n"
+        " \n"
+        " def fail(err):\n"
+        "-    raise McpError(err)\n"
+        "+    raise McpError.from_error_data(err)\n",
+        findings=["TYP002:4 safe"],
+    ),
+]
+
+NOOP = [
+    "class McpError(Exception):\n"
+    "    pass\n"
+    "\n"
+    "raise McpError(ErrorData(code=1, message='x'))\n",
+    "from mcp.shared.exceptions import MCPError\n"
+    "\n"
+    "raise MCPError(1, 'x')\n",
+    "from mcp import McpError\n"
+    "\n"
+    "try:\n"
+    "    pass\n"
+    "except McpError as e:\n"
+    "    print(e.error.message)\n",
+]

@@ -1,0 +1,55 @@
+"""TYP004: Removed type aliases and classes
+
+Rule: engine/mcp_migrate/rules/typ004_removed_type_aliases.py. Table format: engine/tests/tables/__init__.py.
+"""
+
+from . import case
+
+CASES = [
+    case(
+        "-from mcp.types import Content, ResourceReference, Cursor\n"
+        "+from mcp.types import ContentBlock, ResourceTemplateReference\n"
+        " \n"
+        "-def page(items: list[Content], cursor: Cursor | None = None) -> ResourceReference: ...\n"
+        "+def page(items: list[ContentBlock], cursor: str | None = None) -> ResourceTemplateReference: ...\n",
+        findings=["TYP004:1 safe", "TYP004:1 safe", "TYP004:1 safe"],
+    ),
+    case(
+        "-from mcp.types import Cursor\n"
+        " import os\n"
+        " \n"
+        "-c: Cursor = os.environ['C']\n"
+        "+c: str = os.environ['C']\n",
+        findings=["TYP004:1 safe"],
+    ),
+    case(
+        " import mcp.types as types\n"
+        " \n"
+        "-tool = types.Tool(name='t', inputSchema={}, execution=types.ToolExecution(taskSupport=types.TASK_REQUIRED))\n"
+        "-msg: types.ServerNotificationType\n"
+        '+tool = types.Tool(name=\'t\', inputSchema={}, execution=types.ToolExecution(taskSupport="required"))\n'
+        "+msg: types.ServerNotification\n",
+        findings=["TYP004:3 safe", "TYP004:4 safe"],
+    ),
+    case(
+        "+# mcp-migrate: TYP004 `AnyFunction` was removed; use `Callable[..., Any]` https://py.sdk.modelcontextprotocol.io/v2/migration/#removed-type-aliases-and-classes\n"
+        " from mcp.types import AnyFunction, Tool\n"
+        " \n"
+        " f: AnyFunction\n",
+        findings=["TYP004:1 manual"],
+    ),
+]
+
+NOOP = [
+    "from mcp.types import ContentBlock, ResourceTemplateReference\n",
+    "from myproj.types import Content, Cursor\n"
+    "\n"
+    "x: Cursor\n",
+    "class Content:\n"
+    "    pass\n"
+    "\n"
+    "c = Content()\n",
+    "from mcp.types import TaskStatus\n"
+    "\n"
+    "s: TaskStatus = 'working'\n",
+]

@@ -1,0 +1,50 @@
+"""TYP010: `RequestParams.Meta` replaced with `RequestParamsMeta` TypedDict
+
+Rule: engine/mcp_migrate/rules/typ010_request_params_meta.py. Table format: engine/tests/tables/__init__.py.
+"""
+
+from . import case
+
+CASES = [
+    case(
+        " from mcp import types\n"
+        " \n"
+        "-params = types.CallToolRequestParams(name='t', _meta=types.RequestParams.Meta(progressToken=tok))\n"
+        '+params = types.CallToolRequestParams(name=\'t\', _meta={"progress_token": tok})\n',
+        findings=["TYP010:3 review"],
+    ),
+    case(
+        " from mcp.server.lowlevel import Server\n"
+        " \n"
+        " server = Server('s')\n"
+        " \n"
+        " async def handle(name, arguments):\n"
+        "     ctx = server.request_context\n"
+        "-    if ctx.meta and ctx.meta.progressToken:\n"
+        "-        await ctx.session.send_progress_notification(ctx.meta.progressToken, 0.5, 100)\n"
+        '+    if ctx.meta and ctx.meta.get("progress_token"):\n'
+        '+        await ctx.session.send_progress_notification(ctx.meta.get("progress_token"), 0.5, 100)\n',
+        findings=["TYP010:7 review", "TYP010:8 review"],
+    ),
+    case(
+        " from mcp.types import RequestParams\n"
+        " \n"
+        "+# mcp-migrate: TYP010 `RequestParams.Meta` is the `RequestParamsMeta` TypedDict in v2 (`from mcp.types import RequestParamsMeta`); use dict access https://py.sdk.modelcontextprotocol.io/v2/migration/#requestparamsmeta-replaced-with-requestparamsmeta-typeddict\n"
+        " def f(meta: RequestParams.Meta):\n"
+        "     pass\n",
+        findings=["TYP010:3 manual"],
+    ),
+]
+
+NOOP = [
+    "def f(ctx):\n"
+    "    return ctx.meta.progressToken\n",
+    "from mcp.types import RequestParamsMeta\n"
+    "\n"
+    "m: RequestParamsMeta = {'progress_token': 1}\n",
+    "class RequestParams:\n"
+    "    class Meta:\n"
+    "        pass\n"
+    "\n"
+    "RequestParams.Meta()\n",
+]

@@ -1,0 +1,108 @@
+// @ts-check
+// Type-check a tree of projects with pyright, once against the v2 SDK source and once with no SDK.
+import { spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/**
+ * @typedef {{ file: string, line: number, column: number, rule: string, message: string }} Diagnostic
+ */
+
+/**
+ * Errors (not warnings) pyright reports for every project directory under `tree`.
+ * @param {{ tree: string, projects: string[], sdkPaths: string[], venv: string, pyright: string }} o
+ * @returns {Diagnostic[]}
+ */
+export function pyrightErrors({ tree, projects, sdkPaths, venv, pyright }) {
+  const config = {
+    include: projects,
+    exclude: ['**/node_modules', '**/__pycache__', '**/.*'],
+    // One execution environment per project: its own src/ layout resolves its own imports.
+    executionEnvironments: projects.map((root) => ({
+      root,
+      extraPaths: [...(existsSync(join(tree, root, 'src')) ? [join(root, 'src')] : []), ...sdkPaths],
+    })),
+    // The SDK's own files fall outside every project root: they resolve `mcp_types` through this.
+    extraPaths: sdkPaths,
+    venvPath: join(venv, '..'),
+    venv: venv.split('/').pop(),
+    typeCheckingMode: 'basic',
+    pythonVersion: '3.12',
+    reportMissingModuleSource: false,
+  };
+  const configPath = join(tree, 'pyrightconfig.json');
+  writeFileSync(configPath, JSON.stringify(config, null, 2));
+  const run = spawnSync(process.execPath, [pyright, '--outputjson', '-p', configPath], {
+    cwd: tree,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  let out;
+  try {
+    out = JSON.parse(run.stdout);
+  } catch {
+    throw new Error(`pyright failed (exit ${run.status}): ${run.stderr || run.stdout.slice(0, 2000)}`);
+  }
+  return out.generalDiagnostics
+    .filter((/** @type {any} */ d) => d.severity === 'error')
+    .map((/** @type {any} */ d) => ({
+      file: relative(tree, d.file),
+      line: d.range.start.line + 1,
+      column: d.range.start.character + 1,
+      rule: d.rule ?? '',
+      message: d.message,
+    }));
+}
+
+/** An unresolved `mcp` import: present in a run without the SDK by construction, so never subtracted. */
+const SDK_IMPORT = /^Import "mcp(_types)?(\.|")/;
+const atPosition = (/** @type {Diagnostic} */ d) => `${d.file}\0${d.line}\0${d.column}\0${d.rule}\0${d.message}`;
+// Lines move when the engine edits a file: across versions of a file, only file and message compare,
+// the message spelled as v2 would (the project's own v1 error `"requestedSchema" for class
+// "ElicitRequestURLParams"` reads `"requested_schema"` once the engine renamed the field).
+const V2_NAMES = { FastMCP: 'MCPServer', McpError: 'MCPError', FastMCPError: 'MCPServerError' };
+const snake = (/** @type {string} */ w) => w.replace(/(?<=[a-z0-9])([A-Z])/g, (c) => `_${c.toLowerCase()}`);
+/** @param {string} message */
+export function v2Spelling(message) {
+  return message
+    .replace(/"([A-Za-z_][A-Za-z0-9_]*)(\[[^"]*\])?"/g, (_m, name) => `"${V2_NAMES[name] ?? (/^[a-z]/.test(name) ? snake(name) : name)}"`)
+    .replace(/\n[\s\S]*$/, '');
+}
+const inFile = (/** @type {Diagnostic} */ d) => `${d.file}\0${v2Spelling(d.message)}`;
+
+/**
+ * `errors` without those in `baseline` (a multiset difference: each baseline entry cancels one).
+ * @param {Diagnostic[]} errors @param {Diagnostic[]} baseline @param {(d: Diagnostic) => string} key
+ */
+export function minus(errors, baseline, key = inFile) {
+  const left = new Map();
+  for (const d of baseline) left.set(key(d), (left.get(key(d)) ?? 0) + 1);
+  return errors.filter((d) => {
+    const n = left.get(key(d)) ?? 0;
+    if (n > 0) left.set(key(d), n - 1);
+    return n === 0;
+  });
+}
+
+/**
+ * Errors that the SDK causes: those of the run with the SDK that the run without it does not have
+ * (third-party imports, the project's own bugs).
+ * @param {Diagnostic[]} withSdk @param {Diagnostic[]} withoutSdk
+ */
+export function sdkErrors(withSdk, withoutSdk) {
+  return minus(withSdk, withoutSdk.filter((d) => !SDK_IMPORT.test(d.message)), atPosition);
+}
+
+/** The headline categories of SDK-API errors; everything else is counted as "other". */
+export const CATEGORIES = ['missing module', 'unknown import', 'unknown attribute', 'unexpected keyword', 'call signature', 'argument type'];
+
+/** @param {Diagnostic} d */
+export function category(d) {
+  const m = d.message;
+  if (d.rule === 'reportMissingImports') return 'missing module';
+  if (/is unknown import symbol/.test(m)) return 'unknown import';
+  if (d.rule === 'reportAttributeAccessIssue') return 'unknown attribute';
+  if (d.rule === 'reportCallIssue') return /^No parameter named/.test(m) ? 'unexpected keyword' : 'call signature';
+  if (d.rule === 'reportArgumentType') return 'argument type';
+  return 'other';
+}

@@ -1,0 +1,62 @@
+// The blind held-out lookup table must stay well-formed and broad enough to measure anything.
+// Assertions are on counts only, so a failure here never shows a case to someone tuning the
+// lookup (see tests/heldout/README.md). This suite does not run the lookup.
+import { describe, expect, it } from 'vitest';
+import {
+  guideAnchors,
+  KINDS,
+  loadTable,
+  OFF_TOPIC,
+  tableProblems,
+} from '../../scripts/lib/heldout-table.mjs';
+
+type Case = { id: string; kind: string; paste: string; expect: string | null; note: string };
+
+const cases: Case[] = loadTable();
+const anchors = guideAnchors();
+const onTopic = cases.filter((c) => c.expect !== null);
+
+describe('held-out lookup table', () => {
+  it('is well-formed and only expects sections the guide has', () => {
+    expect(tableProblems(cases, anchors)).toEqual({});
+  });
+
+  it('is large enough and spread over the guide', () => {
+    expect(onTopic.length).toBeGreaterThanOrEqual(200);
+    expect(cases.length - onTopic.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(onTopic.map((c) => c.expect)).size).toBeGreaterThanOrEqual(60);
+  });
+
+  it('has a meaningful number of cases of every kind', () => {
+    const perKind = new Map<string, number>();
+    for (const c of cases) perKind.set(c.kind, (perKind.get(c.kind) ?? 0) + 1);
+    const thinKinds = KINDS.filter((k) => (perKind.get(k) ?? 0) < 10);
+    expect(thinKinds.length).toBe(0);
+  });
+
+  it('holds no paste twice', () => {
+    const duplicates = cases.length - new Set(cases.map((c) => c.paste)).size;
+    expect(duplicates).toBe(0);
+  });
+
+  it('marks exactly the off-topic kind as expecting no answer', () => {
+    const mismatched = cases.filter((c) => (c.kind === OFF_TOPIC) !== (c.expect === null)).length;
+    expect(mismatched).toBe(0);
+  });
+
+  it('reports problems as counts, never as cases', () => {
+    const broken = [
+      { ...cases[0], expect: 'no-such-section' },
+      { ...cases[1], id: cases[2].id },
+      cases[2],
+      { ...cases[3], kind: 'novel' },
+      { ...cases[4], note: '' },
+    ];
+    expect(tableProblems(broken, anchors)).toEqual({
+      unknownAnchor: 1,
+      duplicateIds: 1,
+      unknownKind: 1,
+      malformed: 1,
+    });
+  });
+});
