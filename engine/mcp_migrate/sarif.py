@@ -1,11 +1,12 @@
 """`--output-format sarif`: a SARIF 2.1.0 log, as GitHub code scanning and other CI tools read it.
 
 Positions are the engine's: 1-based lines and 1-based UTF-16 columns, SARIF's default column kind.
-A finding with edits carries them as a SARIF fix.
+A finding with edits carries them as a SARIF fix; findings of one fix group (fixes that only work
+together) each carry the whole group's edits, so a tool applying one result's fix applies them all.
 """
 
 import os
-from typing import Iterable, List
+from typing import Dict, Iterable, List
 from urllib.parse import quote
 
 from . import __version__
@@ -44,7 +45,7 @@ def _rule(r: dict) -> dict:
     }
 
 
-def _result(path: str, f: dict, rule_index: int) -> dict:
+def _result(path: str, f: dict, rule_index: int, edits: List[dict]) -> dict:
     loc = _location(path)
     res = {
         "ruleId": f["rule"],
@@ -54,12 +55,12 @@ def _result(path: str, f: dict, rule_index: int) -> dict:
         "locations": [{"physicalLocation": {"artifactLocation": loc, "region": _region(f["start"], f["end"])}}],
         "properties": {"fix_class": f["fix_class"], "applied": f["applied"], "advisory": f["advisory"]},
     }
-    if f["edits"]:
+    if edits:
         res["fixes"] = [{
             "description": {"text": f["message"]},
             "artifactChanges": [{"artifactLocation": loc, "replacements": [
                 {"deletedRegion": _region(e["start"], e["end"]), "insertedContent": {"text": e["text"]}}
-                for e in f["edits"]]}],
+                for e in edits]}],
         }]
     return res
 
@@ -67,7 +68,14 @@ def _result(path: str, f: dict, rule_index: int) -> dict:
 def sarif_log(files: Iterable[dict], skipped: Iterable[dict], cwd: str, ok: bool) -> dict:
     rules = list_rules()
     index = {r["code"]: i for i, r in enumerate(rules)}
-    results: List[dict] = [_result(rep["path"], f, index[f["rule"]]) for rep in files for f in rep["findings"]]
+    results: List[dict] = []
+    for rep in files:
+        groups: Dict[str, List[dict]] = {}
+        for f in rep["findings"]:
+            if f.get("group"):
+                groups.setdefault(f["group"], []).extend(f["edits"])
+        results += [_result(rep["path"], f, index[f["rule"]], groups[f["group"]] if f.get("group") else f["edits"])
+                    for f in rep["findings"]]
     notes = [{"level": "error" if s["failed"] else "warning",
               "message": {"text": "skipped: %s" % s["reason"]},
               "locations": [{"physicalLocation": {"artifactLocation": _location(s["path"])}}]} for s in skipped]

@@ -113,8 +113,11 @@ describe('--output-format', () => {
       expect(loc.region).toEqual({ startLine: f.start.line, startColumn: f.start.column, endLine: f.end.line,
         endColumn: f.end.column });
       expect(r.message.text).toContain(f.message);
-      expect(r.fixes?.[0].artifactChanges[0].replacements.length ?? 0).toBe(f.edits.length);
+      // A fix group's findings each carry the edits of the whole group.
+      const group = f.group ? all.filter((g: any) => g.path === f.path && g.group === f.group) : [f];
+      expect(r.fixes?.[0].artifactChanges[0].replacements.length ?? 0).toBe(group.reduce((n: number, g: any) => n + g.edits.length, 0));
     }
+    expect(all.some((f: any) => f.group && all.filter((g: any) => g.group === f.group && g.path === f.path).length > 1)).toBe(true);
     const uris = run.results.map((r: any) => r.locations[0].physicalLocation.artifactLocation.uri);
     expect(uris).toContain('my%20app/%C3%BCn%C3%AF%20code.py');
     const skipped = run.invocations[0].toolExecutionNotifications;
