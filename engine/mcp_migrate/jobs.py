@@ -63,9 +63,8 @@ def _map(fn: Callable[[int], object], state: dict, jobs: int,
             if progress:
                 progress(i + 1)
         return out
-    # Largest files first, so no core sits idle at the end while another finishes a big file; in chunks,
-    # since every task costs the parent a round trip (about 0.3 ms of its CPU, shared with the workers).
-    order = sorted(range(len(items)), key=lambda i: -len(items[i][1]))
+    # Tasks of about equal work, largest files first: no core sits idle at the end while another
+    # finishes a big file, and few tasks, since each costs the parent a round trip (~0.3 ms of CPU).
     ctx = _context()
     inherit = ctx.get_start_method() == "fork"
     if inherit:
@@ -73,12 +72,29 @@ def _map(fn: Callable[[int], object], state: dict, jobs: int,
         # out of the workers' garbage collections, which would otherwise touch (and copy) them all.
         gc.freeze()
     with ctx.Pool(jobs, _start_worker, (None if inherit else state,)) as pool:
-        chunk = max(1, min(8, len(items) // (jobs * 16)))
-        for done, (i, res) in enumerate(pool.imap_unordered(_indexed, [(fn, i) for i in order], chunksize=chunk), 1):
-            out[i] = res
+        done = 0
+        for results in pool.imap_unordered(_run_task, [(fn, t) for t in _tasks(items, jobs)]):
+            for i, res in results:
+                out[i] = res
+            done += len(results)
             if progress:
                 progress(done)
     return out
+
+
+def _tasks(items: Sequence[Item], jobs: int) -> List[List[int]]:
+    """Item indices in groups of about 1/(32 * jobs) of all the text each, largest files first."""
+    order = sorted(range(len(items)), key=lambda i: -len(items[i][1]))
+    budget = max(1, sum(len(t) for _, t in items) // (32 * jobs))
+    tasks: List[List[int]] = []
+    size = budget
+    for i in order:
+        if size >= budget:
+            tasks.append([])
+            size = 0
+        tasks[-1].append(i)
+        size += len(items[i][1])
+    return tasks
 
 
 def workers(jobs: int, files: int) -> int:
@@ -93,9 +109,9 @@ def _start_worker(state: Optional[dict]) -> None:
         _state.update(state)
 
 
-def _indexed(task: Tuple[Callable[[int], object], int]):
-    fn, i = task
-    return i, fn(i)
+def _run_task(task: Tuple[Callable[[int], object], List[int]]) -> List[Tuple[int, object]]:
+    fn, indices = task
+    return [(i, fn(i)) for i in indices]
 
 
 def _context():
