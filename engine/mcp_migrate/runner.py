@@ -22,6 +22,8 @@ def file_kind(filename: str) -> str:
         return "pyproject"
     if base == "setup.cfg":
         return "setup_cfg"
+    if base == "setup.py":
+        return "setup_py"  # a dependency file: its `install_requires` pins, not SDK code
     if base.startswith("requirements") and base.endswith((".txt", ".in")):
         return "requirements"
     parts = filename.replace("\\", "/").lower().split("/")
@@ -175,7 +177,7 @@ def _accept(findings: List[Finding], apply_review, demote: bool, text: str) -> D
                 if not any(o is earlier for o in owner.values()):
                     earlier.subsumed_by = f.rule.code
         if clash:
-            by = _container(accepted, owner, f.edits) if f.subsumable else None
+            by = _container(accepted, owner, f.edits, None if f.subsumable else text)
             if by is not None:
                 f.applied = True
                 f.subsumed_by = by.rule.code
@@ -198,14 +200,17 @@ def _discards(edit: Edit, accepted: List[Edit], text: str) -> bool:
         for a in accepted)
 
 
-def _container(accepted: EditSet, owner: Dict[Edit, Finding], edits: List[Edit]) -> Optional[Finding]:
-    """The finding whose accepted edits replace text containing every one of `edits`, if any."""
+def _container(accepted: EditSet, owner: Dict[Edit, Finding], edits: List[Edit],
+               text: Optional[str]) -> Optional[Finding]:
+    """The finding whose accepted edits replace text containing every one of `edits`, if any. With
+    `text`, only replacements that discard that text count (ones copying it would lose the edit)."""
     by = None
     for e in edits:
         hit = None
         for a in accepted:
             if a.start < a.end and a.start <= e.start and e.end <= a.end and (
-                    e.start < e.end or a.start < e.start < a.end):
+                    e.start < e.end or a.start < e.start < a.end) and (
+                    text is None or text[e.start:e.end] not in a.text):
                 hit = owner[a]
                 break
         if hit is None or (by is not None and hit is not by):

@@ -9,6 +9,10 @@ The names a rule writes (v2) stay in the rule, next to the text it writes.
 from typing import Dict, NamedTuple, Tuple
 
 from .v1_fields import CAMEL, FIELDS
+from .v2_gaps import MEMBERS as V2_MISSING_MEMBERS  # noqa: F401  (generated: what v2 lacks, by section)
+from .v2_gaps import MODULES as V2_MISSING_MODULES  # noqa: F401
+from .v2_gaps import NAMES as V2_MISSING_NAMES  # noqa: F401
+from .v2_gaps import PARAMS as V2_MISSING_PARAMS  # noqa: F401
 
 # ---- mcp.types ---------------------------------------------------------------------------------
 TYPES = "mcp.types."                            # prefix: `TYPES + "Tool"`

@@ -14,10 +14,10 @@ class NameQuestions:
     """Mixed into `PythonContext`; needs `self.resolver`, `self.tree`, `self.walk`."""
 
     # ---- what an expression is ---------------------------------------------------------------
-    @staticmethod
-    def canonical(qualname: str) -> str:
-        """The defining module's spelling of a v1 name (`mcp.McpError` -> `mcp.shared.exceptions.McpError`)."""
-        return canonical(qualname)
+    def canonical(self, qualname: str) -> str:
+        """The defining module's spelling of a v1 name (`mcp.McpError` -> `mcp.shared.exceptions.McpError`),
+        following the half-migrated spellings this file may use (resolver.py)."""
+        return self.resolver.canonical(qualname)
 
     def resolve(self, expr: ast.AST) -> Optional[str]:
         """Canonical SDK name for a Name/Attribute (`F` -> `mcp.server.fastmcp.server.FastMCP`)."""
