@@ -117,7 +117,7 @@ class Finding:
     """One reported problem. `edits` empty => manual (becomes a marker comment)."""
 
     __slots__ = ("rule", "anchor", "fix_class", "message", "start", "end", "edits", "marker_line",
-                 "applied", "note", "advisory", "subsumable", "subsumed_by")
+                 "applied", "note", "advisory", "subsumable", "subsumed_by", "absorbs")
 
     def __init__(self, rule: RuleInfo, fix_class: str, message: str, start: int, end: int,
                  edits: List[Edit], marker_line: Optional[int]):
@@ -134,6 +134,7 @@ class Finding:
         self.advisory = False     # report-only (no edits, no marker): works in v2, informational
         self.subsumable = False   # redundant when an accepted fix of another finding rewrites its text
         self.subsumed_by = None   # that finding's rule code, once the runner decided so
+        self.absorbs = ()         # its edits that replace code wholesale: earlier edits inside them are moot
 
     def wants_marker(self) -> bool:
         """Manual findings, and review findings left unapplied (unless advisory), leave a marker."""

@@ -50,12 +50,17 @@ class Context:
         return self.index.line_of(self.span(target)[0])
 
     def fix(self, target, message: str, edits: Sequence[Edit], fix_class: Optional[str] = None,
-            subsumable: bool = False) -> Finding:
+            subsumable: bool = False, absorbs: Sequence[Edit] = ()) -> Finding:
         """Report a finding with an automatic fix; fix_class defaults to the rule's.
 
         subsumable=True: when every edit lies inside text that an accepted fix of an earlier rule
         replaces (that fix already carries this change, e.g. LOW001 moving `Server(...)` with its
         arguments made keyword-only), the finding counts as applied through it instead of clashing.
+
+        absorbs: those of `edits` that replace code wholesale with text that keeps nothing of it (a
+        v1 handler's whole parameter list or return annotation): an earlier rule's accepted edit
+        lying inside one (renaming `types.Content` in that annotation) is dropped as moot instead of
+        blocking this fix.
         """
         assert self.rule is not None
         fc = fix_class or self.rule.fix_class
@@ -63,6 +68,7 @@ class Context:
             fc = "review"  # a fix with edits is at least reviewable; manual means "no edits"
         f = self._add(target, message, list(dict.fromkeys(edits)), fc)
         f.subsumable = subsumable
+        f.absorbs = tuple(absorbs)
         return f
 
     def advise(self, target, message: str) -> Finding:
