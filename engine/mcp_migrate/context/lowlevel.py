@@ -23,7 +23,6 @@ from . import lowlevel_returns
 CALL_TOOL_CHECK = ("v1's `call_tool()` checked `arguments` against the tool's `inputSchema` (and structured "
                    "output against `outputSchema`) before calling this handler; v2 does not, so validate here "
                    "if you relied on it")
-URI_CHECK = "`uri` is now the `str` from `params.uri`, not an `AnyUrl`: check this use of it"
 SRC = "ServerRequestContext"
 
 
@@ -355,7 +354,13 @@ class LowlevelPlan:
         if kind.list_field and args:
             edits += [self.replace(n, "params") for n in self._request_params_uses(fn, args[0])]
         elif args:
-            unpack = self._unpack(fn, method, kind, args)
+            url = None
+            if kind.fields == ("uri",) and self._non_str_uses(fn, args[0]):
+                # v1 passed an `AnyUrl`: kept where the handler uses it as more than text
+                url = "AnyUrl"
+                if not self._name_visible(url, fn, "pydantic.AnyUrl", "pydantic.networks.AnyUrl"):
+                    needs.add(("pydantic", url))
+            unpack = self._unpack(fn, method, kind, args, url)
             if unpack is not None:
                 edits.append(unpack)
         returns = lowlevel_returns.convert(self, fn, method, kind, ref, needs)
@@ -372,8 +377,6 @@ class LowlevelPlan:
         notes = []  # what a person must check, at the spot: the fix is a review fix, its markers stay
         if method == "call_tool" and not self._no_validation(dec):
             notes.append((fn, fn, CALL_TOOL_CHECK))
-        if kind.fields == ("uri",) and args:
-            notes += [(fn, n, URI_CHECK) for n in self._non_str_uses(fn, args[0])]
         edits += self._import_edits(needs, site)
         return "", _Draft(edits + absorbs, absorbs, needs, first, contexts, notes)
 
@@ -438,15 +441,16 @@ class LowlevelPlan:
                 out.append(parent)
         return out
 
-    def _unpack(self, fn, method: str, kind: HandlerKind, args: List[str]) -> Optional[Edit]:
-        """`name, arguments = params.name, params.arguments or {}` for the v1 arguments the body reads."""
+    def _unpack(self, fn, method: str, kind: HandlerKind, args: List[str], url: Optional[str]) -> Optional[Edit]:
+        """`name, arguments = params.name, params.arguments or {}` for the v1 arguments the body reads
+        (`uri = AnyUrl(params.uri)` when `url` names the class)."""
         used = {n.id for n in ast.walk(fn) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
         names, values = [], []
         for n, field in zip(args, kind.fields):
             if n in used:
                 names.append(n)
-                values.append("params.%s%s" % (field, " or {}" if method == "call_tool" and field == "arguments"
-                                               else ""))
+                value = "params.%s%s" % (field, " or {}" if method == "call_tool" and field == "arguments" else "")
+                values.append("%s(%s)" % (url, value) if url and field == "uri" else value)
         if not names:
             return None
         body = fn.body

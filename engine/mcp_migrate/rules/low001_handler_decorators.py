@@ -20,10 +20,11 @@ NOTES = {"call_tool": " (`params.arguments` may be `None`: kept as `or {}`)"}
         (LOW010), and the handler is registered as `on_*=` in `Server(...)` moved below the handlers (the
         guide's way; also inside a function) or, when the server is built elsewhere (`self.server` in
         `__init__`, used before the handlers), with `server.add_request_handler(route, params_type, handler)`
-        after the def. One server's conversion applies whole or not at all. Safe, except with a
-        `call_tool` handler (v1 validated its `arguments` against the tool's `inputSchema`: a marker stays
-        there) or a `uri` used as a URL (it is now a `str`). Marked instead: stacked decorators, sync
-        handlers, handlers also called directly, returns whose shape cannot be told.
+        after the def (a `uri` used as more than text stays the `AnyUrl` v1 passed). One server's
+        conversion applies whole or not at all. Safe, except with a `call_tool` handler: v1 validated its
+        `arguments` against the tool's `inputSchema`, and a marker saying so stays on it. Marked instead:
+        stacked decorators, sync handlers, handlers also called directly, returns whose shape cannot be
+        told.
     """,
     why="""
         v2 removed the decorator methods; `@server.list_tools()` fails at import with

@@ -227,18 +227,18 @@ CASES = [
         '-    return result\n',
         findings=["LOW001:10 manual", "LOW001:9 review"],
     ),
-    # `read_resource` returning `ReadResourceContents` and bytes; `uri` used as a URL gets a marker
+    # `read_resource` returning `ReadResourceContents` and bytes; a `uri` used as a URL stays the `AnyUrl` v1 passed
     case(
         ' from mcp.server import Server\n'
         ' from mcp.server.lowlevel.helper_types import ReadResourceContents\n'
         '+import base64\n'
         '+from mcp.server import ServerRequestContext\n'
         '+from mcp.types import BlobResourceContents, ReadResourceRequestParams, ReadResourceResult, TextResourceContents\n'
+        '+from pydantic import AnyUrl\n'
         ' \n'
         "-server = Server('s')\n"
         '+async def read(ctx: ServerRequestContext, params: ReadResourceRequestParams):\n'
-        '+    uri = params.uri\n'
-        '+    # mcp-migrate: LOW001 `uri` is now the `str` from `params.uri`, not an `AnyUrl`: check this use of it https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params\n'
+        '+    uri = AnyUrl(params.uri)\n'
         '+    if uri.path == "/logo":\n'
         '+        return ReadResourceResult(contents=[BlobResourceContents(uri=params.uri, blob=base64.b64encode(b"\\x89PNG").decode(), mime_type="application/octet-stream")])\n'
         '+    return ReadResourceResult(contents=[TextResourceContents(uri=params.uri, text="text", mime_type="text/plain"), TextResourceContents(uri=params.uri, text="<b/>", mime_type="text/html")])\n'
@@ -250,7 +250,7 @@ CASES = [
         '-    if uri.path == "/logo":\n'
         '-        return b"\\x89PNG"\n'
         '-    return [ReadResourceContents(content="text", mime_type=None), ReadResourceContents("<b/>", "text/html")]\n',
-        findings=["LOW001:6 review", "LOW001:8 manual"],
+        findings=["LOW001:6 safe"],
     ),
     # a stacked decorator, a sync handler, a handler also called directly: markers, nothing converted on that server
     case(
