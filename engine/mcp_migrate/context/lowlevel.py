@@ -34,6 +34,17 @@ class Handler(NamedTuple):
     why: str                      # why a person must convert it ("" when a Conversion does)
     conversion: Optional["Conversion"]
 
+    @property
+    def via_mcpserver(self) -> bool:
+        """`@mcp._mcp_server.<decorator>()` on an MCPServer: SRV019 reports it, not LOW001."""
+        return via_mcpserver(self.dec)
+
+
+def via_mcpserver(dec) -> bool:
+    """`@mcp._mcp_server.<decorator>()`: a handler SRV019 reports, not LOW001."""
+    f = dec.func if isinstance(dec, ast.Call) else dec
+    return isinstance(f, ast.Attribute) and isinstance(f.value, ast.Attribute) and f.value.attr == "_mcp_server"
+
 
 class Conversion:
     """Handlers rewritten and registered together; `edits` apply all at once or not at all."""
@@ -135,7 +146,9 @@ class LowlevelPlan:
         if cached is not None:
             return cached
         groups: Dict[tuple, List[Tuple[ast.AST, ast.expr, str, ast.expr]]] = {}
-        for fn, dec in self.decorated_by(sdk.SERVER, *sdk.SERVER_DECORATORS):
+        forms = self._call_forms()
+        found = self.decorated_by(sdk.SERVER, *sdk.SERVER_DECORATORS) + self._mcpserver_decorated()
+        for fn, dec in found + [(fn, st.value.func) for fn, st in forms.values()]:
             f = dec.func if isinstance(dec, ast.Call) else dec
             root = f.value
             while isinstance(root, ast.Attribute):
@@ -151,7 +164,7 @@ class LowlevelPlan:
                 why, draft = self._draft(fn, dec, method, recv, info)
                 drafts[id(fn)] = (why, draft)
             st = info[0]
-            if st is not None and all(not drafts[id(fn)][0] for fn, _, _, _ in items) \
+            if st is not None and all(not drafts[id(fn)][0] and id(fn) not in forms for fn, _, _, _ in items) \
                     and self._movable(st, name, items):
                 conv = Conversion("on")
                 for fn, dec, method, recv in items:
@@ -170,11 +183,48 @@ class LowlevelPlan:
                     continue
                 conv = Conversion("add")
                 self._add_draft(conv, fn, draft)
-                conv.edits.append(self._register_add(fn, kind, name, draft))
+                server = name[:-len("._mcp_server")] + "._lowlevel_server" if via_mcpserver(dec) else name
+                conv.edits.append(self._register_add(fn, kind, server, forms.get(id(fn), (None, None))[1]))
                 plan[id(fn)] = Handler(fn, dec, method, kind, "", conv)
         self._drop_request_ctx(plan)
         self.scratch["low.plan"] = plan
         return plan
+
+    def _call_forms(self) -> Dict[int, Tuple[ast.AST, ast.Expr]]:
+        """{id(def): (def, statement)} for `server.subscribe_resource()(handler)` statements registering
+        an `async def` of this file (a lowlevel `Server`, or `mcp._mcp_server` of an MCPServer)."""
+        cached = self.scratch.get("low.forms")
+        if cached is not None:
+            return cached
+        out = {}
+        for st in self.walk(ast.Expr):
+            v = st.value
+            if not (isinstance(v, ast.Call) and isinstance(v.func, ast.Call) and len(v.args) == 1 and not v.keywords
+                    and isinstance(v.args[0], ast.Name) and isinstance(v.func.func, ast.Attribute)
+                    and v.func.func.attr in sdk.SERVER_HANDLERS):
+                continue
+            recv = v.func.func.value
+            if not (self.is_instance(recv, sdk.SERVER) or isinstance(recv, ast.Attribute)
+                    and recv.attr == "_mcp_server" and self.is_instance(recv.value, sdk.FASTMCP)):
+                continue
+            b = self.binding(v.args[0])
+            if b is not None and isinstance(b.node, (ast.FunctionDef, ast.AsyncFunctionDef)) and id(b.node) not in out:
+                out[id(b.node)] = (b.node, st)
+        self.scratch["low.forms"] = out
+        return out
+
+    def _mcpserver_decorated(self) -> List[Tuple[ast.AST, ast.expr]]:
+        """(def, decorator) for `@mcp._mcp_server.<decorator>()`: the v1 workaround for handlers
+        `FastMCP` had no API for (SRV019), registered on v2's `mcp._lowlevel_server`."""
+        out = []
+        for node in self.attributes_named("_mcp_server"):
+            dec = self.parent(self.parent(node))
+            fn = self.parent(dec)
+            if isinstance(dec, ast.Call) and dec.func is self.parent(node) and dec.func.attr in sdk.SERVER_HANDLERS \
+                    and isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and dec in fn.decorator_list \
+                    and self.is_instance(node.value, sdk.FASTMCP):
+                out.append((fn, dec))
+        return out
 
     def _drop_request_ctx(self, plan: Dict[int, "Handler"]) -> None:
         """The `request_ctx` import goes with the conversion that turns all its uses into `ctx`."""
@@ -340,8 +390,9 @@ class LowlevelPlan:
             return name
 
         edits: List[Edit] = []
-        ls = self.index.line_start(dec.lineno)
-        edits.append(self.delete((ls, self.index.line_start(dec.end_lineno + 1))))
+        if id(fn) not in self._call_forms():
+            ls = self.index.line_start(dec.lineno)
+            edits.append(self.delete((ls, self.index.line_start(dec.end_lineno + 1))))
         ctx_ann = SRC + ("[Any]" if info[1] else "")
         if not self._name_visible(SRC, fn, "mcp.server." + SRC, "mcp.server.context." + SRC):
             needs.add(("mcp.server", SRC))
@@ -383,10 +434,13 @@ class LowlevelPlan:
     def _signature_problem(self, fn, dec, kind: HandlerKind) -> str:
         if not isinstance(fn, ast.AsyncFunctionDef):
             return "the handler is not an `async def`"
-        if len(fn.decorator_list) > 1:
+        form = self._call_forms().get(id(fn), (None, None))[1]
+        if len(fn.decorator_list) > (0 if form else 1):
             return "another decorator is stacked on the handler: check what it expects before converting"
         if not isinstance(dec, ast.Call) or dec.args or any(k.arg != "validate_input" for k in dec.keywords):
             return "the decorator takes arguments"
+        if form is not None and self.whole_lines(form) is None:
+            return "the registration shares a line with other code"
         if isinstance(self.resolver.scope_of.get(id(fn)), ast.ClassDef):
             return "the handler is a method"
         a = fn.args
@@ -406,9 +460,11 @@ class LowlevelPlan:
         if self.paren_span(fn) is None:
             return "the parameter list could not be located"
         ls = self.index.line_start(dec.lineno)
-        if self.text[ls:self.span(dec)[0]].strip() != "@" or dec.end_lineno >= fn.lineno:
+        if form is None and (self.text[ls:self.span(dec)[0]].strip() != "@" or dec.end_lineno >= fn.lineno):
             return "the decorator shares a line with other code"
-        if any(self.binding(n) is not None and self.binding(n).node is fn for n in self.names_with_id(fn.name)):
+        registered = form.value.args[0] if form is not None else None
+        if any(n is not registered and self.binding(n) is not None and self.binding(n).node is fn
+               for n in self.names_with_id(fn.name)):
             return "the handler is also called or referenced directly, and its signature changes"
         for n in self.body_nodes(fn):
             if isinstance(n, ast.Attribute) and n.attr == "experimental" and self._is_request_context(n.value):
@@ -550,19 +606,27 @@ class LowlevelPlan:
         if draft.first_wrapped is not None:
             conv.wrapped[id(fn)] = draft.first_wrapped
 
-    def _register_add(self, fn, kind: HandlerKind, server: str, draft: _Draft) -> Edit:
+    def _register_add(self, fn, kind: HandlerKind, server: str, form: Optional[ast.Expr]) -> Edit:
+        """`server.add_request_handler(route, params_type, fn)` after the def, or in place of the v1
+        call-form registration `server.subscribe_resource()(fn)`."""
         params = kind.param_types()[0]
         prefix = self.types_prefix(fn)
         ptype = prefix + params if prefix else params
         what = "request" if kind.result else "notification"
+        call = '%s.add_%s_handler("%s", %s, %s)' % (server, what, kind.route, ptype, fn.name)
+        if form is not None:
+            return self.replace(form, call)
+        dec = fn.decorator_list[0]
+        rest = self.text[self.span(dec)[1]:self.index.line_end(dec.end_lineno)].strip()
+        if rest.startswith("#"):  # `# pyright: ignore[...]` and the like go with the registration
+            call += "  " + rest
         end = self.whole_lines(fn)
         at = end[1] if end else self.index.line_start(fn.end_lineno + 1)
         nl = self.index.newline()
         lead = "" if self.text[:at].endswith(("\n", "\r")) else nl
         if self.parent(fn) is self.tree:
             lead += nl + nl  # PEP 8: two blank lines after a top-level def
-        return self.insert(at, '%s%s%s.add_%s_handler("%s", %s, %s)%s' % (
-            lead, self.index.indentation(fn.lineno), server, what, kind.route, ptype, fn.name, nl))
+        return self.insert(at, "%s%s%s%s" % (lead, self.index.indentation(fn.lineno), call, nl))
 
     def _register_on(self, conv: Conversion, st, items) -> None:
         call = st.value

@@ -67,6 +67,8 @@ NOTES = {"call_tool": " (`params.arguments` may be `None`: kept as `or {}`)"}
 def check(ctx: PythonContext):
     plan = ctx.lowlevel_plan()
     for h in plan.values():
+        if h.via_mcpserver:
+            continue
         conv = h.conversion
         if conv is None:
             ctx.manual(h.dec, "remove the decorator and register `%s` with `%s=` in `Server(...)` (or `add_%s_handler"
