@@ -58,6 +58,8 @@ class Context:
         subsumable=True: when every edit lies inside text that an accepted fix of an earlier rule
         replaces (that fix already carries this change, e.g. LOW001 moving `Server(...)` with its
         arguments made keyword-only), the finding counts as applied through it instead of clashing.
+        An edit that replaces code wholesale without copying it (a v1 handler's parameter list) needs
+        no flag: an earlier fix inside it is moot, and the runner drops it (runner._discards).
         """
         assert self.rule is not None
         fc = fix_class or self.rule.fix_class
