@@ -181,7 +181,8 @@ export function search(q: Query, index: LookupIndex, sections?: Section[]): Rank
     const df = postings.length / 2;
     const idf = idfOf(n, df);
     total += idf * weight;
-    const keyDocs = Object.hasOwn(ft.keys, term) && idf >= 1.5 ? ft.keys[term] : [];
+    // A key word counts when it is some sections' own, not one a quarter of the guide uses.
+    const keyDocs = Object.hasOwn(ft.keys, term) && df <= n / 4 ? ft.keys[term] : [];
     for (let i = 0; i < postings.length; i += 2) {
       const doc = postings[i];
       const tf = postings[i + 1];
