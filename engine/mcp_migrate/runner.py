@@ -80,6 +80,8 @@ def _migrate(source: str, filename: str, select, ignore, apply_review, project) 
         if isinstance(ctx, dict):
             result["error"] = ctx
             return result
+        if ctx is None:
+            return result  # nothing SDK-related in the file (see _may_use_sdk)
         for r in active_rules(kind, select, ignore):
             ctx.rule = r
             try:
@@ -102,17 +104,57 @@ def _migrate(source: str, filename: str, select, ignore, apply_review, project) 
     return result
 
 
-def _make_context(source: str, filename: str, kind: str, project) -> Union[Context, dict]:
+def _make_context(source: str, filename: str, kind: str, project) -> Union[Context, dict, None]:
     if kind == "python":
         tree, err = parse_python(source, filename)
         if err:
             return err
+        if not _may_use_sdk(source, filename, tree, project):
+            return None
         from .context import PythonContext
 
         return PythonContext(source, filename, tree, project)
     from .deps.context import DepsContext
 
     return DepsContext(source, filename, kind)
+
+
+def _sdk_words() -> frozenset:
+    """Identifiers only SDK code would use: the v1 SDK's class, function and camelCase field names."""
+    from .resolver import ALIASES
+    from .sdk import CAMEL_TO_SNAKE, V2_MISSING_MEMBERS, V2_MISSING_NAMES, V2_MISSING_PARAMS
+    from .sdk_types import CLASSES, FUNCTIONS
+
+    quals = list(ALIASES) + list(ALIASES.values()) + list(CLASSES) + list(FUNCTIONS) + list(V2_MISSING_NAMES)
+    words = {q.rpartition(".")[2] for q in quals if q.startswith("mcp")} | set(CAMEL_TO_SNAKE)
+    words |= {m for _, fields, methods in CLASSES.values() for m in list(fields) + list(methods)}
+    words |= {m for ms in V2_MISSING_MEMBERS.values() for m in ms}
+    words |= {p for ps in V2_MISSING_PARAMS.values() for p in ps}
+    # what snippets build under the SDK's parameter names: `http_client = httpx.AsyncClient()`,
+    # `async def callback_handler()` for an OAuth provider
+    words |= {"http_client", "callback_handler", "redirect_handler"}
+    # A plain lowercase word (`types`, `app`: module names) says nothing; `stdio_client`, `isError` do.
+    return frozenset(w for w in words if not (w.islower() and "_" not in w.strip("_")))
+
+
+SDK_WORDS = _sdk_words()
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _may_use_sdk(source: str, filename: str, tree: ast.Module, project) -> bool:
+    """Every Python rule looks for the SDK: a file that never says `mcp` (in any case: `FastMCP`,
+    `McpError`, `import mcp`) and imports no SDK object from the user's own modules has nothing for
+    them, and skipping it keeps the engine near `ast.parse` speed on the code most projects are made of."""
+    if "mcp" in source.lower() or not SDK_WORDS.isdisjoint(_IDENTIFIER.findall(source)):
+        return True  # (a snippet pasted without its imports still names `ClientSession`, `isError`...)
+    if project is None:
+        return False
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            module = project.relative(filename, node.level, node.module) if node.level else node.module
+            if module and any(project.global_type(module, a.name) is not None for a in node.names):
+                return True
+    return False
 
 
 def _apply(ctx: Context, apply_review) -> str:
