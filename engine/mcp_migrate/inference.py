@@ -22,6 +22,9 @@ CONSTRUCTORS = {"model_validate", "model_validate_json", "model_construct", "par
 # Instance methods that return a copy of the same type.
 COPIES = {"model_copy", "copy"}
 MAX_DEPTH = 24
+# Calls whose result (or awaited result) is their first argument's: `await asyncio.wait_for(session.call_tool(...), 5)`.
+PASS_THROUGH = {"asyncio.ensure_future", "asyncio.create_task", "asyncio.wait_for", "asyncio.shield"}
+MATCH_CASE = getattr(ast, "match_case", ())  # Python >= 3.10
 
 
 def members(t) -> Tuple:
@@ -116,6 +119,9 @@ class Inference:
             return union([self.type_of(v) for v in expr.values])
         if isinstance(expr, ast.NamedExpr):
             return self.type_of(expr.value)
+        if isinstance(expr, (ast.ListComp, ast.GeneratorExp)):
+            elt = self.type_of(expr.elt)
+            return ("list", elt) if elt is not None else None
         return None
 
     def _call(self, call: ast.Call):
@@ -126,15 +132,22 @@ class Inference:
         if q is not None:
             if q in FUNCTIONS:
                 return FUNCTIONS[q]
+            if q in PASS_THROUGH and call.args:
+                return self.type_of(call.args[0])
             head, _, attr = q.rpartition(".")
             if attr in CONSTRUCTORS and is_sdk_class(head):
                 return head
             if is_sdk_class(q) and q[q.rfind(".") + 1:][:1].isupper():
                 return q
             return None
+        if isinstance(f, ast.Name) and f.id == "next" and call.args and self.resolver.binding(f) is None:
+            return union([self.element(call.args[0])] + [self.type_of(a) for a in call.args[1:2]])
         callee = self.type_of(f)
         if isinstance(callee, tuple) and callee[0] in ("class", "subclass"):
             return callee[1]
+        fn = self._local_def(f)
+        if fn is not None:
+            return self.annotation(fn.returns, self.resolver.scope_of.get(id(fn)), fn) if fn.returns else None
         if isinstance(f, ast.Attribute):
             recv = self.type_of(f.value)
             if isinstance(recv, tuple) and recv[0] == "class" and f.attr in CONSTRUCTORS:
@@ -153,6 +166,8 @@ class Inference:
 
                 b = _closest(bindings, self.resolver.offset_of(node))
                 t = self._binding(b, node) if b is not None else None
+                if t is None and key.startswith("self."):
+                    t = self._declared(bindings, node)
                 if t is not None:
                     return t
         q = self.resolver.resolve(node)
@@ -162,6 +177,21 @@ class Inference:
         if isinstance(recv, tuple) and recv[0] == "class":
             return None
         return union([lookup(c, 1, node.attr) for c in members(recv) if isinstance(c, str)])
+
+    def _declared(self, bindings, use: ast.Attribute):
+        """`self.x` whose closest assignment says nothing (`self.session = None` in `close()`, a value
+        from a helper the file cannot see): what the assignments of it in the use's class that do
+        say something agree on."""
+        cls = self._class_of(use)
+        if cls is None:
+            return None
+        return union([self._binding(b, use) for b in bindings if self._class_of(b.node) is cls])
+
+    def _class_of(self, node: ast.AST):
+        p = self.resolver.parent(node)
+        while p is not None and not isinstance(p, ast.ClassDef):
+            p = self.resolver.parent(p)
+        return p
 
     def _subscript(self, node: ast.Subscript):
         container = self.type_of(node.value)
@@ -182,6 +212,19 @@ class Inference:
     def element(self, iterable: ast.AST):
         """What iterating over `iterable` yields."""
         return union([c[1] for c in members(self.type_of(iterable)) if isinstance(c, tuple) and c[0] == "list"])
+
+    def _local_def(self, f: ast.AST):
+        """The file's own def a call names: `helper(...)`, or `self.method(...)` inside its class."""
+        if isinstance(f, ast.Name):
+            b = self.resolver.binding(f)
+            return b.node if b is not None and isinstance(b.node, (ast.FunctionDef, ast.AsyncFunctionDef)) else None
+        if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id == "self":
+            cls = self._class_of(f)
+            if cls is not None:
+                for item in cls.body:
+                    if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name == f.attr:
+                        return item
+        return None
 
     # ---- names ----------------------------------------------------------------------------
     def _name(self, node: ast.Name):
@@ -317,10 +360,15 @@ class Inference:
     # ---- isinstance narrowing -------------------------------------------------------------
     def _narrowed(self, node: ast.Name):
         child, parent = node, self.resolver.parent(node)
-        while parent is not None and not isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef,
-                                                             ast.Lambda, ast.ClassDef, ast.Module)):
+        while parent is not None:
+            if isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.Module)):
+                return self._early_exit(parent, child, node) if isinstance(child, ast.stmt) else None
             t = None
-            if isinstance(parent, (ast.If, ast.While, ast.IfExp)) and self._in_body(parent, child):
+            if isinstance(parent, MATCH_CASE) and child in parent.body:
+                subject = self.resolver.parent(parent).subject
+                if isinstance(subject, ast.Name) and subject.id == node.id:
+                    t = self._pattern(parent.pattern)
+            elif isinstance(parent, (ast.If, ast.While, ast.IfExp)) and self._in_body(parent, child):
                 t = self._guard(parent.test, node.id)
             elif isinstance(parent, ast.BoolOp) and isinstance(parent.op, ast.And):
                 for v in parent.values:
@@ -335,10 +383,21 @@ class Inference:
                         if cond is not child:
                             t = self._guard(cond, node.id) or t
             if t is None and isinstance(child, ast.stmt):
-                t = self._early_exit(parent, child, node.id)
+                t = self._early_exit(parent, child, node)
             if t is not None:
                 return t
             child, parent = parent, self.resolver.parent(parent)
+        return None
+
+    def _pattern(self, pattern):
+        """The class a `case C():` / `case C() | D():` pattern proves the subject is."""
+        if isinstance(pattern, ast.MatchAs) and pattern.pattern is not None:
+            return self._pattern(pattern.pattern)
+        if isinstance(pattern, ast.MatchOr):
+            found = [self._pattern(p) for p in pattern.patterns]
+            return union(found) if all(found) else None
+        if isinstance(pattern, ast.MatchClass):
+            return self._class_instance(pattern.cls)
         return None
 
     @staticmethod
@@ -355,19 +414,25 @@ class Inference:
             return self._exception(test.args[1])
         return None
 
-    def _early_exit(self, block_owner, stmt, name: str):
-        """`if not isinstance(x, C): continue` before `stmt` in the same block narrows x to C."""
+    def _early_exit(self, block_owner, stmt, node: ast.Name):
+        """`if not isinstance(x, C): continue` or `assert isinstance(x, C)` before `stmt` in the same
+        block narrows x to C, unless x is bound again after the check."""
+        name = node.id
         for field in ("body", "orelse", "finalbody"):
             block = getattr(block_owner, field, None)
             if not isinstance(block, list) or stmt not in block:
                 continue
-            for prior in block[: block.index(stmt)]:
-                if isinstance(prior, ast.If) and not prior.orelse and prior.body \
+            for prior in reversed(block[: block.index(stmt)]):
+                t = None
+                if isinstance(prior, ast.Assert):
+                    t = self._guard(prior.test, name)
+                elif isinstance(prior, ast.If) and not prior.orelse and prior.body \
                         and isinstance(prior.body[-1], (ast.Continue, ast.Return, ast.Raise, ast.Break)) \
                         and isinstance(prior.test, ast.UnaryOp) and isinstance(prior.test.op, ast.Not):
                     t = self._guard(prior.test.operand, name)
-                    if t is not None:
-                        return t
+                if t is not None:
+                    b = self.resolver.binding(node)
+                    return t if b is None or b.pos <= self.resolver.offset_of(prior) else None
         return None
 
     # ---- the user's other modules ---------------------------------------------------------

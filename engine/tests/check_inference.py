@@ -66,6 +66,46 @@ async def main(server, r, w):
     async with stdio_client(params) as (read, write):
         read
 """
+NARROWING = """
+import asyncio
+from mcp import ClientSession
+from mcp.types import CallToolResult, EmbeddedResource, ImageContent, ListToolsResult, AudioContent
+
+def helper(r) -> CallToolResult:
+    return r
+
+class Client:
+    def __init__(self, session: ClientSession | None = None):
+        self.session = session
+
+    async def close(self):
+        self.session = None
+
+    async def listed(self) -> ListToolsResult:
+        return await self.session.list_tools()
+
+    async def go(self, x, blocks, y):
+        assert isinstance(x, EmbeddedResource)
+        x.resource
+        self.session
+        (await self.listed()).tools
+        helper(1)
+        fut = asyncio.ensure_future(self.session.call_tool("t", {}))
+        done = await fut
+        done
+        tool = next((t for t in (await self.listed()).tools if t.name == "a"), None)
+        tool
+        for block in blocks:
+            match block:
+                case ImageContent() | AudioContent():
+                    block
+                case _:
+                    block
+        y = 1
+        assert isinstance(y, ImageContent)
+        y = 2
+        y
+"""
 SERVERS = """
 from mcp.server.fastmcp import FastMCP, Context
 from mcp.server.lowlevel import Server
@@ -112,6 +152,16 @@ ROWS = [
     (SERVERS, "Own", ("subclass", "mcp.server.fastmcp.server.FastMCP")),
     (SERVERS, "ctx.request_context", "mcp.shared.context.RequestContext"),
     (SERVERS, "server@2", "mcp.server.lowlevel.server.Server"),
+    (NARROWING, "x@2", "mcp.types.EmbeddedResource"),           # after `assert isinstance(...)`
+    (NARROWING, "x.resource", ("union", ("mcp.types.TextResourceContents", "mcp.types.BlobResourceContents"))),
+    (NARROWING, "self.session@3", "mcp.client.session.ClientSession"),   # `= None` elsewhere does not count
+    (NARROWING, "(await self.listed()).tools", ("list", "mcp.types.Tool")),  # the def's return annotation
+    (NARROWING, "helper(1)", "mcp.types.CallToolResult"),
+    (NARROWING, "done@2", "mcp.types.CallToolResult"),          # through asyncio.ensure_future
+    (NARROWING, "tool@2", "mcp.types.Tool"),                    # next(generator, None)
+    (NARROWING, "block@3", ("union", ("mcp.types.ImageContent", "mcp.types.AudioContent"))),  # match/case
+    (NARROWING, "block@4", None),
+    (NARROWING, "y@4", None),                                   # bound again after the assert
     # not the SDK: no answer
     ("from fastmcp import FastMCP\nmcp = FastMCP('x')\nmcp\n", "mcp@2", None),
     ("class ClientSession:\n    pass\ns = ClientSession()\ns\n", "s@2", None),
