@@ -246,7 +246,7 @@ class Inference:
         if isinstance(node, ast.alias):  # a relative import of the user's own module
             return self._relative_import(node)
         if isinstance(node, ast.ClassDef):
-            sdk_base = self._sdk_base(node)
+            sdk_base = self.sdk_base(node)
             return (constructor_kind(node), sdk_base) if sdk_base else None
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             return None
@@ -300,7 +300,7 @@ class Inference:
         t = self.type_of(call.func)
         return t[1] if isinstance(t, tuple) and t[0] == "class" and self.resolver.resolve(call.func) is None else None
 
-    def _sdk_base(self, cls: ast.ClassDef) -> Optional[str]:
+    def sdk_base(self, cls: ast.ClassDef) -> Optional[str]:
         """A user class deriving from an SDK class stands for that class (`class App(FastMCP)`)."""
         for base in cls.bases:
             base = base.value if isinstance(base, ast.Subscript) else base

@@ -65,7 +65,7 @@ def file_facts(path: str, text: str) -> Optional[dict]:
                 elif isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name):
                     names[t.id] = ["call", node.value.func.id]
         elif isinstance(node, ast.ClassDef):
-            sdk = infer._sdk_base(node)
+            sdk = infer.sdk_base(node)
             if sdk:
                 names[node.name] = ["type", [constructor_kind(node), sdk]]
             else:
