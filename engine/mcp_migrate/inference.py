@@ -77,6 +77,7 @@ class Inference:
         self.path = path  # where this file is in the project, for its relative imports
         self._cache = {}
         self._busy = set()
+        self._blocks = {}
 
     # ---- public ---------------------------------------------------------------------------
     def type_of(self, expr: ast.AST):
@@ -417,23 +418,39 @@ class Inference:
     def _early_exit(self, block_owner, stmt, node: ast.Name):
         """`if not isinstance(x, C): continue` or `assert isinstance(x, C)` before `stmt` in the same
         block narrows x to C, unless x is bound again after the check."""
-        name = node.id
         for field in ("body", "orelse", "finalbody"):
             block = getattr(block_owner, field, None)
-            if not isinstance(block, list) or stmt not in block:
+            if not isinstance(block, list):
                 continue
-            for prior in reversed(block[: block.index(stmt)]):
-                t = None
+            at, guards = self._guards(block)
+            i = at.get(id(stmt))
+            if i is None:
+                continue
+            for j, test in reversed(guards):
+                if j >= i:
+                    continue
+                t = self._guard(test, node.id)
+                if t is not None:
+                    b = self.resolver.binding(node)
+                    return t if b is None or b.pos <= self.resolver.offset_of(block[j]) else None
+        return None
+
+    def _guards(self, block):
+        """({id(stmt): index} of a statement list, [(index, isinstance test)] of its narrowing
+        statements), built once per block."""
+        key = id(block)
+        found = self._blocks.get(key)
+        if found is None:
+            guards = []
+            for j, prior in enumerate(block):
                 if isinstance(prior, ast.Assert):
-                    t = self._guard(prior.test, name)
+                    guards.append((j, prior.test))
                 elif isinstance(prior, ast.If) and not prior.orelse and prior.body \
                         and isinstance(prior.body[-1], (ast.Continue, ast.Return, ast.Raise, ast.Break)) \
                         and isinstance(prior.test, ast.UnaryOp) and isinstance(prior.test.op, ast.Not):
-                    t = self._guard(prior.test.operand, name)
-                if t is not None:
-                    b = self.resolver.binding(node)
-                    return t if b is None or b.pos <= self.resolver.offset_of(prior) else None
-        return None
+                    guards.append((j, prior.test.operand))
+            found = self._blocks[key] = ({id(n): j for j, n in enumerate(block)}, guards)
+        return found
 
     # ---- the user's other modules ---------------------------------------------------------
     def _relative_import(self, alias: ast.alias):

@@ -66,6 +66,23 @@ class NameQuestions:
             return not any(not (i.level == 0 and (i.module or "").split(".")[0] == "mcp") for i in stars)
         return not stars
 
+    def fresh_name(self, *candidates: str) -> Optional[str]:
+        """The first of `candidates` that nothing in the file spells (no name, parameter, def, class
+        or import uses it), so a rewrite may bind it anywhere; None when all are taken."""
+        used = self._identifiers
+        if used is None:
+            used = self._identifiers = set()
+            for n in self.walk(ast.Name, ast.arg, ast.alias, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
+                if isinstance(n, ast.Name):
+                    used.add(n.id)
+                elif isinstance(n, ast.arg):
+                    used.add(n.arg)
+                elif isinstance(n, ast.alias):
+                    used.add((n.asname or n.name).split(".")[0])
+                else:
+                    used.add(n.name)
+        return next((c for c in candidates if c not in used), None)
+
     def is_unknown_receiver(self, expr: ast.AST) -> bool:
         """A receiver the file says nothing about: a free name, an unannotated parameter, or an
         attribute chain on one of those (`self.session` never assigned in this file). Snippets and

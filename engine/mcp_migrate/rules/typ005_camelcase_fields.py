@@ -106,6 +106,8 @@ def _model_class(ctx, call):
 
 
 def _keywords(ctx, call):
+    if not any(kw.arg in sdk.CAMEL_TO_SNAKE for kw in call.keywords):
+        return
     cls = _model_class(ctx, call)
     if cls is None:
         return
