@@ -107,6 +107,16 @@ describe('hostile input never crashes', () => {
     }
   }, 60_000);
 
+  it('a pyproject.toml that is not TOML is an error, not a silent pass', () => {
+    const src = '[project\nname = "x"\ndependencies = ["mcp==1.28.1"]\n';
+    const r = migrate(src, 'pyproject.toml');
+    expect(r.error?.kind).toBe('syntax');
+    expect(r.error?.message).toMatch(/pyproject\.toml is not valid TOML/);
+    expect(r.error?.line).toBe(1);
+    expect(r.findings).toEqual([]);
+    expect(r.text).toBe(src);
+  });
+
   it('syntax errors carry a position', () => {
     const r = migrate('x = 1\ny = (\n');
     expect(r.error?.kind).toBe('syntax');

@@ -62,12 +62,23 @@ def _targets(ctx):
             if _is_client(ctx, item.context_expr) and _triple(item.optional_vars):
                 out.append((item.optional_vars, w))
     for a in ctx.walk(ast.Assign):
-        v = a.value.value if isinstance(a.value, ast.Await) else a.value
-        if len(a.targets) == 1 and _triple(a.targets[0]) and isinstance(v, ast.Call) \
-                and isinstance(v.func, ast.Attribute) and v.func.attr == "enter_async_context" \
-                and len(v.args) == 1 and _is_client(ctx, v.args[0]):
+        if len(a.targets) != 1 or not _triple(a.targets[0]):
+            continue
+        if _entered_client(ctx, a.value):
             out.append((a.targets[0], a))
+        elif isinstance(a.value, ast.Name):  # `as streams:` then `read, write, _ = streams`
+            b = ctx.binding(a.value)
+            if b is not None and b.how == "call" and b.node is not a and (
+                    (isinstance(b.node, ast.withitem) and _is_client(ctx, b.expr)) or _entered_client(ctx, b.expr)):
+                out.append((a.targets[0], a))
     return out
+
+
+def _entered_client(ctx, value):
+    """`await stack.enter_async_context(streamable_http_client(...))`."""
+    v = value.value if isinstance(value, ast.Await) else value
+    return isinstance(v, ast.Call) and isinstance(v.func, ast.Attribute) and v.func.attr == "enter_async_context" \
+        and len(v.args) == 1 and _is_client(ctx, v.args[0])
 
 
 def _is_client(ctx, e):

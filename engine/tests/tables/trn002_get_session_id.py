@@ -32,6 +32,19 @@ CASES = [
         "         sid = get_session_id()\n",
         findings=["TRN002:4 manual"],
     ),
+    # the yielded tuple unpacked after `as streams:`
+    case(
+        " from mcp.client.streamable_http import streamablehttp_client\n"
+        " \n"
+        " async def main(url, stack):\n"
+        "     async with streamablehttp_client(url) as streams:\n"
+        "-        read, write, _ = streams\n"
+        "+        read, write = streams\n"
+        "     entered = await stack.enter_async_context(streamablehttp_client(url))\n"
+        "-    r, w, _unused = entered\n"
+        "+    r, w = entered\n",
+        findings=["TRN002:5 safe", "TRN002:7 safe"],
+    ),
 ]
 
 NOOP = [
