@@ -11,7 +11,7 @@ DISTINCTIVE = {
     "serverInfo", "protocolVersion", "uriTemplate", "listChanged", "progressToken",
     "resourceTemplates", "readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint",
     "clientInfo", "modelPreferences", "systemPrompt", "includeContext", "stopSequences",
-    "requestedSchema", "toolUseId", "websiteUrl",
+    "requestedSchema", "toolUseId", "websiteUrl", "maxTokens", "stopReason",
 }
 
 
