@@ -284,7 +284,20 @@ class Inference:
         target = node.target
         if isinstance(target, ast.Name) and target.id == name:
             return self.element(node.iter)
-        return None
+        if not isinstance(target, ast.Tuple):
+            return None
+        at = next((i for i, e in enumerate(target.elts) if isinstance(e, ast.Name) and e.id == name), None)
+        if at is None:
+            return None
+        it = node.iter
+        if isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "enumerate" \
+                and it.args and len(target.elts) == 2 and self.resolver.binding(it.func) is None:
+            return self.element(it.args[0]) if at == 1 else None  # `for i, item in enumerate(items)`
+        out = []  # `for key, result in pairs` over tuples
+        for m in members(self.element(it)):
+            if isinstance(m, tuple) and m[0] == "tuple" and len(m[1]) == len(target.elts):
+                out.append(m[1][at])
+        return union(out)
 
     def _exception(self, expr):
         if isinstance(expr, ast.Tuple):
@@ -333,6 +346,10 @@ class Inference:
             if head in ("list", "List", "Sequence", "Iterable", "Iterator", "AsyncIterator", "set", "Set"):
                 elem = self.annotation(args[0], scope, at, depth + 1)
                 return ("list", elem) if elem else None
+            if head in ("tuple", "Tuple") and not any(isinstance(a, ast.Constant) and a.value is Ellipsis
+                                                       for a in args):
+                items = tuple(self.annotation(a, scope, at, depth + 1) for a in args)
+                return ("tuple", items) if any(items) else None
             if head in ("dict", "Dict", "Mapping") and len(args) == 2:
                 value = self.annotation(args[1], scope, at, depth + 1)
                 return ("dict", value) if value else None

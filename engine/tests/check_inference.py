@@ -84,7 +84,7 @@ class Client:
     async def listed(self) -> ListToolsResult:
         return await self.session.list_tools()
 
-    async def go(self, x, blocks, y):
+    async def go(self, x, blocks, y, pairs: list[tuple[str, CallToolResult]], blocks2: list[ImageContent]):
         assert isinstance(x, EmbeddedResource)
         x.resource
         self.session
@@ -101,6 +101,10 @@ class Client:
                     block
                 case _:
                     block
+        for tool_id, res in pairs:
+            res
+        for i, item in enumerate(blocks2):
+            item
         y = 1
         assert isinstance(y, ImageContent)
         y = 2
@@ -161,7 +165,9 @@ ROWS = [
     (NARROWING, "tool@2", "mcp.types.Tool"),                    # next(generator, None)
     (NARROWING, "block@3", ("union", ("mcp.types.ImageContent", "mcp.types.AudioContent"))),  # match/case
     (NARROWING, "block@4", None),
-    (NARROWING, "y@4", None),                                   # bound again after the assert
+    (NARROWING, "y@4", None),
+    (NARROWING, "res@2", "mcp.types.CallToolResult"),          # tuple unpacking in a loop
+    (NARROWING, "item@2", "mcp.types.ImageContent"),           # enumerate()                                   # bound again after the assert
     # not the SDK: no answer
     ("from fastmcp import FastMCP\nmcp = FastMCP('x')\nmcp\n", "mcp@2", None),
     ("class ClientSession:\n    pass\ns = ClientSession()\ns\n", "s@2", None),

@@ -62,7 +62,7 @@ def check(ctx: PythonContext):
         else:
             edits = [ctx.insert(ctx.span(call.func)[1], ".from_error_data")]
             if call.keywords:  # `McpError(error=e)`: the class method takes it positionally
-                edits = [ctx.replace(call, "%s.from_error_data(%s)" % (ctx.source(call.func), ctx.source(arg)))]
+                edits.append(ctx.delete((ctx.span(call.keywords[0])[0], ctx.span(arg)[0])))
             ctx.fix(call, "`MCPError(...)` no longer wraps an `ErrorData`; use `MCPError.from_error_data(...)`",
                     edits)
 
