@@ -146,7 +146,7 @@ class Inference:
         callee = self.type_of(f)
         if isinstance(callee, tuple) and callee[0] in ("class", "subclass"):
             return callee[1]
-        fn = self._local_def(f)
+        fn = self.local_def(f)
         if fn is not None:
             return self.annotation(fn.returns, self.resolver.scope_of.get(id(fn)), fn) if fn.returns else None
         if isinstance(f, ast.Attribute):
@@ -214,7 +214,7 @@ class Inference:
         """What iterating over `iterable` yields."""
         return union([c[1] for c in members(self.type_of(iterable)) if isinstance(c, tuple) and c[0] == "list"])
 
-    def _local_def(self, f: ast.AST):
+    def local_def(self, f: ast.AST):
         """The file's own def a call names: `helper(...)`, or `self.method(...)` inside its class."""
         if isinstance(f, ast.Name):
             b = self.resolver.binding(f)

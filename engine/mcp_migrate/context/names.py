@@ -41,6 +41,11 @@ class NameQuestions:
         return cls is not None and cls in {canonical(q) for q in qualnames}
 
     # ---- bindings ----------------------------------------------------------------------------
+    def assigned_values(self, target: ast.AST) -> List[ast.AST]:
+        """The values the file assigns to an attribute target like `self.client` (any method)."""
+        key = dotted(target)
+        return [b.expr for b in self.resolver._attr_bindings.get(key or "", ()) if b.how == "call" and b.expr is not None]
+
     def binding(self, name: ast.Name) -> Optional[Binding]:
         """What binds this Name where it is used (import, assignment, def, parameter...), or None."""
         return self.resolver.binding(name)
