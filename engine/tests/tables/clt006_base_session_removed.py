@@ -33,6 +33,19 @@ CASES = [
         "+    await session.send_notification(n)\n",
         findings=["CLT006:4 safe"],
     ),
+    # v1 internals the v2 ClientSession no longer has
+    case(
+        " from mcp import ClientSession\n"
+        " \n"
+        " def closed(session: ClientSession) -> bool:\n"
+        "+    # mcp-migrate: CLT006 `_read_stream` went with `BaseSession`: v2's `ClientSession` runs on a dispatcher and "
+        "has no such attribute; keep your own references to the transport streams you passed in; `_write_stream` went "
+        "with `BaseSession`: v2's `ClientSession` runs on a dispatcher and has no such attribute; keep your own "
+        "references to the transport streams you passed in "
+        "https://py.sdk.modelcontextprotocol.io/v2/migration/#clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed\n"
+        "     return session._read_stream._closed or session._write_stream._closed\n",
+        findings=["CLT006:4 manual", "CLT006:4 manual"],
+    ),
 ]
 
 NOOP = [
