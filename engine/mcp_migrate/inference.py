@@ -312,7 +312,8 @@ class Inference:
         """The SDK class a call of a user's subclass constructs, when the subclass keeps the SDK
         constructor (`class App(FastMCP): ...` then `App("x", port=1)` takes FastMCP's parameters)."""
         t = self.type_of(call.func)
-        return t[1] if isinstance(t, tuple) and t[0] == "class" and self.resolver.resolve(call.func) is None else None
+        return t[1] if isinstance(t, tuple) and t[0] == "class" and not is_sdk_class(self.resolver.resolve(call.func)) \
+            else None
 
     def sdk_base(self, cls: ast.ClassDef) -> Optional[str]:
         """A user class deriving from an SDK class stands for that class (`class App(FastMCP)`)."""

@@ -181,12 +181,20 @@ PROJECT = {
     "pkg/tools.py": "from .app import mcp\nfrom . import made\nfrom pkg import mcp as again\n"
                     "from pkg.made import server\nmcp\nagain\nserver\n",
     "pkg/sub/deep.py": "from ..app import mcp\nmcp\n",
+    "pkg/params.py": "from mcp.types import CreateMessageRequestParams\nclass Params(CreateMessageRequestParams):\n"
+                     "    max_iterations: int = 20\n",
+    "pkg/use.py": "from pkg.params import Params\nParams(maxTokens=1)\n",
 }
 PROJECT_ROWS = [
     ("pkg/tools.py", "mcp", "mcp.server.fastmcp.server.FastMCP"),
     ("pkg/tools.py", "again", "mcp.server.fastmcp.server.FastMCP"),
     ("pkg/tools.py", "server", "mcp.server.fastmcp.server.FastMCP"),
     ("pkg/sub/deep.py", "mcp", "mcp.server.fastmcp.server.FastMCP"),
+    ("pkg/use.py", "Params", ("class", "mcp.types.CreateMessageRequestParams")),
+]
+# What the constructor of a name imported from the user's modules builds: the SDK model it keeps.
+CONSTRUCTOR_ROWS = [
+    ("pkg/use.py", "Params(maxTokens=1)", "mcp.types.CreateMessageRequestParams"),
 ]
 
 
@@ -206,6 +214,12 @@ def ask(source, path, text, project=None):
     return PythonContext(source, path, tree, project).types.type_of(node)
 
 
+def ask_constructor(source, path, text, project):
+    tree = ast.parse(source)
+    node = find(tree, text)
+    return PythonContext(source, path, tree, project).types.sdk_constructor(node)
+
+
 def check():
     failures = []
     for source, text, want in ROWS:
@@ -217,6 +231,10 @@ def check():
         got = ask(PROJECT[path], path, text, index)
         if got != want:
             failures.append("%s in %s: got %r, want %r" % (text, path, got, want))
+    for path, text, want in CONSTRUCTOR_ROWS:
+        got = ask_constructor(PROJECT[path], path, text, index)
+        if got != want:
+            failures.append("constructor %s in %s: got %r, want %r" % (text, path, got, want))
     return failures
 
 
