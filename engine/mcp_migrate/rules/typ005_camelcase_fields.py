@@ -69,7 +69,7 @@ def check(ctx: PythonContext):
             continue
         ctx.fix(node, msg, [ctx.replace(span, new)], fix_class=level)
     for call in ctx.walk(ast.Call):
-        _keywords(ctx, call)
+        _keywords(ctx, call, guess)
         _attribute_strings(ctx, call, guess)
     for cls in ctx.walk(ast.ClassDef):
         _subclass_fields(ctx, cls)
@@ -105,22 +105,40 @@ def _model_class(ctx, call):
     return ctx.protocol_type(ctx.resolve(call.func)) or ctx.protocol_type(ctx.types.sdk_constructor(call))
 
 
-def _keywords(ctx, call):
+def _keywords(ctx, call, guess):
     if not any(kw.arg in sdk.CAMEL_TO_SNAKE for kw in call.keywords):
         return
     cls = _model_class(ctx, call)
+    level = None
     if cls is None:
-        return
+        # A class from another module the file cannot see (`from app.params import Params`, a
+        # subclass of an MCP model), built with names only MCP models use: review.
+        if not (_imported_unknown(ctx, call.func) and guess.uses_sdk()):
+            return
+        level = "review"
     for kw in call.keywords:
         new = sdk.CAMEL_TO_SNAKE.get(kw.arg or "")
-        if new is None or kw.arg not in sdk.TYPE_FIELDS[cls]:
+        if new is None or (kw.arg not in sdk.TYPE_FIELDS[cls] if cls else kw.arg not in DISTINCTIVE):
             continue
         span = ctx.name_span(kw)
-        msg = "`%s(%s=...)` is `%s=` in v2" % (cls, kw.arg, new)
+        msg = "`%s(%s=...)` is `%s=` in v2" % (cls or ctx.source(call.func), kw.arg, new)
+        if cls is None:
+            msg = "if `%s` is an MCP model (or a subclass of one), `%s=` is `%s=` in v2" % (
+                ctx.source(call.func), kw.arg, new)
         if span is None:
             ctx.manual(kw, msg)
         else:
-            ctx.fix(kw, msg, [ctx.replace(span, new)])
+            ctx.fix(kw, msg, [ctx.replace(span, new)], fix_class=level)
+
+
+def _imported_unknown(ctx, func):
+    """A name imported from a module other than the SDK that the file knows nothing about."""
+    if not isinstance(func, ast.Name) or ctx.types.type_of(func) is not None:
+        return False
+    b = ctx.binding(func)
+    if b is None or b.kind != "import":
+        return isinstance(getattr(b, "node", None), ast.alias)  # a relative import
+    return not (b.target or "").split(".")[0] == "mcp"
 
 
 def _attribute_strings(ctx, call, guess):

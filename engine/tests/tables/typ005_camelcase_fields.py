@@ -94,6 +94,15 @@ CASES = [
         "+print(params.stop_sequences, params.max_tokens, params.myOwnField)\n",
         findings=["TYP005:4 safe", "TYP005:7 safe", "TYP005:8 safe", "TYP005:8 safe"],
     ),
+    # a class from the user's other module, built with names only MCP models use: review
+    case(
+        " import mcp.types\n"
+        " from .params import Params\n"
+        " \n"
+        "-p = Params(maxTokens=10, systemPrompt='x', label='y')\n"
+        "+p = Params(max_tokens=10, system_prompt='x', label='y')\n",
+        findings=["TYP005:4 review", "TYP005:4 review"],
+    ),
     # attribute names in getattr/hasattr/setattr strings follow the attribute
     case(
         " from mcp import ClientSession\n"
@@ -131,6 +140,17 @@ NOOP = [
     "    maxTokens: int = 1\n"
     "\n"
     "Params(maxTokens=2)\n",
+    # a class of this file that is not an MCP model, and a file that does not use the SDK
+    "import mcp.types\n"
+    "\n"
+    "class Params:\n"
+    "    def __init__(self, maxTokens):\n"
+    "        self.n = maxTokens\n"
+    "\n"
+    "Params(maxTokens=1)\n",
+    "from llm.config import Params\n"
+    "\n"
+    "Params(maxTokens=1)\n",
     # a subclass with its own constructor takes its own keywords
     "from mcp.types import Tool\n"
     "\n"
