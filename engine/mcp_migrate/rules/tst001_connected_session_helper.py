@@ -85,17 +85,19 @@ def _plan(ctx, aliases, calls):
                 return None
             add = ctx.add_import("mcp.client", "Client")
             edits += [removal] + ([add] if add else [])
-    taken = set()
+    names = {}  # with statement -> the name its Client got
     for call in calls:
         found = _with_item(ctx, call)
         if found is None:
             return None
         item, first = found
         target = item.optional_vars.id
-        name = ctx.fresh_name(*[c for c in ("client", "mcp_client", "mcp_client_") if c not in taken])
+        # One name for every block, another inside a block that already has it.
+        outer = {names.get(id(w)) for w in _enclosing_withs(ctx, item)}
+        name = ctx.fresh_name(*[c for c in ("client", "mcp_client", "mcp_client_") if c not in outer])
         if name is None:
             return None
-        taken.add(name)
+        names[id(ctx.parent(item))] = name
         edits.append(ctx.replace(call.func, client))
         if ctx.keyword(call, "mode") is None:
             add = ctx.add_kwargs(call, 'mode="legacy"')
@@ -107,6 +109,15 @@ def _plan(ctx, aliases, calls):
         indent = ctx.text[line:ctx.span(first)[0]]
         edits.append(ctx.insert(line, "%s%s = %s.session\n" % (indent, target, name)))
     return edits
+
+
+def _enclosing_withs(ctx, item):
+    """The `with` statements around the one `item` belongs to."""
+    p = ctx.parent(ctx.parent(item))
+    while p is not None:
+        if isinstance(p, (ast.With, ast.AsyncWith)):
+            yield p
+        p = ctx.parent(p)
 
 
 def _imports_client(ctx):

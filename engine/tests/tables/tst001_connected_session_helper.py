@@ -59,6 +59,25 @@ CASES = [
         "         yield s\n",
         findings=["TST001:1 safe"],
     ),
+    # several blocks share the Client's name; a block inside another gets its own
+    case(
+        "-from mcp.shared.memory import create_connected_server_and_client_session\n"
+        "+from mcp.client import Client\n"
+        " \n"
+        " async def test_two(a, b):\n"
+        "-    async with create_connected_server_and_client_session(a) as first:\n"
+        "-        async with create_connected_server_and_client_session(b) as second:\n"
+        "+    async with Client(a, mode=\"legacy\") as client:\n"
+        "+        first = client.session\n"
+        "+        async with Client(b, mode=\"legacy\") as mcp_client:\n"
+        "+            second = mcp_client.session\n"
+        "             await second.list_tools()\n"
+        "-    async with create_connected_server_and_client_session(a) as third:\n"
+        "+    async with Client(a, mode=\"legacy\") as client:\n"
+        "+        third = client.session\n"
+        "         await third.list_tools()\n",
+        findings=["TST001:1 safe"],
+    ),
     # imported and never called
     case(
         " import anyio\n"
