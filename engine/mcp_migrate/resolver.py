@@ -333,6 +333,14 @@ class Resolver:
         while isinstance(expr, ast.Attribute):
             parts.append(expr.attr)
             expr = expr.value
+        if parts and isinstance(expr, ast.Name) and expr.id == "self" and parts[-1] in self._import_names:
+            # `self.types.Tool` where the class body says `from mcp import types`
+            cls = scope
+            while isinstance(cls, FUNC_SCOPES):  # a method, or a function nested in one
+                cls = self.scope_parent.get(id(cls))
+            found = self._bindings.get((id(cls), parts[-1])) if isinstance(cls, ast.ClassDef) else None
+            if found and found[0].kind == "import" and len(found) == 1:
+                return ".".join([found[0].target] + list(reversed(parts[:-1])))
         if not isinstance(expr, ast.Name) or expr.id not in self._import_names:
             return None
         b = self._lookup(expr.id, scope, self.offset_of(at))

@@ -94,6 +94,21 @@ CASES = [
         "+print(params.stop_sequences, params.max_tokens, params.myOwnField)\n",
         findings=["TYP005:4 safe", "TYP005:7 safe", "TYP005:8 safe", "TYP005:8 safe"],
     ),
+    # the SDK imported in a class body and reached through `self` (an optional dependency)
+    case(
+        " class Integration:\n"
+        "     try:\n"
+        "         from mcp import types\n"
+        "     except ImportError:\n"
+        "         pass\n"
+        " \n"
+        "     def tools(self):\n"
+        "         def build(schema):\n"
+        "-            return self.types.Tool(name='t', inputSchema=schema)\n"
+        "+            return self.types.Tool(name='t', input_schema=schema)\n"
+        "         return [build({})]\n",
+        findings=["TYP005:9 safe"],
+    ),
     # a class from the user's other module, built with names only MCP models use: review
     case(
         " import mcp.types\n"
