@@ -24,6 +24,9 @@ COPIES = {"model_copy", "copy"}
 MAX_DEPTH = 24
 # Calls whose result (or awaited result) is their first argument's: `await asyncio.wait_for(session.call_tool(...), 5)`.
 PASS_THROUGH = {"asyncio.ensure_future", "asyncio.create_task", "asyncio.wait_for", "asyncio.shield"}
+# Generic annotations whose first argument is what iterating (`for`, `async for`) yields.
+ITERABLES = {"list", "List", "Sequence", "Iterable", "Iterator", "AsyncIterator", "AsyncIterable", "set", "Set",
+             "Generator", "AsyncGenerator", "MemoryObjectReceiveStream"}
 MATCH_CASE = getattr(ast, "match_case", ())  # Python >= 3.10
 
 
@@ -344,7 +347,7 @@ class Inference:
                 return self.annotation(args[0], scope, at, depth + 1)
             if head == "Union":
                 return union([self.annotation(a, scope, at, depth + 1) for a in args])
-            if head in ("list", "List", "Sequence", "Iterable", "Iterator", "AsyncIterator", "set", "Set"):
+            if head in ITERABLES:
                 elem = self.annotation(args[0], scope, at, depth + 1)
                 return ("list", elem) if elem else None
             if head in ("tuple", "Tuple") and not any(isinstance(a, ast.Constant) and a.value is Ellipsis

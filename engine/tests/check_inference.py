@@ -68,7 +68,9 @@ async def main(server, r, w):
 """
 NARROWING = """
 import asyncio
+from anyio.streams.memory import MemoryObjectReceiveStream
 from mcp import ClientSession
+from mcp.shared.message import SessionMessage
 from mcp.types import CallToolResult, EmbeddedResource, ImageContent, ListToolsResult, AudioContent
 
 def helper(r) -> CallToolResult:
@@ -84,7 +86,8 @@ class Client:
     async def listed(self) -> ListToolsResult:
         return await self.session.list_tools()
 
-    async def go(self, x, blocks, y, pairs: list[tuple[str, CallToolResult]], blocks2: list[ImageContent]):
+    async def go(self, x, blocks, y, pairs: list[tuple[str, CallToolResult]], blocks2: list[ImageContent],
+                 stream: MemoryObjectReceiveStream[SessionMessage | Exception]):
         assert isinstance(x, EmbeddedResource)
         x.resource
         self.session
@@ -105,6 +108,10 @@ class Client:
             res
         for i, item in enumerate(blocks2):
             item
+        async for message in stream:
+            if isinstance(message, Exception):
+                continue
+            message.message
         y = 1
         assert isinstance(y, ImageContent)
         y = 2
@@ -167,7 +174,8 @@ ROWS = [
     (NARROWING, "block@4", None),
     (NARROWING, "y@4", None),
     (NARROWING, "res@2", "mcp.types.CallToolResult"),          # tuple unpacking in a loop
-    (NARROWING, "item@2", "mcp.types.ImageContent"),           # enumerate()                                   # bound again after the assert
+    (NARROWING, "item@2", "mcp.types.ImageContent"),           # enumerate()
+    (NARROWING, "message.message", "mcp.types.JSONRPCMessage"),  # async for over a receive stream                                   # bound again after the assert
     # not the SDK: no answer
     ("from fastmcp import FastMCP\nmcp = FastMCP('x')\nmcp\n", "mcp@2", None),
     ("class ClientSession:\n    pass\ns = ClientSession()\ns\n", "s@2", None),
