@@ -8,7 +8,8 @@ annotations, loops, `with` targets, `isinstance` guards and subclasses of SDK cl
 
 Types use the encoding of `sdk_types`: "pkg.Class" is an instance, ("list", T), ("dict", V),
 ("tuple", (T, ...)), ("union", (T, ...)), ("cm", T); ("class", "pkg.Class") is the class itself (or a user subclass keeping its constructor),
-("subclass", "pkg.Class") a user subclass with a constructor of its own.
+("subclass", "pkg.Class") a user subclass with a constructor of its own; ("def", T) a function of
+the user's other modules returning T.
 """
 
 import ast
@@ -143,11 +144,13 @@ class Inference:
                 return head
             if is_sdk_class(q) and q[q.rfind(".") + 1:][:1].isupper():
                 return q
-            return None
+            if is_sdk_class(q) or q.split(".")[0] in ("mcp", "asyncio", "typing"):
+                return None
+            # else a name from the user's other modules: what the project index says it builds
         if isinstance(f, ast.Name) and f.id == "next" and call.args and self.resolver.binding(f) is None:
             return union([self.element(call.args[0])] + [self.type_of(a) for a in call.args[1:2]])
         callee = self.type_of(f)
-        if isinstance(callee, tuple) and callee[0] in ("class", "subclass"):
+        if isinstance(callee, tuple) and callee[0] in ("class", "subclass", "def"):
             return callee[1]
         fn = self.local_def(f)
         if fn is not None:

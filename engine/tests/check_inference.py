@@ -192,6 +192,8 @@ PROJECT = {
     "pkg/params.py": "from mcp.types import CreateMessageRequestParams\nclass Params(CreateMessageRequestParams):\n"
                      "    max_iterations: int = 20\n",
     "pkg/use.py": "from pkg.params import Params\nParams(maxTokens=1)\n",
+    "pkg/listing.py": "from mcp.types import Tool\nasync def all_tools() -> list[Tool]:\n    return []\n",
+    "pkg/use2.py": "from .listing import all_tools\nasync def f():\n    tools = await all_tools()\n    tools\n",
 }
 PROJECT_ROWS = [
     ("pkg/tools.py", "mcp", "mcp.server.fastmcp.server.FastMCP"),
@@ -199,6 +201,7 @@ PROJECT_ROWS = [
     ("pkg/tools.py", "server", "mcp.server.fastmcp.server.FastMCP"),
     ("pkg/sub/deep.py", "mcp", "mcp.server.fastmcp.server.FastMCP"),
     ("pkg/use.py", "Params", ("class", "mcp.types.CreateMessageRequestParams")),
+    ("pkg/use2.py", "tools@2", ("list", "mcp.types.Tool")),   # a function's return annotation
 ]
 # What the constructor of a name imported from the user's modules builds: the SDK model it keeps.
 CONSTRUCTOR_ROWS = [
