@@ -100,6 +100,9 @@ class Generator:
     def _top(self, mod: Module, node: ast.AST):
         if isinstance(node, ast.ClassDef):
             self.classes[mod.name + "." + node.name] = (mod, node)
+            for inner in node.body:  # `RequestParams.Meta`
+                if isinstance(inner, ast.ClassDef):
+                    self.classes["%s.%s.%s" % (mod.name, node.name, inner.name)] = (mod, inner)
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             self.functions[mod.name + "." + node.name] = (mod, node)
         elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):

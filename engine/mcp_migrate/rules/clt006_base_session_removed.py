@@ -67,6 +67,13 @@ def check(ctx: PythonContext):
     for name, msg in MESSAGES.items():
         for node in ctx.import_aliases(S + name):
             ctx.manual(node, msg)
+        # and where the code uses it (`isinstance(message, RequestResponder)`, annotations)
+        marked = set()
+        for ref in ctx.references(S + name):
+            stmt = ctx.statement_of(ref)
+            if id(stmt) not in marked and not isinstance(stmt, (ast.Import, ast.ImportFrom)):
+                marked.add(id(stmt))
+                ctx.manual(ref, msg)
     for name in TYPEVARS:
         for node in ctx.import_aliases(S + name):
             ctx.manual(node, "`%s` was removed with `mcp.shared.session`; declare your own `TypeVar`" % name)
