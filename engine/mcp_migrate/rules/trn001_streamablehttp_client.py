@@ -5,6 +5,8 @@ from ..context import PythonContext
 from ..framework import rule
 
 ANCHOR = "streamablehttp_client-removed"
+# v1 `streamablehttp_client` parameters in order
+V1_POSITIONAL = ("url", "headers", "timeout", "sse_read_timeout", "terminate_on_close", "httpx_client_factory", "auth")
 CLIENT_MOVED = ("headers", "timeout", "sse_read_timeout", "auth", "httpx_client_factory")
 HOW = ("build an `httpx2.AsyncClient(headers=..., timeout=httpx2.Timeout(30, read=300), auth=..., "
        "follow_redirects=True)`, pass it as `http_client=` and close it (`async with http_client:`)")
@@ -66,18 +68,25 @@ def _own_client(ctx, call):
     block. None when the call is not a `with` item or an argument cannot be moved as written."""
     item = ctx.parent(call)
     if not isinstance(item, ast.withitem) or not isinstance(ctx.parent(item), (ast.With, ast.AsyncWith)) \
-            or len(call.args) + (ctx.keyword(call, "url") is not None) != 1 \
+            or len(call.args) > len(V1_POSITIONAL) or (call.args and ctx.keyword(call, "url") is not None) \
             or any(isinstance(a, ast.Starred) for a in call.args) \
             or any(k.arg is None or k.arg == "http_client" for k in call.keywords):
         return None
+    # v1's parameters by position or keyword; the URL (and terminate_on_close) stay on the call.
     given = {k.arg: k for k in call.keywords if k.arg in CLIENT_MOVED}
+    for name, arg in zip(V1_POSITIONAL[1:], call.args[1:]):
+        if name == "terminate_on_close" or name in given:
+            return None  # keeping it would need it spelled as a keyword; rare enough to leave by hand
+        given[name] = arg
+    given = {k: (v.value if isinstance(v, ast.keyword) else v) for k, v in given.items()}
+    moved_nodes = [k for k in call.keywords if k.arg in CLIENT_MOVED] + list(call.args[1:])
     for name in ("timeout", "sse_read_timeout"):
-        if name in given and not _seconds(ctx, given[name].value):
+        if name in given and not _seconds(ctx, given[name]):
             return None  # a `timedelta` (v1 took both): `httpx2.Timeout` wants seconds
     client = ctx.fresh_name("http_client", "mcp_http_client")
     if client is None:
         return None
-    src = {k: ctx.source(v.value) for k, v in given.items()}
+    src = {k: ctx.source(v) for k, v in given.items()}
     timeout = "httpx2.Timeout(%s, read=%s)" % (src.get("timeout", "30"), src.get("sse_read_timeout", "300"))
     parts = (["headers=%s" % src["headers"]] if "headers" in src else []) + ["timeout=%s" % timeout] \
         + (["auth=%s" % src["auth"]] if "auth" in src else [])
@@ -85,7 +94,7 @@ def _own_client(ctx, call):
         opened = "%s(%s)" % (src["httpx_client_factory"], ", ".join(parts))
     else:
         opened = "httpx2.AsyncClient(%s)" % ", ".join(parts + ["follow_redirects=True"])
-    removal = ctx.remove_args(call, list(given.values()))
+    removal = ctx.remove_args(call, moved_nodes)
     add = ctx.add_kwargs(call, "http_client=%s" % client)
     if removal is None or add is None:
         return None

@@ -5,6 +5,8 @@ from ..context import PythonContext
 from ..framework import rule
 
 ANCHOR = "get_session_id-callback-removed-from-streamable_http_client"
+CALLBACK = sdk.STREAMABLE_HTTP + ".GetSessionIdCallback"
+GONE = "`GetSessionIdCallback` is gone: use `Callable[[], str | None]` or drop the annotation"
 HOOK = ("capture the `mcp-session-id` response header with an `httpx2.AsyncClient(event_hooks={\"response\": "
         "[hook]})` passed as `http_client=`")
 
@@ -17,8 +19,9 @@ HOOK = ("capture the `mcp-session-id` response header with an `httpx2.AsyncClien
     summary="""
         `streamable_http_client` yields `(read, write)` in v2: drops an unused third target from
         `async with streamable_http_client(...) as (read, write, get_session_id)` (also through
-        `enter_async_context`). A third target that is used, `GetSessionIdCallback` and
-        `StreamableHTTPTransport.get_session_id()` get a marker.
+        `enter_async_context`, and `read, write, _ = streams` after `as streams:`). Spells the
+        removed `GetSessionIdCallback` alias out as v1 defined it, `Callable[[], Optional[str]]`. A
+        third target that is used and `StreamableHTTPTransport.get_session_id()` get a marker.
     """,
     why="""
         `ValueError: not enough values to unpack (expected 3, got 2)` when entering the context.
@@ -46,13 +49,42 @@ def check(ctx: PythonContext):
         else:
             ctx.manual(third, "`streamable_http_client` yields `(read, write)`: the `get_session_id` callback "
                               "is gone; %s" % HOOK)
-    for node in ctx.references(sdk.STREAMABLE_HTTP + ".GetSessionIdCallback"):
-        ctx.manual(node, "`GetSessionIdCallback` is gone: use `Callable[[], str | None]` or drop the annotation")
-    for imp in ctx.imports():
-        if getattr(imp, "module", None) == sdk.STREAMABLE_HTTP and any(a.name == "GetSessionIdCallback" for a in imp.names):
-            ctx.manual(imp, "`GetSessionIdCallback` is gone: use `Callable[[], str | None]` or drop the annotation")
+    aliases = ctx.import_aliases(CALLBACK)
+    for alias in aliases:
+        edits = _define_locally(ctx, alias)
+        if edits:
+            ctx.fix(alias, "`GetSessionIdCallback` is gone from `mcp.client.streamable_http`: spelled out as v1 "
+                           "defined it, `Callable[[], Optional[str]]`", edits)
+        else:
+            ctx.manual(alias, GONE)
+    imported = {id(n) for a in aliases for n in ctx.bound_names(a)}
+    for node in ctx.references(CALLBACK):
+        if id(node) not in imported:  # `streamable_http.GetSessionIdCallback`
+            ctx.manual(node, GONE)
     for call in ctx.method_calls(sdk.STREAMABLE_HTTP_TRANSPORT, "get_session_id"):
         ctx.manual(call, "`StreamableHTTPTransport.get_session_id()` is gone; %s" % HOOK)
+
+
+def _define_locally(ctx, alias):
+    """Edits spelling each use of the imported `GetSessionIdCallback` as v1 defined it,
+    `Callable[[], Optional[str]]`, and dropping the import; None when that cannot be done."""
+    typing, first = [], len(ctx.text)
+    for name in ("Callable", "Optional"):
+        b = ctx.module_binding(name)
+        if b is None:
+            imp = ctx.add_import("typing", name)
+            if imp is not None:
+                typing.append(imp)
+                first = min(first, imp.start)
+        elif not (b.kind == "import" and b.target in ("typing." + name, "collections.abc.Callable")):
+            return None
+    uses = ctx.bound_names(alias)
+    if any(ctx.span(n)[0] < first for n in uses):
+        return None  # used before the typing import could be
+    removal = ctx.drop_import_alias(alias)
+    if removal is None:
+        return None
+    return [removal] + [ctx.replace(n, "Callable[[], Optional[str]]") for n in uses] + typing
 
 
 def _targets(ctx):

@@ -46,6 +46,19 @@ CASES = [
         "         pass\n",
         findings=["TRN001:1 safe", "TRN001:4 review"],
     ),
+    # v1's positional headers and timeout
+    case(
+        "-from mcp.client.streamable_http import streamablehttp_client\n"
+        "+from mcp.client.streamable_http import streamable_http_client\n"
+        "+import httpx2\n"
+        " \n"
+        " async def main(url, headers):\n"
+        "-    async with streamablehttp_client(url, headers, 10) as (r, w, _):\n"
+        "+    async with httpx2.AsyncClient(headers=headers, timeout=httpx2.Timeout(10, read=300), "
+        "follow_redirects=True) as http_client, streamable_http_client(url, http_client=http_client) as (r, w, _):\n"
+        "         pass\n",
+        findings=["TRN001:1 safe", "TRN001:4 review"],
+    ),
     # not a `with` item, or a timedelta timeout: marked
     case(
         " from datetime import timedelta\n"

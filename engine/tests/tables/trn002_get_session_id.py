@@ -32,6 +32,18 @@ CASES = [
         "         sid = get_session_id()\n",
         findings=["TRN002:4 manual"],
     ),
+    # the removed alias, spelled out as v1 defined it
+    case(
+        " from typing import Callable\n"
+        "-from mcp.client.streamable_http import GetSessionIdCallback, streamable_http_client\n"
+        "+from mcp.client.streamable_http import streamable_http_client\n"
+        "+from typing import Optional\n"
+        " \n"
+        "-def remember(callback: GetSessionIdCallback | None) -> None:\n"
+        "+def remember(callback: Callable[[], Optional[str]] | None) -> None:\n"
+        "     print(callback)\n",
+        findings=["TRN002:2 safe"],
+    ),
     # the yielded tuple unpacked after `as streams:`
     case(
         " from mcp.client.streamable_http import streamablehttp_client\n"
