@@ -71,6 +71,20 @@ class NameQuestions:
             return not any(not (i.level == 0 and (i.module or "").split(".")[0] == "mcp") for i in stars)
         return not stars
 
+    def is_read(self, name: ast.Name) -> bool:
+        """Another `Name` with this identifier is read in the enclosing function (or module): the
+        value a target binds may be used (another `_` that is only bound does not count)."""
+        fn = self.enclosing(name, ast.FunctionDef, ast.AsyncFunctionDef) or self.tree
+        for n in self.names_with_id(name.id):
+            if n is name or isinstance(n.ctx, ast.Store):
+                continue
+            p = n
+            while p is not None and p is not fn:
+                p = self.parent(p)
+            if p is fn or fn is self.tree:
+                return True
+        return False
+
     def fresh_name(self, *candidates: str) -> Optional[str]:
         """The first of `candidates` that nothing in the file spells (no name, parameter, def, class
         or import uses it), so a rewrite may bind it anywhere; None when all are taken."""

@@ -73,6 +73,10 @@ def _own_client(ctx, call):
             or any(k.arg is None or k.arg == "http_client" for k in call.keywords):
         return None
     # v1's parameters by position or keyword; the URL (and terminate_on_close) stay on the call.
+    streams = item.optional_vars
+    if isinstance(streams, (ast.Tuple, ast.List)) and len(streams.elts) == 3 \
+            and not (isinstance(streams.elts[2], ast.Name) and not ctx.is_read(streams.elts[2])):
+        return None  # TRN002 cannot drop a used `get_session_id`: the v2 call would not unpack
     given = {k.arg: k for k in call.keywords if k.arg in CLIENT_MOVED}
     for name, arg in zip(V1_POSITIONAL[1:], call.args[1:]):
         if name == "terminate_on_close" or name in given:

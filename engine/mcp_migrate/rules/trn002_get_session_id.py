@@ -41,9 +41,9 @@ HOOK = ("capture the `mcp-session-id` response header with an `httpx2.AsyncClien
     v2_names=[sdk.STREAMABLE_HTTP_CLIENT],
 )
 def check(ctx: PythonContext):
-    for target, scope in _targets(ctx):
+    for target in _targets(ctx):
         third = target.elts[2]
-        if isinstance(third, ast.Name) and not _used(ctx, third, scope):
+        if isinstance(third, ast.Name) and not ctx.is_read(third):
             ctx.fix(third, "`streamable_http_client` yields `(read, write)` in v2",
                     [ctx.delete((ctx.span(target.elts[1])[1], ctx.span(third)[1]))])
         else:
@@ -92,17 +92,17 @@ def _targets(ctx):
     for w in ctx.walk(ast.With, ast.AsyncWith):
         for item in w.items:
             if _is_client(ctx, item.context_expr) and _triple(item.optional_vars):
-                out.append((item.optional_vars, w))
+                out.append(item.optional_vars)
     for a in ctx.walk(ast.Assign):
         if len(a.targets) != 1 or not _triple(a.targets[0]):
             continue
         if _entered_client(ctx, a.value):
-            out.append((a.targets[0], a))
+            out.append(a.targets[0])
         elif isinstance(a.value, ast.Name):  # `as streams:` then `read, write, _ = streams`
             b = ctx.binding(a.value)
             if b is not None and b.how == "call" and b.node is not a and (
                     (isinstance(b.node, ast.withitem) and _is_client(ctx, b.expr)) or _entered_client(ctx, b.expr)):
-                out.append((a.targets[0], a))
+                out.append(a.targets[0])
     return out
 
 
@@ -120,11 +120,3 @@ def _is_client(ctx, e):
 def _triple(t):
     return isinstance(t, (ast.Tuple, ast.List)) and len(t.elts) == 3 \
         and not any(isinstance(e, ast.Starred) for e in t.elts)
-
-
-def _used(ctx, name, stmt):
-    scope = ctx.parent(stmt)
-    while scope is not None and not isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Module)):
-        scope = ctx.parent(scope)
-    scope = scope or ctx.tree
-    return any(isinstance(n, ast.Name) and n.id == name.id and n is not name for n in ast.walk(scope))

@@ -59,6 +59,21 @@ CASES = [
         "         pass\n",
         findings=["TRN001:1 safe", "TRN001:4 review"],
     ),
+    # the third target is used: TRN002 cannot drop it, so the v2 call would not unpack; marked
+    case(
+        "-from mcp.client.streamable_http import streamablehttp_client\n"
+        "+from mcp.client.streamable_http import streamable_http_client\n"
+        " \n"
+        " async def main(url):\n"
+        "+    # mcp-migrate: TRN001 `streamable_http_client()` takes only `url`, `http_client=`, `terminate_on_close=`: "
+        "for `headers=` build an `httpx2.AsyncClient(headers=..., timeout=httpx2.Timeout(30, read=300), auth=..., "
+        "follow_redirects=True)`, pass it as `http_client=` and close it (`async with http_client:`) "
+        "https://py.sdk.modelcontextprotocol.io/v2/migration/#streamablehttp_client-removed\n"
+        "-    async with streamablehttp_client(url, headers={}) as (r, w, get_id):\n"
+        "+    async with streamable_http_client(url, headers={}) as (r, w, get_id):\n"
+        "         print(get_id())\n",
+        findings=["TRN001:1 safe", "TRN001:4 manual"],
+    ),
     # not a `with` item, or a timedelta timeout: marked
     case(
         " from datetime import timedelta\n"
