@@ -16,6 +16,7 @@ STR_URI_MODELS = {"Resource", "ResourceLink", "ReadResourceRequestParams", "Reso
 SERVER_RESOURCES = tuple([sdk.FASTMCP_RESOURCE_TYPES + c for c in ("TextResource", "BinaryResource",
                           "FunctionResource", "FileResource", "HttpResource", "DirectoryResource")]
                          + ["mcp.server.fastmcp.resources.base.Resource"])
+STR_ATTRS = set(dir(str))
 URI_METHODS = {"read_resource": 0, "subscribe_resource": 0, "unsubscribe_resource": 0}
 # AnyUrl attribute -> the urllib.parse.urlparse() attribute with the same meaning
 PARTS = {"scheme": "scheme", "host": "hostname", "port": "port", "path": "path", "query": "query",
@@ -73,18 +74,35 @@ def check(ctx: PythonContext):
                 # `str(...)` of a URL object is the string v1 sent on the wire; of a str, itself.
                 ctx.fix(arg, "MCP URIs are plain `str` in v2: pass `str(...)` of the URL object",
                         [ctx.replace(arg, "str(%s)" % ctx.source(arg))], fix_class=level)
+    if not ctx.attributes_named("uri"):
+        return
     for node in ctx.walk(ast.Attribute):
         part = PARTS.get(node.attr)
-        uri = node.value
-        if part is None or not isinstance(uri, ast.Attribute) or uri.attr != "uri":
+        if part is None and (node.attr in STR_ATTRS or node.attr == "uri"):
             continue
-        _, level = ctx.protocol_value(uri)
-        if level is None:
+        uri = _mcp_uri(ctx, node.value)
+        if uri is None:
+            continue
+        if part is None:  # `uri.serialize_url`, `uri._url`, `uri.unicode_host()`: pydantic's, gone
+            ctx.manual(node, "MCP URIs are `str` in v2, so `.%s` (a pydantic URL attribute) is gone: use the "
+                             "string itself, or `urllib.parse.urlparse(...)`" % node.attr)
             continue
         msg = "MCP URIs are `str` in v2: use `urlparse(...).%s` instead of `.%s`" % (part, node.attr)
-        edits = [ctx.replace(node, "urlparse(%s).%s" % (ctx.source(uri), part))]
+        edits = [ctx.replace(node, "urlparse(%s).%s" % (ctx.source(node.value), part))]
         imp = ctx.add_import("urllib.parse", "urlparse")
         ctx.fix(node, msg, edits + ([imp] if imp else []), fix_class="review")
+
+
+def _mcp_uri(ctx, expr):
+    """`expr` is the `.uri` of an MCP object, directly or through a name bound to it; that `.uri`."""
+    if isinstance(expr, ast.Name):
+        b = ctx.binding(expr)
+        if b is None or b.how != "call" or not isinstance(b.node, ast.Assign) or len(b.node.targets) != 1:
+            return None
+        expr = b.expr
+    if isinstance(expr, ast.Attribute) and expr.attr == "uri" and ctx.protocol_value(expr)[1] is not None:
+        return expr
+    return None
 
 
 def _uri_target(ctx, call):

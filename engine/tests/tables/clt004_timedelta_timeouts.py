@@ -49,6 +49,19 @@ CASES = [
         "+session = ClientSession(read_stream, write_stream, read_timeout_seconds=30)\n",
         findings=["CLT004:3 review"],
     ),
+    # a ClientSession subclass passing its own timedelta on to the SDK
+    case(
+        " from datetime import timedelta\n"
+        " from mcp import ClientSession\n"
+        " \n"
+        " class Traced(ClientSession):\n"
+        "     async def send_request(self, request, result_type, request_read_timeout_seconds: timedelta | None = None):\n"
+        "         return await super().send_request(\n"
+        "-            request, result_type, request_read_timeout_seconds=request_read_timeout_seconds)\n"
+        "+            request, result_type, request_read_timeout_seconds=(request_read_timeout_seconds.total_seconds() "
+        "if request_read_timeout_seconds is not None else None))\n",
+        findings=["CLT004:7 safe"],
+    ),
     # a conditional timedelta, and a parameter annotated `timedelta | None`
     case(
         " from datetime import timedelta\n"

@@ -63,6 +63,20 @@ CASES = [
         "+        print(urlparse(r.uri).hostname, urlparse(r.uri).scheme)\n",
         findings=["TYP008:6 review", "TYP008:6 review"],
     ),
+    # pydantic URL attributes on an MCP URI, directly or through a name: marked; str methods are fine
+    case(
+        " from mcp.types import EmbeddedResource\n"
+        "+from urllib.parse import urlparse\n"
+        " \n"
+        " def describe(resource: EmbeddedResource) -> str:\n"
+        "     uri = resource.resource.uri\n"
+        "+    # mcp-migrate: TYP008 MCP URIs are `str` in v2, so `._url` (a pydantic URL attribute) is gone: use the "
+        "string itself, or `urllib.parse.urlparse(...)` "
+        "https://py.sdk.modelcontextprotocol.io/v2/migration/#resource-uri-type-changed-from-anyurl-to-str\n"
+        "-    return f'{uri._url} {uri.host} {uri.startswith(\"file:\")}'\n"
+        "+    return f'{uri._url} {urlparse(uri).hostname} {uri.startswith(\"file:\")}'\n",
+        findings=["TYP008:5 manual", "TYP008:5 review"],
+    ),
 ]
 
 NOOP = [
