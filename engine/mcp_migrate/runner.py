@@ -242,24 +242,32 @@ _IMPORT_LINE = re.compile(r"^from[ \t]+([\w.]+)[ \t]+import[ \t]+(\w+(?:[ \t]+as
 
 def merge_insertions(texts: List[str]) -> str:
     """Join insertions made at one offset, in order, dropping duplicates. When every one of them is
-    whole `from X import a` lines, lines importing from the same module become one line."""
+    whole lines, `from X import a` lines importing from the same module become one line (where the
+    first of them was)."""
     texts = list(dict.fromkeys(texts))
     if len(texts) < 2:
         return "".join(texts)
     lines = [ln for t in texts for ln in t.splitlines(True)]
-    parsed = [_IMPORT_LINE.match(ln) for ln in lines]
-    if not all(parsed):
+    if not all(ln.endswith(("\n", "\r")) for ln in lines):
         return "".join(texts)
     modules: Dict[str, List[str]] = {}
     ends: Dict[str, str] = {}
-    for m in parsed:
+    order: List[object] = []  # other lines as they are, a module name where its merged line goes
+    for ln in lines:
+        m = _IMPORT_LINE.match(ln)
+        if not m:
+            order.append([ln])
+            continue
+        if m.group(1) not in modules:
+            order.append(m.group(1))
         names = modules.setdefault(m.group(1), [])
         ends.setdefault(m.group(1), m.group(3))
         for n in m.group(2).split(","):
             n = " ".join(n.split())
             if n not in names:
                 names.append(n)
-    return "".join("from %s import %s%s" % (mod, ", ".join(ns), ends[mod]) for mod, ns in modules.items())
+    return "".join(o[0] if isinstance(o, list) else "from %s import %s%s" % (o, ", ".join(modules[o]), ends[o])
+                   for o in order)
 
 
 def _marker_message(f: Finding) -> str:

@@ -61,7 +61,7 @@ def check(ctx: PythonContext):
             call.args[CALLBACK_POSITION] if len(call.args) > CALLBACK_POSITION else None)
         if value is None or (isinstance(value, ast.Constant) and value.value is None):
             continue
-        fn = _local_function(ctx, value) if resolved else None
+        fn = ctx.types.local_def(value) if resolved else None
         if fn is None:
             ctx.manual(call, TODO)
             continue
@@ -81,23 +81,6 @@ def check(ctx: PythonContext):
         if id(fn) not in seen and fn.name.endswith("callback_handler") and _is_v1_tuple(fn.returns) \
                 and _mentions_no_sdk(ctx):
             ctx.manual(fn, TODO)
-
-
-def _local_function(ctx, value):
-    """The def a `callback_handler` value names: a module/function-level def or `self.method`."""
-    if isinstance(value, ast.Name):
-        b = ctx.binding(value)
-        if b is not None and isinstance(b.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            return b.node
-    if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) and value.value.id == "self":
-        p = ctx.parent(value)
-        while p is not None and not isinstance(p, ast.ClassDef):
-            p = ctx.parent(p)
-        if p is not None:
-            for item in p.body:
-                if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name == value.attr:
-                    return item
-    return None
 
 
 def _is_v1_tuple(ann):
