@@ -31,11 +31,23 @@ test('home page box keeps the lookup shareable in ?q=', async ({ page }) => {
   expect(new URL(page.url()).searchParams.get('q')).toBe("No module named 'mcp.server.fastmcp'");
 });
 
-test('/lookup/?q= with an off-topic error says nothing matches', async ({ page }) => {
+test('/lookup/?q= with an off-topic error gives no confident answer, at most possible matches', async ({ page }) => {
   await page.goto('lookup/?q=' + encodeURIComponent("Traceback (most recent call last):\n  File \"/app/h.py\", line 3, in f\n    return USERS[uid]\nKeyError: 'user_42'"));
   await expect(page.locator('[data-lookup-empty]')).toBeVisible();
-  await expect(page.locator('[data-lookup-empty]')).toContainText('No migration section matches');
-  await expect(page.locator('[data-lookup-results] > li')).toHaveCount(0);
+  await expect(page.locator('[data-lookup-empty]')).toContainText(/No (?:migration section matches|confident match)/);
+  await expect(page.locator('[data-lookup-results] > li:not([data-lookup-weak])')).toHaveCount(0);
+});
+
+test('another SDK\'s error lists possible matches only, marked as such', async ({ page }) => {
+  const kotlin = 'Exception in thread "main" io.modelcontextprotocol.kotlin.sdk.shared.McpError: MCP error -32602: Invalid params\n\tat io.modelcontextprotocol.kotlin.sdk.shared.Protocol.request(Protocol.kt:412)';
+  await page.goto('lookup/?q=' + encodeURIComponent(kotlin));
+  await expect(page.locator('[data-lookup-empty]')).toContainText('No confident match');
+  const items = page.locator('[data-lookup-results] > li');
+  await expect(items.first()).toHaveAttribute('data-lookup-weak', '');
+  await expect(items.first()).toContainText('possible match');
+  expect(Number(await items.first().getAttribute('data-confidence'))).toBeLessThan(0.5);
+  await expect(page.locator('[data-lookup-results] > li:not([data-lookup-weak])')).toHaveCount(0);
+  await expect(page.locator('[data-lookup-pin]')).toHaveCount(0);
 });
 
 test('/lookup/?q= with an official guide URL leads to that section', async ({ page }) => {

@@ -69,7 +69,10 @@ export interface LookupIndex {
   loggers: Record<string, number>;
   /** Anchors the guide used before -> section. */
   aliases: Record<string, number>;
-  /** Class names of either release only MCP code uses (`CallToolResult`): signs a paste is about the SDK. */
+  /**
+   * Names of either release only MCP code uses: classes (`CallToolResult`) and snake_case functions
+   * and methods (`send_tool_list_changed`); in Python, signs a paste is about the SDK.
+   */
   sdkNames?: string[];
   /**
    * [section, model -> fields]: the protocol models of `mcp.types` and every field either release
