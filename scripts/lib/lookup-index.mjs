@@ -339,6 +339,27 @@ export function buildSdkNames(...apis) {
   return [...out].sort();
 }
 
+/**
+ * Which side of the connection an SDK method belongs to (`send_roots_list_changed` is the client's,
+ * `send_tool_list_changed` the server's): the names of `sdkNames` that only classes of one of
+ * `mcp.client.*` and `mcp.server.*` define.
+ */
+export function buildSides(sdkNames, ...apis) {
+  const methods = { client: new Set(), server: new Set() };
+  for (const api of apis)
+    for (const [mod, m] of Object.entries(api)) {
+      const side = /^mcp\.(client|server)(?:\.|$)/.exec(mod)?.[1];
+      if (!side) continue;
+      for (const e of Object.values(m.names)) for (const fn of Object.keys(e.kind === 'class' ? (e.methods ?? {}) : {})) methods[side].add(fn);
+    }
+  const out = {};
+  for (const name of sdkNames) {
+    const client = methods.client.has(name);
+    if (client !== methods.server.has(name)) out[name] = client ? 'client' : 'server';
+  }
+  return out;
+}
+
 // --- logger names ----------------------------------------------------------------------------
 
 /** Logger names a section's own sentences about loggers give (`httpx2`, `client.stdio.win32`). */
@@ -353,6 +374,28 @@ export function buildLoggers(raw) {
       for (const m of sentence.matchAll(/`([a-z_][\w.]*)(?:\.\*)?`/g)) names.push(m[1]);
       for (const name of names) if (!(name in out)) out[name] = i;
     }
+  });
+  return out;
+}
+
+// --- values v2 may leave None ------------------------------------------------------------------
+
+const NULLABLE = [
+  /`([A-Za-z_][\w.]*)` (?:can|may|might) (?:now )?be `None`/g,
+  /`([A-Za-z_][\w.]*)` is now `([^`]*\|\s*None)`/g,
+  /`([A-Za-z_][\w.]*)` is `None` when/g,
+];
+
+/**
+ * Attributes the guide says v2 may leave `None` where v1 always had a value (`params.arguments`
+ * can be `None`; `request_id` is now `RequestId | None`): [name, type or '', section].
+ */
+export function buildNullable(raw) {
+  const out = [];
+  raw.forEach((r, i) => {
+    if (NOT_A_TARGET_AREA.has(r.fm.area ?? r.areaDir)) return;
+    const prose = `${r.fm.heading ?? ''}\n${r.body.replace(/```[\s\S]*?```/g, ' ')}`;
+    for (const re of NULLABLE) for (const m of prose.matchAll(re)) if (!out.some((e) => e[0] === m[1])) out.push([m[1], m[2] ?? '', i]);
   });
   return out;
 }

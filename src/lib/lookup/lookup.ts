@@ -10,6 +10,7 @@ import { fulltextHits } from './fulltext.ts';
 import { linkHits } from './links.ts';
 import { matchMessages } from './messages.ts';
 import { normalise, sdkSide } from './normalise.ts';
+import { nullableHits } from './nullable.ts';
 import { asRuntime, matchSymbols } from './symbols.ts';
 import { CONFIDENT, errorPaste, JLOWIN_FASTMCP, sdkEvidence, unconfirmed, UNCONFIRMED_NOTE } from './provenance.ts';
 import { foreignPackage, matchSymptoms } from './symptoms.ts';
@@ -97,7 +98,7 @@ function evidence(paste: string, n: Normalised, data: LookupData): { hits: Hit[]
     ...matchSymbols(n, data.symbols, data.sections, data.index?.models),
     ...completionHits(n, data),
     ...packageHits(n, data),
-    ...(data.index ? [...matchMessages(n, data.index, data.sections), ...loggerHits(n, data)] : []),
+    ...(data.index ? [...matchMessages(n, data.index, data.sections), ...loggerHits(n, data), ...nullableHits(n, data.index, data.sections)] : []),
   ];
   // A paste about another package (jlowin's `fastmcp`, its `fastmcp run` CLI) must not find the
   // SDK's FastMCP by its name; full text alone never answers for it, nor for an error that shows
@@ -108,19 +109,18 @@ function evidence(paste: string, n: Normalised, data: LookupData): { hits: Hit[]
   // JSON-RPC's own phrases and codes are true of every server: they support, they do not decide,
   // and say nothing at all in an error that never shows the SDK.
   for (const h of structural) if (GENERIC_JSONRPC.test(h.evidence)) h.confidence = Math.min(h.confidence, 0.7, ceiling);
-  // A section about one side of the SDK (`Client validates ...`, `Server handler results ...`) is
-  // less likely when the traceback shows the other side raised it.
-  const side = sdkSide(n);
-  if (side) {
-    const other = side === 'client' ? /^`?Server\b(?!-)/ : /^`?Client\b(?!-)/;
-    const far = new Set(data.sections.filter((s) => other.test(s.title)).map((s) => s.anchor));
-    for (const h of structural) if (far.has(h.anchor)) h.confidence -= 0.15;
-  }
+  // A section about one side of the SDK (`Client validates ...`, `ServerSession is ...`) is less
+  // likely when the traceback shows the other side raised it, or the paste calls the other side's
+  // methods.
+  const side = sdkSide(n) ?? calledSide(n.text, data.index?.sides);
+  const other = side === 'client' ? /^`?Server(?:Session)?\b(?!-)/ : side === 'server' ? /^`?Client(?:Session)?\b(?!-)/ : null;
+  const far = new Set(other ? data.sections.filter((s) => other.test(s.title)).map((s) => s.anchor) : []);
+  for (const h of structural) if (far.has(h.anchor)) h.confidence -= 0.15;
   if (!data.index) return { hits: structural, shown: shown !== null };
 
   const full = fulltextHits(n, data.index, data.sections, foreign ? new Set([foreign, ...tokens(foreign), 'fast']) : undefined).map((h) => ({
     ...h,
-    confidence: Math.min(h.confidence, ceiling),
+    confidence: Math.min(h.confidence, ceiling) - (far.has(h.anchor) ? 0.15 : 0),
   }));
   // Plain words and full text are alike for the twin sections of the two server APIs (a tool's
   // exception becomes a JSON-RPC error in both): the API the paste uses decides between them.
@@ -141,6 +141,19 @@ function evidence(paste: string, n: Normalised, data: LookupData): { hits: Hit[]
     else hits.push({ ...h, confidence: settled >= 0.8 ? Math.min(h.confidence, settled - 0.1) : h.confidence });
   }
   return { hits, shown: shown !== null };
+}
+
+/** The one side of the connection whose own methods the paste calls (`session.send_roots_list_changed()`). */
+function calledSide(text: string, sides: Record<string, 'client' | 'server'> | undefined): 'client' | 'server' | null {
+  if (!sides) return null;
+  let found: 'client' | 'server' | null = null;
+  for (const m of text.matchAll(/\.([a-z]\w{7,})\s*\(/g)) {
+    const side = Object.hasOwn(sides, m[1]) ? sides[m[1]] : undefined;
+    if (!side) continue;
+    if (found && found !== side) return null;
+    found = side;
+  }
+  return found;
 }
 
 /**

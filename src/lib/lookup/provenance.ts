@@ -26,7 +26,7 @@ const SDK_PACKAGES = new Set(['mcp', 'mcp_types', 'httpx2', 'httpcore2']);
 // a logger or package only it brings.
 const OWN_EVIDENCE = /^(?:link to the guide section|the paste links|SDK message(?: \(cut short\))?: “[^”]{24}|logged by `|`[\w.]+` comes from `httpx2`|the traceback runs through `(?:httpx2|mcp_types)`)/;
 // Symbol-index evidence: a v1 name v2 removed or renamed, read from an error, from code or prose.
-const SYMBOL_EVIDENCE = /(?:symbol index|API snapshots|section symbols|type checker[^)]*)\)$|^completed the cut name/;
+const SYMBOL_EVIDENCE = /(?:symbol index|API snapshots|section symbols|type checker[^)]*)\)$/;
 
 /** jlowin's `fastmcp` package: its modules, its CLI, its docs. */
 export const JLOWIN_FASTMCP = /\bfrom fastmcp(?:\.[\w.]+)? import\b|\bimport fastmcp\b|(?<![\w.])fastmcp\.\w|^\s*\$?\s*fastmcp (?:run|dev|install|inspect)\b|gofastmcp\.com|\bfastmcp [23]\.\d/im;
@@ -49,7 +49,7 @@ const FOREIGN = new RegExp(
 // Python: a traceback, a `.py` path, Python code, its tools, CPython's own wording.
 const PYTHON = /Traceback \(most recent call last\)|\bobject has no attribute\b|\bgot an unexpected keyword argument\b|\bcannot unpack non-iterable\b|\bpositional arguments? but \d+ (?:were|was) given|\bNo module named\b|\bcannot import name\b|\bis not (?:subscriptable|iterable|callable)\b|\bvalidation errors? for\b|^\s*File "[^"]+", line \d+|\.pyi?\b|^\s*(?:from\s+[\w.]+\s+import\b|import\s+[\w.]+\s*$|(?:async\s+)?def\s+\w+\(|class\s+\w+[(:]|@[\w.]+(?:\(|$)|async with\b|await\s)|\b(?:pip|uv|python3?|pytest|pyright|mypy)\b/m;
 // A name written as code in prose: quoted, called, or reached as an attribute.
-const CODE_NAME = /`([A-Za-z_][\w.]*)(?:\(\))?`|\.([A-Za-z_]\w*)|\b([A-Za-z_]\w*)[(.]\w*/g;
+const CODE_NAME = /`([A-Za-z_][\w.]*)(?:\(\))?`|\.([A-Za-z_]\w*)|\b([A-Za-z_]\w*)(?=[(.]\w)/g;
 
 // Classes other libraries share with the SDK, and what gives the other one away.
 const SHARED_NAMES: Record<string, RegExp> = { ClientSession: /\baiohttp\b/ };
