@@ -67,9 +67,15 @@ function merge(hits: Hit[], data: LookupData, opts: LookupOptions, shown: boolea
     // by how sure it is itself, so it settles near-ties between structural answers.
     const kinds = new Set(list.filter((h) => !isFulltext(h)).map((h) => h.evidence.split(/[:(]/)[0]));
     const text = list.find(isFulltext);
-    const support = 0.03 * (kinds.size - (isFulltext(list[0]) ? 0 : 1)) + (text && text !== list[0] ? 0.06 * text.confidence : 0);
+    const lead = list.find((h) => !isFulltext(h));
+    // Full text above a plain-words description (the only structure it does not yield to) leads,
+    // and the description supports it as much as it would have supported the description.
+    const level = Math.max(
+      lead ? lead.confidence + 0.03 * (kinds.size - 1) + (text ? 0.06 * text.confidence : 0) : 0,
+      text ? text.confidence + 0.03 * kinds.size : 0,
+    );
     // Only a direct link to a section is certain.
-    const best = Math.min(list[0].confidence >= 1 ? 1 : 0.99, list[0].confidence + support);
+    const best = Math.min(list[0].confidence >= 1 ? 1 : 0.99, level);
     const confidence = shown ? best : unconfirmed(best);
     // Structural evidence first: it is what explains the match; full text only agrees.
     const ranked = [...list.filter((h) => !isFulltext(h)), ...list.filter(isFulltext)];
@@ -130,14 +136,15 @@ function evidence(paste: string, n: Normalised, data: LookupData): { hits: Hit[]
     const area = new Map(data.sections.map((s) => [s.anchor, s.area]));
     for (const h of [...structural, ...full]) if (area.get(h.anchor) === otherArea && isSoft(h)) h.confidence -= 0.15;
   }
-  const found = new Set(structural.map((h) => h.anchor));
+  // (a plain-words description is no more than full text: it caps nothing)
+  const found = new Set(structural.filter((h) => !BEHAVIOUR.test(h.evidence)).map((h) => h.anchor));
   // With a confident structural answer (an error, a message, a link), full text may only
   // corroborate it, never add noise. A mere mention of a name does not settle anything.
   const settled = Math.max(0, ...structural.filter((h) => !MENTION.test(h.evidence) && !BEHAVIOUR.test(h.evidence)).map((h) => h.confidence));
   // A plain-words description overlapping the paste is full-text-like evidence: the same ceiling.
   const hits = structural.map((h) => (BEHAVIOUR.test(h.evidence) ? { ...h, confidence: Math.min(h.confidence, ceiling) } : h));
   for (const h of full) {
-    if (found.has(h.anchor)) hits.push({ ...h, confidence: Math.min(h.confidence, Math.max(settled, ...structural.filter((s) => s.anchor === h.anchor).map((s) => s.confidence))) });
+    if (found.has(h.anchor)) hits.push({ ...h, confidence: Math.min(h.confidence, Math.max(settled, ...structural.filter((s) => s.anchor === h.anchor && !BEHAVIOUR.test(s.evidence)).map((s) => s.confidence))) });
     else hits.push({ ...h, confidence: settled >= 0.8 ? Math.min(h.confidence, settled - 0.1) : h.confidence });
   }
   return { hits, shown: shown !== null };

@@ -321,7 +321,7 @@ const WIRE_KEY = /(["'])[A-Za-z_]\w*\1\s*:/g;
 // pydantic's location line (`tools.0.inputSchema`, `maxTokens`) above its `... [type=...]` line
 const PYDANTIC_LOC = /^[A-Za-z_][\w.]*\n(?=.*\[type=)/gm;
 // a field named in prose: "a custom `category` field", "the key `trace_id`"
-const PROSE_FIELD = /\b(?:custom|extra|own|additional|unknown|added)\s+`(\w+)`\s+(?:field|key|attribute|property)\b|\b(?:field|key|attribute|property)\s+`(\w+)`/gi;
+const PROSE_FIELD = /`(\w+)`\s+(?:field|key|attribute|property)\b|\b(?:field|key|attribute|property)\s+`(\w+)`/gi;
 // a JSON-RPC method (`sampling/createMessage`, `notifications/tools/list_changed`)
 const METHOD = /\b[a-z]+(?:\/[A-Za-z_]+)+/g;
 

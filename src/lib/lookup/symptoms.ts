@@ -146,6 +146,8 @@ export function keywords(s: string, anatomy?: Anatomy): string[] {
       }
       // (one identifier in either spelling: `server_info` is `serverInfo`)
       const id = seg.toLowerCase().replace(/_/g, '');
+      // `session.send_roots_list_changed` calls `send_roots_list_changed`: the name counts whole too
+      if (seg !== cased) part(stem(seg.toLowerCase()), id, whole);
       for (const piece of seg.split(/_+|(?<=[a-z0-9])(?=[A-Z])/)) {
         const p = piece.toLowerCase();
         if (p.length > 2 && !STOP.has(p)) part(stem(p), id, whole);
