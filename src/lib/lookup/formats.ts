@@ -186,7 +186,9 @@ export function differences(left: string, right: string): string[] {
   const r = unq(right);
   const out: string[] = [];
   if (l !== r && (l + '/' === r || r + '/' === l)) out.push('trailing slash');
-  if ((l === '' || r === '') && l !== r) out.push('empty');
+  // (an empty string, or nothing where items were expected: `[] == ['starting', 'done']`)
+  const empty = (v: string) => v === '' || /^(?:\[\]|\{\}|\(\)|set\(\))$/.test(v);
+  if ((empty(l) || empty(r)) && l !== r) out.push('empty');
   if ((left === 'None') !== (right === 'None')) out.push('none');
   // A count (`assert entries == 3` failing as `1 == 3`): done once, never, or more than expected.
   if (/^\d+$/.test(l) && /^\d+$/.test(r) && l !== r) {

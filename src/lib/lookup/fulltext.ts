@@ -58,6 +58,7 @@ const BOILERPLATE = new RegExp(
     String.raw`\bAt index \d+ diff:`,
     String.raw`\b(?:Left|Right) contains \d+ more items?\b`,
     String.raw`\bCommon items\b`,
+    String.raw`\bfirst extra item\b`,
     String.raw`\bFull diff\b`,
     String.raw`\bDID NOT RAISE\b`,
     // pip's wording for "no such version", not a conflict
