@@ -515,4 +515,56 @@ tests/test_broadcast.py:33: AssertionError`,
     note: "a port in use",
   },
 
+
+  // ------------------------------------------------------------------ the SDK around an error of the user's own
+  {
+    kind: 'offtopic',
+    paste: `Traceback (most recent call last):
+  File "${SITE}/mcp/server/mcpserver/tools/base.py", line 118, in run
+    result = await self.fn_metadata.call_fn_with_arg_validation(
+  File "/srv/agent/server.py", line 22, in get_weather
+    return FORECASTS[city]
+KeyError: 'Atlantis'`,
+    expect: null,
+    note: "a KeyError in the user's tool, raised in the user's code under an SDK frame",
+  },
+  {
+    kind: 'offtopic',
+    paste: `$ mcp dev server.py
+Traceback (most recent call last):
+  File "${SITE}/mcp/cli/cli.py", line 141, in _import_server
+    spec.loader.exec_module(module)
+  File "/srv/agent/server.py", line 4, in <module>
+    from utils.geo import lookup
+ModuleNotFoundError: No module named 'utils'`,
+    expect: null,
+    note: "the user's own module missing, found by the SDK's CLI",
+  },
+  {
+    kind: 'offtopic',
+    paste: "Successfully installed mcp-2.0.0 mcp-types-2.0.0 httpx2-2.5.1\n$ python server.py\nTraceback (most recent call last):\n  File \"/srv/agent/server.py\", line 2, in <module>\n    import pandas as pd\nModuleNotFoundError: No module named 'pandas'",
+    expect: null,
+    note: 'the SDK pinned, another package missing',
+  },
+  {
+    kind: 'offtopic',
+    paste: `Traceback (most recent call last):
+  File "/srv/agent/agent.py", line 40, in main
+    print(result.content[0].text.upper())
+IndexError: list index out of range`,
+    expect: null,
+    note: "an empty tool result the user's code indexes",
+  },
+  {
+    kind: 'offtopic',
+    paste: "ERROR:    [Errno 98] error while attempting to bind on address ('127.0.0.1', 8000): address already in use\nINFO:     Started server process [4242]\nmcp.server.streamable_http_manager: StreamableHTTP session manager started",
+    expect: null,
+    note: 'a port in use: the error line is uvicorn\'s, the SDK only logs around it',
+  },
+  {
+    kind: 'offtopic',
+    paste: "pydantic_core._pydantic_core.ValidationError: 1 validation error for add_numbersArguments\nb\n  Input should be a valid integer, unable to parse string as an integer [type=int_parsing, input_value='two', input_type=str]",
+    expect: null,
+    note: 'a tool called with a bad argument: the same in v1',
+  },
 ];

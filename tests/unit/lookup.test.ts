@@ -281,6 +281,14 @@ describe('confidence needs the SDK itself (provenance)', () => {
     // a name only the SDK's code uses, in a Python error that never says `mcp`
     expect(best("AttributeError: 'dict' object has no attribute 'progressToken'").confidence).toBeGreaterThanOrEqual(CONFIDENT);
   });
+  it('keeps an error of the user\'s own below it, however many SDK frames surround it', () => {
+    const frame = '  File "/app/.venv/lib/python3.12/site-packages/mcp/server/mcpserver/tools/base.py", line 118, in run\n    result = await fn(**args)\n';
+    const own = `Traceback (most recent call last):\n${frame}  File "/app/tools.py", line 9, in lookup\n    return CACHE[key]\nKeyError: 'k'`;
+    expect(best(own)?.confidence ?? 0).toBeLessThan(CONFIDENT);
+    // the same frames around an error the SDK raised itself still answer
+    const sdk = `Traceback (most recent call last):\n${frame}TypeError: Context.log() got an unexpected keyword argument 'message'`;
+    expect(best(sdk).confidence).toBeGreaterThanOrEqual(0.8);
+  });
   it('does not take aiohttp\'s ClientSession, or a host called mcp.example.com, for the SDK', () => {
     possibleOnly("Traceback (most recent call last):\n  File \"/app/fetch.py\", line 9, in main\n    async with aiohttp.ClientSession() as session:\nRuntimeError: Session is closed");
     expect(best('httpx.ConnectError: [Errno -2] Name or service not known (https://mcp.example.com/api)')?.confidence ?? 0).toBeLessThan(CONFIDENT);

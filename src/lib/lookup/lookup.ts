@@ -12,7 +12,7 @@ import { matchMessages } from './messages.ts';
 import { normalise, sdkSide } from './normalise.ts';
 import { nullableHits } from './nullable.ts';
 import { asRuntime, matchSymbols } from './symbols.ts';
-import { CONFIDENT, errorPaste, JLOWIN_FASTMCP, sdkEvidence, unconfirmed, UNCONFIRMED_NOTE } from './provenance.ts';
+import { CONFIDENT, errorOfSdk, errorPaste, JLOWIN_FASTMCP, sdkEvidence, unconfirmed, UNCONFIRMED_NOTE } from './provenance.ts';
 import { foreignPackage, matchSymptoms } from './symptoms.ts';
 import { tokens } from './tokens.ts';
 import type { Hit, LookupAnswer, LookupData, LookupOptions, LookupResult, Normalised } from './types.ts';
@@ -111,7 +111,9 @@ function evidence(paste: string, n: Normalised, data: LookupData): { hits: Hit[]
   // the SDK by no more than a name.
   const foreign = foreignPackage(n) ?? (JLOWIN_FASTMCP.test(n.text) || n.packages.includes('fastmcp') ? 'fastmcp' : null);
   const shown = sdkEvidence(paste, n, structural, data, foreign);
-  const ceiling = foreign || ((shown === null || shown === 'name') && errorPaste(n, paste.slice(0, 4000))) ? 0.45 : 1;
+  // (nor for an error of the user's own that only runs through the SDK: a KeyError in a tool)
+  const ownError = errorPaste(n, paste.slice(0, 4000)) && (shown === null || shown === 'name' || !errorOfSdk(paste, n, data));
+  const ceiling = foreign || ownError ? 0.45 : 1;
   // JSON-RPC's own phrases and codes are true of every server: they support, they do not decide,
   // and say nothing at all in an error that never shows the SDK.
   for (const h of structural) if (GENERIC_JSONRPC.test(h.evidence)) h.confidence = Math.min(h.confidence, 0.7, ceiling);

@@ -66,12 +66,38 @@ export function errorPaste(n: Normalised, head: string): boolean {
   return n.primary ? !/AssertionError|^Failed$/.test(n.primary.type) : LOG_OR_ERROR.test(head) || LOG_OR_ERROR.test(n.text);
 }
 
+// A log line that reports an error.
+const ERROR_LINE = /\b(?:ERROR|CRITICAL|FATAL)\b|\[Errno \d+\]|\b\w+(?:Error|Exception)\b/;
+// The last frame of a traceback: where the error was raised.
+const LAST_FRAME = /File "([^"]+)", line \d+[^\n]*\n(?![\s\S]*File ")/;
+
+/**
+ * Is the error itself the SDK's: raised inside its package, of one of its classes, or about one of
+ * its names or modules? A user's own `KeyError` in a tool, or a missing `pandas`, is not, however
+ * many SDK frames surround it.
+ */
+export function errorOfSdk(paste: string, n: Normalised, data: LookupData): boolean {
+  const p = n.primary;
+  const names = sdkNames(data);
+  const tied = (line: string) => SDK_MODULE.test(line) || /\bmcp\.\w|httpx2/.test(line) || [...line.matchAll(/\b[A-Za-z_]\w{5,}/g)].some((m) => names.has(m[0]));
+  if (!p) {
+    // A log: its error lines say what went wrong (uvicorn's `[Errno 98]` next to the SDK's INFO lines).
+    const errors = bounded(paste).split('\n').filter((l) => ERROR_LINE.test(l));
+    return !errors.length || errors.some(tied);
+  }
+  if (/^(?:mcp|mcp_types|httpx2|httpcore2)\./.test(p.type) || tied(`${p.type}: ${p.message}`)) return true;
+  const last = LAST_FRAME.exec(paste.length > 16_000 ? paste.slice(-16_000) : paste)?.[1] ?? '';
+  return /[\\/](?:site|dist)-packages[\\/]+(?:mcp|mcp_types|httpx2)[\\/]/.test(last);
+}
+
+/** A long paste's start and end (where commands, pins and the error are), and what normalise kept. */
+const bounded = (paste: string, n?: Normalised) => (paste.length > 24_000 ? `${paste.slice(0, 12_000)}\n${paste.slice(-12_000)}\n${n?.text ?? ''}` : paste);
+
 /** Why the paste is about this SDK, or null when nothing in it shows the SDK. */
 export function sdkEvidence(paste: string, n: Normalised, hits: Hit[], data: LookupData, foreign: string | null): Provenance | null {
   if (hits.some((h) => OWN_EVIDENCE.test(h.evidence) && h.confidence >= 0.6)) return 'own';
   if (n.frames.length || n.packages.some((p) => SDK_PACKAGES.has(p)) || n.loggers.some((l) => SDK_LOGGER.test(l))) return 'runtime';
-  // (a long paste: its start and end, where commands, pins and the error are, and what normalise kept)
-  const text = paste.length > 24_000 ? `${paste.slice(0, 12_000)}\n${paste.slice(-12_000)}\n${n.text}` : paste;
+  const text = bounded(paste, n);
   const code = n.urls.length ? text.replace(/\bhttps?:\/\/\S+/g, ' ') : text;
   if (SDK_MODULE.test(code) || SDK_PIN.test(text)) return 'package';
   if (foreign || n.javascript || FOREIGN.test(text)) return null;
