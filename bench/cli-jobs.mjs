@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `mcp-migrate --jobs N` against one process, on the real v1 corpus (../shared/corpus, read only;
 // `--check` writes nothing): the whole CLI run, wall clock, as a user times it. Runs alternate between
 // the settings and the best of each is kept, so other load on the machine skews both alike.

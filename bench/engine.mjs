@@ -1,3 +1,4 @@
+// @ts-check
 // Engine throughput under Pyodide in Node and under CPython: the same engine/tools/bench.py in both.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';

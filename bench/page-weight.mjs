@@ -1,3 +1,4 @@
+// @ts-check
 // Prints the gzip weight of HTML and of the JavaScript a page loads up front (scripts + their static imports).
 import { readFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';

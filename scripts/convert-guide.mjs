@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Regenerates content/guide/** (and the generated regions of content/index.mdx) from
 // upstream/migration.md, keeping hand-curated frontmatter. Usage:
 //   node scripts/convert-guide.mjs            write into ./content, print what changed upstream

@@ -1,3 +1,4 @@
+// @ts-check
 // Pure part of the converter: upstream Markdown + previous files in, the full set of files out.
 import { parseGuide, headingText, headingMarkdown, headingLinks } from './guide-parse.mjs';
 import { convertBlocks, convertInline, DOCS_SITE } from './guide-mdx.mjs';

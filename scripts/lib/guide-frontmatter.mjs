@@ -1,3 +1,4 @@
+// @ts-check
 // Frontmatter I/O. The converter owns a few keys; everything else in an existing page is curated
 // by hand (impact, symptoms, symbols, rules, ...) and must survive regeneration untouched.
 import { isDeepStrictEqual } from 'node:util';

@@ -1,3 +1,4 @@
+// @ts-check
 // Turns MkDocs-flavoured Markdown into MDX that Starlight renders the same way.
 import path from 'node:path';
 

@@ -1,3 +1,4 @@
+// @ts-check
 // Splits the official guide into its `##` areas and `###` sections, and computes the anchors the
 // guide's own links use (MkDocs `toc` slugify), so our file names match the official anchors.
 import { createHash } from 'node:crypto';

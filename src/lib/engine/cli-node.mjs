@@ -1,3 +1,4 @@
+// @ts-check
 // Node side of `npx mcp-migrate`: the Python CLI (engine/mcp_migrate/cli.py) runs unchanged under
 // Pyodide; this file only gives it what Pyodide lacks. The host directories the run reads are mounted
 // into Pyodide's FS (NODEFS, at the same absolute paths, so messages and diffs show the user's paths),

@@ -1,3 +1,4 @@
+// @ts-check
 // Node-only: read the engine package from disk as {relative path: source}. Kept apart from core.mjs
 // so the browser bundle never pulls in node:fs.
 import { readdirSync, readFileSync, statSync } from 'node:fs';

@@ -1,3 +1,4 @@
+// @ts-check
 // Node entry: finds node_modules/pyodide and reads the engine straight from engine/ (always fresh),
 // falling back to the bundled src/generated/engine-files.json.
 import { existsSync, readFileSync } from 'node:fs';
