@@ -8,6 +8,7 @@ import { join } from 'node:path';
 export function collectEngineFiles(engineDir) {
   /** @type {Record<string, string>} */
   const files = {};
+  /** @param {string} rel */
   const walk = (rel) => {
     const abs = join(engineDir, rel);
     for (const name of readdirSync(abs).sort()) {

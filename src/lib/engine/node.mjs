@@ -11,6 +11,7 @@ import { collectEngineFiles } from './files.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(here, '..', '..', '..');
 
+/** @returns {import('./types').EngineFiles} */
 export function engineFilesFromDisk() {
   const engineDir = join(repoRoot, 'engine');
   if (existsSync(join(engineDir, 'mcp_migrate', 'api.py'))) return collectEngineFiles(engineDir);
@@ -22,7 +23,7 @@ export function pyodideIndexURL() {
   return dirname(require.resolve('pyodide/package.json')) + '/';
 }
 
-/** @param {{ files?: Record<string,string> }} [opts] */
+/** @param {{ files?: import('./types').EngineFiles }} [opts] */
 export async function loadNodeEngine(opts = {}) {
   const { loadPyodide } = await import('pyodide');
   return loadEngine({
