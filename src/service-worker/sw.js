@@ -64,7 +64,9 @@ async function page(request) {
     if (res.ok) await cache.put(request, res.clone());
     return res;
   } catch (err) {
-    const hit = (await cache.match(request, { ignoreSearch: true })) ?? (await cache.match(new URL('404.html', scope).href));
+    const hit =
+      (await cache.match(request, { ignoreSearch: true, ignoreVary: true })) ??
+      (await cache.match(new URL('404.html', scope).href, { ignoreVary: true }));
     if (hit) return hit;
     throw err;
   }
@@ -73,7 +75,8 @@ async function page(request) {
 /** @param {Request} request */
 async function asset(request) {
   const cache = await caches.open(CACHE);
-  const hit = await cache.match(request);
+  // Servers may answer `Vary: Origin`; a module script's request has an Origin, the stored one had none.
+  const hit = await cache.match(request, { ignoreVary: true });
   if (hit) return hit;
   const res = await fetch(request);
   if (res.ok && res.type === 'basic') await cache.put(request, res.clone());

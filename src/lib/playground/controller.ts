@@ -21,10 +21,10 @@ import { ToolbarPanel } from './panels/toolbar';
 import { decodeText, fromDrop, fromFileList, fromZip, type ProjectSource } from './project-files';
 import { SETTLED } from '../offline/events';
 import { decodeFragment, DEFAULT_OPTIONS, DEFAULT_VIEW, encodeState, safeFileName, type PlaygroundState as Shared } from './share';
+import { fixEdits, fixGroup, planSafeFixes } from './fixes';
 import {
   activeFile,
   currentFindings,
-  fixGroup,
   freshAnalysis,
   migratedText,
   type FileState,
@@ -72,6 +72,8 @@ export class Controller {
   private projectRun: ProjectRun | null = null;
   /** the pasted file, kept while a project is open and back when it is closed */
   private single: FileState | null = null;
+  /** the project file in the editor was chosen by the page, not the user (see runProject) */
+  private autoPicked = false;
   /** autosave only once the user changed something (a shared link is not their session) */
   private dirty = false;
   /** the first analysis is on screen (or cannot come) */
@@ -300,9 +302,9 @@ export class Controller {
     this.root.addEventListener('drop', (e) => {
       depth = 0;
       delete this.root.dataset.dropping;
-      if (!e.dataTransfer?.items.length) return;
+      if (!e.dataTransfer?.items.length && !e.dataTransfer?.files.length) return;
       e.preventDefault();
-      void this.dropped(e.dataTransfer.items);
+      void this.dropped(e.dataTransfer);
     });
   }
 
@@ -484,42 +486,25 @@ export class Controller {
   /** Apply a finding's fix to the editor: every finding of its group at once (undoable as one step). */
   applyFix(f: Finding): void {
     const findings = currentFindings(activeFile(this.s));
-    if (!findings.includes(f) && !findings.some((x) => x.rule === f.rule && x.start.line === f.start.line && x.start.column === f.start.column)) {
+    if (!findings.includes(f)) {
       this.say('That finding is out of date; wait for the new analysis.');
       return;
     }
-    const own = findings.find((x) => x === f) ?? findings.find((x) => x.rule === f.rule && x.start.line === f.start.line && x.start.column === f.start.column)!;
-    const group = fixGroup(own, findings);
-    this.editor.applyEdits(group.flatMap((x) => x.edits));
-    if (group.length > 1) this.say(`Applied ${own.rule} in ${plural(group.length, 'place')} together (Ctrl+Z undoes).`, 'ok');
+    const group = fixGroup(f, findings);
+    this.editor.applyEdits(fixEdits(f, findings));
+    if (group.length > 1) this.say(`Applied ${f.rule} in ${plural(group.length, 'place')} together (Ctrl+Z undoes).`, 'ok');
   }
 
-  /** Apply every safe fix at once, skipping fixes that overlap one already taken. */
+  /** Apply every safe fix at once (whole groups; a fix overlapping one already taken waits). */
   applyAllSafe(): void {
-    const findings = currentFindings(activeFile(this.s));
-    const safe = findings.filter((x) => x.fix_class === 'safe' && x.edits.length);
-    if (!safe.length) {
-      this.say(freshAnalysis(activeFile(this.s)) ? 'No safe fixes to apply.' : 'Wait for the analysis to finish first.');
+    const f = activeFile(this.s);
+    const { edits, fixes } = planSafeFixes(currentFindings(f));
+    if (!fixes) {
+      this.say(freshAnalysis(f) ? 'No safe fixes to apply.' : 'Wait for the analysis to finish first.');
       return;
     }
-    const key = (p: { line: number; column: number }) => p.line * 1e7 + p.column;
-    const taken: [number, number][] = [];
-    const done = new Set<Finding>();
-    const edits = [];
-    let applied = 0;
-    for (const f of safe) {
-      if (done.has(f)) continue;
-      const group = fixGroup(f, findings);
-      const spans = group.flatMap((x) => x.edits.map((e) => [key(e.start), key(e.end)] as [number, number]));
-      const overlaps = spans.some(([s, e]) => taken.some(([ts, te]) => (s < te && ts < e) || (s === e && s === ts && ts === te)));
-      for (const x of group) done.add(x);
-      if (overlaps) continue;
-      taken.push(...spans);
-      applied++;
-      edits.push(...group.flatMap((x) => x.edits));
-    }
     this.editor.applyEdits(edits);
-    this.say(`Applied ${plural(applied, 'safe fix', 'safe fixes')} to your code (Ctrl+Z undoes).`, 'ok');
+    this.say(`Applied ${plural(fixes, 'safe fix', 'safe fixes')} to your code (Ctrl+Z undoes).`, 'ok');
   }
 
   private reveal(f: Finding): void {
@@ -673,9 +658,9 @@ export class Controller {
 
   // ---- projects -------------------------------------------------------------------------------------
 
-  private async dropped(items: DataTransferItemList): Promise<void> {
+  private async dropped(transfer: DataTransfer): Promise<void> {
     try {
-      const what = await fromDrop(items);
+      const what = await fromDrop(transfer);
       if (!what) return;
       if (what instanceof File) {
         await this.openSingleFile(what);
@@ -730,6 +715,7 @@ export class Controller {
     const project: PlaygroundState['project'] = {
       name: source.name,
       sources: source.files,
+      paths: [],
       skipped: [...source.skipped],
       failed: new Map(),
       run: { pass: 'read', done: 0, total: analysed.length, path: '' },
@@ -761,9 +747,10 @@ export class Controller {
       this.closeProject();
       return;
     }
-    const paths = [...files.keys()];
+    const paths = [...files.keys()].sort();
     const first = paths.find((p) => p.endsWith('.py')) ?? paths[0];
-    this.set({ files, active: first, project: { ...project }, busy: true });
+    this.set({ files, active: first, project: { ...project, paths }, busy: true });
+    this.autoPicked = true;
     this.say(`Opened ${source.name}: ${plural(files.size, 'file')} to analyse. Nothing leaves this browser.`, 'info');
     this.runProject();
   }
@@ -808,6 +795,11 @@ export class Controller {
         project: { ...cur, run: null, ended: end.status, ms: 'ms' in end ? end.ms : 0 },
         busy: false,
       });
+      // Show a file with something to migrate, unless the user already chose one.
+      if (this.autoPicked && !currentFindings(activeFile(this.s)).length) {
+        const found = cur.paths.find((path) => currentFindings(this.s.files.get(path)!).length);
+        if (found) this.set({ active: found });
+      }
       if (end.status === 'error') this.say(`The project analysis stopped: ${end.message}`, 'error');
       else if (end.status === 'done' && !only) this.say(`Analysed ${cur.name} in ${((end.ms ?? 0) / 1000).toFixed(1)} s.`, 'ok');
       // A file not reached (cancelled) keeps its text; the active one still gets its live analysis.
@@ -829,6 +821,7 @@ export class Controller {
   }
 
   private select(path: string): void {
+    this.autoPicked = false;
     if (!this.s.files.has(path) || path === this.s.active) return;
     this.set({ active: path, lookup: null });
     const f = this.s.files.get(path)!;

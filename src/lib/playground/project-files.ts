@@ -215,16 +215,21 @@ async function readAllEntries(dir: FileSystemDirectoryEntry): Promise<FileSystem
  * What was dropped: a folder (or several items) becomes a project; a single .zip is opened as one;
  * a single other file is returned as a file for the editor.
  */
-export async function fromDrop(items: DataTransferItemList): Promise<ProjectSource | File | null> {
-  const entries = Array.from(items)
+export async function fromDrop(transfer: DataTransfer): Promise<ProjectSource | File | null> {
+  const entries = Array.from(transfer.items)
     .filter((i) => i.kind === 'file')
     .map((i) => i.webkitGetAsEntry?.() ?? null)
     .filter((e): e is FileSystemEntry => e !== null);
+  if (!entries.length) {
+    // No file-system entries (a browser without them, or files handed over by a script): plain files.
+    const files = Array.from(transfer.files);
+    if (files.length === 1) return /\.zip$/i.test(files[0].name) ? fromZip(files[0]) : files[0];
+    return files.length ? fromFileList(files) : null;
+  }
   if (entries.length === 1 && entries[0].isFile) {
     const file = await entryFile(entries[0] as FileSystemFileEntry);
     return /\.zip$/i.test(file.name) ? fromZip(file) : file;
   }
-  if (!entries.length) return null;
   const raw: RawFile[] = [];
   const skipped: Skipped[] = [];
   const walk = async (entry: FileSystemEntry, prefix: string, depth: number): Promise<void> => {

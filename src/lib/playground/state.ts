@@ -43,6 +43,8 @@ export interface ProjectState {
   name: string;
   /** every kept file of the project (analysed ones and ones carried unchanged into the download) */
   sources: ProjectFile[];
+  /** the analysed files' paths, sorted (empty while the files are being read) */
+  paths: string[];
   /** left out: skipped directories, unsafe names, binary or non-UTF-8 files, limits */
   skipped: Skipped[];
   /** analysed files whose engine run failed outright (not a syntax error: those have a refusal) */
@@ -97,12 +99,6 @@ export function freshAnalysis(f: FileState): Analysis | null {
 /** Findings of the file's current text ([] while there is none). */
 export function currentFindings(f: FileState): Finding[] {
   return freshAnalysis(f)?.result.findings ?? [];
-}
-
-/** The findings that make up one fix with `f` (its group), `f` alone when it has none. */
-export function fixGroup(f: Finding, all: Finding[]): Finding[] {
-  if (!f.group) return [f];
-  return all.filter((x) => x.group === f.group);
 }
 
 /** The migrated text of a file: its fresh analysis' output, or its text when there is none. */

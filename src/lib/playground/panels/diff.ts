@@ -65,6 +65,7 @@ export class DiffPanel {
       modifiedAriaLabel: 'Suggested v2 code (read-only)',
     } as MonacoEditor.IStandaloneDiffEditorConstructionOptions);
     this.diff.setModel({ original: this.original, modified: this.modified });
+    this.label();
     this.diff.onDidUpdateDiff(() => {
       this.computing = false;
     });
@@ -76,12 +77,14 @@ export class DiffPanel {
   setSideBySide(side: boolean): void {
     if (!this.diff) return;
     this.computing = true; // an option change recomputes the diff
-    // Monaco resets the inner editors' labels on every option change unless they are passed again.
-    this.diff.updateOptions({
-      renderSideBySide: side,
-      originalAriaLabel: 'Analysed v1 code (read-only)',
-      modifiedAriaLabel: 'Suggested v2 code (read-only)',
-    } as MonacoEditor.IDiffEditorOptions);
+    this.diff.updateOptions({ renderSideBySide: side } as MonacoEditor.IDiffEditorOptions);
+    this.label();
+  }
+
+  /** Monaco drops the inner editors' labels on option and model changes: name them again. */
+  private label(): void {
+    this.diff!.getOriginalEditor().updateOptions({ ariaLabel: 'Analysed v1 code (read-only)' });
+    this.diff!.getModifiedEditor().updateOptions({ ariaLabel: 'Suggested v2 code (read-only)' });
   }
 
   render(s: PlaygroundState): void {
@@ -112,6 +115,7 @@ export class DiffPanel {
       original = monaco.editor.createModel(before, lang);
       modified = monaco.editor.createModel(after, lang);
       this.diff!.setModel({ original, modified });
+      this.label();
       this.original!.dispose();
       this.modified!.dispose();
       this.original = original;

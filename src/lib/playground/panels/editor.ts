@@ -5,7 +5,8 @@ import type { editor as MonacoEditor, languages as MonacoLanguages } from 'monac
 import type { Finding, FindingEdit } from '../../engine/types';
 import { part, plainCode } from '../dom';
 import type { Monaco } from '../monaco';
-import { activeFile, currentFindings, fixGroup, freshAnalysis, type FileState, type PlaygroundState } from '../state';
+import { fixGroup } from '../fixes';
+import { activeFile, currentFindings, freshAnalysis, type FileState, type PlaygroundState } from '../state';
 import { FIX_LABEL } from './labels';
 
 const OWNER = 'mcp-migrate';

@@ -60,7 +60,16 @@ export class FindingsPanel {
       this.empty(`The engine failed on this file: ${failed}`);
     } else if (f.refusal) {
       this.count.textContent = '';
-      this.empty(f.refusal.kind === 'empty' ? 'Nothing to analyse yet.' : 'No findings for this input.');
+      const r = f.refusal;
+      this.empty(
+        r.kind === 'empty'
+          ? 'Nothing to analyse yet.'
+          : s.engine.state === 'failed'
+            ? 'Python could not be loaded, so there are no findings. The error lookup still works: paste an error message.'
+            : r.kind === 'failed'
+              ? `No findings: ${r.message}.`
+              : 'No findings for this input.',
+      );
     } else if (f.good) {
       // The current text is being analysed: keep the previous findings, marked out of date.
       this.count.textContent = String(f.good.result.findings.length);

@@ -72,7 +72,7 @@ export class ProjectPanel {
       this.project = null;
       return;
     }
-    if (p.sources !== this.project?.sources) this.build(s, p);
+    if (p.paths !== this.project?.paths) this.build(p);
     this.project = p;
     this.renderRun(p);
     let findings = 0;
@@ -80,7 +80,8 @@ export class ProjectPanel {
     let broken = 0;
     let analysed = 0;
     for (const [path, row] of this.rows) {
-      const f = s.files.get(path)!;
+      const f = s.files.get(path);
+      if (!f) continue;
       const failed = p.failed.get(path);
       const st = fileStatus(f, failed);
       findings += st.findings;
@@ -100,7 +101,7 @@ export class ProjectPanel {
       this.active = s.active;
     }
     const parts = [
-      `${plural(this.rows.size, 'file')} analysed${analysed < this.rows.size ? ` (${analysed} so far)` : ''}`,
+      analysed < this.rows.size ? `${analysed} of ${plural(this.rows.size, 'file')} analysed` : `${plural(this.rows.size, 'file')} analysed`,
       plural(findings, 'finding'),
       `${plural(changed, 'file')} to change`,
     ];
@@ -132,7 +133,7 @@ export class ProjectPanel {
     }
   }
 
-  private build(s: PlaygroundState, p: ProjectState) {
+  private build(p: ProjectState) {
     this.title.textContent = p.name;
     this.rows.clear();
     this.active = '';
@@ -140,7 +141,7 @@ export class ProjectPanel {
     // Directories first, then files, each sorted; one nested list per directory.
     type Dir = { dirs: Map<string, Dir>; files: string[] };
     const root: Dir = { dirs: new Map(), files: [] };
-    for (const path of s.files.keys()) {
+    for (const path of p.paths) {
       const parts = path.split('/');
       let d = root;
       for (const name of parts.slice(0, -1)) {
