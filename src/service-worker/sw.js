@@ -45,6 +45,8 @@ sw.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
       for (const name of await caches.keys()) if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
+      // A page request goes out while this worker starts up, not after.
+      await sw.registration.navigationPreload?.enable();
       await sw.clients.claim();
       // Then Python (about 20 MB), in the background: the playground needs it offline.
       const cache = await caches.open(CACHE);
@@ -56,11 +58,14 @@ sw.addEventListener('activate', (event) => {
   );
 });
 
-/** @param {Request} request */
-async function page(request) {
+/**
+ * @param {Request} request
+ * @param {Promise<Response | undefined>} preloaded the navigation preload's response, if enabled
+ */
+async function page(request, preloaded) {
   const cache = await caches.open(CACHE);
   try {
-    const res = await fetch(request);
+    const res = (await preloaded) ?? (await fetch(request));
     if (res.ok) await cache.put(request, res.clone());
     return res;
   } catch (err) {
@@ -89,5 +94,5 @@ sw.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname)) return;
   if (request.headers.has('range')) return; // the cache stores whole responses only
-  event.respondWith(request.mode === 'navigate' ? page(request) : asset(request));
+  event.respondWith(request.mode === 'navigate' ? page(request, event.preloadResponse) : asset(request));
 });

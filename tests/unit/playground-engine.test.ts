@@ -63,14 +63,19 @@ describe('engine client', () => {
     c.start();
     const w = FakeWorker.all[0];
     expect(w.sent[0]).toMatchObject({ type: 'init', snapshotURL: '/pyodide/engine-x.snap' });
+    // The first analysis goes out before Python is up (the worker runs it as soon as it is).
     const first = c.migrate('a', 'a.py', {});
+    expect(w.last('migrate')).toMatchObject({ text: 'a', project: false });
     const second = c.migrate('b', 'a.py', {});
-    expect(await first).toEqual({ status: 'stale' });
+    const third = c.migrate('c', 'a.py', {});
+    expect(await second).toEqual({ status: 'stale' }); // replaced before it was sent
     w.ready();
+    w.reply({ type: 'result', id: w.last('migrate').id, json: JSON.stringify(result('A')), ms: 5, factsChanged: false });
+    expect(await first).toEqual({ status: 'stale' }); // a newer text is waiting: this answer is old
     const req = w.last('migrate');
-    expect(req).toMatchObject({ text: 'b', project: false });
-    w.reply({ type: 'result', id: req.id, json: JSON.stringify(result('B')), ms: 5, factsChanged: false });
-    expect(await second).toMatchObject({ status: 'ok', result: { text: 'B' } });
+    expect(req).toMatchObject({ text: 'c' });
+    w.reply({ type: 'result', id: req.id, json: JSON.stringify(result('C')), ms: 5, factsChanged: false });
+    expect(await third).toMatchObject({ status: 'ok', result: { text: 'C' } });
   });
 
   it('restarts a worker that runs over the time limit and says so', async () => {

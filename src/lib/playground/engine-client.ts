@@ -127,6 +127,7 @@ export class EngineClient {
       this.fail(worker, `Python did not finish loading within ${Math.round(this.loadTimeoutMs / 1000)} s`);
     }, this.loadTimeoutMs);
     this.send({ type: 'init', id: this.initId, indexURL: this.opts.indexURL, snapshotURL: this.opts.snapshotURL });
+    this.pump();
   }
 
   private send(msg: WorkerRequest) {
@@ -155,13 +156,24 @@ export class EngineClient {
     return this.inFlight !== null || this.queued !== null;
   }
 
+  /**
+   * Send the next analysis. It goes out while Python is still loading too: the worker runs it the
+   * moment it is up, without waiting for the page to hear "ready" and answer. The time limit starts
+   * when Python is ready.
+   */
   private pump() {
-    if (this.inFlight || !this.queued || this.status.state !== 'ready' || !this.worker) return;
+    if (this.inFlight || !this.queued || !this.worker || (this.status.state !== 'ready' && this.status.state !== 'loading')) return;
     const req = this.queued;
     this.queued = null;
-    const timer = setTimeout(() => this.restart({ status: 'timeout', limitMs: this.timeoutMs }), this.timeoutMs);
-    this.inFlight = { ...req, timer };
+    this.inFlight = { ...req, timer: null };
+    this.armTimeLimit();
     this.send({ type: 'migrate', id: req.id, text: req.text, filename: req.filename, options: req.options, project: req.project });
+  }
+
+  private armTimeLimit() {
+    const f = this.inFlight;
+    if (!f || f.timer || this.status.state !== 'ready') return;
+    f.timer = setTimeout(() => this.restart({ status: 'timeout', limitMs: this.timeoutMs }), this.timeoutMs);
   }
 
   /** Analyse a whole project: every file's facts, then every file with the project index. */
@@ -268,6 +280,7 @@ export class EngineClient {
           snapshot: msg.snapshot,
           projectApi: msg.projectApi,
         });
+        this.armTimeLimit();
         this.pump();
         this.sendProject();
         return;

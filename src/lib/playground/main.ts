@@ -1,9 +1,14 @@
 // The playground page's entry. Python starts first (the worker is created before anything else is
-// loaded), the page renders and analyses the initial text without the editor, and Monaco arrives last.
+// loaded), the page renders the initial text and its findings without the editor, and Monaco comes
+// after the first findings.
 import { Controller } from './controller';
 import { EngineClient } from './engine-client';
 import { applyThemes } from './monaco-theme';
 import PyWorker from './worker?worker';
+import { SETTLED } from '../offline/events';
+
+/** On a slow network Python may take long: the editor does not wait for it longer than this. */
+const EDITOR_WAITS_AT_MOST_MS = 3000;
 
 declare const __ENGINE_SNAPSHOT__: string | null;
 
@@ -18,7 +23,14 @@ export function startPlayground(root: HTMLElement): void {
   client.start();
   const controller = new Controller(root, client);
   const started = controller.start();
-  import('./monaco')
+  // Monaco (a few MB of script) waits until the first findings are on screen, so that it does not
+  // compete with Python's start for the CPU; the text is shown read-only meanwhile.
+  const firstFindings = new Promise<void>((resolve) => {
+    addEventListener(SETTLED, () => resolve(), { once: true });
+    setTimeout(resolve, EDITOR_WAITS_AT_MOST_MS);
+  });
+  firstFindings
+    .then(() => import('./monaco'))
     .then(async ({ monaco }) => {
       applyThemes(monaco);
       await started;

@@ -16,6 +16,9 @@ function describe(err: unknown): string {
   return String(err);
 }
 
+/** Let queued messages (cancel, live analyses) and waiting continuations run. */
+const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 let engine: Promise<BootedEngine> | null = null;
 const cache = new ResultCache(8);
 const cancelled = new Set<number>();
@@ -27,6 +30,8 @@ async function init(id: number, indexURL: string, snapshotURL: string | null) {
   engine = bootEngine({ indexURL, snapshotURL, onProgress: (p) => post({ type: 'progress', ...p }) });
   try {
     const e = await engine;
+    // An analysis sent while Python was loading goes first: the findings matter more than "ready".
+    await yieldToMessages();
     post({
       type: 'ready',
       id,
@@ -91,8 +96,6 @@ async function migrate(id: number, text: string, filename: string, options: Migr
   }
 }
 
-/** Let queued messages (cancel, live analyses) run. */
-const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 async function project(id: number, files: ProjectFileInput[], options: MigrateOptions, only?: string[]) {
   const e = await ready(id);
