@@ -63,6 +63,9 @@ export function attachEngine(pyodide) {
   return {
     pyodide,
     hasProjectApi: Boolean(g.get('_mm_has_project')),
+    migrateJson(text, filename = 'main.py', options = {}, useProject = false) {
+      return migrateFn(text, filename, JSON.stringify(options ?? {}), useProject);
+    },
     migrate(text, filename = 'main.py', options = {}, useProject = false) {
       return JSON.parse(migrateFn(text, filename, JSON.stringify(options ?? {}), useProject));
     },

@@ -98,6 +98,8 @@ export interface LoadEngineOptions {
 export interface SyncEngine {
   pyodide: any;
   migrate(text: string, filename?: string, options?: MigrateOptions, useProject?: boolean): Result;
+  /** The same as the engine's own JSON text (for passing on without parsing it). */
+  migrateJson(text: string, filename?: string, options?: MigrateOptions, useProject?: boolean): string;
   listRules(): RuleInfo[];
   /** First pass of a project: record one file's facts (replacing that path's earlier facts). */
   setFileFacts(path: string, text: string): FileFacts;

@@ -66,8 +66,6 @@ export class Controller {
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private rerunTimer: ReturnType<typeof setTimeout> | null = null;
   private lookupSeq = 0;
-  /** recent engine time for the live file (ms), which sets how long typing is waited for */
-  private engineMs = 0;
   private crashRetries = 0;
   private projectRun: ProjectRun | null = null;
   /** the pasted file, kept while a project is open and back when it is closed */
@@ -100,6 +98,7 @@ export class Controller {
       lookup: null,
       autosave: '',
       editorReady: false,
+      titles: false,
     };
     this.editor = new EditorPanel(panelRoot(root, 'editor'), {
       edit: (path, text) => this.edit(path, text),
@@ -212,7 +211,7 @@ export class Controller {
     this.bindPage();
     this.analyze();
     void loadSectionTitles().then(
-      () => this.set({ files: new Map(this.s.files) }), // section titles arrived: re-render the headings
+      () => this.set({ titles: true }),
       () => {},
     );
   }
@@ -329,14 +328,13 @@ export class Controller {
   }
 
   /**
-   * Analyse soon. A fast engine (most files) runs on every change at once: while it is busy the newest
-   * text waits and replaces any older one, so the work adapts to the engine's speed. A slow one (a very
-   * large file) waits for a pause in typing of about half its own time.
+   * Analyse the new text at once. While the worker is busy the newest text waits and replaces any
+   * older one (engine-client), so analyses follow typing as fast as the engine goes: no fixed
+   * debounce, and never a queue of outdated texts.
    */
   private schedule(): void {
     if (this.timer) clearTimeout(this.timer);
-    const delay = this.engineMs < 150 ? 0 : Math.min(400, this.engineMs / 2);
-    this.timer = setTimeout(() => this.analyze(), delay);
+    this.timer = setTimeout(() => this.analyze(), 0);
   }
 
   private refuse(path: string, refusal: Refusal): void {
@@ -423,7 +421,6 @@ export class Controller {
         return;
       case 'ok': {
         this.crashRetries = 0;
-        this.engineMs = this.engineMs ? 0.7 * this.engineMs + 0.3 * outcome.ms : outcome.ms;
         const result = outcome.result;
         this.store(path, version, text, result, outcome.ms);
         this.set({ busy: false });

@@ -85,6 +85,8 @@ export interface PlaygroundState {
   autosave: string;
   /** Monaco has loaded (until then the editor shows a read-only preview) */
   editorReady: boolean;
+  /** the guide's section titles have loaded (until then headings show a title made from the anchor) */
+  titles: boolean;
 }
 
 export function activeFile(s: PlaygroundState): FileState {

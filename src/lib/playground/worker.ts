@@ -63,7 +63,7 @@ function run(e: BootedEngine, text: string, filename: string, options: MigrateOp
   const key = ResultCache.key(text, filename, options, project);
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
-  const json = JSON.stringify(e.sync.migrate(text, filename, options, project));
+  const json = e.sync.migrateJson(text, filename, options, project);
   cache.set(key, json);
   return json;
 }

@@ -1,10 +1,13 @@
 // The findings panel: the active file's findings grouped by guide section, each with its rule, fix
 // class and message, a button to show it in the editor and its actions; or why there are none; and the
 // error lookup's answer when the text was an error message rather than code.
+//
+// A keystroke changes few findings: items are keyed by what they show and reused, so a re-analysis of
+// a large file costs a few DOM updates, not hundreds of new elements. One listener serves all items.
 import type { Finding } from '../../engine/types';
 import { el, part, plural, withCode } from '../dom';
 import { sectionTitle } from '../lookup-adapter';
-import { activeFile, freshAnalysis, type LookupView, type PlaygroundState } from '../state';
+import { activeFile, type Analysis, type LookupView, type PlaygroundState } from '../state';
 import { FIX_LABEL } from './labels';
 
 export interface FindingsActions {
@@ -25,6 +28,10 @@ export class FindingsPanel {
   private readonly lookupBox: HTMLElement;
   private shown: unknown[] = [];
   private shownLookup: LookupView | null | undefined = undefined;
+  /** the findings the items stand for, by their data-i */
+  private current: Finding[] = [];
+  private items = new Map<string, HTMLLIElement>();
+  private sections = new Map<string, { section: HTMLElement; ul: HTMLUListElement }>();
 
   constructor(
     private readonly panel: HTMLElement,
@@ -34,6 +41,24 @@ export class FindingsPanel {
     this.count = part(panel, 'count');
     this.list = part(panel, 'list');
     this.lookupBox = part(panel, 'lookup');
+    this.list.addEventListener('click', (e) => {
+      const target = (e.target as HTMLElement).closest<HTMLElement>('[data-action]');
+      const f = this.findingOf(target);
+      if (!target || !f) return;
+      if (target.dataset.action === 'reveal') actions.reveal(f);
+      else if (target.dataset.action === 'apply') actions.applyFix(f);
+      else if (target.dataset.action === 'off') actions.turnOffRule(f.rule);
+    });
+    this.list.addEventListener('change', (e) => {
+      const box = e.target as HTMLInputElement;
+      const f = this.findingOf(box);
+      if (f && box.dataset.action === 'review') actions.setReview(f.rule, box.checked);
+    });
+  }
+
+  private findingOf(node: HTMLElement | null): Finding | undefined {
+    const li = node?.closest<HTMLElement>('li[data-i]');
+    return li ? this.current[Number(li.dataset.i)] : undefined;
   }
 
   /** Keyboard: from the editor to the first finding (or the heading). */
@@ -45,21 +70,21 @@ export class FindingsPanel {
     this.panel.setAttribute('aria-busy', String(s.busy));
     this.renderLookup(s.lookup);
     const f = activeFile(s);
-    const fresh = freshAnalysis(f);
-    // What the list shows depends on these; anything else changing needs no DOM work.
-    const key = [f.path, fresh, f.refusal, f.good, s.options, s.rules, s.engine.state, s.project?.failed.get(f.path)];
-    if (key.length === this.shown.length && key.every((k, i) => k === this.shown[i])) return;
-    this.shown = key;
-    this.list.textContent = '';
     const failed = s.project?.failed.get(f.path);
-    if (fresh) {
-      this.count.textContent = String(fresh.result.findings.length);
-      this.renderFindings(fresh.result.findings, s);
-    } else if (failed) {
-      this.count.textContent = '';
-      this.empty(`The engine failed on this file: ${failed}`);
-    } else if (f.refusal) {
-      this.count.textContent = '';
+    // While the current text is being analysed the previous findings stay (greyed by aria-busy).
+    const shown: Analysis | null = f.refusal || failed ? null : f.good;
+    const key = [f.path, shown, f.refusal, s.options, s.rules, s.engine.state, failed, s.titles];
+    if (key.length === this.shown.length && key.every((k, i) => k === this.shown[i])) return;
+    if (s.titles !== this.shown[7]) this.sections.clear(); // headings made before the titles arrived
+    this.shown = key;
+    if (shown) {
+      this.count.textContent = String(shown.result.findings.length);
+      this.renderFindings(shown.result.findings, s);
+      return;
+    }
+    this.count.textContent = '';
+    if (failed) this.empty(`The engine failed on this file: ${failed}`);
+    else if (f.refusal) {
       const r = f.refusal;
       this.empty(
         r.kind === 'empty'
@@ -70,18 +95,14 @@ export class FindingsPanel {
               ? `No findings: ${r.message}.`
               : 'No findings for this input.',
       );
-    } else if (f.good) {
-      // The current text is being analysed: keep the previous findings, marked out of date.
-      this.count.textContent = String(f.good.result.findings.length);
-      this.renderFindings(f.good.result.findings, s);
-    } else {
-      this.count.textContent = '';
-      this.empty(s.engine.state === 'failed' ? 'Python could not be loaded, so there are no findings.' : 'Findings appear here once Python has loaded.');
-    }
+    } else this.empty(s.engine.state === 'failed' ? 'Python could not be loaded, so there are no findings.' : 'Findings appear here once Python has loaded.');
   }
 
   private empty(text: string) {
-    this.list.append(el('p', { class: 'pg-empty', text }));
+    this.items.clear();
+    this.sections.clear();
+    this.current = [];
+    this.list.replaceChildren(el('p', { class: 'pg-empty', text }));
   }
 
   private renderFindings(findings: Finding[], s: PlaygroundState) {
@@ -94,65 +115,82 @@ export class FindingsPanel {
       if (!groups.has(f.anchor)) groups.set(f.anchor, []);
       groups.get(f.anchor)!.push(f);
     }
-    const frag = document.createDocumentFragment();
-    let n = 0;
-    for (const [anchor, items] of groups) {
-      const headingId = `pg-sec-${anchor}`;
-      const ul = el('ul', { role: 'list' });
-      for (const f of items) ul.append(this.item(f, findings, s, n++));
-      frag.append(
-        el(
-          'section',
-          { class: 'pg-group', 'aria-labelledby': headingId },
-          el('h3', { id: headingId }, el('a', { href: this.actions.guideHref(anchor) }, ...withCode(sectionTitle(anchor)))),
-          ul,
-        ),
-      );
+    const groupSize = new Map<string, number>();
+    for (const f of findings) if (f.group) groupSize.set(f.group, (groupSize.get(f.group) ?? 0) + 1);
+    const reviewOn = (rule: string) => s.options.review === 'all' || s.options.review.includes(rule);
+    const items = new Map<string, HTMLLIElement>();
+    const sections = new Map<string, { section: HTMLElement; ul: HTMLUListElement }>();
+    const order: HTMLElement[] = [];
+    this.current = [];
+    for (const [anchor, group] of groups) {
+      const sec = this.sections.get(anchor) ?? this.section(anchor);
+      sections.set(anchor, sec);
+      const lis: HTMLLIElement[] = [];
+      for (const f of group) {
+        const together = f.group ? (groupSize.get(f.group) ?? 1) : 1;
+        const key = [f.rule, f.start.line, f.start.column, f.end.line, f.end.column, f.fix_class, f.applied, f.advisory, f.message, f.edits.length, together, reviewOn(f.rule)].join('\u0000');
+        const li = (!items.has(key) && this.items.get(key)) || this.item(f, together, reviewOn(f.rule), s);
+        items.set(key, li);
+        li.dataset.i = String(this.current.length);
+        this.current.push(f);
+        lis.push(li);
+      }
+      if (lis.length !== sec.ul.children.length || lis.some((li, i) => sec.ul.children[i] !== li)) sec.ul.replaceChildren(...lis);
+      order.push(sec.section);
     }
-    this.list.append(frag);
+    this.items = items;
+    this.sections = sections;
+    if (order.length !== this.list.children.length || order.some((n, i) => this.list.children[i] !== n)) this.list.replaceChildren(...order);
   }
 
-  private item(f: Finding, all: Finding[], s: PlaygroundState, n: number): HTMLLIElement {
-    const reveal = el(
-      'button',
-      { type: 'button', class: 'pg-finding-main', 'data-line': String(f.start.line), title: 'Show in the editor' },
-      el('span', { class: 'pg-loc' }, el('span', { class: 'sr-only', text: 'Line ' }), `${f.start.line}:${f.start.column}`),
-      el('code', { class: 'pg-rule', text: f.rule }),
-      el('span', { class: `pg-badge pg-badge-${f.fix_class}`, text: FIX_LABEL[f.fix_class] }),
-      el('span', { class: 'pg-msg' }, ...withCode(f.message)),
+  private section(anchor: string) {
+    const headingId = `pg-sec-${anchor}`;
+    const ul = el('ul', { role: 'list' });
+    const section = el(
+      'section',
+      { class: 'pg-group', 'aria-labelledby': headingId },
+      el('h3', { id: headingId }, el('a', { href: this.actions.guideHref(anchor) }, ...withCode(sectionTitle(anchor)))),
+      ul,
     );
-    reveal.addEventListener('click', () => this.actions.reveal(f));
+    return { section, ul };
+  }
+
+  private item(f: Finding, together: number, reviewOn: boolean, s: PlaygroundState): HTMLLIElement {
     const actions = el('div', { class: 'pg-finding-actions' });
     if (f.fix_class === 'review' && !f.advisory) {
-      const id = `pg-review-${n}`;
-      const box = el('input', { type: 'checkbox', id, role: 'switch' });
-      box.checked = s.options.review === 'all' || s.options.review.includes(f.rule);
-      box.addEventListener('change', () => this.actions.setReview(f.rule, box.checked));
-      actions.append(el('label', { for: id, class: 'pg-switch' }, box, ` Apply ${f.rule} fixes in v2`));
+      const box = el('input', { type: 'checkbox', role: 'switch', 'data-action': 'review' });
+      box.checked = reviewOn;
+      actions.append(el('label', { class: 'pg-switch' }, box, ` Apply ${f.rule} fixes in v2`));
     }
-    if (f.edits.length) {
-      const together = f.group ? all.filter((x) => x.group === f.group).length : 1;
-      const apply = el('button', {
-        type: 'button',
-        class: 'pg-link-button',
-        text: together > 1 ? `Apply to my code (${plural(together, 'place')} together)` : 'Apply to my code',
-        'aria-label': `Apply to my code: ${f.rule} at line ${f.start.line}`,
-      });
-      apply.addEventListener('click', () => this.actions.applyFix(f));
-      actions.append(apply);
-    }
-    const off = el('button', { type: 'button', class: 'pg-link-button', text: `Turn off ${f.rule}` });
-    off.addEventListener('click', () => this.actions.turnOffRule(f.rule));
-    actions.append(off);
-    const li = el(
+    if (f.edits.length)
+      actions.append(
+        el('button', {
+          type: 'button',
+          class: 'pg-link-button',
+          'data-action': 'apply',
+          text: together > 1 ? `Apply to my code (${plural(together, 'place')} together)` : 'Apply to my code',
+          'aria-label': `Apply to my code: ${f.rule} at line ${f.start.line}`,
+        }),
+      );
+    actions.append(el('button', { type: 'button', class: 'pg-link-button', 'data-action': 'off', text: `Turn off ${f.rule}` }));
+    const rule = s.rules.find((r) => r.code === f.rule);
+    return el(
       'li',
-      { class: `pg-finding pg-finding-${f.fix_class}${f.applied ? ' is-applied' : ''}`, 'data-rule': f.rule },
-      reveal,
+      {
+        class: `pg-finding pg-finding-${f.fix_class}${f.applied ? ' is-applied' : ''}`,
+        'data-rule': f.rule,
+        title: rule ? rule.title.replace(/`/g, '') : undefined,
+      },
+      el(
+        'button',
+        { type: 'button', class: 'pg-finding-main', 'data-action': 'reveal', 'data-line': String(f.start.line), title: 'Show in the editor' },
+        el('span', { class: 'pg-loc' }, el('span', { class: 'sr-only', text: 'Line ' }), `${f.start.line}:${f.start.column}`),
+        el('code', { class: 'pg-rule', text: f.rule }),
+        el('span', { class: `pg-badge pg-badge-${f.fix_class}`, text: FIX_LABEL[f.fix_class] }),
+        el('span', { class: 'pg-msg' }, ...withCode(f.message)),
+      ),
       actions,
     );
-    const rule = s.rules.find((r) => r.code === f.rule);
-    if (rule) li.title = rule.title.replace(/`/g, '');
-    return li;
   }
 
   private renderLookup(view: LookupView | null) {
