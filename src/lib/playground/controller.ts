@@ -62,7 +62,8 @@ export class Controller {
   private readonly toolbar: ToolbarPanel;
   private readonly projectPanel: ProjectPanel;
   private renderQueued = false;
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  private diffQueued = false;
+  private analysisQueued = false;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private rerunTimer: ReturnType<typeof setTimeout> | null = null;
   private lookupSeq = 0;
@@ -188,7 +189,14 @@ export class Controller {
     this.projectPanel.render(s);
     this.findings.render(s);
     this.editor.render(s);
-    this.diff.render(s);
+    // The diff (a costly Monaco update on a long file) follows in the next frame: the findings first.
+    if (!this.diffQueued) {
+      this.diffQueued = true;
+      requestAnimationFrame(() => {
+        this.diffQueued = false;
+        this.diff.render(this.s);
+      });
+    }
   }
 
   // ---- start --------------------------------------------------------------------------------------
@@ -328,13 +336,18 @@ export class Controller {
   }
 
   /**
-   * Analyse the new text at once. While the worker is busy the newest text waits and replaces any
-   * older one (engine-client), so analyses follow typing as fast as the engine goes: no fixed
-   * debounce, and never a queue of outdated texts.
+   * Analyse the new text at once (after the change events of this keystroke: one analysis for a
+   * multi-cursor edit). While the worker is busy the newest text waits and replaces any older one
+   * (engine-client), so analyses follow typing as fast as the engine goes: no fixed debounce, and
+   * never a queue of outdated texts.
    */
   private schedule(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.analyze(), 0);
+    if (this.analysisQueued) return;
+    this.analysisQueued = true;
+    queueMicrotask(() => {
+      this.analysisQueued = false;
+      this.analyze();
+    });
   }
 
   private refuse(path: string, refusal: Refusal): void {
@@ -344,8 +357,6 @@ export class Controller {
 
   /** Run the engine on the active file's current text (or say why not). */
   analyze(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
     let f = activeFile(this.s);
     const seq = ++this.lookupSeq;
     this.set({ lookup: null });
