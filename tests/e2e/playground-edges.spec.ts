@@ -5,7 +5,7 @@ import { encodeState } from '../../src/lib/playground/share';
 import { codes, editorText, findings, message, paste, ready, settled } from './playground-helpers';
 
 test.describe.configure({ timeout: 180_000 });
-test.use({ serviceWorkers: 'block', permissions: ['clipboard-read', 'clipboard-write'] });
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
 test('a damaged share link says so in words, and shows an example', async ({ page }) => {
   await page.goto('playground/#state=AAAAAAAA-damaged');

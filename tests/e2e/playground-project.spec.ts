@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { codes, editorText, findings, message, ready, settled } from './playground-helpers';
 
 test.describe.configure({ timeout: 240_000 });
-test.use({ serviceWorkers: 'block', permissions: ['clipboard-read', 'clipboard-write'] });
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
 const repo = join(import.meta.dirname, '..', '..');
 const example = join(repo, 'examples', 'v1-projects', 'weather-server');

@@ -18,8 +18,6 @@ import {
 } from './playground-helpers';
 
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
-// The offline worker has its own spec (playground-offline); here it would only add background downloads.
-test.use({ serviceWorkers: 'block' });
 
 let context: BrowserContext;
 let page: Page;
