@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 
-const port = 4329;
+// E2E_PORT lets several checkouts run their e2e tests side by side.
+const port = Number(process.env.E2E_PORT) || 4329;
 const base = (process.env.BASE_PATH || '/').replace(/\/?$/, '/');
 
 export default defineConfig({

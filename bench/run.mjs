@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const scripts = ['page-weight.mjs', 'lookup.mjs', 'engine.mjs', 'playground.mjs'];
+const scripts = ['page-weight.mjs', 'lookup.mjs', 'engine.mjs', 'cli-jobs.mjs', 'playground.mjs'];
 let failed = 0;
 for (const script of scripts) {
   const path = new URL(script, import.meta.url).pathname;

@@ -6,6 +6,8 @@
 //                    pointing at the guide section that explains it. It is derived from the diff of
 //                    the two sdk-api snapshots plus the small rule table below, never hand-listed, so
 //                    it stays right when the guide or the snapshots move.
+// lookup-index.json  full text of every section, the SDK's message templates and old anchors
+//                    (scripts/lib/lookup-index.mjs).
 //
 // Usage: node scripts/gen-data.mjs [--check] [--content DIR] [--api DIR]
 //   --check  exit 1 when the committed files differ from what would be written (CI)
@@ -15,6 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { splitFrontmatter } from './lib/guide-frontmatter.mjs';
+import { buildAliases, buildFulltext, buildLoggers, buildMessages, buildNewPackages } from './lib/lookup-index.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -93,6 +96,23 @@ const NOT_A_TARGET_AREA = new Set(['find-your-changes']);
 
 // Module-level values that are plumbing, not API anyone imports.
 const NOISE_NAMES = new Set(['logger', 'logging', '__all__', 'ACCEPT', 'CONTENT_TYPE', 'JSON', 'SSE', 'JobHandle']);
+
+// Python's own names: a paste naming one says nothing about the SDK.
+const BUILTINS = new Set(
+  ('ValueError TypeError KeyError AttributeError ImportError ModuleNotFoundError RuntimeError Exception BaseException ' +
+    'NameError IndexError OSError TimeoutError ExceptionGroup DeprecationWarning UserWarning str int float bool dict list ' +
+    'tuple set bytes object type None').split(' '),
+);
+
+/**
+ * A curated bare symbol is a name someone imports, distinctive enough to point at one section:
+ * CamelCase, snake_case or ALL_CAPS, not a Python builtin, and gone from v2 (a v2 name says nothing
+ * about what changed). Members (`inputSchema`) are left to the member index, which the diff owns.
+ */
+function importableCuratedName(sym, memberNames, v2Names) {
+  if (BUILTINS.has(sym) || memberNames.has(sym) || v2Names.has(sym)) return false;
+  return /^[A-Z][a-z0-9]+[A-Z]\w*$|_|^[A-Z][A-Z0-9_]+$/.test(sym);
+}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -291,6 +311,8 @@ function diffApi(v1, v2) {
   const removedMembers = []; // {cls, member, mod, camel}
   const removedParams = []; // {callable, param, mod, cls}
   const nowKeywordOnly = []; // {callable, params, mod, cls}
+  const fewerTypeParams = []; // {cls, v1, v2}
+  const reordered = []; // {callable, mod, cls}
 
   const diffCallable = (qual, mod, cls, f1, f2) => {
     if (!f1 || !f2) return;
@@ -304,6 +326,10 @@ function diffApi(v1, v2) {
       } else if (p.kind === 'positional_or_keyword' && q.kind === 'keyword_only') moved.push(p.name);
     }
     if (moved.length) nowKeywordOnly.push({ callable: qual, params: moved, mod, cls });
+    // Same positions, other meanings: v1 code passing arguments positionally lands in other slots.
+    const pos = (f) => callParams(f).filter((p) => p.kind === 'positional_or_keyword').map((p) => p.name);
+    const [a1, a2] = [pos(f1), pos(f2)];
+    if (a1.some((n, i) => i > 0 && a2[i] !== undefined && a2[i] !== n)) reordered.push({ callable: qual, mod, cls });
   };
 
   for (const [mod, m1] of Object.entries(v1)) {
@@ -318,7 +344,10 @@ function diffApi(v1, v2) {
       // members and parameters: diff against the successor (same place, or the renamed one)
       const name2 = CLASS_RENAMES[name] ?? name;
       if (e.kind === 'class') {
-        if (!resolveClass(v2, mod2, name2)) continue;
+        const c2 = resolveClass(v2, mod2, name2);
+        if (!c2) continue;
+        const arity = (bases) => /Generic\[(.*)\]/.exec((bases ?? []).find((b) => b.startsWith('Generic[')) ?? '')?.[1].split(',').length ?? 0;
+        if (arity(e.bases) > arity(c2.bases) && arity(c2.bases) > 0) fewerTypeParams.push({ cls: name2, v1: arity(e.bases), v2: arity(c2.bases) });
         const { fields: fields2, methods: methods2 } = classMembers(v2, mod2, name2);
         for (const f of e.fields ?? []) {
           if (!fields2.has(f) && !methods2[f] && !f.startsWith('_'))
@@ -338,12 +367,27 @@ function diffApi(v1, v2) {
       }
     }
   }
-  return { removedModules, removedNames, removedMembers, removedParams, nowKeywordOnly };
+  return { removedModules, removedNames, removedMembers, removedParams, nowKeywordOnly, fewerTypeParams, reordered };
 }
 
 // --- assembling the compact index -----------------------------------------------------------
 
-function buildSymbolIndex(diff, textIndex, known) {
+/** Does a section heading say `name` went away (`request_handlers` ... attributes removed)? */
+const headingRemoves = (textIndex, name) =>
+  textIndex.some((t) => /\b(?:removed|renamed|replaced)\b/.test(t.heading) && codeSpans(t.heading).includes(name));
+
+/** Does v2 still have `cls.member` (renamed classes included)? Curated symbols name what a section is about, not only what went away. */
+function stillInV2(v2, cls, member) {
+  const name = CLASS_RENAMES[cls] ?? cls;
+  for (const [mod, m] of Object.entries(v2)) {
+    if (m.names[name]?.kind !== 'class') continue;
+    const { fields, methods } = classMembers(v2, mod, name);
+    if (fields.has(member) || methods[member]) return true;
+  }
+  return false;
+}
+
+function buildSymbolIndex(diff, textIndex, known, v2Names, v2Alive, v2) {
   const anchors = [];
   const idx = (a) => {
     let i = anchors.indexOf(a);
@@ -362,6 +406,8 @@ function buildSymbolIndex(diff, textIndex, known) {
 
   // name -> [[anchorIdx, module, module, ...], ...] (one entry per distinct section)
   const names = {};
+  const reexported = new Set(diff.removedNames.filter((r) => r.reexport).map((r) => r.name));
+  const curatedOnly = new Set();
   for (const { mod, name, reexport } of diff.removedNames) {
     let a =
       byPrefix(MODULE_RULES, mod) ??
@@ -382,11 +428,17 @@ function buildSymbolIndex(diff, textIndex, known) {
 
   // Curated `symbols:` in a section's frontmatter extend the index: a bare name as a name, a
   // dotted `Class.member` as a member. The diff stays authoritative where both speak.
+  const memberNames = new Set(diff.removedMembers.map((m) => m.member));
   for (const sec of textIndex) {
     for (const sym of sec.symbols) {
       const m = /^([A-Z]\w*)\.(\w+)$/.exec(sym);
-      if (m) (curatedMembers[m[1]] ??= {})[m[2]] ??= idx(sec.anchor);
-      else if (/^[A-Za-z_]\w*$/.test(sym) && !names[sym]) names[sym] = [[idx(sec.anchor)]];
+      if (m) {
+        if (!stillInV2(v2, m[1], m[2])) (curatedMembers[m[1]] ??= {})[m[2]] ??= idx(sec.anchor);
+      }
+      else if (/^[A-Za-z_]\w*$/.test(sym) && !names[sym] && importableCuratedName(sym, memberNames, v2Names)) {
+        names[sym] = [[idx(sec.anchor)]];
+        curatedOnly.add(sym);
+      }
       else if (/^mcp(\.\w+)+$/.test(sym) && modules[sym] === undefined && diff.removedModules.includes(sym)) modules[sym] = idx(sec.anchor);
     }
   }
@@ -422,24 +474,43 @@ function buildSymbolIndex(diff, textIndex, known) {
     (params[callable] ??= {})[param] = idx(a);
   }
 
+  // Classes that take fewer type arguments: the section whose heading is about type parameters
+  // and names the class (or lists it among its symbols).
+  const generics = {};
+  for (const { cls, v1, v2 } of diff.fewerTypeParams) {
+    const sec = textIndex.find((t) => /type param/i.test(t.heading) && (count(t.heading, cls) || t.symbols.includes(cls)));
+    if (sec && ok(sec.anchor)) generics[cls] = [v1, v2, idx(sec.anchor)];
+  }
+
   const kwonly = {};
-  for (const { callable, cls } of diff.nowKeywordOnly) {
+  for (const { callable, cls } of [...diff.nowKeywordOnly, ...diff.reordered]) {
     const fn = callable.split('.').pop();
-    const a = bestSection(textIndex, 'keyword-only', [cls ?? fn], { require: [cls ?? fn] });
+    const owner = cls ?? fn;
+    const a =
+      bestSection(textIndex, 'keyword-only', [owner], { require: [owner] }) ??
+      textIndex.find((t) => /positional/.test(t.heading) && count(t.heading, owner))?.anchor;
     // Only the sections that are about the positional change count; others merely mention a param.
     if (!ok(a) || !/keyword-only|positional/.test(textIndex.find((s) => s.anchor === a)?.heading ?? '')) continue;
-    kwonly[callable] = idx(a);
+    kwonly[callable] ??= idx(a);
   }
 
   return {
     v: 1,
     anchors,
+    // Names v2 still defines somewhere (a re-export moved, a curated parameter): naming one in prose
+    // points at its section but is no sign the code is broken.
+    alive: [
+      ...Object.keys(names).filter((n) => reexported.has(n) || (curatedOnly.has(n) && !headingRemoves(textIndex, n))),
+      // removed members another v2 class still has (`Server.list_tools` went, `ClientSession.list_tools` did not)
+      ...new Set(Object.values(members).flatMap((ms) => Object.keys(ms)).filter((m) => v2Alive.has(m) && !names[m])),
+    ].sort(),
     renamed: Object.fromEntries(Object.entries(CLASS_RENAMES)),
     modules,
     names: sortKeys(names),
     members: sortKeys(Object.fromEntries(Object.entries(members).map(([k, v]) => [k, sortKeys(v)]))),
     params: sortKeys(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, sortKeys(v)]))),
     kwonly: sortKeys(kwonly),
+    generics: sortKeys(generics),
   };
 }
 
@@ -458,14 +529,38 @@ export function generate({ contentDir = path.join(ROOT, 'content'), apiDir } = {
   const sections = raw.map(sectionRecord);
   const known = new Set(sections.map((s) => s.anchor));
   const dir = findApiDir(apiDir);
-  const diff = diffApi(loadApi(dir, 'mcp-v1.28.1.json'), loadApi(dir, 'mcp-v2.0.0.json'));
-  const symbolIndex = buildSymbolIndex(diff, buildTextIndex(raw), known);
+  const v2 = loadApi(dir, 'mcp-v2.0.0.json');
+  const diff = diffApi(loadApi(dir, 'mcp-v1.28.1.json'), v2);
+  const v2Names = new Set(Object.values(v2).flatMap((m) => Object.keys(m.names)));
+  const v2Alive = new Set(v2Names);
+  for (const m of Object.values(v2)) {
+    for (const e of Object.values(m.names)) {
+      for (const f of e.fields ?? []) v2Alive.add(f);
+      for (const [meth, fn] of Object.entries(e.methods ?? {})) {
+        v2Alive.add(meth);
+        for (const p of fn.params ?? []) v2Alive.add(p.name);
+      }
+      for (const p of e.params ?? []) v2Alive.add(p.name);
+    }
+  }
+  const symbolIndex = buildSymbolIndex(diff, buildTextIndex(raw), known, v2Names, v2Alive, v2);
+  const readRoot = (rel) => JSON.parse(fs.readFileSync(path.join(ROOT, rel), 'utf8'));
+  const lookupIndex = {
+    v: 1,
+    fulltext: buildFulltext(raw, readRoot('src/generated/rules.json')),
+    messages: buildMessages(readRoot('data/sdk-messages.json'), raw, symbolIndex),
+    loggers: buildLoggers(raw),
+    packages: buildNewPackages(raw),
+    aliases: buildAliases(readRoot('scripts/seed-sections.json'), raw),
+  };
   return {
     sections,
     symbolIndex,
+    lookupIndex,
     files: {
       'sections.json': JSON.stringify(sections, null, 1) + '\n',
       'symbol-index.json': JSON.stringify(symbolIndex) + '\n',
+      'lookup-index.json': JSON.stringify(lookupIndex) + '\n',
     },
   };
 }
@@ -475,7 +570,7 @@ export const OUT_DIR = path.join(ROOT, 'src/generated');
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const args = process.argv.slice(2);
   const opt = (n) => (args.includes(n) ? args[args.indexOf(n) + 1] : undefined);
-  const { files, sections, symbolIndex } = generate({ contentDir: opt('--content'), apiDir: opt('--api') });
+  const { files, sections, symbolIndex, lookupIndex } = generate({ contentDir: opt('--content'), apiDir: opt('--api') });
   const outDir = opt('--out') ?? OUT_DIR;
   if (args.includes('--check')) {
     const stale = Object.entries(files).filter(([f, text]) => {
@@ -493,7 +588,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.log(
       `sections: ${sections.length}; symbol index: ${n(symbolIndex.modules)} modules, ${n(symbolIndex.names)} names, ` +
         `${n(symbolIndex.members)} classes with removed members, ${n(symbolIndex.params)} callables with removed params, ` +
-        `${Buffer.byteLength(files['symbol-index.json'])} bytes`,
+        `${Buffer.byteLength(files['symbol-index.json'])} bytes; lookup index: ${n(lookupIndex.fulltext.terms)} words, ` +
+        `${lookupIndex.messages.length} SDK messages, ${Buffer.byteLength(files['lookup-index.json'])} bytes`,
     );
   }
 }

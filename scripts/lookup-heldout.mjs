@@ -8,17 +8,12 @@
 //   --json  print the same figures as JSON
 // Exit status 1 when the table itself is malformed (reported as counts, not cases).
 
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { loadLookupData } from '../src/lib/lookup/data-node.ts';
 import { lookup } from '../src/lib/lookup/lookup.ts';
 import { guideAnchors, loadTable, OFF_TOPIC, tableProblems } from './lib/heldout-table.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CONFIDENT = 0.5;
 const SURE = 0.8;
-
-const readJson = (rel) => JSON.parse(fs.readFileSync(path.join(ROOT, rel), 'utf8'));
 
 const share = (part, whole) => (whole === 0 ? null : part / whole);
 
@@ -121,10 +116,8 @@ if (Object.keys(problems).length) {
   console.error(`lookup-heldout: the table is malformed (${list.join(', ')})`);
   process.exit(1);
 }
-const data = {
-  sections: readJson('src/generated/sections.json'),
-  symbols: readJson('src/generated/symbol-index.json'),
-};
+// The same data the site and `mcp-migrate explain` use, full-text index included.
+const data = loadLookupData();
 const figures = await score(cases, data);
 if (process.argv.includes('--json')) console.log(JSON.stringify(figures, null, 2));
 else printText(figures);

@@ -51,12 +51,20 @@ class EditSet:
         self._starts: List[int] = []
 
     def conflicts(self, edit: Edit) -> bool:
+        # Accepted edits are disjoint, so only the one just before `start` can reach into it.
+        return bool(self.overlapping(edit))
+
+    def overlapping(self, edit: Edit) -> List[Edit]:
         from bisect import bisect_left, bisect_right
 
         lo = max(0, bisect_left(self._starts, edit.start) - 1)
         hi = bisect_right(self._starts, edit.end) + 1
-        # Accepted edits are disjoint, so only the one just before `start` can reach into it.
-        return any(overlaps(edit, a) for a in self._edits[lo:hi])
+        return [a for a in self._edits[lo:hi] if overlaps(edit, a)]
+
+    def remove(self, edit: Edit) -> None:
+        i = self._edits.index(edit)
+        del self._edits[i]
+        del self._starts[i]
 
     def add(self, edit: Edit) -> None:
         from bisect import bisect_right

@@ -6,8 +6,8 @@ from typing import Callable, List, NamedTuple, Optional, Sequence, Tuple
 from .edits import Edit
 
 FIX_CLASSES = ("safe", "review", "manual")
-AREAS = ("PKG", "TYP", "SRV", "LOW", "CLT", "TRN", "AUT", "PRO", "TST", "DPR", "ERA")
-FILE_KINDS = ("python", "pyproject", "requirements", "setup_cfg")
+AREAS = ("PKG", "TYP", "SRV", "LOW", "CLT", "TRN", "AUT", "PRO", "TST", "DPR", "ERA", "API")
+FILE_KINDS = ("python", "pyproject", "requirements", "setup_cfg", "setup_py")
 # Fix priority: rules run, and their fixes are accepted, in this order of code prefixes, then by code
 # number. When two fixes overlap, the earlier rule's wins and the later one becomes a manual finding
 # (or counts as applied, when it is subsumable and the earlier fix already carries it). The order
@@ -17,8 +17,9 @@ FILE_KINDS = ("python", "pyproject", "requirements", "setup_cfg")
 # - LOW001 before LOW004: LOW001 moves `Server(...)` and carries LOW004's keyword edits with it.
 # - Insertions at one point (merged `from mcp.types import ...` lines) list names in this order.
 # - PKG1xx (Python files of the packaging area: httpx -> httpx2 for a whole file) last: SDK fixes win.
+# - API last of all: the safety net that marks what v2 lacks where no rule above said anything.
 # Dependency-file rules (PKG0xx) never share a file with the others.
-PRIORITY = ("PKG0", "TYP", "CLT", "TST", "SRV", "LOW", "TRN", "AUT", "PRO", "DPR", "ERA", "PKG1")
+PRIORITY = ("PKG0", "TYP", "CLT", "TST", "SRV", "LOW", "TRN", "AUT", "PRO", "DPR", "ERA", "PKG1", "API")
 
 
 class RuleInfo(NamedTuple):

@@ -7,13 +7,14 @@ annotations, loops, `with` targets, `isinstance` guards and subclasses of SDK cl
 `ProjectIndex` supplies names imported from the user's other modules.
 
 Types use the encoding of `sdk_types`: "pkg.Class" is an instance, ("list", T), ("dict", V),
-("tuple", (T, ...)), ("union", (T, ...)), ("cm", T); ("class", "pkg.Class") is the class itself.
+("tuple", (T, ...)), ("union", (T, ...)), ("cm", T); ("class", "pkg.Class") is the class itself (or a user subclass keeping its constructor),
+("subclass", "pkg.Class") a user subclass with a constructor of its own.
 """
 
 import ast
 from typing import Optional, Tuple
 
-from .resolver import canonical, dotted
+from .resolver import dotted
 from .sdk_types import ALIASES, CLASSES, FUNCTIONS
 
 # Class methods of pydantic models that build an instance of the class they are called on.
@@ -39,6 +40,12 @@ def union(types) -> Optional[object]:
     if not out:
         return None
     return out[0] if len(out) == 1 else ("union", tuple(out))
+
+
+def constructor_kind(cls: ast.ClassDef) -> str:
+    """"class" when a subclass keeps its SDK base's constructor, "subclass" when it defines its own."""
+    own = any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.name == "__init__" for n in cls.body)
+    return "subclass" if own else "class"
 
 
 def is_sdk_class(qualname: Optional[str]) -> bool:
@@ -114,6 +121,8 @@ class Inference:
     def _call(self, call: ast.Call):
         f = call.func
         q = self.resolver.resolve(f)
+        if q in ("typing.cast", "typing_extensions.cast") and call.args:  # cast(ClientSession, x)
+            return self.annotation(call.args[0], self.resolver.scope_of.get(id(call), self.resolver.tree), call)
         if q is not None:
             if q in FUNCTIONS:
                 return FUNCTIONS[q]
@@ -124,7 +133,7 @@ class Inference:
                 return q
             return None
         callee = self.type_of(f)
-        if isinstance(callee, tuple) and callee[0] == "class":
+        if isinstance(callee, tuple) and callee[0] in ("class", "subclass"):
             return callee[1]
         if isinstance(f, ast.Attribute):
             recv = self.type_of(f.value)
@@ -186,7 +195,7 @@ class Inference:
 
     def _binding(self, b, use: ast.AST):
         if b.kind == "import":
-            q = canonical(b.target)
+            q = self.resolver.canonical(b.target)
             if is_sdk_class(q) and q[q.rfind(".") + 1:][:1].isupper():
                 return ("class", q)
             return self._project_global(b.target)
@@ -195,7 +204,7 @@ class Inference:
             return self._relative_import(node)
         if isinstance(node, ast.ClassDef):
             sdk_base = self._sdk_base(node)
-            return ("class", sdk_base) if sdk_base else None
+            return (constructor_kind(node), sdk_base) if sdk_base else None
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             return None
         if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
@@ -240,14 +249,20 @@ class Inference:
 
     def _class_instance(self, expr):
         t = self.type_of(expr)
-        return t[1] if isinstance(t, tuple) and t[0] == "class" else None
+        return t[1] if isinstance(t, tuple) and t[0] in ("class", "subclass") else None
+
+    def sdk_constructor(self, call: ast.Call) -> Optional[str]:
+        """The SDK class a call of a user's subclass constructs, when the subclass keeps the SDK
+        constructor (`class App(FastMCP): ...` then `App("x", port=1)` takes FastMCP's parameters)."""
+        t = self.type_of(call.func)
+        return t[1] if isinstance(t, tuple) and t[0] == "class" and self.resolver.resolve(call.func) is None else None
 
     def _sdk_base(self, cls: ast.ClassDef) -> Optional[str]:
         """A user class deriving from an SDK class stands for that class (`class App(FastMCP)`)."""
         for base in cls.bases:
             base = base.value if isinstance(base, ast.Subscript) else base
             t = self.type_of(base)
-            if isinstance(t, tuple) and t[0] == "class":
+            if isinstance(t, tuple) and t[0] in ("class", "subclass"):
                 return t[1]
         return None
 
@@ -292,10 +307,10 @@ class Inference:
                                                      self.resolver.offset_of(at))
                 if root_binding is None or root_binding.kind != "import":
                     continue
-                q = canonical(root_binding.target)
+                q = self.resolver.canonical(root_binding.target)
                 chain = dotted(parsed) if isinstance(parsed, (ast.Name, ast.Attribute)) else None
                 if chain:
-                    q = canonical(root_binding.target + chain[len(n.id):])
+                    q = self.resolver.canonical(root_binding.target + chain[len(n.id):])
                     return ALIASES.get(q) or (q if is_sdk_class(q) else None)
         return None
 

@@ -36,7 +36,7 @@ def file_facts(path: str, text: str) -> Optional[dict]:
         tree = ast.parse(text.lstrip("\ufeff"))
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
-    from .inference import Inference
+    from .inference import Inference, constructor_kind
     from .positions import LineIndex
     from .resolver import Resolver
 
@@ -67,7 +67,7 @@ def file_facts(path: str, text: str) -> Optional[dict]:
         elif isinstance(node, ast.ClassDef):
             sdk = infer._sdk_base(node)
             if sdk:
-                names[node.name] = ["type", ["class", sdk]]
+                names[node.name] = ["type", [constructor_kind(node), sdk]]
             else:
                 base = next((b.id for b in node.bases if isinstance(b, ast.Name)), None)
                 if base:
@@ -149,6 +149,6 @@ class ProjectIndex:
             return self.global_type(entry[1], entry[2], hops + 1)
         if kind in ("call", "subclass"):
             t = self.global_type(facts["module"], entry[1], hops + 1)
-            if isinstance(t, tuple) and t[0] == "class":
-                return t[1] if kind == "call" else t
+            if isinstance(t, tuple) and t[0] in ("class", "subclass"):
+                return t[1] if kind == "call" else ("subclass", t[1])
         return None

@@ -177,8 +177,8 @@ def rename_symbol(ctx, old: str, new_name: str, message: Optional[str] = None) -
         if node.level or not node.module:
             continue
         for a in node.names:
-            if canonical(node.module + "." + a.name) != want:
-                continue
+            if canonical(node.module + "." + a.name) != want or a.name == new_name:
+                continue  # (already the new name: `from mcp.server.fastmcp import MCPServer` needs a module fix only)
             span = name_span(ctx, a)
             if span is None:
                 ctx.manual(node, msg)

@@ -11,7 +11,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import Dict, List, NamedTuple, Optional, Tuple
 
-from .v1_aliases import ALIASES
+from .v1_aliases import ALIASES, MIXED, V2_SPELLINGS
 
 FUNC_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
 COMP_SCOPES = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
@@ -30,20 +30,39 @@ class Binding(NamedTuple):
 
 
 @lru_cache(maxsize=65536)
-def canonical(qualname: Optional[str]) -> Optional[str]:
-    """Follow v1 re-exports to the defining module: `mcp.McpError` -> `mcp.shared.exceptions.McpError`."""
+def canonical(qualname: Optional[str], v2_spellings: bool = False) -> Optional[str]:
+    """Follow v1 re-exports to the defining module: `mcp.McpError` -> `mcp.shared.exceptions.McpError`;
+    a half-migrated spelling (`mcp.server.mcpserver.FastMCP`) to its v1 name, and with v2_spellings
+    a v2 one too (`mcp.server.mcpserver.MCPServer` -> v1's FastMCP)."""
     if not qualname:
         return qualname
+    tables = (ALIASES, MIXED, V2_SPELLINGS) if v2_spellings else (ALIASES, MIXED)
     for _ in range(8):  # alias chains are short; the bound guards against cycles
         parts = qualname.split(".")
         for cut in range(len(parts), 1, -1):
             head = ".".join(parts[:cut])
-            if head in ALIASES:
-                qualname = ".".join([ALIASES[head]] + parts[cut:])
+            target = next((t[head] for t in tables if head in t), None)
+            if target is not None:
+                qualname = ".".join([target] + parts[cut:])
                 break
         else:
             return qualname
     return qualname
+
+
+def still_v1(import_targets) -> bool:
+    """A file importing a v1 spelling of something v2 renamed, or a mixed one, is (half) v1: in it, v2
+    spellings of renamed names stand for their v1 originals too, so the rules finish the file."""
+    from .sdk import RENAMED_MODULES, RENAMED_NAMES
+
+    old = tuple(RENAMED_MODULES)
+    for t in import_targets:
+        if t in old or t.startswith(tuple(m + "." for m in old)) or canonical(t) in RENAMED_NAMES:
+            return True
+        parts = t.split(".")
+        if any(".".join(parts[:cut]) in MIXED for cut in range(2, len(parts) + 1)):
+            return True
+    return False
 
 
 def dotted(expr: ast.AST) -> Optional[str]:
@@ -84,6 +103,8 @@ class Resolver:
         # Names bound by some import anywhere: any other base name cannot resolve, which lets
         # the common case (files that never import the SDK) skip scope lookups entirely.
         self._import_names = set()
+        self._import_targets: List[str] = []
+        self._v2_spellings: Optional[bool] = None
         self.parents: Dict[int, ast.AST] = {}
         self.scope_of: Dict[int, ast.AST] = {}
         self.scope_parent: Dict[int, ast.AST] = {}
@@ -162,6 +183,7 @@ class Resolver:
             kind = "value"
         if kind == "import":
             self._import_names.add(name)
+            self._import_targets.append(target)
         b = Binding(name, pos, kind, target, node, how, expr, expr_scope if expr_scope is not None else scope)
         if "." in name:
             self._attr_bindings.setdefault(name, []).append(b)
@@ -257,7 +279,7 @@ class Resolver:
         elif b.how == "annotation":
             cls = self._annotation_class(b.expr, b.scope, b.expr)
         elif b.how == "except" and not isinstance(b.expr, ast.Tuple):
-            cls = canonical(self._qualname_in(b.expr, b.scope, b.expr))
+            cls = self.canonical(self._qualname_in(b.expr, b.scope, b.expr))
         self._class_cache[key] = cls
         return cls
 
@@ -265,7 +287,7 @@ class Resolver:
         if isinstance(value, ast.Await):
             value = value.value
         if isinstance(value, ast.Call):
-            return canonical(self._qualname_in(value.func, scope, at))
+            return self.canonical(self._qualname_in(value.func, scope, at))
         return None
 
     def _annotation_class(self, ann: Optional[ast.AST], scope: ast.AST, at: ast.AST) -> Optional[str]:
@@ -287,8 +309,8 @@ class Resolver:
             b = self._lookup(head, scope, self.offset_of(at))
             if b is None or b.kind != "import":
                 return None
-            return canonical(b.target + ("." + rest if rest else ""))
-        return canonical(self._qualname_in(ann, scope, at))
+            return self.canonical(b.target + ("." + rest if rest else ""))
+        return self.canonical(self._qualname_in(ann, scope, at))
 
     # ---- lookup -----------------------------------------------------------------------------
     def _lookup(self, name: str, scope: ast.AST, pos: int) -> Optional[Binding]:
@@ -319,6 +341,12 @@ class Resolver:
         return ".".join([b.target] + list(reversed(parts)))
 
     # ---- public ----------------------------------------------------------------------------
+    def canonical(self, qualname: Optional[str]) -> Optional[str]:
+        """`canonical()`, following v2 spellings of renamed names when the file still uses v1 ones."""
+        if self._v2_spellings is None:
+            self._v2_spellings = still_v1(self._import_targets)
+        return canonical(qualname, self._v2_spellings)
+
     def binding(self, name_node: ast.Name) -> Optional[Binding]:
         scope = self.scope_of.get(id(name_node), self.tree)
         return self._lookup(name_node.id, scope, self.offset_of(name_node))
@@ -335,7 +363,7 @@ class Resolver:
         if key in cache:
             return cache[key]
         q = self.qualname(expr)
-        q = cache[key] = canonical(q) if q else q
+        q = cache[key] = self.canonical(q) if q else q
         return q
 
     def instance_of(self, expr: ast.AST) -> Optional[str]:

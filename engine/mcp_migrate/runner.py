@@ -22,6 +22,8 @@ def file_kind(filename: str) -> str:
         return "pyproject"
     if base == "setup.cfg":
         return "setup_cfg"
+    if base == "setup.py":
+        return "setup_py"  # a dependency file: its `install_requires` pins, not SDK code
     if base.startswith("requirements") and base.endswith((".txt", ".in")):
         return "requirements"
     parts = filename.replace("\\", "/").lower().split("/")
@@ -95,7 +97,8 @@ def _migrate(source: str, filename: str, select, ignore, apply_review, project) 
         return result
     result["text"] = text
     result["changed"] = text != source
-    result["findings"] = [_finding_dict(ctx, f) for f in ctx.findings]
+    groups = _fix_groups(ctx.findings)
+    result["findings"] = [_finding_dict(ctx, f, groups.get(id(f))) for f in ctx.findings]
     return result
 
 
@@ -115,7 +118,7 @@ def _make_context(source: str, filename: str, kind: str, project) -> Union[Conte
 def _apply(ctx: Context, apply_review) -> str:
     findings = sorted(ctx.findings, key=lambda f: (priority(f.rule.code), f.start))
     ctx.findings = findings
-    owner = _accept(findings, apply_review, demote=True)
+    owner = _accept(findings, apply_review, demote=True, text=ctx.text)
     text = _render(ctx, findings, owner)
     if ctx.kind == "python" and text != ctx.text and not _parses(text):
         # Find the rule(s) whose fixes alone break the file, drop them, and try again.
@@ -129,7 +132,7 @@ def _apply(ctx: Context, apply_review) -> str:
                 for f in fs:
                     f.applied = False
                     f.demote("its automatic fix did not produce valid Python; apply it by hand")
-        owner = _accept(findings, apply_review, demote=False)
+        owner = _accept(findings, apply_review, demote=False, text=ctx.text)
         text = _render(ctx, findings, owner)
         if not _parses(text):
             for f in findings:
@@ -141,7 +144,7 @@ def _apply(ctx: Context, apply_review) -> str:
     return text
 
 
-def _accept(findings: List[Finding], apply_review, demote: bool) -> Dict[Edit, Finding]:
+def _accept(findings: List[Finding], apply_review, demote: bool, text: str) -> Dict[Edit, Finding]:
     """Decide which fixes apply. Returns {edit: finding that owns it}, in acceptance order.
 
     Edits of one finding must not overlap each other or an accepted edit (exact duplicates and
@@ -159,13 +162,22 @@ def _accept(findings: List[Finding], apply_review, demote: bool) -> Dict[Edit, F
             continue
         own = EditSet()
         clash = False
+        superseded = []
         for e in f.edits:
-            if accepted.conflicts(e) or own.conflicts(e):
+            hits = accepted.overlapping(e)
+            if own.conflicts(e) or (hits and not _discards(e, hits, text)):
                 clash = True
                 break
+            superseded += hits
             own.add(e)
+        if not clash:
+            for a in superseded:  # this fix rewrites their text without copying it: theirs is moot
+                accepted.remove(a)
+                earlier = owner.pop(a)
+                if not any(o is earlier for o in owner.values()):
+                    earlier.subsumed_by = f.rule.code
         if clash:
-            by = _container(accepted, owner, f.edits) if f.subsumable else None
+            by = _container(accepted, owner, f.edits, None if f.subsumable else text)
             if by is not None:
                 f.applied = True
                 f.subsumed_by = by.rule.code
@@ -180,14 +192,25 @@ def _accept(findings: List[Finding], apply_review, demote: bool) -> Dict[Edit, F
     return owner
 
 
-def _container(accepted: EditSet, owner: Dict[Edit, Finding], edits: List[Edit]) -> Optional[Finding]:
-    """The finding whose accepted edits replace text containing every one of `edits`, if any."""
+def _discards(edit: Edit, accepted: List[Edit], text: str) -> bool:
+    """`edit` replaces a region holding each of `accepted` and does not copy their original text
+    (LOW002 rewriting a return annotation that TYP004 renamed a name in): their change is moot."""
+    return edit.start < edit.end and all(
+        edit.start <= a.start and a.end <= edit.end and a.start < a.end and text[a.start:a.end] not in edit.text
+        for a in accepted)
+
+
+def _container(accepted: EditSet, owner: Dict[Edit, Finding], edits: List[Edit],
+               text: Optional[str]) -> Optional[Finding]:
+    """The finding whose accepted edits replace text containing every one of `edits`, if any. With
+    `text`, only replacements that discard that text count (ones copying it would lose the edit)."""
     by = None
     for e in edits:
         hit = None
         for a in accepted:
             if a.start < a.end and a.start <= e.start and e.end <= a.end and (
-                    e.start < e.end or a.start < e.start < a.end):
+                    e.start < e.end or a.start < e.start < a.end) and (
+                    text is None or text[e.start:e.end] not in a.text):
                 hit = owner[a]
                 break
         if hit is None or (by is not None and hit is not by):
@@ -417,7 +440,17 @@ def _parses(text: str) -> bool:
         return False
 
 
-def _finding_dict(ctx: Context, f: Finding) -> dict:
+def _fix_groups(findings: List[Finding]) -> Dict[int, str]:
+    """Fixes of one rule on one statement go together: `from mcp.server.fastmcp import FastMCP` gets a
+    module fix and a name fix, and either alone gives an import that works in neither version."""
+    by_statement: Dict[Tuple[str, int], List[Finding]] = {}
+    for f in findings:
+        if f.edits and f.marker_line is not None:
+            by_statement.setdefault((f.rule.code, f.marker_line), []).append(f)
+    return {id(f): "%s:%d" % key for key, fs in by_statement.items() if len(fs) > 1 for f in fs}
+
+
+def _finding_dict(ctx: Context, f: Finding, group: Optional[str] = None) -> dict:
     pos = ctx.index.to_position
     message = f.message + (" (%s)" % f.note if f.note else "")
     return {
@@ -431,4 +464,5 @@ def _finding_dict(ctx: Context, f: Finding) -> dict:
         "start": pos(f.start),
         "end": pos(f.end),
         "edits": [{"start": pos(e.start), "end": pos(e.end), "text": e.text} for e in f.edits],
+        "group": group,
     }

@@ -9,6 +9,10 @@ The names a rule writes (v2) stay in the rule, next to the text it writes.
 from typing import Dict, NamedTuple, Tuple
 
 from .v1_fields import CAMEL, FIELDS
+from .v2_gaps import MEMBERS as V2_MISSING_MEMBERS  # noqa: F401  (generated: what v2 lacks, by section)
+from .v2_gaps import MODULES as V2_MISSING_MODULES  # noqa: F401
+from .v2_gaps import NAMES as V2_MISSING_NAMES  # noqa: F401
+from .v2_gaps import PARAMS as V2_MISSING_PARAMS  # noqa: F401
 
 # ---- mcp.types ---------------------------------------------------------------------------------
 TYPES = "mcp.types."                            # prefix: `TYPES + "Tool"`
@@ -19,6 +23,17 @@ TOOL = TYPES + "Tool"
 JSONRPC_MESSAGE = TYPES + "JSONRPCMessage"
 JSONRPC_ERROR = TYPES + "JSONRPCError"
 META_CLASSES = (TYPES + "RequestParams.Meta", TYPES + "NotificationParams.Meta")
+
+# ---- what v2 renamed -------------------------------------------------------------------------------
+# A file migrated by hand, or one quick fix at a time, mixes the spellings (`from mcp.server.mcpserver
+# import FastMCP` works in neither version). tools/gen_v1_aliases.py makes every v2 or mixed spelling of
+# these resolve to the v1 name, so the rules that rename them finish the job.
+RENAMED_MODULES = {"mcp.server.fastmcp": "mcp.server.mcpserver"}
+RENAMED_NAMES = {
+    "mcp.server.fastmcp.server.FastMCP": "MCPServer",
+    "mcp.server.fastmcp.exceptions.FastMCPError": "MCPServerError",
+    "mcp.shared.exceptions.McpError": "MCPError",
+}
 
 # ---- errors, versions, shared helpers ----------------------------------------------------------
 MCP_ERROR = "mcp.shared.exceptions.McpError"

@@ -57,8 +57,19 @@ export function pyrightErrors({ tree, projects, sdkPaths, venv, pyright }) {
 /** An unresolved `mcp` import: present in a run without the SDK by construction, so never subtracted. */
 const SDK_IMPORT = /^Import "mcp(_types)?(\.|")/;
 const atPosition = (/** @type {Diagnostic} */ d) => `${d.file}\0${d.line}\0${d.column}\0${d.rule}\0${d.message}`;
-// Lines move when the engine edits a file: across versions of a file, only file and message compare.
-const inFile = (/** @type {Diagnostic} */ d) => `${d.file}\0${d.message}`;
+// Lines move when the engine edits a file: across versions of a file, only file and message compare,
+// the message spelled as v2 would (the project's own v1 error `"requestedSchema" for class
+// "ElicitRequestURLParams"` reads `"requested_schema"` once the engine renamed the field).
+/** @type {Record<string, string>} */
+const V2_NAMES = { FastMCP: 'MCPServer', McpError: 'MCPError', FastMCPError: 'MCPServerError' };
+const snake = (/** @type {string} */ w) => w.replace(/(?<=[a-z0-9])([A-Z])/g, (c) => `_${c.toLowerCase()}`);
+/** @param {string} message */
+export function v2Spelling(message) {
+  return message
+    .replace(/"([A-Za-z_][A-Za-z0-9_]*)(\[[^"]*\])?"/g, (_m, /** @type {string} */ name) => `"${V2_NAMES[name] ?? (/^[a-z]/.test(name) ? snake(name) : name)}"`)
+    .replace(/\n[\s\S]*$/, '');
+}
+const inFile = (/** @type {Diagnostic} */ d) => `${d.file}\0${v2Spelling(d.message)}`;
 
 /**
  * `errors` without those in `baseline` (a multiset difference: each baseline entry cancels one).

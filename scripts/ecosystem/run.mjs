@@ -79,6 +79,7 @@ for (const [mode, flags] of Object.entries(modes)) {
   const planned = engineJson(trees.before, flags);
   cli(['--write', '--quiet', ...flags, trees[mode]]);
   // Fixed point: how many more runs each file needs before the engine stops changing it.
+  /** @type {Record<string, number>} */
   const moreRuns = {};
   for (let run = 2; run <= 5; run++) {
     const again = engineJson(trees[mode], flags);
@@ -157,8 +158,8 @@ const rows = projects.map((p) => {
         filesClean: pyFiles.filter(([f]) => !errs.some((e) => e.file === f)).length,
         files: pyFiles.length,
         findings: files.reduce((n, [, f]) => n + f.findings.length, 0),
-        applied: files.reduce((n, [, f]) => n + f.findings.filter((x) => x.applied).length, 0),
-        markers: files.reduce((n, [, f]) => n + f.findings.filter((x) => x.marker).length, 0),
+        applied: files.reduce((n, [, f]) => n + f.findings.filter((/** @type {any} */ x) => x.applied).length, 0),
+        markers: files.reduce((n, [, f]) => n + f.findings.filter((/** @type {any} */ x) => x.marker).length, 0),
         parseBreaks: afterFiles.filter(([f, r]) => r.error?.kind === 'syntax' && !engine[mode].planned.files[f]?.error).length,
         notFixed: Object.keys(engine[mode].moreRuns).filter((f) => f.startsWith(p + '/')).length,
         skipped: files.filter(([, f]) => f.error).length,

@@ -4,17 +4,21 @@
 //   npx mcp-migrate explain --json < traceback.txt
 //   npx mcp-migrate explain "No module named 'mcp.server.fastmcp'"
 //
-// Uses the same lookup module as the site (TypeScript, run through Node's built-in type stripping)
-// with curated symptoms and the symbol index. Full-text search is the site's Pagefind index, which
-// only runs in a browser, so the CLI never uses it; structural matches are what the CLI trusts anyway.
+// Uses the same lookup module and the same generated data as the site (TypeScript, run through
+// Node's built-in type stripping): links, SDK messages, curated symptoms, the symbol index and the
+// full-text index of the guide, so a paste gets the same answer here as in the browser.
 // Exit status: 0 when something matched, 1 when nothing did, 2 on usage errors.
 
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SITE_URL = (process.env.MCP_MIGRATE_SITE_URL || 'https://mcp-migrate.dev').replace(/\/+$/, '');
+// Answers link to the official guide's section (the address the SDK's own 2.x errors use), or to a
+// deployment of this site when MCP_MIGRATE_SITE_URL names one.
+const SITE_URL = (process.env.MCP_MIGRATE_SITE_URL || '').replace(/\/+$/, '');
+const OFFICIAL_GUIDE = 'https://py.sdk.modelcontextprotocol.io/v2/migration/';
+const sectionUrl = (/** @type {{ anchor: string, path: string }} */ r) =>
+  SITE_URL ? `${SITE_URL}/${r.path}` : `${OFFICIAL_GUIDE}#${r.anchor}`;
 
 const HELP = `usage: mcp-migrate explain [--json] [--all] [TEXT...]
 
@@ -31,11 +35,6 @@ function readStdin() {
   } catch {
     return '';
   }
-}
-
-function loadData() {
-  const read = (f) => JSON.parse(fs.readFileSync(path.join(ROOT, 'src/generated', f), 'utf8'));
-  return { sections: read('sections.json'), symbols: read('symbol-index.json') };
 }
 
 const useColour = () => process.stdout.isTTY && !process.env.NO_COLOR;
@@ -62,12 +61,13 @@ export async function main(argv = []) {
     return 2;
   }
 
-  const { lookupSync } = await import('../lib/lookup/lookup.ts');
-  const answer = lookupSync(paste, loadData(), flags.has('--all') ? { minConfidence: 0 } : {});
-  const results = answer.results.map((r) => ({ ...r, url: `${SITE_URL}/${r.path}` }));
+  const [{ lookupSync }, { loadLookupData }] = await Promise.all([import('../lib/lookup/lookup.ts'), import('../lib/lookup/data-node.ts')]);
+  const answer = lookupSync(paste, loadLookupData(), flags.has('--all') ? { minConfidence: 0 } : {});
+  const results = answer.results.map((r) => ({ ...r, url: sectionUrl(r) }));
 
   if (flags.has('--json')) {
-    console.log(JSON.stringify({ results, read: answer.primary, normalised: answer.normalised }, null, 2));
+    const out = { results, read: answer.primary, normalised: answer.normalised, ...(answer.stayOnV1 ? { stayOnV1: answer.stayOnV1 } : {}) };
+    console.log(JSON.stringify(out, null, 2));
     return results.length ? 0 : 1;
   }
   if (!results.length) {
@@ -80,6 +80,7 @@ export async function main(argv = []) {
     console.log(`${i + 1}. ${plain(r.title)}  ${c('2', `[${r.area}]`)}  ${c(r.confidence >= 0.8 ? '32' : '33', `${Math.round(r.confidence * 100)}%`)}`);
     console.log(`   ${c('36', r.url)}`);
     for (const e of r.evidence) console.log(`   - ${e}`);
+    if (i === 0 && answer.stayOnV1) console.log(`   ${c('33', plain(answer.stayOnV1))}`);
   }
   return 0;
 }

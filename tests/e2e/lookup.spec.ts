@@ -1,4 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { loadLookupData } from '../../src/lib/lookup/data-node.ts';
+import { lookupSync } from '../../src/lib/lookup/lookup.ts';
+import { CASES } from '../unit/lookup-table.ts';
+import { FORMAT_CASES } from '../unit/lookup-table-formats.ts';
 
 const TRACEBACK = `Traceback (most recent call last):
   File "/home/dev/app/client.py", line 41, in main
@@ -49,4 +53,71 @@ test('results are ranked with confidence in 0..1', async ({ page }) => {
   const conf = await items.evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.confidence)));
   expect(conf.every((c) => c > 0 && c <= 1)).toBe(true);
   expect([...conf].sort((a, b) => b - a)).toEqual(conf);
+});
+
+// One lookup everywhere: the page answers a spread of the training pastes exactly as the module
+// (and so `mcp-migrate explain`) does, full text included.
+
+test('the page gives the module\'s answers, full text included', async ({ page }) => {
+  const data = loadLookupData();
+  const kinds = new Map<string, number>();
+  // two of every kind, short enough for ?q=
+  const sample = [...CASES, ...FORMAT_CASES].filter((c) => {
+    if (!c.paste.trim() || c.paste.length > 1500 || (kinds.get(c.kind) ?? 0) >= 2) return false;
+    kinds.set(c.kind, (kinds.get(c.kind) ?? 0) + 1);
+    return true;
+  });
+  expect(sample.length).toBeGreaterThanOrEqual(20);
+  for (const c of sample) {
+    const want = lookupSync(c.paste, data).results.map((r) => `${r.anchor}@${r.confidence}`);
+    await page.goto('lookup/?q=' + encodeURIComponent(c.paste));
+    const root = page.locator('[data-lookup]');
+    await expect(root).toHaveAttribute('data-lookup-done', /\d+/);
+    const got = await page.locator('[data-lookup-results] > li').evaluateAll((els) => els.map((e) => `${(e as HTMLElement).dataset.anchor}@${(e as HTMLElement).dataset.confidence}`));
+    expect(got, c.paste.slice(0, 60)).toEqual(want);
+  }
+});
+
+test('a long paste stays out of the query string and survives a reload', async ({ page }) => {
+  const frame = '  File "/srv/app/.venv/lib/python3.12/site-packages/anyio/_backends/_asyncio.py", line 2470, in run_sync_in_worker_thread\n    return await future\n';
+  const long = `Traceback (most recent call last):\n${frame.repeat(200)}ModuleNotFoundError: No module named 'mcp.server.fastmcp'`;
+  expect(long.length).toBeGreaterThan(20_000);
+  await page.goto('lookup/');
+  await page.getByLabel('Paste an error, traceback, warning or log line').fill(long);
+  const first = page.locator('[data-lookup-results] > li').first();
+  await expect(first).toHaveAttribute('data-anchor', 'fastmcp-renamed-to-mcpserver');
+  const url = new URL(page.url());
+  expect(url.searchParams.get('q')).toBeNull();
+  expect(url.hash).toBe('#paste');
+  expect(page.url().length).toBeLessThan(200);
+  await page.reload();
+  await expect(page.getByLabel('Paste an error, traceback, warning or log line')).toHaveValue(long);
+  await expect(page.locator('[data-lookup-results] > li').first()).toHaveAttribute('data-anchor', 'fastmcp-renamed-to-mcpserver');
+});
+
+test('an import-time failure also says how to stay on v1', async ({ page }) => {
+  await page.goto('lookup/?q=' + encodeURIComponent("ImportError: cannot import name 'McpError' from 'mcp'"));
+  const first = page.locator('[data-lookup-results] > li').first();
+  await expect(first).toHaveAttribute('data-anchor', 'mcperror-renamed-to-mcperror');
+  await expect(first.locator('[data-lookup-pin]')).toContainText('<2');
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  test('the first answer to a paste is brought into view', async ({ page }) => {
+    await page.goto('./');
+    const box = page.getByLabel('Paste an error, traceback, warning or log line');
+    await box.focus();
+    await page.evaluate((text) => {
+      const el = document.activeElement as HTMLTextAreaElement;
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+      el.value = text;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }, TRACEBACK);
+    const first = page.locator('[data-lookup-results] > li').first();
+    await expect(first).toHaveAttribute('data-anchor', 'field-names-changed-from-camelcase-to-snake_case');
+    await expect(first).toBeInViewport({ ratio: 0.3 });
+  });
 });

@@ -175,7 +175,7 @@ json.dumps([r1, r2])`);
 });
 
 describe('conflicts and safety net', () => {
-  it('overlapping fixes: the later one becomes a marker; unparsable fixes are dropped', () => {
+  it('overlapping fixes: a later one copying the text becomes a marker, one discarding it wins; unparsable fixes are dropped', () => {
     const out = pyJson(engine, `
 import json
 from mcp_migrate.framework import rule, REGISTRY
@@ -189,7 +189,12 @@ def _a(ctx):
 def _b(ctx):
     import ast
     for c in ctx.walk(ast.Call):
-        ctx.fix(c, "wrap", [ctx.replace(c, "h()")])
+        ctx.fix(c, "wrap", [ctx.replace(c, "h(" + ctx.source(c) + ")")])
+@rule(code="TST995", title="t", anchor="d", fix_class="safe", summary="s", why="w")
+def _c(ctx):
+    import ast
+    for c in ctx.walk(ast.Call):
+        ctx.fix(c, "replace", [ctx.replace(c, "h()")])
 @rule(code="TST996", title="t", anchor="c", fix_class="safe", summary="s", why="w")
 def _broken(ctx):
     import ast
@@ -199,13 +204,18 @@ try:
     r1 = migrate_text("x = f(1)\\n", "m.py", select=["TST997", "TST998"])
     r2 = migrate_text("x = f(1)\\n", "m.py", select=["TST996"])
     r3 = migrate_text(r2["text"], "m.py", select=["TST996"])
+    r4 = migrate_text("x = f(1)\\n", "m.py", select=["TST997", "TST995"])
 finally:
-    for code in ("TST996", "TST997", "TST998"):
+    for code in ("TST995", "TST996", "TST997", "TST998"):
         del REGISTRY[[r.code for r in REGISTRY].index(code)]
-json.dumps([r1, r2, r3])`);
-    const [r1, r2, r3] = out;
+json.dumps([r1, r2, r3, r4])`);
+    const [r1, r2, r3, r4] = out;
     expect(r1.text).toBe('# mcp-migrate: TST998 wrap (its automatic fix overlaps another change; apply it by hand) https://py.sdk.modelcontextprotocol.io/v2/migration/#b\nx = g(1)\n');
     expect(r1.findings.map((f: any) => [f.rule, f.applied, f.fix_class])).toEqual([['TST997', true, 'safe'], ['TST998', false, 'manual']]);
+    // TST995 (first by number) rewrites the whole call without copying it: TST997's rename inside is
+    // moot, not a clash; it counts as applied through TST995.
+    expect(r4.text).toBe('x = h()\n');
+    expect(r4.findings.map((f: any) => [f.rule, f.applied, f.marker])).toEqual([['TST995', true, false], ['TST997', true, false]]);
     expect(r2.text.startsWith('# mcp-migrate: TST996 break it (its automatic fix did not produce valid Python')).toBe(true);
     expect(r2.text.endsWith('x = f(1)\n')).toBe(true);
     expect(r3.changed).toBe(false);

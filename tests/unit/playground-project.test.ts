@@ -123,6 +123,8 @@ describe('project files', () => {
       ['proj/env/pyvenv.cfg', 'home = /usr\n'],
       ['proj/env/lib/mod.py', 'x = 1\n'],
       ['proj/node_modules/a.py', 'x = 1\n'],
+      ['proj/vendor/lib/.git/HEAD', 'ref: refs/heads/main\n'],
+      ['proj/vendor/lib/mod.py', 'x = 1\n'],
       ['proj/docs/index.md', '# docs\n'],
     ]);
     const source = await fromZip(zip);
@@ -139,6 +141,7 @@ describe('project files', () => {
     expect(reasons).toMatch(/\.venv\/: not part of the source/);
     expect(reasons).toMatch(/env\/: a virtual environment/);
     expect(reasons).toMatch(/node_modules\/: not part of the source/);
+    expect(reasons).toMatch(/vendor\/lib\/: a separate git repository/);
   });
 
   it('takes a picked folder (webkitRelativePath), dropping the folder name and refusing oversized code', () => {

@@ -11,9 +11,12 @@ interface Rule {
 }
 
 const registry: Rule[] = JSON.parse(readRegistry());
-const sections = globSync('content/guide/*/*.mdx')
-  .filter((f) => !f.endsWith('/index.mdx') && !f.includes('/find-your-changes/'))
+// Every section page; API001 (the safety net) belongs to "Changes almost every project hits", the only
+// rule outside the eleven areas, whose sections make the coverage table.
+const allSections = globSync('content/guide/*/*.mdx')
+  .filter((f) => !f.endsWith('/index.mdx'))
   .map((f) => ({ file: f, ...splitFrontmatter(readFileSync(f, 'utf8')).data }));
+const sections = allSections.filter((s) => !s.file.includes('/find-your-changes/'));
 
 describe('engine rules and their docs', () => {
   it('src/generated/rules.json is the current registry (run `node scripts/gen-rules.mjs`)', () => {
@@ -21,12 +24,12 @@ describe('engine rules and their docs', () => {
   });
 
   it('every rule implements an existing section', () => {
-    const anchors = new Set(sections.map((s) => s.anchor));
+    const anchors = new Set(allSections.map((s) => s.anchor));
     expect(registry.filter((r) => !anchors.has(r.anchor)).map((r) => `${r.code} -> ${r.anchor}`)).toEqual([]);
   });
 
   it("each section's `rules` frontmatter lists exactly the registry's rules for it", () => {
-    const mismatches = sections
+    const mismatches = allSections
       .map((s) => {
         const expected = registry.filter((r) => r.anchor === s.anchor).map((r) => r.code).sort();
         const listed = [...(s.rules ?? [])].sort();
@@ -44,6 +47,6 @@ describe('engine rules and their docs', () => {
   it('codes are unique and grouped by area prefix', () => {
     const codes = registry.map((r) => r.code);
     expect(new Set(codes).size).toBe(codes.length);
-    for (const c of codes) expect(c).toMatch(/^(PKG|TYP|SRV|LOW|CLT|TRN|AUT|PRO|TST|DPR|ERA)\d{3}$/);
+    for (const c of codes) expect(c).toMatch(/^(PKG|TYP|SRV|LOW|CLT|TRN|AUT|PRO|TST|DPR|ERA|API)\d{3}$/);
   });
 });

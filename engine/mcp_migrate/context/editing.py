@@ -129,14 +129,34 @@ class EditHelpers:
             return None
         return Edit(e - 1, e - 1, text)
 
+    def unwrap(self, outer: ast.AST, inner: ast.AST) -> List[Edit]:
+        """Edits turning `outer` into its part `inner` (`ServerResult(CallToolResult(...))` ->
+        `CallToolResult(...)`) by deleting what surrounds it, so fixes inside `inner` (another rule
+        renaming a field there) still apply in the same run."""
+        (s, e), (i, j) = self.span(outer), self.span(inner)
+        return [self.delete((s, i)), self.delete((j, e))]
+
     def add_param(self, fn, text: str) -> Optional[Edit]:
-        """Edit appending parameter `text` to a plain signature (no defaults, *args, kw-only, **kwargs)."""
+        """Edit adding parameter `text` (no default) to `fn`: appended to a plain signature, else made
+        keyword-only (`def f(a=1)` -> `def f(a=1, *, ctx: Context)`), which callers by keyword and
+        MCPServer's injection (by name) both accept."""
         a = fn.args
-        if a.vararg or a.kwarg or a.kwonlyargs or a.defaults or a.posonlyargs:
-            return None
-        if a.args:
-            end = self.span(a.args[-1])[1]
-            return self.insert(end, ", " + text)
+        end_of = lambda arg, default: max(self.span(arg)[1], self.span(default)[1] if default else 0)  # noqa: E731
+        if a.kwonlyargs:
+            return self.insert(end_of(a.kwonlyargs[-1], a.kw_defaults[-1]), ", " + text)
+        if a.vararg:
+            return self.insert(self.span(a.vararg)[1], ", " + text)
+        positional = a.posonlyargs + a.args
+        if positional:
+            last_default = a.defaults[-1] if a.defaults else None
+            keyword_only = bool(a.defaults) or bool(a.kwarg)
+            sep = ", *, " if keyword_only else ", "
+            if a.posonlyargs and not a.args:
+                return None  # `def f(a, /)`: rare; a marker is clearer than a guess
+            return self.insert(end_of(positional[-1], last_default), sep + text)
+        if a.kwarg:
+            star = self.text.rfind("**", self.span(fn)[0], self.span(a.kwarg)[0])
+            return self.insert(star, "*, " + text + ", ") if star >= 0 else None
         s, e = self.span(fn)
         m = _EMPTY_DEF.match(self.text, s, e)
         if not m:

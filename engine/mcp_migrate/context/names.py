@@ -14,10 +14,10 @@ class NameQuestions:
     """Mixed into `PythonContext`; needs `self.resolver`, `self.tree`, `self.walk`."""
 
     # ---- what an expression is ---------------------------------------------------------------
-    @staticmethod
-    def canonical(qualname: str) -> str:
-        """The defining module's spelling of a v1 name (`mcp.McpError` -> `mcp.shared.exceptions.McpError`)."""
-        return canonical(qualname)
+    def canonical(self, qualname: str) -> str:
+        """The defining module's spelling of a v1 name (`mcp.McpError` -> `mcp.shared.exceptions.McpError`),
+        following the half-migrated spellings this file may use (resolver.py)."""
+        return self.resolver.canonical(qualname)
 
     def resolve(self, expr: ast.AST) -> Optional[str]:
         """Canonical SDK name for a Name/Attribute (`F` -> `mcp.server.fastmcp.server.FastMCP`)."""
@@ -34,7 +34,7 @@ class NameQuestions:
 
     def instance_of(self, expr: ast.AST) -> Optional[str]:
         """Canonical class of the object `expr` is, when the file (or the project) shows it."""
-        return self.resolver.instance_of(expr) or self.types.class_of(expr)
+        return self.types.class_of(expr) or self.resolver.instance_of(expr)
 
     def is_instance(self, expr: ast.AST, *qualnames: str) -> bool:
         cls = self.instance_of(expr)
@@ -103,9 +103,13 @@ class NameQuestions:
                 root = c.func  # cheap pre-check: only a chain on an imported name can resolve
                 while isinstance(root, ast.Attribute):
                     root = root.value
-                if not isinstance(root, ast.Name) or root.id not in imported:
+                if not isinstance(root, ast.Name):
                     continue
-                q = self.resolve(c.func)
+                if root.id not in imported:
+                    # A user subclass keeping the SDK constructor: `App("x", port=1)` is a FastMCP call.
+                    q = self.types.sdk_constructor(c) if root.id in self._subclass_names() else None
+                else:
+                    q = self.resolve(c.func)
                 if q is not None:
                     self._calls.setdefault(q, []).append(c)
         hits = [c for q in dict.fromkeys(canonical(q) for q in qualnames) for c in self._calls.get(q, ())]
@@ -113,6 +117,16 @@ class NameQuestions:
             order = {id(c): i for i, c in enumerate(self.walk(ast.Call))} if len(hits) > 1 else {}
             hits.sort(key=lambda c: order.get(id(c), 0))
         return hits
+
+    def _subclass_names(self):
+        """Names that may be user subclasses of SDK classes: classes defined here, names imported
+        from the user's own modules."""
+        if self._subclasses is None:
+            self._subclasses = {c.name for c in self.walk(ast.ClassDef) if c.bases}
+            for node in self.walk(ast.ImportFrom):
+                if node.level or not (node.module or "").startswith("mcp"):
+                    self._subclasses.update(a.asname or a.name for a in node.names)
+        return self._subclasses
 
     def _ref_index(self):
         # Built once per file: every rule asking for references shares one resolution pass.

@@ -24,6 +24,7 @@ class PythonContext(TreeQuestions, NameQuestions, SdkQuestions, LowlevelPlan, Ed
         self._by_type = None
         self._refs = None
         self._calls = None
+        self._subclasses = None
         self._calls_by_attr = None
         self._attrs_by_name = None
         self._names_by_id = None

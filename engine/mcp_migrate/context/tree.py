@@ -1,7 +1,7 @@
 """Navigating the syntax tree: nodes by type, parents, enclosing scopes, and small facts about nodes."""
 
 import ast
-from typing import Dict, Iterable, List, Optional, Union
+from typing import Dict, Iterable, List, Optional, Tuple, Union
 
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 
@@ -120,6 +120,26 @@ class TreeQuestions:
                 order = self._call_order = {id(c): i for i, c in enumerate(self.walk(ast.Call))}
             out.sort(key=lambda c: order[id(c)])
         return out
+
+    def block_of(self, stmt: ast.stmt) -> Optional[List[ast.stmt]]:
+        """The statement list `stmt` belongs to (a body, orelse, handler body...), or None."""
+        owner = self.parent(stmt) or self.tree
+        for field in ("body", "orelse", "finalbody", "handlers"):
+            block = getattr(owner, field, None)
+            if isinstance(block, list) and any(s is stmt for s in block):
+                return block
+        return None
+
+    def line_span(self, stmt: ast.stmt) -> Optional[Tuple[int, int]]:
+        """The span of the whole lines `stmt` occupies, with their line break, when nothing else
+        (code or a comment) shares them; else None."""
+        start = self.index.line_start(stmt.lineno)
+        s, e = self.span(stmt)
+        last = stmt.end_lineno
+        end = self.index.line_start(last + 1) if last < self.index.line_count else len(self.text)
+        if self.text[start:s].strip() or self.text[e:end].strip():
+            return None
+        return start, end
 
     # ---- facts about one node (no file state) --------------------------------------------
     @staticmethod

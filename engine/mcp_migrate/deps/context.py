@@ -18,6 +18,8 @@ class DepsContext(Context):
                 reqs = parse.requirements_txt(self.text, self.index)
             elif self.kind == "pyproject":
                 reqs = parse.pyproject(self.text, self.index) + parse.poetry_extras_only(self.text, self.index)
+            elif self.kind == "setup_py":
+                reqs = parse.setup_py(self.text, self.index)
             else:
                 reqs = parse.setup_cfg(self.text, self.index)
             self._reqs = sorted(reqs, key=lambda r: r.span)

@@ -1,10 +1,11 @@
-"""Find dependency entries (with exact spans) in requirements / pyproject / setup.cfg text.
+"""Find dependency entries (with exact spans) in requirements / pyproject / setup.cfg / setup.py text.
 
 Text scanning, not a TOML/INI parser: edits must preserve formatting, and Python 3.10 has no
 tomllib. Each entry records where its name, extras and version constraint are, so rules can edit
 one part and leave the user's spelling, extras and markers alone.
 """
 
+import ast
 import re
 from typing import List, NamedTuple, Optional, Tuple
 
@@ -284,3 +285,47 @@ def setup_cfg(text: str, index) -> List[Requirement]:
             if req:
                 out.append(req)
     return out
+
+
+# ---- setup.py -------------------------------------------------------------------------------
+SETUP_PY_KEYS = SETUP_KEYS + ("extras_require",)
+
+
+def setup_py(text: str, index) -> List[Requirement]:
+    """The string literals of `setup(install_requires=[...], extras_require={...: [...]})`, also when
+    the keyword names a module-level list (`install_requires=REQUIRES`). Unparsable files have none."""
+    from ..inputs import parse_python
+
+    tree, err = parse_python(text)
+    if err:
+        return []
+    lists = {t.id: node.value for node in tree.body if isinstance(node, ast.Assign)
+             for t in node.targets if isinstance(t, ast.Name)}
+    out = []
+    for call in ast.walk(tree):
+        f = getattr(call, "func", None)
+        if not (isinstance(call, ast.Call) and (getattr(f, "id", None) == "setup" or getattr(f, "attr", None) == "setup")):
+            continue
+        for kw in call.keywords:
+            if kw.arg not in SETUP_PY_KEYS:
+                continue
+            value = lists.get(kw.value.id, kw.value) if isinstance(kw.value, ast.Name) else kw.value
+            groups = value.values if isinstance(value, ast.Dict) else [value]
+            for group in groups:
+                group = lists.get(group.id, group) if isinstance(group, ast.Name) else group
+                for item in getattr(group, "elts", []):
+                    req = _string_requirement(text, index, item)
+                    if req:
+                        out.append(req)
+    return out
+
+
+def _string_requirement(text: str, index, node) -> Optional[Requirement]:
+    """A one-line plain string literal holding a PEP 508 requirement."""
+    if not (isinstance(node, ast.Constant) and isinstance(node.value, str)) or node.lineno != node.end_lineno:
+        return None
+    s, e = index.node_span(node)
+    quote = text[s:s + 1]
+    if quote not in ("'", '"') or text[e - 1:e] != quote or text[s:s + 3] == quote * 3 or e - s < 2:
+        return None
+    return pep508_at(text, s + 1, e - 1, node.lineno)

@@ -7,6 +7,7 @@ the fix priority is `framework.PRIORITY`, by code, not the import order).
 import importlib
 
 RULE_MODULES = [
+    "api001_missing_in_v2",
     "aut001_rfc7523_removed",
     "aut002_oauth_token_error_import",
     "aut003_metadata_url_trailing_slash",

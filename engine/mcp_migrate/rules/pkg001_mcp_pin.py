@@ -2,7 +2,7 @@ from ..deps.context import DepsContext
 from ..deps.versions import allows
 from ..framework import rule
 
-DEP_KINDS = ("pyproject", "requirements", "setup_cfg")
+DEP_KINDS = ("pyproject", "requirements", "setup_cfg", "setup_py")
 
 
 @rule(

@@ -36,7 +36,7 @@ FLOORS = {
              "sse-starlette>=2,<3",
          ]
     """,
-    kinds=("pyproject", "requirements", "setup_cfg"),
+    kinds=("pyproject", "requirements", "setup_cfg", "setup_py"),
 )
 def check(ctx: DepsContext):
     if not ctx.depends_on("mcp"):

@@ -27,7 +27,7 @@ from ..framework import rule
              "httpx-sse>=0.4",
          ]
     """,
-    kinds=("pyproject", "requirements", "setup_cfg"),
+    kinds=("pyproject", "requirements", "setup_cfg", "setup_py"),
 )
 def check(ctx: DepsContext):
     if not ctx.depends_on("mcp"):

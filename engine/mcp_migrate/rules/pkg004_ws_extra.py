@@ -20,7 +20,7 @@ from ..framework import rule
              "mcp[cli,ws]==1.28.1",
          ]
     """,
-    kinds=("pyproject", "requirements", "setup_cfg"),
+    kinds=("pyproject", "requirements", "setup_cfg", "setup_py"),
 )
 def check(ctx: DepsContext):
     for req in ctx.requirements():

@@ -68,18 +68,77 @@ _HTTP_WHERE = '`run(transport="streamable-http", ...)` or `streamable_http_app(.
     + ["mcp.server.mcpserver.server.MCPServer.streamable_http_app(%s)" % p for p in HTTP if p != "port"],
 )
 def check(ctx: PythonContext):
-    for call in ctx.calls(sdk.FASTMCP):
-        _constructor(ctx, call)
+    for call, resolved in ctx.constructor_calls(sdk.FASTMCP):
+        if resolved:
+            _constructor(ctx, call)
     for call in ctx.calls(SETTINGS):
         found = [k.arg for k in call.keywords if k.arg in MOVED]
         if found:
             ctx.manual(call, "`Settings` no longer has %s; pass them to `run()` / `sse_app()` / "
                              "`streamable_http_app()`" % _names(found))
+    folded = _fold_settings_assignments(ctx)
     for node in ctx.attribute_uses(sdk.FASTMCP, "settings"):
         parent = ctx.parent(node)
-        if isinstance(parent, ast.Attribute) and parent.attr in MOVED:
+        if isinstance(parent, ast.Attribute) and parent.attr in MOVED and id(parent) not in folded:
             ctx.manual(parent, "`settings.%s` was removed (assigning it raises `ValueError`); pass `%s=` to %s"
                        % (parent.attr, parent.attr, WHERE.get(parent.attr, _HTTP_WHERE)))
+
+
+def _fold_settings_assignments(ctx):
+    """`mcp.settings.port = p` followed in the same block by `mcp.run_sse_async()`: the value moves into
+    that call (`run_sse_async(port=p)`). Returns the ids of the settings attributes it moved."""
+    plans = {}  # destination call -> [(assign statement, attribute node)]
+    for node in ctx.attribute_uses(sdk.FASTMCP, "settings"):
+        attr = ctx.parent(node)
+        stmt = ctx.parent(attr) if isinstance(attr, ast.Attribute) else None
+        if not (isinstance(stmt, ast.Assign) and stmt.targets == [attr] and attr.attr in MOVED
+                and _simple(stmt.value)):
+            continue
+        dest = _later_destination(ctx, stmt, node.value, attr.attr)
+        if dest is not None:
+            plans.setdefault(id(dest), (dest, []))[1].append((stmt, attr))
+    folded = set()
+    for dest, moves in plans.values():
+        names = [a.attr for _, a in moves]
+        if len(set(names)) != len(names):
+            continue  # the same setting twice: which value reaches the call is for a person to see
+        spans = [ctx.line_span(stmt) for stmt, _ in moves]
+        if None in spans:
+            continue
+        edits = [ctx.delete(span) for span in spans]
+        added = ctx.add_kwargs(dest, ", ".join("%s=%s" % (a.attr, ctx.source(stmt.value)) for stmt, a in moves))
+        if added is None:
+            continue
+        first = moves[0][0]
+        ctx.fix(first, "`settings.%s` was removed: pass %s to `%s()` instead"
+                % ("`, `settings.".join(names), _names(names), dest.func.attr), edits + [added])
+        folded.update(id(a) for _, a in moves)
+    return folded
+
+
+def _later_destination(ctx, stmt, owner, name):
+    """The first `owner.run...()` / app call after `stmt` in its block that takes `name`, when the
+    statements in between are simple ones that do not read the server's settings."""
+    block = ctx.block_of(stmt)
+    if block is None:
+        return None
+    key = ctx.source(owner)
+    for later in block[block.index(stmt) + 1:]:
+        if not isinstance(later, (ast.Expr, ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Return)):
+            return None
+        calls = [c for c in ast.walk(later) if isinstance(c, ast.Call) and isinstance(c.func, ast.Attribute)
+                 and c.func.attr in DESTINATIONS and ctx.source(c.func.value) == key]
+        if calls:
+            dest = calls[0]
+            accepts = _accepts(dest)
+            ok = accepts is not None and name in accepts and ctx.keyword(dest, name) is None \
+                and not ctx.has_star(dest)
+            return dest if ok else None
+        reads = later.value if _sets_setting(ctx, later, key) else later  # another setting: fine
+        if any(isinstance(n, ast.Attribute) and n.attr == "settings" and ctx.source(n.value) == key
+               for n in ast.walk(reads)):
+            return None
+    return None
 
 
 def _constructor(ctx, call):
@@ -119,6 +178,15 @@ def _constructor(ctx, call):
     if stuck:
         ctx.manual(call, "v2 takes %s on `run()` / the app methods, not the constructor: %s"
                    % (_names(stuck), "; ".join("`%s=` -> %s" % (n, WHERE.get(n, _HTTP_WHERE)) for n in stuck)))
+
+
+def _sets_setting(ctx, stmt, key):
+    """`<key>.settings.<field> = value`"""
+    if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1):
+        return False
+    t = stmt.targets[0]
+    return isinstance(t, ast.Attribute) and isinstance(t.value, ast.Attribute) and t.value.attr == "settings" \
+        and ctx.source(t.value.value) == key
 
 
 def _accepts(dest):

@@ -44,39 +44,65 @@ def check(ctx: PythonContext):
     calls += [c for c in ctx.walk(ast.Call) if isinstance(c.func, ast.Attribute)
               and c.func.attr == "get_context" and not c.args and ctx.fragment_receiver(c.func.value)]
     handler_defs = {id(d): kind for d, _, kind in ctx.fastmcp_handlers("tool", "prompt")}
+    by_handler = {}
     for call in calls:
         fn = ctx.enclosing(call)
-        edits = None
         if fn is not None and id(fn) in handler_defs:
-            edits = _inject(ctx, fn, call)
-        if edits:
-            ctx.fix(call, "`get_context()` was removed; the handler receives the `Context` as a parameter", edits)
+            by_handler.setdefault(id(fn), (fn, []))[1].append(call)
         else:
             ctx.manual(call, MANUAL)
+    for fn, fn_calls in by_handler.values():
+        edits = _inject(ctx, fn, fn_calls)
+        for call, call_edits in zip(fn_calls, edits or [None] * len(fn_calls)):
+            if call_edits:
+                ctx.fix(call, "`get_context()` was removed; the handler receives the `Context` as a parameter",
+                        call_edits)
+            else:
+                ctx.manual(call, MANUAL)
 
 
-def _inject(ctx, fn, call):
+def _inject(ctx, fn, calls):
+    """Per call, the edits that give the handler a `Context` parameter and use it instead (the
+    parameter edit is the same for every call, so it is applied once); None when unsure."""
     existing = ctx.context_params(fn)
     if existing:
-        return [ctx.replace(call, existing[0])]
+        return [[ctx.replace(call, existing[0])] for call in calls]
+    local, import_edit = ctx.context_name()
+    if local is None:
+        return None
+    removals = {id(c): _assignment_line(ctx, fn, c) for c in calls}
+    named = [r[0] for r in removals.values() if r]
+    name = named[0] if named else _free_name(ctx, fn)
+    param = ctx.add_param(fn, "%s: %s" % (name, local))
+    if param is None or name is None:
+        return None
+    out = []
+    for call in calls:
+        removal = removals[id(call)]
+        use = ctx.delete(removal[1]) if removal and removal[0] == name else ctx.replace(call, name)
+        out.append([param, use] + ([import_edit] if import_edit is not None else []))
+    return out
+
+
+def _assignment_line(ctx, fn, call):
+    """(name, span of its whole line) for `name = mcp.get_context()` alone on a line of the handler."""
     stmt = ctx.parent(call)
     if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name)):
         return None
     if stmt not in fn.body or len(fn.body) == 1 or stmt.lineno != stmt.end_lineno:
         return None
     name = stmt.targets[0].id
-    if name in {a.arg for a in fn.args.args + fn.args.kwonlyargs}:
+    if name in {a.arg for a in fn.args.posonlyargs + fn.args.args + fn.args.kwonlyargs}:
         return None
-    local, import_edit = ctx.context_name()
-    if local is None:
-        return None
-    param = ctx.add_param(fn, "%s: %s" % (name, local))
     line = stmt.lineno
     start, end = ctx.index.line_start(line), ctx.span(stmt)[1]
-    if ctx.text[start:ctx.span(stmt)[0]].strip():
-        return None
     rest = ctx.index.line_start(line + 1) if line < ctx.index.line_count else len(ctx.text)
-    if param is None or ctx.text[end:rest].strip():
+    if ctx.text[start:ctx.span(stmt)[0]].strip() or ctx.text[end:rest].strip():
         return None
-    edits = [param, ctx.delete((start, rest))]
-    return edits + ([import_edit] if import_edit is not None else [])
+    return name, (start, rest)
+
+
+def _free_name(ctx, fn):
+    used = {n.id for n in ast.walk(fn) if isinstance(n, ast.Name)}
+    used |= {a.arg for a in ast.walk(fn.args) if isinstance(a, ast.arg)}
+    return next((n for n in ("ctx", "context", "mcp_context") if n not in used), None)

@@ -103,7 +103,7 @@ def _unwrap(ctx, call, level=None):
         return
     name = (ctx.resolve(call.func) or call.func.id).rpartition(".")[2]
     ctx.fix(call, "`%s(...)` is a plain union in v2; pass the member directly" % name,
-            [ctx.replace(call, ctx.source(inner))], fix_class=level)
+            ctx.unwrap(call, inner), fix_class=level)
 
 
 def _union_level(ctx, expr):

@@ -101,9 +101,28 @@ CASES = [
         findings=["PKG001:3 safe"],
         filename="setup.cfg",
     ),
+    # setup.py: literal lists, a module-level list named by the keyword, and extras
+    case(
+        " from setuptools import setup\n"
+        " \n"
+        "-REQUIRES = ['mcp==1.20', 'anyio']\n"
+        "+REQUIRES = ['mcp>=2,<3', 'anyio']\n"
+        " \n"
+        " setup(\n"
+        "     name='demo',\n"
+        "     install_requires=REQUIRES,\n"
+        "-    extras_require={'server': [\"mcp[cli]~=1.26\"]},\n"
+        "+    extras_require={'server': [\"mcp[cli]>=2,<3\"]},\n"
+        " )\n",
+        findings=["PKG001:3 safe", "PKG001:8 safe"],
+        filename="setup.py",
+    ),
 ]
 
 NOOP = [
+    ("from setuptools import setup\nsetup(name='x', install_requires=[f'mcp=={V}'])\n", "setup.py"),
+    ("print 'python 2 setup'\nsetup(install_requires=['mcp==1.0'])\n", "setup.py"),
+    ("description = 'mcp==1.0'\nsetup(name='x', description=description)\n", "setup.py"),
     "mcp>=1.2\n",
     "mcp>=2,<3 \\\n"
     "    --hash=sha256:abc\n",

@@ -109,6 +109,66 @@ CASES = [
     ),
 ]
 
+# A file still importing from `mcp.server.fastmcp` is half migrated: its `MCPServer` is v1's FastMCP.
+CASES += [
+    case(
+        " from mcp.server.mcpserver import MCPServer\n"
+        " from mcp.server.fastmcp.utilities.types import Image\n"
+        "-mcp = MCPServer('Demo', port=8000)\n"
+        "-mcp.run('sse')\n"
+        "+mcp = MCPServer('Demo')\n"
+        "+mcp.run('sse', port=8000)\n",
+        findings=["SRV007:3 safe"],
+    ),
+]
+
+# Settings assigned before the server starts in the same block move into that call.
+CASES += [
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        " mcp = FastMCP('x')\n"
+        " \n"
+        " async def main(config):\n"
+        "     if config.transport == 'sse':\n"
+        "-        mcp.settings.host = config.host\n"
+        "-        mcp.settings.port = config.port\n"
+        "         log(config.port)\n"
+        "-        await mcp.run_sse_async()\n"
+        "+        await mcp.run_sse_async(host=config.host, port=config.port)\n",
+        findings=["SRV007:6 safe"],
+    ),
+    # read back in between: the setting stays, marked
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        " mcp = FastMCP('x')\n"
+        "+# mcp-migrate: SRV007 `settings.port` was removed (assigning it raises `ValueError`); pass `port=` to `run(transport=\"sse\"|\"streamable-http\", port=...)` (a mounted app binds where the outer server does) https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n"
+        " mcp.settings.port = 9000\n"
+        "+# mcp-migrate: SRV007 `settings.port` was removed (assigning it raises `ValueError`); pass `port=` to `run(transport=\"sse\"|\"streamable-http\", port=...)` (a mounted app binds where the outer server does) https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n"
+        " print(mcp.settings.port)\n"
+        " mcp.run('sse')\n",
+        findings=["SRV007:3 manual", "SRV007:4 manual"],
+    ),
+    # a subclass keeping FastMCP's constructor takes its parameters; one with its own passes them up
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        " \n"
+        " class WithCORS(FastMCP):\n"
+        "     def streamable_http_app(self):\n"
+        "         return super().streamable_http_app()\n"
+        " \n"
+        " class Own(FastMCP):\n"
+        "     def __init__(self, port):\n"
+        "+        # mcp-migrate: SRV007 v2 takes `port=` on `run()` / the app methods, not the constructor: `port=` -> `run(transport=\"sse\"|\"streamable-http\", port=...)` (a mounted app binds where the outer server does) https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n"
+        "         super().__init__('own', port=port)\n"
+        " \n"
+        "-mcp = WithCORS(name='J', json_response=False)\n"
+        "-mcp.run(transport='streamable-http')\n"
+        "+mcp = WithCORS(name='J')\n"
+        "+mcp.run(transport='streamable-http', json_response=False)\n",
+        findings=["SRV007:9 manual", "SRV007:11 safe"],
+    ),
+]
+
 NOOP = [
     "from fastmcp import FastMCP\n"
     'mcp = FastMCP("Demo", port=1)\n'

@@ -53,6 +53,35 @@ CASES = [
         "     await mcp.get_context().info('x')\n",
         findings=["SRV008:6 manual"],
     ),
+    # used inside an expression, in a handler whose parameters have defaults: a keyword-only parameter
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        "+from mcp.server.mcpserver import Context\n"
+        " \n"
+        " mcp = FastMCP('d')\n"
+        " \n"
+        " @mcp.tool()\n"
+        "-async def create(name: str = 'app') -> str:\n"
+        "-    result = await mcp.get_context().elicit('Create?', schema=Form)\n"
+        "-    await mcp.get_context().info('done')\n"
+        "+async def create(name: str = 'app', *, ctx: Context) -> str:\n"
+        "+    result = await ctx.elicit('Create?', schema=Form)\n"
+        "+    await ctx.info('done')\n"
+        "     return result.action\n",
+        findings=["SRV008:7 review", "SRV008:8 review"],
+    ),
+    case(
+        " from mcp.server.fastmcp import FastMCP, Context\n"
+        " \n"
+        " mcp = FastMCP('d')\n"
+        " \n"
+        " @mcp.tool()\n"
+        "-def t(ctx: str, *items: str) -> str:\n"
+        "-    return mcp.get_context().request_id + ctx\n"
+        "+def t(ctx: str, *items: str, context: Context) -> str:\n"
+        "+    return context.request_id + ctx\n",
+        findings=["SRV008:7 review"],
+    ),
     # a guide fragment: `mcp` is never defined, so only a marker
     case(
         " @mcp.tool()\n"

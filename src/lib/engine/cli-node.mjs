@@ -1,16 +1,20 @@
-// Node side of `npx mcp-migrate`: mount the host directories the run needs into Pyodide's FS (NODEFS,
-// same absolute paths, so messages and diffs show the user's paths) and call the Python CLI.
-import { existsSync, statSync, writeSync } from 'node:fs';
+// Node side of `npx mcp-migrate`: the Python CLI (engine/mcp_migrate/cli.py) runs unchanged under
+// Pyodide; this file only gives it what Pyodide lacks. The host directories the run reads are mounted
+// into Pyodide's FS (NODEFS, at the same absolute paths, so messages and diffs show the user's paths),
+// and `git` (for the uncommitted-changes check) runs through Node, as Pyodide cannot start processes.
+import { spawnSync } from 'node:child_process';
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync, writeSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { loadNodeEngine } from './node.mjs';
 
-function neededDirs(argv, cwd) {
-  const positional = argv.filter((a) => !a.startsWith('-'));
-  const dirs = positional.length ? [] : [cwd];
-  for (const a of positional) {
-    const abs = resolve(cwd, a);
+/** Directories to mount so that every path the run may open exists in Pyodide's FS. */
+export function mountsFor(paths, cwd) {
+  const dirs = [cwd];
+  for (const p of paths) {
+    const abs = resolve(cwd, p);
     if (!existsSync(abs)) continue;
-    dirs.push(statSync(abs).isDirectory() ? abs : dirname(abs));
+    // A symlink named on the command line is followed, so its target's directory is needed too.
+    for (const q of new Set([abs, realpathSync(abs)])) dirs.push(statSync(q).isDirectory() ? q : dirname(q));
   }
   // Parents first; a directory inside an already-mounted one needs no mount of its own.
   dirs.sort((a, b) => a.length - b.length);
@@ -21,15 +25,66 @@ function neededDirs(argv, cwd) {
   return mounts;
 }
 
+// host.file_kind / host.list_dir for Pyodide, which cannot see FIFOs nor symlink targets outside the
+// mounts: {"ok": value} or {"error": "EACCES", "message": ...} (raised as the matching OSError).
+function kindOf(s) {
+  if (s.isFile()) return 'file';
+  if (s.isDirectory()) return 'dir';
+  if (s.isSymbolicLink()) return 'link';
+  if (s.isFIFO()) return 'fifo';
+  if (s.isSocket()) return 'socket';
+  if (s.isCharacterDevice()) return 'character device';
+  if (s.isBlockDevice()) return 'block device';
+  return 'unknown';
+}
+const answer = (fn) => (...args) => {
+  try {
+    return JSON.stringify({ ok: fn(...args) });
+  } catch (e) {
+    return JSON.stringify({ error: e?.code ?? 'EIO', message: String(e?.message ?? e) });
+  }
+};
+const fileKind = answer((path, follow) => kindOf(follow ? statSync(path) : lstatSync(path)));
+const listDir = answer((path) => readdirSync(path, { withFileTypes: true }).map((d) => [d.name, kindOf(d)]));
+
+/** host.run_program for Pyodide: [returncode, stdout, stderr] as JSON (127: could not start). */
+function runProgram(argvJson, cwd) {
+  const [cmd, ...args] = JSON.parse(argvJson);
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
+  if (r.error) return JSON.stringify([127, '', `${cmd}: ${r.error.message}`]);
+  return JSON.stringify([r.status ?? 1, r.stdout, r.stderr]);
+}
+
+// Synchronous writes keep stdout/stderr ordered like CPython's. A full pipe (EAGAIN: the reader is
+// slower than us) is waited out, never dropped; a closed one (`| head`) ends the run quietly.
+const pause = new Int32Array(new SharedArrayBuffer(4));
+const writer = (fd) => ({
+  write: (buf) => {
+    let off = 0;
+    while (off < buf.length) {
+      try {
+        off += writeSync(fd, buf, off);
+      } catch (e) {
+        if (e?.code === 'EPIPE') process.exit(0);
+        if (e?.code !== 'EAGAIN') throw e;
+        Atomics.wait(pause, 0, 0, 2);
+      }
+    }
+    return buf.length;
+  },
+});
+
 export async function runEngineCli(argv) {
   const cwd = process.cwd();
   if (process.platform === 'win32') {
-    console.error('mcp-migrate: on Windows run the CPython CLI instead: python -m mcp_migrate (from engine/), or use WSL.');
+    console.error('mcp-migrate: on Windows run the Python package instead (pipx run / uvx, or python -m mcp_migrate), or use WSL.');
     return 2;
   }
   const engine = await loadNodeEngine();
   const py = engine.pyodide;
-  for (const dir of neededDirs(argv, cwd)) {
+  py.globals.set('_mm_argv', py.toPy(argv));
+  const paths = py.runPython('from mcp_migrate.cli import target_paths\ntarget_paths(list(_mm_argv))').toJs();
+  for (const dir of mountsFor(paths, cwd)) {
     if (dir === '/') {
       console.error('mcp-migrate: refusing to mount the whole file system; run it inside your project.');
       return 2;
@@ -37,39 +92,33 @@ export async function runEngineCli(argv) {
     py.FS.mkdirTree(dir);
     py.mountNodeFS(dir, dir);
   }
-  if (!py.FS.analyzePath(cwd).exists) py.FS.mkdirTree(cwd);
-  // Synchronous writes keep stdout/stderr ordered like CPython's; a closed pipe (`| head`) ends quietly.
-  // A full non-blocking pipe (`--json | jq`) answers EAGAIN: wait for the reader instead of dropping output.
-  const pause = new Int32Array(new SharedArrayBuffer(4));
-  const writer = (fd) => ({
-    write: (buf) => {
-      let off = 0;
-      while (off < buf.length) {
-        try {
-          off += writeSync(fd, buf, off);
-        } catch (e) {
-          if (e?.code === 'EPIPE') process.exit(0);
-          if (e?.code !== 'EAGAIN') throw e;
-          Atomics.wait(pause, 0, 0, 5);
-        }
-      }
-      return buf.length;
-    },
-  });
   py.setStdout(writer(1));
   py.setStderr(writer(2));
-  py.globals.set('_mm_argv', py.toPy(argv));
   py.globals.set('_mm_cwd', cwd);
-  py.globals.set('_mm_tty', Boolean(process.stderr.isTTY));
-  const code = py.runPython(`
-import os, sys
+  // Pyodide has its own environment; pass on the one variable the CLI reads.
+  const progress = process.env.MCP_MIGRATE_PROGRESS ?? (process.stderr.isTTY ? '1' : '');
+  py.globals.set('_mm_progress', progress);
+  py.globals.set('_mm_host', py.toPy({ runProgram, fileKind, listDir }));
+  return py.runPython(`
+import errno, json, os, sys
+from mcp_migrate import host
+
+def _mm_answer(reply):
+    r = json.loads(reply)
+    if "error" in r:
+        code = getattr(errno, r["error"], errno.EIO)
+        raise OSError(code, os.strerror(code))
+    return r["ok"]
+
+host.run_program = lambda argv, cwd: host.Completed(*json.loads(_mm_host["runProgram"](json.dumps(argv), cwd)))
+host.file_kind = lambda path, follow=True: _mm_answer(_mm_host["fileKind"](path, follow))
+host.list_dir = lambda path: [tuple(e) for e in _mm_answer(_mm_host["listDir"](path))]
 os.chdir(_mm_cwd)
-if _mm_tty:
-    os.environ["MCP_MIGRATE_PROGRESS"] = "1"
+if _mm_progress:
+    os.environ["MCP_MIGRATE_PROGRESS"] = _mm_progress
 from mcp_migrate.cli import main as _mm_main
 _mm_code = _mm_main(list(_mm_argv))
 sys.stdout.flush(); sys.stderr.flush()
 _mm_code
 `);
-  return code;
 }

@@ -14,7 +14,7 @@ export interface FindingEdit {
 }
 
 export type FixClass = 'safe' | 'review' | 'manual';
-export type FileKind = 'python' | 'pyproject' | 'requirements' | 'setup_cfg';
+export type FileKind = 'python' | 'pyproject' | 'requirements' | 'setup_cfg' | 'setup_py';
 export type ErrorKind = 'syntax' | 'python2' | 'too_large' | 'too_deep' | 'binary' | 'encoding';
 
 export interface Finding {

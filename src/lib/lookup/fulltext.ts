@@ -1,41 +1,228 @@
-// Full-text search as a last resort. The search itself is injected (Pagefind in the browser), so
-// this module stays pure; here we only decide how much a full-text hit may say.
+// Full text over the guide itself (BM25 over every section's heading, curated symptoms and symbols,
+// prose, code and the engine's v1 examples), for what names no symbol: plain-words reports, prose,
+// code snippets, the values of a failed assertion. The index ships with the site and the CLI alike
+// (src/generated/lookup-index.json), so both give the same answers.
+//
+// Its confidence says how much of what the paste says the best section explains, and by how much
+// it beats the runner-up: a query of mostly unknown words, or one that two sections explain equally
+// well, stays below the answer threshold.
 
-import type { FullText, Hit, Normalised, Section } from './types.ts';
+import { differences } from './formats.ts';
+import { eachToken } from './tokens.ts';
+import type { Hit, LookupIndex, Normalised, Section } from './types.ts';
 
-/** A full-text hit alone tops out below the default result threshold unless it is very strong. */
-export const FULLTEXT_ALONE_MAX = 0.55;
-/** Boost for a section that structured matching already found. */
-export const FULLTEXT_SUPPORT = 0.04;
+const K1 = 1.2;
+const B = 0.75;
 
-/** What to send to the search engine: the exception line an expert would read, else the text. */
-export function fulltextQuery(n: Normalised): string {
-  const base = n.primary ? `${n.primary.type.split('.').pop()} ${n.primary.message}` : n.text;
-  return base
-    .replace(/<path>/g, ' ')
-    .replace(/[^\w\s.-]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 200);
+export type Query = Map<string, number>;
+
+function addText(q: Query, text: string, weight: number, cap = 2.5) {
+  eachToken(text, (t) => q.set(t, Math.min(cap, (q.get(t) ?? 0) + weight)));
 }
 
-export async function matchFulltext(n: Normalised, sections: Section[], search: FullText): Promise<Hit[]> {
-  const q = fulltextQuery(n);
-  if (q.length < 4) return [];
-  let found;
-  try {
-    found = await search(q);
-  } catch {
-    return []; // search unavailable (dev server, offline index): degrade to structured matching
+// Python's and pytest's own wording says what kind of error it is, not what it is about: only the
+// names and values a message quotes are worth searching for.
+const BOILERPLATE = new RegExp(
+  [
+    // Python's own exception names; an SDK's or a library's (`MCPError`, `ConnectError`) is content.
+    String.raw`\b(?:builtins\.)?(?:Base)?(?:Exception|ExceptionGroup|ValueError|TypeError|KeyError|AttributeError|ImportError|ModuleNotFoundError|RuntimeError|NameError|IndexError|OSError|IOError|SyntaxError|IndentationError|ZeroDivisionError|RecursionError|PermissionError|FileNotFoundError|ConnectionError|TimeoutError|AssertionError|NotImplementedError|LookupError|UnicodeDecodeError|StopIteration|DeprecationWarning|UserWarning|RuntimeWarning|Warning)\b`,
+    String.raw`\bTraceback \(most recent call last\)`,
+    String.raw`\bNo module named\b`,
+    String.raw`\bcannot import name\b`,
+    String.raw`\bfrom partially initialized module\b`,
+    String.raw`\b(?:type )?object has no (?:attribute|field)\b`,
+    String.raw`\bmodule\b(?= ['"]?[\w.]+['"]? has no attribute)`,
+    String.raw`\bhas no attribute\b`,
+    String.raw`\bgot an unexpected keyword argument\b`,
+    String.raw`\btakes (?:from \d+ to )?\d+ positional arguments? but \d+ (?:were|was) given`,
+    String.raw`\bmissing \d+ required (?:positional|keyword-only) arguments?`,
+    String.raw`\bis not (?:defined|subscriptable|iterable|callable)\b`,
+    String.raw`\bname\b`,
+    String.raw`\binvalid syntax\b`,
+    String.raw`\bunsupported operand type\(s\) for\b`,
+    String.raw`\bDid you mean\b`,
+    String.raw`\bvalidation errors? for\b`,
+    String.raw`\bInput should be a valid\b`,
+    String.raw`\bField required\b`,
+    String.raw`\bFor further information visit\b`,
+    String.raw`\b(?:type|input_value|input_type)=`,
+    String.raw`\b(?:not enough|too many) values to unpack\b`,
+    String.raw`\binvalid literal for \w+\(\) with base \d+`,
+    String.raw`\bNoneType\b`,
+    String.raw`\bunhandled errors in a TaskGroup\b`,
+    String.raw`\bsub-exceptions?\b`,
+    // pytest's report wording
+    String.raw`\bassert\b`,
+    String.raw`\bAt index \d+ diff:`,
+    String.raw`\b(?:Left|Right) contains \d+ more items?\b`,
+    String.raw`\bCommon items\b`,
+    String.raw`\bFull diff\b`,
+    String.raw`\bDID NOT RAISE\b`,
+    // pip's wording for "no such version", not a conflict
+    String.raw`\bCould not find a version that satisfies the requirement\b`,
+    String.raw`\bNo matching distribution found for\b`,
+    // what hosts print around any server's failure
+    String.raw`\bMCP error -32000\b`,
+    String.raw`\bConnection closed\b`,
+    String.raw`\bServer disconnected\b`,
+    // where things run (hosts, ports, URLs) and which app shows them: values, not what changed
+    String.raw`\bhttps?:\/\/\S+`,
+    String.raw`\b(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?\b`,
+    String.raw`\blocalhost(?::\d+)?\b`,
+    String.raw`(?<=:)\d{2,5}\b`,
+    String.raw`\b(?:Claude(?: Desktop| Code)?|Cursor|Windsurf|VS ?Code|Zed|Cline|Goose)\b(?![\w.(=])`,
+  ].join('|'),
+  'g',
+);
+
+// Plain words people use for what the guide says in its own words.
+const SYNONYMS: Record<string, string> = {
+  blank: 'empty',
+  gone: 'removed',
+  missing: 'removed',
+  disappear: 'removed',
+  vanish: 'removed',
+  ignor: 'no longer read',
+  noth: 'no longer',
+  hang: 'stall',
+  hung: 'stall',
+  freez: 'stall',
+  mb: 'mib',
+  megabyte: 'mib',
+  rename: 'renamed',
+  deprecat: 'deprecated',
+  silenc: 'suppression',
+};
+
+/** What to search for: the paste's words, the exception an expert reads first weighing more. */
+export function buildQuery(n: Normalised, dropped: Set<string> = new Set()): Query {
+  const q: Query = new Map();
+  // pytest's `+  where x = Model(field=..., ...).attr` repeats whole reprs: they count for less.
+  const where = n.text.match(/^\+\s+where .*$/gm) ?? [];
+  addText(q, n.text.replace(/^\+\s+where .*$/gm, ' ').replace(BOILERPLATE, ' '), 1);
+  for (const w of where) addText(q, w.replace(/\w+=None\b|\w+=(?:\[\]|\{\}|''|\.\.\.)/g, ' ').replace(BOILERPLATE, ' '), 0.5);
+  for (const [word, meaning] of Object.entries(SYNONYMS)) if (q.has(word)) addText(q, meaning, 0.7);
+  if (n.primary) addText(q, n.primary.message.replace(BOILERPLATE, ' '), 0.75, 3);
+  for (const l of n.loggers) addText(q, l, 1.5, 3);
+  for (const p of n.packages) if (p !== 'mcp') addText(q, p, 0.5);
+  const a = n.assertions;
+  if (a) {
+    for (const { left, right } of a.pairs) {
+      for (const d of differences(left, right)) addText(q, d, 2.5, 4);
+      addText(q, `${left} ${right}`, 1, 3);
+    }
+    for (const w of a.where) addText(q, w, 1.5, 3);
+    for (const e of a.extra) addText(q, e, 1.5, 3);
+    for (const r of a.raised) addText(q, r, 1.5, 3);
   }
-  // The "Find your changes" overviews quote every symptom; full text would find them for anything.
-  const known = new Set(sections.filter((s) => s.area !== 'find-your-changes').map((s) => s.anchor));
+  for (const d of dropped) q.delete(d);
+  return q;
+}
+
+export interface Ranked {
+  section: number;
+  score: number;
+  /** Share of the query's information (idf x weight) this section matches. */
+  coverage: number;
+  /** The matched words that say most, best first. */
+  words: string[];
+  /** Matched words that the section's heading, symbols or symptoms use (its key words). */
+  keys: number;
+}
+
+export function search(q: Query, index: LookupIndex): Ranked[] {
+  const ft = index.fulltext;
+  const n = ft.n;
+  const idfOf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  // A word the guide never uses still counts against coverage, a little less than the rarest one.
+  const unknownIdf = idfOf(1) * 0.6;
+  const scores = new Map<number, { score: number; mass: number; keys: number; words: Array<[string, number]> }>();
+  let total = 0;
+  for (const [term, weight] of q) {
+    // Own properties only: the words `constructor` and `toString` are in the guide too.
+    const postings = Object.hasOwn(ft.terms, term) ? ft.terms[term] : undefined;
+    if (!postings) {
+      // A user's own compound identifier (`handle_list_tools`) speaks through its parts; a value
+      // the guide never quotes (a version, an id) says little either way.
+      if (/[_.]/.test(term) && !/^-?\d/.test(term)) continue;
+      total += unknownIdf * weight * (/^-?\d/.test(term) ? 0.3 : 1);
+      continue;
+    }
+    const df = postings.length / 2;
+    const idf = idfOf(df);
+    total += idf * weight;
+    const keyDocs = Object.hasOwn(ft.keys, term) && idf >= 1.5 ? ft.keys[term] : [];
+    for (let i = 0; i < postings.length; i += 2) {
+      const doc = postings[i];
+      const tf = postings[i + 1];
+      const norm = tf + K1 * (1 - B + (B * ft.len[doc]) / ft.avg);
+      const s = idf * weight * ((tf * (K1 + 1)) / norm);
+      const e = scores.get(doc) ?? { score: 0, mass: 0, keys: 0, words: [] };
+      e.score += s;
+      e.mass += idf * weight;
+      if (keyDocs.includes(doc)) e.keys++;
+      // An exact value (an error code, a status) agrees as much as two ordinary words.
+      e.words.push([term, s]);
+      if (/^-?\d{3,}$/.test(term)) e.words.push([`${term}\u0000`, 0]);
+      scores.set(doc, e);
+    }
+  }
+  if (!total) return [];
+  return [...scores.entries()]
+    .map(([section, e]) => ({
+      section,
+      score: e.score,
+      coverage: e.mass / total,
+      words: e.words.sort((a, b) => b[1] - a[1]).map(([w]) => w),
+      keys: e.keys,
+    }))
+    .sort((a, b) => b.score - a.score || a.section - b.section);
+}
+
+/** The words to show: whole identifiers over their parts, no value markers, at most four. */
+function shownWords(words: string[]): string {
+  const real = words.filter((w) => !w.endsWith('\u0000'));
+  const shown = real.filter((w) => w.length > 2 && !real.some((o) => o !== w && /[._]/.test(o) && o.split(/[._]/).includes(w)));
+  return shown
+    .slice(0, 4)
+    .map((w) => `“${w}”`)
+    .join(', ');
+}
+
+/** Ceiling for an answer full text alone supports. */
+export const FULLTEXT_MAX = 0.9;
+
+/** The best sections as hits, with a confidence from coverage and the lead over the runner-up. */
+export function fulltextHits(n: Normalised, index: LookupIndex, sections: Section[], dropped?: Set<string>): Hit[] {
+  const q = buildQuery(n, dropped);
+  if (q.size === 0) return [];
+  const ranked = search(q, index).slice(0, 5);
+  if (!ranked.length) return [];
+  const best = ranked[0].score;
+  const found = n.assertions?.pairs.flatMap((p) => differences(p.left, p.right)) ?? [];
+  const diffs = found.length ? `the assertion's two sides differ by ${[...new Set(found)].join(', ')}; ` : '';
   const hits: Hit[] = [];
-  for (const [rank, f] of found.slice(0, 5).entries()) {
-    if (!known.has(f.anchor)) continue;
-    // Rank matters more than the engine's raw score, which is not comparable across queries.
-    const c = Math.min(FULLTEXT_ALONE_MAX, 0.2 + 0.35 * Math.max(0, Math.min(1, f.score)) - rank * 0.05);
-    hits.push({ anchor: f.anchor, confidence: c, evidence: `full-text match for “${q.slice(0, 60)}${q.length > 60 ? '…' : ''}”` });
+  for (const [rank, r] of ranked.entries()) {
+    const next = ranked[rank + 1]?.score ?? 0;
+    const lead = rank === 0 ? (r.score - next) / r.score : (r.score - best) / best;
+    const confidence = fulltextConfidence(r.coverage, lead, r.words.length, r.keys);
+    const sec = sections[r.section];
+    if (!sec || confidence <= 0) continue;
+    hits.push({ anchor: sec.anchor, confidence, evidence: `full text: ${diffs}the section shares ${shownWords(r.words)} with the paste` });
   }
   return hits;
+}
+
+/**
+ * How far full text alone can be trusted: the share of the paste it explains, its lead over the
+ * runner-up, and how many words agree (one or two shared words are a coincidence, not an answer).
+ */
+export function fulltextConfidence(coverage: number, lead: number, words: number, keys: number): number {
+  const agreement = Math.max(0, Math.min(1, (words - 2) / 5));
+  let c = 0.15 + 0.45 * Math.min(1, coverage) + 0.25 * Math.max(-0.4, Math.min(1, lead)) + 0.25 * agreement;
+  if (words <= 2) c = Math.min(c, 0.4);
+  else if (words === 3) c = Math.min(c, coverage >= 0.75 ? 0.55 : 0.45);
+  // Words only the prose shares are not what the section is about.
+  if (keys === 0) c = Math.min(c, 0.45);
+  return Math.max(0, Math.min(FULLTEXT_MAX, Math.round(c * 100) / 100));
 }

@@ -2,7 +2,7 @@
 // module, name, member and parameter that v2.0.0 no longer has). This answers errors nobody wrote a
 // symptom for, as long as CPython says which name it could not find.
 
-import type { Hit, Normalised, SymbolIndex } from './types.ts';
+import type { Hit, Normalised, Section, SymbolIndex } from './types.ts';
 
 const Q = `['"\`\u2018\u2019]?`; // quotes may be lost in a mangled paste
 const ID = `([A-Za-z_][\\w]*)`;
@@ -21,6 +21,11 @@ const R = {
   missing: new RegExp(`${CALLABLE} missing \\d+ required (?:positional|keyword-only) arguments?`, 'g'),
   pydanticExtra: new RegExp(`validation errors? for ${ID}\\s+${ID}\\s+(?:Extra inputs are not permitted|Unexpected keyword argument)`, 'g'),
   noField: new RegExp(`${Q}${ID}${Q} object has no field ${Q}${ID}${Q}`, 'g'),
+  // The forms formats.ts reads type-checker diagnostics into.
+  typeArgs: /Too many type arguments for (\w+): (\d+) given/g,
+  wrongType: /argument '(\w+)' of ([\w.]+)\(\) has the wrong type: ([^\n]+)/g,
+  typeMismatch: /TypeError: type ([^\n]+?) is not (?:accepted by )?([^\n]+)/g,
+  deprecated: /DeprecationWarning: ((?:\w+\.)?\w+) is deprecated/g,
 };
 
 /** Modules the SDK owns; errors about anything else (e.g. the separate `fastmcp` package) are not ours. */
@@ -29,6 +34,9 @@ const isSdkModule = (m: string) => m === 'mcp' || m.startsWith('mcp.') || m === 
 
 interface Ctx {
   idx: SymbolIndex;
+  sections: Section[];
+  /** Types of the paste's exception lines (last dotted part). */
+  exceptionTypes: string[];
   hits: Hit[];
   /** Names an error attributes to a package that is not the SDK. */
   foreign: Set<string>;
@@ -141,7 +149,7 @@ function changedSignature(ctx: Ctx, callable: string, conf: number, what: string
   const { idx } = ctx;
   const kw = callableKeys(idx, callable, idx.kwonly);
   if (kw.length === 1) {
-    add(ctx, idx.kwonly[kw[0]], conf, `\`${kw[0]}()\` parameters became keyword-only in v2 (symbol index)`);
+    add(ctx, idx.kwonly[kw[0]], conf, `\`${kw[0]}()\` takes its parameters differently in v2: keyword-only or in a new order (symbol index)`);
     return true;
   }
   const ps = callableKeys(idx, callable, idx.params);
@@ -192,42 +200,234 @@ function scan(ctx: Ctx, s: string) {
     sawCallable = true;
     removedParam(ctx, m[1], m[2], 0.95);
   }
-  if (!sawCallable) for (const m of s.matchAll(R.unexpectedKwBare)) removedParam(ctx, undefined, m[1], 0.8);
+  if (!sawCallable) for (const m of s.matchAll(R.unexpectedKwBare)) removedParam(ctx, undefined, m[1], 0.85);
   for (const m of s.matchAll(R.positional)) changedSignature(ctx, m[1], 0.88, 'positional arguments');
   for (const m of s.matchAll(R.missing)) changedSignature(ctx, m[1], 0.85, 'required arguments');
   for (const m of s.matchAll(R.pydanticExtra)) {
     if (!removedMember(ctx, m[1], m[2], 0.93)) removedParam(ctx, `${m[1]}.__init__`, m[2], 0.9);
   }
   for (const m of s.matchAll(R.noField)) removedMember(ctx, m[1], m[2], 0.93);
+  for (const m of s.matchAll(R.typeArgs)) fewerTypeParameters(ctx, m[1]);
+  for (const m of s.matchAll(R.wrongType)) retypedParam(ctx, m[2], m[1], m[3]);
+  for (const m of s.matchAll(R.typeMismatch)) typesInTitles(ctx, `${m[1]} ${m[2]}`, 0.84);
+  for (const m of s.matchAll(R.deprecated)) deprecatedName(ctx, m[1]);
+}
+
+/** A class that takes fewer type arguments: the section about its type parameters. */
+function fewerTypeParameters(ctx: Ctx, cls: string) {
+  const g = ctx.idx.generics?.[v2Class(ctx.idx, cls)];
+  if (g) {
+    add(ctx, g[2], 0.9, `\`${cls}\` takes ${g[1]} type argument${g[1] === 1 ? '' : 's'} in v2, ${g[0]} in v1 (symbol index)`);
+    return;
+  }
+  for (const sec of ctx.sections) {
+    if (!/type param/i.test(sec.title)) continue;
+    const named = new RegExp(`\\b${cls}\\b`).test(sec.title) || sec.symbols.includes(cls);
+    if (named) ctx.hits.push({ anchor: sec.anchor, confidence: 0.9 * ctx.weight, evidence: `\`${cls}\` takes fewer type parameters in v2 (type checker)` });
+  }
+}
+
+/** A parameter whose type changed (a type checker saw the v1 type): the section that names it. */
+function retypedParam(ctx: Ctx, callable: string, param: string, got: string) {
+  const cls = callable.split('.')[0];
+  const namesClass = (s: Section) => s.symbols.some((x) => x === cls || x.startsWith(`${cls}.`)) || s.title.includes(`\`${cls}`);
+  const namesParam = (s: Section) => s.symbols.some((x) => x === param || x.endsWith(`(${param})`));
+  // The section that names the class wins (`timeout` is several sections' word); then the parameter.
+  const byClass = ctx.sections.filter(namesClass);
+  let owners = byClass.length === 1 ? byClass : ctx.sections.filter(namesParam);
+  if (owners.length > 1) owners = owners.filter(namesClass);
+  if (owners.length === 1) {
+    ctx.hits.push({ anchor: owners[0].anchor, confidence: 0.86 * ctx.weight, evidence: `\`${param}\` of \`${callable}()\` changed type in v2 (type checker; section symbols)` });
+    return;
+  }
+  if (!typesInTitles(ctx, got, 0.84)) removedParam(ctx, callable, param, 0.8);
+}
+
+/**
+ * A type a type checker says no longer fits, named in one section heading (`timedelta`, `AnyUrl`,
+ * `AuthorizationCodeResult`): that section is about the change.
+ */
+function typesInTitles(ctx: Ctx, types: string, conf: number): boolean {
+  const names = new Set(types.match(/\b[A-Za-z_]\w{3,}\b/g) ?? []);
+  for (const name of names) {
+    if (['None', 'Any', 'str', 'int', 'float', 'bool', 'dict', 'list', 'tuple', 'Coroutine', 'Awaitable', 'Callable'].includes(name)) continue;
+    const titled = ctx.sections.filter((s) => s.area !== 'find-your-changes' && new RegExp('`[^`]*\\b' + name + '\\b[^`]*`|\\b' + name + '\\b').test(s.title));
+    if (titled.length === 1) {
+      ctx.hits.push({ anchor: titled[0].anchor, confidence: conf * ctx.weight, evidence: `\`${name}\` no longer fits where v1 code put it, and the section is about it (type checker)` });
+      return true;
+    }
+  }
+  return false;
+}
+
+/** A deprecated method or class a type checker flagged: the section that lists it. */
+function deprecatedName(ctx: Ctx, name: string) {
+  const [cls, member] = name.includes('.') ? name.split('.') : [undefined, name];
+  const owners = ctx.sections.filter((s) => s.symbols.includes(name) || (cls && s.symbols.includes(`${ctx.idx.renamed[cls] ?? cls}.${member}`)));
+  if (owners.length === 1) {
+    ctx.hits.push({ anchor: owners[0].anchor, confidence: 0.9 * ctx.weight, evidence: `\`${name}\` is deprecated (section symbols)` });
+    return;
+  }
+  if (cls) removedMember(ctx, cls, member, 0.88);
+  else removedName(ctx, member, undefined, 0.85);
 }
 
 // Identifiers distinctive enough that naming one (in prose, or in source shown by a traceback)
-// is weak evidence on its own: long, or snake_case / CamelCase with a hump.
+// says something on its own: long, or snake_case / CamelCase with a hump.
 const distinctive = (t: string) => t.length >= 8 && (/_/.test(t) || /[a-z][A-Z]/.test(t) || /^[A-Z][a-z]+[A-Z]/.test(t));
 
-function mentions(ctx: Ctx, text: string) {
+const IMPORT_FROM = /\bfrom\s+(mcp(?:\.\w+)*)\s+import\s+\(?\s*([\w\s,]+)/g;
+const IMPORT = /\bimport\s+(mcp(?:\.\w+)+)/g;
+const DOTTED_MCP = /(?<![\w.])mcp(?:\.\w+)+/g;
+// A call with its arguments, one level of nested brackets (`f(a, g(b), k=v)`), on one line.
+const CALL = /(?<![\w])([A-Za-z_][\w.]*)\s*\(([^()\n]{0,400}(?:\([^()\n]{0,200}\)[^()\n]{0,400}){0,6})\)/g;
+const ATTRIBUTE = /(?<=[\w)\]])\.([A-Za-z_]\w*)/g;
+const SUBSCRIPT = /(?<![\w.])([A-Z]\w*)\[([^\[\]\n]{0,200}(?:\[[^\[\]\n]{0,200}\][^\[\]\n]{0,200}){0,4})\]/g;
+const GETATTR = /getattr\(\s*[\w.]+\s*,\s*["'](\w+)["']/g;
+const WORD = /(?<![\w.])[A-Za-z_]\w*(?![\w])/g;
+
+/** Top-level arguments of a call: how many positional, which keywords. */
+function callArguments(args: string): { positional: number; keywords: string[] } {
+  let depth = 0;
+  let current = '';
+  const parts: string[] = [];
+  for (const ch of args) {
+    if ('([{'.includes(ch)) depth++;
+    else if (')]}'.includes(ch)) depth--;
+    if (ch === ',' && depth === 0) {
+      parts.push(current);
+      current = '';
+    } else current += ch;
+  }
+  if (current.trim()) parts.push(current);
+  const keywords: string[] = [];
+  let positional = 0;
+  for (const p of parts) {
+    const kw = /^\s*([A-Za-z_]\w*)\s*=(?!=)/.exec(p);
+    if (kw) keywords.push(kw[1]);
+    else if (p.trim() && !p.trim().startsWith('*')) positional++;
+  }
+  return { positional, keywords };
+}
+
+// What people call their objects: a receiver named `ctx` is a Context, `session` a session.
+const RECEIVERS: Record<string, string[]> = {
+  ctx: ['Context', 'RequestContext', 'ServerRequestContext'],
+  context: ['Context', 'RequestContext', 'ServerRequestContext'],
+  session: ['ClientSession', 'ServerSession'],
+  mcp: ['FastMCP', 'MCPServer'],
+  app: ['FastMCP', 'MCPServer'],
+  server: ['Server', 'FastMCP', 'MCPServer'],
+  transport: ['StreamableHTTPTransport'],
+  meta: ['Meta'],
+  provider: ['OAuthClientProvider', 'ClientCredentialsOAuthProvider'],
+};
+const receiverClasses = (receiver: string) => RECEIVERS[receiver.replace(/^_+/, '').toLowerCase()] ?? [];
+
+/** The one section a member name points at, whichever class had it. */
+function memberAnchor(idx: SymbolIndex, member: string): number | undefined {
+  const anchors = new Set<number>();
+  for (const ms of Object.values(idx.members)) if (ms[member] !== undefined) anchors.add(ms[member]);
+  return anchors.size === 1 ? [...anchors][0] : undefined;
+}
+
+/**
+ * v1 code and names in the paste itself: import statements, calls with removed keywords or
+ * positional arguments, removed attributes, and removed names in prose. What CPython would raise
+ * for that code, read off the code before it ran.
+ */
+function codeMentions(ctx: Ctx, text: string) {
   const { idx } = ctx;
   const seen = new Set<string>();
-  for (const m of text.matchAll(/(?<![\w.])(?:mcp(?:\.\w+)+|[A-Za-z_]\w*(?:\.\w+)?)/g)) {
+  const once = (key: string, anchorIdx: number | undefined, conf: number, evidence: string) => {
+    if (anchorIdx === undefined || seen.has(key)) return;
+    seen.add(key);
+    add(ctx, anchorIdx, conf, evidence);
+  };
+  const moduleAnchor = (mod: string) => {
+    const parent = Object.keys(idx.modules).find((r) => mod === r || mod.startsWith(r + '.'));
+    return parent === undefined ? undefined : { parent, at: idx.modules[parent] };
+  };
+  const removedFrom = (name: string, mod: string) => idx.names[name]?.find((e) => e.slice(1).includes(mod))?.[0] as number | undefined;
+
+  /** A removed module (or one inside it) the code names: true when it was one. */
+  const goneModule = (mod: string, conf: number, verb: string) => {
+    const gone = moduleAnchor(mod);
+    if (gone) once(`mod:${gone.parent}`, gone.at, conf, `${verb} \`${gone.parent}\`, removed in v2 (symbol index)`);
+    return !!gone;
+  };
+
+  for (const m of text.matchAll(IMPORT_FROM)) {
+    const mod = m[1];
+    if (goneModule(mod, 0.9, 'uses')) continue;
+    for (const name of m[2].split(/[\s,]+/).filter(Boolean)) {
+      const at = removedFrom(name, mod);
+      if (at !== undefined) once(`name:${name}`, at, 0.9, `uses \`from ${mod} import ${name}\`, no longer importable in v2 (symbol index)`);
+    }
+  }
+  for (const m of text.matchAll(IMPORT)) goneModule(m[1], 0.9, 'uses');
+  for (const m of text.matchAll(DOTTED_MCP)) {
     const tok = m[0];
-    if (seen.has(tok)) continue;
-    seen.add(tok);
-    if (tok.startsWith('mcp.')) {
-      // `from mcp.server.fastmcp import ...` in a frame's source line or in prose
-      const parent = Object.keys(idx.modules).find((r) => tok === r || tok.startsWith(r + '.'));
-      if (parent) add(ctx, idx.modules[parent], 0.62, `mentions \`${parent}\`, removed in v2 (symbol index)`);
+    if (goneModule(tok, 0.8, 'mentions')) continue;
+    // `mcp.server.FastMCP`, `mcp.types.Content`: a removed name under its old module
+    const dot = tok.lastIndexOf('.');
+    const [mod, name] = [tok.slice(0, dot), tok.slice(dot + 1)];
+    const entries = idx.names[name];
+    const at = (entries?.find((e) => e.slice(1).includes(mod)) ?? (entries?.length === 1 ? entries[0] : undefined))?.[0] as number | undefined;
+    once(`name:${name}`, at, 0.8, `mentions \`${tok}\`, removed in v2 (symbol index)`);
+  }
+  for (const m of text.matchAll(CALL)) {
+    const callee = m[1];
+    const parts = callee.split('.');
+    const fn = parts[parts.length - 1];
+    if (ctx.foreign.has(fn) || ctx.foreign.has(parts[0])) continue;
+    const { positional, keywords } = callArguments(m[2]);
+    // `Server("x", "1.0")`, `MCPServer("Demo", "instructions")`: positional parameters changed.
+    const ctor = /^[A-Z]/.test(fn) ? `${v2Class(idx, fn)}.__init__` : undefined;
+    const kwKey = ctor && idx.kwonly[ctor] !== undefined ? ctor : undefined;
+    if (kwKey && positional >= 2) once(`pos:${kwKey}`, idx.kwonly[kwKey], 0.85, `calls \`${fn}()\` with ${positional} positional arguments; its positional parameters changed in v2 (symbol index)`);
+    for (const kw of keywords) {
+      const keys = ctor ? [ctor].filter((k) => idx.params[k]) : Object.keys(idx.params).filter((k) => k === fn || k.endsWith(`.${fn}`));
+      const anchors = new Set(keys.map((k) => idx.params[k][kw]).filter((a) => a !== undefined));
+      if (anchors.size === 1) once(`kw:${kw}`, [...anchors][0], 0.86, `calls \`${fn}(${kw}=...)\`, a parameter v2 removed (symbol index)`);
+    }
+  }
+  // `Server[dict[str, Any], Request]`: more type arguments than the v2 class takes.
+  for (const m of text.matchAll(SUBSCRIPT)) {
+    const g = idx.generics?.[v2Class(idx, m[1])];
+    if (g && callArguments(m[2]).positional > g[1]) once(`generic:${m[1]}`, g[2], 0.86, `uses \`${m[1]}[...]\` with more type arguments than v2's ${g[1]} (symbol index)`);
+  }
+  const alive = new Set(idx.alive ?? []);
+  const accesses = [
+    ...[...text.matchAll(ATTRIBUTE)].map((m) => ({ member: m[1], receiver: /([A-Za-z_]\w*)\s*$/.exec(text.slice(Math.max(0, (m.index ?? 0) - 40), m.index))?.[1] ?? '' })),
+    ...[...text.matchAll(GETATTR)].map((m) => ({ member: m[1], receiver: '' })),
+  ];
+  for (const { member, receiver } of accesses) {
+    const owners = Object.entries(idx.members).filter(([, ms]) => ms[member] !== undefined).map(([c]) => c);
+    const isOwner = (c: string) => receiver.toLowerCase().includes(c.toLowerCase()) || receiverClasses(receiver).includes(c);
+    // The receiver says which class it is (`meta.progressToken` is `RequestParams.Meta`'s).
+    const mine = owners.filter(isOwner);
+    const at = new Set(mine.map((c) => idx.members[c][member])).size === 1 ? idx.members[mine[0]][member] : memberAnchor(idx, member);
+    if (at === undefined) {
+      // An instance attribute the API snapshot cannot see (`server.request_handlers`): the name index.
+      const entries = idx.names[member];
+      if (entries?.length === 1 && distinctive(member) && !alive.has(member)) once(`name:${member}`, entries[0][0] as number, 0.8, `uses \`.${member}\`, removed in v2 (symbol index)`);
       continue;
     }
-    const [a, b] = tok.split('.');
-    if (b) {
-      const cls = v2Class(idx, a);
-      const hit = idx.members[cls]?.[b];
-      if (hit !== undefined && distinctive(b)) add(ctx, hit, 0.6, `mentions \`${cls}.${b}\`, removed in v2 (symbol index)`);
-      continue;
-    }
-    if (ctx.foreign.has(a) || !distinctive(a)) continue;
+    const named = mine.length > 0 || owners.some((c) => new RegExp(`\\b${c}\\b`).test(text));
+    // A short name (`.root`), or one another v2 class still has (`session.list_tools`), counts only
+    // next to the class that lost it (`server.list_tools`).
+    const sure = alive.has(member) ? named : distinctive(member) || member.length >= 6 || named;
+    if (sure) once(`attr:${member}`, at, 0.8, `uses \`.${member}\`, which ${owners.slice(0, 2).map((o) => `\`${o}\``).join(', ')} no longer has in v2 (symbol index)`);
+  }
+  for (const m of text.matchAll(WORD)) {
+    const a = m[0];
+    if (seen.has(`name:${a}`) || seen.has(`attr:${a}`) || ctx.foreign.has(a) || !distinctive(a)) continue;
     const entries = idx.names[a];
-    if (entries?.length === 1) add(ctx, entries[0][0] as number, 0.58, `mentions \`${a}\`, removed in v2 (symbol index)`);
+    if (entries?.length === 1) {
+      if (alive.has(a)) once(`name:${a}`, entries[0][0] as number, 0.6, `mentions \`${a}\`, which the section is about (symbol index)`);
+      else once(`name:${a}`, entries[0][0] as number, 0.8, `mentions \`${a}\`, removed in v2 (symbol index)`);
+    } else if (!entries && !alive.has(a)) once(`attr:${a}`, memberAnchor(idx, a), 0.7, `mentions \`${a}\`, removed in v2 (symbol index)`);
   }
 }
 
@@ -240,8 +440,8 @@ function foreignContext(text: string, foreign: Set<string>) {
   for (const m of text.matchAll(/(?<![\w.])((?!mcp\b)[a-z_]\w*)\.(?:[\w]+\.)*([A-Z]\w+)/g)) foreign.add(m[2]);
 }
 
-export function matchSymbols(n: Normalised, idx: SymbolIndex): Hit[] {
-  const ctx: Ctx = { idx, hits: [], foreign: new Set(), weight: 1 };
+export function matchSymbols(n: Normalised, idx: SymbolIndex, sections: Section[] = []): Hit[] {
+  const ctx: Ctx = { idx, sections, exceptionTypes: n.exceptions.map((e) => e.type.split('.').pop() ?? e.type), hits: [], foreign: new Set(), weight: 1 };
   foreignContext(n.text, ctx.foreign);
   const primaryLine = n.primary ? `${n.primary.type}: ${n.primary.message}` : '';
   const seen = new Set<string>();
@@ -254,11 +454,8 @@ export function matchSymbols(n: Normalised, idx: SymbolIndex): Hit[] {
   pass(primaryLine, 1);
   for (const e of n.exceptions) pass(`${e.type}: ${e.message}`, 0.96);
   // Everything else, joined, catches wrapped lines and pastes with no exception line at all.
-  const before = ctx.hits.length;
   pass(n.text.replace(/\s*\n\s*/g, ' '), 0.92);
-  if (ctx.hits.length === before && ctx.hits.length === 0) {
-    ctx.weight = 1;
-    mentions(ctx, n.text);
-  }
+  ctx.weight = 1;
+  codeMentions(ctx, n.text);
   return ctx.hits;
 }

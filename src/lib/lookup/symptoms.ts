@@ -2,6 +2,7 @@
 // behaviour descriptions.
 
 import { looseText } from './normalise.ts';
+import { STOP, stem } from './tokens.ts';
 import type { Hit, Normalised, Section } from './types.ts';
 
 // Where in the paste a match sits decides how much it says: the exception an expert would read
@@ -9,6 +10,67 @@ import type { Hit, Normalised, Section } from './types.ts';
 const WHERE = { primary: 0.97, exception: 0.92, text: 0.86 };
 
 const regexCache = new Map<string, RegExp | null>();
+const literalCache = new Map<string, string[] | null>();
+
+/**
+ * Lowercase literals one of which any match of the pattern must contain, or null when the pattern
+ * cannot be read that simply. A cheap `includes` then spares running most patterns on a long paste.
+ */
+export function requiredLiterals(src: string): string[] | null {
+  const cached = literalCache.get(src);
+  if (cached !== undefined) return cached;
+  const alternatives: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') i++;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '[') while (i < src.length && src[i] !== ']') i += src[i] === '\\' ? 2 : 1;
+    else if (c === '|' && depth === 0) {
+      alternatives.push(src.slice(start, i));
+      start = i + 1;
+    }
+  }
+  alternatives.push(src.slice(start));
+  const out: string[] = [];
+  for (const alt of alternatives) {
+    // the longest run of plain characters outside groups, classes and quantified atoms
+    let best = '';
+    let run = '';
+    let depthHere = 0;
+    for (let i = 0; i < alt.length; i++) {
+      const c = alt[i];
+      const next = alt[i + 1] ?? '';
+      if (c === '(') depthHere++;
+      if (c === ')') depthHere--;
+      let ch: string | null = null;
+      let skip = 0;
+      if (c === '\\') {
+        // `\.` is a literal dot; `\b`, `\s`, `\d` are not characters at all
+        if (depthHere === 0 && /[.\\/'"`()[\]{}?*+|^$-]/.test(next)) ch = next;
+        skip = 1;
+      } else if (depthHere === 0 && /[\w ,:'"`/<>=!@#%&~;-]/.test(c)) ch = c;
+      i += skip;
+      if (ch !== null && !/[?*{]/.test(alt[i + 1] ?? '')) run += ch;
+      else {
+        if (run.length > best.length) best = run;
+        run = '';
+        if (c === '[') while (i < alt.length && alt[i] !== ']') i += alt[i] === '\\' ? 2 : 1;
+      }
+    }
+    if (run.length > best.length) best = run;
+    best = best.trim();
+    if (best.length < 4) {
+      literalCache.set(src, null);
+      return null;
+    }
+    out.push(best.toLowerCase());
+  }
+  literalCache.set(src, out);
+  return out;
+}
 function compile(src: string): RegExp | null {
   if (!regexCache.has(src)) {
     try {
@@ -31,24 +93,8 @@ function locate(n: Normalised, test: (s: string) => boolean): number {
 
 // --- behaviour: keyword overlap ---------------------------------------------------------------
 
-const STOP = new Set(
-  ('a an the and or but if then than so of to in on at by for with from into onto as is are was were be been being ' +
-    'it its this that these those there here my our your their i we you they he she me us them now no not ' +
-    'do does did doing done have has had can could should would will just also only still after before when ' +
-    'what which who why how all any some more most very too again instead since while about like get got ' +
-    'use used using make made see seen seems seem anymore any longer way thing things one').split(' '),
-);
 // Words every migration question contains; matching them proves little.
 const WEAK = new Set('mcp server client tool tools error errors v1 v2 call calls return returns python sdk new old code work works working broke broken fail fails failing upgrade upgraded migrate migrated migration version'.split(' '));
-
-export function stem(w: string): string {
-  if (w.length > 5 && w.endsWith('ies')) return w.slice(0, -3) + 'y';
-  if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
-  if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
-  if (w.length > 3 && w.endsWith('es') && !w.endsWith('ses')) return w.slice(0, -2);
-  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
-  return w;
-}
 
 export function keywords(s: string): string[] {
   const words = s
@@ -98,7 +144,8 @@ export function behaviourScore(behaviour: string, pasteWords: Set<string>): { sc
       matched.push(w);
     }
   }
-  const strong = matched.filter((w) => !WEAK.has(w)).length;
+  // `ctx.info` also counts as `ctx` and `info`: parts of a matched word are not more evidence.
+  const strong = matched.filter((w) => !WEAK.has(w) && !matched.some((o) => o !== w && o.includes(w) && /[._/-]/.test(o))).length;
   if (strong < 2 || b.total === 0) return { score: 0, matched };
   return { score: got / b.total, matched };
 }
@@ -120,6 +167,7 @@ export function matchSymptoms(n: Normalised, sections: Section[]): Hit[] {
   const hits: Hit[] = [];
   const foreign = foreignPackage(n);
   const pasteWords = new Set(keywords(n.text));
+  const lower = n.text.toLowerCase();
   for (const sec of sections) {
     for (const sym of sec.symptoms) {
       // Case-sensitive on purpose: module `fastmcp` is not class `FastMCP`.
@@ -127,11 +175,14 @@ export function matchSymptoms(n: Normalised, sections: Section[]): Hit[] {
       if (sym.kind === 'exact') {
         const needle = sym.text.toLowerCase();
         const loose = looseText(sym.text);
+        if (!lower.includes(needle) && !(loose.length > 8 && n.loose.includes(loose)) && !n.loose.includes(needle)) continue;
         const c = locate(n, (s) => s.toLowerCase().includes(needle) || (loose.length > 8 && s.includes(loose)));
         if (c) hits.push({ anchor: sec.anchor, confidence: c, evidence: `matched symptom: “${sym.text}”` });
       } else if (sym.kind === 'pattern') {
         const re = compile(sym.text);
         if (!re) continue;
+        const must = requiredLiterals(sym.text);
+        if (must && !must.some((l) => lower.includes(l) || n.loose.includes(l))) continue;
         let seen = '';
         const c = locate(n, (s) => {
           const m = re.exec(s);

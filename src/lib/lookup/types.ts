@@ -23,6 +23,8 @@ export interface Section {
 export interface SymbolIndex {
   v: number;
   anchors: string[];
+  /** Names in `names`, and removed member names, that v2 still defines somewhere (moved, curated). */
+  alive?: string[];
   /** v1 class name -> v2 class name, e.g. FastMCP -> MCPServer. */
   renamed: Record<string, string>;
   /** removed module -> anchor index */
@@ -35,11 +37,40 @@ export interface SymbolIndex {
   params: Record<string, Record<string, number>>;
   /** "Class.method" whose parameters became keyword-only -> anchor index */
   kwonly: Record<string, number>;
+  /** Generic class that takes fewer type arguments -> [v1 count, v2 count, anchor index] */
+  generics?: Record<string, [number, number, number]>;
+}
+
+/** src/generated/lookup-index.json (scripts/lib/lookup-index.mjs); sections by their sections.json index. */
+export interface LookupIndex {
+  v: number;
+  fulltext: {
+    /** Sections indexed (the navigation ones are left out). */
+    n: number;
+    /** Average weighted section length. */
+    avg: number;
+    /** Weighted length per section. */
+    len: number[];
+    /** word -> [section, weighted count, section, weighted count, ...] */
+    terms: Record<string, number[]>;
+    /** word -> sections whose heading, curated symbols or symptoms use it */
+    keys: Record<string, number[]>;
+  };
+  /** [regex source, section, lowercase literal that must occur, where the SDK says it] */
+  messages: Array<[string, number, string, string]>;
+  /** Import names of the packages v2 added (`httpx2`, `opentelemetry`) -> section. */
+  packages: Record<string, number>;
+  /** Logger names the guide's sentences about loggers give -> section. */
+  loggers: Record<string, number>;
+  /** Anchors the guide used before -> section. */
+  aliases: Record<string, number>;
 }
 
 export interface LookupData {
   sections: Section[];
   symbols: SymbolIndex;
+  /** Full text, SDK message templates and old anchors; without it the lookup uses structure only. */
+  index?: LookupIndex;
 }
 
 export interface ExceptionLine {
@@ -47,8 +78,22 @@ export interface ExceptionLine {
   message: string;
 }
 
+/** What a failed pytest assertion states. */
+export interface AssertFacts {
+  pairs: Array<{ left: string; op: string; right: string }>;
+  /** Attributes and classes from pytest's `+  where ... = Class(...).attr` lines. */
+  where: string[];
+  /** The items one side has more of (`Left contains 1 more item:`). */
+  extra: string[];
+  /** Exceptions a `pytest.raises` expected and did not get (`DID NOT RAISE`). */
+  raised: string[];
+}
+
 export interface Normalised {
-  /** The cleaned paste: no colours, log prefixes, frames, paths or addresses. */
+  /**
+   * The cleaned paste: no colours, log prefixes, frames, paths or addresses. For a long paste, the
+   * lines that matter (errors, warnings, the end), bounded, so every later stage stays fast.
+   */
   text: string;
   /** `text` on one line, lowercased, quotes and backticks dropped: tolerant substring matching. */
   loose: string;
@@ -58,16 +103,16 @@ export interface Normalised {
   primary: ExceptionLine | null;
   /** `Did you mean` suggestions CPython appended (removed from `text`). */
   suggestions: string[];
+  /** URLs in the paste, as written. */
+  urls: string[];
+  /** Logger names from log prefixes and structured logs (`mcp.server.runner`, `httpx2`). */
+  loggers: string[];
+  /** Installed packages the paste's paths run through (`site-packages/httpx2/...` -> `httpx2`). */
+  packages: string[];
+  /** A JavaScript stack and no Python one: the error was raised by a JS/TS program. */
+  javascript: boolean;
+  assertions: AssertFacts | null;
 }
-
-export interface FullTextHit {
-  anchor: string;
-  /** 0..1, the search engine's own relevance, normalised by the caller. */
-  score: number;
-}
-
-/** Injected full-text search (Pagefind in the browser); absent in the CLI and tests. */
-export type FullText = (query: string) => Promise<FullTextHit[]>;
 
 export interface LookupResult {
   anchor: string;
@@ -83,10 +128,14 @@ export interface LookupAnswer {
   results: LookupResult[];
   normalised: string;
   primary: ExceptionLine | null;
+  /**
+   * For an import-time failure: how to keep running on v1 while migrating (a `<2` bound), shown
+   * next to the way forward.
+   */
+  stayOnV1?: string;
 }
 
 export interface LookupOptions {
-  fulltext?: FullText;
   /** Results below this are dropped (default MIN_CONFIDENCE). */
   minConfidence?: number;
   limit?: number;

@@ -89,8 +89,10 @@ function assemble(name: string, raw: RawFile[], skipped: Skipped[]): ProjectSour
     name = top;
     entries = entries.map((f) => ({ ...f, path: f.path.slice(top.length + 1) }));
   }
-  // A directory holding pyvenv.cfg is a virtual environment (the CLI skips those too).
+  // As the CLI: a directory holding pyvenv.cfg is a virtual environment, one holding .git (below the
+  // top) is a separate repository (a submodule); neither is entered.
   const venvDirs = new Set(entries.filter((f) => /(^|\/)pyvenv\.cfg$/.test(f.path)).map((f) => f.path.replace(/\/?pyvenv\.cfg$/, '')));
+  const repoDirs = new Set(entries.map((f) => /^(.+?)\/\.git(\/|$)/.exec(f.path)?.[1]).filter((d): d is string => !!d));
   const files: ProjectFile[] = [];
   const seen = new Set<string>();
   let analysedBytes = 0;
@@ -99,12 +101,18 @@ function assemble(name: string, raw: RawFile[], skipped: Skipped[]): ProjectSour
   for (const f of entries.sort((a, b) => a.path.localeCompare(b.path))) {
     const parts = f.path.split('/');
     const dirs = parts.slice(0, -1);
-    const skipAt = dirs.findIndex((d, i) => skippedDir(d) || venvDirs.has(dirs.slice(0, i + 1).join('/')));
+    const at = (i: number) => dirs.slice(0, i + 1).join('/');
+    const skipAt = dirs.findIndex((d, i) => skippedDir(d) || venvDirs.has(at(i)) || repoDirs.has(at(i)));
     if (skipAt >= 0) {
-      const dir = dirs.slice(0, skipAt + 1).join('/');
+      const dir = at(skipAt);
       if (!skippedDirs.has(dir)) {
         skippedDirs.add(dir);
-        skipped.push({ path: `${dir}/`, reason: venvDirs.has(dir) ? 'a virtual environment' : 'not part of the source (as the CLI)' });
+        const reason = venvDirs.has(dir)
+          ? 'a virtual environment'
+          : repoDirs.has(dir)
+            ? 'a separate git repository (submodule?): migrate it on its own'
+            : 'not part of the source (as the CLI)';
+        skipped.push({ path: `${dir}/`, reason });
       }
       continue;
     }

@@ -1,0 +1,87 @@
+"""All rules at once: what the tables (one rule each) cannot show.
+
+- every table input, run with every rule (default mode and with review fixes), gives Python that
+  parses and that a second run leaves unchanged: one run reaches the fixed point;
+- rows where fixes of several rules meet in one spot, with their exact output.
+
+Usage (from engine/): python3 tests/check_combined.py   -> prints a JSON list of failures; exit 1 if any.
+"""
+
+import ast
+import json
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+sys.path.insert(0, HERE)
+
+from mcp_migrate.api import migrate_text  # noqa: E402
+from mcp_migrate.runner import file_kind  # noqa: E402
+from mcp_migrate.framework import REGISTRY  # noqa: E402
+from run_tables import load_table  # noqa: E402
+
+ROWS = [
+    # TYP009 unwraps the union around a result TYP005 renames a field in: both apply in one run.
+    (
+        "import mcp.types as types\n"
+        "\n"
+        "def fail(e):\n"
+        "    return types.ServerResult(\n"
+        "        types.CallToolResult(content=[], isError=True),\n"
+        "    )\n",
+        "import mcp.types as types\n"
+        "\n"
+        "def fail(e):\n"
+        "    return types.CallToolResult(content=[], is_error=True)\n",
+        False,
+    ),
+]
+
+
+def fixed_point(source, filename, review):
+    out = []
+    first = migrate_text(source, filename, apply_review=review)
+    if first["error"]:
+        return out
+    text = first["text"]
+    if file_kind(filename) == "python":
+        try:
+            ast.parse(text.lstrip("\ufeff"))
+        except SyntaxError as e:
+            out.append("does not parse: %s" % e)
+    second = migrate_text(text, filename, apply_review=review)
+    if second["changed"]:
+        out.append("a second run changes it again")
+    return out
+
+
+def table_inputs():
+    """(rule code, [(source, filename)]) for every table: its rows' inputs and its no-op sources."""
+    for r in REGISTRY:
+        table = load_table(r)
+        default = getattr(table, "FILENAME", "main.py")
+        rows = [(row.before, row.filename or default) for row in getattr(table, "CASES", [])]
+        rows += [n if isinstance(n, tuple) else (n, default) for n in getattr(table, "NOOP", [])]
+        yield r.code, rows
+
+
+def check():
+    failures = []
+    for code, rows in table_inputs():
+        for i, (source, filename) in enumerate(rows):
+            for review in (False, True):
+                for problem in fixed_point(source, filename, review):
+                    failures.append("%s row %d (%s): %s" % (code, i, "review" if review else "default", problem))
+    for i, (before, after, review) in enumerate(ROWS):
+        got = migrate_text(before, "main.py", apply_review=review)["text"]
+        if got != after:
+            failures.append("ROWS[%d]: got\n%s" % (i, got))
+        failures += ["ROWS[%d]: %s" % (i, p) for p in fixed_point(before, "main.py", review)]
+    return failures
+
+
+if __name__ == "__main__":
+    out = check()
+    print(json.dumps(out, indent=1))
+    sys.exit(1 if out else 0)

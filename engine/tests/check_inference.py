@@ -1,0 +1,170 @@
+"""What `inference.py` says an expression holds, and what `project.py` carries across files.
+
+Each row: a source, the text of an expression in it (its first occurrence, or the n-th with `@n`), and
+the type expected (the `sdk_types` encoding; None = not known). Project rows: several files, the file
+to ask in, the expression, the type.
+
+Usage (from engine/): python3 tests/check_inference.py   -> prints a JSON list of failures; exit 1 if any.
+"""
+
+import ast
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+from mcp_migrate.context import PythonContext  # noqa: E402
+from mcp_migrate.project import ProjectIndex, file_facts  # noqa: E402
+
+CONTENT = ("union", ("mcp.types.TextContent", "mcp.types.ImageContent", "mcp.types.AudioContent",
+                     "mcp.types.ResourceLink", "mcp.types.EmbeddedResource"))
+CLIENT = """
+from mcp import ClientSession
+from mcp.types import ImageContent, TextContent, Tool
+import mcp.types as types
+
+async def go(session: ClientSession, tools: list[Tool], t2: "types.Tool", maybe: Tool | None):
+    result = await session.call_tool("x", {})
+    for block in result.content:
+        if isinstance(block, ImageContent):
+            block.mimeType
+        elif isinstance(block, TextContent) and block.text:
+            pass
+    result.content[0].mimeType
+    [t.inputSchema for t in tools]
+    t2.inputSchema
+    maybe.inputSchema
+    for tool in (await session.list_tools()).tools:
+        tool.inputSchema
+    for b in result.content:
+        if not isinstance(b, TextContent):
+            continue
+        b.text
+    Tool.model_validate({}).inputSchema
+"""
+SESSIONS = """
+from contextlib import AsyncExitStack
+from typing import cast
+from mcp import ClientSession
+from mcp.client.stdio import stdio_client
+from mcp.shared.memory import create_connected_server_and_client_session
+
+class Holder:
+    def __init__(self, r, w):
+        self.session = ClientSession(r, w)
+
+    async def use(self, other):
+        self.session.initialize()
+        cast(ClientSession, other).initialize()
+
+async def main(server, r, w):
+    async with ClientSession(r, w) as s:
+        s.list_tools()
+    async with create_connected_server_and_client_session(server) as c:
+        c.list_tools()
+    async with stdio_client(params) as (read, write):
+        read
+"""
+SERVERS = """
+from mcp.server.fastmcp import FastMCP, Context
+from mcp.server.lowlevel import Server
+
+class App(FastMCP):
+    pass
+
+class Own(FastMCP):
+    def __init__(self):
+        super().__init__("own")
+
+app = App("x")
+own = Own()
+own
+
+@app.tool()
+async def t(ctx: Context) -> str:
+    ctx.request_context
+    return ""
+
+def make():
+    server = Server("low")
+    return server
+"""
+ROWS = [
+    (CLIENT, "block@3", "mcp.types.ImageContent"),      # in `block.mimeType`, after isinstance
+    (CLIENT, "block@5", "mcp.types.TextContent"),       # in `... and block.text`
+    (CLIENT, "result.content[0]", CONTENT),
+    (CLIENT, "t@1", "mcp.types.Tool"),                  # comprehension over list[Tool]
+    (CLIENT, "t2", "mcp.types.Tool"),                 # string annotation
+    (CLIENT, "maybe", "mcp.types.Tool"),              # Tool | None
+    (CLIENT, "tool@2", "mcp.types.Tool"),
+    (CLIENT, "b@3", "mcp.types.TextContent"),           # after `if not isinstance(...): continue`
+    (CLIENT, "Tool.model_validate({})", "mcp.types.Tool"),
+    (CLIENT, "result@2", "mcp.types.CallToolResult"),
+    (SESSIONS, "self.session@2", "mcp.client.session.ClientSession"),
+    (SESSIONS, "cast(ClientSession, other)", "mcp.client.session.ClientSession"),
+    (SESSIONS, "s@2", "mcp.client.session.ClientSession"),
+    (SESSIONS, "c@2", "mcp.client.session.ClientSession"),
+    (SESSIONS, "read@2", None),
+    (SERVERS, "app@2", "mcp.server.fastmcp.server.FastMCP"),
+    (SERVERS, "own@2", "mcp.server.fastmcp.server.FastMCP"),
+    (SERVERS, "App", ("class", "mcp.server.fastmcp.server.FastMCP")),
+    (SERVERS, "Own", ("subclass", "mcp.server.fastmcp.server.FastMCP")),
+    (SERVERS, "ctx.request_context", "mcp.shared.context.RequestContext"),
+    (SERVERS, "server@2", "mcp.server.lowlevel.server.Server"),
+    # not the SDK: no answer
+    ("from fastmcp import FastMCP\nmcp = FastMCP('x')\nmcp\n", "mcp@2", None),
+    ("class ClientSession:\n    pass\ns = ClientSession()\ns\n", "s@2", None),
+]
+
+PROJECT = {
+    "pkg/__init__.py": "from .app import mcp as mcp\n",
+    "pkg/app.py": "from mcp.server.fastmcp import FastMCP\nmcp = FastMCP('demo')\n",
+    "pkg/base.py": "from mcp.server.fastmcp import FastMCP\nclass Base(FastMCP):\n    pass\n",
+    "pkg/made.py": "from .base import Base\nserver = Base('x')\n",
+    "pkg/tools.py": "from .app import mcp\nfrom . import made\nfrom pkg import mcp as again\n"
+                    "from pkg.made import server\nmcp\nagain\nserver\n",
+    "pkg/sub/deep.py": "from ..app import mcp\nmcp\n",
+}
+PROJECT_ROWS = [
+    ("pkg/tools.py", "mcp", "mcp.server.fastmcp.server.FastMCP"),
+    ("pkg/tools.py", "again", "mcp.server.fastmcp.server.FastMCP"),
+    ("pkg/tools.py", "server", "mcp.server.fastmcp.server.FastMCP"),
+    ("pkg/sub/deep.py", "mcp", "mcp.server.fastmcp.server.FastMCP"),
+]
+
+
+def find(tree, text):
+    want, _, nth = text.partition("@")
+    hits = [n for n in ast.walk(tree) if isinstance(n, ast.expr) and ast.unparse(n) == want]
+    hits.sort(key=lambda n: (n.lineno, n.col_offset))
+    i = int(nth or 1) - 1
+    return hits[i] if i < len(hits) else None
+
+
+def ask(source, path, text, project=None):
+    tree = ast.parse(source)
+    node = find(tree, text)
+    if node is None:
+        return "no expression %r" % text
+    return PythonContext(source, path, tree, project).types.type_of(node)
+
+
+def check():
+    failures = []
+    for source, text, want in ROWS:
+        got = ask(source, "main.py", text)
+        if got != want:
+            failures.append("%s: got %r, want %r" % (text, got, want))
+    index = ProjectIndex(file_facts(p, t) for p, t in PROJECT.items())
+    for path, text, want in PROJECT_ROWS:
+        got = ask(PROJECT[path], path, text, index)
+        if got != want:
+            failures.append("%s in %s: got %r, want %r" % (text, path, got, want))
+    return failures
+
+
+if __name__ == "__main__":
+    out = check()
+    print(json.dumps(out, indent=1))
+    sys.exit(1 if out else 0)

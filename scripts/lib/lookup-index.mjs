@@ -1,0 +1,315 @@
+// The error lookup's generated index (src/generated/lookup-index.json), shared by the page and the CLI:
+//
+//   fulltext  a BM25 index of every guide section (heading, curated symptoms and symbols, prose, code,
+//             and the v1 examples of the engine rules that implement it), so plain-words reports,
+//             prose and code snippets find their section without a search service;
+//   messages  the SDK's own message templates (what v2 raises, logs and warns, and v1's deprecation
+//             warnings of what v2 removed), each tied to the section that explains it;
+//   aliases   anchors the guide used before (its seed draft), so old links still land.
+//
+// Everything is derived from committed inputs: content/guide/**, src/generated/rules.json,
+// data/sdk-messages.json (scripts/extract-sdk-messages.py) and scripts/seed-sections.json.
+
+import { eachToken } from '../../src/lib/lookup/tokens.ts';
+
+const NOT_A_TARGET_AREA = new Set(['find-your-changes']);
+
+// --- full text -------------------------------------------------------------------------------
+
+const FIELD_WEIGHT = { heading: 6, symptom: 2, symbol: 3, prose: 1, code: 1, rule: 0.7 };
+
+/** The section body as words: no MDX comments, imports, link targets or the credit footer. */
+function bodyParts(body) {
+  const main = body
+    .replace(/\{\/\*[\s\S]*?\*\/\}/g, ' ')
+    .replace(/^import .*$/gm, ' ')
+    .replace(/\n---\n\s*Official text:[\s\S]*$/, '');
+  const code = [...main.matchAll(/```[\w-]*\n([\s\S]*?)```/g)].map((m) => m[1]).join('\n');
+  const prose = main
+    .replace(/```[\s\S]*?```/g, ' ')
+    // A link to another section names that section, not this one: keep only outside links' text.
+    .replace(/\[([^\]]*)\]\((#[^)]*|\.{0,2}\/[^)]*)\)/g, ' ')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<[^>]+>/g, ' ');
+  return { prose, code };
+}
+
+/**
+ * @param {{fm: any, body: string, areaDir: string}[]} raw  sections in sections.json order
+ * @param {{anchor: string, before?: string}[]} rules
+ */
+export function buildFulltext(raw, rules) {
+  const beforeByAnchor = new Map();
+  for (const r of rules) if (r.before) beforeByAnchor.set(r.anchor, `${beforeByAnchor.get(r.anchor) ?? ''}\n${r.before}`);
+  // Key words: what a section's heading, curated symbols and symptoms say it is about.
+  const keys = new Map();
+  const docs = raw.map((r, i) => {
+    const tf = new Map();
+    if (NOT_A_TARGET_AREA.has(r.fm.area ?? r.areaDir)) return tf;
+    const add = (text, w) => eachToken(String(text ?? ''), (t) => tf.set(t, (tf.get(t) ?? 0) + w));
+    const key = (text) =>
+      eachToken(String(text ?? ''), (t) => {
+        if (!keys.has(t)) keys.set(t, []);
+        if (keys.get(t).at(-1) !== i) keys.get(t).push(i);
+      });
+    key(r.fm.heading ?? r.fm.title);
+    for (const s of r.fm.symptoms ?? []) key(s.text.replace(/\\[sSdDwWbB]|[()[\]?:|*+^$\\]/g, ' '));
+    for (const s of r.fm.symbols ?? []) key(s);
+    const { prose, code } = bodyParts(r.body);
+    add(r.fm.heading ?? r.fm.title, FIELD_WEIGHT.heading);
+    for (const s of r.fm.symptoms ?? []) add(s.text.replace(/\\[sSdDwWbB]|[()[\]?:|*+^$\\]/g, ' '), FIELD_WEIGHT.symptom);
+    for (const s of r.fm.symbols ?? []) add(s, FIELD_WEIGHT.symbol);
+    add(prose, FIELD_WEIGHT.prose);
+    add(code, FIELD_WEIGHT.code);
+    add(beforeByAnchor.get(r.fm.anchor), FIELD_WEIGHT.rule);
+    return tf;
+  });
+  const terms = new Map();
+  const len = docs.map((tf) => round([...tf.values()].reduce((a, b) => a + b, 0)));
+  docs.forEach((tf, i) => {
+    for (const [t, w] of tf) {
+      if (!terms.has(t)) terms.set(t, []);
+      terms.get(t).push(i, round(w));
+    }
+  });
+  const used = len.filter((l) => l > 0);
+  return {
+    n: used.length,
+    avg: round(used.reduce((a, b) => a + b, 0) / used.length),
+    len,
+    terms: Object.fromEntries([...terms].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    keys: Object.fromEntries([...keys].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+  };
+}
+
+const round = (x) => Math.round(x * 10) / 10;
+
+// --- SDK message templates -----------------------------------------------------------------
+
+/**
+ * Messages whose section the text alone does not give away, each checked against the guide and the
+ * SDK source (the fragment is a substring of the message). Everything else is tied by the guide
+ * quoting it, or, for a deprecation, by what it deprecates (the symbol index).
+ */
+const MESSAGE_RULES = [
+  // v1 deprecations whose target is a member with other meanings
+  { text: 'Returning str or bytes from read_resource is deprecated', anchor: 'lowlevel-server-automatic-return-value-wrapping-removed' },
+  // v2 deprecations
+  { text: 'ping is removed as of 2026-07-28', anchor: 'client-defaults-to-modeauto' },
+  { text: 'Client-to-server progress is deprecated as of 2026-07-28', anchor: 'client-to-server-progress-deprecated-2026-07-28' },
+  { text: 'is removed as of 2026-07-28; use Client.listen() instead', anchor: 'client-resource-subscription-methods-deprecated-sep-2575' },
+  { text: 'capability is deprecated as of 2026-07-28 (SEP-2577)', anchor: 'roots-sampling-and-logging-methods-deprecated-sep-2577' },
+  { text: 'are deprecated as of 2026-07-28 (SEP-2577)', anchor: 'roots-sampling-and-logging-methods-deprecated-sep-2577' },
+  // OAuth client
+  { text: 'Authorization response iss mismatch', anchor: 'oauth-callback_handler-returns-authorizationcoderesult' },
+  { text: 'Authorization response missing iss parameter', anchor: 'oauth-callback_handler-returns-authorizationcoderesult' },
+  { text: 'Authorization server registered the client', anchor: 'oauthclientinformationfull-no-longer-subclasses-oauthclientmetadata-and-parses-server-substituted-metadata' },
+  { text: 'Registered client uses unsupported token_endpoint_auth_method', anchor: 'oauthclientinformationfull-no-longer-subclasses-oauthclientmetadata-and-parses-server-substituted-metadata' },
+  // client
+  { text: "mode must be 'legacy', 'auto'", anchor: 'client-defaults-to-modeauto' },
+  // stdio: v2's own shutdown messages, and the win32 logger v2 renamed
+  { text: 'is still alive after the kill escalation', anchor: 'stdio_client-shutdown-reworked-a-gracefully-exited-servers-children-are-left-alive-on-posix' },
+  { text: 'No permission to signal some of process group', anchor: 'stdio_client-shutdown-reworked-a-gracefully-exited-servers-children-are-left-alive-on-posix' },
+  { text: 'Process group termination failed for PID', anchor: 'stdio_client-shutdown-reworked-a-gracefully-exited-servers-children-are-left-alive-on-posix' },
+  { text: 'Job Object', anchor: 'stdio_client-shutdown-reworked-a-gracefully-exited-servers-children-are-left-alive-on-posix' },
+  { text: 'another stdio_server() in this process has already claimed fd', anchor: 'stdio_server-keeps-the-protocol-streams-on-private-descriptors' },
+  // server
+  { text: 'Mcp-Param header validation skipped', anchor: 'servers-validate-mcp-param-headers-against-the-request-body-sep-2243' },
+  { text: 'Elicitation schema field', anchor: 'contextelicit-schema-gate-validates-the-rendered-schema' },
+  { text: 'Session manager can only be accessed after calling streamable_http_app()', anchor: 'transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods' },
+  { text: 'Resource returned InputRequiredResult; ctx.read_resource() only returns content', anchor: 'mcpserverget_prompt-and-read_resource-may-return-inputrequiredresult' },
+  { text: 'capability required by resolver', anchor: 'resolver-routed-requests-require-the-client-capability-on-every-protocol-version' },
+  { text: 'have no default value. A client may omit', anchor: 'resource-templates-matching-behavior-changes' },
+  { text: 'has no URI template variables, but the handler declares', anchor: 'resource-templates-matching-behavior-changes' },
+  { text: 'expected BaseModel, dict, or None', anchor: 'lowlevel-server-automatic-return-value-wrapping-removed' },
+  { text: 'max_request_body_size must be a positive number', anchor: 'streamable-http-request-bodies-are-limited-to-4-mib' },
+  { text: 'Request body too large', anchor: 'streamable-http-request-bodies-are-limited-to-4-mib' },
+  { text: 'delivered via subscriptions/listen at this era', anchor: 'change-notifications-travel-only-on-subscriptionslisten-streams' },
+  { text: 'no standalone channel', anchor: 'change-notifications-travel-only-on-subscriptionslisten-streams' },
+  { text: 'no connection-wide log delivery at', anchor: 'log-messages-are-delivered-only-to-requests-that-opt-in' },
+  { text: 'not opted in at that level on this request', anchor: 'log-messages-are-delivered-only-to-requests-that-opt-in' },
+  { text: 'in JSON mode', anchor: 'server-initiated-sampling-elicitation-and-roots-raise-nobackchannelerror' },
+  { text: 'transport yielded exception', anchor: 'lowlevel-serverrunraise_exceptionstrue-transport-errors-no-longer-re-raised' },
+  // what v2 logs where the guide says a message is now dropped, logged or validated
+  { text: 'discarding bound credentials and re-registering', anchor: 'oauth-client-credentials-are-bound-to-their-authorization-server-sep-2352' },
+  { text: 'Failed to validate notification', anchor: 'client-validates-inbound-traffic-against-the-protocol-schema' },
+  { text: 'notification callback for', anchor: 'clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed' },
+  { text: 'message_handler raised on transport exception', anchor: 'clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed' },
+  { text: 'Non-2xx body was not a JSON-RPC error', anchor: 'streamable-http-non-2xx-responses-now-surface-as-per-request-json-rpc-errors' },
+  { text: ': response stream closed', anchor: 'serversession-is-now-a-thin-proxy-no-longer-a-basesession' },
+  { text: ': dispatch context closed', anchor: 'serversession-is-now-a-thin-proxy-no-longer-a-basesession' },
+  { text: ': standalone stream closed', anchor: 'serversession-is-now-a-thin-proxy-no-longer-a-basesession' },
+  { text: 'failed security validation', anchor: 'resource-templates-matching-behavior-changes' },
+  { text: 'static resources cannot return InputRequiredResult', anchor: 'mcpserverget_prompt-and-read_resource-may-return-inputrequiredresult' },
+  { text: 'Handler returned an invalid result', anchor: 'server-handler-results-are-validated-against-the-protocol-schema' },
+  // the in-process dispatcher's own timeout: REQUEST_TIMEOUT, like the JSON-RPC one
+  { text: 'Timed out after {}s waiting for', anchor: 'client-request-timeouts-now-raise-32001-request_timeout-instead-of-408' },
+  // v1 texts v2 changed, which the guide paraphrases
+  { text: 'Timed out while waiting for response to', anchor: 'client-request-timeouts-now-raise-32001-request_timeout-instead-of-408' },
+];
+// `InvalidUriTemplate` is raised only by the RFC 6570 matcher v2 introduced.
+const TYPE_RULES = [{ type: 'InvalidUriTemplate', anchor: 'resource-templates-matching-behavior-changes' }];
+
+/** Literal text of a template: the longest piece between placeholders. */
+const literals = (t) =>
+  t
+    .split('{}')
+    .map((s) => s.replace(/\{\{|\}\}/g, (b) => b[0]).trim())
+    .filter(Boolean);
+
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Regex source for a template: placeholders match a bounded run, whitespace matches any. */
+function templateRegex(t) {
+  const parts = t.split('{}').map((s) =>
+    escapeRe(s.replace(/\{\{|\}\}/g, (b) => b[0]))
+      .replace(/\s+/g, '\\s+')
+      // Quotes and backticks may be lost or changed in a paste.
+      .replace(/['"`]/g, '[\'"`\u2018\u2019]?'),
+  );
+  return parts.join("[^\\n]{0,160}?");
+}
+
+// Messages that say nothing about a migration on their own: JSON-RPC's standard phrases, which every
+// SDK in every language prints, and messages the guide mentions in passing for more than one cause.
+const NOT_EVIDENCE = ['Method not found', 'Invalid request parameters', 'Internal server error', 'Error creating resource from template'];
+
+/** The one section whose text quotes the template (any instantiation of it). */
+function guideQuote(re, raw) {
+  const found = raw.filter((r) => !NOT_A_TARGET_AREA.has(r.fm.area ?? r.areaDir) && re.test(r.body.replace(/[`*]/g, '').replace(/\s+/g, ' ')));
+  return found.length === 1 ? found[0].fm.anchor : null;
+}
+
+/** The section of what a deprecation warning deprecates: a curated `Class.member` or the symbol index. */
+function deprecatedTarget(m, raw, symbols) {
+  // A warning raised in a constructor deprecates the constructor's parameters.
+  const parts = m.qualname.split('.');
+  const [cls, member] = parts.length >= 2 ? [parts[0], parts[1]] : [null, parts[0]];
+  if (cls) {
+    const curated = raw.filter((r) => (r.fm.symbols ?? []).includes(`${cls}.${member}`));
+    if (curated.length === 1) return curated[0].fm.anchor;
+  }
+  const at = (i) => (i === undefined ? null : symbols.anchors[i]);
+  if (symbols.modules[m.module] !== undefined) return at(symbols.modules[m.module]);
+  const parent = Object.keys(symbols.modules).find((mod) => m.module.startsWith(mod + '.'));
+  if (parent) return at(symbols.modules[parent]);
+  if (cls) {
+    const member_ = symbols.members[symbols.renamed[cls] ?? cls]?.[member] ?? symbols.members[cls]?.[member];
+    if (member_ !== undefined) return at(member_);
+    const anchors = new Set(Object.values(symbols.params[`${cls}.${member}`] ?? {}));
+    if (anchors.size === 1) return at([...anchors][0]);
+    return null;
+  }
+  const entries = symbols.names[member];
+  if (entries?.length === 1) return at(entries[0][0]);
+  const fnParams = new Set(Object.values(symbols.params[member] ?? {}));
+  if (fnParams.size === 1) return at([...fnParams][0]);
+  return null;
+}
+
+/**
+ * @returns {Array<[string, number, string, string]>} [regex source, section index, literal for a fast
+ *   pre-check (lowercase), where it comes from] — one entry per distinct template.
+ */
+export function buildMessages(messages, raw, symbols) {
+  const index = new Map(raw.map((r, i) => [r.fm.anchor, i]));
+  const unknown = [...MESSAGE_RULES, ...TYPE_RULES].filter((r) => !index.has(r.anchor));
+  if (unknown.length) throw new Error(`message rules name unknown sections: ${unknown.map((r) => r.anchor).join(', ')}`);
+  const v1 = messages.releases['v1.28.1'];
+  const v2 = messages.releases['v2.0.0'];
+  const v2Texts = new Set(v2.map((m) => m.text));
+  const v1Texts = new Set(v1.map((m) => m.text));
+  // text -> best candidate; a curated rule beats the guide quoting it beats what a warning deprecates.
+  const best = new Map();
+  const consider = (m, release) => {
+    const lits = literals(m.text);
+    const longest = lits.reduce((a, b) => (b.length > a.length ? b : a), '');
+    if (lits.join(' ').length < 12 || !/\w+\W+\w+/.test(lits.join(' '))) return;
+    if (NOT_EVIDENCE.some((t) => m.text.includes(t))) return;
+    const src = templateRegex(m.text);
+    const deprecation = m.kind === 'deprecated' || m.kind === 'warn';
+    const rule = MESSAGE_RULES.find((r) => m.text.includes(r.text))?.anchor ?? TYPE_RULES.find((r) => r.type === m.type)?.anchor;
+    const quoted = rule ? null : guideQuote(new RegExp(src, 'i'), raw);
+    let anchor = rule ?? quoted;
+    let priority = rule ? 3 : quoted ? 2 : 0;
+    if (!anchor && deprecation) {
+      anchor = deprecatedTarget(m, raw, symbols);
+      priority = m.kind === 'deprecated' ? 1 : 0.5;
+    }
+    if (!anchor || !index.has(anchor)) return;
+    // A message v1 printed word for word is no sign of a migration problem, unless the guide says so.
+    if (release === 'v2.0.0' && v1Texts.has(m.text) && priority < 2) return;
+    if (release === 'v1.28.1' && !deprecation && priority < 2 && v2Texts.has(m.text)) return;
+    const where =
+      m.kind === 'log'
+        ? `logged by \`${m.logger}\` (SDK ${release})`
+        : deprecation
+          ? `${m.type} from \`${m.qualname}\` (SDK ${release})`
+          : `${m.type} raised in \`${m.module}\` (SDK ${release})`;
+    const prev = best.get(m.text);
+    if (!prev || priority > prev.priority) best.set(m.text, { priority, entry: [src, index.get(anchor), longest.toLowerCase(), where] });
+  };
+  for (const m of v2) consider(m, 'v2.0.0');
+  for (const m of v1) consider(m, 'v1.28.1');
+  return [...best.values()].map((b) => b.entry);
+}
+
+// --- packages v2 brought in ---------------------------------------------------------------------
+
+/**
+ * Import names of the dependencies v2 added (the guide's dependency table: "not a dependency" in
+ * v1), each with the section whose heading names it: an exception or log line from one of these
+ * came through the SDK.
+ */
+export function buildNewPackages(raw) {
+  const out = {};
+  const table = raw.find((r) => /dependency floors/i.test(r.fm.heading ?? r.fm.title ?? ''));
+  if (!table) return out;
+  for (const m of table.body.matchAll(/^\|\s*([\w.-]+)\s*\|\s*not a dependency\s*\|/gm)) {
+    const dist = m[1];
+    const module = dist.replace(/-api$/, '').replace(/-/g, '_');
+    const named = raw.findIndex(
+      (r) => r !== table && !NOT_A_TARGET_AREA.has(r.fm.area ?? r.areaDir) && new RegExp(`\\b(?:${dist}|${module})\\b`, 'i').test(r.fm.heading ?? ''),
+    );
+    out[module] = named >= 0 ? named : raw.indexOf(table);
+  }
+  return out;
+}
+
+// --- logger names ----------------------------------------------------------------------------
+
+/** Logger names a section's own sentences about loggers give (`httpx2`, `client.stdio.win32`). */
+export function buildLoggers(raw) {
+  const out = {};
+  raw.forEach((r, i) => {
+    if (NOT_A_TARGET_AREA.has(r.fm.area ?? r.areaDir)) return;
+    const prose = r.body.replace(/```[\s\S]*?```/g, ' ');
+    for (const sentence of prose.split(/(?<=[.!?])\s+/)) {
+      if (!/\bloggers?\b(?!\s*=)|getLogger/.test(sentence)) continue;
+      const names = [...sentence.matchAll(/getLogger\(["']([\w.]+)["']\)/g)].map((m) => m[1]);
+      for (const m of sentence.matchAll(/`([a-z_][\w.]*)(?:\.\*)?`/g)) names.push(m[1]);
+      for (const name of names) if (!(name in out)) out[name] = i;
+    }
+  });
+  return out;
+}
+
+// --- old anchors -----------------------------------------------------------------------------
+
+/** MkDocs `toc` slugify, as the guide's own links spell anchors. */
+export const slugify = (heading) =>
+  heading
+    .toLowerCase()
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .replace(/\s+/g, '-');
+
+export function buildAliases(seed, raw) {
+  const index = new Map(raw.map((r, i) => [r.fm.anchor, i]));
+  const aliases = {};
+  for (const [heading, anchor] of Object.entries(seed.sections ?? {})) {
+    const old = slugify(heading);
+    if (old !== anchor && index.has(anchor) && !index.has(old)) aliases[old] = index.get(anchor);
+  }
+  return aliases;
+}
