@@ -127,6 +127,24 @@ test('a quick fix (Ctrl+.) changes the editor text; its menu shows no Markdown b
   await expect.poll(() => editorText(page)).toContain('import MCPError');
 });
 
+test('a fix made of several findings (a group) is applied whole, from the list or the quick-fix menu', async () => {
+  const code = 'from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP("x")\n';
+  await pasteAndSettle(page, code);
+  // The module path and the class name of one import: either alone works in neither version.
+  const moduleFix = findings(page).locator('.pg-finding', { hasText: 'mcp.server.fastmcp is now' });
+  await moduleFix.getByRole('button', { name: /Apply to my code/ }).click();
+  await expect.poll(() => editorText(page)).toBe('from mcp.server.mcpserver import MCPServer\n\nmcp = MCPServer("x")\n');
+  await expect(message(page)).toContainText('Applied SRV001 in 2 places together');
+  await pasteAndSettle(page, code);
+  await focusEditor(page);
+  await page.keyboard.press('End');
+  await page.keyboard.press('Control+.');
+  const menu = page.locator('.action-widget').first();
+  await expect(menu).toContainText('(2 places, applied together)');
+  await menu.getByText(/Fix SRV001: FastMCP is now MCPServer/).first().click();
+  await expect.poll(() => editorText(page)).toBe('from mcp.server.mcpserver import MCPServer\n\nmcp = MCPServer("x")\n');
+});
+
 test('"Apply all safe fixes" rewrites the code and can be undone', async () => {
   await loadExample(page, 'FastMCP server');
   const before = await editorText(page);

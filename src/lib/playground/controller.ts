@@ -73,6 +73,8 @@ export class Controller {
   private single: FileState | null = null;
   /** the project file in the editor was chosen by the page, not the user (see runProject) */
   private autoPicked = false;
+  /** what the user just did, said together with the analysis that follows it */
+  private notice = '';
   /** autosave only once the user changed something (a shared link is not their session) */
   private dirty = false;
   /** the first analysis is on screen (or cannot come) */
@@ -442,10 +444,13 @@ export class Controller {
         const n = result.findings.length;
         const applied = result.findings.filter((x) => x.applied).length;
         const where = this.s.project ? `${path}: ` : '';
+        const notice = this.notice ? `${this.notice} ` : '';
+        this.notice = '';
         this.say(
-          n === 0
-            ? `${where}No v1 constructs found (${Math.round(outcome.ms)} ms).`
-            : `${where}${plural(n, 'finding')}, ${plural(applied, 'fix', 'fixes')} applied in the v2 text (${Math.round(outcome.ms)} ms).`,
+          notice +
+            (n === 0
+              ? `${where}No v1 constructs found (${Math.round(outcome.ms)} ms).`
+              : `${where}${plural(n, 'finding')}, ${plural(applied, 'fix', 'fixes')} applied in the v2 text (${Math.round(outcome.ms)} ms).`),
           'ok',
         );
         if (outcome.factsChanged && this.s.project) this.rerunProjectSoon(path);
@@ -500,7 +505,7 @@ export class Controller {
     }
     const group = fixGroup(f, findings);
     this.editor.applyEdits(fixEdits(f, findings));
-    if (group.length > 1) this.say(`Applied ${f.rule} in ${plural(group.length, 'place')} together (Ctrl+Z undoes).`, 'ok');
+    this.notice = group.length > 1 ? `Applied ${f.rule} in ${plural(group.length, 'place')} together (Ctrl+Z undoes).` : '';
   }
 
   /** Apply every safe fix at once (whole groups; a fix overlapping one already taken waits). */
@@ -512,7 +517,7 @@ export class Controller {
       return;
     }
     this.editor.applyEdits(edits);
-    this.say(`Applied ${plural(fixes, 'safe fix', 'safe fixes')} to your code (Ctrl+Z undoes).`, 'ok');
+    this.notice = `Applied ${plural(fixes, 'safe fix', 'safe fixes')} to your code (Ctrl+Z undoes).`;
   }
 
   private reveal(f: Finding): void {
