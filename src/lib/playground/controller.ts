@@ -810,7 +810,8 @@ export class Controller {
       });
       // Show a file with something to migrate, unless the user already chose one.
       if (this.autoPicked && !currentFindings(activeFile(this.s)).length) {
-        const found = cur.paths.find((path) => currentFindings(this.s.files.get(path)!).length);
+        const has = (path: string) => currentFindings(this.s.files.get(path)!).length > 0;
+        const found = cur.paths.find((path) => path.endsWith('.py') && has(path)) ?? cur.paths.find(has);
         if (found) this.set({ active: found });
       }
       if (end.status === 'error') this.say(`The project analysis stopped: ${end.message}`, 'error');

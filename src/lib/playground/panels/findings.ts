@@ -93,7 +93,9 @@ export class FindingsPanel {
             ? 'Python could not be loaded, so there are no findings. The error lookup still works: paste an error message.'
             : r.kind === 'failed'
               ? `No findings: ${r.message}.`
-              : 'No findings for this input.',
+              : r.kind === 'engine' && r.error.kind === 'syntax'
+                ? `No findings: the code does not parse${r.error.line ? ` (line ${r.error.line})` : ''}.`
+                : 'No findings for this input.',
       );
     } else this.empty(s.engine.state === 'failed' ? 'Python could not be loaded, so there are no findings.' : 'Findings appear here once Python has loaded.');
   }
