@@ -100,9 +100,23 @@ const DECODED_CACHE = 'mcp-migrate-engine-snapshot';
 
 /** The response body without its gzip layer (a server may have removed it already). */
 async function gunzipped(res: Response): Promise<Uint8Array> {
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  if (!isGzip(bytes)) return bytes;
-  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
+  if (!res.body) return new Uint8Array(await res.arrayBuffer());
+  // Decompress while downloading: look at the first chunk, then stream the rest through.
+  const reader = res.body.getReader();
+  const first = await reader.read();
+  const head = first.value ?? new Uint8Array();
+  const body = new ReadableStream<BufferSource>({
+    start(controller) {
+      if (head.length) controller.enqueue(head);
+      if (first.done) controller.close();
+    },
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+  });
+  const stream = isGzip(head) ? body.pipeThrough(new DecompressionStream('gzip')) : body;
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
