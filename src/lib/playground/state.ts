@@ -1,6 +1,6 @@
 // The playground's one state object. The controller (controller.ts) owns it and is the only writer;
 // every panel renders from it and reports what the user did back to the controller.
-import type { EngineError, Finding, Result, RuleInfo } from '../engine/types';
+import type { EngineError, Finding, MigrateOptions, Result, RuleInfo } from '../engine/types';
 import type { EngineStatus } from './engine-client';
 import type { LookupAnswer } from './lookup-adapter';
 import type { ProjectFile, Skipped } from './project-files';
@@ -106,4 +106,14 @@ export function currentFindings(f: FileState): Finding[] {
 /** The migrated text of a file: its fresh analysis' output, or its text when there is none. */
 export function migratedText(f: FileState): string {
   return freshAnalysis(f)?.result.text ?? f.text;
+}
+
+export function newFile(path: string, text: string): FileState {
+  return { path, original: text, text, version: 1, good: null, refusal: null };
+}
+
+/** The engine's options for the state's rule choices. */
+export function engineOptions(s: PlaygroundState): MigrateOptions {
+  const o = s.options;
+  return { ignore: o.ignore.length ? o.ignore : undefined, apply_review: o.review === 'all' ? true : o.review };
 }

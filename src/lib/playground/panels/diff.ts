@@ -7,6 +7,9 @@ import type { Monaco } from '../monaco';
 import { activeFile, currentFindings, type PlaygroundState } from '../state';
 import { escapeThenTab, languageFor } from './editor';
 
+/** How long replaced models live on (longer than any diff of a file the playground takes). */
+const RETIRE_MS = 30_000;
+
 export interface DiffActions {
   applyAllSafe(): void;
   copyV2(): void;
@@ -116,8 +119,10 @@ export class DiffPanel {
       modified = monaco.editor.createModel(after, lang);
       this.diff!.setModel({ original, modified });
       this.label();
-      this.original!.dispose();
-      this.modified!.dispose();
+      // Not at once: a diff of the old models may still be running in Monaco's worker, which fails
+      // ("no diff result available") when its models vanish under it.
+      const retired = [this.original!, this.modified!];
+      setTimeout(() => retired.forEach((m) => m.dispose()), RETIRE_MS);
       this.original = original;
       this.modified = modified;
     } else {
