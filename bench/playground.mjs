@@ -140,6 +140,10 @@ async function playground(url) {
     const cold = await firstFindings(page, url);
     await storedForOffline(page);
     const reload = await firstFindings(page, url, 'reload');
+    // A second visit: later, in a new tab (the first one closed once it is done loading the editor).
+    await page.waitForSelector('#playground[data-ready="true"]', { timeout: 120_000 });
+    await page.waitForTimeout(2000);
+    await page.close();
     const other = await b.context.newPage();
     const second = await firstFindings(other, url);
     return { cold, reload, second };
