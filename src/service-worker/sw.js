@@ -6,10 +6,9 @@
 //
 // - Pages: from the network when it answers, else from the cache (a reload offline shows the page,
 //   not the browser's error page).
-// - Everything else, while the network answers: left to the browser, as if there were no worker (its
-//   HTTP cache, and its cache of compiled code, which a response from this worker would not get:
-//   measured, a reload took 0.4 s longer with every file served from here). Offline (the browser says
-//   so, or a page just failed to load): from the cache, else from the network.
+// - Everything else the site serves: from the cache, else from the network (and kept). Measured on
+//   the reload after a first visit, this is as fast as the browser's own HTTP cache; letting the
+//   network answer first while online (with or without static routes) was slower.
 // - Other origins and non-GET requests are never touched (the site makes none).
 // - Each build has its own cache; the previous build's is deleted when this one takes over.
 
@@ -21,9 +20,6 @@ const PRECACHE = /** @type {any} */ (self).__PRECACHE__;
 const CACHE = `mcp-migrate-site-${PRECACHE.version}`;
 const PREFIX = 'mcp-migrate-site-';
 const scope = new URL(PRECACHE.base, sw.location.href);
-/** Until when the network is taken as gone (a page request failed a moment ago). */
-let offlineUntil = 0;
-const offline = () => !navigator.onLine || Date.now() < offlineUntil;
 
 /**
  * Fetch and store URLs, a few at a time (a failed one fails the whole batch).
@@ -77,10 +73,8 @@ async function page(event) {
       const copy = res.clone();
       event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request, copy)));
     }
-    offlineUntil = 0;
     return res;
   } catch (err) {
-    offlineUntil = Date.now() + 60_000; // the page's scripts and styles follow: from the cache
     const cache = await caches.open(CACHE);
     const hit =
       (await cache.match(request, { ignoreSearch: true, ignoreVary: true })) ??
@@ -107,6 +101,5 @@ sw.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname)) return;
   if (request.headers.has('range')) return; // the cache stores whole responses only
-  if (request.mode === 'navigate') event.respondWith(page(event));
-  else if (offline()) event.respondWith(asset(request));
+  event.respondWith(request.mode === 'navigate' ? page(event) : asset(request));
 });
