@@ -2,17 +2,20 @@
 // Lookup latency, with the data the page and the CLI use (full text included), after a warm-up:
 //   - every paste of the training tables, and
 //   - pastes of 1 MB (a log ending in a traceback, a base64 blob, `/` + letters, a single line of
-//     words, JSON logs, random printable text): the issue's bound is p95 <= 50 ms.
+//     words, JSON logs, random printable text, JSON records with escaped tracebacks, escaped
+//     newlines, quoted exceptions on one line, a deep SDK traceback): the issue's bound is p95 <= 50 ms.
 // Prints median and p95 per group. Run: node bench/lookup.mjs [--json]
 import { performance } from 'node:perf_hooks';
 import { loadLookupData } from '../src/lib/lookup/data-node.ts';
 import { lookupSync } from '../src/lib/lookup/lookup.ts';
 import { CASES } from '../tests/unit/lookup-table.ts';
 import { FORMAT_CASES } from '../tests/unit/lookup-table-formats.ts';
+import { MECHANISM_CASES } from '../tests/unit/lookup-table-mechanisms.ts';
+import { RETIRED_CASES } from '../tests/unit/lookup-table-retired.ts';
 
 const data = loadLookupData();
 const MB = 1 << 20;
-const TABLE = [...CASES, ...FORMAT_CASES].map((c) => c.paste);
+const TABLE = [...CASES, ...FORMAT_CASES, ...RETIRED_CASES, ...MECHANISM_CASES].map((c) => c.paste);
 
 const traceback = `Traceback (most recent call last):\n  File "/app/server.py", line 3, in <module>\n    from mcp.server.fastmcp import FastMCP\nModuleNotFoundError: No module named 'mcp.server.fastmcp'\n`;
 let log = '';
@@ -24,6 +27,12 @@ const HUGE = [
   ('word ' + 'x'.repeat(20) + ' ').repeat(Math.floor(MB / 27)),
   ('{"level":"info","logger":"app","msg":"ok ' + 'y'.repeat(40) + '"}\n').repeat(Math.floor(MB / 90)),
   Array.from({ length: MB }, (_, i) => String.fromCharCode(32 + ((i * 7919) % 95))).join(''),
+  // JSON records carrying escaped tracebacks, an escaped-newline flood, a line of quoted exceptions,
+  // a traceback thousands of SDK frames deep
+  (JSON.stringify({ level: 'error', exception: traceback }) + '\n').repeat(Math.floor(MB / 260)),
+  'x\\n '.repeat(Math.floor(MB / 4)),
+  'step failed: ValueError: bad value; '.repeat(Math.floor(MB / 36)),
+  `Traceback (most recent call last):\n${'  File "/v/lib/python3.12/site-packages/mcp/shared/jsonrpc_dispatcher.py", line 748, in _handle_request\n    result = await on_request(dctx, req.method, req.params)\n'.repeat(Math.floor(MB / 190))}RuntimeError: boom\n`,
 ];
 
 function measure(pastes, rounds) {

@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { splitFrontmatter } from './lib/guide-frontmatter.mjs';
-import { buildAliases, buildFulltext, buildLoggers, buildMessages, buildNewPackages } from './lib/lookup-index.mjs';
+import { buildAliases, buildFulltext, buildLoggers, buildMessages, buildNewPackages, buildSdkNames } from './lib/lookup-index.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -494,6 +494,16 @@ function buildSymbolIndex(diff, textIndex, known, v2Names, v2Alive, v2) {
     kwonly[callable] ??= idx(a);
   }
 
+  // v2 classes that are TypedDicts: a dict at runtime, so attribute access fails as on a dict; the
+  // section whose heading names the class.
+  const typeddicts = {};
+  for (const m of Object.values(v2))
+    for (const [name, e] of Object.entries(m.names)) {
+      if (e.kind !== 'class' || !(e.bases ?? []).includes('TypedDict')) continue;
+      const sec = textIndex.find((t) => codeSpans(t.heading).includes(name));
+      if (sec && ok(sec.anchor)) typeddicts[name] = idx(sec.anchor);
+    }
+
   return {
     v: 1,
     anchors,
@@ -511,6 +521,7 @@ function buildSymbolIndex(diff, textIndex, known, v2Names, v2Alive, v2) {
     params: sortKeys(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, sortKeys(v)]))),
     kwonly: sortKeys(kwonly),
     generics: sortKeys(generics),
+    typeddicts: sortKeys(typeddicts),
   };
 }
 
@@ -530,7 +541,8 @@ export function generate({ contentDir = path.join(ROOT, 'content'), apiDir } = {
   const known = new Set(sections.map((s) => s.anchor));
   const dir = findApiDir(apiDir);
   const v2 = loadApi(dir, 'mcp-v2.0.0.json');
-  const diff = diffApi(loadApi(dir, 'mcp-v1.28.1.json'), v2);
+  const v1 = loadApi(dir, 'mcp-v1.28.1.json');
+  const diff = diffApi(v1, v2);
   const v2Names = new Set(Object.values(v2).flatMap((m) => Object.keys(m.names)));
   const v2Alive = new Set(v2Names);
   for (const m of Object.values(v2)) {
@@ -545,6 +557,7 @@ export function generate({ contentDir = path.join(ROOT, 'content'), apiDir } = {
   }
   const symbolIndex = buildSymbolIndex(diff, buildTextIndex(raw), known, v2Names, v2Alive, v2);
   const readRoot = (rel) => JSON.parse(fs.readFileSync(path.join(ROOT, rel), 'utf8'));
+  const extraFields = raw.find((r) => /extra fields/i.test(headingOf(r.fm)));
   const lookupIndex = {
     v: 1,
     fulltext: buildFulltext(raw, readRoot('src/generated/rules.json')),
@@ -552,6 +565,8 @@ export function generate({ contentDir = path.join(ROOT, 'content'), apiDir } = {
     loggers: buildLoggers(raw),
     packages: buildNewPackages(raw),
     aliases: buildAliases(readRoot('scripts/seed-sections.json'), raw),
+    sdkNames: buildSdkNames(v1, v2),
+    models: buildModelFields(v1, v2, extraFields ? sections.findIndex((x) => x.anchor === extraFields.fm.anchor) : -1),
   };
   return {
     sections,
@@ -563,6 +578,22 @@ export function generate({ contentDir = path.join(ROOT, 'content'), apiDir } = {
       'lookup-index.json': JSON.stringify(lookupIndex) + '\n',
     },
   };
+}
+
+/**
+ * The protocol models of `mcp.types` with every field either release gives them (inherited ones
+ * included): v1 kept any other keyword or key (`extra="allow"`), v2 drops it, so an attribute or key
+ * a model never had is the extra-fields change. `[section, {model: fields}]`.
+ */
+function buildModelFields(v1, v2, section) {
+  const out = {};
+  if (section < 0) return [section, out];
+  for (const [name, e] of Object.entries(v1['mcp.types']?.names ?? {})) {
+    if (e.kind !== 'class' || !/Model|Result|Params|Request|Notification|Tool|Resource|Prompt|Content|Capabilit|Implementation|Annotations|Message|Root|Icon|Reference|Argument|Schema|Elicit|Sampling|Completion|Meta/.test(`${name} ${(e.bases ?? []).join(' ')}`)) continue;
+    const fields = new Set([...classMembers(v1, 'mcp.types', name).fields, ...classMembers(v2, 'mcp_types', name).fields]);
+    if (fields.size) out[name] = [...fields].sort();
+  }
+  return [section, sortKeys(out)];
 }
 
 export const OUT_DIR = path.join(ROOT, 'src/generated');

@@ -1,16 +1,19 @@
 #!/usr/bin/env node
-// Scores the error lookup on the blind held-out table (tests/heldout/lookup-heldout.json).
+// Scores the error lookup on a blind held-out table (by default tests/heldout/lookup-heldout-2.json).
 //
-// Prints aggregate figures only, never a case's text or id: the table stays useful as a held-out
+// Prints aggregate figures only, never a case's text or id: a table stays useful as a held-out
 // measure only while nobody improving the lookup sees what is in it (see tests/heldout/README.md).
 //
-// Usage: node scripts/lookup-heldout.mjs [--json]
-//   --json  print the same figures as JSON
-// Exit status 1 when the table itself is malformed (reported as counts, not cases).
+// Usage: node scripts/lookup-heldout.mjs [--json] [--table <path>]
+//   --json          print the same figures as JSON
+//   --table <path>  score another table of the same format (e.g. the retired table 1)
+// Exit status 1 when the table itself is malformed (reported as counts, not cases), 2 on bad usage.
+
+import path from 'node:path';
 
 import { loadLookupData } from '../src/lib/lookup/data-node.ts';
 import { lookup } from '../src/lib/lookup/lookup.ts';
-import { guideAnchors, loadTable, OFF_TOPIC, tableProblems } from './lib/heldout-table.mjs';
+import { guideAnchors, loadTable, OFF_TOPIC, TABLE_PATH, tableProblems } from './lib/heldout-table.mjs';
 
 const CONFIDENT = 0.5;
 const SURE = 0.8;
@@ -89,7 +92,7 @@ const pct = (x) => (x === null ? '   -  ' : `${(100 * x).toFixed(1).padStart(5)}
 
 function printText(f) {
   const lines = [
-    `held-out lookup table: ${f.total} pastes (${f.onTopic} on-topic, ${f.offTopic} off-topic), ${f.distinctAnchors} distinct expected sections`,
+    `held-out lookup table ${f.table}: ${f.total} pastes (${f.onTopic} on-topic, ${f.offTopic} off-topic), ${f.distinctAnchors} distinct expected sections`,
     `top-1 accuracy (on-topic)               ${pct(f.top1)}`,
     `top-3 accuracy (on-topic)               ${pct(f.top3)}`,
     `on-topic pastes with an empty answer    ${pct(f.onTopicEmptyShare)}`,
@@ -109,7 +112,35 @@ function printText(f) {
   console.log(lines.join('\n'));
 }
 
-const cases = loadTable();
+function parseArgs(argv) {
+  const options = { json: false, table: TABLE_PATH };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--json') options.json = true;
+    else if (arg === '--table' && i + 1 < argv.length) options.table = path.resolve(argv[++i]);
+    else if (arg.startsWith('--table=')) options.table = path.resolve(arg.slice('--table='.length));
+    else {
+      console.error(`lookup-heldout: unknown argument ${arg}\nusage: node scripts/lookup-heldout.mjs [--json] [--table <path>]`);
+      process.exit(2);
+    }
+  }
+  return options;
+}
+
+const options = parseArgs(process.argv.slice(2));
+let cases;
+try {
+  cases = loadTable(options.table);
+} catch (error) {
+  // Only the error's code, never its message: a JSON syntax error quotes the text around it.
+  const why = error instanceof SyntaxError ? 'not valid JSON' : (error.code ?? error.name);
+  console.error(`lookup-heldout: cannot read the table ${options.table} (${why})`);
+  process.exit(2);
+}
+if (!Array.isArray(cases)) {
+  console.error(`lookup-heldout: the table ${options.table} is not a JSON array of cases`);
+  process.exit(1);
+}
 const problems = tableProblems(cases, guideAnchors());
 if (Object.keys(problems).length) {
   const list = Object.entries(problems).map(([what, n]) => `${what}: ${n}`);
@@ -118,6 +149,6 @@ if (Object.keys(problems).length) {
 }
 // The same data the site and `mcp-migrate explain` use, full-text index included.
 const data = loadLookupData();
-const figures = await score(cases, data);
-if (process.argv.includes('--json')) console.log(JSON.stringify(figures, null, 2));
+const figures = { table: path.basename(options.table), ...(await score(cases, data)) };
+if (options.json) console.log(JSON.stringify(figures, null, 2));
 else printText(figures);

@@ -55,6 +55,7 @@ class EditSet:
         return bool(self.overlapping(edit))
 
     def overlapping(self, edit: Edit) -> List[Edit]:
+        """The accepted edits `edit` overlaps (see `overlaps`)."""
         from bisect import bisect_left, bisect_right
 
         lo = max(0, bisect_left(self._starts, edit.start) - 1)

@@ -132,6 +132,9 @@ class Inference:
             if is_sdk_class(q) and q[q.rfind(".") + 1:][:1].isupper():
                 return q
             return None
+        fn = self._local_function(f)
+        if fn is not None:  # the file's own function or method: what its return annotation says
+            return self.annotation(fn.returns, self.resolver.scope_of.get(id(fn)), fn)
         callee = self.type_of(f)
         if isinstance(callee, tuple) and callee[0] in ("class", "subclass"):
             return callee[1]
@@ -142,6 +145,25 @@ class Inference:
             if f.attr in COPIES and isinstance(recv, str):
                 return recv
             return union([lookup(c, 2, f.attr) for c in members(recv) if isinstance(c, str)])
+        return None
+
+    def _local_function(self, f: ast.AST):
+        """The def a call's callee names: `f` bound to a def, or `self.m` with `m` a method of the
+        enclosing class."""
+        if isinstance(f, ast.Name):
+            b = self.resolver.binding(f)
+            node = b.node if b is not None else None
+            return node if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.returns else None
+        if not (isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id == "self"):
+            return None
+        scope = self.resolver.scope_of.get(id(f))
+        while scope is not None and not isinstance(scope, ast.ClassDef) and scope is not self.resolver.tree:
+            scope = self.resolver.scope_parent.get(id(scope))
+        if not isinstance(scope, ast.ClassDef):
+            return None
+        for item in scope.body:
+            if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name == f.attr and item.returns:
+                return item
         return None
 
     def _attribute(self, node: ast.Attribute):

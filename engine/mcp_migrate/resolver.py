@@ -333,12 +333,31 @@ class Resolver:
         while isinstance(expr, ast.Attribute):
             parts.append(expr.attr)
             expr = expr.value
-        if not isinstance(expr, ast.Name) or expr.id not in self._import_names:
+        if isinstance(expr, ast.Name) and expr.id == "self" and parts:
+            b = self._class_import(parts.pop(), scope)  # `self.Server`: imported in the class body
+        elif not isinstance(expr, ast.Name) or expr.id not in self._import_names:
             return None
-        b = self._lookup(expr.id, scope, self.offset_of(at))
+        else:
+            b = self._lookup(expr.id, scope, self.offset_of(at))
         if b is None or b.kind != "import":
             return None
         return ".".join([b.target] + list(reversed(parts)))
+
+    def _class_import(self, name: str, scope: ast.AST) -> Optional[Binding]:
+        """The import binding `name` in the body of the class whose method `scope` is (or is nested
+        in), when `self` is that method's first parameter: `self.Server` for a class-body import."""
+        if name not in self._import_names:
+            return None
+        while scope is not self.tree:
+            outer = self.scope_parent.get(id(scope), self.tree)
+            if isinstance(outer, ast.ClassDef):
+                args = getattr(scope, "args", None)
+                if args is None or not args.args or args.args[0].arg != "self":
+                    return None
+                lst = self._bindings.get((id(outer), name))
+                return lst[-1] if lst and lst[-1].kind == "import" else None
+            scope = outer
+        return None
 
     # ---- public ----------------------------------------------------------------------------
     def canonical(self, qualname: Optional[str]) -> Optional[str]:

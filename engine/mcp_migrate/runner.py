@@ -80,6 +80,8 @@ def _migrate(source: str, filename: str, select, ignore, apply_review, project) 
         if isinstance(ctx, dict):
             result["error"] = ctx
             return result
+        if ctx is None:
+            return result  # nothing SDK-related in the file (see _may_use_sdk)
         for r in active_rules(kind, select, ignore):
             ctx.rule = r
             try:
@@ -102,17 +104,57 @@ def _migrate(source: str, filename: str, select, ignore, apply_review, project) 
     return result
 
 
-def _make_context(source: str, filename: str, kind: str, project) -> Union[Context, dict]:
+def _make_context(source: str, filename: str, kind: str, project) -> Union[Context, dict, None]:
     if kind == "python":
         tree, err = parse_python(source, filename)
         if err:
             return err
+        if not _may_use_sdk(source, filename, tree, project):
+            return None
         from .context import PythonContext
 
         return PythonContext(source, filename, tree, project)
     from .deps.context import DepsContext
 
     return DepsContext(source, filename, kind)
+
+
+def _sdk_words() -> frozenset:
+    """Identifiers only SDK code would use: the v1 SDK's class, function and camelCase field names."""
+    from .resolver import ALIASES
+    from .sdk import CAMEL_TO_SNAKE, V2_MISSING_MEMBERS, V2_MISSING_NAMES, V2_MISSING_PARAMS
+    from .sdk_types import CLASSES, FUNCTIONS
+
+    quals = list(ALIASES) + list(ALIASES.values()) + list(CLASSES) + list(FUNCTIONS) + list(V2_MISSING_NAMES)
+    words = {q.rpartition(".")[2] for q in quals if q.startswith("mcp")} | set(CAMEL_TO_SNAKE)
+    words |= {m for _, fields, methods in CLASSES.values() for m in list(fields) + list(methods)}
+    words |= {m for ms in V2_MISSING_MEMBERS.values() for m in ms}
+    words |= {p for ps in V2_MISSING_PARAMS.values() for p in ps}
+    # what snippets build under the SDK's parameter names: `http_client = httpx.AsyncClient()`,
+    # `async def callback_handler()` for an OAuth provider
+    words |= {"http_client", "callback_handler", "redirect_handler"}
+    # A plain lowercase word (`types`, `app`: module names) says nothing; `stdio_client`, `isError` do.
+    return frozenset(w for w in words if not (w.islower() and "_" not in w.strip("_")))
+
+
+SDK_WORDS = _sdk_words()
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _may_use_sdk(source: str, filename: str, tree: ast.Module, project) -> bool:
+    """Every Python rule looks for the SDK: a file that never says `mcp` (in any case: `FastMCP`,
+    `McpError`, `import mcp`) and imports no SDK object from the user's own modules has nothing for
+    them, and skipping it keeps the engine near `ast.parse` speed on the code most projects are made of."""
+    if "mcp" in source.lower() or not SDK_WORDS.isdisjoint(_IDENTIFIER.findall(source)):
+        return True  # (a snippet pasted without its imports still names `ClientSession`, `isError`...)
+    if project is None:
+        return False
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            module = project.relative(filename, node.level, node.module) if node.level else node.module
+            if module and any(project.global_type(module, a.name) is not None for a in node.names):
+                return True
+    return False
 
 
 def _apply(ctx: Context, apply_review) -> str:
@@ -238,24 +280,32 @@ _IMPORT_LINE = re.compile(r"^from[ \t]+([\w.]+)[ \t]+import[ \t]+(\w+(?:[ \t]+as
 
 def merge_insertions(texts: List[str]) -> str:
     """Join insertions made at one offset, in order, dropping duplicates. When every one of them is
-    whole `from X import a` lines, lines importing from the same module become one line."""
+    whole lines, `from X import a` lines importing from the same module become one line (where the
+    first of them was)."""
     texts = list(dict.fromkeys(texts))
     if len(texts) < 2:
         return "".join(texts)
     lines = [ln for t in texts for ln in t.splitlines(True)]
-    parsed = [_IMPORT_LINE.match(ln) for ln in lines]
-    if not all(parsed):
+    if not all(ln.endswith(("\n", "\r")) for ln in lines):
         return "".join(texts)
     modules: Dict[str, List[str]] = {}
     ends: Dict[str, str] = {}
-    for m in parsed:
+    order: List[object] = []  # other lines as they are, a module name where its merged line goes
+    for ln in lines:
+        m = _IMPORT_LINE.match(ln)
+        if not m:
+            order.append([ln])
+            continue
+        if m.group(1) not in modules:
+            order.append(m.group(1))
         names = modules.setdefault(m.group(1), [])
         ends.setdefault(m.group(1), m.group(3))
         for n in m.group(2).split(","):
             n = " ".join(n.split())
             if n not in names:
                 names.append(n)
-    return "".join("from %s import %s%s" % (mod, ", ".join(ns), ends[mod]) for mod, ns in modules.items())
+    return "".join(o[0] if isinstance(o, list) else "from %s import %s%s" % (o, ", ".join(modules[o]), ends[o])
+                   for o in order)
 
 
 def _marker_message(f: Finding) -> str:

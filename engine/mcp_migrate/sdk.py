@@ -120,11 +120,13 @@ SERVER_POSITIONAL = ("version", "instructions", "website_url", "icons", "lifespa
 
 
 class HandlerKind(NamedTuple):
-    """A v1 `@server.<decorator>()` handler and its v2 `Server(on_...=)` registration."""
+    """A v1 `@server.<decorator>()` handler and its v2 registration (`Server(on_...=)`, or
+    `server.add_request_handler(route, params type, handler)`)."""
     kwarg: str          # v2 constructor keyword
     params: str         # v2 params type (mcp.types name), "| None" when optional
     result: str         # v2 result type ("" for notifications)
     fields: Tuple[str, ...]   # params attributes v1 passed positionally, in order
+    route: str                # the method string it is registered under
     list_field: str = ""      # list_* handlers: the result field a bare list went into
 
     def param_types(self) -> Tuple[str, ...]:
@@ -132,24 +134,51 @@ class HandlerKind(NamedTuple):
         return tuple(p.strip() for p in self.params.split("|") if p.strip() != "None")
 
 
+_PAGE = "PaginatedRequestParams | None"
 SERVER_HANDLERS: Dict[str, HandlerKind] = {
-    "list_tools": HandlerKind("on_list_tools", "PaginatedRequestParams | None", "ListToolsResult", (), "tools"),
-    "call_tool": HandlerKind("on_call_tool", "CallToolRequestParams", "CallToolResult", ("name", "arguments")),
-    "list_resources": HandlerKind("on_list_resources", "PaginatedRequestParams | None", "ListResourcesResult", (),
+    "list_tools": HandlerKind("on_list_tools", _PAGE, "ListToolsResult", (), "tools/list", "tools"),
+    "call_tool": HandlerKind("on_call_tool", "CallToolRequestParams", "CallToolResult", ("name", "arguments"),
+                             "tools/call"),
+    "list_resources": HandlerKind("on_list_resources", _PAGE, "ListResourcesResult", (), "resources/list",
                                   "resources"),
-    "list_resource_templates": HandlerKind("on_list_resource_templates", "PaginatedRequestParams | None",
-                                           "ListResourceTemplatesResult", (), "resource_templates"),
-    "read_resource": HandlerKind("on_read_resource", "ReadResourceRequestParams", "ReadResourceResult", ("uri",)),
-    "subscribe_resource": HandlerKind("on_subscribe_resource", "SubscribeRequestParams", "EmptyResult", ("uri",)),
+    "list_resource_templates": HandlerKind("on_list_resource_templates", _PAGE, "ListResourceTemplatesResult", (),
+                                           "resources/templates/list", "resource_templates"),
+    "read_resource": HandlerKind("on_read_resource", "ReadResourceRequestParams", "ReadResourceResult", ("uri",),
+                                 "resources/read"),
+    "subscribe_resource": HandlerKind("on_subscribe_resource", "SubscribeRequestParams", "EmptyResult", ("uri",),
+                                      "resources/subscribe"),
     "unsubscribe_resource": HandlerKind("on_unsubscribe_resource", "UnsubscribeRequestParams", "EmptyResult",
-                                        ("uri",)),
-    "list_prompts": HandlerKind("on_list_prompts", "PaginatedRequestParams | None", "ListPromptsResult", (),
-                                "prompts"),
-    "get_prompt": HandlerKind("on_get_prompt", "GetPromptRequestParams", "GetPromptResult", ("name", "arguments")),
+                                        ("uri",), "resources/unsubscribe"),
+    "list_prompts": HandlerKind("on_list_prompts", _PAGE, "ListPromptsResult", (), "prompts/list", "prompts"),
+    "get_prompt": HandlerKind("on_get_prompt", "GetPromptRequestParams", "GetPromptResult", ("name", "arguments"),
+                              "prompts/get"),
     "completion": HandlerKind("on_completion", "CompleteRequestParams", "CompleteResult",
-                              ("ref", "argument", "context")),
-    "set_logging_level": HandlerKind("on_set_logging_level", "SetLevelRequestParams", "EmptyResult", ("level",)),
+                              ("ref", "argument", "context"), "completion/complete"),
+    "set_logging_level": HandlerKind("on_set_logging_level", "SetLevelRequestParams", "EmptyResult", ("level",),
+                                     "logging/setLevel"),
     "progress_notification": HandlerKind("on_progress", "ProgressNotificationParams", "",
-                                         ("progress_token", "progress", "total", "message")),
+                                         ("progress_token", "progress", "total", "message"),
+                                         "notifications/progress"),
 }
 SERVER_DECORATORS = tuple(SERVER_HANDLERS)
+
+# v1 request/notification classes keyed in `server.request_handlers[...]` / `notification_handlers[...]`:
+# the v2 method string and params type `add_request_handler` / `add_notification_handler` take.
+HANDLER_ROUTES: Dict[str, Tuple[str, str]] = {
+    "ListToolsRequest": ("tools/list", "PaginatedRequestParams"),
+    "CallToolRequest": ("tools/call", "CallToolRequestParams"),
+    "ListResourcesRequest": ("resources/list", "PaginatedRequestParams"),
+    "ListResourceTemplatesRequest": ("resources/templates/list", "PaginatedRequestParams"),
+    "ReadResourceRequest": ("resources/read", "ReadResourceRequestParams"),
+    "SubscribeRequest": ("resources/subscribe", "SubscribeRequestParams"),
+    "UnsubscribeRequest": ("resources/unsubscribe", "UnsubscribeRequestParams"),
+    "ListPromptsRequest": ("prompts/list", "PaginatedRequestParams"),
+    "GetPromptRequest": ("prompts/get", "GetPromptRequestParams"),
+    "CompleteRequest": ("completion/complete", "CompleteRequestParams"),
+    "SetLevelRequest": ("logging/setLevel", "SetLevelRequestParams"),
+    "PingRequest": ("ping", "RequestParams"),
+    "ProgressNotification": ("notifications/progress", "ProgressNotificationParams"),
+    "RootsListChangedNotification": ("notifications/roots/list_changed", "NotificationParams"),
+    "CancelledNotification": ("notifications/cancelled", "CancelledNotificationParams"),
+}
+

@@ -16,7 +16,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 
-from mcp_migrate.api import migrate_text  # noqa: E402
+from mcp_migrate.api import ProjectIndex, file_facts, migrate_text  # noqa: E402
 from mcp_migrate.runner import file_kind  # noqa: E402
 from mcp_migrate.framework import REGISTRY  # noqa: E402
 from run_tables import load_table  # noqa: E402
@@ -37,6 +37,14 @@ ROWS = [
         False,
     ),
 ]
+
+
+# Names imported from the user's own modules: the file never says `mcp`, the project index knows.
+PROJECT = {
+    "pkg/app.py": "from mcp.server.fastmcp import FastMCP\n\napp = FastMCP('demo')\n",
+    "pkg/serve.py": "from .app import app\n\napp.settings.port = 9000\napp.run('sse')\n",
+}
+PROJECT_AFTER = {"pkg/serve.py": "from .app import app\n\napp.run('sse', port=9000)\n"}
 
 
 def fixed_point(source, filename, review):
@@ -73,6 +81,13 @@ def check():
             for review in (False, True):
                 for problem in fixed_point(source, filename, review):
                     failures.append("%s row %d (%s): %s" % (code, i, "review" if review else "default", problem))
+    index = ProjectIndex(file_facts(p, t) for p, t in PROJECT.items())
+    for path, after in PROJECT_AFTER.items():
+        got = migrate_text(PROJECT[path], path, project=index)["text"]
+        if got != after:
+            failures.append("PROJECT %s: got\n%s" % (path, got))
+        if migrate_text(PROJECT[path], path)["changed"]:
+            failures.append("PROJECT %s: changed without the project index (nothing in it says mcp)" % path)
     for i, (before, after, review) in enumerate(ROWS):
         got = migrate_text(before, "main.py", apply_review=review)["text"]
         if got != after:

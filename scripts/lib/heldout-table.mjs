@@ -1,4 +1,6 @@
-// The blind held-out lookup table (tests/heldout/lookup-heldout.json): loading and shape checks.
+// The blind held-out lookup tables (tests/heldout/): loading and shape checks.
+// Table 2 (lookup-heldout-2.json) is the current one; table 1 (lookup-heldout.json) is retired
+// to training (see tests/heldout/README.md).
 //
 // Problems are reported as counts only. Anyone improving the lookup may run the checks, so a
 // message naming a case would leak the table it is meant to keep blind.
@@ -8,7 +10,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const TABLE_PATH = path.join(ROOT, 'tests/heldout/lookup-heldout.json');
+export const TABLE_PATH = path.join(ROOT, 'tests/heldout/lookup-heldout-2.json');
+// Tables that have been looked at case by case and may now feed training: the current table must
+// share no paste with them. Update the path here if a retired table moves.
+export const RETIRED_TABLE_PATHS = [path.join(ROOT, 'tests/heldout/lookup-heldout.json')];
 const GUIDE = path.join(ROOT, 'content/guide');
 
 export const OFF_TOPIC = 'offtopic';
@@ -65,4 +70,11 @@ export function tableProblems(cases, anchors) {
     else if (c.expect !== null && !anchors.has(c.expect)) counts.unknownAnchor++;
   }
   return Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
+}
+
+/** How many pastes of `cases` also appear (whitespace-insensitively) in `otherCases`. */
+export function sharedPasteCount(cases, otherCases) {
+  const normalise = (paste) => paste.split(/\s+/).filter(Boolean).join(' ');
+  const others = new Set(otherCases.map((c) => normalise(c.paste)));
+  return cases.filter((c) => others.has(normalise(c.paste))).length;
 }

@@ -56,6 +56,8 @@ export function buildFulltext(raw, rules) {
     for (const s of r.fm.symptoms ?? []) key(s.text.replace(/\\[sSdDwWbB]|[()[\]?:|*+^$\\]/g, ' '));
     for (const s of r.fm.symbols ?? []) key(s);
     const { prose, code } = bodyParts(r.body);
+    // A section no symptom can describe (what did not change) is about the names its prose lists.
+    if (!r.fm.symptoms?.length) for (const m of prose.matchAll(/`([^`\n]+)`/g)) key(m[1]);
     add(r.fm.heading ?? r.fm.title, FIELD_WEIGHT.heading);
     for (const s of r.fm.symptoms ?? []) add(s.text.replace(/\\[sSdDwWbB]|[()[\]?:|*+^$\\]/g, ' '), FIELD_WEIGHT.symptom);
     for (const s of r.fm.symbols ?? []) add(s, FIELD_WEIGHT.symbol);
@@ -174,10 +176,11 @@ function templateRegex(t) {
 // SDK in every language prints, and messages the guide mentions in passing for more than one cause.
 const NOT_EVIDENCE = ['Method not found', 'Invalid request parameters', 'Internal server error', 'Error creating resource from template'];
 
-/** The one section whose text quotes the template (any instantiation of it). */
+/** The one section whose text quotes the template (any instantiation of it), and the words it quotes. */
 function guideQuote(re, raw) {
-  const found = raw.filter((r) => !NOT_A_TARGET_AREA.has(r.fm.area ?? r.areaDir) && re.test(r.body.replace(/[`*]/g, '').replace(/\s+/g, ' ')));
-  return found.length === 1 ? found[0].fm.anchor : null;
+  const flat = (r) => r.body.replace(/[`*]/g, '').replace(/\s+/g, ' ');
+  const found = raw.filter((r) => !NOT_A_TARGET_AREA.has(r.fm.area ?? r.areaDir) && re.test(flat(r)));
+  return found.length === 1 ? { anchor: found[0].fm.anchor, quote: re.exec(flat(found[0]))[0] } : null;
 }
 
 /** The section of what a deprecation warning deprecates: a curated `Class.member` or the symbol index. */
@@ -207,9 +210,20 @@ function deprecatedTarget(m, raw, symbols) {
   return null;
 }
 
+/** The one section whose heading names, in code, the class that raises or logs `m` (a compound name). */
+function headingClass(m, raw) {
+  const cls = m.qualname.split('.')[0];
+  if (!/^[A-Z]\w*[A-Z]/.test(cls) || !/[a-z]/.test(cls)) return null;
+  const found = raw.filter(
+    (r) => !NOT_A_TARGET_AREA.has(r.fm.area ?? r.areaDir) && [...String(r.fm.heading ?? '').matchAll(/`([^`]+)`/g)].some((c) => c[1] === cls || c[1].startsWith(`${cls}.`)),
+  );
+  return found.length === 1 ? found[0].fm.anchor : null;
+}
+
 /**
- * @returns {Array<[string, number, string, string]>} [regex source, section index, literal for a fast
- *   pre-check (lowercase), where it comes from] — one entry per distinct template.
+ * @returns {Array<[string, number, string, string, number?, string?]>} [regex source, section index, literal for a fast
+ *   pre-check (lowercase), where it comes from, how much less sure than a quote (default 1), the
+ *   instance the guide quotes (loose text)] — one entry per distinct template.
  */
 export function buildMessages(messages, raw, symbols) {
   const index = new Map(raw.map((r, i) => [r.fm.anchor, i]));
@@ -230,11 +244,17 @@ export function buildMessages(messages, raw, symbols) {
     const deprecation = m.kind === 'deprecated' || m.kind === 'warn';
     const rule = MESSAGE_RULES.find((r) => m.text.includes(r.text))?.anchor ?? TYPE_RULES.find((r) => r.type === m.type)?.anchor;
     const quoted = rule ? null : guideQuote(new RegExp(src, 'i'), raw);
-    let anchor = rule ?? quoted;
+    let anchor = rule ?? quoted?.anchor;
     let priority = rule ? 3 : quoted ? 2 : 0;
     if (!anchor && deprecation) {
       anchor = deprecatedTarget(m, raw, symbols);
       priority = m.kind === 'deprecated' ? 1 : 0.5;
+    }
+    // A message only v2 has, raised by a class one heading is about (`JSONRPCDispatcher.send_raw_request
+    // called before run()`): that section explains the class, a little less surely than a quote.
+    if (!anchor && release === 'v2.0.0' && !v1Texts.has(m.text)) {
+      anchor = headingClass(m, raw);
+      priority = 0.4;
     }
     if (!anchor || !index.has(anchor)) return;
     // A message v1 printed word for word is no sign of a migration problem, unless the guide says so.
@@ -247,7 +267,12 @@ export function buildMessages(messages, raw, symbols) {
           ? `${m.type} from \`${m.qualname}\` (SDK ${release})`
           : `${m.type} raised in \`${m.module}\` (SDK ${release})`;
     const prev = best.get(m.text);
-    if (!prev || priority > prev.priority) best.set(m.text, { priority, entry: [src, index.get(anchor), longest.toLowerCase(), where] });
+    const entry = [src, index.get(anchor), longest.toLowerCase(), where];
+    if (priority < 0.5) entry.push(0.9);
+    // The guide quoted the template for one method (`handler for 'tools/call' raised`): for another
+    // method (`'sampling/createMessage'`) the cause may be another.
+    else if (quoted && m.text.includes('{}') && /\b[a-z]+\/[a-zA-Z_/]+/.test(quoted.quote)) entry.push(1, quoted.quote.toLowerCase().replace(/['"`\u2018\u2019]/g, ''));
+    if (!prev || priority > prev.priority) best.set(m.text, { priority, entry });
   };
   for (const m of v2) consider(m, 'v2.0.0');
   for (const m of v1) consider(m, 'v1.28.1');
@@ -274,6 +299,23 @@ export function buildNewPackages(raw) {
     out[module] = named >= 0 ? named : raw.indexOf(table);
   }
   return out;
+}
+
+// --- the SDK's own class names ---------------------------------------------------------------
+
+// Words only the MCP SDK's class names are built from (`CallToolResult`, `ServerNotification`).
+const MCP_WORDS = /Tool|Resource|Prompt|Notification|Elicit|Sampling|Progress|JSONRPC|Jsonrpc|MCP|Mcp|Session|Capabilit|Roots|Completion|Subscri|Dispatch|Transport|Stdio|StreamableHTTP|Sse|SSE|Initializ|Ping|Paginated|Cancelled|LoggingMessage|Meta|ServerRequest|ClientRequest|ServerResult|ClientResult|Implementation/;
+
+/**
+ * Compound class names of either release that only an MCP program uses: a paste naming one is
+ * about the SDK even when it never says `mcp` (`types.ServerNotification`, `CallToolResult`).
+ */
+export function buildSdkNames(...apis) {
+  const out = new Set();
+  for (const api of apis)
+    for (const m of Object.values(api))
+      for (const [name, e] of Object.entries(m.names)) if (e.kind === 'class' && /^[A-Z][a-z0-9]+[A-Z]\w*$/.test(name) && MCP_WORDS.test(name)) out.add(name);
+  return [...out].sort();
 }
 
 // --- logger names ----------------------------------------------------------------------------

@@ -4,11 +4,14 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 /** The base path with exactly one trailing slash, so `${BASE}guide/` works under any sub-path. */
 export const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 
-/** The 100 sections of the guide's areas: not index pages, not the two "Find your changes" pages. */
+/** Every section page of the guide (one per `###`), the two "Find your changes" pages included. */
+export async function guideSections(): Promise<CollectionEntry<'docs'>[]> {
+  return (await getCollection('docs')).filter((e) => e.data.anchor && e.data.area && !e.id.endsWith('/index'));
+}
+
+/** The 100 sections of the guide's areas: not the two "Find your changes" pages. */
 export async function areaSections(): Promise<CollectionEntry<'docs'>[]> {
-  return (await getCollection('docs')).filter(
-    (e) => e.data.anchor && e.data.area && e.data.area !== 'find-your-changes' && !e.id.endsWith('/index'),
-  );
+  return (await guideSections()).filter((e) => e.data.area !== 'find-your-changes');
 }
 
 export const sectionHref = (s: CollectionEntry<'docs'>) => `${BASE}guide/${s.data.area}/${s.data.anchor}/`;

@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { loadLookupData } from '../../src/lib/lookup/data-node.ts';
 import { lookupSync } from '../../src/lib/lookup/lookup.ts';
-import { CASES } from '../unit/lookup-table.ts';
+import { CASES, type LookupCase } from '../unit/lookup-table.ts';
 import { FORMAT_CASES } from '../unit/lookup-table-formats.ts';
+import { MECHANISM_CASES } from '../unit/lookup-table-mechanisms.ts';
 
 const TRACEBACK = `Traceback (most recent call last):
   File "/home/dev/app/client.py", line 41, in main
@@ -60,14 +61,18 @@ test('results are ranked with confidence in 0..1', async ({ page }) => {
 
 test('the page gives the module\'s answers, full text included', async ({ page }) => {
   const data = loadLookupData();
-  const kinds = new Map<string, number>();
-  // two of every kind, short enough for ?q=
-  const sample = [...CASES, ...FORMAT_CASES].filter((c) => {
-    if (!c.paste.trim() || c.paste.length > 1500 || (kinds.get(c.kind) ?? 0) >= 2) return false;
-    kinds.set(c.kind, (kinds.get(c.kind) ?? 0) + 1);
-    return true;
-  });
-  expect(sample.length).toBeGreaterThanOrEqual(20);
+  // two of every kind from the first tables and one from the second round's (which use the index's
+  // model fields and SDK class names), short enough for ?q=
+  const pick = (cases: LookupCase[], per: number) => {
+    const kinds = new Map<string, number>();
+    return cases.filter((c) => {
+      if (!c.paste.trim() || c.paste.length > 1500 || (kinds.get(c.kind) ?? 0) >= per) return false;
+      kinds.set(c.kind, (kinds.get(c.kind) ?? 0) + 1);
+      return true;
+    });
+  };
+  const sample = [...pick([...CASES, ...FORMAT_CASES], 2), ...pick(MECHANISM_CASES, 1)];
+  expect(sample.length).toBeGreaterThanOrEqual(30);
   for (const c of sample) {
     const want = lookupSync(c.paste, data).results.map((r) => `${r.anchor}@${r.confidence}`);
     await page.goto('lookup/?q=' + encodeURIComponent(c.paste));

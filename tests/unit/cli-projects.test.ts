@@ -394,9 +394,16 @@ describe('CLI on examples/v1-projects: lowlevel-server', () => {
     expect(markers(server(), 'LOW010')).toHaveLength(4);
     expect(server()).toMatch(/# mcp-migrate: LOW010 [^\n]*\n {4}ctx = server\.request_context\n/);
   });
-  it('LOW002 marks the bare dict and str returns', () => {
-    expect(server()).toMatch(/# mcp-migrate: LOW002 [^\n]*\n {8}return \{"count": len\(store\.notes\)\}/);
+  it('LOW002 marks the shorthand returns of the handlers it converts with --apply-review', () => {
+    expect(server()).toMatch(/# mcp-migrate: LOW002 [^\n]*\(suggested fix: run with --apply-review\)[^\n]*\n {8}return \[types\.TextContent/);
     expect(server()).toMatch(/# mcp-migrate: LOW002 [^\n]*\n {4}return store\.notes\[name\]/);
+    const r = utf8(reviewOut.get('lowlevel-server/src/notes_server/server.py')!);
+    expect(r).toContain('        structured = {"count": len(store.notes)}\n'
+      + '        return types.CallToolResult(content=[types.TextContent(type="text", text=json.dumps(structured, indent=2))], '
+      + 'structured_content=structured)\n');
+    expect(r).toContain('text=store.notes[name], mime_type="text/plain")])');
+    expect(r).toContain('server = Server("notes", version="1.4.0", lifespan=lifespan, on_list_tools=list_tools, ');
+    expect(r).not.toContain('request_context');
   });
   it('LOW003 marks the raising call_tool handler', () => {
     expect(server()).toMatch(/# mcp-migrate: LOW003 [^\n]*\n(?:# mcp-migrate: [^\n]*\n)*@server\.call_tool\(\)/);

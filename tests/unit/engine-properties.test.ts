@@ -200,24 +200,26 @@ def _broken(ctx):
     import ast
     for n in ctx.walk(ast.Assign):
         ctx.fix(n, "break it", [ctx.insert(ctx.span(n)[0], "(((")])
+# (the comment names the SDK: the engine skips files with nothing SDK-related)
+src = "x = f(1)  # mcp\\n"
 try:
-    r1 = migrate_text("x = f(1)\\n", "m.py", select=["TST997", "TST998"])
-    r2 = migrate_text("x = f(1)\\n", "m.py", select=["TST996"])
+    r1 = migrate_text(src, "m.py", select=["TST997", "TST998"])
+    r2 = migrate_text(src, "m.py", select=["TST996"])
     r3 = migrate_text(r2["text"], "m.py", select=["TST996"])
-    r4 = migrate_text("x = f(1)\\n", "m.py", select=["TST997", "TST995"])
+    r4 = migrate_text(src, "m.py", select=["TST997", "TST995"])
 finally:
     for code in ("TST995", "TST996", "TST997", "TST998"):
         del REGISTRY[[r.code for r in REGISTRY].index(code)]
 json.dumps([r1, r2, r3, r4])`);
     const [r1, r2, r3, r4] = out;
-    expect(r1.text).toBe('# mcp-migrate: TST998 wrap (its automatic fix overlaps another change; apply it by hand) https://py.sdk.modelcontextprotocol.io/v2/migration/#b\nx = g(1)\n');
+    expect(r1.text).toBe('# mcp-migrate: TST998 wrap (its automatic fix overlaps another change; apply it by hand) https://py.sdk.modelcontextprotocol.io/v2/migration/#b\nx = g(1)  # mcp\n');
     expect(r1.findings.map((f: any) => [f.rule, f.applied, f.fix_class])).toEqual([['TST997', true, 'safe'], ['TST998', false, 'manual']]);
     // TST995 (first by number) rewrites the whole call without copying it: TST997's rename inside is
     // moot, not a clash; it counts as applied through TST995.
-    expect(r4.text).toBe('x = h()\n');
+    expect(r4.text).toBe('x = h()  # mcp\n');
     expect(r4.findings.map((f: any) => [f.rule, f.applied, f.marker])).toEqual([['TST995', true, false], ['TST997', true, false]]);
     expect(r2.text.startsWith('# mcp-migrate: TST996 break it (its automatic fix did not produce valid Python')).toBe(true);
-    expect(r2.text.endsWith('x = f(1)\n')).toBe(true);
+    expect(r2.text.endsWith('x = f(1)  # mcp\n')).toBe(true);
     expect(r3.changed).toBe(false);
   });
 
@@ -309,17 +311,34 @@ describe('runner: insertions, markers and review findings (regressions)', () => 
   });
 
   it('a marker goes directly above its statement, below lines a fix inserts there', () => {
-    const src = 'from mcp.server.lowlevel import Server\nserver = Server("notes", version="1")\n@server.read_resource()\n'
-      + 'async def read_resource(uri):\n    store = server.request_context.lifespan_context\n    return "x"\n';
-    const r = run(src, true);
-    expect(r.text).toMatch(/\n {4}uri = params\.uri\n {4}# mcp-migrate: LOW010 [^\n]*\n {4}store = /);
+    const src = 'from mcp.server.lowlevel import Server\nserver = Server("notes", version="1")\n@server.call_tool()\n'
+      + 'async def call_tool(name, arguments):\n    store = lookup(name)\n    return [store]\n';
+    const out = pyJson(engine, `
+import ast, json
+from mcp_migrate.framework import rule, REGISTRY
+from mcp_migrate.api import migrate_text
+@rule(code="TST993", title="t", anchor="a", fix_class="manual", summary="s", why="w")
+def _check(ctx):
+    for n in ctx.walk(ast.Assign):
+        if getattr(n.targets[0], "id", "") == "store":
+            ctx.manual(n, "look here")
+try:
+    src = ${JSON.stringify(src)}
+    sel = ["LOW001", "TST993"]
+    r = migrate_text(src, "m.py", select=sel, apply_review=True)
+    d = migrate_text(migrate_text(src, "m.py", select=sel)["text"], "m.py", select=sel, apply_review=True)
+finally:
+    del REGISTRY[[r.code for r in REGISTRY].index("TST993")]
+json.dumps([r["text"], d["text"]])`);
+    const [r, d] = out as string[];
+    expect(r).toMatch(/\n {4}name = params\.name\n {4}# mcp-migrate: TST993 [^\n]*\n {4}store = /);
     // Default run first, then --apply-review: same output, no duplicated marker.
-    expect(run(run(src).text, true).text).toBe(r.text);
+    expect(d).toBe(r);
   });
 
   it('a marker follows its statement when a fix moves it; the gap left behind keeps its width', () => {
     const src = 'from mcp.server.lowlevel import Server\n\nserver = Server("notes")\n\n\n'
-      + '@server.get_prompt()\nasync def get_prompt(name, arguments):\n    return None\n\n\ndef main():\n    server.run()\n';
+      + '@server.call_tool()\nasync def call_tool(name, arguments):\n    return [name]\n\n\ndef main():\n    server.run()\n';
     const out = pyJson(engine, `
 import ast, json
 from mcp_migrate.framework import rule, REGISTRY
@@ -342,24 +361,29 @@ finally:
 json.dumps([r1["text"], r2["text"], d1["text"], d2["text"], d3["text"]])`);
     const [r1, r2, d1, d2, d3] = out as string[];
     expect(r1).toBe('from mcp.server.lowlevel import Server\nfrom mcp.server import ServerRequestContext\n'
-      + 'from mcp.types import GetPromptRequestParams\n\n\n'
-      + 'async def get_prompt(ctx: ServerRequestContext, params: GetPromptRequestParams):\n'
-      + '    name, arguments = params.name, params.arguments\n    return None\n\n\n'
+      + 'from mcp.types import CallToolRequestParams, CallToolResult\n\n\n'
+      + "# mcp-migrate: LOW001 v1's `call_tool()` checked `arguments` against the tool's `inputSchema` (and structured "
+      + 'output against `outputSchema`) before calling this handler; v2 does not, so validate here if you relied on it '
+      + 'https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params\n'
+      + 'async def call_tool(ctx: ServerRequestContext, params: CallToolRequestParams):\n'
+      + '    name = params.name\n    return CallToolResult(content=[name])\n\n\n'
       + '# mcp-migrate: TST994 look here https://py.sdk.modelcontextprotocol.io/v2/migration/#a\n'
-      + 'server = Server("notes", on_get_prompt=get_prompt)\n\n\ndef main():\n    server.run()\n');
+      + 'server = Server("notes", on_call_tool=call_tool)\n\n\ndef main():\n    server.run()\n');
     expect(r2).toBe(r1);
-    expect(d1).toMatch(/# mcp-migrate: LOW001 [^\n]*\(suggested fix: run with --apply-review\)[^\n]*\n# mcp-migrate: TST994 [^\n]*\nserver = /);
+    expect(d1).toMatch(/# mcp-migrate: TST994 [^\n]*\nserver = Server\("notes"\)\n/);
+    expect(d1).toMatch(/# mcp-migrate: LOW001 [^\n]*\(suggested fix: run with --apply-review\)[^\n]*\n@server\.call_tool\(\)/);
     expect(d2).toBe(r1);
     expect(d3).toBe(d2);
   });
 
   it('LOW004 names a positional version whether or not LOW001 moves the Server(...) call', () => {
+    // A `call_tool` handler makes LOW001 a review fix: unapplied by default, applied with --apply-review.
     const src = 'from mcp.server.lowlevel import Server\n\nserver = Server("notes", "1.4.0")\n\n\n'
-      + '@server.list_tools()\nasync def list_tools():\n    return []\n';
+      + '@server.call_tool()\nasync def call_tool(name, arguments):\n    return []\n';
     const plain = run(src);
     expect(plain.text).toContain('server = Server("notes", version="1.4.0")\n');
     const moved = run(src, true);
-    expect(moved.text).toContain('server = Server("notes", version="1.4.0", on_list_tools=list_tools)\n');
+    expect(moved.text).toContain('server = Server("notes", version="1.4.0", on_call_tool=call_tool)\n');
     const low004 = moved.findings.filter((f) => f.rule === 'LOW004');
     expect(low004.map((f) => [f.applied, f.marker])).toEqual([[true, false]]);
     expect(moved.text).not.toContain('mcp-migrate: LOW004');

@@ -5,10 +5,13 @@ import { lookup, lookupSync, normalise, STAY_ON_V1 } from '../../src/lib/lookup/
 import { knownMiss } from './lookup-known-misses.ts';
 import { CASES, type LookupCase } from './lookup-table.ts';
 import { FORMAT_CASES } from './lookup-table-formats.ts';
+import { MECHANISM_CASES } from './lookup-table-mechanisms.ts';
+import { RETIRED_CASES } from './lookup-table-retired.ts';
+import { frameText, sdkSide } from '../../src/lib/lookup/normalise.ts';
 
 const data = loadLookupData();
 const anchors = new Set(data.sections.map((s) => s.anchor));
-const ALL: LookupCase[] = [...CASES, ...FORMAT_CASES];
+const ALL: LookupCase[] = [...CASES, ...FORMAT_CASES, ...RETIRED_CASES, ...MECHANISM_CASES];
 const A = (anchor: string) => data.sections.find((s) => s.anchor === anchor)!;
 
 describe('lookup training tables', () => {
@@ -139,6 +142,95 @@ describe('symbol index: every v1 name goes where the guide says', () => {
   });
 });
 
+describe('reading where an error comes from', () => {
+  const SITE = '/v/lib/python3.12/site-packages';
+  it('finds an exception quoted after a prefix, or from an exceptions module, as the primary one', () => {
+    expect(normalise("refresh failed: ImportError: cannot import name 'McpError' from 'mcp'").primary).toEqual({ type: 'ImportError', message: "cannot import name 'McpError' from 'mcp'" });
+    expect(normalise("Me sale esto: TypeError: f() got an unexpected keyword argument 'x'").primary?.type).toBe('TypeError');
+    expect(normalise('django.core.exceptions.ImproperlyConfigured: settings are not configured').primary?.type).toBe('django.core.exceptions.ImproperlyConfigured');
+    // prose that only mentions an error type is no exception line
+    expect(normalise('why does RuntimeError happen here').primary).toBeNull();
+  });
+
+  it('unescapes a traceback carried in a JSON record, and leaves Windows paths alone', () => {
+    const n = normalise(String.raw`{"level":"error","exc":"Traceback (most recent call last):
+  File "C:\new\app.py", line 1, in <module>
+ModuleNotFoundError: No module named 'mcp.server.fastmcp'"}`);
+    expect(n.primary).toEqual({ type: 'ModuleNotFoundError', message: `No module named 'mcp.server.fastmcp'"}` });
+    expect(normalise(String.raw`File C:
+ew_server\main.py not found`).text).toContain(String.raw`C:
+ew_server`);
+  });
+
+  it('keeps the SDK frames: where it raised, and on which side', () => {
+    const n = normalise(
+      `Traceback (most recent call last):\n  File "/app/a.py", line 3, in main\n    await session.list_tools()\n  File "${SITE}/mcp/client/session.py", line 558, in send_request\n    _methods.validate_server_result(method, version, raw)\npydantic_core._pydantic_core.ValidationError: 1 validation error for ListToolsResult`,
+    );
+    expect(n.frames).toEqual([{ module: 'mcp.client.session', fn: 'send_request', source: '_methods.validate_server_result(method, version, raw)' }]);
+    expect(frameText(n)).toBe('mcp.client.session.send_request: _methods.validate_server_result(method, version, raw)');
+    expect(sdkSide(n)).toBe('client');
+    expect(sdkSide(normalise('ValueError: x'))).toBeNull();
+  });
+
+  it('marks JavaScript pastes by their engine messages and compiler diagnostics too', () => {
+    expect(normalise('SyntaxError: Unexpected token } in JSON at position 212').javascript).toBe(true);
+    expect(normalise("src/a.ts(3,7): error TS2339: Property 'x' does not exist on type 'McpServer'.").javascript).toBe(true);
+    expect(normalise("TypeError: 'NoneType' object is not callable").javascript).toBe(false);
+  });
+});
+
+describe('second-round mechanisms', () => {
+  const top = (paste: string) => lookupSync(paste, data).results[0];
+  it('reads a type checker naming a v2 TypedDict as the dict it is at runtime', () => {
+    const r = top('x.py:3: error: "RequestParamsMeta" has no attribute "progressToken"  [attr-defined]');
+    expect(r.anchor).toBe('requestparamsmeta-replaced-with-requestparamsmeta-typeddict');
+    expect(r.evidence.join(' ')).toMatch(/'dict' object has no attribute 'progressToken'/);
+  });
+  it('reads tuple sizes as the unpacking error', () => {
+    expect(typecheckLine('    Tuple size mismatch; expected 3 but received 2 (reportAssignmentType)')).toEqual(['ValueError: not enough values to unpack (expected 3, got 2)']);
+    expect(typecheckLine('a.py:1: error: Too many values to unpack (2 expected, 3 provided)  [misc]')).toEqual(['ValueError: too many values to unpack (expected 2)']);
+  });
+  it('names a union between the two sides of an assertion', () => {
+    expect(differences("'a:read a:write'", "'a:write'")).toEqual(['union']);
+    expect(differences("'a'", "'b'")).toEqual([]);
+  });
+  it('completes a name cut short only when every completion agrees', () => {
+    const r = top("TypeError: MCPServer.__init__() got an unexpected keyword argument 'mount_pa…");
+    expect(r.anchor).toBe('mount_path-parameter-removed-from-mcpserver');
+    expect(r.evidence[0]).toMatch(/completed the cut name `mount_pa…` as `mount_path`/);
+    expect(r.confidence).toBeLessThanOrEqual(0.9);
+    // a fragment too short to say anything
+    expect(lookupSync("TypeError: f() got an unexpected keyword argument 'a…", data).results).toEqual([]);
+  });
+  it('reads an attribute or keyword a protocol model never had as the extra-fields change', () => {
+    const r = top("AttributeError: 'Tool' object has no attribute 'category'");
+    expect(r.anchor).toBe('extra-fields-on-mcp-types-are-no-longer-preserved');
+    expect(r.evidence[0]).toMatch(/`Tool` never had `category`/);
+    // a field the model has, in either spelling, is the camelCase rename instead
+    expect(top("AttributeError: 'Tool' object has no attribute 'inputSchema'").anchor).toBe('field-names-changed-from-camelcase-to-snake_case');
+  });
+  it('weighs a guide-quoted message less for another method than the one the guide quotes', () => {
+    const quoted = top("ERROR:mcp.shared.jsonrpc_dispatcher:handler for 'tools/call' raised");
+    const other = lookupSync("ERROR:mcp.shared.jsonrpc_dispatcher:handler for 'prompts/get' raised", data).results[0];
+    expect(quoted.anchor).toBe(other.anchor);
+    expect(other.confidence).toBeLessThan(quoted.confidence);
+  });
+  it('ties a v2-only SDK message to the section whose heading names its class', () => {
+    const r = top("RuntimeError: JSONRPCDispatcher.send_raw_request called before run()");
+    expect(r.anchor).toBe('clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed');
+    expect(r.confidence).toBeLessThan(0.96);
+  });
+  it('lets the server API a paste uses decide between the twin exception sections', () => {
+    expect(top('my lowlevel server tool exceptions come back to the client as a JSON-RPC error now').anchor).toBe('lowlevel-server-tool-handler-exceptions-no-longer-become-calltoolresultis_errortrue');
+    expect(top('raising MCPError in an @mcp.tool handler now comes back as a JSON-RPC error, not an isError result').anchor).toBe('mcperror-raised-from-an-mcptool-handler-now-surfaces-as-a-json-rpc-error');
+  });
+  it('does not take wire data or a None value for v1 code', () => {
+    expect(lookupSync("AttributeError: 'NoneType' object has no attribute 'call_tool'", data).results).toEqual([]);
+    const wire = lookupSync("ValidationError: 1 validation error for Thing\nitems.0.inputSchema\n  Field required [type=missing, input_value={'inputSchema': {}}, input_type=dict]", data).results;
+    expect(wire.some((r) => r.evidence.some((e) => /inputSchema.*removed in v2/.test(e)))).toBe(false);
+  });
+});
+
 describe('normalise', () => {
   it('reads the innermost exception of a group and strips noise', () => {
     const n = normalise(`\u001b[31m  + Exception Group Traceback (most recent call last):
@@ -187,6 +279,9 @@ describe('normalise', () => {
       ('word ' + 'x'.repeat(150) + ' ').repeat(MB / 156),
       'E' + ' '.repeat(MB) + 'x',
       '['.repeat(MB),
+      'x\\n '.repeat(MB / 4),
+      'step failed: ValueError: bad value; '.repeat(MB / 36),
+      (JSON.stringify({ exc: 'Traceback (most recent call last):\n  File "/a.py", line 1, in f\nValueError: x' }) + '\n').repeat(MB / 100),
     ];
     for (const p of hostile) {
       const t = performance.now();

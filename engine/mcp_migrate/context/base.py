@@ -1,6 +1,7 @@
 """`Context`: what every rule's `check(ctx)` gets, whatever the file kind: the text, spans, edits,
 reporting, and a per-file scratch space."""
 
+from bisect import bisect_left
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from ..edits import Edit
@@ -23,6 +24,7 @@ class Context:
         # Per-file state rules share (as LibCST's `CodemodContext.scratch`): compute a plan once,
         # under a key naming its owner (`"low.plan"`); the runner makes a new context per file.
         self.scratch: Dict[str, Any] = {}
+        self._reported = None  # (finding count, starts, running max end) for already_reported()
 
     # ---- spans ---------------------------------------------------------------------------
     def span(self, target) -> Span:
@@ -56,6 +58,8 @@ class Context:
         subsumable=True: when every edit lies inside text that an accepted fix of an earlier rule
         replaces (that fix already carries this change, e.g. LOW001 moving `Server(...)` with its
         arguments made keyword-only), the finding counts as applied through it instead of clashing.
+        An edit that replaces code wholesale without copying it (a v1 handler's parameter list) needs
+        no flag: an earlier fix inside it is moot, and the runner drops it (runner._discards).
         """
         assert self.rule is not None
         fc = fix_class or self.rule.fix_class
@@ -79,6 +83,21 @@ class Context:
                                    "working on 2025-11-25 and earlier connections, so no change is required: "
                                    "filter the warning (fatal under pytest `filterwarnings = [\"error\"]`)"
                            % (what, why))
+
+    def already_reported(self, target) -> bool:
+        """Some finding of this file (any rule so far) covers part of `target`'s span: what the
+        safety-net rule asks before adding its own. O(log n) per question."""
+        if self._reported is None or self._reported[0] != len(self.findings):
+            spans = sorted((f.start, f.end) for f in self.findings)
+            high, max_end = -1, []
+            for _, e in spans:  # running max of ends over spans sorted by start
+                high = max(high, e)
+                max_end.append(high)
+            self._reported = (len(self.findings), [s for s, _ in spans], max_end)
+        _, starts, max_end = self._reported
+        s, e = self.span(target)
+        k = bisect_left(starts, e)  # spans starting before `target` ends
+        return k > 0 and max_end[k - 1] > s
 
     def manual(self, target, message: str) -> Finding:
         """Report something a person must do; becomes a marker comment above the statement."""

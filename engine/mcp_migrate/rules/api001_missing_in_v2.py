@@ -1,5 +1,4 @@
 import ast
-from bisect import bisect_left
 
 from ..context import PythonContext
 from ..framework import rule
@@ -20,7 +19,7 @@ PARAM_NAMES = {p for ps in PARAMS.values() for p in ps}
     summary="""
         The safety net after every other rule: marks each use of a v1 module, class, function, class
         member or keyword parameter that has no counterpart in v2 (read from both releases' source),
-        where no rule already reported it: an import, `session.experimental`, `server._sse_transport`,
+        where no rule already reported it: an import, `session._receive_request_type`, `server._mcp_server`,
         `ClientSession.list_tools(cursor=...)`. The object's class comes from the file's own evidence
         (constructors, annotations, SDK return types, `isinstance`), so code that never names a class is
         covered too. Each marker links to the section that explains the change.
@@ -44,27 +43,9 @@ PARAM_NAMES = {p for ps in PARAMS.values() for p in ps}
 def check(ctx: PythonContext):
     if not ctx.imports_from("mcp"):
         return
-    covered = _Covered([(f.start, f.end) for f in ctx.findings])
     for node, message, anchor in _imports(ctx) + _members(ctx) + _keywords(ctx):
-        if not covered.overlaps(*ctx.span(node)):  # else a rule of its own already covers this spot
+        if not ctx.already_reported(node):  # a rule of its own covers this spot
             ctx.manual(node, message).anchor = anchor
-
-
-class _Covered:
-    """Spans other rules reported: does a span overlap one? (O(log n): starts sorted, running max end.)"""
-
-    def __init__(self, spans):
-        spans.sort()
-        self.starts = [s for s, _ in spans]
-        self.max_end = []
-        high = -1
-        for _, e in spans:
-            high = max(high, e)
-            self.max_end.append(high)
-
-    def overlaps(self, start, end):
-        k = bisect_left(self.starts, end)  # spans starting before `end`
-        return k > 0 and self.max_end[k - 1] > start
 
 
 def _imports(ctx):

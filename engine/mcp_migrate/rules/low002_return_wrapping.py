@@ -24,11 +24,13 @@ EMPTY = ("set_logging_level", "subscribe_resource", "unsubscribe_resource")
     anchor=ANCHOR,
     fix_class="review",
     summary="""
-        In lowlevel `Server` handlers, wraps returned lists the way v1's decorators did:
-        `return [...]` becomes `return ListToolsResult(tools=[...])` (also resources, resource
-        templates, prompts) or `CallToolResult(content=[...])`, and a v1 return annotation becomes the
-        result type. Returns of another shape (dicts, tuples, variables, `read_resource` contents,
-        completions) and handlers that must now return `EmptyResult()` get a marker.
+        Wraps v1's shorthand returns of lowlevel handlers the way v1's decorators did: a list into
+        `ListToolsResult(tools=...)` (resources, templates, prompts alike), tool content into
+        `CallToolResult(content=...)` (a `(content, structured)` tuple and a dict get `structured_content=`),
+        a `read_resource` string, bytes or `ReadResourceContents` into `ReadResourceResult(contents=[...])`,
+        a completion into `CompleteResult`, and `return` into `EmptyResult()`. For a handler LOW001
+        converts this is part of that conversion; for one it leaves to a person, returned lists are still
+        wrapped (v1 accepts the result too) and other shapes get a marker.
     """,
     why="""
         v2 validates handler results against the protocol schema: a bare list or dict fails
@@ -37,22 +39,33 @@ EMPTY = ("set_logging_level", "subscribe_resource", "unsubscribe_resource")
     example="""
          import mcp.types as types
          from mcp.server.lowlevel import Server
+        +from mcp.server import ServerRequestContext
+        -
+        -server = Server("my-server")
 
-         server = Server("my-server")
 
-
-         @server.list_tools()
-        -async def handle_list_tools() -> list[types.Tool]:
-        -    return [types.Tool(name="my_tool", inputSchema={"type": "object"})]
-        +async def handle_list_tools() -> types.ListToolsResult:
-        +    return types.ListToolsResult(tools=[types.Tool(name="my_tool", inputSchema={"type": "object"})])
+        -@server.read_resource()
+        -async def handle_read_resource(uri) -> str:
+        -    return "file contents"
+        +async def handle_read_resource(ctx: ServerRequestContext, params: types.ReadResourceRequestParams) -> types.ReadResourceResult:
+        +    return types.ReadResourceResult(contents=[types.TextResourceContents(uri=params.uri, text="file contents", mime_type="text/plain")])
+        +
+        +
+        +server = Server("my-server", on_read_resource=handle_read_resource)
     """,
     v1_names=[sdk.SERVER + "." + m for m in sdk.SERVER_DECORATORS],
     v2_names=["mcp.types." + k.result for k in sdk.SERVER_HANDLERS.values() if k.result]
-    + ["mcp.types.TextResourceContents", "mcp.types.BlobResourceContents"],
+    + ["mcp.types." + n for n in ("TextResourceContents", "BlobResourceContents", "Completion", "TextContent")],
 )
 def check(ctx: PythonContext):
     for h in ctx.lowlevel_plan().values():
+        conv = h.conversion
+        if conv is not None:  # converted with the handler (LOW001): the same edits, reported here
+            first = conv.wrapped.get(id(h.fn))
+            if first is not None:
+                ctx.fix(first, "return the full `%s`: v2 no longer wraps v1's shorthand" % h.kind.result,
+                        conv.edits, fix_class=conv.fix_class)
+            continue
         if h.method in EMPTY:
             _empty(ctx, h)
             continue
@@ -78,9 +91,10 @@ def _wrap(ctx, h, returns, annotate):
         edits += [ctx.insert(s, "%s(%s=" % (ref, field)), ctx.insert(e, ")")]
     if annotate and h.fn.returns is not None and not ctx.is_ref(h.fn.returns, sdk.TYPES + h.kind.result):
         edits.append(ctx.replace(h.fn.returns, ref))
-    if ref == h.kind.result and h.kind.result not in ctx.imported_names("mcp.types"):
-        # One shared LOW import insertion (`ctx.lowlevel_import_edit()`); it may carry LOW001's names too.
-        edits.append(ctx.lowlevel_import_edit())
+    if ref == h.kind.result:
+        imp = ctx.add_import("mcp.types", h.kind.result)
+        if imp is not None:
+            edits.append(imp)
     ctx.fix(returns[0], "wrap the returned list in `%s(%s=...)`: v2 no longer does it" % (h.kind.result, field),
             edits)
 

@@ -9,35 +9,47 @@ ANCHOR = "lowlevel-server-request_handlers-and-notification_handlers-attributes-
     code="LOW006",
     title="Lowlevel `Server`: `request_handlers` and `notification_handlers` attributes removed",
     anchor=ANCHOR,
-    fix_class="manual",
+    fix_class="safe",
     summary="""
-        Marks uses of a lowlevel `Server`'s `request_handlers` / `notification_handlers` dicts with their
-        v2 replacements: `on_*=` constructor arguments or `add_request_handler(method, params_type,
-        handler)` to register, `get_request_handler("tools/list")` to look up (keyed by method string).
+        Turns `server.request_handlers[types.ListToolsRequest] = handler` (and `notification_handlers`)
+        into `server.add_request_handler("tools/list", types.PaginatedRequestParams, handler)`, with the
+        handler's v1 `(request)` parameter becoming `(ctx, params)` and its `request.params` reads `params`.
+        Marks the rest: other uses of the dicts (look up with `get_request_handler("tools/list")`, keyed by
+        method string), handlers that are not a def of the file or are used elsewhere.
     """,
     why="""
         v2 removed both dicts: `AttributeError: 'Server' object has no attribute 'request_handlers'`.
     """,
     example="""
+         import mcp.types as types
          from mcp.server.lowlevel import Server
-         from mcp.types import ListToolsRequest
+        +from mcp.server import ServerRequestContext
 
          server = Server("my-server")
 
 
-         async def handle_list_tools(request: ListToolsRequest):
-             return []
+        -async def handle_list_tools(request: types.ListToolsRequest) -> types.ServerResult:
+        +async def handle_list_tools(ctx: ServerRequestContext, params: types.PaginatedRequestParams | None) -> types.ServerResult:
+             return types.ServerResult(types.ListToolsResult(tools=[]))
 
-        +# mcp-migrate: LOW006 `server.request_handlers` is gone: register with `on_*=` in `Server(...)` or `server.add_request_handler(method, params_type, handler)`, look up with `server.get_request_handler("<method>")` (keyed by method string, not request type) https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-request_handlers-and-notification_handlers-attributes-removed
-         server.request_handlers[ListToolsRequest] = handle_list_tools
+        -server.request_handlers[types.ListToolsRequest] = handle_list_tools
+        +server.add_request_handler("tools/list", types.PaginatedRequestParams, handle_list_tools)
     """,
-    v1_names=[sdk.SERVER],
+    v1_names=[sdk.SERVER] + ["mcp.types." + n for n in sdk.HANDLER_ROUTES],
     v2_names=[sdk.SERVER + "." + m for m in ("add_request_handler", "add_notification_handler",
-                                           "get_request_handler", "get_notification_handler")],
+                                           "get_request_handler", "get_notification_handler")]
+    + sorted({"mcp.types." + p for _, p in sdk.HANDLER_ROUTES.values()}) + ["mcp.server.ServerRequestContext"],
 )
 def check(ctx: PythonContext):
-    for node in ctx.attribute_uses(sdk.SERVER, "request_handlers", "notification_handlers"):
+    plan = ctx.handler_dict_plan()
+    for node in ctx.handler_dicts():
+        conv, why = plan.get(id(node), (None, ""))
         kind = "request" if node.attr == "request_handlers" else "notification"
+        if conv is not None:
+            ctx.fix(node, "register the handler with `add_%s_handler(...)`; it takes `(ctx, params)`, its v1 "
+                          "request's `.params` now `params`" % kind, conv.edits, fix_class=conv.fix_class)
+            continue
         ctx.manual(node, "`server.%s` is gone: register with `on_*=` in `Server(...)` or `server.add_%s_handler("
                          "method, params_type, handler)`, look up with `server.get_%s_handler(\"<method>\")` "
-                         "(keyed by method string, not request type)" % (node.attr, kind, kind))
+                         "(keyed by method string, not request type)%s" % (node.attr, kind, kind,
+                                                                            " (%s)" % why if why else ""))

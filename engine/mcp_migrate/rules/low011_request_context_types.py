@@ -17,18 +17,27 @@ CLIENT_SESSION = sdk.CLIENT_SESSION
     anchor=ANCHOR,
     fix_class="safe",
     summary="""
-        Drops the session type argument of `Context[ServerSession, ...]` annotations. Marks
-        `RequestContext` (removed from `mcp.shared.context`) with its replacement:
-        `ServerRequestContext[LifespanT, RequestT]` from `mcp.server.context` for server code,
-        `ClientRequestContext` from `mcp.client.context` for client callbacks.
+        Drops the session type argument of `Context[ServerSession, ...]` annotations, and replaces
+        `RequestContext` (removed from `mcp.shared.context`), import included:
+        `RequestContext[ClientSession, ...]` and client callbacks (next to sampling or elicitation
+        `params`) become `ClientRequestContext` (from `mcp.client.context`),
+        `RequestContext[ServerSession, L, R]` becomes `ServerRequestContext[L, R]` (from
+        `mcp.server.context`). A use decided only by the file being client (or server) code only is a
+        review fix; a use it cannot tell is marked.
     """,
     why="""
         `ImportError: cannot import name 'RequestContext' from 'mcp.shared.context'`; `Context` now has
         two type parameters, so `Context[ServerSession, None]` binds the session to the lifespan slot.
     """,
     example="""
+         from typing import Any
+
+         from mcp.client.session import ClientSession
          from mcp.server.fastmcp import Context, FastMCP
          from mcp.server.session import ServerSession
+        -from mcp.shared.context import RequestContext
+        +from mcp.client.context import ClientRequestContext
+         from mcp.types import ElicitRequestParams, ElicitResult
 
          mcp = FastMCP("Demo")
 
@@ -37,6 +46,13 @@ CLIENT_SESSION = sdk.CLIENT_SESSION
         -async def my_tool(ctx: Context[ServerSession, None]) -> str:
         +async def my_tool(ctx: Context[None]) -> str:
              return "ok"
+
+
+         async def elicitation_callback(
+        -    context: RequestContext[ClientSession, Any], params: ElicitRequestParams
+        +    context: ClientRequestContext, params: ElicitRequestParams
+         ) -> ElicitResult:
+             return ElicitResult(action="decline")
     """,
     v1_names=[RC, CONTEXT, SERVER_SESSION, CLIENT_SESSION],
     v2_names=["mcp.server.context.ServerRequestContext", "mcp.client.context.ClientRequestContext",
@@ -55,23 +71,122 @@ def check(ctx: PythonContext):
                 and ctx.is_unbound(sub.slice.elts[0]):
             ctx.manual(sub, "`Context[ServerSession, LifespanT]` is `Context[LifespanT]` in v2 (bare `Context` "
                             "is usually enough)")
-    for imp in ctx.imports():
-        if getattr(imp, "module", None) == sdk.SHARED_CONTEXT and any(a.name == "RequestContext" for a in imp.names):
-            ctx.manual(imp, "`mcp.shared.context.RequestContext` is gone: import `ServerRequestContext` from "
-                            "`mcp.server.context` (server) or `ClientRequestContext` from `mcp.client.context` (client)")
-    for node in ctx.references(RC):
-        if isinstance(ctx.parent(node), (ast.Import, ast.ImportFrom)):
+    _request_context(ctx)
+
+
+def _request_context(ctx):
+    """`RequestContext[ClientSession, ...]` -> `ClientRequestContext`, `RequestContext[ServerSession, L, R]`
+    -> `ServerRequestContext[L, R]`, imports included: one fix for the file, or markers when a use
+    cannot be told client from server."""
+    aliases = ctx.import_aliases(RC)
+    refs = [n for n in ctx.references(RC) if not isinstance(ctx.parent(n), (ast.Import, ast.ImportFrom, ast.alias))]
+    if not aliases and not refs:
+        return
+    default = _file_side(ctx)
+    edits, sides, guessed, undecided = [], set(), False, []
+    for node in refs:
+        side, target, text = _explicit(ctx, node)
+        whole = ctx.parent(node) if isinstance(ctx.parent(node), ast.Subscript) else node
+        if side is None and isinstance(node, ast.Name):
+            side = _callback_side(ctx, node)
+            target, text = whole, None
+        if side is None and default and isinstance(node, ast.Name):
+            side, target, text, guessed = default, whole, None, True
+        if side is None:
+            undecided.append(node)
             continue
-        sub = ctx.parent(node)
-        first = None
-        if isinstance(sub, ast.Subscript) and sub.value is node:
-            first = sub.slice.elts[0] if isinstance(sub.slice, ast.Tuple) else sub.slice
-        if first is not None and ctx.is_ref(first, SERVER_SESSION):
-            ctx.manual(node, "use `ServerRequestContext[LifespanT, RequestT]` (from `mcp.server.context`) "
-                             "instead of `RequestContext[ServerSession, ...]`")
-        elif first is not None and ctx.is_ref(first, CLIENT_SESSION):
-            ctx.manual(node, "use `ClientRequestContext` (from `mcp.client.context`, no type parameters) "
-                             "instead of `RequestContext[ClientSession, ...]`")
-        else:
-            ctx.manual(node, "`RequestContext` is gone: use `ServerRequestContext[LifespanT, RequestT]` "
-                             "(server) or `ClientRequestContext` (client)")
+        sides.add(side)
+        edits.append(ctx.replace(target, text or NEW[side][1]))
+    imports = _import_edits(ctx, aliases, sides)
+    if undecided or imports is None or _in_strings(ctx):
+        for node in undecided or refs[:1]:
+            ctx.manual(node, "`RequestContext` is gone: use `ServerRequestContext[LifespanT, RequestT]` (from "
+                             "`mcp.server.context`) in server code, `ClientRequestContext` (from `mcp.client.context`, "
+                             "no type parameters) in client callbacks")
+        for a in aliases:
+            ctx.manual(a, "`mcp.shared.context.RequestContext` is gone: import `ServerRequestContext` from "
+                          "`mcp.server.context` (server) or `ClientRequestContext` from `mcp.client.context` (client)")
+        return
+    what = " and ".join("`%s`" % NEW[s][1] for s in sorted(sides)) or "nothing (it was unused)"
+    target = ctx.statement_of(aliases[0]) if aliases else refs[0]
+    ctx.fix(target, "`RequestContext` is gone: use %s%s" % (
+        what, " (this file is %s code)" % default if guessed else ""), edits + imports,
+        fix_class="review" if guessed else "safe")
+
+
+NEW = {"client": ("mcp.client.context", "ClientRequestContext"),
+       "server": ("mcp.server.context", "ServerRequestContext")}
+# Params types of the callbacks a client passes to `ClientSession` (sampling, elicitation).
+CLIENT_CALLBACK_PARAMS = tuple(sdk.TYPES + n for n in ("CreateMessageRequestParams", "ElicitRequestParams",
+                                                      "ElicitRequestFormParams", "ElicitRequestURLParams"))
+
+
+def _explicit(ctx, node):
+    """(side, node to replace, text) when the subscript names the session type."""
+    sub = ctx.parent(node)
+    if not (isinstance(sub, ast.Subscript) and sub.value is node):
+        return None, None, None
+    elts = list(sub.slice.elts) if isinstance(sub.slice, ast.Tuple) else [sub.slice]
+    first = elts[0]
+    spelled = first.value if isinstance(first, ast.Constant) and isinstance(first.value, str) else None
+    if ctx.is_ref(first, CLIENT_SESSION) or (spelled or "").rpartition(".")[2] == "ClientSession":
+        return "client", sub, NEW["client"][1]
+    if ctx.is_ref(first, SERVER_SESSION) or (spelled or "").rpartition(".")[2] == "ServerSession":
+        rest = ", ".join(ctx.source(e) for e in elts[1:])
+        return "server", sub, NEW["server"][1] + ("[%s]" % rest if rest else "")
+    return None, None, None
+
+
+def _callback_side(ctx, node):
+    """A parameter annotation next to a sampling or elicitation `params`: a client callback."""
+    sub = ctx.parent(node)
+    ann = sub if isinstance(sub, ast.Subscript) else node
+    arg = ctx.parent(ann)
+    if not isinstance(arg, ast.arg):
+        return None
+    fn = ctx.enclosing(arg, ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+    if fn is None:
+        return None
+    for other in fn.args.args + fn.args.kwonlyargs:
+        if other is not arg and other.annotation is not None and ctx.is_ref(other.annotation, *CLIENT_CALLBACK_PARAMS):
+            return "client"
+    return None
+
+
+def _file_side(ctx):
+    """"client" when the file uses the SDK's client side only, "server" for the server side only."""
+    client = ctx.imports_from("mcp.client")
+    server = ctx.imports_from("mcp.server")
+    if client != server:
+        return "client" if client else "server"
+    return None
+
+
+def _import_edits(ctx, aliases, sides):
+    """The import lines' edits, or None when they cannot be rewritten."""
+    out = []
+    for a in aliases:
+        if a.asname:
+            return None
+        if len(sides) == 1:
+            module, name = NEW[next(iter(sides))]
+            moved = ctx.move_import_alias(a, module, name)
+            if moved is None:
+                return None
+            out += moved
+            continue
+        drop = ctx.drop_import_alias(a)
+        if drop is None:
+            return None
+        out.append(drop)
+        for side in sorted(sides):
+            add = ctx.add_import(*NEW[side])
+            if add is not None:
+                out.append(add)
+    return out
+
+
+def _in_strings(ctx) -> bool:
+    """A string annotation names it: the engine does not rewrite inside strings."""
+    return any(isinstance(n, ast.Constant) and isinstance(n.value, str) and "RequestContext[" in n.value
+               for n in ctx.walk(ast.Constant))

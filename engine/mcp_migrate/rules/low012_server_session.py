@@ -43,10 +43,18 @@ def check(ctx: PythonContext):
         if any(ctx.is_ref(b, SS) for b in cls.bases):
             ctx.manual(cls, "`ServerSession` has nothing left to override in v2 (no receive loop, no "
                             "`_received_request`): observe inbound messages with `Server.middleware`")
-    for node in ctx.attribute_uses(SS, "incoming_messages", "_initialization_state", "_receive_loop",
-                                   "_received_request", "_received_notification", "_handle_incoming"):
+    removed = ("incoming_messages", "_initialization_state", "_receive_loop", "_received_request",
+               "_received_notification", "_handle_incoming")
+    for node in ctx.attribute_uses(SS, *removed) + [a for a in ctx.walk(ast.Attribute)
+                                                    if a.attr in removed and ctx.is_ref(a.value, SS)]:
         ctx.manual(node, "`ServerSession.%s` is gone: register `on_*` handlers and use `Server.middleware` "
                          "to observe inbound messages" % node.attr)
+    for node in ctx.references(SS):
+        if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store) \
+                and ctx.qualname(node.value) == sdk.LOWLEVEL_SERVER_MODULE:
+            ctx.manual(node, "`mcp.server.lowlevel.server` no longer uses `ServerSession` (sessions are built by "
+                             "the server runner), so patching it changes nothing: observe inbound messages with "
+                             "`Server.middleware`")
     for w in ctx.walk(ast.With, ast.AsyncWith):
         for item in w.items:
             if not isinstance(item.context_expr, ast.Call) and ctx.is_instance(item.context_expr, SS):

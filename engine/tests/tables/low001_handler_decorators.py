@@ -1,117 +1,324 @@
 """LOW001: Lowlevel `Server`: decorator-based handlers replaced with constructor `on_*` params
 
 Rule: engine/mcp_migrate/rules/low001_handler_decorators.py. Table format: engine/tests/tables/__init__.py.
+Only LOW001 runs here, yet its findings carry the whole conversion (returns wrapped, `ctx` for
+`server.request_context`): LOW002 and LOW010 report parts of the same edits, which apply together.
 """
 
 from . import case
 
 CASES = [
-    # the guide's example (returns are LOW002's job)
+    # the guide's example: decorators -> `on_*=`, `Server(...)` moved below, returns wrapped; `call_tool` is review and says what v1 validated
     case(
-        " from mcp.server.lowlevel.server import Server\n"
-        " import mcp.types as types\n"
-        "+from mcp.server import ServerRequestContext\n"
-        " \n"
+        ' from mcp.server.lowlevel.server import Server\n'
+        ' import mcp.types as types\n'
+        '+from mcp.server import ServerRequestContext\n'
+        ' \n'
         '-server = Server("my-server")\n'
-        "-\n"
-        "-@server.list_tools()\n"
-        "-async def handle_list_tools():\n"
-        "+async def handle_list_tools(ctx: ServerRequestContext, params: types.PaginatedRequestParams | None):\n"
-        '     return [types.Tool(name="my_tool", description="A tool", inputSchema={})]\n'
-        " \n"
-        "-@server.call_tool()\n"
-        "-async def handle_call_tool(name: str, arguments: dict):\n"
-        "+async def handle_call_tool(ctx: ServerRequestContext, params: types.CallToolRequestParams):\n"
-        "+    name, arguments = params.name, params.arguments or {}\n"
-        '     return [types.TextContent(type="text", text=f"Called {name}")]\n'
-        "+\n"
-        "+\n"
-        '+server = Server("my-server", on_list_tools=handle_list_tools, on_call_tool=handle_call_tool)\n',
-        findings=["LOW001:4 review", "LOW001:7 review", "LOW001:11 review"],
+        '+async def handle_list_tools(ctx: ServerRequestContext, params: types.PaginatedRequestParams | None):\n'
+        '+    return types.ListToolsResult(tools=[types.Tool(name="my_tool", description="A tool", inputSchema={})])\n'
+        ' \n'
+        '-@server.list_tools()\n'
+        '-async def handle_list_tools():\n'
+        '-    return [types.Tool(name="my_tool", description="A tool", inputSchema={})]\n'
+        "+# mcp-migrate: LOW001 v1's `call_tool()` checked `arguments` against the tool's `inputSchema` (and structured output against `outputSchema`) before calling this handler; v2 does not, so validate here if you relied on it https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params\n"
+        '+async def handle_call_tool(ctx: ServerRequestContext, params: types.CallToolRequestParams):\n'
+        '+    name = params.name\n'
+        '+    return types.CallToolResult(content=[types.TextContent(type="text", text=f"Called {name}")])\n'
+        ' \n'
+        '+\n'
+        '+server = Server("my-server", on_list_tools=handle_list_tools, on_call_tool=handle_call_tool)\n'
+        '-@server.call_tool()\n'
+        '-async def handle_call_tool(name: str, arguments: dict):\n'
+        '-    return [types.TextContent(type="text", text=f"Called {name}")]\n',
+        findings=["LOW001:10 review", "LOW001:11 manual", "LOW001:6 review"],
     ),
-    # positional version, docstring, lifespan, code after the handlers, no types alias
+    # no `call_tool`: safe; positional version, docstring, a lifespan (`ServerRequestContext[Any]`), code after the handlers
     case(
-        " from mcp.server import Server\n"
-        "+from mcp.server import ServerRequestContext\n"
-        "+from mcp.types import GetPromptRequestParams\n"
-        "+\n"
-        "+\n"
-        "+async def get_prompt(ctx: ServerRequestContext, params: GetPromptRequestParams):\n"
+        ' from mcp.server import Server\n'
+        '+from mcp.server import ServerRequestContext\n'
+        '+from mcp.types import GetPromptRequestParams\n'
+        '+from typing import Any\n'
+        '+\n'
+        '+\n'
+        '+async def get_prompt(ctx: ServerRequestContext[Any], params: GetPromptRequestParams):\n'
         '+    """Docs."""\n'
-        "+    name, arguments = params.name, params.arguments\n"
-        "+    return make(name, arguments)\n"
-        "+\n"
-        " \n"
-        " server = Server(\n"
+        '+    name, arguments = params.name, params.arguments\n'
+        '+    return make(name, arguments)\n'
+        '+\n'
+        ' \n'
+        ' server = Server(\n'
         '     "s",\n'
         '-    "1.0",\n'
-        "-    lifespan=lifespan,\n"
+        '-    lifespan=lifespan,\n'
         '+    version="1.0",\n'
-        "+    lifespan=lifespan, on_get_prompt=get_prompt,\n"
-        " )\n"
-        "-\n"
-        "-\n"
-        "-@server.get_prompt()\n"
-        "-async def get_prompt(name, arguments):\n"
+        '+    lifespan=lifespan, on_get_prompt=get_prompt,\n'
+        ' )\n'
+        '-\n'
+        '-\n'
+        '-@server.get_prompt()\n'
+        '-async def get_prompt(name, arguments):\n'
         '-    """Docs."""\n'
-        "-    return make(name, arguments)\n"
-        " \n"
-        " \n"
-        " async def main():\n"
-        "     await server.run(r, w, server.create_initialization_options())\n",
-        findings=["LOW001:3 review", "LOW001:11 review"],
+        '-    return make(name, arguments)\n'
+        ' \n'
+        ' \n'
+        ' async def main():\n'
+        '     await server.run(r, w, server.create_initialization_options())\n',
+        findings=["LOW001:10 safe"],
     ),
-    # the request-object signature is registered but left to a person
+    # the v1 request object of a list handler: `request.params` is `params`
     case(
-        " from mcp.server import Server\n"
+        ' from mcp.server import Server\n'
+        ' import mcp.types as types\n'
         "-server = Server('s')\n"
-        " \n"
-        "-@server.list_tools()\n"
-        "+# mcp-migrate: LOW001 rewrite the handler's signature; v2 handlers take `(ctx: ServerRequestContext, params: PaginatedRequestParams | None) -> ListToolsResult` (the handler takes the v1 request object; read `params` instead) https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params\n"
-        " async def tools(request):\n"
-        "     return []\n"
-        "+\n"
-        "+\n"
+        '+from mcp.server import ServerRequestContext\n'
+        ' \n'
+        '+async def tools(ctx: ServerRequestContext, params: types.PaginatedRequestParams | None) -> types.ListToolsResult:\n'
+        '-@server.list_tools()\n'
+        '-async def tools(request: types.ListToolsRequest) -> types.ListToolsResult:\n'
+        '-    return await fetch(request.params.cursor if request.params else None)\n'
+        '+    return await fetch(params.cursor if params else None)\n'
+        '+\n'
+        '+\n'
         "+server = Server('s', on_list_tools=tools)\n",
-        findings=["LOW001:2 review", "LOW001:4 manual"],
+        findings=["LOW001:5 safe"],
     ),
-    # server built in a class: a marker with the destination
+    # the request object used for more than `.params`: a marker
     case(
-        " from mcp.server.lowlevel import Server\n"
-        " \n"
-        " class App:\n"
-        "     def __init__(self):\n"
+        ' from mcp.server import Server\n'
+        " server = Server('s')\n"
+        ' \n'
+        '+# mcp-migrate: LOW001 remove the decorator and register `tools` with `on_list_tools=` in `Server(...)` (or `add_request_handler("tools/list", PaginatedRequestParams, tools)`); v2 handlers take `(ctx: ServerRequestContext, params: PaginatedRequestParams | None) -> ListToolsResult` (the handler uses the v1 request object beyond `request.params`) https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params\n'
+        ' @server.list_tools()\n'
+        ' async def tools(request):\n'
+        '     log(request)\n'
+        '     return []\n',
+        findings=["LOW001:4 manual"],
+    ),
+    # a server built in `__init__`, handlers in another method: `add_request_handler` after each def
+    case(
+        ' from mcp.server.lowlevel import Server\n'
+        '+from mcp.server import ServerRequestContext\n'
+        '+from mcp.types import ListResourcesResult, PaginatedRequestParams, ReadResourceRequestParams, ReadResourceResult, TextResourceContents\n'
+        ' \n'
+        ' class App:\n'
+        '     def __init__(self):\n'
         "         self.server = Server('s')\n"
-        " \n"
-        "+        # mcp-migrate: LOW001 remove the decorator and pass `on_read_resource=read` to `Server(...)`; v2 handlers take `(ctx: ServerRequestContext, params: ReadResourceRequestParams) -> ReadResourceResult` (the `Server(...)` construction cannot be moved below the handlers automatically) https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params\n"
-        "         @self.server.read_resource()\n"
-        "         async def read(uri):\n"
-        "             return 'x'\n",
-        findings=["LOW001:7 manual"],
+        ' \n'
+        '     def setup(self):\n'
+        '-        @self.server.list_resources()\n'
+        '-        async def resources():\n'
+        '-            return []\n'
+        '+        async def resources(ctx: ServerRequestContext, params: PaginatedRequestParams | None):\n'
+        '+            return ListResourcesResult(resources=[])\n'
+        '+        self.server.add_request_handler("resources/list", PaginatedRequestParams, resources)\n'
+        ' \n'
+        '-        @self.server.read_resource()\n'
+        '-        async def read(uri):\n'
+        "-            return f'contents of {uri}'\n"
+        '+        async def read(ctx: ServerRequestContext, params: ReadResourceRequestParams):\n'
+        '+            uri = params.uri\n'
+        '+            return ReadResourceResult(contents=[TextResourceContents(uri=params.uri, text=f\'contents of {uri}\', mime_type="text/plain")])\n'
+        '+        self.server.add_request_handler("resources/read", ReadResourceRequestParams, read)\n',
+        findings=["LOW001:12 safe", "LOW001:8 safe"],
+    ),
+    # a server built inside a function: `Server(...)` moves below the handlers in that function
+    case(
+        ' from mcp.server.lowlevel import Server\n'
+        ' import mcp.types as types\n'
+        '+from mcp.server import ServerRequestContext\n'
+        ' \n'
+        ' \n'
+        ' async def main(db):\n'
+        '-    server = Server("duckdb")\n'
+        '+    async def handle_list_prompts(ctx: ServerRequestContext, params: types.PaginatedRequestParams | None) -> types.ListPromptsResult:\n'
+        '+        return types.ListPromptsResult(prompts=[])\n'
+        ' \n'
+        '-    @server.list_prompts()\n'
+        '-    async def handle_list_prompts() -> list[types.Prompt]:\n'
+        '-        return []\n'
+        '+    async def progress(ctx: ServerRequestContext, params: types.ProgressNotificationParams):\n'
+        '+        progress = params.progress\n'
+        '+        db.log(progress)\n'
+        ' \n'
+        '+    server = Server("duckdb", on_list_prompts=handle_list_prompts, on_progress=progress)\n'
+        '-    @server.progress_notification()\n'
+        '-    async def progress(token, progress, total, message):\n'
+        '-        db.log(progress)\n'
+        ' \n'
+        '     options = server.create_initialization_options()\n'
+        '     await server.run(r, w, options)\n',
+        findings=["LOW001:12 safe", "LOW001:8 safe"],
+    ),
+    # the server is used between the handlers at import time: `add_request_handler`; `set_logging_level` returns `EmptyResult()`
+    case(
+        ' from mcp.server import Server\n'
+        '+from mcp.server import ServerRequestContext\n'
+        '+from mcp.types import EmptyResult, SetLevelRequestParams\n'
+        " server = Server('s')\n"
+        ' app = wrap(server)\n'
+        ' \n'
+        '-@server.set_logging_level()\n'
+        '-async def set_level(level):\n'
+        '+async def set_level(ctx: ServerRequestContext, params: SetLevelRequestParams):\n'
+        '+    level = params.level\n'
+        '     if level == "debug":\n'
+        '-        return\n'
+        '+        return EmptyResult()\n'
+        '     LOG.setLevel(level)\n'
+        '+    return EmptyResult()\n'
+        '+\n'
+        '+\n'
+        '+server.add_request_handler("logging/setLevel", SetLevelRequestParams, set_level)\n',
+        findings=["LOW001:5 safe"],
+    ),
+    # the SDK imported inside the function: the new imports go there too
+    case(
+        ' def build():\n'
+        '     from mcp import types\n'
+        '     from mcp.server.lowlevel import Server\n'
+        '+    from mcp.server import ServerRequestContext\n'
+        ' \n'
+        '-    server = Server("agent")\n'
+        '+    async def complete(ctx: ServerRequestContext, params: types.CompleteRequestParams):\n'
+        '+        argument = params.argument\n'
+        '+        if argument.name != "city":\n'
+        '+            return types.CompleteResult(completion=types.Completion(values=[]))\n'
+        '+        return types.CompleteResult(completion=types.Completion(values=["Paris"]))\n'
+        ' \n'
+        '+    server = Server("agent", on_completion=complete)\n'
+        '-    @server.completion()\n'
+        '-    async def complete(ref, argument, context):\n'
+        '-        if argument.name != "city":\n'
+        '-            return None\n'
+        '-        return types.Completion(values=["Paris"])\n'
+        ' \n'
+        '     return server\n',
+        findings=["LOW001:7 safe"],
+    ),
+    # `server.request_context` in a handler becomes its `ctx`; another `call_tool` shorthand: a `(content, structured)` tuple, and a dict by annotation
+    case(
+        ' import json\n'
+        ' from typing import Any\n'
+        ' \n'
+        ' from mcp.server import Server\n'
+        ' from mcp.types import TextContent\n'
+        '+from mcp.server import ServerRequestContext\n'
+        '+from mcp.types import CallToolRequestParams, CallToolResult\n'
+        ' \n'
+        "-server = Server('s')\n"
+        "+# mcp-migrate: LOW001 v1's `call_tool()` checked `arguments` against the tool's `inputSchema` (and structured output against `outputSchema`) before calling this handler; v2 does not, so validate here if you relied on it https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params\n"
+        '+async def call(ctx: ServerRequestContext, params: CallToolRequestParams) -> CallToolResult:\n'
+        '+    name = params.name\n'
+        '+    await ctx.session.send_log_message("info", name)\n'
+        '+    if name == "both":\n'
+        '+        return CallToolResult(content=[TextContent(type="text", text="x")], structured_content={"x": 1})\n'
+        '+    result = {"ok": True}\n'
+        '+    return CallToolResult(content=[TextContent(type="text", text=json.dumps(result, indent=2))], structured_content=result)\n'
+        ' \n'
+        '+\n'
+        "+server = Server('s', on_call_tool=call)\n"
+        '-@server.call_tool()\n'
+        '-async def call(name: str, arguments: dict[str, Any]) -> dict[str, Any]:\n'
+        '-    await server.request_context.session.send_log_message("info", name)\n'
+        '-    if name == "both":\n'
+        '-        return [TextContent(type="text", text="x")], {"x": 1}\n'
+        '-    result = {"ok": True}\n'
+        '-    return result\n',
+        findings=["LOW001:10 manual", "LOW001:9 review"],
+    ),
+    # `read_resource` returning `ReadResourceContents` and bytes; a `uri` used as a URL stays the `AnyUrl` v1 passed
+    case(
+        ' from mcp.server import Server\n'
+        ' from mcp.server.lowlevel.helper_types import ReadResourceContents\n'
+        '+import base64\n'
+        '+from mcp.server import ServerRequestContext\n'
+        '+from mcp.types import BlobResourceContents, ReadResourceRequestParams, ReadResourceResult, TextResourceContents\n'
+        '+from pydantic import AnyUrl\n'
+        ' \n'
+        "-server = Server('s')\n"
+        '+async def read(ctx: ServerRequestContext, params: ReadResourceRequestParams):\n'
+        '+    uri = AnyUrl(params.uri)\n'
+        '+    if uri.path == "/logo":\n'
+        '+        return ReadResourceResult(contents=[BlobResourceContents(uri=params.uri, blob=base64.b64encode(b"\\x89PNG").decode(), mime_type="application/octet-stream")])\n'
+        '+    return ReadResourceResult(contents=[TextResourceContents(uri=params.uri, text="text", mime_type="text/plain"), TextResourceContents(uri=params.uri, text="<b/>", mime_type="text/html")])\n'
+        ' \n'
+        '+\n'
+        "+server = Server('s', on_read_resource=read)\n"
+        '-@server.read_resource()\n'
+        '-async def read(uri):\n'
+        '-    if uri.path == "/logo":\n'
+        '-        return b"\\x89PNG"\n'
+        '-    return [ReadResourceContents(content="text", mime_type=None), ReadResourceContents("<b/>", "text/html")]\n',
+        findings=["LOW001:6 safe"],
+    ),
+    # a stacked decorator, a sync handler, a handler also called directly: markers, nothing converted on that server
+    case(
+        ' from mcp.server import Server\n'
+        " server = Server('s')\n"
+        ' \n'
+        '+# mcp-migrate: LOW001 remove the decorator and register `tools` with `on_list_tools=` in `Server(...)` (or `add_request_handler("tools/list", PaginatedRequestParams, tools)`); v2 handlers take `(ctx: ServerRequestContext, params: PaginatedRequestParams | None) -> ListToolsResult` (another decorator is stacked on the handler: check what it expects before converting) https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params\n'
+        ' @server.list_tools()\n'
+        ' @traced\n'
+        ' async def tools():\n'
+        '     return []\n'
+        ' \n'
+        '+# mcp-migrate: LOW001 remove the decorator and register `prompts` with `on_list_prompts=` in `Server(...)` (or `add_request_handler("prompts/list", PaginatedRequestParams, prompts)`); v2 handlers take `(ctx: ServerRequestContext, params: PaginatedRequestParams | None) -> ListPromptsResult` (the handler is not an `async def`) https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params\n'
+        ' @server.list_prompts()\n'
+        ' def prompts():\n'
+        '     return []\n'
+        ' \n'
+        '+# mcp-migrate: LOW001 remove the decorator and register `resources` with `on_list_resources=` in `Server(...)` (or `add_request_handler("resources/list", PaginatedRequestParams, resources)`); v2 handlers take `(ctx: ServerRequestContext, params: PaginatedRequestParams | None) -> ListResourcesResult` (the handler is also called or referenced directly, and its signature changes) https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params\n'
+        ' @server.list_resources()\n'
+        ' async def resources():\n'
+        '     return []\n'
+        ' \n'
+        ' async def test():\n'
+        '     assert await resources() == []\n',
+        findings=["LOW001:13 manual", "LOW001:4 manual", "LOW001:9 manual"],
+    ),
+    # a return whose shape the engine cannot tell: a marker naming the line
+    case(
+        ' from mcp.server import Server\n'
+        " server = Server('s')\n"
+        ' \n'
+        '+# mcp-migrate: LOW001 remove the decorator and register `call` with `on_call_tool=` in `Server(...)` (or `add_request_handler("tools/call", CallToolRequestParams, call)`); v2 handlers take `(ctx: ServerRequestContext, params: CallToolRequestParams) -> CallToolResult` (line 6 returns a value whose shape the engine cannot tell; return `CallToolResult(...)`) https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params\n'
+        ' @server.call_tool()\n'
+        ' async def call(name, arguments):\n'
+        '     return await dispatch(name, arguments)\n',
+        findings=["LOW001:4 manual"],
+    ),
+    # a file already half on v2: the remaining decorator is converted too
+    case(
+        ' from mcp.server import Server, ServerRequestContext\n'
+        ' import mcp.types as types\n'
+        ' \n'
+        ' async def handle_list_tools(ctx: ServerRequestContext, params: types.PaginatedRequestParams | None) -> types.ListToolsResult:\n'
+        '     return types.ListToolsResult(tools=[])\n'
+        ' \n'
+        '-server = Server("my-server", on_list_tools=handle_list_tools)\n'
+        '+async def prompts(ctx: ServerRequestContext, params: types.PaginatedRequestParams | None) -> types.ListPromptsResult:\n'
+        '+    return types.ListPromptsResult(prompts=[])\n'
+        ' \n'
+        '+\n'
+        '+server = Server("my-server", on_list_tools=handle_list_tools, on_list_prompts=prompts)\n'
+        '-@server.list_prompts()\n'
+        '-async def prompts() -> list[types.Prompt]:\n'
+        '-    return []\n',
+        findings=["LOW001:9 safe"],
     ),
     # the call form
     case(
-        " from mcp.server import Server\n"
+        ' from mcp.server import Server\n'
         " server = Server('s')\n"
-        "+# mcp-migrate: LOW001 `Server.subscribe_resource()` is gone: pass the handler as `on_subscribe_resource=` to `Server(...)`, signature `(ctx: ServerRequestContext, params: SubscribeRequestParams) -> EmptyResult` https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params\n"
-        " server.subscribe_resource()(handle_sub)\n",
+        '+# mcp-migrate: LOW001 `Server.subscribe_resource()` is gone: pass the handler as `on_subscribe_resource=` to `Server(...)`, signature `(ctx: ServerRequestContext, params: SubscribeRequestParams) -> EmptyResult` https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params\n'
+        ' server.subscribe_resource()(handle_sub)\n',
         findings=["LOW001:3 manual"],
-    ),
-    # the server is used between the handlers at import time: no move
-    case(
-        " from mcp.server import Server\n"
-        " server = Server('s')\n"
-        " app = wrap(server)\n"
-        " \n"
-        "+# mcp-migrate: LOW001 remove the decorator and pass `on_progress=prog` to `Server(...)`; v2 handlers take `(ctx: ServerRequestContext, params: ProgressNotificationParams) -> None` (the `Server(...)` construction cannot be moved below the handlers automatically) https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params\n"
-        " @server.progress_notification()\n"
-        " async def prog(token, progress, total, message):\n"
-        "     pass\n",
-        findings=["LOW001:5 manual"],
     ),
 ]
 
 NOOP = [
+    # not the SDK's `Server`
     "class Server:\n"
     "    def list_tools(self):\n"
     "        return lambda f: f\n"
@@ -121,17 +328,27 @@ NOOP = [
     "@server.list_tools()\n"
     "async def t():\n"
     "    return []\n",
+    # the separate `fastmcp` package
     "from fastmcp import FastMCP\n"
     "mcp = FastMCP('x')\n"
     "\n"
     "@mcp.tool()\n"
     "async def t():\n"
     "    return 1\n",
+    # already v2
     "from mcp.server import Server\n"
     "\n"
     "async def t(ctx, params):\n"
     "    return None\n"
     "\n"
     "server = Server('s', on_list_tools=t)\n",
+    "from mcp.server import Server\n"
+    "\n"
+    "server = Server('s')\n"
+    "\n"
+    "async def t(ctx, params):\n"
+    "    return None\n"
+    "\n"
+    "server.add_request_handler('tools/list', PaginatedRequestParams, t)\n",
     "s = '@server.list_tools()'  # @server.call_tool()\n",
 ]

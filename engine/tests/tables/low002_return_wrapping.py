@@ -1,73 +1,109 @@
 """LOW002: Lowlevel `Server`: automatic return value wrapping removed
 
 Rule: engine/mcp_migrate/rules/low002_return_wrapping.py. Table format: engine/tests/tables/__init__.py.
+For a handler LOW001 converts, LOW002's finding carries that whole conversion (only LOW002 runs here,
+so the rows show all of it); the shorthand itself is in LOW001's table and lowlevel_returns.py.
 """
 
 from . import case
 
-# The rows below that start with SERVER run on this module (unchanged lines of the diff).
-SERVER = (
-    " from mcp.server import Server\n"
-    " import mcp.types as types\n"
-    " \n"
-    " server = Server('s')\n"
-    " \n"
-)
-
 CASES = [
+    # a converted handler: the wrap is part of the whole conversion (LOW001's edits, reported here too)
     case(
-        SERVER
-        + " @server.list_tools()\n"
-        "-async def handle() -> list[types.Tool]:\n"
-        "+async def handle() -> types.ListToolsResult:\n"
-        "     if flag:\n"
-        "-        return []\n"
-        "-    return [types.Tool(name=n, inputSchema={}) for n in names]\n"
-        "+        return types.ListToolsResult(tools=[])\n"
-        "+    return types.ListToolsResult(tools=[types.Tool(name=n, inputSchema={}) for n in names])\n",
-        findings=["LOW002:9 review"],
+        ' from mcp.server import Server\n'
+        ' import mcp.types as types\n'
+        '+from mcp.server import ServerRequestContext\n'
+        ' \n'
+        "-server = Server('s')\n"
+        '+async def handle(ctx: ServerRequestContext, params: types.PaginatedRequestParams | None) -> types.ListToolsResult:\n'
+        '+    if flag:\n'
+        '+        return types.ListToolsResult(tools=[])\n'
+        '+    return types.ListToolsResult(tools=[types.Tool(name=n, inputSchema={}) for n in names])\n'
+        ' \n'
+        '+\n'
+        "+server = Server('s', on_list_tools=handle)\n"
+        '-@server.list_tools()\n'
+        '-async def handle() -> list[types.Tool]:\n'
+        '-    if flag:\n'
+        '-        return []\n'
+        '-    return [types.Tool(name=n, inputSchema={}) for n in names]\n',
+        findings=["LOW002:9 safe"],
     ),
-    # no types alias: the result type is imported
+    # tool content from a call, by the handler's annotation: `list(...)` (v1 did `list(content)`)
     case(
-        " from mcp.server import Server\n"
-        " from mcp.types import TextContent\n"
-        "+from mcp.server import ServerRequestContext\n"
-        "+from mcp.types import CallToolRequestParams, CallToolResult\n"
-        " \n"
+        ' from collections.abc import Sequence\n'
+        ' \n'
+        ' from mcp.server import Server\n'
+        ' from mcp.types import TextContent\n'
+        '+from mcp.server import ServerRequestContext\n'
+        '+from mcp.types import CallToolRequestParams, CallToolResult\n'
+        ' \n'
+        "-server = Server('s')\n"
+        '+async def call(ctx: ServerRequestContext, params: CallToolRequestParams) -> CallToolResult:\n'
+        '+    name, arguments = params.name, params.arguments or {}\n'
+        '+    return CallToolResult(content=list(await run(name, arguments)))\n'
+        ' \n'
+        '+\n'
+        "+server = Server('s', on_call_tool=call)\n"
+        '-@server.call_tool(validate_input=False)\n'
+        '-async def call(name, arguments) -> Sequence[TextContent]:\n'
+        '-    return await run(name, arguments)\n',
+        findings=["LOW002:10 safe"],
+    ),
+    # a handler LOW001 leaves to a person: a returned list is still wrapped (v1 accepts the result too)
+    case(
+        ' from mcp.server import Server\n'
+        ' import mcp.types as types\n'
+        ' \n'
         " server = Server('s')\n"
-        " \n"
-        " @server.call_tool()\n"
-        " async def call(name, arguments):\n"
-        "     def inner():\n"
-        "         return 1\n"
-        "-    return [TextContent(type='text', text='ok')]\n"
-        "+    return CallToolResult(content=[TextContent(type='text', text='ok')])\n",
-        findings=["LOW002:10 review"],
+        ' \n'
+        ' @server.list_prompts()\n'
+        ' @cached\n'
+        ' async def prompts():\n'
+        '     if flag:\n'
+        '         return types.ListPromptsResult(prompts=[])\n'
+        '-    return [types.Prompt(name="p")]\n'
+        '+    return types.ListPromptsResult(prompts=[types.Prompt(name="p")])\n',
+        findings=["LOW002:11 review"],
     ),
-    # a dict return: a marker with the v2 shape
+    # the same, with a dict: a marker with the v2 shape
     case(
-        SERVER
-        + " @server.call_tool()\n"
-        " async def call(name, arguments) -> dict:\n"
+        ' from mcp.server import Server\n'
+        ' \n'
+        " server = Server('s')\n"
+        ' \n'
+        ' @server.call_tool()\n'
+        ' @traced\n'
+        ' async def call(name, arguments) -> dict:\n'
         '+    # mcp-migrate: LOW002 return `CallToolResult(content=[...], structured_content=...)`: v2 no longer wraps a list, dict (`content=[TextContent(type="text", text=json.dumps(data, indent=2))], structured_content=data`) or tuple https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-automatic-return-value-wrapping-removed\n'
         "     return {'t': 22.5}\n",
         findings=["LOW002:8 manual"],
     ),
+    # an unconverted `read_resource` returning text
     case(
-        SERVER
-        + " @server.read_resource()\n"
-        " async def read(uri):\n"
-        "+    # mcp-migrate: LOW002 return `ReadResourceResult(contents=[TextResourceContents(uri=..., text=..., mime_type=...)])` (binary: `BlobResourceContents` with a base64 `blob=`): v2 no longer wraps `ReadResourceContents`, `str` or `bytes` https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-automatic-return-value-wrapping-removed\n"
+        ' from mcp.server import Server\n'
+        ' \n'
+        " server = Server('s')\n"
+        ' \n'
+        ' @server.read_resource()\n'
+        ' @traced\n'
+        ' async def read(uri):\n'
+        '+    # mcp-migrate: LOW002 return `ReadResourceResult(contents=[TextResourceContents(uri=..., text=..., mime_type=...)])` (binary: `BlobResourceContents` with a base64 `blob=`): v2 no longer wraps `ReadResourceContents`, `str` or `bytes` https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-automatic-return-value-wrapping-removed\n'
         "     return 'file contents'\n",
         findings=["LOW002:8 manual"],
     ),
+    # an unconverted `set_logging_level`
     case(
-        SERVER
-        + "+# mcp-migrate: LOW002 return `EmptyResult()` from this handler: v2 no longer fills it in https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-automatic-return-value-wrapping-removed\n"
-        " @server.set_logging_level()\n"
-        " async def level(level):\n"
-        "     LOG.setLevel(level)\n",
-        findings=["LOW002:6 manual"],
+        ' from mcp.server import Server\n'
+        ' \n'
+        " server = Server('s')\n"
+        ' \n'
+        '+# mcp-migrate: LOW002 return `EmptyResult()` from this handler: v2 no longer fills it in https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-automatic-return-value-wrapping-removed\n'
+        ' @server.set_logging_level()\n'
+        ' @traced\n'
+        ' async def level(level):\n'
+        '     LOG.setLevel(level)\n',
+        findings=["LOW002:5 manual"],
     ),
 ]
 
@@ -78,6 +114,7 @@ NOOP = [
     "server = Server('s')\n"
     "\n"
     "@server.list_tools()\n"
+    "@cached\n"
     "async def handle():\n"
     "    return types.ListToolsResult(tools=[])\n",
     "from mcp.server import Server\n"

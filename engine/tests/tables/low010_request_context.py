@@ -6,17 +6,52 @@ Rule: engine/mcp_migrate/rules/low010_request_context.py. Table format: engine/t
 from . import case
 
 CASES = [
+    # outside any handler: markers (pass the handler's `ctx` in)
     case(
         "+# mcp-migrate: LOW010 `request_ctx` is gone in v2: use the handler's first argument `ctx: ServerRequestContext` (`ctx.session`, `ctx.lifespan_context`, `ctx.request_id`, `ctx.request`) https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-request_context-property-removed\n"
-        " from mcp.server.lowlevel.server import Server, request_ctx\n"
+        ' from mcp.server.lowlevel.server import Server, request_ctx\n'
         " server = Server('s')\n"
-        " \n"
-        " async def h():\n"
-        "+    # mcp-migrate: LOW010 `server.request_context` is gone in v2: use the handler's first argument `ctx: ServerRequestContext` (`ctx.session`, `ctx.lifespan_context`, `ctx.request_id`, `ctx.request`) https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-request_context-property-removed\n"
-        "     a = server.request_context\n"
-        "+    # mcp-migrate: LOW010 `request_ctx` is gone in v2: use the handler's first argument `ctx: ServerRequestContext` (`ctx.session`, `ctx.lifespan_context`, `ctx.request_id`, `ctx.request`) https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-request_context-property-removed\n"
-        "     b = request_ctx.get()\n",
+        ' \n'
+        ' async def h():\n'
+        "+    # mcp-migrate: LOW010 `server.request_context` is gone in v2: use the handler's first argument `ctx: ServerRequestContext` (`ctx.session`, `ctx.lifespan_context`, `ctx.request_id`, `ctx.request`); outside a handler, pass the handler's `ctx` in as an argument https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-request_context-property-removed\n"
+        '     a = server.request_context\n'
+        "+    # mcp-migrate: LOW010 `request_ctx` is gone in v2: use the handler's first argument `ctx: ServerRequestContext` (`ctx.session`, `ctx.lifespan_context`, `ctx.request_id`, `ctx.request`); outside a handler, pass the handler's `ctx` in as an argument https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-request_context-property-removed\n"
+        '     b = request_ctx.get()\n',
         findings=["LOW010:1 manual", "LOW010:5 manual", "LOW010:6 manual"],
+    ),
+    # inside a handler LOW001 converts: the handler's `ctx` (the finding carries the whole conversion)
+    case(
+        '-from mcp.server.lowlevel.server import Server, request_ctx\n'
+        '+from mcp.server.lowlevel.server import Server\n'
+        "-server = Server('s')\n"
+        '+from mcp.server import ServerRequestContext\n'
+        '+from mcp.types import ProgressNotificationParams\n'
+        ' \n'
+        '-@server.progress_notification()\n'
+        '-async def progress(token, progress, total, message):\n'
+        '+async def progress(ctx: ServerRequestContext, params: ProgressNotificationParams):\n'
+        '+    progress = params.progress\n'
+        '-    await server.request_context.session.send_log_message("info", progress)\n'
+        '+    await ctx.session.send_log_message("info", progress)\n'
+        '-    request_ctx.get().session.touch()\n'
+        '+    ctx.session.touch()\n'
+        '+\n'
+        '+\n'
+        "+server = Server('s', on_progress=progress)\n",
+        findings=["LOW010:1 safe", "LOW010:6 safe", "LOW010:7 safe"],
+    ),
+    # inside a handler the engine leaves to a person: a marker
+    case(
+        ' from mcp.server import Server\n'
+        " server = Server('s')\n"
+        ' \n'
+        ' @server.list_tools()\n'
+        ' @cached\n'
+        ' async def tools():\n'
+        "+    # mcp-migrate: LOW010 `server.request_context` is gone in v2: use the handler's first argument `ctx: ServerRequestContext` (`ctx.session`, `ctx.lifespan_context`, `ctx.request_id`, `ctx.request`) https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-request_context-property-removed\n"
+        '     await server.request_context.session.send_ping()\n'
+        '     return []\n',
+        findings=["LOW010:7 manual"],
     ),
 ]
 

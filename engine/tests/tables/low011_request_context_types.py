@@ -6,27 +6,79 @@ Rule: engine/mcp_migrate/rules/low011_request_context_types.py. Table format: en
 from . import case
 
 CASES = [
+    # the server session type argument of MCPServer's `Context` goes
     case(
-        " from mcp.server.fastmcp import Context\n"
-        " from mcp.server.session import ServerSession\n"
-        " \n"
-        "-async def my_tool(ctx: Context[ServerSession, None]) -> str:\n"
-        "+async def my_tool(ctx: Context[None]) -> str:\n"
+        ' from mcp.server.fastmcp import Context\n'
+        ' from mcp.server.session import ServerSession\n'
+        ' \n'
+        '-async def my_tool(ctx: Context[ServerSession, None]) -> str:\n'
+        '+async def my_tool(ctx: Context[None]) -> str:\n'
         "     return ''\n",
         findings=["LOW011:4 safe"],
     ),
+    # a client callback's `RequestContext[ClientSession, ...]` is `ClientRequestContext`, import included
     case(
-        " from mcp.client.session import ClientSession\n"
-        "+# mcp-migrate: LOW011 `mcp.shared.context.RequestContext` is gone: import `ServerRequestContext` from `mcp.server.context` (server) or `ClientRequestContext` from `mcp.client.context` (client) https://py.sdk.modelcontextprotocol.io/v2/migration/#requestcontext-type-parameters-simplified\n"
-        " from mcp.shared.context import RequestContext\n"
-        " \n"
-        "+# mcp-migrate: LOW011 use `ClientRequestContext` (from `mcp.client.context`, no type parameters) instead of `RequestContext[ClientSession, ...]` https://py.sdk.modelcontextprotocol.io/v2/migration/#requestcontext-type-parameters-simplified\n"
-        " async def cb(ctx: RequestContext[ClientSession, None], params): ...\n",
-        findings=["LOW011:2 manual", "LOW011:4 manual"],
+        ' from typing import Any\n'
+        ' \n'
+        ' from mcp.client.session import ClientSession\n'
+        '-from mcp.shared.context import RequestContext\n'
+        '+from mcp.client.context import ClientRequestContext\n'
+        ' \n'
+        '-async def cb(ctx: RequestContext[ClientSession, None], params): ...\n'
+        '+async def cb(ctx: ClientRequestContext, params): ...\n'
+        ' \n'
+        '-async def cb2(context: RequestContext["ClientSession", Any, Any]) -> None: ...\n'
+        '+async def cb2(context: ClientRequestContext) -> None: ...\n',
+        findings=["LOW011:4 safe"],
     ),
+    # server side: `ServerRequestContext[LifespanT, RequestT]`
     case(
-        "+# mcp-migrate: LOW011 `Context[ServerSession, LifespanT]` is `Context[LifespanT]` in v2 (bare `Context` is usually enough) https://py.sdk.modelcontextprotocol.io/v2/migration/#requestcontext-type-parameters-simplified\n"
-        " async def my_tool(ctx: Context[ServerSession, None]) -> str: ...\n",
+        ' from mcp.server.session import ServerSession\n'
+        '-from mcp.shared.context import RequestContext\n'
+        '+from mcp.server.context import ServerRequestContext\n'
+        ' \n'
+        '-def lifespan_of(ctx: RequestContext[ServerSession, dict, Request]) -> dict:\n'
+        '+def lifespan_of(ctx: ServerRequestContext[dict, Request]) -> dict:\n'
+        '     return ctx.lifespan_context\n',
+        findings=["LOW011:2 safe"],
+    ),
+    # no session type: a sampling or elicitation `params` next to it says client
+    case(
+        ' from typing import Any\n'
+        ' \n'
+        '-from mcp.shared.context import RequestContext\n'
+        '+from mcp.client.context import ClientRequestContext\n'
+        ' from mcp.types import CreateMessageRequestParams\n'
+        ' \n'
+        '-async def sampling(context: RequestContext[Any, Any, Any], params: CreateMessageRequestParams): ...\n'
+        '+async def sampling(context: ClientRequestContext, params: CreateMessageRequestParams): ...\n',
+        findings=["LOW011:3 safe"],
+    ),
+    # undecided (a mock's spec in a file that imports neither side): markers
+    case(
+        ' from unittest.mock import MagicMock\n'
+        ' \n'
+        '+# mcp-migrate: LOW011 `mcp.shared.context.RequestContext` is gone: import `ServerRequestContext` from `mcp.server.context` (server) or `ClientRequestContext` from `mcp.client.context` (client) https://py.sdk.modelcontextprotocol.io/v2/migration/#requestcontext-type-parameters-simplified\n'
+        ' from mcp.shared.context import RequestContext\n'
+        ' \n'
+        '+# mcp-migrate: LOW011 `RequestContext` is gone: use `ServerRequestContext[LifespanT, RequestT]` (from `mcp.server.context`) in server code, `ClientRequestContext` (from `mcp.client.context`, no type parameters) in client callbacks https://py.sdk.modelcontextprotocol.io/v2/migration/#requestcontext-type-parameters-simplified\n'
+        ' ctx = MagicMock(spec=RequestContext)\n',
+        findings=["LOW011:3 manual", "LOW011:5 manual"],
+    ),
+    # decided by the file being client code only: review
+    case(
+        ' from mcp.client.session import ClientSession\n'
+        '-from mcp.shared.context import RequestContext\n'
+        '+from mcp.client.context import ClientRequestContext\n'
+        ' \n'
+        '-async def list_roots(context: RequestContext) -> None: ...\n'
+        '+async def list_roots(context: ClientRequestContext) -> None: ...\n',
+        findings=["LOW011:2 review"],
+    ),
+    # a fragment without its imports
+    case(
+        '+# mcp-migrate: LOW011 `Context[ServerSession, LifespanT]` is `Context[LifespanT]` in v2 (bare `Context` is usually enough) https://py.sdk.modelcontextprotocol.io/v2/migration/#requestcontext-type-parameters-simplified\n'
+        ' async def my_tool(ctx: Context[ServerSession, None]) -> str: ...\n',
         findings=["LOW011:1 manual"],
     ),
 ]
@@ -43,4 +95,7 @@ NOOP = [
     "    pass\n"
     "\n"
     "x: RequestContext = RequestContext()\n",
+    "from mcp.client.context import ClientRequestContext\n"
+    "\n"
+    "async def cb(ctx: ClientRequestContext, params): ...\n",
 ]

@@ -30,6 +30,20 @@ CASES = [
         "         pass\n",
         findings=["LOW012:4 manual"],
     ),
+    # the v1 `_received_request` reached through the class, and patching the lowlevel module's `ServerSession`
+    case(
+        ' import mcp.server.lowlevel.server as lowlevel\n'
+        ' from mcp.server.session import ServerSession\n'
+        ' \n'
+        ' \n'
+        ' async def _received_request(self, responder):\n'
+        '+    # mcp-migrate: LOW012 `ServerSession._received_request` is gone: register `on_*` handlers and use `Server.middleware` to observe inbound messages https://py.sdk.modelcontextprotocol.io/v2/migration/#serversession-is-now-a-thin-proxy-no-longer-a-basesession\n'
+        '     return await ServerSession._received_request(self, responder)\n'
+        ' \n'
+        '+# mcp-migrate: LOW012 `mcp.server.lowlevel.server` no longer uses `ServerSession` (sessions are built by the server runner), so patching it changes nothing: observe inbound messages with `Server.middleware` https://py.sdk.modelcontextprotocol.io/v2/migration/#serversession-is-now-a-thin-proxy-no-longer-a-basesession\n'
+        ' lowlevel.ServerSession = MySession\n',
+        findings=["LOW012:6 manual", "LOW012:8 manual"],
+    ),
 ]
 
 NOOP = [

@@ -105,9 +105,28 @@ function callable(fn: string, owner: string | undefined): string {
   return /^[A-Z]/.test(fn) ? `${fn}.__init__()` : `${fn}()`;
 }
 
+// Unpacking a tuple of another size (pyright prints the sizes on a continuation line of its own).
+const TUPLE_SIZE: Rule[] = [
+  [/^Tuple size mismatch; expected (\d+) but received (\d+)/, (m) => [unpack(+m[1], +m[2])]],
+  [/\bNeed more than (\d+) values? to unpack \((\d+) expected\)/, (m) => [unpack(+m[2], +m[1])]],
+  [/\bToo many values to unpack \((\d+) expected, (\d+) provided\)/, (m) => [unpack(+m[1], +m[2])]],
+];
+
+/** What CPython says when `targets` names unpack `values` items. */
+const unpack = (targets: number, values: number) =>
+  targets > values ? `ValueError: not enough values to unpack (expected ${targets}, got ${values})` : `ValueError: too many values to unpack (expected ${targets})`;
+
 /** A type checker's diagnostic, read as the runtime error it predicts; null for anything else. */
-export function typecheckLine(line: string): string[] | null {
-  if (line.length > 2000 || !/\b(?:error|warning|note|information):/.test(line)) return null;
+export function typecheckLine(raw: string): string[] | null {
+  if (raw.length > 2000) return null;
+  const line = raw.trim();
+  if (/values? to unpack|Tuple size mismatch/.test(line)) {
+    for (const [re, to] of TUPLE_SIZE) {
+      const r = re.exec(line);
+      if (r) return to(r);
+    }
+  }
+  if (!/\b(?:error|warning|note|information):/.test(line)) return null;
   const m = MYPY.exec(line) ?? PYRIGHT.exec(line);
   if (!m || m[1] === 'note') return null;
   const message = m[2];
@@ -167,5 +186,10 @@ export function differences(left: string, right: string): string[] {
   const camel = /\b[a-z]+[A-Z]\w*/;
   const snake = /\b[a-z]+_[a-z]\w*/;
   if ((camel.test(l) && snake.test(r)) || (snake.test(l) && camel.test(r))) out.push('snake_case camelcase');
+  // `'repo:read admin:write' == 'admin:write'`: one side has all of the other's words and more.
+  const lw = new Set(l.split(/\s+/).filter(Boolean));
+  const rw = new Set(r.split(/\s+/).filter(Boolean));
+  const within = (a: Set<string>, b: Set<string>) => a.size > 0 && a.size < b.size && [...a].every((w) => b.has(w));
+  if (within(lw, rw) || within(rw, lw)) out.push('union');
   return out;
 }

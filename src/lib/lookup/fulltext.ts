@@ -8,10 +8,12 @@
 // well, stays below the answer threshold.
 
 import { differences } from './formats.ts';
-import { eachToken } from './tokens.ts';
+import { frameText } from './normalise.ts';
+import { eachToken, SYNONYMS } from './tokens.ts';
 import type { Hit, LookupIndex, Normalised, Section } from './types.ts';
 
 const K1 = 1.2;
+const HEADING_BOOST = 1;
 const B = 0.75;
 
 export type Query = Map<string, number>;
@@ -65,6 +67,10 @@ const BOILERPLATE = new RegExp(
     String.raw`\bMCP error -32000\b`,
     String.raw`\bConnection closed\b`,
     String.raw`\bServer disconnected\b`,
+    String.raw`\bServer transport closed unexpectedly\b`,
+    String.raw`\b(?:MCP )?server "[^"\n]{0,60}" (?:failed to start|exited|crashed|disconnected)\b`,
+    String.raw`\bfailed to start\b`,
+    String.raw`\bCheck the [\w ]{0,40}(?:settings|config(?:uration)?|logs?)(?: for [\w ,]{0,60})?`,
     // where things run (hosts, ports, URLs) and which app shows them: values, not what changed
     String.raw`\bhttps?:\/\/\S+`,
     String.raw`\b(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?\b`,
@@ -75,41 +81,35 @@ const BOILERPLATE = new RegExp(
   'g',
 );
 
-// Plain words people use for what the guide says in its own words.
-const SYNONYMS: Record<string, string> = {
-  blank: 'empty',
-  gone: 'removed',
-  missing: 'removed',
-  disappear: 'removed',
-  vanish: 'removed',
-  ignor: 'no longer read',
-  noth: 'no longer',
-  hang: 'stall',
-  hung: 'stall',
-  freez: 'stall',
-  mb: 'mib',
-  megabyte: 'mib',
-  rename: 'renamed',
-  deprecat: 'deprecated',
-  silenc: 'suppression',
-};
 
 /** What to search for: the paste's words, the exception an expert reads first weighing more. */
 export function buildQuery(n: Normalised, dropped: Set<string> = new Set()): Query {
   const q: Query = new Map();
+  // When a failed assertion's two sides differ in a way with a name (a trailing slash, a union),
+  // their literal values are examples: out of the text, added back lightly below.
+  const examples = (n.assertions?.pairs ?? []).filter((p) => differences(p.left, p.right).length).flatMap((p) => [p.left, p.right]).filter((v) => /^(['"]).*\1$/.test(v));
+  const unexample = (s: string) => examples.reduce((t, v) => t.split(v).join(' '), s);
   // pytest's `+  where x = Model(field=..., ...).attr` repeats whole reprs: they count for less.
   const where = n.text.match(/^\+\s+where .*$/gm) ?? [];
-  addText(q, n.text.replace(/^\+\s+where .*$/gm, ' ').replace(BOILERPLATE, ' '), 1);
+  addText(q, unexample(n.text.replace(/^\+\s+where .*$/gm, ' ')).replace(BOILERPLATE, ' '), 1);
   for (const w of where) addText(q, w.replace(/\w+=None\b|\w+=(?:\[\]|\{\}|''|\.\.\.)/g, ' ').replace(BOILERPLATE, ' '), 0.5);
-  for (const [word, meaning] of Object.entries(SYNONYMS)) if (q.has(word)) addText(q, meaning, 0.7);
-  if (n.primary) addText(q, n.primary.message.replace(BOILERPLATE, ' '), 0.75, 3);
+  for (const [word, meaning] of SYNONYMS) if (q.has(word)) addText(q, meaning, 0.7);
+  if (n.primary) addText(q, unexample(n.primary.message).replace(BOILERPLATE, ' '), 0.75, 3);
   for (const l of n.loggers) addText(q, l, 1.5, 3);
+  // Where in the SDK it was raised: the innermost frames' functions and source lines.
+  if (n.frames.length) addText(q, frameText(n, 2), 0.5);
   for (const p of n.packages) if (p !== 'mcp') addText(q, p, 0.5);
   const a = n.assertions;
   if (a) {
     for (const { left, right } of a.pairs) {
-      for (const d of differences(left, right)) addText(q, d, 2.5, 4);
-      addText(q, `${left} ${right}`, 1, 3);
+      const diffs = differences(left, right);
+      for (const d of diffs) addText(q, d, 2.5, 4);
+      // `assert actual == expected`: what the code now returns is what v2 does, and the section
+      // that explains it says that value; the expected one is v1's. When the two differ in a way
+      // with a name (a trailing slash, a union), their words are examples.
+      const values = diffs.length ? 0.3 : 1;
+      addText(q, left, values, 3);
+      addText(q, right, values / 2, 3);
     }
     for (const w of a.where) addText(q, w, 1.5, 3);
     for (const e of a.extra) addText(q, e, 1.5, 3);
@@ -130,12 +130,42 @@ export interface Ranked {
   keys: number;
 }
 
-export function search(q: Query, index: LookupIndex): Ranked[] {
+/** How much of each section's heading the query says, by information (idf): 0..1, cached per index. */
+const headingWords = new WeakMap<LookupIndex, Array<Array<[string, number]>>>();
+function headings(index: LookupIndex, sections: Section[]): Array<Array<[string, number]>> {
+  let out = headingWords.get(index);
+  if (!out) {
+    const ft = index.fulltext;
+    out = sections.map((sec) => {
+      const seen = new Map<string, number>();
+      eachToken(sec.title, (t) => {
+        const postings = Object.hasOwn(ft.terms, t) ? ft.terms[t] : undefined;
+        if (postings && !seen.has(t)) seen.set(t, idfOf(ft.n, postings.length / 2));
+      });
+      return [...seen];
+    });
+    headingWords.set(index, out);
+  }
+  return out;
+}
+
+function headingCover(words: Array<[string, number]>, q: Query): number {
+  let all = 0;
+  let said = 0;
+  for (const [w, idf] of words) {
+    all += idf;
+    if (q.has(w)) said += idf;
+  }
+  return all ? said / all : 0;
+}
+
+const idfOf = (n: number, df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+
+export function search(q: Query, index: LookupIndex, sections?: Section[]): Ranked[] {
   const ft = index.fulltext;
   const n = ft.n;
-  const idfOf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
   // A word the guide never uses still counts against coverage, a little less than the rarest one.
-  const unknownIdf = idfOf(1) * 0.6;
+  const unknownIdf = idfOf(n, 1) * 0.6;
   const scores = new Map<number, { score: number; mass: number; keys: number; words: Array<[string, number]> }>();
   let total = 0;
   for (const [term, weight] of q) {
@@ -149,9 +179,10 @@ export function search(q: Query, index: LookupIndex): Ranked[] {
       continue;
     }
     const df = postings.length / 2;
-    const idf = idfOf(df);
+    const idf = idfOf(n, df);
     total += idf * weight;
-    const keyDocs = Object.hasOwn(ft.keys, term) && idf >= 1.5 ? ft.keys[term] : [];
+    // A key word counts when it is some sections' own, not one a quarter of the guide uses.
+    const keyDocs = Object.hasOwn(ft.keys, term) && df <= n / 4 ? ft.keys[term] : [];
     for (let i = 0; i < postings.length; i += 2) {
       const doc = postings[i];
       const tf = postings[i + 1];
@@ -168,10 +199,13 @@ export function search(q: Query, index: LookupIndex): Ranked[] {
     }
   }
   if (!total) return [];
+  // A paste that says most of what a heading says is about that section: its score grows with the
+  // share of the heading's information it covers.
+  const heads = sections ? headings(index, sections) : null;
   return [...scores.entries()]
     .map(([section, e]) => ({
       section,
-      score: e.score,
+      score: e.score * (heads ? 1 + HEADING_BOOST * headingCover(heads[section] ?? [], q) : 1),
       coverage: e.mass / total,
       words: e.words.sort((a, b) => b[1] - a[1]).map(([w]) => w),
       keys: e.keys,
@@ -196,7 +230,7 @@ export const FULLTEXT_MAX = 0.9;
 export function fulltextHits(n: Normalised, index: LookupIndex, sections: Section[], dropped?: Set<string>): Hit[] {
   const q = buildQuery(n, dropped);
   if (q.size === 0) return [];
-  const ranked = search(q, index).slice(0, 5);
+  const ranked = search(q, index, sections).slice(0, 5);
   if (!ranked.length) return [];
   const best = ranked[0].score;
   const found = n.assertions?.pairs.flatMap((p) => differences(p.left, p.right)) ?? [];

@@ -3,11 +3,12 @@
 // symptoms and the symbol index (structure); then full text over the guide. Each result shows the
 // evidence it rests on, and a weak answer is dropped: an empty answer beats a confident wrong one.
 
+import { completionHits } from './completion.ts';
 import { fulltextHits } from './fulltext.ts';
 import { linkHits } from './links.ts';
 import { matchMessages } from './messages.ts';
-import { normalise } from './normalise.ts';
-import { matchSymbols } from './symbols.ts';
+import { normalise, sdkSide } from './normalise.ts';
+import { asRuntime, matchSymbols } from './symbols.ts';
 import { foreignPackage, matchSymptoms } from './symptoms.ts';
 import { tokens } from './tokens.ts';
 import type { Hit, LookupAnswer, LookupData, LookupOptions, LookupResult, Normalised } from './types.ts';
@@ -28,12 +29,25 @@ const JLOWIN_FASTMCP = /\bfrom fastmcp(?:\.[\w.]+)? import\b|\bimport fastmcp\b|
 // What a JavaScript stack may still be evidence of: this SDK's own words, a guide link, a log line.
 const SDK_OWN = /^(?:matched symptom|SDK message|link|the paste links|logged by|`[\w.]+` comes from)/;
 // a log line, or an error from some program: no prose answer may rest on full text alone
-const LOG_OR_ERROR = /\[Errno \d+\]|^\s*(?:error|fatal|panic)\b|^(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\b/im;
+// (other ecosystems' tools included: npm, yarn, cargo/rustc, tsc, go)
+const LOG_OR_ERROR = /\[Errno \d+\]|^\s*(?:error|fatal|panic)\b|^(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\b|^\s*(?:npm (?:ERR!|error)|yarn (?:error|ERR)|pnpm ERR|error\[E\d+\]|error TS\d+|go: |Uncaught \w*Error)/im;
 // Names in prose and code, plain-words descriptions: softer than an error naming them, so full
 // text may outrank them.
 const MENTION = /^(?:mentions|uses|calls) /;
 const BEHAVIOUR = /^described behaviour/;
 const isFulltext = (h: Hit) => h.evidence.startsWith('full text');
+// Words, not code: full text, described behaviour, a name mentioned in prose.
+const isSoft = (h: Hit) => isFulltext(h) || BEHAVIOUR.test(h.evidence) || h.evidence.startsWith('mentions ');
+
+// Which server API a paste is about: the lowlevel `Server` (its `on_*` handlers, v1's decorators on
+// a `server`, the word itself) or `MCPServer`/`FastMCP` (`@mcp.tool`, `Context`); null for both or neither.
+const LOWLEVEL = /\blow(?:[- ]?)level\b|mcp\.server\.lowlevel|\bon_(?:call_tool|list_tools|read_resource|get_prompt|list_resources|list_prompts)\s*=|@server\.(?:call_tool|list_tools|read_resource|get_prompt|list_resources|list_prompts)\(\)|\bServerRequestContext\b/i;
+const HIGHLEVEL = /@(?:mcp|app)\.(?:tool|resource|prompt)\b|\b(?:MCPServer|FastMCP)\(|\bctx: Context\b|\bfastmcp\b/i;
+function serverApi(text: string): 'lowlevel' | 'mcpserver' | null {
+  const low = LOWLEVEL.test(text);
+  const high = HIGHLEVEL.test(text);
+  return low === high ? null : low ? 'lowlevel' : 'mcpserver';
+}
 
 // JSON-RPC's own codes and phrases: every MCP SDK in every language says them.
 const GENERIC_JSONRPC = /^matched symptom: “(?:-?32\d{3}|Method not found|Invalid params|Internal error|Parse error|Invalid request|Connection closed|Request timed out)”$/i;
@@ -77,23 +91,41 @@ function evidence(paste: string, n: Normalised, data: LookupData): Hit[] {
   const structural = [
     ...links,
     ...matchSymptoms(n, data.sections),
-    ...matchSymbols(n, data.symbols, data.sections),
+    ...matchSymbols(n, data.symbols, data.sections, data.index?.models),
+    ...completionHits(n, data),
     ...packageHits(n, data),
     ...(data.index ? [...matchMessages(n, data.index, data.sections), ...loggerHits(n, data)] : []),
   ];
-  // JSON-RPC's own phrases and codes are true of every server: they support, they do not decide.
-  for (const h of structural) if (GENERIC_JSONRPC.test(h.evidence)) h.confidence = Math.min(h.confidence, 0.7);
-  if (!data.index) return structural;
-
   // A paste about another package (jlowin's `fastmcp`, its `fastmcp run` CLI) must not find the
   // SDK's FastMCP by its name; full text alone never answers for it, nor for an error that never
   // shows the SDK.
   const foreign = foreignPackage(n) ?? (JLOWIN_FASTMCP.test(n.text) ? 'fastmcp' : null);
-  const ceiling = foreign || unrelatedError(n, paste.slice(0, 4000)) ? 0.45 : 1;
+  const ceiling = foreign || unrelatedError(n, paste.slice(0, 4000), data) ? 0.45 : 1;
+  // JSON-RPC's own phrases and codes are true of every server: they support, they do not decide,
+  // and say nothing at all in an error that never shows the SDK.
+  for (const h of structural) if (GENERIC_JSONRPC.test(h.evidence)) h.confidence = Math.min(h.confidence, 0.7, ceiling);
+  // A section about one side of the SDK (`Client validates ...`, `Server handler results ...`) is
+  // less likely when the traceback shows the other side raised it.
+  const side = sdkSide(n);
+  if (side) {
+    const other = side === 'client' ? /^`?Server\b(?!-)/ : /^`?Client\b(?!-)/;
+    const far = new Set(data.sections.filter((s) => other.test(s.title)).map((s) => s.anchor));
+    for (const h of structural) if (far.has(h.anchor)) h.confidence -= 0.15;
+  }
+  if (!data.index) return structural;
+
   const full = fulltextHits(n, data.index, data.sections, foreign ? new Set([foreign, ...tokens(foreign), 'fast']) : undefined).map((h) => ({
     ...h,
     confidence: Math.min(h.confidence, ceiling),
   }));
+  // Plain words and full text are alike for the twin sections of the two server APIs (a tool's
+  // exception becomes a JSON-RPC error in both): the API the paste uses decides between them.
+  const flavour = serverApi(n.text);
+  if (flavour) {
+    const otherArea = flavour === 'lowlevel' ? 'mcpserver-formerly-fastmcp' : 'lowlevel-server';
+    const area = new Map(data.sections.map((s) => [s.anchor, s.area]));
+    for (const h of [...structural, ...full]) if (area.get(h.anchor) === otherArea && isSoft(h)) h.confidence -= 0.15;
+  }
   const found = new Set(structural.map((h) => h.anchor));
   // With a confident structural answer (an error, a message, a link), full text may only
   // corroborate it, never add noise. A mere mention of a name does not settle anything.
@@ -137,17 +169,44 @@ function packageHits(n: Normalised, data: LookupData): Hit[] {
   const at = pkg ? data.index?.packages[pkg] : undefined;
   const sec = at === undefined ? undefined : data.sections[at];
   if (!sec) return [];
-  return [{ anchor: sec.anchor, confidence: 0.8, evidence: `\`${n.primary?.type}\` comes from \`${pkg}\`, which v2 brought in` }];
+  // A timeout says how long something waited: which section explains that wait is the paste's
+  // business (a default that changed, a client built without one); the package is only the messenger.
+  const timeout = /Timeout$/.test(n.primary?.type ?? '');
+  return [{ anchor: sec.anchor, confidence: timeout ? 0.7 : 0.8, evidence: `\`${n.primary?.type}\` comes from \`${pkg}\`, which v2 brought in` }];
 }
 
 // Signs the SDK is involved at all: its package, classes, loggers, the packages it brought in.
-const SDK_CONTEXT = /\bmcp\b|\bmcp[._-]\w|fastmcp|MCPServer|ClientSession|ServerSession|modelcontextprotocol|httpx2|httpcore2|mcp_types|@mcp\.|\bctx\.|json-?rpc/i;
+// `mcp` as a word, a package path or an endpoint (`POST /mcp`), not inside a host name
+// (`mcp.internal`) or a download URL (`/simple/mcp/`, `/m/mcp/mcp-2.0.0.tar.gz`).
+const SDK_CONTEXT = /(?<![\w.-])mcp(?![\w.\-/])|\/mcp\/?\s+HTTP|\bmcp\.(?:server|client|shared|types|os|cli)\b|\bmcp[_-][a-z]|fastmcp|modelcontextprotocol|httpx2|httpcore2|mcp_types|@mcp\.|\bctx\.|json-?rpc/i;
+// its classes, spelled as Python spells them (the TypeScript SDK's server is `McpServer`)
+const SDK_CLASSES = /\b(?:MCPServer|FastMCP|ClientSession|ServerSession)\b/;
 
 /** An error whose paste never shows the SDK: whatever words it shares with the guide are chance. */
-function unrelatedError(n: Normalised, head: string): boolean {
+function unrelatedError(n: Normalised, head: string, data: LookupData): boolean {
   if (n.primary ? /AssertionError|^Failed$/.test(n.primary.type) : !LOG_OR_ERROR.test(head) && !LOG_OR_ERROR.test(n.text)) return false;
-  return !SDK_CONTEXT.test(n.text) && !n.packages.some((p) => p === 'mcp' || p === 'httpx2' || p === 'mcp_types') && !n.loggers.some((l) => /^mcp\b/.test(l));
+  return !showsSdk(n, data);
 }
+
+const sdkNameSets = new WeakMap<string[], Set<string>>();
+
+/** Does the paste show the SDK: its package, loggers, the packages it brought in, its class names? */
+function showsSdk(n: Normalised, data: LookupData): boolean {
+  // A URL is an address (`https://pypi.org/simple/mcp/` is pip fetching it), not the SDK; an
+  // endpoint in an access log (`POST /mcp`) is.
+  const text = n.urls.length ? n.text.replace(/\bhttps?:\/\/\S+/g, ' ') : n.text;
+  if (SDK_CONTEXT.test(text) || SDK_CLASSES.test(text) || n.packages.some((p) => p === 'mcp' || p === 'httpx2' || p === 'mcp_types') || n.loggers.some((l) => /^mcp\b/.test(l))) return true;
+  const list = data.index?.sdkNames;
+  if (!list) return false;
+  let names = sdkNameSets.get(list);
+  if (!names) sdkNameSets.set(list, (names = new Set(list)));
+  for (const m of text.matchAll(/\b[A-Z][a-z0-9]+[A-Z]\w*/g)) if (names.has(m[0])) return true;
+  return false;
+}
+
+// A paste that says the other end runs this SDK: Python, its server classes (case matters: the
+// TypeScript SDK's is `McpServer`), its package.
+const PYTHON_SERVER = /\b[Pp]ython\b|\b[Ll]ow-?level Server\b|\b(?:MCPServer|FastMCP)\b|@mcp\.tool|\bmcp(?:==|>=|\s)[12]\.\d/;
 
 /** A JavaScript program's error is another SDK's business unless it quotes this SDK's own words. */
 function javascriptOnly(hits: Hit[]): Hit[] {
@@ -162,9 +221,10 @@ export function lookup(paste: string, data: LookupData, opts: LookupOptions = {}
 
 /** The whole lookup, synchronously (it needs no I/O once the data is loaded). */
 export function lookupSync(paste: string, data: LookupData, opts: LookupOptions = {}): LookupAnswer {
-  const n = normalise(paste);
+  const n = asRuntime(normalise(paste), data.symbols);
   let hits = evidence(paste, n, data);
-  if (n.javascript) hits = javascriptOnly(hits);
+  // A JavaScript client's stack around a Python server's answer: the prose says which server.
+  if (n.javascript && !PYTHON_SERVER.test(n.text)) hits = javascriptOnly(hits);
   const results = merge(hits, data, opts);
   const answer: LookupAnswer = { results, normalised: n.text, primary: n.primary };
   if (results[0]?.impact === 'import') answer.stayOnV1 = STAY_ON_V1;

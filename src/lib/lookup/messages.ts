@@ -39,7 +39,7 @@ export function matchMessages(n: Normalised, index: LookupIndex, sections: Secti
   const exceptionLines = n.exceptions.map((e) => `${e.type}: ${e.message}`);
   const primaryLine = n.primary ? `${n.primary.type}: ${n.primary.message}` : '';
   const oneLine = n.text.replace(/\s*\n\s*/g, ' ');
-  for (const [src, section, literal, where] of index.messages) {
+  for (const [src, section, literal, where, weight = 1, quote] of index.messages) {
     // Cheap first: the template's longest literal (or, for a cut paste, its start) is in the paste.
     const lit = looseText(literal);
     if (!loose.includes(lit) && !(lit.length >= 50 && loose.includes(lit.slice(0, 40)))) continue;
@@ -74,11 +74,14 @@ export function matchMessages(n: Normalised, index: LookupIndex, sections: Secti
       // literal text, and says at least 40 characters of it.
       const cut = truncatedAt(n.loose, looseText(literal));
       if (!cut) continue;
-      hits.push({ anchor: sec.anchor, confidence: 0.85, evidence: `SDK message (cut short): “${cut}…”, ${where}` });
+      hits.push({ anchor: sec.anchor, confidence: 0.85 * weight, evidence: `SDK message (cut short): “${cut}…”, ${where}` });
       continue;
     }
     const shown = seen.length > 90 ? seen.slice(0, 87) + '…' : seen;
-    hits.push({ anchor: sec.anchor, confidence, evidence: `SDK message: “${shown}”, ${where}` });
+    // The guide explains the instance it quotes; the same template filled in otherwise is the SDK's
+    // words still, for a cause the section may not be about.
+    const other = quote !== undefined && !looseText(seen).includes(quote);
+    hits.push({ anchor: sec.anchor, confidence: confidence * weight * (other ? 0.8 : 1), evidence: `SDK message: “${shown}”, ${where}` });
   }
   return hits;
 }

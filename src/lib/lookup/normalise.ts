@@ -8,7 +8,7 @@
 // later stages cost the same for 1 MB as for 30 KB.
 
 import { parseAssertions, typecheckLine } from './formats.ts';
-import type { ExceptionLine, Normalised } from './types.ts';
+import type { ExceptionLine, Normalised, SdkFrame } from './types.ts';
 
 // CSI/OSC escapes, plus the visible remnants left when a terminal copy loses the ESC byte.
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]{0,512}(?:\u0007|\u001b\\)|\u001b[()][0-9A-Za-z]|\^\[\[[0-9;]*m|(?<![\w\]])\[(?:\d{1,3};){0,8}\d{1,3}m/g;
@@ -38,6 +38,9 @@ const LOG_PREFIXES: RegExp[] = [
   /^[\w.-]+\s+\|\s/,
   // a host's tags in front of a server's stderr: "[weather] [error] "
   /^\[[\w .:/@-]{1,40}\]\s+(?=\S)/,
+  // CI annotations: GitHub Actions' "##[error]" and "::error file=x,line=1::", GitLab's section markers
+  /^##\[(?:error|warning|notice|debug|group|endgroup)\]\s*/i,
+  /^::(?:error|warning|notice|debug)(?: [^:]{0,300})?::\s*/i,
 ];
 
 // Where a log line names its logger (kept as evidence before the prefix goes).
@@ -57,7 +60,14 @@ const TRACEBACK_HEADER = /^\s*(?:\+\s*)?(?:Exception Group )?Traceback \(most re
 const CHAIN = /^\s*(?:During handling of the above exception, another exception occurred|The above exception was the direct cause of the following exception):?\s*$/;
 const GROUP_RULE = /^\s*[+|]?\s*\+?-[-+]*(?:\s*\d+\s*-+|\s*\.\.\.\s*-+)?\s*$/;
 const CARETS = /^\s*[~^]{2,}[\s~^]*$/;
+// What only a JavaScript engine says (JSON.parse, property access on undefined, calling a non-function).
+const JS_ENGINE = /Unexpected token .{1,12} in JSON at position \d+|is not valid JSON\b|Cannot read propert(?:y|ies) of (?:undefined|null)|\bis not a function\b|^ReferenceError: /m;
+// A type checker's own line (its runtime reading comes first): no continuation of that message.
+const DIAGNOSTIC = /(?:^|\s)(?:error|warning|note|information): /;
+const TSC = /\.[cm]?[jt]sx?(?:\(\d+,\d+\)|:\d+:\d+)\s*[:-]\s*error TS\d+/;
 const JS_FRAME = /^\s*at (?:.{0,300}\((?:file:\/\/|node:|webpack|https?:\/\/|\/|[A-Za-z]:\\).{0,400}:\d+:\d+\)|(?:file:\/\/|node:|\/).{0,400}:\d+:\d+)\s*$/;
+// A frame in the SDK itself: `.../site-packages/mcp/client/session.py", line 558, in send_request`.
+const SDK_FRAME = /(?:site|dist)-packages[\\/]+((?:mcp|mcp_types)(?:[\\/]+\w+)*)\.py", line \d+, in (\w+)/;
 const SITE_PACKAGE = /(?:site|dist)-packages[\\/]+([A-Za-z_][\w.-]*?)(?:-[\d.]+\.dist-info)?[\\/]/g;
 
 // `Foo.py:12: SomeWarning: msg` (warnings module) -> `SomeWarning: msg`.
@@ -72,7 +82,13 @@ const PATHS: Array<[RegExp, string]> = [
 ];
 
 // `Type: message`, with an optional dotted module prefix; the type must look like an exception.
-const EXC = /^((?:[A-Za-z_]\w{0,60}\.){0,8}[A-Z]\w{0,60}?(?:Error|Exception|Warning|Group|Exit|Interrupt|Timeout|Cancelled|Lost)\w{0,30})(?:\s*:\s?(.*))?$/;
+// A class from a module that holds exceptions (`django.core.exceptions.ImproperlyConfigured`) is one
+// whatever its name.
+const EXC = /^((?:[A-Za-z_]\w{0,60}\.){0,8}[A-Z]\w{0,60}?(?:Error|Exception|Warning|Group|Exit|Interrupt|Timeout|Cancelled|Lost)\w{0,30}|(?:[A-Za-z_]\w{0,60}\.){0,6}_?(?:exceptions|errors)\.[A-Z]\w{0,60})(?:\s*:\s?(.*))?$/;
+// The same, after a prose or log prefix on its line (`sync failed: TypeError: ...`, `client side:
+// mcp.client.auth.exceptions.OAuthRegistrationError: ...`): the prefix ends at a space, a colon or
+// a bracket, and the exception's own colon follows its name.
+const EXC_INSIDE = /(?:^|[\s:(\["'])((?:[A-Za-z_]\w{0,60}\.){0,8}[A-Z]\w{0,60}?(?:Error|Exception|Warning)\w{0,30}:\s.*)$/;
 const WRAPPERS = /^(?:(?:Base)?ExceptionGroup|(?:[\w.]+\.)?(?:TaskGroupError|MultiError|CancelledError))$/;
 // Messages hosts and frameworks put around the real error.
 const WRAPPER_MESSAGES = /unhandled errors in a TaskGroup|\(\d+ sub-exceptions?\)|MCP error -32000|Connection closed|Server disconnected|Exception in ASGI application/i;
@@ -98,6 +114,8 @@ function stripPrefixes(line: string): string {
 
 interface LineRead {
   text: string | null;
+  /** For a frame inside the SDK's own package: its module and function. */
+  sdk?: { module: string; fn: string };
   /** Canonical runtime forms of a type checker's diagnostic. */
   typecheck: string[] | null;
   loggers: string[];
@@ -116,7 +134,9 @@ function readLine(original: string): LineRead {
   let line = stripPrefixes(original);
   if (FRAME.test(line)) {
     const lib = /[\\/](?:site|dist)-packages[\\/]|[\\/]lib[\\/]python\d/.test(line);
-    return { text: null, typecheck, loggers, frame: lib ? 'lib' : 'py' };
+    const sdk = SDK_FRAME.exec(line);
+    const where = sdk ? { module: sdk[1].replace(/[\\/]+/g, '.').replace(/\.__init__$/, ''), fn: sdk[2] } : undefined;
+    return { text: null, typecheck, loggers, frame: lib ? 'lib' : 'py', sdk: where };
   }
   // pytest: "FAILED tests/x.py::test - Type: msg" and "tests/x.py:12: Type" (a repeat of the E line)
   line = line.replace(/^(?:FAILED|ERROR)\s+\S+\s+-\s+/, '').replace(/^>\s+/, '  ');
@@ -138,6 +158,7 @@ function readLine(original: string): LineRead {
 export function normalise(paste: string): Normalised {
   // Each pass only when its trigger is there at all: a 1 MB log pays for what it contains.
   let cleaned = paste;
+  if (cleaned.includes('\\n')) cleaned = unescapeEmbedded(cleaned);
   if (cleaned.includes('\u001b') || cleaned.includes('[')) cleaned = cleaned.replace(ANSI, '');
   if (cleaned.includes('\r')) cleaned = cleaned.replace(/\r\n?/g, '\n');
   if (cleaned.includes('\u00a0')) cleaned = cleaned.replace(/\u00a0/g, ' ');
@@ -153,6 +174,8 @@ export function normalise(paste: string): Normalised {
   let pyFrames = 0;
   let jsFrames = 0;
   let afterFrame: 'py' | 'lib' | null = null;
+  const frames: SdkFrame[] = [];
+  let sdkFrame: SdkFrame | null = null;
   for (const original of rawLines(raw)) {
     let read = cache.get(original);
     if (!read) {
@@ -160,6 +183,8 @@ export function normalise(paste: string): Normalised {
       if (cache.size < 50_000) cache.set(original, read);
     }
     for (const l of read.loggers) if (loggers.size < 20) loggers.add(l);
+    // The TypeScript compiler's diagnostics speak of a JS/TS program, as its stacks do.
+    if (original.includes('error TS') && TSC.test(original)) jsFrames++;
     if (read.frame === 'js') {
       jsFrames++;
       continue;
@@ -167,12 +192,19 @@ export function normalise(paste: string): Normalised {
     if (read.frame === 'py' || read.frame === 'lib') {
       pyFrames++;
       afterFrame = read.frame; // the next line is that frame's source code
+      sdkFrame = read.sdk ? { ...read.sdk, source: '' } : null;
+      if (sdkFrame) {
+        if (frames.length >= 40) frames.shift();
+        frames.push(sdkFrame);
+      }
       continue;
     }
     let line = read.text;
     if (afterFrame) {
       const frame = afterFrame;
       afterFrame = null;
+      if (sdkFrame && line && /^\s{2,}\S/.test(original)) sdkFrame.source = line.slice(0, 300);
+      sdkFrame = null;
       // The frame's source line is indented; an unindented line is already the exception. In the
       // user's own code it is often the v1 call itself, worth keeping; inside a library it is noise.
       if (line && /^\s{2,}\S/.test(original) && !EXC.test(line)) {
@@ -195,14 +227,16 @@ export function normalise(paste: string): Normalised {
   const wrapper: boolean[] = [];
   for (let i = 0; i < focus.length; i++) {
     if (focus[i].length > 2000) continue;
-    const m = EXC.exec(focus[i]);
+    const m = EXC.exec(focus[i]) ?? insideException(focus[i]);
     if (!m) continue;
     // A message continues on following lines until the next exception (pydantic's field list,
     // wrapped pastes); keep a few so "validation error for X\nfield\n  Extra inputs" stays together.
     let message = m[2] ?? '';
-    for (let j = i + 1; j < focus.length && j <= i + 4 && !EXC.test(focus[j]); j++) {
+    for (let j = i + 1; j < focus.length && j <= i + 4 && !EXC.test(focus[j]) && !DIAGNOSTIC.test(focus[j]); j++) {
       if (/^For further information visit/i.test(focus[j])) continue;
-      message += ' ' + focus[j];
+      // A terminal re-wrapped the line inside a quoted name (`'structuredCont` / `ent'`): one name.
+      const split = (message.split("'").length % 2 === 0 && /'[\w.]+$/.test(message) && /^[\w.]+'/.test(focus[j])) || false;
+      message += (split ? '' : ' ') + focus[j];
     }
     if (exceptions.length < 200) {
       exceptions.push({ type: m[1], message: message.trim().slice(0, 2000) });
@@ -227,9 +261,36 @@ export function normalise(paste: string): Normalised {
     urls,
     loggers: [...loggers],
     packages: [...packages],
-    javascript: jsFrames > 0 && pyFrames === 0 && !/\.py\b/.test(text),
+    frames,
+    javascript: (jsFrames > 0 || JS_ENGINE.test(text)) && pyFrames === 0 && !/\.py\b/.test(text),
     assertions: parseAssertions(focus),
   };
+}
+
+/**
+ * A log or JSON record that carries a traceback as one escaped string (`"exc_info": "Traceback
+ * ...\\n  File ..."`, a host logging a server's stderr): its lines, quotes and colours, unescaped.
+ * Only lines whose `\\n`s read as line breaks (two or more, one before a space, a capital or the
+ * end), so a Windows path's `\\new_server` stays a path.
+ */
+function unescapeEmbedded(s: string): string {
+  if (!/\\n(?:\s|[A-Z]|\\n|["'}\]]|$)[^\n]*\\n/.test(s)) return s;
+  return s
+    .split('\n')
+    .map((line) => {
+      // A record with a traceback is a few KB; a longer line is a blob, left to cutBlobs.
+      if (line.length > MAX_RECORD || !/\\n(?:\s|[A-Z]|\\n|["'}\]]|$)[^\n]*\\n/.test(line)) return line;
+      return line.replace(/\\(?:u001[bB]|x1[bB]|033|r\\n|[nrt"\\/])/g, (e) => ESCAPES[e] ?? (e.startsWith('\\r') ? '\n' : '\u001b'));
+    })
+    .join('\n');
+}
+const MAX_RECORD = 64_000;
+const ESCAPES: Record<string, string> = { '\\n': '\n', '\\r': '', '\\t': '  ', '\\"': '"', '\\\\': '\\', '\\/': '/' };
+
+/** An exception quoted after a prefix on its line, read as if it started the line. */
+function insideException(line: string): RegExpExecArray | null {
+  const at = EXC_INSIDE.exec(line);
+  return at ? EXC.exec(at[1]) : null;
 }
 
 /**
@@ -315,6 +376,26 @@ function selectFocus(lines: string[]): string[] {
     take(i);
   }
   return [...keep].sort((a, b) => a - b).map((i) => (lines[i].length > 2000 ? lines[i].slice(0, 2000) : lines[i]));
+}
+
+/**
+ * The innermost SDK frames as one line each (`mcp.client.session.send_request:
+ * _methods.validate_server_result(...)`): where inside the SDK the error was raised.
+ */
+export function frameText(n: Normalised, depth = 3): string {
+  return n.frames
+    .slice(-depth)
+    .map((f) => `${f.module}.${f.fn}: ${f.source}`)
+    .join('\n');
+}
+
+/** Which side of the SDK raised the error: its innermost frame's package (`mcp.client`, `mcp.server`). */
+export function sdkSide(n: Normalised): 'client' | 'server' | null {
+  for (let i = n.frames.length - 1; i >= 0; i--) {
+    const m = /^mcp\.(client|server)\b/.exec(n.frames[i].module);
+    if (m) return m[1] as 'client' | 'server';
+  }
+  return null;
 }
 
 /** Lowercase, one line, without quotes: survives lost quotes and wrapped lines. */

@@ -2,7 +2,8 @@
 // module, name, member and parameter that v2.0.0 no longer has). This answers errors nobody wrote a
 // symptom for, as long as CPython says which name it could not find.
 
-import type { Hit, Normalised, Section, SymbolIndex } from './types.ts';
+import { looseText } from './normalise.ts';
+import type { ExceptionLine, Hit, LookupIndex, Normalised, Section, SymbolIndex } from './types.ts';
 
 const Q = `['"\`\u2018\u2019]?`; // quotes may be lost in a mangled paste
 const ID = `([A-Za-z_][\\w]*)`;
@@ -41,6 +42,8 @@ interface Ctx {
   /** Names an error attributes to a package that is not the SDK. */
   foreign: Set<string>;
   weight: number;
+  /** The protocol models and their fields (lookup index), for extra fields v2 drops. */
+  models?: LookupIndex['models'];
 }
 
 function add(ctx: Ctx, anchorIdx: number | undefined, confidence: number, evidence: string) {
@@ -91,8 +94,12 @@ function removedName(ctx: Ctx, name: string, mod: string | undefined, conf: numb
   return true;
 }
 
+const BUILTIN_TYPES = new Set(['NoneType', 'NotImplementedType', 'Ellipsis', 'Exception', 'BaseException']);
+
 function removedMember(ctx: Ctx, cls: string | undefined, attr: string, conf: number): boolean {
   const { idx } = ctx;
+  // `super().x` in a subclass: the class is the SDK one it extends, which the error does not name.
+  if (cls === 'super') cls = undefined;
   if (cls) {
     const c = v2Class(idx, cls);
     const a = idx.members[c]?.[attr] ?? idx.members[cls]?.[attr];
@@ -110,11 +117,26 @@ function removedMember(ctx: Ctx, cls: string | undefined, attr: string, conf: nu
       owners.push(c);
     }
   }
-  if (anchors.size === 1 && (cls === undefined || /^[A-Z]/.test(cls)) && (attr.length > 6 || /[A-Z_]/.test(attr.slice(1)))) {
+  // (a builtin's missing attribute, `'NoneType' object has no attribute 'call_tool'`, is a value that
+  // is not the SDK object at all)
+  if (anchors.size === 1 && (cls === undefined || (/^[A-Z]/.test(cls) && !BUILTIN_TYPES.has(cls))) && (attr.length > 6 || /[A-Z_]/.test(attr.slice(1)))) {
     add(ctx, [...anchors][0], conf - 0.15, `\`${attr}\` was removed from ${owners.slice(0, 3).map((o) => `\`${o}\``).join(', ')} in v2 (symbol index)`);
     return true;
   }
   return false;
+}
+
+/**
+ * An attribute or keyword a protocol model never had (`Tool(category=...)`, `params.trace_id`): v1
+ * kept it (`extra="allow"`), v2 drops it silently.
+ */
+function extraField(ctx: Ctx, model: string, field: string, conf: number, what: string): boolean {
+  const [section, models] = ctx.models ?? [-1, {}];
+  const fields = Object.hasOwn(models, model) ? models[model] : undefined;
+  const sec = ctx.sections[section];
+  if (!fields || !sec || fields.includes(field) || /^_|^model_|^__/.test(field)) return false;
+  ctx.hits.push({ anchor: sec.anchor, confidence: conf * ctx.weight, evidence: `${what}: v1 kept unknown fields on protocol models, v2 drops them (API snapshots)` });
+  return true;
 }
 
 function callableKeys(idx: SymbolIndex, callable: string, table: Record<string, unknown>): string[] {
@@ -191,7 +213,8 @@ function scan(ctx: Ctx, s: string) {
   for (const m of s.matchAll(R.objectAttr)) {
     sawObject = true;
     const cls = m[1] ?? m[2];
-    removedMember(ctx, cls, m[3], 0.93);
+    // (the attribute whole, in its quotes: a paste cut inside it names no field)
+    if (!removedMember(ctx, cls, m[3], 0.93) && m[1] && /['"`\u2019]$/.test(m[0])) extraField(ctx, cls, m[3], 0.88, `\`${cls}\` never had \`${m[3]}\``);
   }
   // A paste that lost the class name: the member name alone, when only one class ever had it.
   if (!sawObject) for (const m of s.matchAll(R.bareAttr)) removedMember(ctx, undefined, m[1], 0.88);
@@ -247,13 +270,16 @@ function retypedParam(ctx: Ctx, callable: string, param: string, got: string) {
  * A type a type checker says no longer fits, named in one section heading (`timedelta`, `AnyUrl`,
  * `AuthorizationCodeResult`): that section is about the change.
  */
-function typesInTitles(ctx: Ctx, types: string, conf: number): boolean {
-  const names = new Set(types.match(/\b[A-Za-z_]\w{3,}\b/g) ?? []);
+function typesInTitles(ctx: Ctx, types: string, conf: number, why = 'no longer fits where v1 code put it, and the section is about it (type checker)'): boolean {
+  // Type names only (`AnyUrl`, `timedelta`, `CallToolResult`), not the words around them.
+  const names = new Set((types.match(/\b[A-Za-z_]\w{3,}\b/g) ?? []).filter((t) => /[A-Z_]|^timedelta$/.test(t)));
   for (const name of names) {
     if (['None', 'Any', 'str', 'int', 'float', 'bool', 'dict', 'list', 'tuple', 'Coroutine', 'Awaitable', 'Callable'].includes(name)) continue;
-    const titled = ctx.sections.filter((s) => s.area !== 'find-your-changes' && new RegExp('`[^`]*\\b' + name + '\\b[^`]*`|\\b' + name + '\\b').test(s.title));
+    let titled = ctx.sections.filter((s) => s.area !== 'find-your-changes' && new RegExp('\\b' + name + '\\b').test(s.title));
+    // Several headings name it: the one about the type itself, not a call building it (`X(...)`).
+    if (titled.length > 1) titled = titled.filter((s) => new RegExp('\\b' + name + '\\b(?!\\()').test(s.title));
     if (titled.length === 1) {
-      ctx.hits.push({ anchor: titled[0].anchor, confidence: conf * ctx.weight, evidence: `\`${name}\` no longer fits where v1 code put it, and the section is about it (type checker)` });
+      ctx.hits.push({ anchor: titled[0].anchor, confidence: conf * ctx.weight, evidence: `\`${name}\` ${why}` });
       return true;
     }
   }
@@ -281,13 +307,34 @@ const IMPORT = /\bimport\s+(mcp(?:\.\w+)+)/g;
 const DOTTED_MCP = /(?<![\w.])mcp(?:\.\w+)+/g;
 // A call with its arguments, one level of nested brackets (`f(a, g(b), k=v)`), on one line.
 const CALL = /(?<![\w])([A-Za-z_][\w.]*)\s*\(([^()\n]{0,400}(?:\([^()\n]{0,200}\)[^()\n]{0,400}){0,6})\)/g;
-const ATTRIBUTE = /(?<=[\w)\]])\.([A-Za-z_]\w*)/g;
+// (not after a digit: `tools.0.inputSchema` is pydantic's location in wire data, not code)
+const ATTRIBUTE = /(?<=[\w)\]])(?<!(?:^|[^\w])\d+)\.([A-Za-z_]\w*)/g;
 const SUBSCRIPT = /(?<![\w.])([A-Z]\w*)\[([^\[\]\n]{0,200}(?:\[[^\[\]\n]{0,200}\][^\[\]\n]{0,200}){0,4})\]/g;
 const GETATTR = /getattr\(\s*[\w.]+\s*,\s*["'](\w+)["']/g;
 const WORD = /(?<![\w.])[A-Za-z_]\w*(?![\w])/g;
+// Keyword names the SDK's callables use for times, URIs and results (not any keyword at all).
+const SDK_PARAMETER = /timeout|seconds|interval|uri|url|result/i;
+const WIRE_KEY = /(["'])[A-Za-z_]\w*\1\s*:/g;
+// pydantic's location line (`tools.0.inputSchema`, `maxTokens`) above its `... [type=...]` line
+const PYDANTIC_LOC = /^[A-Za-z_][\w.]*\n(?=.*\[type=)/gm;
+// a JSON-RPC method (`sampling/createMessage`, `notifications/tools/list_changed`)
+const METHOD = /\b[a-z]+(?:\/[A-Za-z_]+)+/g;
+
+/**
+ * The paste without what the wire says: quoted keys (`'inputSchema': {...}` in pydantic's
+ * input_value, a JSON body), pydantic's field locations and JSON-RPC method names keep the
+ * protocol's camelCase in v2 too, so they are data, not v1 code.
+ */
+function wireless(text: string): string {
+  let out = text;
+  if (out.includes(':')) out = out.replace(WIRE_KEY, ' ');
+  if (out.includes('[type=')) out = out.replace(PYDANTIC_LOC, '\n');
+  if (out.includes('/')) out = out.replace(METHOD, ' ');
+  return out;
+}
 
 /** Top-level arguments of a call: how many positional, which keywords. */
-function callArguments(args: string): { positional: number; keywords: string[] } {
+function callArguments(args: string): { positional: number; keywords: string[]; values: Record<string, string> } {
   let depth = 0;
   let current = '';
   const parts: string[] = [];
@@ -301,13 +348,16 @@ function callArguments(args: string): { positional: number; keywords: string[] }
   }
   if (current.trim()) parts.push(current);
   const keywords: string[] = [];
+  const values: Record<string, string> = {};
   let positional = 0;
   for (const p of parts) {
-    const kw = /^\s*([A-Za-z_]\w*)\s*=(?!=)/.exec(p);
-    if (kw) keywords.push(kw[1]);
-    else if (p.trim() && !p.trim().startsWith('*')) positional++;
+    const kw = /^\s*([A-Za-z_]\w*)\s*=(?!=)\s*(.*)$/s.exec(p);
+    if (kw) {
+      keywords.push(kw[1]);
+      values[kw[1]] = kw[2];
+    } else if (p.trim() && !p.trim().startsWith('*')) positional++;
   }
-  return { positional, keywords };
+  return { positional, keywords, values };
 }
 
 // What people call their objects: a receiver named `ctx` is a Context, `session` a session.
@@ -315,6 +365,7 @@ const RECEIVERS: Record<string, string[]> = {
   ctx: ['Context', 'RequestContext', 'ServerRequestContext'],
   context: ['Context', 'RequestContext', 'ServerRequestContext'],
   session: ['ClientSession', 'ServerSession'],
+  client: ['Client', 'ClientSession'],
   mcp: ['FastMCP', 'MCPServer'],
   app: ['FastMCP', 'MCPServer'],
   server: ['Server', 'FastMCP', 'MCPServer'],
@@ -381,7 +432,13 @@ function codeMentions(ctx: Ctx, text: string) {
     const parts = callee.split('.');
     const fn = parts[parts.length - 1];
     if (ctx.foreign.has(fn) || ctx.foreign.has(parts[0])) continue;
-    const { positional, keywords } = callArguments(m[2]);
+    const { positional, keywords, values } = callArguments(m[2]);
+    // `read_timeout_seconds=timedelta(...)`, `uri=AnyUrl(...)`: a value of the type one heading says
+    // v2 no longer takes there.
+    for (const kw of keywords) {
+      const made = /^([A-Za-z_]\w*)\(/.exec(values[kw])?.[1];
+      if (made && !seen.has(`type:${made}`) && SDK_PARAMETER.test(kw) && typesInTitles(ctx, made, 0.82, `passed as \`${kw}=\`, where v2 takes another type (section heading)`)) seen.add(`type:${made}`);
+    }
     // `Server("x", "1.0")`, `MCPServer("Demo", "instructions")`: positional parameters changed.
     const ctor = /^[A-Z]/.test(fn) ? `${v2Class(idx, fn)}.__init__` : undefined;
     const kwKey = ctor && idx.kwonly[ctor] !== undefined ? ctor : undefined;
@@ -390,23 +447,34 @@ function codeMentions(ctx: Ctx, text: string) {
       const keys = ctor ? [ctor].filter((k) => idx.params[k]) : Object.keys(idx.params).filter((k) => k === fn || k.endsWith(`.${fn}`));
       const anchors = new Set(keys.map((k) => idx.params[k][kw]).filter((a) => a !== undefined));
       if (anchors.size === 1) once(`kw:${kw}`, [...anchors][0], 0.86, `calls \`${fn}(${kw}=...)\`, a parameter v2 removed (symbol index)`);
+      else if (ctor && !seen.has(`extra:${fn}`) && extraField(ctx, fn, kw, 0.8, `passes \`${kw}=\` to \`${fn}()\`, which has no such field`)) seen.add(`extra:${fn}`);
     }
   }
   // `Server[dict[str, Any], Request]`: more type arguments than the v2 class takes.
   for (const m of text.matchAll(SUBSCRIPT)) {
     const g = idx.generics?.[v2Class(idx, m[1])];
     if (g && callArguments(m[2]).positional > g[1]) once(`generic:${m[1]}`, g[2], 0.86, `uses \`${m[1]}[...]\` with more type arguments than v2's ${g[1]} (symbol index)`);
+    // The parameter the v2 generics dropped is the session type: `Context[ServerSession, State]`
+    // has v2's count of arguments, in v1's places.
+    else if (g && /\b(?:Server|Client)Session\b/.test(m[2])) once(`generic:${m[1]}`, g[2], 0.84, `uses \`${m[1]}[${m[2].trim()}]\`: v2's takes no session type argument (symbol index)`);
   }
   const alive = new Set(idx.alive ?? []);
   const accesses = [
-    ...[...text.matchAll(ATTRIBUTE)].map((m) => ({ member: m[1], receiver: /([A-Za-z_]\w*)\s*$/.exec(text.slice(Math.max(0, (m.index ?? 0) - 40), m.index))?.[1] ?? '' })),
-    ...[...text.matchAll(GETATTR)].map((m) => ({ member: m[1], receiver: '' })),
+    ...[...text.matchAll(ATTRIBUTE)].map((m) => {
+      const before = text.slice(Math.max(0, (m.index ?? 0) - 40), m.index);
+      // `@server.list_tools()`: a decorator runs when the module loads, so it fails first
+      // (on a variable of its own: `@mcp._mcp_server.x()` reaches the lowlevel server through MCPServer)
+      return { member: m[1], receiver: /([A-Za-z_]\w*)\s*$/.exec(before)?.[1] ?? '', decorator: /(?:^|\n)\s*@\w+$/.test(before) };
+    }),
+    ...[...text.matchAll(GETATTR)].map((m) => ({ member: m[1], receiver: '', decorator: false })),
   ];
-  for (const { member, receiver } of accesses) {
+  for (const { member, receiver, decorator } of accesses) {
     const owners = Object.entries(idx.members).filter(([, ms]) => ms[member] !== undefined).map(([c]) => c);
     const isOwner = (c: string) => receiver.toLowerCase().includes(c.toLowerCase()) || receiverClasses(receiver).includes(c);
-    // The receiver says which class it is (`meta.progressToken` is `RequestParams.Meta`'s).
+    // The receiver says which class it is (`meta.progressToken` is `RequestParams.Meta`'s); a
+    // receiver known to be another class (`client.call_tool`) did not lose the member.
     const mine = owners.filter(isOwner);
+    if (owners.length && !mine.length && receiverClasses(receiver).length) continue;
     const at = new Set(mine.map((c) => idx.members[c][member])).size === 1 ? idx.members[mine[0]][member] : memberAnchor(idx, member);
     if (at === undefined) {
       // An instance attribute the API snapshot cannot see (`server.request_handlers`): the name index.
@@ -418,16 +486,30 @@ function codeMentions(ctx: Ctx, text: string) {
     // A short name (`.root`), or one another v2 class still has (`session.list_tools`), counts only
     // next to the class that lost it (`server.list_tools`).
     const sure = alive.has(member) ? named : distinctive(member) || member.length >= 6 || named;
-    if (sure) once(`attr:${member}`, at, 0.8, `uses \`.${member}\`, which ${owners.slice(0, 2).map((o) => `\`${o}\``).join(', ')} no longer has in v2 (symbol index)`);
+    if (sure && decorator && mine.length) once(`attr:${member}`, at, 0.88, `decorates with \`@${receiver}.${member}\`, which ${mine.slice(0, 2).map((o) => `\`${o}\``).join(', ')} no longer has in v2 (symbol index)`);
+    else if (sure) once(`attr:${member}`, at, 0.8, `uses \`.${member}\`, which ${owners.slice(0, 2).map((o) => `\`${o}\``).join(', ')} no longer has in v2 (symbol index)`);
   }
-  for (const m of text.matchAll(WORD)) {
+  for (const m of wireless(text).matchAll(WORD)) {
     const a = m[0];
     if (seen.has(`name:${a}`) || seen.has(`attr:${a}`) || ctx.foreign.has(a) || !distinctive(a)) continue;
     const entries = idx.names[a];
     if (entries?.length === 1) {
       if (alive.has(a)) once(`name:${a}`, entries[0][0] as number, 0.6, `mentions \`${a}\`, which the section is about (symbol index)`);
-      else once(`name:${a}`, entries[0][0] as number, 0.8, `mentions \`${a}\`, removed in v2 (symbol index)`);
+      else once(`name:${a}`, entries[0][0] as number, 0.78, `mentions \`${a}\`, removed in v2 (symbol index)`);
     } else if (!entries && !alive.has(a)) once(`attr:${a}`, memberAnchor(idx, a), 0.7, `mentions \`${a}\`, removed in v2 (symbol index)`);
+  }
+}
+
+/**
+ * A failed assertion's value read from an SDK class (pytest's `where ... = OAuthMetadata(...).issuer`):
+ * the one section whose curated symbols name that class is about the value, which supports it.
+ */
+function assertionSubject(ctx: Ctx, n: Normalised) {
+  const where = n.assertions?.where ?? [];
+  const classes = new Set(where.filter((w) => /^[A-Z]/.test(w)));
+  for (const cls of classes) {
+    const owners = ctx.sections.filter((s) => s.symbols.includes(cls));
+    if (owners.length === 1) ctx.hits.push({ anchor: owners[0].anchor, confidence: 0.55, evidence: `uses the asserted value from \`${cls}\`, which the section is about (section symbols)` });
   }
 }
 
@@ -440,8 +522,25 @@ function foreignContext(text: string, foreign: Set<string>) {
   for (const m of text.matchAll(/(?<![\w.])((?!mcp\b)[a-z_]\w*)\.(?:[\w]+\.)*([A-Z]\w+)/g)) foreign.add(m[2]);
 }
 
-export function matchSymbols(n: Normalised, idx: SymbolIndex, sections: Section[] = []): Hit[] {
-  const ctx: Ctx = { idx, sections, exceptionTypes: n.exceptions.map((e) => e.type.split('.').pop() ?? e.type), hits: [], foreign: new Set(), weight: 1 };
+const DICT_ATTRIBUTE = /'(\w+)' object has no attribute/g;
+
+/**
+ * What the runtime says where a type checker names a v2 TypedDict: an instance is a dict, so
+ * `'RequestParamsMeta' object has no attribute 'x'` is `'dict' object has no attribute 'x'` when run.
+ */
+export function asRuntime(n: Normalised, idx: SymbolIndex): Normalised {
+  const dicts = idx.typeddicts;
+  if (!dicts || !n.text.includes('object has no attribute')) return n;
+  const fix = (s: string) => s.replace(DICT_ATTRIBUTE, (m, cls: string) => (Object.hasOwn(dicts, cls) ? "'dict' object has no attribute" : m));
+  const fixLine = (e: ExceptionLine) => ({ type: e.type, message: fix(e.message) });
+  const exceptions = n.exceptions.map(fixLine);
+  const primary = n.primary ? exceptions[n.exceptions.indexOf(n.primary)] ?? fixLine(n.primary) : null;
+  const text = fix(n.text);
+  return { ...n, text, loose: looseText(text), exceptions, primary };
+}
+
+export function matchSymbols(n: Normalised, idx: SymbolIndex, sections: Section[] = [], models?: LookupIndex['models']): Hit[] {
+  const ctx: Ctx = { idx, sections, exceptionTypes: n.exceptions.map((e) => e.type.split('.').pop() ?? e.type), hits: [], foreign: new Set(), weight: 1, models };
   foreignContext(n.text, ctx.foreign);
   const primaryLine = n.primary ? `${n.primary.type}: ${n.primary.message}` : '';
   const seen = new Set<string>();
@@ -457,5 +556,6 @@ export function matchSymbols(n: Normalised, idx: SymbolIndex, sections: Section[
   pass(n.text.replace(/\s*\n\s*/g, ' '), 0.92);
   ctx.weight = 1;
   codeMentions(ctx, n.text);
+  assertionSubject(ctx, n);
   return ctx.hits;
 }

@@ -1,13 +1,14 @@
 // Symptoms curated in each section's frontmatter: exact strings, regexes, and plain-language
 // behaviour descriptions.
 
-import { looseText } from './normalise.ts';
-import { STOP, stem } from './tokens.ts';
+import { differences } from './formats.ts';
+import { frameText, looseText } from './normalise.ts';
+import { oneWord, STOP, stem, SYNONYMS } from './tokens.ts';
 import type { Hit, Normalised, Section } from './types.ts';
 
 // Where in the paste a match sits decides how much it says: the exception an expert would read
 // first beats a chained cause, which beats surrounding log text.
-const WHERE = { primary: 0.97, exception: 0.92, text: 0.86 };
+const WHERE = { primary: 0.97, exception: 0.92, text: 0.86, frame: 0.86 };
 
 const regexCache = new Map<string, RegExp | null>();
 const literalCache = new Map<string, string[] | null>();
@@ -88,28 +89,40 @@ function locate(n: Normalised, test: (s: string) => boolean): number {
   if (p && (test(`${p.type}: ${p.message}`) || test(looseText(`${p.type}: ${p.message}`)))) return WHERE.primary;
   if (n.exceptions.some((e) => test(`${e.type}: ${e.message}`) || test(looseText(`${e.type}: ${e.message}`)))) return WHERE.exception;
   if (test(n.text) || test(n.loose) || test(n.text.replace(/\s*\n\s*/g, ' '))) return WHERE.text;
+  // With the SDK frames it ran through: `ValidationError ... list_tools` raised inside the client.
+  if (n.frames.length && test(`${n.text}\n${frameText(n)}`)) return WHERE.frame;
   return 0;
 }
 
 // --- behaviour: keyword overlap ---------------------------------------------------------------
 
 // Words every migration question contains; matching them proves little.
-const WEAK = new Set('mcp server client tool tools error errors v1 v2 call calls return returns python sdk new old code work works working broke broken fail fails failing upgrade upgraded migrate migrated migration version'.split(' '));
+// The hosts and apps people run servers in say where, not what changed.
+const WEAK = new Set(
+  ('mcp server client tool tools error errors v1 v2 call calls return returns python sdk new old code work works working broke broken fail fails failing upgrade upgraded migrate migrated migration version ' +
+    'claude desktop cursor windsurf vscode zed cline goose inspector')
+    .split(' ')
+    .map(stem),
+);
 
 export function keywords(s: string): string[] {
-  const words = s
-    .toLowerCase()
+  const words = oneWord(s)
     .replace(/[`'"\u2018\u2019]/g, '')
-    .match(/-?\d+|[a-z_][\w./-]*[\w]|[a-z]/g);
+    .match(/-?\d+|[A-Za-z_][\w./-]*[\w]|[A-Za-z]/g);
   if (!words) return [];
   const out: string[] = [];
   for (const raw of words) {
-    const w = raw.replace(/[./-]+$/, '');
+    const cased = raw.replace(/[./-]+$/, '');
+    const w = cased.toLowerCase();
     if (w.length < 2 || STOP.has(w)) continue;
     out.push(stem(w));
     // "camelCase" and "snake_case" identifiers also count as their parts (so "serverInfo.name"
-    // meets "server info name" halfway).
-    if (/[_.\/-]/.test(w)) for (const part of w.split(/[_.\/-]+/)) if (part.length > 2 && !STOP.has(part)) out.push(stem(part));
+    // meets "server info name" and "server_info" halfway).
+    if (/[_.\/-]|[a-z][A-Z]/.test(cased))
+      for (const part of cased.split(/[_.\/-]+|(?<=[a-z0-9])(?=[A-Z])/)) {
+        const p = part.toLowerCase();
+        if (p.length > 2 && !STOP.has(p)) out.push(stem(p));
+      }
   }
   return out;
 }
@@ -166,8 +179,18 @@ export function foreignPackage(n: Normalised): string | null {
 export function matchSymptoms(n: Normalised, sections: Section[]): Hit[] {
   const hits: Hit[] = [];
   const foreign = foreignPackage(n);
-  const pasteWords = new Set(keywords(n.text));
-  const lower = n.text.toLowerCase();
+  // The loggers a log names are its words too (`app.lifespan` logged it).
+  const pasteWords = new Set(keywords(n.loggers.length ? `${n.text}\n${n.loggers.join(' ')}` : n.text));
+  for (const [word, meaning] of SYNONYMS) if (pasteWords.has(word)) for (const w of keywords(meaning)) pasteWords.add(w);
+  // What a failed assertion's two sides show (`'' == '1.28.1'` is an empty value) is said too.
+  for (const p of n.assertions?.pairs ?? []) {
+    for (const d of differences(p.left, p.right)) for (const w of keywords(d)) pasteWords.add(w);
+    // The expected side is v1's value: a description of v2 returning it is the opposite of this paste.
+    const actual = new Set(keywords(p.left));
+    for (const w of keywords(p.right)) if (/^-?\d/.test(w) && !actual.has(w)) pasteWords.delete(w);
+  }
+  // What the paste says, and where in the SDK it was raised (a pattern may name the raise site).
+  const lower = (n.frames.length ? `${n.text}\n${frameText(n)}` : n.text).toLowerCase();
   for (const sec of sections) {
     for (const sym of sec.symptoms) {
       // Case-sensitive on purpose: module `fastmcp` is not class `FastMCP`.

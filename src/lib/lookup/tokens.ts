@@ -16,17 +16,21 @@ export function stem(w: string): string {
   if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
   if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
   if (w.length > 3 && w.endsWith('es') && !w.endsWith('ses')) return w.slice(0, -2);
-  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
-  return w;
+  const s = w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
+  // `validate` meets `validates`/`validated`, `type` meets `types`
+  return s.length > 3 && s.endsWith('e') && !s.endsWith('ee') ? s.slice(0, -1) : s;
 }
 
 // A number (error codes keep their sign, dates and versions stay whole) or an identifier, dotted or not.
 const TOKEN = /-?\d+(?:[.-]\d+)*|[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*/g;
 const MAX_TOKEN = 80;
 
+/** People write "low-level" where the guide writes `lowlevel`: one spelling for both sides. */
+export const oneWord = (s: string) => (/low[- ]level/i.test(s) ? s.replace(/\blow[- ]level\b/gi, 'lowlevel') : s);
+
 /** Calls `emit` for every index word in `s`, in order; the caller counts or collects. */
 export function eachToken(s: string, emit: (t: string) => void): void {
-  for (const m of s.matchAll(TOKEN)) {
+  for (const m of oneWord(s).matchAll(TOKEN)) {
     const raw = m[0];
     if (raw.length > MAX_TOKEN) continue;
     if (/^-?\d/.test(raw)) {
@@ -44,9 +48,14 @@ export function eachToken(s: string, emit: (t: string) => void): void {
     const compound = parts.length > 1 || raw.includes('_');
     if (compound) {
       emit(lower);
-      for (const p of parts) emit(stem(p));
+      for (const p of parts) {
+        const st = stem(p);
+        emit(STOP.has(st) ? p : st);
+      }
     } else if (lower.length > 1 && !STOP.has(lower)) {
-      emit(stem(lower));
+      // (`notes` is no `not`)
+      const st = stem(lower);
+      emit(STOP.has(st) ? lower : st);
     }
   }
 }
@@ -56,3 +65,21 @@ export function tokens(s: string): string[] {
   eachToken(s, (t) => out.push(t));
   return out;
 }
+
+// Plain words people use for what the guide says in its own words (stems on the left).
+export const SYNONYMS: ReadonlyArray<readonly [string, string]> = Object.entries({
+  blank: 'empty',
+  gone: 'removed',
+  missing: 'removed',
+  disappear: 'removed',
+  vanish: 'removed',
+  ignor: 'no longer read',
+  noth: 'no longer',
+  hang: 'stall',
+  hung: 'stall',
+  freez: 'stall',
+  mb: 'mib',
+  megabyte: 'mib',
+  deprecat: 'deprecated',
+  silenc: 'suppression',
+}).map(([w, m]) => [stem(w), m] as const);

@@ -39,6 +39,8 @@ export interface SymbolIndex {
   kwonly: Record<string, number>;
   /** Generic class that takes fewer type arguments -> [v1 count, v2 count, anchor index] */
   generics?: Record<string, [number, number, number]>;
+  /** v2 classes that are TypedDicts (dicts at runtime) -> the section about the change. */
+  typeddicts?: Record<string, number>;
 }
 
 /** src/generated/lookup-index.json (scripts/lib/lookup-index.mjs); sections by their sections.json index. */
@@ -56,14 +58,24 @@ export interface LookupIndex {
     /** word -> sections whose heading, curated symbols or symptoms use it */
     keys: Record<string, number[]>;
   };
-  /** [regex source, section, lowercase literal that must occur, where the SDK says it] */
-  messages: Array<[string, number, string, string]>;
+  /**
+   * [regex source, section, lowercase literal that must occur, where the SDK says it, weight (default
+   * 1), the instance the guide quotes of a template with blanks (loose text)]
+   */
+  messages: Array<[string, number, string, string, number?, string?]>;
   /** Import names of the packages v2 added (`httpx2`, `opentelemetry`) -> section. */
   packages: Record<string, number>;
   /** Logger names the guide's sentences about loggers give -> section. */
   loggers: Record<string, number>;
   /** Anchors the guide used before -> section. */
   aliases: Record<string, number>;
+  /** Class names of either release only MCP code uses (`CallToolResult`): signs a paste is about the SDK. */
+  sdkNames?: string[];
+  /**
+   * [section, model -> fields]: the protocol models of `mcp.types` and every field either release
+   * gives them; any other attribute or key was an extra field v1 kept and v2 drops.
+   */
+  models?: [number, Record<string, string[]>];
 }
 
 export interface LookupData {
@@ -109,9 +121,19 @@ export interface Normalised {
   loggers: string[];
   /** Installed packages the paste's paths run through (`site-packages/httpx2/...` -> `httpx2`). */
   packages: string[];
+  /** Frames inside the SDK's own package, outermost first (the last one raised or called out). */
+  frames: SdkFrame[];
   /** A JavaScript stack and no Python one: the error was raised by a JS/TS program. */
   javascript: boolean;
   assertions: AssertFacts | null;
+}
+
+export interface SdkFrame {
+  /** `mcp.client.session` */
+  module: string;
+  fn: string;
+  /** The frame's source line, as the traceback shows it ('' when it does not). */
+  source: string;
 }
 
 export interface LookupResult {

@@ -1,0 +1,274 @@
+"""v1's shorthand returns from lowlevel handlers, spelled as the v2 result v1's decorator built from
+them (guide: "Lowlevel `Server`: automatic return value wrapping removed"): a bare list becomes
+`ListToolsResult(tools=...)`, tool content `CallToolResult(content=...)` (a dict also
+`structured_content=`), a `read_resource` string or bytes `ReadResourceResult(contents=[...])`, a
+completion `CompleteResult(...)`, nothing `EmptyResult()`.
+
+`convert` answers for one handler being converted: the edits, or why a person must write a return
+(the engine cannot tell what the value is). What a value is comes from its own shape, then the
+handler's return annotation (the contract type checkers held v1 code to), then inference.
+"""
+
+import ast
+from typing import List, Optional, Tuple, Union
+
+from .. import sdk
+from ..resolver import dotted
+
+EMPTY = ("set_logging_level", "subscribe_resource", "unsubscribe_resource")
+READ_RESOURCE_CONTENTS = "mcp.server.lowlevel.helper_types.ReadResourceContents"
+ITERABLES = ("Sequence", "Iterable", "MutableSequence", "Collection")
+
+
+def is_list_expr(ctx, e) -> bool:
+    """A list display, comprehension, `list(...)` or a concatenation of lists."""
+    if isinstance(e, (ast.List, ast.ListComp)):
+        return True
+    if isinstance(e, ast.BinOp) and isinstance(e.op, ast.Add):
+        return is_list_expr(ctx, e.left) or is_list_expr(ctx, e.right)
+    return isinstance(e, ast.Call) and isinstance(e.func, ast.Name) and e.func.id == "list" \
+        and ctx.resolve(e.func) is None
+
+
+def convert(ctx, fn, method: str, kind, ref, needs) -> Union[str, Tuple[list, Optional[ast.Return]]]:
+    """(edits, first return wrapped) for the handler's returns, or why a person must write them.
+
+    Wrapping inserts text around the returned value and never rewrites the value itself, so other
+    rules' edits inside it (camelCase keywords, renamed types) still apply."""
+    if method in ("progress_notification", "get_prompt"):  # nothing, and the `GetPromptResult` itself
+        return [], None
+    if method in EMPTY:
+        return _empty(ctx, fn, ref)
+    result = sdk.TYPES + kind.result
+    ann = _annotation_kind(ctx, fn.returns, result)
+    edits: List = []
+    first = None
+    for r in ctx.own_returns(fn):
+        v = r.value
+        if v is None:
+            if method != "completion":
+                return "a bare `return` (line %d) has no result to wrap" % r.lineno
+            edits.append(ctx.replace(r, "return " + _empty_completion(ref)))
+            first = first or r
+            continue
+        if _is_result(ctx, v, result) or ann == "result":
+            continue
+        wrapped = _wrap(ctx, method, kind, v, ann, ref, needs)
+        if wrapped is None:
+            return "line %d returns a value whose shape the engine cannot tell; return `%s(...)`" % (
+                r.lineno, kind.result)
+        edits += wrapped
+        first = first or r
+    if method == "completion" and _falls_through(fn):
+        edits.append(_append_return(ctx, fn, "return " + _empty_completion(ref)))
+    return edits, first
+
+
+def _around(ctx, v, before: str, after: str) -> list:
+    s, e = ctx.span(v)
+    return [ctx.insert(s, before), ctx.insert(e, after)]
+
+
+def _wrap(ctx, method, kind, v, ann, ref, needs) -> Optional[list]:
+    if kind.list_field:
+        head = "%s(%s=" % (ref(kind.result), kind.list_field)
+        if _plain_list(ctx, v, ann):
+            return _around(ctx, v, head, ")")
+        if ann == "iterable":
+            return _around(ctx, v, head + "list(", "))")
+        return None
+    if method == "call_tool":
+        return _tool_result(ctx, v, ann, ref, needs)
+    if method == "read_resource":
+        return _resource_result(ctx, v, ann, ref, needs)
+    if method == "completion":
+        head = "%s(completion=" % ref("CompleteResult")
+        if isinstance(v, ast.Constant) and v.value is None:
+            return [ctx.replace(v, _empty_completion(ref))]
+        if isinstance(v, ast.Call) and ctx.is_ref(v.func, sdk.TYPES + "Completion"):
+            return _around(ctx, v, head, ")")
+        if isinstance(v, (ast.Name, ast.Attribute, ast.Call, ast.Subscript, ast.Await)):
+            return _around(ctx, v, head, " or %s(values=[]))" % ref("Completion"))
+        return _around(ctx, v, head + "(", ") or %s(values=[]))" % ref("Completion"))
+    return None
+
+
+def _empty_completion(ref) -> str:
+    return "%s(completion=%s(values=[]))" % (ref("CompleteResult"), ref("Completion"))
+
+
+def _tool_result(ctx, v, ann, ref, needs) -> Optional[list]:
+    head = "%s(content=" % ref("CallToolResult")
+    if isinstance(v, (ast.List, ast.ListComp)):
+        return _around(ctx, v, head, ")")
+    if isinstance(v, ast.Tuple) and len(v.elts) == 2:
+        content, structured = v.elts
+        s, e = ctx.span(v)
+        cs, ce = ctx.span(content)
+        ss, se = ctx.span(structured)
+        if isinstance(content, (ast.List, ast.ListComp)):
+            open_, close = head, ""
+        else:
+            open_, close = head + "list(", ")"
+        return [ctx.replace((s, cs), open_), ctx.replace((ce, ss), close + ", structured_content="),
+                ctx.replace((se, e), ")") if se < e else ctx.insert(e, ")")]
+    if is_list_expr(ctx, v) or ann in ("list", "iterable") or _inferred_list(ctx, v):
+        return _around(ctx, v, head + "list(", "))")
+    if ann == "dict" and isinstance(v, ast.Name):
+        needs.add((None, "json"))
+        return _around(ctx, v, '%s[%s(type="text", text=json.dumps(%s, indent=2))], structured_content=' % (
+            head, ref("TextContent"), v.id), ")")
+    if isinstance(v, (ast.Dict, ast.DictComp)):
+        return _structured_display(ctx, v, head, ref, needs)
+    return None
+
+
+def _structured_display(ctx, v, head, ref, needs) -> Optional[list]:
+    """`return {...}` -> `structured = {...}` and a return of the result v1 built from it."""
+    r = ctx.parent(v)
+    fn = ctx.enclosing(r, ast.FunctionDef, ast.AsyncFunctionDef)
+    name = next((n for n in ("structured", "structured_content", "data") if n not in ctx.names_in(fn)), None)
+    ls = ctx.index.line_start(r.lineno)
+    if name is None or ctx.text[ls:ctx.span(r)[0]].strip():
+        return None
+    needs.add((None, "json"))
+    indent = ctx.index.indentation(r.lineno)
+    after = '%s%sreturn %s[%s(type="text", text=json.dumps(%s, indent=2))], structured_content=%s)' % (
+        ctx.index.newline(), indent, head, ref("TextContent"), name, name)
+    return [ctx.replace((ctx.span(r)[0], ctx.span(v)[0]), name + " = "), ctx.insert(ctx.span(v)[1], after)]
+
+
+def _resource_result(ctx, v, ann, ref, needs) -> Optional[list]:
+    head = "%s(contents=[" % ref("ReadResourceResult")
+    if _is_str(v) or (ann == "str" and not isinstance(v, (ast.List, ast.Tuple))):
+        return _around(ctx, v, head + "%s(uri=params.uri, text=" % ref("TextResourceContents"),
+                       ', mime_type="text/plain")])')
+    if _is_bytes(v) or ann == "bytes":
+        needs.add((None, "base64"))
+        return _around(ctx, v, head + "%s(uri=params.uri, blob=base64.b64encode(" % ref("BlobResourceContents"),
+                       ').decode(), mime_type="application/octet-stream")])')
+    if isinstance(v, ast.List) and v.elts:
+        items = [_resource_item(ctx, e, ref, needs) for e in v.elts]
+        if any(i is None for i in items):
+            return None
+        return _around(ctx, v, head[:-1], ")") + [e for i in items for e in i]
+    return None
+
+
+def _resource_item(ctx, e, ref, needs) -> Optional[list]:
+    """`ReadResourceContents(content=..., mime_type=...)` turned into the contents v1's decorator built."""
+    if not (isinstance(e, ast.Call) and ctx.is_ref(e.func, READ_RESOURCE_CONTENTS)) or ctx.has_star(e) \
+            or len(e.args) > 2:
+        return None
+    given = dict(zip(("content", "mime_type"), e.args))
+    given.update({k.arg: k.value for k in e.keywords})
+    if set(given) - {"content", "mime_type"} or "content" not in given:
+        return None
+    content, mime = given["content"], given.get("mime_type")
+    if _is_str(content):
+        cls, field, default, pre, post = "TextResourceContents", "text", '"text/plain"', "", ""
+    elif _is_bytes(content):
+        needs.add((None, "base64"))
+        cls, field, default = "BlobResourceContents", "blob", '"application/octet-stream"'
+        pre, post = "base64.b64encode(", ").decode()"
+    else:
+        return None
+    edits = [ctx.replace(e.func, ref(cls)), ctx.insert(ctx.span(e.args[0] if e.args else e.keywords[0])[0],
+                                                       "uri=params.uri, ")]
+    kw = ctx.keyword(e, "content")
+    if kw is not None:
+        edits.append(ctx.replace(ctx.name_span(kw), field))
+        edits += _around(ctx, content, pre, post) if pre else []
+    else:
+        edits += _around(ctx, content, field + "=" + pre, post)
+    if mime is None:
+        edits.append(ctx.insert(ctx.span(e)[1] - 1, ", mime_type=%s" % default))
+    elif isinstance(mime, ast.Constant) and mime.value is None:
+        edits.append(ctx.replace(mime, default if ctx.keyword(e, "mime_type") else "mime_type=" + default))
+    elif not (isinstance(mime, ast.Constant) and isinstance(mime.value, str) and mime.value):
+        if ctx.keyword(e, "mime_type") is None:
+            edits.append(ctx.insert(ctx.span(mime)[0], "mime_type="))
+        edits += _around(ctx, mime, "(", ") or %s" % default)
+    elif ctx.keyword(e, "mime_type") is None:
+        edits.append(ctx.insert(ctx.span(mime)[0], "mime_type="))
+    return edits
+
+
+def _empty(ctx, fn, ref):
+    edits, first = [], None
+    text = "return %s()" % ref("EmptyResult")
+    for r in ctx.own_returns(fn):
+        if r.value is not None and not (isinstance(r.value, ast.Constant) and r.value.value is None):
+            if isinstance(r.value, ast.Call) and ctx.is_ref(r.value.func, sdk.TYPES + "EmptyResult"):
+                continue
+            return "line %d returns a value; v2 wants `EmptyResult()`" % r.lineno
+        edits.append(ctx.replace(r, text))
+        first = first or r
+    if _falls_through(fn):
+        edits.append(_append_return(ctx, fn, text))
+        first = first or fn.body[-1]
+    return edits, first
+
+
+def _falls_through(fn) -> bool:
+    last = fn.body[-1]
+    return not isinstance(last, (ast.Return, ast.Raise))
+
+
+def _append_return(ctx, fn, text: str):
+    last = fn.body[-1]
+    indent = ctx.index.indentation(last.lineno)
+    line = last.end_lineno
+    at = ctx.index.line_start(line + 1) if line < ctx.index.line_count else len(ctx.text)
+    nl = ctx.index.newline()
+    lead = "" if ctx.text[:at].endswith(("\n", "\r")) else nl
+    return ctx.insert(at, "%s%s%s%s" % (lead, indent, text, nl))
+
+
+def _annotation_kind(ctx, ann, result: str) -> Optional[str]:
+    """"result" / "list" / "iterable" / "dict" / "str" / "bytes" for a handler's return annotation."""
+    if ann is None:
+        return None
+    parsed = isinstance(ann, ast.Constant) and isinstance(ann.value, str)
+    if parsed:  # a string annotation: judged by its spelling, the resolver never saw these nodes
+        try:
+            ann = ast.parse(ann.value.strip(), mode="eval").body
+        except SyntaxError:
+            return None
+    head = ann.value if isinstance(ann, ast.Subscript) else ann
+    name = (dotted(head) or "").rpartition(".")[2]
+    if (name == result.rpartition(".")[2]) if parsed else ctx.is_ref(ann, result):
+        return "result"
+    if name in ("list", "List"):
+        return "list"
+    if name in ITERABLES:
+        return "iterable"
+    if name in ("dict", "Dict", "Mapping"):
+        return "dict"
+    if isinstance(ann, ast.Name) and ann.id in ("str", "bytes") and (parsed or ctx.resolve(ann) is None):
+        return ann.id
+    return None
+
+
+def _plain_list(ctx, v, ann) -> bool:
+    """The value is a `list` itself (not another iterable), so it can be passed as it is."""
+    return is_list_expr(ctx, v) or ann == "list" or _inferred_list(ctx, v)
+
+
+def _inferred_list(ctx, v) -> bool:
+    t = ctx.types.type_of(v)
+    return isinstance(t, tuple) and t[0] == "list"
+
+
+def _is_result(ctx, v, result: str) -> bool:
+    if isinstance(v, ast.Call) and ctx.is_ref(v.func, result):
+        return True
+    return ctx.types.class_of(v) == result
+
+
+def _is_str(v) -> bool:
+    return isinstance(v, ast.JoinedStr) or (isinstance(v, ast.Constant) and isinstance(v.value, str))
+
+
+def _is_bytes(v) -> bool:
+    return isinstance(v, ast.Constant) and isinstance(v.value, bytes)
