@@ -10,7 +10,7 @@
 //
 // Usage: node scripts/build-snapshot.mjs [OUT_DIR]   (default: dist/pyodide)
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,6 +87,7 @@ export async function buildSnapshot(outDir) {
   const sparse = encodeSparse(full);
   const gz = gzipSync(sparse, { level: 6 });
   mkdirSync(cacheDir, { recursive: true });
+  for (const old of readdirSync(cacheDir)) if (/^engine-\w+\.snap$/.test(old)) rmSync(join(cacheDir, old)); // one engine at a time
   writeFileSync(cached, gz);
   writeFileSync(join(outDir, name), gz);
   return { name, reused: false, bytes: gz.length, memory: full.length, sparse: sparse.length };
