@@ -8,7 +8,7 @@
 //   edit     a keystroke in a 1,000-line file -> its findings on screen
 // and what two levers give on their own:
 //   cold without the snapshot (the snapshot request fails: Python starts from scratch)
-//   reload without the service worker (only the HTTP cache)
+//   reload without the service worker (only the HTTP cache; the same second load as "reload")
 // Each figure is the median of BENCH_RUNS rounds (default 3; the machine may be busy: repeat).
 // BENCH_ONLY=edit runs the keystroke figures alone.
 // Serves dist/ with `astro preview` unless PLAYGROUND_URL points at a running site (with its base path).
@@ -96,7 +96,8 @@ async function firstFindings(page, url, how = 'goto') {
   return handle.jsonValue();
 }
 
-/** Wait until the service worker has stored the site and Python, and the worker the decoded snapshot. */
+/** Wait until the service worker has stored the site and Python, and the worker the decoded snapshot
+ * ("everything cached"), and a moment more for the last writes to settle. */
 async function storedForOffline(page) {
   await page.waitForFunction(
     async () => {
@@ -105,11 +106,13 @@ async function storedForOffline(page) {
       if (!site || !navigator.serviceWorker.controller) return false;
       const urls = (await (await caches.open(site)).keys()).map((r) => r.url);
       const decoded = keys.includes('mcp-migrate-engine-snapshot') && (await (await caches.open('mcp-migrate-engine-snapshot')).keys()).length > 0;
-      return urls.some((u) => u.endsWith('pyodide.asm.wasm')) && urls.some((u) => /engine-\w+\.snap$/.test(u)) && decoded;
+      const runtime = ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
+      return runtime.every((f) => urls.some((u) => u.endsWith(`/pyodide/${f}`))) && urls.some((u) => /engine-\w+\.snap$/.test(u)) && decoded;
     },
     null,
     { timeout: 300_000, polling: 500 },
   );
+  await page.waitForTimeout(2000);
 }
 
 async function bare(url) {
@@ -152,20 +155,27 @@ async function playground(url) {
   }
 }
 
-/** The levers one at a time: no snapshot (cold), no service worker (reload). */
+/** The levers one at a time: no snapshot (cold visit), no service worker (the same reload as above). */
 async function levers(url) {
-  const b = await browser('block');
+  const noSnapshot = await browser('block');
+  let coldNoSnapshot;
   try {
-    const page = await b.context.newPage();
+    const page = await noSnapshot.context.newPage();
     await page.route(/engine-\w+\.snap$/, (route) => route.fulfill({ status: 404, body: '' }));
-    const coldNoSnapshot = await firstFindings(page, url);
-    await page.unroute(/engine-\w+\.snap$/);
-    await firstFindings(page, url, 'reload'); // the snapshot, from the network this time
-    await page.waitForTimeout(3000); // the worker keeps the decoded snapshot after its first analyses
+    coldNoSnapshot = await firstFindings(page, url);
+  } finally {
+    await noSnapshot.close();
+  }
+  const noWorker = await browser('block');
+  try {
+    const page = await noWorker.context.newPage();
+    await firstFindings(page, url);
+    await page.waitForSelector('#playground[data-ready="true"]', { timeout: 120_000 });
+    await page.waitForTimeout(4000); // the worker keeps the decoded snapshot after its first analyses
     const reloadNoWorker = await firstFindings(page, url, 'reload');
     return { coldNoSnapshot, reloadNoWorker };
   } finally {
-    await b.close();
+    await noWorker.close();
   }
 }
 
