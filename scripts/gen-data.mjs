@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { splitFrontmatter } from './lib/guide-frontmatter.mjs';
-import { buildAliases, buildFulltext, buildLoggers, buildMessages, buildNewPackages, buildSdkNames } from './lib/lookup-index.mjs';
+import { buildAliases, buildFulltext, buildLoggers, buildMessages, buildNewPackages, buildNullable, buildSdkNames, buildSides } from './lib/lookup-index.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -558,14 +558,17 @@ export function generate({ contentDir = path.join(ROOT, 'content'), apiDir } = {
   const symbolIndex = buildSymbolIndex(diff, buildTextIndex(raw), known, v2Names, v2Alive, v2);
   const readRoot = (rel) => JSON.parse(fs.readFileSync(path.join(ROOT, rel), 'utf8'));
   const extraFields = raw.find((r) => /extra fields/i.test(headingOf(r.fm)));
+  const sdkNames = buildSdkNames(v1, v2);
   const lookupIndex = {
     v: 1,
     fulltext: buildFulltext(raw, readRoot('src/generated/rules.json')),
     messages: buildMessages(readRoot('data/sdk-messages.json'), raw, symbolIndex),
     loggers: buildLoggers(raw),
+    nullable: buildNullable(raw),
     packages: buildNewPackages(raw),
     aliases: buildAliases(readRoot('scripts/seed-sections.json'), raw),
-    sdkNames: buildSdkNames(v1, v2),
+    sdkNames,
+    sides: buildSides(sdkNames, v1, v2),
     models: buildModelFields(v1, v2, extraFields ? sections.findIndex((x) => x.anchor === extraFields.fm.anchor) : -1),
   };
   return {

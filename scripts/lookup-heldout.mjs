@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// Scores the error lookup on a blind held-out table (by default tests/heldout/lookup-heldout-2.json).
+// Scores the error lookup on a blind held-out table (by default tests/heldout/lookup-heldout-3.json).
 //
 // Prints aggregate figures only, never a case's text or id: a table stays useful as a held-out
 // measure only while nobody improving the lookup sees what is in it (see tests/heldout/README.md).
 //
 // Usage: node scripts/lookup-heldout.mjs [--json] [--table <path>]
 //   --json          print the same figures as JSON
-//   --table <path>  score another table of the same format (e.g. the retired table 1)
+//   --table <path>  score another table of the same format (e.g. a retired table)
 // Exit status 1 when the table itself is malformed (reported as counts, not cases), 2 on bad usage.
 
 import path from 'node:path';

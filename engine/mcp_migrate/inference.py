@@ -8,7 +8,8 @@ annotations, loops, `with` targets, `isinstance` guards and subclasses of SDK cl
 
 Types use the encoding of `sdk_types`: "pkg.Class" is an instance, ("list", T), ("dict", V),
 ("tuple", (T, ...)), ("union", (T, ...)), ("cm", T); ("class", "pkg.Class") is the class itself (or a user subclass keeping its constructor),
-("subclass", "pkg.Class") a user subclass with a constructor of its own.
+("subclass", "pkg.Class") a user subclass with a constructor of its own; ("def", T) a function of
+the user's other modules returning T.
 """
 
 import ast
@@ -22,6 +23,12 @@ CONSTRUCTORS = {"model_validate", "model_validate_json", "model_construct", "par
 # Instance methods that return a copy of the same type.
 COPIES = {"model_copy", "copy"}
 MAX_DEPTH = 24
+# Calls whose result (or awaited result) is their first argument's: `await asyncio.wait_for(session.call_tool(...), 5)`.
+PASS_THROUGH = {"asyncio.ensure_future", "asyncio.create_task", "asyncio.wait_for", "asyncio.shield"}
+# Generic annotations whose first argument is what iterating (`for`, `async for`) yields.
+ITERABLES = {"list", "List", "Sequence", "Iterable", "Iterator", "AsyncIterator", "AsyncIterable", "set", "Set",
+             "Generator", "AsyncGenerator", "MemoryObjectReceiveStream"}
+MATCH_CASE = getattr(ast, "match_case", ())  # Python >= 3.10
 
 
 def members(t) -> Tuple:
@@ -74,6 +81,7 @@ class Inference:
         self.path = path  # where this file is in the project, for its relative imports
         self._cache = {}
         self._busy = set()
+        self._blocks = {}
 
     # ---- public ---------------------------------------------------------------------------
     def type_of(self, expr: ast.AST):
@@ -116,6 +124,9 @@ class Inference:
             return union([self.type_of(v) for v in expr.values])
         if isinstance(expr, ast.NamedExpr):
             return self.type_of(expr.value)
+        if isinstance(expr, (ast.ListComp, ast.GeneratorExp)):
+            elt = self.type_of(expr.elt)
+            return ("list", elt) if elt is not None else None
         return None
 
     def _call(self, call: ast.Call):
@@ -126,18 +137,24 @@ class Inference:
         if q is not None:
             if q in FUNCTIONS:
                 return FUNCTIONS[q]
+            if q in PASS_THROUGH and call.args:
+                return self.type_of(call.args[0])
             head, _, attr = q.rpartition(".")
             if attr in CONSTRUCTORS and is_sdk_class(head):
                 return head
             if is_sdk_class(q) and q[q.rfind(".") + 1:][:1].isupper():
                 return q
-            return None
-        fn = self._local_function(f)
-        if fn is not None:  # the file's own function or method: what its return annotation says
-            return self.annotation(fn.returns, self.resolver.scope_of.get(id(fn)), fn)
+            if is_sdk_class(q) or q.split(".")[0] in ("mcp", "asyncio", "typing"):
+                return None
+            # else a name from the user's other modules: what the project index says it builds
+        if isinstance(f, ast.Name) and f.id == "next" and call.args and self.resolver.binding(f) is None:
+            return union([self.element(call.args[0])] + [self.type_of(a) for a in call.args[1:2]])
         callee = self.type_of(f)
-        if isinstance(callee, tuple) and callee[0] in ("class", "subclass"):
+        if isinstance(callee, tuple) and callee[0] in ("class", "subclass", "def"):
             return callee[1]
+        fn = self.local_def(f)
+        if fn is not None:
+            return self.annotation(fn.returns, self.resolver.scope_of.get(id(fn)), fn) if fn.returns else None
         if isinstance(f, ast.Attribute):
             recv = self.type_of(f.value)
             if isinstance(recv, tuple) and recv[0] == "class" and f.attr in CONSTRUCTORS:
@@ -145,25 +162,6 @@ class Inference:
             if f.attr in COPIES and isinstance(recv, str):
                 return recv
             return union([lookup(c, 2, f.attr) for c in members(recv) if isinstance(c, str)])
-        return None
-
-    def _local_function(self, f: ast.AST):
-        """The def a call's callee names: `f` bound to a def, or `self.m` with `m` a method of the
-        enclosing class."""
-        if isinstance(f, ast.Name):
-            b = self.resolver.binding(f)
-            node = b.node if b is not None else None
-            return node if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.returns else None
-        if not (isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id == "self"):
-            return None
-        scope = self.resolver.scope_of.get(id(f))
-        while scope is not None and not isinstance(scope, ast.ClassDef) and scope is not self.resolver.tree:
-            scope = self.resolver.scope_parent.get(id(scope))
-        if not isinstance(scope, ast.ClassDef):
-            return None
-        for item in scope.body:
-            if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name == f.attr and item.returns:
-                return item
         return None
 
     def _attribute(self, node: ast.Attribute):
@@ -175,6 +173,8 @@ class Inference:
 
                 b = _closest(bindings, self.resolver.offset_of(node))
                 t = self._binding(b, node) if b is not None else None
+                if t is None and key.startswith("self."):
+                    t = self._declared(bindings, node)
                 if t is not None:
                     return t
         q = self.resolver.resolve(node)
@@ -184,6 +184,21 @@ class Inference:
         if isinstance(recv, tuple) and recv[0] == "class":
             return None
         return union([lookup(c, 1, node.attr) for c in members(recv) if isinstance(c, str)])
+
+    def _declared(self, bindings, use: ast.Attribute):
+        """`self.x` whose closest assignment says nothing (`self.session = None` in `close()`, a value
+        from a helper the file cannot see): what the assignments of it in the use's class that do
+        say something agree on."""
+        cls = self._class_of(use)
+        if cls is None:
+            return None
+        return union([self._binding(b, use) for b in bindings if self._class_of(b.node) is cls])
+
+    def _class_of(self, node: ast.AST):
+        p = self.resolver.parent(node)
+        while p is not None and not isinstance(p, ast.ClassDef):
+            p = self.resolver.parent(p)
+        return p
 
     def _subscript(self, node: ast.Subscript):
         container = self.type_of(node.value)
@@ -205,6 +220,19 @@ class Inference:
         """What iterating over `iterable` yields."""
         return union([c[1] for c in members(self.type_of(iterable)) if isinstance(c, tuple) and c[0] == "list"])
 
+    def local_def(self, f: ast.AST):
+        """The file's own def a call names: `helper(...)`, or `self.method(...)` inside its class."""
+        if isinstance(f, ast.Name):
+            b = self.resolver.binding(f)
+            return b.node if b is not None and isinstance(b.node, (ast.FunctionDef, ast.AsyncFunctionDef)) else None
+        if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id == "self":
+            cls = self._class_of(f)
+            if cls is not None:
+                for item in cls.body:
+                    if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name == f.attr:
+                        return item
+        return None
+
     # ---- names ----------------------------------------------------------------------------
     def _name(self, node: ast.Name):
         narrowed = self._narrowed(node)
@@ -225,7 +253,7 @@ class Inference:
         if isinstance(node, ast.alias):  # a relative import of the user's own module
             return self._relative_import(node)
         if isinstance(node, ast.ClassDef):
-            sdk_base = self._sdk_base(node)
+            sdk_base = self.sdk_base(node)
             return (constructor_kind(node), sdk_base) if sdk_base else None
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             return None
@@ -262,7 +290,20 @@ class Inference:
         target = node.target
         if isinstance(target, ast.Name) and target.id == name:
             return self.element(node.iter)
-        return None
+        if not isinstance(target, ast.Tuple):
+            return None
+        at = next((i for i, e in enumerate(target.elts) if isinstance(e, ast.Name) and e.id == name), None)
+        if at is None:
+            return None
+        it = node.iter
+        if isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "enumerate" \
+                and it.args and len(target.elts) == 2 and self.resolver.binding(it.func) is None:
+            return self.element(it.args[0]) if at == 1 else None  # `for i, item in enumerate(items)`
+        out = []  # `for key, result in pairs` over tuples
+        for m in members(self.element(it)):
+            if isinstance(m, tuple) and m[0] == "tuple" and len(m[1]) == len(target.elts):
+                out.append(m[1][at])
+        return union(out)
 
     def _exception(self, expr):
         if isinstance(expr, ast.Tuple):
@@ -277,9 +318,10 @@ class Inference:
         """The SDK class a call of a user's subclass constructs, when the subclass keeps the SDK
         constructor (`class App(FastMCP): ...` then `App("x", port=1)` takes FastMCP's parameters)."""
         t = self.type_of(call.func)
-        return t[1] if isinstance(t, tuple) and t[0] == "class" and self.resolver.resolve(call.func) is None else None
+        return t[1] if isinstance(t, tuple) and t[0] == "class" and not is_sdk_class(self.resolver.resolve(call.func)) \
+            else None
 
-    def _sdk_base(self, cls: ast.ClassDef) -> Optional[str]:
+    def sdk_base(self, cls: ast.ClassDef) -> Optional[str]:
         """A user class deriving from an SDK class stands for that class (`class App(FastMCP)`)."""
         for base in cls.bases:
             base = base.value if isinstance(base, ast.Subscript) else base
@@ -308,9 +350,13 @@ class Inference:
                 return self.annotation(args[0], scope, at, depth + 1)
             if head == "Union":
                 return union([self.annotation(a, scope, at, depth + 1) for a in args])
-            if head in ("list", "List", "Sequence", "Iterable", "Iterator", "AsyncIterator", "set", "Set"):
+            if head in ITERABLES:
                 elem = self.annotation(args[0], scope, at, depth + 1)
                 return ("list", elem) if elem else None
+            if head in ("tuple", "Tuple") and not any(isinstance(a, ast.Constant) and a.value is Ellipsis
+                                                       for a in args):
+                items = tuple(self.annotation(a, scope, at, depth + 1) for a in args)
+                return ("tuple", items) if any(items) else None
             if head in ("dict", "Dict", "Mapping") and len(args) == 2:
                 value = self.annotation(args[1], scope, at, depth + 1)
                 return ("dict", value) if value else None
@@ -339,10 +385,15 @@ class Inference:
     # ---- isinstance narrowing -------------------------------------------------------------
     def _narrowed(self, node: ast.Name):
         child, parent = node, self.resolver.parent(node)
-        while parent is not None and not isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef,
-                                                             ast.Lambda, ast.ClassDef, ast.Module)):
+        while parent is not None:
+            if isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.Module)):
+                return self._early_exit(parent, child, node) if isinstance(child, ast.stmt) else None
             t = None
-            if isinstance(parent, (ast.If, ast.While, ast.IfExp)) and self._in_body(parent, child):
+            if isinstance(parent, MATCH_CASE) and child in parent.body:
+                subject = self.resolver.parent(parent).subject
+                if isinstance(subject, ast.Name) and subject.id == node.id:
+                    t = self._pattern(parent.pattern)
+            elif isinstance(parent, (ast.If, ast.While, ast.IfExp)) and self._in_body(parent, child):
                 t = self._guard(parent.test, node.id)
             elif isinstance(parent, ast.BoolOp) and isinstance(parent.op, ast.And):
                 for v in parent.values:
@@ -357,10 +408,21 @@ class Inference:
                         if cond is not child:
                             t = self._guard(cond, node.id) or t
             if t is None and isinstance(child, ast.stmt):
-                t = self._early_exit(parent, child, node.id)
+                t = self._early_exit(parent, child, node)
             if t is not None:
                 return t
             child, parent = parent, self.resolver.parent(parent)
+        return None
+
+    def _pattern(self, pattern):
+        """The class a `case C():` / `case C() | D():` pattern proves the subject is."""
+        if isinstance(pattern, ast.MatchAs) and pattern.pattern is not None:
+            return self._pattern(pattern.pattern)
+        if isinstance(pattern, ast.MatchOr):
+            found = [self._pattern(p) for p in pattern.patterns]
+            return union(found) if all(found) else None
+        if isinstance(pattern, ast.MatchClass):
+            return self._class_instance(pattern.cls)
         return None
 
     @staticmethod
@@ -377,20 +439,42 @@ class Inference:
             return self._exception(test.args[1])
         return None
 
-    def _early_exit(self, block_owner, stmt, name: str):
-        """`if not isinstance(x, C): continue` before `stmt` in the same block narrows x to C."""
+    def _early_exit(self, block_owner, stmt, node: ast.Name):
+        """`if not isinstance(x, C): continue` or `assert isinstance(x, C)` before `stmt` in the same
+        block narrows x to C, unless x is bound again after the check."""
         for field in ("body", "orelse", "finalbody"):
             block = getattr(block_owner, field, None)
-            if not isinstance(block, list) or stmt not in block:
+            if not isinstance(block, list):
                 continue
-            for prior in block[: block.index(stmt)]:
-                if isinstance(prior, ast.If) and not prior.orelse and prior.body \
+            at, guards = self._guards(block)
+            i = at.get(id(stmt))
+            if i is None:
+                continue
+            for j, test in reversed(guards):
+                if j >= i:
+                    continue
+                t = self._guard(test, node.id)
+                if t is not None:
+                    b = self.resolver.binding(node)
+                    return t if b is None or b.pos <= self.resolver.offset_of(block[j]) else None
+        return None
+
+    def _guards(self, block):
+        """({id(stmt): index} of a statement list, [(index, isinstance test)] of its narrowing
+        statements), built once per block."""
+        key = id(block)
+        found = self._blocks.get(key)
+        if found is None:
+            guards = []
+            for j, prior in enumerate(block):
+                if isinstance(prior, ast.Assert):
+                    guards.append((j, prior.test))
+                elif isinstance(prior, ast.If) and not prior.orelse and prior.body \
                         and isinstance(prior.body[-1], (ast.Continue, ast.Return, ast.Raise, ast.Break)) \
                         and isinstance(prior.test, ast.UnaryOp) and isinstance(prior.test.op, ast.Not):
-                    t = self._guard(prior.test.operand, name)
-                    if t is not None:
-                        return t
-        return None
+                    guards.append((j, prior.test.operand))
+            found = self._blocks[key] = ({id(n): j for j, n in enumerate(block)}, guards)
+        return found
 
     # ---- the user's other modules ---------------------------------------------------------
     def _relative_import(self, alias: ast.alias):

@@ -42,6 +42,25 @@ def precheck(text: str) -> Optional[dict]:
     return None
 
 
+def toml_error(text: str) -> Optional[dict]:
+    """A `pyproject.toml` that TOML cannot read gets a clear error instead of a silent pass (the
+    dependency rules would otherwise see nothing, or the wrong tables). Needs `tomllib` (3.11+)."""
+    try:
+        import tomllib
+    except ImportError:
+        return None
+    try:
+        tomllib.loads(text.lstrip("\ufeff"))
+    except tomllib.TOMLDecodeError as e:
+        msg = str(e)
+        where = re.search(r"\(at line (\d+), column (\d+)\)", msg)
+        detail = msg[: where.start()].strip() if where else msg
+        return error("syntax", "pyproject.toml is not valid TOML (%s); fix it and run again: "
+                               "its dependencies were not checked." % detail,
+                     int(where.group(1)) if where else None, int(where.group(2)) if where else None)
+    return None
+
+
 def _encodable(text: str) -> bool:
     try:
         text.encode("utf-8")

@@ -64,8 +64,12 @@ def file_facts(path: str, text: str) -> Optional[dict]:
                     names[t.id] = ["type", _jsonable(known)]
                 elif isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name):
                     names[t.id] = ["call", node.value.func.id]
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.returns is not None:
+            known = infer.annotation(node.returns, tree, node)
+            if known is not None:
+                names[node.name] = ["type", ["def", _jsonable(known)]]
         elif isinstance(node, ast.ClassDef):
-            sdk = infer._sdk_base(node)
+            sdk = infer.sdk_base(node)
             if sdk:
                 names[node.name] = ["type", [constructor_kind(node), sdk]]
             else:

@@ -10,7 +10,7 @@ from . import rules as _rules  # noqa: F401  (importing registers every rule)
 from .context import Context
 from .edits import Edit, EditSet, apply_edits
 from .framework import Finding, RuleInfo, ordered_rules, priority
-from .inputs import error, parse_python, precheck
+from .inputs import error, parse_python, precheck, toml_error
 from .markers import EXISTING, marker_text
 
 DEBUG = False  # tests flip this to re-raise rule exceptions instead of reporting them
@@ -114,6 +114,10 @@ def _make_context(source: str, filename: str, kind: str, project) -> Union[Conte
         from .context import PythonContext
 
         return PythonContext(source, filename, tree, project)
+    if kind == "pyproject":
+        err = toml_error(source)
+        if err:
+            return err
     from .deps.context import DepsContext
 
     return DepsContext(source, filename, kind)

@@ -96,6 +96,8 @@ NAMES = {'mcp.client.auth.extensions.client_credentials.JWTParameters': 'rfc7523
  'mcp.shared.session.BaseSession': 'clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed',
  'mcp.shared.session.ProgressFnT': 'clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed',
  'mcp.shared.session.RequestResponder': 'clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed',
+ 'mcp.types.NotificationParams.Meta': 'requestparamsmeta-replaced-with-requestparamsmeta-typeddict',
+ 'mcp.types.RequestParams.Meta': 'requestparamsmeta-replaced-with-requestparamsmeta-typeddict',
  'mcp.types.ResourceReference': 'removed-type-aliases-and-classes'}
 
 # v1 class -> members (fields, methods, attributes set on self) its v2 counterpart lacks

@@ -66,6 +66,57 @@ async def main(server, r, w):
     async with stdio_client(params) as (read, write):
         read
 """
+NARROWING = """
+import asyncio
+from anyio.streams.memory import MemoryObjectReceiveStream
+from mcp import ClientSession
+from mcp.shared.message import SessionMessage
+from mcp.types import CallToolResult, EmbeddedResource, ImageContent, ListToolsResult, AudioContent
+
+def helper(r) -> CallToolResult:
+    return r
+
+class Client:
+    def __init__(self, session: ClientSession | None = None):
+        self.session = session
+
+    async def close(self):
+        self.session = None
+
+    async def listed(self) -> ListToolsResult:
+        return await self.session.list_tools()
+
+    async def go(self, x, blocks, y, pairs: list[tuple[str, CallToolResult]], blocks2: list[ImageContent],
+                 stream: MemoryObjectReceiveStream[SessionMessage | Exception]):
+        assert isinstance(x, EmbeddedResource)
+        x.resource
+        self.session
+        (await self.listed()).tools
+        helper(1)
+        fut = asyncio.ensure_future(self.session.call_tool("t", {}))
+        done = await fut
+        done
+        tool = next((t for t in (await self.listed()).tools if t.name == "a"), None)
+        tool
+        for block in blocks:
+            match block:
+                case ImageContent() | AudioContent():
+                    block
+                case _:
+                    block
+        for tool_id, res in pairs:
+            res
+        for i, item in enumerate(blocks2):
+            item
+        async for message in stream:
+            if isinstance(message, Exception):
+                continue
+            message.message
+        y = 1
+        assert isinstance(y, ImageContent)
+        y = 2
+        y
+"""
 SERVERS = """
 from mcp.server.fastmcp import FastMCP, Context
 from mcp.server.lowlevel import Server
@@ -112,6 +163,19 @@ ROWS = [
     (SERVERS, "Own", ("subclass", "mcp.server.fastmcp.server.FastMCP")),
     (SERVERS, "ctx.request_context", "mcp.shared.context.RequestContext"),
     (SERVERS, "server@2", "mcp.server.lowlevel.server.Server"),
+    (NARROWING, "x@2", "mcp.types.EmbeddedResource"),           # after `assert isinstance(...)`
+    (NARROWING, "x.resource", ("union", ("mcp.types.TextResourceContents", "mcp.types.BlobResourceContents"))),
+    (NARROWING, "self.session@3", "mcp.client.session.ClientSession"),   # `= None` elsewhere does not count
+    (NARROWING, "(await self.listed()).tools", ("list", "mcp.types.Tool")),  # the def's return annotation
+    (NARROWING, "helper(1)", "mcp.types.CallToolResult"),
+    (NARROWING, "done@2", "mcp.types.CallToolResult"),          # through asyncio.ensure_future
+    (NARROWING, "tool@2", "mcp.types.Tool"),                    # next(generator, None)
+    (NARROWING, "block@3", ("union", ("mcp.types.ImageContent", "mcp.types.AudioContent"))),  # match/case
+    (NARROWING, "block@4", None),
+    (NARROWING, "y@4", None),
+    (NARROWING, "res@2", "mcp.types.CallToolResult"),          # tuple unpacking in a loop
+    (NARROWING, "item@2", "mcp.types.ImageContent"),           # enumerate()
+    (NARROWING, "message.message", "mcp.types.JSONRPCMessage"),  # async for over a receive stream                                   # bound again after the assert
     # not the SDK: no answer
     ("from fastmcp import FastMCP\nmcp = FastMCP('x')\nmcp\n", "mcp@2", None),
     ("class ClientSession:\n    pass\ns = ClientSession()\ns\n", "s@2", None),
@@ -125,12 +189,23 @@ PROJECT = {
     "pkg/tools.py": "from .app import mcp\nfrom . import made\nfrom pkg import mcp as again\n"
                     "from pkg.made import server\nmcp\nagain\nserver\n",
     "pkg/sub/deep.py": "from ..app import mcp\nmcp\n",
+    "pkg/params.py": "from mcp.types import CreateMessageRequestParams\nclass Params(CreateMessageRequestParams):\n"
+                     "    max_iterations: int = 20\n",
+    "pkg/use.py": "from pkg.params import Params\nParams(maxTokens=1)\n",
+    "pkg/listing.py": "from mcp.types import Tool\nasync def all_tools() -> list[Tool]:\n    return []\n",
+    "pkg/use2.py": "from .listing import all_tools\nasync def f():\n    tools = await all_tools()\n    tools\n",
 }
 PROJECT_ROWS = [
     ("pkg/tools.py", "mcp", "mcp.server.fastmcp.server.FastMCP"),
     ("pkg/tools.py", "again", "mcp.server.fastmcp.server.FastMCP"),
     ("pkg/tools.py", "server", "mcp.server.fastmcp.server.FastMCP"),
     ("pkg/sub/deep.py", "mcp", "mcp.server.fastmcp.server.FastMCP"),
+    ("pkg/use.py", "Params", ("class", "mcp.types.CreateMessageRequestParams")),
+    ("pkg/use2.py", "tools@2", ("list", "mcp.types.Tool")),   # a function's return annotation
+]
+# What the constructor of a name imported from the user's modules builds: the SDK model it keeps.
+CONSTRUCTOR_ROWS = [
+    ("pkg/use.py", "Params(maxTokens=1)", "mcp.types.CreateMessageRequestParams"),
 ]
 
 
@@ -150,6 +225,12 @@ def ask(source, path, text, project=None):
     return PythonContext(source, path, tree, project).types.type_of(node)
 
 
+def ask_constructor(source, path, text, project):
+    tree = ast.parse(source)
+    node = find(tree, text)
+    return PythonContext(source, path, tree, project).types.sdk_constructor(node)
+
+
 def check():
     failures = []
     for source, text, want in ROWS:
@@ -161,6 +242,10 @@ def check():
         got = ask(PROJECT[path], path, text, index)
         if got != want:
             failures.append("%s in %s: got %r, want %r" % (text, path, got, want))
+    for path, text, want in CONSTRUCTOR_ROWS:
+        got = ask_constructor(PROJECT[path], path, text, index)
+        if got != want:
+            failures.append("constructor %s in %s: got %r, want %r" % (text, path, got, want))
     return failures
 
 

@@ -100,6 +100,9 @@ class Generator:
     def _top(self, mod: Module, node: ast.AST):
         if isinstance(node, ast.ClassDef):
             self.classes[mod.name + "." + node.name] = (mod, node)
+            for inner in node.body:  # `RequestParams.Meta`
+                if isinstance(inner, ast.ClassDef):
+                    self.classes["%s.%s.%s" % (mod.name, node.name, inner.name)] = (mod, inner)
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             self.functions[mod.name + "." + node.name] = (mod, node)
         elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
@@ -205,6 +208,22 @@ class Generator:
                     fields[stmt.name] = self.returns(mod, stmt, qual)
                 elif not any(d.endswith(".setter") for d in decorators):
                     methods.setdefault(stmt.name, self.returns(mod, stmt, qual))
+        # Attributes `__init__` sets: `self._tool_manager = ToolManager(...)`, `self.x: T = ...`.
+        init = next((st for st in node.body if isinstance(st, ast.FunctionDef) and st.name == "__init__"), None)
+        for stmt in (init.body if init is not None else ()):
+            target = stmt.targets[0] if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 else \
+                stmt.target if isinstance(stmt, ast.AnnAssign) else None
+            if not (isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name)
+                    and target.value.id == "self") or target.attr in fields:
+                continue
+            if isinstance(stmt, ast.AnnAssign):
+                t = self.ann(mod, stmt.annotation, qual)
+            elif isinstance(stmt.value, ast.Call):
+                t = self.ann(mod, stmt.value.func, qual)
+            else:
+                t = None
+            if t:
+                fields[target.attr] = t
         # A root model's `root` holds its union; RootModel[X] is how v1 spells it.
         for b in node.bases:
             if isinstance(b, ast.Subscript) and (self.qual(mod, b.value) or "").endswith("RootModel"):

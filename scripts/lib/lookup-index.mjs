@@ -301,21 +301,63 @@ export function buildNewPackages(raw) {
   return out;
 }
 
-// --- the SDK's own class names ---------------------------------------------------------------
+// --- the SDK's own names ---------------------------------------------------------------------
 
-// Words only the MCP SDK's class names are built from (`CallToolResult`, `ServerNotification`).
-const MCP_WORDS = /Tool|Resource|Prompt|Notification|Elicit|Sampling|Progress|JSONRPC|Jsonrpc|MCP|Mcp|Session|Capabilit|Roots|Completion|Subscri|Dispatch|Transport|Stdio|StreamableHTTP|Sse|SSE|Initializ|Ping|Paginated|Cancelled|LoggingMessage|Meta|ServerRequest|ClientRequest|ServerResult|ClientResult|Implementation/;
+// Words only the MCP SDK's names are built from (`CallToolResult`, `ServerNotification`,
+// `send_tool_list_changed`).
+const MCP_WORDS = /Tool|Resource|Prompt|Notification|Elicit|Sampling|Progress|JSONRPC|Jsonrpc|MCP|Mcp|Session|Capabilit|Roots|Completion|Subscri|Dispatch|Transport|Stdio|Streamable|Sse|SSE|Initializ|Ping|Paginated|Cancelled|LoggingMessage|Meta|ServerRequest|ClientRequest|ServerResult|ClientResult|Implementation|BackChannel/;
+const MCP_SNAKE_WORDS = /tool|resource|prompt|notification|elicit|sampling|progress|jsonrpc|mcp|capabilit|roots|initializ|stdio|streamable|sse|subscri|logging_level|ping|list_changed|session/;
+// Names built from those words that other Python code uses as much (`session_id`, `get_tool`,
+// `pkg_resources.ResourceManager`).
+const SHARED = new Set([
+  'ResourceManager', 'ToolManager', 'PromptManager', 'ToolError', 'ResourceError',
+  'session_id', 'get_session_id', 'run_session', 'terminate_session', 'configure_session', 'session_manager', 'new_session_scope',
+  'create_resource', 'get_resource', 'get_resource_url', 'get_tool', 'remove_tool', 'get_prompt', 'render_prompt', 'remove_prompt',
+  'get_capabilities', 'check_capability', 'build_capability', 'update_capabilities', 'to_assertion',
+]);
+
+// The protocol's own camelCase field names v1 models had (`inputSchema`, `progressToken`).
+const MCP_FIELD = /^[a-z]+[A-Z]\w*(?:Schema|Hint|Info|Content|Priority|Changed)$|^(?:progress|tool|resource|elicitation|prompt)[A-Z]\w*$/;
 
 /**
- * Compound class names of either release that only an MCP program uses: a paste naming one is
- * about the SDK even when it never says `mcp` (`types.ServerNotification`, `CallToolResult`).
+ * Names of either release that only an MCP program uses: compound class and type-alias names
+ * (`CallToolResult`, `MCPServer`, `ElicitationResult`), snake_case functions and methods
+ * (`send_tool_list_changed`, `stdio_client`) and the protocol's camelCase fields. A Python paste
+ * naming one is about the SDK even when it never says `mcp`.
  */
 export function buildSdkNames(...apis) {
   const out = new Set();
+  const add = (name) => !SHARED.has(name) && out.add(name);
   for (const api of apis)
     for (const m of Object.values(api))
-      for (const [name, e] of Object.entries(m.names)) if (e.kind === 'class' && /^[A-Z][a-z0-9]+[A-Z]\w*$/.test(name) && MCP_WORDS.test(name)) out.add(name);
+      for (const [name, e] of Object.entries(m.names)) {
+        if ((e.kind === 'class' || e.kind === 'value') && /^[A-Z](?=\w*[a-z])\w*$/.test(name) && /[a-z][A-Z]|^[A-Z]{2,}[a-z]/.test(name) && MCP_WORDS.test(name)) add(name);
+        for (const fn of e.kind === 'function' ? [name] : Object.keys(e.methods ?? {}))
+          if (/^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/.test(fn) && fn.length >= 8 && MCP_SNAKE_WORDS.test(fn)) add(fn);
+        for (const f of e.fields ?? []) if (MCP_FIELD.test(f)) add(f);
+      }
   return [...out].sort();
+}
+
+/**
+ * Which side of the connection an SDK method belongs to (`send_roots_list_changed` is the client's,
+ * `send_tool_list_changed` the server's): the names of `sdkNames` that only classes of one of
+ * `mcp.client.*` and `mcp.server.*` define.
+ */
+export function buildSides(sdkNames, ...apis) {
+  const methods = { client: new Set(), server: new Set() };
+  for (const api of apis)
+    for (const [mod, m] of Object.entries(api)) {
+      const side = /^mcp\.(client|server)(?:\.|$)/.exec(mod)?.[1];
+      if (!side) continue;
+      for (const e of Object.values(m.names)) for (const fn of Object.keys(e.kind === 'class' ? (e.methods ?? {}) : {})) methods[side].add(fn);
+    }
+  const out = {};
+  for (const name of sdkNames) {
+    const client = methods.client.has(name);
+    if (client !== methods.server.has(name)) out[name] = client ? 'client' : 'server';
+  }
+  return out;
 }
 
 // --- logger names ----------------------------------------------------------------------------
@@ -332,6 +374,28 @@ export function buildLoggers(raw) {
       for (const m of sentence.matchAll(/`([a-z_][\w.]*)(?:\.\*)?`/g)) names.push(m[1]);
       for (const name of names) if (!(name in out)) out[name] = i;
     }
+  });
+  return out;
+}
+
+// --- values v2 may leave None ------------------------------------------------------------------
+
+const NULLABLE = [
+  /`([A-Za-z_][\w.]*)` (?:can|may|might) (?:now )?be `None`/g,
+  /`([A-Za-z_][\w.]*)` is now `([^`]*\|\s*None)`/g,
+  /`([A-Za-z_][\w.]*)` is `None` when/g,
+];
+
+/**
+ * Attributes the guide says v2 may leave `None` where v1 always had a value (`params.arguments`
+ * can be `None`; `request_id` is now `RequestId | None`): [name, type or '', section].
+ */
+export function buildNullable(raw) {
+  const out = [];
+  raw.forEach((r, i) => {
+    if (NOT_A_TARGET_AREA.has(r.fm.area ?? r.areaDir)) return;
+    const prose = `${r.fm.heading ?? ''}\n${r.body.replace(/```[\s\S]*?```/g, ' ')}`;
+    for (const re of NULLABLE) for (const m of prose.matchAll(re)) if (!out.some((e) => e[0] === m[1])) out.push([m[1], m[2] ?? '', i]);
   });
   return out;
 }

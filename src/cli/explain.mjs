@@ -7,7 +7,8 @@
 // Uses the same lookup module and the same generated data as the site (TypeScript, run through
 // Node's built-in type stripping): links, SDK messages, curated symptoms, the symbol index and the
 // full-text index of the guide, so a paste gets the same answer here as in the browser.
-// Exit status: 0 when something matched, 1 when nothing did, 2 on usage errors.
+// Exit status: 0 when a section matched with confidence, 1 when none did (possible matches may
+// still be listed), 2 on usage errors.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -26,8 +27,10 @@ Reads an error, traceback, warning or log line (from TEXT or stdin) and prints t
 migration guide sections that explain it, best first.
 
   --json   machine-readable output
-  --all    also show matches below the confidence threshold
-Exit status: 0 a section matched, 1 nothing matched, 2 usage error.`;
+  --all    also show matches below the listing threshold
+Below 50%, a match is only possible: nothing in the paste showed the Python SDK
+(its modules, frames, loggers, the mcp pin, a guide link or a v1 name).
+Exit status: 0 a section matched confidently, 1 none did, 2 usage error.`;
 
 function readStdin() {
   try {
@@ -61,28 +64,33 @@ export async function main(argv = []) {
     return 2;
   }
 
-  const [{ lookupSync }, { loadLookupData }] = await Promise.all([import('../lib/lookup/lookup.ts'), import('../lib/lookup/data-node.ts')]);
+  const [{ CONFIDENT, lookupSync }, { loadLookupData }] = await Promise.all([import('../lib/lookup/lookup.ts'), import('../lib/lookup/data-node.ts')]);
   const answer = lookupSync(paste, loadLookupData(), flags.has('--all') ? { minConfidence: 0 } : {});
   const results = answer.results.map((r) => ({ ...r, url: sectionUrl(r) }));
+  const sure = results.length > 0 && results[0].confidence >= CONFIDENT;
 
   if (flags.has('--json')) {
     const out = { results, read: answer.primary, normalised: answer.normalised, ...(answer.stayOnV1 ? { stayOnV1: answer.stayOnV1 } : {}) };
     console.log(JSON.stringify(out, null, 2));
-    return results.length ? 0 : 1;
+    return sure ? 0 : 1;
   }
-  if (!results.length) {
-    console.log('No migration section matches this. It does not look like a v1 → v2 change.');
+  if (!sure) {
+    console.log(
+      results.length
+        ? 'No confident match. Possible matches, best first (each says why it is only possible):'
+        : 'No migration section matches this. It does not look like a v1 → v2 change.',
+    );
     if (answer.primary) console.log(c('2', `(read as: ${answer.primary.type}: ${answer.primary.message})`));
-    return 1;
-  }
-  if (answer.primary) console.log(c('2', `read as: ${answer.primary.type}: ${answer.primary.message}\n`));
+    if (!results.length) return 1;
+    console.log('');
+  } else if (answer.primary) console.log(c('2', `read as: ${answer.primary.type}: ${answer.primary.message}\n`));
   for (const [i, r] of results.entries()) {
-    console.log(`${i + 1}. ${plain(r.title)}  ${c('2', `[${r.area}]`)}  ${c(r.confidence >= 0.8 ? '32' : '33', `${Math.round(r.confidence * 100)}%`)}`);
+    console.log(`${i + 1}. ${plain(r.title)}  ${c('2', `[${r.area}]`)}  ${c(r.confidence >= 0.8 ? '32' : r.confidence >= CONFIDENT ? '33' : '2', `${Math.round(r.confidence * 100)}%`)}`);
     console.log(`   ${c('36', r.url)}`);
     for (const e of r.evidence) console.log(`   - ${e}`);
     if (i === 0 && answer.stayOnV1) console.log(`   ${c('33', plain(answer.stayOnV1))}`);
   }
-  return 0;
+  return sure ? 0 : 1;
 }
 
 // Runnable on its own too: `node src/cli/explain.mjs < paste.txt`

@@ -4,6 +4,7 @@ import { lookupSync } from '../../src/lib/lookup/lookup.ts';
 import { CASES, type LookupCase } from '../unit/lookup-table.ts';
 import { FORMAT_CASES } from '../unit/lookup-table-formats.ts';
 import { MECHANISM_CASES } from '../unit/lookup-table-mechanisms.ts';
+import { ROUND3_CASES } from '../unit/lookup-table-round3.ts';
 
 const TRACEBACK = `Traceback (most recent call last):
   File "/home/dev/app/client.py", line 41, in main
@@ -31,11 +32,23 @@ test('home page box keeps the lookup shareable in ?q=', async ({ page }) => {
   expect(new URL(page.url()).searchParams.get('q')).toBe("No module named 'mcp.server.fastmcp'");
 });
 
-test('/lookup/?q= with an off-topic error says nothing matches', async ({ page }) => {
+test('/lookup/?q= with an off-topic error gives no confident answer, at most possible matches', async ({ page }) => {
   await page.goto('lookup/?q=' + encodeURIComponent("Traceback (most recent call last):\n  File \"/app/h.py\", line 3, in f\n    return USERS[uid]\nKeyError: 'user_42'"));
   await expect(page.locator('[data-lookup-empty]')).toBeVisible();
-  await expect(page.locator('[data-lookup-empty]')).toContainText('No migration section matches');
-  await expect(page.locator('[data-lookup-results] > li')).toHaveCount(0);
+  await expect(page.locator('[data-lookup-empty]')).toContainText(/No (?:migration section matches|confident match)/);
+  await expect(page.locator('[data-lookup-results] > li:not([data-lookup-weak])')).toHaveCount(0);
+});
+
+test('another SDK\'s error lists possible matches only, marked as such', async ({ page }) => {
+  const kotlin = 'Exception in thread "main" io.modelcontextprotocol.kotlin.sdk.shared.McpError: MCP error -32602: Invalid params\n\tat io.modelcontextprotocol.kotlin.sdk.shared.Protocol.request(Protocol.kt:412)';
+  await page.goto('lookup/?q=' + encodeURIComponent(kotlin));
+  await expect(page.locator('[data-lookup-empty]')).toContainText('No confident match');
+  const items = page.locator('[data-lookup-results] > li');
+  await expect(items.first()).toHaveAttribute('data-lookup-weak', '');
+  await expect(items.first()).toContainText('possible match');
+  expect(Number(await items.first().getAttribute('data-confidence'))).toBeLessThan(0.5);
+  await expect(page.locator('[data-lookup-results] > li:not([data-lookup-weak])')).toHaveCount(0);
+  await expect(page.locator('[data-lookup-pin]')).toHaveCount(0);
 });
 
 test('/lookup/?q= with an official guide URL leads to that section', async ({ page }) => {
@@ -61,8 +74,8 @@ test('results are ranked with confidence in 0..1', async ({ page }) => {
 
 test('the page gives the module\'s answers, full text included', async ({ page }) => {
   const data = loadLookupData();
-  // two of every kind from the first tables and one from the second round's (which use the index's
-  // model fields and SDK class names), short enough for ?q=
+  // two of every kind from the first tables and one from the second and third rounds' (which use
+  // the index's model fields, SDK names, sides and nullable attributes), short enough for ?q=
   const pick = (cases: LookupCase[], per: number) => {
     const kinds = new Map<string, number>();
     return cases.filter((c) => {
@@ -71,7 +84,7 @@ test('the page gives the module\'s answers, full text included', async ({ page }
       return true;
     });
   };
-  const sample = [...pick([...CASES, ...FORMAT_CASES], 2), ...pick(MECHANISM_CASES, 1)];
+  const sample = [...pick([...CASES, ...FORMAT_CASES], 2), ...pick(MECHANISM_CASES, 1), ...pick(ROUND3_CASES, 1)];
   expect(sample.length).toBeGreaterThanOrEqual(30);
   for (const c of sample) {
     const want = lookupSync(c.paste, data).results.map((r) => `${r.anchor}@${r.confidence}`);

@@ -364,16 +364,16 @@ describe('CLI on examples/v1-projects: weather-server (FastMCP)', () => {
     for (const s of ['[project.optional-dependencies]', '"anyio>=4.5",', '[tool.hatch.build.targets.wheel]'])
       expect(pyproject()).toContain(s);
   });
-  it('TST001 (review) reports create_connected_server_and_client_session in --json', () => {
+  it('TST001 reports create_connected_server_and_client_session in --json', () => {
     const f = report.files.find((x) => x.path.endsWith('weather-server/tests/test_server.py'));
     expect(f.findings.map((x: any) => x.rule)).toContain('TST001');
   });
-  it('TST001 (review, unapplied by default) leaves a marker suggesting --apply-review', () => {
+  it('TST001 opens a Client and keeps the block on its ClientSession, no marker', () => {
     const t = out('weather-server/tests/test_server.py');
-    expect(t).not.toBe(utf8(original.get('weather-server/tests/test_server.py')!));
-    expect(t).toMatch(/# mcp-migrate: TST001 [^\n]*\(suggested fix: run with --apply-review\) [^\n]*\nfrom mcp\.shared\.memory import/);
-    const r = utf8(reviewOut.get('weather-server/tests/test_server.py')!);
-    expect(markers(r, 'TST001')).toEqual([]);
+    expect(t).toContain('from mcp.client import Client\n');
+    expect(t).toMatch(/ {4}async with Client\(mcp\.\w+, mode="legacy"\) as client:\n {8}session = client\.session\n {8}result = await session\.list_tools\(\)\n/);
+    expect(t).not.toContain('create_connected_server_and_client_session');
+    expect(markers(t, 'TST001')).toEqual([]);
   });
 });
 

@@ -41,6 +41,11 @@ class NameQuestions:
         return cls is not None and cls in {canonical(q) for q in qualnames}
 
     # ---- bindings ----------------------------------------------------------------------------
+    def assigned_values(self, target: ast.AST) -> List[ast.AST]:
+        """The values the file assigns to an attribute target like `self.client` (any method)."""
+        key = dotted(target)
+        return [b.expr for b in self.resolver._attr_bindings.get(key or "", ()) if b.how == "call" and b.expr is not None]
+
     def binding(self, name: ast.Name) -> Optional[Binding]:
         """What binds this Name where it is used (import, assignment, def, parameter...), or None."""
         return self.resolver.binding(name)
@@ -65,6 +70,37 @@ class NameQuestions:
         if ignore_sdk_star:
             return not any(not (i.level == 0 and (i.module or "").split(".")[0] == "mcp") for i in stars)
         return not stars
+
+    def is_read(self, name: ast.Name) -> bool:
+        """Another `Name` with this identifier is read in the enclosing function (or module): the
+        value a target binds may be used (another `_` that is only bound does not count)."""
+        fn = self.enclosing(name, ast.FunctionDef, ast.AsyncFunctionDef) or self.tree
+        for n in self.names_with_id(name.id):
+            if n is name or isinstance(n.ctx, ast.Store):
+                continue
+            p = n
+            while p is not None and p is not fn:
+                p = self.parent(p)
+            if p is fn or fn is self.tree:
+                return True
+        return False
+
+    def fresh_name(self, *candidates: str) -> Optional[str]:
+        """The first of `candidates` that nothing in the file spells (no name, parameter, def, class
+        or import uses it), so a rewrite may bind it anywhere; None when all are taken."""
+        used = self._identifiers
+        if used is None:
+            used = self._identifiers = set()
+            for n in self.walk(ast.Name, ast.arg, ast.alias, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
+                if isinstance(n, ast.Name):
+                    used.add(n.id)
+                elif isinstance(n, ast.arg):
+                    used.add(n.arg)
+                elif isinstance(n, ast.alias):
+                    used.add((n.asname or n.name).split(".")[0])
+                else:
+                    used.add(n.name)
+        return next((c for c in candidates if c not in used), None)
 
     def is_unknown_receiver(self, expr: ast.AST) -> bool:
         """A receiver the file says nothing about: a free name, an unannotated parameter, or an

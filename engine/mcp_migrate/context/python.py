@@ -31,4 +31,5 @@ class PythonContext(TreeQuestions, NameQuestions, SdkQuestions, LowlevelPlan, Ed
         self._call_order = None
         self._attr_order = None
         self._star_imports = None
+        self._identifiers = None
         self._patch_targets = None

@@ -105,3 +105,17 @@ def allows_any(spec: str, versions: List[str]) -> Optional[bool]:
     if any(s is None for s in seen):
         return None
     return any(seen)
+
+
+def allows_major(spec: str, major: int) -> Optional[bool]:
+    """Does the spec allow some release of `major` (`mcp==2.1.4` and `mcp>=2.2` allow 2.x)? Tried on
+    the major's first and a far release, and on each release the spec names in that major and
+    just after it."""
+    candidates = ["%d.0.0" % major, "%d.999.999" % major]
+    for alt in spec.split("||"):
+        for _, ver in split_clauses(alt):
+            v = parse_version(ver.rstrip(".*"))
+            if v[0] == major:
+                candidates += [".".join(map(str, v)), ".".join(map(str, v + (0, 1)))]
+    return allows_any(spec, candidates)
+

@@ -68,6 +68,8 @@ RULE_MODULES = [
     "srv019_lowlevel_handlers_from_mcpserver",
     "srv020_settings_env",
     "srv021_private_session_manager",
+    "srv030_internal_context_argument",
+    "srv031_lifespan_context_type",
     "trn001_streamablehttp_client",
     "trn002_get_session_id",
     "trn003_transport_params",

@@ -54,41 +54,33 @@ TODO = ("`callback_handler` must return `AuthorizationCodeResult(code=..., state
     v2_names=["mcp.client.auth.AuthorizationCodeResult"],
 )
 def check(ctx: PythonContext):
-    seen = set()
+    plans = {}
     for call, resolved in ctx.constructor_calls(PROVIDER):
         handler = ctx.keyword(call, "callback_handler")
         value = handler.value if handler is not None else (
             call.args[CALLBACK_POSITION] if len(call.args) > CALLBACK_POSITION else None)
         if value is None or (isinstance(value, ast.Constant) and value.value is None):
             continue
-        fn = _local_function(ctx, value) if resolved else None
+        fn = ctx.types.local_def(value) if resolved else None
         if fn is None:
             ctx.manual(call, TODO)
-        elif id(fn) not in seen:
-            seen.add(id(fn))
-            _rewrite(ctx, fn)
+            continue
+        if id(fn) not in plans:
+            plans[id(fn)] = _rewrite(ctx, fn)
+        edits = plans[id(fn)]
+        # The type error is where the handler is passed: say it there too. The same edits, so the
+        # two findings are applied (or left as markers) together.
+        if edits:
+            ctx.fix(value, "the `callback_handler` passed here must return `AuthorizationCodeResult`; "
+                    + FORWARD_ISS, edits)
+        elif edits is not None:
+            ctx.manual(value, TODO)
+    seen = set(plans)
     # The guide's fragment: a handler named like the parameter, annotated with v1's tuple type.
     for fn in ctx.walk(ast.FunctionDef, ast.AsyncFunctionDef):
         if id(fn) not in seen and fn.name.endswith("callback_handler") and _is_v1_tuple(fn.returns) \
                 and _mentions_no_sdk(ctx):
             ctx.manual(fn, TODO)
-
-
-def _local_function(ctx, value):
-    """The def a `callback_handler` value names: a module/function-level def or `self.method`."""
-    if isinstance(value, ast.Name):
-        b = ctx.binding(value)
-        if b is not None and isinstance(b.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            return b.node
-    if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) and value.value.id == "self":
-        p = ctx.parent(value)
-        while p is not None and not isinstance(p, ast.ClassDef):
-            p = ctx.parent(p)
-        if p is not None:
-            for item in p.body:
-                if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name == value.attr:
-                    return item
-    return None
 
 
 def _is_v1_tuple(ann):
@@ -107,13 +99,16 @@ def _mentions_no_sdk(ctx):
 
 
 def _rewrite(ctx, fn):
+    """Rewrites the handler (reporting on its def). Its edits, [] when it needs a hand, None when it
+    already returns the v2 result."""
     returns = ctx.own_returns(fn)
     pairs = [r for r in returns if isinstance(r.value, ast.Tuple) and len(r.value.elts) == 2
              and not any(isinstance(e, ast.Starred) for e in r.value.elts)]
     if not returns or len(pairs) != len(returns):
-        if not any(_builds_result(r) for r in returns):
-            ctx.manual(fn, TODO)
-        return
+        if any(_builds_result(r) for r in returns):
+            return None
+        ctx.manual(fn, TODO)
+        return []
     edits = []
     for r in pairs:
         code, state = r.value.elts
@@ -121,12 +116,13 @@ def _rewrite(ctx, fn):
     if fn.returns is not None:
         if not _is_v1_tuple(fn.returns):
             ctx.manual(fn, TODO)
-            return
+            return []
         edits.append(ctx.replace(fn.returns, RESULT))
     imp = ctx.add_import("mcp.client.auth", RESULT)
     if imp is not None:
         edits.append(imp)
     ctx.fix(fn, "return `AuthorizationCodeResult` from `callback_handler`; " + FORWARD_ISS, edits)
+    return edits
 
 
 def _builds_result(r):

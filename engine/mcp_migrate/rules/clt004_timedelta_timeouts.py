@@ -79,7 +79,7 @@ def check(ctx: PythonContext):
             f = call.func
             if id(call) in seen:
                 continue
-            level = ctx.receiver_level(f.value, cls)
+            level = "safe" if _super_of(ctx, f.value, cls) else ctx.receiver_level(f.value, cls)
             if level == "safe":
                 seen.add(id(call))
                 _check_args(ctx, call, params, "safe")
@@ -93,6 +93,15 @@ def check(ctx: PythonContext):
             if kw.arg in SESSION_KWARGS + ("timeout", "sse_read_timeout") and _is_timedelta(ctx, kw.value):
                 if kw.arg in SESSION_KWARGS or _callee_name(call.func) == "StreamableHttpParameters":
                     _convert(ctx, kw.value, "review")
+
+
+def _super_of(ctx, expr, cls):
+    """`super()` in a subclass of `cls` (`class Traced(ClientSession)` overriding `send_request`)."""
+    if not (isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name) and expr.func.id == "super"
+            and not expr.args and ctx.binding(expr.func) is None):
+        return False
+    owner = ctx.enclosing(expr, ast.ClassDef)
+    return owner is not None and ctx.types.sdk_base(owner) == ctx.canonical(cls)
 
 
 def _check_args(ctx, call, params, level):
@@ -116,6 +125,8 @@ def _numeric(value):
         return _numeric(value.operand)
     if isinstance(value, ast.BinOp):
         return _numeric(value.left) and _numeric(value.right)
+    if isinstance(value, ast.IfExp):
+        return _numeric(value.body) and _numeric(value.orelse)
     if isinstance(value, ast.Call):
         f = value.func
         return (isinstance(f, ast.Attribute) and f.attr == "total_seconds") or \
@@ -124,17 +135,68 @@ def _numeric(value):
 
 
 def _convert(ctx, value, level):
-    msg = "timeouts are float seconds in v2, not `timedelta`"
+    edits = _seconds_edits(ctx, value)
+    if not edits:
+        return False
+    ctx.fix(value, "timeouts are float seconds in v2, not `timedelta`", edits, fix_class=level)
+    return True
+
+
+def _seconds_edits(ctx, value):
+    """Edits turning a timedelta-valued expression into float seconds, or None when the file does
+    not show it is one. `x if c else None` converts each branch."""
+    if isinstance(value, ast.IfExp):
+        branches = [b for b in (value.body, value.orelse) if not _numeric(b)]
+        edits = [_seconds_edits(ctx, b) for b in branches]
+        return [e for es in edits for e in es] if branches and all(edits) else None
     if isinstance(value, ast.Call) and ctx.is_ref(value.func, *TIMEDELTA):
-        text = _literal_seconds(ctx, value)
-        if text is None:
-            text = ctx.source(value) + ".total_seconds()"
-        ctx.fix(value, msg, [ctx.replace(value, text)], fix_class=level)
-        return True
+        text = _literal_seconds(ctx, value) or _unit_seconds(ctx, value) or ctx.source(value) + ".total_seconds()"
+        return [ctx.replace(value, text)]
     if _is_timedelta(ctx, value):
-        ctx.fix(value, msg, [ctx.insert(ctx.span(value)[1], ".total_seconds()")], fix_class=level)
-        return True
-    return False
+        return [ctx.insert(ctx.span(value)[1], ".total_seconds()")]
+    if _optional_timedelta(ctx, value):
+        name = ctx.source(value)
+        return [ctx.replace(value, "(%s.total_seconds() if %s is not None else None)" % (name, name))]
+    return None
+
+
+def _unit_seconds(ctx, call):
+    """`timedelta(seconds=x)` -> `float(x)`, `timedelta(minutes=x)` -> `float(x) * 60` (one unit, any expression)."""
+    if len(call.args) + len(call.keywords) != 1:
+        return None
+    unit, node = (POSITIONAL[0], call.args[0]) if call.args else (call.keywords[0].arg, call.keywords[0].value)
+    if unit not in UNITS or isinstance(node, ast.Starred):
+        return None
+    src = ctx.source(node)
+    if "\n" in src:
+        return None
+    # float(): the value is seconds to the reader (and to this rule on the next run)
+    return "float(%s)" % src if UNITS[unit] == 1 else "float(%s) * %s" % (src, UNITS[unit])
+
+
+def _optional_timedelta(ctx, value):
+    """A name annotated `timedelta | None` / `Optional[timedelta]` (a parameter, usually)."""
+    if not isinstance(value, ast.Name):
+        return False
+    b = ctx.binding(value)
+    if b is None or b.how != "annotation" or b.expr is None:
+        return False
+    parts = [p for p in _union_parts(b.expr) if not (isinstance(p, ast.Constant) and p.value is None)]
+    return bool(parts) and all(ctx.is_ref(p, *TIMEDELTA) for p in parts)
+
+
+def _union_parts(ann):
+    """The members of `A | B`, `Optional[A]`, `Union[A, B]`; else the annotation itself."""
+    if isinstance(ann, ast.BinOp) and isinstance(ann.op, ast.BitOr):
+        return _union_parts(ann.left) + _union_parts(ann.right)
+    if isinstance(ann, ast.Subscript):
+        head = ann.value.attr if isinstance(ann.value, ast.Attribute) else getattr(ann.value, "id", "")
+        args = ann.slice.elts if isinstance(ann.slice, ast.Tuple) else [ann.slice]
+        if head == "Optional" and len(args) == 1:
+            return _union_parts(args[0]) + [ast.Constant(None)]
+        if head == "Union":
+            return [p for a in args for p in _union_parts(a)]
+    return [ann]
 
 
 def _is_timedelta(ctx, value):

@@ -9,6 +9,19 @@ MESSAGES = {
     "BaseSession": "`BaseSession` was removed; customise through `ClientSession` callbacks or `dispatcher=`",
     "RequestResponder": "`RequestResponder` was removed; a `message_handler` takes `mcp.client.IncomingMessage`",
 }
+# v1 `BaseSession`/`ClientSession` internals v2's `ClientSession` no longer has, and what to do instead.
+_STREAMS = "keep your own references to the transport streams you passed in"
+_HANDLERS = "handle incoming messages with `message_handler=` (or a `dispatcher=`)"
+PRIVATE = {
+    "_request_id": "cancel the awaiting task or scope instead",
+    "_read_stream": _STREAMS, "_write_stream": _STREAMS,
+    "_receive_request_type": _HANDLERS, "_receive_notification_type": _HANDLERS,
+    "_received_request": _HANDLERS, "_received_notification": _HANDLERS, "_handle_incoming": _HANDLERS,
+    "_response_streams": "requests are tracked by the dispatcher",
+    "_in_flight": "requests are tracked by the dispatcher",
+    "_progress_callbacks": "pass `progress_callback=` to the request",
+    "_server_capabilities": "read `session.server_capabilities`",
+}
 TYPEVARS = ("SendRequestT", "SendResultT", "SendNotificationT", "ReceiveRequestT", "ReceiveResultT",
             "ReceiveNotificationT")
 
@@ -21,8 +34,9 @@ TYPEVARS = ("SendRequestT", "SendResultT", "SendNotificationT", "ReceiveRequestT
     summary="""
         Moves `ProgressFnT` imports from `mcp.shared.session` to `mcp.shared.dispatcher`, drops
         `related_request_id=` from `ClientSession.send_notification()`, and marks the other
-        `mcp.shared.session` imports (`BaseSession`, `RequestResponder`, the typing helpers) and
-        `session._request_id`.
+        `mcp.shared.session` imports (`BaseSession`, `RequestResponder`, the typing helpers) and the
+        v1 internals a `ClientSession` no longer has (`session._request_id`, `_read_stream`,
+        `_receive_request_type`, ...).
     """,
     why="""
         `mcp.shared.session` is gone (`ModuleNotFoundError: No module named 'mcp.shared.session'`),
@@ -53,6 +67,13 @@ def check(ctx: PythonContext):
     for name, msg in MESSAGES.items():
         for node in ctx.import_aliases(S + name):
             ctx.manual(node, msg)
+        # and where the code uses it (`isinstance(message, RequestResponder)`, annotations)
+        marked = set()
+        for ref in ctx.references(S + name):
+            stmt = ctx.statement_of(ref)
+            if id(stmt) not in marked and not isinstance(stmt, (ast.Import, ast.ImportFrom)):
+                marked.add(id(stmt))
+                ctx.manual(ref, msg)
     for name in TYPEVARS:
         for node in ctx.import_aliases(S + name):
             ctx.manual(node, "`%s` was removed with `mcp.shared.session`; declare your own `TypeVar`" % name)
@@ -67,8 +88,9 @@ def check(ctx: PythonContext):
         if _snippet_client_context(ctx, sub):
             ctx.manual(sub, "client callbacks receive `mcp.client.ClientRequestContext` in v2 "
                             "(`RequestContext[ClientSession, Any]` is gone)")
-    for attr in ctx.attribute_uses(sdk.CLIENT_SESSION, "_request_id"):
-        ctx.manual(attr, "`_request_id` went with `BaseSession`; cancel the awaiting task or scope instead")
+    for attr in ctx.attribute_uses(sdk.CLIENT_SESSION, *PRIVATE):
+        ctx.manual(attr, "`%s` went with `BaseSession`: v2's `ClientSession` runs on a dispatcher and has "
+                         "no such attribute; %s" % (attr.attr, PRIVATE[attr.attr]))
 
 
 def _snippet_client_context(ctx, sub):

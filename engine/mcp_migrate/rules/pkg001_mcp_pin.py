@@ -1,5 +1,5 @@
 from ..deps.context import DepsContext
-from ..deps.versions import allows
+from ..deps.versions import allows_major
 from ..framework import rule
 
 DEP_KINDS = ("pyproject", "requirements", "setup_cfg", "setup_py")
@@ -36,7 +36,7 @@ def check(ctx: DepsContext):
     for req in ctx.requirements():
         if req.name != "mcp" or not req.spec:
             continue
-        ok = allows(req.spec, "2.0.0")
+        ok = allows_major(req.spec, 2)
         if ok is None:
             ctx.manual(req, "check the `mcp` constraint `%s` allows `>=2,<3`" % req.spec)
         elif not ok and req.hashed:

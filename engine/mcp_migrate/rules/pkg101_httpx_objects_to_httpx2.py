@@ -8,6 +8,7 @@ STREAMABLE = sdk.STREAMABLE_HTTP_CLIENT
 LEGACY_STREAMABLE = sdk.STREAMABLEHTTP_CLIENT
 SSE = sdk.SSE_CLIENT
 PROVIDERS = (sdk.OAUTH_CLIENT_PROVIDER, sdk.CLIENT_CREDENTIALS_PROVIDER, sdk.PRIVATE_KEY_JWT_PROVIDER)
+HTTPX_UTILS = ("mcp.shared._httpx_utils.create_mcp_http_client", "mcp.shared._httpx_utils.McpHttpClientFactory")
 HANDED = {STREAMABLE: ("http_client",), LEGACY_STREAMABLE: ("auth", "httpx_client_factory"),
           SSE: ("auth", "httpx_client_factory")}
 MSG = ("the SDK now takes `httpx2` objects (`http_client=`, `auth=`, `httpx_client_factory`): switch this file "
@@ -21,9 +22,11 @@ MSG = ("the SDK now takes `httpx2` objects (`http_client=`, `auth=`, `httpx_clie
     fix_class="review",
     summary="""
         In a file that hands `httpx` objects to the SDK (an `httpx.AsyncClient` as
-        `streamable_http_client(http_client=...)`, an `httpx.Auth` subclass or client factory for
-        `sse_client`, or an SDK OAuth provider as `httpx.AsyncClient(auth=...)`), moves the file's
-        `httpx` imports and references to `httpx2`.
+        `streamable_http_client(http_client=...)`, directly or through a variable, a `self.`
+        attribute or a factory method; an `httpx.Auth` (an annotated parameter, a subclass) or
+        client factory for `sse_client`; an SDK OAuth provider as `httpx.AsyncClient(auth=...)`;
+        `httpx` arguments to the SDK's `create_mcp_http_client`), moves the file's `httpx` imports
+        and references to `httpx2`, reported where each object meets the SDK.
     """,
     why="""
         The SDK's transports and auth providers are `httpx2` types now. `httpx.AsyncClient(auth=provider)`
@@ -47,7 +50,7 @@ MSG = ("the SDK now takes `httpx2` objects (`http_client=`, `auth=`, `httpx_clie
                      print(read, write)
     """,
     v1_names=[STREAMABLE + "(http_client)", LEGACY_STREAMABLE + "(httpx_client_factory)", SSE + "(auth)",
-              SSE + "(httpx_client_factory)"] + list(PROVIDERS),
+              SSE + "(httpx_client_factory)"] + list(PROVIDERS) + list(HTTPX_UTILS),
     v2_names=[STREAMABLE + "(http_client)", SSE + "(auth)", SSE + "(httpx_client_factory)"],
 )
 def check(ctx: PythonContext):
@@ -59,10 +62,35 @@ def check(ctx: PythonContext):
     found = ctx.findings[start:]
     del ctx.findings[start:]
     edits = [e for f in found for e in f.edits] + _local_names(ctx)
-    if edits and all(f.edits for f in found):
-        ctx.fix(anchor, MSG, edits)
-    elif found:
-        ctx.manual(anchor, MSG)
+    if not found:
+        return
+    # One finding where each handed object meets the SDK (where a type checker reports it), all
+    # carrying the same whole-file edits, so they are applied or left as markers together.
+    for target in _sites(ctx, anchor):
+        if edits and all(f.edits for f in found):
+            ctx.fix(target, MSG, edits)
+        else:
+            ctx.manual(target, MSG)
+
+
+def _sites(ctx, anchor):
+    """The anchor, plus every argument the SDK's transports take as httpx objects, plus httpx
+    objects passed to calls (the SDK's client factory) in files that use it; one per statement."""
+    out = [anchor]
+    for qual, kwargs in HANDED.items():
+        for call in ctx.calls(qual):
+            out += [k for k in call.keywords if k.arg in kwargs]
+    if ctx.import_aliases(*HTTPX_UTILS):
+        for call in ctx.walk(ast.Call):
+            if not _is_httpx(ctx, call.func):
+                out += [k for k in call.keywords if isinstance(k.value, ast.Call) and _is_httpx(ctx, k.value.func)]
+    seen, sites = set(), []
+    for node in out:
+        stmt = id(ctx.statement_of(node))
+        if stmt not in seen:
+            seen.add(stmt)
+            sites.append(node)
+    return sites
 
 
 def _local_names(ctx):
@@ -83,25 +111,39 @@ def _is_httpx(ctx, expr):
     return q is not None and (q == "httpx" or q.startswith("httpx."))
 
 
-def _httpx_value(ctx, expr):
-    """`expr` is (or names a variable/def holding) an httpx object or an httpx-built factory."""
+def _httpx_value(ctx, expr, depth=0):
+    """`expr` is (or names a variable, attribute, parameter or def holding) an httpx object or an
+    httpx-built factory."""
+    if depth > 4:
+        return False
     if isinstance(expr, ast.Await):
         expr = expr.value
     if isinstance(expr, ast.Call):
         if _is_httpx(ctx, expr.func):
             return True
-        if isinstance(expr.func, ast.Name):  # an instance of a local `class X(httpx.Auth)`
-            return _httpx_value(ctx, expr.func)
-        return False
+        if isinstance(expr.func, ast.Name) and expr.func.id == "partial" and expr.args:
+            return _httpx_value(ctx, expr.args[0], depth + 1)  # functools.partial(factory, ...)
+        return _httpx_value(ctx, expr.func, depth + 1)  # a local class or factory building one
+    if isinstance(expr, ast.Attribute):
+        fn = ctx.types.local_def(expr)  # `self._make_client` passed as a factory
+        if fn is not None:
+            return _mentions_httpx(ctx, fn)
+        return any(_httpx_value(ctx, v, depth + 1) for v in ctx.assigned_values(expr))
     if isinstance(expr, ast.Name):
         b = ctx.binding(expr)
         node = b.node if b is not None else None
+        if isinstance(node, ast.arg):  # a parameter annotated with an httpx type
+            return node.annotation is not None and _mentions_httpx(ctx, node.annotation)
         if isinstance(node, (ast.Assign, ast.AnnAssign, ast.withitem)):
             value = node.context_expr if isinstance(node, ast.withitem) else node.value
-            return value is not None and _httpx_value(ctx, value)
+            return value is not None and _httpx_value(ctx, value, depth + 1)
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            return any(_is_httpx(ctx, n) for n in ast.walk(node) if isinstance(n, (ast.Name, ast.Attribute)))
+            return _mentions_httpx(ctx, node)
     return False
+
+
+def _mentions_httpx(ctx, node):
+    return any(_is_httpx(ctx, n) for n in ast.walk(node) if isinstance(n, (ast.Name, ast.Attribute)))
 
 
 def _handed_to_sdk(ctx):
@@ -117,6 +159,10 @@ def _handed_to_sdk(ctx):
             auth = ctx.keyword(call, "auth")
             if auth is not None and (ctx.is_instance(auth.value, *PROVIDERS)):
                 return auth
+    # The SDK's client factory (typed in httpx2 in v2) in a file that also builds httpx objects.
+    for alias in ctx.import_aliases(*HTTPX_UTILS):
+        if any(_is_httpx(ctx, n) for n in ctx.walk(ast.Name, ast.Attribute)):
+            return alias
     # A snippet whose only import is httpx, building the client under the SDK's parameter name.
     if ctx.imports() and all(isinstance(n, ast.Import) and [a.name for a in n.names] == ["httpx"]
                              for n in ctx.imports()):

@@ -1,8 +1,12 @@
+import ast
+
 from .. import sdk
 from ..context import PythonContext
 from ..framework import rule
 
 ANCHOR = "streamablehttp_client-removed"
+# v1 `streamablehttp_client` parameters in order
+V1_POSITIONAL = ("url", "headers", "timeout", "sse_read_timeout", "terminate_on_close", "httpx_client_factory", "auth")
 CLIENT_MOVED = ("headers", "timeout", "sse_read_timeout", "auth", "httpx_client_factory")
 HOW = ("build an `httpx2.AsyncClient(headers=..., timeout=httpx2.Timeout(30, read=300), auth=..., "
        "follow_redirects=True)`, pass it as `http_client=` and close it (`async with http_client:`)")
@@ -15,9 +19,11 @@ HOW = ("build an `httpx2.AsyncClient(headers=..., timeout=httpx2.Timeout(30, rea
     fix_class="safe",
     summary="""
         Renames `streamablehttp_client` to `streamable_http_client` (imports, references, patch targets).
-        Calls passing `headers=`, `timeout=`, `sse_read_timeout=`, `auth=` or `httpx_client_factory=`
-        (or more than the URL positionally) get a marker: those settings move to an `httpx2.AsyncClient`
-        passed as `http_client=`.
+        Calls passing `headers=`, `timeout=`, `sse_read_timeout=`, `auth=` or `httpx_client_factory=`:
+        in an `async with`, a review fix opens the client v1 built inside in the same statement,
+        `httpx2.AsyncClient(headers=..., timeout=httpx2.Timeout(30, read=300), auth=...,
+        follow_redirects=True) as http_client` (or the given factory, called the same way), and passes
+        it as `http_client=`; elsewhere (or with a `timedelta` timeout) a marker.
     """,
     why="""
         `ImportError: cannot import name 'streamablehttp_client' from 'mcp.client.streamable_http'`;
@@ -43,7 +49,70 @@ def check(ctx: PythonContext):
         moved = [k.arg for k in call.keywords if k.arg in CLIENT_MOVED]
         if len(call.args) > 1 or moved or any(k.arg is None for k in call.keywords):
             names = ", ".join("`%s=`" % m for m in moved) or "the extra arguments"
-            ctx.manual(call, "`streamable_http_client()` takes only `url`, `http_client=`, `terminate_on_close=`: "
-                             "for %s %s" % (names, HOW))
+            msg = "`streamable_http_client()` takes only `url`, `http_client=`, `terminate_on_close=`: for %s %s" \
+                % (names, HOW)
+            edits = _own_client(ctx, call)
+            if edits:
+                ctx.fix(call, msg, edits, fix_class="review")
+            else:
+                ctx.manual(call, msg)
     ctx.rename_symbol(sdk.STREAMABLEHTTP_CLIENT, "streamable_http_client",
                       "`streamablehttp_client` is `streamable_http_client` in v2")
+
+
+def _own_client(ctx, call):
+    """`async with streamablehttp_client(url, headers=h, timeout=t, auth=a) as streams:` ->
+    `async with httpx2.AsyncClient(headers=h, timeout=httpx2.Timeout(t, read=300), auth=a,
+    follow_redirects=True) as http_client, streamable_http_client(url, http_client=http_client) as streams:`,
+    the client v1 built inside (a `httpx_client_factory` is called the same way), closed with the
+    block. None when the call is not a `with` item or an argument cannot be moved as written."""
+    item = ctx.parent(call)
+    if not isinstance(item, ast.withitem) or not isinstance(ctx.parent(item), (ast.With, ast.AsyncWith)) \
+            or len(call.args) > len(V1_POSITIONAL) or (call.args and ctx.keyword(call, "url") is not None) \
+            or any(isinstance(a, ast.Starred) for a in call.args) \
+            or any(k.arg is None or k.arg == "http_client" for k in call.keywords):
+        return None
+    # v1's parameters by position or keyword; the URL (and terminate_on_close) stay on the call.
+    streams = item.optional_vars
+    if isinstance(streams, (ast.Tuple, ast.List)) and len(streams.elts) == 3 \
+            and not (isinstance(streams.elts[2], ast.Name) and not ctx.is_read(streams.elts[2])):
+        return None  # TRN002 cannot drop a used `get_session_id`: the v2 call would not unpack
+    given = {k.arg: k for k in call.keywords if k.arg in CLIENT_MOVED}
+    for name, arg in zip(V1_POSITIONAL[1:], call.args[1:]):
+        if name == "terminate_on_close" or name in given:
+            return None  # keeping it would need it spelled as a keyword; rare enough to leave by hand
+        given[name] = arg
+    given = {k: (v.value if isinstance(v, ast.keyword) else v) for k, v in given.items()}
+    moved_nodes = [k for k in call.keywords if k.arg in CLIENT_MOVED] + list(call.args[1:])
+    for name in ("timeout", "sse_read_timeout"):
+        if name in given and not _seconds(ctx, given[name]):
+            return None  # a `timedelta` (v1 took both): `httpx2.Timeout` wants seconds
+    client = ctx.fresh_name("http_client", "mcp_http_client")
+    if client is None:
+        return None
+    src = {k: ctx.source(v) for k, v in given.items()}
+    timeout = "httpx2.Timeout(%s, read=%s)" % (src.get("timeout", "30"), src.get("sse_read_timeout", "300"))
+    parts = (["headers=%s" % src["headers"]] if "headers" in src else []) + ["timeout=%s" % timeout] \
+        + (["auth=%s" % src["auth"]] if "auth" in src else [])
+    if "httpx_client_factory" in src:
+        opened = "%s(%s)" % (src["httpx_client_factory"], ", ".join(parts))
+    else:
+        opened = "httpx2.AsyncClient(%s)" % ", ".join(parts + ["follow_redirects=True"])
+    removal = ctx.remove_args(call, moved_nodes)
+    add = ctx.add_kwargs(call, "http_client=%s" % client)
+    if removal is None or add is None:
+        return None
+    imp = ctx.add_import("httpx2")
+    return [ctx.insert(ctx.span(call)[0], "%s as %s, " % (opened, client))] + removal + [add] \
+        + ([imp] if imp else [])
+
+
+def _seconds(ctx, value):
+    """A value `httpx2.Timeout` takes as written: a number, or a name/attribute/call the file does
+    not show to be a `timedelta`."""
+    if isinstance(value, ast.Constant):
+        return isinstance(value.value, (int, float)) and not isinstance(value.value, bool)
+    if isinstance(value, ast.Call) and ctx.is_ref(value.func, "datetime.timedelta"):
+        return False
+    return ctx.instance_of(value) != "datetime.timedelta"
+

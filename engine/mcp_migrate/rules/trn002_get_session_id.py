@@ -5,6 +5,8 @@ from ..context import PythonContext
 from ..framework import rule
 
 ANCHOR = "get_session_id-callback-removed-from-streamable_http_client"
+CALLBACK = sdk.STREAMABLE_HTTP + ".GetSessionIdCallback"
+GONE = "`GetSessionIdCallback` is gone: use `Callable[[], str | None]` or drop the annotation"
 HOOK = ("capture the `mcp-session-id` response header with an `httpx2.AsyncClient(event_hooks={\"response\": "
         "[hook]})` passed as `http_client=`")
 
@@ -17,8 +19,9 @@ HOOK = ("capture the `mcp-session-id` response header with an `httpx2.AsyncClien
     summary="""
         `streamable_http_client` yields `(read, write)` in v2: drops an unused third target from
         `async with streamable_http_client(...) as (read, write, get_session_id)` (also through
-        `enter_async_context`). A third target that is used, `GetSessionIdCallback` and
-        `StreamableHTTPTransport.get_session_id()` get a marker.
+        `enter_async_context`, and `read, write, _ = streams` after `as streams:`). Spells the
+        removed `GetSessionIdCallback` alias out as v1 defined it, `Callable[[], Optional[str]]`. A
+        third target that is used and `StreamableHTTPTransport.get_session_id()` get a marker.
     """,
     why="""
         `ValueError: not enough values to unpack (expected 3, got 2)` when entering the context.
@@ -38,21 +41,50 @@ HOOK = ("capture the `mcp-session-id` response header with an `httpx2.AsyncClien
     v2_names=[sdk.STREAMABLE_HTTP_CLIENT],
 )
 def check(ctx: PythonContext):
-    for target, scope in _targets(ctx):
+    for target in _targets(ctx):
         third = target.elts[2]
-        if isinstance(third, ast.Name) and not _used(ctx, third, scope):
+        if isinstance(third, ast.Name) and not ctx.is_read(third):
             ctx.fix(third, "`streamable_http_client` yields `(read, write)` in v2",
                     [ctx.delete((ctx.span(target.elts[1])[1], ctx.span(third)[1]))])
         else:
             ctx.manual(third, "`streamable_http_client` yields `(read, write)`: the `get_session_id` callback "
                               "is gone; %s" % HOOK)
-    for node in ctx.references(sdk.STREAMABLE_HTTP + ".GetSessionIdCallback"):
-        ctx.manual(node, "`GetSessionIdCallback` is gone: use `Callable[[], str | None]` or drop the annotation")
-    for imp in ctx.imports():
-        if getattr(imp, "module", None) == sdk.STREAMABLE_HTTP and any(a.name == "GetSessionIdCallback" for a in imp.names):
-            ctx.manual(imp, "`GetSessionIdCallback` is gone: use `Callable[[], str | None]` or drop the annotation")
+    aliases = ctx.import_aliases(CALLBACK)
+    for alias in aliases:
+        edits = _define_locally(ctx, alias)
+        if edits:
+            ctx.fix(alias, "`GetSessionIdCallback` is gone from `mcp.client.streamable_http`: spelled out as v1 "
+                           "defined it, `Callable[[], Optional[str]]`", edits)
+        else:
+            ctx.manual(alias, GONE)
+    imported = {id(n) for a in aliases for n in ctx.bound_names(a)}
+    for node in ctx.references(CALLBACK):
+        if id(node) not in imported:  # `streamable_http.GetSessionIdCallback`
+            ctx.manual(node, GONE)
     for call in ctx.method_calls(sdk.STREAMABLE_HTTP_TRANSPORT, "get_session_id"):
         ctx.manual(call, "`StreamableHTTPTransport.get_session_id()` is gone; %s" % HOOK)
+
+
+def _define_locally(ctx, alias):
+    """Edits spelling each use of the imported `GetSessionIdCallback` as v1 defined it,
+    `Callable[[], Optional[str]]`, and dropping the import; None when that cannot be done."""
+    typing, first = [], len(ctx.text)
+    for name in ("Callable", "Optional"):
+        b = ctx.module_binding(name)
+        if b is None:
+            imp = ctx.add_import("typing", name)
+            if imp is not None:
+                typing.append(imp)
+                first = min(first, imp.start)
+        elif not (b.kind == "import" and b.target in ("typing." + name, "collections.abc.Callable")):
+            return None
+    uses = ctx.bound_names(alias)
+    if any(ctx.span(n)[0] < first for n in uses):
+        return None  # used before the typing import could be
+    removal = ctx.drop_import_alias(alias)
+    if removal is None:
+        return None
+    return [removal] + [ctx.replace(n, "Callable[[], Optional[str]]") for n in uses] + typing
 
 
 def _targets(ctx):
@@ -60,14 +92,25 @@ def _targets(ctx):
     for w in ctx.walk(ast.With, ast.AsyncWith):
         for item in w.items:
             if _is_client(ctx, item.context_expr) and _triple(item.optional_vars):
-                out.append((item.optional_vars, w))
+                out.append(item.optional_vars)
     for a in ctx.walk(ast.Assign):
-        v = a.value.value if isinstance(a.value, ast.Await) else a.value
-        if len(a.targets) == 1 and _triple(a.targets[0]) and isinstance(v, ast.Call) \
-                and isinstance(v.func, ast.Attribute) and v.func.attr == "enter_async_context" \
-                and len(v.args) == 1 and _is_client(ctx, v.args[0]):
-            out.append((a.targets[0], a))
+        if len(a.targets) != 1 or not _triple(a.targets[0]):
+            continue
+        if _entered_client(ctx, a.value):
+            out.append(a.targets[0])
+        elif isinstance(a.value, ast.Name):  # `as streams:` then `read, write, _ = streams`
+            b = ctx.binding(a.value)
+            if b is not None and b.how == "call" and b.node is not a and (
+                    (isinstance(b.node, ast.withitem) and _is_client(ctx, b.expr)) or _entered_client(ctx, b.expr)):
+                out.append(a.targets[0])
     return out
+
+
+def _entered_client(ctx, value):
+    """`await stack.enter_async_context(streamable_http_client(...))`."""
+    v = value.value if isinstance(value, ast.Await) else value
+    return isinstance(v, ast.Call) and isinstance(v.func, ast.Attribute) and v.func.attr == "enter_async_context" \
+        and len(v.args) == 1 and _is_client(ctx, v.args[0])
 
 
 def _is_client(ctx, e):
@@ -77,11 +120,3 @@ def _is_client(ctx, e):
 def _triple(t):
     return isinstance(t, (ast.Tuple, ast.List)) and len(t.elts) == 3 \
         and not any(isinstance(e, ast.Starred) for e in t.elts)
-
-
-def _used(ctx, name, stmt):
-    scope = ctx.parent(stmt)
-    while scope is not None and not isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Module)):
-        scope = ctx.parent(scope)
-    scope = scope or ctx.tree
-    return any(isinstance(n, ast.Name) and n.id == name.id and n is not name for n in ast.walk(scope))

@@ -5,25 +5,28 @@ from ..context import PythonContext
 from ..framework import rule
 
 HELPER = sdk.CONNECTED_SESSION_HELPER
-MSG = ("`create_connected_server_and_client_session` was removed; `Client(server, mode=\"legacy\")` "
-       "yields a `Client` (list methods take `cursor=`, the `ClientSession` is `client.session`)")
+MSG = ("`create_connected_server_and_client_session` was removed: use `async with Client(server, "
+       "mode=\"legacy\") as client:` (from `mcp.client`); its `ClientSession` is `client.session`")
 
 
 @rule(
     code="TST001",
     title="`create_connected_server_and_client_session` removed",
     anchor="create_connected_server_and_client_session-removed",
-    fix_class="review",
+    fix_class="safe",
     summary="""
-        Replaces `create_connected_server_and_client_session(server, ...)` with
-        `Client(server, ..., mode="legacy")` from `mcp.client`, keeping the callbacks and
-        `raise_exceptions`. `mode="legacy"` keeps v1's initialize handshake over in-memory
-        JSON-RPC, so server-initiated sampling / elicitation / roots keep working.
+        Replaces `async with create_connected_server_and_client_session(server, ...) as session:`
+        with `async with Client(server, ..., mode="legacy") as client:` (from `mcp.client`) and binds
+        `session = client.session` first thing in the block, keeping the callbacks and
+        `raise_exceptions`. `mode="legacy"` keeps v1's initialize handshake over in-memory JSON-RPC
+        (server-initiated sampling / elicitation / roots keep working), and the block goes on using
+        the same initialized `ClientSession` API as before. Other uses of the helper get a marker.
     """,
     why="""
         The helper is gone: `ImportError: cannot import name
-        'create_connected_server_and_client_session' from 'mcp.shared.memory'`. Review: the object
-        is now a `Client`, whose methods are close to but not the same as `ClientSession`'s.
+        'create_connected_server_and_client_session' from 'mcp.shared.memory'`. `Client` is not a
+        `ClientSession` (no `initialize()`/`send_request()`, `cursor=` list methods), so the block
+        keeps the session the `Client` holds.
     """,
     example="""
          from mcp.server.fastmcp import FastMCP
@@ -35,7 +38,8 @@ MSG = ("`create_connected_server_and_client_session` was removed; `Client(server
 
          async def test_tool() -> None:
         -    async with create_connected_server_and_client_session(server) as session:
-        +    async with Client(server, mode="legacy") as session:
+        +    async with Client(server, mode="legacy") as client:
+        +        session = client.session
                  await session.call_tool("my_tool", {"x": 1})
     """,
     v1_names=[HELPER],
@@ -45,41 +49,94 @@ def check(ctx: PythonContext):
     aliases = ctx.import_aliases(HELPER)
     calls = ctx.calls(HELPER)
     if not aliases and not calls:
-        if _snippet_calls(ctx):
-            for call in _snippet_calls(ctx):
-                ctx.manual(call, MSG)
+        for call in _snippet_calls(ctx):
+            ctx.manual(call, MSG)
         return
-    edits = []
-    names = []
-    for alias in aliases:
-        node = ctx.import_of(alias)
-        if alias.asname:
-            edits = None
-            break
-        names += ctx.bound_names(alias)
-        if len(node.names) == 1 and ctx.parent(node) is ctx.tree:
-            edits.append(ctx.replace(node, "from mcp.client import Client"))
-        else:
-            removal = ctx.drop_import_alias(alias)
-            add = ctx.add_import("mcp.client", "Client")
-            if removal is None:
-                edits = None
-                break
-            edits += [removal] + ([add] if add else [])
-    called = {id(c.func) for c in calls}
-    if edits is None or any(id(n) not in called for n in names) or len(names) != len(calls):
+    edits = _plan(ctx, aliases, calls)
+    if edits is None:
         for target in (aliases or calls):
             ctx.manual(target, MSG)
         return
+    ctx.fix(aliases[0] if aliases else calls[0], MSG, edits)
+
+
+def _plan(ctx, aliases, calls):
+    """Every edit of the file's migration, or None when one use of the helper cannot be rewritten:
+    all of them go together (a half-done file imports a name that no longer exists)."""
+    client = "Client" if ctx.fresh_name("Client") or _imports_client(ctx) else None
+    if client is None:
+        return None
+    edits = []
+    called = {id(c.func) for c in calls}
+    for alias in aliases:
+        if any(id(n) not in called for n in ctx.bound_names(alias)):
+            return None  # the helper is passed around, not called: its callers expect a `ClientSession`
+        node = ctx.import_of(alias)
+        if not calls:  # imported, never used: drop it
+            removal = ctx.drop_import_alias(alias)
+            if removal is None:
+                return None
+            edits.append(removal)
+        elif len(node.names) == 1:
+            edits.append(ctx.replace(node, "from mcp.client import Client"))
+        else:
+            removal = ctx.drop_import_alias(alias)
+            if removal is None:
+                return None
+            add = ctx.add_import("mcp.client", "Client")
+            edits += [removal] + ([add] if add else [])
+    names = {}  # with statement -> the name its Client got
     for call in calls:
-        edits.append(ctx.replace(call.func, "Client"))
+        found = _with_item(ctx, call)
+        if found is None:
+            return None
+        item, first = found
+        target = item.optional_vars.id
+        # One name for every block, another inside a block that already has it.
+        outer = {names.get(id(w)) for w in _enclosing_withs(ctx, item)}
+        name = ctx.fresh_name(*[c for c in ("client", "mcp_client", "mcp_client_") if c not in outer])
+        if name is None:
+            return None
+        names[id(ctx.parent(item))] = name
+        edits.append(ctx.replace(call.func, client))
         if ctx.keyword(call, "mode") is None:
             add = ctx.add_kwargs(call, 'mode="legacy"')
             if add is None:
-                ctx.manual(call, MSG)
-                return
+                return None
             edits.append(add)
-    ctx.fix(aliases[0] if aliases else calls[0], MSG, edits)
+        edits.append(ctx.replace(item.optional_vars, name))
+        line = ctx.index.line_start(first.lineno)
+        indent = ctx.text[line:ctx.span(first)[0]]
+        edits.append(ctx.insert(line, "%s%s = %s.session\n" % (indent, target, name)))
+    return edits
+
+
+def _enclosing_withs(ctx, item):
+    """The `with` statements around the one `item` belongs to."""
+    p = ctx.parent(ctx.parent(item))
+    while p is not None:
+        if isinstance(p, (ast.With, ast.AsyncWith)):
+            yield p
+        p = ctx.parent(p)
+
+
+def _imports_client(ctx):
+    return any(a.name == "Client" and not a.asname for a in ctx.import_aliases("mcp.client.Client"))
+
+
+def _with_item(ctx, call):
+    """(with item, first body statement) for `async with helper(...) as name:` whose body starts on
+    a line of its own, else None."""
+    item = ctx.parent(call)
+    stmt = ctx.parent(item)
+    if not isinstance(item, ast.withitem) or not isinstance(stmt, (ast.AsyncWith, ast.With)) \
+            or not isinstance(item.optional_vars, ast.Name):
+        return None
+    first = stmt.body[0]
+    line = ctx.index.line_start(first.lineno)
+    if ctx.text[line:ctx.span(first)[0]].strip() or first.lineno == stmt.lineno:
+        return None
+    return item, first
 
 
 def _snippet_calls(ctx):

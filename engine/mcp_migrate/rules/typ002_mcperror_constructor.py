@@ -15,9 +15,10 @@ ORDER = ("code", "message", "data")
     anchor="mcperror-renamed-to-mcperror",
     fix_class="safe",
     summary="""
-        Rewrites `McpError(ErrorData(code=..., message=..., data=...))` to
-        `McpError(code, message, data)` (TYP001 renames the class), and `McpError(error_data)`
-        with any other argument to `McpError.from_error_data(error_data)`.
+        Rewrites `McpError(ErrorData(code=..., message=..., data=...))` (or `error=ErrorData(...)`)
+        to `McpError(code, message, data)` (TYP001 renames the class), `McpError(error_data)` with
+        any other argument to `McpError.from_error_data(error_data)`, and in `McpError` subclasses
+        `super().__init__(error)` to `super().__init__(error.code, error.message, error.data)`.
     """,
     why="""
         v2's `MCPError.__init__` takes `code`, `message`, `data`; passing an `ErrorData` makes the
@@ -37,23 +38,53 @@ ORDER = ("code", "message", "data")
     v2_names=["mcp.shared.exceptions.MCPError.from_error_data", "mcp.types.ErrorData"],
 )
 def check(ctx: PythonContext):
-    for call in ctx.calls(ERR):
-        if call.keywords or len(call.args) != 1 or isinstance(call.args[0], ast.Starred):
-            if call.keywords and not call.args and [k.arg for k in call.keywords] == ["error"]:
-                ctx.manual(call, "`McpError(error=...)` is `MCPError.from_error_data(...)` in v2")
+    for call, resolved in ctx.constructor_calls(ERR):
+        if not resolved:
             continue
-        arg = call.args[0]
+        arg = _error_argument(call)
+        if arg is None:
+            continue
         if isinstance(arg, ast.Call) and ctx.is_ref(arg.func, ERROR_DATA):
             parts = _error_data_args(ctx, arg)
             if parts is None:
                 ctx.manual(call, "pass `code, message, data` to `MCPError(...)` instead of an `ErrorData`")
             else:
-                ctx.fix(arg, "`MCPError` takes `code, message, data` directly",
-                        [ctx.replace(arg, ", ".join(parts))])
-            continue
-        _, end = ctx.span(call.func)
-        ctx.fix(call, "`MCPError(...)` no longer wraps an `ErrorData`; use `MCPError.from_error_data(...)`",
-                [ctx.insert(end, ".from_error_data")])
+                ctx.fix(call, "`MCPError` takes `code, message, data` directly",
+                        [ctx.replace(_argument_node(call), ", ".join(parts))])
+        elif _is_super_init(call):
+            # `super().__init__(error)` in a subclass: spell out the fields of the ErrorData.
+            if isinstance(arg, (ast.Name, ast.Attribute)):
+                src = ctx.source(arg)
+                ctx.fix(call, "`MCPError.__init__` takes `code, message, data` instead of an `ErrorData`",
+                        [ctx.replace(_argument_node(call), "%s.code, %s.message, %s.data" % (src, src, src))])
+            else:
+                ctx.manual(call, "`MCPError.__init__` takes `code, message, data` instead of an `ErrorData`")
+        else:
+            edits = [ctx.insert(ctx.span(call.func)[1], ".from_error_data")]
+            if call.keywords:  # `McpError(error=e)`: the class method takes it positionally
+                edits.append(ctx.delete((ctx.span(call.keywords[0])[0], ctx.span(arg)[0])))
+            ctx.fix(call, "`MCPError(...)` no longer wraps an `ErrorData`; use `MCPError.from_error_data(...)`",
+                    edits)
+
+
+def _error_argument(call):
+    """The one `ErrorData` argument of a v1 constructor call, positional or `error=`, else None."""
+    if len(call.args) == 1 and not call.keywords and not isinstance(call.args[0], ast.Starred):
+        return call.args[0]
+    if not call.args and len(call.keywords) == 1 and call.keywords[0].arg == "error":
+        return call.keywords[0].value
+    return None
+
+
+def _is_super_init(call):
+    f = call.func
+    return isinstance(f, ast.Attribute) and f.attr == "__init__" and isinstance(f.value, ast.Call) \
+        and isinstance(f.value.func, ast.Name) and f.value.func.id == "super"
+
+
+def _argument_node(call):
+    """The node holding the `ErrorData` argument: the positional argument or the `error=` keyword."""
+    return call.args[0] if call.args else call.keywords[0]
 
 
 def _error_data_args(ctx, call):

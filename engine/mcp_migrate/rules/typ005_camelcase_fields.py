@@ -11,7 +11,7 @@ DISTINCTIVE = {
     "serverInfo", "protocolVersion", "uriTemplate", "listChanged", "progressToken",
     "resourceTemplates", "readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint",
     "clientInfo", "modelPreferences", "systemPrompt", "includeContext", "stopSequences",
-    "requestedSchema", "toolUseId", "websiteUrl",
+    "requestedSchema", "toolUseId", "websiteUrl", "maxTokens", "stopReason",
 }
 
 
@@ -22,10 +22,13 @@ DISTINCTIVE = {
     fix_class="safe",
     summary="""
         Renames camelCase field access on MCP protocol objects (`result.isError`,
-        `tools.nextCursor`, `tool.inputSchema`) and camelCase keyword arguments of `mcp.types`
-        constructors (`Tool(inputSchema=...)`) to snake_case. Safe when the file shows the object
-        is an MCP type (constructor, annotation, a `ClientSession` call result, a loop over one);
-        a review fix when the receiver's origin is not visible.
+        `tools.nextCursor`, `tool.inputSchema`), the same names in `getattr`/`hasattr`/`setattr`
+        strings, camelCase keyword arguments of `mcp.types` constructors (`Tool(inputSchema=...)`),
+        and in user subclasses of those models the camelCase fields they override
+        (`maxTokens: int = 2048` in a `CreateMessageRequestParams` subclass) and their constructor
+        keywords. Safe when the file shows the object is an MCP type (constructor, annotation, a
+        `ClientSession` call result, a loop over one, an `isinstance` check, `assert` or `case`, a
+        return annotation); a review fix when the receiver's origin is not visible.
     """,
     why="""
         v2 models use snake_case attributes; `result.isError` raises
@@ -51,20 +54,14 @@ DISTINCTIVE = {
     v2_names=["mcp.types.Tool", "mcp.types.CallToolResult", "mcp.types.ListToolsResult"],
 )
 def check(ctx: PythonContext):
-    uses_sdk = None
+    guess = _Guess(ctx)
     for node in ctx.walk(ast.Attribute):
         new = sdk.CAMEL_TO_SNAKE.get(node.attr)
         if new is None:
             continue
-        _, level = ctx.protocol_value(node.value)
+        level = _level(ctx, node.value, node.attr, guess)
         if level is None:
-            if node.attr not in DISTINCTIVE:
-                continue
-            if uses_sdk is None:
-                uses_sdk = ctx.imports_from("mcp") or _snippet_session_call(ctx)
-            if not uses_sdk or not _plain_receiver(node.value):
-                continue
-            level = "review"
+            continue
         span = ctx.attr_span(node)
         msg = "MCP type fields are snake_case in v2: `.%s` is now `.%s`" % (node.attr, new)
         if span is None:
@@ -72,19 +69,115 @@ def check(ctx: PythonContext):
             continue
         ctx.fix(node, msg, [ctx.replace(span, new)], fix_class=level)
     for call in ctx.walk(ast.Call):
-        cls = ctx.protocol_type(ctx.resolve(call.func))
-        if cls is None:
+        _keywords(ctx, call, guess)
+        _attribute_strings(ctx, call, guess)
+    for cls in ctx.walk(ast.ClassDef):
+        _subclass_fields(ctx, cls)
+
+
+def _level(ctx, receiver, attr, guess):
+    """How sure we are that `receiver.<attr>` reads a field of an MCP model, or None."""
+    name, level = ctx.protocol_value(receiver)
+    if level is not None:
+        # A known model without that field is not what the name suggests (`TextContent` has no `mimeType`).
+        return level if name == "?" or attr in sdk.TYPE_FIELDS.get(name, ()) else None
+    if attr in DISTINCTIVE and guess.uses_sdk() and _plain_receiver(receiver):
+        return "review"
+    return None
+
+
+class _Guess:
+    """Whether the file uses the SDK at all (asked once, only when a receiver is unknown)."""
+
+    def __init__(self, ctx):
+        self.ctx = ctx
+        self.answer = None
+
+    def uses_sdk(self):
+        if self.answer is None:
+            self.answer = self.ctx.imports_from("mcp") or _snippet_session_call(self.ctx)
+        return self.answer
+
+
+def _model_class(ctx, call):
+    """The v1 `mcp.types` model a call constructs: the class itself or a user subclass keeping its
+    constructor (`class Params(CreateMessageRequestParams)` then `Params(maxTokens=1)`)."""
+    return ctx.protocol_type(ctx.resolve(call.func)) or ctx.protocol_type(ctx.types.sdk_constructor(call))
+
+
+def _keywords(ctx, call, guess):
+    if not any(kw.arg in sdk.CAMEL_TO_SNAKE for kw in call.keywords):
+        return
+    cls = _model_class(ctx, call)
+    level = None
+    if cls is None:
+        # A class from another module the file cannot see (`from app.params import Params`, a
+        # subclass of an MCP model), built with names only MCP models use: review.
+        if not (_imported_unknown(ctx, call.func) and guess.uses_sdk()):
+            return
+        level = "review"
+    for kw in call.keywords:
+        new = sdk.CAMEL_TO_SNAKE.get(kw.arg or "")
+        if new is None or (kw.arg not in sdk.TYPE_FIELDS[cls] if cls else kw.arg not in DISTINCTIVE):
             continue
-        for kw in call.keywords:
-            new = sdk.CAMEL_TO_SNAKE.get(kw.arg or "")
-            if new is None or kw.arg not in sdk.TYPE_FIELDS[cls]:
-                continue
-            span = ctx.name_span(kw)
-            msg = "`%s(%s=...)` is `%s=` in v2" % (cls, kw.arg, new)
-            if span is None:
-                ctx.manual(kw, msg)
-            else:
-                ctx.fix(kw, msg, [ctx.replace(span, new)])
+        span = ctx.name_span(kw)
+        msg = "`%s(%s=...)` is `%s=` in v2" % (cls or ctx.source(call.func), kw.arg, new)
+        if cls is None:
+            msg = "if `%s` is an MCP model (or a subclass of one), `%s=` is `%s=` in v2" % (
+                ctx.source(call.func), kw.arg, new)
+        if span is None:
+            ctx.manual(kw, msg)
+        else:
+            ctx.fix(kw, msg, [ctx.replace(span, new)], fix_class=level)
+
+
+def _imported_unknown(ctx, func):
+    """A name imported from a module other than the SDK that the file knows nothing about."""
+    if not isinstance(func, ast.Name) or ctx.types.type_of(func) is not None:
+        return False
+    b = ctx.binding(func)
+    if b is None or b.kind != "import":
+        return isinstance(getattr(b, "node", None), ast.alias)  # a relative import
+    return not (b.target or "").split(".")[0] == "mcp"
+
+
+def _attribute_strings(ctx, call, guess):
+    """`getattr(x, "mimeType", None)`, `hasattr(x, "isError")`, `setattr(x, "nextCursor", v)`."""
+    f = call.func
+    if not (isinstance(f, ast.Name) and f.id in ("getattr", "hasattr", "setattr") and len(call.args) >= 2
+            and ctx.binding(f) is None):
+        return
+    name = ctx.const_str(call.args[1])
+    new = sdk.CAMEL_TO_SNAKE.get(name or "")
+    if new is None:
+        return
+    level = _level(ctx, call.args[0], name, guess)
+    if level is None:
+        return
+    arg = call.args[1]
+    quote = ctx.source(arg)[:1]
+    if quote not in ("'", '"'):
+        ctx.manual(call, "MCP type fields are snake_case in v2: use `%s` instead of `%s`" % (new, name))
+        return
+    ctx.fix(arg, "MCP type fields are snake_case in v2: `%s(..., %s)` reads `%s`" % (f.id, ctx.source(arg), new),
+            [ctx.replace(arg, quote + new + quote)], fix_class=level)
+
+
+def _subclass_fields(ctx, cls):
+    """`class Params(CreateMessageRequestParams): maxTokens: int = 2048` overrides the v1 field; in v2
+    the camelCase name would declare a second, unrelated field next to the inherited `max_tokens`."""
+    base = ctx.protocol_type(ctx.types.sdk_base(cls))
+    if base is None:
+        return
+    for item in cls.body:
+        if not (isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name)):
+            continue
+        old = item.target.id
+        new = sdk.CAMEL_TO_SNAKE.get(old)
+        if new is None or old not in sdk.TYPE_FIELDS[base]:
+            continue
+        ctx.fix(item.target, "`%s` overrides the `%s` field, which is `%s` in v2" % (old, base, new),
+                [ctx.replace(item.target, new)])
 
 
 def _plain_receiver(expr):

@@ -4,8 +4,19 @@ from .. import sdk
 from ..context import PythonContext
 from ..framework import rule
 
-ANYURL = ("pydantic.AnyUrl", "pydantic.networks.AnyUrl")
+# pydantic URL types a v1 `uri` accepted (and v1 code passed); v2 takes `str`.
+URL_TYPES = tuple("pydantic%s.%s" % (mod, cls) for mod in ("", ".networks")
+                  for cls in ("AnyUrl", "FileUrl", "HttpUrl", "AnyHttpUrl"))
 SESSIONS = (sdk.CLIENT_SESSION, sdk.CLIENT_SESSION_GROUP)
+# Models whose `uri` went from `AnyUrl` to `str` (the guide's list; `Root.uri` stays a `FileUrl`).
+STR_URI_MODELS = {"Resource", "ResourceLink", "ReadResourceRequestParams", "ResourceContents",
+                  "TextResourceContents", "BlobResourceContents", "SubscribeRequestParams",
+                  "UnsubscribeRequestParams", "ResourceUpdatedNotificationParams"}
+# MCPServer's resource classes (`TextResource(uri=...)`) take `uri: str` too.
+SERVER_RESOURCES = tuple([sdk.FASTMCP_RESOURCE_TYPES + c for c in ("TextResource", "BinaryResource",
+                          "FunctionResource", "FileResource", "HttpResource", "DirectoryResource")]
+                         + ["mcp.server.fastmcp.resources.base.Resource"])
+STR_ATTRS = set(dir(str))
 URI_METHODS = {"read_resource": 0, "subscribe_resource": 0, "unsubscribe_resource": 0}
 # AnyUrl attribute -> the urllib.parse.urlparse() attribute with the same meaning
 PARTS = {"scheme": "scheme", "host": "hostname", "port": "port", "path": "path", "query": "query",
@@ -18,10 +29,14 @@ PARTS = {"scheme": "scheme", "host": "hostname", "port": "port", "path": "path",
     anchor="resource-uri-type-changed-from-anyurl-to-str",
     fix_class="safe",
     summary="""
-        Unwraps `AnyUrl("...")` literals passed as `uri=` to `mcp.types` models or as the URI of
-        `ClientSession.read_resource()` / `subscribe_resource()` / `unsubscribe_resource()` (a
-        non-literal becomes `str(...)`), and rewrites `.host` / `.scheme` / ... on an MCP object's
-        `.uri` to `urlparse(...)` (review: `urlparse` differs from `AnyUrl` on normalisation).
+        Unwraps `AnyUrl("...")` literals passed as `uri=` to the models whose URI became `str`
+        (`Resource`, `ResourceLink`, `ReadResourceRequestParams`, the resource contents, the
+        subscribe params; not `Root`, whose `uri` stays a `FileUrl`), to MCPServer's resource
+        classes, or as the URI of `ClientSession.read_resource()` / `subscribe_resource()` /
+        `unsubscribe_resource()`; other URL objects there (an `AnyUrl(x)` call, a name annotated or
+        built as one) become `str(...)`, the string v1 sent. Rewrites `.host` / `.scheme` / ... on an
+        MCP object's `.uri` to `urlparse(...)` (review: `urlparse` differs from `AnyUrl` on
+        normalisation).
     """,
     why="""
         v2 URIs are plain `str`: the session methods accept only `str`, and
@@ -45,53 +60,94 @@ PARTS = {"scheme": "scheme", "host": "hostname", "port": "port", "path": "path",
     v2_names=["mcp.types.Resource", "mcp.client.session.ClientSession.read_resource(uri)"],
 )
 def check(ctx: PythonContext):
-    for call in ctx.walk(ast.Call):
-        for arg in _uri_args(ctx, call):
-            if isinstance(arg, ast.Call) and ctx.is_ref(arg.func, *ANYURL) and len(arg.args) == 1 \
-                    and not arg.keywords:
-                _unwrap(ctx, arg, "safe" if _known_target(ctx, call) else "review")
+    if ctx.mentions(*URL_TYPES):
+        for call in ctx.walk(ast.Call):
+            target = _uri_target(ctx, call)
+            if target is None:
+                continue
+            arg, level = target
+            literal = _literal_url(ctx, arg)
+            if literal is not None:
+                ctx.fix(arg, "MCP URIs are plain `str` in v2; pass a string, not `AnyUrl`",
+                        [ctx.replace(arg, ctx.source(literal))], fix_class=level)
+            elif _url_valued(ctx, arg):
+                # `str(...)` of a URL object is the string v1 sent on the wire; of a str, itself.
+                ctx.fix(arg, "MCP URIs are plain `str` in v2: pass `str(...)` of the URL object",
+                        [ctx.replace(arg, "str(%s)" % ctx.source(arg))], fix_class=level)
+    if not ctx.attributes_named("uri"):
+        return
     for node in ctx.walk(ast.Attribute):
         part = PARTS.get(node.attr)
-        uri = node.value
-        if part is None or not isinstance(uri, ast.Attribute) or uri.attr != "uri":
+        if part is None and (node.attr in STR_ATTRS or node.attr == "uri"):
             continue
-        _, level = ctx.protocol_value(uri)
-        if level is None:
+        uri = _mcp_uri(ctx, node.value)
+        if uri is None:
+            continue
+        if part is None:  # `uri.serialize_url`, `uri._url`, `uri.unicode_host()`: pydantic's, gone
+            ctx.manual(node, "MCP URIs are `str` in v2, so `.%s` (a pydantic URL attribute) is gone: use the "
+                             "string itself, or `urllib.parse.urlparse(...)`" % node.attr)
             continue
         msg = "MCP URIs are `str` in v2: use `urlparse(...).%s` instead of `.%s`" % (part, node.attr)
-        edits = [ctx.replace(node, "urlparse(%s).%s" % (ctx.source(uri), part))]
+        edits = [ctx.replace(node, "urlparse(%s).%s" % (ctx.source(node.value), part))]
         imp = ctx.add_import("urllib.parse", "urlparse")
         ctx.fix(node, msg, edits + ([imp] if imp else []), fix_class="review")
 
 
-def _uri_args(ctx, call):
-    out = []
+def _mcp_uri(ctx, expr):
+    """`expr` is the `.uri` of an MCP object, directly or through a name bound to it; that `.uri`."""
+    if isinstance(expr, ast.Name):
+        b = ctx.binding(expr)
+        if b is None or b.how != "call" or not isinstance(b.node, ast.Assign) or len(b.node.targets) != 1:
+            return None
+        expr = b.expr
+    if isinstance(expr, ast.Attribute) and expr.attr == "uri" and ctx.protocol_value(expr)[1] is not None:
+        return expr
+    return None
+
+
+def _uri_target(ctx, call):
+    """(the `uri` argument, level) of a call that takes a `str` URI in v2, else None."""
     kw = ctx.keyword(call, "uri")
-    if ctx.protocol_type(ctx.resolve(call.func)):
-        return [kw.value] if kw else []
+    q = ctx.resolve(call.func) or ctx.types.sdk_constructor(call)
+    model = ctx.protocol_type(q)
+    if model is not None or q in SERVER_RESOURCES:
+        if kw is None or (model is not None and model not in STR_URI_MODELS):
+            return None
+        return kw.value, "safe"
     f = call.func
     if isinstance(f, ast.Attribute) and f.attr in URI_METHODS:
-        if ctx.receiver_level(f.value, *SESSIONS) is None:
-            return []
-        if kw:
-            out.append(kw.value)
-        elif call.args:
-            out.append(call.args[URI_METHODS[f.attr]])
-    return out
+        level = ctx.receiver_level(f.value, *SESSIONS)
+        if level is None:
+            return None
+        if kw is not None:
+            return kw.value, level
+        if len(call.args) > URI_METHODS[f.attr] and not isinstance(call.args[0], ast.Starred):
+            return call.args[URI_METHODS[f.attr]], level
+    return None
 
 
-def _known_target(ctx, call):
-    if ctx.protocol_type(ctx.resolve(call.func)):
-        return True
-    return ctx.receiver_level(call.func.value, *SESSIONS) == "safe"
+def _literal_url(ctx, expr):
+    """The string literal in `AnyUrl("x://y")` / `AnyUrl(url="x://y")`, else None."""
+    if not (isinstance(expr, ast.Call) and ctx.is_ref(expr.func, *URL_TYPES)):
+        return None
+    values = list(expr.args) + [k.value for k in expr.keywords if k.arg == "url"]
+    if len(values) != 1 or len(expr.args) + len(expr.keywords) != 1:
+        return None
+    return values[0] if ctx.const_str(values[0]) is not None else None
 
 
-def _unwrap(ctx, anyurl, level):
-    inner = anyurl.args[0]
-    if isinstance(inner, ast.Constant) and isinstance(inner.value, str):
-        text = ctx.source(inner)
-    else:
-        text = "str(%s)" % ctx.source(anyurl)
-        level = "review"
-    ctx.fix(anyurl, "MCP URIs are plain `str` in v2; pass a string, not `AnyUrl`", [ctx.replace(anyurl, text)],
-            fix_class=level)
+def _url_valued(ctx, expr):
+    """`expr` holds a pydantic URL object: a constructor call, or a name the file binds to one
+    (an annotation, or a value built with one)."""
+    if isinstance(expr, ast.Call):
+        return ctx.is_ref(expr.func, *URL_TYPES)
+    if not isinstance(expr, ast.Name):
+        return False
+    b = ctx.binding(expr)
+    if b is None or b.expr is None:
+        return False
+    if b.how == "annotation":
+        return any(isinstance(n, (ast.Name, ast.Attribute)) and ctx.is_ref(n, *URL_TYPES) for n in ast.walk(b.expr))
+    if b.how == "call":
+        return any(isinstance(n, ast.Call) and ctx.is_ref(n.func, *URL_TYPES) for n in ast.walk(b.expr))
+    return False

@@ -27,8 +27,10 @@ UNIONS = tuple(T + n for n in ADAPTERS)
         For the former `RootModel` unions (`ClientRequest`, `ServerNotification`, `JSONRPCMessage`,
         ...): rewrites `X.model_validate(...)` / `model_validate_json(...)` to the matching
         `x_adapter.validate_python(...)` / `validate_json(...)`, unwraps `X(inner)` wrapper calls,
-        and deletes `.root` on values known to be such a union (review when the value is only
-        narrowed by an `isinstance` check).
+        deletes `.root` on values known to be such a union (a `SessionMessage`'s `.message`, a
+        value checked with `isinstance`/`assert`; review when only a check the rule rewrites says
+        so), rewrites `type(x) is JSONRPCMessage` (always false in v2) to `isinstance`, and marks
+        `.root` read under `hasattr(x, "root")`, a branch that no longer sees MCP messages.
     """,
     why="""
         The unions are plain `X | Y` types in v2: `ServerNotification.model_validate(d)` raises
@@ -65,13 +67,17 @@ def check(ctx: PythonContext):
             if isinstance(call.func, ast.Name) and call.func.id in ADAPTERS and ctx.is_unknown_receiver(call.func) \
                     and isinstance(ctx.parent(call), ast.Call):
                 _unwrap(ctx, call, "review")
-    for node in ctx.walk(ast.Attribute):
-        if node.attr == "root":
-            level = _union_level(ctx, node.value)
-            if level:
-                _, e = ctx.span(node.value)
-                ctx.fix(node, "the union types have no `.root` in v2; use the value itself",
-                        [ctx.replace((e, ctx.span(node)[1]), "")], fix_class=level)
+    for cmp in ctx.walk(ast.Compare):
+        _type_check(ctx, cmp)
+    for node in ctx.attributes_named("root"):
+        level = _union_level(ctx, node.value)
+        if level:
+            _, e = ctx.span(node.value)
+            ctx.fix(node, "the union types have no `.root` in v2; use the value itself",
+                    [ctx.replace((e, ctx.span(node)[1]), "")], fix_class=level)
+        elif _duck_typed_root(ctx, node):
+            ctx.manual(node, "no MCP message has `.root` in v2 (the unions are plain `X | Y`), so this "
+                             "`hasattr(..., \"root\")` branch no longer sees MCP messages: use the message itself")
 
 
 def _adapter(ctx, node, imp):
@@ -121,16 +127,65 @@ def _union_level(ctx, expr):
 
 
 def _narrowed(ctx, name):
-    """Inside `if isinstance(name, ServerNotification):` (the v1 message_handler idiom)."""
-    node = ctx.parent(name)
+    """Inside `if isinstance(name, ServerNotification):` (the v1 message_handler idiom) or
+    `if type(name) is JSONRPCMessage:` (rewritten to `isinstance` by `_type_check`)."""
+    child, node = name, ctx.parent(name)
     while node is not None:
-        if isinstance(node, ast.If):
+        if isinstance(node, ast.If) and child in node.body:
             t = node.test
             if isinstance(t, ast.Call) and isinstance(t.func, ast.Name) and t.func.id == "isinstance" \
                     and len(t.args) == 2 and isinstance(t.args[0], ast.Name) and t.args[0].id == name.id \
                     and _is_union_ref(ctx, t.args[1]):
                 return True
-        node = ctx.parent(node)
+            checked = _type_is(ctx, t)
+            if checked is not None and isinstance(checked[0], ast.Name) and checked[0].id == name.id \
+                    and not checked[2]:
+                return True
+        child, node = node, ctx.parent(node)
+    return False
+
+
+def _type_is(ctx, cmp):
+    """(subject, union, negated) for `type(x) is U` / `type(x) == U` / `is not` / `!=`, else None."""
+    if not (isinstance(cmp, ast.Compare) and len(cmp.ops) == 1):
+        return None
+    left, op, right = cmp.left, cmp.ops[0], cmp.comparators[0]
+    if not isinstance(op, (ast.Is, ast.IsNot, ast.Eq, ast.NotEq)):
+        return None
+    if not (isinstance(left, ast.Call) and isinstance(left.func, ast.Name) and left.func.id == "type"
+            and len(left.args) == 1 and not left.keywords and ctx.binding(left.func) is None):
+        return None
+    if not ctx.is_ref(right, *UNIONS):
+        return None
+    return left.args[0], right, isinstance(op, (ast.IsNot, ast.NotEq))
+
+
+def _type_check(ctx, cmp):
+    found = _type_is(ctx, cmp)
+    if found is None:
+        return
+    subject, union_ref, negated = found
+    text = "%sisinstance(%s, %s)" % ("not " if negated else "", ctx.source(subject), ctx.source(union_ref))
+    parent = ctx.parent(cmp)
+    if negated and not isinstance(parent, (ast.If, ast.While, ast.Assert, ast.IfExp, ast.BoolOp)):
+        text = "(%s)" % text  # `not` binds looser than what may surround the comparison
+    ctx.fix(cmp, "`%s` is a plain union in v2, never the type of a value: `type(x) is %s` is always "
+                 "false; check the members with `isinstance`" % (ctx.source(union_ref), ctx.source(union_ref)),
+            [ctx.replace(cmp, text)], fix_class="review")
+
+
+def _duck_typed_root(ctx, node):
+    """`x.root` under `if hasattr(x, "root"):` in a file that handles MCP messages."""
+    key = ctx.source(node.value)
+    child, p = node, ctx.parent(node)
+    while p is not None:
+        if isinstance(p, ast.If) and child in p.body:
+            for test in ast.walk(p.test):
+                if isinstance(test, ast.Call) and isinstance(test.func, ast.Name) and test.func.id == "hasattr" \
+                        and len(test.args) == 2 and ctx.const_str(test.args[1]) == "root" \
+                        and ctx.source(test.args[0]) == key:
+                    return ctx.mentions(*UNIONS) or ctx.mentions(sdk.SESSION_MESSAGE)
+        child, p = p, ctx.parent(p)
     return False
 
 

@@ -7,6 +7,9 @@ from ..framework import rule
 META_CLASSES = sdk.META_CLASSES
 
 
+DICT_METHODS = set(dir(dict))
+
+
 @rule(
     code="TYP010",
     title="`RequestParams.Meta` replaced with `RequestParamsMeta` TypedDict",
@@ -56,13 +59,22 @@ def check(ctx: PythonContext):
     if not ctx.imports_from("mcp"):
         return
     for node in ctx.walk(ast.Attribute):
-        if node.attr == "progressToken" and isinstance(node.value, ast.Attribute) and node.value.attr == "meta":
+        if node.attr == "progressToken" and (isinstance(node.value, ast.Attribute) and node.value.attr == "meta"
+                                             or _is_meta(ctx, node.value)):
             if isinstance(node.ctx, ast.Load):
                 _, e = ctx.span(node.value)
                 ctx.fix(node, "`meta` is a dict in v2: use `meta.get(\"progress_token\")`",
                         [ctx.replace((e, ctx.span(node)[1]), '.get("progress_token")')])
             else:
                 ctx.manual(node, "`meta` is a dict in v2: use `meta[\"progress_token\"]`")
+        elif node.attr not in DICT_METHODS and _is_meta(ctx, node.value):
+            ctx.manual(node, "`meta` is a dict in v2 (`RequestParamsMeta`, a TypedDict, for requests): it has no "
+                             "`.%s`; use dict access (`dict(meta)` for a copy)" % node.attr)
+
+
+def _is_meta(ctx, expr):
+    """The value is a v1 `RequestParams.Meta` (`ctx.request_context.meta`, a handler's `ctx.meta`)."""
+    return any(c in META_CLASSES for c in ctx.types.classes_of(expr))
 
 
 def _as_dict(ctx, call):

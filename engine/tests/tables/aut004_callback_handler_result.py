@@ -5,6 +5,11 @@ Rule: engine/mcp_migrate/rules/aut004_callback_handler_result.py. Table format: 
 
 from . import case
 
+TODO_MARKER = ("# mcp-migrate: AUT004 `callback_handler` must return `AuthorizationCodeResult(code=..., state=..., "
+               "iss=...)` (from `mcp.client.auth`) instead of a `(code, state)` tuple; forward the redirect's `iss` "
+               "query parameter as `iss=` so RFC 9207 issuer validation can run "
+               "https://py.sdk.modelcontextprotocol.io/v2/migration/#oauth-callback_handler-returns-authorizationcoderesult\n")
+
 CASES = [
     case(
         " from urllib.parse import parse_qs, urlparse\n"
@@ -27,7 +32,7 @@ CASES = [
         "     redirect_handler=open_browser,\n"
         "     callback_handler=callback_handler,\n"
         " )\n",
-        findings=["AUT004:6 review"],
+        findings=["AUT004:6 review", "AUT004:16 review"],
     ),
     case(
         " from mcp.client.auth import OAuthClientProvider\n"
@@ -43,7 +48,7 @@ CASES = [
         " \n"
         "     def provider(self):\n"
         "         return OAuthClientProvider(URL, META, self.storage, self.on_redirect, self.on_callback)\n",
-        findings=["AUT004:4 review"],
+        findings=["AUT004:4 review", "AUT004:11 review"],
     ),
     case(
         " from mcp.client.auth import OAuthClientProvider\n"
@@ -59,6 +64,24 @@ CASES = [
         "     params = parse_qs(urlparse(await wait_for_redirect()).query)\n"
         "     return params['code'][0], params.get('state', [None])[0]\n",
         findings=["AUT004:1 manual"],
+    ),
+    # a handler the rule cannot rewrite: marked on its def and where it is passed (the type error)
+    case(
+        " from mcp.client.auth import OAuthClientProvider\n"
+        " \n"
+        "+" + TODO_MARKER +
+        " async def handle_callback() -> tuple[str, str | None]:\n"
+        "     raise NotImplementedError\n"
+        " \n"
+        "+" + TODO_MARKER +
+        " provider = OAuthClientProvider(\n"
+        "     server_url=URL,\n"
+        "     client_metadata=METADATA,\n"
+        "     storage=storage,\n"
+        "     redirect_handler=open_browser,\n"
+        "     callback_handler=handle_callback,\n"
+        " )\n",
+        findings=["AUT004:3 manual", "AUT004:11 manual"],
     ),
 ]
 

@@ -28,7 +28,7 @@ CASES = [
         "     url='https://example.com/mcp',\n"
         "-    timeout=datetime.timedelta(seconds=n),\n"
         "-    sse_read_timeout=LIMIT,\n"
-        "+    timeout=datetime.timedelta(seconds=n).total_seconds(),\n"
+        "+    timeout=float(n),\n"
         "+    sse_read_timeout=LIMIT.total_seconds(),\n"
         " )\n",
         findings=["CLT004:7 safe", "CLT004:8 safe"],
@@ -48,6 +48,34 @@ CASES = [
         "-session = ClientSession(read_stream, write_stream, read_timeout_seconds=timedelta(seconds=30))\n"
         "+session = ClientSession(read_stream, write_stream, read_timeout_seconds=30)\n",
         findings=["CLT004:3 review"],
+    ),
+    # a ClientSession subclass passing its own timedelta on to the SDK
+    case(
+        " from datetime import timedelta\n"
+        " from mcp import ClientSession\n"
+        " \n"
+        " class Traced(ClientSession):\n"
+        "     async def send_request(self, request, result_type, request_read_timeout_seconds: timedelta | None = None):\n"
+        "         return await super().send_request(\n"
+        "-            request, result_type, request_read_timeout_seconds=request_read_timeout_seconds)\n"
+        "+            request, result_type, request_read_timeout_seconds=(request_read_timeout_seconds.total_seconds() "
+        "if request_read_timeout_seconds is not None else None))\n",
+        findings=["CLT004:7 safe"],
+    ),
+    # a conditional timedelta, and a parameter annotated `timedelta | None`
+    case(
+        " from datetime import timedelta\n"
+        " from typing import Optional\n"
+        " from mcp import ClientSession\n"
+        " \n"
+        " async def open_session(r, w, limit, timeout: timedelta | None, other: Optional[timedelta]):\n"
+        "-    session = ClientSession(r, w, read_timeout_seconds=timedelta(minutes=limit) if limit else None)\n"
+        "-    await session.call_tool('t', {}, read_timeout_seconds=timeout)\n"
+        "-    await session.call_tool('t', {}, other)\n"
+        "+    session = ClientSession(r, w, read_timeout_seconds=float(limit) * 60 if limit else None)\n"
+        "+    await session.call_tool('t', {}, read_timeout_seconds=(timeout.total_seconds() if timeout is not None else None))\n"
+        "+    await session.call_tool('t', {}, (other.total_seconds() if other is not None else None))\n",
+        findings=["CLT004:6 safe", "CLT004:7 safe", "CLT004:8 safe"],
     ),
 ]
 

@@ -33,6 +33,32 @@ CASES = [
         "+    await session.send_notification(n)\n",
         findings=["CLT006:4 safe"],
     ),
+    # the removed classes are marked where the code uses them too
+    case(
+        "+# mcp-migrate: CLT006 `RequestResponder` was removed; a `message_handler` takes `mcp.client.IncomingMessage` "
+        "https://py.sdk.modelcontextprotocol.io/v2/migration/#clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed\n"
+        " from mcp.shared.session import RequestResponder\n"
+        " \n"
+        " async def handler(message) -> None:\n"
+        "+    # mcp-migrate: CLT006 `RequestResponder` was removed; a `message_handler` takes `mcp.client.IncomingMessage` "
+        "https://py.sdk.modelcontextprotocol.io/v2/migration/#clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed\n"
+        "     if isinstance(message, RequestResponder) and message.request.root.method == 'ping':\n"
+        "         return None\n",
+        findings=["CLT006:1 manual", "CLT006:4 manual"],
+    ),
+    # v1 internals the v2 ClientSession no longer has
+    case(
+        " from mcp import ClientSession\n"
+        " \n"
+        " def closed(session: ClientSession) -> bool:\n"
+        "+    # mcp-migrate: CLT006 `_read_stream` went with `BaseSession`: v2's `ClientSession` runs on a dispatcher and "
+        "has no such attribute; keep your own references to the transport streams you passed in; `_write_stream` went "
+        "with `BaseSession`: v2's `ClientSession` runs on a dispatcher and has no such attribute; keep your own "
+        "references to the transport streams you passed in "
+        "https://py.sdk.modelcontextprotocol.io/v2/migration/#clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed\n"
+        "     return session._read_stream._closed or session._write_stream._closed\n",
+        findings=["CLT006:4 manual", "CLT006:4 manual"],
+    ),
 ]
 
 NOOP = [

@@ -124,6 +124,11 @@ NOOP = [
     ("print 'python 2 setup'\nsetup(install_requires=['mcp==1.0'])\n", "setup.py"),
     ("description = 'mcp==1.0'\nsetup(name='x', description=description)\n", "setup.py"),
     "mcp>=1.2\n",
+    # pins that already allow a 2.x release are left as written
+    "mcp==2.1.4\n",
+    "mcp>=2.2\n",
+    "mcp~=2.1\n",
+    "mcp[cli]>2.2,<3 ; python_version >= '3.10'\n",
     "mcp>=2,<3 \\\n"
     "    --hash=sha256:abc\n",
     "mcp>=2,<3\n",

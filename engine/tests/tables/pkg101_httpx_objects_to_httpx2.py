@@ -61,6 +61,44 @@ CASES = [
         "+http_client = httpx2.AsyncClient(follow_redirects=True)\n",
         findings=["PKG101:3 review"],
     ),
+    # httpx objects reaching the SDK through an attribute, a factory method, an annotated parameter
+    case(
+        "-import httpx\n"
+        "+import httpx2\n"
+        " from mcp.client.sse import sse_client\n"
+        " from mcp.client.streamable_http import streamable_http_client\n"
+        " \n"
+        " class Connection:\n"
+        "     def __init__(self, url):\n"
+        "         self.url = url\n"
+        "-        self.client = httpx.AsyncClient()\n"
+        "+        self.client = httpx2.AsyncClient()\n"
+        " \n"
+        "-    def _make(self, headers=None, timeout=None, auth=None) -> httpx.AsyncClient:\n"
+        "-        return httpx.AsyncClient(headers=headers, timeout=timeout, auth=auth)\n"
+        "+    def _make(self, headers=None, timeout=None, auth=None) -> httpx2.AsyncClient:\n"
+        "+        return httpx2.AsyncClient(headers=headers, timeout=timeout, auth=auth)\n"
+        " \n"
+        "     def streams(self):\n"
+        "         return streamable_http_client(self.url, http_client=self.client)\n"
+        " \n"
+        "-    def legacy(self, auth: httpx.Auth | None):\n"
+        "+    def legacy(self, auth: httpx2.Auth | None):\n"
+        "         return sse_client(self.url, auth=auth, httpx_client_factory=self._make)\n",
+        findings=["PKG101:14 review", "PKG101:17 review"],
+    ),
+    # the SDK's own client factory with httpx arguments: marked where they are passed
+    case(
+        "-import httpx\n"
+        "+import httpx2\n"
+        " from mcp.shared._httpx_utils import create_mcp_http_client\n"
+        " \n"
+        " def make(factory=None):\n"
+        "     factory = factory or create_mcp_http_client\n"
+        "-    return factory(timeout=httpx.Timeout(30, read=300))\n"
+        "+    return factory(timeout=httpx2.Timeout(30, read=300))\n",
+        findings=["PKG101:2 review", "PKG101:6 review"],
+    ),
 ]
 
 NOOP = [

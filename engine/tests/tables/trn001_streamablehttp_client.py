@@ -15,19 +15,86 @@ CASES = [
         "     pass\n",
         findings=["TRN001:1 safe"],
     ),
+    # the settings go to the client v1 built inside, opened and closed with the block
+    case(
+        "-from mcp.client.streamable_http import streamablehttp_client\n"
+        "+from mcp.client.streamable_http import streamable_http_client\n"
+        "+import httpx2\n"
+        " \n"
+        "-async with streamablehttp_client(\n"
+        "-    url=u,\n"
+        "-    headers={'A': 'b'},\n"
+        "-    timeout=30,\n"
+        "+async with httpx2.AsyncClient(headers={'A': 'b'}, timeout=httpx2.Timeout(30, read=300), "
+        "follow_redirects=True) as http_client, streamable_http_client(\n"
+        "+    url=u, http_client=http_client,\n"
+        " ) as (r, w, g):\n"
+        "     pass\n",
+        findings=["TRN001:1 safe", "TRN001:3 review"],
+    ),
+    # a client factory is called the way v1 called it
+    case(
+        "-from mcp.client.streamable_http import streamablehttp_client\n"
+        "+from mcp.client.streamable_http import streamable_http_client\n"
+        "+import httpx2\n"
+        " \n"
+        " async def main(url, token, make_client, auth):\n"
+        "-    async with streamablehttp_client(url, sse_read_timeout=60, auth=auth, httpx_client_factory=make_client,\n"
+        "-                                     terminate_on_close=False) as (r, w, _):\n"
+        "+    async with make_client(timeout=httpx2.Timeout(30, read=60), auth=auth) as http_client, "
+        "streamable_http_client(url, terminate_on_close=False, http_client=http_client) as (r, w, _):\n"
+        "         pass\n",
+        findings=["TRN001:1 safe", "TRN001:4 review"],
+    ),
+    # v1's positional headers and timeout
+    case(
+        "-from mcp.client.streamable_http import streamablehttp_client\n"
+        "+from mcp.client.streamable_http import streamable_http_client\n"
+        "+import httpx2\n"
+        " \n"
+        " async def main(url, headers):\n"
+        "-    async with streamablehttp_client(url, headers, 10) as (r, w, _):\n"
+        "+    async with httpx2.AsyncClient(headers=headers, timeout=httpx2.Timeout(10, read=300), "
+        "follow_redirects=True) as http_client, streamable_http_client(url, http_client=http_client) as (r, w, _):\n"
+        "         pass\n",
+        findings=["TRN001:1 safe", "TRN001:4 review"],
+    ),
+    # the third target is used: TRN002 cannot drop it, so the v2 call would not unpack; marked
     case(
         "-from mcp.client.streamable_http import streamablehttp_client\n"
         "+from mcp.client.streamable_http import streamable_http_client\n"
         " \n"
-        "-async with streamablehttp_client(\n"
-        "+# mcp-migrate: TRN001 `streamable_http_client()` takes only `url`, `http_client=`, `terminate_on_close=`: for `headers=`, `timeout=` build an `httpx2.AsyncClient(headers=..., timeout=httpx2.Timeout(30, read=300), auth=..., follow_redirects=True)`, pass it as `http_client=` and close it (`async with http_client:`) https://py.sdk.modelcontextprotocol.io/v2/migration/#streamablehttp_client-removed\n"
-        "+async with streamable_http_client(\n"
-        "     url=u,\n"
-        "     headers={'A': 'b'},\n"
-        "     timeout=30,\n"
-        " ) as (r, w, g):\n"
-        "     pass\n",
-        findings=["TRN001:1 safe", "TRN001:3 manual"],
+        " async def main(url):\n"
+        "+    # mcp-migrate: TRN001 `streamable_http_client()` takes only `url`, `http_client=`, `terminate_on_close=`: "
+        "for `headers=` build an `httpx2.AsyncClient(headers=..., timeout=httpx2.Timeout(30, read=300), auth=..., "
+        "follow_redirects=True)`, pass it as `http_client=` and close it (`async with http_client:`) "
+        "https://py.sdk.modelcontextprotocol.io/v2/migration/#streamablehttp_client-removed\n"
+        "-    async with streamablehttp_client(url, headers={}) as (r, w, get_id):\n"
+        "+    async with streamable_http_client(url, headers={}) as (r, w, get_id):\n"
+        "         print(get_id())\n",
+        findings=["TRN001:1 safe", "TRN001:4 manual"],
+    ),
+    # not a `with` item, or a timedelta timeout: marked
+    case(
+        " from datetime import timedelta\n"
+        "-from mcp.client.streamable_http import streamablehttp_client\n"
+        "+from mcp.client.streamable_http import streamable_http_client\n"
+        " \n"
+        " async def main(url, stack):\n"
+        "+    # mcp-migrate: TRN001 `streamable_http_client()` takes only `url`, `http_client=`, `terminate_on_close=`: "
+        "for `headers=` build an `httpx2.AsyncClient(headers=..., timeout=httpx2.Timeout(30, read=300), auth=..., "
+        "follow_redirects=True)`, pass it as `http_client=` and close it (`async with http_client:`) "
+        "https://py.sdk.modelcontextprotocol.io/v2/migration/#streamablehttp_client-removed\n"
+        "-    streams = await stack.enter_async_context(streamablehttp_client(url, headers={}))\n"
+        "+    streams = await stack.enter_async_context(streamable_http_client(url, headers={}))\n"
+        "+    # mcp-migrate: TRN001 `streamable_http_client()` takes only `url`, `http_client=`, `terminate_on_close=`: "
+        "for `timeout=` build an `httpx2.AsyncClient(headers=..., timeout=httpx2.Timeout(30, read=300), auth=..., "
+        "follow_redirects=True)`, pass it as `http_client=` and close it (`async with http_client:`) "
+        "https://py.sdk.modelcontextprotocol.io/v2/migration/#streamablehttp_client-removed\n"
+        "-    async with streamablehttp_client(url, timeout=timedelta(seconds=5)) as (r, w, _):\n"
+        "+    async with streamable_http_client(url, timeout=timedelta(seconds=5)) as (r, w, _):\n"
+        "         pass\n",
+        findings=["TRN001:2 safe", "TRN001:5 manual", "TRN001:6 manual"],
     ),
     case(
         " import mcp.client.streamable_http as sh\n"

@@ -32,6 +32,31 @@ CASES = [
         "         sid = get_session_id()\n",
         findings=["TRN002:4 manual"],
     ),
+    # the removed alias, spelled out as v1 defined it
+    case(
+        " from typing import Callable\n"
+        "-from mcp.client.streamable_http import GetSessionIdCallback, streamable_http_client\n"
+        "+from mcp.client.streamable_http import streamable_http_client\n"
+        "+from typing import Optional\n"
+        " \n"
+        "-def remember(callback: GetSessionIdCallback | None) -> None:\n"
+        "+def remember(callback: Callable[[], Optional[str]] | None) -> None:\n"
+        "     print(callback)\n",
+        findings=["TRN002:2 safe"],
+    ),
+    # the yielded tuple unpacked after `as streams:`
+    case(
+        " from mcp.client.streamable_http import streamablehttp_client\n"
+        " \n"
+        " async def main(url, stack):\n"
+        "     async with streamablehttp_client(url) as streams:\n"
+        "-        read, write, _ = streams\n"
+        "+        read, write = streams\n"
+        "     entered = await stack.enter_async_context(streamablehttp_client(url))\n"
+        "-    r, w, _unused = entered\n"
+        "+    r, w = entered\n",
+        findings=["TRN002:5 safe", "TRN002:7 safe"],
+    ),
 ]
 
 NOOP = [

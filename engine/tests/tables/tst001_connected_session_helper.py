@@ -5,17 +5,27 @@ Rule: engine/mcp_migrate/rules/tst001_connected_session_helper.py. Table format:
 
 from . import case
 
+MARKER = ("# mcp-migrate: TST001 `create_connected_server_and_client_session` was removed: use `async with "
+          "Client(server, mode=\"legacy\") as client:` (from `mcp.client`); its `ClientSession` is `client.session` "
+          "https://py.sdk.modelcontextprotocol.io/v2/migration/#create_connected_server_and_client_session-removed\n")
+
 CASES = [
+    # the block keeps its initialized ClientSession: initialize(), send_request() and params= stay valid
     case(
         "-from mcp.shared.memory import create_connected_server_and_client_session\n"
         "+from mcp.client import Client\n"
+        " from mcp.types import ClientRequest, PingRequest, EmptyResult\n"
         " \n"
         " async def test_tool(server):\n"
         "-    async with create_connected_server_and_client_session(server) as session:\n"
-        '+    async with Client(server, mode="legacy") as session:\n'
+        "+    async with Client(server, mode=\"legacy\") as client:\n"
+        "+        session = client.session\n"
+        "         await session.initialize()\n"
+        "         await session.send_request(ClientRequest(PingRequest()), EmptyResult)\n"
         "         result = await session.call_tool('my_tool', {'x': 1})\n",
-        findings=["TST001:1 review"],
+        findings=["TST001:1 safe"],
     ),
+    # other names in the import stay; the with target `client` is taken, so the Client gets another name
     case(
         " import pytest\n"
         " from mcp.shared.memory import (\n"
@@ -30,14 +40,67 @@ CASES = [
         "         server._mcp_server,\n"
         "         sampling_callback=cb,\n"
         "-        raise_exceptions=True,\n"
-        '+        raise_exceptions=True, mode="legacy",\n'
-        "     ) as client:\n"
+        "-    ) as client:\n"
+        "+        raise_exceptions=True, mode=\"legacy\",\n"
+        "+    ) as mcp_client:\n"
+        "+        client = mcp_client.session\n"
         "         await client.list_tools()\n",
-        findings=["TST001:4 review"],
+        findings=["TST001:4 safe"],
     ),
+    # an alias, in a fixture that yields the session
     case(
-        '+# mcp-migrate: TST001 `create_connected_server_and_client_session` was removed; `Client(server, mode="legacy")` yields a `Client` (list methods take `cursor=`, the `ClientSession` is `client.session`) https://py.sdk.modelcontextprotocol.io/v2/migration/#create_connected_server_and_client_session-removed\n'
-        " from mcp.shared.memory import create_connected_server_and_client_session as connect\n",
+        "-from mcp.shared.memory import create_connected_server_and_client_session as connect\n"
+        "+from mcp.client import Client\n"
+        " \n"
+        " async def session(server):\n"
+        "-    async with connect(server, raise_exceptions=True) as s:\n"
+        "+    async with Client(server, raise_exceptions=True, mode=\"legacy\") as client:\n"
+        "+        s = client.session\n"
+        "         yield s\n",
+        findings=["TST001:1 safe"],
+    ),
+    # several blocks share the Client's name; a block inside another gets its own
+    case(
+        "-from mcp.shared.memory import create_connected_server_and_client_session\n"
+        "+from mcp.client import Client\n"
+        " \n"
+        " async def test_two(a, b):\n"
+        "-    async with create_connected_server_and_client_session(a) as first:\n"
+        "-        async with create_connected_server_and_client_session(b) as second:\n"
+        "+    async with Client(a, mode=\"legacy\") as client:\n"
+        "+        first = client.session\n"
+        "+        async with Client(b, mode=\"legacy\") as mcp_client:\n"
+        "+            second = mcp_client.session\n"
+        "             await second.list_tools()\n"
+        "-    async with create_connected_server_and_client_session(a) as third:\n"
+        "+    async with Client(a, mode=\"legacy\") as client:\n"
+        "+        third = client.session\n"
+        "         await third.list_tools()\n",
+        findings=["TST001:1 safe"],
+    ),
+    # imported and never called
+    case(
+        " import anyio\n"
+        "-from mcp.shared.memory import create_connected_server_and_client_session\n",
+        findings=["TST001:2 safe"],
+    ),
+    # passed around as a callable: its callers expect a ClientSession, nothing can be rewritten
+    case(
+        "+" + MARKER +
+        " from mcp.shared.memory import create_connected_server_and_client_session\n"
+        " \n"
+        " connect = create_connected_server_and_client_session\n",
+        findings=["TST001:1 manual"],
+    ),
+    # one use that cannot be rewritten holds back the others (the import must stay for it)
+    case(
+        "+" + MARKER +
+        " from mcp.shared.memory import create_connected_server_and_client_session\n"
+        " \n"
+        " async def f(server, stack):\n"
+        "     async with create_connected_server_and_client_session(server) as s:\n"
+        "         pass\n"
+        "     return await stack.enter_async_context(create_connected_server_and_client_session(server))\n",
         findings=["TST001:1 manual"],
     ),
 ]

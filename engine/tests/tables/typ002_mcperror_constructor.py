@@ -30,6 +30,36 @@ CASES = [
         "+    raise McpError.from_error_data(err)\n",
         findings=["TYP002:4 safe"],
     ),
+    # the keyword spelling
+    case(
+        " from mcp.shared.exceptions import McpError\n"
+        " from mcp import types\n"
+        " \n"
+        " def fail(name, err):\n"
+        "     if not name:\n"
+        "-        raise McpError(error=types.ErrorData(code=types.INTERNAL_ERROR, message='no name'))\n"
+        "-    raise McpError(error=err)\n"
+        "+        raise McpError(types.INTERNAL_ERROR, 'no name')\n"
+        "+    raise McpError.from_error_data(err)\n",
+        findings=["TYP002:6 safe", "TYP002:7 safe"],
+    ),
+    # subclasses pass the fields to the v2 constructor
+    case(
+        " from mcp.shared.exceptions import McpError\n"
+        " from mcp.types import ErrorData\n"
+        " \n"
+        " class ToolFailed(McpError):\n"
+        "     def __init__(self, error: ErrorData, tool: str):\n"
+        "-        super().__init__(error)\n"
+        "+        super().__init__(error.code, error.message, error.data)\n"
+        "         self.tool = tool\n"
+        " \n"
+        " class NotFound(McpError):\n"
+        "     def __init__(self):\n"
+        "-        super().__init__(ErrorData(code=-32602, message='not found'))\n"
+        "+        super().__init__(-32602, 'not found')\n",
+        findings=["TYP002:6 safe", "TYP002:11 safe"],
+    ),
 ]
 
 NOOP = [

@@ -65,6 +65,72 @@ CASES = [
         "+    return init.server_info.name, init.protocol_version\n",
         findings=["TYP005:7 safe", "TYP005:7 safe"],
     ),
+    # narrowed by `assert isinstance(...)` and by `match`/`case`
+    case(
+        " from mcp.types import EmbeddedResource, ImageContent\n"
+        " \n"
+        " def mime(part, other):\n"
+        "     assert isinstance(part, EmbeddedResource)\n"
+        "-    first = part.resource.mimeType\n"
+        "+    first = part.resource.mime_type\n"
+        "     match other:\n"
+        "         case ImageContent():\n"
+        "-            return first, other.mimeType\n"
+        "+            return first, other.mime_type\n",
+        findings=["TYP005:5 safe", "TYP005:8 safe"],
+    ),
+    # a user subclass of an SDK model: its field override, its constructor's keywords, its reads
+    case(
+        " from mcp.types import CreateMessageRequestParams\n"
+        " \n"
+        " class Params(CreateMessageRequestParams):\n"
+        "-    maxTokens: int = 2048\n"
+        "+    max_tokens: int = 2048\n"
+        "     myOwnField: str = ''\n"
+        " \n"
+        "-params = Params(messages=[], systemPrompt='be brief', myOwnField='x')\n"
+        "-print(params.stopSequences, params.maxTokens, params.myOwnField)\n"
+        "+params = Params(messages=[], system_prompt='be brief', myOwnField='x')\n"
+        "+print(params.stop_sequences, params.max_tokens, params.myOwnField)\n",
+        findings=["TYP005:4 safe", "TYP005:7 safe", "TYP005:8 safe", "TYP005:8 safe"],
+    ),
+    # the SDK imported in a class body and reached through `self` (an optional dependency)
+    case(
+        " class Integration:\n"
+        "     try:\n"
+        "         from mcp import types\n"
+        "     except ImportError:\n"
+        "         pass\n"
+        " \n"
+        "     def tools(self):\n"
+        "         def build(schema):\n"
+        "-            return self.types.Tool(name='t', inputSchema=schema)\n"
+        "+            return self.types.Tool(name='t', input_schema=schema)\n"
+        "         return [build({})]\n",
+        findings=["TYP005:9 safe"],
+    ),
+    # a class from the user's other module, built with names only MCP models use: review
+    case(
+        " import mcp.types\n"
+        " from .params import Params\n"
+        " \n"
+        "-p = Params(maxTokens=10, systemPrompt='x', label='y')\n"
+        "+p = Params(max_tokens=10, system_prompt='x', label='y')\n",
+        findings=["TYP005:4 review", "TYP005:4 review"],
+    ),
+    # attribute names in getattr/hasattr/setattr strings follow the attribute
+    case(
+        " from mcp import ClientSession\n"
+        " \n"
+        " async def run(session: ClientSession, result):\n"
+        "     tools = await session.list_tools()\n"
+        "-    cursor = getattr(tools, 'nextCursor', None)\n"
+        "-    if hasattr(result, \"isError\") and result.isError:\n"
+        "+    cursor = getattr(tools, 'next_cursor', None)\n"
+        "+    if hasattr(result, \"is_error\") and result.is_error:\n"
+        "         return cursor\n",
+        findings=["TYP005:5 safe", "TYP005:6 review", "TYP005:6 review"],
+    ),
     # the guide's snippet has no imports at all
     case(
         " result = await session.call_tool('my_tool', {'x': 1})\n"
@@ -76,6 +142,38 @@ CASES = [
 ]
 
 NOOP = [
+    # a known model without that field: not the name the rule is about
+    "from mcp.types import TextContent\n"
+    "\n"
+    "def f(block: TextContent):\n"
+    "    return block.mimeType, getattr(block, 'mimeType', None)\n",
+    # a user model that does not derive from the SDK
+    "from pydantic import BaseModel\n"
+    "import mcp.types\n"
+    "\n"
+    "class Params(BaseModel):\n"
+    "    maxTokens: int = 1\n"
+    "\n"
+    "Params(maxTokens=2)\n",
+    # a class of this file that is not an MCP model, and a file that does not use the SDK
+    "import mcp.types\n"
+    "\n"
+    "class Params:\n"
+    "    def __init__(self, maxTokens):\n"
+    "        self.n = maxTokens\n"
+    "\n"
+    "Params(maxTokens=1)\n",
+    "from llm.config import Params\n"
+    "\n"
+    "Params(maxTokens=1)\n",
+    # a subclass with its own constructor takes its own keywords
+    "from mcp.types import Tool\n"
+    "\n"
+    "class MyTool(Tool):\n"
+    "    def __init__(self, inputSchema):\n"
+    "        super().__init__(name='t', input_schema=inputSchema)\n"
+    "\n"
+    "MyTool(inputSchema={})\n",
     "from fastmcp import Client\n"
     "\n"
     "async def f(c: Client):\n"

@@ -23,7 +23,34 @@ CASES = [
         "-    await session.subscribe_resource(AnyUrl(u))\n"
         "+    await session.read_resource('test://resource')\n"
         "+    await session.subscribe_resource(str(AnyUrl(u)))\n",
-        findings=["TYP008:5 safe", "TYP008:6 review"],
+        findings=["TYP008:5 safe", "TYP008:6 safe"],
+    ),
+    # URL objects from elsewhere in the file become the string v1 sent; MCPServer resources too
+    case(
+        " from pydantic import AnyUrl, HttpUrl\n"
+        " from mcp.server.fastmcp.resources import TextResource\n"
+        " from mcp.types import ReadResourceRequestParams, TextResourceContents\n"
+        " \n"
+        " def build(uri: AnyUrl, raw: str, site: HttpUrl):\n"
+        "     target = AnyUrl(raw) if raw else uri\n"
+        "-    params = ReadResourceRequestParams(uri=uri)\n"
+        "-    text = TextResourceContents(uri=target, text='x')\n"
+        "-    page = TextResourceContents(uri=AnyUrl(url='http://example.com/test'), text=str(site))\n"
+        "-    return params, text, page, TextResource(uri=site, text='x')\n"
+        "+    params = ReadResourceRequestParams(uri=str(uri))\n"
+        "+    text = TextResourceContents(uri=str(target), text='x')\n"
+        "+    page = TextResourceContents(uri='http://example.com/test', text=str(site))\n"
+        "+    return params, text, page, TextResource(uri=str(site), text='x')\n",
+        findings=["TYP008:7 safe", "TYP008:8 safe", "TYP008:9 safe", "TYP008:10 safe"],
+    ),
+    # a session the file does not show: review
+    case(
+        " from pydantic import AnyUrl\n"
+        " \n"
+        " async def read(session, uri: AnyUrl):\n"
+        "-    return await session.read_resource(uri)\n"
+        "+    return await session.read_resource(str(uri))\n",
+        findings=["TYP008:4 review"],
     ),
     case(
         " from mcp import ClientSession\n"
@@ -36,9 +63,34 @@ CASES = [
         "+        print(urlparse(r.uri).hostname, urlparse(r.uri).scheme)\n",
         findings=["TYP008:6 review", "TYP008:6 review"],
     ),
+    # pydantic URL attributes on an MCP URI, directly or through a name: marked; str methods are fine
+    case(
+        " from mcp.types import EmbeddedResource\n"
+        "+from urllib.parse import urlparse\n"
+        " \n"
+        " def describe(resource: EmbeddedResource) -> str:\n"
+        "     uri = resource.resource.uri\n"
+        "+    # mcp-migrate: TYP008 MCP URIs are `str` in v2, so `._url` (a pydantic URL attribute) is gone: use the "
+        "string itself, or `urllib.parse.urlparse(...)` "
+        "https://py.sdk.modelcontextprotocol.io/v2/migration/#resource-uri-type-changed-from-anyurl-to-str\n"
+        "-    return f'{uri._url} {uri.host} {uri.startswith(\"file:\")}'\n"
+        "+    return f'{uri._url} {urlparse(uri).hostname} {uri.startswith(\"file:\")}'\n",
+        findings=["TYP008:5 manual", "TYP008:5 review"],
+    ),
 ]
 
 NOOP = [
+    # `Root.uri` is still a `FileUrl` in v2
+    "from pydantic import AnyUrl\n"
+    "from mcp.types import Root\n"
+    "\n"
+    "root = Root(uri=AnyUrl('file:///tmp'), name='tmp')\n",
+    # already a string
+    "from pydantic import AnyUrl\n"
+    "from mcp.types import Resource\n"
+    "\n"
+    "def f(u: str):\n"
+    "    return Resource(name='t', uri=u), AnyUrl(u)\n",
     "from pydantic import AnyUrl\n"
     "\n"
     "class M:\n"

@@ -57,6 +57,47 @@ CASES = [
         "+m = SessionMessage(JSONRPCNotification(jsonrpc='2.0', method='x'))\n",
         findings=["TYP009:4 safe"],
     ),
+    # `.root` reached through typed attributes and narrowed values
+    case(
+        " from mcp.shared.message import SessionMessage\n"
+        " from mcp.types import JSONRPCRequest, ServerResult\n"
+        " \n"
+        " async def send(item, result):\n"
+        "     if not isinstance(item, SessionMessage):\n"
+        "         return None\n"
+        "-    request = item.message.root\n"
+        "+    request = item.message\n"
+        "     assert isinstance(result, ServerResult)\n"
+        "-    return request, result.root\n"
+        "+    return request, result\n",
+        findings=["TYP009:7 safe", "TYP009:9 safe"],
+    ),
+    # `type(x) is JSONRPCMessage` is always false in v2: isinstance, and `.root` under it goes
+    case(
+        " from mcp.types import JSONRPCMessage\n"
+        " \n"
+        " def unwrap(item):\n"
+        "-    if type(item) is JSONRPCMessage:\n"
+        "-        return item.root\n"
+        "-    return None if type(item) is not JSONRPCMessage else item\n"
+        "+    if isinstance(item, JSONRPCMessage):\n"
+        "+        return item\n"
+        "+    return None if not isinstance(item, JSONRPCMessage) else item\n",
+        findings=["TYP009:4 review", "TYP009:5 review", "TYP009:6 review"],
+    ),
+    # duck typing on `.root`: that branch no longer sees MCP messages
+    case(
+        " from mcp.shared.message import SessionMessage\n"
+        " \n"
+        " def unwrap(item):\n"
+        "     if hasattr(item, 'root'):\n"
+        "+        # mcp-migrate: TYP009 no MCP message has `.root` in v2 (the unions are plain `X | Y`), so this "
+        "`hasattr(..., \"root\")` branch no longer sees MCP messages: use the message itself "
+        "https://py.sdk.modelcontextprotocol.io/v2/migration/#replace-rootmodel-by-union-types-with-typeadapter-validation\n"
+        "         return item.root\n"
+        "     return item\n",
+        findings=["TYP009:5 manual"],
+    ),
     case(
         "-await session.send_notification(ClientNotification(InitializedNotification()))\n"
         "+await session.send_notification(InitializedNotification())\n",
@@ -81,4 +122,16 @@ NOOP = [
     "print(t.name)\n",
     "def f(tree):\n"
     "    return tree.root\n",
+    # not an MCP file: `.root` under `hasattr` is someone else's
+    "def f(tree):\n"
+    "    if hasattr(tree, 'root'):\n"
+    "        return tree.root\n",
+    # the `else` of an isinstance check is not narrowed
+    "from mcp.types import ServerNotification\n"
+    "\n"
+    "def f(message):\n"
+    "    if isinstance(message, ServerNotification):\n"
+    "        pass\n"
+    "    else:\n"
+    "        return message.root\n",
 ]

@@ -34,6 +34,20 @@ CASES = [
         "     pass\n",
         findings=["TYP010:3 manual"],
     ),
+    # a value the SDK's types say is a request's Meta
+    case(
+        " from mcp.server.fastmcp import Context\n"
+        " \n"
+        " def echo(ctx: Context):\n"
+        "     meta = ctx.request_context.meta\n"
+        "-    token = meta.progressToken\n"
+        "+    token = meta.get(\"progress_token\")\n"
+        "+    # mcp-migrate: TYP010 `meta` is a dict in v2 (`RequestParamsMeta`, a TypedDict, for requests): it has no "
+        "`.model_dump`; use dict access (`dict(meta)` for a copy) "
+        "https://py.sdk.modelcontextprotocol.io/v2/migration/#requestparamsmeta-replaced-with-requestparamsmeta-typeddict\n"
+        "     return token, meta.model_dump(exclude_none=True), meta.get('x')\n",
+        findings=["TYP010:5 review", "TYP010:6 manual"],
+    ),
 ]
 
 NOOP = [

@@ -7,7 +7,7 @@
 
 import sections from '../../generated/sections.json';
 import symbols from '../../generated/symbol-index.json';
-import { lookupSync } from './lookup.ts';
+import { CONFIDENT, lookupSync } from './lookup.ts';
 import type { LookupData, LookupIndex, LookupResult } from './types.ts';
 
 /** Longest paste kept in `?q=`: encoded, it stays far below the 8 KB header limits hosts use. */
@@ -46,7 +46,17 @@ function render(box: Box, results: LookupResult[], stayOnV1: string | undefined,
     status.append(p);
     return;
   }
-  status.textContent = results.length === 1 ? '1 matching section' : `${results.length} matching sections, best first`;
+  // Below CONFIDENT a section is only possible: the paste did not show the SDK, or shares little with it.
+  const sure = results.filter((r) => r.confidence >= CONFIDENT).length;
+  if (!sure) {
+    const p = document.createElement('span');
+    p.setAttribute('data-lookup-empty', '');
+    p.textContent = 'No confident match: nothing in this ties it to a change between SDK v1 and v2. Possible matches, in case one fits — or check the error itself, or browse the guide.';
+    status.append(p);
+  } else {
+    const possible = results.length - sure;
+    status.textContent = `${sure === 1 ? '1 matching section' : `${sure} matching sections, best first`}${possible ? `; ${possible} possible` : ''}`;
+  }
   for (const [i, r] of results.entries()) {
     const li = document.createElement('li');
     li.className = 'lookup__result';
@@ -58,10 +68,12 @@ function render(box: Box, results: LookupResult[], stayOnV1: string | undefined,
       <div class="lookup__meta">
         <span class="lookup__area">${esc(box.areas[r.area] ?? r.area)}</span>
         <span class="lookup__conf" title="confidence">
-          <span class="lookup__bar" aria-hidden="true"><span></span></span>${pct}% match
+          <span class="lookup__bar" aria-hidden="true"><span></span></span>${pct}% ${r.confidence < CONFIDENT ? 'possible match' : 'match'}
         </span>
       </div>
       <ul class="lookup__evidence">${r.evidence.map((e) => `<li>${code(e)}</li>`).join('')}</ul>`;
+    const weak = r.confidence < CONFIDENT;
+    if (weak) li.setAttribute('data-lookup-weak', '');
     if (i === 0 && stayOnV1) {
       const pin = document.createElement('p');
       pin.className = 'lookup__pin';
@@ -72,6 +84,7 @@ function render(box: Box, results: LookupResult[], stayOnV1: string | undefined,
     // CSSOM, not a style attribute: the site's CSP forbids inline style attributes.
     li.querySelector<HTMLElement>('.lookup__bar > span')!.style.setProperty('width', `${pct}%`);
     li.classList.toggle('lookup__result--strong', r.confidence >= 0.8);
+    li.classList.toggle('lookup__result--weak', weak);
     list.append(li);
   }
 }

@@ -11,19 +11,25 @@ import type { Hit, LookupData, Normalised } from './types.ts';
 const CUT = /(['"`\u2018])([A-Za-z_]\w{1,40})(?:…|\.{3})?\s*$/;
 const MAX_CANDIDATES = 24;
 
-const vocabularies = new WeakMap<LookupData['symbols'], string[]>();
+interface Vocabulary {
+  words: string[];
+  /** The v1 names among them (the symbol index's): a completion to one of these is SDK code. */
+  v1: Set<string>;
+}
+const vocabularies = new WeakMap<LookupData['symbols'], Vocabulary>();
 
 /** Names a cut fragment may stand for: the symbol index's and the curated symptoms' identifiers. */
-function vocabulary(data: LookupData): string[] {
+function vocabulary(data: LookupData): Vocabulary {
   let v = vocabularies.get(data.symbols);
   if (!v) {
-    const words = new Set<string>();
+    const v1 = new Set<string>();
     const idx = data.symbols;
-    for (const ps of Object.values(idx.params)) for (const p of Object.keys(ps)) words.add(p);
-    for (const ms of Object.values(idx.members)) for (const m of Object.keys(ms)) words.add(m);
-    for (const n of Object.keys(idx.names)) words.add(n);
+    for (const ps of Object.values(idx.params)) for (const p of Object.keys(ps)) v1.add(p);
+    for (const ms of Object.values(idx.members)) for (const m of Object.keys(ms)) v1.add(m);
+    for (const n of Object.keys(idx.names)) v1.add(n);
+    const words = new Set(v1);
     for (const s of data.sections) for (const sym of s.symptoms) for (const w of sym.text.match(/[A-Za-z_]\w{2,}/g) ?? []) words.add(w);
-    v = [...words];
+    v = { words: [...words], v1 };
     vocabularies.set(data.symbols, v);
   }
   return v;
@@ -37,7 +43,8 @@ export function completionHits(n: Normalised, data: LookupData): Hit[] {
   if (!cut) return [];
   const [, quote, fragment] = cut;
   const closing = quote === '\u2018' ? '\u2019' : quote;
-  const candidates = vocabulary(data).filter((w) => w.length > fragment.length && w.startsWith(fragment)).slice(0, MAX_CANDIDATES + 1);
+  const vocab = vocabulary(data);
+  const candidates = vocab.words.filter((w) => w.length > fragment.length && w.startsWith(fragment)).slice(0, MAX_CANDIDATES + 1);
   if (!candidates.length || candidates.length > MAX_CANDIDATES) return [];
   const head = line.slice(0, cut.index);
   const votes = new Map<string, { confidence: number; name: string }>();
@@ -55,5 +62,6 @@ export function completionHits(n: Normalised, data: LookupData): Hit[] {
   }
   if (votes.size !== 1) return [];
   const [[anchor, { confidence, name }]] = [...votes];
-  return [{ anchor, confidence: Math.min(0.8, confidence - 0.1), evidence: `completed the cut name \`${fragment}…\` as \`${name}\`: the only completion the guide explains` }];
+  const v1 = vocab.v1.has(name) ? ' (a v1 name: symbol index)' : '';
+  return [{ anchor, confidence: Math.min(0.8, confidence - 0.1), evidence: `completed the cut name \`${fragment}…\` as \`${name}\`: the only completion the guide explains${v1}` }];
 }

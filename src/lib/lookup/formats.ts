@@ -82,6 +82,11 @@ const TYPECHECK: Rule[] = [
     new RegExp(`^Type ${Q}([^"“”']+)${Q} is not assignable to (?:return |declared )?type ${Q}([^"“”']+)${Q}`),
     (m) => [`TypeError: type ${m[1]} is not ${m[2]}`],
   ],
+  // An operator between a sequence type and another (a list in v1, a tuple now): CPython's words.
+  [
+    new RegExp(`^(?:Operator ${Q}\\+${Q} not supported for types|Unsupported operand types for \\+ \\() ?${Q}(\\w+)(?:\\[[^"“”']*\\])?${Q} and ${Q}(\\w+)(?:\\[[^"“”']*\\])?${Q}`),
+    (m) => [m[1] === 'tuple' || m[1] === 'list' ? `TypeError: can only concatenate ${m[1]} (not "${m[2]}") to ${m[1]}` : `TypeError: unsupported operand type(s) for +: '${m[1]}' and '${m[2]}'`],
+  ],
   // Deprecations: the deprecated name goes through the symbol index; the message follows on the line.
   [
     new RegExp(`^The (?:method|function|class|constructor for class) ${Q}(\\w+)${Q}(?: in class ${Q}(\\w+)${Q})? is deprecated`),
@@ -181,8 +186,17 @@ export function differences(left: string, right: string): string[] {
   const r = unq(right);
   const out: string[] = [];
   if (l !== r && (l + '/' === r || r + '/' === l)) out.push('trailing slash');
-  if ((l === '' || r === '') && l !== r) out.push('empty');
+  // (an empty string, or nothing where items were expected: `[] == ['starting', 'done']`)
+  const empty = (v: string) => v === '' || /^(?:\[\]|\{\}|\(\)|set\(\))$/.test(v);
+  if ((empty(l) || empty(r)) && l !== r) out.push('empty');
   if ((left === 'None') !== (right === 'None')) out.push('none');
+  // A count (`assert entries == 3` failing as `1 == 3`): done once, never, or more than expected.
+  if (/^\d+$/.test(l) && /^\d+$/.test(r) && l !== r) {
+    const [got, want] = [+l, +r];
+    if (got === 1 && want > 1) out.push('only once');
+    else if (got === 0) out.push('never');
+    else if (want === 1 && got > 1) out.push('duplicate');
+  }
   const camel = /\b[a-z]+[A-Z]\w*/;
   const snake = /\b[a-z]+_[a-z]\w*/;
   if ((camel.test(l) && snake.test(r)) || (snake.test(l) && camel.test(r))) out.push('snake_case camelcase');

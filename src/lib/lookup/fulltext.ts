@@ -58,6 +58,7 @@ const BOILERPLATE = new RegExp(
     String.raw`\bAt index \d+ diff:`,
     String.raw`\b(?:Left|Right) contains \d+ more items?\b`,
     String.raw`\bCommon items\b`,
+    String.raw`\bfirst extra item\b`,
     String.raw`\bFull diff\b`,
     String.raw`\bDID NOT RAISE\b`,
     // pip's wording for "no such version", not a conflict
@@ -82,6 +83,8 @@ const BOILERPLATE = new RegExp(
 );
 
 
+const STATED_CODE = /\b(?:HTTP(?:\/[\d.]+)?|status(?:[ _]code)?|returned|responded with|got)[\s:=]+([1-5]\d\d)\b|\b([1-5]\d\d) (?:[A-Z][a-z]+ ){1,3}(?:[A-Z][a-z]+|OK)\b|(?<![\w.])(-32\d{3})\b/gi;
+
 /** What to search for: the paste's words, the exception an expert reads first weighing more. */
 export function buildQuery(n: Normalised, dropped: Set<string> = new Set()): Query {
   const q: Query = new Map();
@@ -94,6 +97,9 @@ export function buildQuery(n: Normalised, dropped: Set<string> = new Set()): Que
   addText(q, unexample(n.text.replace(/^\+\s+where .*$/gm, ' ')).replace(BOILERPLATE, ' '), 1);
   for (const w of where) addText(q, w.replace(/\w+=None\b|\w+=(?:\[\]|\{\}|''|\.\.\.)/g, ' ').replace(BOILERPLATE, ' '), 0.5);
   for (const [word, meaning] of SYNONYMS) if (q.has(word)) addText(q, meaning, 0.7);
+  // A status or error code the paste states as one (`HTTP 413`, `status=421`, `413 Payload Too
+  // Large`, `code -32602`) says what went wrong more exactly than any word around it.
+  for (const m of n.text.matchAll(STATED_CODE)) addText(q, m[1] ?? m[2] ?? m[3], 2, 3);
   if (n.primary) addText(q, unexample(n.primary.message).replace(BOILERPLATE, ' '), 0.75, 3);
   for (const l of n.loggers) addText(q, l, 1.5, 3);
   // Where in the SDK it was raised: the innermost frames' functions and source lines.

@@ -3,7 +3,7 @@
 // (scripts/extract-sdk-messages.py -> scripts/lib/lookup-index.mjs). A paste carrying one came out
 // of the SDK, whatever wrapper, logger or host printed it.
 
-import { looseText } from './normalise.ts';
+import { cutShort, looseText } from './normalise.ts';
 import type { Hit, LookupIndex, Normalised, Section } from './types.ts';
 
 const compiled = new Map<string, RegExp | null>();
@@ -22,16 +22,6 @@ function compile(src: string): RegExp | null {
 
 // As with symptoms: the exception an expert reads first says most.
 const WHERE = { primary: 0.96, exception: 0.93, text: 0.9 };
-
-/** The start of `literal` the paste ends with, when it is long enough to be that message. */
-function truncatedAt(loose: string, literal: string): string | null {
-  if (literal.length < 50) return null;
-  for (let len = literal.length - 1; len >= 40; len--) {
-    const head = literal.slice(0, len);
-    if (loose.endsWith(head) || loose.includes(head + ' ')) return head;
-  }
-  return null;
-}
 
 export function matchMessages(n: Normalised, index: LookupIndex, sections: Section[]): Hit[] {
   const hits: Hit[] = [];
@@ -72,7 +62,7 @@ export function matchMessages(n: Normalised, index: LookupIndex, sections: Secti
     if (!confidence) {
       // A message cut short (a wrapped or truncated paste): the paste ends inside the template's
       // literal text, and says at least 40 characters of it.
-      const cut = truncatedAt(n.loose, looseText(literal));
+      const cut = lit.length >= 50 ? cutShort(n.loose, lit, 40) : null;
       if (!cut) continue;
       hits.push({ anchor: sec.anchor, confidence: 0.85 * weight, evidence: `SDK message (cut short): “${cut}…”, ${where}` });
       continue;

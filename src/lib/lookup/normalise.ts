@@ -406,3 +406,28 @@ export function looseText(s: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/**
+ * The start of `literal` (both loose text) where a paste cut it short: the paste agrees with at
+ * least `min` characters of it and then shows an ellipsis (a terminal's or a log viewer's
+ * truncation) or ends (`strict`: inside a word); unless `strict`, also where it continues after a
+ * space (a line wrapped or cut and followed by more text).
+ */
+export function cutShort(loose: string, literal: string, min: number, strict = false): string | null {
+  if (literal.length <= min) return null;
+  const start = literal.slice(0, min);
+  for (let at = loose.indexOf(start); at >= 0; at = loose.indexOf(start, at + 1)) {
+    let k = min;
+    while (k < literal.length && loose[at + k] === literal[k]) k++;
+    if (k === literal.length) continue; // the whole of it: not a cut
+    const end = at + k;
+    if (loose.startsWith('…', end) || loose.startsWith('...', end)) return literal.slice(0, k);
+    // (strict: the paste ends inside a word of it, not where a shorter message of its own ends)
+    if (end === loose.length && (!strict || /\w\w/.test(literal.slice(k - 1, k + 1)))) return literal.slice(0, k);
+    if (strict) continue;
+    const space = loose.lastIndexOf(' ', end);
+    if (space >= at + min) return literal.slice(0, space - at);
+  }
+  return null;
+}
+

@@ -11,8 +11,10 @@ const DOTTED = `([A-Za-z_][\\w.]*[\\w])`;
 const CALLABLE = `([A-Za-z_][\\w.]*)\\(\\)`;
 
 const R = {
-  noModule: new RegExp(`No module named ${Q}${DOTTED}(${Q})`, 'g'),
+  // (also a paste cut inside the phrase: `odule named ...`, `mport name 'X' from 'mcp.types'`)
+  noModule: new RegExp(`(?:No m|(?:^|\\s)m?)odule named ${Q}${DOTTED}(${Q})`, 'g'),
   cannotImport: new RegExp(`cannot import name ${Q}${ID}${Q}(?: from (?:partially initialized module )?${Q}${DOTTED}${Q})?`, 'g'),
+  cutImport: new RegExp(`^(?:[a-z]{1,6} )?[a-z]{0,2}port name ${Q}${ID}${Q} from ${Q}${DOTTED}${Q}`, 'g'),
   moduleAttr: new RegExp(`module ${Q}${DOTTED}${Q} has no attribute ${Q}${ID}${Q}`, 'g'),
   objectAttr: new RegExp(`(?:${Q}${ID}${Q} object|type object ${Q}${ID}${Q}) has no attribute ${Q}${ID}${Q}`, 'g'),
   bareAttr: new RegExp(`(?:^|[^\\w'"\`]\\s*)(?:object )?has no attribute ${Q}${ID}${Q}`, 'g'),
@@ -191,13 +193,14 @@ function scan(ctx: Ctx, s: string) {
     if (!isSdkModule(mod)) continue;
     removedModule(ctx, mod, !m[2]);
   }
-  for (const m of s.matchAll(R.cannotImport)) {
+  for (const m of [...s.matchAll(R.cannotImport), ...s.matchAll(R.cutImport)]) {
     const [, name, mod] = m;
     if (mod && !isSdkModule(mod)) {
       ctx.foreign.add(name);
       continue;
     }
-    if (mod && removedModule(ctx, mod, false)) continue;
+    // (`from mcp.shared import progress`: the name is a submodule v2 removed)
+    if (mod && (removedModule(ctx, mod, false) || removedModule(ctx, `${mod}.${name}`, false))) continue;
     removedName(ctx, name, mod, mod ? 0.95 : 0.82);
   }
   for (const m of s.matchAll(R.moduleAttr)) {
@@ -317,6 +320,8 @@ const SDK_PARAMETER = /timeout|seconds|interval|uri|url|result/i;
 const WIRE_KEY = /(["'])[A-Za-z_]\w*\1\s*:/g;
 // pydantic's location line (`tools.0.inputSchema`, `maxTokens`) above its `... [type=...]` line
 const PYDANTIC_LOC = /^[A-Za-z_][\w.]*\n(?=.*\[type=)/gm;
+// a field named in prose: "a custom `category` field", "the key `trace_id`"
+const PROSE_FIELD = /`(\w+)`\s+(?:field|key|attribute|property)\b|\b(?:field|key|attribute|property)\s+`(\w+)`/gi;
 // a JSON-RPC method (`sampling/createMessage`, `notifications/tools/list_changed`)
 const METHOD = /\b[a-z]+(?:\/[A-Za-z_]+)+/g;
 
@@ -488,6 +493,15 @@ function codeMentions(ctx: Ctx, text: string) {
     const sure = alive.has(member) ? named : distinctive(member) || member.length >= 6 || named;
     if (sure && decorator && mine.length) once(`attr:${member}`, at, 0.88, `decorates with \`@${receiver}.${member}\`, which ${mine.slice(0, 2).map((o) => `\`${o}\``).join(', ')} no longer has in v2 (symbol index)`);
     else if (sure) once(`attr:${member}`, at, 0.8, `uses \`.${member}\`, which ${owners.slice(0, 2).map((o) => `\`${o}\``).join(', ')} no longer has in v2 (symbol index)`);
+  }
+  // Prose about a field of its own on a protocol model ("a custom `category` field on Tool objects").
+  const models = ctx.models?.[1];
+  if (models) {
+    for (const m of text.matchAll(PROSE_FIELD)) {
+      const field = m[1] ?? m[2];
+      const model = [...text.matchAll(/\b([A-Z][A-Za-z]+)\b/g)].map((c) => c[1]).find((c) => Object.hasOwn(models, c));
+      if (model && !seen.has(`extra:${model}`) && extraField(ctx, model, field, 0.78, `describes a \`${field}\` field on \`${model}\`, which it never had`)) seen.add(`extra:${model}`);
+    }
   }
   for (const m of wireless(text).matchAll(WORD)) {
     const a = m[0];

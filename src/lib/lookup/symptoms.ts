@@ -2,7 +2,7 @@
 // behaviour descriptions.
 
 import { differences } from './formats.ts';
-import { frameText, looseText } from './normalise.ts';
+import { cutShort, frameText, looseText } from './normalise.ts';
 import { oneWord, STOP, stem, SYNONYMS } from './tokens.ts';
 import type { Hit, Normalised, Section } from './types.ts';
 
@@ -105,25 +105,56 @@ const WEAK = new Set(
     .map(stem),
 );
 
-export function keywords(s: string): string[] {
+/**
+ * Where a text's words come from when they are parts of its identifiers: `inner`, the identifiers
+ * a part belongs to (`send` -> `sendtoollistchanged`, `resourc` -> `resources/subscrib`);
+ * `whole`, the first token as written. A word the text also says on its own is in neither.
+ */
+export interface Anatomy {
+  inner: Map<string, Set<string>>;
+  whole: Map<string, string>;
+}
+
+export function keywords(s: string, anatomy?: Anatomy): string[] {
   const words = oneWord(s)
     .replace(/[`'"\u2018\u2019]/g, '')
     .match(/-?\d+|[A-Za-z_][\w./-]*[\w]|[A-Za-z]/g);
   if (!words) return [];
   const out: string[] = [];
+  const alone = new Set<string>();
+  const part = (p: string, inner: string, whole: string) => {
+    out.push(p);
+    if (!anatomy) return;
+    anatomy.inner.set(p, (anatomy.inner.get(p) ?? new Set()).add(inner));
+    if (!anatomy.whole.has(p)) anatomy.whole.set(p, whole);
+  };
   for (const raw of words) {
     const cased = raw.replace(/[./-]+$/, '');
     const w = cased.toLowerCase();
     if (w.length < 2 || STOP.has(w)) continue;
-    out.push(stem(w));
+    const whole = stem(w);
+    out.push(whole);
+    alone.add(whole);
     // "camelCase" and "snake_case" identifiers also count as their parts (so "serverInfo.name"
     // meets "server info name" and "server_info" halfway).
-    if (/[_.\/-]|[a-z][A-Z]/.test(cased))
-      for (const part of cased.split(/[_.\/-]+|(?<=[a-z0-9])(?=[A-Z])/)) {
-        const p = part.toLowerCase();
-        if (p.length > 2 && !STOP.has(p)) out.push(stem(p));
+    const segments = /[./-]/.test(cased) ? cased.split(/[./-]+/).filter(Boolean) : [cased];
+    for (const seg of segments) {
+      if (!/_|[a-z][A-Z]/.test(seg)) {
+        const word = stem(seg.toLowerCase());
+        if (seg !== cased && word.length > 2 && !STOP.has(word)) part(word, whole, whole);
+        continue;
       }
+      // (one identifier in either spelling: `server_info` is `serverInfo`)
+      const id = seg.toLowerCase().replace(/_/g, '');
+      // `session.send_roots_list_changed` calls `send_roots_list_changed`: the name counts whole too
+      if (seg !== cased) part(stem(seg.toLowerCase()), id, whole);
+      for (const piece of seg.split(/_+|(?<=[a-z0-9])(?=[A-Z])/)) {
+        const p = piece.toLowerCase();
+        if (p.length > 2 && !STOP.has(p)) part(stem(p), id, whole);
+      }
+    }
   }
+  if (anatomy) for (const w of alone) (anatomy.inner.delete(w), anatomy.whole.delete(w));
   return out;
 }
 
@@ -131,34 +162,41 @@ const weight = (w: string) => (WEAK.has(w) ? 0.25 : /\d|_|\./.test(w) ? 1.6 : 1)
 
 interface Prepared {
   words: Set<string>;
+  /** Its words that are only parts of its identifiers (`send_tool_list_changed`). */
+  anatomy: Anatomy;
   total: number;
 }
 const prepCache = new Map<string, Prepared>();
 function prepare(text: string): Prepared {
   let p = prepCache.get(text);
   if (!p) {
-    const words = new Set(keywords(text));
+    const anatomy: Anatomy = { inner: new Map(), whole: new Map() };
+    const words = new Set(keywords(text, anatomy));
     let total = 0;
     for (const w of words) total += weight(w);
-    p = { words, total };
+    p = { words, anatomy, total };
     prepCache.set(text, p);
   }
   return p;
 }
 
 /** 0..1: how much of the behaviour description the paste covers, and how specifically. */
-export function behaviourScore(behaviour: string, pasteWords: Set<string>): { score: number; matched: string[] } {
+export function behaviourScore(behaviour: string, pasteWords: Set<string>, anatomy?: Anatomy): { score: number; matched: string[] } {
   const b = prepare(behaviour);
   let got = 0;
   const matched: string[] = [];
   for (const w of b.words) {
-    if (pasteWords.has(w)) {
-      got += weight(w);
-      matched.push(w);
-    }
+    // Two identifiers that share a part (`send_roots_list_changed`, `send_tool_list_changed`) are
+    // two names, not one: parts meet prose, identifiers meet each other whole.
+    const mine = b.anatomy.inner.get(w);
+    const theirs = anatomy?.inner.get(w);
+    if (!pasteWords.has(w) || (mine && theirs && !WEAK.has(w) && ![...mine].some((i) => theirs.has(i)))) continue;
+    got += weight(w);
+    matched.push(w);
   }
-  // `ctx.info` also counts as `ctx` and `info`: parts of a matched word are not more evidence.
-  const strong = matched.filter((w) => !WEAK.has(w) && !matched.some((o) => o !== w && o.includes(w) && /[._/-]/.test(o))).length;
+  // `ctx.info` also counts as `ctx` and `info`: parts of a matched word are not more evidence, nor
+  // are two parts of one identifier of the paste's (`resources/subscribe`) two words.
+  const strong = new Set(matched.filter((w) => !WEAK.has(w) && !matched.some((o) => o !== w && o.includes(w) && /[._/-]/.test(o))).map((w) => anatomy?.whole.get(w) ?? w)).size;
   if (strong < 2 || b.total === 0) return { score: 0, matched };
   return { score: got / b.total, matched };
 }
@@ -180,7 +218,8 @@ export function matchSymptoms(n: Normalised, sections: Section[]): Hit[] {
   const hits: Hit[] = [];
   const foreign = foreignPackage(n);
   // The loggers a log names are its words too (`app.lifespan` logged it).
-  const pasteWords = new Set(keywords(n.loggers.length ? `${n.text}\n${n.loggers.join(' ')}` : n.text));
+  const anatomy: Anatomy = { inner: new Map(), whole: new Map() };
+  const pasteWords = new Set(keywords(n.loggers.length ? `${n.text}\n${n.loggers.join(' ')}` : n.text, anatomy));
   for (const [word, meaning] of SYNONYMS) if (pasteWords.has(word)) for (const w of keywords(meaning)) pasteWords.add(w);
   // What a failed assertion's two sides show (`'' == '1.28.1'` is an empty value) is said too.
   for (const p of n.assertions?.pairs ?? []) {
@@ -198,7 +237,12 @@ export function matchSymptoms(n: Normalised, sections: Section[]): Hit[] {
       if (sym.kind === 'exact') {
         const needle = sym.text.toLowerCase();
         const loose = looseText(sym.text);
-        if (!lower.includes(needle) && !(loose.length > 8 && n.loose.includes(loose)) && !n.loose.includes(needle)) continue;
+        if (!lower.includes(needle) && !(loose.length > 8 && n.loose.includes(loose)) && !n.loose.includes(needle)) {
+          // A paste cut inside it (`... for +: 'float' and 'dateti…`): most of it, then the cut.
+          const cut = loose.length >= 40 ? cutShort(n.loose, loose, Math.max(30, Math.ceil(0.6 * loose.length)), true) : null;
+          if (cut) hits.push({ anchor: sec.anchor, confidence: 0.85, evidence: `matched symptom (cut short): “${cut}…”` });
+          continue;
+        }
         const c = locate(n, (s) => s.toLowerCase().includes(needle) || (loose.length > 8 && s.includes(loose)));
         if (c) hits.push({ anchor: sec.anchor, confidence: c, evidence: `matched symptom: “${sym.text}”` });
       } else if (sym.kind === 'pattern') {
@@ -216,7 +260,7 @@ export function matchSymptoms(n: Normalised, sections: Section[]): Hit[] {
         const shown = seen.length > 90 ? seen.slice(0, 87) + '…' : seen;
         if (c) hits.push({ anchor: sec.anchor, confidence: c - 0.02, evidence: `matched symptom: “${shown}”` });
       } else if (sym.kind === 'behaviour') {
-        const { score, matched } = behaviourScore(sym.text, pasteWords);
+        const { score, matched } = behaviourScore(sym.text, pasteWords, anatomy);
         // Half the description's weight is the floor for "this is what you describe".
         if (score >= 0.5) {
           hits.push({

@@ -65,12 +65,22 @@ export interface LookupIndex {
   messages: Array<[string, number, string, string, number?, string?]>;
   /** Import names of the packages v2 added (`httpx2`, `opentelemetry`) -> section. */
   packages: Record<string, number>;
+  /**
+   * Attributes the guide says v2 may leave `None` (`params.arguments`, `request_id`): [name, the
+   * type it now has or '', section].
+   */
+  nullable?: Array<[string, string, number]>;
   /** Logger names the guide's sentences about loggers give -> section. */
   loggers: Record<string, number>;
   /** Anchors the guide used before -> section. */
   aliases: Record<string, number>;
-  /** Class names of either release only MCP code uses (`CallToolResult`): signs a paste is about the SDK. */
+  /**
+   * Names of either release only MCP code uses: classes (`CallToolResult`) and snake_case functions
+   * and methods (`send_tool_list_changed`); in Python, signs a paste is about the SDK.
+   */
   sdkNames?: string[];
+  /** SDK methods only one side of the connection has (`send_roots_list_changed`: the client's). */
+  sides?: Record<string, 'client' | 'server'>;
   /**
    * [section, model -> fields]: the protocol models of `mcp.types` and every field either release
    * gives them; any other attribute or key was an extra field v1 kept and v2 drops.

@@ -1,0 +1,85 @@
+import ast
+
+from .. import sdk
+from ..context import PythonContext
+from ..framework import rule
+
+F = sdk.FASTMCP_MODULE
+# (class, method) -> (the parameters before `context`, in order; those v2 made required)
+CALLS = {
+    (F + ".tools.tool_manager.ToolManager", "call_tool"): (("name", "arguments"), ()),
+    (F + ".tools.base.Tool", "run"): (("arguments",), ()),
+    (F + ".prompts.base.Prompt", "render"): (("arguments",), ("arguments",)),
+    (F + ".prompts.manager.PromptManager", "render_prompt"): (("name", "arguments"), ("arguments",)),
+    (F + ".resources.resource_manager.ResourceManager", "get_resource"): (("uri",), ()),
+    (F + ".resources.templates.ResourceTemplate", "create_resource"): (("uri", "params"), ()),
+}
+ANCHOR = "mcpservercall_tool-read_resource-get_prompt-now-accept-a-context-parameter"
+
+
+@rule(
+    code="SRV030",
+    title="`MCPServer.call_tool()`, `read_resource()`, `get_prompt()` now accept a `context` parameter",
+    anchor=ANCHOR,
+    fix_class="review",
+    summary="""
+        Calls of MCPServer's internal layers that left out the context (`ToolManager.call_tool(name,
+        args)`, `Tool.run(args)`, `Prompt.render(args)`, `PromptManager.render_prompt(name, args)`,
+        `ResourceManager.get_resource(uri)`, `ResourceTemplate.create_resource(uri, params)`, on
+        objects the file shows come from the SDK, such as `mcp._tool_manager`): inside a handler
+        with a `Context` parameter, passes it as `context=` (and `arguments=None` where v2 made
+        `arguments` required); elsewhere marks the call.
+    """,
+    why="""
+        v2 requires the context: `TypeError: ToolManager.call_tool() missing 1 required positional
+        argument: 'context'`. The public `MCPServer.call_tool()` / `read_resource()` /
+        `get_prompt()` still build one when it is left out.
+    """,
+    example="""
+         from mcp.server.fastmcp import Context, FastMCP
+
+         mcp = FastMCP("demo")
+
+
+         @mcp.tool()
+         async def twice(x: int, ctx: Context) -> list:
+        -    first = await mcp._tool_manager.call_tool("double", {"x": x})
+        +    first = await mcp._tool_manager.call_tool("double", {"x": x}, context=ctx)
+             return [first, first]
+    """,
+    v1_names=["%s.%s" % key for key in CALLS],
+    v2_names=["mcp.server.mcpserver.tools.tool_manager.ToolManager.call_tool(context)",
+              "mcp.server.mcpserver.prompts.base.Prompt.render(context)"],
+)
+def check(ctx: PythonContext):
+    methods = {m for _, m in CALLS}
+    for call in ctx.attr_calls(*methods):
+        recv = call.func.value
+        found = next(((cls, m) for cls, m in CALLS if m == call.func.attr and ctx.is_instance(recv, cls)), None)
+        if found is None:
+            continue
+        before, required = CALLS[found]
+        if ctx.has_star(call) or ctx.keyword(call, "context") is not None or len(call.args) > len(before):
+            continue
+        what = "`%s.%s()`" % (found[0].rpartition(".")[2], found[1])
+        param = _context_parameter(ctx, call)
+        if param is None:
+            ctx.manual(call, "%s requires a `context` in v2: pass the handler's `Context`, or call the "
+                             "public `MCPServer` method, which builds one" % what)
+            continue
+        given = {k.arg for k in call.keywords} | set(before[:len(call.args)])
+        extra = ["%s=None" % name for name in required if name not in given]
+        edit = ctx.add_kwargs(call, ", ".join(extra + ["context=%s" % param]))
+        if edit is None:
+            ctx.manual(call, "%s requires a `context` in v2: pass `context=%s`" % (what, param))
+        else:
+            ctx.fix(call, "%s requires a `context` in v2: the handler's `%s` is passed" % (what, param), [edit])
+
+
+def _context_parameter(ctx, call):
+    """The name of the enclosing def's `Context` parameter, if it has one."""
+    fn = ctx.enclosing(call, ast.FunctionDef, ast.AsyncFunctionDef)
+    if fn is None:
+        return None
+    names = ctx.context_params(fn)
+    return names[0] if names else None

@@ -1,0 +1,107 @@
+import ast
+
+from .. import sdk
+from ..context import PythonContext
+from ..framework import rule
+
+MARK = ("v2's bare `Context` types `lifespan_context` as `dict[str, Any]` (type checkers flag this read): "
+        "annotate the tool's parameter `Context[YourLifespanState]`; on prompt and resource-template handlers "
+        "keep bare `Context` and use `typing.cast(YourLifespanState, ...)`")
+ASYNC_ITERATORS = ("AsyncIterator", "AsyncGenerator", "AsyncIterable")
+
+
+@rule(
+    code="SRV031",
+    title="`Context` type parameters: the lifespan state's type",
+    anchor="requestcontext-type-parameters-simplified",
+    fix_class="safe",
+    summary="""
+        A tool handler whose `ctx: Context` reads attributes of `ctx.request_context.lifespan_context` gets
+        `ctx: Context[State]`, `State` being what the server's own `lifespan=` function yields (its
+        `AsyncIterator[State]` annotation). Where that type is not in the file, and on prompt and resource
+        handlers (where the guide keeps bare `Context`), the reads are marked.
+    """,
+    why="""
+        v2's `Context` is `Context[LifespanContextT, RequestT]` with `LifespanContextT` defaulting to
+        `dict[str, Any]`, so `ctx.request_context.lifespan_context.crawler` is `Cannot access attribute
+        "crawler" for class "dict[str, Any]"` for a type checker (at run time the object is unchanged).
+    """,
+    example="""
+         from collections.abc import AsyncIterator
+         from contextlib import asynccontextmanager
+         from dataclasses import dataclass
+
+         from mcp.server.fastmcp import Context, FastMCP
+
+
+         @dataclass
+         class State:
+             db: dict
+
+
+         @asynccontextmanager
+         async def lifespan(server: FastMCP) -> AsyncIterator[State]:
+             yield State(db={})
+
+
+         mcp = FastMCP("demo", lifespan=lifespan)
+
+
+         @mcp.tool()
+        -async def lookup(ctx: Context, key: str) -> str:
+        +async def lookup(ctx: Context[State], key: str) -> str:
+             return str(ctx.request_context.lifespan_context.db.get(key))
+    """,
+    v1_names=[sdk.FASTMCP_CONTEXT, sdk.FASTMCP],
+    v2_names=["mcp.server.mcpserver.Context"],
+)
+def check(ctx: PythonContext):
+    for fn, dec, kind in ctx.fastmcp_handlers():
+        for param in _bare_context_params(ctx, fn):
+            reads = _lifespan_reads(fn, param.arg)
+            if not reads:
+                continue
+            state = _lifespan_state(ctx, dec) if kind == "tool" else None
+            if state is not None:
+                ctx.fix(param.annotation, "`lifespan_context` is typed by `Context`'s first parameter in v2",
+                        [ctx.replace(param.annotation, "%s[%s]" % (ctx.source(param.annotation), state))])
+            else:
+                for node in reads:
+                    ctx.manual(node, MARK)
+
+
+def _bare_context_params(ctx, fn):
+    a = fn.args
+    return [p for p in a.posonlyargs + a.args + a.kwonlyargs
+            if isinstance(p.annotation, (ast.Name, ast.Attribute)) and ctx.is_ref(p.annotation, sdk.FASTMCP_CONTEXT)]
+
+
+def _lifespan_reads(fn, name):
+    """`<name>.request_context.lifespan_context.<attr>` reads in the handler."""
+    out = []
+    for node in ast.walk(fn):
+        chain = node.value if isinstance(node, ast.Attribute) else None
+        if isinstance(chain, ast.Attribute) and chain.attr == "lifespan_context" \
+                and isinstance(chain.value, ast.Attribute) and chain.value.attr == "request_context" \
+                and isinstance(chain.value.value, ast.Name) and chain.value.value.id == name:
+            out.append(node)
+    return out
+
+
+def _lifespan_state(ctx, dec):
+    """The type the decorated server's `lifespan=` function yields, when the file shows it and the
+    type's name is bound at module level (so `Context[State]` resolves where the handler is)."""
+    recv = (dec.func if isinstance(dec, ast.Call) else dec).value
+    for call in ctx.calls(sdk.FASTMCP):
+        target = ctx.parent(call)
+        if not (isinstance(target, ast.Assign) and any(ctx.source(t) == ctx.source(recv) for t in target.targets)):
+            continue
+        lifespan = ctx.keyword_value(call, "lifespan")
+        fn = ctx.types.local_def(lifespan) if lifespan is not None else None
+        ann = getattr(fn, "returns", None)
+        if isinstance(ann, ast.Subscript) and (ctx.qualname(ann.value) or ctx.source(ann.value)).rpartition(".")[2] \
+                in ASYNC_ITERATORS:
+            state = ann.slice.elts[0] if isinstance(ann.slice, ast.Tuple) else ann.slice
+            if isinstance(state, ast.Name) and ctx.module_binding(state.id) is not None:
+                return state.id
+    return None

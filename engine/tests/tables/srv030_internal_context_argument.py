@@ -1,0 +1,68 @@
+"""SRV030: `MCPServer.call_tool()`, `read_resource()`, `get_prompt()` now accept a `context` parameter
+
+Rule: engine/mcp_migrate/rules/srv030_internal_context_argument.py. Table format: engine/tests/tables/__init__.py.
+"""
+
+from . import case
+
+MARK = ("# mcp-migrate: SRV030 `%s()` requires a `context` in v2: pass the handler's `Context`, or call the "
+        "public `MCPServer` method, which builds one "
+        "https://py.sdk.modelcontextprotocol.io/v2/migration/#mcpservercall_tool-read_resource-get_prompt-now-accept-a-context-parameter\n")
+
+CASES = [
+    # inside a handler with a Context: it is passed (and `arguments` where v2 made it required)
+    case(
+        " from mcp.server.fastmcp import Context, FastMCP\n"
+        " \n"
+        " mcp = FastMCP('demo')\n"
+        " \n"
+        " @mcp.tool()\n"
+        " async def both(x: int, ctx: Context) -> str:\n"
+        "-    first = await mcp._tool_manager.call_tool('double', {'x': x})\n"
+        "-    prompt = mcp._prompt_manager.get_prompt('p')\n"
+        "-    text = await prompt.render()\n"
+        "-    again = await mcp._prompt_manager.render_prompt('p', arguments={'a': 1})\n"
+        "+    first = await mcp._tool_manager.call_tool('double', {'x': x}, context=ctx)\n"
+        "+    prompt = mcp._prompt_manager.get_prompt('p')\n"
+        "+    text = await prompt.render(arguments=None, context=ctx)\n"
+        "+    again = await mcp._prompt_manager.render_prompt('p', arguments={'a': 1}, context=ctx)\n"
+        "     return str((first, text, again))\n",
+        findings=["SRV030:7 review", "SRV030:9 review", "SRV030:10 review"],
+    ),
+    # no Context at hand: marked
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        " \n"
+        " async def test_double(mcp: FastMCP):\n"
+        "+    " + MARK % "ToolManager.call_tool" +
+        "     assert await mcp._tool_manager.call_tool('double', {'x': 1}) == 2\n"
+        "     resource_manager = mcp._resource_manager\n"
+        "+    " + MARK % "ResourceManager.get_resource" +
+        "     await resource_manager.get_resource('file://x')\n",
+        findings=["SRV030:4 manual", "SRV030:6 manual"],
+    ),
+]
+
+NOOP = [
+    # the context is already there; the public MCPServer methods build one themselves
+    "from mcp.server.fastmcp import Context, FastMCP\n"
+    "\n"
+    "mcp = FastMCP('demo')\n"
+    "\n"
+    "async def f(ctx: Context):\n"
+    "    await mcp._tool_manager.call_tool('t', {}, ctx)\n"
+    "    await mcp._tool_manager.call_tool('t', {}, context=ctx)\n"
+    "    await mcp.call_tool('t', {})\n",
+    # not the SDK's objects
+    "class Manager:\n"
+    "    async def call_tool(self, name, args):\n"
+    "        pass\n"
+    "\n"
+    "async def f(m: Manager, template):\n"
+    "    await m.call_tool('t', {})\n"
+    "    await template.render()\n",
+    "from fastmcp import FastMCP\n"
+    "\n"
+    "async def f(mcp: FastMCP):\n"
+    "    await mcp._tool_manager.call_tool('t', {})\n",
+]

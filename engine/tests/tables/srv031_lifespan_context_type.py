@@ -1,0 +1,65 @@
+"""SRV031: `Context` type parameters: the lifespan state's type
+
+Rule: engine/mcp_migrate/rules/srv031_lifespan_context_type.py. Table format: engine/tests/tables/__init__.py.
+"""
+
+from . import case
+
+SERVER = (
+    " from collections.abc import AsyncIterator\n"
+    " from contextlib import asynccontextmanager\n"
+    " from mcp.server.fastmcp import Context, FastMCP\n"
+    " from .state import State\n"
+    " \n"
+    " @asynccontextmanager\n"
+    " async def lifespan(server: FastMCP) -> AsyncIterator[State]:\n"
+    "     yield State()\n"
+    " \n"
+    " mcp = FastMCP('demo', lifespan=lifespan)\n"
+    " \n"
+)
+MARK = (
+    "# mcp-migrate: SRV031 v2's bare `Context` types `lifespan_context` as `dict[str, Any]` (type checkers flag "
+    "this read): annotate the tool's parameter `Context[YourLifespanState]`; on prompt and resource-template "
+    "handlers keep bare `Context` and use `typing.cast(YourLifespanState, ...)` "
+    "https://py.sdk.modelcontextprotocol.io/v2/migration/#requestcontext-type-parameters-simplified\n"
+)
+
+CASES = [
+    case(
+        SERVER + " @mcp.tool()\n"
+        "-async def lookup(ctx: Context, key: str) -> str:\n"
+        "+async def lookup(ctx: Context[State], key: str) -> str:\n"
+        "     return str(ctx.request_context.lifespan_context.db.get(key))\n",
+        findings=["SRV031:13 safe"],
+    ),
+    # a prompt keeps bare `Context` (the guide: a parametrized one breaks there); its reads are marked
+    case(
+        SERVER + " @mcp.prompt()\n"
+        " def hello(ctx: Context) -> str:\n"
+        "+    " + MARK + "     return ctx.request_context.lifespan_context.greeting\n",
+        findings=["SRV031:14 manual"],
+    ),
+    # the lifespan lives in another module: the file cannot name its state type
+    case(
+        " from mcp.server.fastmcp import Context, FastMCP\n"
+        " from .life import lifespan\n"
+        " \n"
+        " mcp = FastMCP('demo', lifespan=lifespan)\n"
+        " \n"
+        " @mcp.tool()\n"
+        " async def t(ctx: Context) -> str:\n"
+        "+    " + MARK + "     return ctx.request_context.lifespan_context.name\n",
+        findings=["SRV031:8 manual"],
+    ),
+]
+
+NOOP = [
+    # already parametrized, or no lifespan state read
+    SERVER.replace("\n ", "\n").lstrip(" ")
+    + "@mcp.tool()\nasync def t(ctx: Context[State]) -> str:\n    return ctx.request_context.lifespan_context.db\n",
+    SERVER.replace("\n ", "\n").lstrip(" ") + "@mcp.tool()\nasync def t(ctx: Context) -> str:\n    return ctx.request_id\n",
+    # the separate fastmcp package
+    "from fastmcp import Context, FastMCP\nmcp = FastMCP('x')\n\n@mcp.tool()\n"
+    "async def t(ctx: Context) -> str:\n    return ctx.request_context.lifespan_context.db\n",
+]
