@@ -5,6 +5,7 @@ import starlight from '@astrojs/starlight';
 import checkLinks from './src/integrations/check-links.ts';
 import pyodideAssets from './src/integrations/pyodide-assets.mjs';
 import csp from './src/integrations/csp.mjs';
+import serviceWorker from './src/integrations/service-worker.ts';
 
 // BASE_PATH lets `dist/` be served from a sub-path (e.g. GitHub Pages project sites).
 const base = process.env.BASE_PATH || '/';
@@ -45,6 +46,8 @@ export default defineConfig({
         // playground: header link, "Open in playground" on section pages
         PageTitle: './src/components/PageTitle.astro',
         SocialIcons: './src/components/SocialIcons.astro',
+        // playground: links to the guide, lookup and playground on phones (no header links there)
+        Banner: './src/components/Banner.astro',
       },
       sidebar: [
         {
@@ -68,6 +71,7 @@ export default defineConfig({
     }),
     checkLinks(),
     pyodideAssets(), // Pyodide runtime served from /pyodide/ (playground)
-    csp(), // strict CSP <meta> on every page, computed after the build: keep last
+    csp(), // strict CSP <meta> on every page, computed after the build: keep last of the HTML rewriters
+    serviceWorker(), // <base>sw.js with the final file list (offline after one visit)
   ],
 });

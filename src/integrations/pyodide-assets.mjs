@@ -1,11 +1,14 @@
 // Serves the Pyodide runtime from the site's own origin: copied into `<outDir>/pyodide/` at build time
 // and served from node_modules in `astro dev`. Only the files a stdlib-only engine needs; no packages.
+// The build also makes the engine snapshot (scripts/build-snapshot.mjs) that the playground's worker
+// restores instead of starting Python; `astro dev` has none and starts Python from scratch.
 import { createReadStream } from 'node:fs';
 import { statSync } from 'node:fs';
 import { copyFile, mkdir, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSnapshot, snapshotName } from '../../scripts/build-snapshot.mjs';
 
 export const PYODIDE_FILES = [
   'pyodide.mjs',
@@ -33,7 +36,7 @@ export default function pyodideAssets() {
   return {
     name: 'mcp-migrate:pyodide-assets',
     hooks: {
-      'astro:config:setup': ({ config, updateConfig }) => {
+      'astro:config:setup': ({ config, command, updateConfig }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         const prefix = `${base}pyodide/`;
         const dir = pyodideDir();
@@ -42,7 +45,10 @@ export default function pyodideAssets() {
         for (const name of ['pyodide.asm.wasm', 'python_stdlib.zip']) sizes[name] = statSync(join(dir, name)).size;
         updateConfig({
           vite: {
-            define: { __PYODIDE_SIZES__: JSON.stringify(sizes) },
+            define: {
+              __PYODIDE_SIZES__: JSON.stringify(sizes),
+              __ENGINE_SNAPSHOT__: JSON.stringify(command === 'build' ? snapshotName() : null),
+            },
             // Dev server only: pre-bundle Monaco's lazily loaded tokenizers (no optimizer reload on
             // first visit) and never pre-bundle the npm Pyodide (the worker loads /pyodide/ instead).
             optimizeDeps: {
@@ -103,6 +109,10 @@ export default function pyodideAssets() {
           bytes += (await stat(join(out, name))).size;
         }
         logger.info(`copied ${PYODIDE_FILES.length} Pyodide runtime files (${(bytes / 1e6).toFixed(1)} MB) to pyodide/`);
+        const t0 = performance.now();
+        const snap = await buildSnapshot(out);
+        const secs = ((performance.now() - t0) / 1000).toFixed(1);
+        logger.info(`engine snapshot ${snap.name} (${(snap.bytes / 1e6).toFixed(1)} MB)${snap.reused ? ' reused from the cache' : ` built in ${secs} s`}`);
       },
     },
   };

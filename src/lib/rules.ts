@@ -1,16 +1,9 @@
-// Engine rule metadata as shipped to the site (generated from the engine registry).
+// Engine rule metadata as shipped to the site (generated from the engine registry; the shape is the
+// engine contract's RuleInfo).
 import rules from '../generated/rules.json';
+import type { RuleInfo } from './engine/types';
 
-export interface RuleDoc {
-  code: string;
-  title: string;
-  anchor: string;
-  fix_class: 'safe' | 'review' | 'manual';
-  summary: string;
-  why: string;
-  before: string;
-  after: string;
-}
+export type RuleDoc = RuleInfo;
 
 export const RULES = rules as RuleDoc[];
 

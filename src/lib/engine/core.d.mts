@@ -1,8 +1,5 @@
-import type { Engine, EngineFiles, LoadEngineOptions, MigrateOptions, Result, RuleInfo } from './types';
+import type { Engine, EngineFiles, LoadEngineOptions, SyncEngine } from './types';
 
-export function createEngine(pyodide: any, files: EngineFiles): {
-  pyodide: any;
-  migrate(text: string, filename?: string, options?: MigrateOptions): Result;
-  listRules(): RuleInfo[];
-};
+export function attachEngine(pyodide: any): SyncEngine;
+export function createEngine(pyodide: any, files: EngineFiles): SyncEngine;
 export function loadEngine(opts: LoadEngineOptions): Promise<Engine>;

@@ -1,4 +1,5 @@
-// The engine's result contract (docs/ARCHITECTURE.md, "Engine API").
+// The engine's contract on the TypeScript side (docs/ARCHITECTURE.md, "Engine API"). Every TS module
+// that handles engine results imports its types from here; nothing else redefines them.
 
 /** 1-based line; 1-based column in UTF-16 code units (Monaco's). */
 export interface Position {
@@ -30,6 +31,11 @@ export interface Finding {
   end: Position;
   /** The finding's own edits over the input text; empty for manual findings. */
   edits: FindingEdit[];
+  /**
+   * Findings sharing a group are one fix and must be applied together (a v2 module path with a v1
+   * class name works in neither version). null, or absent from engines before the key existed: alone.
+   */
+  group?: string | null;
 }
 
 export interface EngineError {
@@ -68,6 +74,13 @@ export interface RuleInfo {
   after: string;
 }
 
+/**
+ * `file_facts(path, text)`: what other files may import from this one (first pass of a project run).
+ * A plain JSON value owned by the engine; TS only stores and forwards it. null for files that are not
+ * Python or do not parse.
+ */
+export type FileFacts = { path: string; module: string; package: boolean; names: Record<string, unknown[]> } | null;
+
 export type EngineFiles = Record<string, string>;
 
 export interface LoadEngineOptions {
@@ -81,6 +94,23 @@ export interface LoadEngineOptions {
   pyodide?: unknown;
 }
 
+/** The engine inside one Pyodide, called synchronously (the caller already owns the thread). */
+export interface SyncEngine {
+  pyodide: any;
+  migrate(text: string, filename?: string, options?: MigrateOptions, useProject?: boolean): Result;
+  /** The same as the engine's own JSON text (for passing on without parsing it). */
+  migrateJson(text: string, filename?: string, options?: MigrateOptions, useProject?: boolean): string;
+  listRules(): RuleInfo[];
+  /** First pass of a project: record one file's facts (replacing that path's earlier facts). */
+  setFileFacts(path: string, text: string): FileFacts;
+  /** Forget one file's facts (or every file's, without a path). */
+  dropFileFacts(path?: string): void;
+  /** Join the recorded facts into the project index `migrate(..., true)` uses. */
+  buildProject(): void;
+  /** The engine knows the two-pass project API (file_facts, ProjectIndex). */
+  hasProjectApi: boolean;
+}
+
 export interface Engine {
   pyodide: any;
   migrate(text: string, filename?: string, options?: MigrateOptions): Promise<Result>;
@@ -88,4 +118,6 @@ export interface Engine {
   /** Synchronous variants, for callers already inside a worker's message handler. */
   migrateSync(text: string, filename?: string, options?: MigrateOptions): Result;
   listRulesSync(): RuleInfo[];
+  /** The same engine with the project calls (used by the playground worker). */
+  sync: SyncEngine;
 }

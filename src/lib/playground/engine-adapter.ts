@@ -1,41 +1,213 @@
-// Runs the engine inside the worker through the engine's own loader (src/lib/engine/core.mjs),
-// with Pyodide imported from the site's self-hosted copy (indexURL), never from a CDN.
-import { loadEngine } from '../engine/core.mjs';
-import type { MigrateOptions, MigrateResult, RuleInfo } from './protocol';
+/// <reference lib="webworker" />
+// Boots the engine inside the worker. Pyodide comes from the site's own /pyodide/ (never a CDN: every
+// fetch from this worker is held to the page's origin). When the build made an engine snapshot
+// (scripts/build-snapshot.mjs), Python is restored from it, already started and with the engine
+// imported; otherwise (dev server, a snapshot that fails to restore) it starts from scratch and imports
+// the engine from src/generated/engine-files.json.
+import { attachEngine, createEngine } from '../engine/core.mjs';
+import type { EngineFiles, SyncEngine } from '../engine/types';
+import type { LoadPhase } from './protocol';
+import { decodeSparse, isGzip } from './snapshot-codec.mjs';
 
-export interface PlaygroundEngine {
-  migrate(text: string, filename: string, options: MigrateOptions): MigrateResult;
-  listRules(): RuleInfo[];
+declare const self: DedicatedWorkerGlobalScope;
+declare const __PYODIDE_SIZES__: Record<string, number>;
+
+export interface BootedEngine {
+  sync: SyncEngine;
   pythonVersion: string;
+  fromSnapshot: boolean;
 }
 
-type Files = Record<string, string>;
+export interface Progress {
+  phase: LoadPhase;
+  loaded: number;
+  total: number;
+}
+
+// ---- network guard + progress -----------------------------------------------------------------
+
+const SIZES: Record<string, number> = typeof __PYODIDE_SIZES__ === 'object' ? { ...__PYODIDE_SIZES__ } : {};
+const received = new Map<string, number>();
+let phase: LoadPhase = 'runtime';
+let report: (p: Progress) => void = () => {};
+let lastReport = 0;
+/** Pyodide only logs a failed runtime download and then waits forever: fail the boot ourselves. */
+let failBoot: (err: Error) => void = () => {};
+
+function progress(force = false) {
+  const now = performance.now();
+  if (!force && now - lastReport < 80) return;
+  lastReport = now;
+  let loaded = 0;
+  let total = 0;
+  for (const [name, size] of Object.entries(SIZES)) {
+    total += size;
+    loaded += Math.min(received.get(name) ?? 0, size);
+  }
+  report({ phase, loaded, total });
+}
+
+function setPhase(p: LoadPhase) {
+  phase = p;
+  progress(true);
+}
+
+/** Count a response's bytes for the progress bar without touching the response itself. */
+function count(name: string, res: Response) {
+  if (!res.body) return;
+  const reader = res.body.getReader();
+  let n = 0;
+  const pump = (): Promise<void> =>
+    reader.read().then(({ done, value }) => {
+      if (done) {
+        received.set(name, SIZES[name] ?? n);
+        progress(true);
+        return;
+      }
+      n += value.byteLength;
+      received.set(name, n);
+      progress();
+      return pump();
+    });
+  pump().catch(() => {});
+}
+
+const realFetch = self.fetch.bind(self);
+self.fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+  const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url, self.location.href);
+  if (url.origin !== self.location.origin) {
+    throw new TypeError(`mcp-migrate: blocked a request to another origin (${url.origin})`);
+  }
+  const name = url.pathname.split('/').pop() ?? '';
+  const tracked = name in SIZES;
+  let res: Response;
+  try {
+    res = await realFetch(input, init);
+  } catch (err) {
+    if (tracked) failBoot(new Error(`could not download ${name} (${err instanceof Error ? err.message : String(err)})`));
+    throw err;
+  }
+  if (tracked && !res.ok) failBoot(new Error(`could not download ${name} (HTTP ${res.status})`));
+  // Count a clone: the response itself must stay the network's own, or the browser cannot reuse its
+  // compiled-code cache for the wasm (a rebuilt Response has no URL to key it on).
+  if (tracked && res.ok) count(name, res.clone());
+  return res;
+};
+
+// ---- snapshot -----------------------------------------------------------------------------------
+
+const DECODED_CACHE = 'mcp-migrate-engine-snapshot';
+
+/** The response body without its gzip layer (a server may have removed it already). */
+async function gunzipped(res: Response): Promise<Uint8Array> {
+  if (!res.body) return new Uint8Array(await res.arrayBuffer());
+  // Decompress while downloading: look at the first chunk, then stream the rest through.
+  const reader = res.body.getReader();
+  const first = await reader.read();
+  const head = first.value ?? new Uint8Array();
+  const body = new ReadableStream<BufferSource>({
+    start(controller) {
+      if (head.length) controller.enqueue(head);
+      if (first.done) controller.close();
+    },
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+  });
+  const stream = isGzip(head) ? body.pipeThrough(new DecompressionStream('gzip')) : body;
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/**
+ * The snapshot's memory image. The gunzipped form is kept in Cache Storage, so a second visit reads it
+ * back instead of downloading and decompressing it again.
+ */
+async function snapshotMemory(url: string): Promise<{ memory: Uint8Array; keep: () => Promise<void> }> {
+  const key = new URL(`${url}?decoded`, self.location.href).href;
+  let cache: Cache | null = null;
+  try {
+    cache = await caches.open(DECODED_CACHE);
+    const hit = await cache.match(key);
+    if (hit) return { memory: decodeSparse(new Uint8Array(await hit.arrayBuffer())), keep: async () => {} };
+  } catch {
+    cache = null; // no Cache Storage here (insecure context, private mode): download every time
+  }
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`engine snapshot: HTTP ${res.status}`);
+  const length = Number(res.headers.get('Content-Length') || 0);
+  const name = new URL(url).pathname.split('/').pop()!;
+  if (length && !res.headers.get('Content-Encoding')) {
+    SIZES[name] = length;
+    count(name, res.clone());
+  }
+  const sparse = await gunzipped(res);
+  const keep = async () => {
+    if (!cache) return;
+    for (const old of await cache.keys()) if (old.url !== key) await cache.delete(old);
+    await cache.put(key, new Response(sparse as BlobPart));
+  };
+  return { memory: decodeSparse(sparse), keep };
+}
+
+// ---- boot ---------------------------------------------------------------------------------------
 
 // The engine's Python files, bundled by scripts/bundle-engine.mjs (a unit test keeps it fresh).
-// Globbed and lazy: a checkout without the bundle still builds, and only the worker downloads it.
-const generated = import.meta.glob<Files>('/src/generated/engine-files.json', { import: 'default' });
+// Globbed and lazy: only a boot without a snapshot downloads them.
+const generated = import.meta.glob<EngineFiles>('/src/generated/engine-files.json', { import: 'default' });
 
-async function engineFiles(): Promise<Files> {
+async function engineFiles(): Promise<EngineFiles> {
   const load = Object.values(generated)[0];
   if (!load) throw new Error('this build has no engine (src/generated/engine-files.json was missing)');
   return await load();
 }
 
-export async function loadPlaygroundEngine(indexURL: string, onEngine: () => void): Promise<PlaygroundEngine> {
-  const { loadPyodide } = await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`);
-  const engine = await loadEngine({
-    indexURL,
-    engineSource: engineFiles,
-    loadPyodide: async (opts: Record<string, unknown>) => {
-      const py = await loadPyodide({ ...opts, packageBaseUrl: indexURL });
-      onEngine();
-      return py;
-    },
+type LoadPyodide = (opts: Record<string, unknown>) => Promise<any>;
+
+async function fromScratch(loadPyodide: LoadPyodide, indexURL: string): Promise<SyncEngine> {
+  const files = engineFiles();
+  const pyodide = await loadPyodide({ indexURL, packageBaseUrl: indexURL });
+  setPhase('engine');
+  return createEngine(pyodide, await files);
+}
+
+export async function bootEngine(opts: {
+  indexURL: string;
+  snapshotURL: string | null;
+  onProgress: (p: Progress) => void;
+}): Promise<BootedEngine> {
+  report = opts.onProgress;
+  const failed = new Promise<never>((_, reject) => {
+    failBoot = reject;
   });
-  const version = String(engine.pyodide.runPython('import sys; sys.version.split()[0]'));
-  return {
-    migrate: (text, filename, options) => engine.migrateSync(text, filename, options) as MigrateResult,
-    listRules: () => engine.listRulesSync() as RuleInfo[],
-    pythonVersion: version,
+  const boot = async (): Promise<BootedEngine> => {
+    progress(true);
+    const snapshot = opts.snapshotURL ? snapshotMemory(opts.snapshotURL) : null;
+    snapshot?.catch(() => {}); // a failure is handled below, not reported as unhandled
+    const { loadPyodide } = (await import(/* @vite-ignore */ `${opts.indexURL}pyodide.mjs`)) as { loadPyodide: LoadPyodide };
+    let sync: SyncEngine | null = null;
+    let keep: (() => Promise<void>) | null = null;
+    if (snapshot) {
+      try {
+        const memory = snapshot.then((s) => {
+          setPhase('engine');
+          keep = s.keep;
+          return s.memory;
+        });
+        const pyodide = await loadPyodide({ indexURL: opts.indexURL, packageBaseUrl: opts.indexURL, _loadSnapshot: memory });
+        sync = attachEngine(pyodide);
+      } catch (err) {
+        console.warn('mcp-migrate: the engine snapshot could not be restored; starting Python from scratch', err);
+      }
+    }
+    const fromSnapshot = sync !== null;
+    sync ??= await fromScratch(loadPyodide, opts.indexURL);
+    const pythonVersion = String(sync.pyodide.runPython('import sys; sys.version.split()[0]'));
+    setPhase('ready');
+    // Store the decoded snapshot once the first analyses had the CPU.
+    if (keep) setTimeout(() => void keep!().catch(() => {}), 2000);
+    return { sync, pythonVersion, fromSnapshot };
   };
+  return Promise.race([boot(), failed]);
 }

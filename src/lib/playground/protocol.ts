@@ -1,75 +1,31 @@
-// The one message protocol between the playground page and its Pyodide worker.
-// Only `engine-client.ts` (page side) and `worker.ts` (worker side) speak it.
-
-/** 1-based line, 1-based column in UTF-16 code units (Monaco's coordinates). */
-export interface Pos {
-  line: number;
-  column: number;
-}
-
-export interface Edit {
-  start: Pos;
-  end: Pos;
-  text: string;
-}
-
-export type FixClass = 'safe' | 'review' | 'manual';
-
-export interface Finding {
-  rule: string;
-  anchor: string;
-  fix_class: FixClass;
-  message: string;
-  applied: boolean;
-  start: Pos;
-  end: Pos;
-  edits: Edit[];
-}
-
-export type InputKind = 'python' | 'pyproject' | 'requirements' | 'setup_cfg';
-
-export interface EngineError {
-  kind: 'syntax' | 'python2' | 'too_large' | 'too_deep' | 'binary' | 'encoding' | string;
-  message: string;
-  line: number | null;
-  column: number | null;
-}
-
-export interface MigrateResult {
-  text: string;
-  changed: boolean;
-  kind: InputKind;
-  error: EngineError | null;
-  findings: Finding[];
-}
-
-export interface RuleInfo {
-  code: string;
-  title: string;
-  anchor: string;
-  fix_class: FixClass;
-  summary: string;
-  why?: string;
-  before?: string;
-  after?: string;
-}
-
-/** Options passed to `migrate_text` (see docs/ARCHITECTURE.md, Engine API). */
-export interface MigrateOptions {
-  select?: string[];
-  ignore?: string[];
-  apply_review?: boolean | string[];
-}
+// The one message protocol between the playground page and its Pyodide worker. Only
+// `engine-client.ts` (page side) and `worker.ts` (worker side) speak it. Engine values (results,
+// rules) are the engine contract's types (src/lib/engine/types.ts); nothing here redefines them.
+import type { MigrateOptions, Result, RuleInfo } from '../engine/types';
 
 /** What is being downloaded or started, for the status line. */
-export type LoadPhase = 'runtime' | 'stdlib' | 'engine' | 'ready';
+export type LoadPhase = 'runtime' | 'snapshot' | 'engine' | 'ready';
+
+/** One file of a dropped project, as the worker receives it. */
+export interface ProjectFileInput {
+  path: string;
+  text: string;
+}
 
 // ---- page -> worker -------------------------------------------------------------------------
 
 export type WorkerRequest =
-  | { type: 'init'; id: number; indexURL: string }
-  | { type: 'migrate'; id: number; text: string; filename: string; options: MigrateOptions }
-  | { type: 'rules'; id: number };
+  | { type: 'init'; id: number; indexURL: string; snapshotURL: string | null }
+  /** `project`: resolve names through the project index (the file is one of the dropped project's). */
+  | { type: 'migrate'; id: number; text: string; filename: string; options: MigrateOptions; project: boolean }
+  /**
+   * Two passes over a project: facts for every file, then the files migrated with the index (all of
+   * them, or only the paths in `only`: a run resumed after a stuck file, or redone after an edit).
+   */
+  | { type: 'project'; id: number; files: ProjectFileInput[]; options: MigrateOptions; only?: string[] }
+  | { type: 'cancel'; id: number }
+  /** Forget the project (its facts and index). */
+  | { type: 'project-clear'; id: number };
 
 // ---- worker -> page -------------------------------------------------------------------------
 
@@ -81,12 +37,15 @@ export type WorkerResponse =
       loaded: number;
       /** expected bytes over all runtime files (0 while unknown) */
       total: number;
-      detail?: string;
     }
-  | { type: 'ready'; id: number; rules: RuleInfo[]; ms: number; python: string }
-  | { type: 'result'; id: number; result: MigrateResult; ms: number }
-  | { type: 'rules'; id: number; rules: RuleInfo[] }
+  /** `snapshot`: Python was restored from the build-time snapshot (false: started from scratch). */
+  | { type: 'ready'; id: number; rules: RuleInfo[]; ms: number; python: string; snapshot: boolean; projectApi: boolean }
+  /** `json`: the engine's Result as JSON text (parsed on the page; cheaper than cloning the object). */
+  | { type: 'result'; id: number; json: string; ms: number; factsChanged: boolean }
+  | { type: 'project-progress'; id: number; pass: 'facts' | 'migrate'; done: number; total: number; path: string }
+  /** One file's Result as JSON text, or why the engine failed on it. */
+  | { type: 'project-file'; id: number; path: string; json: string | null; error: string | null; ms: number }
+  | { type: 'project-done'; id: number; ms: number; cancelled: boolean }
   | { type: 'error'; id: number; error: { kind: 'load' | 'engine' | 'internal'; message: string } };
 
-/** Sizes of the runtime files the worker fetches with progress (used before Content-Length is known). */
-export const RUNTIME_FILES = ['pyodide.asm.wasm', 'python_stdlib.zip'] as const;
+export type { Result, RuleInfo, MigrateOptions };

@@ -1,125 +1,146 @@
 /// <reference lib="webworker" />
 // The playground's Pyodide worker. Owned by engine-client.ts; speaks protocol.ts only.
-// Loads the Pyodide runtime from the site's own /pyodide/ (reporting bytes as they arrive), loads the
-// engine, and answers migrate requests one at a time.
-import type { MigrateOptions, RuleInfo, WorkerRequest, WorkerResponse, LoadPhase } from './protocol';
-import { loadPlaygroundEngine, type PlaygroundEngine } from './engine-adapter';
+// Boots Python from the site's own /pyodide/ (restoring the build-time engine snapshot when there is
+// one), then answers requests: live analyses one at a time, and project runs in two passes that yield
+// between files so that cancel requests and live analyses get through.
+import type { MigrateOptions, ProjectFileInput, WorkerRequest, WorkerResponse } from './protocol';
+import { bootEngine, type BootedEngine } from './engine-adapter';
+import { ResultCache } from './result-cache';
 
 declare const self: DedicatedWorkerGlobalScope;
-declare const __PYODIDE_SIZES__: Record<string, number>;
 
 const post = (msg: WorkerResponse) => self.postMessage(msg);
-
-// ---- network guard + progress -----------------------------------------------------------------
-// Every fetch from this worker must stay on the page's origin (Pyodide would otherwise fall back to
-// its CDN for packages). The two big runtime files are streamed through a byte counter.
-const SIZES: Record<string, number> = typeof __PYODIDE_SIZES__ === 'object' ? __PYODIDE_SIZES__ : {};
-const loaded = new Map<string, number>();
-let phase: LoadPhase = 'runtime';
-let lastReport = 0;
-
-function report(force = false) {
-  const now = performance.now();
-  if (!force && now - lastReport < 80) return;
-  lastReport = now;
-  let got = 0;
-  let total = 0;
-  for (const [name, size] of Object.entries(SIZES)) {
-    total += size;
-    got += Math.min(loaded.get(name) ?? 0, size);
-  }
-  post({ type: 'progress', phase, loaded: got, total });
-}
-
-let initId = 0;
-
-/** Pyodide only logs a failed wasm download and then waits forever: report it ourselves. */
-function loadFailed(message: string) {
-  post({ type: 'error', id: initId, error: { kind: 'load', message } });
-}
-
-const realFetch = self.fetch.bind(self);
-self.fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-  const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url, self.location.href);
-  if (url.origin !== self.location.origin) {
-    throw new TypeError(`mcp-migrate: blocked a request to another origin (${url.origin})`);
-  }
-  const name = url.pathname.split('/').pop() ?? '';
-  let res: Response;
-  try {
-    res = await realFetch(input, init);
-  } catch (err) {
-    if (name in SIZES) loadFailed(`could not download ${name} (${err instanceof Error ? err.message : String(err)})`);
-    throw err;
-  }
-  if (name in SIZES && !res.ok) loadFailed(`could not download ${name} (HTTP ${res.status})`);
-  if (!(name in SIZES) || !res.ok || !res.body) return res;
-  if (name === 'python_stdlib.zip') phase = 'stdlib';
-  let count = 0;
-  const counter = new TransformStream<Uint8Array, Uint8Array>({
-    transform(chunk, controller) {
-      count += chunk.byteLength;
-      loaded.set(name, count);
-      report();
-      controller.enqueue(chunk);
-    },
-    flush() {
-      loaded.set(name, Math.max(count, SIZES[name]));
-      report(true);
-    },
-  });
-  return new Response(res.body.pipeThrough(counter), {
-    status: res.status,
-    statusText: res.statusText,
-    headers: res.headers,
-  });
-};
-
-// ---- engine -------------------------------------------------------------------------------------
-let engine: Promise<PlaygroundEngine> | null = null;
-
-async function init(id: number, indexURL: string) {
-  initId = id;
-  const t0 = performance.now();
-  report(true);
-  engine = loadPlaygroundEngine(indexURL, () => {
-    phase = 'engine';
-    report(true);
-  });
-  try {
-    const e = await engine;
-    const rules: RuleInfo[] = e.listRules();
-    phase = 'ready';
-    report(true);
-    post({ type: 'ready', id, rules, ms: performance.now() - t0, python: e.pythonVersion });
-  } catch (err) {
-    post({ type: 'error', id, error: { kind: 'load', message: describe(err) } });
-  }
-}
 
 function describe(err: unknown): string {
   if (err instanceof Error) return err.message.split('\n').slice(-3).join('\n').trim() || err.name;
   return String(err);
 }
 
-async function migrate(id: number, text: string, filename: string, options: MigrateOptions) {
-  if (!engine) {
-    post({ type: 'error', id, error: { kind: 'internal', message: 'engine not initialised' } });
-    return;
-  }
-  let e: PlaygroundEngine;
+/** Let queued messages (cancel, live analyses) and waiting continuations run. */
+const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+let engine: Promise<BootedEngine> | null = null;
+const cache = new ResultCache(8);
+const cancelled = new Set<number>();
+/** Facts (as JSON) last recorded per project path, to tell whether an edit changed what others import. */
+const factsByPath = new Map<string, string>();
+
+async function init(id: number, indexURL: string, snapshotURL: string | null) {
+  const t0 = performance.now();
+  engine = bootEngine({ indexURL, snapshotURL, onProgress: (p) => post({ type: 'progress', ...p }) });
   try {
-    e = await engine;
+    const e = await engine;
+    // An analysis sent while Python was loading goes first: the findings matter more than "ready".
+    await yieldToMessages();
+    post({
+      type: 'ready',
+      id,
+      rules: e.sync.listRules(),
+      ms: performance.now() - t0,
+      python: e.pythonVersion,
+      snapshot: e.fromSnapshot,
+      projectApi: e.sync.hasProjectApi,
+    });
   } catch (err) {
     post({ type: 'error', id, error: { kind: 'load', message: describe(err) } });
-    return;
   }
+}
+
+async function ready(id: number): Promise<BootedEngine | null> {
+  if (!engine) {
+    post({ type: 'error', id, error: { kind: 'internal', message: 'engine not initialised' } });
+    return null;
+  }
+  try {
+    return await engine;
+  } catch (err) {
+    post({ type: 'error', id, error: { kind: 'load', message: describe(err) } });
+    return null;
+  }
+}
+
+function run(e: BootedEngine, text: string, filename: string, options: MigrateOptions, project: boolean): string {
+  const key = ResultCache.key(text, filename, options, project);
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const json = e.sync.migrateJson(text, filename, options, project);
+  cache.set(key, json);
+  return json;
+}
+
+/** Record a project file's facts; true when they differ from what was recorded before. */
+function recordFacts(e: BootedEngine, path: string, text: string): boolean {
+  const facts = JSON.stringify(e.sync.setFileFacts(path, text));
+  const changed = factsByPath.get(path) !== facts;
+  factsByPath.set(path, facts);
+  return changed;
+}
+
+async function migrate(id: number, text: string, filename: string, options: MigrateOptions, project: boolean) {
+  const e = await ready(id);
+  if (!e) return;
   const t0 = performance.now();
   try {
-    const result = e.migrate(text, filename, options);
-    post({ type: 'result', id, result, ms: performance.now() - t0 });
+    let factsChanged = false;
+    if (project && e.sync.hasProjectApi) {
+      factsChanged = recordFacts(e, filename, text);
+      if (factsChanged) {
+        e.sync.buildProject();
+        cache.clear(); // every project result may depend on the index
+      }
+    }
+    const json = run(e, text, filename, options, project);
+    post({ type: 'result', id, json, ms: performance.now() - t0, factsChanged });
   } catch (err) {
     post({ type: 'error', id, error: { kind: 'engine', message: describe(err) } });
+  }
+}
+
+
+async function project(id: number, files: ProjectFileInput[], options: MigrateOptions, only?: string[]) {
+  const e = await ready(id);
+  if (!e) return;
+  const t0 = performance.now();
+  let lastYield = performance.now();
+  const breathe = async () => {
+    if (performance.now() - lastYield < 25) return;
+    await yieldToMessages();
+    lastYield = performance.now();
+  };
+  try {
+    e.sync.dropFileFacts();
+    factsByPath.clear();
+    cache.clear();
+    if (e.sync.hasProjectApi) {
+      for (let i = 0; i < files.length; i++) {
+        if (cancelled.has(id)) break;
+        recordFacts(e, files[i].path, files[i].text);
+        post({ type: 'project-progress', id, pass: 'facts', done: i + 1, total: files.length, path: files[i].path });
+        await breathe();
+      }
+      e.sync.buildProject();
+    }
+    const wanted = only ? new Set(only) : null;
+    const todo = wanted ? files.filter((f) => wanted.has(f.path)) : files;
+    for (let i = 0; i < todo.length && !cancelled.has(id); i++) {
+      const f = todo[i];
+      const t = performance.now();
+      let json: string | null = null;
+      let error: string | null = null;
+      try {
+        json = run(e, f.text, f.path, options, true);
+      } catch (err) {
+        error = describe(err); // one file's failure does not stop the run
+      }
+      post({ type: 'project-file', id, path: f.path, json, error, ms: performance.now() - t });
+      post({ type: 'project-progress', id, pass: 'migrate', done: i + 1, total: todo.length, path: f.path });
+      await breathe();
+    }
+    post({ type: 'project-done', id, ms: performance.now() - t0, cancelled: cancelled.has(id) });
+  } catch (err) {
+    post({ type: 'error', id, error: { kind: 'engine', message: describe(err) } });
+  } finally {
+    cancelled.delete(id);
   }
 }
 
@@ -127,16 +148,23 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const msg = event.data;
   switch (msg.type) {
     case 'init':
-      void init(msg.id, msg.indexURL);
+      void init(msg.id, msg.indexURL, msg.snapshotURL);
       break;
     case 'migrate':
-      void migrate(msg.id, msg.text, msg.filename, msg.options);
+      void migrate(msg.id, msg.text, msg.filename, msg.options, msg.project);
       break;
-    case 'rules':
-      void (engine ?? Promise.reject(new Error('not loaded'))).then(
-        (e) => post({ type: 'rules', id: msg.id, rules: e.listRules() }),
-        (err) => post({ type: 'error', id: msg.id, error: { kind: 'load', message: describe(err) } }),
-      );
+    case 'project':
+      void project(msg.id, msg.files, msg.options, msg.only);
+      break;
+    case 'cancel':
+      cancelled.add(msg.id);
+      break;
+    case 'project-clear':
+      void ready(msg.id).then((e) => {
+        e?.sync.dropFileFacts();
+        factsByPath.clear();
+        cache.clear();
+      });
       break;
   }
 };
