@@ -30,7 +30,7 @@ async function json(name: string): Promise<unknown> {
 }
 
 async function data() {
-  const [{ lookup }, sections, symbols, index] = await Promise.all([
+  const [{ lookup, CONFIDENT }, sections, symbols, index] = await Promise.all([
     import('../lookup/lookup'),
     json('sections.json'),
     json('symbol-index.json'),
@@ -38,7 +38,7 @@ async function data() {
     json('lookup-index.json').catch(() => undefined),
   ]);
   titles ??= new Map((sections as { anchor: string; title: string }[]).map((s) => [s.anchor, s.title]));
-  return { lookup, data: { sections, symbols, index } };
+  return { lookup, CONFIDENT, data: { sections, symbols, index } };
 }
 
 /** Section title for an anchor (Markdown code spans unwrapped), or a readable fallback. */
@@ -56,9 +56,10 @@ export async function loadSectionTitles(): Promise<void> {
 }
 
 export async function lookupPaste(text: string): Promise<LookupAnswer> {
-  const { lookup, data: d } = await data();
+  const { lookup, CONFIDENT, data: d } = await data();
+  // The panel lists confident answers only: it has no "possible match" styling of its own.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const answer = await lookup(text, d as any, { limit: 3 });
+  const answer = await lookup(text, d as any, { limit: 3, minConfidence: CONFIDENT });
   return {
     matches: answer.results.map((r: LookupResult) => ({
       anchor: r.anchor,
