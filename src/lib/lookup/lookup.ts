@@ -12,7 +12,7 @@ import { matchMessages } from './messages.ts';
 import { normalise, sdkSide } from './normalise.ts';
 import { nullableHits } from './nullable.ts';
 import { asRuntime, matchSymbols } from './symbols.ts';
-import { CONFIDENT, errorOfSdk, errorPaste, JLOWIN_FASTMCP, sdkEvidence, unconfirmed, UNCONFIRMED_NOTE } from './provenance.ts';
+import { CONFIDENT, errorOfSdk, errorPaste, JLOWIN_FASTMCP, runsV1, sdkEvidence, unconfirmed, UNCONFIRMED_NOTE } from './provenance.ts';
 import { foreignPackage, matchSymptoms } from './symptoms.ts';
 import { tokens } from './tokens.ts';
 import type { Hit, LookupAnswer, LookupData, LookupOptions, LookupResult, Normalised } from './types.ts';
@@ -74,8 +74,9 @@ function merge(hits: Hit[], data: LookupData, opts: LookupOptions, shown: boolea
       lead ? lead.confidence + 0.03 * (kinds.size - 1) + (text ? 0.06 * text.confidence : 0) : 0,
       text ? text.confidence + 0.03 * kinds.size : 0,
     );
-    // Only a direct link to a section is certain.
-    const best = Math.min(list[0].confidence >= 1 ? 1 : 0.99, level);
+    // Only a direct link to a section is certain; pieces each too weak to answer (capped, or
+    // words alone) do not add up to an answer either.
+    const best = Math.min(list[0].confidence >= 1 ? 1 : 0.99, list[0].confidence < CONFIDENT ? CONFIDENT - 0.01 : 1, level);
     const confidence = shown ? best : unconfirmed(best);
     // Structural evidence first: it is what explains the match; full text only agrees.
     const ranked = [...list.filter((h) => !isFulltext(h)), ...list.filter(isFulltext)];
@@ -114,6 +115,10 @@ function evidence(paste: string, n: Normalised, data: LookupData): { hits: Hit[]
   // (nor for an error of the user's own that only runs through the SDK: a KeyError in a tool)
   const ownError = errorPaste(n, paste.slice(0, 4000)) && (shown === null || shown === 'name' || !errorOfSdk(paste, n, data));
   const ceiling = foreign || ownError ? 0.45 : 1;
+  // (nor, with a name or a mention of one, for a paste that says it runs a v1 release: v1's names
+  // are no mistake in v1, and its behaviour is no migration problem)
+  const onV1 = runsV1(paste);
+  if (onV1) for (const h of structural) if (MENTION.test(h.evidence)) h.confidence = Math.min(h.confidence, 0.45);
   // JSON-RPC's own phrases and codes are true of every server: they support, they do not decide,
   // and say nothing at all in an error that never shows the SDK.
   for (const h of structural) if (GENERIC_JSONRPC.test(h.evidence)) h.confidence = Math.min(h.confidence, 0.7, ceiling);
@@ -128,7 +133,7 @@ function evidence(paste: string, n: Normalised, data: LookupData): { hits: Hit[]
 
   const full = fulltextHits(n, data.index, data.sections, foreign ? new Set([foreign, ...tokens(foreign), 'fast']) : undefined).map((h) => ({
     ...h,
-    confidence: Math.min(h.confidence, ceiling) - (far.has(h.anchor) ? 0.15 : 0),
+    confidence: Math.min(h.confidence, onV1 ? 0.45 : ceiling) - (far.has(h.anchor) ? 0.15 : 0),
   }));
   // Plain words and full text are alike for the twin sections of the two server APIs (a tool's
   // exception becomes a JSON-RPC error in both): the API the paste uses decides between them.
@@ -144,7 +149,7 @@ function evidence(paste: string, n: Normalised, data: LookupData): { hits: Hit[]
   // corroborate it, never add noise. A mere mention of a name does not settle anything.
   const settled = Math.max(0, ...structural.filter((h) => !MENTION.test(h.evidence) && !BEHAVIOUR.test(h.evidence)).map((h) => h.confidence));
   // A plain-words description overlapping the paste is full-text-like evidence: the same ceiling.
-  const hits = structural.map((h) => (BEHAVIOUR.test(h.evidence) ? { ...h, confidence: Math.min(h.confidence, ceiling) } : h));
+  const hits = structural.map((h) => (BEHAVIOUR.test(h.evidence) ? { ...h, confidence: Math.min(h.confidence, onV1 ? 0.45 : ceiling) } : h));
   for (const h of full) {
     if (found.has(h.anchor)) hits.push({ ...h, confidence: Math.min(h.confidence, Math.max(settled, ...structural.filter((s) => s.anchor === h.anchor && !BEHAVIOUR.test(s.evidence)).map((s) => s.confidence))) });
     else hits.push({ ...h, confidence: settled >= 0.8 ? Math.min(h.confidence, settled - 0.1) : h.confidence });

@@ -3,6 +3,7 @@
 // symptom for, as long as CPython says which name it could not find.
 
 import { looseText } from './normalise.ts';
+import { CHANGE_WORDS, PYTHON } from './provenance.ts';
 import type { ExceptionLine, Hit, LookupIndex, Normalised, Section, SymbolIndex } from './types.ts';
 
 const Q = `['"\`\u2018\u2019]?`; // quotes may be lost in a mangled paste
@@ -469,11 +470,19 @@ function codeMentions(ctx: Ctx, text: string) {
       const before = text.slice(Math.max(0, (m.index ?? 0) - 40), m.index);
       // `@server.list_tools()`: a decorator runs when the module loads, so it fails first
       // (on a variable of its own: `@mcp._mcp_server.x()` reaches the lowlevel server through MCPServer)
-      return { member: m[1], receiver: /([A-Za-z_]\w*)\s*$/.exec(before)?.[1] ?? '', decorator: /(?:^|\n)\s*@\w+$/.test(before) };
+      return {
+        member: m[1],
+        receiver: /([A-Za-z_]\w*)\s*$/.exec(before)?.[1] ?? '',
+        decorator: /(?:^|\n)\s*@\w+$/.test(before),
+        awaited: /\bawait\s+[\w.]*$/.test(before),
+      };
     }),
-    ...[...text.matchAll(GETATTR)].map((m) => ({ member: m[1], receiver: '', decorator: false })),
+    ...[...text.matchAll(GETATTR)].map((m) => ({ member: m[1], receiver: '', decorator: false, awaited: false })),
   ];
-  for (const { member, receiver, decorator } of accesses) {
+  for (const { member, receiver, decorator, awaited } of accesses) {
+    // `await server.list_tools()` is a coroutine a v2 class still has (a client's, `MCPServer`'s,
+    // another library's): v1's lowlevel decorator factory of that name was never awaited.
+    if (awaited && alive.has(member)) continue;
     const owners = Object.entries(idx.members).filter(([, ms]) => ms[member] !== undefined).map(([c]) => c);
     const isOwner = (c: string) => receiver.toLowerCase().includes(c.toLowerCase()) || receiverClasses(receiver).includes(c);
     // The receiver says which class it is (`meta.progressToken` is `RequestParams.Meta`'s); a
@@ -503,6 +512,8 @@ function codeMentions(ctx: Ctx, text: string) {
       if (model && !seen.has(`extra:${model}`) && extraField(ctx, model, field, 0.78, `describes a \`${field}\` field on \`${model}\`, which it never had`)) seen.add(`extra:${model}`);
     }
   }
+  // (unless the paste is Python, or says the field changed: then it is the SDK's field)
+  const wireChange = ctx.exceptionTypes.length > 0 || PYTHON.test(text) || CHANGE_WORDS.test(text);
   for (const m of wireless(text).matchAll(WORD)) {
     const a = m[0];
     if (seen.has(`name:${a}`) || seen.has(`attr:${a}`) || ctx.foreign.has(a) || !distinctive(a)) continue;
@@ -510,7 +521,12 @@ function codeMentions(ctx: Ctx, text: string) {
     if (entries?.length === 1) {
       if (alive.has(a)) once(`name:${a}`, entries[0][0] as number, 0.6, `mentions \`${a}\`, which the section is about (symbol index)`);
       else once(`name:${a}`, entries[0][0] as number, 0.78, `mentions \`${a}\`, removed in v2 (symbol index)`);
-    } else if (!entries && !alive.has(a)) once(`attr:${a}`, memberAnchor(idx, a), 0.7, `mentions \`${a}\`, removed in v2 (symbol index)`);
+    } else if (!entries && !alive.has(a)) {
+      // A camelCase field in words (`the tool's inputSchema`, `readOnlyHint`) is the protocol's
+      // wire name, which every SDK, host and the spec share; only in Python code is it v1's attribute.
+      if (/[a-z][A-Z]/.test(a) && !wireChange) once(`attr:${a}`, memberAnchor(idx, a), 0.55, `mentions \`${a}\`, the protocol's name for a field v2 renamed in Python (wire name)`);
+      else once(`attr:${a}`, memberAnchor(idx, a), 0.7, `mentions \`${a}\`, removed in v2 (symbol index)`);
+    }
   }
 }
 
