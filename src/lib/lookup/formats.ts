@@ -150,7 +150,7 @@ const DID_NOT_RAISE = /^(?:Failed: )?DID NOT RAISE <class '([\w.]+)'>/;
 
 /** The facts a failed assertion states: the two sides, what they were read from, what differs. */
 export function parseAssertions(lines: string[]): AssertFacts | null {
-  const facts: AssertFacts = { pairs: [], where: [], extra: [], raised: [] };
+  const facts: AssertFacts = { pairs: [], where: [], instances: [], extra: [], raised: [] };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].trim();
     if (line.length > 4000) continue;
@@ -160,6 +160,14 @@ export function parseAssertions(lines: string[]): AssertFacts | null {
       continue;
     }
     const w = WHERE.exec(line);
+    // `where False = isinstance(CallToolResult(...), list)` (under `assert False`): the value is
+    // of another class now.
+    const inst = w && /^isinstance\((?:[\w.]+\.)?([A-Z]\w*)\(/.exec(w[2])?.[1];
+    if (inst) {
+      facts.where.push(inst);
+      facts.instances.push(inst);
+      continue;
+    }
     if (w && facts.pairs.length) {
       // `where '' = Implementation(name=..., version='').version`: the attribute and the class.
       const expr = w[2];
@@ -176,7 +184,7 @@ export function parseAssertions(lines: string[]): AssertFacts | null {
     const d = DID_NOT_RAISE.exec(line);
     if (d) facts.raised.push(d[1].split('.').pop() ?? d[1]);
   }
-  return facts.pairs.length || facts.extra.length || facts.raised.length ? facts : null;
+  return facts.pairs.length || facts.instances.length || facts.extra.length || facts.raised.length ? facts : null;
 }
 
 /** Words that name how the two sides of a comparison differ. */

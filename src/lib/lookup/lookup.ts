@@ -32,6 +32,8 @@ export const STAY_ON_V1 =
 // Names in prose and code, plain-words descriptions: softer than an error naming them, so full
 // text may outrank them.
 const MENTION = /^(?:mentions|uses|calls) /;
+// What the symbol index reads off v1 code: names, calls, decorators, arguments, fields.
+const CODE_READ = /^(?:mentions|uses|calls|decorates with|passe[sd]|describes a) /;
 const BEHAVIOUR = /^described behaviour/;
 const isFulltext = (h: Hit) => h.evidence.startsWith('full text');
 // Words, not code: full text, described behaviour, a name mentioned in prose.
@@ -40,7 +42,8 @@ const isSoft = (h: Hit) => isFulltext(h) || BEHAVIOUR.test(h.evidence) || h.evid
 // Which server API a paste is about: the lowlevel `Server` (its `on_*` handlers, v1's decorators on
 // a `server`, the word itself) or `MCPServer`/`FastMCP` (`@mcp.tool`, `Context`); null for both or neither.
 const LOWLEVEL = /\blow(?:[- ]?)level\b|mcp\.server\.lowlevel|\bon_(?:call_tool|list_tools|read_resource|get_prompt|list_resources|list_prompts)\s*=|@server\.(?:call_tool|list_tools|read_resource|get_prompt|list_resources|list_prompts)\(\)|\bServerRequestContext\b/i;
-const HIGHLEVEL = /@(?:mcp|app)\.(?:tool|resource|prompt)\b|\b(?:MCPServer|FastMCP)\(|\bctx: Context\b|\bfastmcp\b/i;
+// (v1's lowlevel `server.call_tool()` was a decorator factory: awaiting one calls `MCPServer`'s)
+const HIGHLEVEL = /@(?:mcp|app)\.(?:tool|resource|prompt)\b|\b(?:MCPServer|FastMCP)\(|\bctx: Context\b|\bfastmcp\b|\bawait\s+(?:self\.)?(?:server|mcp|app)\.(?:call_tool|list_tools|read_resource|get_prompt|list_resources|list_prompts)\(/i;
 function serverApi(text: string): 'lowlevel' | 'mcpserver' | null {
   const low = LOWLEVEL.test(text);
   const high = HIGHLEVEL.test(text);
@@ -117,8 +120,8 @@ function evidence(paste: string, n: Normalised, data: LookupData): { hits: Hit[]
   const ceiling = foreign || ownError ? 0.45 : 1;
   // (nor, with a name or a mention of one, for a paste that says it runs a v1 release: v1's names
   // are no mistake in v1, and its behaviour is no migration problem)
-  const onV1 = runsV1(paste);
-  if (onV1) for (const h of structural) if (MENTION.test(h.evidence)) h.confidence = Math.min(h.confidence, 0.45);
+  const onV1 = runsV1(paste, n, data);
+  if (onV1) for (const h of structural) if (CODE_READ.test(h.evidence)) h.confidence = Math.min(h.confidence, 0.45);
   // JSON-RPC's own phrases and codes are true of every server: they support, they do not decide,
   // and say nothing at all in an error that never shows the SDK.
   for (const h of structural) if (GENERIC_JSONRPC.test(h.evidence)) h.confidence = Math.min(h.confidence, 0.7, ceiling);

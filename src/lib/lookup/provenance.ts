@@ -126,12 +126,17 @@ const V2_OR_CHANGE = /(?<![\w./-])(?:v?2\.(?:\d+|x)|v2)(?![\w.])|->|→|\b(?:upg
 const JSONRPC_VERSION = /["']?jsonrpc["']?\s*:\s*["']2\.0["']|JSON-?RPC 2\.0/gi;
 
 /**
- * Does the paste say it runs a v1 release, and nothing about v2 or a change? Then what went wrong
+ * Is it v1 that ran? The paste says it runs a v1 release, and nothing about v2 or a change; or
+ * the traceback runs inside a module only v1 has (`mcp/server/fastmcp/...`, `mcp/shared/session.py`);
+ * or v1's own exception class was raised (`mcp.shared.exceptions.McpError`). Then what went wrong
  * is v1's own behaviour: a v1 name is no mistake there, and words the guide happens to share are
  * no migration problem. (The SDK's own messages, a v1 warning of what v2 removes, still answer.)
  */
-export function runsV1(paste: string): boolean {
-  const text = paste.length > 24_000 ? `${paste.slice(0, 12_000)}\n${paste.slice(-12_000)}` : paste;
+export function runsV1(paste: string, n: Normalised, data: LookupData): boolean {
+  const removed = data.symbols.modules;
+  if (n.frames.some((f) => Object.hasOwn(removed, f.module) || Object.keys(removed).some((m) => f.module.startsWith(`${m}.`)))) return true;
+  if (n.exceptions.some((e) => e.type === 'mcp.shared.exceptions.McpError')) return true;
+  const text = bounded(paste);
   return V1_RELEASE.test(text) && !V2_OR_CHANGE.test(text.replace(JSONRPC_VERSION, ' '));
 }
 

@@ -310,7 +310,8 @@ const IMPORT_FROM = /\bfrom\s+(mcp(?:\.\w+)*)\s+import\s+\(?\s*([\w\s,]+)/g;
 const IMPORT = /\bimport\s+(mcp(?:\.\w+)+)/g;
 const DOTTED_MCP = /(?<![\w.])mcp(?:\.\w+)+/g;
 // A call with its arguments, one level of nested brackets (`f(a, g(b), k=v)`), on one line.
-const CALL = /(?<![\w])([A-Za-z_][\w.]*)\s*\(([^()\n]{0,400}(?:\([^()\n]{0,200}\)[^()\n]{0,400}){0,6})\)/g;
+// (a call may span lines, as formatters lay out long argument lists)
+const CALL = /(?<![\w])([A-Za-z_][\w.]*)\s*\(([^()]{0,400}(?:\([^()]{0,200}\)[^()]{0,400}){0,6})\)/g;
 // (not after a digit: `tools.0.inputSchema` is pydantic's location in wire data, not code)
 const ATTRIBUTE = /(?<=[\w)\]])(?<!(?:^|[^\w])\d+)\.([A-Za-z_]\w*)/g;
 const SUBSCRIPT = /(?<![\w.])([A-Z]\w*)\[([^\[\]\n]{0,200}(?:\[[^\[\]\n]{0,200}\][^\[\]\n]{0,200}){0,4})\]/g;
@@ -321,6 +322,7 @@ const SDK_PARAMETER = /timeout|seconds|interval|uri|url|result/i;
 const WIRE_KEY = /(["'])[A-Za-z_]\w*\1\s*:/g;
 // pydantic's location line (`tools.0.inputSchema`, `maxTokens`) above its `... [type=...]` line
 const PYDANTIC_LOC = /^[A-Za-z_][\w.]*\n(?=.*\[type=)/gm;
+const WHERE_FIELD = /(?<=^\+\s+where .*[(,]\s*)\w+=/gm;
 // a field named in prose: "a custom `category` field", "the key `trace_id`"
 const PROSE_FIELD = /`(\w+)`\s+(?:field|key|attribute|property)\b|\b(?:field|key|attribute|property)\s+`(\w+)`/gi;
 // a JSON-RPC method (`sampling/createMessage`, `notifications/tools/list_changed`)
@@ -335,6 +337,8 @@ function wireless(text: string): string {
   let out = text;
   if (out.includes(':')) out = out.replace(WIRE_KEY, ' ');
   if (out.includes('[type=')) out = out.replace(PYDANTIC_LOC, '\n');
+  // pytest's `+  where x = Model(field=..., ...)`: the fields of an object it printed, not code
+  if (out.includes('where ')) out = out.replace(WHERE_FIELD, ' ');
   if (out.includes('/')) out = out.replace(METHOD, ' ');
   return out;
 }
@@ -343,11 +347,15 @@ function wireless(text: string): string {
 function callArguments(args: string): { positional: number; keywords: string[]; values: Record<string, string> } {
   let depth = 0;
   let current = '';
+  let quote = '';
   const parts: string[] = [];
   for (const ch of args) {
-    if ('([{'.includes(ch)) depth++;
+    // (a comma inside a string literal separates nothing)
+    if (quote) quote = ch === quote ? '' : quote;
+    else if (ch === '"' || ch === "'") quote = ch;
+    else if ('([{'.includes(ch)) depth++;
     else if (')]}'.includes(ch)) depth--;
-    if (ch === ',' && depth === 0) {
+    if (ch === ',' && depth === 0 && !quote) {
       parts.push(current);
       current = '';
     } else current += ch;
@@ -541,6 +549,8 @@ function assertionSubject(ctx: Ctx, n: Normalised) {
     const owners = ctx.sections.filter((s) => s.symbols.includes(cls));
     if (owners.length === 1) ctx.hits.push({ anchor: owners[0].anchor, confidence: 0.55, evidence: `uses the asserted value from \`${cls}\`, which the section is about (section symbols)` });
   }
+  // The value is of another class than the test expects: the heading about that class says why.
+  for (const cls of new Set(n.assertions?.instances ?? [])) typesInTitles(ctx, cls, 0.75, 'is what the asserted value is now, and the section is about it (section heading)');
 }
 
 /** Does the paste attribute a name to some other package (e.g. `from fastmcp import FastMCP`)? */
