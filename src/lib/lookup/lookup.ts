@@ -41,9 +41,9 @@ const isSoft = (h: Hit) => isFulltext(h) || BEHAVIOUR.test(h.evidence) || h.evid
 
 // Which server API a paste is about: the lowlevel `Server` (its `on_*` handlers, v1's decorators on
 // a `server`, the word itself) or `MCPServer`/`FastMCP` (`@mcp.tool`, `Context`); null for both or neither.
-const LOWLEVEL = /\blow(?:[- ]?)level\b|mcp\.server\.lowlevel|\bon_(?:call_tool|list_tools|read_resource|get_prompt|list_resources|list_prompts)\s*=|@server\.(?:call_tool|list_tools|read_resource|get_prompt|list_resources|list_prompts)\(\)|\bServerRequestContext\b/i;
+const LOWLEVEL = /\blow(?:[- ]?)level\b|mcp\.server\.lowlevel|\bon_(?:call_tool|list_tools|read_resource|get_prompt|list_resources|list_resource_templates|list_prompts|completion|set_logging_level|subscribe_resource|unsubscribe_resource)\b|@server\.(?:call_tool|list_tools|read_resource|get_prompt|list_resources|list_prompts)\(\)|\bServerRequestContext\b/i;
 // (v1's lowlevel `server.call_tool()` was a decorator factory: awaiting one calls `MCPServer`'s)
-const HIGHLEVEL = /@(?:mcp|app)\.(?:tool|resource|prompt)\b|\b(?:MCPServer|FastMCP)\(|\bctx: Context\b|\bfastmcp\b|\bawait\s+(?:self\.)?(?:server|mcp|app)\.(?:call_tool|list_tools|read_resource|get_prompt|list_resources|list_prompts)\(/i;
+const HIGHLEVEL = /@(?:mcp|app)\.(?:tool|resource|prompt)\b|\b(?:MCPServer|FastMCP)\b(?!\.|\(\))|\bctx: Context\b|\bfastmcp\b|\bawait\s+(?:self\.)?(?:server|mcp|app)\.(?:call_tool|list_tools|read_resource|get_prompt|list_resources|list_prompts)\(/i;
 function serverApi(text: string): 'lowlevel' | 'mcpserver' | null {
   const low = LOWLEVEL.test(text);
   const high = HIGHLEVEL.test(text);
@@ -68,7 +68,8 @@ function merge(hits: Hit[], data: LookupData, opts: LookupOptions, shown: boolea
     list.sort((a, b) => b.confidence - a.confidence);
     // The best piece of evidence sets the level; independent corroboration nudges it up, full text
     // by how sure it is itself, so it settles near-ties between structural answers.
-    const kinds = new Set(list.filter((h) => !isFulltext(h)).map((h) => h.evidence.split(/[:(]/)[0]));
+    // (two different descriptions of the section's behaviour that the paste both says are two)
+    const kinds = new Set(list.filter((h) => !isFulltext(h)).map((h) => (BEHAVIOUR.test(h.evidence) ? h.evidence : h.evidence.split(/[:(]/)[0])));
     const text = list.find(isFulltext);
     const lead = list.find((h) => !isFulltext(h));
     // Full text above a plain-words description (the only structure it does not yield to) leads,
