@@ -86,7 +86,7 @@ function merge(hits: Hit[], data: LookupData, opts: LookupOptions, shown: boolea
     const ranked = [...list.filter((h) => !isFulltext(h)), ...list.filter(isFulltext)];
     const evidence = [...new Set(ranked.map((h) => h.evidence))].slice(0, 4);
     if (!shown) evidence.push(UNCONFIRMED_NOTE);
-    out.push({ anchor, title: sec.title, area: sec.area, path: sec.path, impact: sec.impact, confidence: round(confidence), evidence, raw: best });
+    out.push({ anchor, title: sec.title, area: sec.area, path: sec.path, impact: sec.impact, confidence: round(confidence), evidence, raw: level });
   }
   // (an unconfirmed answer keeps the order its evidence gave it, whatever rounding makes equal)
   out.sort((a, b) => b.confidence - a.confidence || b.raw - a.raw || order(data, a.anchor) - order(data, b.anchor));

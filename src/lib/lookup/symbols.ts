@@ -497,7 +497,9 @@ function codeMentions(ctx: Ctx, text: string) {
     // receiver known to be another class (`client.call_tool`) did not lose the member.
     const mine = owners.filter(isOwner);
     if (owners.length && !mine.length && receiverClasses(receiver).length) continue;
-    const at = new Set(mine.map((c) => idx.members[c][member])).size === 1 ? idx.members[mine[0]][member] : memberAnchor(idx, member);
+    // (the lowlevel server reached through MCPServer's private attribute: the section about that)
+    const through = /^_(?:mcp|lowlevel)_server$/.test(receiver) ? (idx.names._mcp_server?.[0]?.[0] as number | undefined) : undefined;
+    const at = through ?? (new Set(mine.map((c) => idx.members[c][member])).size === 1 ? idx.members[mine[0]][member] : memberAnchor(idx, member));
     if (at === undefined) {
       // An instance attribute the API snapshot cannot see (`server.request_handlers`): the name index.
       const entries = idx.names[member];
