@@ -12,7 +12,7 @@ import { matchMessages } from './messages.ts';
 import { normalise, sdkSide } from './normalise.ts';
 import { nullableHits } from './nullable.ts';
 import { asRuntime, matchSymbols } from './symbols.ts';
-import { CONFIDENT, errorOfSdk, errorPaste, JLOWIN_FASTMCP, runsV1, sdkEvidence, unconfirmed, UNCONFIRMED_NOTE } from './provenance.ts';
+import { CONFIDENT, errorOfSdk, errorPaste, JLOWIN_FASTMCP, runsV1, sdkEvidence, sdkNames, unconfirmed, UNCONFIRMED_NOTE } from './provenance.ts';
 import { foreignPackage, matchSymptoms } from './symptoms.ts';
 import { tokens } from './tokens.ts';
 import type { Hit, LookupAnswer, LookupData, LookupOptions, LookupResult, Normalised } from './types.ts';
@@ -129,7 +129,8 @@ function evidence(paste: string, n: Normalised, data: LookupData): { hits: Hit[]
   // A section about one side of the SDK (`Client validates ...`, `ServerSession is ...`) is less
   // likely when the traceback shows the other side raised it, or the paste calls the other side's
   // methods.
-  const side = sdkSide(n) ?? calledSide(n.text, data.index?.sides);
+  const side = sdkSide(n) ?? calledSide(n.text, data.index?.sides) ?? (CLIENT_OF.test(n.text) ? 'client' : null);
+  structural.push(...clientValidationHits(n, side, data));
   const other = side === 'client' ? /^`?Server(?:Session)?\b(?!-)/ : side === 'server' ? /^`?Client(?:Session)?\b(?!-)/ : null;
   const far = new Set(other ? data.sections.filter((s) => other.test(s.title)).map((s) => s.anchor) : []);
   for (const h of structural) if (far.has(h.anchor)) h.confidence -= 0.15;
@@ -161,11 +162,14 @@ function evidence(paste: string, n: Normalised, data: LookupData): { hits: Hit[]
   return { hits, shown: shown !== null };
 }
 
+// The paste speaks as a server's client: "our agent talks to a vendor's server", "a server we connect to".
+const CLIENT_OF = /\bservers? (?:that )?(?:we|I)(?:'re| are| am)? (?:connect(?:ing)?|talk(?:ing)?|call(?:ing)?) to\b|\b(?:connect(?:s|ed|ing)?|talk(?:s|ed|ing)?) to (?:a|an|the|their|our|some|this|that|every)\b[\w' -]{0,40}\bservers?\b/i;
+
 /** The one side of the connection whose own methods the paste calls (`session.send_roots_list_changed()`). */
 function calledSide(text: string, sides: Record<string, 'client' | 'server'> | undefined): 'client' | 'server' | null {
   if (!sides) return null;
   let found: 'client' | 'server' | null = null;
-  for (const m of text.matchAll(/\.([a-z]\w{7,})\s*\(/g)) {
+  for (const m of text.matchAll(/(?:\.|(?<![\w.])(?=\w+_))([a-z]\w{7,})\s*\(/g)) {
     const side = Object.hasOwn(sides, m[1]) ? sides[m[1]] : undefined;
     if (!side) continue;
     if (found && found !== side) return null;
@@ -208,6 +212,25 @@ function packageHits(n: Normalised, data: LookupData): Hit[] {
   // business (a default that changed, a client built without one); the package is only the messenger.
   const timeout = /Timeout$/.test(n.primary?.type ?? '');
   return [{ anchor: sec.anchor, confidence: timeout ? 0.7 : 0.8, evidence: `\`${n.primary?.type}\` comes from \`${pkg}\`, which v2 brought in` }];
+}
+
+// A protocol result pydantic refused (`1 validation error for ListToolsResult`), and the server's
+// runner saying its handler returned it (v2's own check of what a server sends).
+const RESULT_INVALID = /\bvalidation errors? for (\w+Result)\b/;
+const SERVER_RETURNED = /returned an invalid result|\bhandler for ['"][\w/]+['"]/i;
+
+/**
+ * A protocol result that failed validation where no server handler returned it and no server
+ * frame raised it: the client checked what a server sent, which v1 never did.
+ */
+function clientValidationHits(n: Normalised, side: 'client' | 'server' | null, data: LookupData): Hit[] {
+  if (side === 'server' || SERVER_RETURNED.test(n.text)) return [];
+  const m = RESULT_INVALID.exec(n.primary ? `${n.primary.type}: ${n.primary.message}` : n.text);
+  // (or, in words, a ValidationError out of a client's method: `list_resources() raises a ValidationError`)
+  const what = m && sdkNames(data).has(m[1]) ? m[1] : side === 'client' && /\bValidationError\b|\bvalidat(?:ion|es?|ing)\b/i.test(n.text) ? 'result' : null;
+  if (!what) return [];
+  const sec = data.sections.find((s) => /^Client validates\b/.test(s.title));
+  return sec ? [{ anchor: sec.anchor, confidence: 0.7, evidence: `a ${what === 'result' ? what : `\`${what}\``} that no server handler returned failed validation: the client checked what it received` }] : [];
 }
 
 export function lookup(paste: string, data: LookupData, opts: LookupOptions = {}): Promise<LookupAnswer> {

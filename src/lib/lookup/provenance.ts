@@ -141,7 +141,8 @@ export function runsV1(paste: string, n: Normalised, data: LookupData): boolean 
 }
 
 const nameSets = new WeakMap<object, Set<string>>();
-function sdkNames(data: LookupData): Set<string> {
+/** Names only the SDK's code uses (`CallToolResult`, `send_tool_list_changed`): the index's `sdkNames`. */
+export function sdkNames(data: LookupData): Set<string> {
   const list = data.index?.sdkNames ?? [];
   let names = nameSets.get(list);
   if (!names) nameSets.set(list, (names = new Set(list)));
