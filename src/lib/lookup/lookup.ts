@@ -50,6 +50,9 @@ function serverApi(text: string): 'lowlevel' | 'mcpserver' | null {
   return low === high ? null : low ? 'lowlevel' : 'mcpserver';
 }
 
+const CONTINUITY = /\b(?:still|unchanged|the same|carry over|survive|(?:did not|didn't|does not|doesn't) change|(?:does|do|did) (?:any(?:thing)?|it|that|those|these|its?|my|our)\b[^?]{0,60}\bchange)\b/i;
+const UNCHANGED_TITLE = /\bunchanged\b|\bdid not change\b/i;
+
 // JSON-RPC's own codes and phrases: every MCP SDK in every language says them.
 const GENERIC_JSONRPC = /^matched symptom: “(?:-?32\d{3}|Method not found|Invalid params|Internal error|Parse error|Invalid request|Connection closed|Request timed out)”$/i;
 
@@ -147,6 +150,12 @@ function evidence(paste: string, n: Normalised, data: LookupData): { hits: Hit[]
     const otherArea = flavour === 'lowlevel' ? 'mcpserver-formerly-fastmcp' : 'lowlevel-server';
     const area = new Map(data.sections.map((s) => [s.anchor, s.area]));
     for (const h of [...structural, ...full]) if (area.get(h.anchor) === otherArea && isSoft(h)) h.confidence -= 0.15;
+  }
+  // A question whether something still works as before ("does X still ...", "does any of that
+  // change") is answered by the sections about what did not change, when words point there too.
+  if (!n.primary && n.text.includes('?') && CONTINUITY.test(n.text)) {
+    const unchanged = new Set(data.sections.filter((s) => UNCHANGED_TITLE.test(s.title)).map((s) => s.anchor));
+    for (const h of [...structural, ...full]) if (unchanged.has(h.anchor) && isSoft(h)) h.confidence += 0.08;
   }
   // (a plain-words description is no more than full text: it caps nothing)
   const found = new Set(structural.filter((h) => !BEHAVIOUR.test(h.evidence)).map((h) => h.anchor));
