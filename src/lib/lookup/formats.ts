@@ -189,7 +189,8 @@ export function parseAssertions(lines: string[]): AssertFacts | null {
 
 /** Words that name how the two sides of a comparison differ. */
 export function differences(left: string, right: string): string[] {
-  const unq = (s: string) => s.replace(/^['"]|['"]$/g, '');
+  // (one value in a list or tuple is that value: `['read admin'] == ['admin']`)
+  const unq = (s: string) => s.replace(/^\[\s*([^[\],]*?)\s*,?\s*\]$|^\(\s*([^(),]*?)\s*,\s*\)$/, (_, a, b) => a ?? b).replace(/^['"]|['"]$/g, '');
   const l = unq(left);
   const r = unq(right);
   const out: string[] = [];

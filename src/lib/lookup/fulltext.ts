@@ -116,6 +116,9 @@ export function buildQuery(n: Normalised, dropped: Set<string> = new Set()): Que
       const values = diffs.length ? 0.3 : 1;
       addText(q, left, values, 3);
       addText(q, right, values / 2, 3);
+      // What one side has over the other in a union (`offline_access` in `read offline_access`
+      // against `read`) is what changed, not an example.
+      if (diffs.includes('union')) addText(q, unionExtra(left, right), 1.5, 3);
     }
     for (const w of a.where) addText(q, w, 1.5, 3);
     for (const e of a.extra) addText(q, e, 1.5, 3);
@@ -123,6 +126,14 @@ export function buildQuery(n: Normalised, dropped: Set<string> = new Set()): Que
   }
   for (const d of dropped) q.delete(d);
   return q;
+}
+
+/** The words of the larger side of a union that the other side lacks. */
+function unionExtra(left: string, right: string): string {
+  const words = (v: string) => v.replace(/[[\]()'",]/g, ' ').split(/\s+/).filter(Boolean);
+  const [l, r] = [words(left), words(right)];
+  const [big, small] = l.length >= r.length ? [l, new Set(r)] : [r, new Set(l)];
+  return big.filter((w) => !small.has(w)).join(' ');
 }
 
 export interface Ranked {
