@@ -393,7 +393,8 @@ describe('tool formats', () => {
     expect(a?.raised).toEqual(['ValidationError']);
     expect(differences("'https://x.com'", "'https://x.com/'")).toEqual(['trailing slash']);
     expect(differences("''", "'1.28.1'")).toEqual(['empty']);
-    expect(differences('None', "'x'")).toEqual(['none']);
+    expect(differences('None', "'x'")).toEqual(['none', 'missing']);
+    expect(differences("'x'", 'None')).toEqual(['none']);
   });
 });
 

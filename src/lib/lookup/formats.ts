@@ -198,7 +198,8 @@ export function differences(left: string, right: string): string[] {
   // (an empty string, or nothing where items were expected: `[] == ['starting', 'done']`)
   const empty = (v: string) => v === '' || /^(?:\[\]|\{\}|\(\)|set\(\))$/.test(v);
   if ((empty(l) || empty(r)) && l !== r) out.push('empty');
-  if ((left === 'None') !== (right === 'None')) out.push('none');
+  // (None where the test expects a value: the value is missing)
+  if ((left === 'None') !== (right === 'None')) out.push(...(left === 'None' ? ['none', 'missing'] : ['none']));
   // A count (`assert entries == 3` failing as `1 == 3`): done once, never, or more than expected.
   if (/^\d+$/.test(l) && /^\d+$/.test(r) && l !== r) {
     const [got, want] = [+l, +r];
