@@ -237,7 +237,8 @@ export function normalise(paste: string): Normalised {
     // A message continues on following lines until the next exception (pydantic's field list,
     // wrapped pastes); keep a few so "validation error for X\nfield\n  Extra inputs" stays together.
     let message = m[2] ?? '';
-    for (let j = i + 1; j < focus.length && j <= i + 4 && !EXC.test(focus[j]) && !DIAGNOSTIC.test(focus[j]); j++) {
+    // (a `# comment` under it is the paster's own note, not the message)
+    for (let j = i + 1; j < focus.length && j <= i + 4 && !EXC.test(focus[j]) && !DIAGNOSTIC.test(focus[j]) && !/^#\s/.test(focus[j]); j++) {
       if (/^For further information visit/i.test(focus[j])) continue;
       // A terminal re-wrapped the line inside a quoted name (`'structuredCont` / `ent'`): one name.
       const split = (message.split("'").length % 2 === 0 && /'[\w.]+$/.test(message) && /^[\w.]+'/.test(focus[j])) || false;

@@ -47,7 +47,7 @@ const FOREIGN = new RegExp(
 );
 
 // Python: a traceback, a `.py` path, Python code, its tools, CPython's own wording.
-export const PYTHON = /Traceback \(most recent call last\)|\bobject has no attribute\b|\bgot an unexpected keyword argument\b|\bcannot unpack non-iterable\b|\bpositional arguments? but \d+ (?:were|was) given|\bNo module named\b|\bcannot import name\b|\bis not (?:subscriptable|iterable|callable)\b|\bvalidation errors? for\b|^\s*File "[^"]+", line \d+|\.pyi?\b|^\s*(?:from\s+[\w.]+\s+import\b|import\s+[\w.]+\s*$|(?:async\s+)?def\s+\w+\(|class\s+\w+[(:]|@[\w.]+(?:\(|$)|async with\b|await\s)|\b(?:pip|uv|python3?|pytest|pyright|mypy)\b/m;
+const PYTHON = /Traceback \(most recent call last\)|\bobject has no attribute\b|\bgot an unexpected keyword argument\b|\bcannot unpack non-iterable\b|\bpositional arguments? but \d+ (?:were|was) given|\bNo module named\b|\bcannot import name\b|\bis not (?:subscriptable|iterable|callable)\b|\bvalidation errors? for\b|^\s*File "[^"]+", line \d+|\.pyi?\b|^\s*(?:from\s+[\w.]+\s+import\b|import\s+[\w.]+\s*$|(?:async\s+)?def\s+\w+\(|class\s+\w+[(:]|@[\w.]+(?:\(|$)|async with\b|await\s)|\b(?:pip|uv|python3?|pytest|pyright|mypy)\b/m;
 // Words that say something changed (`now`, `since the upgrade`, `no longer`, `renamed`).
 export const CHANGE_WORDS = /\b(?:now|no longer|any ?more|used to|since|suddenly|stopped|upgrad\w*|migrat\w*|gone|removed|renamed|instead|v2|2\.\d+)\b/i;
 // A name written as code in prose: quoted, called, or reached as an attribute.
@@ -119,10 +119,10 @@ export function sdkEvidence(paste: string, n: Normalised, hits: Hit[], data: Loo
 
 // A release of `mcp` 1.x the paste says it runs (`mcp==1.9.4`, `(mcp 1.12, ...)`, `mcp-1.26.0`),
 // not a floor (`mcp>=1.9`) nor the series a comparison names (`worked with mcp 1.x`).
-const V1_RELEASE = /(?<![\w@/.-])mcp(?:\[[\w,\s-]+\])?(?:\s*===?\s*|\s+v?|-|\s+\(v?)1\.\d+(?:\.\d+)*(?![\w.])/i;
+const V1_RELEASE = /(?<![\w@/.-])mcp(?:\[[\w,\s-]+\])?(?:\s*===?\s*|\s+v?|-|\s+\(v?)1\.\d+(?:\.\d+)*(?!\w|\.\d)/i;
 // What says the paste is about v2 or about a change: a 2.x release, an upgrade, something that
 // used to work. (JSON-RPC's own "2.0" is no release of the SDK.)
-const V2_OR_CHANGE = /(?<![\w./-])(?:v?2\.(?:\d+|x)|v2)(?![\w.])|->|→|\b(?:upgrad|updat|migrat|bump|port(?:ed|ing)\b|worked|used to|no longer|any ?more|stopped|previously)/i;
+const V2_OR_CHANGE = /(?<![\w./-])(?:v?2\.(?:\d+|x)|v2)(?![\w.])|(?:->|→)\s*v?2\b|\b(?:upgrad|updat|migrat|bump|port(?:ed|ing)\b|worked|used to|no longer|any ?more|stopped|previously)/i;
 const JSONRPC_VERSION = /["']?jsonrpc["']?\s*:\s*["']2\.0["']|JSON-?RPC 2\.0/gi;
 
 /**

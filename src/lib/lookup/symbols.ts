@@ -3,7 +3,7 @@
 // symptom for, as long as CPython says which name it could not find.
 
 import { looseText } from './normalise.ts';
-import { CHANGE_WORDS, PYTHON } from './provenance.ts';
+import { CHANGE_WORDS } from './provenance.ts';
 import type { ExceptionLine, Hit, LookupIndex, Normalised, Section, SymbolIndex } from './types.ts';
 
 const Q = `['"\`\u2018\u2019]?`; // quotes may be lost in a mangled paste
@@ -41,6 +41,8 @@ interface Ctx {
   sections: Section[];
   /** Types of the paste's exception lines (last dotted part). */
   exceptionTypes: string[];
+  /** The paste's exception lines, whole. */
+  errors: string;
   hits: Hit[];
   /** Names an error attributes to a package that is not the SDK. */
   foreign: Set<string>;
@@ -322,6 +324,8 @@ const SDK_PARAMETER = /timeout|seconds|interval|uri|url|result/i;
 const WIRE_KEY = /(["'])[A-Za-z_]\w*\1\s*:/g;
 // pydantic's location line (`tools.0.inputSchema`, `maxTokens`) above its `... [type=...]` line
 const PYDANTIC_LOC = /^[A-Za-z_][\w.]*\n(?=.*\[type=)/gm;
+// Python code lines: a definition, an import, a decorator, a call with keywords.
+const PYTHON_CODE = /^\s*(?:from\s+[\w.]+\s+import\b|import\s+[\w.]+|(?:async\s+)?def\s+\w+\(|class\s+\w+[(:]|@[\w.]+)|\b\w+\([^()\n]*\b\w+=/m;
 const WHERE_FIELD = /(?<=^\+\s+where .*[(,]\s*)\w+=/gm;
 // a field named in prose: "a custom `category` field", "the key `trace_id`"
 const PROSE_FIELD = /`(\w+)`\s+(?:field|key|attribute|property)\b|\b(?:field|key|attribute|property)\s+`(\w+)`/gi;
@@ -522,8 +526,10 @@ function codeMentions(ctx: Ctx, text: string) {
       if (model && !seen.has(`extra:${model}`) && extraField(ctx, model, field, 0.78, `describes a \`${field}\` field on \`${model}\`, which it never had`)) seen.add(`extra:${model}`);
     }
   }
-  // (unless the paste is Python, or says the field changed: then it is the SDK's field)
-  const wireChange = ctx.exceptionTypes.length > 0 || PYTHON.test(text) || CHANGE_WORDS.test(text);
+  // (unless the paste says the field changed, or Python code or an error uses it: a key in quotes,
+  // `KeyError: 'inputSchema'`; then it is the SDK's field)
+  const changed = CHANGE_WORDS.test(text);
+  const inCode = (a: string) => changed || ctx.errors.includes(a) || new RegExp(`["']${a}["']`).test(text) || PYTHON_CODE.test(text);
   for (const m of wireless(text).matchAll(WORD)) {
     const a = m[0];
     if (seen.has(`name:${a}`) || seen.has(`attr:${a}`) || ctx.foreign.has(a) || !distinctive(a)) continue;
@@ -534,7 +540,7 @@ function codeMentions(ctx: Ctx, text: string) {
     } else if (!entries && !alive.has(a)) {
       // A camelCase field in words (`the tool's inputSchema`, `readOnlyHint`) is the protocol's
       // wire name, which every SDK, host and the spec share; only in Python code is it v1's attribute.
-      if (/[a-z][A-Z]/.test(a) && !wireChange) once(`attr:${a}`, memberAnchor(idx, a), 0.55, `mentions \`${a}\`, the protocol's name for a field v2 renamed in Python (wire name)`);
+      if (/[a-z][A-Z]/.test(a) && !inCode(a)) once(`attr:${a}`, memberAnchor(idx, a), 0.45, `mentions \`${a}\`, the protocol's name for a field v2 renamed in Python (wire name)`);
       else once(`attr:${a}`, memberAnchor(idx, a), 0.7, `mentions \`${a}\`, removed in v2 (symbol index)`);
     }
   }
@@ -582,7 +588,16 @@ export function asRuntime(n: Normalised, idx: SymbolIndex): Normalised {
 }
 
 export function matchSymbols(n: Normalised, idx: SymbolIndex, sections: Section[] = [], models?: LookupIndex['models']): Hit[] {
-  const ctx: Ctx = { idx, sections, exceptionTypes: n.exceptions.map((e) => e.type.split('.').pop() ?? e.type), hits: [], foreign: new Set(), weight: 1, models };
+  const ctx: Ctx = {
+    idx,
+    sections,
+    exceptionTypes: n.exceptions.map((e) => e.type.split('.').pop() ?? e.type),
+    errors: n.exceptions.map((e) => `${e.type}: ${e.message}`).join('\n'),
+    hits: [],
+    foreign: new Set(),
+    weight: 1,
+    models,
+  };
   foreignContext(n.text, ctx.foreign);
   const primaryLine = n.primary ? `${n.primary.type}: ${n.primary.message}` : '';
   const seen = new Set<string>();

@@ -1,0 +1,341 @@
+// Issue 8, round 4: training cases for the mechanisms that round added, written from the guide and
+// the SDK source, each different from the retired table-3 case that showed the mechanism missing.
+// Off-topic cases are the hard negatives confidence must resist: a program that runs v1 (said, or
+// shown by its frames or exception class), the protocol's own field names in words, another
+// library's coroutine of an SDK-looking name, a user's own bug inside an SDK tool.
+
+import type { LookupCase } from './lookup-table.ts';
+
+const SITE = '/home/ana/svc/.venv/lib/python3.12/site-packages';
+
+export const ROUND4_CASES: LookupCase[] = [
+  // ------------------------------------------------------------------ v1 is what ran
+  {
+    kind: 'offtopic',
+    paste: `mcp 1.26.0, FastMCP server:
+Error executing tool get_weather: 'temperature'
+(the upstream API renamed the key in its JSON)`,
+    expect: null,
+    note: "a release of v1 said, and the tool's own KeyError",
+  },
+  {
+    kind: 'offtopic',
+    paste: `Traceback (most recent call last):
+  File "${SITE}/mcp/server/fastmcp/tools/base.py", line 108, in run
+    return await self.fn_metadata.call_fn_with_arg_validation(
+  File "${SITE}/mcp/server/fastmcp/utilities/func_metadata.py", line 84, in call_fn_with_arg_validation
+    return fn(**arguments_parsed_dict)
+  File "/home/ana/svc/server.py", line 31, in ratio
+    return hits / total
+ZeroDivisionError: division by zero`,
+    expect: null,
+    note: 'frames in mcp/server/fastmcp, a module only v1 has: v1 ran, and the bug is the tool\'s',
+  },
+  {
+    kind: 'offtopic',
+    paste: `mcp==1.25.0 (pinned), Windows 11, Python 3.12:
+  File "${SITE}/mcp/client/stdio/__init__.py", line 186, in stdio_client
+    process = await _create_platform_compatible_process(
+  File "${SITE}/mcp/os/win32/utilities.py", line 142, in create_windows_process
+    process = await anyio.open_process(
+FileNotFoundError: [WinError 2] The system cannot find the file specified`,
+    expect: null,
+    note: 'a v1 pin, and the server command not on PATH: nothing about v2',
+  },
+  {
+    kind: 'offtopic',
+    paste: `2026-02-11 09:12:44 ERROR agent.tools call failed
+mcp.shared.exceptions.McpError: Tool 'search' not found`,
+    expect: null,
+    note: "v1's McpError raised at runtime: v1 ran, and the server simply has no such tool",
+  },
+  {
+    kind: 'offtopic',
+    paste: `Running mcp==1.27.0. Our lowlevel server:
+
+@server.list_tools()
+async def list_tools() -> list[types.Tool]:
+    return [types.Tool(name="query", inputSchema=load_schema("query.json"))]
+
+json.decoder.JSONDecodeError: Expecting property name enclosed in double quotes: line 3 column 5 (char 28)`,
+    expect: null,
+    note: "v1 code on v1, failing on the project's own broken JSON file",
+  },
+  {
+    kind: 'offtopic',
+    paste: `pydantic_core._pydantic_core.ValidationError: 1 validation error for WeatherQuery
+city
+  Field required [type=missing, input_value={'town': 'Lisbon'}, input_type=dict]
+(mcp 1.22, the model is our own argument model)`,
+    expect: null,
+    note: "the project's own pydantic model on v1",
+  },
+  // ------------------------------------------------------------------ the protocol, in words
+  {
+    kind: 'offtopic',
+    paste: 'Is nextCursor opaque, or is a client allowed to parse it to jump to a page?',
+    expect: null,
+    note: 'a protocol question; nextCursor is the wire name every SDK shares',
+  },
+  {
+    kind: 'offtopic',
+    paste: 'Should a host show isError tool results to the user, or only hand them to the model?',
+    expect: null,
+    note: 'a host-design question about the wire field',
+  },
+  {
+    kind: 'offtopic',
+    paste: 'Does a host validate structuredContent against the outputSchema a tool declares, or is that up to the server?',
+    expect: null,
+    note: 'a protocol question naming two wire fields',
+  },
+  // ------------------------------------------------------------------ another library's coroutine
+  {
+    kind: 'offtopic',
+    paste: `Traceback (most recent call last):
+  File "/srv/bot/agent.py", line 52, in run
+    tools = await self.server.list_tools()
+  File "/srv/bot/.venv/lib/python3.11/site-packages/agents/mcp/server.py", line 188, in list_tools
+    raise UserError("Server not initialized. Make sure you call \`connect()\` first.")
+agents.exceptions.UserError: Server not initialized. Make sure you call \`connect()\` first.`,
+    expect: null,
+    note: "the OpenAI Agents SDK's MCPServer wrapper: an awaited list_tools is no v1 decorator",
+  },
+  {
+    kind: 'offtopic',
+    paste: `openai.BadRequestError: Error code: 400 - {'error': {'message': "Invalid schema for function 'search': In context=(), 'additionalProperties' is required to be supplied and to be false.", 'type': 'invalid_request_error'}}
+# we pass each tool's inputSchema from await client.list_tools() straight into the OpenAI tools list`,
+    expect: null,
+    note: "OpenAI's strict function schemas: the tool's schema is the server author's business, not a v2 change",
+  },
+  // ------------------------------------------------------------------ server API, sides, classes
+  {
+    kind: 'prose',
+    paste: 'How do I see every request that reaches my lowlevel Server now that overriding _handle_request in a subclass is never called?',
+    expect: 'lowlevel-server-private-_handle_-dispatch-methods-removed',
+    note: 'Guide: "some users subclassed Server and overrode them to intercept requests. Use middleware instead"',
+  },
+  {
+    kind: 'prose',
+    paste: 'Where do I get the OAuth client id inside an MCPServer tool now that ctx.client_id is gone?',
+    expect: 'contextclient_id-removed',
+    note: 'Guide: "If you want the authenticated OAuth client, use the access token"',
+  },
+  {
+    kind: 'prose',
+    paste: 'Our stdio server relies on sampling back to the client. With v2 Client the calls fail; how do I get the old initialize handshake back?',
+    expect: 'client-defaults-to-modeauto',
+    note: "Guide: \"If your stdio workflow relies on server-initiated requests (sampling, push elicitation, roots), pass mode='legacy'\"",
+  },
+  {
+    kind: 'prose',
+    paste: 'Where should custom per-request data go on CallToolRequestParams in v2, if unknown keyword arguments are silently dropped?',
+    expect: 'extra-fields-on-mcp-types-are-no-longer-preserved',
+    note: 'Guide: "If you relied on extra fields round-tripping through MCP types, move that data into _meta."',
+  },
+  {
+    kind: 'prose',
+    paste: 'With stateless_http=True our lifespan opened a database connection for each request. Is that still how lifespan runs in v2?',
+    expect: 'streamable-http-lifespan-now-entered-once-at-manager-startup',
+    note: 'Guide: "Previously each session (stateful) or each request (stateless) entered and exited lifespan independently."',
+  },
+  {
+    kind: 'prose',
+    paste: 'Our reconnect loop checked error.code == 32600 to detect an expired streamable HTTP session. What code does v2 use?',
+    expect: 'streamable-http-non-2xx-responses-now-surface-as-per-request-json-rpc-errors',
+    note: 'Guide: "a session-expiry check on error.code == 32600 never matches again because the code is now the standard negative -32600"',
+  },
+  {
+    kind: 'prose',
+    paste: 'does the MCPServer @mcp.prompt() decorator still take the same function signature in v2?',
+    expect: 'what-is-unchanged-on-mcpserver',
+    note: 'Guide: MCPServer\'s decorators and their signatures are among what is unchanged',
+  },
+  // ------------------------------------------------------------------ behaviour, in the user's words
+  {
+    kind: 'behaviour',
+    paste: 'Since 2.0 our gateway lists every server that was built without a name as "mcp-server" rather than "FastMCP".',
+    expect: 'default-server-name-changed-from-fastmcp-to-mcp-server',
+    note: 'Guide: "A server constructed without a name now defaults to mcp-server instead of FastMCP."',
+  },
+  {
+    kind: 'behaviour',
+    paste: 'Our stdio server has a watchdog thread that polls stdin for POLLHUP to exit when the client goes away. After the upgrade it never fires and the process lingers after Claude quits.',
+    expect: 'stdio_server-keeps-the-protocol-streams-on-private-descriptors',
+    note: 'Guide: "A watcher waiting for POLLHUP or POLLERR is silently disarmed"',
+  },
+  {
+    kind: 'behaviour',
+    paste: 'A malformed JSON line on stdin used to make server.run(..., raise_exceptions=True) blow up in our lowlevel server tests; now run() just keeps going.',
+    expect: 'lowlevel-serverrunraise_exceptionstrue-transport-errors-no-longer-re-raised',
+    note: 'Guide: "If you relied on run() exiting on a transport-level parse error, that no longer happens."',
+  },
+  {
+    kind: 'behaviour',
+    paste: 'After the upgrade our resource template file://{path} refuses values like ../secrets.txt and the client just gets "Unknown resource".',
+    expect: 'resource-templates-matching-behavior-changes',
+    note: 'Guide: "Extracted parameter values containing .. as a path component ... now cause the read to fail -- the client receives an Unknown resource error"',
+  },
+  {
+    kind: 'behaviour',
+    paste: 'Our strict proxy now rejects every request from the upgraded client: even ping arrives with params {"_meta": {}}, which v1 never sent.',
+    expect: 'every-outbound-request-now-carries-a-_meta-envelope-opentelemetry-is-on-by-default',
+    note: 'Guide: "Requests that had no params in v1, such as ping and tools/list, now carry "params": {"_meta": {}}"',
+  },
+  {
+    kind: 'behaviour',
+    paste: 'Two plain def tools that share one sqlite3 connection opened at startup now fail now and then with "SQLite objects created in a thread can only be used in that same thread".',
+    expect: 'sync-handler-functions-now-run-on-a-worker-thread',
+    note: 'Guide: "Thread-affine state ... is now touched from a worker thread."',
+  },
+  // ------------------------------------------------------------------ failed assertions
+  {
+    kind: 'assertion',
+    paste: `    async def test_server_identity(client):
+        init = await client.initialize()
+>       assert init.server_info.name == "FastMCP"
+E       AssertionError: assert 'mcp-server' == 'FastMCP'
+E         - FastMCP
+E         + mcp-server
+
+tests/test_identity.py:9: AssertionError`,
+    expect: 'default-server-name-changed-from-fastmcp-to-mcp-server',
+    note: 'Guide: "If test suites assert on the initialize result ... pass a name explicitly"',
+  },
+  {
+    kind: 'assertion',
+    paste: `>       assert caps.resources.subscribe is False
+E       assert True is False
+E        +  where True = ResourcesCapability(subscribe=True, list_changed=False).subscribe
+
+tests/test_capabilities.py:22: AssertionError`,
+    expect: 'lowlevel-server-subscribe-capability-now-correctly-reported',
+    note: 'Guide: "The subscribe capability is now dynamically set to True when an on_subscribe_resource handler is provided."',
+  },
+  {
+    kind: 'assertion',
+    paste: `    def test_tool_runs_on_loop_thread():
+        seen = run_tool(mcp, "where_am_i")
+>       assert seen == "MainThread"
+E       AssertionError: assert 'AnyIO worker thread' == 'MainThread'
+E         - MainThread
+E         + AnyIO worker thread
+
+tests/test_threads.py:17: AssertionError`,
+    expect: 'sync-handler-functions-now-run-on-a-worker-thread',
+    note: 'Guide: "In v2 the SDK runs synchronous handler functions in a worker thread via anyio.to_thread.run_sync()"',
+  },
+  {
+    kind: 'assertion',
+    paste: `    async def test_lifespan_per_request(http_client):
+        for _ in range(3):
+            await http_client.post("/mcp", json=PING)
+>       assert lifespan_entries == 3
+E       assert 1 == 3
+
+tests/test_stateless.py:40: AssertionError`,
+    expect: 'streamable-http-lifespan-now-entered-once-at-manager-startup',
+    note: 'Guide: "the server\'s lifespan context manager is now entered once when StreamableHTTPSessionManager.run() starts"',
+  },
+  {
+    kind: 'assertion',
+    paste: `    async def test_ping_wire_shape(recorder):
+        await session.send_ping()
+>       assert recorder.sent[0] == {"jsonrpc": "2.0", "id": 1, "method": "ping"}
+E       AssertionError: assert {'jsonrpc': '2.0', 'id': 1, 'method': 'ping', 'params': {'_meta': {}}} == {'jsonrpc': '2.0', 'id': 1, 'method': 'ping'}
+E         Left contains 1 more item:
+E         {'params': {'_meta': {}}}
+
+tests/test_wire.py:31: AssertionError`,
+    expect: 'every-outbound-request-now-carries-a-_meta-envelope-opentelemetry-is-on-by-default',
+    note: 'Guide: "Update any test or tooling that asserts on raw outbound request bytes."',
+  },
+  {
+    kind: 'assertion',
+    paste: `>       assert isinstance(prompt, GetPromptResult)
+E       assert False
+E        +  where False = isinstance(InputRequiredResult(meta=None, result_type='input_required', input_requests={'region': ElicitRequest(...)}, request_state=None), GetPromptResult)
+
+tests/test_prompts.py:58: AssertionError`,
+    expect: 'mcpserverget_prompt-and-read_resource-may-return-inputrequiredresult',
+    note: 'Guide: MCPServer.get_prompt() and read_resource() may return InputRequiredResult',
+  },
+  // ------------------------------------------------------------------ v1 code pasted as the symptom
+  {
+    kind: 'snippet',
+    paste: `server = Server(
+    "notes",
+    "1.4.0",
+    "Keeps the team's notes, one file per day.",
+)`,
+    expect: 'lowlevel-server-constructor-parameters-are-now-keyword-only',
+    note: "v2's lowlevel Server takes everything after name by keyword; the call spans lines as formatters lay it out",
+  },
+  {
+    kind: 'snippet',
+    paste: `class TracingServer(Server):
+    async def _handle_request(self, message, req, session, lifespan_context, raise_exceptions):
+        log.info("request %s", type(req).__name__)
+        return await super()._handle_request(message, req, session, lifespan_context, raise_exceptions)`,
+    expect: 'lowlevel-server-private-_handle_-dispatch-methods-removed',
+    note: 'Guide: "Server._handle_message, _handle_request, and _handle_notification have been removed."',
+  },
+  {
+    kind: 'snippet',
+    paste: `@mcp.tool()
+async def whoami(ctx: Context) -> str:
+    return ctx.client_id or "anonymous"`,
+    expect: 'contextclient_id-removed',
+    note: 'Guide: "Context.client_id has been removed."',
+  },
+  {
+    kind: 'snippet',
+    paste: `def watch_stdin():
+    poller = select.poll()
+    poller.register(sys.stdin.fileno(), select.POLLHUP | select.POLLERR)
+    poller.poll()
+    os._exit(0)`,
+    expect: 'stdio_server-keeps-the-protocol-streams-on-private-descriptors',
+    note: 'Guide: watchdog threads that watch fd 0 are silently disarmed; watch the parent process instead',
+  },
+  // ------------------------------------------------------------------ errors naming no SDK symbol
+  {
+    kind: 'thirdparty',
+    paste: `Traceback (most recent call last):
+  File "${SITE}/anyio/to_thread.py", line 56, in run_sync
+    return await get_async_backend().run_sync_in_worker_thread(
+  File "${SITE}/anyio/_backends/_asyncio.py", line 2470, in run_sync_in_worker_thread
+    return await future
+  File "/home/ana/svc/tools.py", line 22, in lookup_customer
+    row = DB.execute("select * from customers where id = ?", (cid,)).fetchone()
+sqlite3.ProgrammingError: SQLite objects created in a thread can only be used in that same thread. The object was created in thread id 140234 and this is thread id 139871.`,
+    expect: 'sync-handler-functions-now-run-on-a-worker-thread',
+    note: 'Guide: synchronous handlers run in a worker thread; thread-affine state is touched from it',
+  },
+  {
+    kind: 'thirdparty',
+    paste: `  File "/home/ana/svc/tools.py", line 40, in schedule_refresh
+    loop = asyncio.get_running_loop()
+RuntimeError: no running event loop
+(schedule_refresh is a plain def tool on our MCPServer; it worked on 1.x)`,
+    expect: 'sync-handler-functions-now-run-on-a-worker-thread',
+    note: 'Guide: "asyncio.get_running_loop() inside a synchronous handler body raises RuntimeError; there is no running loop in a worker thread."',
+  },
+  {
+    kind: 'thirdparty',
+    paste: `>       assert route.called
+E       assert False
+E        +  where False = <Route <Scope url='https://mcp.example.test/mcp' method='POST'> eq 'https://mcp.example.test/mcp'>.called
+(respx mock for our MCP server; the client test passed on mcp 1.x)`,
+    expect: 'httpx-and-httpx-sse-replaced-by-httpx2',
+    note: 'Guide: integrations keyed to the httpx module (respx mocks httpx) stop seeing the SDK\'s traffic',
+  },
+  {
+    kind: 'line',
+    paste: `pydantic_core._pydantic_core.ValidationError: 1 validation error for TicketResource
+owner
+  Extra inputs are not permitted [type=extra_forbidden, input_value='ana', input_type=str]`,
+    expect: 'resource-classes-reject-unknown-keyword-arguments',
+    note: 'Guide: every resource class "and your own subclasses" raises ValidationError on an unrecognised keyword argument',
+  },
+];
