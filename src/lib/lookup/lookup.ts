@@ -219,7 +219,10 @@ function packageHits(n: Normalised, data: LookupData): Hit[] {
   if (!sec) return [];
   // A timeout says how long something waited: which section explains that wait is the paste's
   // business (a default that changed, a client built without one); the package is only the messenger.
-  const timeout = /Timeout$/.test(n.primary?.type ?? '');
+  // (unless the paste's code expects the package v2 replaced: `except httpx.TimeoutException`
+  // beside an `httpx2.ReadTimeout` is that swap, not a wait)
+  const replaced = pkg.endsWith('2') ? pkg.slice(0, -1) : null;
+  const timeout = /Timeout$/.test(n.primary?.type ?? '') && !(replaced && new RegExp(`\\b${replaced}\\.[A-Z]\\w*(?:Error|Exception|Timeout)\\b`).test(n.text));
   return [{ anchor: sec.anchor, confidence: timeout ? 0.7 : 0.8, evidence: `\`${n.primary?.type}\` comes from \`${pkg}\`, which v2 brought in` }];
 }
 
