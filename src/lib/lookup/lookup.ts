@@ -216,7 +216,7 @@ function packageHits(n: Normalised, data: LookupData): Hit[] {
   const pkg = n.primary && /^([a-z_][\w]*)\.(?:[\w.]*\.)?[A-Z]\w*$/.exec(n.primary.type)?.[1];
   const at = pkg ? data.index?.packages[pkg] : undefined;
   const sec = at === undefined ? undefined : data.sections[at];
-  if (!sec) return [];
+  if (!sec || !pkg) return [];
   // A timeout says how long something waited: which section explains that wait is the paste's
   // business (a default that changed, a client built without one); the package is only the messenger.
   // (unless the paste's code expects the package v2 replaced: `except httpx.TimeoutException`
