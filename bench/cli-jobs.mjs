@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `mcp-migrate --jobs N` against one process, on the real v1 corpus (../shared/corpus, read only;
 // `--check` writes nothing): the whole CLI run, wall clock, as a user times it. Runs alternate between
 // the settings and the best of each is kept, so other load on the machine skews both alike.
@@ -11,6 +12,12 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+/**
+ * @template T
+ * @param {string} name
+ * @param {T} fallback
+ * @returns {string | T}
+ */
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : fallback;
@@ -27,6 +34,7 @@ if (!existsSync(corpus)) {
 
 const cores = availableParallelism();
 const settings = [...new Set([1, 2, cores])];
+/** @param {number} jobs */
 function once(jobs) {
   const t0 = performance.now();
   const r = spawnSync('python3', ['-m', 'mcp_migrate', '--check', '--jobs', String(jobs), corpus], {
@@ -39,22 +47,24 @@ function once(jobs) {
 }
 
 const best = new Map(settings.map((j) => [j, Infinity]));
+/** @param {number} jobs a setting, which `best` holds from the start */
+const bestMs = (jobs) => best.get(jobs) ?? Infinity;
 let files = 0;
 const summaries = new Set();
 for (let i = 0; i < rounds; i++) {
   for (const j of settings) {
     const r = once(j);
-    best.set(j, Math.min(best.get(j), r.ms));
+    best.set(j, Math.min(bestMs(j), r.ms));
     files = r.files;
     summaries.add(r.summary);
   }
 }
 if (summaries.size !== 1) throw new Error(`--jobs changed the result:\n${[...summaries].join('\n')}`);
 
-const one = best.get(1);
+const one = bestMs(1);
 const rows = settings.map((j) => ({
-  jobs: j, ms: Math.round(best.get(j)), files_per_s: Math.round(files / (best.get(j) / 1000)),
-  ratio: +(best.get(j) / one).toFixed(2),
+  jobs: j, ms: Math.round(bestMs(j)), files_per_s: Math.round(files / (bestMs(j) / 1000)),
+  ratio: +(bestMs(j) / one).toFixed(2),
 }));
 if (process.argv.includes('--json')) {
   console.log(JSON.stringify({ corpus, files, cores, rounds, rows }));

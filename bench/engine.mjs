@@ -1,3 +1,4 @@
+// @ts-check
 // Engine throughput under Pyodide in Node and under CPython: the same engine/tools/bench.py in both.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -7,6 +8,10 @@ import { loadNodeEngine } from '../src/lib/engine/node.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const benchSource = readFileSync(`${root}engine/tools/bench.py`, 'utf8');
 
+/**
+ * @param {string} label
+ * @param {Record<string, any>} r what engine/tools/bench.py prints: `runtime`, then one measurement per workload
+ */
 function print(label, r) {
   console.log(`${label} (${r.runtime})`);
   for (const [name, m] of Object.entries(r)) {

@@ -1,3 +1,4 @@
+// @ts-check
 // Prints the gzip weight of HTML and of the JavaScript a page loads up front (scripts + their static imports).
 import { readFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -6,15 +7,29 @@ import { join } from 'node:path';
 const dist = new URL('../dist/', import.meta.url).pathname;
 const base = (process.env.BASE_PATH || '/').replace(/\/?$/, '/');
 
+/** @param {Buffer} buf */
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+/** @param {number} n */
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
-/** Resolve a URL path of the built site to a file in dist/. */
+/**
+ * Resolve a URL path of the built site to a file in dist/.
+ * @param {string} urlPath
+ */
 const fileOf = (urlPath) => join(dist, urlPath.startsWith(base) ? urlPath.slice(base.length) : urlPath);
 
+/**
+ * @param {string} html
+ * @param {string} pagePath
+ */
 function jsClosure(html, pagePath) {
   const seen = new Set();
+  /** @type {string[]} */
   const queue = [];
+  /**
+   * @param {string} spec
+   * @param {string} from
+   */
   const add = (spec, from) => {
     const url = new URL(spec, `http://x${from}`).pathname;
     if (!url.endsWith('.js') && !url.endsWith('.mjs')) return;
@@ -32,7 +47,7 @@ function jsClosure(html, pagePath) {
   }
   let bytes = inline;
   while (queue.length) {
-    const url = queue.shift();
+    const url = /** @type {string} */ (queue.shift());
     const file = fileOf(url);
     if (!existsSync(file)) continue;
     const src = readFileSync(file);
@@ -43,6 +58,7 @@ function jsClosure(html, pagePath) {
   return { bytes, files: seen.size };
 }
 
+/** @param {string} path a page's URL path under the base, e.g. 'lookup/' */
 export function pageWeight(path) {
   const html = readFileSync(join(fileOf(base + path), 'index.html'));
   const js = jsClosure(html.toString(), base + path);

@@ -1,3 +1,4 @@
+// @ts-check
 // `npm run bench`: runs every benchmark script in turn; each prints its own figures.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `mcp-migrate explain ...` -> the error lookup (src/cli/explain.mjs, owned by the lookup helper);
+// @ts-check
+// `mcp-migrate explain ...` -> the error lookup (src/cli/explain.mjs);
 // anything else -> the Python engine CLI (engine/mcp_migrate/cli.py) run under Pyodide, so `npx` needs
 // no local Python. Same flags and exit codes as `python -m mcp_migrate`.
 const argv = process.argv.slice(2);

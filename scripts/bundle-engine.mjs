@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Writes src/generated/engine-files.json ({"mcp_migrate/<path>.py": source}) so the browser worker can
 // put the engine into Pyodide's file system without fetching a directory listing.
 // Usage: node scripts/bundle-engine.mjs [--check]   (--check: exit 1 if the committed file is stale)

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Regenerates content/guide/** (and the generated regions of content/index.mdx) from
 // upstream/migration.md, keeping hand-curated frontmatter. Usage:
 //   node scripts/convert-guide.mjs            write into ./content, print what changed upstream
@@ -15,6 +16,7 @@ const check = args.includes('--check');
 const outArg = args.indexOf('--out');
 const outDir = outArg >= 0 ? path.resolve(args[outArg + 1]) : path.join(root, 'content');
 
+/** @param {string} f */
 const read = (f) => (fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : null);
 const { files, report, stale } = buildSite({
   markdown: fs.readFileSync(path.join(root, 'upstream/migration.md'), 'utf8'),
@@ -35,12 +37,17 @@ for (const [rel, text] of differing) {
 }
 for (const rel of stale) fs.rmSync(path.join(outDir, rel));
 
+/**
+ * @param {string} label
+ * @param {string[]} items
+ */
 const list = (label, items) => items.length && console.log(`${label} (${items.length}):\n${items.map((x) => `  ${x}`).join('\n')}`);
 list('sections changed upstream', report.changed);
 list('sections appeared', report.appeared);
 list('sections vanished (page removed; curated frontmatter is in git history)', report.vanished);
 console.log(`${report.sections} sections, ${differing.length} file(s) written, ${stale.length} removed.`);
 
+/** @param {string} dir */
 function listMdx(dir) {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir, { withFileTypes: true, recursive: true })

@@ -1,3 +1,4 @@
+// @ts-check
 // Writes src/generated/rules.json: the engine registry's public metadata, for the /rules/ page and
 // each section's "Automated by" block. Committed; tests/unit/rules-docs.test.ts fails when stale.
 import { execFileSync } from 'node:child_process';

@@ -27,8 +27,9 @@ export function ruffSettings(text) {
     if (!line) continue;
     const header = /^\[tool\.ruff(?:\.([\w.-]+))?\]$/.exec(line);
     if (header) {
-      table = settings;
-      for (const key of header[1]?.split('.') ?? []) table = table[key] ??= {};
+      let scope = settings;
+      for (const key of header[1]?.split('.') ?? []) scope = scope[key] ??= {};
+      table = scope;
       continue;
     }
     if (line.startsWith('[')) {

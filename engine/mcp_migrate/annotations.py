@@ -35,13 +35,35 @@ def annotations(files: Iterable[dict], skipped: Iterable[dict]) -> str:
             how = "advice" if f["advisory"] else _FIX[f["fix_class"]]
             if rep.get("written") and f["applied"]:
                 how = "fixed"
-            out.append(_command(
-                finding_level(f), "%s:%d:%d: %s %s [%s]\n%s" % (
-                    rep["path"], f["start"]["line"], f["start"]["column"], f["rule"], f["message"], how,
-                    guide_url(f["anchor"])),
-                title="mcp-migrate (%s)" % f["rule"], file=rep["path"], line=f["start"]["line"],
-                col=f["start"]["column"], endLine=f["end"]["line"], endColumn=f["end"]["column"]))
+            out.append(
+                _command(
+                    finding_level(f),
+                    "%s:%d:%d: %s %s [%s]\n%s"
+                    % (
+                        rep["path"],
+                        f["start"]["line"],
+                        f["start"]["column"],
+                        f["rule"],
+                        f["message"],
+                        how,
+                        guide_url(f["anchor"]),
+                    ),
+                    title="mcp-migrate (%s)" % f["rule"],
+                    file=rep["path"],
+                    line=f["start"]["line"],
+                    col=f["start"]["column"],
+                    endLine=f["end"]["line"],
+                    endColumn=f["end"]["column"],
+                )
+            )
     for s in skipped:
-        out.append(_command("error" if s["failed"] else "warning", "%s: skipped: %s" % (s["path"], s["reason"]),
-                            title="mcp-migrate (file skipped)", file=s["path"], line=s.get("line")))
+        out.append(
+            _command(
+                "error" if s["failed"] else "warning",
+                "%s: skipped: %s" % (s["path"], s["reason"]),
+                title="mcp-migrate (file skipped)",
+                file=s["path"],
+                line=s.get("line"),
+            )
+        )
     return "".join(out)

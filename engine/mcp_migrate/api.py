@@ -7,10 +7,15 @@ from .project import ProjectIndex, file_facts  # noqa: F401  (re-exported: the t
 from .runner import migrate
 
 
-def migrate_text(source: str, filename: str = "main.py", *, select: Optional[List[str]] = None,
-                 ignore: Optional[List[str]] = None,
-                 apply_review: Union[bool, Sequence[str]] = False,
-                 project: Optional[ProjectIndex] = None) -> dict:
+def migrate_text(
+    source: str,
+    filename: str = "main.py",
+    *,
+    select: Optional[List[str]] = None,
+    ignore: Optional[List[str]] = None,
+    apply_review: Union[bool, Sequence[str]] = False,
+    project: Optional[ProjectIndex] = None,
+) -> dict:
     """Migrate one file. `project` (built from every file's `file_facts`) lets names imported from the
     user's other modules (`from .app import mcp`) resolve."""
     return migrate(source, filename, select=select, ignore=ignore, apply_review=apply_review, project=project)

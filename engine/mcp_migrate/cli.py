@@ -48,9 +48,12 @@ FORMATS = ("text", "json", "github", "sarif")
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
-        prog="mcp-migrate", epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+        prog="mcp-migrate",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Migrate Python projects from the MCP Python SDK v1 to v2. "
-                    "Without --write, shows the changes as a unified diff.")
+        "Without --write, shows the changes as a unified diff.",
+    )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .)")
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--diff", action="store_true", help="print a unified diff, write nothing (default)")
@@ -58,17 +61,32 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument("--check", action="store_true", help="exit 1 if anything would change; write nothing")
     mode.add_argument("--json", action="store_true", help="same as --output-format json; write nothing")
     mode.add_argument("--list-rules", action="store_true", help="list the rules and exit")
-    p.add_argument("--output-format", choices=FORMATS, default="text", metavar="FORMAT",
-                   help="text (default: diff, `would change` lines or write messages), json, "
-                        "github (workflow annotations) or sarif (code scanning); on stdout")
+    p.add_argument(
+        "--output-format",
+        choices=FORMATS,
+        default="text",
+        metavar="FORMAT",
+        help="text (default: diff, `would change` lines or write messages), json, "
+        "github (workflow annotations) or sarif (code scanning); on stdout",
+    )
     p.add_argument("--select", metavar="CODES", help="only these rule codes or prefixes (comma-separated)")
     p.add_argument("--ignore", metavar="CODES", help="skip these rule codes or prefixes (comma-separated)")
-    p.add_argument("--apply-review", nargs="?", const="ALL", metavar="CODES",
-                   help="also apply review fixes (all, or only CODES: --apply-review=SRV010,LOW)")
-    p.add_argument("--allow-dirty", action="store_true",
-                   help="--write even over files with uncommitted changes in git")
-    p.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N",
-                   help="worker processes (default: the CPU count; the Node CLI always runs one)")
+    p.add_argument(
+        "--apply-review",
+        nargs="?",
+        const="ALL",
+        metavar="CODES",
+        help="also apply review fixes (all, or only CODES: --apply-review=SRV010,LOW)",
+    )
+    p.add_argument("--allow-dirty", action="store_true", help="--write even over files with uncommitted changes in git")
+    p.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        default=None,
+        metavar="N",
+        help="worker processes (default: the CPU count; the Node CLI always runs one)",
+    )
     p.add_argument("--quiet", "-q", action="store_true", help="only the summary line on stderr")
     p.add_argument("--version", action="version", version="mcp-migrate " + __version__)
     return p
@@ -106,8 +124,10 @@ def target_paths(argv: List[str]) -> List[str]:
 def main(argv: Optional[List[str]] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["explain"] and not os.path.exists("explain"):
-        sys.stderr.write("mcp-migrate: `explain` (which guide section explains an error) is part of the Node CLI: "
-                         "npx mcp-migrate explain < traceback.txt, or paste the error into the site's lookup (/lookup/)\n")
+        sys.stderr.write(
+            "mcp-migrate: `explain` (which guide section explains an error) is part of the Node CLI: "
+            "npx mcp-migrate explain < traceback.txt, or paste the error into the site's lookup (/lookup/)\n"
+        )
         return 2
     parser = build_parser()
     try:
@@ -144,8 +164,15 @@ class Run:
 
     def skip(self, path: str, reason: str, failed: bool, category: Optional[str] = None, line=None) -> None:
         """failed: the file could not be read or written (exit 2), not just something we leave alone."""
-        self.skipped.append({"path": path, "reason": reason, "failed": failed, "line": line,
-                             "category": category or reason.split(" (")[0].split(":")[0]})
+        self.skipped.append(
+            {
+                "path": path,
+                "reason": reason,
+                "failed": failed,
+                "line": line,
+                "category": category or reason.split(" (")[0].split(":")[0],
+            }
+        )
 
     def run(self, paths: List[str]) -> int:
         started = time.monotonic()
@@ -169,9 +196,13 @@ class Run:
             items.append((entry.path, source.text))
             sources.append((entry, source))
         fmt = self.args.output_format
-        results = analyse(items, self.options, self.jobs,
-                          keep_text=self.args.write or (fmt == "text" and not self.args.check),
-                          progress=self.progress_meter(len(items)))
+        results = analyse(
+            items,
+            self.options,
+            self.jobs,
+            keep_text=self.args.write or (fmt == "text" and not self.args.check),
+            progress=self.progress_meter(len(items)),
+        )
         pending = []  # (entry, source, result, report) of files that would change
         for (entry, source), res in zip(sources, results):
             report = self.record(entry.path, source, res)
@@ -195,6 +226,7 @@ class Run:
         def meter(done: int) -> None:
             if done % 50 == 0 or done == total:
                 self.err.write("[%d/%d] files analysed\n" % (done, total))
+
         return meter
 
     def record(self, path: str, source: Source, res: dict) -> Optional[dict]:
@@ -208,13 +240,20 @@ class Run:
             needs = newer_syntax(source.text, err)
             if needs:
                 category = "needs Python >= " + needs[0]
-                reason += "; the file uses %s, which needs Python >= %s, and this is Python %s: run mcp-migrate " \
-                          "under a newer Python (or npx mcp-migrate)" % (needs[1], needs[0], _python())
+                reason += (
+                    "; the file uses %s, which needs Python >= %s, and this is Python %s: run mcp-migrate "
+                    "under a newer Python (or npx mcp-migrate)" % (needs[1], needs[0], _python())
+                )
             self.skip(path, reason, False, category, err.get("line"))
             self.reports.append({"path": path, "kind": res["kind"], "changed": False, "error": err, "findings": []})
             return None
-        report = {"path": path, "kind": res["kind"], "changed": res["changed"], "error": None,
-                  "findings": res["findings"]}
+        report = {
+            "path": path,
+            "kind": res["kind"],
+            "changed": res["changed"],
+            "error": None,
+            "findings": res["findings"],
+        }
         self.reports.append(report)
         return report
 
@@ -226,8 +265,10 @@ class Run:
             return 2
         if not dirty:
             return 0
-        self.err.write("mcp-migrate: not writing anything: these files have uncommitted changes, so `git diff` "
-                       "could not show the migration alone:\n")
+        self.err.write(
+            "mcp-migrate: not writing anything: these files have uncommitted changes, so `git diff` "
+            "could not show the migration alone:\n"
+        )
         for d in dirty:
             self.err.write("  %s (%s)\n" % (d.path, d.state))
         self.err.write("Commit or stash them first, or pass --allow-dirty.\n")
@@ -264,14 +305,19 @@ class Run:
         for s in self.skipped:
             by_category[s["category"]] = by_category.get(s["category"], 0) + 1
         summary = "%d changes in %d files, %d markers left, %d files skipped" % (
-            changes, len(done), markers, len(self.skipped))
+            changes,
+            len(done),
+            markers,
+            len(self.skipped),
+        )
         if by_category:
             summary += ": " + ", ".join("%d %s" % (n, why) for why, n in sorted(by_category.items()))
         failed = any(s["failed"] for s in self.skipped)
         fmt = self.args.output_format
         if fmt == "json":
-            self.out.write(json.dumps({"files": self.reports, "skipped": self.skipped, "summary": summary},
-                                      indent=2) + "\n")
+            self.out.write(
+                json.dumps({"files": self.reports, "skipped": self.skipped, "summary": summary}, indent=2) + "\n"
+            )
         elif fmt == "github":
             self.out.write(annotations(self.reports, self.skipped))
         elif fmt == "sarif":
@@ -279,9 +325,13 @@ class Run:
         if not self.args.quiet:
             for s in sorted(self.skipped, key=lambda s: s["path"]):
                 where = ":%d" % s["line"] if s["line"] else ""
-                self.err.write("%s%s: %s: %s\n" % (s["path"], where, "error" if s["failed"] else "skipped", s["reason"]))
-            self.err.write("%d files in %.2f s (%d files/s, %d %s)\n" % (
-                count, seconds, count / seconds if seconds else 0, jobs, "job" if jobs == 1 else "jobs"))
+                self.err.write(
+                    "%s%s: %s: %s\n" % (s["path"], where, "error" if s["failed"] else "skipped", s["reason"])
+                )
+            self.err.write(
+                "%d files in %.2f s (%d files/s, %d %s)\n"
+                % (count, seconds, count / seconds if seconds else 0, jobs, "job" if jobs == 1 else "jobs")
+            )
         self.err.write(summary + "\n")
         if failed:
             return 2

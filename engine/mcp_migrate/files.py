@@ -16,13 +16,29 @@ from typing import Iterator, List, NamedTuple, Optional, Tuple
 from . import host
 from .inputs import MAX_BYTES
 
-SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "build", "dist", "__pycache__", ".tox",
-             ".nox", "site-packages", ".mypy_cache", ".ruff_cache", ".pytest_cache", ".eggs"}
+SKIP_DIRS = {
+    ".git",
+    ".hg",
+    ".svn",
+    ".venv",
+    "venv",
+    "node_modules",
+    "build",
+    "dist",
+    "__pycache__",
+    ".tox",
+    ".nox",
+    "site-packages",
+    ".mypy_cache",
+    ".ruff_cache",
+    ".pytest_cache",
+    ".eggs",
+}
 
 
 class Entry(NamedTuple):
-    path: str            # as the user will see it: an argument, or joined onto one
-    root: str            # real path of the tree it was found in; nothing outside it is written
+    path: str  # as the user will see it: an argument, or joined onto one
+    root: str  # real path of the tree it was found in; nothing outside it is written
     skip: Optional[str]  # why it is not processed, or None
     failed: bool = False  # skipped because it could not be read, not by choice
 
@@ -101,8 +117,9 @@ def _walk_dir(top: str, root: str) -> Iterator[Entry]:
                 if name in SKIP_DIRS or name.endswith(".egg-info") or has_entry(path, "pyvenv.cfg"):
                     continue
                 if has_entry(path, ".git"):
-                    yield Entry(path, root, "separate git repository (submodule?): not entered; "
-                                            "run mcp-migrate inside it")
+                    yield Entry(
+                        path, root, "separate git repository (submodule?): not entered; run mcp-migrate inside it"
+                    )
                 else:
                     subdirs.append(path)
             elif is_candidate(name, d):

@@ -38,7 +38,9 @@ class RuleInfo(NamedTuple):
     module: str
 
     def public(self) -> dict:
-        return {k: getattr(self, k) for k in ("code", "title", "anchor", "fix_class", "summary", "why", "before", "after")}
+        return {
+            k: getattr(self, k) for k in ("code", "title", "anchor", "fix_class", "summary", "why", "before", "after")
+        }
 
 
 REGISTRY: List[RuleInfo] = []
@@ -57,8 +59,18 @@ def ordered_rules() -> List[RuleInfo]:
     return sorted(REGISTRY, key=lambda r: priority(r.code))
 
 
-def rule(code: str, title: str, anchor: str, fix_class: str, summary: str, why: str, example: str = "",
-         v1_names: Sequence[str] = (), v2_names: Sequence[str] = (), kinds: Sequence[str] = ("python",)):
+def rule(
+    code: str,
+    title: str,
+    anchor: str,
+    fix_class: str,
+    summary: str,
+    why: str,
+    example: str = "",
+    v1_names: Sequence[str] = (),
+    v2_names: Sequence[str] = (),
+    kinds: Sequence[str] = ("python",),
+):
     """Decorator registering `check(ctx)` as a rule. See docs/ENGINE-RULES.md.
 
     `example`: the doc example as a diff (see split_diff); plain code when the rule writes nothing.
@@ -76,9 +88,23 @@ def rule(code: str, title: str, anchor: str, fix_class: str, summary: str, why: 
     def register(check: Callable) -> Callable:
         if any(r.code == code for r in REGISTRY):
             raise ValueError("duplicate rule code %s" % code)
-        REGISTRY.append(RuleInfo(code, title, anchor, fix_class, _dedent(summary), _dedent(why),
-                                 before, after, tuple(v1_names), tuple(v2_names),
-                                 tuple(kinds), check, check.__module__))
+        REGISTRY.append(
+            RuleInfo(
+                code,
+                title,
+                anchor,
+                fix_class,
+                _dedent(summary),
+                _dedent(why),
+                before,
+                after,
+                tuple(v1_names),
+                tuple(v2_names),
+                tuple(kinds),
+                check,
+                check.__module__,
+            )
+        )
         return check
 
     return register
@@ -117,11 +143,32 @@ def split_diff(diff: str) -> Tuple[str, str]:
 class Finding:
     """One reported problem. `edits` empty => manual (becomes a marker comment)."""
 
-    __slots__ = ("rule", "anchor", "fix_class", "message", "start", "end", "edits", "marker_line",
-                 "applied", "note", "advisory", "subsumable", "subsumed_by")
+    __slots__ = (
+        "rule",
+        "anchor",
+        "fix_class",
+        "message",
+        "start",
+        "end",
+        "edits",
+        "marker_line",
+        "applied",
+        "note",
+        "advisory",
+        "subsumable",
+        "subsumed_by",
+    )
 
-    def __init__(self, rule: RuleInfo, fix_class: str, message: str, start: int, end: int,
-                 edits: List[Edit], marker_line: Optional[int]):
+    def __init__(
+        self,
+        rule: RuleInfo,
+        fix_class: str,
+        message: str,
+        start: int,
+        end: int,
+        edits: List[Edit],
+        marker_line: Optional[int],
+    ):
         self.rule = rule
         self.anchor = rule.anchor
         self.fix_class = fix_class
@@ -132,9 +179,9 @@ class Finding:
         self.marker_line = marker_line  # 1-based line the marker goes above; None: no marker possible
         self.applied = False
         self.note = ""
-        self.advisory = False     # report-only (no edits, no marker): works in v2, informational
-        self.subsumable = False   # redundant when an accepted fix of another finding rewrites its text
-        self.subsumed_by = None   # that finding's rule code, once the runner decided so
+        self.advisory = False  # report-only (no edits, no marker): works in v2, informational
+        self.subsumable = False  # redundant when an accepted fix of another finding rewrites its text
+        self.subsumed_by = None  # that finding's rule code, once the runner decided so
 
     def wants_marker(self) -> bool:
         """Manual findings, and review findings left unapplied (unless advisory), leave a marker."""

@@ -33,7 +33,7 @@ def dirty_files(paths: List[str]) -> List[Dirty]:
         if prefix is None:
             continue
         for i in range(0, len(group), _CHUNK):
-            found.extend(_status(directory, prefix, group[i:i + _CHUNK]))
+            found.extend(_status(directory, prefix, group[i : i + _CHUNK]))
     return found
 
 

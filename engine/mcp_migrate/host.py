@@ -15,8 +15,15 @@ from typing import List, NamedTuple, Tuple
 IN_PYODIDE = sys.platform == "emscripten"
 
 
-_KINDS = [(stat.S_ISREG, "file"), (stat.S_ISDIR, "dir"), (stat.S_ISLNK, "link"), (stat.S_ISFIFO, "fifo"),
-          (stat.S_ISSOCK, "socket"), (stat.S_ISCHR, "character device"), (stat.S_ISBLK, "block device")]
+_KINDS = [
+    (stat.S_ISREG, "file"),
+    (stat.S_ISDIR, "dir"),
+    (stat.S_ISLNK, "link"),
+    (stat.S_ISFIFO, "fifo"),
+    (stat.S_ISSOCK, "socket"),
+    (stat.S_ISCHR, "character device"),
+    (stat.S_ISBLK, "block device"),
+]
 
 
 def kind_of(mode: int) -> str:
@@ -24,7 +31,7 @@ def kind_of(mode: int) -> str:
 
 
 def file_kind(path: str, follow: bool = True) -> str:
-    """"file", "dir", "link" (only when not following), "fifo", ...; OSError when it cannot be told."""
+    """ "file", "dir", "link" (only when not following), "fifo", ...; OSError when it cannot be told."""
     return kind_of(os.stat(path).st_mode if follow else os.lstat(path).st_mode)
 
 
@@ -58,8 +65,7 @@ def run_program(argv: List[str], cwd: str) -> Completed:
         p = subprocess.run(argv, cwd=cwd, stdin=subprocess.DEVNULL, capture_output=True)
     except OSError as e:
         return Completed(127, "", "%s: %s" % (argv[0], e.strerror))
-    return Completed(p.returncode, p.stdout.decode("utf-8", "surrogateescape"),
-                     p.stderr.decode("utf-8", "replace"))
+    return Completed(p.returncode, p.stdout.decode("utf-8", "surrogateescape"), p.stderr.decode("utf-8", "replace"))
 
 
 def default_jobs() -> int:

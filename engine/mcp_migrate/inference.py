@@ -26,8 +26,20 @@ MAX_DEPTH = 24
 # Calls whose result (or awaited result) is their first argument's: `await asyncio.wait_for(session.call_tool(...), 5)`.
 PASS_THROUGH = {"asyncio.ensure_future", "asyncio.create_task", "asyncio.wait_for", "asyncio.shield"}
 # Generic annotations whose first argument is what iterating (`for`, `async for`) yields.
-ITERABLES = {"list", "List", "Sequence", "Iterable", "Iterator", "AsyncIterator", "AsyncIterable", "set", "Set",
-             "Generator", "AsyncGenerator", "MemoryObjectReceiveStream"}
+ITERABLES = {
+    "list",
+    "List",
+    "Sequence",
+    "Iterable",
+    "Iterator",
+    "AsyncIterator",
+    "AsyncIterable",
+    "set",
+    "Set",
+    "Generator",
+    "AsyncGenerator",
+    "MemoryObjectReceiveStream",
+}
 MATCH_CASE = getattr(ast, "match_case", ())  # Python >= 3.10
 
 
@@ -50,7 +62,7 @@ def union(types) -> Optional[object]:
 
 
 def constructor_kind(cls: ast.ClassDef) -> str:
-    """"class" when a subclass keeps its SDK base's constructor, "subclass" when it defines its own."""
+    """ "class" when a subclass keeps its SDK base's constructor, "subclass" when it defines its own."""
     own = any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.name == "__init__" for n in cls.body)
     return "subclass" if own else "class"
 
@@ -142,7 +154,7 @@ class Inference:
             head, _, attr = q.rpartition(".")
             if attr in CONSTRUCTORS and is_sdk_class(head):
                 return head
-            if is_sdk_class(q) and q[q.rfind(".") + 1:][:1].isupper():
+            if is_sdk_class(q) and q[q.rfind(".") + 1 :][:1].isupper():
                 return q
             if is_sdk_class(q) or q.split(".")[0] in ("mcp", "asyncio", "typing"):
                 return None
@@ -179,7 +191,7 @@ class Inference:
                     return t
         q = self.resolver.resolve(node)
         if q is not None:
-            return ("class", q) if is_sdk_class(q) and q[q.rfind(".") + 1:][:1].isupper() else None
+            return ("class", q) if is_sdk_class(q) and q[q.rfind(".") + 1 :][:1].isupper() else None
         recv = self.type_of(node.value)
         if isinstance(recv, tuple) and recv[0] == "class":
             return None
@@ -246,7 +258,7 @@ class Inference:
     def _binding(self, b, use: ast.AST):
         if b.kind == "import":
             q = self.resolver.canonical(b.target)
-            if is_sdk_class(q) and q[q.rfind(".") + 1:][:1].isupper():
+            if is_sdk_class(q) and q[q.rfind(".") + 1 :][:1].isupper():
                 return ("class", q)
             return self._project_global(b.target)
         node = b.node
@@ -296,8 +308,14 @@ class Inference:
         if at is None:
             return None
         it = node.iter
-        if isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "enumerate" \
-                and it.args and len(target.elts) == 2 and self.resolver.binding(it.func) is None:
+        if (
+            isinstance(it, ast.Call)
+            and isinstance(it.func, ast.Name)
+            and it.func.id == "enumerate"
+            and it.args
+            and len(target.elts) == 2
+            and self.resolver.binding(it.func) is None
+        ):
             return self.element(it.args[0]) if at == 1 else None  # `for i, item in enumerate(items)`
         out = []  # `for key, result in pairs` over tuples
         for m in members(self.element(it)):
@@ -318,8 +336,11 @@ class Inference:
         """The SDK class a call of a user's subclass constructs, when the subclass keeps the SDK
         constructor (`class App(FastMCP): ...` then `App("x", port=1)` takes FastMCP's parameters)."""
         t = self.type_of(call.func)
-        return t[1] if isinstance(t, tuple) and t[0] == "class" and not is_sdk_class(self.resolver.resolve(call.func)) \
+        return (
+            t[1]
+            if isinstance(t, tuple) and t[0] == "class" and not is_sdk_class(self.resolver.resolve(call.func))
             else None
+        )
 
     def sdk_base(self, cls: ast.ClassDef) -> Optional[str]:
         """A user class deriving from an SDK class stands for that class (`class App(FastMCP)`)."""
@@ -341,8 +362,9 @@ class Inference:
                 return None
             return self._string_annotation(parsed, at)
         if isinstance(ann, ast.BinOp) and isinstance(ann.op, ast.BitOr):
-            return union([self.annotation(ann.left, scope, at, depth + 1),
-                          self.annotation(ann.right, scope, at, depth + 1)])
+            return union(
+                [self.annotation(ann.left, scope, at, depth + 1), self.annotation(ann.right, scope, at, depth + 1)]
+            )
         if isinstance(ann, ast.Subscript):
             head = (self.resolver.qualname(ann.value) or dotted(ann.value) or "").rpartition(".")[2]
             args = ann.slice.elts if isinstance(ann.slice, ast.Tuple) else [ann.slice]
@@ -353,8 +375,9 @@ class Inference:
             if head in ITERABLES:
                 elem = self.annotation(args[0], scope, at, depth + 1)
                 return ("list", elem) if elem else None
-            if head in ("tuple", "Tuple") and not any(isinstance(a, ast.Constant) and a.value is Ellipsis
-                                                       for a in args):
+            if head in ("tuple", "Tuple") and not any(
+                isinstance(a, ast.Constant) and a.value is Ellipsis for a in args
+            ):
                 items = tuple(self.annotation(a, scope, at, depth + 1) for a in args)
                 return ("tuple", items) if any(items) else None
             if head in ("dict", "Dict", "Mapping") and len(args) == 2:
@@ -371,14 +394,15 @@ class Inference:
         # position of the string so the resolver finds the bindings visible there.
         for n in ast.walk(parsed):
             if isinstance(n, ast.Name):
-                root_binding = self.resolver._lookup(n.id, self.resolver.scope_of.get(id(at), self.resolver.tree),
-                                                     self.resolver.offset_of(at))
+                root_binding = self.resolver._lookup(
+                    n.id, self.resolver.scope_of.get(id(at), self.resolver.tree), self.resolver.offset_of(at)
+                )
                 if root_binding is None or root_binding.kind != "import":
                     continue
                 q = self.resolver.canonical(root_binding.target)
                 chain = dotted(parsed) if isinstance(parsed, (ast.Name, ast.Attribute)) else None
                 if chain:
-                    q = self.resolver.canonical(root_binding.target + chain[len(n.id):])
+                    q = self.resolver.canonical(root_binding.target + chain[len(n.id) :])
                     return ALIASES.get(q) or (q if is_sdk_class(q) else None)
         return None
 
@@ -400,8 +424,9 @@ class Inference:
                     if v is child:
                         break
                     t = self._guard(v, node.id) or t
-            elif isinstance(parent, ast.comprehension) or isinstance(parent, (ast.ListComp, ast.GeneratorExp,
-                                                                              ast.SetComp, ast.DictComp)):
+            elif isinstance(parent, ast.comprehension) or isinstance(
+                parent, (ast.ListComp, ast.GeneratorExp, ast.SetComp, ast.DictComp)
+            ):
                 gens = parent.generators if not isinstance(parent, ast.comprehension) else [parent]
                 for g in gens:
                     for cond in g.ifs:
@@ -434,8 +459,14 @@ class Inference:
         """The type `isinstance(name, C)` (possibly inside `and`) proves, else None."""
         if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
             return next((t for t in (self._guard(v, name) for v in test.values) if t is not None), None)
-        if isinstance(test, ast.Call) and isinstance(test.func, ast.Name) and test.func.id == "isinstance" \
-                and len(test.args) == 2 and isinstance(test.args[0], ast.Name) and test.args[0].id == name:
+        if (
+            isinstance(test, ast.Call)
+            and isinstance(test.func, ast.Name)
+            and test.func.id == "isinstance"
+            and len(test.args) == 2
+            and isinstance(test.args[0], ast.Name)
+            and test.args[0].id == name
+        ):
             return self._exception(test.args[1])
         return None
 
@@ -469,9 +500,14 @@ class Inference:
             for j, prior in enumerate(block):
                 if isinstance(prior, ast.Assert):
                     guards.append((j, prior.test))
-                elif isinstance(prior, ast.If) and not prior.orelse and prior.body \
-                        and isinstance(prior.body[-1], (ast.Continue, ast.Return, ast.Raise, ast.Break)) \
-                        and isinstance(prior.test, ast.UnaryOp) and isinstance(prior.test.op, ast.Not):
+                elif (
+                    isinstance(prior, ast.If)
+                    and not prior.orelse
+                    and prior.body
+                    and isinstance(prior.body[-1], (ast.Continue, ast.Return, ast.Raise, ast.Break))
+                    and isinstance(prior.test, ast.UnaryOp)
+                    and isinstance(prior.test.op, ast.Not)
+                ):
                     guards.append((j, prior.test.operand))
             found = self._blocks[key] = ({id(n): j for j, n in enumerate(block)}, guards)
         return found

@@ -55,9 +55,12 @@ def toml_error(text: str) -> Optional[dict]:
         msg = str(e)
         where = re.search(r"\(at line (\d+), column (\d+)\)", msg)
         detail = msg[: where.start()].strip() if where else msg
-        return error("syntax", "pyproject.toml is not valid TOML (%s); fix it and run again: "
-                               "its dependencies were not checked." % detail,
-                     int(where.group(1)) if where else None, int(where.group(2)) if where else None)
+        return error(
+            "syntax",
+            "pyproject.toml is not valid TOML (%s); fix it and run again: its dependencies were not checked." % detail,
+            int(where.group(1)) if where else None,
+            int(where.group(2)) if where else None,
+        )
     return None
 
 
@@ -115,8 +118,13 @@ def parse_python(text: str, filename: str = "<input>") -> Tuple[Optional[ast.AST
             return None, error("too_deep", _too_deep_message(), e.lineno, None)
         py2 = python2_reason(body, msg, e.text)
         if py2:
-            return None, error("python2", "This looks like Python 2 code (%s). Port it to Python 3 first; "
-                               "the MCP SDK requires Python 3.10+." % py2, e.lineno, None)
+            return None, error(
+                "python2",
+                "This looks like Python 2 code (%s). Port it to Python 3 first; "
+                "the MCP SDK requires Python 3.10+." % py2,
+                e.lineno,
+                None,
+            )
         column = None
         if e.lineno and e.offset:
             column = _utf16_col(body, e.lineno, e.offset, e.text)
@@ -126,8 +134,13 @@ def parse_python(text: str, filename: str = "<input>") -> Tuple[Optional[ast.AST
     if PY2_PATTERNS[1][0].search(body):
         line = _py2_except_handler(tree)
         if line:
-            return None, error("python2", "This looks like Python 2 code (a Python 2 `except X, e:` clause). "
-                               "Port it to Python 3 first; the MCP SDK requires Python 3.10+.", line, None)
+            return None, error(
+                "python2",
+                "This looks like Python 2 code (a Python 2 `except X, e:` clause). "
+                "Port it to Python 3 first; the MCP SDK requires Python 3.10+.",
+                line,
+                None,
+            )
     return tree, None
 
 
@@ -135,9 +148,14 @@ def _py2_except_handler(tree: ast.AST):
     # Python 3.14 (PEP 758) accepts `except X, e:` as `except (X, e):`; a lowercase second name with
     # no `as` is the Python 2 meaning, which earlier Pythons reject outright.
     for node in ast.walk(tree):
-        if isinstance(node, ast.ExceptHandler) and node.name is None and isinstance(node.type, ast.Tuple) \
-                and len(node.type.elts) == 2 and isinstance(node.type.elts[1], ast.Name) \
-                and node.type.elts[1].id[:1].islower():
+        if (
+            isinstance(node, ast.ExceptHandler)
+            and node.name is None
+            and isinstance(node.type, ast.Tuple)
+            and len(node.type.elts) == 2
+            and isinstance(node.type.elts[1], ast.Name)
+            and node.type.elts[1].id[:1].islower()
+        ):
             return node.lineno
     return None
 
@@ -146,11 +164,34 @@ def _py2_except_handler(tree: ast.AST):
 # overflows the JS stack: a fatal error that kills the interpreter, not a RecursionError. Real code
 # never comes near this bound; the check only runs when a cheap scan says a long chain is possible.
 MAX_CHAIN = 1000
-_CHAIN_OPS = {"+", "-", "*", "/", "//", "%", "**", "@", "<<", ">>", "&", "|", "^", "~", ".", "<", ">",
-              "==", "!=", "<=", ">=", "->", "(", "["}
+_CHAIN_OPS = {
+    "+",
+    "-",
+    "*",
+    "/",
+    "//",
+    "%",
+    "**",
+    "@",
+    "<<",
+    ">>",
+    "&",
+    "|",
+    "^",
+    "~",
+    ".",
+    "<",
+    ">",
+    "==",
+    "!=",
+    "<=",
+    ">=",
+    "->",
+    "(",
+    "[",
+}
 _CHAIN_WORDS = {"not", "await", "lambda", "if", "else"}
-_RESETS = {",", ";", ":", "=", "+=", "-=", "*=", "/=", "//=", "%=", "**=", "@=", "&=", "|=", "^=", ">>=",
-           "<<=", ":="}
+_RESETS = {",", ";", ":", "=", "+=", "-=", "*=", "/=", "//=", "%=", "**=", "@=", "&=", "|=", "^=", ">>=", "<<=", ":="}
 
 
 def _maybe_long_chain(body: str) -> bool:

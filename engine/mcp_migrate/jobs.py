@@ -20,8 +20,13 @@ Item = Tuple[str, str]  # (path, text)
 _state: dict = {}
 
 
-def analyse(items: Sequence[Item], options: dict, jobs: int, keep_text: bool = True,
-            progress: Optional[Callable[[int], None]] = None) -> List[dict]:
+def analyse(
+    items: Sequence[Item],
+    options: dict,
+    jobs: int,
+    keep_text: bool = True,
+    progress: Optional[Callable[[int], None]] = None,
+) -> List[dict]:
     """migrate_text's result for each item, in order; {"internal": message} when the engine crashed.
     Without keep_text the new text is dropped in the worker (a check only needs the findings).
     progress(n) is called in this process as the migration of n files has finished."""
@@ -49,8 +54,7 @@ def _migrate(i: int) -> dict:
     return res
 
 
-def _map(fn: Callable[[int], object], state: dict, jobs: int,
-         progress: Optional[Callable[[int], None]] = None) -> List:
+def _map(fn: Callable[[int], object], state: dict, jobs: int, progress: Optional[Callable[[int], None]] = None) -> List:
     """[fn(i) for each item index], spread over `jobs` processes."""
     items = state["items"]
     _state.clear()

@@ -67,7 +67,7 @@ def string_content_span(ctx, node: ast.Constant) -> Optional[Span]:
         return None
     q = m.group(1)
     inner = (s + m.end(), e - len(q))
-    if not src.endswith(q) or inner[0] > inner[1] or ctx.text[inner[0]:inner[1]] != node.value:
+    if not src.endswith(q) or inner[0] > inner[1] or ctx.text[inner[0] : inner[1]] != node.value:
         return None
     return inner
 
@@ -97,7 +97,7 @@ def rename_module(ctx, old: str, new: str, message: Optional[str] = None) -> int
 
     def moved(path: str) -> Optional[str]:
         if path == old or path.startswith(old + "."):
-            return new + path[len(old):]
+            return new + path[len(old) :]
         return None
 
     for node in ctx.imports():
@@ -151,7 +151,7 @@ def rename_module(ctx, old: str, new: str, message: Optional[str] = None) -> int
         b = ctx.resolver._lookup(head, ctx.resolver.scope_of.get(id(n), ctx.tree), ctx.span(n)[0])
         if b is None or b.kind != "import" or not old.startswith(b.target + "."):
             continue
-        replacement = head + new[len(b.target):]
+        replacement = head + new[len(b.target) :]
         s, e = ctx.span(n)
         if ctx.text[s:e] == written:
             ctx.fix(n, msg, [Edit(s, e, replacement)])
@@ -225,8 +225,8 @@ def _replace_in_string(ctx, const: ast.Constant, old: str, new: str, msg: str) -
     while trail < min(len(a), len(b)) - lead and a[-1 - trail] == b[-1 - trail]:
         trail += 1
     start = span[0] + sum(len(p) + 1 for p in a[:lead])
-    end = span[1] - sum(len(p) + 1 for p in a[len(a) - trail:]) if trail else span[1]
-    ctx.fix(const, msg, [Edit(start, end, ".".join(b[lead:len(b) - trail]))])
+    end = span[1] - sum(len(p) + 1 for p in a[len(a) - trail :]) if trail else span[1]
+    ctx.fix(const, msg, [Edit(start, end, ".".join(b[lead : len(b) - trail]))])
     return 1
 
 
@@ -385,8 +385,13 @@ def add_import(ctx, module: str, name: Optional[str] = None) -> Optional[Edit]:
 
 
 def _is_docstring(tree: ast.Module, node: ast.AST) -> bool:
-    return bool(tree.body) and node is tree.body[0] and isinstance(node, ast.Expr) \
-        and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
+    return (
+        bool(tree.body)
+        and node is tree.body[0]
+        and isinstance(node, ast.Expr)
+        and isinstance(node.value, ast.Constant)
+        and isinstance(node.value.value, str)
+    )
 
 
 def _insert_after_line(ctx, line: int, text: str, nl: str) -> Edit:

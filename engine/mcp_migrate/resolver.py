@@ -77,18 +77,52 @@ def dotted(expr: ast.AST) -> Optional[str]:
     return None
 
 
-_BINDERS = {ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda,
-             ast.Assign, ast.AnnAssign, ast.AugAssign, ast.NamedExpr, ast.With, ast.AsyncWith, ast.For,
-             ast.AsyncFor, ast.comprehension, ast.ExceptHandler}
+_BINDERS = {
+    ast.Import,
+    ast.ImportFrom,
+    ast.FunctionDef,
+    ast.AsyncFunctionDef,
+    ast.ClassDef,
+    ast.Lambda,
+    ast.Assign,
+    ast.AnnAssign,
+    ast.AugAssign,
+    ast.NamedExpr,
+    ast.With,
+    ast.AsyncWith,
+    ast.For,
+    ast.AsyncFor,
+    ast.comprehension,
+    ast.ExceptHandler,
+}
 _SCOPES = {ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef} | set(COMP_SCOPES)
 # Context and operator singletons (Load, Store, Add, Eq, ...): never walked, never resolved.
-_LEAF_TYPES = {t for base in (ast.expr_context, ast.operator, ast.boolop, ast.unaryop, ast.cmpop)
-               for t in base.__subclasses__()}
+_LEAF_TYPES = {
+    t for base in (ast.expr_context, ast.operator, ast.boolop, ast.unaryop, ast.cmpop) for t in base.__subclasses__()
+}
 
 # Fields that only ever hold identifiers, numbers, flags or context/operator singletons (never a
 # node to walk): skipping them does not change the walk. `name` is not here (TypeAlias.name is a node).
-_SCALAR_FIELDS = frozenset({"ctx", "op", "ops", "id", "attr", "arg", "asname", "module", "level", "kind",
-                            "conversion", "is_async", "simple", "type_comment", "tag", "lineno"})
+_SCALAR_FIELDS = frozenset(
+    {
+        "ctx",
+        "op",
+        "ops",
+        "id",
+        "attr",
+        "arg",
+        "asname",
+        "module",
+        "level",
+        "kind",
+        "conversion",
+        "is_async",
+        "simple",
+        "type_comment",
+        "tag",
+        "lineno",
+    }
+)
 _CHILD_FIELDS: Dict[type, Tuple[str, ...]] = {}
 
 
@@ -175,8 +209,18 @@ class Resolver:
     def offset_of(self, node: ast.AST) -> int:
         return self.span_of(node)[0]
 
-    def _add(self, scope: ast.AST, name: str, pos: int, kind: str, target: Optional[str], node: ast.AST,
-             how: Optional[str] = None, expr: Optional[ast.AST] = None, expr_scope: Optional[ast.AST] = None) -> None:
+    def _add(
+        self,
+        scope: ast.AST,
+        name: str,
+        pos: int,
+        kind: str,
+        target: Optional[str],
+        node: ast.AST,
+        how: Optional[str] = None,
+        expr: Optional[ast.AST] = None,
+        expr_scope: Optional[ast.AST] = None,
+    ) -> None:
         if how is not None and expr is None:
             how = None
         if how is not None:
@@ -221,8 +265,9 @@ class Resolver:
                     if arg is None:
                         continue
                     # Registered in the function's own scope; annotations evaluate in the outer one.
-                    self._add(node, arg.arg, self.offset_of(node), "other", None, arg,
-                              "annotation", arg.annotation, scope)
+                    self._add(
+                        node, arg.arg, self.offset_of(node), "other", None, arg, "annotation", arg.annotation, scope
+                    )
         elif isinstance(node, ast.Lambda):
             a = node.args
             for arg in a.posonlyargs + a.args + a.kwonlyargs + [a.vararg, a.kwarg]:
@@ -240,8 +285,9 @@ class Resolver:
         elif isinstance(node, (ast.With, ast.AsyncWith)):
             for item in node.items:
                 if item.optional_vars is not None:
-                    self._bind_target(item.optional_vars, scope, self._end(item.context_expr), item,
-                                      "call", item.context_expr)
+                    self._bind_target(
+                        item.optional_vars, scope, self._end(item.context_expr), item, "call", item.context_expr
+                    )
         elif isinstance(node, (ast.For, ast.AsyncFor)):
             self._bind_target(node.target, scope, self.offset_of(node), node)
         elif isinstance(node, ast.comprehension):
@@ -253,8 +299,15 @@ class Resolver:
         elif isinstance(node, ast.Delete):
             pass
 
-    def _bind_target(self, target: ast.AST, scope: ast.AST, pos: int, node: ast.AST,
-                     how: Optional[str] = None, expr: Optional[ast.AST] = None) -> None:
+    def _bind_target(
+        self,
+        target: ast.AST,
+        scope: ast.AST,
+        pos: int,
+        node: ast.AST,
+        how: Optional[str] = None,
+        expr: Optional[ast.AST] = None,
+    ) -> None:
         if isinstance(target, ast.Name):
             self._add(scope, target.id, pos, "other", None, node, how, expr)
         elif isinstance(target, ast.Attribute):

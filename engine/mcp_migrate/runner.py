@@ -55,8 +55,7 @@ def _wants_review(apply_review: Union[bool, Sequence[str]], code: str) -> bool:
     return _matches(code, list(apply_review))
 
 
-def migrate(source: str, filename: str = "main.py", select=None, ignore=None, apply_review=False,
-            project=None) -> dict:
+def migrate(source: str, filename: str = "main.py", select=None, ignore=None, apply_review=False, project=None) -> dict:
     # Cyclic GC passes triggered by the many short-lived AST nodes of one file cost as much as the
     # parse itself on large files; nothing here needs them mid-file. Collection resumes afterwards.
     enabled = gc.isenabled()
@@ -172,7 +171,7 @@ def _apply(ctx: Context, apply_review) -> str:
         for f in findings:
             if f.applied and not f.subsumed_by:
                 by_rule.setdefault(f.rule.code, []).append(f)
-        for code, fs in by_rule.items():
+        for fs in by_rule.values():
             alone = _render_edits(ctx.text, [e for f in fs for e in f.edits])
             if not _parses(alone):
                 for f in fs:
@@ -242,21 +241,27 @@ def _discards(edit: Edit, accepted: List[Edit], text: str) -> bool:
     """`edit` replaces a region holding each of `accepted` and does not copy their original text
     (LOW002 rewriting a return annotation that TYP004 renamed a name in): their change is moot."""
     return edit.start < edit.end and all(
-        edit.start <= a.start and a.end <= edit.end and a.start < a.end and text[a.start:a.end] not in edit.text
-        for a in accepted)
+        edit.start <= a.start and a.end <= edit.end and a.start < a.end and text[a.start : a.end] not in edit.text
+        for a in accepted
+    )
 
 
-def _container(accepted: EditSet, owner: Dict[Edit, Finding], edits: List[Edit],
-               text: Optional[str]) -> Optional[Finding]:
+def _container(
+    accepted: EditSet, owner: Dict[Edit, Finding], edits: List[Edit], text: Optional[str]
+) -> Optional[Finding]:
     """The finding whose accepted edits replace text containing every one of `edits`, if any. With
     `text`, only replacements that discard that text count (ones copying it would lose the edit)."""
     by = None
     for e in edits:
         hit = None
         for a in accepted:
-            if a.start < a.end and a.start <= e.start and e.end <= a.end and (
-                    e.start < e.end or a.start < e.start < a.end) and (
-                    text is None or text[e.start:e.end] not in a.text):
+            if (
+                a.start < a.end
+                and a.start <= e.start
+                and e.end <= a.end
+                and (e.start < e.end or a.start < e.start < a.end)
+                and (text is None or text[e.start : e.end] not in a.text)
+            ):
                 hit = owner[a]
                 break
         if hit is None or (by is not None and hit is not by):
@@ -278,8 +283,10 @@ def _render_edits(text: str, edits: List[Edit]) -> str:
     return apply_edits(text, spans + merged)
 
 
-_IMPORT_LINE = re.compile(r"^from[ \t]+([\w.]+)[ \t]+import[ \t]+(\w+(?:[ \t]+as[ \t]+\w+)?"
-                          r"(?:[ \t]*,[ \t]*\w+(?:[ \t]+as[ \t]+\w+)?)*)(\r\n|\n|\r)$")
+_IMPORT_LINE = re.compile(
+    r"^from[ \t]+([\w.]+)[ \t]+import[ \t]+(\w+(?:[ \t]+as[ \t]+\w+)?"
+    r"(?:[ \t]*,[ \t]*\w+(?:[ \t]+as[ \t]+\w+)?)*)(\r\n|\n|\r)$"
+)
 
 
 def merge_insertions(texts: List[str]) -> str:
@@ -308,8 +315,9 @@ def merge_insertions(texts: List[str]) -> str:
             n = " ".join(n.split())
             if n not in names:
                 names.append(n)
-    return "".join(o[0] if isinstance(o, list) else "from %s import %s%s" % (o, ", ".join(modules[o]), ends[o])
-                   for o in order)
+    return "".join(
+        o[0] if isinstance(o, list) else "from %s import %s%s" % (o, ", ".join(modules[o]), ends[o]) for o in order
+    )
 
 
 def _marker_message(f: Finding) -> str:
@@ -425,8 +433,9 @@ def _render(ctx: Context, findings: List[Finding], owner: Dict[Edit, Finding]) -
             msgs.append(msg)
 
     def marker_block(indent: str, slot) -> str:
-        return "".join(indent + marker_text(code, "; ".join(msgs), anchor) + nl
-                       for code, (msgs, anchor) in sorted(slot.items()))
+        return "".join(
+            indent + marker_text(code, "; ".join(msgs), anchor) + nl for code, (msgs, anchor) in sorted(slot.items())
+        )
 
     def final_text(e: Edit) -> str:
         splices = into.get(e)
@@ -476,9 +485,9 @@ def _moved_copy(line_text: str, f: Finding, owner: Dict[Edit, Finding]):
                     break
                 n += 1
             if n > best:
-                best, hits = n, [(e, k, ln[:len(ln) - len(ln.lstrip())])]
+                best, hits = n, [(e, k, ln[: len(ln) - len(ln.lstrip())])]
             elif n == best and n:
-                hits.append((e, k, ln[:len(ln) - len(ln.lstrip())]))
+                hits.append((e, k, ln[: len(ln) - len(ln.lstrip())]))
             k += len(ln)
     if best >= min(len(key), 16) and len(hits) == 1:
         return hits[0]

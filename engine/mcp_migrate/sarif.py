@@ -26,8 +26,12 @@ def _location(path: str) -> dict:
 
 
 def _region(start: dict, end: dict) -> dict:
-    return {"startLine": start["line"], "startColumn": start["column"],
-            "endLine": end["line"], "endColumn": end["column"]}
+    return {
+        "startLine": start["line"],
+        "startColumn": start["column"],
+        "endLine": end["line"],
+        "endColumn": end["column"],
+    }
 
 
 def _rule(r: dict) -> dict:
@@ -36,9 +40,11 @@ def _rule(r: dict) -> dict:
         "name": r["title"],
         "shortDescription": {"text": r["title"]},
         "fullDescription": {"text": " ".join(r["summary"].split())},
-        "help": {"text": "%s\n\nBefore:\n%s\n\nAfter:\n%s" % (" ".join(r["why"].split()), r["before"], r["after"]),
-                 "markdown": "%s\n\nBefore:\n```python\n%s\n```\n\nAfter:\n```python\n%s\n```" % (
-                     " ".join(r["why"].split()), r["before"], r["after"])},
+        "help": {
+            "text": "%s\n\nBefore:\n%s\n\nAfter:\n%s" % (" ".join(r["why"].split()), r["before"], r["after"]),
+            "markdown": "%s\n\nBefore:\n```python\n%s\n```\n\nAfter:\n```python\n%s\n```"
+            % (" ".join(r["why"].split()), r["before"], r["after"]),
+        },
         "helpUri": guide_url(r["anchor"]),
         "defaultConfiguration": {"level": "error"},
         "properties": {"fix_class": r["fix_class"], "tags": ["mcp", "migration", r["code"][:3]]},
@@ -56,12 +62,20 @@ def _result(path: str, f: dict, rule_index: int, edits: List[dict]) -> dict:
         "properties": {"fix_class": f["fix_class"], "applied": f["applied"], "advisory": f["advisory"]},
     }
     if edits:
-        res["fixes"] = [{
-            "description": {"text": f["message"]},
-            "artifactChanges": [{"artifactLocation": loc, "replacements": [
-                {"deletedRegion": _region(e["start"], e["end"]), "insertedContent": {"text": e["text"]}}
-                for e in edits]}],
-        }]
+        res["fixes"] = [
+            {
+                "description": {"text": f["message"]},
+                "artifactChanges": [
+                    {
+                        "artifactLocation": loc,
+                        "replacements": [
+                            {"deletedRegion": _region(e["start"], e["end"]), "insertedContent": {"text": e["text"]}}
+                            for e in edits
+                        ],
+                    }
+                ],
+            }
+        ]
     return res
 
 
@@ -74,20 +88,36 @@ def sarif_log(files: Iterable[dict], skipped: Iterable[dict], cwd: str, ok: bool
         for f in rep["findings"]:
             if f.get("group"):
                 groups.setdefault(f["group"], []).extend(f["edits"])
-        results += [_result(rep["path"], f, index[f["rule"]], groups[f["group"]] if f.get("group") else f["edits"])
-                    for f in rep["findings"]]
-    notes = [{"level": "error" if s["failed"] else "warning",
-              "message": {"text": "skipped: %s" % s["reason"]},
-              "locations": [{"physicalLocation": {"artifactLocation": _location(s["path"])}}]} for s in skipped]
+        results += [
+            _result(rep["path"], f, index[f["rule"]], groups[f["group"]] if f.get("group") else f["edits"])
+            for f in rep["findings"]
+        ]
+    notes = [
+        {
+            "level": "error" if s["failed"] else "warning",
+            "message": {"text": "skipped: %s" % s["reason"]},
+            "locations": [{"physicalLocation": {"artifactLocation": _location(s["path"])}}],
+        }
+        for s in skipped
+    ]
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "mcp-migrate", "version": __version__, "semanticVersion": __version__,
-                                "informationUri": GUIDE_URL, "rules": [_rule(r) for r in rules]}},
-            "originalUriBaseIds": {SRCROOT: {"uri": "file://" + quote(cwd.replace(os.sep, "/").rstrip("/") + "/")}},
-            "invocations": [{"executionSuccessful": ok, "toolExecutionNotifications": notes}],
-            "columnKind": "utf16CodeUnits",
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "mcp-migrate",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": GUIDE_URL,
+                        "rules": [_rule(r) for r in rules],
+                    }
+                },
+                "originalUriBaseIds": {SRCROOT: {"uri": "file://" + quote(cwd.replace(os.sep, "/").rstrip("/") + "/")}},
+                "invocations": [{"executionSuccessful": ok, "toolExecutionNotifications": notes}],
+                "columnKind": "utf16CodeUnits",
+                "results": results,
+            }
+        ],
     }

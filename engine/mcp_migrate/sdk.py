@@ -15,9 +15,9 @@ from .v2_gaps import NAMES as V2_MISSING_NAMES  # noqa: F401
 from .v2_gaps import PARAMS as V2_MISSING_PARAMS  # noqa: F401
 
 # ---- mcp.types ---------------------------------------------------------------------------------
-TYPES = "mcp.types."                            # prefix: `TYPES + "Tool"`
-TYPE_FIELDS = FIELDS                            # v1 model class -> its field names (generated)
-CAMEL_TO_SNAKE = CAMEL                          # v1 camelCase field -> v2 snake_case (generated)
+TYPES = "mcp.types."  # prefix: `TYPES + "Tool"`
+TYPE_FIELDS = FIELDS  # v1 model class -> its field names (generated)
+CAMEL_TO_SNAKE = CAMEL  # v1 camelCase field -> v2 snake_case (generated)
 ERROR_DATA = TYPES + "ErrorData"
 TOOL = TYPES + "Tool"
 JSONRPC_MESSAGE = TYPES + "JSONRPCMessage"
@@ -47,8 +47,12 @@ SHARED_PROGRESS = "mcp.shared.progress"
 SHARED_CONTEXT = "mcp.shared.context"
 REQUEST_CONTEXT = SHARED_CONTEXT + ".RequestContext"
 CONNECTED_SESSION_HELPER = "mcp.shared.memory.create_connected_server_and_client_session"
-EXPERIMENTAL_MODULES = ("mcp.client.experimental", "mcp.server.experimental", "mcp.shared.experimental",
-                        "mcp.server.lowlevel.experimental")
+EXPERIMENTAL_MODULES = (
+    "mcp.client.experimental",
+    "mcp.server.experimental",
+    "mcp.shared.experimental",
+    "mcp.server.lowlevel.experimental",
+)
 
 # ---- client ------------------------------------------------------------------------------------
 CLIENT_SESSION = "mcp.client.session.ClientSession"
@@ -56,7 +60,7 @@ CLIENT_SESSION_GROUP = "mcp.client.session_group.ClientSessionGroup"
 SESSION_GROUP_PARAMETERS = "mcp.client.session_group.ClientSessionParameters"
 STREAMABLE_HTTP_PARAMETERS = "mcp.client.session_group.StreamableHttpParameters"
 STREAMABLE_HTTP = "mcp.client.streamable_http"
-STREAMABLEHTTP_CLIENT = STREAMABLE_HTTP + ".streamablehttp_client"     # v1 name, removed in v2
+STREAMABLEHTTP_CLIENT = STREAMABLE_HTTP + ".streamablehttp_client"  # v1 name, removed in v2
 STREAMABLE_HTTP_CLIENT = STREAMABLE_HTTP + ".streamable_http_client"
 STREAMABLE_HTTP_CLIENTS = (STREAMABLEHTTP_CLIENT, STREAMABLE_HTTP_CLIENT)
 STREAMABLE_HTTP_TRANSPORT = STREAMABLE_HTTP + ".StreamableHTTPTransport"
@@ -96,8 +100,10 @@ OAUTH_CLIENT_INFORMATION_FULL = "mcp.shared.auth.OAuthClientInformationFull"
 # ---- servers -----------------------------------------------------------------------------------
 SERVER_SESSION_MODULE = "mcp.server.session"
 SERVER_SESSION = SERVER_SESSION_MODULE + ".ServerSession"
-SERVER_SESSION_REMOVED = (SERVER_SESSION_MODULE + ".InitializationState",
-                          SERVER_SESSION_MODULE + ".ServerRequestResponder")
+SERVER_SESSION_REMOVED = (
+    SERVER_SESSION_MODULE + ".InitializationState",
+    SERVER_SESSION_MODULE + ".ServerRequestResponder",
+)
 STDIO_SERVER = "mcp.server.stdio.stdio_server"
 ELICITATION = "mcp.server.elicitation"
 
@@ -106,11 +112,19 @@ FASTMCP_MODULE = "mcp.server.fastmcp"
 FASTMCP = "mcp.server.fastmcp.FastMCP"
 FASTMCP_CONTEXT = "mcp.server.fastmcp.server.Context"
 FASTMCP_SETTINGS = "mcp.server.fastmcp.server.Settings"
-FASTMCP_RESOURCE_TYPES = "mcp.server.fastmcp.resources.types."    # prefix: `+ "FileResource"`
+FASTMCP_RESOURCE_TYPES = "mcp.server.fastmcp.resources.types."  # prefix: `+ "FileResource"`
 FASTMCP_HANDLER_DECORATORS = ("tool", "resource", "prompt")
 # v1 `FastMCP.__init__` positional order (after `self`); v2 inserted title/description/version.
-FASTMCP_POSITIONAL = ("name", "instructions", "website_url", "icons", "auth_server_provider",
-                      "token_verifier", "event_store", "retry_interval")
+FASTMCP_POSITIONAL = (
+    "name",
+    "instructions",
+    "website_url",
+    "icons",
+    "auth_server_provider",
+    "token_verifier",
+    "event_store",
+    "retry_interval",
+)
 
 # The lowlevel `Server`
 LOWLEVEL_SERVER_MODULE = "mcp.server.lowlevel.server"
@@ -123,12 +137,13 @@ SERVER_POSITIONAL = ("version", "instructions", "website_url", "icons", "lifespa
 class HandlerKind(NamedTuple):
     """A v1 `@server.<decorator>()` handler and its v2 registration (`Server(on_...=)`, or
     `server.add_request_handler(route, params type, handler)`)."""
-    kwarg: str          # v2 constructor keyword
-    params: str         # v2 params type (mcp.types name), "| None" when optional
-    result: str         # v2 result type ("" for notifications)
-    fields: Tuple[str, ...]   # params attributes v1 passed positionally, in order
-    route: str                # the method string it is registered under
-    list_field: str = ""      # list_* handlers: the result field a bare list went into
+
+    kwarg: str  # v2 constructor keyword
+    params: str  # v2 params type (mcp.types name), "| None" when optional
+    result: str  # v2 result type ("" for notifications)
+    fields: Tuple[str, ...]  # params attributes v1 passed positionally, in order
+    route: str  # the method string it is registered under
+    list_field: str = ""  # list_* handlers: the result field a bare list went into
 
     def param_types(self) -> Tuple[str, ...]:
         """The `mcp.types` names in `params` (`"X | None"` -> `("X",)`)."""
@@ -138,28 +153,48 @@ class HandlerKind(NamedTuple):
 _PAGE = "PaginatedRequestParams | None"
 SERVER_HANDLERS: Dict[str, HandlerKind] = {
     "list_tools": HandlerKind("on_list_tools", _PAGE, "ListToolsResult", (), "tools/list", "tools"),
-    "call_tool": HandlerKind("on_call_tool", "CallToolRequestParams", "CallToolResult", ("name", "arguments"),
-                             "tools/call"),
-    "list_resources": HandlerKind("on_list_resources", _PAGE, "ListResourcesResult", (), "resources/list",
-                                  "resources"),
-    "list_resource_templates": HandlerKind("on_list_resource_templates", _PAGE, "ListResourceTemplatesResult", (),
-                                           "resources/templates/list", "resource_templates"),
-    "read_resource": HandlerKind("on_read_resource", "ReadResourceRequestParams", "ReadResourceResult", ("uri",),
-                                 "resources/read"),
-    "subscribe_resource": HandlerKind("on_subscribe_resource", "SubscribeRequestParams", "EmptyResult", ("uri",),
-                                      "resources/subscribe"),
-    "unsubscribe_resource": HandlerKind("on_unsubscribe_resource", "UnsubscribeRequestParams", "EmptyResult",
-                                        ("uri",), "resources/unsubscribe"),
+    "call_tool": HandlerKind(
+        "on_call_tool", "CallToolRequestParams", "CallToolResult", ("name", "arguments"), "tools/call"
+    ),
+    "list_resources": HandlerKind("on_list_resources", _PAGE, "ListResourcesResult", (), "resources/list", "resources"),
+    "list_resource_templates": HandlerKind(
+        "on_list_resource_templates",
+        _PAGE,
+        "ListResourceTemplatesResult",
+        (),
+        "resources/templates/list",
+        "resource_templates",
+    ),
+    "read_resource": HandlerKind(
+        "on_read_resource", "ReadResourceRequestParams", "ReadResourceResult", ("uri",), "resources/read"
+    ),
+    "subscribe_resource": HandlerKind(
+        "on_subscribe_resource", "SubscribeRequestParams", "EmptyResult", ("uri",), "resources/subscribe"
+    ),
+    "unsubscribe_resource": HandlerKind(
+        "on_unsubscribe_resource", "UnsubscribeRequestParams", "EmptyResult", ("uri",), "resources/unsubscribe"
+    ),
     "list_prompts": HandlerKind("on_list_prompts", _PAGE, "ListPromptsResult", (), "prompts/list", "prompts"),
-    "get_prompt": HandlerKind("on_get_prompt", "GetPromptRequestParams", "GetPromptResult", ("name", "arguments"),
-                              "prompts/get"),
-    "completion": HandlerKind("on_completion", "CompleteRequestParams", "CompleteResult",
-                              ("ref", "argument", "context"), "completion/complete"),
-    "set_logging_level": HandlerKind("on_set_logging_level", "SetLevelRequestParams", "EmptyResult", ("level",),
-                                     "logging/setLevel"),
-    "progress_notification": HandlerKind("on_progress", "ProgressNotificationParams", "",
-                                         ("progress_token", "progress", "total", "message"),
-                                         "notifications/progress"),
+    "get_prompt": HandlerKind(
+        "on_get_prompt", "GetPromptRequestParams", "GetPromptResult", ("name", "arguments"), "prompts/get"
+    ),
+    "completion": HandlerKind(
+        "on_completion",
+        "CompleteRequestParams",
+        "CompleteResult",
+        ("ref", "argument", "context"),
+        "completion/complete",
+    ),
+    "set_logging_level": HandlerKind(
+        "on_set_logging_level", "SetLevelRequestParams", "EmptyResult", ("level",), "logging/setLevel"
+    ),
+    "progress_notification": HandlerKind(
+        "on_progress",
+        "ProgressNotificationParams",
+        "",
+        ("progress_token", "progress", "total", "message"),
+        "notifications/progress",
+    ),
 }
 SERVER_DECORATORS = tuple(SERVER_HANDLERS)
 
@@ -182,4 +217,3 @@ HANDLER_ROUTES: Dict[str, Tuple[str, str]] = {
     "RootsListChangedNotification": ("notifications/roots/list_changed", "NotificationParams"),
     "CancelledNotification": ("notifications/cancelled", "CancelledNotificationParams"),
 }
-

@@ -25,6 +25,7 @@ EPOCH = max(int(os.environ.get("SOURCE_DATE_EPOCH", "315532800")), 315532800)
 
 # --- pyproject.toml ---------------------------------------------------------------------------
 
+
 def load_project() -> dict:
     with open(os.path.join(ROOT, "pyproject.toml"), "rb") as f:
         data = f.read()
@@ -41,10 +42,12 @@ _STRING = r'"(?:[^"\\]|\\.)*"'
 def parse_toml_subset(text: str) -> Dict[str, dict]:
     """The TOML that pyproject.toml uses, for Pythons without tomllib: [tables], `key = "string"`,
     `key = ["strings", ...]` over several lines, inline tables of strings, comments. Anything else
-    raises, so a richer pyproject.toml cannot be misread."""
+    raises, so a richer pyproject.toml cannot be misread. `[tool.*]` tables (other tools' settings,
+    such as Ruff's) are skipped: building never reads them."""
     out: Dict[str, dict] = {}
     table: dict = out.setdefault("", {})
     pending = ""
+    skipping = False
     for raw in text.splitlines():
         line = pending + _strip_comment(raw).strip()
         if not line:
@@ -55,9 +58,12 @@ def parse_toml_subset(text: str) -> Dict[str, dict]:
         pending = ""
         header = re.fullmatch(r"\[([\w.-]+)\]", line)
         if header:
+            skipping = header.group(1).split(".")[0] == "tool"
             table = out
             for part in header.group(1).split("."):
                 table = table.setdefault(part, {})
+            continue
+        if skipping:
             continue
         key, sep, value = line.partition("=")
         if not sep:
@@ -91,6 +97,7 @@ def _unquote(s: str) -> str:
 
 # --- metadata ---------------------------------------------------------------------------------
 
+
 def version() -> str:
     with open(os.path.join(PACKAGE, "__init__.py"), encoding="utf-8") as f:
         return re.search(r'^__version__ = "([^"]+)"', f.read(), re.M).group(1)
@@ -101,9 +108,14 @@ def dist_name(project: dict) -> str:
 
 
 def metadata(project: dict) -> str:
-    lines = ["Metadata-Version: 2.1", "Name: " + project["name"], "Version: " + version(),
-             "Summary: " + project["description"], "Requires-Python: " + project["requires-python"],
-             "License: " + project["license"]]
+    lines = [
+        "Metadata-Version: 2.1",
+        "Name: " + project["name"],
+        "Version: " + version(),
+        "Summary: " + project["description"],
+        "Requires-Python: " + project["requires-python"],
+        "License: " + project["license"],
+    ]
     lines += ["Project-URL: %s, %s" % kv for kv in project.get("urls", {}).items()]
     lines += ["Keywords: " + ",".join(project["keywords"])] if project.get("keywords") else []
     lines += ["Classifier: " + c for c in project.get("classifiers", [])]
@@ -123,8 +135,11 @@ WHEEL = "Wheel-Version: 1.0\nGenerator: mcp_migrate_build\nRoot-Is-Purelib: true
 
 
 def dist_info_files(project: dict) -> List[Tuple[str, bytes]]:
-    return [("METADATA", metadata(project).encode("utf-8")), ("WHEEL", WHEEL.encode()),
-            ("entry_points.txt", entry_points(project).encode())]
+    return [
+        ("METADATA", metadata(project).encode("utf-8")),
+        ("WHEEL", WHEEL.encode()),
+        ("entry_points.txt", entry_points(project).encode()),
+    ]
 
 
 def package_files() -> List[Tuple[str, str]]:
@@ -141,6 +156,7 @@ def package_files() -> List[Tuple[str, str]]:
 
 
 # --- archives ---------------------------------------------------------------------------------
+
 
 class _Wheel:
     def __init__(self, path: str):
@@ -182,6 +198,7 @@ def _build(wheel_directory: str, editable: bool) -> str:
 
 # --- PEP 517 / PEP 660 hooks -------------------------------------------------------------------
 
+
 def get_requires_for_build_wheel(config_settings: Optional[dict] = None) -> List[str]:
     return []
 
@@ -202,30 +219,36 @@ def prepare_metadata_for_build_wheel(metadata_directory: str, config_settings: O
 prepare_metadata_for_build_editable = prepare_metadata_for_build_wheel
 
 
-def build_wheel(wheel_directory: str, config_settings: Optional[dict] = None,
-                metadata_directory: Optional[str] = None) -> str:
+def build_wheel(
+    wheel_directory: str, config_settings: Optional[dict] = None, metadata_directory: Optional[str] = None
+) -> str:
     return _build(wheel_directory, editable=False)
 
 
-def build_editable(wheel_directory: str, config_settings: Optional[dict] = None,
-                   metadata_directory: Optional[str] = None) -> str:
+def build_editable(
+    wheel_directory: str, config_settings: Optional[dict] = None, metadata_directory: Optional[str] = None
+) -> str:
     return _build(wheel_directory, editable=True)
 
 
 def build_sdist(sdist_directory: str, config_settings: Optional[dict] = None) -> str:
     project = load_project()
     base = "%s-%s" % (dist_name(project), version())
-    files = [("pyproject.toml", os.path.join(ROOT, "pyproject.toml")),
-             ("engine/packaging/" + os.path.basename(__file__), os.path.abspath(__file__))]
+    files = [
+        ("pyproject.toml", os.path.join(ROOT, "pyproject.toml")),
+        ("engine/packaging/" + os.path.basename(__file__), os.path.abspath(__file__)),
+    ]
     if project.get("readme"):
         files.append((project["readme"], os.path.join(ROOT, project["readme"])))
     files += [("engine/" + arc, disk) for arc, disk in package_files()]
     filename = base + ".tar.gz"
     with tarfile.open(os.path.join(sdist_directory, filename), "w:gz", format=tarfile.PAX_FORMAT) as tar:
+
         def add(arcname: str, data: bytes) -> None:
             info = tarfile.TarInfo(base + "/" + arcname)
             info.size, info.mtime, info.mode = len(data), EPOCH, 0o644
             tar.addfile(info, io.BytesIO(data))
+
         add("PKG-INFO", metadata(project).encode("utf-8"))
         for arcname, disk in files:
             with open(disk, "rb") as f:

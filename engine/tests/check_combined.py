@@ -30,10 +30,7 @@ ROWS = [
         "    return types.ServerResult(\n"
         "        types.CallToolResult(content=[], isError=True),\n"
         "    )\n",
-        "import mcp.types as types\n"
-        "\n"
-        "def fail(e):\n"
-        "    return types.CallToolResult(content=[], is_error=True)\n",
+        "import mcp.types as types\n\ndef fail(e):\n    return types.CallToolResult(content=[], is_error=True)\n",
         False,
     ),
 ]

@@ -17,8 +17,16 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from mcp_migrate.context import PythonContext  # noqa: E402
 from mcp_migrate.project import ProjectIndex, file_facts  # noqa: E402
 
-CONTENT = ("union", ("mcp.types.TextContent", "mcp.types.ImageContent", "mcp.types.AudioContent",
-                     "mcp.types.ResourceLink", "mcp.types.EmbeddedResource"))
+CONTENT = (
+    "union",
+    (
+        "mcp.types.TextContent",
+        "mcp.types.ImageContent",
+        "mcp.types.AudioContent",
+        "mcp.types.ResourceLink",
+        "mcp.types.EmbeddedResource",
+    ),
+)
 CLIENT = """
 from mcp import ClientSession
 from mcp.types import ImageContent, TextContent, Tool
@@ -142,14 +150,14 @@ def make():
     return server
 """
 ROWS = [
-    (CLIENT, "block@3", "mcp.types.ImageContent"),      # in `block.mimeType`, after isinstance
-    (CLIENT, "block@5", "mcp.types.TextContent"),       # in `... and block.text`
+    (CLIENT, "block@3", "mcp.types.ImageContent"),  # in `block.mimeType`, after isinstance
+    (CLIENT, "block@5", "mcp.types.TextContent"),  # in `... and block.text`
     (CLIENT, "result.content[0]", CONTENT),
-    (CLIENT, "t@1", "mcp.types.Tool"),                  # comprehension over list[Tool]
-    (CLIENT, "t2", "mcp.types.Tool"),                 # string annotation
-    (CLIENT, "maybe", "mcp.types.Tool"),              # Tool | None
+    (CLIENT, "t@1", "mcp.types.Tool"),  # comprehension over list[Tool]
+    (CLIENT, "t2", "mcp.types.Tool"),  # string annotation
+    (CLIENT, "maybe", "mcp.types.Tool"),  # Tool | None
     (CLIENT, "tool@2", "mcp.types.Tool"),
-    (CLIENT, "b@3", "mcp.types.TextContent"),           # after `if not isinstance(...): continue`
+    (CLIENT, "b@3", "mcp.types.TextContent"),  # after `if not isinstance(...): continue`
     (CLIENT, "Tool.model_validate({})", "mcp.types.Tool"),
     (CLIENT, "result@2", "mcp.types.CallToolResult"),
     (SESSIONS, "self.session@2", "mcp.client.session.ClientSession"),
@@ -163,19 +171,23 @@ ROWS = [
     (SERVERS, "Own", ("subclass", "mcp.server.fastmcp.server.FastMCP")),
     (SERVERS, "ctx.request_context", "mcp.shared.context.RequestContext"),
     (SERVERS, "server@2", "mcp.server.lowlevel.server.Server"),
-    (NARROWING, "x@2", "mcp.types.EmbeddedResource"),           # after `assert isinstance(...)`
+    (NARROWING, "x@2", "mcp.types.EmbeddedResource"),  # after `assert isinstance(...)`
     (NARROWING, "x.resource", ("union", ("mcp.types.TextResourceContents", "mcp.types.BlobResourceContents"))),
-    (NARROWING, "self.session@3", "mcp.client.session.ClientSession"),   # `= None` elsewhere does not count
+    (NARROWING, "self.session@3", "mcp.client.session.ClientSession"),  # `= None` elsewhere does not count
     (NARROWING, "(await self.listed()).tools", ("list", "mcp.types.Tool")),  # the def's return annotation
     (NARROWING, "helper(1)", "mcp.types.CallToolResult"),
-    (NARROWING, "done@2", "mcp.types.CallToolResult"),          # through asyncio.ensure_future
-    (NARROWING, "tool@2", "mcp.types.Tool"),                    # next(generator, None)
+    (NARROWING, "done@2", "mcp.types.CallToolResult"),  # through asyncio.ensure_future
+    (NARROWING, "tool@2", "mcp.types.Tool"),  # next(generator, None)
     (NARROWING, "block@3", ("union", ("mcp.types.ImageContent", "mcp.types.AudioContent"))),  # match/case
     (NARROWING, "block@4", None),
     (NARROWING, "y@4", None),
-    (NARROWING, "res@2", "mcp.types.CallToolResult"),          # tuple unpacking in a loop
-    (NARROWING, "item@2", "mcp.types.ImageContent"),           # enumerate()
-    (NARROWING, "message.message", "mcp.types.JSONRPCMessage"),  # async for over a receive stream                                   # bound again after the assert
+    (NARROWING, "res@2", "mcp.types.CallToolResult"),  # tuple unpacking in a loop
+    (NARROWING, "item@2", "mcp.types.ImageContent"),  # enumerate()
+    (
+        NARROWING,
+        "message.message",
+        "mcp.types.JSONRPCMessage",
+    ),  # async for over a receive stream                                   # bound again after the assert
     # not the SDK: no answer
     ("from fastmcp import FastMCP\nmcp = FastMCP('x')\nmcp\n", "mcp@2", None),
     ("class ClientSession:\n    pass\ns = ClientSession()\ns\n", "s@2", None),
@@ -187,10 +199,10 @@ PROJECT = {
     "pkg/base.py": "from mcp.server.fastmcp import FastMCP\nclass Base(FastMCP):\n    pass\n",
     "pkg/made.py": "from .base import Base\nserver = Base('x')\n",
     "pkg/tools.py": "from .app import mcp\nfrom . import made\nfrom pkg import mcp as again\n"
-                    "from pkg.made import server\nmcp\nagain\nserver\n",
+    "from pkg.made import server\nmcp\nagain\nserver\n",
     "pkg/sub/deep.py": "from ..app import mcp\nmcp\n",
     "pkg/params.py": "from mcp.types import CreateMessageRequestParams\nclass Params(CreateMessageRequestParams):\n"
-                     "    max_iterations: int = 20\n",
+    "    max_iterations: int = 20\n",
     "pkg/use.py": "from pkg.params import Params\nParams(maxTokens=1)\n",
     "pkg/listing.py": "from mcp.types import Tool\nasync def all_tools() -> list[Tool]:\n    return []\n",
     "pkg/use2.py": "from .listing import all_tools\nasync def f():\n    tools = await all_tools()\n    tools\n",
@@ -201,7 +213,7 @@ PROJECT_ROWS = [
     ("pkg/tools.py", "server", "mcp.server.fastmcp.server.FastMCP"),
     ("pkg/sub/deep.py", "mcp", "mcp.server.fastmcp.server.FastMCP"),
     ("pkg/use.py", "Params", ("class", "mcp.types.CreateMessageRequestParams")),
-    ("pkg/use2.py", "tools@2", ("list", "mcp.types.Tool")),   # a function's return annotation
+    ("pkg/use2.py", "tools@2", ("list", "mcp.types.Tool")),  # a function's return annotation
 ]
 # What the constructor of a name imported from the user's modules builds: the SDK model it keeps.
 CONSTRUCTOR_ROWS = [

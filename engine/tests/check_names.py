@@ -19,7 +19,7 @@ def exists(api: dict, entry: str, v2: bool) -> bool:
         return False
     path, param = m.group(1), m.group(2)
     if v2 and (path == "mcp.types" or path.startswith("mcp.types.")):
-        alt = "mcp_types" + path[len("mcp.types"):]
+        alt = "mcp_types" + path[len("mcp.types") :]
         if exists(api, alt + ("(%s)" % param if param else ""), v2):
             return True
     if path in modules and not param:

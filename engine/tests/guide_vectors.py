@@ -50,7 +50,7 @@ FENCE = re.compile(r"```(\w*)[^\n]*\n(.*?)\n```", re.S)
 def pairs(body):
     """Each **Before (v1):** code block with the first **After ...** block that follows it."""
     for before in re.finditer(r"\*\*Before \(v1\):?\*\*:?", body):
-        rest = body[before.end():]
+        rest = body[before.end() :]
         code = FENCE.search(rest)
         after_label = re.search(r"\*\*After[^*]*\*\*", rest)
         if not code or not after_label:

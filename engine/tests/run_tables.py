@@ -65,8 +65,12 @@ def check_table(r, table) -> dict:
             failures.append("%s NOOP[%d]: expected no change and no findings, got %r" % (r.code, i, res))
     if not table.CASES:
         failures.append("%s: the table has no CASES row" % r.code)
-    return {"cases": len(table.CASES), "noop": len(table.NOOP), "failures": failures,
-            "findings_only": sum(row.findings_only for row in table.CASES)}
+    return {
+        "cases": len(table.CASES),
+        "noop": len(table.NOOP),
+        "failures": failures,
+        "findings_only": sum(row.findings_only for row in table.CASES),
+    }
 
 
 def _row_shape(row, code: str, where: str) -> list:
@@ -141,8 +145,14 @@ def print_table(code: str) -> None:
     rows += [src if isinstance(src, tuple) else (src, default) for src in table.NOOP]
     for src, fn in rows:
         res = run_row(r, src, fn)
-        print("---- %s (%s)\n%s" % (fn, ", ".join(repr(finding_str(f)) for f in res["findings"]) or "no findings",
-                                   res["text"] if res["changed"] else "(unchanged)\n"))
+        print(
+            "---- %s (%s)\n%s"
+            % (
+                fn,
+                ", ".join(repr(finding_str(f)) for f in res["findings"]) or "no findings",
+                res["text"] if res["changed"] else "(unchanged)\n",
+            )
+        )
 
 
 def main(argv=None) -> int:

@@ -16,12 +16,34 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "..", "mcp_migrate", "sdk_types.py")
 DEFAULT_SRC = os.path.join(HERE, "..", "..", "..", "shared", "sdk-src", "v1.28.1", "src")
 
-CONTAINERS = {"list": "list", "List": "list", "Sequence": "list", "Iterable": "list", "Iterator": "list",
-              "AsyncIterator": "list", "set": "list", "Set": "list", "frozenset": "list",
-              "dict": "dict", "Dict": "dict", "Mapping": "dict", "MutableMapping": "dict",
-              "tuple": "tuple", "Tuple": "tuple"}
-TRANSPARENT = {"Optional", "Annotated", "Awaitable", "Coroutine", "ClassVar", "Final", "Required", "NotRequired",
-               "ReadOnly"}
+CONTAINERS = {
+    "list": "list",
+    "List": "list",
+    "Sequence": "list",
+    "Iterable": "list",
+    "Iterator": "list",
+    "AsyncIterator": "list",
+    "set": "list",
+    "Set": "list",
+    "frozenset": "list",
+    "dict": "dict",
+    "Dict": "dict",
+    "Mapping": "dict",
+    "MutableMapping": "dict",
+    "tuple": "tuple",
+    "Tuple": "tuple",
+}
+TRANSPARENT = {
+    "Optional",
+    "Annotated",
+    "Awaitable",
+    "Coroutine",
+    "ClassVar",
+    "Final",
+    "Required",
+    "NotRequired",
+    "ReadOnly",
+}
 CM_RETURNS = {"AsyncGenerator", "AsyncIterator", "Generator", "Iterator"}
 
 
@@ -107,8 +129,12 @@ class Generator:
             self.functions[mod.name + "." + node.name] = (mod, node)
         elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             self.alias_nodes[mod.name + "." + node.targets[0].id] = (mod, node.value)
-        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None \
-                and "TypeAlias" in ast.unparse(node.annotation):
+        elif (
+            isinstance(node, ast.AnnAssign)
+            and isinstance(node.target, ast.Name)
+            and node.value is not None
+            and "TypeAlias" in ast.unparse(node.annotation)
+        ):
             self.alias_nodes[mod.name + "." + node.target.id] = (mod, node.value)
         elif isinstance(node, ast.If):
             for child in node.body:
@@ -210,11 +236,22 @@ class Generator:
                     methods.setdefault(stmt.name, self.returns(mod, stmt, qual))
         # Attributes `__init__` sets: `self._tool_manager = ToolManager(...)`, `self.x: T = ...`.
         init = next((st for st in node.body if isinstance(st, ast.FunctionDef) and st.name == "__init__"), None)
-        for stmt in (init.body if init is not None else ()):
-            target = stmt.targets[0] if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 else \
-                stmt.target if isinstance(stmt, ast.AnnAssign) else None
-            if not (isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name)
-                    and target.value.id == "self") or target.attr in fields:
+        for stmt in init.body if init is not None else ():
+            target = (
+                stmt.targets[0]
+                if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1
+                else stmt.target
+                if isinstance(stmt, ast.AnnAssign)
+                else None
+            )
+            if (
+                not (
+                    isinstance(target, ast.Attribute)
+                    and isinstance(target.value, ast.Name)
+                    and target.value.id == "self"
+                )
+                or target.attr in fields
+            ):
                 continue
             if isinstance(stmt, ast.AnnAssign):
                 t = self.ann(mod, stmt.annotation, qual)
@@ -231,8 +268,7 @@ class Generator:
         return (tuple(bases), {k: v for k, v in fields.items() if v}, {k: v for k, v in methods.items() if v})
 
     def tables(self):
-        classes = {q: e for q in sorted(self.classes) if q.startswith("mcp.")
-                   for e in [self.class_entry(q)] if any(e)}
+        classes = {q: e for q in sorted(self.classes) if q.startswith("mcp.") for e in [self.class_entry(q)] if any(e)}
         functions = {}
         for q in sorted(self.functions):
             mod, fn = self.functions[q]
@@ -253,7 +289,7 @@ def union(members):
     for m in members:
         if m is None:
             continue
-        for x in (m[1] if isinstance(m, tuple) and m[0] == "union" else (m,)):
+        for x in m[1] if isinstance(m, tuple) and m[0] == "union" else (m,):
             if x not in out:
                 out.append(x)
     if not out:

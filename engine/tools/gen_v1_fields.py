@@ -1,6 +1,6 @@
 """Generate mcp_migrate/v1_fields.py from the v1 API JSON (the engine cannot read JSON at run time).
 
-    python3 engine/tools/gen_v1_fields.py
+python3 engine/tools/gen_v1_fields.py
 """
 
 import json

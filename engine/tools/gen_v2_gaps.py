@@ -23,7 +23,6 @@ sys.path.insert(0, os.path.dirname(HERE))
 
 from gen_sdk_types import Generator  # noqa: E402
 from mcp_migrate.sdk import RENAMED_MODULES, RENAMED_NAMES  # noqa: E402
-from mcp_migrate.sdk_types import CLASSES  # noqa: E402
 from mcp_migrate.v1_fields import CAMEL  # noqa: E402
 
 OUT = os.path.join(HERE, "..", "mcp_migrate", "v2_gaps.py")
@@ -114,8 +113,12 @@ class SourceTree(Generator):
             elif isinstance(stmt, ast.Assign):
                 out.update(t.id for t in stmt.targets if isinstance(t, ast.Name))
         for n in ast.walk(node):  # attributes set on self in any method
-            if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store) and isinstance(n.value, ast.Name) \
-                    and n.value.id == "self":
+            if (
+                isinstance(n, ast.Attribute)
+                and isinstance(n.ctx, ast.Store)
+                and isinstance(n.value, ast.Name)
+                and n.value.id == "self"
+            ):
                 out.add(n.attr)
         for b in node.bases:
             q = self.qual(mod, b.value if isinstance(b, ast.Subscript) else b)
@@ -123,8 +126,11 @@ class SourceTree(Generator):
             if base:
                 out |= self.members(base, depth + 1)
             elif q and q.rpartition(".")[2] in ("BaseModel", "RootModel"):
-                out |= {"model_dump", "model_validate", "model_copy", "model_fields", "root"} \
-                    if q.endswith("RootModel") else {"model_dump", "model_validate", "model_copy", "model_fields"}
+                out |= (
+                    {"model_dump", "model_validate", "model_copy", "model_fields", "root"}
+                    if q.endswith("RootModel")
+                    else {"model_dump", "model_validate", "model_copy", "model_fields"}
+                )
         return out
 
     def params(self, fn) -> tuple:
@@ -137,7 +143,7 @@ class SourceTree(Generator):
 def v2_spelling(qual: str) -> str:
     for old, new in RENAMED_MODULES.items():
         if qual == old or qual.startswith(old + "."):
-            qual = new + qual[len(old):]
+            qual = new + qual[len(old) :]
     head, _, last = qual.rpartition(".")
     renamed = {old.rpartition(".")[2]: new for old, new in RENAMED_NAMES.items()}
     return head + "." + renamed.get(last, last) if last in renamed else qual
@@ -171,8 +177,11 @@ class Sections:
         area = next((a for prefix, a in MODULE_AREA if qual == prefix or qual.startswith(prefix + ".")), None)
         for k in range(len(names), 0, -1):
             wanted = [n for n in names[:k] if n]
-            scored = [(self.area[a] == area, min(w.get(n, 0) for n in wanted), a) for a, w in self.spans.items()
-                      if all(w.get(n) for n in wanted)]
+            scored = [
+                (self.area[a] == area, min(w.get(n, 0) for n in wanted), a)
+                for a, w in self.spans.items()
+                if all(w.get(n) for n in wanted)
+            ]
             if scored:
                 return max(scored)[2]
         return None
@@ -200,8 +209,11 @@ def gaps(v1: SourceTree, v2: SourceTree, sections: Sections):
     modules, names, members, params = {}, {}, {}, {}
     by_rule = rule_anchors()
     for mod in sorted(v1.modules):
-        if mod.startswith("mcp.") and not any(p.startswith("_") for p in mod.split(".")) \
-                and v2_spelling(mod) not in v2.modules:
+        if (
+            mod.startswith("mcp.")
+            and not any(p.startswith("_") for p in mod.split("."))
+            and v2_spelling(mod) not in v2.modules
+        ):
             last = mod.rpartition(".")[2]
             specific = default_anchor(mod) if default_anchor(mod) != default_anchor("mcp") else None
             modules[mod] = by_rule.get(mod) or specific or sections.best(mod, last) or default_anchor(mod)
@@ -217,11 +229,16 @@ def gaps(v1: SourceTree, v2: SourceTree, sections: Sections):
             missing = v1.members(qual) - v2.members(there) - set(CAMEL)
             missing = {m for m in missing if not (m.startswith("__") and m.endswith("__"))}
             if missing:
-                members[qual] = {m: by_rule.get(qual + "." + m) or sections.best(qual, m, last) or default_anchor(qual)
-                                 for m in sorted(missing)}
+                members[qual] = {
+                    m: by_rule.get(qual + "." + m) or sections.best(qual, m, last) or default_anchor(qual)
+                    for m in sorted(missing)
+                }
             for meth in v1.classes[qual][1].body:
-                if isinstance(meth, (ast.FunctionDef, ast.AsyncFunctionDef)) and not meth.name.startswith("_") \
-                        or getattr(meth, "name", None) == "__init__":
+                if (
+                    isinstance(meth, (ast.FunctionDef, ast.AsyncFunctionDef))
+                    and not meth.name.startswith("_")
+                    or getattr(meth, "name", None) == "__init__"
+                ):
                     _param_gaps(v1, v2, qual + "." + meth.name, meth, there, params, sections, last, by_rule)
         elif qual in v1.functions and there in v2.functions:
             _param_gaps(v1, v2, qual, v1.functions[qual][1], there, params, sections, last, by_rule)
@@ -231,8 +248,14 @@ def gaps(v1: SourceTree, v2: SourceTree, sections: Sections):
 def _param_gaps(v1, v2, key, fn, there, params, sections, owner, by_rule):
     if there in v2.classes:
         name = key.rpartition(".")[2]
-        node = next((n for n in v2.classes[there][1].body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
-                     and n.name == name), None)
+        node = next(
+            (
+                n
+                for n in v2.classes[there][1].body
+                if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.name == name
+            ),
+            None,
+        )
     else:
         node = v2.functions[there][1]
     if node is None:
@@ -241,8 +264,10 @@ def _param_gaps(v1, v2, key, fn, there, params, sections, owner, by_rule):
     new, takes_kwargs = v2.params(node)
     missing = old - new - set(CAMEL)
     if missing and not takes_kwargs:
-        params[key] = {p: by_rule.get("%s(%s)" % (key, p)) or sections.best(key, p, owner) or default_anchor(key)
-                       for p in sorted(missing)}
+        params[key] = {
+            p: by_rule.get("%s(%s)" % (key, p)) or sections.best(key, p, owner) or default_anchor(key)
+            for p in sorted(missing)
+        }
 
 
 def render(modules, names, members, params) -> str:

@@ -1,8 +1,13 @@
+// @ts-check
 // Turns MkDocs-flavoured Markdown into MDX that Starlight renders the same way.
 import path from 'node:path';
 
 export const DOCS_SITE = 'https://modelcontextprotocol.github.io/python-sdk/';
 
+/**
+ * MkDocs admonition kind -> Starlight aside type.
+ * @type {Record<string, string>}
+ */
 const ASIDE = {
   note: 'note', info: 'note', abstract: 'note', summary: 'note', tldr: 'note', example: 'note',
   quote: 'note', cite: 'note', question: 'note', help: 'note', faq: 'note', todo: 'note', seealso: 'note',
@@ -11,7 +16,10 @@ const ASIDE = {
   danger: 'danger', error: 'danger', failure: 'danger', fail: 'danger', missing: 'danger',
 };
 
-/** `api/mcp/index.md#x` -> the page on the official MkDocs site (directory URLs). */
+/**
+ * `api/mcp/index.md#x` -> the page on the official MkDocs site (directory URLs).
+ * @param {string} target
+ */
 export function docsUrl(target) {
   const [file, frag] = target.split('#');
   const page = file.replace(/(^|\/)index\.md$/, '$1').replace(/\.md$/, '/');
@@ -19,8 +27,15 @@ export function docsUrl(target) {
 }
 
 /**
- * ctx.pageDir: the page's own site path ('guide/clients/x/'); ctx.resolve(slug): site path of an
- * official anchor. Links are emitted relative so they survive any base path.
+ * @typedef {object} LinkContext
+ * @property {string} pageDir the page's own site path ('guide/clients/x/')
+ * @property {(slug: string) => string | undefined} resolve site path of an official anchor
+ */
+
+/**
+ * An official link as it is written on our page: emitted relative so it survives any base path.
+ * @param {string} url
+ * @param {LinkContext} ctx
  */
 export function rewriteUrl(url, ctx) {
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) return url;
@@ -33,6 +48,10 @@ export function rewriteUrl(url, ctx) {
   throw new Error(`${ctx.pageDir}: unsupported link ${url}`);
 }
 
+/**
+ * @param {string} fromDir
+ * @param {string} target
+ */
 export function relative(fromDir, target) {
   const [p, frag] = target.split('#');
   let rel = path.posix.relative(`/${fromDir}`, `/${p}`);
@@ -42,8 +61,13 @@ export function relative(fromDir, target) {
 
 const CODE = /(`+)([\s\S]*?[^`])\1(?!`)/g;
 
-/** Inline conversion of one paragraph/table/list block: links rewritten, MDX specials escaped. */
+/**
+ * Inline conversion of one paragraph/table/list block: links rewritten, MDX specials escaped.
+ * @param {string} text
+ * @param {LinkContext} ctx
+ */
 export function convertInline(text, ctx) {
+  /** @type {string[]} */
   const spans = [];
   let out = text.replace(CODE, (m) => `\u0000${spans.push(m) - 1}\u0000`);
   out = out.replace(/\]\(([^)\s]+)\)/g, (_m, url) => `](${rewriteUrl(url, ctx)})`);
@@ -55,15 +79,21 @@ export function convertInline(text, ctx) {
 const FENCE = /^(\s*)(`{3,}|~{3,})(.*)$/;
 const ADMONITION = /^(\s*)(!!!|\?\?\?\+?)\s+([\w-]+)(?:\s+"([^"]*)")?\s*$/;
 
-/** Block-level conversion: fences verbatim, admonitions to Starlight asides, text inline-converted. */
+/**
+ * Block-level conversion: fences verbatim, admonitions to Starlight asides, text inline-converted.
+ * @param {string[]} lines
+ * @param {LinkContext} ctx
+ * @returns {string[]}
+ */
 export function convertBlocks(lines, ctx) {
+  /** @type {string[]} */
   const out = [];
   let i = 0;
   while (i < lines.length) {
     const line = lines[i];
     const fence = FENCE.exec(line);
     if (fence) {
-      const [, indent, marks] = fence;
+      const [, , marks] = fence;
       out.push(line);
       i++;
       while (i < lines.length) {
@@ -71,18 +101,18 @@ export function convertBlocks(lines, ctx) {
         out.push(lines[i]);
         if (close.test(lines[i++])) break;
       }
-      void indent;
       continue;
     }
     const adm = ADMONITION.exec(line);
     if (adm) {
       const [, indent, , kind, title] = adm;
+      /** @type {string[]} */
       const body = [];
       i++;
       const inner = indent.length + 4;
       while (i < lines.length && (!lines[i].trim() || lines[i].search(/\S/) >= inner)) body.push(lines[i++].slice(inner));
       // Blank lines after the body separate it from what follows; give them back.
-      while (body.length && !body.at(-1).trim()) body.pop(), i--;
+      while (body.length && !body.at(-1)?.trim()) body.pop(), i--;
       while (body.length && !body[0].trim()) body.shift();
       const type = ASIDE[kind.toLowerCase()] ?? 'note';
       const label = title ? `[${convertInline(title, ctx).replace(/[[\]]/g, '\\$&')}]` : '';
@@ -94,6 +124,7 @@ export function convertBlocks(lines, ctx) {
       i++;
       continue;
     }
+    /** @type {string[]} */
     const block = [];
     while (i < lines.length && lines[i].trim() && !FENCE.test(lines[i]) && !ADMONITION.test(lines[i])) block.push(lines[i++]);
     out.push(...convertInline(block.join('\n'), ctx).split('\n'));

@@ -1,8 +1,10 @@
+// @ts-check
 // Splits the official guide into its `##` areas and `###` sections, and computes the anchors the
 // guide's own links use (MkDocs `toc` slugify), so our file names match the official anchors.
 import { createHash } from 'node:crypto';
 
 /** Heading markdown -> the text MkDocs renders (links keep their text, code spans lose backticks). */
+/** @param {string} md */
 export function headingText(md) {
   return md
     .replace(/\[((?:`[^`]*`|[^\]])*)\]\([^)]*\)/g, '$1')
@@ -11,12 +13,18 @@ export function headingText(md) {
     .trim();
 }
 
-/** Heading markdown with links reduced to their text but code spans kept. */
+/**
+ * Heading markdown with links reduced to their text but code spans kept.
+ * @param {string} md
+ */
 export function headingMarkdown(md) {
   return md.replace(/\[((?:`[^`]*`|[^\]])*)\]\([^)]*\)/g, '$1').trim();
 }
 
-/** Python-Markdown toc.slugify: drop all but word chars, spaces and hyphens; collapse to '-'. */
+/**
+ * Python-Markdown toc.slugify: drop all but word chars, spaces and hyphens; collapse to '-'.
+ * @param {string} md
+ */
 export function slugify(md) {
   return headingText(md)
     .normalize('NFKD')
@@ -26,22 +34,28 @@ export function slugify(md) {
     .replace(/[-\s]+/g, '-');
 }
 
-/** Links inside a heading (e.g. the SEP link), which a plain-text title would otherwise lose. */
+/**
+ * Links inside a heading (e.g. the SEP link), which a plain-text title would otherwise lose.
+ * @param {string} md
+ */
 export function headingLinks(md) {
   return [...md.matchAll(/\[((?:`[^`]*`|[^\]])*)\]\(([^)]*)\)/g)].map((m) => ({ text: m[1], url: m[2] }));
 }
 
+/** @param {string} text */
 export const hash = (text) => createHash('sha256').update(text).digest('hex').slice(0, 12);
 
 /**
  * Parses the guide into { title, preamble, areas: [{ heading, slug, intro, sections: [...] }] }.
  * Every `##` becomes an "area" here, including "Find your changes", "Suggested migration order"
  * and "Need Help?"; callers decide which of them are guide areas.
+ * @param {string} markdown
  */
 export function parseGuide(markdown) {
   const lines = markdown.replace(/\r\n/g, '\n').split('\n');
   const used = new Set();
   // toc.unique: a repeated slug gets _1, _2, ... in document order.
+  /** @param {string} id */
   const unique = (id) => {
     let out = id;
     for (let n = 1; used.has(out) || !out; n++) out = `${id}_${n}`;
@@ -80,9 +94,10 @@ export function parseGuide(markdown) {
     else if (area) area.intro.push(line);
     else doc.preamble.push(line);
   }
+  /** @param {string[]} arr */
   const trim = (arr) => {
     while (arr.length && !arr[0].trim()) arr.shift();
-    while (arr.length && !arr.at(-1).trim()) arr.pop();
+    while (arr.length && !arr.at(-1)?.trim()) arr.pop();
     return arr;
   };
   trim(doc.preamble);

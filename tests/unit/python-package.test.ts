@@ -69,7 +69,7 @@ try:
 except ImportError:
     print(b.parse_toml_subset(text)["project"]["scripts"] == {"mcp-migrate": "mcp_migrate.cli:main"})
 try:
-    b.parse_toml_subset(text + "\\n[tool.x]\\nn = 1\\n")
+    b.parse_toml_subset(text + "\\n[project.x]\\nn = 1\\n")
 except ValueError as e:
     print(e)
 print(b.build_sdist(sys.argv[1]))

@@ -51,8 +51,9 @@ class Context:
     def marker_line_for(self, target) -> Optional[int]:
         return self.index.line_of(self.span(target)[0])
 
-    def fix(self, target, message: str, edits: Sequence[Edit], fix_class: Optional[str] = None,
-            subsumable: bool = False) -> Finding:
+    def fix(
+        self, target, message: str, edits: Sequence[Edit], fix_class: Optional[str] = None, subsumable: bool = False
+    ) -> Finding:
         """Report a finding with an automatic fix; fix_class defaults to the rule's.
 
         subsumable=True: when every edit lies inside text that an accepted fix of an earlier rule
@@ -79,10 +80,12 @@ class Context:
     def advise_deprecated(self, target, what: str, why: str) -> Finding:
         """Report-only: `what` is deprecated in v2 (`why`: the SEP or revision) but keeps working on
         2025-11-25 and earlier connections."""
-        return self.advise(target, "%s is deprecated (%s) and emits `mcp.MCPDeprecationWarning`; it keeps "
-                                   "working on 2025-11-25 and earlier connections, so no change is required: "
-                                   "filter the warning (fatal under pytest `filterwarnings = [\"error\"]`)"
-                           % (what, why))
+        return self.advise(
+            target,
+            "%s is deprecated (%s) and emits `mcp.MCPDeprecationWarning`; it keeps "
+            "working on 2025-11-25 and earlier connections, so no change is required: "
+            "filter the warning (fatal under pytest `filterwarnings = [\"error\"]`)" % (what, why),
+        )
 
     def already_reported(self, target) -> bool:
         """Some finding of this file (any rule so far) covers part of `target`'s span: what the

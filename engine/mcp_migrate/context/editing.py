@@ -71,7 +71,7 @@ class EditHelpers:
     def apply_local(text: str, base: int, edits: List[Edit]) -> str:
         """`edits` applied to `text`, a slice of the file starting at offset `base`."""
         for e in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
-            text = text[: e.start - base] + e.text + text[e.end - base:]
+            text = text[: e.start - base] + e.text + text[e.end - base :]
         return text
 
     # ---- whole jobs (they report findings themselves) -------------------------------------------
@@ -125,7 +125,7 @@ class EditHelpers:
             s = self.span(items[0])[0]
             return Edit(s, s, text + ", ")
         s, e = self.span(call)
-        if self.text[e - 1:e] != ")":
+        if self.text[e - 1 : e] != ")":
             return None
         return Edit(e - 1, e - 1, text)
 

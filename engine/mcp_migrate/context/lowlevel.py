@@ -20,9 +20,11 @@ from ..resolver import canonical, dotted
 from ..sdk import HandlerKind
 from . import lowlevel_returns
 
-CALL_TOOL_CHECK = ("v1's `call_tool()` checked `arguments` against the tool's `inputSchema` (and structured "
-                   "output against `outputSchema`) before calling this handler; v2 does not, so validate here "
-                   "if you relied on it")
+CALL_TOOL_CHECK = (
+    "v1's `call_tool()` checked `arguments` against the tool's `inputSchema` (and structured "
+    "output against `outputSchema`) before calling this handler; v2 does not, so validate here "
+    "if you relied on it"
+)
 SRC = "ServerRequestContext"
 
 
@@ -31,7 +33,7 @@ class Handler(NamedTuple):
     dec: ast.expr
     method: str
     kind: HandlerKind
-    why: str                      # why a person must convert it ("" when a Conversion does)
+    why: str  # why a person must convert it ("" when a Conversion does)
     conversion: Optional["Conversion"]
 
     @property
@@ -50,14 +52,16 @@ class Conversion:
     """Handlers rewritten and registered together; `edits` apply all at once or not at all."""
 
     def __init__(self, how: str):
-        self.how = how                # "on": `Server(..., on_*=)` moved below them; "add": add_request_handler
+        self.how = how  # "on": `Server(..., on_*=)` moved below them; "add": add_request_handler
         self.handlers: List[ast.AST] = []
         self.edits: List[Edit] = []
-        self.wrapped: Dict[int, ast.Return] = {}   # id(def) -> its first return the conversion wraps
-        self.contexts: List[ast.AST] = []          # `server.request_context` uses that become `ctx`
-        self.notes: List[Tuple[ast.AST, ast.AST, str]] = []   # (handler, node, what to check there): makes it a review fix, and
+        self.wrapped: Dict[int, ast.Return] = {}  # id(def) -> its first return the conversion wraps
+        self.contexts: List[ast.AST] = []  # `server.request_context` uses that become `ctx`
+        self.notes: List[
+            Tuple[ast.AST, ast.AST, str]
+        ] = []  # (handler, node, what to check there): makes it a review fix, and
         # the markers stay once it is applied
-        self.imports: List[ast.alias] = []            # `request_ctx` imports it drops
+        self.imports: List[ast.alias] = []  # `request_ctx` imports it drops
 
     @property
     def fix_class(self) -> str:
@@ -67,12 +71,14 @@ class Conversion:
         if self.how == "on":
             return "pass it as `%s=` to `Server(...)` (moved below the handlers)" % h.kind.kwarg
         return "register it with `add_%s_handler(\"%s\", ...)`" % (
-            "request" if h.kind.result else "notification", h.kind.route)
+            "request" if h.kind.result else "notification",
+            h.kind.route,
+        )
 
 
 class _Draft(NamedTuple):
     edits: List[Edit]
-    needs: Set[Tuple[Optional[str], str]]   # (module, name) imports; (None, "json") = `import json`
+    needs: Set[Tuple[Optional[str], str]]  # (module, name) imports; (None, "json") = `import json`
     first_wrapped: Optional[ast.Return]
     contexts: List[ast.AST]
     notes: List[Tuple[ast.AST, ast.AST, str]]
@@ -162,16 +168,19 @@ class LowlevelPlan:
                 why, draft = self._draft(fn, dec, method, recv, info)
                 drafts[id(fn)] = (why, draft)
             st = info[0]
-            if st is not None and all(not drafts[id(fn)][0] and id(fn) not in forms for fn, _, _, _ in items) \
-                    and self._movable(st, name, items):
+            if (
+                st is not None
+                and all(not drafts[id(fn)][0] and id(fn) not in forms for fn, _, _, _ in items)
+                and self._movable(st, name, items)
+            ):
                 conv = Conversion("on")
-                for fn, dec, method, recv in items:
+                for fn, _dec, _method, _recv in items:
                     self._add_draft(conv, fn, drafts[id(fn)][1])
                 self._register_on(conv, st, items)  # after the drafts: it goes below a `return` they add
-                for fn, dec, method, recv in items:
+                for fn, dec, method, _recv in items:
                     plan[id(fn)] = Handler(fn, dec, method, sdk.SERVER_HANDLERS[method], "", conv)
                 continue
-            for fn, dec, method, recv in items:
+            for fn, dec, method, _recv in items:
                 kind = sdk.SERVER_HANDLERS[method]
                 why, draft = drafts[id(fn)]
                 if not why and name is None:
@@ -181,7 +190,7 @@ class LowlevelPlan:
                     continue
                 conv = Conversion("add")
                 self._add_draft(conv, fn, draft)
-                server = name[:-len("._mcp_server")] + "._lowlevel_server" if via_mcpserver(dec) else name
+                server = name[: -len("._mcp_server")] + "._lowlevel_server" if via_mcpserver(dec) else name
                 conv.edits.append(self._register_add(fn, kind, server, forms.get(id(fn), (None, None))[1]))
                 plan[id(fn)] = Handler(fn, dec, method, kind, "", conv)
         self._drop_request_ctx(plan)
@@ -197,13 +206,23 @@ class LowlevelPlan:
         out = {}
         for st in self.walk(ast.Expr):
             v = st.value
-            if not (isinstance(v, ast.Call) and isinstance(v.func, ast.Call) and len(v.args) == 1 and not v.keywords
-                    and isinstance(v.args[0], ast.Name) and isinstance(v.func.func, ast.Attribute)
-                    and v.func.func.attr in sdk.SERVER_HANDLERS):
+            if not (
+                isinstance(v, ast.Call)
+                and isinstance(v.func, ast.Call)
+                and len(v.args) == 1
+                and not v.keywords
+                and isinstance(v.args[0], ast.Name)
+                and isinstance(v.func.func, ast.Attribute)
+                and v.func.func.attr in sdk.SERVER_HANDLERS
+            ):
                 continue
             recv = v.func.func.value
-            if not (self.is_instance(recv, sdk.SERVER) or isinstance(recv, ast.Attribute)
-                    and recv.attr == "_mcp_server" and self.is_instance(recv.value, sdk.FASTMCP)):
+            if not (
+                self.is_instance(recv, sdk.SERVER)
+                or isinstance(recv, ast.Attribute)
+                and recv.attr == "_mcp_server"
+                and self.is_instance(recv.value, sdk.FASTMCP)
+            ):
                 continue
             b = self.binding(v.args[0])
             if b is not None and isinstance(b.node, (ast.FunctionDef, ast.AsyncFunctionDef)) and id(b.node) not in out:
@@ -218,17 +237,25 @@ class LowlevelPlan:
         for node in self.attributes_named("_mcp_server"):
             dec = self.parent(self.parent(node))
             fn = self.parent(dec)
-            if isinstance(dec, ast.Call) and dec.func is self.parent(node) and dec.func.attr in sdk.SERVER_HANDLERS \
-                    and isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and dec in fn.decorator_list \
-                    and self.is_instance(node.value, sdk.FASTMCP):
+            if (
+                isinstance(dec, ast.Call)
+                and dec.func is self.parent(node)
+                and dec.func.attr in sdk.SERVER_HANDLERS
+                and isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef))
+                and dec in fn.decorator_list
+                and self.is_instance(node.value, sdk.FASTMCP)
+            ):
                 out.append((fn, dec))
         return out
 
     def _drop_request_ctx(self, plan: Dict[int, "Handler"]) -> None:
         """The `request_ctx` import goes with the conversion that turns all its uses into `ctx`."""
         uses = [n for n in self.references(sdk.REQUEST_CTX) if isinstance(self.parent(n), ast.Attribute)]
-        owners = {id(h.conversion): h.conversion for h in plan.values() if h.conversion is not None
-                  and any(self.parent(self.parent(u)) in h.conversion.contexts for u in uses)}
+        owners = {
+            id(h.conversion): h.conversion
+            for h in plan.values()
+            if h.conversion is not None and any(self.parent(self.parent(u)) in h.conversion.contexts for u in uses)
+        }
         if len(owners) != 1 or not uses:
             return
         conv = next(iter(owners.values()))
@@ -261,15 +288,23 @@ class LowlevelPlan:
             value = st.value
             targets = st.targets if isinstance(st, ast.Assign) else [st.target]
             ann = getattr(st, "annotation", None)
-            if not (len(targets) == 1 and isinstance(targets[0], ast.Name) and isinstance(value, ast.Call)
-                    and self.is_ref(value.func, sdk.SERVER)):
+            if not (
+                len(targets) == 1
+                and isinstance(targets[0], ast.Name)
+                and isinstance(value, ast.Call)
+                and self.is_ref(value.func, sdk.SERVER)
+            ):
                 st = None
             elif ann is None or not isinstance(ann, ast.Subscript):
                 call = value
         if not isinstance(call, ast.Call) or not self.is_ref(call.func, sdk.SERVER):
             return st, True
-        typed = self.keyword(call, "lifespan") is not None or len(call.args) > 5 \
-            or any(k.arg is None for k in call.keywords) or any(isinstance(a, ast.Starred) for a in call.args)
+        typed = (
+            self.keyword(call, "lifespan") is not None
+            or len(call.args) > 5
+            or any(k.arg is None for k in call.keywords)
+            or any(isinstance(a, ast.Starred) for a in call.args)
+        )
         return st, typed
 
     # ---- `server.request_handlers[XRequest] = handler` --------------------------------------------
@@ -284,8 +319,12 @@ class LowlevelPlan:
         for node in self.handler_dicts():
             sub = self.parent(node)
             st = self.parent(sub)
-            if isinstance(sub, ast.Subscript) and sub.value is node and isinstance(st, ast.Assign) \
-                    and st.targets == [sub]:
+            if (
+                isinstance(sub, ast.Subscript)
+                and sub.value is node
+                and isinstance(st, ast.Assign)
+                and st.targets == [sub]
+            ):
                 out[id(node)] = self._dict_conversion(node, sub, st)
         self.scratch["low.dicts"] = out
         return out
@@ -305,27 +344,35 @@ class LowlevelPlan:
         key = None
         if isinstance(parent, ast.Subscript) and parent.value is node:
             key = parent.slice
-        elif isinstance(parent, ast.Compare) and len(parent.comparators) == 1 and parent.comparators[0] is node \
-                and isinstance(parent.ops[0], (ast.In, ast.NotIn)):
+        elif (
+            isinstance(parent, ast.Compare)
+            and len(parent.comparators) == 1
+            and parent.comparators[0] is node
+            and isinstance(parent.ops[0], (ast.In, ast.NotIn))
+        ):
             key = parent.left
         q = self.resolve(key) if key is not None else None
         return bool(q) and q.startswith(sdk.TYPES) and q.endswith(("Request", "Notification"))
 
     def _dict_conversion(self, node, sub, st) -> Tuple[Optional[Conversion], str]:
         q = self.resolve(sub.slice) or ""
-        name = q[len(sdk.TYPES):] if q.startswith(sdk.TYPES) else ""
+        name = q[len(sdk.TYPES) :] if q.startswith(sdk.TYPES) else ""
         route = sdk.HANDLER_ROUTES.get(name)
         notification = node.attr == "notification_handlers"
         if route is None or name.endswith("Notification") != notification:
             return None, "register the handler with `add_%s_handler(method, params_type, handler)`" % (
-                "notification" if notification else "request")
+                "notification" if notification else "request"
+            )
         fn = None
         if isinstance(st.value, ast.Name):
             b = self.binding(st.value)
             fn = b.node if b is not None and isinstance(b.node, ast.AsyncFunctionDef) else None
         server = dotted(node.value)
-        why = self._dict_handler_problem(fn, st) if fn is not None and server else \
-            "the handler is not an `async def` of this file"
+        why = (
+            self._dict_handler_problem(fn, st)
+            if fn is not None and server
+            else "the handler is not an `async def` of this file"
+        )
         if why:
             return None, why
         site = self._import_site(fn)
@@ -346,8 +393,13 @@ class LowlevelPlan:
         o, c = self.paren_span(fn)
         opt = " | None" if route[1] == "PaginatedRequestParams" else ""
         signature = self.replace((o + 1, c), "ctx: %s%s, params: %s%s" % (SRC, "[Any]" if typed else "", ptype, opt))
-        conv.edits = [self.replace(st, '%s.add_%s_handler("%s", %s, %s)' % (
-            server, "notification" if notification else "request", route[0], ptype, fn.name))]
+        conv.edits = [
+            self.replace(
+                st,
+                '%s.add_%s_handler("%s", %s, %s)'
+                % (server, "notification" if notification else "request", route[0], ptype, fn.name),
+            )
+        ]
         conv.edits += [self.replace(n, "params") for n in self._request_params_uses(fn, fn.args.args[0].arg)]
         conv.edits += [signature] + self._import_edits(needs, site)
         return conv, ""
@@ -457,11 +509,13 @@ class LowlevelPlan:
         if self.paren_span(fn) is None:
             return "the parameter list could not be located"
         ls = self.index.line_start(dec.lineno)
-        if form is None and (self.text[ls:self.span(dec)[0]].strip() != "@" or dec.end_lineno >= fn.lineno):
+        if form is None and (self.text[ls : self.span(dec)[0]].strip() != "@" or dec.end_lineno >= fn.lineno):
             return "the decorator shares a line with other code"
         registered = form.value.args[0] if form is not None else None
-        if any(n is not registered and self.binding(n) is not None and self.binding(n).node is fn
-               for n in self.names_with_id(fn.name)):
+        if any(
+            n is not registered and self.binding(n) is not None and self.binding(n).node is fn
+            for n in self.names_with_id(fn.name)
+        ):
             return "the handler is also called or referenced directly, and its signature changes"
         for n in self.body_nodes(fn):
             if isinstance(n, ast.Attribute) and n.attr == "experimental" and self._is_request_context(n.value):
@@ -475,8 +529,13 @@ class LowlevelPlan:
         for n in ast.walk(fn):
             if isinstance(n, ast.Name) and n.id == "ctx" and not isinstance(n.ctx, ast.Load):
                 st = self.parent(n)
-                if not (isinstance(st, ast.Assign) and st.targets == [n] and st in fn.body
-                        and self._is_request_context(st.value) and self.whole_lines(st) is not None):
+                if not (
+                    isinstance(st, ast.Assign)
+                    and st.targets == [n]
+                    and st in fn.body
+                    and self._is_request_context(st.value)
+                    and self.whole_lines(st) is not None
+                ):
                     return None
                 out.append(st)
             elif isinstance(n, ast.arg) and n.arg == "ctx" and n not in fn.args.args:
@@ -507,8 +566,11 @@ class LowlevelPlan:
         if not names:
             return None
         body = fn.body
-        doc = isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
+        doc = (
+            isinstance(body[0], ast.Expr)
+            and isinstance(body[0].value, ast.Constant)
             and isinstance(body[0].value.value, str)
+        )
         anchor_stmt = body[1] if doc and len(body) > 1 else body[0]
         indent = self.index.indentation(anchor_stmt.lineno)
         line = "%s%s = %s%s" % (indent, ", ".join(names), ", ".join(values), self.index.newline())
@@ -520,8 +582,13 @@ class LowlevelPlan:
         """`<lowlevel server>.request_context` or `request_ctx.get()`."""
         if isinstance(node, ast.Attribute) and node.attr == "request_context":
             return self.is_instance(node.value, sdk.SERVER)
-        return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get" \
-            and not node.args and self.is_ref(node.func.value, sdk.REQUEST_CTX)
+        return (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "get"
+            and not node.args
+            and self.is_ref(node.func.value, sdk.REQUEST_CTX)
+        )
 
     def _request_context_uses(self, fn, recv) -> List[ast.AST]:
         return [n for n in ast.walk(fn) if isinstance(n, (ast.Attribute, ast.Call)) and self._is_request_context(n)]
@@ -542,8 +609,13 @@ class LowlevelPlan:
                 parent = self.parent(n)
                 if isinstance(parent, ast.FormattedValue):
                     continue
-                if isinstance(parent, ast.Call) and isinstance(parent.func, ast.Name) and parent.func.id == "str" \
-                        and parent.args == [n] and self.resolve(parent.func) is None:
+                if (
+                    isinstance(parent, ast.Call)
+                    and isinstance(parent.func, ast.Name)
+                    and parent.func.id == "str"
+                    and parent.args == [n]
+                    and self.resolve(parent.func) is None
+                ):
                     continue
                 out.append(n)
         return out
@@ -561,8 +633,10 @@ class LowlevelPlan:
                     best = node
         if best is not None:
             return best
-        if any(self._is_sdk_import(n) and isinstance(self.resolver.scope_of.get(id(n)), ast.ClassDef)
-               for n in self.imports()):
+        if any(
+            self._is_sdk_import(n) and isinstance(self.resolver.scope_of.get(id(n)), ast.ClassDef)
+            for n in self.imports()
+        ):
             return False
         return None
 
@@ -575,8 +649,12 @@ class LowlevelPlan:
     def _name_visible(self, name: str, at: ast.AST, *qualnames: str) -> bool:
         """`name` is bound at `at` by an import of one of `qualnames`."""
         b = self.resolver._lookup(name, self.resolver.scope_of.get(id(at), self.tree), self.resolver.offset_of(at))
-        return b is not None and b.kind == "import" and canonical(b.target) in {canonical(q) for q in qualnames} \
+        return (
+            b is not None
+            and b.kind == "import"
+            and canonical(b.target) in {canonical(q) for q in qualnames}
             and not self._type_checking_only(b.node)
+        )
 
     def _import_edits(self, needs, site) -> List[Edit]:
         out = []
@@ -586,8 +664,10 @@ class LowlevelPlan:
             else:
                 line = site.end_lineno
                 indent = self.index.indentation(site.lineno)
-                e = self.insert(self.index.line_start(line + 1),
-                                "%sfrom %s import %s%s" % (indent, module, name, self.index.newline()))
+                e = self.insert(
+                    self.index.line_start(line + 1),
+                    "%sfrom %s import %s%s" % (indent, module, name, self.index.newline()),
+                )
             if e is not None:
                 out.append(e)
         return out
@@ -613,7 +693,7 @@ class LowlevelPlan:
         if form is not None:
             return self.replace(form, call)
         dec = fn.decorator_list[0]
-        rest = self.text[self.span(dec)[1]:self.index.line_end(dec.end_lineno)].strip()
+        rest = self.text[self.span(dec)[1] : self.index.line_end(dec.end_lineno)].strip()
         if rest.startswith("#"):  # `# pyright: ignore[...]` and the like go with the registration
             call += "  " + rest
         end = self.whole_lines(fn)
@@ -628,10 +708,11 @@ class LowlevelPlan:
         call = st.value
         lines = self.whole_lines(st)
         local = list(self.server_keyword_edits(call) or [])
-        local.append(self.add_kwargs(call, ", ".join("%s=%s" % (sdk.SERVER_HANDLERS[m].kwarg, fn.name)
-                                                     for fn, _, m, _ in items)))
+        local.append(
+            self.add_kwargs(call, ", ".join("%s=%s" % (sdk.SERVER_HANDLERS[m].kwarg, fn.name) for fn, _, m, _ in items))
+        )
         local += self.server_type_edits(st)
-        moved = self.apply_local(self.text[lines[0]:lines[1]], lines[0], local)
+        moved = self.apply_local(self.text[lines[0] : lines[1]], lines[0], local)
         nl = self.index.newline()
         if not moved.endswith(("\n", "\r")):
             moved += nl
@@ -646,8 +727,14 @@ class LowlevelPlan:
 
     def _movable(self, st: ast.stmt, name: str, items) -> bool:
         parent = self.parent(st)
-        body = next((getattr(parent, f) for f in ("body", "orelse", "finalbody")
-                     if isinstance(getattr(parent, f, None), list) and st in getattr(parent, f)), None)
+        body = next(
+            (
+                getattr(parent, f)
+                for f in ("body", "orelse", "finalbody")
+                if isinstance(getattr(parent, f, None), list) and st in getattr(parent, f)
+            ),
+            None,
+        )
         if body is None or self.whole_lines(st) is None:
             return False
         scope = self.resolver.scope_of.get(id(st))
@@ -668,10 +755,13 @@ class LowlevelPlan:
         if any(body.index(fn) < idx for fn, _, _, _ in items):
             return False
         names_in = self.names_in
-        for node in body[idx + 1:last + 1]:
+        for node in body[idx + 1 : last + 1]:
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                loaded = [d for d in node.decorator_list if id(d) not in decs] if id(node) in fns \
+                loaded = (
+                    [d for d in node.decorator_list if id(d) not in decs]
+                    if id(node) in fns
                     else list(node.decorator_list)
+                )
                 loaded += list(node.args.defaults) + [d for d in node.args.kw_defaults if d is not None]
                 if any(name in names_in(x) for x in loaded):
                     return False
@@ -732,8 +822,12 @@ class LowlevelPlan:
     def server_type_edits(self, st) -> List[Edit]:
         """LOW005's edit on `x: Server[A, B] = ...` (dropping `B`), so a moved copy carries it."""
         ann = getattr(st, "annotation", None)
-        if isinstance(ann, ast.Subscript) and isinstance(ann.slice, ast.Tuple) and len(ann.slice.elts) == 2 \
-                and self.is_ref(ann.value, sdk.SERVER):
+        if (
+            isinstance(ann, ast.Subscript)
+            and isinstance(ann.slice, ast.Tuple)
+            and len(ann.slice.elts) == 2
+            and self.is_ref(ann.value, sdk.SERVER)
+        ):
             elts = ann.slice.elts
             return [self.delete((self.span(elts[0])[1], self.span(elts[1])[1]))]
         return []

@@ -26,8 +26,9 @@ def is_list_expr(ctx, e) -> bool:
         return True
     if isinstance(e, ast.BinOp) and isinstance(e.op, ast.Add):
         return is_list_expr(ctx, e.left) or is_list_expr(ctx, e.right)
-    return isinstance(e, ast.Call) and isinstance(e.func, ast.Name) and e.func.id == "list" \
-        and ctx.resolve(e.func) is None
+    return (
+        isinstance(e, ast.Call) and isinstance(e.func, ast.Name) and e.func.id == "list" and ctx.resolve(e.func) is None
+    )
 
 
 def convert(ctx, fn, method: str, kind, ref, needs) -> Union[str, Tuple[list, Optional[ast.Return]]]:
@@ -56,7 +57,9 @@ def convert(ctx, fn, method: str, kind, ref, needs) -> Union[str, Tuple[list, Op
         wrapped = _wrap(ctx, method, kind, v, ann, ref, needs)
         if wrapped is None:
             return "line %d returns a value whose shape the engine cannot tell; return `%s(...)`" % (
-                r.lineno, kind.result)
+                r.lineno,
+                kind.result,
+            )
         edits += wrapped
         first = first or r
     if method == "completion" and _falls_through(fn):
@@ -110,14 +113,22 @@ def _tool_result(ctx, v, ann, ref, needs) -> Optional[list]:
             open_, close = head, ""
         else:
             open_, close = head + "list(", ")"
-        return [ctx.replace((s, cs), open_), ctx.replace((ce, ss), close + ", structured_content="),
-                ctx.replace((se, e), ")") if se < e else ctx.insert(e, ")")]
+        return [
+            ctx.replace((s, cs), open_),
+            ctx.replace((ce, ss), close + ", structured_content="),
+            ctx.replace((se, e), ")") if se < e else ctx.insert(e, ")"),
+        ]
     if is_list_expr(ctx, v) or ann in ("list", "iterable") or _inferred_list(ctx, v):
         return _around(ctx, v, head + "list(", "))")
     if ann == "dict" and isinstance(v, ast.Name):
         needs.add((None, "json"))
-        return _around(ctx, v, '%s[%s(type="text", text=json.dumps(%s, indent=2))], structured_content=' % (
-            head, ref("TextContent"), v.id), ")")
+        return _around(
+            ctx,
+            v,
+            '%s[%s(type="text", text=json.dumps(%s, indent=2))], structured_content='
+            % (head, ref("TextContent"), v.id),
+            ")",
+        )
     if isinstance(v, (ast.Dict, ast.DictComp)):
         return _structured_display(ctx, v, head, ref, needs)
     return None
@@ -129,24 +140,35 @@ def _structured_display(ctx, v, head, ref, needs) -> Optional[list]:
     fn = ctx.enclosing(r, ast.FunctionDef, ast.AsyncFunctionDef)
     name = next((n for n in ("structured", "structured_content", "data") if n not in ctx.names_in(fn)), None)
     ls = ctx.index.line_start(r.lineno)
-    if name is None or ctx.text[ls:ctx.span(r)[0]].strip():
+    if name is None or ctx.text[ls : ctx.span(r)[0]].strip():
         return None
     needs.add((None, "json"))
     indent = ctx.index.indentation(r.lineno)
     after = '%s%sreturn %s[%s(type="text", text=json.dumps(%s, indent=2))], structured_content=%s)' % (
-        ctx.index.newline(), indent, head, ref("TextContent"), name, name)
+        ctx.index.newline(),
+        indent,
+        head,
+        ref("TextContent"),
+        name,
+        name,
+    )
     return [ctx.replace((ctx.span(r)[0], ctx.span(v)[0]), name + " = "), ctx.insert(ctx.span(v)[1], after)]
 
 
 def _resource_result(ctx, v, ann, ref, needs) -> Optional[list]:
     head = "%s(contents=[" % ref("ReadResourceResult")
     if _is_str(v) or (ann == "str" and not isinstance(v, (ast.List, ast.Tuple))):
-        return _around(ctx, v, head + "%s(uri=params.uri, text=" % ref("TextResourceContents"),
-                       ', mime_type="text/plain")])')
+        return _around(
+            ctx, v, head + "%s(uri=params.uri, text=" % ref("TextResourceContents"), ', mime_type="text/plain")])'
+        )
     if _is_bytes(v) or ann == "bytes":
         needs.add((None, "base64"))
-        return _around(ctx, v, head + "%s(uri=params.uri, blob=base64.b64encode(" % ref("BlobResourceContents"),
-                       ').decode(), mime_type="application/octet-stream")])')
+        return _around(
+            ctx,
+            v,
+            head + "%s(uri=params.uri, blob=base64.b64encode(" % ref("BlobResourceContents"),
+            ').decode(), mime_type="application/octet-stream")])',
+        )
     if isinstance(v, ast.List) and v.elts:
         items = [_resource_item(ctx, e, ref, needs) for e in v.elts]
         if any(i is None for i in items):
@@ -157,8 +179,11 @@ def _resource_result(ctx, v, ann, ref, needs) -> Optional[list]:
 
 def _resource_item(ctx, e, ref, needs) -> Optional[list]:
     """`ReadResourceContents(content=..., mime_type=...)` turned into the contents v1's decorator built."""
-    if not (isinstance(e, ast.Call) and ctx.is_ref(e.func, READ_RESOURCE_CONTENTS)) or ctx.has_star(e) \
-            or len(e.args) > 2:
+    if (
+        not (isinstance(e, ast.Call) and ctx.is_ref(e.func, READ_RESOURCE_CONTENTS))
+        or ctx.has_star(e)
+        or len(e.args) > 2
+    ):
         return None
     given = dict(zip(("content", "mime_type"), e.args))
     given.update({k.arg: k.value for k in e.keywords})
@@ -173,8 +198,10 @@ def _resource_item(ctx, e, ref, needs) -> Optional[list]:
         pre, post = "base64.b64encode(", ").decode()"
     else:
         return None
-    edits = [ctx.replace(e.func, ref(cls)), ctx.insert(ctx.span(e.args[0] if e.args else e.keywords[0])[0],
-                                                       "uri=params.uri, ")]
+    edits = [
+        ctx.replace(e.func, ref(cls)),
+        ctx.insert(ctx.span(e.args[0] if e.args else e.keywords[0])[0], "uri=params.uri, "),
+    ]
     kw = ctx.keyword(e, "content")
     if kw is not None:
         edits.append(ctx.replace(ctx.name_span(kw), field))
@@ -226,7 +253,7 @@ def _append_return(ctx, fn, text: str):
 
 
 def _annotation_kind(ctx, ann, result: str) -> Optional[str]:
-    """"result" / "list" / "iterable" / "dict" / "str" / "bytes" for a handler's return annotation."""
+    """ "result" / "list" / "iterable" / "dict" / "str" / "bytes" for a handler's return annotation."""
     if ann is None:
         return None
     parsed = isinstance(ann, ast.Constant) and isinstance(ann.value, str)

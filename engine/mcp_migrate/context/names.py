@@ -44,7 +44,9 @@ class NameQuestions:
     def assigned_values(self, target: ast.AST) -> List[ast.AST]:
         """The values the file assigns to an attribute target like `self.client` (any method)."""
         key = dotted(target)
-        return [b.expr for b in self.resolver._attr_bindings.get(key or "", ()) if b.how == "call" and b.expr is not None]
+        return [
+            b.expr for b in self.resolver._attr_bindings.get(key or "", ()) if b.how == "call" and b.expr is not None
+        ]
 
     def binding(self, name: ast.Name) -> Optional[Binding]:
         """What binds this Name where it is used (import, assignment, def, parameter...), or None."""
@@ -65,8 +67,7 @@ class NameQuestions:
             return False
         stars = self._star_imports
         if stars is None:
-            stars = self._star_imports = [
-                i for i in self.walk(ast.ImportFrom) if any(a.name == "*" for a in i.names)]
+            stars = self._star_imports = [i for i in self.walk(ast.ImportFrom) if any(a.name == "*" for a in i.names)]
         if ignore_sdk_star:
             return not any(not (i.level == 0 and (i.module or "").split(".")[0] == "mcp") for i in stars)
         return not stars
@@ -208,8 +209,11 @@ class NameQuestions:
         for d in self.walk(ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
             for dec in d.decorator_list:
                 f = dec.func if isinstance(dec, ast.Call) else dec
-                if isinstance(f, ast.Attribute) and (not methods or f.attr in methods) \
-                        and self.is_instance(f.value, cls):
+                if (
+                    isinstance(f, ast.Attribute)
+                    and (not methods or f.attr in methods)
+                    and self.is_instance(f.value, cls)
+                ):
                     out.append((d, dec))
         return out
 
@@ -257,8 +261,11 @@ class NameQuestions:
     def imports_from(self, *prefixes: str) -> bool:
         """The file imports something from one of these module prefixes."""
         for n in self.imports():
-            mods = [a.name for a in n.names] if isinstance(n, ast.Import) else \
-                ([n.module] if n.level == 0 and n.module else [])
+            mods = (
+                [a.name for a in n.names]
+                if isinstance(n, ast.Import)
+                else ([n.module] if n.level == 0 and n.module else [])
+            )
             for m in mods:
                 if any(m == p or m.startswith(p + ".") for p in prefixes):
                     return True

@@ -22,8 +22,8 @@ class SdkQuestions:
     @staticmethod
     def protocol_type(qualname: Optional[str]) -> Optional[str]:
         """`mcp.types.Tool` -> `Tool` when it is a v1 protocol model, else None."""
-        if qualname and qualname.startswith(sdk.TYPES) and qualname[len(sdk.TYPES):] in sdk.TYPE_FIELDS:
-            return qualname[len(sdk.TYPES):]
+        if qualname and qualname.startswith(sdk.TYPES) and qualname[len(sdk.TYPES) :] in sdk.TYPE_FIELDS:
+            return qualname[len(sdk.TYPES) :]
         return None
 
     def protocol_value(self, expr: ast.AST, depth: int = 0) -> Tuple[Optional[str], Optional[str]]:
@@ -42,8 +42,7 @@ class SdkQuestions:
                 return name, "safe"
             f = expr.func
             if isinstance(f, ast.Attribute) and f.attr in sdk.SESSION_RETURNS:
-                level = self.receiver_level(f.value, sdk.CLIENT_SESSION, sdk.CLIENT_SESSION_GROUP,
-                                            sdk.SERVER_SESSION)
+                level = self.receiver_level(f.value, sdk.CLIENT_SESSION, sdk.CLIENT_SESSION_GROUP, sdk.SERVER_SESSION)
                 if level:
                     return sdk.SESSION_RETURNS[f.attr], level
             return None, None
@@ -65,15 +64,18 @@ class SdkQuestions:
             if b.how == "call" and b.expr is not None and b.expr is not expr:
                 return self.protocol_value(b.expr, depth + 1)
             loop = b.node
-            if isinstance(loop, (ast.For, ast.AsyncFor, ast.comprehension)) and isinstance(loop.target, ast.Name) \
-                    and loop.target.id == expr.id:
+            if (
+                isinstance(loop, (ast.For, ast.AsyncFor, ast.comprehension))
+                and isinstance(loop.target, ast.Name)
+                and loop.target.id == expr.id
+            ):
                 _, level = self.protocol_value(loop.iter, depth + 1)
                 return ("?", level) if level else (None, None)
         return None, None
 
     # ---- sessions ------------------------------------------------------------------------------
     def receiver_level(self, expr: ast.AST, *classes: str) -> Optional[str]:
-        """"safe" when `expr` is an instance of one of `classes`, "review" when the file cannot tell."""
+        """ "safe" when `expr` is an instance of one of `classes`, "review" when the file cannot tell."""
         if self.is_instance(expr, *classes):
             return "safe"
         ctx_managed = self._context_managed_class(expr)
@@ -89,8 +91,12 @@ class SdkQuestions:
         if b is None or b.how != "call" or b.expr is None:
             return None
         value = b.expr.value if isinstance(b.expr, ast.Await) else b.expr
-        if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) \
-                and value.func.attr in ("enter_async_context", "enter_context") and len(value.args) == 1:
+        if (
+            isinstance(value, ast.Call)
+            and isinstance(value.func, ast.Attribute)
+            and value.func.attr in ("enter_async_context", "enter_context")
+            and len(value.args) == 1
+        ):
             return self.instance_of(value.args[0])
         return None
 
@@ -106,16 +112,22 @@ class SdkQuestions:
                 owner = base.value
                 if self.is_instance(owner, sdk.SERVER) or self.is_mcpserver_context(owner, in_fragments=True):
                     return True
-                if isinstance(owner, ast.Attribute) and owner.attr == "_mcp_server" \
-                        and self.is_instance(owner.value, sdk.FASTMCP):
+                if (
+                    isinstance(owner, ast.Attribute)
+                    and owner.attr == "_mcp_server"
+                    and self.is_instance(owner.value, sdk.FASTMCP)
+                ):
                     return True
         return False
 
     def server_session_calls(self, *methods: str) -> List[ast.Call]:
         """`s.m(...)` calls (m in methods) where `s` is a v1 `ServerSession` (see is_server_session)."""
         methods = set(methods)
-        return [c for c in self.walk(ast.Call) if isinstance(c.func, ast.Attribute) and c.func.attr in methods
-                and self.is_server_session(c.func.value)]
+        return [
+            c
+            for c in self.walk(ast.Call)
+            if isinstance(c.func, ast.Attribute) and c.func.attr in methods and self.is_server_session(c.func.value)
+        ]
 
     # ---- calls of SDK callables -----------------------------------------------------------------
     def sdk_calls(self, qualname: str) -> List[Tuple[ast.Call, bool]]:
@@ -139,9 +151,14 @@ class SdkQuestions:
                 continue
             for c in self.walk(ast.Call):
                 f = c.func
-                if isinstance(f, ast.Attribute) and f.attr == "__init__" and isinstance(f.value, ast.Call) \
-                        and isinstance(f.value.func, ast.Name) and f.value.func.id == "super" \
-                        and self.enclosing(c, ast.ClassDef) is cls:
+                if (
+                    isinstance(f, ast.Attribute)
+                    and f.attr == "__init__"
+                    and isinstance(f.value, ast.Call)
+                    and isinstance(f.value.func, ast.Name)
+                    and f.value.func.id == "super"
+                    and self.enclosing(c, ast.ClassDef) is cls
+                ):
                     out.append((c, True))
         return out
 
@@ -205,8 +222,12 @@ class SdkQuestions:
                 b = self.resolver.binding(value)
                 if b is not None and isinstance(b.node, (ast.Assign, ast.AnnAssign)):
                     value = b.node.value
-            if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) \
-                    and value.func.attr == "get_context" and self.is_instance(value.func.value, sdk.FASTMCP):
+            if (
+                isinstance(value, ast.Call)
+                and isinstance(value.func, ast.Attribute)
+                and value.func.attr == "get_context"
+                and self.is_instance(value.func.value, sdk.FASTMCP)
+            ):
                 return True
         if in_fragments and isinstance(expr, ast.Name):
             fn = self.enclosing(expr, ast.FunctionDef, ast.AsyncFunctionDef)
@@ -217,8 +238,12 @@ class SdkQuestions:
                 ann = arg.annotation
                 if isinstance(ann, ast.Subscript):
                     ann = ann.value
-                if arg.arg == expr.id and isinstance(ann, ast.Name) and ann.id == "Context" \
-                        and self.is_unbound(ann, ignore_sdk_star=True):
+                if (
+                    arg.arg == expr.id
+                    and isinstance(ann, ast.Name)
+                    and ann.id == "Context"
+                    and self.is_unbound(ann, ignore_sdk_star=True)
+                ):
                     return True
         return False
 
@@ -233,14 +258,22 @@ class SdkQuestions:
 
     def context_attrs(self, *attrs: str) -> List[ast.Attribute]:
         """`c.a` attribute nodes (a in attrs) where `c` is the handler `Context` (or a `get_context()`)."""
-        return [n for n in self.walk(ast.Attribute)
-                if n.attr in attrs and self.is_mcpserver_context(n.value, via_get_context=True)]
+        return [
+            n
+            for n in self.walk(ast.Attribute)
+            if n.attr in attrs and self.is_mcpserver_context(n.value, via_get_context=True)
+        ]
 
     def context_calls(self, *methods: str, via_get_context: bool = False, in_fragments: bool = False) -> List[ast.Call]:
         """`c.m(...)` calls (m in methods) where `c` is MCPServer's `Context` (see is_mcpserver_context)."""
         methods = set(methods)
-        return [c for c in self.walk(ast.Call) if isinstance(c.func, ast.Attribute) and c.func.attr in methods
-                and self.is_mcpserver_context(c.func.value, via_get_context, in_fragments)]
+        return [
+            c
+            for c in self.walk(ast.Call)
+            if isinstance(c.func, ast.Attribute)
+            and c.func.attr in methods
+            and self.is_mcpserver_context(c.func.value, via_get_context, in_fragments)
+        ]
 
     def context_params(self, fn) -> List[str]:
         """Names of `fn`'s parameters annotated with the SDK `Context`."""

@@ -78,10 +78,12 @@ class TreeQuestions:
             if hit is None:
                 return out
             out.append(hit)
-            body = [c for f in ("body", "orelse", "finalbody", "handlers", "cases")
-                    for c in (getattr(hit, f, None) or [])]
+            body = [
+                c for f in ("body", "orelse", "finalbody", "handlers", "cases") for c in (getattr(hit, f, None) or [])
+            ]
             body = [c for c in body if isinstance(c, ast.stmt)] + [
-                s for h in body if not isinstance(h, ast.stmt) for s in getattr(h, "body", [])]
+                s for h in body if not isinstance(h, ast.stmt) for s in getattr(h, "body", [])
+            ]
             body.sort(key=lambda n: (n.lineno, n.col_offset))
 
     def imports(self) -> List[Union[ast.Import, ast.ImportFrom]]:
@@ -110,8 +112,9 @@ class TreeQuestions:
 
     def attr_calls(self, *attrs: str) -> List[ast.Call]:
         """`x.attr(...)` calls for any of `attrs`, in source order (same as filtering walk(ast.Call))."""
-        index = self._by_key("_calls_by_attr", (ast.Call,),
-                             lambda c: c.func.attr if isinstance(c.func, ast.Attribute) else None)
+        index = self._by_key(
+            "_calls_by_attr", (ast.Call,), lambda c: c.func.attr if isinstance(c.func, ast.Attribute) else None
+        )
         names = set(attrs)
         out = [c for a in names for c in index.get(a, ())]
         if len(names) > 1:

@@ -21,17 +21,17 @@ _PEP508 = re.compile(
 
 
 class Requirement(NamedTuple):
-    name: str            # normalised (lowercase, - for _ and .)
+    name: str  # normalised (lowercase, - for _ and .)
     raw_name: str
     name_span: Span
     extras: Tuple[str, ...]
-    extras_span: Optional[Span]   # inside the brackets (PEP 508) / the extras array (Poetry)
-    spec: str            # version constraint text ("" if none)
-    spec_span: Span      # where the constraint is (empty span = insertion point)
+    extras_span: Optional[Span]  # inside the brackets (PEP 508) / the extras array (Poetry)
+    spec: str  # version constraint text ("" if none)
+    spec_span: Span  # where the constraint is (empty span = insertion point)
     marker: str
-    line: int            # 1-based line where the entry starts (marker comments go above it)
-    span: Span           # the whole entry
-    style: str           # "pep508" | "poetry"
+    line: int  # 1-based line where the entry starts (marker comments go above it)
+    span: Span  # the whole entry
+    style: str  # "pep508" | "poetry"
     hashed: bool = False  # requirements.txt: the entry carries `--hash=` options (a lock file)
 
 
@@ -65,9 +65,19 @@ def pep508_at(text: str, start: int, end: int, line: int) -> Optional[Requiremen
         spec_span = (base + after, base + after)
     rest = m.group("rest") or ""
     marker = rest[1:].strip() if rest.startswith(";") else ""
-    return Requirement(normalize(m.group("name")), m.group("name"), (base + m.start("name"), base + m.end("name")),
-                       extras, extras_span, spec, spec_span, marker, line, (base + lead, base + len(seg_stripped)),
-                       "pep508")
+    return Requirement(
+        normalize(m.group("name")),
+        m.group("name"),
+        (base + m.start("name"), base + m.end("name")),
+        extras,
+        extras_span,
+        spec,
+        spec_span,
+        marker,
+        line,
+        (base + lead, base + len(seg_stripped)),
+        "pep508",
+    )
 
 
 # ---- requirements.txt -----------------------------------------------------------------------
@@ -111,8 +121,14 @@ _STRING = re.compile(r'"""(?:[^\\]|\\.)*?"""|\'\'\'.*?\'\'\'|"(?:[^"\\\r\n]|\\.)
 _HEADER = re.compile(r"^[ \t]*\[\[?[ \t]*([^\]]+?)[ \t]*\]\]?[ \t]*(?:#.*)?$")
 _KEY = re.compile(r'[ \t]*("(?:[^"\\]|\\.)*"|\'[^\']*\'|[A-Za-z0-9_.-]+)[ \t]*=')
 
-DEP_TABLES = ("project", "project.optional-dependencies", "dependency-groups", "tool.uv",
-              "tool.pdm.dev-dependencies", "build-system")
+DEP_TABLES = (
+    "project",
+    "project.optional-dependencies",
+    "dependency-groups",
+    "tool.uv",
+    "tool.pdm.dev-dependencies",
+    "build-system",
+)
 POETRY_TABLE = re.compile(r"^tool\.poetry(\.group\.[^.]+)?\.(dev-)?dependencies$")
 
 
@@ -200,8 +216,21 @@ def _poetry_entry(text, index, key, s, e, vs, ve, depth, key_line):
     # `mcp = "^1.2"` (depth 0) or `mcp = {version = "^1.2", extras = ["cli"]}` (the "version" string).
     line_start = index.line_start(key_line)
     if depth == 0:
-        return [Requirement(normalize(key), key, _key_span(text, line_start, key), (), None,
-                            text[vs:ve], (vs, ve), "", key_line, (line_start, e), "poetry")]
+        return [
+            Requirement(
+                normalize(key),
+                key,
+                _key_span(text, line_start, key),
+                (),
+                None,
+                text[vs:ve],
+                (vs, ve),
+                "",
+                key_line,
+                (line_start, e),
+                "poetry",
+            )
+        ]
     before = text[line_start:s]
     m = re.search(r"\bversion[ \t]*=[ \t]*$", before)
     if depth == 1 and m:
@@ -211,8 +240,21 @@ def _poetry_entry(text, index, key, s, e, vs, ve, depth, key_line):
         if em:
             extras = tuple(x.strip().strip("\"'") for x in em.group(1).split(",") if x.strip())
             extras_span = (line_start + em.start(1), line_start + em.end(1))
-        return [Requirement(normalize(key), key, _key_span(text, line_start, key), extras, extras_span,
-                            text[vs:ve], (vs, ve), "", key_line, (line_start, e), "poetry")]
+        return [
+            Requirement(
+                normalize(key),
+                key,
+                _key_span(text, line_start, key),
+                extras,
+                extras_span,
+                text[vs:ve],
+                (vs, ve),
+                "",
+                key_line,
+                (line_start, e),
+                "poetry",
+            )
+        ]
     return []
 
 
@@ -239,9 +281,21 @@ def poetry_extras_only(text: str, index) -> List[Requirement]:
             key = km.group(1).strip("\"'")
             ls = index.line_start(line)
             extras = tuple(x.strip().strip("\"'") for x in em.group(1).split(",") if x.strip())
-            out.append(Requirement(normalize(key), key, _key_span(text, ls, key), extras,
-                                   (ls + em.start(1), ls + em.end(1)), "", (ls, ls), "", line,
-                                   (ls, ls + len(lt)), "poetry"))
+            out.append(
+                Requirement(
+                    normalize(key),
+                    key,
+                    _key_span(text, ls, key),
+                    extras,
+                    (ls + em.start(1), ls + em.end(1)),
+                    "",
+                    (ls, ls),
+                    "",
+                    line,
+                    (ls, ls + len(lt)),
+                    "poetry",
+                )
+            )
     return out
 
 
@@ -299,12 +353,19 @@ def setup_py(text: str, index) -> List[Requirement]:
     tree, err = parse_python(text)
     if err:
         return []
-    lists = {t.id: node.value for node in tree.body if isinstance(node, ast.Assign)
-             for t in node.targets if isinstance(t, ast.Name)}
+    lists = {
+        t.id: node.value
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        for t in node.targets
+        if isinstance(t, ast.Name)
+    }
     out = []
     for call in ast.walk(tree):
         f = getattr(call, "func", None)
-        if not (isinstance(call, ast.Call) and (getattr(f, "id", None) == "setup" or getattr(f, "attr", None) == "setup")):
+        if not (
+            isinstance(call, ast.Call) and (getattr(f, "id", None) == "setup" or getattr(f, "attr", None) == "setup")
+        ):
             continue
         for kw in call.keywords:
             if kw.arg not in SETUP_PY_KEYS:
@@ -325,7 +386,7 @@ def _string_requirement(text: str, index, node) -> Optional[Requirement]:
     if not (isinstance(node, ast.Constant) and isinstance(node.value, str)) or node.lineno != node.end_lineno:
         return None
     s, e = index.node_span(node)
-    quote = text[s:s + 1]
-    if quote not in ("'", '"') or text[e - 1:e] != quote or text[s:s + 3] == quote * 3 or e - s < 2:
+    quote = text[s : s + 1]
+    if quote not in ("'", '"') or text[e - 1 : e] != quote or text[s : s + 3] == quote * 3 or e - s < 2:
         return None
     return pep508_at(text, s + 1, e - 1, node.lineno)

@@ -118,4 +118,3 @@ def allows_major(spec: str, major: int) -> Optional[bool]:
             if v[0] == major:
                 candidates += [".".join(map(str, v)), ".".join(map(str, v + (0, 1)))]
     return allows_any(spec, candidates)
-

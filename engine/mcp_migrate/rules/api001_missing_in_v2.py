@@ -74,8 +74,9 @@ def _members(ctx):
             gaps = [(c, MEMBERS[c][name]) for c in classes if name in MEMBERS.get(c, ())]
             if gaps and len(gaps) == len(classes):  # every class the value may be lost it
                 cls = gaps[0][0].rpartition(".")[2]
-                out.append((node, "`%s` does not exist in v2 (`%s` has no `%s`)" % (ctx.source(node), cls, name),
-                            gaps[0][1]))
+                out.append(
+                    (node, "`%s` does not exist in v2 (`%s` has no `%s`)" % (ctx.source(node), cls, name), gaps[0][1])
+                )
     return out
 
 
@@ -88,8 +89,14 @@ def _keywords(ctx):
             gone = PARAMS.get(key, {})
             for k in call.keywords:
                 if k.arg in gone:
-                    out.append((k, "`%s()` takes no `%s=` in v2" % (key.rpartition(".")[2] if not key.endswith(
-                        "__init__") else key.split(".")[-2], k.arg), gone[k.arg]))
+                    out.append(
+                        (
+                            k,
+                            "`%s()` takes no `%s=` in v2"
+                            % (key.rpartition(".")[2] if not key.endswith("__init__") else key.split(".")[-2], k.arg),
+                            gone[k.arg],
+                        )
+                    )
             if gone:
                 break
     return out

@@ -9,11 +9,11 @@ PROVIDER = sdk.RFC7523_PROVIDER
 PARAMS = sdk.JWT_PARAMETERS
 ADVICE = {
     PROVIDER: "`RFC7523OAuthClientProvider` was removed: use `ClientCredentialsOAuthProvider` (client secret), "
-              "`PrivateKeyJWTOAuthProvider` (JWT client auth on `client_credentials`) or "
-              "`IdentityAssertionOAuthProvider` (ID-JAG `jwt-bearer`), whichever flow you run",
+    "`PrivateKeyJWTOAuthProvider` (JWT client auth on `client_credentials`) or "
+    "`IdentityAssertionOAuthProvider` (ID-JAG `jwt-bearer`), whichever flow you run",
     PARAMS: "`JWTParameters` was removed: build the assertion with "
-            "`SignedJWTParameters(issuer=..., subject=..., signing_key=...).create_assertion_provider()` "
-            "or wrap a prebuilt JWT with `static_assertion_provider(token)`",
+    "`SignedJWTParameters(issuer=..., subject=..., signing_key=...).create_assertion_provider()` "
+    "or wrap a prebuilt JWT with `static_assertion_provider(token)`",
 }
 
 
@@ -37,9 +37,13 @@ ADVICE = {
          from mcp.client.auth.extensions.client_credentials import JWTParameters, RFC7523OAuthClientProvider
     """,
     v1_names=[PROVIDER, PARAMS],
-    v2_names=[MOD + ".ClientCredentialsOAuthProvider", MOD + ".PrivateKeyJWTOAuthProvider",
-              MOD + ".SignedJWTParameters", MOD + ".static_assertion_provider",
-              "mcp.client.auth.extensions.identity_assertion.IdentityAssertionOAuthProvider"],
+    v2_names=[
+        MOD + ".ClientCredentialsOAuthProvider",
+        MOD + ".PrivateKeyJWTOAuthProvider",
+        MOD + ".SignedJWTParameters",
+        MOD + ".static_assertion_provider",
+        "mcp.client.auth.extensions.identity_assertion.IdentityAssertionOAuthProvider",
+    ],
 )
 def check(ctx: PythonContext):
     for node in ctx.walk(ast.ImportFrom):

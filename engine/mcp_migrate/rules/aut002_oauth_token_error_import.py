@@ -62,7 +62,7 @@ def check(ctx: PythonContext):
                 add = ctx.insert(at, indent + line + nl)
             else:
                 add = ctx.insert(len(ctx.text), nl + indent + line)
-            if ";" in ctx.index.line_text(end_line)[ctx.span(node)[1] - ctx.index.line_start(end_line):]:
+            if ";" in ctx.index.line_text(end_line)[ctx.span(node)[1] - ctx.index.line_start(end_line) :]:
                 ctx.manual(node, MSG)
                 continue
             ctx.fix(a, MSG, [ctx.delete((s, e)), add])

@@ -8,16 +8,29 @@ from ..framework import rule
 const_str = PythonContext.const_str
 AUTH_MODULES = sdk.AUTH_MODULES
 CLIENT_METADATA = sdk.OAUTH_CLIENT_METADATA
-URL_ATTRS = ("issuer", "issuer_url", "resource", "resource_server_url", "authorization_servers",
-             "redirect_uris", "service_documentation_url")
+URL_ATTRS = (
+    "issuer",
+    "issuer_url",
+    "resource",
+    "resource_server_url",
+    "authorization_servers",
+    "redirect_uris",
+    "service_documentation_url",
+)
 PATHLESS_SLASH = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://[^/?#\s]+/$")
 PATHLESS = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://[^/?#\s]+$")
-COMPARE = ("v2 keeps a path-less metadata URL parsed from a string as-is (`https://as.example.com`, no trailing "
-           "slash): compare against the value without the slash")
-JOIN = ("this relies on the trailing slash v1 added to a path-less URL; v2 keeps `https://as.example.com` "
-        "as-is: join with `/` explicitly (or use `urljoin`)")
-REDIRECT = ("v2 sends this path-less redirect URI without the trailing slash v1 added: if a client registered "
-            "with v1 is persisted in `TokenStorage`, re-register it so the stored URI matches")
+COMPARE = (
+    "v2 keeps a path-less metadata URL parsed from a string as-is (`https://as.example.com`, no trailing "
+    "slash): compare against the value without the slash"
+)
+JOIN = (
+    "this relies on the trailing slash v1 added to a path-less URL; v2 keeps `https://as.example.com` "
+    "as-is: join with `/` explicitly (or use `urljoin`)"
+)
+REDIRECT = (
+    "v2 sends this path-less redirect URI without the trailing slash v1 added: if a client registered "
+    "with v1 is persisted in `TokenStorage`, re-register it so the stored URI matches"
+)
 
 
 @rule(
@@ -45,8 +58,12 @@ REDIRECT = ("v2 sends this path-less redirect URI without the trailing slash v1 
         +    # mcp-migrate: AUT003 v2 keeps a path-less metadata URL parsed from a string as-is (`https://as.example.com`, no trailing slash): compare against the value without the slash https://py.sdk.modelcontextprotocol.io/v2/migration/#oauth-metadata-urls-no-longer-gain-a-trailing-slash
              assert str(metadata.issuer) == "https://as.example.com/"
     """,
-    v1_names=["mcp.shared.auth.OAuthMetadata", "mcp.shared.auth.ProtectedResourceMetadata", CLIENT_METADATA,
-              "mcp.server.auth.settings.AuthSettings"],
+    v1_names=[
+        "mcp.shared.auth.OAuthMetadata",
+        "mcp.shared.auth.ProtectedResourceMetadata",
+        CLIENT_METADATA,
+        "mcp.server.auth.settings.AuthSettings",
+    ],
     v2_names=[],
 )
 def check(ctx: PythonContext):
@@ -68,8 +85,11 @@ def check(ctx: PythonContext):
                 ctx.manual(b, JOIN)
     for call, resolved in ctx.sdk_calls(CLIENT_METADATA):
         uris = next((k.value for k in call.keywords if k.arg == "redirect_uris"), None)
-        if resolved and isinstance(uris, (ast.List, ast.Tuple)) and \
-                any(PATHLESS.match(const_str(e) or "") for e in uris.elts):
+        if (
+            resolved
+            and isinstance(uris, (ast.List, ast.Tuple))
+            and any(PATHLESS.match(const_str(e) or "") for e in uris.elts)
+        ):
             ctx.manual(call, REDIRECT)
 
 

@@ -8,8 +8,10 @@ PROVIDER = sdk.OAUTH_CLIENT_PROVIDER
 CALLBACK_POSITION = 4
 RESULT = "AuthorizationCodeResult"
 FORWARD_ISS = "forward the redirect's `iss` query parameter as `iss=` so RFC 9207 issuer validation can run"
-TODO = ("`callback_handler` must return `AuthorizationCodeResult(code=..., state=..., iss=...)` "
-        "(from `mcp.client.auth`) instead of a `(code, state)` tuple; " + FORWARD_ISS)
+TODO = (
+    "`callback_handler` must return `AuthorizationCodeResult(code=..., state=..., iss=...)` "
+    "(from `mcp.client.auth`) instead of a `(code, state)` tuple; " + FORWARD_ISS
+)
 
 
 @rule(
@@ -57,8 +59,11 @@ def check(ctx: PythonContext):
     plans = {}
     for call, resolved in ctx.constructor_calls(PROVIDER):
         handler = ctx.keyword(call, "callback_handler")
-        value = handler.value if handler is not None else (
-            call.args[CALLBACK_POSITION] if len(call.args) > CALLBACK_POSITION else None)
+        value = (
+            handler.value
+            if handler is not None
+            else (call.args[CALLBACK_POSITION] if len(call.args) > CALLBACK_POSITION else None)
+        )
         if value is None or (isinstance(value, ast.Constant) and value.value is None):
             continue
         fn = ctx.types.local_def(value) if resolved else None
@@ -71,15 +76,20 @@ def check(ctx: PythonContext):
         # The type error is where the handler is passed: say it there too. The same edits, so the
         # two findings are applied (or left as markers) together.
         if edits:
-            ctx.fix(value, "the `callback_handler` passed here must return `AuthorizationCodeResult`; "
-                    + FORWARD_ISS, edits)
+            ctx.fix(
+                value, "the `callback_handler` passed here must return `AuthorizationCodeResult`; " + FORWARD_ISS, edits
+            )
         elif edits is not None:
             ctx.manual(value, TODO)
     seen = set(plans)
     # The guide's fragment: a handler named like the parameter, annotated with v1's tuple type.
     for fn in ctx.walk(ast.FunctionDef, ast.AsyncFunctionDef):
-        if id(fn) not in seen and fn.name.endswith("callback_handler") and _is_v1_tuple(fn.returns) \
-                and _mentions_no_sdk(ctx):
+        if (
+            id(fn) not in seen
+            and fn.name.endswith("callback_handler")
+            and _is_v1_tuple(fn.returns)
+            and _mentions_no_sdk(ctx)
+        ):
             ctx.manual(fn, TODO)
 
 
@@ -89,21 +99,30 @@ def _is_v1_tuple(ann):
             ann = ast.parse(ann.value, mode="eval").body
         except SyntaxError:
             return False
-    return isinstance(ann, ast.Subscript) and isinstance(ann.value, (ast.Name, ast.Attribute)) \
+    return (
+        isinstance(ann, ast.Subscript)
+        and isinstance(ann.value, (ast.Name, ast.Attribute))
         and (ann.value.id if isinstance(ann.value, ast.Name) else ann.value.attr) in ("tuple", "Tuple")
+    )
 
 
 def _mentions_no_sdk(ctx):
     return not any(True for _ in ctx.imports()) or any(
-        isinstance(n, ast.ImportFrom) and (n.module or "").startswith("mcp.client.auth") for n in ctx.imports())
+        isinstance(n, ast.ImportFrom) and (n.module or "").startswith("mcp.client.auth") for n in ctx.imports()
+    )
 
 
 def _rewrite(ctx, fn):
     """Rewrites the handler (reporting on its def). Its edits, [] when it needs a hand, None when it
     already returns the v2 result."""
     returns = ctx.own_returns(fn)
-    pairs = [r for r in returns if isinstance(r.value, ast.Tuple) and len(r.value.elts) == 2
-             and not any(isinstance(e, ast.Starred) for e in r.value.elts)]
+    pairs = [
+        r
+        for r in returns
+        if isinstance(r.value, ast.Tuple)
+        and len(r.value.elts) == 2
+        and not any(isinstance(e, ast.Starred) for e in r.value.elts)
+    ]
     if not returns or len(pairs) != len(returns):
         if any(_builds_result(r) for r in returns):
             return None
@@ -127,5 +146,8 @@ def _rewrite(ctx, fn):
 
 def _builds_result(r):
     v = r.value
-    return isinstance(v, ast.Call) and isinstance(v.func, (ast.Name, ast.Attribute)) and \
-        (v.func.id if isinstance(v.func, ast.Name) else v.func.attr) == RESULT
+    return (
+        isinstance(v, ast.Call)
+        and isinstance(v.func, (ast.Name, ast.Attribute))
+        and (v.func.id if isinstance(v.func, ast.Name) else v.func.attr) == RESULT
+    )

@@ -7,7 +7,9 @@ from ..framework import rule
 PROVIDER = sdk.OAUTH_CLIENT_PROVIDER
 TIMEOUT_POSITION = 5  # server_url, client_metadata, storage, redirect_handler, callback_handler, timeout
 MSG = "`OAuthClientProvider` no longer takes `timeout` (it was never read)"
-BOUND = "bound the wait inside your `redirect_handler`/`callback_handler` (`with anyio.fail_after(...)`) if you need one"
+BOUND = (
+    "bound the wait inside your `redirect_handler`/`callback_handler` (`with anyio.fail_after(...)`) if you need one"
+)
 
 
 @rule(
@@ -39,10 +41,15 @@ def check(ctx: PythonContext):
     for call, resolved in ctx.constructor_calls(PROVIDER):
         is_super = isinstance(call.func, ast.Attribute) and call.func.attr == "__init__"
         positional = [a for a in call.args]
-        if not is_super and len(positional) > TIMEOUT_POSITION and not any(
-                isinstance(a, ast.Starred) for a in positional[:TIMEOUT_POSITION + 1]):
-            ctx.manual(call, "the 6th positional argument was `timeout` and is `client_metadata_url` in v2: "
-                             "remove it; " + BOUND)
+        if (
+            not is_super
+            and len(positional) > TIMEOUT_POSITION
+            and not any(isinstance(a, ast.Starred) for a in positional[: TIMEOUT_POSITION + 1])
+        ):
+            ctx.manual(
+                call,
+                "the 6th positional argument was `timeout` and is `client_metadata_url` in v2: remove it; " + BOUND,
+            )
             continue
         kw = ctx.keyword(call, "timeout")
         if kw is None:
@@ -57,6 +64,9 @@ def check(ctx: PythonContext):
 
 
 def _pure(expr):
-    return all(isinstance(n, (ast.Constant, ast.Name, ast.Attribute, ast.Load, ast.UnaryOp, ast.USub,
-                              ast.BinOp, ast.Mult, ast.Add))
-               for n in ast.walk(expr))
+    return all(
+        isinstance(
+            n, (ast.Constant, ast.Name, ast.Attribute, ast.Load, ast.UnaryOp, ast.USub, ast.BinOp, ast.Mult, ast.Add)
+        )
+        for n in ast.walk(expr)
+    )

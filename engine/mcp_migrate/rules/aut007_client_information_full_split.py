@@ -6,10 +6,14 @@ from ..framework import rule
 
 META = sdk.OAUTH_CLIENT_METADATA
 FULL = sdk.OAUTH_CLIENT_INFORMATION_FULL
-ISINSTANCE = ("`OAuthClientInformationFull` is no longer an `OAuthClientMetadata` in v2, so this check is False "
-              "for registered-client records: check `OAuthClientInformationFull` (or `OAuthClientMetadataBase`) directly")
-VALIDATE = ("`%s()` moved to `OAuthClientInformationFull` and is gone from `OAuthClientMetadata`: "
-            "call it on the registered-client record")
+ISINSTANCE = (
+    "`OAuthClientInformationFull` is no longer an `OAuthClientMetadata` in v2, so this check is False "
+    "for registered-client records: check `OAuthClientInformationFull` (or `OAuthClientMetadataBase`) directly"
+)
+VALIDATE = (
+    "`%s()` moved to `OAuthClientInformationFull` and is gone from `OAuthClientMetadata`: "
+    "call it on the registered-client record"
+)
 PASSED = "pass an `OAuthClientMetadata` here: `OAuthClientInformationFull` no longer subclasses it"
 CLIENT_ID = "`OAuthClientInformationFull` requires `client_id` in v2 (RFC 7591 ยง3.2.1): pass one"
 
@@ -45,8 +49,12 @@ CLIENT_ID = "`OAuthClientInformationFull` requires `client_id` in v2 (RFC 7591 ย
 def check(ctx: PythonContext):
     for call in ctx.walk(ast.Call):
         f = call.func
-        if isinstance(f, ast.Name) and f.id in ("isinstance", "issubclass") and len(call.args) == 2 \
-                and ctx.binding(f) is None:
+        if (
+            isinstance(f, ast.Name)
+            and f.id in ("isinstance", "issubclass")
+            and len(call.args) == 2
+            and ctx.binding(f) is None
+        ):
             classes = call.args[1].elts if isinstance(call.args[1], ast.Tuple) else [call.args[1]]
             if any(ctx.is_ref(c, META) for c in classes) and not any(ctx.is_ref(c, FULL) for c in classes):
                 ctx.manual(call, ISINSTANCE)

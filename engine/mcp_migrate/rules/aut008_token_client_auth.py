@@ -6,10 +6,14 @@ from ..framework import rule
 
 FULL = sdk.OAUTH_CLIENT_INFORMATION_FULL
 SECRET_METHODS = ("client_secret_post", "client_secret_basic")
-NO_SECRET = ("v2's `/token` and `/revoke` reject a `%s` client with no stored secret (401 `invalid_client`): "
-             "set `token_endpoint_auth_method=\"none\"` for a public client, or store a `client_secret`")
-ERROR_CODE = ("v2's `/token` answers failed client authentication with `invalid_client`, not "
-              "`unauthorized_client` (now only for a permitted-grant failure): match the new code or accept both")
+NO_SECRET = (
+    "v2's `/token` and `/revoke` reject a `%s` client with no stored secret (401 `invalid_client`): "
+    "set `token_endpoint_auth_method=\"none\"` for a public client, or store a `client_secret`"
+)
+ERROR_CODE = (
+    "v2's `/token` answers failed client authentication with `invalid_client`, not "
+    "`unauthorized_client` (now only for a permitted-grant failure): match the new code or accept both"
+)
 
 
 @rule(
@@ -52,6 +56,9 @@ def check(ctx: PythonContext):
     if not ctx.imports_from(sdk.SERVER_AUTH):
         return
     for cmp in ctx.walk(ast.Compare):
-        if len(cmp.ops) == 1 and isinstance(cmp.ops[0], (ast.Eq, ast.NotEq)) and \
-                "unauthorized_client" in (ctx.const_str(cmp.left), ctx.const_str(cmp.comparators[0])):
+        if (
+            len(cmp.ops) == 1
+            and isinstance(cmp.ops[0], (ast.Eq, ast.NotEq))
+            and "unauthorized_client" in (ctx.const_str(cmp.left), ctx.const_str(cmp.comparators[0]))
+        ):
             ctx.manual(cmp, ERROR_CODE)

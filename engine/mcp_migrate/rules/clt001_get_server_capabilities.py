@@ -42,5 +42,9 @@ def check(ctx: PythonContext):
         span = ctx.attr_span(f)
         if span is None:
             continue
-        ctx.fix(call, "`get_server_capabilities()` is the `server_capabilities` property in v2",
-                [ctx.replace((span[0], ctx.span(call)[1]), "server_capabilities")], fix_class=level)
+        ctx.fix(
+            call,
+            "`get_server_capabilities()` is the `server_capabilities` property in v2",
+            [ctx.replace((span[0], ctx.span(call)[1]), "server_capabilities")],
+            fix_class=level,
+        )

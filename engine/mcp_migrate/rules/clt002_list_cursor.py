@@ -46,5 +46,9 @@ def check(ctx: PythonContext):
     for call, arg, level in hits:
         value = arg.value if isinstance(arg, ast.keyword) else arg
         edits = [ctx.replace(arg, "params=PaginatedRequestParams(cursor=%s)" % ctx.source(value))]
-        ctx.fix(call, "`cursor=` is `params=PaginatedRequestParams(cursor=...)` on `ClientSession` in v2",
-                edits + ([imp] if imp else []), fix_class=level)
+        ctx.fix(
+            call,
+            "`cursor=` is `params=PaginatedRequestParams(cursor=...)` on `ClientSession` in v2",
+            edits + ([imp] if imp else []),
+            fix_class=level,
+        )

@@ -5,8 +5,15 @@ from ..context import PythonContext
 from ..framework import rule
 
 TIMEDELTA = ("datetime.timedelta",)
-UNITS = {"days": 86400, "seconds": 1, "microseconds": 1e-6, "milliseconds": 1e-3, "minutes": 60,
-         "hours": 3600, "weeks": 604800}
+UNITS = {
+    "days": 86400,
+    "seconds": 1,
+    "microseconds": 1e-6,
+    "milliseconds": 1e-3,
+    "minutes": 60,
+    "hours": 3600,
+    "weeks": 604800,
+}
 POSITIONAL = ("days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks")
 # constructor -> {parameter: positional index or None}
 CONSTRUCTORS = {
@@ -55,18 +62,22 @@ SESSION_KWARGS = ("read_timeout_seconds", "request_read_timeout_seconds")
         +    async with ClientSession(read, write, read_timeout_seconds=30) as session:
         +        await session.call_tool("slow", {}, read_timeout_seconds=120)
     """,
-    v1_names=["mcp.client.session.ClientSession.__init__(read_timeout_seconds)",
-              "mcp.client.session.ClientSession.call_tool(read_timeout_seconds)",
-              "mcp.shared.session.BaseSession.send_request(request_read_timeout_seconds)",
-              "mcp.client.session_group.ClientSessionGroup.call_tool(read_timeout_seconds)",
-              "mcp.client.session_group.ClientSessionParameters",
-              "mcp.client.session_group.StreamableHttpParameters"],
-    v2_names=["mcp.client.session.ClientSession.__init__(read_timeout_seconds)",
-              "mcp.client.session.ClientSession.call_tool(read_timeout_seconds)",
-              "mcp.client.session.ClientSession.send_request(request_read_timeout_seconds)",
-              "mcp.client.session_group.ClientSessionGroup.call_tool(read_timeout_seconds)",
-              "mcp.client.session_group.ClientSessionParameters",
-              "mcp.client.session_group.StreamableHttpParameters"],
+    v1_names=[
+        "mcp.client.session.ClientSession.__init__(read_timeout_seconds)",
+        "mcp.client.session.ClientSession.call_tool(read_timeout_seconds)",
+        "mcp.shared.session.BaseSession.send_request(request_read_timeout_seconds)",
+        "mcp.client.session_group.ClientSessionGroup.call_tool(read_timeout_seconds)",
+        "mcp.client.session_group.ClientSessionParameters",
+        "mcp.client.session_group.StreamableHttpParameters",
+    ],
+    v2_names=[
+        "mcp.client.session.ClientSession.__init__(read_timeout_seconds)",
+        "mcp.client.session.ClientSession.call_tool(read_timeout_seconds)",
+        "mcp.client.session.ClientSession.send_request(request_read_timeout_seconds)",
+        "mcp.client.session_group.ClientSessionGroup.call_tool(read_timeout_seconds)",
+        "mcp.client.session_group.ClientSessionParameters",
+        "mcp.client.session_group.StreamableHttpParameters",
+    ],
 )
 def check(ctx: PythonContext):
     seen = set()
@@ -86,8 +97,7 @@ def check(ctx: PythonContext):
     # Snippets and sessions from elsewhere: the keyword names are the SDK's own, the value a timedelta.
     names = SESSION_KWARGS + ("timeout", "sse_read_timeout")
     for call in ctx.walk(ast.Call):
-        if id(call) in seen or not any(kw.arg in names for kw in call.keywords) \
-                or not _unknown_callee(ctx, call.func):
+        if id(call) in seen or not any(kw.arg in names for kw in call.keywords) or not _unknown_callee(ctx, call.func):
             continue
         for kw in call.keywords:
             if kw.arg in SESSION_KWARGS + ("timeout", "sse_read_timeout") and _is_timedelta(ctx, kw.value):
@@ -97,8 +107,13 @@ def check(ctx: PythonContext):
 
 def _super_of(ctx, expr, cls):
     """`super()` in a subclass of `cls` (`class Traced(ClientSession)` overriding `send_request`)."""
-    if not (isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name) and expr.func.id == "super"
-            and not expr.args and ctx.binding(expr.func) is None):
+    if not (
+        isinstance(expr, ast.Call)
+        and isinstance(expr.func, ast.Name)
+        and expr.func.id == "super"
+        and not expr.args
+        and ctx.binding(expr.func) is None
+    ):
         return False
     owner = ctx.enclosing(expr, ast.ClassDef)
     return owner is not None and ctx.types.sdk_base(owner) == ctx.canonical(cls)
@@ -113,8 +128,10 @@ def _check_args(ctx, call, params, level):
         if _numeric(value):
             continue
         if not _convert(ctx, value, level):
-            ctx.manual(value, "`%s` takes float seconds in v2; pass `<timedelta>.total_seconds()` "
-                              "if this is a `timedelta`" % name)
+            ctx.manual(
+                value,
+                "`%s` takes float seconds in v2; pass `<timedelta>.total_seconds()` if this is a `timedelta`" % name,
+            )
 
 
 def _numeric(value):
@@ -129,8 +146,9 @@ def _numeric(value):
         return _numeric(value.body) and _numeric(value.orelse)
     if isinstance(value, ast.Call):
         f = value.func
-        return (isinstance(f, ast.Attribute) and f.attr == "total_seconds") or \
-            (isinstance(f, ast.Name) and f.id in ("float", "int"))
+        return (isinstance(f, ast.Attribute) and f.attr == "total_seconds") or (
+            isinstance(f, ast.Name) and f.id in ("float", "int")
+        )
     return False
 
 
@@ -213,8 +231,12 @@ def _literal_seconds(ctx, call):
     pairs = list(zip(POSITIONAL, call.args)) + [(k.arg, k.value) for k in call.keywords]
     total = 0
     for unit, node in pairs:
-        if unit not in UNITS or not isinstance(node, ast.Constant) or isinstance(node.value, bool) \
-                or not isinstance(node.value, (int, float)):
+        if (
+            unit not in UNITS
+            or not isinstance(node, ast.Constant)
+            or isinstance(node.value, bool)
+            or not isinstance(node.value, (int, float))
+        ):
             return None
         total += node.value * UNITS[unit]
     total = round(total, 6)

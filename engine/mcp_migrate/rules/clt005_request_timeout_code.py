@@ -57,20 +57,35 @@ def check(ctx: PythonContext):
                 hits.append((s, _error_code(ctx, code_side)))
     imp = ctx.add_import("mcp.types", "REQUEST_TIMEOUT") if hits else None
     for node, level in hits:
-        ctx.fix(node, "client timeouts raise code `REQUEST_TIMEOUT` (-32001) in v2, not 408",
-                [ctx.replace(node, "REQUEST_TIMEOUT")] + ([imp] if imp else []), fix_class=level)
+        ctx.fix(
+            node,
+            "client timeouts raise code `REQUEST_TIMEOUT` (-32001) in v2, not 408",
+            [ctx.replace(node, "REQUEST_TIMEOUT")] + ([imp] if imp else []),
+            fix_class=level,
+        )
     for const in ctx.walk(ast.Constant):
         v = const.value
-        if isinstance(v, str) and len(v) >= 12 and (OLD_MESSAGE.startswith(v) or v.startswith(OLD_MESSAGE)) \
-                and _compared(ctx, const):
-            ctx.manual(const, "v2's timeout message is `Request '<method>' timed out`; compare "
-                              "`e.error.code == REQUEST_TIMEOUT` instead of the text")
+        if (
+            isinstance(v, str)
+            and len(v) >= 12
+            and (OLD_MESSAGE.startswith(v) or v.startswith(OLD_MESSAGE))
+            and _compared(ctx, const)
+        ):
+            ctx.manual(
+                const,
+                "v2's timeout message is `Request '<method>' timed out`; compare "
+                "`e.error.code == REQUEST_TIMEOUT` instead of the text",
+            )
 
 
 def _error_code(ctx, node):
     """`e.error.code` with `e` an McpError ("safe") or of unknown origin ("review")."""
-    if not (isinstance(node, ast.Attribute) and node.attr == "code" and isinstance(node.value, ast.Attribute)
-            and node.value.attr == "error"):
+    if not (
+        isinstance(node, ast.Attribute)
+        and node.attr == "code"
+        and isinstance(node.value, ast.Attribute)
+        and node.value.attr == "error"
+    ):
         return None
     owner = node.value.value
     if ctx.is_instance(owner, ERR):

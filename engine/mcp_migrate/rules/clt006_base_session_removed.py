@@ -14,16 +14,26 @@ _STREAMS = "keep your own references to the transport streams you passed in"
 _HANDLERS = "handle incoming messages with `message_handler=` (or a `dispatcher=`)"
 PRIVATE = {
     "_request_id": "cancel the awaiting task or scope instead",
-    "_read_stream": _STREAMS, "_write_stream": _STREAMS,
-    "_receive_request_type": _HANDLERS, "_receive_notification_type": _HANDLERS,
-    "_received_request": _HANDLERS, "_received_notification": _HANDLERS, "_handle_incoming": _HANDLERS,
+    "_read_stream": _STREAMS,
+    "_write_stream": _STREAMS,
+    "_receive_request_type": _HANDLERS,
+    "_receive_notification_type": _HANDLERS,
+    "_received_request": _HANDLERS,
+    "_received_notification": _HANDLERS,
+    "_handle_incoming": _HANDLERS,
     "_response_streams": "requests are tracked by the dispatcher",
     "_in_flight": "requests are tracked by the dispatcher",
     "_progress_callbacks": "pass `progress_callback=` to the request",
     "_server_capabilities": "read `session.server_capabilities`",
 }
-TYPEVARS = ("SendRequestT", "SendResultT", "SendNotificationT", "ReceiveRequestT", "ReceiveResultT",
-            "ReceiveNotificationT")
+TYPEVARS = (
+    "SendRequestT",
+    "SendResultT",
+    "SendNotificationT",
+    "ReceiveRequestT",
+    "ReceiveResultT",
+    "ReceiveNotificationT",
+)
 
 
 @rule(
@@ -86,17 +96,28 @@ def check(ctx: PythonContext):
             ctx.fix(call, "`ClientSession.send_notification()` no longer takes `related_request_id`", [edit])
     for sub in ctx.walk(ast.Subscript):
         if _snippet_client_context(ctx, sub):
-            ctx.manual(sub, "client callbacks receive `mcp.client.ClientRequestContext` in v2 "
-                            "(`RequestContext[ClientSession, Any]` is gone)")
+            ctx.manual(
+                sub,
+                "client callbacks receive `mcp.client.ClientRequestContext` in v2 "
+                "(`RequestContext[ClientSession, Any]` is gone)",
+            )
     for attr in ctx.attribute_uses(sdk.CLIENT_SESSION, *PRIVATE):
-        ctx.manual(attr, "`%s` went with `BaseSession`: v2's `ClientSession` runs on a dispatcher and has "
-                         "no such attribute; %s" % (attr.attr, PRIVATE[attr.attr]))
+        ctx.manual(
+            attr,
+            "`%s` went with `BaseSession`: v2's `ClientSession` runs on a dispatcher and has "
+            "no such attribute; %s" % (attr.attr, PRIVATE[attr.attr]),
+        )
 
 
 def _snippet_client_context(ctx, sub):
     """`RequestContext[ClientSession, Any]` where neither name is bound (the guide's fragments);
     with real imports LOW011 reports it."""
     first = sub.slice.elts[0] if isinstance(sub.slice, ast.Tuple) and sub.slice.elts else None
-    return isinstance(sub.value, ast.Name) and sub.value.id == "RequestContext" \
-        and isinstance(first, ast.Name) and first.id == "ClientSession" \
-        and ctx.binding(sub.value) is None and ctx.binding(first) is None
+    return (
+        isinstance(sub.value, ast.Name)
+        and sub.value.id == "RequestContext"
+        and isinstance(first, ast.Name)
+        and first.id == "ClientSession"
+        and ctx.binding(sub.value) is None
+        and ctx.binding(first) is None
+    )

@@ -7,8 +7,10 @@ from ..framework import rule
 MODULES = sdk.EXPERIMENTAL_MODULES
 OWNERS = (sdk.CLIENT_SESSION, sdk.SERVER_SESSION, sdk.SERVER)
 TASK_CALLS = {"call_tool_as_task", "poll_task", "get_task_result", "run_task", "enable_tasks"}
-MSG = ("experimental Tasks were removed in v2 with no drop-in replacement: run the work inline and "
-       "report progress (`ctx.report_progress()` / `progress_callback=`)")
+MSG = (
+    "experimental Tasks were removed in v2 with no drop-in replacement: run the work inline and "
+    "report progress (`ctx.report_progress()` / `progress_callback=`)"
+)
 
 
 @rule(
@@ -39,8 +41,13 @@ MSG = ("experimental Tasks were removed in v2 with no drop-in replacement: run t
 )
 def check(ctx: PythonContext):
     for node in ctx.imports():
-        names = [node.module or ""] if isinstance(node, ast.ImportFrom) and node.level == 0 else \
-            [a.name for a in node.names] if isinstance(node, ast.Import) else []
+        names = (
+            [node.module or ""]
+            if isinstance(node, ast.ImportFrom) and node.level == 0
+            else [a.name for a in node.names]
+            if isinstance(node, ast.Import)
+            else []
+        )
         if isinstance(node, ast.ImportFrom) and node.level == 0:
             names += ["%s.%s" % (node.module, a.name) for a in node.names]
         if any(n == m or n.startswith(m + ".") for n in names for m in MODULES):

@@ -50,5 +50,5 @@ def check(ctx: PythonContext):
         ctx.advise_deprecated(call, "`%s()`" % call.func.attr, "SEP-2577")
     for call in ctx.context_calls(*CONTEXT_METHODS, in_fragments=True):
         ctx.advise_deprecated(call, "`Context.%s()`" % call.func.attr, "SEP-2577")
-    for fn, dec in ctx.decorated_by(sdk.SERVER, "set_logging_level"):
+    for _fn, dec in ctx.decorated_by(sdk.SERVER, "set_logging_level"):
         ctx.advise_deprecated(dec, "A logging-level handler (`on_set_logging_level` in v2)", "SEP-2577")

@@ -31,5 +31,5 @@ SESSION = sdk.CLIENT_SESSION
 def check(ctx: PythonContext):
     for call in ctx.method_calls(SESSION, "send_progress_notification"):
         ctx.advise_deprecated(call, "Client-to-server `%s()`" % call.func.attr, "2026-07-28")
-    for fn, dec in ctx.decorated_by(sdk.SERVER, "progress_notification"):
+    for _fn, dec in ctx.decorated_by(sdk.SERVER, "progress_notification"):
         ctx.advise_deprecated(dec, "A client-progress handler (`on_progress` in v2)", "2026-07-28")

@@ -4,11 +4,15 @@ from ..framework import rule
 
 HARNESS = sdk.CONNECTED_SESSION_HELPER
 PUSH_CALLBACKS = ("sampling_callback", "elicitation_callback", "list_roots_callback")
-ADVICE = ("raises `NoBackChannelError` on a 2026-07-28 connection (including the default in-process "
-          "`Client(server)`); works as in v1 on 2025-era connections (`Client(server, mode=\"legacy\")`), "
-          "or return the question from a `Resolve(...)` resolver (`Elicit`/`Sample`/`ListRoots`)")
-HARNESS_MSG = ("its v2 replacement `Client(server)` negotiates 2026-07-28 by default, where the server cannot "
-               "call these callbacks (`NoBackChannelError`): pass `mode=\"legacy\"` to keep v1's behaviour")
+ADVICE = (
+    "raises `NoBackChannelError` on a 2026-07-28 connection (including the default in-process "
+    "`Client(server)`); works as in v1 on 2025-era connections (`Client(server, mode=\"legacy\")`), "
+    "or return the question from a `Resolve(...)` resolver (`Elicit`/`Sample`/`ListRoots`)"
+)
+HARNESS_MSG = (
+    "its v2 replacement `Client(server)` negotiates 2026-07-28 by default, where the server cannot "
+    "call these callbacks (`NoBackChannelError`): pass `mode=\"legacy\"` to keep v1's behaviour"
+)
 
 
 @rule(
@@ -36,10 +40,15 @@ HARNESS_MSG = ("its v2 replacement `Client(server)` negotiates 2026-07-28 by def
              async with create_connected_server_and_client_session(server, sampling_callback=sampling_callback) as s:
                  await s.call_tool("summarise", {})
     """,
-    v1_names=[HARNESS] + [HARNESS + "(%s)" % c for c in PUSH_CALLBACKS]
+    v1_names=[HARNESS]
+    + [HARNESS + "(%s)" % c for c in PUSH_CALLBACKS]
     + ["mcp.server.fastmcp.server.Context.elicit", "mcp.server.session.ServerSession.create_message"],
-    v2_names=["mcp.client.client.Client.mode", "mcp.shared.exceptions.NoBackChannelError",
-              "mcp.server.mcpserver.Resolve", "mcp.server.mcpserver.Elicit"],
+    v2_names=[
+        "mcp.client.client.Client.mode",
+        "mcp.shared.exceptions.NoBackChannelError",
+        "mcp.server.mcpserver.Resolve",
+        "mcp.server.mcpserver.Elicit",
+    ],
 )
 def check(ctx: PythonContext):
     for call in ctx.calls(HARNESS):

@@ -3,8 +3,10 @@ from ..context import PythonContext
 from ..framework import rule
 
 HARNESS = sdk.CONNECTED_SESSION_HELPER
-MSG = ("its v2 replacement `Client(server)` negotiates 2026-07-28 by default, where log messages reach "
-       "`logging_callback` only for requests that opt in: pass `log_level=\"debug\"` (or `mode=\"legacy\"`)")
+MSG = (
+    "its v2 replacement `Client(server)` negotiates 2026-07-28 by default, where log messages reach "
+    "`logging_callback` only for requests that opt in: pass `log_level=\"debug\"` (or `mode=\"legacy\"`)"
+)
 
 
 @rule(

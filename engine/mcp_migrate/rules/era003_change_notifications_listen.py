@@ -35,11 +35,16 @@ METHODS = {
             return name
     """,
     v1_names=["mcp.server.session.ServerSession." + m for m in METHODS],
-    v2_names=["mcp.server.mcpserver.context.Context.notify_tools_changed",
-              "mcp.server.mcpserver.context.Context.notify_resource_updated"],
+    v2_names=[
+        "mcp.server.mcpserver.context.Context.notify_tools_changed",
+        "mcp.server.mcpserver.context.Context.notify_resource_updated",
+    ],
 )
 def check(ctx: PythonContext):
     for call in ctx.server_session_calls(*METHODS):
-        ctx.advise(call, "`%s()` is dropped on 2026-07-28 connections (only `subscriptions/listen` streams carry "
-                         "change notifications); `await ctx.%s` on MCPServer's `Context` publishes for every era"
-                   % (call.func.attr, METHODS[call.func.attr]))
+        ctx.advise(
+            call,
+            "`%s()` is dropped on 2026-07-28 connections (only `subscriptions/listen` streams carry "
+            "change notifications); `await ctx.%s` on MCPServer's `Context` publishes for every era"
+            % (call.func.attr, METHODS[call.func.attr]),
+        )

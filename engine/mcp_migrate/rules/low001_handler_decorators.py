@@ -60,8 +60,7 @@ NOTES = {"call_tool": " (`params.arguments` may be `None`: kept as `or {}`)"}
     """,
     v1_names=[sdk.SERVER] + [sdk.SERVER + "." + m for m in sdk.SERVER_DECORATORS],
     v2_names=[sdk.SERVER + ".__init__(%s)" % k.kwarg for k in sdk.SERVER_HANDLERS.values()]
-    + [sdk.SERVER + ".add_request_handler", sdk.SERVER + ".add_notification_handler",
-       "mcp.server.ServerRequestContext"]
+    + [sdk.SERVER + ".add_request_handler", sdk.SERVER + ".add_notification_handler", "mcp.server.ServerRequestContext"]
     + sorted({"mcp.types." + t for k in sdk.SERVER_HANDLERS.values() for t in k.param_types()}),
 )
 def check(ctx: PythonContext):
@@ -71,13 +70,29 @@ def check(ctx: PythonContext):
             continue
         conv = h.conversion
         if conv is None:
-            ctx.manual(h.dec, "remove the decorator and register `%s` with `%s=` in `Server(...)` (or `add_%s_handler"
-                              "(\"%s\", %s, %s)`); v2 handlers take %s (%s)"
-                       % (h.fn.name, h.kind.kwarg, "request" if h.kind.result else "notification", h.kind.route,
-                          h.kind.param_types()[0], h.fn.name, ctx.handler_signature(h.kind), h.why))
+            ctx.manual(
+                h.dec,
+                "remove the decorator and register `%s` with `%s=` in `Server(...)` (or `add_%s_handler"
+                "(\"%s\", %s, %s)`); v2 handlers take %s (%s)"
+                % (
+                    h.fn.name,
+                    h.kind.kwarg,
+                    "request" if h.kind.result else "notification",
+                    h.kind.route,
+                    h.kind.param_types()[0],
+                    h.fn.name,
+                    ctx.handler_signature(h.kind),
+                    h.why,
+                ),
+            )
             continue
-        ctx.fix(h.dec, "%s; the handler takes `(ctx, params)`, its v1 arguments read from `params`%s"
-                % (conv.registration(h), NOTES.get(h.method, "")), conv.edits, fix_class=conv.fix_class)
+        ctx.fix(
+            h.dec,
+            "%s; the handler takes `(ctx, params)`, its v1 arguments read from `params`%s"
+            % (conv.registration(h), NOTES.get(h.method, "")),
+            conv.edits,
+            fix_class=conv.fix_class,
+        )
         for fn, node, note in conv.notes:
             if fn is h.fn:
                 ctx.manual(node, note)
@@ -85,5 +100,8 @@ def check(ctx: PythonContext):
     for node in ctx.attribute_uses(sdk.SERVER, *sdk.SERVER_DECORATORS):
         if id(node) not in decos:
             kind = sdk.SERVER_HANDLERS[node.attr]
-            ctx.manual(node, "`Server.%s()` is gone: pass the handler as `%s=` to `Server(...)`, signature %s"
-                       % (node.attr, kind.kwarg, ctx.handler_signature(kind)))
+            ctx.manual(
+                node,
+                "`Server.%s()` is gone: pass the handler as `%s=` to `Server(...)`, signature %s"
+                % (node.attr, kind.kwarg, ctx.handler_signature(kind)),
+            )

@@ -7,13 +7,13 @@ from ..framework import rule
 ANCHOR = "lowlevel-server-automatic-return-value-wrapping-removed"
 HAND = {
     "call_tool": "return `CallToolResult(content=[...], structured_content=...)`: v2 no longer wraps a "
-                 "list, dict (`content=[TextContent(type=\"text\", text=json.dumps(data, indent=2))], "
-                 "structured_content=data`) or tuple",
+    "list, dict (`content=[TextContent(type=\"text\", text=json.dumps(data, indent=2))], "
+    "structured_content=data`) or tuple",
     "read_resource": "return `ReadResourceResult(contents=[TextResourceContents(uri=..., text=..., mime_type=...)])` "
-                     "(binary: `BlobResourceContents` with a base64 `blob=`): v2 no longer wraps "
-                     "`ReadResourceContents`, `str` or `bytes`",
+    "(binary: `BlobResourceContents` with a base64 `blob=`): v2 no longer wraps "
+    "`ReadResourceContents`, `str` or `bytes`",
     "completion": "return `CompleteResult(completion=...)` (v1 turned `None` into an empty completion): "
-                  "v2 no longer wraps the `Completion`",
+    "v2 no longer wraps the `Completion`",
 }
 EMPTY = ("set_logging_level", "subscribe_resource", "unsubscribe_resource")
 
@@ -63,20 +63,32 @@ def check(ctx: PythonContext):
         if conv is not None:  # converted with the handler (LOW001): the same edits, reported here
             first = conv.wrapped.get(id(h.fn))
             if first is not None:
-                ctx.fix(first, "return the full `%s`: v2 no longer wraps v1's shorthand" % h.kind.result,
-                        conv.edits, fix_class=conv.fix_class)
+                ctx.fix(
+                    first,
+                    "return the full `%s`: v2 no longer wraps v1's shorthand" % h.kind.result,
+                    conv.edits,
+                    fix_class=conv.fix_class,
+                )
             continue
         if h.method in EMPTY:
             _empty(ctx, h)
             continue
         wrap, hand = ctx.returns_to_wrap(h.fn, h.kind)
         if h.method in HAND and h.method != "call_tool":
-            hand = [r for r in ctx.own_returns(h.fn)
-                    if not (r.value is not None and isinstance(r.value, ast.Call)
-                            and ctx.is_ref(r.value.func, sdk.TYPES + h.kind.result))]
+            hand = [
+                r
+                for r in ctx.own_returns(h.fn)
+                if not (
+                    r.value is not None
+                    and isinstance(r.value, ast.Call)
+                    and ctx.is_ref(r.value.func, sdk.TYPES + h.kind.result)
+                )
+            ]
         for r in hand:
             msg = HAND.get(h.method) or "return `%s(%s=[...])`: v2 no longer wraps a bare list" % (
-                h.kind.result, h.kind.list_field)
+                h.kind.result,
+                h.kind.list_field,
+            )
             ctx.manual(r, msg)
         if wrap:
             _wrap(ctx, h, wrap, annotate=not hand)
@@ -95,13 +107,14 @@ def _wrap(ctx, h, returns, annotate):
         imp = ctx.add_import("mcp.types", h.kind.result)
         if imp is not None:
             edits.append(imp)
-    ctx.fix(returns[0], "wrap the returned list in `%s(%s=...)`: v2 no longer does it" % (h.kind.result, field),
-            edits)
+    ctx.fix(returns[0], "wrap the returned list in `%s(%s=...)`: v2 no longer does it" % (h.kind.result, field), edits)
 
 
 def _empty(ctx, h):
     returns = ctx.own_returns(h.fn)
-    if returns and all(r.value is not None and isinstance(r.value, ast.Call)
-                       and ctx.is_ref(r.value.func, sdk.TYPES + "EmptyResult") for r in returns):
+    if returns and all(
+        r.value is not None and isinstance(r.value, ast.Call) and ctx.is_ref(r.value.func, sdk.TYPES + "EmptyResult")
+        for r in returns
+    ):
         return
     ctx.manual(h.dec, "return `EmptyResult()` from this handler: v2 no longer fills it in")

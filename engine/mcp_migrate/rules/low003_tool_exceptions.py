@@ -5,9 +5,11 @@ from ..context import PythonContext
 from ..framework import rule
 
 ANCHOR = "lowlevel-server-tool-handler-exceptions-no-longer-become-calltoolresultis_errortrue"
-MESSAGE = ("v2 answers an exception from this tool handler with a JSON-RPC error, not "
-           "`CallToolResult(is_error=True)`: catch it and return `CallToolResult(content=[TextContent("
-           "type=\"text\", text=str(e))], is_error=True)` to keep the error visible to the model")
+MESSAGE = (
+    "v2 answers an exception from this tool handler with a JSON-RPC error, not "
+    "`CallToolResult(is_error=True)`: catch it and return `CallToolResult(content=[TextContent("
+    "type=\"text\", text=str(e))], is_error=True)` to keep the error visible to the model"
+)
 
 
 @rule(
@@ -43,8 +45,12 @@ def check(ctx: PythonContext):
     for fn in ctx.walk(ast.AsyncFunctionDef):  # fragments: `@server.call_tool()` with `server` never bound
         for dec in fn.decorator_list:
             f = dec.func if isinstance(dec, ast.Call) else dec
-            if isinstance(f, ast.Attribute) and f.attr == "call_tool" and ctx.is_unbound(f.value) \
-                    and f.value.id == "server":
+            if (
+                isinstance(f, ast.Attribute)
+                and f.attr == "call_tool"
+                and ctx.is_unbound(f.value)
+                and f.value.id == "server"
+            ):
                 found.append((fn, dec))
     for fn, dec in found:
         if not _catches_all(ctx, fn):
@@ -56,7 +62,8 @@ def _catches_all(ctx, fn) -> bool:
     if len(body) != 1 or not isinstance(body[0], ast.Try):
         return False
     for h in body[0].handlers:
-        if h.type is None or (isinstance(h.type, ast.Name) and h.type.id in ("Exception", "BaseException")
-                              and ctx.resolve(h.type) is None):
+        if h.type is None or (
+            isinstance(h.type, ast.Name) and h.type.id in ("Exception", "BaseException") and ctx.resolve(h.type) is None
+        ):
             return True
     return False

@@ -41,5 +41,8 @@ def check(ctx: PythonContext):
             # subsumable lets the runner count this fix as done by LOW001's instead of a clash.
             ctx.fix(call, "pass `Server(...)`'s arguments after `name` by keyword", edits, subsumable=True)
         else:
-            ctx.manual(call, "pass `Server(...)`'s arguments after `name` by keyword (`version=`, "
-                             "`instructions=`, `website_url=`, `icons=`, `lifespan=`)")
+            ctx.manual(
+                call,
+                "pass `Server(...)`'s arguments after `name` by keyword (`version=`, "
+                "`instructions=`, `website_url=`, `icons=`, `lifespan=`)",
+            )

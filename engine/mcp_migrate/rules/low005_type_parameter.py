@@ -34,8 +34,11 @@ ANCHOR = "lowlevel-server-type-parameter-reduced-from-2-to-1"
 def check(ctx: PythonContext):
     for sub in _subscripts(ctx):
         elts = sub.slice.elts
-        ctx.fix(sub, "`Server` takes one type argument (the lifespan type) in v2",
-                [ctx.delete((ctx.span(elts[0])[1], ctx.span(elts[1])[1]))])
+        ctx.fix(
+            sub,
+            "`Server` takes one type argument (the lifespan type) in v2",
+            [ctx.delete((ctx.span(elts[0])[1], ctx.span(elts[1])[1]))],
+        )
 
 
 def _subscripts(ctx):

@@ -36,9 +36,12 @@ ANCHOR = "lowlevel-server-request_handlers-and-notification_handlers-attributes-
         +server.add_request_handler("tools/list", types.PaginatedRequestParams, handle_list_tools)
     """,
     v1_names=[sdk.SERVER] + ["mcp.types." + n for n in sdk.HANDLER_ROUTES],
-    v2_names=[sdk.SERVER + "." + m for m in ("add_request_handler", "add_notification_handler",
-                                           "get_request_handler", "get_notification_handler")]
-    + sorted({"mcp.types." + p for _, p in sdk.HANDLER_ROUTES.values()}) + ["mcp.server.ServerRequestContext"],
+    v2_names=[
+        sdk.SERVER + "." + m
+        for m in ("add_request_handler", "add_notification_handler", "get_request_handler", "get_notification_handler")
+    ]
+    + sorted({"mcp.types." + p for _, p in sdk.HANDLER_ROUTES.values()})
+    + ["mcp.server.ServerRequestContext"],
 )
 def check(ctx: PythonContext):
     plan = ctx.handler_dict_plan()
@@ -46,10 +49,17 @@ def check(ctx: PythonContext):
         conv, why = plan.get(id(node), (None, ""))
         kind = "request" if node.attr == "request_handlers" else "notification"
         if conv is not None:
-            ctx.fix(node, "register the handler with `add_%s_handler(...)`; it takes `(ctx, params)`, its v1 "
-                          "request's `.params` now `params`" % kind, conv.edits, fix_class=conv.fix_class)
+            ctx.fix(
+                node,
+                "register the handler with `add_%s_handler(...)`; it takes `(ctx, params)`, its v1 "
+                "request's `.params` now `params`" % kind,
+                conv.edits,
+                fix_class=conv.fix_class,
+            )
             continue
-        ctx.manual(node, "`server.%s` is gone: register with `on_*=` in `Server(...)` or `server.add_%s_handler("
-                         "method, params_type, handler)`, look up with `server.get_%s_handler(\"<method>\")` "
-                         "(keyed by method string, not request type)%s" % (node.attr, kind, kind,
-                                                                            " (%s)" % why if why else ""))
+        ctx.manual(
+            node,
+            "`server.%s` is gone: register with `on_*=` in `Server(...)` or `server.add_%s_handler("
+            "method, params_type, handler)`, look up with `server.get_%s_handler(\"<method>\")` "
+            "(keyed by method string, not request type)%s" % (node.attr, kind, kind, " (%s)" % why if why else ""),
+        )

@@ -6,9 +6,11 @@ from ..framework import rule
 
 ANCHOR = "lowlevel-server-private-_handle_-dispatch-methods-removed"
 PRIVATE = ("_handle_message", "_handle_request", "_handle_notification")
-MESSAGE = ("v2 never calls `Server.%s` (dispatch moved to `JSONRPCDispatcher`/`ServerRunner`): observe "
-           "requests with middleware, `server.middleware.append(mw)` where "
-           "`async def mw(ctx: ServerRequestContext, call_next: CallNext) -> HandlerResult`")
+MESSAGE = (
+    "v2 never calls `Server.%s` (dispatch moved to `JSONRPCDispatcher`/`ServerRunner`): observe "
+    "requests with middleware, `server.middleware.append(mw)` where "
+    "`async def mw(ctx: ServerRequestContext, call_next: CallNext) -> HandlerResult`"
+)
 
 
 @rule(
@@ -39,8 +41,10 @@ MESSAGE = ("v2 never calls `Server.%s` (dispatch moved to `JSONRPCDispatcher`/`S
 )
 def check(ctx: PythonContext):
     for cls in ctx.walk(ast.ClassDef):
-        if not any(ctx.is_ref(b, sdk.SERVER) or (isinstance(b, ast.Subscript) and ctx.is_ref(b.value, sdk.SERVER))
-                   for b in cls.bases):
+        if not any(
+            ctx.is_ref(b, sdk.SERVER) or (isinstance(b, ast.Subscript) and ctx.is_ref(b.value, sdk.SERVER))
+            for b in cls.bases
+        ):
             continue
         for item in cls.body:
             if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name in PRIVATE:

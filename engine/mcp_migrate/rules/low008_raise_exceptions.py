@@ -41,5 +41,8 @@ def check(ctx: PythonContext):
         value = kw.value if kw is not None else (call.args[3] if len(call.args) > 3 else None)
         if value is None or (isinstance(value, ast.Constant) and not value.value):
             continue
-        ctx.manual(call, "`raise_exceptions=True` now re-raises only handler exceptions; transport errors "
-                         "(e.g. JSON parse errors) are logged and dropped, so `run()` no longer exits on them")
+        ctx.manual(
+            call,
+            "`raise_exceptions=True` now re-raises only handler exceptions; transport errors "
+            "(e.g. JSON parse errors) are logged and dropped, so `run()` no longer exits on them",
+        )

@@ -44,5 +44,8 @@ def check(ctx: PythonContext):
                 ctx.fix(kw, "`Server.run()` has no `stateless=` in v2", [edit])
                 continue
         if kw is not None or len(call.args) > 4:
-            ctx.manual(call, "remove `stateless=` from `run()`: stateless serving is set on the transport "
-                             "(`StreamableHTTPSessionManager(app, stateless=True)`), not the loop")
+            ctx.manual(
+                call,
+                "remove `stateless=` from `run()`: stateless serving is set on the transport "
+                "(`StreamableHTTPSessionManager(app, stateless=True)`), not the loop",
+            )

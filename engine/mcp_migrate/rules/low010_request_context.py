@@ -7,8 +7,10 @@ from ..framework import rule
 ANCHOR = "lowlevel-server-request_context-property-removed"
 CTXVAR = sdk.REQUEST_CTX
 HELPER = "; outside a handler, pass the handler's `ctx` in as an argument"
-MESSAGE = ("`%s` is gone in v2: use the handler's first argument `ctx: ServerRequestContext` "
-           "(`ctx.session`, `ctx.lifespan_context`, `ctx.request_id`, `ctx.request`)")
+MESSAGE = (
+    "`%s` is gone in v2: use the handler's first argument `ctx: ServerRequestContext` "
+    "(`ctx.session`, `ctx.lifespan_context`, `ctx.request_id`, `ctx.request`)"
+)
 
 
 @rule(
@@ -59,9 +61,13 @@ def check(ctx: PythonContext):
             for node in h.conversion.contexts:
                 converted[id(node)] = h.conversion
     for node, conv in ((n, c) for c in {id(c): c for c in converted.values()}.values() for n in c.contexts):
-        ctx.fix(node, "`server.request_context` is gone: use the handler's `ctx` (this fix also turns the handler into a "
-                      "`(ctx, params)` handler)", conv.edits,
-                fix_class=conv.fix_class)
+        ctx.fix(
+            node,
+            "`server.request_context` is gone: use the handler's `ctx` (this fix also turns the handler into a "
+            "`(ctx, params)` handler)",
+            conv.edits,
+            fix_class=conv.fix_class,
+        )
     for node in ctx.attribute_uses(sdk.SERVER, "request_context"):
         if id(node) not in converted:
             ctx.manual(node, MESSAGE % "server.request_context" + HELPER * _outside_handlers(ctx, node))
@@ -71,8 +77,12 @@ def check(ctx: PythonContext):
         if mod in (sdk.LOWLEVEL_SERVER_MODULE,) and any(a.name == "request_ctx" for a in imp.names):
             conv = next((dropped[id(a)] for a in imp.names if id(a) in dropped), None)
             if conv is not None:
-                ctx.fix(imp, "drop the `request_ctx` import: the handler reads its `ctx`", conv.edits,
-                        fix_class=conv.fix_class)
+                ctx.fix(
+                    imp,
+                    "drop the `request_ctx` import: the handler reads its `ctx`",
+                    conv.edits,
+                    fix_class=conv.fix_class,
+                )
             else:
                 ctx.manual(imp, MESSAGE % "request_ctx")
     for node in ctx.references(CTXVAR):

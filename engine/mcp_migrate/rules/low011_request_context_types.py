@@ -55,22 +55,40 @@ CLIENT_SESSION = sdk.CLIENT_SESSION
              return ElicitResult(action="decline")
     """,
     v1_names=[RC, CONTEXT, SERVER_SESSION, CLIENT_SESSION],
-    v2_names=["mcp.server.context.ServerRequestContext", "mcp.client.context.ClientRequestContext",
-              "mcp.server.mcpserver.Context"],
+    v2_names=[
+        "mcp.server.context.ServerRequestContext",
+        "mcp.client.context.ClientRequestContext",
+        "mcp.server.mcpserver.Context",
+    ],
 )
 def check(ctx: PythonContext):
     for sub in ctx.walk(ast.Subscript):
-        if ctx.is_ref(sub.value, CONTEXT) and isinstance(sub.slice, ast.Tuple) and len(sub.slice.elts) >= 2 \
-                and ctx.is_ref(sub.slice.elts[0], SERVER_SESSION):
+        if (
+            ctx.is_ref(sub.value, CONTEXT)
+            and isinstance(sub.slice, ast.Tuple)
+            and len(sub.slice.elts) >= 2
+            and ctx.is_ref(sub.slice.elts[0], SERVER_SESSION)
+        ):
             elts = sub.slice.elts
-            ctx.fix(sub, "`Context` lost its session type parameter in v2",
-                    [ctx.delete((ctx.span(elts[0])[0], ctx.span(elts[1])[0]))])
-        elif isinstance(sub.value, ast.Name) and sub.value.id == "Context" and isinstance(sub.slice, ast.Tuple) \
-                and len(sub.slice.elts) >= 2 and isinstance(sub.slice.elts[0], ast.Name) \
-                and sub.slice.elts[0].id == "ServerSession" and ctx.is_unbound(sub.value) \
-                and ctx.is_unbound(sub.slice.elts[0]):
-            ctx.manual(sub, "`Context[ServerSession, LifespanT]` is `Context[LifespanT]` in v2 (bare `Context` "
-                            "is usually enough)")
+            ctx.fix(
+                sub,
+                "`Context` lost its session type parameter in v2",
+                [ctx.delete((ctx.span(elts[0])[0], ctx.span(elts[1])[0]))],
+            )
+        elif (
+            isinstance(sub.value, ast.Name)
+            and sub.value.id == "Context"
+            and isinstance(sub.slice, ast.Tuple)
+            and len(sub.slice.elts) >= 2
+            and isinstance(sub.slice.elts[0], ast.Name)
+            and sub.slice.elts[0].id == "ServerSession"
+            and ctx.is_unbound(sub.value)
+            and ctx.is_unbound(sub.slice.elts[0])
+        ):
+            ctx.manual(
+                sub,
+                "`Context[ServerSession, LifespanT]` is `Context[LifespanT]` in v2 (bare `Context` is usually enough)",
+            )
     _request_context(ctx)
 
 
@@ -100,25 +118,38 @@ def _request_context(ctx):
     imports = _import_edits(ctx, aliases, sides)
     if undecided or imports is None or _in_strings(ctx):
         for node in undecided or refs[:1]:
-            ctx.manual(node, "`RequestContext` is gone: use `ServerRequestContext[LifespanT, RequestT]` (from "
-                             "`mcp.server.context`) in server code, `ClientRequestContext` (from `mcp.client.context`, "
-                             "no type parameters) in client callbacks")
+            ctx.manual(
+                node,
+                "`RequestContext` is gone: use `ServerRequestContext[LifespanT, RequestT]` (from "
+                "`mcp.server.context`) in server code, `ClientRequestContext` (from `mcp.client.context`, "
+                "no type parameters) in client callbacks",
+            )
         for a in aliases:
-            ctx.manual(a, "`mcp.shared.context.RequestContext` is gone: import `ServerRequestContext` from "
-                          "`mcp.server.context` (server) or `ClientRequestContext` from `mcp.client.context` (client)")
+            ctx.manual(
+                a,
+                "`mcp.shared.context.RequestContext` is gone: import `ServerRequestContext` from "
+                "`mcp.server.context` (server) or `ClientRequestContext` from `mcp.client.context` (client)",
+            )
         return
     what = " and ".join("`%s`" % NEW[s][1] for s in sorted(sides)) or "nothing (it was unused)"
     target = ctx.statement_of(aliases[0]) if aliases else refs[0]
-    ctx.fix(target, "`RequestContext` is gone: use %s%s" % (
-        what, " (this file is %s code)" % default if guessed else ""), edits + imports,
-        fix_class="review" if guessed else "safe")
+    ctx.fix(
+        target,
+        "`RequestContext` is gone: use %s%s" % (what, " (this file is %s code)" % default if guessed else ""),
+        edits + imports,
+        fix_class="review" if guessed else "safe",
+    )
 
 
-NEW = {"client": ("mcp.client.context", "ClientRequestContext"),
-       "server": ("mcp.server.context", "ServerRequestContext")}
+NEW = {
+    "client": ("mcp.client.context", "ClientRequestContext"),
+    "server": ("mcp.server.context", "ServerRequestContext"),
+}
 # Params types of the callbacks a client passes to `ClientSession` (sampling, elicitation).
-CLIENT_CALLBACK_PARAMS = tuple(sdk.TYPES + n for n in ("CreateMessageRequestParams", "ElicitRequestParams",
-                                                      "ElicitRequestFormParams", "ElicitRequestURLParams"))
+CLIENT_CALLBACK_PARAMS = tuple(
+    sdk.TYPES + n
+    for n in ("CreateMessageRequestParams", "ElicitRequestParams", "ElicitRequestFormParams", "ElicitRequestURLParams")
+)
 
 
 def _explicit(ctx, node):
@@ -154,7 +185,7 @@ def _callback_side(ctx, node):
 
 
 def _file_side(ctx):
-    """"client" when the file uses the SDK's client side only, "server" for the server side only."""
+    """ "client" when the file uses the SDK's client side only, "server" for the server side only."""
     client = ctx.imports_from("mcp.client")
     server = ctx.imports_from("mcp.server")
     if client != server:
@@ -188,5 +219,7 @@ def _import_edits(ctx, aliases, sides):
 
 def _in_strings(ctx) -> bool:
     """A string annotation names it: the engine does not rewrite inside strings."""
-    return any(isinstance(n, ast.Constant) and isinstance(n.value, str) and "RequestContext[" in n.value
-               for n in ctx.walk(ast.Constant))
+    return any(
+        isinstance(n, ast.Constant) and isinstance(n.value, str) and "RequestContext[" in n.value
+        for n in ctx.walk(ast.Constant)
+    )

@@ -40,11 +40,13 @@ def check(ctx: DepsContext):
         if ok is None:
             ctx.manual(req, "check the `mcp` constraint `%s` allows `>=2,<3`" % req.spec)
         elif not ok and req.hashed:
-            ctx.manual(req, "`mcp%s` is hash-pinned: re-lock for `mcp>=2,<3` so the hashes match v2 "
-                            "(e.g. `pip-compile --upgrade-package mcp --generate-hashes` or "
-                            "`uv pip compile --upgrade-package mcp --generate-hashes`); editing the pin "
-                            "alone keeps the v1 hashes" % req.spec)
+            ctx.manual(
+                req,
+                "`mcp%s` is hash-pinned: re-lock for `mcp>=2,<3` so the hashes match v2 "
+                "(e.g. `pip-compile --upgrade-package mcp --generate-hashes` or "
+                "`uv pip compile --upgrade-package mcp --generate-hashes`); editing the pin "
+                "alone keeps the v1 hashes" % req.spec,
+            )
         elif not ok:
             new = "^2" if req.style == "poetry" and req.spec.strip().startswith("^") else ">=2,<3"
-            ctx.fix(req, "widen `mcp%s` to `mcp%s` for v2" % (req.spec, new),
-                    [ctx.replace(req.spec_span, new)])
+            ctx.fix(req, "widen `mcp%s` to `mcp%s` for v2" % (req.spec, new), [ctx.replace(req.spec_span, new)])

@@ -46,5 +46,8 @@ def check(ctx: DepsContext):
             continue
         floor, probes = FLOORS[req.name]
         if allows_any(req.spec, probes) is False:
-            ctx.manual(req, "`%s%s` conflicts with mcp v2, which needs `%s>=%s`; relax or bump the pin"
-                       % (req.raw_name, req.spec, req.name, floor))
+            ctx.manual(
+                req,
+                "`%s%s` conflicts with mcp v2, which needs `%s>=%s`; relax or bump the pin"
+                % (req.raw_name, req.spec, req.name, floor),
+            )

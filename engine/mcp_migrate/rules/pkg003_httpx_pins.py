@@ -34,8 +34,13 @@ def check(ctx: DepsContext):
         return
     for req in ctx.requirements():
         if req.name == "httpx":
-            ctx.manual(req, "mcp v2 uses `httpx2`, not `httpx`: objects passed to the SDK must be `httpx2` "
-                            "types; keep `httpx` only if your own code imports it, or port it to `httpx2`")
+            ctx.manual(
+                req,
+                "mcp v2 uses `httpx2`, not `httpx`: objects passed to the SDK must be `httpx2` "
+                "types; keep `httpx` only if your own code imports it, or port it to `httpx2`",
+            )
         elif req.name == "httpx-sse":
-            ctx.manual(req, "mcp v2 dropped `httpx-sse`: use `httpx2.EventSource` / `AsyncClient.sse()` "
-                            "and remove this dependency")
+            ctx.manual(
+                req,
+                "mcp v2 dropped `httpx-sse`: use `httpx2.EventSource` / `AsyncClient.sse()` and remove this dependency",
+            )

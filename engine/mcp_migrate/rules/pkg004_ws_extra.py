@@ -25,5 +25,8 @@ from ..framework import rule
 def check(ctx: DepsContext):
     for req in ctx.requirements():
         if req.name == "mcp" and "ws" in [e.lower() for e in req.extras]:
-            ctx.manual(req, "the `ws` extra was removed in v2 (WebSocket transport removed): move to "
-                            "streamable HTTP, then drop `ws` from the extras")
+            ctx.manual(
+                req,
+                "the `ws` extra was removed in v2 (WebSocket transport removed): move to "
+                "streamable HTTP, then drop `ws` from the extras",
+            )

@@ -9,10 +9,15 @@ LEGACY_STREAMABLE = sdk.STREAMABLEHTTP_CLIENT
 SSE = sdk.SSE_CLIENT
 PROVIDERS = (sdk.OAUTH_CLIENT_PROVIDER, sdk.CLIENT_CREDENTIALS_PROVIDER, sdk.PRIVATE_KEY_JWT_PROVIDER)
 HTTPX_UTILS = ("mcp.shared._httpx_utils.create_mcp_http_client", "mcp.shared._httpx_utils.McpHttpClientFactory")
-HANDED = {STREAMABLE: ("http_client",), LEGACY_STREAMABLE: ("auth", "httpx_client_factory"),
-          SSE: ("auth", "httpx_client_factory")}
-MSG = ("the SDK now takes `httpx2` objects (`http_client=`, `auth=`, `httpx_client_factory`): switch this file "
-       "from `httpx` to the API-compatible `httpx2`, including `except httpx.*` clauses and test transports")
+HANDED = {
+    STREAMABLE: ("http_client",),
+    LEGACY_STREAMABLE: ("auth", "httpx_client_factory"),
+    SSE: ("auth", "httpx_client_factory"),
+}
+MSG = (
+    "the SDK now takes `httpx2` objects (`http_client=`, `auth=`, `httpx_client_factory`): switch this file "
+    "from `httpx` to the API-compatible `httpx2`, including `except httpx.*` clauses and test transports"
+)
 
 
 @rule(
@@ -49,8 +54,14 @@ MSG = ("the SDK now takes `httpx2` objects (`http_client=`, `auth=`, `httpx_clie
                  async with streamable_http_client(url, http_client=http) as (read, write, _):
                      print(read, write)
     """,
-    v1_names=[STREAMABLE + "(http_client)", LEGACY_STREAMABLE + "(httpx_client_factory)", SSE + "(auth)",
-              SSE + "(httpx_client_factory)"] + list(PROVIDERS) + list(HTTPX_UTILS),
+    v1_names=[
+        STREAMABLE + "(http_client)",
+        LEGACY_STREAMABLE + "(httpx_client_factory)",
+        SSE + "(auth)",
+        SSE + "(httpx_client_factory)",
+    ]
+    + list(PROVIDERS)
+    + list(HTTPX_UTILS),
     v2_names=[STREAMABLE + "(http_client)", SSE + "(auth)", SSE + "(httpx_client_factory)"],
 )
 def check(ctx: PythonContext):
@@ -164,8 +175,9 @@ def _handed_to_sdk(ctx):
         if any(_is_httpx(ctx, n) for n in ctx.walk(ast.Name, ast.Attribute)):
             return alias
     # A snippet whose only import is httpx, building the client under the SDK's parameter name.
-    if ctx.imports() and all(isinstance(n, ast.Import) and [a.name for a in n.names] == ["httpx"]
-                             for n in ctx.imports()):
+    if ctx.imports() and all(
+        isinstance(n, ast.Import) and [a.name for a in n.names] == ["httpx"] for n in ctx.imports()
+    ):
         for node in ctx.walk(ast.Assign):
             if [getattr(t, "id", None) for t in node.targets] == ["http_client"] and _httpx_value(ctx, node.value):
                 return node.targets[0]

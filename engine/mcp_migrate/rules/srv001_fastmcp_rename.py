@@ -37,8 +37,11 @@ RENAMES = [
              return a + b
     """,
     v1_names=["mcp.server.fastmcp", "mcp.server.fastmcp.FastMCP", "mcp.server.fastmcp.exceptions.FastMCPError"],
-    v2_names=["mcp.server.mcpserver", "mcp.server.mcpserver.MCPServer",
-              "mcp.server.mcpserver.exceptions.MCPServerError"],
+    v2_names=[
+        "mcp.server.mcpserver",
+        "mcp.server.mcpserver.MCPServer",
+        "mcp.server.mcpserver.exceptions.MCPServerError",
+    ],
 )
 def check(ctx: PythonContext):
     # Names first: their edits are single identifiers and never overlap the module-path edits.

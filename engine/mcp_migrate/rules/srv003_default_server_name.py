@@ -29,8 +29,10 @@ def check(ctx: PythonContext):
     for call in ctx.calls(sdk.FASTMCP):
         if call.args or ctx.keyword(call, "name") is not None or ctx.has_star(call):
             continue
-        msg = ("no name given: v2 reports `mcp-server` instead of `FastMCP` as `serverInfo.name`; "
-               "pass a name (`\"FastMCP\"` keeps the v1 one)")
+        msg = (
+            "no name given: v2 reports `mcp-server` instead of `FastMCP` as `serverInfo.name`; "
+            "pass a name (`\"FastMCP\"` keeps the v1 one)"
+        )
         edit = ctx.insert_first_arg(call, '"FastMCP"')
         if edit is None:
             ctx.manual(call, msg)

@@ -38,8 +38,11 @@ def check(ctx: PythonContext):
         starred = next((i for i, a in enumerate(call.args) if isinstance(a, ast.Starred)), None)
         if starred is not None:
             if starred > 0:
-                ctx.manual(call, "v2 inserted `title`/`description` after `name`: pass everything after "
-                                 "`name` by keyword (`instructions=`, `website_url=`, ...)")
+                ctx.manual(
+                    call,
+                    "v2 inserted `title`/`description` after `name`: pass everything after "
+                    "`name` by keyword (`instructions=`, `website_url=`, ...)",
+                )
             continue
         edits, names = [], []
         for i, arg in enumerate(call.args[1:6], start=1):
@@ -50,11 +53,13 @@ def check(ctx: PythonContext):
             edits.append(edit)
             names.append("`%s=`" % KEYWORDED[i - 1])
         if edits is None:
-            ctx.manual(call, "v2 inserted `title`/`description` after `name`: pass everything after "
-                             "`name` by keyword (`instructions=`, `website_url=`, ...)")
+            ctx.manual(
+                call,
+                "v2 inserted `title`/`description` after `name`: pass everything after "
+                "`name` by keyword (`instructions=`, `website_url=`, ...)",
+            )
             continue
-        ctx.fix(call, "v2 inserted `title`/`description` after `name`; pass %s by keyword" % ", ".join(names),
-                edits)
+        ctx.fix(call, "v2 inserted `title`/`description` after `name`; pass %s by keyword" % ", ".join(names), edits)
 
 
 def _keyword_insert(ctx, call, arg, name):
@@ -67,6 +72,6 @@ def _keyword_insert(ctx, call, arg, name):
         return None
     if ctx.text[i] == "(" and i < ctx.span(call.func)[1]:
         return None
-    if ctx.text[i] == "(" and ctx.text[ctx.span(call.func)[1]:i].strip():
+    if ctx.text[i] == "(" and ctx.text[ctx.span(call.func)[1] : i].strip():
         return None  # a parenthesised argument, not the call's own paren
     return ctx.insert(start, name + "=")

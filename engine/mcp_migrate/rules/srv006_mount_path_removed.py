@@ -33,13 +33,15 @@ POSITION = {"run": 1, "run_sse_async": 0, "sse_app": 0}
         +mcp = FastMCP("Demo")
          app = Starlette(routes=[Mount("/github", app=mcp.sse_app())])
     """,
-    v1_names=[sdk.FASTMCP, SETTINGS + ".mount_path"] + [
-        "mcp.server.fastmcp.server.FastMCP.%s(mount_path)" % m for m in ("__init__", "run", "run_sse_async", "sse_app")],
+    v1_names=[sdk.FASTMCP, SETTINGS + ".mount_path"]
+    + ["mcp.server.fastmcp.server.FastMCP.%s(mount_path)" % m for m in ("__init__", "run", "run_sse_async", "sse_app")],
     v2_names=["mcp.server.mcpserver.server.MCPServer.sse_app"],
 )
 def check(ctx: PythonContext):
-    msg = ("`mount_path` was removed; mount the app with Starlette's `Mount(\"/path\", app=mcp.sse_app())` "
-           "and ASGI `root_path` builds the message endpoint")
+    msg = (
+        "`mount_path` was removed; mount the app with Starlette's `Mount(\"/path\", app=mcp.sse_app())` "
+        "and ASGI `root_path` builds the message endpoint"
+    )
     targets = [(c, None) for c in ctx.calls(sdk.FASTMCP, SETTINGS)]
     targets += [(c, c.func.attr) for c in ctx.method_calls(sdk.FASTMCP, *POSITION)]
     for call, method in targets:

@@ -6,8 +6,16 @@ from ..framework import rule
 
 SETTINGS = sdk.FASTMCP_SETTINGS
 SSE = ("host", "port", "sse_path", "message_path", "transport_security")
-HTTP = ("host", "port", "streamable_http_path", "json_response", "stateless_http", "event_store",
-        "retry_interval", "transport_security")
+HTTP = (
+    "host",
+    "port",
+    "streamable_http_path",
+    "json_response",
+    "stateless_http",
+    "event_store",
+    "retry_interval",
+    "transport_security",
+)
 MOVED = tuple(dict.fromkeys(SSE + HTTP))
 # What each v2 destination accepts (`run()` by its transport); the app factories have no `port`.
 ACCEPTS = {
@@ -20,11 +28,17 @@ ACCEPTS = {
     "sse_app": tuple(p for p in SSE if p != "port"),
     "streamable_http_app": tuple(p for p in HTTP if p != "port"),
 }
-DESTINATIONS = ("run", "run_sse_async", "run_streamable_http_async", "run_stdio_async", "sse_app",
-                "streamable_http_app")
+DESTINATIONS = (
+    "run",
+    "run_sse_async",
+    "run_streamable_http_async",
+    "run_stdio_async",
+    "sse_app",
+    "streamable_http_app",
+)
 WHERE = {
     "host": '`run(transport="sse"|"streamable-http", host=...)`, and `sse_app(host=...)` / '
-            "`streamable_http_app(host=...)` for a mounted app",
+    "`streamable_http_app(host=...)` for a mounted app",
     "port": '`run(transport="sse"|"streamable-http", port=...)` (a mounted app binds where the outer server does)',
     "sse_path": '`run(transport="sse", ...)` or `sse_app(...)`',
     "message_path": '`run(transport="sse", ...)` or `sse_app(...)`',
@@ -59,12 +73,15 @@ _HTTP_WHERE = '`run(transport="streamable-http", ...)` or `streamable_http_app(.
         -    mcp.run(transport="sse")
         +    mcp.run(transport="sse", host="0.0.0.0", port=9000, sse_path="/events")
     """,
-    v1_names=[sdk.FASTMCP, SETTINGS] + ["mcp.server.fastmcp.server.FastMCP.__init__(%s)" % p for p in MOVED]
+    v1_names=[sdk.FASTMCP, SETTINGS]
+    + ["mcp.server.fastmcp.server.FastMCP.__init__(%s)" % p for p in MOVED]
     + ["mcp.server.fastmcp.server.FastMCP.%s" % m for m in DESTINATIONS],
-    v2_names=["mcp.server.mcpserver.server.MCPServer.run",
-              "mcp.server.mcpserver.server.MCPServer.sse_app(host)",
-              "mcp.server.mcpserver.server.MCPServer.run_sse_async(port)",
-              "mcp.server.mcpserver.server.MCPServer.run_streamable_http_async(port)"]
+    v2_names=[
+        "mcp.server.mcpserver.server.MCPServer.run",
+        "mcp.server.mcpserver.server.MCPServer.sse_app(host)",
+        "mcp.server.mcpserver.server.MCPServer.run_sse_async(port)",
+        "mcp.server.mcpserver.server.MCPServer.run_streamable_http_async(port)",
+    ]
     + ["mcp.server.mcpserver.server.MCPServer.streamable_http_app(%s)" % p for p in HTTP if p != "port"],
 )
 def check(ctx: PythonContext):
@@ -74,14 +91,20 @@ def check(ctx: PythonContext):
     for call in ctx.calls(SETTINGS):
         found = [k.arg for k in call.keywords if k.arg in MOVED]
         if found:
-            ctx.manual(call, "`Settings` no longer has %s; pass them to `run()` / `sse_app()` / "
-                             "`streamable_http_app()`" % _names(found))
+            ctx.manual(
+                call,
+                "`Settings` no longer has %s; pass them to `run()` / `sse_app()` / "
+                "`streamable_http_app()`" % _names(found),
+            )
     folded = _fold_settings_assignments(ctx)
     for node in ctx.attribute_uses(sdk.FASTMCP, "settings"):
         parent = ctx.parent(node)
         if isinstance(parent, ast.Attribute) and parent.attr in MOVED and id(parent) not in folded:
-            ctx.manual(parent, "`settings.%s` was removed (assigning it raises `ValueError`); pass `%s=` to %s"
-                       % (parent.attr, parent.attr, WHERE.get(parent.attr, _HTTP_WHERE)))
+            ctx.manual(
+                parent,
+                "`settings.%s` was removed (assigning it raises `ValueError`); pass `%s=` to %s"
+                % (parent.attr, parent.attr, WHERE.get(parent.attr, _HTTP_WHERE)),
+            )
 
 
 def _fold_settings_assignments(ctx):
@@ -91,8 +114,7 @@ def _fold_settings_assignments(ctx):
     for node in ctx.attribute_uses(sdk.FASTMCP, "settings"):
         attr = ctx.parent(node)
         stmt = ctx.parent(attr) if isinstance(attr, ast.Attribute) else None
-        if not (isinstance(stmt, ast.Assign) and stmt.targets == [attr] and attr.attr in MOVED
-                and _simple(stmt.value)):
+        if not (isinstance(stmt, ast.Assign) and stmt.targets == [attr] and attr.attr in MOVED and _simple(stmt.value)):
             continue
         dest = _later_destination(ctx, stmt, node.value, attr.attr)
         if dest is not None:
@@ -110,8 +132,12 @@ def _fold_settings_assignments(ctx):
         if added is None:
             continue
         first = moves[0][0]
-        ctx.fix(first, "`settings.%s` was removed: pass %s to `%s()` instead"
-                % ("`, `settings.".join(names), _names(names), dest.func.attr), edits + [added])
+        ctx.fix(
+            first,
+            "`settings.%s` was removed: pass %s to `%s()` instead"
+            % ("`, `settings.".join(names), _names(names), dest.func.attr),
+            edits + [added],
+        )
         folded.update(id(a) for _, a in moves)
     return folded
 
@@ -123,20 +149,27 @@ def _later_destination(ctx, stmt, owner, name):
     if block is None:
         return None
     key = ctx.source(owner)
-    for later in block[block.index(stmt) + 1:]:
+    for later in block[block.index(stmt) + 1 :]:
         if not isinstance(later, (ast.Expr, ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Return)):
             return None
-        calls = [c for c in ast.walk(later) if isinstance(c, ast.Call) and isinstance(c.func, ast.Attribute)
-                 and c.func.attr in DESTINATIONS and ctx.source(c.func.value) == key]
+        calls = [
+            c
+            for c in ast.walk(later)
+            if isinstance(c, ast.Call)
+            and isinstance(c.func, ast.Attribute)
+            and c.func.attr in DESTINATIONS
+            and ctx.source(c.func.value) == key
+        ]
         if calls:
             dest = calls[0]
             accepts = _accepts(dest)
-            ok = accepts is not None and name in accepts and ctx.keyword(dest, name) is None \
-                and not ctx.has_star(dest)
+            ok = accepts is not None and name in accepts and ctx.keyword(dest, name) is None and not ctx.has_star(dest)
             return dest if ok else None
         reads = later.value if _sets_setting(ctx, later, key) else later  # another setting: fine
-        if any(isinstance(n, ast.Attribute) and n.attr == "settings" and ctx.source(n.value) == key
-               for n in ast.walk(reads)):
+        if any(
+            isinstance(n, ast.Attribute) and n.attr == "settings" and ctx.source(n.value) == key
+            for n in ast.walk(reads)
+        ):
             return None
     return None
 
@@ -154,15 +187,21 @@ def _constructor(ctx, call):
     for name, node in params.items():
         value = node.value if isinstance(node, ast.keyword) else node
         targets = [d for d, acc in dests if acc is not None and name in acc]
-        if any(acc is None for _, acc in dests) or not targets or any(ctx.has_star(d) for d in targets) \
-                or (len(targets) > 1 and not _simple(value)) \
-                or any(ctx.keyword(d, name) is not None for d in targets):
+        if (
+            any(acc is None for _, acc in dests)
+            or not targets
+            or any(ctx.has_star(d) for d in targets)
+            or (len(targets) > 1 and not _simple(value))
+            or any(ctx.keyword(d, name) is not None for d in targets)
+        ):
             stuck.append(name)
         else:
             moves[name] = targets
     if moves:
-        text = {n: (ctx.source(params[n]) if isinstance(params[n], ast.keyword)
-                    else "%s=%s" % (n, ctx.source(params[n]))) for n in moves}
+        text = {
+            n: (ctx.source(params[n]) if isinstance(params[n], ast.keyword) else "%s=%s" % (n, ctx.source(params[n])))
+            for n in moves
+        }
         edits = ctx.remove_args(call, [params[n] for n in moves])
         by_dest = {}
         for n, targets in moves.items():
@@ -173,11 +212,15 @@ def _constructor(ctx, call):
             stuck.extend(moves)
         else:
             dest_names = sorted({"`%s()`" % d.func.attr for d, _ in by_dest.values()})
-            ctx.fix(call, "move %s from the constructor to %s" % (_names(moves), " and ".join(dest_names)),
-                    edits + adds)
+            ctx.fix(
+                call, "move %s from the constructor to %s" % (_names(moves), " and ".join(dest_names)), edits + adds
+            )
     if stuck:
-        ctx.manual(call, "v2 takes %s on `run()` / the app methods, not the constructor: %s"
-                   % (_names(stuck), "; ".join("`%s=` -> %s" % (n, WHERE.get(n, _HTTP_WHERE)) for n in stuck)))
+        ctx.manual(
+            call,
+            "v2 takes %s on `run()` / the app methods, not the constructor: %s"
+            % (_names(stuck), "; ".join("`%s=` -> %s" % (n, WHERE.get(n, _HTTP_WHERE)) for n in stuck)),
+        )
 
 
 def _sets_setting(ctx, stmt, key):
@@ -185,8 +228,12 @@ def _sets_setting(ctx, stmt, key):
     if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1):
         return False
     t = stmt.targets[0]
-    return isinstance(t, ast.Attribute) and isinstance(t.value, ast.Attribute) and t.value.attr == "settings" \
+    return (
+        isinstance(t, ast.Attribute)
+        and isinstance(t.value, ast.Attribute)
+        and t.value.attr == "settings"
         and ctx.source(t.value.value) == key
+    )
 
 
 def _accepts(dest):

@@ -4,8 +4,10 @@ from .. import sdk
 from ..context import PythonContext
 from ..framework import rule
 
-MANUAL = ("`get_context()` was removed: declare a `ctx: Context` parameter on the tool/resource/prompt "
-          "function and pass it to helpers that need it")
+MANUAL = (
+    "`get_context()` was removed: declare a `ctx: Context` parameter on the tool/resource/prompt "
+    "function and pass it to helpers that need it"
+)
 
 
 @rule(
@@ -41,8 +43,14 @@ MANUAL = ("`get_context()` was removed: declare a `ctx: Context` parameter on th
 )
 def check(ctx: PythonContext):
     calls = ctx.method_calls(sdk.FASTMCP, "get_context")
-    calls += [c for c in ctx.walk(ast.Call) if isinstance(c.func, ast.Attribute)
-              and c.func.attr == "get_context" and not c.args and ctx.fragment_receiver(c.func.value)]
+    calls += [
+        c
+        for c in ctx.walk(ast.Call)
+        if isinstance(c.func, ast.Attribute)
+        and c.func.attr == "get_context"
+        and not c.args
+        and ctx.fragment_receiver(c.func.value)
+    ]
     handler_defs = {id(d): kind for d, _, kind in ctx.fastmcp_handlers("tool", "prompt")}
     by_handler = {}
     for call in calls:
@@ -55,8 +63,9 @@ def check(ctx: PythonContext):
         edits = _inject(ctx, fn, fn_calls)
         for call, call_edits in zip(fn_calls, edits or [None] * len(fn_calls)):
             if call_edits:
-                ctx.fix(call, "`get_context()` was removed; the handler receives the `Context` as a parameter",
-                        call_edits)
+                ctx.fix(
+                    call, "`get_context()` was removed; the handler receives the `Context` as a parameter", call_edits
+                )
             else:
                 ctx.manual(call, MANUAL)
 
@@ -97,7 +106,7 @@ def _assignment_line(ctx, fn, call):
     line = stmt.lineno
     start, end = ctx.index.line_start(line), ctx.span(stmt)[1]
     rest = ctx.index.line_start(line + 1) if line < ctx.index.line_count else len(ctx.text)
-    if ctx.text[start:ctx.span(stmt)[0]].strip() or ctx.text[end:rest].strip():
+    if ctx.text[start : ctx.span(stmt)[0]].strip() or ctx.text[end:rest].strip():
         return None
     return name, (start, rest)
 

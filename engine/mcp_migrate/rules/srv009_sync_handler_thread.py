@@ -6,9 +6,16 @@ from ..framework import rule
 
 # Calls that need the event loop's thread (or notice which thread they run on).
 LOOP_BOUND = (
-    "asyncio.get_running_loop", "asyncio.get_event_loop", "asyncio.create_task", "asyncio.ensure_future",
-    "asyncio.current_task", "asyncio.all_tasks", "asyncio.events.get_running_loop",
-    "asyncio.events.get_event_loop", "threading.get_ident", "threading.current_thread",
+    "asyncio.get_running_loop",
+    "asyncio.get_event_loop",
+    "asyncio.create_task",
+    "asyncio.ensure_future",
+    "asyncio.current_task",
+    "asyncio.all_tasks",
+    "asyncio.events.get_running_loop",
+    "asyncio.events.get_event_loop",
+    "threading.get_ident",
+    "threading.current_thread",
     "threading.main_thread",
 )
 
@@ -57,8 +64,11 @@ def check(ctx: PythonContext):
         if not used:
             continue
         what = ", ".join("`%s()`" % u for u in used)
-        ctx.manual(fn, "v2 runs sync handlers in a worker thread, where %s fails or sees another thread; "
-                       "declare `%s` `async def` to keep it on the event loop" % (what, fn.name))
+        ctx.manual(
+            fn,
+            "v2 runs sync handlers in a worker thread, where %s fails or sees another thread; "
+            "declare `%s` `async def` to keep it on the event loop" % (what, fn.name),
+        )
 
 
 def _loop_call(ctx, node):

@@ -2,8 +2,10 @@ from .. import sdk
 from ..context import PythonContext
 from ..framework import rule
 
-MESSAGE = ("`call_tool()` now returns a `CallToolResult` (not a content list or a `(content, structured)` "
-           "tuple): read `.content` and `.structured_content` from it")
+MESSAGE = (
+    "`call_tool()` now returns a `CallToolResult` (not a content list or a `(content, structured)` "
+    "tuple): read `.content` and `.structured_content` from it"
+)
 
 
 @rule(

@@ -6,9 +6,11 @@ from ..framework import rule
 
 MCP_ERROR = sdk.MCP_ERROR
 URL_ERROR = sdk.URL_ELICITATION_ERROR
-MESSAGE = ("raising `McpError` in a tool now returns a JSON-RPC error (the client's `call_tool()` raises) "
-           "instead of an `isError` result; raise `ToolError` (or another exception) if the model should see "
-           "the failure")
+MESSAGE = (
+    "raising `McpError` in a tool now returns a JSON-RPC error (the client's `call_tool()` raises) "
+    "instead of an `isError` result; raise `ToolError` (or another exception) if the model should see "
+    "the failure"
+)
 
 
 @rule(

@@ -38,16 +38,25 @@ def check(ctx: PythonContext):
     for call in ctx.calls(CLS):
         _call(ctx, call)
     for call in ctx.walk(ast.Call):
-        if isinstance(call.func, ast.Name) and call.func.id == "FileResource" and ctx.is_unbound(call.func) \
-                and ctx.keyword(call, "is_binary") is not None:
-            ctx.manual(call, "`is_binary=` was replaced by `encoding=`: `encoding=None` serves bytes, a codec "
-                             "name serves text")
+        if (
+            isinstance(call.func, ast.Name)
+            and call.func.id == "FileResource"
+            and ctx.is_unbound(call.func)
+            and ctx.keyword(call, "is_binary") is not None
+        ):
+            ctx.manual(
+                call, "`is_binary=` was replaced by `encoding=`: `encoding=None` serves bytes, a codec name serves text"
+            )
     for node in ctx.attribute_uses(CLS, "is_binary"):
         span = ctx.attr_span(node)
         if isinstance(node.ctx, ast.Load) and span:
             text = "(%s.encoding is None)" % ctx.source(node.value)
-            ctx.fix(node, "`FileResource.is_binary` was replaced by `encoding` (`None` means bytes)",
-                    [ctx.replace(node, text)], fix_class="review")
+            ctx.fix(
+                node,
+                "`FileResource.is_binary` was replaced by `encoding` (`None` means bytes)",
+                [ctx.replace(node, text)],
+                fix_class="review",
+            )
         else:
             ctx.manual(node, "`FileResource.is_binary` was replaced by `encoding` (`None` means bytes)")
 
@@ -60,23 +69,30 @@ def _call(ctx, call):
             if mime is not None and _textual(mime.value):
                 edit = ctx.add_kwargs(call, "encoding=None")
                 if edit:
-                    ctx.fix(call, "v2 serves `%s` files as text; `encoding=None` keeps the v1 blob"
-                            % mime.value.value, [edit])
+                    ctx.fix(
+                        call,
+                        "v2 serves `%s` files as text; `encoding=None` keeps the v1 blob" % mime.value.value,
+                        [edit],
+                    )
         return
     value = kw.value
     if isinstance(value, ast.Constant) and value.value is True:
         ctx.fix(kw, "`is_binary=True` is now `encoding=None`", [ctx.replace(kw, "encoding=None")])
     elif isinstance(value, ast.Constant) and value.value is False:
         edit = ctx.remove_kwarg(call, "is_binary")
-        msg = ("`is_binary=` was removed; v2 reads text for textual `mime_type`s (pass `encoding=\"utf-8\"` "
-               "to force text)")
+        msg = (
+            "`is_binary=` was removed; v2 reads text for textual `mime_type`s (pass `encoding=\"utf-8\"` to force text)"
+        )
         if edit:
             ctx.fix(kw, msg, [edit], fix_class="review")
         else:
             ctx.manual(call, msg)
     else:
-        ctx.manual(call, "`is_binary=` was replaced by `encoding=`: pass `encoding=None` for bytes or a codec "
-                         "name (e.g. `\"utf-8\"`) for text")
+        ctx.manual(
+            call,
+            "`is_binary=` was replaced by `encoding=`: pass `encoding=None` for bytes or a codec "
+            "name (e.g. `\"utf-8\"`) for text",
+        )
 
 
 def _textual(node):

@@ -44,12 +44,17 @@ def check(ctx: PythonContext):
         if not (isinstance(uri, ast.Constant) and isinstance(uri.value, str)):
             continue
         if ADJACENT.search(uri.value):
-            ctx.manual(dec, "v2 rejects two template variables with no literal between them "
-                            "(`InvalidUriTemplate`); put a delimiter between them (`{name}/{path}`)")
+            ctx.manual(
+                dec,
+                "v2 rejects two template variables with no literal between them "
+                "(`InvalidUriTemplate`); put a delimiter between them (`{name}/{path}`)",
+            )
         a = fn.args
         params = [p.arg for p in a.posonlyargs + a.args + a.kwonlyargs]
         if "{" not in uri.value and params and set(params) <= set(ctx.context_params(fn)):
-            ctx.manual(dec, "a static URI with a Context-only function raises `ValueError` in v2 (it was "
-                            "never readable in v1): add a query variable (`%s{?limit}`) with a defaulted "
-                            "parameter, or drop the `Context` and read state from a module-level object"
-                       % uri.value)
+            ctx.manual(
+                dec,
+                "a static URI with a Context-only function raises `ValueError` in v2 (it was "
+                "never readable in v1): add a query variable (`%s{?limit}`) with a defaulted "
+                "parameter, or drop the `Context` and read state from a module-level object" % uri.value,
+            )

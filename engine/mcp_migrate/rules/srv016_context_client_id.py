@@ -31,13 +31,17 @@ from ..framework import rule
         +    return (ctx.request_context.meta or {}).get("client_id") or "anonymous"
     """,
     v1_names=[sdk.FASTMCP_CONTEXT + ".client_id", sdk.FASTMCP_CONTEXT + ".request_context"],
-    v2_names=["mcp.server.mcpserver.context.Context.request_context",
-              "mcp.server.auth.middleware.auth_context.get_access_token"],
+    v2_names=[
+        "mcp.server.mcpserver.context.Context.request_context",
+        "mcp.server.auth.middleware.auth_context.get_access_token",
+    ],
 )
 def check(ctx: PythonContext):
     for node in ctx.context_attrs("client_id"):
-        msg = ("`Context.client_id` was removed: it read the `client_id` key of the request `_meta`; for the "
-               "authenticated OAuth client use `get_access_token().client_id`")
+        msg = (
+            "`Context.client_id` was removed: it read the `client_id` key of the request `_meta`; for the "
+            "authenticated OAuth client use `get_access_token().client_id`"
+        )
         if isinstance(node.ctx, ast.Load):
             text = '(%s.request_context.meta or {}).get("client_id")' % ctx.source(node.value)
             ctx.fix(node, msg, [ctx.replace(node, text)])

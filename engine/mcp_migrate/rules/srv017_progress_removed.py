@@ -6,8 +6,10 @@ from ..framework import rule
 
 MOD = sdk.SHARED_PROGRESS
 NAMES = [MOD + ".progress", MOD + ".ProgressContext", MOD + ".Progress"]
-MESSAGE = ("`mcp.shared.progress` was removed: call `await ctx.report_progress(current, total, message=...)` "
-           "with the absolute running total (not a delta as `p.progress(amount)` took)")
+MESSAGE = (
+    "`mcp.shared.progress` was removed: call `await ctx.report_progress(current, total, message=...)` "
+    "with the absolute running total (not a delta as `p.progress(amount)` took)"
+)
 
 
 @rule(

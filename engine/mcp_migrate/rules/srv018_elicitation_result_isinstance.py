@@ -38,8 +38,12 @@ MODULE = sdk.ELICITATION
 def check(ctx: PythonContext):
     for call in ctx.walk(ast.Call):
         f = call.func
-        if not (isinstance(f, ast.Name) and f.id in ("isinstance", "issubclass") and len(call.args) == 2
-                and ctx.binding(f) is None):
+        if not (
+            isinstance(f, ast.Name)
+            and f.id in ("isinstance", "issubclass")
+            and len(call.args) == 2
+            and ctx.binding(f) is None
+        ):
             continue
         second = call.args[1]
         refs = second.elts if isinstance(second, ast.Tuple) else [second]

@@ -4,6 +4,7 @@ from .. import sdk
 from ..context import PythonContext
 from ..framework import rule
 
+
 @rule(
     code="SRV019",
     title="Registering lowlevel handlers from `MCPServer`",
@@ -53,10 +54,13 @@ from ..framework import rule
         +mcp._lowlevel_server.add_request_handler("resources/subscribe", SubscribeRequestParams, handle_subscribe)  # pyright: ignore[reportPrivateUsage]
     """,
     v1_names=[sdk.FASTMCP] + [sdk.SERVER + "." + m for m in sdk.SERVER_DECORATORS],
-    v2_names=["mcp.server.lowlevel.server.Server.add_request_handler",
-              "mcp.server.lowlevel.server.Server.add_notification_handler"]
+    v2_names=[
+        "mcp.server.lowlevel.server.Server.add_request_handler",
+        "mcp.server.lowlevel.server.Server.add_notification_handler",
+    ]
     + sorted({"mcp.types." + t for k in sdk.SERVER_HANDLERS.values() for t in k.param_types()})
-    + ["mcp.types." + k.result for k in sdk.SERVER_HANDLERS.values() if k.result] + ["mcp.server.ServerRequestContext"],
+    + ["mcp.types." + k.result for k in sdk.SERVER_HANDLERS.values() if k.result]
+    + ["mcp.server.ServerRequestContext"],
 )
 def check(ctx: PythonContext):
     handlers = {id(h.dec.func): h for h in ctx.lowlevel_plan().values() if h.via_mcpserver}
@@ -67,25 +71,41 @@ def check(ctx: PythonContext):
         h = handlers.get(id(parent))
         if h is not None and h.conversion is not None:
             conv = h.conversion
-            ctx.fix(parent, "the lowlevel `%s()` decorator is gone: the handler takes `(ctx, params)` and is "
-                            "registered with `%s._lowlevel_server.add_%s_handler(\"%s\", ...)`"
-                    % (parent.attr, ctx.source(node.value), "request" if h.kind.result else "notification",
-                       h.kind.route), conv.edits, fix_class=conv.fix_class)
-            for fn, note_node, note in conv.notes:
+            ctx.fix(
+                parent,
+                "the lowlevel `%s()` decorator is gone: the handler takes `(ctx, params)` and is "
+                "registered with `%s._lowlevel_server.add_%s_handler(\"%s\", ...)`"
+                % (parent.attr, ctx.source(node.value), "request" if h.kind.result else "notification", h.kind.route),
+                conv.edits,
+                fix_class=conv.fix_class,
+            )
+            for _fn, note_node, note in conv.notes:
                 ctx.manual(note_node, note)
             continue
         if isinstance(parent, ast.Attribute) and parent.attr in sdk.SERVER_HANDLERS:
             kind = sdk.SERVER_HANDLERS[parent.attr]
             params = kind.param_types()[0]
-            ctx.manual(parent, "the lowlevel `%s()` decorator is gone: register a `(ctx, params: %s)` handler "
-                               "with `%s._lowlevel_server.add_%s_handler(\"%s\", %s, handler)`%s"
-                       % (parent.attr, params, ctx.source(node.value),
-                          "request" if kind.result else "notification", kind.route, params,
-                          " (%s)" % h.why if h is not None else ""))
+            ctx.manual(
+                parent,
+                "the lowlevel `%s()` decorator is gone: register a `(ctx, params: %s)` handler "
+                "with `%s._lowlevel_server.add_%s_handler(\"%s\", %s, handler)`%s"
+                % (
+                    parent.attr,
+                    params,
+                    ctx.source(node.value),
+                    "request" if kind.result else "notification",
+                    kind.route,
+                    params,
+                    " (%s)" % h.why if h is not None else "",
+                ),
+            )
             continue
         span = ctx.attr_span(node)
         if span and not ctx.fragment_receiver(node.value):
-            ctx.fix(node, "`_mcp_server` is now `_lowlevel_server` (private; prefer public API)",
-                    [ctx.replace(span, "_lowlevel_server")])
+            ctx.fix(
+                node,
+                "`_mcp_server` is now `_lowlevel_server` (private; prefer public API)",
+                [ctx.replace(span, "_lowlevel_server")],
+            )
         else:
             ctx.manual(node, "`_mcp_server` is now `_lowlevel_server`")

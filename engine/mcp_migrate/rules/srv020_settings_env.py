@@ -5,8 +5,10 @@ from ..context import PythonContext
 from ..framework import rule
 
 SETTINGS = sdk.FASTMCP_SETTINGS
-MESSAGE = ("v2 `Settings` is a plain pydantic model: it no longer reads environment variables or a `.env` file; "
-           "read `os.environ` yourself and pass the values to the constructor")
+MESSAGE = (
+    "v2 `Settings` is a plain pydantic model: it no longer reads environment variables or a `.env` file; "
+    "read `os.environ` yourself and pass the values to the constructor"
+)
 
 
 @rule(

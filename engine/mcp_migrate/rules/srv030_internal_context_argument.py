@@ -48,8 +48,10 @@ ANCHOR = "mcpservercall_tool-read_resource-get_prompt-now-accept-a-context-param
              return [first, first]
     """,
     v1_names=["%s.%s" % key for key in CALLS],
-    v2_names=["mcp.server.mcpserver.tools.tool_manager.ToolManager.call_tool(context)",
-              "mcp.server.mcpserver.prompts.base.Prompt.render(context)"],
+    v2_names=[
+        "mcp.server.mcpserver.tools.tool_manager.ToolManager.call_tool(context)",
+        "mcp.server.mcpserver.prompts.base.Prompt.render(context)",
+    ],
 )
 def check(ctx: PythonContext):
     methods = {m for _, m in CALLS}
@@ -64,10 +66,13 @@ def check(ctx: PythonContext):
         what = "`%s.%s()`" % (found[0].rpartition(".")[2], found[1])
         param = _context_parameter(ctx, call)
         if param is None:
-            ctx.manual(call, "%s requires a `context` in v2: pass the handler's `Context`, or call the "
-                             "public `MCPServer` method, which builds one" % what)
+            ctx.manual(
+                call,
+                "%s requires a `context` in v2: pass the handler's `Context`, or call the "
+                "public `MCPServer` method, which builds one" % what,
+            )
             continue
-        given = {k.arg for k in call.keywords} | set(before[:len(call.args)])
+        given = {k.arg for k in call.keywords} | set(before[: len(call.args)])
         extra = ["%s=None" % name for name in required if name not in given]
         edit = ctx.add_kwargs(call, ", ".join(extra + ["context=%s" % param]))
         if edit is None:

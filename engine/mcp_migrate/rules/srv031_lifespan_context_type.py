@@ -4,9 +4,11 @@ from .. import sdk
 from ..context import PythonContext
 from ..framework import rule
 
-MARK = ("v2's bare `Context` types `lifespan_context` as `dict[str, Any]` (type checkers flag this read): "
-        "annotate the tool's parameter `Context[YourLifespanState]`; on prompt and resource-template handlers "
-        "keep bare `Context` and use `typing.cast(YourLifespanState, ...)`")
+MARK = (
+    "v2's bare `Context` types `lifespan_context` as `dict[str, Any]` (type checkers flag this read): "
+    "annotate the tool's parameter `Context[YourLifespanState]`; on prompt and resource-template handlers "
+    "keep bare `Context` and use `typing.cast(YourLifespanState, ...)`"
+)
 ASYNC_ITERATORS = ("AsyncIterator", "AsyncGenerator", "AsyncIterable")
 
 
@@ -63,8 +65,11 @@ def check(ctx: PythonContext):
                 continue
             state = _lifespan_state(ctx, dec) if kind == "tool" else None
             if state is not None:
-                ctx.fix(param.annotation, "`lifespan_context` is typed by `Context`'s first parameter in v2",
-                        [ctx.replace(param.annotation, "%s[%s]" % (ctx.source(param.annotation), state))])
+                ctx.fix(
+                    param.annotation,
+                    "`lifespan_context` is typed by `Context`'s first parameter in v2",
+                    [ctx.replace(param.annotation, "%s[%s]" % (ctx.source(param.annotation), state))],
+                )
             else:
                 for node in reads:
                     ctx.manual(node, MARK)
@@ -72,8 +77,11 @@ def check(ctx: PythonContext):
 
 def _bare_context_params(ctx, fn):
     a = fn.args
-    return [p for p in a.posonlyargs + a.args + a.kwonlyargs
-            if isinstance(p.annotation, (ast.Name, ast.Attribute)) and ctx.is_ref(p.annotation, sdk.FASTMCP_CONTEXT)]
+    return [
+        p
+        for p in a.posonlyargs + a.args + a.kwonlyargs
+        if isinstance(p.annotation, (ast.Name, ast.Attribute)) and ctx.is_ref(p.annotation, sdk.FASTMCP_CONTEXT)
+    ]
 
 
 def _lifespan_reads(fn, name):
@@ -81,9 +89,14 @@ def _lifespan_reads(fn, name):
     out = []
     for node in ast.walk(fn):
         chain = node.value if isinstance(node, ast.Attribute) else None
-        if isinstance(chain, ast.Attribute) and chain.attr == "lifespan_context" \
-                and isinstance(chain.value, ast.Attribute) and chain.value.attr == "request_context" \
-                and isinstance(chain.value.value, ast.Name) and chain.value.value.id == name:
+        if (
+            isinstance(chain, ast.Attribute)
+            and chain.attr == "lifespan_context"
+            and isinstance(chain.value, ast.Attribute)
+            and chain.value.attr == "request_context"
+            and isinstance(chain.value.value, ast.Name)
+            and chain.value.value.id == name
+        ):
             out.append(node)
     return out
 
@@ -99,8 +112,10 @@ def _lifespan_state(ctx, dec):
         lifespan = ctx.keyword_value(call, "lifespan")
         fn = ctx.types.local_def(lifespan) if lifespan is not None else None
         ann = getattr(fn, "returns", None)
-        if isinstance(ann, ast.Subscript) and (ctx.qualname(ann.value) or ctx.source(ann.value)).rpartition(".")[2] \
-                in ASYNC_ITERATORS:
+        if (
+            isinstance(ann, ast.Subscript)
+            and (ctx.qualname(ann.value) or ctx.source(ann.value)).rpartition(".")[2] in ASYNC_ITERATORS
+        ):
             state = ann.slice.elts[0] if isinstance(ann.slice, ast.Tuple) else ann.slice
             if isinstance(state, ast.Name) and ctx.module_binding(state.id) is not None:
                 return state.id

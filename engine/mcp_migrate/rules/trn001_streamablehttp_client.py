@@ -8,8 +8,10 @@ ANCHOR = "streamablehttp_client-removed"
 # v1 `streamablehttp_client` parameters in order
 V1_POSITIONAL = ("url", "headers", "timeout", "sse_read_timeout", "terminate_on_close", "httpx_client_factory", "auth")
 CLIENT_MOVED = ("headers", "timeout", "sse_read_timeout", "auth", "httpx_client_factory")
-HOW = ("build an `httpx2.AsyncClient(headers=..., timeout=httpx2.Timeout(30, read=300), auth=..., "
-       "follow_redirects=True)`, pass it as `http_client=` and close it (`async with http_client:`)")
+HOW = (
+    "build an `httpx2.AsyncClient(headers=..., timeout=httpx2.Timeout(30, read=300), auth=..., "
+    "follow_redirects=True)`, pass it as `http_client=` and close it (`async with http_client:`)"
+)
 
 
 @rule(
@@ -49,15 +51,18 @@ def check(ctx: PythonContext):
         moved = [k.arg for k in call.keywords if k.arg in CLIENT_MOVED]
         if len(call.args) > 1 or moved or any(k.arg is None for k in call.keywords):
             names = ", ".join("`%s=`" % m for m in moved) or "the extra arguments"
-            msg = "`streamable_http_client()` takes only `url`, `http_client=`, `terminate_on_close=`: for %s %s" \
-                % (names, HOW)
+            msg = "`streamable_http_client()` takes only `url`, `http_client=`, `terminate_on_close=`: for %s %s" % (
+                names,
+                HOW,
+            )
             edits = _own_client(ctx, call)
             if edits:
                 ctx.fix(call, msg, edits, fix_class="review")
             else:
                 ctx.manual(call, msg)
-    ctx.rename_symbol(sdk.STREAMABLEHTTP_CLIENT, "streamable_http_client",
-                      "`streamablehttp_client` is `streamable_http_client` in v2")
+    ctx.rename_symbol(
+        sdk.STREAMABLEHTTP_CLIENT, "streamable_http_client", "`streamablehttp_client` is `streamable_http_client` in v2"
+    )
 
 
 def _own_client(ctx, call):
@@ -67,15 +72,22 @@ def _own_client(ctx, call):
     the client v1 built inside (a `httpx_client_factory` is called the same way), closed with the
     block. None when the call is not a `with` item or an argument cannot be moved as written."""
     item = ctx.parent(call)
-    if not isinstance(item, ast.withitem) or not isinstance(ctx.parent(item), (ast.With, ast.AsyncWith)) \
-            or len(call.args) > len(V1_POSITIONAL) or (call.args and ctx.keyword(call, "url") is not None) \
-            or any(isinstance(a, ast.Starred) for a in call.args) \
-            or any(k.arg is None or k.arg == "http_client" for k in call.keywords):
+    if (
+        not isinstance(item, ast.withitem)
+        or not isinstance(ctx.parent(item), (ast.With, ast.AsyncWith))
+        or len(call.args) > len(V1_POSITIONAL)
+        or (call.args and ctx.keyword(call, "url") is not None)
+        or any(isinstance(a, ast.Starred) for a in call.args)
+        or any(k.arg is None or k.arg == "http_client" for k in call.keywords)
+    ):
         return None
     # v1's parameters by position or keyword; the URL (and terminate_on_close) stay on the call.
     streams = item.optional_vars
-    if isinstance(streams, (ast.Tuple, ast.List)) and len(streams.elts) == 3 \
-            and not (isinstance(streams.elts[2], ast.Name) and not ctx.is_read(streams.elts[2])):
+    if (
+        isinstance(streams, (ast.Tuple, ast.List))
+        and len(streams.elts) == 3
+        and not (isinstance(streams.elts[2], ast.Name) and not ctx.is_read(streams.elts[2]))
+    ):
         return None  # TRN002 cannot drop a used `get_session_id`: the v2 call would not unpack
     given = {k.arg: k for k in call.keywords if k.arg in CLIENT_MOVED}
     for name, arg in zip(V1_POSITIONAL[1:], call.args[1:]):
@@ -92,8 +104,11 @@ def _own_client(ctx, call):
         return None
     src = {k: ctx.source(v) for k, v in given.items()}
     timeout = "httpx2.Timeout(%s, read=%s)" % (src.get("timeout", "30"), src.get("sse_read_timeout", "300"))
-    parts = (["headers=%s" % src["headers"]] if "headers" in src else []) + ["timeout=%s" % timeout] \
+    parts = (
+        (["headers=%s" % src["headers"]] if "headers" in src else [])
+        + ["timeout=%s" % timeout]
         + (["auth=%s" % src["auth"]] if "auth" in src else [])
+    )
     if "httpx_client_factory" in src:
         opened = "%s(%s)" % (src["httpx_client_factory"], ", ".join(parts))
     else:
@@ -103,8 +118,7 @@ def _own_client(ctx, call):
     if removal is None or add is None:
         return None
     imp = ctx.add_import("httpx2")
-    return [ctx.insert(ctx.span(call)[0], "%s as %s, " % (opened, client))] + removal + [add] \
-        + ([imp] if imp else [])
+    return [ctx.insert(ctx.span(call)[0], "%s as %s, " % (opened, client))] + removal + [add] + ([imp] if imp else [])
 
 
 def _seconds(ctx, value):
@@ -115,4 +129,3 @@ def _seconds(ctx, value):
     if isinstance(value, ast.Call) and ctx.is_ref(value.func, "datetime.timedelta"):
         return False
     return ctx.instance_of(value) != "datetime.timedelta"
-

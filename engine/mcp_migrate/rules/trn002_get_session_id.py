@@ -7,8 +7,10 @@ from ..framework import rule
 ANCHOR = "get_session_id-callback-removed-from-streamable_http_client"
 CALLBACK = sdk.STREAMABLE_HTTP + ".GetSessionIdCallback"
 GONE = "`GetSessionIdCallback` is gone: use `Callable[[], str | None]` or drop the annotation"
-HOOK = ("capture the `mcp-session-id` response header with an `httpx2.AsyncClient(event_hooks={\"response\": "
-        "[hook]})` passed as `http_client=`")
+HOOK = (
+    "capture the `mcp-session-id` response header with an `httpx2.AsyncClient(event_hooks={\"response\": "
+    "[hook]})` passed as `http_client=`"
+)
 
 
 @rule(
@@ -37,24 +39,34 @@ HOOK = ("capture the `mcp-session-id` response header with an `httpx2.AsyncClien
                  async with ClientSession(read_stream, write_stream) as session:
                      await session.initialize()
     """,
-    v1_names=list(sdk.STREAMABLE_HTTP_CLIENTS) + [sdk.STREAMABLE_HTTP + ".GetSessionIdCallback", sdk.STREAMABLE_HTTP_TRANSPORT + ".get_session_id"],
+    v1_names=list(sdk.STREAMABLE_HTTP_CLIENTS)
+    + [sdk.STREAMABLE_HTTP + ".GetSessionIdCallback", sdk.STREAMABLE_HTTP_TRANSPORT + ".get_session_id"],
     v2_names=[sdk.STREAMABLE_HTTP_CLIENT],
 )
 def check(ctx: PythonContext):
     for target in _targets(ctx):
         third = target.elts[2]
         if isinstance(third, ast.Name) and not ctx.is_read(third):
-            ctx.fix(third, "`streamable_http_client` yields `(read, write)` in v2",
-                    [ctx.delete((ctx.span(target.elts[1])[1], ctx.span(third)[1]))])
+            ctx.fix(
+                third,
+                "`streamable_http_client` yields `(read, write)` in v2",
+                [ctx.delete((ctx.span(target.elts[1])[1], ctx.span(third)[1]))],
+            )
         else:
-            ctx.manual(third, "`streamable_http_client` yields `(read, write)`: the `get_session_id` callback "
-                              "is gone; %s" % HOOK)
+            ctx.manual(
+                third,
+                "`streamable_http_client` yields `(read, write)`: the `get_session_id` callback is gone; %s" % HOOK,
+            )
     aliases = ctx.import_aliases(CALLBACK)
     for alias in aliases:
         edits = _define_locally(ctx, alias)
         if edits:
-            ctx.fix(alias, "`GetSessionIdCallback` is gone from `mcp.client.streamable_http`: spelled out as v1 "
-                           "defined it, `Callable[[], Optional[str]]`", edits)
+            ctx.fix(
+                alias,
+                "`GetSessionIdCallback` is gone from `mcp.client.streamable_http`: spelled out as v1 "
+                "defined it, `Callable[[], Optional[str]]`",
+                edits,
+            )
         else:
             ctx.manual(alias, GONE)
     imported = {id(n) for a in aliases for n in ctx.bound_names(a)}
@@ -100,8 +112,12 @@ def _targets(ctx):
             out.append(a.targets[0])
         elif isinstance(a.value, ast.Name):  # `as streams:` then `read, write, _ = streams`
             b = ctx.binding(a.value)
-            if b is not None and b.how == "call" and b.node is not a and (
-                    (isinstance(b.node, ast.withitem) and _is_client(ctx, b.expr)) or _entered_client(ctx, b.expr)):
+            if (
+                b is not None
+                and b.how == "call"
+                and b.node is not a
+                and ((isinstance(b.node, ast.withitem) and _is_client(ctx, b.expr)) or _entered_client(ctx, b.expr))
+            ):
                 out.append(a.targets[0])
     return out
 
@@ -109,8 +125,13 @@ def _targets(ctx):
 def _entered_client(ctx, value):
     """`await stack.enter_async_context(streamable_http_client(...))`."""
     v = value.value if isinstance(value, ast.Await) else value
-    return isinstance(v, ast.Call) and isinstance(v.func, ast.Attribute) and v.func.attr == "enter_async_context" \
-        and len(v.args) == 1 and _is_client(ctx, v.args[0])
+    return (
+        isinstance(v, ast.Call)
+        and isinstance(v.func, ast.Attribute)
+        and v.func.attr == "enter_async_context"
+        and len(v.args) == 1
+        and _is_client(ctx, v.args[0])
+    )
 
 
 def _is_client(ctx, e):
@@ -118,5 +139,8 @@ def _is_client(ctx, e):
 
 
 def _triple(t):
-    return isinstance(t, (ast.Tuple, ast.List)) and len(t.elts) == 3 \
+    return (
+        isinstance(t, (ast.Tuple, ast.List))
+        and len(t.elts) == 3
         and not any(isinstance(e, ast.Starred) for e in t.elts)
+    )

@@ -30,5 +30,8 @@ PARAMS = ("headers", "timeout", "sse_read_timeout", "auth")
 def check(ctx: PythonContext):
     for call in ctx.calls(sdk.STREAMABLE_HTTP_TRANSPORT):
         if len(call.args) > 1 or any(k.arg in PARAMS or k.arg is None for k in call.keywords):
-            ctx.manual(call, "`StreamableHTTPTransport(url)` takes only the URL: set headers, timeouts and auth "
-                             "on the `httpx2.AsyncClient` instead")
+            ctx.manual(
+                call,
+                "`StreamableHTTPTransport(url)` takes only the URL: set headers, timeouts and auth "
+                "on the `httpx2.AsyncClient` instead",
+            )

@@ -39,13 +39,22 @@ def check(ctx: PythonContext):
         alias = next((a for a in imp.names if a.name == "MCP_PROTOCOL_VERSION"), None)
         if alias is None:
             continue
-        if len(imp.names) == 1 and ctx.text[ctx.span(imp)[0]:ctx.span(imp)[1]].count("\n") == 0:
+        if len(imp.names) == 1 and ctx.text[ctx.span(imp)[0] : ctx.span(imp)[1]].count("\n") == 0:
             local = alias.asname or alias.name
-            ctx.fix(imp, "`MCP_PROTOCOL_VERSION` is `mcp.shared.inbound.MCP_PROTOCOL_VERSION_HEADER` in v2",
-                    [ctx.replace(imp, "from mcp.shared.inbound import MCP_PROTOCOL_VERSION_HEADER as %s" % local)])
+            ctx.fix(
+                imp,
+                "`MCP_PROTOCOL_VERSION` is `mcp.shared.inbound.MCP_PROTOCOL_VERSION_HEADER` in v2",
+                [ctx.replace(imp, "from mcp.shared.inbound import MCP_PROTOCOL_VERSION_HEADER as %s" % local)],
+            )
         else:
-            ctx.manual(imp, "import `MCP_PROTOCOL_VERSION_HEADER` from `mcp.shared.inbound` instead of "
-                            "`MCP_PROTOCOL_VERSION` from `mcp.client.streamable_http`")
+            ctx.manual(
+                imp,
+                "import `MCP_PROTOCOL_VERSION_HEADER` from `mcp.shared.inbound` instead of "
+                "`MCP_PROTOCOL_VERSION` from `mcp.client.streamable_http`",
+            )
     for node in ctx.attribute_uses(sdk.STREAMABLE_HTTP_TRANSPORT, "protocol_version"):
-        ctx.manual(node, "the transport no longer tracks the protocol version: read `session.protocol_version` "
-                         "(or `client.protocol_version`)")
+        ctx.manual(
+            node,
+            "the transport no longer tracks the protocol version: read `session.protocol_version` "
+            "(or `client.protocol_version`)",
+        )

@@ -50,21 +50,30 @@ def check(ctx: PythonContext):
         for h in t.handlers:
             types = h.type.elts if isinstance(h.type, ast.Tuple) else [h.type]
             if any(x is not None and ctx.is_ref(x, *STATUS) for x in types):
-                ctx.manual(h, "HTTP status errors no longer escape the `streamable_http_client` context in v2: "
-                              "each failing call raises `MCPError` (e.g. `-32603`, `-32600 Session terminated`); "
-                              "catch it around the calls instead")
+                ctx.manual(
+                    h,
+                    "HTTP status errors no longer escape the `streamable_http_client` context in v2: "
+                    "each failing call raises `MCPError` (e.g. `-32603`, `-32600 Session terminated`); "
+                    "catch it around the calls instead",
+                )
     for cmp in ctx.walk(ast.Compare):
         sides = [cmp.left] + list(cmp.comparators)
-        if any(isinstance(s, ast.Constant) and s.value == 32600 and not isinstance(s.value, bool) for s in sides) \
-                and any(isinstance(s, ast.Attribute) and s.attr == "code" for s in sides):
-            ctx.manual(cmp, "v2 reports a terminated session as `MCPError(-32600, 'Session terminated')`: compare "
-                            "`exc.code == INVALID_REQUEST` (from `mcp.types`) and the message, not `32600`")
+        if any(
+            isinstance(s, ast.Constant) and s.value == 32600 and not isinstance(s.value, bool) for s in sides
+        ) and any(isinstance(s, ast.Attribute) and s.attr == "code" for s in sides):
+            ctx.manual(
+                cmp,
+                "v2 reports a terminated session as `MCPError(-32600, 'Session terminated')`: compare "
+                "`exc.code == INVALID_REQUEST` (from `mcp.types`) and the message, not `32600`",
+            )
 
 
 def _wraps_client(ctx, t):
     for stmt in t.body:
         for n in ast.walk(stmt):
-            if isinstance(n, ast.Call) and (ctx.is_ref(n.func, *sdk.STREAMABLE_HTTP_CLIENTS) or _fragment_client(ctx, n)):
+            if isinstance(n, ast.Call) and (
+                ctx.is_ref(n.func, *sdk.STREAMABLE_HTTP_CLIENTS) or _fragment_client(ctx, n)
+            ):
                 return True
     return False
 
@@ -72,5 +81,4 @@ def _wraps_client(ctx, t):
 def _fragment_client(ctx, call):
     """Guide-style fragments call the client without importing it."""
     f = call.func
-    return isinstance(f, ast.Name) and f.id in ("streamable_http_client", "streamablehttp_client") \
-        and ctx.is_unbound(f)
+    return isinstance(f, ast.Name) and f.id in ("streamable_http_client", "streamablehttp_client") and ctx.is_unbound(f)

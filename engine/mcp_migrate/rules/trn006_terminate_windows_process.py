@@ -44,5 +44,6 @@ def check(ctx: PythonContext):
         if edit is not None:
             ctx.fix(kw, "`timeout_seconds=` was never used and is gone in v2", [edit])
         elif len(call.args) > 1:
-            ctx.manual(call, "drop the second argument (`timeout_seconds`, never used) of "
-                             "`terminate_windows_process_tree()`")
+            ctx.manual(
+                call, "drop the second argument (`timeout_seconds`, never used) of `terminate_windows_process_tree()`"
+            )

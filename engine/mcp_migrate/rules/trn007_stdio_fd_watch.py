@@ -44,5 +44,8 @@ def check(ctx: PythonContext):
         return
     for call in ctx.walk(ast.Call):
         if ctx.resolve(call.func) in WATCH:
-            ctx.manual(call, "while `stdio_server()` runs, fd 0 is the null device (never `POLLHUP`, always "
-                             "readable): to detect a vanished client, exit when `os.getppid()` changes")
+            ctx.manual(
+                call,
+                "while `stdio_server()` runs, fd 0 is the null device (never `POLLHUP`, always "
+                "readable): to detect a vanished client, exit when `os.getppid()` changes",
+            )

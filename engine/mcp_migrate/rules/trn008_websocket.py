@@ -6,8 +6,10 @@ from ..framework import rule
 
 ANCHOR = "websocket-transport-removed"
 MODS = sdk.WEBSOCKET_MODULES
-MESSAGE = ("the WebSocket transport was removed: use streamable HTTP (`streamable_http_client` on the client, "
-           "`streamable_http_app()` on the server)")
+MESSAGE = (
+    "the WebSocket transport was removed: use streamable HTTP (`streamable_http_client` on the client, "
+    "`streamable_http_app()` on the server)"
+)
 
 
 @rule(
@@ -38,8 +40,10 @@ MESSAGE = ("the WebSocket transport was removed: use streamable HTTP (`streamabl
 def check(ctx: PythonContext):
     for imp in ctx.imports():
         if isinstance(imp, ast.ImportFrom):
-            hit = imp.level == 0 and (imp.module in MODS or (imp.module in ("mcp.client", "mcp.server")
-                                                             and any(a.name == "websocket" for a in imp.names)))
+            hit = imp.level == 0 and (
+                imp.module in MODS
+                or (imp.module in ("mcp.client", "mcp.server") and any(a.name == "websocket" for a in imp.names))
+            )
         else:
             hit = any(a.name in MODS or a.name.startswith(tuple(m + "." for m in MODS)) for a in imp.names)
         if hit:

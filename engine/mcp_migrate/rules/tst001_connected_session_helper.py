@@ -5,8 +5,10 @@ from ..context import PythonContext
 from ..framework import rule
 
 HELPER = sdk.CONNECTED_SESSION_HELPER
-MSG = ("`create_connected_server_and_client_session` was removed: use `async with Client(server, "
-       "mode=\"legacy\") as client:` (from `mcp.client`); its `ClientSession` is `client.session`")
+MSG = (
+    "`create_connected_server_and_client_session` was removed: use `async with Client(server, "
+    "mode=\"legacy\") as client:` (from `mcp.client`); its `ClientSession` is `client.session`"
+)
 
 
 @rule(
@@ -54,7 +56,7 @@ def check(ctx: PythonContext):
         return
     edits = _plan(ctx, aliases, calls)
     if edits is None:
-        for target in (aliases or calls):
+        for target in aliases or calls:
             ctx.manual(target, MSG)
         return
     ctx.fix(aliases[0] if aliases else calls[0], MSG, edits)
@@ -106,7 +108,7 @@ def _plan(ctx, aliases, calls):
             edits.append(add)
         edits.append(ctx.replace(item.optional_vars, name))
         line = ctx.index.line_start(first.lineno)
-        indent = ctx.text[line:ctx.span(first)[0]]
+        indent = ctx.text[line : ctx.span(first)[0]]
         edits.append(ctx.insert(line, "%s%s = %s.session\n" % (indent, target, name)))
     return edits
 
@@ -129,17 +131,25 @@ def _with_item(ctx, call):
     a line of its own, else None."""
     item = ctx.parent(call)
     stmt = ctx.parent(item)
-    if not isinstance(item, ast.withitem) or not isinstance(stmt, (ast.AsyncWith, ast.With)) \
-            or not isinstance(item.optional_vars, ast.Name):
+    if (
+        not isinstance(item, ast.withitem)
+        or not isinstance(stmt, (ast.AsyncWith, ast.With))
+        or not isinstance(item.optional_vars, ast.Name)
+    ):
         return None
     first = stmt.body[0]
     line = ctx.index.line_start(first.lineno)
-    if ctx.text[line:ctx.span(first)[0]].strip() or first.lineno == stmt.lineno:
+    if ctx.text[line : ctx.span(first)[0]].strip() or first.lineno == stmt.lineno:
         return None
     return item, first
 
 
 def _snippet_calls(ctx):
     """The guide's fragments call the helper without importing it."""
-    return [c for c in ctx.walk(ast.Call) if isinstance(c.func, ast.Name)
-            and c.func.id == "create_connected_server_and_client_session" and ctx.binding(c.func) is None]
+    return [
+        c
+        for c in ctx.walk(ast.Call)
+        if isinstance(c.func, ast.Name)
+        and c.func.id == "create_connected_server_and_client_session"
+        and ctx.binding(c.func) is None
+    ]

@@ -49,22 +49,27 @@ def check(ctx: PythonContext):
             if parts is None:
                 ctx.manual(call, "pass `code, message, data` to `MCPError(...)` instead of an `ErrorData`")
             else:
-                ctx.fix(call, "`MCPError` takes `code, message, data` directly",
-                        [ctx.replace(_argument_node(call), ", ".join(parts))])
+                ctx.fix(
+                    call,
+                    "`MCPError` takes `code, message, data` directly",
+                    [ctx.replace(_argument_node(call), ", ".join(parts))],
+                )
         elif _is_super_init(call):
             # `super().__init__(error)` in a subclass: spell out the fields of the ErrorData.
             if isinstance(arg, (ast.Name, ast.Attribute)):
                 src = ctx.source(arg)
-                ctx.fix(call, "`MCPError.__init__` takes `code, message, data` instead of an `ErrorData`",
-                        [ctx.replace(_argument_node(call), "%s.code, %s.message, %s.data" % (src, src, src))])
+                ctx.fix(
+                    call,
+                    "`MCPError.__init__` takes `code, message, data` instead of an `ErrorData`",
+                    [ctx.replace(_argument_node(call), "%s.code, %s.message, %s.data" % (src, src, src))],
+                )
             else:
                 ctx.manual(call, "`MCPError.__init__` takes `code, message, data` instead of an `ErrorData`")
         else:
             edits = [ctx.insert(ctx.span(call.func)[1], ".from_error_data")]
             if call.keywords:  # `McpError(error=e)`: the class method takes it positionally
                 edits.append(ctx.delete((ctx.span(call.keywords[0])[0], ctx.span(arg)[0])))
-            ctx.fix(call, "`MCPError(...)` no longer wraps an `ErrorData`; use `MCPError.from_error_data(...)`",
-                    edits)
+            ctx.fix(call, "`MCPError(...)` no longer wraps an `ErrorData`; use `MCPError.from_error_data(...)`", edits)
 
 
 def _error_argument(call):
@@ -78,8 +83,13 @@ def _error_argument(call):
 
 def _is_super_init(call):
     f = call.func
-    return isinstance(f, ast.Attribute) and f.attr == "__init__" and isinstance(f.value, ast.Call) \
-        and isinstance(f.value.func, ast.Name) and f.value.func.id == "super"
+    return (
+        isinstance(f, ast.Attribute)
+        and f.attr == "__init__"
+        and isinstance(f.value, ast.Call)
+        and isinstance(f.value.func, ast.Name)
+        and f.value.func.id == "super"
+    )
 
 
 def _argument_node(call):

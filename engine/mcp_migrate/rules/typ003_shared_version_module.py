@@ -26,5 +26,6 @@ from ..framework import rule
     v2_names=["mcp.types.version", "mcp_types.version.SUPPORTED_PROTOCOL_VERSIONS"],
 )
 def check(ctx: PythonContext):
-    ctx.rename_module(sdk.SHARED_VERSION, "mcp.types.version",
-                      "`mcp.shared.version` was removed; import from `mcp.types.version`")
+    ctx.rename_module(
+        sdk.SHARED_VERSION, "mcp.types.version", "`mcp.shared.version` was removed; import from `mcp.types.version`"
+    )

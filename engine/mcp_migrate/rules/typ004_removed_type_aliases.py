@@ -5,12 +5,17 @@ from ..framework import rule
 T = sdk.TYPES
 RENAMED = [("Content", "ContentBlock"), ("ResourceReference", "ResourceTemplateReference")] + [
     (side + kind + "Type", side + kind)
-    for side in ("Client", "Server") for kind in ("Request", "Notification", "Result")
+    for side in ("Client", "Server")
+    for kind in ("Request", "Notification", "Result")
 ]
 LITERALS = {
-    "TASK_FORBIDDEN": '"forbidden"', "TASK_OPTIONAL": '"optional"', "TASK_REQUIRED": '"required"',
-    "TASK_STATUS_WORKING": '"working"', "TASK_STATUS_INPUT_REQUIRED": '"input_required"',
-    "TASK_STATUS_COMPLETED": '"completed"', "TASK_STATUS_FAILED": '"failed"',
+    "TASK_FORBIDDEN": '"forbidden"',
+    "TASK_OPTIONAL": '"optional"',
+    "TASK_REQUIRED": '"required"',
+    "TASK_STATUS_WORKING": '"working"',
+    "TASK_STATUS_INPUT_REQUIRED": '"input_required"',
+    "TASK_STATUS_COMPLETED": '"completed"',
+    "TASK_STATUS_FAILED": '"failed"',
     "TASK_STATUS_CANCELLED": '"cancelled"',
 }
 MANUAL = {

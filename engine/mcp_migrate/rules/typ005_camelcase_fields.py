@@ -7,11 +7,32 @@ from ..framework import rule
 # camelCase names that almost only MCP objects carry: worth a review finding even when the file
 # does not show where the object came from, as long as the file uses the SDK.
 DISTINCTIVE = {
-    "inputSchema", "outputSchema", "isError", "nextCursor", "mimeType", "structuredContent",
-    "serverInfo", "protocolVersion", "uriTemplate", "listChanged", "progressToken",
-    "resourceTemplates", "readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint",
-    "clientInfo", "modelPreferences", "systemPrompt", "includeContext", "stopSequences",
-    "requestedSchema", "toolUseId", "websiteUrl", "maxTokens", "stopReason",
+    "inputSchema",
+    "outputSchema",
+    "isError",
+    "nextCursor",
+    "mimeType",
+    "structuredContent",
+    "serverInfo",
+    "protocolVersion",
+    "uriTemplate",
+    "listChanged",
+    "progressToken",
+    "resourceTemplates",
+    "readOnlyHint",
+    "destructiveHint",
+    "idempotentHint",
+    "openWorldHint",
+    "clientInfo",
+    "modelPreferences",
+    "systemPrompt",
+    "includeContext",
+    "stopSequences",
+    "requestedSchema",
+    "toolUseId",
+    "websiteUrl",
+    "maxTokens",
+    "stopReason",
 }
 
 
@@ -49,8 +70,13 @@ DISTINCTIVE = {
         -    return Tool(name="t", inputSchema={"type": "object"})
         +    return Tool(name="t", input_schema={"type": "object"})
     """,
-    v1_names=["mcp.types.Tool", "mcp.types.CallToolResult", "mcp.types.ListToolsResult",
-              "mcp.client.session.ClientSession.call_tool", "mcp.client.session.ClientSession.list_tools"],
+    v1_names=[
+        "mcp.types.Tool",
+        "mcp.types.CallToolResult",
+        "mcp.types.ListToolsResult",
+        "mcp.client.session.ClientSession.call_tool",
+        "mcp.client.session.ClientSession.list_tools",
+    ],
     v2_names=["mcp.types.Tool", "mcp.types.CallToolResult", "mcp.types.ListToolsResult"],
 )
 def check(ctx: PythonContext):
@@ -124,7 +150,10 @@ def _keywords(ctx, call, guess):
         msg = "`%s(%s=...)` is `%s=` in v2" % (cls or ctx.source(call.func), kw.arg, new)
         if cls is None:
             msg = "if `%s` is an MCP model (or a subclass of one), `%s=` is `%s=` in v2" % (
-                ctx.source(call.func), kw.arg, new)
+                ctx.source(call.func),
+                kw.arg,
+                new,
+            )
         if span is None:
             ctx.manual(kw, msg)
         else:
@@ -144,8 +173,12 @@ def _imported_unknown(ctx, func):
 def _attribute_strings(ctx, call, guess):
     """`getattr(x, "mimeType", None)`, `hasattr(x, "isError")`, `setattr(x, "nextCursor", v)`."""
     f = call.func
-    if not (isinstance(f, ast.Name) and f.id in ("getattr", "hasattr", "setattr") and len(call.args) >= 2
-            and ctx.binding(f) is None):
+    if not (
+        isinstance(f, ast.Name)
+        and f.id in ("getattr", "hasattr", "setattr")
+        and len(call.args) >= 2
+        and ctx.binding(f) is None
+    ):
         return
     name = ctx.const_str(call.args[1])
     new = sdk.CAMEL_TO_SNAKE.get(name or "")
@@ -159,8 +192,12 @@ def _attribute_strings(ctx, call, guess):
     if quote not in ("'", '"'):
         ctx.manual(call, "MCP type fields are snake_case in v2: use `%s` instead of `%s`" % (new, name))
         return
-    ctx.fix(arg, "MCP type fields are snake_case in v2: `%s(..., %s)` reads `%s`" % (f.id, ctx.source(arg), new),
-            [ctx.replace(arg, quote + new + quote)], fix_class=level)
+    ctx.fix(
+        arg,
+        "MCP type fields are snake_case in v2: `%s(..., %s)` reads `%s`" % (f.id, ctx.source(arg), new),
+        [ctx.replace(arg, quote + new + quote)],
+        fix_class=level,
+    )
 
 
 def _subclass_fields(ctx, cls):
@@ -176,8 +213,11 @@ def _subclass_fields(ctx, cls):
         new = sdk.CAMEL_TO_SNAKE.get(old)
         if new is None or old not in sdk.TYPE_FIELDS[base]:
             continue
-        ctx.fix(item.target, "`%s` overrides the `%s` field, which is `%s` in v2" % (old, base, new),
-                [ctx.replace(item.target, new)])
+        ctx.fix(
+            item.target,
+            "`%s` overrides the `%s` field, which is `%s` in v2" % (old, base, new),
+            [ctx.replace(item.target, new)],
+        )
 
 
 def _plain_receiver(expr):
@@ -191,5 +231,9 @@ def _snippet_session_call(ctx):
     """A snippet without imports that awaits a `ClientSession` method, like the guide's examples."""
     if ctx.imports():
         return False
-    return any(isinstance(a.value, ast.Call) and isinstance(a.value.func, ast.Attribute)
-               and a.value.func.attr in sdk.SESSION_RETURNS for a in ctx.walk(ast.Await))
+    return any(
+        isinstance(a.value, ast.Call)
+        and isinstance(a.value.func, ast.Attribute)
+        and a.value.func.attr in sdk.SESSION_RETURNS
+        for a in ctx.walk(ast.Await)
+    )

@@ -5,22 +5,50 @@ from ..context import PythonContext
 from ..framework import rule
 
 # pydantic URL types a v1 `uri` accepted (and v1 code passed); v2 takes `str`.
-URL_TYPES = tuple("pydantic%s.%s" % (mod, cls) for mod in ("", ".networks")
-                  for cls in ("AnyUrl", "FileUrl", "HttpUrl", "AnyHttpUrl"))
+URL_TYPES = tuple(
+    "pydantic%s.%s" % (mod, cls) for mod in ("", ".networks") for cls in ("AnyUrl", "FileUrl", "HttpUrl", "AnyHttpUrl")
+)
 SESSIONS = (sdk.CLIENT_SESSION, sdk.CLIENT_SESSION_GROUP)
 # Models whose `uri` went from `AnyUrl` to `str` (the guide's list; `Root.uri` stays a `FileUrl`).
-STR_URI_MODELS = {"Resource", "ResourceLink", "ReadResourceRequestParams", "ResourceContents",
-                  "TextResourceContents", "BlobResourceContents", "SubscribeRequestParams",
-                  "UnsubscribeRequestParams", "ResourceUpdatedNotificationParams"}
+STR_URI_MODELS = {
+    "Resource",
+    "ResourceLink",
+    "ReadResourceRequestParams",
+    "ResourceContents",
+    "TextResourceContents",
+    "BlobResourceContents",
+    "SubscribeRequestParams",
+    "UnsubscribeRequestParams",
+    "ResourceUpdatedNotificationParams",
+}
 # MCPServer's resource classes (`TextResource(uri=...)`) take `uri: str` too.
-SERVER_RESOURCES = tuple([sdk.FASTMCP_RESOURCE_TYPES + c for c in ("TextResource", "BinaryResource",
-                          "FunctionResource", "FileResource", "HttpResource", "DirectoryResource")]
-                         + ["mcp.server.fastmcp.resources.base.Resource"])
+SERVER_RESOURCES = tuple(
+    [
+        sdk.FASTMCP_RESOURCE_TYPES + c
+        for c in (
+            "TextResource",
+            "BinaryResource",
+            "FunctionResource",
+            "FileResource",
+            "HttpResource",
+            "DirectoryResource",
+        )
+    ]
+    + ["mcp.server.fastmcp.resources.base.Resource"]
+)
 STR_ATTRS = set(dir(str))
 URI_METHODS = {"read_resource": 0, "subscribe_resource": 0, "unsubscribe_resource": 0}
 # AnyUrl attribute -> the urllib.parse.urlparse() attribute with the same meaning
-PARTS = {"scheme": "scheme", "host": "hostname", "port": "port", "path": "path", "query": "query",
-         "fragment": "fragment", "username": "username", "password": "password"}
+PARTS = {
+    "scheme": "scheme",
+    "host": "hostname",
+    "port": "port",
+    "path": "path",
+    "query": "query",
+    "fragment": "fragment",
+    "username": "username",
+    "password": "password",
+}
 
 
 @rule(
@@ -54,9 +82,12 @@ PARTS = {"scheme": "scheme", "host": "hostname", "port": "port", "path": "path",
         +    # mcp-migrate: TYP008 MCP URIs are `str` in v2: use `urlparse(...).hostname` instead of `.host` (suggested fix: run with --apply-review) https://py.sdk.modelcontextprotocol.io/v2/migration/#resource-uri-type-changed-from-anyurl-to-str
              return result.contents[0].uri.host
     """,
-    v1_names=["mcp.types.Resource", "mcp.client.session.ClientSession.read_resource(uri)",
-              "mcp.client.session.ClientSession.subscribe_resource(uri)",
-              "mcp.client.session.ClientSession.unsubscribe_resource(uri)"],
+    v1_names=[
+        "mcp.types.Resource",
+        "mcp.client.session.ClientSession.read_resource(uri)",
+        "mcp.client.session.ClientSession.subscribe_resource(uri)",
+        "mcp.client.session.ClientSession.unsubscribe_resource(uri)",
+    ],
     v2_names=["mcp.types.Resource", "mcp.client.session.ClientSession.read_resource(uri)"],
 )
 def check(ctx: PythonContext):
@@ -68,12 +99,20 @@ def check(ctx: PythonContext):
             arg, level = target
             literal = _literal_url(ctx, arg)
             if literal is not None:
-                ctx.fix(arg, "MCP URIs are plain `str` in v2; pass a string, not `AnyUrl`",
-                        [ctx.replace(arg, ctx.source(literal))], fix_class=level)
+                ctx.fix(
+                    arg,
+                    "MCP URIs are plain `str` in v2; pass a string, not `AnyUrl`",
+                    [ctx.replace(arg, ctx.source(literal))],
+                    fix_class=level,
+                )
             elif _url_valued(ctx, arg):
                 # `str(...)` of a URL object is the string v1 sent on the wire; of a str, itself.
-                ctx.fix(arg, "MCP URIs are plain `str` in v2: pass `str(...)` of the URL object",
-                        [ctx.replace(arg, "str(%s)" % ctx.source(arg))], fix_class=level)
+                ctx.fix(
+                    arg,
+                    "MCP URIs are plain `str` in v2: pass `str(...)` of the URL object",
+                    [ctx.replace(arg, "str(%s)" % ctx.source(arg))],
+                    fix_class=level,
+                )
     if not ctx.attributes_named("uri"):
         return
     for node in ctx.walk(ast.Attribute):
@@ -84,8 +123,11 @@ def check(ctx: PythonContext):
         if uri is None:
             continue
         if part is None:  # `uri.serialize_url`, `uri._url`, `uri.unicode_host()`: pydantic's, gone
-            ctx.manual(node, "MCP URIs are `str` in v2, so `.%s` (a pydantic URL attribute) is gone: use the "
-                             "string itself, or `urllib.parse.urlparse(...)`" % node.attr)
+            ctx.manual(
+                node,
+                "MCP URIs are `str` in v2, so `.%s` (a pydantic URL attribute) is gone: use the "
+                "string itself, or `urllib.parse.urlparse(...)`" % node.attr,
+            )
             continue
         msg = "MCP URIs are `str` in v2: use `urlparse(...).%s` instead of `.%s`" % (part, node.attr)
         edits = [ctx.replace(node, "urlparse(%s).%s" % (ctx.source(node.value), part))]

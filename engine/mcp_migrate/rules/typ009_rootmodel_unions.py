@@ -64,8 +64,12 @@ def check(ctx: PythonContext):
         _unwrap(ctx, call)
     if not ctx.imports():  # the guide's fragments use the names without importing them
         for call in ctx.walk(ast.Call):
-            if isinstance(call.func, ast.Name) and call.func.id in ADAPTERS and ctx.is_unknown_receiver(call.func) \
-                    and isinstance(ctx.parent(call), ast.Call):
+            if (
+                isinstance(call.func, ast.Name)
+                and call.func.id in ADAPTERS
+                and ctx.is_unknown_receiver(call.func)
+                and isinstance(ctx.parent(call), ast.Call)
+            ):
                 _unwrap(ctx, call, "review")
     for cmp in ctx.walk(ast.Compare):
         _type_check(ctx, cmp)
@@ -73,11 +77,18 @@ def check(ctx: PythonContext):
         level = _union_level(ctx, node.value)
         if level:
             _, e = ctx.span(node.value)
-            ctx.fix(node, "the union types have no `.root` in v2; use the value itself",
-                    [ctx.replace((e, ctx.span(node)[1]), "")], fix_class=level)
+            ctx.fix(
+                node,
+                "the union types have no `.root` in v2; use the value itself",
+                [ctx.replace((e, ctx.span(node)[1]), "")],
+                fix_class=level,
+            )
         elif _duck_typed_root(ctx, node):
-            ctx.manual(node, "no MCP message has `.root` in v2 (the unions are plain `X | Y`), so this "
-                             "`hasattr(..., \"root\")` branch no longer sees MCP messages: use the message itself")
+            ctx.manual(
+                node,
+                "no MCP message has `.root` in v2 (the unions are plain `X | Y`), so this "
+                "`hasattr(..., \"root\")` branch no longer sees MCP messages: use the message itself",
+            )
 
 
 def _adapter(ctx, node, imp):
@@ -94,8 +105,9 @@ def _adapter(ctx, node, imp):
     elif isinstance(ref, ast.Name):
         meth = ctx.attr_span(node)
         if meth and ctx.source(ref) == ref.id:
-            ctx.fix(node, msg, [ctx.replace(ref, adapter), ctx.replace(meth, VALIDATE[node.attr])]
-                    + ([imp] if imp else []))
+            ctx.fix(
+                node, msg, [ctx.replace(ref, adapter), ctx.replace(meth, VALIDATE[node.attr])] + ([imp] if imp else [])
+            )
             return
     ctx.manual(node, msg)
 
@@ -108,8 +120,12 @@ def _unwrap(ctx, call, level=None):
     if inner is None or isinstance(inner, ast.Starred):
         return
     name = (ctx.resolve(call.func) or call.func.id).rpartition(".")[2]
-    ctx.fix(call, "`%s(...)` is a plain union in v2; pass the member directly" % name,
-            ctx.unwrap(call, inner), fix_class=level)
+    ctx.fix(
+        call,
+        "`%s(...)` is a plain union in v2; pass the member directly" % name,
+        ctx.unwrap(call, inner),
+        fix_class=level,
+    )
 
 
 def _union_level(ctx, expr):
@@ -133,13 +149,18 @@ def _narrowed(ctx, name):
     while node is not None:
         if isinstance(node, ast.If) and child in node.body:
             t = node.test
-            if isinstance(t, ast.Call) and isinstance(t.func, ast.Name) and t.func.id == "isinstance" \
-                    and len(t.args) == 2 and isinstance(t.args[0], ast.Name) and t.args[0].id == name.id \
-                    and _is_union_ref(ctx, t.args[1]):
+            if (
+                isinstance(t, ast.Call)
+                and isinstance(t.func, ast.Name)
+                and t.func.id == "isinstance"
+                and len(t.args) == 2
+                and isinstance(t.args[0], ast.Name)
+                and t.args[0].id == name.id
+                and _is_union_ref(ctx, t.args[1])
+            ):
                 return True
             checked = _type_is(ctx, t)
-            if checked is not None and isinstance(checked[0], ast.Name) and checked[0].id == name.id \
-                    and not checked[2]:
+            if checked is not None and isinstance(checked[0], ast.Name) and checked[0].id == name.id and not checked[2]:
                 return True
         child, node = node, ctx.parent(node)
     return False
@@ -152,8 +173,14 @@ def _type_is(ctx, cmp):
     left, op, right = cmp.left, cmp.ops[0], cmp.comparators[0]
     if not isinstance(op, (ast.Is, ast.IsNot, ast.Eq, ast.NotEq)):
         return None
-    if not (isinstance(left, ast.Call) and isinstance(left.func, ast.Name) and left.func.id == "type"
-            and len(left.args) == 1 and not left.keywords and ctx.binding(left.func) is None):
+    if not (
+        isinstance(left, ast.Call)
+        and isinstance(left.func, ast.Name)
+        and left.func.id == "type"
+        and len(left.args) == 1
+        and not left.keywords
+        and ctx.binding(left.func) is None
+    ):
         return None
     if not ctx.is_ref(right, *UNIONS):
         return None
@@ -169,9 +196,13 @@ def _type_check(ctx, cmp):
     parent = ctx.parent(cmp)
     if negated and not isinstance(parent, (ast.If, ast.While, ast.Assert, ast.IfExp, ast.BoolOp)):
         text = "(%s)" % text  # `not` binds looser than what may surround the comparison
-    ctx.fix(cmp, "`%s` is a plain union in v2, never the type of a value: `type(x) is %s` is always "
-                 "false; check the members with `isinstance`" % (ctx.source(union_ref), ctx.source(union_ref)),
-            [ctx.replace(cmp, text)], fix_class="review")
+    ctx.fix(
+        cmp,
+        "`%s` is a plain union in v2, never the type of a value: `type(x) is %s` is always "
+        "false; check the members with `isinstance`" % (ctx.source(union_ref), ctx.source(union_ref)),
+        [ctx.replace(cmp, text)],
+        fix_class="review",
+    )
 
 
 def _duck_typed_root(ctx, node):
@@ -181,9 +212,14 @@ def _duck_typed_root(ctx, node):
     while p is not None:
         if isinstance(p, ast.If) and child in p.body:
             for test in ast.walk(p.test):
-                if isinstance(test, ast.Call) and isinstance(test.func, ast.Name) and test.func.id == "hasattr" \
-                        and len(test.args) == 2 and ctx.const_str(test.args[1]) == "root" \
-                        and ctx.source(test.args[0]) == key:
+                if (
+                    isinstance(test, ast.Call)
+                    and isinstance(test.func, ast.Name)
+                    and test.func.id == "hasattr"
+                    and len(test.args) == 2
+                    and ctx.const_str(test.args[1]) == "root"
+                    and ctx.source(test.args[0]) == key
+                ):
                     return ctx.mentions(*UNIONS) or ctx.mentions(sdk.SESSION_MESSAGE)
         child, p = p, ctx.parent(p)
     return False

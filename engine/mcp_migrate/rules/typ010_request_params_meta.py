@@ -54,22 +54,32 @@ def check(ctx: PythonContext):
             ctx.fix(call, "`_meta` is a dict in v2 (`RequestParamsMeta` TypedDict)", [ctx.replace(call, text)])
     for ref in ctx.references(*META_CLASSES):
         if id(ref) not in calls:
-            ctx.manual(ref, "`RequestParams.Meta` is the `RequestParamsMeta` TypedDict in v2 "
-                            "(`from mcp.types import RequestParamsMeta`); use dict access")
+            ctx.manual(
+                ref,
+                "`RequestParams.Meta` is the `RequestParamsMeta` TypedDict in v2 "
+                "(`from mcp.types import RequestParamsMeta`); use dict access",
+            )
     if not ctx.imports_from("mcp"):
         return
     for node in ctx.walk(ast.Attribute):
-        if node.attr == "progressToken" and (isinstance(node.value, ast.Attribute) and node.value.attr == "meta"
-                                             or _is_meta(ctx, node.value)):
+        if node.attr == "progressToken" and (
+            isinstance(node.value, ast.Attribute) and node.value.attr == "meta" or _is_meta(ctx, node.value)
+        ):
             if isinstance(node.ctx, ast.Load):
                 _, e = ctx.span(node.value)
-                ctx.fix(node, "`meta` is a dict in v2: use `meta.get(\"progress_token\")`",
-                        [ctx.replace((e, ctx.span(node)[1]), '.get("progress_token")')])
+                ctx.fix(
+                    node,
+                    "`meta` is a dict in v2: use `meta.get(\"progress_token\")`",
+                    [ctx.replace((e, ctx.span(node)[1]), '.get("progress_token")')],
+                )
             else:
                 ctx.manual(node, "`meta` is a dict in v2: use `meta[\"progress_token\"]`")
         elif node.attr not in DICT_METHODS and _is_meta(ctx, node.value):
-            ctx.manual(node, "`meta` is a dict in v2 (`RequestParamsMeta`, a TypedDict, for requests): it has no "
-                             "`.%s`; use dict access (`dict(meta)` for a copy)" % node.attr)
+            ctx.manual(
+                node,
+                "`meta` is a dict in v2 (`RequestParamsMeta`, a TypedDict, for requests): it has no "
+                "`.%s`; use dict access (`dict(meta)` for a copy)" % node.attr,
+            )
 
 
 def _is_meta(ctx, expr):

@@ -38,12 +38,18 @@ VERSION_MODULE = "mcp.types.version"
 )
 def check(ctx: PythonContext):
     for olds, new, why in (
-        (LATEST, "LATEST_HANDSHAKE_VERSION", "v2's `LATEST_PROTOCOL_VERSION` is the 2026-era revision; "
-                                             "`LATEST_HANDSHAKE_VERSION` keeps v1's value"),
-        (SUPPORTED, "HANDSHAKE_PROTOCOL_VERSIONS", "`SUPPORTED_PROTOCOL_VERSIONS` is deprecated and includes "
-                                                   "2026-era versions; `HANDSHAKE_PROTOCOL_VERSIONS` keeps v1's meaning"),
+        (
+            LATEST,
+            "LATEST_HANDSHAKE_VERSION",
+            "v2's `LATEST_PROTOCOL_VERSION` is the 2026-era revision; `LATEST_HANDSHAKE_VERSION` keeps v1's value",
+        ),
+        (
+            SUPPORTED,
+            "HANDSHAKE_PROTOCOL_VERSIONS",
+            "`SUPPORTED_PROTOCOL_VERSIONS` is deprecated and includes "
+            "2026-era versions; `HANDSHAKE_PROTOCOL_VERSIONS` keeps v1's meaning",
+        ),
     ):
-        old = olds[0].rpartition(".")[2]
         for alias in ctx.import_aliases(*olds):
             node = ctx.parent(alias)
             if node.module == sdk.SHARED_VERSION:  # TYP003 moves the module; only rename here

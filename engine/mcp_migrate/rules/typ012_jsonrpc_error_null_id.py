@@ -33,12 +33,18 @@ VALIDATE = ("model_validate", "model_validate_json")
     v2_names=["mcp.types.JSONRPCError"],
 )
 def check(ctx: PythonContext):
-    msg = ("v2 accepts a null `id` on JSON-RPC errors (`JSONRPCError.id` is `RequestId | None`); "
-           "drop null-id shims and v1 rejection tests")
+    msg = (
+        "v2 accepts a null `id` on JSON-RPC errors (`JSONRPCError.id` is `RequestId | None`); "
+        "drop null-id shims and v1 rejection tests"
+    )
     for call in ctx.walk(ast.Call):
         f = call.func
-        if isinstance(f, ast.Attribute) and f.attr in VALIDATE and ctx.is_ref(f.value, *TARGETS) \
-                or _unbound_jsonrpc(ctx, f):
+        if (
+            isinstance(f, ast.Attribute)
+            and f.attr in VALIDATE
+            and ctx.is_ref(f.value, *TARGETS)
+            or _unbound_jsonrpc(ctx, f)
+        ):
             if any(_null_id_dict(a) for a in call.args):
                 ctx.manual(call, msg)
         elif ctx.is_ref(f, sdk.JSONRPC_ERROR):
@@ -49,8 +55,13 @@ def check(ctx: PythonContext):
 
 def _unbound_jsonrpc(ctx, f):
     """The guide's snippets validate without showing the import of `JSONRPCMessage`."""
-    return isinstance(f, ast.Attribute) and f.attr in VALIDATE and isinstance(f.value, ast.Name) \
-        and f.value.id == "JSONRPCMessage" and ctx.binding(f.value) is None
+    return (
+        isinstance(f, ast.Attribute)
+        and f.attr in VALIDATE
+        and isinstance(f.value, ast.Name)
+        and f.value.id == "JSONRPCMessage"
+        and ctx.binding(f.value) is None
+    )
 
 
 def _null_id_dict(node):

@@ -31,7 +31,8 @@ CASES = [
     ),
     # a removed module and a removed name
     case(
-        "+# mcp-migrate: API001 `mcp.shared.response_router` does not exist in v2 " + M
+        "+# mcp-migrate: API001 `mcp.shared.response_router` does not exist in v2 "
+        + M
         + "experimental-tasks-support-removed\n"
         " from mcp.shared.response_router import ResponseRouter\n",
         findings=["API001:1 manual"],
@@ -41,7 +42,8 @@ CASES = [
         " from mcp.server.lowlevel import Server\n"
         " \n"
         " server = Server('x')\n"
-        "+# mcp-migrate: API001 `run()` takes no `stateless=` in v2 " + M
+        "+# mcp-migrate: API001 `run()` takes no `stateless=` in v2 "
+        + M
         + "serverrun-no-longer-takes-a-stateless-flag\n"
         " server.run(r, w, opts, stateless=True)\n",
         findings=["API001:4 manual"],
@@ -50,19 +52,10 @@ CASES = [
 
 NOOP = [
     # what v2 still has
-    "from mcp import ClientSession\n"
-    "\n"
-    "async def go(session: ClientSession):\n"
-    "    return await session.list_tools()\n",
+    "from mcp import ClientSession\n\nasync def go(session: ClientSession):\n    return await session.list_tools()\n",
     # the separate fastmcp package and look-alikes
-    "from fastmcp import FastMCP\n"
-    "mcp = FastMCP('x')\n"
-    "mcp.get_context()\n",
-    "class ClientSession:\n"
-    "    experimental = None\n"
-    "\n"
-    "ClientSession().experimental\n",
+    "from fastmcp import FastMCP\nmcp = FastMCP('x')\nmcp.get_context()\n",
+    "class ClientSession:\n    experimental = None\n\nClientSession().experimental\n",
     # no SDK import at all
-    "def f(session):\n"
-    "    return session.experimental\n",
+    "def f(session):\n    return session.experimental\n",
 ]

@@ -42,12 +42,8 @@ CASES = [
 ]
 
 NOOP = [
-    "from myauth import RFC7523OAuthClientProvider\n"
-    "provider = RFC7523OAuthClientProvider(url)\n",
-    "class JWTParameters:\n"
-    "    pass\n"
-    "\n"
-    "p = JWTParameters()\n",
+    "from myauth import RFC7523OAuthClientProvider\nprovider = RFC7523OAuthClientProvider(url)\n",
+    "class JWTParameters:\n    pass\n\np = JWTParameters()\n",
     "from mcp.client.auth.extensions.client_credentials import PrivateKeyJWTOAuthProvider\n",
     "s = 'RFC7523OAuthClientProvider'  # RFC7523OAuthClientProvider\n",
 ]

@@ -39,12 +39,9 @@ CASES = [
 
 NOOP = [
     "assert str(metadata.issuer) == 'https://auth.example.com/'\n",
-    "from mcp.shared.auth import OAuthMetadata\n"
-    "assert str(m.issuer) == 'https://auth.example.com'\n",
-    "from mcp.shared.auth import OAuthMetadata\n"
-    "assert str(m.issuer) == 'https://auth.example.com/tenant/'\n",
+    "from mcp.shared.auth import OAuthMetadata\nassert str(m.issuer) == 'https://auth.example.com'\n",
+    "from mcp.shared.auth import OAuthMetadata\nassert str(m.issuer) == 'https://auth.example.com/tenant/'\n",
     "from mcp.shared.auth import OAuthClientMetadata\n"
     "m = OAuthClientMetadata(redirect_uris=['http://localhost:3000/callback'])\n",
-    "from mcp.shared.auth import OAuthMetadata\n"
-    "url = f'{m.issuer}/token'\n",
+    "from mcp.shared.auth import OAuthMetadata\nurl = f'{m.issuer}/token'\n",
 ]

@@ -5,10 +5,12 @@ Rule: engine/mcp_migrate/rules/aut004_callback_handler_result.py. Table format: 
 
 from . import case
 
-TODO_MARKER = ("# mcp-migrate: AUT004 `callback_handler` must return `AuthorizationCodeResult(code=..., state=..., "
-               "iss=...)` (from `mcp.client.auth`) instead of a `(code, state)` tuple; forward the redirect's `iss` "
-               "query parameter as `iss=` so RFC 9207 issuer validation can run "
-               "https://py.sdk.modelcontextprotocol.io/v2/migration/#oauth-callback_handler-returns-authorizationcoderesult\n")
+TODO_MARKER = (
+    "# mcp-migrate: AUT004 `callback_handler` must return `AuthorizationCodeResult(code=..., state=..., "
+    "iss=...)` (from `mcp.client.auth`) instead of a `(code, state)` tuple; forward the redirect's `iss` "
+    "query parameter as `iss=` so RFC 9207 issuer validation can run "
+    "https://py.sdk.modelcontextprotocol.io/v2/migration/#oauth-callback_handler-returns-authorizationcoderesult\n"
+)
 
 CASES = [
     case(
@@ -69,12 +71,10 @@ CASES = [
     case(
         " from mcp.client.auth import OAuthClientProvider\n"
         " \n"
-        "+" + TODO_MARKER +
-        " async def handle_callback() -> tuple[str, str | None]:\n"
+        "+" + TODO_MARKER + " async def handle_callback() -> tuple[str, str | None]:\n"
         "     raise NotImplementedError\n"
         " \n"
-        "+" + TODO_MARKER +
-        " provider = OAuthClientProvider(\n"
+        "+" + TODO_MARKER + " provider = OAuthClientProvider(\n"
         "     server_url=URL,\n"
         "     client_metadata=METADATA,\n"
         "     storage=storage,\n"
@@ -96,10 +96,6 @@ NOOP = [
     "async def cb():\n"
     "    return 'c', None\n"
     "p = OAuthClientProvider(URL, META, storage, callback_handler=cb)\n",
-    "from mcp.client.auth import OAuthClientProvider\n"
-    "p = OAuthClientProvider(URL, META, storage)\n",
-    "import asyncio\n"
-    "\n"
-    "async def callback_handler() -> tuple[str, str]:\n"
-    "    return 'a', 'b'\n",
+    "from mcp.client.auth import OAuthClientProvider\np = OAuthClientProvider(URL, META, storage)\n",
+    "import asyncio\n\nasync def callback_handler() -> tuple[str, str]:\n    return 'a', 'b'\n",
 ]

@@ -43,16 +43,10 @@ CASES = [
 ]
 
 NOOP = [
-    "from fastmcp.client.auth import ClientCredentialsOAuthProvider\n"
-    "p = ClientCredentialsOAuthProvider(scopes='a')\n",
-    "class ClientCredentialsOAuthProvider:\n"
-    "    pass\n"
-    "\n"
-    "p = ClientCredentialsOAuthProvider(scopes='a')\n",
+    "from fastmcp.client.auth import ClientCredentialsOAuthProvider\np = ClientCredentialsOAuthProvider(scopes='a')\n",
+    "class ClientCredentialsOAuthProvider:\n    pass\n\np = ClientCredentialsOAuthProvider(scopes='a')\n",
     "from mcp.client.auth.extensions.client_credentials import ClientCredentialsOAuthProvider\n"
     "p = ClientCredentialsOAuthProvider(url, storage, 'id', 'secret', scope='read')\n",
-    "from mcp.client.auth import OAuthClientProvider\n"
-    "p = OAuthClientProvider(url, meta, storage, scopes='x')\n",
-    "import scopes\n"
-    "x = 'scopes=read'  # scopes=\n",
+    "from mcp.client.auth import OAuthClientProvider\np = OAuthClientProvider(url, meta, storage, scopes='x')\n",
+    "import scopes\nx = 'scopes=read'  # scopes=\n",
 ]

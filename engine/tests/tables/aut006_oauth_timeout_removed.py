@@ -54,14 +54,9 @@ CASES = [
 ]
 
 NOOP = [
-    "from mcp.client.auth import OAuthClientProvider\n"
-    "p = OAuthClientProvider(url, meta, storage)\n",
-    "from httpx import Client\n"
-    "c = Client(timeout=120.0)\n",
-    "class OAuthClientProvider:\n"
-    "    pass\n"
-    "\n"
-    "p = OAuthClientProvider(timeout=3)\n",
+    "from mcp.client.auth import OAuthClientProvider\np = OAuthClientProvider(url, meta, storage)\n",
+    "from httpx import Client\nc = Client(timeout=120.0)\n",
+    "class OAuthClientProvider:\n    pass\n\np = OAuthClientProvider(timeout=3)\n",
     "from mcp.client.auth import OAuthClientProvider\n"
     "p = OAuthClientProvider(url, meta, storage, client_metadata_url=u)\n",
 ]

@@ -50,10 +50,7 @@ NOOP = [
     "from mcp.shared.auth import OAuthClientInformationFull\n"
     "c = OAuthClientInformationFull(client_id='x', redirect_uris=[CB])\n"
     "c.validate_scope('a')\n",
-    "from mcp.shared.auth import OAuthClientInformationFull\n"
-    "c = OAuthClientInformationFull(**data)\n",
-    "from other import OAuthClientMetadata\n"
-    "isinstance(x, OAuthClientMetadata)\n",
-    "from mcp.shared.auth import OAuthClientMetadata\n"
-    "m = OAuthClientMetadata(redirect_uris=[CB])\n",
+    "from mcp.shared.auth import OAuthClientInformationFull\nc = OAuthClientInformationFull(**data)\n",
+    "from other import OAuthClientMetadata\nisinstance(x, OAuthClientMetadata)\n",
+    "from mcp.shared.auth import OAuthClientMetadata\nm = OAuthClientMetadata(redirect_uris=[CB])\n",
 ]

@@ -16,24 +16,13 @@ CASES = [
         findings=["CLT001:4 safe"],
     ),
     case(
-        "-capabilities = session.get_server_capabilities()\n"
-        "+capabilities = session.server_capabilities\n",
+        "-capabilities = session.get_server_capabilities()\n+capabilities = session.server_capabilities\n",
         findings=["CLT001:1 review"],
     ),
 ]
 
 NOOP = [
-    "from fastmcp import Client\n"
-    "\n"
-    "async def f(c: Client):\n"
-    "    return c.get_server_capabilities()\n",
-    "class S:\n"
-    "    def get_server_capabilities(self):\n"
-    "        return 1\n"
-    "\n"
-    "S().get_server_capabilities()\n",
-    "from mcp import ClientSession\n"
-    "\n"
-    "def f(s: ClientSession):\n"
-    "    return s.server_capabilities\n",
+    "from fastmcp import Client\n\nasync def f(c: Client):\n    return c.get_server_capabilities()\n",
+    "class S:\n    def get_server_capabilities(self):\n        return 1\n\nS().get_server_capabilities()\n",
+    "from mcp import ClientSession\n\ndef f(s: ClientSession):\n    return s.server_capabilities\n",
 ]

@@ -31,22 +31,12 @@ CASES = [
 ]
 
 NOOP = [
-    "from fastmcp import Client\n"
-    "\n"
-    "async def f(c: Client):\n"
-    "    await c.list_tools(cursor='x')\n",
+    "from fastmcp import Client\n\nasync def f(c: Client):\n    await c.list_tools(cursor='x')\n",
     "from mcp import ClientSession\n"
     "from mcp.types import PaginatedRequestParams\n"
     "\n"
     "async def f(s: ClientSession):\n"
     "    await s.list_tools(params=PaginatedRequestParams(cursor='x'))\n",
-    "from mcp import ClientSession\n"
-    "\n"
-    "async def f(s: ClientSession):\n"
-    "    await s.list_tools()\n",
-    "class Repo:\n"
-    "    def list_tools(self, cursor=None):\n"
-    "        pass\n"
-    "\n"
-    "Repo().list_tools(cursor='x')\n",
+    "from mcp import ClientSession\n\nasync def f(s: ClientSession):\n    await s.list_tools()\n",
+    "class Repo:\n    def list_tools(self, cursor=None):\n        pass\n\nRepo().list_tools(cursor='x')\n",
 ]

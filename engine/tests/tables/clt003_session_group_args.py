@@ -23,16 +23,7 @@ CASES = [
 ]
 
 NOOP = [
-    "from mcp import ClientSession\n"
-    "\n"
-    "async def f(s: ClientSession):\n"
-    "    await s.call_tool('t', arguments={})\n",
-    "from myproj import Runner\n"
-    "\n"
-    "r = Runner()\n"
-    "r.call_tool('t', args=[1])\n",
-    "from mcp import ClientSession\n"
-    "\n"
-    "async def f(s: ClientSession):\n"
-    "    await s.call_tool('t', args={})\n",
+    "from mcp import ClientSession\n\nasync def f(s: ClientSession):\n    await s.call_tool('t', arguments={})\n",
+    "from myproj import Runner\n\nr = Runner()\nr.call_tool('t', args=[1])\n",
+    "from mcp import ClientSession\n\nasync def f(s: ClientSession):\n    await s.call_tool('t', args={})\n",
 ]

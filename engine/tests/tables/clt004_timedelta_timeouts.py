@@ -80,18 +80,8 @@ CASES = [
 ]
 
 NOOP = [
-    "from mcp import ClientSession\n"
-    "\n"
-    "s = ClientSession(r, w, read_timeout_seconds=30)\n",
-    "from datetime import timedelta\n"
-    "import httpx\n"
-    "\n"
-    "httpx.Client(timeout=timedelta(seconds=3))\n",
-    "from datetime import timedelta\n"
-    "from myproj import Pool\n"
-    "\n"
-    "Pool(read_timeout_seconds=timedelta(seconds=3))\n",
-    "from mcp import ClientSession\n"
-    "\n"
-    "s = ClientSession(r, w, read_timeout_seconds=None)\n",
+    "from mcp import ClientSession\n\ns = ClientSession(r, w, read_timeout_seconds=30)\n",
+    "from datetime import timedelta\nimport httpx\n\nhttpx.Client(timeout=timedelta(seconds=3))\n",
+    "from datetime import timedelta\nfrom myproj import Pool\n\nPool(read_timeout_seconds=timedelta(seconds=3))\n",
+    "from mcp import ClientSession\n\ns = ClientSession(r, w, read_timeout_seconds=None)\n",
 ]

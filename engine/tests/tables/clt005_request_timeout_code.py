@@ -46,11 +46,7 @@ CASES = [
 ]
 
 NOOP = [
-    "import httpx\n"
-    "\n"
-    "r = httpx.get('u')\n"
-    "if r.status_code == 408:\n"
-    "    pass\n",
+    "import httpx\n\nr = httpx.get('u')\nif r.status_code == 408:\n    pass\n",
     "from mcp import MCPError\n"
     "from mcp.types import REQUEST_TIMEOUT\n"
     "\n"
@@ -58,10 +54,5 @@ NOOP = [
     "    pass\n"
     "except MCPError as e:\n"
     "    ok = e.code == REQUEST_TIMEOUT\n",
-    "from myproj import ApiError\n"
-    "\n"
-    "try:\n"
-    "    pass\n"
-    "except ApiError as e:\n"
-    "    ok = e.error.code == 408\n",
+    "from myproj import ApiError\n\ntry:\n    pass\nexcept ApiError as e:\n    ok = e.error.code == 408\n",
 ]

@@ -28,9 +28,7 @@ CASES = [
 ]
 
 NOOP = [
-    "import torch\n"
-    "\n"
-    "torch.experimental.foo()\n",
+    "import torch\n\ntorch.experimental.foo()\n",
     "from myproj.experimental import thing\n",
     "from mcp.types import TaskStatus\n",
 ]

@@ -18,8 +18,7 @@ CASES = [
 ]
 
 NOOP = [
-    "async def f(session):\n"
-    "    await session.subscribe_resource('x')\n",
+    "async def f(session):\n    await session.subscribe_resource('x')\n",
     "from mcp.server.lowlevel import Server\n"
     "server = Server('x')\n"
     "\n"

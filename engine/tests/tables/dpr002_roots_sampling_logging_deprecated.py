@@ -21,13 +21,7 @@ CASES = [
 ]
 
 NOOP = [
-    "import logging\n"
-    "log = logging.getLogger(__name__)\n"
-    "log.info('x')\n",
-    "from fastmcp import Context\n"
-    "async def f(ctx: Context):\n"
-    "    await ctx.info('x')\n",
-    "from mcp.server.fastmcp import Context\n"
-    "async def f(ctx: Context):\n"
-    "    await ctx.report_progress(1, 2)\n",
+    "import logging\nlog = logging.getLogger(__name__)\nlog.info('x')\n",
+    "from fastmcp import Context\nasync def f(ctx: Context):\n    await ctx.info('x')\n",
+    "from mcp.server.fastmcp import Context\nasync def f(ctx: Context):\n    await ctx.report_progress(1, 2)\n",
 ]

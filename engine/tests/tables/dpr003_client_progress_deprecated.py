@@ -19,6 +19,5 @@ NOOP = [
     "from mcp.server.session import ServerSession\n"
     "async def f(s: ServerSession, t):\n"
     "    await s.send_progress_notification(t, 1)\n",
-    "async def f(session, t):\n"
-    "    await session.send_progress_notification(t, 1)\n",
+    "async def f(session, t):\n    await session.send_progress_notification(t, 1)\n",
 ]

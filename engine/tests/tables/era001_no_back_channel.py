@@ -32,9 +32,6 @@ NOOP = [
     "async def t(server):\n"
     "    async with create_connected_server_and_client_session(server) as s:\n"
     "        pass\n",
-    "from fastmcp import Context\n"
-    "async def f(ctx: Context):\n"
-    "    await ctx.elicit('x')\n",
-    "async def f(ctx: Context):\n"
-    "    await ctx.elicit('x')\n",
+    "from fastmcp import Context\nasync def f(ctx: Context):\n    await ctx.elicit('x')\n",
+    "async def f(ctx: Context):\n    await ctx.elicit('x')\n",
 ]

@@ -20,9 +20,6 @@ CASES = [
 ]
 
 NOOP = [
-    "async def f(session):\n"
-    "    await session.send_tool_list_changed()\n",
-    "from fastmcp import Context\n"
-    "async def f(ctx: Context):\n"
-    "    await ctx.session.send_tool_list_changed()\n",
+    "async def f(session):\n    await session.send_tool_list_changed()\n",
+    "from fastmcp import Context\nasync def f(ctx: Context):\n    await ctx.session.send_tool_list_changed()\n",
 ]

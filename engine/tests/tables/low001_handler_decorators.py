@@ -329,12 +329,7 @@ NOOP = [
     "async def t():\n"
     "    return []\n",
     # the separate `fastmcp` package
-    "from fastmcp import FastMCP\n"
-    "mcp = FastMCP('x')\n"
-    "\n"
-    "@mcp.tool()\n"
-    "async def t():\n"
-    "    return 1\n",
+    "from fastmcp import FastMCP\nmcp = FastMCP('x')\n\n@mcp.tool()\nasync def t():\n    return 1\n",
     # already v2
     "from mcp.server import Server\n"
     "\n"

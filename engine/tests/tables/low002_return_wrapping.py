@@ -125,14 +125,7 @@ NOOP = [
     "@server.get_prompt()\n"
     "async def p(name, arguments):\n"
     "    return types.GetPromptResult(messages=[])\n",
-    "class Server:\n"
-    "    pass\n"
-    "\n"
-    "server = Server()\n"
-    "\n"
-    "@server.list_tools()\n"
-    "async def t():\n"
-    "    return []\n",
+    "class Server:\n    pass\n\nserver = Server()\n\n@server.list_tools()\nasync def t():\n    return []\n",
     "from mcp.server import Server\n"
     "from mcp.types import ListToolsResult\n"
     "\n"

@@ -53,18 +53,6 @@ NOOP = [
     "        return await go()\n"
     "    except Exception as e:\n"
     "        return err(e)\n",
-    "from fastmcp import FastMCP\n"
-    "mcp = FastMCP('x')\n"
-    "\n"
-    "@mcp.call_tool()\n"
-    "async def t(n, a):\n"
-    "    raise E\n",
-    "class Server:\n"
-    "    pass\n"
-    "\n"
-    "server = Server()\n"
-    "\n"
-    "@server.call_tool()\n"
-    "async def t(n, a):\n"
-    "    raise E\n",
+    "from fastmcp import FastMCP\nmcp = FastMCP('x')\n\n@mcp.call_tool()\nasync def t(n, a):\n    raise E\n",
+    "class Server:\n    pass\n\nserver = Server()\n\n@server.call_tool()\nasync def t(n, a):\n    raise E\n",
 ]

@@ -32,13 +32,7 @@ CASES = [
 ]
 
 NOOP = [
-    "from mcp.server import Server\n"
-    'server = Server("my-server", version="1.0")\n',
-    "class Server:\n"
-    "    def __init__(self, a, b):\n"
-    "        pass\n"
-    "\n"
-    "Server('a', 'b')\n",
-    "from mcp.server.fastmcp import FastMCP\n"
-    "FastMCP('a', 'b')\n",
+    "from mcp.server import Server\nserver = Server(\"my-server\", version=\"1.0\")\n",
+    "class Server:\n    def __init__(self, a, b):\n        pass\n\nServer('a', 'b')\n",
+    "from mcp.server.fastmcp import FastMCP\nFastMCP('a', 'b')\n",
 ]

@@ -25,9 +25,7 @@ CASES = [
 ]
 
 NOOP = [
-    "from mcp.server import Server\n"
-    "server: Server[dict] = Server('s')\n",
-    "from other import Server\n"
-    "server: Server[int, str] = Server('s')\n",
+    "from mcp.server import Server\nserver: Server[dict] = Server('s')\n",
+    "from other import Server\nserver: Server[int, str] = Server('s')\n",
     "x: 'Server[int, str]' = None\n",
 ]

@@ -85,13 +85,8 @@ CASES = [
 ]
 
 NOOP = [
-    "class Server:\n"
-    "    request_handlers = {}\n"
-    "\n"
-    "Server().request_handlers\n",
-    "from mcp.server import Server\n"
-    "server = Server('s')\n"
-    "server.get_request_handler('tools/list')\n",
+    "class Server:\n    request_handlers = {}\n\nServer().request_handlers\n",
+    "from mcp.server import Server\nserver = Server('s')\nserver.get_request_handler('tools/list')\n",
     # a dict of the same name keyed by something else
     "handlers.request_handlers['x'] = f\n",
 ]

@@ -25,15 +25,6 @@ CASES = [
 ]
 
 NOOP = [
-    "class Server:\n"
-    "    pass\n"
-    "\n"
-    "class My(Server):\n"
-    "    async def _handle_request(self):\n"
-    "        pass\n",
-    "from mcp.server import Server\n"
-    "\n"
-    "class My(Server):\n"
-    "    async def handle(self):\n"
-    "        pass\n",
+    "class Server:\n    pass\n\nclass My(Server):\n    async def _handle_request(self):\n        pass\n",
+    "from mcp.server import Server\n\nclass My(Server):\n    async def handle(self):\n        pass\n",
 ]

@@ -18,13 +18,7 @@ CASES = [
 ]
 
 NOOP = [
-    "from mcp.server import Server\n"
-    "server = Server('s')\n"
-    "server.run(r, w, o)\n",
-    "from mcp.server import Server\n"
-    "server = Server('s')\n"
-    "server.run(r, w, o, raise_exceptions=False)\n",
-    "from mcp.server.fastmcp import FastMCP\n"
-    "m = FastMCP('s')\n"
-    "m.run(raise_exceptions=True)\n",
+    "from mcp.server import Server\nserver = Server('s')\nserver.run(r, w, o)\n",
+    "from mcp.server import Server\nserver = Server('s')\nserver.run(r, w, o, raise_exceptions=False)\n",
+    "from mcp.server.fastmcp import FastMCP\nm = FastMCP('s')\nm.run(raise_exceptions=True)\n",
 ]

@@ -23,10 +23,6 @@ CASES = [
 ]
 
 NOOP = [
-    "from mcp.server import Server\n"
-    "s = Server('x')\n"
-    "await s.run(r, w, opts)\n",
-    "from other import Server\n"
-    "s = Server('x')\n"
-    "await s.run(r, w, opts, stateless=False)\n",
+    "from mcp.server import Server\ns = Server('x')\nawait s.run(r, w, opts)\n",
+    "from other import Server\ns = Server('x')\nawait s.run(r, w, opts, stateless=False)\n",
 ]

@@ -56,12 +56,6 @@ CASES = [
 ]
 
 NOOP = [
-    "class Server:\n"
-    "    request_context = None\n"
-    "\n"
-    "Server().request_context\n",
-    "from mcp.server.fastmcp import Context\n"
-    "\n"
-    "async def t(ctx: Context):\n"
-    "    return ctx.request_context\n",
+    "class Server:\n    request_context = None\n\nServer().request_context\n",
+    "from mcp.server.fastmcp import Context\n\nasync def t(ctx: Context):\n    return ctx.request_context\n",
 ]

@@ -84,18 +84,11 @@ CASES = [
 ]
 
 NOOP = [
-    "from mcp.server.mcpserver import Context\n"
-    "\n"
-    "async def t(ctx: Context[None]): ...\n",
+    "from mcp.server.mcpserver import Context\n\nasync def t(ctx: Context[None]): ...\n",
     "from fastmcp import Context\n"
     "from mcp.server.session import ServerSession\n"
     "\n"
     "async def t(ctx: Context[ServerSession, None]): ...\n",
-    "class RequestContext:\n"
-    "    pass\n"
-    "\n"
-    "x: RequestContext = RequestContext()\n",
-    "from mcp.client.context import ClientRequestContext\n"
-    "\n"
-    "async def cb(ctx: ClientRequestContext, params): ...\n",
+    "class RequestContext:\n    pass\n\nx: RequestContext = RequestContext()\n",
+    "from mcp.client.context import ClientRequestContext\n\nasync def cb(ctx: ClientRequestContext, params): ...\n",
 ]

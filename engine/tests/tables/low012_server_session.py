@@ -51,8 +51,5 @@ NOOP = [
     "\n"
     "async def f(s: ServerSession):\n"
     "    await s.send_log_message(level='info', data='x')\n",
-    "class ServerSession:\n"
-    "    pass\n"
-    "\n"
-    "ServerSession()\n",
+    "class ServerSession:\n    pass\n\nServerSession()\n",
 ]

@@ -42,14 +42,10 @@ CASES = [
 ]
 
 NOOP = [
-    "async def t(ctx):\n"
-    "    await ctx.session.elicit(message='m', requestedSchema=s)\n",
+    "async def t(ctx):\n    await ctx.session.elicit(message='m', requestedSchema=s)\n",
     "from fastmcp import Context\n"
     "\n"
     "async def t(ctx: Context):\n"
     "    await ctx.session.elicit(message='m', requestedSchema=s)\n",
-    "from mcp.server.fastmcp import Context\n"
-    "\n"
-    "async def t(ctx: Context):\n"
-    "    await ctx.session.elicit('m', s)\n",
+    "from mcp.server.fastmcp import Context\n\nasync def t(ctx: Context):\n    await ctx.session.elicit('m', s)\n",
 ]

@@ -9,8 +9,7 @@ FILENAME = "requirements.txt"
 
 CASES = [
     case(
-        "-mcp==1.28.1\n"
-        "+mcp>=2,<3\n",
+        "-mcp==1.28.1\n+mcp>=2,<3\n",
         findings=["PKG001:1 safe"],
     ),
     # a hash-pinned lock file: the hashes are v1's, so re-lock instead of editing the pin
@@ -23,29 +22,23 @@ CASES = [
         findings=["PKG001:2 manual"],
     ),
     case(
-        "-mcp~=1.0\n"
-        "+mcp>=2,<3\n"
-        " httpx2\n",
+        "-mcp~=1.0\n+mcp>=2,<3\n httpx2\n",
         findings=["PKG001:1 safe"],
     ),
     case(
-        "-mcp<2  # pinned\n"
-        "+mcp>=2,<3  # pinned\n",
+        "-mcp<2  # pinned\n+mcp>=2,<3  # pinned\n",
         findings=["PKG001:1 safe"],
     ),
     case(
-        '-mcp[cli]==1.28.1 ; python_version>="3.10"\n'
-        '+mcp[cli]>=2,<3 ; python_version>="3.10"\n',
+        '-mcp[cli]==1.28.1 ; python_version>="3.10"\n+mcp[cli]>=2,<3 ; python_version>="3.10"\n',
         findings=["PKG001:1 safe"],
     ),
     case(
-        "-MCP[cli] >= 1.2, < 2\r\n"
-        "+MCP[cli] >=2,<3\r\n",
+        "-MCP[cli] >= 1.2, < 2\r\n+MCP[cli] >=2,<3\r\n",
         findings=["PKG001:1 safe"],
     ),
     case(
-        "-mcp (==1.9)\n"
-        "+mcp (>=2,<3)\n",
+        "-mcp (==1.9)\n+mcp (>=2,<3)\n",
         findings=["PKG001:1 safe"],
     ),
     case(
@@ -70,18 +63,12 @@ CASES = [
         filename="pyproject.toml",
     ),
     case(
-        " dependencies = [\n"
-        '-    "mcp==1.28.1",\n'
-        '+    "mcp>=2,<3",\n'
-        " ]\n",
+        " dependencies = [\n-    \"mcp==1.28.1\",\n+    \"mcp>=2,<3\",\n ]\n",
         findings=["PKG001:2 safe"],
         filename="pyproject.toml",
     ),
     case(
-        " [tool.poetry.dependencies]\n"
-        ' python = "^3.10"\n'
-        '-mcp = "^1.2"\n'
-        '+mcp = "^2"\n',
+        " [tool.poetry.dependencies]\n python = \"^3.10\"\n-mcp = \"^1.2\"\n+mcp = \"^2\"\n",
         findings=["PKG001:3 safe"],
         filename="pyproject.toml",
     ),
@@ -93,11 +80,7 @@ CASES = [
         filename="pyproject.toml",
     ),
     case(
-        " [options]\n"
-        " install_requires =\n"
-        "-    mcp==1.20\n"
-        "+    mcp>=2,<3\n"
-        "     anyio\n",
+        " [options]\n install_requires =\n-    mcp==1.20\n+    mcp>=2,<3\n     anyio\n",
         findings=["PKG001:3 safe"],
         filename="setup.cfg",
     ),
@@ -129,21 +112,16 @@ NOOP = [
     "mcp>=2.2\n",
     "mcp~=2.1\n",
     "mcp[cli]>2.2,<3 ; python_version >= '3.10'\n",
-    "mcp>=2,<3 \\\n"
-    "    --hash=sha256:abc\n",
+    "mcp>=2,<3 \\\n    --hash=sha256:abc\n",
     "mcp>=2,<3\n",
-    "mcp-types==1.0\n"
-    "fastmcp==2.0\n",
+    "mcp-types==1.0\nfastmcp==2.0\n",
     "# mcp==1.0\n",
     (
-        "[project]\n"
-        'description = "mcp==1.0"\n'
-        'dependencies = ["mcp"]\n',
+        "[project]\ndescription = \"mcp==1.0\"\ndependencies = [\"mcp\"]\n",
         "pyproject.toml",
     ),
     (
-        "[tool.poetry.dependencies]\n"
-        'mcp = "^2.0"\n',
+        "[tool.poetry.dependencies]\nmcp = \"^2.0\"\n",
         "pyproject.toml",
     ),
 ]

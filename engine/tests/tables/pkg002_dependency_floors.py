@@ -27,10 +27,7 @@ CASES = [
 ]
 
 NOOP = [
-    "mcp\n"
-    "sse-starlette>=3\n"
-    "pydantic>=2.11\n"
-    "anyio~=4.5\n",
+    "mcp\nsse-starlette>=3\npydantic>=2.11\nanyio~=4.5\n",
     # no mcp in this file: not our business
     "sse-starlette<3\n",
 ]

@@ -18,6 +18,5 @@ CASES = [
 
 NOOP = [
     "httpx>=0.27\n",
-    "mcp\n"
-    "httpx2>=2.5\n",
+    "mcp\nhttpx2>=2.5\n",
 ]

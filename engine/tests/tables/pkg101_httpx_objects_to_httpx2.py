@@ -102,15 +102,8 @@ CASES = [
 ]
 
 NOOP = [
-    "import httpx\n"
-    "import os\n"
-    "\n"
-    "http_client = httpx.AsyncClient()\n",
-    "import httpx\n"
-    "\n"
-    "async def fetch():\n"
-    "    async with httpx.AsyncClient() as c:\n"
-    "        return await c.get(URL)\n",
+    "import httpx\nimport os\n\nhttp_client = httpx.AsyncClient()\n",
+    "import httpx\n\nasync def fetch():\n    async with httpx.AsyncClient() as c:\n        return await c.get(URL)\n",
     "import httpx2\n"
     "from mcp.client.streamable_http import streamable_http_client\n"
     "c = httpx2.AsyncClient()\n"

@@ -40,16 +40,9 @@ CASES = [
 ]
 
 NOOP = [
-    "from mcp.types import Tool\n"
-    "t = Tool(name='x', inputSchema={'type': 'object'})\n",
-    "from mcp.types import Tool\n"
-    "t = Tool(name='x', inputSchema={**BASE, 'properties': {}})\n",
-    "from mcp.types import Tool\n"
-    "t = Tool(name='x', inputSchema=SCHEMA)\n",
-    "from fastmcp.tools import Tool\n"
-    "t = Tool(name='x', inputSchema={})\n",
-    "class Tool:\n"
-    "    pass\n"
-    "\n"
-    "t = Tool(name='x', inputSchema={})\n",
+    "from mcp.types import Tool\nt = Tool(name='x', inputSchema={'type': 'object'})\n",
+    "from mcp.types import Tool\nt = Tool(name='x', inputSchema={**BASE, 'properties': {}})\n",
+    "from mcp.types import Tool\nt = Tool(name='x', inputSchema=SCHEMA)\n",
+    "from fastmcp.tools import Tool\nt = Tool(name='x', inputSchema={})\n",
+    "class Tool:\n    pass\n\nt = Tool(name='x', inputSchema={})\n",
 ]

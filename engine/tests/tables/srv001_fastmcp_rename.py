@@ -28,9 +28,7 @@ CASES = [
         findings=["SRV001:1 safe", "SRV001:2 safe", "SRV001:2 safe"],
     ),
     case(
-        " import mcp\n"
-        "-server = mcp.server.fastmcp.FastMCP('x')\n"
-        "+server = mcp.server.mcpserver.MCPServer('x')\n",
+        " import mcp\n-server = mcp.server.fastmcp.FastMCP('x')\n+server = mcp.server.mcpserver.MCPServer('x')\n",
         findings=["SRV001:2 safe", "SRV001:2 safe"],
     ),
     case(
@@ -64,8 +62,7 @@ CASES = [
         findings=["SRV001:1 safe", "SRV001:1 safe"],
     ),
     case(
-        "-from mcp.server import FastMCP\n"
-        "+from mcp.server import MCPServer\n",
+        "-from mcp.server import FastMCP\n+from mcp.server import MCPServer\n",
         findings=["SRV001:1 safe"],
     ),
     case(
@@ -122,18 +119,12 @@ CASES += [
 ]
 
 NOOP = [
-    "from fastmcp import FastMCP\n"
-    "mcp = FastMCP('x')\n",
-    "class FastMCP:\n"
-    "    pass\n"
-    "\n"
-    "server = FastMCP()\n",
+    "from fastmcp import FastMCP\nmcp = FastMCP('x')\n",
+    "class FastMCP:\n    pass\n\nserver = FastMCP()\n",
     "s = 'from mcp.server.fastmcp import FastMCP'  # FastMCP in a comment\n",
-    "from mcp.server.mcpserver import MCPServer\n"
-    "mcp = MCPServer('x')\n",
+    "from mcp.server.mcpserver import MCPServer\nmcp = MCPServer('x')\n",
     "import mcp.server.mcpserver as m\n"
     "from mcp.server.mcpserver.exceptions import MCPServerError\n"
     "mcp = m.MCPServer('x')\n",
-    "from somewhere import mcp\n"
-    "x = mcp.server.fastmcp.FastMCP\n",
+    "from somewhere import mcp\nx = mcp.server.fastmcp.FastMCP\n",
 ]

@@ -38,19 +38,8 @@ CASES = [
 ]
 
 NOOP = [
-    "from fastmcp import Context\n"
-    "\n"
-    "def f(ctx: Context):\n"
-    "    return ctx.fastmcp\n",
-    "def f(ctx):\n"
-    "    return ctx.fastmcp\n",
-    "from mcp.server.fastmcp import Context\n"
-    "\n"
-    "def f(ctx: Context):\n"
-    "    return ctx.mcp_server  # ctx.fastmcp\n",
-    "class Context:\n"
-    "    fastmcp = 1\n"
-    "\n"
-    "def f(ctx: Context):\n"
-    "    return ctx.fastmcp\n",
+    "from fastmcp import Context\n\ndef f(ctx: Context):\n    return ctx.fastmcp\n",
+    "def f(ctx):\n    return ctx.fastmcp\n",
+    "from mcp.server.fastmcp import Context\n\ndef f(ctx: Context):\n    return ctx.mcp_server  # ctx.fastmcp\n",
+    "class Context:\n    fastmcp = 1\n\ndef f(ctx: Context):\n    return ctx.fastmcp\n",
 ]

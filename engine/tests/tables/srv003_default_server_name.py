@@ -35,18 +35,10 @@ CASES = [
 ]
 
 NOOP = [
-    "from fastmcp import FastMCP\n"
-    "mcp = FastMCP()\n",
-    "from mcp.server.fastmcp import FastMCP\n"
-    "mcp = FastMCP('weather')\n",
-    "from mcp.server.fastmcp import FastMCP\n"
-    "mcp = FastMCP(name='weather')\n",
-    "from mcp.server.fastmcp import FastMCP\n"
-    "mcp = FastMCP(**config)\n",
-    "from mcp.server.mcpserver import MCPServer\n"
-    "mcp = MCPServer()\n",
-    "class FastMCP:\n"
-    "    pass\n"
-    "\n"
-    "mcp = FastMCP()\n",
+    "from fastmcp import FastMCP\nmcp = FastMCP()\n",
+    "from mcp.server.fastmcp import FastMCP\nmcp = FastMCP('weather')\n",
+    "from mcp.server.fastmcp import FastMCP\nmcp = FastMCP(name='weather')\n",
+    "from mcp.server.fastmcp import FastMCP\nmcp = FastMCP(**config)\n",
+    "from mcp.server.mcpserver import MCPServer\nmcp = MCPServer()\n",
+    "class FastMCP:\n    pass\n\nmcp = FastMCP()\n",
 ]

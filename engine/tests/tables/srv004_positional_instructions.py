@@ -44,15 +44,9 @@ CASES = [
 ]
 
 NOOP = [
-    "from fastmcp import FastMCP\n"
-    'mcp = FastMCP("Demo", "instructions")\n',
-    "from mcp.server.fastmcp import FastMCP\n"
-    'mcp = FastMCP("Demo", instructions="x")\n',
-    "from mcp.server.fastmcp import FastMCP\n"
-    'mcp = FastMCP("Demo")\n',
-    "from mcp.server.fastmcp import FastMCP\n"
-    "mcp = FastMCP(*args)\n",
-    "class FastMCP:\n"
-    "    pass\n"
-    'mcp = FastMCP("Demo", "x")\n',
+    "from fastmcp import FastMCP\nmcp = FastMCP(\"Demo\", \"instructions\")\n",
+    "from mcp.server.fastmcp import FastMCP\nmcp = FastMCP(\"Demo\", instructions=\"x\")\n",
+    "from mcp.server.fastmcp import FastMCP\nmcp = FastMCP(\"Demo\")\n",
+    "from mcp.server.fastmcp import FastMCP\nmcp = FastMCP(*args)\n",
+    "class FastMCP:\n    pass\nmcp = FastMCP(\"Demo\", \"x\")\n",
 ]

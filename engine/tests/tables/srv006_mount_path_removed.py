@@ -37,15 +37,7 @@ CASES = [
 ]
 
 NOOP = [
-    "from fastmcp import FastMCP\n"
-    'mcp = FastMCP("Demo", mount_path="/x")\n'
-    'mcp.sse_app("/x")\n',
-    "from mcp.server.fastmcp import FastMCP\n"
-    'mcp = FastMCP("Demo")\n'
-    'mcp.run("sse")\n'
-    "app = mcp.sse_app()\n",
-    "def sse_app(mount_path=None):\n"
-    "    pass\n"
-    "\n"
-    'sse_app(mount_path="/x")\n',
+    "from fastmcp import FastMCP\nmcp = FastMCP(\"Demo\", mount_path=\"/x\")\nmcp.sse_app(\"/x\")\n",
+    "from mcp.server.fastmcp import FastMCP\nmcp = FastMCP(\"Demo\")\nmcp.run(\"sse\")\napp = mcp.sse_app()\n",
+    "def sse_app(mount_path=None):\n    pass\n\nsse_app(mount_path=\"/x\")\n",
 ]

@@ -170,15 +170,10 @@ CASES += [
 ]
 
 NOOP = [
-    "from fastmcp import FastMCP\n"
-    'mcp = FastMCP("Demo", port=1)\n'
-    "mcp.run()\n",
+    "from fastmcp import FastMCP\nmcp = FastMCP(\"Demo\", port=1)\nmcp.run()\n",
     "from mcp.server.fastmcp import FastMCP\n"
     'mcp = FastMCP("Demo", debug=True, log_level="INFO")\n'
     'mcp.run("sse")\n',
-    "from mcp.server.mcpserver import MCPServer\n"
-    'mcp = MCPServer("Demo")\n'
-    'mcp.run("sse", port=1)\n',
-    "import uvicorn\n"
-    'uvicorn.run(app, host="0.0.0.0", port=8000)\n',
+    "from mcp.server.mcpserver import MCPServer\nmcp = MCPServer(\"Demo\")\nmcp.run(\"sse\", port=1)\n",
+    "import uvicorn\nuvicorn.run(app, host=\"0.0.0.0\", port=8000)\n",
 ]

@@ -94,17 +94,9 @@ CASES = [
 ]
 
 NOOP = [
-    "from fastmcp import FastMCP\n"
-    "mcp = FastMCP('d')\n"
-    "ctx = mcp.get_context()\n",
-    "from fastmcp import FastMCP\n"
-    "mcp = FastMCP('d')\n"
-    "\n"
-    "@mcp.tool()\n"
-    "def t():\n"
-    "    ctx = mcp.get_context()\n",
-    "import mcp\n"
-    "ctx = mcp.get_context()\n",
+    "from fastmcp import FastMCP\nmcp = FastMCP('d')\nctx = mcp.get_context()\n",
+    "from fastmcp import FastMCP\nmcp = FastMCP('d')\n\n@mcp.tool()\ndef t():\n    ctx = mcp.get_context()\n",
+    "import mcp\nctx = mcp.get_context()\n",
     "from mcp.server.mcpserver import MCPServer, Context\n"
     "mcp = MCPServer('d')\n"
     "\n"

@@ -76,8 +76,5 @@ NOOP = [
     "def t() -> str:\n"
     "    asyncio.get_running_loop()\n"
     "    return ''\n",
-    "import asyncio\n"
-    "\n"
-    "def t() -> str:\n"
-    "    return asyncio.get_event_loop()\n",
+    "import asyncio\n\ndef t() -> str:\n    return asyncio.get_event_loop()\n",
 ]

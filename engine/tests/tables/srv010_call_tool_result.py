@@ -20,15 +20,8 @@ CASES = [
 ]
 
 NOOP = [
-    "from mcp import ClientSession\n"
-    "\n"
-    "async def f(session: ClientSession):\n"
-    "    r = await session.call_tool('x', {})\n",
-    "from fastmcp import FastMCP\n"
-    "mcp = FastMCP('d')\n"
-    "\n"
-    "async def f():\n"
-    "    await mcp.call_tool('x', {})\n",
+    "from mcp import ClientSession\n\nasync def f(session: ClientSession):\n    r = await session.call_tool('x', {})\n",
+    "from fastmcp import FastMCP\nmcp = FastMCP('d')\n\nasync def f():\n    await mcp.call_tool('x', {})\n",
     "from mcp.server.mcpserver import MCPServer\n"
     "mcp = MCPServer('d')\n"
     "\n"

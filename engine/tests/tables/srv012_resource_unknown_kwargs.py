@@ -31,11 +31,7 @@ NOOP = [
     "r = TextResource(uri='memo://a', text='hi', mime_type='text/plain')\n",
     "from mcp.server.fastmcp.resources import FileResource\n"
     "r = FileResource(uri='file:///a', path=p, is_binary=True)\n",
-    "from fastmcp.resources import TextResource\n"
-    "r = TextResource(uri='memo://a', text='hi', tags={'x'})\n",
-    "from mcp.server.fastmcp.resources import TextResource\n"
-    "r = TextResource(uri='memo://a', **extra)\n",
-    "class TextResource:\n"
-    "    pass\n"
-    "r = TextResource(uri='a', encoding='x')\n",
+    "from fastmcp.resources import TextResource\nr = TextResource(uri='memo://a', text='hi', tags={'x'})\n",
+    "from mcp.server.fastmcp.resources import TextResource\nr = TextResource(uri='memo://a', **extra)\n",
+    "class TextResource:\n    pass\nr = TextResource(uri='a', encoding='x')\n",
 ]

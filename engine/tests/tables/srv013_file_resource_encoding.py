@@ -50,16 +50,11 @@ CASES = [
 ]
 
 NOOP = [
-    "from mcp.server.fastmcp.resources import FileResource\n"
-    "r = FileResource(uri='file:///a.txt', path=p)\n",
+    "from mcp.server.fastmcp.resources import FileResource\nr = FileResource(uri='file:///a.txt', path=p)\n",
     "from mcp.server.fastmcp.resources import FileResource\n"
     "r = FileResource(uri='file:///a.png', path=p, mime_type='image/png')\n",
-    "from fastmcp.resources import FileResource\n"
-    "r = FileResource(uri='file:///a', path=p, is_binary=True)\n",
-    "class FileResource:\n"
-    "    is_binary = True\n"
-    "\n"
-    "FileResource(is_binary=True).is_binary\n",
+    "from fastmcp.resources import FileResource\nr = FileResource(uri='file:///a', path=p, is_binary=True)\n",
+    "class FileResource:\n    is_binary = True\n\nFileResource(is_binary=True).is_binary\n",
     "from mcp.server.mcpserver.resources import FileResource\n"
     "r = FileResource(uri='file:///a', path=p, encoding=None)\n",
 ]

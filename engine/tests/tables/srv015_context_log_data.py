@@ -36,13 +36,8 @@ CASES = [
 ]
 
 NOOP = [
-    "import logging\n"
-    "log = logging.getLogger()\n"
-    "log.info('x', extra={'a': 1})\n",
-    "from fastmcp import Context\n"
-    "\n"
-    "async def t(ctx: Context):\n"
-    "    await ctx.info(message='x')\n",
+    "import logging\nlog = logging.getLogger()\nlog.info('x', extra={'a': 1})\n",
+    "from fastmcp import Context\n\nasync def t(ctx: Context):\n    await ctx.info(message='x')\n",
     "from mcp.server.fastmcp import Context\n"
     "\n"
     "async def t(ctx: Context):\n"

@@ -34,10 +34,6 @@ NOOP = [
     "\n"
     "token = get_access_token()\n"
     "cid = token.client_id if token else None\n",
-    "from fastmcp import Context\n"
-    "\n"
-    "async def who(ctx: Context):\n"
-    "    return ctx.client_id\n",
-    "def who(ctx):\n"
-    "    return ctx.client_id\n",
+    "from fastmcp import Context\n\nasync def who(ctx: Context):\n    return ctx.client_id\n",
+    "def who(ctx):\n    return ctx.client_id\n",
 ]

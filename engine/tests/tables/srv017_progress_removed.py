@@ -20,12 +20,6 @@ CASES = [
 ]
 
 NOOP = [
-    "from mcp.server.fastmcp import Context\n"
-    "\n"
-    "async def t(ctx: Context):\n"
-    "    await ctx.report_progress(25, 100)\n",
-    "from tqdm import progress\n"
-    "\n"
-    "with progress() as p:\n"
-    "    pass\n",
+    "from mcp.server.fastmcp import Context\n\nasync def t(ctx: Context):\n    await ctx.report_progress(25, 100)\n",
+    "from tqdm import progress\n\nwith progress() as p:\n    pass\n",
 ]

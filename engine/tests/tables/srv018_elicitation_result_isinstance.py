@@ -36,12 +36,7 @@ CASES = [
 ]
 
 NOOP = [
-    "from mcp.server.elicitation import AcceptedElicitation\n"
-    "ok = isinstance(r, AcceptedElicitation)\n",
-    "from mcp.server.elicitation import ElicitationResult\n"
-    "\n"
-    "def f(r: ElicitationResult) -> None:\n"
-    "    pass\n",
-    "from mylib import ElicitationResult\n"
-    "ok = isinstance(r, ElicitationResult)\n",
+    "from mcp.server.elicitation import AcceptedElicitation\nok = isinstance(r, AcceptedElicitation)\n",
+    "from mcp.server.elicitation import ElicitationResult\n\ndef f(r: ElicitationResult) -> None:\n    pass\n",
+    "from mylib import ElicitationResult\nok = isinstance(r, ElicitationResult)\n",
 ]

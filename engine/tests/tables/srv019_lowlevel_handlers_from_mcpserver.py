@@ -76,14 +76,9 @@ CASES = [
 ]
 
 NOOP = [
-    "from fastmcp import FastMCP\n"
-    "mcp = FastMCP('d')\n"
-    "mcp._mcp_server.set_logging_level()\n",
+    "from fastmcp import FastMCP\nmcp = FastMCP('d')\nmcp._mcp_server.set_logging_level()\n",
     "from mcp.server.mcpserver import MCPServer\n"
     "mcp = MCPServer('d')\n"
     "mcp._lowlevel_server.add_request_handler('x', P, h)\n",
-    "class S:\n"
-    "    _mcp_server = None\n"
-    "\n"
-    "S()._mcp_server\n",
+    "class S:\n    _mcp_server = None\n\nS()._mcp_server\n",
 ]

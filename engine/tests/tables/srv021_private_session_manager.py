@@ -22,10 +22,6 @@ CASES = [
 ]
 
 NOOP = [
-    "from mcp.server.fastmcp import FastMCP\n"
-    "mcp = FastMCP('App')\n"
-    "m = mcp.session_manager\n",
-    "from fastmcp import FastMCP\n"
-    "mcp = FastMCP('App')\n"
-    "m = mcp._session_manager\n",
+    "from mcp.server.fastmcp import FastMCP\nmcp = FastMCP('App')\nm = mcp.session_manager\n",
+    "from fastmcp import FastMCP\nmcp = FastMCP('App')\nm = mcp._session_manager\n",
 ]

@@ -5,9 +5,11 @@ Rule: engine/mcp_migrate/rules/srv030_internal_context_argument.py. Table format
 
 from . import case
 
-MARK = ("# mcp-migrate: SRV030 `%s()` requires a `context` in v2: pass the handler's `Context`, or call the "
-        "public `MCPServer` method, which builds one "
-        "https://py.sdk.modelcontextprotocol.io/v2/migration/#mcpservercall_tool-read_resource-get_prompt-now-accept-a-context-parameter\n")
+MARK = (
+    "# mcp-migrate: SRV030 `%s()` requires a `context` in v2: pass the handler's `Context`, or call the "
+    "public `MCPServer` method, which builds one "
+    "https://py.sdk.modelcontextprotocol.io/v2/migration/#mcpservercall_tool-read_resource-get_prompt-now-accept-a-context-parameter\n"
+)
 
 CASES = [
     # inside a handler with a Context: it is passed (and `arguments` where v2 made it required)
@@ -34,11 +36,12 @@ CASES = [
         " from mcp.server.fastmcp import FastMCP\n"
         " \n"
         " async def test_double(mcp: FastMCP):\n"
-        "+    " + MARK % "ToolManager.call_tool" +
-        "     assert await mcp._tool_manager.call_tool('double', {'x': 1}) == 2\n"
+        "+    "
+        + MARK
+        % "ToolManager.call_tool"
+        + "     assert await mcp._tool_manager.call_tool('double', {'x': 1}) == 2\n"
         "     resource_manager = mcp._resource_manager\n"
-        "+    " + MARK % "ResourceManager.get_resource" +
-        "     await resource_manager.get_resource('file://x')\n",
+        "+    " + MARK % "ResourceManager.get_resource" + "     await resource_manager.get_resource('file://x')\n",
         findings=["SRV030:4 manual", "SRV030:6 manual"],
     ),
 ]
@@ -61,8 +64,5 @@ NOOP = [
     "async def f(m: Manager, template):\n"
     "    await m.call_tool('t', {})\n"
     "    await template.render()\n",
-    "from fastmcp import FastMCP\n"
-    "\n"
-    "async def f(mcp: FastMCP):\n"
-    "    await mcp._tool_manager.call_tool('t', {})\n",
+    "from fastmcp import FastMCP\n\nasync def f(mcp: FastMCP):\n    await mcp._tool_manager.call_tool('t', {})\n",
 ]

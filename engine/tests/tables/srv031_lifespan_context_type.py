@@ -58,7 +58,8 @@ NOOP = [
     # already parametrized, or no lifespan state read
     SERVER.replace("\n ", "\n").lstrip(" ")
     + "@mcp.tool()\nasync def t(ctx: Context[State]) -> str:\n    return ctx.request_context.lifespan_context.db\n",
-    SERVER.replace("\n ", "\n").lstrip(" ") + "@mcp.tool()\nasync def t(ctx: Context) -> str:\n    return ctx.request_id\n",
+    SERVER.replace("\n ", "\n").lstrip(" ")
+    + "@mcp.tool()\nasync def t(ctx: Context) -> str:\n    return ctx.request_id\n",
     # the separate fastmcp package
     "from fastmcp import Context, FastMCP\nmcp = FastMCP('x')\n\n@mcp.tool()\n"
     "async def t(ctx: Context) -> str:\n    return ctx.request_context.lifespan_context.db\n",

@@ -105,10 +105,6 @@ CASES = [
 ]
 
 NOOP = [
-    "from mcp.client.streamable_http import streamable_http_client\n"
-    "cm = streamable_http_client(u)\n",
-    "def streamablehttp_client(u):\n"
-    "    pass\n"
-    "\n"
-    "streamablehttp_client(u, headers={})\n",
+    "from mcp.client.streamable_http import streamable_http_client\ncm = streamable_http_client(u)\n",
+    "def streamablehttp_client(u):\n    pass\n\nstreamablehttp_client(u, headers={})\n",
 ]

@@ -15,6 +15,5 @@ CASES = [
 ]
 
 NOOP = [
-    "from mcp.client.streamable_http import StreamableHTTPTransport\n"
-    "t = StreamableHTTPTransport(u)\n",
+    "from mcp.client.streamable_http import StreamableHTTPTransport\nt = StreamableHTTPTransport(u)\n",
 ]

@@ -30,13 +30,6 @@ CASES = [
 ]
 
 NOOP = [
-    "import httpx\n"
-    "\n"
-    "try:\n"
-    "    httpx.get(u)\n"
-    "except httpx.HTTPStatusError:\n"
-    "    pass\n",
-    "from mcp.client.sse import sse_client\n"
-    "if e.code == 32600:\n"
-    "    pass\n",
+    "import httpx\n\ntry:\n    httpx.get(u)\nexcept httpx.HTTPStatusError:\n    pass\n",
+    "from mcp.client.sse import sse_client\nif e.code == 32600:\n    pass\n",
 ]

@@ -20,8 +20,5 @@ CASES = [
 ]
 
 NOOP = [
-    "async def terminate_windows_process(p):\n"
-    "    pass\n"
-    "\n"
-    "await terminate_windows_process(p)\n",
+    "async def terminate_windows_process(p):\n    pass\n\nawait terminate_windows_process(p)\n",
 ]

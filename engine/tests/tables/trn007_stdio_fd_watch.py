@@ -18,9 +18,6 @@ CASES = [
 ]
 
 NOOP = [
-    "import select\n"
-    "p = select.poll()\n",
-    "from mcp.server.stdio import stdio_server\n"
-    "import os\n"
-    "os.getppid()\n",
+    "import select\np = select.poll()\n",
+    "from mcp.server.stdio import stdio_server\nimport os\nos.getppid()\n",
 ]

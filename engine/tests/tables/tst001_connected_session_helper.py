@@ -5,9 +5,11 @@ Rule: engine/mcp_migrate/rules/tst001_connected_session_helper.py. Table format:
 
 from . import case
 
-MARKER = ("# mcp-migrate: TST001 `create_connected_server_and_client_session` was removed: use `async with "
-          "Client(server, mode=\"legacy\") as client:` (from `mcp.client`); its `ClientSession` is `client.session` "
-          "https://py.sdk.modelcontextprotocol.io/v2/migration/#create_connected_server_and_client_session-removed\n")
+MARKER = (
+    "# mcp-migrate: TST001 `create_connected_server_and_client_session` was removed: use `async with "
+    "Client(server, mode=\"legacy\") as client:` (from `mcp.client`); its `ClientSession` is `client.session` "
+    "https://py.sdk.modelcontextprotocol.io/v2/migration/#create_connected_server_and_client_session-removed\n"
+)
 
 CASES = [
     # the block keeps its initialized ClientSession: initialize(), send_request() and params= stay valid
@@ -80,22 +82,19 @@ CASES = [
     ),
     # imported and never called
     case(
-        " import anyio\n"
-        "-from mcp.shared.memory import create_connected_server_and_client_session\n",
+        " import anyio\n-from mcp.shared.memory import create_connected_server_and_client_session\n",
         findings=["TST001:2 safe"],
     ),
     # passed around as a callable: its callers expect a ClientSession, nothing can be rewritten
     case(
-        "+" + MARKER +
-        " from mcp.shared.memory import create_connected_server_and_client_session\n"
+        "+" + MARKER + " from mcp.shared.memory import create_connected_server_and_client_session\n"
         " \n"
         " connect = create_connected_server_and_client_session\n",
         findings=["TST001:1 manual"],
     ),
     # one use that cannot be rewritten holds back the others (the import must stay for it)
     case(
-        "+" + MARKER +
-        " from mcp.shared.memory import create_connected_server_and_client_session\n"
+        "+" + MARKER + " from mcp.shared.memory import create_connected_server_and_client_session\n"
         " \n"
         " async def f(server, stack):\n"
         "     async with create_connected_server_and_client_session(server) as s:\n"
@@ -107,11 +106,7 @@ CASES = [
 
 NOOP = [
     "from mcp.shared.memory import create_client_server_memory_streams\n",
-    "from mcp.client import Client\n"
-    "\n"
-    "async def f(server):\n"
-    "    async with Client(server) as c:\n"
-    "        pass\n",
+    "from mcp.client import Client\n\nasync def f(server):\n    async with Client(server) as c:\n        pass\n",
     "from myproj.testing import create_connected_server_and_client_session\n"
     "\n"
     "create_connected_server_and_client_session(s)\n",

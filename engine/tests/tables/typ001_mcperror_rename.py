@@ -18,37 +18,25 @@ CASES = [
         findings=["TYP001:1 safe"],
     ),
     case(
-        "-from mcp import McpError, ClientSession\n"
-        "+from mcp import MCPError, ClientSession\n",
+        "-from mcp import McpError, ClientSession\n+from mcp import MCPError, ClientSession\n",
         findings=["TYP001:1 safe"],
     ),
     case(
-        " import mcp\n"
-        " \n"
-        "-raise mcp.McpError(err)\n"
-        "+raise mcp.MCPError(err)\n",
+        " import mcp\n \n-raise mcp.McpError(err)\n+raise mcp.MCPError(err)\n",
         findings=["TYP001:3 safe"],
     ),
     case(
-        "-from mcp import McpError as E\n"
-        "+from mcp import MCPError as E\n"
-        " raise E(x)\n",
+        "-from mcp import McpError as E\n+from mcp import MCPError as E\n raise E(x)\n",
         findings=["TYP001:1 safe"],
     ),
     case(
-        " import mcp.shared.exceptions as exc\n"
-        " \n"
-        "-isinstance(e, exc.McpError)\n"
-        "+isinstance(e, exc.MCPError)\n",
+        " import mcp.shared.exceptions as exc\n \n-isinstance(e, exc.McpError)\n+isinstance(e, exc.MCPError)\n",
         findings=["TYP001:3 safe"],
     ),
 ]
 
 NOOP = [
-    "class McpError(Exception):\n"
-    "    pass\n"
-    "\n"
-    "raise McpError('x')\n",
+    "class McpError(Exception):\n    pass\n\nraise McpError('x')\n",
     "from myproject.errors import McpError\n",
     "msg = 'McpError'  # McpError\n",
     "from mcp import MCPError\n",

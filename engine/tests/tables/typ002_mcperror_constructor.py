@@ -63,17 +63,7 @@ CASES = [
 ]
 
 NOOP = [
-    "class McpError(Exception):\n"
-    "    pass\n"
-    "\n"
-    "raise McpError(ErrorData(code=1, message='x'))\n",
-    "from mcp.shared.exceptions import MCPError\n"
-    "\n"
-    "raise MCPError(1, 'x')\n",
-    "from mcp import McpError\n"
-    "\n"
-    "try:\n"
-    "    pass\n"
-    "except McpError as e:\n"
-    "    print(e.error.message)\n",
+    "class McpError(Exception):\n    pass\n\nraise McpError(ErrorData(code=1, message='x'))\n",
+    "from mcp.shared.exceptions import MCPError\n\nraise MCPError(1, 'x')\n",
+    "from mcp import McpError\n\ntry:\n    pass\nexcept McpError as e:\n    print(e.error.message)\n",
 ]

@@ -13,10 +13,7 @@ CASES = [
         findings=["TYP003:2 safe"],
     ),
     case(
-        "-import mcp.shared.version as v\n"
-        "+import mcp.types.version as v\n"
-        " \n"
-        " print(v.SUPPORTED_PROTOCOL_VERSIONS)\n",
+        "-import mcp.shared.version as v\n+import mcp.types.version as v\n \n print(v.SUPPORTED_PROTOCOL_VERSIONS)\n",
         findings=["TYP003:1 safe"],
     ),
     case(
@@ -31,8 +28,7 @@ CASES = [
 ]
 
 NOOP = [
-    "from mcp.types import Tool\n"
-    "import mcp.types as types\n",
+    "from mcp.types import Tool\nimport mcp.types as types\n",
     "from mcp.types.version import LATEST_PROTOCOL_VERSION\n",
     "from myproj.shared.version import VERSION\n",
 ]

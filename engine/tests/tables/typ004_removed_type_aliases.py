@@ -15,11 +15,7 @@ CASES = [
         findings=["TYP004:1 safe", "TYP004:1 safe", "TYP004:1 safe"],
     ),
     case(
-        "-from mcp.types import Cursor\n"
-        " import os\n"
-        " \n"
-        "-c: Cursor = os.environ['C']\n"
-        "+c: str = os.environ['C']\n",
+        "-from mcp.types import Cursor\n import os\n \n-c: Cursor = os.environ['C']\n+c: str = os.environ['C']\n",
         findings=["TYP004:1 safe"],
     ),
     case(
@@ -42,14 +38,7 @@ CASES = [
 
 NOOP = [
     "from mcp.types import ContentBlock, ResourceTemplateReference\n",
-    "from myproj.types import Content, Cursor\n"
-    "\n"
-    "x: Cursor\n",
-    "class Content:\n"
-    "    pass\n"
-    "\n"
-    "c = Content()\n",
-    "from mcp.types import TaskStatus\n"
-    "\n"
-    "s: TaskStatus = 'working'\n",
+    "from myproj.types import Content, Cursor\n\nx: Cursor\n",
+    "class Content:\n    pass\n\nc = Content()\n",
+    "from mcp.types import TaskStatus\n\ns: TaskStatus = 'working'\n",
 ]

@@ -163,9 +163,7 @@ NOOP = [
     "        self.n = maxTokens\n"
     "\n"
     "Params(maxTokens=1)\n",
-    "from llm.config import Params\n"
-    "\n"
-    "Params(maxTokens=1)\n",
+    "from llm.config import Params\n\nParams(maxTokens=1)\n",
     # a subclass with its own constructor takes its own keywords
     "from mcp.types import Tool\n"
     "\n"
@@ -174,32 +172,11 @@ NOOP = [
     "        super().__init__(name='t', input_schema=inputSchema)\n"
     "\n"
     "MyTool(inputSchema={})\n",
-    "from fastmcp import Client\n"
-    "\n"
-    "async def f(c: Client):\n"
-    "    r = await c.call_tool('t', {})\n"
-    "    print(r.isError)\n",
-    "class Tool:\n"
-    "    inputSchema = {}\n"
-    "\n"
-    "print(Tool().inputSchema)\n",
-    "import json\n"
-    "\n"
-    "def f(event):\n"
-    "    return event.mimeType\n",
-    "from mcp.types import Tool\n"
-    "\n"
-    "t = Tool(name='t', input_schema={})\n"
-    "print(t.input_schema)\n",
-    "from mcp import types\n"
-    "\n"
-    "def f(data):\n"
-    "    return data['inputSchema']  # tool.inputSchema\n",
-    "from mcp import types\n"
-    "\n"
-    "x = 'tool.inputSchema'\n",
-    "from mcp import types\n"
-    "\n"
-    "def f(resp):\n"
-    "    return resp.json().nextCursor\n",
+    "from fastmcp import Client\n\nasync def f(c: Client):\n    r = await c.call_tool('t', {})\n    print(r.isError)\n",
+    "class Tool:\n    inputSchema = {}\n\nprint(Tool().inputSchema)\n",
+    "import json\n\ndef f(event):\n    return event.mimeType\n",
+    "from mcp.types import Tool\n\nt = Tool(name='t', input_schema={})\nprint(t.input_schema)\n",
+    "from mcp import types\n\ndef f(data):\n    return data['inputSchema']  # tool.inputSchema\n",
+    "from mcp import types\n\nx = 'tool.inputSchema'\n",
+    "from mcp import types\n\ndef f(resp):\n    return resp.json().nextCursor\n",
 ]

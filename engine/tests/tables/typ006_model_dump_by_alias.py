@@ -28,20 +28,9 @@ CASES = [
 ]
 
 NOOP = [
-    "from mcp.types import Tool\n"
-    "\n"
-    "tool = Tool(name='t', inputSchema={})\n"
-    "d = tool.model_dump(by_alias=True)\n",
-    "from pydantic import BaseModel\n"
-    "\n"
-    "class M(BaseModel):\n"
-    "    x: int\n"
-    "\n"
-    "M(x=1).model_dump()\n",
-    "from mcp.types import Tool\n"
-    "\n"
-    "def f(t: Tool, **kw):\n"
-    "    return t.model_dump(**kw)\n",
+    "from mcp.types import Tool\n\ntool = Tool(name='t', inputSchema={})\nd = tool.model_dump(by_alias=True)\n",
+    "from pydantic import BaseModel\n\nclass M(BaseModel):\n    x: int\n\nM(x=1).model_dump()\n",
+    "from mcp.types import Tool\n\ndef f(t: Tool, **kw):\n    return t.model_dump(**kw)\n",
     "from fastmcp import Client\n"
     "\n"
     "async def f(c: Client):\n"

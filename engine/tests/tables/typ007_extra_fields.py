@@ -31,18 +31,8 @@ NOOP = [
     "from mcp.types import CallToolRequestParams\n"
     "\n"
     "p = CallToolRequestParams(name='t', arguments={}, _meta={'k': 1})\n",
-    "from mcp.types import Tool\n"
-    "\n"
-    "t = Tool(name='t', input_schema={}, output_schema=None, title='T')\n",
-    "from mcp.types import Tool\n"
-    "\n"
-    "t = Tool(name='t', inputSchema={}, **extra)\n",
-    "from fastmcp.types import Tool\n"
-    "\n"
-    "t = Tool(name='t', category='x')\n",
-    "class Tool:\n"
-    "    def __init__(self, **kw):\n"
-    "        pass\n"
-    "\n"
-    "Tool(name='t', category='x')\n",
+    "from mcp.types import Tool\n\nt = Tool(name='t', input_schema={}, output_schema=None, title='T')\n",
+    "from mcp.types import Tool\n\nt = Tool(name='t', inputSchema={}, **extra)\n",
+    "from fastmcp.types import Tool\n\nt = Tool(name='t', category='x')\n",
+    "class Tool:\n    def __init__(self, **kw):\n        pass\n\nTool(name='t', category='x')\n",
 ]

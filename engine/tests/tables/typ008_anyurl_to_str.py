@@ -81,32 +81,19 @@ CASES = [
 
 NOOP = [
     # `Root.uri` is still a `FileUrl` in v2
-    "from pydantic import AnyUrl\n"
-    "from mcp.types import Root\n"
-    "\n"
-    "root = Root(uri=AnyUrl('file:///tmp'), name='tmp')\n",
+    "from pydantic import AnyUrl\nfrom mcp.types import Root\n\nroot = Root(uri=AnyUrl('file:///tmp'), name='tmp')\n",
     # already a string
     "from pydantic import AnyUrl\n"
     "from mcp.types import Resource\n"
     "\n"
     "def f(u: str):\n"
     "    return Resource(name='t', uri=u), AnyUrl(u)\n",
-    "from pydantic import AnyUrl\n"
-    "\n"
-    "class M:\n"
-    "    pass\n"
-    "\n"
-    "M(uri=AnyUrl('x'))\n",
-    "from mcp.types import Resource\n"
-    "\n"
-    "r = Resource(name='t', uri='users/me')\n",
+    "from pydantic import AnyUrl\n\nclass M:\n    pass\n\nM(uri=AnyUrl('x'))\n",
+    "from mcp.types import Resource\n\nr = Resource(name='t', uri='users/me')\n",
     "from fastmcp import Client\n"
     "from pydantic import AnyUrl\n"
     "\n"
     "async def f(c: Client):\n"
     "    await c.read_resource(AnyUrl('x://y'))\n",
-    "from pydantic import AnyUrl\n"
-    "\n"
-    "u = AnyUrl('https://x')\n"
-    "print(u.host)\n",
+    "from pydantic import AnyUrl\n\nu = AnyUrl('https://x')\nprint(u.host)\n",
 ]

@@ -113,19 +113,11 @@ NOOP = [
     "\n"
     "n = ServerNotification.model_validate(1)\n"
     "print(n.root)\n",
-    "from mcp.types import server_notification_adapter\n"
-    "\n"
-    "n = server_notification_adapter.validate_python(d)\n",
-    "from mcp.types import Tool\n"
-    "\n"
-    "t = Tool.model_validate(d)\n"
-    "print(t.name)\n",
-    "def f(tree):\n"
-    "    return tree.root\n",
+    "from mcp.types import server_notification_adapter\n\nn = server_notification_adapter.validate_python(d)\n",
+    "from mcp.types import Tool\n\nt = Tool.model_validate(d)\nprint(t.name)\n",
+    "def f(tree):\n    return tree.root\n",
     # not an MCP file: `.root` under `hasattr` is someone else's
-    "def f(tree):\n"
-    "    if hasattr(tree, 'root'):\n"
-    "        return tree.root\n",
+    "def f(tree):\n    if hasattr(tree, 'root'):\n        return tree.root\n",
     # the `else` of an isinstance check is not narrowed
     "from mcp.types import ServerNotification\n"
     "\n"

@@ -51,14 +51,7 @@ CASES = [
 ]
 
 NOOP = [
-    "def f(ctx):\n"
-    "    return ctx.meta.progressToken\n",
-    "from mcp.types import RequestParamsMeta\n"
-    "\n"
-    "m: RequestParamsMeta = {'progress_token': 1}\n",
-    "class RequestParams:\n"
-    "    class Meta:\n"
-    "        pass\n"
-    "\n"
-    "RequestParams.Meta()\n",
+    "def f(ctx):\n    return ctx.meta.progressToken\n",
+    "from mcp.types import RequestParamsMeta\n\nm: RequestParamsMeta = {'progress_token': 1}\n",
+    "class RequestParams:\n    class Meta:\n        pass\n\nRequestParams.Meta()\n",
 ]

@@ -24,8 +24,5 @@ NOOP = [
     "from mcp.types import jsonrpc_message_adapter\n"
     "\n"
     "jsonrpc_message_adapter.validate_python({'jsonrpc': '2.0', 'id': None, 'error': {}})\n",
-    "class JSONRPCMessage:\n"
-    "    pass\n"
-    "\n"
-    "JSONRPCMessage.model_validate({'id': None, 'error': {}})\n",
+    "class JSONRPCMessage:\n    pass\n\nJSONRPCMessage.model_validate({'id': None, 'error': {}})\n",
 ]

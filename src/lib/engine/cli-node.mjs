@@ -1,3 +1,4 @@
+// @ts-check
 // Node side of `npx mcp-migrate`: the Python CLI (engine/mcp_migrate/cli.py) runs unchanged under
 // Pyodide; this file only gives it what Pyodide lacks. The host directories the run reads are mounted
 // into Pyodide's FS (NODEFS, at the same absolute paths, so messages and diffs show the user's paths),
@@ -7,7 +8,12 @@ import { existsSync, lstatSync, readdirSync, realpathSync, statSync, writeSync }
 import { dirname, resolve, sep } from 'node:path';
 import { loadNodeEngine } from './node.mjs';
 
-/** Directories to mount so that every path the run may open exists in Pyodide's FS. */
+/**
+ * Directories to mount so that every path the run may open exists in Pyodide's FS.
+ * @param {string[]} paths the CLI's target paths, as given
+ * @param {string} cwd
+ * @returns {string[]}
+ */
 export function mountsFor(paths, cwd) {
   const dirs = [cwd];
   for (const p of paths) {
@@ -18,6 +24,7 @@ export function mountsFor(paths, cwd) {
   }
   // Parents first; a directory inside an already-mounted one needs no mount of its own.
   dirs.sort((a, b) => a.length - b.length);
+  /** @type {string[]} */
   const mounts = [];
   for (const d of dirs) {
     if (!mounts.some((m) => d === m || d.startsWith(m.endsWith(sep) ? m : m + sep))) mounts.push(d);
@@ -27,6 +34,7 @@ export function mountsFor(paths, cwd) {
 
 // host.file_kind / host.list_dir for Pyodide, which cannot see FIFOs nor symlink targets outside the
 // mounts: {"ok": value} or {"error": "EACCES", "message": ...} (raised as the matching OSError).
+/** @param {import('node:fs').Stats | import('node:fs').Dirent} s */
 function kindOf(s) {
   if (s.isFile()) return 'file';
   if (s.isDirectory()) return 'dir';
@@ -37,17 +45,26 @@ function kindOf(s) {
   if (s.isBlockDevice()) return 'block device';
   return 'unknown';
 }
+/**
+ * @template {unknown[]} A
+ * @param {(...args: A) => unknown} fn
+ * @returns {(...args: A) => string}
+ */
 const answer = (fn) => (...args) => {
   try {
     return JSON.stringify({ ok: fn(...args) });
-  } catch (e) {
+  } catch (/** @type {any} */ e) {
     return JSON.stringify({ error: e?.code ?? 'EIO', message: String(e?.message ?? e) });
   }
 };
-const fileKind = answer((path, follow) => kindOf(follow ? statSync(path) : lstatSync(path)));
-const listDir = answer((path) => readdirSync(path, { withFileTypes: true }).map((d) => [d.name, kindOf(d)]));
+const fileKind = answer((/** @type {string} */ path, /** @type {boolean} */ follow) => kindOf(follow ? statSync(path) : lstatSync(path)));
+const listDir = answer((/** @type {string} */ path) => readdirSync(path, { withFileTypes: true }).map((d) => [d.name, kindOf(d)]));
 
-/** host.run_program for Pyodide: [returncode, stdout, stderr] as JSON (127: could not start). */
+/**
+ * host.run_program for Pyodide: [returncode, stdout, stderr] as JSON (127: could not start).
+ * @param {string} argvJson
+ * @param {string} cwd
+ */
 function runProgram(argvJson, cwd) {
   const [cmd, ...args] = JSON.parse(argvJson);
   const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
@@ -58,13 +75,14 @@ function runProgram(argvJson, cwd) {
 // Synchronous writes keep stdout/stderr ordered like CPython's. A full pipe (EAGAIN: the reader is
 // slower than us) is waited out, never dropped; a closed one (`| head`) ends the run quietly.
 const pause = new Int32Array(new SharedArrayBuffer(4));
+/** @param {number} fd */
 const writer = (fd) => ({
-  write: (buf) => {
+  write: (/** @type {Uint8Array} */ buf) => {
     let off = 0;
     while (off < buf.length) {
       try {
         off += writeSync(fd, buf, off);
-      } catch (e) {
+      } catch (/** @type {any} */ e) {
         if (e?.code === 'EPIPE') process.exit(0);
         if (e?.code !== 'EAGAIN') throw e;
         Atomics.wait(pause, 0, 0, 2);
@@ -74,6 +92,10 @@ const writer = (fd) => ({
   },
 });
 
+/**
+ * @param {string[]} argv the command line after `mcp-migrate`
+ * @returns {Promise<number>} the exit code
+ */
 export async function runEngineCli(argv) {
   const cwd = process.cwd();
   if (process.platform === 'win32') {

@@ -1,3 +1,4 @@
+// @ts-check
 // Node-only: read the engine package from disk as {relative path: source}. Kept apart from core.mjs
 // so the browser bundle never pulls in node:fs.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -7,6 +8,7 @@ import { join } from 'node:path';
 export function collectEngineFiles(engineDir) {
   /** @type {Record<string, string>} */
   const files = {};
+  /** @param {string} rel */
   const walk = (rel) => {
     const abs = join(engineDir, rel);
     for (const name of readdirSync(abs).sort()) {

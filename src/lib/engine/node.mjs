@@ -1,3 +1,4 @@
+// @ts-check
 // Node entry: finds node_modules/pyodide and reads the engine straight from engine/ (always fresh),
 // falling back to the bundled src/generated/engine-files.json.
 import { existsSync, readFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { collectEngineFiles } from './files.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(here, '..', '..', '..');
 
+/** @returns {import('./types').EngineFiles} */
 export function engineFilesFromDisk() {
   const engineDir = join(repoRoot, 'engine');
   if (existsSync(join(engineDir, 'mcp_migrate', 'api.py'))) return collectEngineFiles(engineDir);
@@ -21,7 +23,7 @@ export function pyodideIndexURL() {
   return dirname(require.resolve('pyodide/package.json')) + '/';
 }
 
-/** @param {{ files?: Record<string,string> }} [opts] */
+/** @param {{ files?: import('./types').EngineFiles }} [opts] */
 export async function loadNodeEngine(opts = {}) {
   const { loadPyodide } = await import('pyodide');
   return loadEngine({

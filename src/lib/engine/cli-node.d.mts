@@ -1,1 +1,0 @@
-export function runEngineCli(argv: string[]): Promise<number>;

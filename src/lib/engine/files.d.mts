@@ -1,1 +1,0 @@
-export function collectEngineFiles(engineDir: string): Record<string, string>;
