@@ -13,10 +13,11 @@ import { FORMAT_CASES } from '../tests/unit/lookup-table-formats.ts';
 import { MECHANISM_CASES } from '../tests/unit/lookup-table-mechanisms.ts';
 import { RETIRED_CASES } from '../tests/unit/lookup-table-retired.ts';
 import { ROUND3_CASES } from '../tests/unit/lookup-table-round3.ts';
+import { ROUND4_CASES } from '../tests/unit/lookup-table-round4.ts';
 
 const data = loadLookupData();
 const MB = 1 << 20;
-const TABLE = [...CASES, ...FORMAT_CASES, ...RETIRED_CASES, ...MECHANISM_CASES, ...ROUND3_CASES].map((c) => c.paste);
+const TABLE = [...CASES, ...FORMAT_CASES, ...RETIRED_CASES, ...MECHANISM_CASES, ...ROUND3_CASES, ...ROUND4_CASES].map((c) => c.paste);
 
 const traceback = `Traceback (most recent call last):\n  File "/app/server.py", line 3, in <module>\n    from mcp.server.fastmcp import FastMCP\nModuleNotFoundError: No module named 'mcp.server.fastmcp'\n`;
 let log = '';

@@ -5,6 +5,7 @@ import { CASES, type LookupCase } from '../unit/lookup-table.ts';
 import { FORMAT_CASES } from '../unit/lookup-table-formats.ts';
 import { MECHANISM_CASES } from '../unit/lookup-table-mechanisms.ts';
 import { ROUND3_CASES } from '../unit/lookup-table-round3.ts';
+import { ROUND4_CASES } from '../unit/lookup-table-round4.ts';
 
 const TRACEBACK = `Traceback (most recent call last):
   File "/home/dev/app/client.py", line 41, in main
@@ -74,8 +75,8 @@ test('results are ranked with confidence in 0..1', async ({ page }) => {
 
 test('the page gives the module\'s answers, full text included', async ({ page }) => {
   const data = loadLookupData();
-  // two of every kind from the first tables and one from the second and third rounds' (which use
-  // the index's model fields, SDK names, sides and nullable attributes), short enough for ?q=
+  // two of every kind from the first tables and one from the second, third and fourth rounds'
+  // (which use the index's model fields, SDK names, sides and nullable attributes), short enough for ?q=
   const pick = (cases: LookupCase[], per: number) => {
     const kinds = new Map<string, number>();
     return cases.filter((c) => {
@@ -84,7 +85,7 @@ test('the page gives the module\'s answers, full text included', async ({ page }
       return true;
     });
   };
-  const sample = [...pick([...CASES, ...FORMAT_CASES], 2), ...pick(MECHANISM_CASES, 1), ...pick(ROUND3_CASES, 1)];
+  const sample = [...pick([...CASES, ...FORMAT_CASES], 2), ...pick(MECHANISM_CASES, 1), ...pick(ROUND3_CASES, 1), ...pick(ROUND4_CASES, 1)];
   expect(sample.length).toBeGreaterThanOrEqual(30);
   for (const c of sample) {
     const want = lookupSync(c.paste, data).results.map((r) => `${r.anchor}@${r.confidence}`);

@@ -13,6 +13,7 @@ export const KNOWN_MISSES: Array<{ paste: string; why: string }> = [
   { paste: 'how do I read the negotiated protocol version', why: 'protocol_version is everywhere in v2' },
   { paste: 'Transient error StatusCode.UNAVAILABLE', why: 'names only the trace exporter: nothing ties it to the SDK spans the section describes' },
   { paste: '    def test_scopes_after_403(oauth_flow):', why: "the test's words (authorize, scope, OAuth flow) are the offline_access section's as much; only the union of the two sides points at step-up" },
+  { paste: 'Before I touch our OAuthClientProvider setup: which of its constructor', why: "asks which constructor arguments changed; the section about the one removed argument (timeout) shares every word, the overview of what stayed says no more" },
 ];
 
 export const knownMiss = (paste: string): string | undefined => KNOWN_MISSES.find((k) => paste.startsWith(k.paste))?.why;

@@ -8,11 +8,12 @@ import { FORMAT_CASES } from './lookup-table-formats.ts';
 import { MECHANISM_CASES } from './lookup-table-mechanisms.ts';
 import { RETIRED_CASES } from './lookup-table-retired.ts';
 import { ROUND3_CASES } from './lookup-table-round3.ts';
+import { ROUND4_CASES } from './lookup-table-round4.ts';
 import { frameText, sdkSide } from '../../src/lib/lookup/normalise.ts';
 
 const data = loadLookupData();
 const anchors = new Set(data.sections.map((s) => s.anchor));
-const ALL: LookupCase[] = [...CASES, ...FORMAT_CASES, ...RETIRED_CASES, ...MECHANISM_CASES, ...ROUND3_CASES];
+const ALL: LookupCase[] = [...CASES, ...FORMAT_CASES, ...RETIRED_CASES, ...MECHANISM_CASES, ...ROUND3_CASES, ...ROUND4_CASES];
 const A = (anchor: string) => data.sections.find((s) => s.anchor === anchor)!;
 /** The answers the lookup stands behind: an off-topic paste may list possible matches, below these. */
 const confident = (paste: string) => lookupSync(paste, data).results.filter((r) => r.confidence >= CONFIDENT);
@@ -393,7 +394,8 @@ describe('tool formats', () => {
     expect(a?.raised).toEqual(['ValidationError']);
     expect(differences("'https://x.com'", "'https://x.com/'")).toEqual(['trailing slash']);
     expect(differences("''", "'1.28.1'")).toEqual(['empty']);
-    expect(differences('None', "'x'")).toEqual(['none']);
+    expect(differences('None', "'x'")).toEqual(['none', 'missing']);
+    expect(differences("'x'", 'None')).toEqual(['none']);
   });
 });
 

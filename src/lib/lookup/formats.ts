@@ -150,7 +150,7 @@ const DID_NOT_RAISE = /^(?:Failed: )?DID NOT RAISE <class '([\w.]+)'>/;
 
 /** The facts a failed assertion states: the two sides, what they were read from, what differs. */
 export function parseAssertions(lines: string[]): AssertFacts | null {
-  const facts: AssertFacts = { pairs: [], where: [], extra: [], raised: [] };
+  const facts: AssertFacts = { pairs: [], where: [], instances: [], extra: [], raised: [] };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].trim();
     if (line.length > 4000) continue;
@@ -160,6 +160,14 @@ export function parseAssertions(lines: string[]): AssertFacts | null {
       continue;
     }
     const w = WHERE.exec(line);
+    // `where False = isinstance(CallToolResult(...), list)` (under `assert False`): the value is
+    // of another class now.
+    const inst = w && /^isinstance\((?:[\w.]+\.)?([A-Z]\w*)\(/.exec(w[2])?.[1];
+    if (inst) {
+      facts.where.push(inst);
+      facts.instances.push(inst);
+      continue;
+    }
     if (w && facts.pairs.length) {
       // `where '' = Implementation(name=..., version='').version`: the attribute and the class.
       const expr = w[2];
@@ -176,12 +184,13 @@ export function parseAssertions(lines: string[]): AssertFacts | null {
     const d = DID_NOT_RAISE.exec(line);
     if (d) facts.raised.push(d[1].split('.').pop() ?? d[1]);
   }
-  return facts.pairs.length || facts.extra.length || facts.raised.length ? facts : null;
+  return facts.pairs.length || facts.instances.length || facts.extra.length || facts.raised.length ? facts : null;
 }
 
 /** Words that name how the two sides of a comparison differ. */
 export function differences(left: string, right: string): string[] {
-  const unq = (s: string) => s.replace(/^['"]|['"]$/g, '');
+  // (one value in a list or tuple is that value: `['read admin'] == ['admin']`)
+  const unq = (s: string) => s.replace(/^\[\s*([^[\],]*?)\s*,?\s*\]$|^\(\s*([^(),]*?)\s*,\s*\)$/, (_, a, b) => a ?? b).replace(/^['"]|['"]$/g, '');
   const l = unq(left);
   const r = unq(right);
   const out: string[] = [];
@@ -189,7 +198,8 @@ export function differences(left: string, right: string): string[] {
   // (an empty string, or nothing where items were expected: `[] == ['starting', 'done']`)
   const empty = (v: string) => v === '' || /^(?:\[\]|\{\}|\(\)|set\(\))$/.test(v);
   if ((empty(l) || empty(r)) && l !== r) out.push('empty');
-  if ((left === 'None') !== (right === 'None')) out.push('none');
+  // (None where the test expects a value: the value is missing)
+  if ((left === 'None') !== (right === 'None')) out.push(...(left === 'None' ? ['none', 'missing'] : ['none']));
   // A count (`assert entries == 3` failing as `1 == 3`): done once, never, or more than expected.
   if (/^\d+$/.test(l) && /^\d+$/.test(r) && l !== r) {
     const [got, want] = [+l, +r];

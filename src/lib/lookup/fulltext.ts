@@ -83,6 +83,10 @@ const BOILERPLATE = new RegExp(
 );
 
 
+// The module an exception class is defined in (`mcp.server.mcpserver.exceptions.`ToolError) says
+// where it lives, not what went wrong.
+const EXCEPTION_MODULE = /\b(?:[a-z_]\w*\.)+(?=[A-Z]\w*(?:Error|Exception|Warning)\b)/g;
+
 const STATED_CODE = /\b(?:HTTP(?:\/[\d.]+)?|status(?:[ _]code)?|returned|responded with|got)[\s:=]+([1-5]\d\d)\b|\b([1-5]\d\d) (?:[A-Z][a-z]+ ){1,3}(?:[A-Z][a-z]+|OK)\b|(?<![\w.])(-32\d{3})\b/gi;
 
 /** What to search for: the paste's words, the exception an expert reads first weighing more. */
@@ -94,7 +98,7 @@ export function buildQuery(n: Normalised, dropped: Set<string> = new Set()): Que
   const unexample = (s: string) => examples.reduce((t, v) => t.split(v).join(' '), s);
   // pytest's `+  where x = Model(field=..., ...).attr` repeats whole reprs: they count for less.
   const where = n.text.match(/^\+\s+where .*$/gm) ?? [];
-  addText(q, unexample(n.text.replace(/^\+\s+where .*$/gm, ' ')).replace(BOILERPLATE, ' '), 1);
+  addText(q, unexample(n.text.replace(/^\+\s+where .*$/gm, ' ')).replace(EXCEPTION_MODULE, '').replace(BOILERPLATE, ' '), 1);
   for (const w of where) addText(q, w.replace(/\w+=None\b|\w+=(?:\[\]|\{\}|''|\.\.\.)/g, ' ').replace(BOILERPLATE, ' '), 0.5);
   for (const [word, meaning] of SYNONYMS) if (q.has(word)) addText(q, meaning, 0.7);
   // A status or error code the paste states as one (`HTTP 413`, `status=421`, `413 Payload Too
@@ -116,6 +120,9 @@ export function buildQuery(n: Normalised, dropped: Set<string> = new Set()): Que
       const values = diffs.length ? 0.3 : 1;
       addText(q, left, values, 3);
       addText(q, right, values / 2, 3);
+      // What one side has over the other in a union (`offline_access` in `read offline_access`
+      // against `read`) is what changed, not an example.
+      if (diffs.includes('union')) addText(q, unionExtra(left, right), 1.5, 3);
     }
     for (const w of a.where) addText(q, w, 1.5, 3);
     for (const e of a.extra) addText(q, e, 1.5, 3);
@@ -123,6 +130,14 @@ export function buildQuery(n: Normalised, dropped: Set<string> = new Set()): Que
   }
   for (const d of dropped) q.delete(d);
   return q;
+}
+
+/** The words of the larger side of a union that the other side lacks. */
+function unionExtra(left: string, right: string): string {
+  const words = (v: string) => v.replace(/[[\]()'",]/g, ' ').split(/\s+/).filter(Boolean);
+  const [l, r] = [words(left), words(right)];
+  const [big, small] = l.length >= r.length ? [l, new Set(r)] : [r, new Set(l)];
+  return big.filter((w) => !small.has(w)).join(' ');
 }
 
 export interface Ranked {

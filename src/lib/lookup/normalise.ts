@@ -56,6 +56,7 @@ const FRAME = /^\s*File "[^"]*", line \d+(?:, in .*)?$/;
 const PYTEST_LOCATION = /^\s*(?:[\w./\\-]+\.py):\d+:\s*(?:in \S+)?$/;
 // A test's name says what it checks: `tests/x.py:12: in test_lifespan_runs_per_session`, `x.py::test_y`.
 const TEST_NAME = /(?:^|[\s:])(test_\w+)/;
+const TEST_MODULE = /(?:^|[\s\\/])(test_\w+)\.py:\d+:/;
 const TRACEBACK_HEADER = /^\s*(?:\+\s*)?(?:Exception Group )?Traceback \(most recent call last\):?\s*$/;
 const CHAIN = /^\s*(?:During handling of the above exception, another exception occurred|The above exception was the direct cause of the following exception):?\s*$/;
 const GROUP_RULE = /^\s*[+|]?\s*\+?-[-+]*(?:\s*\d+\s*-+|\s*\.\.\.\s*-+)?\s*$/;
@@ -140,9 +141,13 @@ function readLine(original: string): LineRead {
   }
   // pytest: "FAILED tests/x.py::test - Type: msg" and "tests/x.py:12: Type" (a repeat of the E line)
   line = line.replace(/^(?:FAILED|ERROR)\s+\S+\s+-\s+/, '').replace(/^>\s+/, '  ');
-  if (/^\s*\S+\.py:\d+:\s+[\w.]+$/.test(line)) return { text: null, typecheck, loggers, frame: null };
+  // (the test module's name says what it checks too: `tests/test_step_up.py:58: AssertionError`)
+  if (/^\s*\S+\.py:\d+:\s+[\w.]+$/.test(line)) {
+    const module = TEST_MODULE.exec(line)?.[1];
+    return { text: module ? `in ${module}` : null, typecheck, loggers, frame: null };
+  }
   if (PYTEST_LOCATION.test(line) || /^_{3,}\s+test_\w+\s+_{3,}$/.test(line.trim())) {
-    const test = TEST_NAME.exec(line)?.[1];
+    const test = TEST_NAME.exec(line)?.[1] ?? TEST_MODULE.exec(line)?.[1];
     return { text: test ? `in ${test}` : null, typecheck, loggers, frame: null };
   }
   if (TRACEBACK_HEADER.test(line) || CHAIN.test(line) || GROUP_RULE.test(line) || CARETS.test(line)) {
@@ -232,7 +237,8 @@ export function normalise(paste: string): Normalised {
     // A message continues on following lines until the next exception (pydantic's field list,
     // wrapped pastes); keep a few so "validation error for X\nfield\n  Extra inputs" stays together.
     let message = m[2] ?? '';
-    for (let j = i + 1; j < focus.length && j <= i + 4 && !EXC.test(focus[j]) && !DIAGNOSTIC.test(focus[j]); j++) {
+    // (a `# comment` under it is the paster's own note, not the message)
+    for (let j = i + 1; j < focus.length && j <= i + 4 && !EXC.test(focus[j]) && !DIAGNOSTIC.test(focus[j]) && !/^#\s/.test(focus[j]); j++) {
       if (/^For further information visit/i.test(focus[j])) continue;
       // A terminal re-wrapped the line inside a quoted name (`'structuredCont` / `ent'`): one name.
       const split = (message.split("'").length % 2 === 0 && /'[\w.]+$/.test(message) && /^[\w.]+'/.test(focus[j])) || false;

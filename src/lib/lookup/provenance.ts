@@ -48,6 +48,8 @@ const FOREIGN = new RegExp(
 
 // Python: a traceback, a `.py` path, Python code, its tools, CPython's own wording.
 const PYTHON = /Traceback \(most recent call last\)|\bobject has no attribute\b|\bgot an unexpected keyword argument\b|\bcannot unpack non-iterable\b|\bpositional arguments? but \d+ (?:were|was) given|\bNo module named\b|\bcannot import name\b|\bis not (?:subscriptable|iterable|callable)\b|\bvalidation errors? for\b|^\s*File "[^"]+", line \d+|\.pyi?\b|^\s*(?:from\s+[\w.]+\s+import\b|import\s+[\w.]+\s*$|(?:async\s+)?def\s+\w+\(|class\s+\w+[(:]|@[\w.]+(?:\(|$)|async with\b|await\s)|\b(?:pip|uv|python3?|pytest|pyright|mypy)\b/m;
+// Words that say something changed (`now`, `since the upgrade`, `no longer`, `renamed`).
+export const CHANGE_WORDS = /\b(?:now|no longer|any ?more|used to|since|suddenly|stopped|upgrad\w*|migrat\w*|gone|removed|renamed|instead|v2|2\.\d+)\b/i;
 // A name written as code in prose: quoted, called, or reached as an attribute.
 const CODE_NAME = /`([A-Za-z_][\w.]*)(?:\(\))?`|\.([A-Za-z_]\w*)|\b([A-Za-z_]\w*)(?=[(.]\w)/g;
 
@@ -115,8 +117,32 @@ export function sdkEvidence(paste: string, n: Normalised, hits: Hit[], data: Loo
   return null;
 }
 
+// A release of `mcp` 1.x the paste says it runs (`mcp==1.9.4`, `(mcp 1.12, ...)`, `mcp-1.26.0`),
+// not a floor (`mcp>=1.9`) nor the series a comparison names (`worked with mcp 1.x`).
+const V1_RELEASE = /(?<![\w@/.-])mcp(?:\[[\w,\s-]+\])?(?:\s*===?\s*|\s+v?|-|\s+\(v?)1\.\d+(?:\.\d+)*(?!\w|\.\d)/i;
+// What says the paste is about v2 or about a change: a 2.x release, an upgrade, something that
+// used to work. (JSON-RPC's own "2.0" is no release of the SDK.)
+const V2_OR_CHANGE = /(?<![\w./-])(?:v?2\.(?:\d+|x)|v2)(?![\w.])|(?:->|→)\s*v?2\b|\b(?:upgrad|updat|migrat|bump|port(?:ed|ing)\b|worked|used to|no longer|any ?more|stopped|previously)/i;
+const JSONRPC_VERSION = /["']?jsonrpc["']?\s*:\s*["']2\.0["']|JSON-?RPC 2\.0/gi;
+
+/**
+ * Is it v1 that ran? The paste says it runs a v1 release, and nothing about v2 or a change; or
+ * the traceback runs inside a module only v1 has (`mcp/server/fastmcp/...`, `mcp/shared/session.py`);
+ * or v1's own exception class was raised (`mcp.shared.exceptions.McpError`). Then what went wrong
+ * is v1's own behaviour: a v1 name is no mistake there, and words the guide happens to share are
+ * no migration problem. (The SDK's own messages, a v1 warning of what v2 removes, still answer.)
+ */
+export function runsV1(paste: string, n: Normalised, data: LookupData): boolean {
+  const removed = data.symbols.modules;
+  if (n.frames.some((f) => Object.hasOwn(removed, f.module) || Object.keys(removed).some((m) => f.module.startsWith(`${m}.`)))) return true;
+  if (n.exceptions.some((e) => e.type === 'mcp.shared.exceptions.McpError')) return true;
+  const text = bounded(paste);
+  return V1_RELEASE.test(text) && !V2_OR_CHANGE.test(text.replace(JSONRPC_VERSION, ' '));
+}
+
 const nameSets = new WeakMap<object, Set<string>>();
-function sdkNames(data: LookupData): Set<string> {
+/** Names only the SDK's code uses (`CallToolResult`, `send_tool_list_changed`): the index's `sdkNames`. */
+export function sdkNames(data: LookupData): Set<string> {
   const list = data.index?.sdkNames ?? [];
   let names = nameSets.get(list);
   if (!names) nameSets.set(list, (names = new Set(list)));

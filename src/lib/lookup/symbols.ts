@@ -3,6 +3,7 @@
 // symptom for, as long as CPython says which name it could not find.
 
 import { looseText } from './normalise.ts';
+import { CHANGE_WORDS } from './provenance.ts';
 import type { ExceptionLine, Hit, LookupIndex, Normalised, Section, SymbolIndex } from './types.ts';
 
 const Q = `['"\`\u2018\u2019]?`; // quotes may be lost in a mangled paste
@@ -40,6 +41,8 @@ interface Ctx {
   sections: Section[];
   /** Types of the paste's exception lines (last dotted part). */
   exceptionTypes: string[];
+  /** The paste's exception lines, whole. */
+  errors: string;
   hits: Hit[];
   /** Names an error attributes to a package that is not the SDK. */
   foreign: Set<string>;
@@ -309,7 +312,8 @@ const IMPORT_FROM = /\bfrom\s+(mcp(?:\.\w+)*)\s+import\s+\(?\s*([\w\s,]+)/g;
 const IMPORT = /\bimport\s+(mcp(?:\.\w+)+)/g;
 const DOTTED_MCP = /(?<![\w.])mcp(?:\.\w+)+/g;
 // A call with its arguments, one level of nested brackets (`f(a, g(b), k=v)`), on one line.
-const CALL = /(?<![\w])([A-Za-z_][\w.]*)\s*\(([^()\n]{0,400}(?:\([^()\n]{0,200}\)[^()\n]{0,400}){0,6})\)/g;
+// (a call may span lines, as formatters lay out long argument lists)
+const CALL = /(?<![\w])([A-Za-z_][\w.]*)\s*\(([^()]{0,400}(?:\([^()]{0,200}\)[^()]{0,400}){0,6})\)/g;
 // (not after a digit: `tools.0.inputSchema` is pydantic's location in wire data, not code)
 const ATTRIBUTE = /(?<=[\w)\]])(?<!(?:^|[^\w])\d+)\.([A-Za-z_]\w*)/g;
 const SUBSCRIPT = /(?<![\w.])([A-Z]\w*)\[([^\[\]\n]{0,200}(?:\[[^\[\]\n]{0,200}\][^\[\]\n]{0,200}){0,4})\]/g;
@@ -320,6 +324,9 @@ const SDK_PARAMETER = /timeout|seconds|interval|uri|url|result/i;
 const WIRE_KEY = /(["'])[A-Za-z_]\w*\1\s*:/g;
 // pydantic's location line (`tools.0.inputSchema`, `maxTokens`) above its `... [type=...]` line
 const PYDANTIC_LOC = /^[A-Za-z_][\w.]*\n(?=.*\[type=)/gm;
+// Python code lines: a definition, an import, a decorator, a call with keywords.
+const PYTHON_CODE = /^\s*(?:from\s+[\w.]+\s+import\b|import\s+[\w.]+|(?:async\s+)?def\s+\w+\(|class\s+\w+[(:]|@[\w.]+)|\b\w+\([^()\n]*\b\w+=/m;
+const WHERE_FIELD = /(?<=^\+\s+where .*[(,]\s*)\w+=/gm;
 // a field named in prose: "a custom `category` field", "the key `trace_id`"
 const PROSE_FIELD = /`(\w+)`\s+(?:field|key|attribute|property)\b|\b(?:field|key|attribute|property)\s+`(\w+)`/gi;
 // a JSON-RPC method (`sampling/createMessage`, `notifications/tools/list_changed`)
@@ -334,6 +341,8 @@ function wireless(text: string): string {
   let out = text;
   if (out.includes(':')) out = out.replace(WIRE_KEY, ' ');
   if (out.includes('[type=')) out = out.replace(PYDANTIC_LOC, '\n');
+  // pytest's `+  where x = Model(field=..., ...)`: the fields of an object it printed, not code
+  if (out.includes('where ')) out = out.replace(WHERE_FIELD, ' ');
   if (out.includes('/')) out = out.replace(METHOD, ' ');
   return out;
 }
@@ -342,11 +351,15 @@ function wireless(text: string): string {
 function callArguments(args: string): { positional: number; keywords: string[]; values: Record<string, string> } {
   let depth = 0;
   let current = '';
+  let quote = '';
   const parts: string[] = [];
   for (const ch of args) {
-    if ('([{'.includes(ch)) depth++;
+    // (a comma inside a string literal separates nothing)
+    if (quote) quote = ch === quote ? '' : quote;
+    else if (ch === '"' || ch === "'") quote = ch;
+    else if ('([{'.includes(ch)) depth++;
     else if (')]}'.includes(ch)) depth--;
-    if (ch === ',' && depth === 0) {
+    if (ch === ',' && depth === 0 && !quote) {
       parts.push(current);
       current = '';
     } else current += ch;
@@ -469,18 +482,28 @@ function codeMentions(ctx: Ctx, text: string) {
       const before = text.slice(Math.max(0, (m.index ?? 0) - 40), m.index);
       // `@server.list_tools()`: a decorator runs when the module loads, so it fails first
       // (on a variable of its own: `@mcp._mcp_server.x()` reaches the lowlevel server through MCPServer)
-      return { member: m[1], receiver: /([A-Za-z_]\w*)\s*$/.exec(before)?.[1] ?? '', decorator: /(?:^|\n)\s*@\w+$/.test(before) };
+      return {
+        member: m[1],
+        receiver: /([A-Za-z_]\w*)\s*$/.exec(before)?.[1] ?? '',
+        decorator: /(?:^|\n)\s*@\w+$/.test(before),
+        awaited: /\bawait\s+[\w.]*$/.test(before),
+      };
     }),
-    ...[...text.matchAll(GETATTR)].map((m) => ({ member: m[1], receiver: '', decorator: false })),
+    ...[...text.matchAll(GETATTR)].map((m) => ({ member: m[1], receiver: '', decorator: false, awaited: false })),
   ];
-  for (const { member, receiver, decorator } of accesses) {
+  for (const { member, receiver, decorator, awaited } of accesses) {
+    // `await server.list_tools()` is a coroutine a v2 class still has (a client's, `MCPServer`'s,
+    // another library's): v1's lowlevel decorator factory of that name was never awaited.
+    if (awaited && alive.has(member)) continue;
     const owners = Object.entries(idx.members).filter(([, ms]) => ms[member] !== undefined).map(([c]) => c);
     const isOwner = (c: string) => receiver.toLowerCase().includes(c.toLowerCase()) || receiverClasses(receiver).includes(c);
     // The receiver says which class it is (`meta.progressToken` is `RequestParams.Meta`'s); a
     // receiver known to be another class (`client.call_tool`) did not lose the member.
     const mine = owners.filter(isOwner);
     if (owners.length && !mine.length && receiverClasses(receiver).length) continue;
-    const at = new Set(mine.map((c) => idx.members[c][member])).size === 1 ? idx.members[mine[0]][member] : memberAnchor(idx, member);
+    // (the lowlevel server reached through MCPServer's private attribute: the section about that)
+    const through = /^_(?:mcp|lowlevel)_server$/.test(receiver) ? (idx.names._mcp_server?.[0]?.[0] as number | undefined) : undefined;
+    const at = through ?? (new Set(mine.map((c) => idx.members[c][member])).size === 1 ? idx.members[mine[0]][member] : memberAnchor(idx, member));
     if (at === undefined) {
       // An instance attribute the API snapshot cannot see (`server.request_handlers`): the name index.
       const entries = idx.names[member];
@@ -503,6 +526,10 @@ function codeMentions(ctx: Ctx, text: string) {
       if (model && !seen.has(`extra:${model}`) && extraField(ctx, model, field, 0.78, `describes a \`${field}\` field on \`${model}\`, which it never had`)) seen.add(`extra:${model}`);
     }
   }
+  // (unless the paste says the field changed, or Python code or an error uses it: a key in quotes,
+  // `KeyError: 'inputSchema'`; then it is the SDK's field)
+  const changed = CHANGE_WORDS.test(text);
+  const inCode = (a: string) => changed || ctx.errors.includes(a) || new RegExp(`["']${a}["']`).test(text) || PYTHON_CODE.test(text);
   for (const m of wireless(text).matchAll(WORD)) {
     const a = m[0];
     if (seen.has(`name:${a}`) || seen.has(`attr:${a}`) || ctx.foreign.has(a) || !distinctive(a)) continue;
@@ -510,7 +537,12 @@ function codeMentions(ctx: Ctx, text: string) {
     if (entries?.length === 1) {
       if (alive.has(a)) once(`name:${a}`, entries[0][0] as number, 0.6, `mentions \`${a}\`, which the section is about (symbol index)`);
       else once(`name:${a}`, entries[0][0] as number, 0.78, `mentions \`${a}\`, removed in v2 (symbol index)`);
-    } else if (!entries && !alive.has(a)) once(`attr:${a}`, memberAnchor(idx, a), 0.7, `mentions \`${a}\`, removed in v2 (symbol index)`);
+    } else if (!entries && !alive.has(a)) {
+      // A camelCase field in words (`the tool's inputSchema`, `readOnlyHint`) is the protocol's
+      // wire name, which every SDK, host and the spec share; only in Python code is it v1's attribute.
+      if (/[a-z][A-Z]/.test(a) && !inCode(a)) once(`attr:${a}`, memberAnchor(idx, a), 0.45, `mentions \`${a}\`, the protocol's name for a field v2 renamed in Python (wire name)`);
+      else once(`attr:${a}`, memberAnchor(idx, a), 0.7, `mentions \`${a}\`, removed in v2 (symbol index)`);
+    }
   }
 }
 
@@ -525,6 +557,8 @@ function assertionSubject(ctx: Ctx, n: Normalised) {
     const owners = ctx.sections.filter((s) => s.symbols.includes(cls));
     if (owners.length === 1) ctx.hits.push({ anchor: owners[0].anchor, confidence: 0.55, evidence: `uses the asserted value from \`${cls}\`, which the section is about (section symbols)` });
   }
+  // The value is of another class than the test expects: the heading about that class says why.
+  for (const cls of new Set(n.assertions?.instances ?? [])) typesInTitles(ctx, cls, 0.75, 'is what the asserted value is now, and the section is about it (section heading)');
 }
 
 /** Does the paste attribute a name to some other package (e.g. `from fastmcp import FastMCP`)? */
@@ -554,7 +588,16 @@ export function asRuntime(n: Normalised, idx: SymbolIndex): Normalised {
 }
 
 export function matchSymbols(n: Normalised, idx: SymbolIndex, sections: Section[] = [], models?: LookupIndex['models']): Hit[] {
-  const ctx: Ctx = { idx, sections, exceptionTypes: n.exceptions.map((e) => e.type.split('.').pop() ?? e.type), hits: [], foreign: new Set(), weight: 1, models };
+  const ctx: Ctx = {
+    idx,
+    sections,
+    exceptionTypes: n.exceptions.map((e) => e.type.split('.').pop() ?? e.type),
+    errors: n.exceptions.map((e) => `${e.type}: ${e.message}`).join('\n'),
+    hits: [],
+    foreign: new Set(),
+    weight: 1,
+    models,
+  };
   foreignContext(n.text, ctx.foreign);
   const primaryLine = n.primary ? `${n.primary.type}: ${n.primary.message}` : '';
   const seen = new Set<string>();

@@ -82,4 +82,6 @@ export const SYNONYMS: ReadonlyArray<readonly [string, string]> = Object.entries
   megabyte: 'mib',
   deprecat: 'deprecated',
   silenc: 'suppression',
+  threw: 'discarded',
+  forgot: 'discarded',
 }).map(([w, m]) => [stem(w), m] as const);

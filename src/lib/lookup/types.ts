@@ -105,6 +105,8 @@ export interface AssertFacts {
   pairs: Array<{ left: string; op: string; right: string }>;
   /** Attributes and classes from pytest's `+  where ... = Class(...).attr` lines. */
   where: string[];
+  /** Classes a failed `isinstance` found the value to be (`isinstance(CallToolResult(...), list)`). */
+  instances: string[];
   /** The items one side has more of (`Left contains 1 more item:`). */
   extra: string[];
   /** Exceptions a `pytest.raises` expected and did not get (`DID NOT RAISE`). */
