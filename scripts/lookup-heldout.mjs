@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Scores the error lookup on a blind held-out table (by default tests/heldout/lookup-heldout-3.json).
+// Scores the error lookup on a blind held-out table (by default tests/heldout/lookup-heldout-4.json).
 //
 // Prints aggregate figures only, never a case's text or id: a table stays useful as a held-out
 // measure only while nobody improving the lookup sees what is in it (see tests/heldout/README.md).
