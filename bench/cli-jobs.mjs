@@ -38,7 +38,9 @@ const settings = [...new Set([1, 2, cores])];
 function once(jobs) {
   const t0 = performance.now();
   const r = spawnSync('python3', ['-m', 'mcp_migrate', '--check', '--jobs', String(jobs), corpus], {
-    cwd: join(root, 'engine'), encoding: 'utf8', env: { ...process.env, MCP_MIGRATE_PROGRESS: '0' },
+    cwd: join(root, 'engine'),
+    encoding: 'utf8',
+    env: { ...process.env, MCP_MIGRATE_PROGRESS: '0' },
   });
   const ms = performance.now() - t0;
   if (r.status !== 0 && r.status !== 1) throw new Error(`mcp-migrate --jobs ${jobs} failed:\n${r.stderr}`);
@@ -63,7 +65,9 @@ if (summaries.size !== 1) throw new Error(`--jobs changed the result:\n${[...sum
 
 const one = bestMs(1);
 const rows = settings.map((j) => ({
-  jobs: j, ms: Math.round(bestMs(j)), files_per_s: Math.round(files / (bestMs(j) / 1000)),
+  jobs: j,
+  ms: Math.round(bestMs(j)),
+  files_per_s: Math.round(files / (bestMs(j) / 1000)),
   ratio: +(bestMs(j) / one).toFixed(2),
 }));
 if (process.argv.includes('--json')) {
@@ -71,7 +75,9 @@ if (process.argv.includes('--json')) {
 } else {
   console.log(`CLI --check on ${corpus}: ${files} files, ${cores} cores, best of ${rounds} runs each`);
   for (const r of rows) {
-    console.log(`  --jobs ${String(r.jobs).padEnd(2)} ${String(r.ms).padStart(6)} ms  ${String(r.files_per_s).padStart(5)} files/s  `
-      + `${r.ratio}x the time of one process`);
+    console.log(
+      `  --jobs ${String(r.jobs).padEnd(2)} ${String(r.ms).padStart(6)} ms  ${String(r.files_per_s).padStart(5)} files/s  ` +
+        `${r.ratio}x the time of one process`,
+    );
   }
 }

@@ -28,10 +28,13 @@ const startup = performance.now();
 const engine = await loadNodeEngine();
 console.log(`Pyodide + engine start-up in Node: ${Math.round(performance.now() - startup)} ms`);
 const { pyodide } = engine;
-pyodide.FS.writeFile('/mcp_migrate_engine/bench_engine.py', benchSource.replace(
-  'sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))',
-  'sys.path.insert(0, "/mcp_migrate_engine")',
-));
+pyodide.FS.writeFile(
+  '/mcp_migrate_engine/bench_engine.py',
+  benchSource.replace(
+    'sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))',
+    'sys.path.insert(0, "/mcp_migrate_engine")',
+  ),
+);
 const pyResult = pyodide.runPython(`
 import sys, json
 sys.path.insert(0, "/mcp_migrate_engine")

@@ -17,11 +17,14 @@ import { ROUND4_CASES } from '../tests/unit/lookup-table-round4.ts';
 
 const data = loadLookupData();
 const MB = 1 << 20;
-const TABLE = [...CASES, ...FORMAT_CASES, ...RETIRED_CASES, ...MECHANISM_CASES, ...ROUND3_CASES, ...ROUND4_CASES].map((c) => c.paste);
+const TABLE = [...CASES, ...FORMAT_CASES, ...RETIRED_CASES, ...MECHANISM_CASES, ...ROUND3_CASES, ...ROUND4_CASES].map(
+  (c) => c.paste,
+);
 
 const traceback = `Traceback (most recent call last):\n  File "/app/server.py", line 3, in <module>\n    from mcp.server.fastmcp import FastMCP\nModuleNotFoundError: No module named 'mcp.server.fastmcp'\n`;
 let log = '';
-for (let i = 0; log.length < MB; i++) log += `2026-08-02 10:00:${String(i % 60).padStart(2, '0')},123 - app.worker - INFO - processed item ${i} in ${i % 97} ms\n`;
+for (let i = 0; log.length < MB; i++)
+  log += `2026-08-02 10:00:${String(i % 60).padStart(2, '0')},123 - app.worker - INFO - processed item ${i} in ${i % 97} ms\n`;
 const HUGE = [
   log.slice(0, MB - traceback.length) + traceback,
   'payload=' + Buffer.from(Array.from({ length: MB * 0.75 }, (_, i) => (i * 31) % 251)).toString('base64'),
@@ -53,13 +56,25 @@ function measure(pastes, rounds) {
     }
   }
   const q = (xs, p) => +[...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))].toFixed(3);
-  return { pastes: pastes.length, runs: wall.length, median_ms: q(wall, 0.5), p95_ms: q(wall, 0.95), max_ms: q(wall, 1), cpu_p95_ms: q(cpu, 0.95) };
+  return {
+    pastes: pastes.length,
+    runs: wall.length,
+    median_ms: q(wall, 0.5),
+    p95_ms: q(wall, 0.95),
+    max_ms: q(wall, 1),
+    cpu_p95_ms: q(cpu, 0.95),
+  };
 }
 
 const out = { table: measure(TABLE, 5), mb: measure(HUGE, 10) };
 if (process.argv.includes('--json')) console.log(JSON.stringify(out));
 else {
-  for (const [what, f, n] of [[`${out.table.pastes} table pastes`, out.table, 5], [`${out.mb.pastes} pastes of 1 MB`, out.mb, 10]]) {
-    console.log(`lookup latency over ${what} x ${n}: median ${f.median_ms} ms, p95 ${f.p95_ms} ms, max ${f.max_ms} ms (CPU p95 ${f.cpu_p95_ms} ms)`);
+  for (const [what, f, n] of [
+    [`${out.table.pastes} table pastes`, out.table, 5],
+    [`${out.mb.pastes} pastes of 1 MB`, out.mb, 10],
+  ]) {
+    console.log(
+      `lookup latency over ${what} x ${n}: median ${f.median_ms} ms, p95 ${f.p95_ms} ms, max ${f.max_ms} ms (CPU p95 ${f.cpu_p95_ms} ms)`,
+    );
   }
 }

@@ -53,7 +53,8 @@ function jsClosure(html, pagePath) {
     const src = readFileSync(file);
     bytes += gz(src);
     // Only static imports load up front; dynamic import() chunks load on demand.
-    for (const i of src.toString().matchAll(/(?:^|[;\s}])import\s*(?:[\w*{}\s,$]*from\s*)?["']([^"']+)["']/g)) add(i[1], url);
+    for (const i of src.toString().matchAll(/(?:^|[;\s}])import\s*(?:[\w*{}\s,$]*from\s*)?["']([^"']+)["']/g))
+      add(i[1], url);
   }
   return { bytes, files: seen.size };
 }
@@ -80,6 +81,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const [label, path] of targets) {
     if (!existsSync(join(fileOf(base + path), 'index.html'))) continue;
     const w = pageWeight(path);
-    console.log(`  ${label.padEnd(14)} HTML ${kb(w.html).padStart(9)}   JS ${kb(w.js).padStart(9)} in ${w.jsFiles} files   ${w.path}`);
+    console.log(
+      `  ${label.padEnd(14)} HTML ${kb(w.html).padStart(9)}   JS ${kb(w.js).padStart(9)} in ${w.jsFiles} files   ${w.path}`,
+    );
   }
 }

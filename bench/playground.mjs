@@ -32,11 +32,15 @@ async function serve() {
     console.log('playground: dist/ has no playground; run `npm run build` first');
     process.exit(1);
   }
-  const child = spawn(process.execPath, [`${root}node_modules/astro/bin/astro.mjs`, 'preview', '--host', '127.0.0.1', '--port', String(port)], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
+  const child = spawn(
+    process.execPath,
+    [`${root}node_modules/astro/bin/astro.mjs`, 'preview', '--host', '127.0.0.1', '--port', String(port)],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    },
+  );
   const url = `http://127.0.0.1:${port}${base}`;
   for (let i = 0; i < 100; i++) {
     try {
@@ -75,7 +79,12 @@ async function browser(serviceWorkers = 'allow') {
           observer.disconnect();
         }
       });
-      observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
+      observer.observe(document.documentElement, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeFilter: ['aria-busy'],
+      });
     };
     if (document.documentElement) watch();
     else document.addEventListener('readystatechange', watch, { once: true });
@@ -105,9 +114,15 @@ async function storedForOffline(page) {
       const site = keys.find((k) => k.startsWith('mcp-migrate-site-'));
       if (!site || !navigator.serviceWorker.controller) return false;
       const urls = (await (await caches.open(site)).keys()).map((r) => r.url);
-      const decoded = keys.includes('mcp-migrate-engine-snapshot') && (await (await caches.open('mcp-migrate-engine-snapshot')).keys()).length > 0;
+      const decoded =
+        keys.includes('mcp-migrate-engine-snapshot') &&
+        (await (await caches.open('mcp-migrate-engine-snapshot')).keys()).length > 0;
       const runtime = ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
-      return runtime.every((f) => urls.some((u) => u.endsWith(`/pyodide/${f}`))) && urls.some((u) => /engine-\w+\.snap$/.test(u)) && decoded;
+      return (
+        runtime.every((f) => urls.some((u) => u.endsWith(`/pyodide/${f}`))) &&
+        urls.some((u) => /engine-\w+\.snap$/.test(u)) &&
+        decoded
+      );
     },
     null,
     { timeout: 300_000, polling: 500 },
@@ -186,7 +201,11 @@ function thousandLines() {
   let i = 0;
   while (lines.length < 1000) {
     // Repeat the client's function bodies under new names so the file stays valid Python.
-    lines.push('', `async def extra_${i}() -> None:`, ...body.slice(body.findIndex((l) => l.startsWith('async def main')) + 1).filter((l) => l.startsWith('    ')));
+    lines.push(
+      '',
+      `async def extra_${i}() -> None:`,
+      ...body.slice(body.findIndex((l) => l.startsWith('async def main')) + 1).filter((l) => l.startsWith('    ')),
+    );
     i++;
   }
   return lines.slice(0, 1000).join('\n') + '\n';
@@ -204,7 +223,11 @@ async function edits(url) {
     await editor.click({ position: { x: 120, y: 8 } });
     await page.keyboard.press('Control+a');
     await page.keyboard.press('Control+v');
-    await page.waitForFunction(() => document.querySelector('[data-panel="findings"]')?.getAttribute('aria-busy') === 'false', null, { timeout: 120_000 });
+    await page.waitForFunction(
+      () => document.querySelector('[data-panel="findings"]')?.getAttribute('aria-busy') === 'false',
+      null,
+      { timeout: 120_000 },
+    );
     // Type a comment on the empty second line, one character at a time: every keystroke makes a text
     // the engine has not seen (no cached answer) and that still parses.
     await page.keyboard.press('Control+Home');
@@ -230,7 +253,11 @@ async function edits(url) {
       await page.keyboard.type(typed[r]);
       const total = await page.evaluate(() => window.__benchEdit);
       const status = await page.locator('[data-part="message"]').innerText();
-      samples.push({ total, engine: Number(/\((\d+) ms\)/.exec(status)?.[1] ?? NaN), findings: Number(/(\d+) findings?/.exec(status)?.[1] ?? NaN) });
+      samples.push({
+        total,
+        engine: Number(/\((\d+) ms\)/.exec(status)?.[1] ?? NaN),
+        findings: Number(/(\d+) findings?/.exec(status)?.[1] ?? NaN),
+      });
     }
     return samples;
   } finally {
@@ -250,8 +277,12 @@ try {
   if (rows.length) report(rows);
   const samples = await edits(url);
   const ms = (xs) => `${Math.round(median(xs))} ms`;
-  console.log(`playground: keystroke -> findings on screen in a 1,000-line file (${samples[0].findings} findings, ${samples.length} keystrokes, median)`);
-  console.log(`  ${ms(samples.map((s) => s.total))} (target <= 100 ms), of which the engine ${ms(samples.map((s) => s.engine))}; each: ${samples.map((s) => Math.round(s.total)).join(', ')} ms`);
+  console.log(
+    `playground: keystroke -> findings on screen in a 1,000-line file (${samples[0].findings} findings, ${samples.length} keystrokes, median)`,
+  );
+  console.log(
+    `  ${ms(samples.map((s) => s.total))} (target <= 100 ms), of which the engine ${ms(samples.map((s) => s.engine))}; each: ${samples.map((s) => Math.round(s.total)).join(', ')} ms`,
+  );
 } finally {
   stop();
 }
@@ -267,7 +298,9 @@ function report(rows) {
   line('cold visit -> first findings', 'cold');
   line('reload -> first findings', 'reload');
   line('second visit (new tab) -> first findings', 'second');
-  console.log(`  ratios to the bare boot: cold ${ratio('cold')} (target <= 0.75x), reload ${ratio('reload')}, second visit ${ratio('second')} (target <= 0.25x)`);
+  console.log(
+    `  ratios to the bare boot: cold ${ratio('cold')} (target <= 0.75x), reload ${ratio('reload')}, second visit ${ratio('second')} (target <= 0.25x)`,
+  );
   console.log('playground: levers alone');
   line('cold visit without the snapshot', 'coldNoSnapshot');
   line('reload without the service worker', 'reloadNoWorker');

@@ -11,7 +11,9 @@ async function main() {
 }
 
 main().then(
-  (code) => { process.exitCode = typeof code === 'number' ? code : 0; },
+  (code) => {
+    process.exitCode = typeof code === 'number' ? code : 0;
+  },
   (err) => {
     console.error(`mcp-migrate: internal error: ${err?.stack ?? err}`);
     process.exitCode = 2;

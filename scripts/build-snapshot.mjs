@@ -31,7 +31,8 @@ export function snapshotName() {
   h.update(read('src/generated/engine-files.json'));
   h.update(readFileSync(join(pyodideDir(), 'pyodide.asm.wasm')));
   h.update(readFileSync(join(pyodideDir(), 'pyodide.asm.mjs')));
-  for (const p of ['scripts/build-snapshot.mjs', 'src/lib/engine/core.mjs', 'src/lib/playground/snapshot-codec.mjs']) h.update(read(p));
+  for (const p of ['scripts/build-snapshot.mjs', 'src/lib/engine/core.mjs', 'src/lib/playground/snapshot-codec.mjs'])
+    h.update(read(p));
   return `engine-${h.digest('hex').slice(0, 16)}.snap`;
 }
 
@@ -53,7 +54,10 @@ function warmUp(engine) {
   engine.listRules();
   if (engine.hasProjectApi) {
     engine.setFileFacts('pkg/app.py', 'from mcp.server.fastmcp import FastMCP\nmcp = FastMCP("demo")\n');
-    engine.setFileFacts('pkg/tools.py', 'from .app import mcp\n\n@mcp.tool()\ndef add(a: int, b: int) -> int:\n    return a + b\n');
+    engine.setFileFacts(
+      'pkg/tools.py',
+      'from .app import mcp\n\n@mcp.tool()\ndef add(a: int, b: int) -> int:\n    return a + b\n',
+    );
     engine.buildProject();
     engine.migrate('from .app import mcp\n\nmcp._mcp_server\n', 'pkg/tools.py', {}, true);
     engine.dropFileFacts();
@@ -97,5 +101,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const out = process.argv[2] ?? join(root, 'dist', 'pyodide');
   const t0 = performance.now();
   const r = await buildSnapshot(out);
-  console.log(`${r.name}: ${(r.bytes / 1e6).toFixed(1)} MB${r.reused ? ' (cached)' : ''} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `${r.name}: ${(r.bytes / 1e6).toFixed(1)} MB${r.reused ? ' (cached)' : ''} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
 }

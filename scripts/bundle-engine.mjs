@@ -14,7 +14,9 @@ const json = JSON.stringify(collectEngineFiles(join(root, 'engine')), null, 0) +
 
 if (process.argv.includes('--check')) {
   let current = '';
-  try { current = readFileSync(out, 'utf8'); } catch {}
+  try {
+    current = readFileSync(out, 'utf8');
+  } catch {}
   if (current !== json) {
     console.error('src/generated/engine-files.json is stale: run node scripts/bundle-engine.mjs');
     process.exit(1);

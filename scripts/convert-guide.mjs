@@ -41,7 +41,8 @@ for (const rel of stale) fs.rmSync(path.join(outDir, rel));
  * @param {string} label
  * @param {string[]} items
  */
-const list = (label, items) => items.length && console.log(`${label} (${items.length}):\n${items.map((x) => `  ${x}`).join('\n')}`);
+const list = (label, items) =>
+  items.length && console.log(`${label} (${items.length}):\n${items.map((x) => `  ${x}`).join('\n')}`);
 list('sections changed upstream', report.changed);
 list('sections appeared', report.appeared);
 list('sections vanished (page removed; curated frontmatter is in git history)', report.vanished);
@@ -50,7 +51,8 @@ console.log(`${report.sections} sections, ${differing.length} file(s) written, $
 /** @param {string} dir */
 function listMdx(dir) {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((d) => d.isFile() && d.name.endsWith('.mdx'))
     .map((d) => path.join(d.parentPath, d.name));
 }

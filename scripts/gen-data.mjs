@@ -17,7 +17,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { splitFrontmatter } from './lib/guide-frontmatter.mjs';
-import { buildAliases, buildFulltext, buildLoggers, buildMessages, buildNewPackages, buildNullable, buildSdkNames, buildSides } from './lib/lookup-index.mjs';
+import {
+  buildAliases,
+  buildFulltext,
+  buildLoggers,
+  buildMessages,
+  buildNewPackages,
+  buildNullable,
+  buildSdkNames,
+  buildSides,
+} from './lib/lookup-index.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -41,7 +50,10 @@ const MODULE_RULES = [
   { prefix: 'mcp.shared.version', anchor: 'mcptypes-moved-to-the-mcp-types-package' },
   { prefix: 'mcp.shared.session', anchor: 'clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed' },
   // func_inspection existed only to adapt the old decorator-style handler signatures.
-  { prefix: 'mcp.server.lowlevel.func_inspection', anchor: 'lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params' },
+  {
+    prefix: 'mcp.server.lowlevel.func_inspection',
+    anchor: 'lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params',
+  },
 ];
 
 /** A removed name in module `prefix` goes to `anchor` when that section names it at all. */
@@ -60,12 +72,18 @@ const NAME_RULES = {
 };
 
 /** Name patterns; `except` keeps a module out (mcp.types names go by MENTION_FIRST instead). */
-const NAME_PATTERNS = [{ re: /^Experimental|task/i, except: 'mcp.types', anchor: 'experimental-tasks-support-removed' }];
+const NAME_PATTERNS = [
+  { re: /^Experimental|task/i, except: 'mcp.types', anchor: 'experimental-tasks-support-removed' },
+];
 
 /** Members and parameters of these callables/classes, unless a heading names the member itself. */
 const MEMBER_RULES = [
   // v1's lowlevel decorators (`@server.list_tools()` ...) are the removed methods of `Server`.
-  { cls: 'Server', module: 'mcp.server.lowlevel', anchor: 'lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params' },
+  {
+    cls: 'Server',
+    module: 'mcp.server.lowlevel',
+    anchor: 'lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params',
+  },
   { cls: 'MCPError', anchor: 'mcperror-renamed-to-mcperror' },
 ];
 
@@ -79,7 +97,10 @@ const MODULE_FALLBACK = [
   { prefix: 'mcp.client.session_group', anchor: 'args-parameter-removed-from-clientsessiongroupcall_tool' },
   { prefix: 'mcp.client.session', anchor: 'clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed' },
   { prefix: 'mcp.server.session', anchor: 'serversession-is-now-a-thin-proxy-no-longer-a-basesession' },
-  { prefix: 'mcp.server.lowlevel', anchor: 'lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params' },
+  {
+    prefix: 'mcp.server.lowlevel',
+    anchor: 'lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params',
+  },
   { prefix: 'mcp.shared.context', anchor: 'requestcontext-type-parameters-simplified' },
   { prefix: 'mcp.shared.memory', anchor: 'create_connected_server_and_client_session-removed' },
   { prefix: 'mcp.os.win32', anchor: 'terminate_windows_process-removed' },
@@ -91,7 +112,11 @@ const MODULE_RENAMES = [['mcp.server.fastmcp', 'mcp.server.mcpserver']];
 const CLASS_RENAMES = { FastMCP: 'MCPServer', McpError: 'MCPError', FastMCPError: 'MCPServerError' };
 
 /** Sections that enumerate many names on purpose; their mentions count for less. */
-const OVERVIEW = new Set(['what-is-unchanged-on-mcpserver', 'lowlevel-server-what-did-not-change', 'unchanged-auth-surfaces']);
+const OVERVIEW = new Set([
+  'what-is-unchanged-on-mcpserver',
+  'lowlevel-server-what-did-not-change',
+  'unchanged-auth-surfaces',
+]);
 const NOT_A_TARGET_AREA = new Set(['find-your-changes']);
 
 // Module-level values that are plumbing, not API anyone imports.
@@ -99,9 +124,11 @@ const NOISE_NAMES = new Set(['logger', 'logging', '__all__', 'ACCEPT', 'CONTENT_
 
 // Python's own names: a paste naming one says nothing about the SDK.
 const BUILTINS = new Set(
-  ('ValueError TypeError KeyError AttributeError ImportError ModuleNotFoundError RuntimeError Exception BaseException ' +
+  (
+    'ValueError TypeError KeyError AttributeError ImportError ModuleNotFoundError RuntimeError Exception BaseException ' +
     'NameError IndexError OSError TimeoutError ExceptionGroup DeprecationWarning UserWarning str int float bool dict list ' +
-    'tuple set bytes object type None').split(' '),
+    'tuple set bytes object type None'
+  ).split(' '),
 );
 
 /**
@@ -203,7 +230,8 @@ function bestSection(textIndex, term, context, { min = 1.5, require = null, head
   let best = null;
   for (const sec of textIndex) {
     if (headingOnly && !count(sec.headingCode, term) && !sec.headingGlobs.some((g) => g.test(term))) continue;
-    if (require && !require.some((r) => r && (count(sec.heading, r) || count(sec.spans, r) || count(sec.blocks, r)))) continue;
+    if (require && !require.some((r) => r && (count(sec.heading, r) || count(sec.spans, r) || count(sec.blocks, r))))
+      continue;
     const s = mentionScore(sec, term, context) || (headingOnly ? 10 : 0);
     if (s >= min && (!best || s > best.s)) best = { s, anchor: sec.anchor };
   }
@@ -220,7 +248,8 @@ function loadApi(apiDir, file) {
 }
 
 function renameModule(mod) {
-  for (const [from, to] of MODULE_RENAMES) if (mod === from || mod.startsWith(from + '.')) return to + mod.slice(from.length);
+  for (const [from, to] of MODULE_RENAMES)
+    if (mod === from || mod.startsWith(from + '.')) return to + mod.slice(from.length);
   return mod;
 }
 
@@ -254,9 +283,11 @@ function resolveClass(api, mod, name, depth = 0) {
   if (!m || depth > 6) return null;
   const e = m.names[name];
   if (e?.kind === 'class') return e;
-  if (e?.kind === 'import') return resolveClass(api, resolveFrom(mod, e.from, m.path.endsWith('__init__.py')), e.name ?? name, depth + 1);
+  if (e?.kind === 'import')
+    return resolveClass(api, resolveFrom(mod, e.from, m.path.endsWith('__init__.py')), e.name ?? name, depth + 1);
   const all = m.names.__all__;
-  if (!e && all?.kind === 'import') return resolveClass(api, resolveFrom(mod, all.from, m.path.endsWith('__init__.py')), name, depth + 1);
+  if (!e && all?.kind === 'import')
+    return resolveClass(api, resolveFrom(mod, all.from, m.path.endsWith('__init__.py')), name, depth + 1);
   return null;
 }
 
@@ -270,10 +301,10 @@ function classMembers(api, mod, name, depth = 0) {
     const base = b.replace(/\[.*$/, '').split('.').pop();
     if (!/^[A-Z]\w*$/.test(base) || base === 'BaseModel' || base === 'Generic') continue;
     const inh = classMembers(api, c.mod, base, depth + 1);
-    inh.fields.forEach((f) => fields.add(f));
+    for (const f of inh.fields) fields.add(f);
     Object.assign(methods, inh.methods);
   }
-  (c.cls.fields ?? []).forEach((f) => fields.add(f));
+  for (const f of c.cls.fields ?? []) fields.add(f);
   Object.assign(methods, c.cls.methods ?? {});
   return { fields, methods };
 }
@@ -303,7 +334,8 @@ const isSdkImport = (e) => {
 };
 
 const snake = (s) => s.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
-const callParams = (fn) => (fn?.params ?? []).filter((p) => p.name !== 'self' && p.name !== 'cls' && !p.kind.startsWith('var_'));
+const callParams = (fn) =>
+  (fn?.params ?? []).filter((p) => p.name !== 'self' && p.name !== 'cls' && !p.kind.startsWith('var_'));
 
 function diffApi(v1, v2) {
   const removedModules = Object.keys(v1).filter((m) => !v2[m]);
@@ -327,7 +359,10 @@ function diffApi(v1, v2) {
     }
     if (moved.length) nowKeywordOnly.push({ callable: qual, params: moved, mod, cls });
     // Same positions, other meanings: v1 code passing arguments positionally lands in other slots.
-    const pos = (f) => callParams(f).filter((p) => p.kind === 'positional_or_keyword').map((p) => p.name);
+    const pos = (f) =>
+      callParams(f)
+        .filter((p) => p.kind === 'positional_or_keyword')
+        .map((p) => p.name);
     const [a1, a2] = [pos(f1), pos(f2)];
     if (a1.some((n, i) => i > 0 && a2[i] !== undefined && a2[i] !== n)) reordered.push({ callable: qual, mod, cls });
   };
@@ -340,18 +375,30 @@ function diffApi(v1, v2) {
       if (name.startsWith('_') || NOISE_NAMES.has(name)) continue;
       if (e.kind === 'import' && !isSdkImport(e)) continue;
       if (!moduleGone && !visible2.has(name))
-        removedNames.push({ mod, name, kind: e.kind, reexport: e.kind === 'import' && importStillResolves(v2, mod, e) });
+        removedNames.push({
+          mod,
+          name,
+          kind: e.kind,
+          reexport: e.kind === 'import' && importStillResolves(v2, mod, e),
+        });
       // members and parameters: diff against the successor (same place, or the renamed one)
       const name2 = CLASS_RENAMES[name] ?? name;
       if (e.kind === 'class') {
         const c2 = resolveClass(v2, mod2, name2);
         if (!c2) continue;
-        const arity = (bases) => /Generic\[(.*)\]/.exec((bases ?? []).find((b) => b.startsWith('Generic[')) ?? '')?.[1].split(',').length ?? 0;
-        if (arity(e.bases) > arity(c2.bases) && arity(c2.bases) > 0) fewerTypeParams.push({ cls: name2, v1: arity(e.bases), v2: arity(c2.bases) });
+        const arity = (bases) =>
+          /Generic\[(.*)\]/.exec((bases ?? []).find((b) => b.startsWith('Generic[')) ?? '')?.[1].split(',').length ?? 0;
+        if (arity(e.bases) > arity(c2.bases) && arity(c2.bases) > 0)
+          fewerTypeParams.push({ cls: name2, v1: arity(e.bases), v2: arity(c2.bases) });
         const { fields: fields2, methods: methods2 } = classMembers(v2, mod2, name2);
         for (const f of e.fields ?? []) {
           if (!fields2.has(f) && !methods2[f] && !f.startsWith('_'))
-            removedMembers.push({ cls: name2, member: f, mod, camel: f !== snake(f) && (fields2.has(snake(f)) || !!methods2[snake(f)]) });
+            removedMembers.push({
+              cls: name2,
+              member: f,
+              mod,
+              camel: f !== snake(f) && (fields2.has(snake(f)) || !!methods2[snake(f)]),
+            });
         }
         for (const [meth, f1] of Object.entries(e.methods ?? {})) {
           const f2 = methods2[meth];
@@ -409,10 +456,18 @@ function buildSymbolIndex(diff, textIndex, known, v2Names, v2Alive, v2) {
   const reexported = new Set(diff.removedNames.filter((r) => r.reexport).map((r) => r.name));
   const curatedOnly = new Set();
   for (const { mod, name, reexport } of diff.removedNames) {
-    let a =
+    const a =
       byPrefix(MODULE_RULES, mod) ??
       NAME_RULES[name] ??
-      MENTION_FIRST.find((r) => under(mod, r.prefix) && bestSection(textIndex.filter((s) => s.anchor === r.anchor), name, []))?.anchor ??
+      MENTION_FIRST.find(
+        (r) =>
+          under(mod, r.prefix) &&
+          bestSection(
+            textIndex.filter((s) => s.anchor === r.anchor),
+            name,
+            [],
+          ),
+      )?.anchor ??
       NAME_PATTERNS.find((r) => r.re.test(name) && !under(mod, r.except))?.anchor ??
       // A dropped re-export of a name that still lives elsewhere only matters when the guide says so.
       bestSection(textIndex, name, [short(mod)], reexport ? { require: [short(mod)] } : {}) ??
@@ -434,30 +489,31 @@ function buildSymbolIndex(diff, textIndex, known, v2Names, v2Alive, v2) {
       const m = /^([A-Z]\w*)\.(\w+)$/.exec(sym);
       if (m) {
         if (!stillInV2(v2, m[1], m[2])) (curatedMembers[m[1]] ??= {})[m[2]] ??= idx(sec.anchor);
-      }
-      else if (/^[A-Za-z_]\w*$/.test(sym) && !names[sym] && importableCuratedName(sym, memberNames, v2Names)) {
+      } else if (/^[A-Za-z_]\w*$/.test(sym) && !names[sym] && importableCuratedName(sym, memberNames, v2Names)) {
         names[sym] = [[idx(sec.anchor)]];
         curatedOnly.add(sym);
-      }
-      else if (/^mcp(\.\w+)+$/.test(sym) && modules[sym] === undefined && diff.removedModules.includes(sym)) modules[sym] = idx(sec.anchor);
+      } else if (/^mcp(\.\w+)+$/.test(sym) && modules[sym] === undefined && diff.removedModules.includes(sym))
+        modules[sym] = idx(sec.anchor);
     }
   }
 
   // Class -> member -> anchorIdx. camelCase twins all share one section, stored once per class.
-  const memberRule = (cls, mod) => MEMBER_RULES.find((r) => r.cls === cls && (!r.module || under(mod, r.module)))?.anchor;
+  const memberRule = (cls, mod) =>
+    MEMBER_RULES.find((r) => r.cls === cls && (!r.module || under(mod, r.module)))?.anchor;
   const members = {};
   for (const { cls, member, mod, camel } of diff.removedMembers) {
     const a = camel
       ? CAMEL_CASE_ANCHOR
-      : NAME_RULES[member] ??
+      : (NAME_RULES[member] ??
         bestSection(textIndex, member, [cls], { headingOnly: true, require: [cls] }) ??
         memberRule(cls, mod) ??
         NAME_PATTERNS.find((r) => r.re.test(member))?.anchor ??
-        bestSection(textIndex, member, [cls], { require: [cls], min: 3 });
+        bestSection(textIndex, member, [cls], { require: [cls], min: 3 }));
     if (!ok(a)) continue;
     (members[cls] ??= {})[member] = idx(a);
   }
-  for (const [cls, ms] of Object.entries(curatedMembers)) for (const [m, i] of Object.entries(ms)) (members[cls] ??= {})[m] ??= i;
+  for (const [cls, ms] of Object.entries(curatedMembers))
+    for (const [m, i] of Object.entries(ms)) (members[cls] ??= {})[m] ??= i;
 
   // "Class.method" or "function" -> param -> anchorIdx. A removed parameter is only worth indexing
   // when some section discusses it next to its callable; otherwise it is an internal change.
@@ -478,7 +534,9 @@ function buildSymbolIndex(diff, textIndex, known, v2Names, v2Alive, v2) {
   // and names the class (or lists it among its symbols).
   const generics = {};
   for (const { cls, v1, v2 } of diff.fewerTypeParams) {
-    const sec = textIndex.find((t) => /type param/i.test(t.heading) && (count(t.heading, cls) || t.symbols.includes(cls)));
+    const sec = textIndex.find(
+      (t) => /type param/i.test(t.heading) && (count(t.heading, cls) || t.symbols.includes(cls)),
+    );
     if (sec && ok(sec.anchor)) generics[cls] = [v1, v2, idx(sec.anchor)];
   }
 
@@ -512,7 +570,11 @@ function buildSymbolIndex(diff, textIndex, known, v2Names, v2Alive, v2) {
     alive: [
       ...Object.keys(names).filter((n) => reexported.has(n) || (curatedOnly.has(n) && !headingRemoves(textIndex, n))),
       // removed members another v2 class still has (`Server.list_tools` went, `ClientSession.list_tools` did not)
-      ...new Set(Object.values(members).flatMap((ms) => Object.keys(ms)).filter((m) => v2Alive.has(m) && !names[m])),
+      ...new Set(
+        Object.values(members)
+          .flatMap((ms) => Object.keys(ms))
+          .filter((m) => v2Alive.has(m) && !names[m]),
+      ),
     ].sort(),
     renamed: Object.fromEntries(Object.entries(CLASS_RENAMES)),
     modules,
@@ -592,8 +654,17 @@ function buildModelFields(v1, v2, section) {
   const out = {};
   if (section < 0) return [section, out];
   for (const [name, e] of Object.entries(v1['mcp.types']?.names ?? {})) {
-    if (e.kind !== 'class' || !/Model|Result|Params|Request|Notification|Tool|Resource|Prompt|Content|Capabilit|Implementation|Annotations|Message|Root|Icon|Reference|Argument|Schema|Elicit|Sampling|Completion|Meta/.test(`${name} ${(e.bases ?? []).join(' ')}`)) continue;
-    const fields = new Set([...classMembers(v1, 'mcp.types', name).fields, ...classMembers(v2, 'mcp_types', name).fields]);
+    if (
+      e.kind !== 'class' ||
+      !/Model|Result|Params|Request|Notification|Tool|Resource|Prompt|Content|Capabilit|Implementation|Annotations|Message|Root|Icon|Reference|Argument|Schema|Elicit|Sampling|Completion|Meta/.test(
+        `${name} ${(e.bases ?? []).join(' ')}`,
+      )
+    )
+      continue;
+    const fields = new Set([
+      ...classMembers(v1, 'mcp.types', name).fields,
+      ...classMembers(v2, 'mcp_types', name).fields,
+    ]);
     if (fields.size) out[name] = [...fields].sort();
   }
   return [section, sortKeys(out)];
@@ -604,7 +675,10 @@ export const OUT_DIR = path.join(ROOT, 'src/generated');
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const args = process.argv.slice(2);
   const opt = (n) => (args.includes(n) ? args[args.indexOf(n) + 1] : undefined);
-  const { files, sections, symbolIndex, lookupIndex } = generate({ contentDir: opt('--content'), apiDir: opt('--api') });
+  const { files, sections, symbolIndex, lookupIndex } = generate({
+    contentDir: opt('--content'),
+    apiDir: opt('--api'),
+  });
   const outDir = opt('--out') ?? OUT_DIR;
   if (args.includes('--check')) {
     const stale = Object.entries(files).filter(([f, text]) => {

@@ -16,8 +16,16 @@ const check = process.argv.includes('--check');
 /** @type {Step[]} */
 const STEPS = [
   { name: 'guide pages', run: ['node', 'scripts/convert-guide.mjs'], outputs: ['content/guide'] },
-  { name: 'v1 field table', run: ['python3', 'engine/tools/gen_v1_fields.py'], outputs: ['engine/mcp_migrate/v1_fields.py'] },
-  { name: 'v1 aliases', run: ['python3', 'engine/tools/gen_v1_aliases.py'], outputs: ['engine/mcp_migrate/v1_aliases.py'] },
+  {
+    name: 'v1 field table',
+    run: ['python3', 'engine/tools/gen_v1_fields.py'],
+    outputs: ['engine/mcp_migrate/v1_fields.py'],
+  },
+  {
+    name: 'v1 aliases',
+    run: ['python3', 'engine/tools/gen_v1_aliases.py'],
+    outputs: ['engine/mcp_migrate/v1_aliases.py'],
+  },
   {
     name: 'v1 SDK types',
     run: ['python3', 'engine/tools/gen_sdk_types.py', '--src', join(SDK_SRC, 'v1.28.1/src')],

@@ -50,8 +50,13 @@ export function ruffSettings(text) {
 
 const settings = ruffSettings(readFileSync(join(ROOT, 'pyproject.toml'), 'utf8'));
 const workspace = new Workspace(settings, PositionEncoding.Utf16);
-const exclude = new RegExp(settings.exclude?.map((/** @type {string} */ p) => p.replace(/[.]/g, '\\.').replace(/\*/g, '.*')).join('|') || '$^');
-const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*.py'], { cwd: ROOT, encoding: 'utf8' })
+const exclude = new RegExp(
+  settings.exclude?.map((/** @type {string} */ p) => p.replace(/[.]/g, '\\.').replace(/\*/g, '.*')).join('|') || '$^',
+);
+const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*.py'], {
+  cwd: ROOT,
+  encoding: 'utf8',
+})
   .split('\n')
   .filter((f) => f && !exclude.test(f));
 

@@ -120,7 +120,9 @@ function parseArgs(argv) {
     else if (arg === '--table' && i + 1 < argv.length) options.table = path.resolve(argv[++i]);
     else if (arg.startsWith('--table=')) options.table = path.resolve(arg.slice('--table='.length));
     else {
-      console.error(`lookup-heldout: unknown argument ${arg}\nusage: node scripts/lookup-heldout.mjs [--json] [--table <path>]`);
+      console.error(
+        `lookup-heldout: unknown argument ${arg}\nusage: node scripts/lookup-heldout.mjs [--json] [--table <path>]`,
+      );
       process.exit(2);
     }
   }

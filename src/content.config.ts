@@ -12,7 +12,10 @@ const symptom = z.object({
 
 const guideFields = z.object({
   area: z.string().optional(),
-  anchor: z.string().regex(/^[\p{L}\p{N}_-]+$/u).optional(),
+  anchor: z
+    .string()
+    .regex(/^[\p{L}\p{N}_-]+$/u)
+    .optional(),
   heading: z.string().optional(),
   impact: z.enum(['import', 'call', 'silent', 'deprecation', 'none']).optional(),
   seed: z.boolean().optional(),

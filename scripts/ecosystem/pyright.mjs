@@ -66,7 +66,10 @@ const snake = (/** @type {string} */ w) => w.replace(/(?<=[a-z0-9])([A-Z])/g, (c
 /** @param {string} message */
 export function v2Spelling(message) {
   return message
-    .replace(/"([A-Za-z_][A-Za-z0-9_]*)(\[[^"]*\])?"/g, (_m, /** @type {string} */ name) => `"${V2_NAMES[name] ?? (/^[a-z]/.test(name) ? snake(name) : name)}"`)
+    .replace(
+      /"([A-Za-z_][A-Za-z0-9_]*)(\[[^"]*\])?"/g,
+      (_m, /** @type {string} */ name) => `"${V2_NAMES[name] ?? (/^[a-z]/.test(name) ? snake(name) : name)}"`,
+    )
     .replace(/\n[\s\S]*$/, '');
 }
 const inFile = (/** @type {Diagnostic} */ d) => `${d.file}\0${v2Spelling(d.message)}`;
@@ -91,11 +94,22 @@ export function minus(errors, baseline, key = inFile) {
  * @param {Diagnostic[]} withSdk @param {Diagnostic[]} withoutSdk
  */
 export function sdkErrors(withSdk, withoutSdk) {
-  return minus(withSdk, withoutSdk.filter((d) => !SDK_IMPORT.test(d.message)), atPosition);
+  return minus(
+    withSdk,
+    withoutSdk.filter((d) => !SDK_IMPORT.test(d.message)),
+    atPosition,
+  );
 }
 
 /** The headline categories of SDK-API errors; everything else is counted as "other". */
-export const CATEGORIES = ['missing module', 'unknown import', 'unknown attribute', 'unexpected keyword', 'call signature', 'argument type'];
+export const CATEGORIES = [
+  'missing module',
+  'unknown import',
+  'unknown attribute',
+  'unexpected keyword',
+  'call signature',
+  'argument type',
+];
 
 /** @param {Diagnostic} d */
 export function category(d) {

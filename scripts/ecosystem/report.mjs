@@ -29,7 +29,7 @@ export function renderReport(r) {
   out.push('The corpus (`../shared/corpus`, 30 real open-source projects on SDK v1, unmodified) is copied,');
   out.push('migrated with the CLI (`--write`, and `--write --apply-review`), then type-checked with pyright against');
   out.push('the v2.0.0 SDK source. **SDK-API errors** are the errors of that check that a run without the SDK on the');
-  out.push('path does not have (third-party imports and the projects\' own bugs do not count) and that the original');
+  out.push("path does not have (third-party imports and the projects' own bugs do not count) and that the original");
   out.push('file does not already have against the v1.28.1 SDK (unnarrowed unions such as `content[0].text`, mocks');
   out.push('assigned to methods: no migration can or should change those), in the headline categories:');
   out.push(CATEGORIES.join(', ') + '. A remaining error site is **marked** when a `# mcp-migrate:` comment sits on');
@@ -37,23 +37,39 @@ export function renderReport(r) {
   out.push('');
   out.push('| | before | default `--write` | `--apply-review` |');
   out.push('|---|---:|---:|---:|');
-  out.push(`| SDK-API errors | ${before} | ${d.errors} (${pct(d.errors, before)}) | ${v.errors} (${pct(v.errors, before)}) |`);
-  out.push(`| remaining error sites marked | | ${d.marked}/${d.errors} (${pct(d.marked, d.errors)}) | ${v.marked}/${v.errors} (${pct(v.marked, v.errors)}) |`);
-  out.push(`| Python files with no SDK-API error | ${sum(rows, (x) => x.beforeClean)}/${d.files} | ${d.clean}/${d.files} | ${v.clean}/${v.files} |`);
-  out.push(`| findings / applied / markers | | ${d.findings} / ${d.applied} / ${d.markers} | ${v.findings} / ${v.applied} / ${v.markers} |`);
+  out.push(
+    `| SDK-API errors | ${before} | ${d.errors} (${pct(d.errors, before)}) | ${v.errors} (${pct(v.errors, before)}) |`,
+  );
+  out.push(
+    `| remaining error sites marked | | ${d.marked}/${d.errors} (${pct(d.marked, d.errors)}) | ${v.marked}/${v.errors} (${pct(v.marked, v.errors)}) |`,
+  );
+  out.push(
+    `| Python files with no SDK-API error | ${sum(rows, (x) => x.beforeClean)}/${d.files} | ${d.clean}/${d.files} | ${v.clean}/${v.files} |`,
+  );
+  out.push(
+    `| findings / applied / markers | | ${d.findings} / ${d.applied} / ${d.markers} | ${v.findings} / ${v.applied} / ${v.markers} |`,
+  );
   out.push(`| outputs that no longer parse | | ${d.parseBreaks} | ${v.parseBreaks} |`);
   out.push(`| files needing a second run (fixed point) | | ${d.notFixed} | ${v.notFixed} |`);
   out.push(`| errors a review fix added (vs default) | | | ${r.reviewAdded.length} |`);
-  out.push(`| other SDK errors (not headline) | ${sum(rows, (x) => x.beforeOther)} | ${sum(rows, (x) => x.default.other)} | ${sum(rows, (x) => x.review.other)} |`);
+  out.push(
+    `| other SDK errors (not headline) | ${sum(rows, (x) => x.beforeOther)} | ${sum(rows, (x) => x.default.other)} | ${sum(rows, (x) => x.review.other)} |`,
+  );
   out.push('');
-  out.push(`Engine time for the whole corpus (Node CLI, Pyodide, ${r.cpus} cores): ${(r.engineMs.default / 1000).toFixed(1)} s.`);
+  out.push(
+    `Engine time for the whole corpus (Node CLI, Pyodide, ${r.cpus} cores): ${(r.engineMs.default / 1000).toFixed(1)} s.`,
+  );
   out.push('');
   out.push('## Per project');
   out.push('');
-  out.push('| project | before | default | marked | review | marked | files clean | findings | applied | markers | parse breaks | 2nd run |');
+  out.push(
+    '| project | before | default | marked | review | marked | files clean | findings | applied | markers | parse breaks | 2nd run |',
+  );
   out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const x of rows) {
-    out.push(`| ${x.project} | ${x.before} | ${x.default.errors} | ${x.default.marked} | ${x.review.errors} | ${x.review.marked} | ${x.default.filesClean}/${x.default.files} | ${x.default.findings} | ${x.default.applied} | ${x.default.markers} | ${x.default.parseBreaks} | ${x.default.notFixed} |`);
+    out.push(
+      `| ${x.project} | ${x.before} | ${x.default.errors} | ${x.default.marked} | ${x.review.errors} | ${x.review.marked} | ${x.default.filesClean}/${x.default.files} | ${x.default.findings} | ${x.default.applied} | ${x.default.markers} | ${x.default.parseBreaks} | ${x.default.notFixed} |`,
+    );
   }
   out.push('');
   out.push('## By category');
@@ -75,7 +91,8 @@ export function renderReport(r) {
     out.push('');
     out.push('<details><summary>' + r.remaining[m].length + ' errors</summary>');
     out.push('');
-    for (const e of r.remaining[m]) out.push(`- \`${e.file}:${e.line}\` (${e.category}) ${e.message.split('\n')[0].replace(/\|/g, '\\|')}`);
+    for (const e of r.remaining[m])
+      out.push(`- \`${e.file}:${e.line}\` (${e.category}) ${e.message.split('\n')[0].replace(/\|/g, '\\|')}`);
     out.push('');
     out.push('</details>');
   }

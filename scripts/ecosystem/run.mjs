@@ -31,7 +31,11 @@ const { values: opts } = parseArgs({
   },
 });
 
-for (const [flag, dir] of [['corpus', opts.corpus], ['sdk', opts.sdk], ['sdk1', opts.sdk1]]) {
+for (const [flag, dir] of [
+  ['corpus', opts.corpus],
+  ['sdk', opts.sdk],
+  ['sdk1', opts.sdk1],
+]) {
   if (!existsSync(dir)) {
     console.error(`ecosystem: nothing at ${dir} (pass --${flag} DIR)`);
     process.exit(2);
@@ -49,7 +53,10 @@ const venv = pythonVenv(join(opts.work, 'venv'));
 /** @param {string[]} args */
 function cli(args) {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/mcp-migrate.mjs'), ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/mcp-migrate.mjs'), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
   if (r.status === 2) throw new Error(`mcp-migrate ${args.join(' ')} failed:\n${r.stderr}`);
   return { stdout: r.stdout, stderr: r.stderr, ms: performance.now() - t0 };
 }
@@ -83,7 +90,9 @@ for (const [mode, flags] of Object.entries(modes)) {
   const moreRuns = {};
   for (let run = 2; run <= 5; run++) {
     const again = engineJson(trees[mode], flags);
-    const changed = Object.entries(again.files).filter(([, f]) => f.changed).map(([p]) => p);
+    const changed = Object.entries(again.files)
+      .filter(([, f]) => f.changed)
+      .map(([p]) => p);
     if (!changed.length) break;
     for (const p of changed) moreRuns[p] = run;
     cli(['--write', '--quiet', ...flags, trees[mode]]);
@@ -98,7 +107,9 @@ const pyrightVersion = JSON.parse(readFileSync(join(ROOT, 'node_modules/pyright/
 /** @param {string} tree @param {string[]} paths */
 function check(tree, paths) {
   if (tree !== trees.before) return pyrightErrors({ tree, projects, sdkPaths: paths, venv, pyright });
-  const key = createHash('sha256').update(JSON.stringify([opts.corpus, projects, paths, pyrightVersion])).digest('hex');
+  const key = createHash('sha256')
+    .update(JSON.stringify([opts.corpus, projects, paths, pyrightVersion]))
+    .digest('hex');
   const file = join(opts.work, `before-${key.slice(0, 16)}.json`);
   if (!opts.fresh && existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
   const found = pyrightErrors({ tree, projects, sdkPaths: paths, venv, pyright });
@@ -115,7 +126,9 @@ for (const [name, tree] of Object.entries(trees)) {
   const withSdk = check(tree, sdkPaths);
   const withoutSdk = check(tree, []);
   errors[name] = minus(sdkErrors(withSdk, withoutSdk), v1Errors);
-  console.error(`ecosystem: pyright ${name}: ${errors[name].length} SDK errors (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+  console.error(
+    `ecosystem: pyright ${name}: ${errors[name].length} SDK errors (${((performance.now() - t0) / 1000).toFixed(0)} s)`,
+  );
 }
 
 /** Which remaining error sites carry a marker on or right above their statement. */
@@ -137,7 +150,8 @@ const headline = (/** @type {ReturnType<typeof sdkErrors>} */ errs) => errs.filt
 const rows = projects.map((p) => {
   const mine = (/** @type {string} */ t) => errors[t].filter((e) => e.file.startsWith(p + '/'));
   const beforeErrs = headline(mine('before'));
-  const pyFilesOf = (/** @type {string} */ m) => Object.entries(engine[m].planned.files).filter(([f, r]) => f.startsWith(p + '/') && r.kind === 'python');
+  const pyFilesOf = (/** @type {string} */ m) =>
+    Object.entries(engine[m].planned.files).filter(([f, r]) => f.startsWith(p + '/') && r.kind === 'python');
   const row = {
     project: p,
     before: beforeErrs.length,
@@ -160,7 +174,8 @@ const rows = projects.map((p) => {
         findings: files.reduce((n, [, f]) => n + f.findings.length, 0),
         applied: files.reduce((n, [, f]) => n + f.findings.filter((/** @type {any} */ x) => x.applied).length, 0),
         markers: files.reduce((n, [, f]) => n + f.findings.filter((/** @type {any} */ x) => x.marker).length, 0),
-        parseBreaks: afterFiles.filter(([f, r]) => r.error?.kind === 'syntax' && !engine[mode].planned.files[f]?.error).length,
+        parseBreaks: afterFiles.filter(([f, r]) => r.error?.kind === 'syntax' && !engine[mode].planned.files[f]?.error)
+          .length,
         notFixed: Object.keys(engine[mode].moreRuns).filter((f) => f.startsWith(p + '/')).length,
         skipped: files.filter(([, f]) => f.error).length,
       },
@@ -170,7 +185,10 @@ const rows = projects.map((p) => {
 });
 
 const byCategory = Object.fromEntries(
-  Object.keys(trees).map((t) => [t, Object.fromEntries([...CATEGORIES, 'other'].map((c) => [c, errors[t].filter((e) => category(e) === c).length]))]),
+  Object.keys(trees).map((t) => [
+    t,
+    Object.fromEntries([...CATEGORIES, 'other'].map((c) => [c, errors[t].filter((e) => category(e) === c).length])),
+  ]),
 );
 // A review fix must never add an error.
 const added = minus(errors.review, errors.default).map((e) => ({ file: e.file, message: e.message }));

@@ -7,8 +7,20 @@ import { join } from 'node:path';
 
 // The v2 SDK's runtime dependencies (its pyproject lists them dynamically, so they are named here).
 const PACKAGES = [
-  'pydantic', 'pydantic-settings', 'anyio', 'httpx', 'httpx2', 'starlette', 'sse-starlette', 'uvicorn',
-  'typing-extensions', 'typing-inspection', 'jsonschema', 'pyjwt', 'python-multipart', 'httpx-sse',
+  'pydantic',
+  'pydantic-settings',
+  'anyio',
+  'httpx',
+  'httpx2',
+  'starlette',
+  'sse-starlette',
+  'uvicorn',
+  'typing-extensions',
+  'typing-inspection',
+  'jsonschema',
+  'pyjwt',
+  'python-multipart',
+  'httpx-sse',
 ];
 
 /** Creates (once) a venv with PACKAGES and returns its directory. @param {string} dir */
@@ -17,7 +29,8 @@ export function pythonVenv(dir) {
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === PACKAGES.join('\n')) return dir;
   const run = (/** @type {string} */ cmd, /** @type {string[]} */ args) => {
     const r = spawnSync(cmd, args, { stdio: 'inherit' });
-    if (r.status !== 0) throw new Error(`ecosystem: ${cmd} ${args.join(' ')} failed; pip needs an index with ${PACKAGES.join(', ')}`);
+    if (r.status !== 0)
+      throw new Error(`ecosystem: ${cmd} ${args.join(' ')} failed; pip needs an index with ${PACKAGES.join(', ')}`);
   };
   run('python3', ['-m', 'venv', dir]);
   run(join(dir, 'bin/python'), ['-m', 'pip', 'install', '--quiet', '--retries', '0', ...PACKAGES]);

@@ -7,7 +7,23 @@ import YAML from 'yaml';
 /** @typedef {Record<string, any>} Frontmatter a page's YAML frontmatter, parsed */
 
 export const OWNED = ['title', 'heading', 'area', 'anchor', 'seed', 'upstreamHash', 'seedOnly', 'tableOfContents'];
-const ORDER = ['title', 'heading', 'description', 'area', 'anchor', 'impact', 'seed', 'seedOnly', 'symptoms', 'symbols', 'rules', 'notInCode', 'sidebar', 'tableOfContents', 'upstreamHash'];
+const ORDER = [
+  'title',
+  'heading',
+  'description',
+  'area',
+  'anchor',
+  'impact',
+  'seed',
+  'seedOnly',
+  'symptoms',
+  'symbols',
+  'rules',
+  'notInCode',
+  'sidebar',
+  'tableOfContents',
+  'upstreamHash',
+];
 
 /** @param {string} text a page */
 export function splitFrontmatter(text) {
@@ -25,7 +41,8 @@ export function splitFrontmatter(text) {
 export function mergeFrontmatter(previous, generated) {
   const merged = { ...previous };
   for (const k of OWNED) delete merged[k];
-  for (const [k, v] of Object.entries(generated)) if (k !== 'sidebar' && !(k in merged && !OWNED.includes(k))) merged[k] = v;
+  for (const [k, v] of Object.entries(generated))
+    if (k !== 'sidebar' && !(k in merged && !OWNED.includes(k))) merged[k] = v;
   const sidebar = { ...(previous.sidebar ?? {}), ...(generated.sidebar ?? {}) };
   // The badge follows the curated impact so a re-curated impact can't leave a stale badge behind.
   if (merged.impact === 'silent') sidebar.badge = { text: 'silent', variant: 'danger' };
@@ -51,7 +68,8 @@ export function renderFrontmatter(data, previousYaml) {
     // `ordered` is a plain object, so the document is a map with string keys.
     for (const pair of /** @type {import('yaml').YAMLMap<import('yaml').Scalar<string>>} */ (doc.contents).items) {
       const old = prev.get(pair.key.value, true);
-      if (old !== undefined && isDeepStrictEqual(prev.toJS()[pair.key.value], ordered[pair.key.value])) pair.value = old;
+      if (old !== undefined && isDeepStrictEqual(prev.toJS()[pair.key.value], ordered[pair.key.value]))
+        pair.value = old;
     }
   }
   const yaml = doc.toString({ lineWidth: 0, flowCollectionPadding: false }).trimEnd();

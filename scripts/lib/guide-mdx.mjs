@@ -9,11 +9,34 @@ export const DOCS_SITE = 'https://modelcontextprotocol.github.io/python-sdk/';
  * @type {Record<string, string>}
  */
 const ASIDE = {
-  note: 'note', info: 'note', abstract: 'note', summary: 'note', tldr: 'note', example: 'note',
-  quote: 'note', cite: 'note', question: 'note', help: 'note', faq: 'note', todo: 'note', seealso: 'note',
-  tip: 'tip', hint: 'tip', important: 'tip', success: 'tip', check: 'tip', done: 'tip',
-  warning: 'caution', caution: 'caution', attention: 'caution', bug: 'caution',
-  danger: 'danger', error: 'danger', failure: 'danger', fail: 'danger', missing: 'danger',
+  note: 'note',
+  info: 'note',
+  abstract: 'note',
+  summary: 'note',
+  tldr: 'note',
+  example: 'note',
+  quote: 'note',
+  cite: 'note',
+  question: 'note',
+  help: 'note',
+  faq: 'note',
+  todo: 'note',
+  seealso: 'note',
+  tip: 'tip',
+  hint: 'tip',
+  important: 'tip',
+  success: 'tip',
+  check: 'tip',
+  done: 'tip',
+  warning: 'caution',
+  caution: 'caution',
+  attention: 'caution',
+  bug: 'caution',
+  danger: 'danger',
+  error: 'danger',
+  failure: 'danger',
+  fail: 'danger',
+  missing: 'danger',
 };
 
 /**
@@ -110,13 +133,21 @@ export function convertBlocks(lines, ctx) {
       const body = [];
       i++;
       const inner = indent.length + 4;
-      while (i < lines.length && (!lines[i].trim() || lines[i].search(/\S/) >= inner)) body.push(lines[i++].slice(inner));
+      while (i < lines.length && (!lines[i].trim() || lines[i].search(/\S/) >= inner))
+        body.push(lines[i++].slice(inner));
       // Blank lines after the body separate it from what follows; give them back.
-      while (body.length && !body.at(-1)?.trim()) body.pop(), i--;
+      while (body.length && !body.at(-1)?.trim()) {
+        body.pop();
+        i--;
+      }
       while (body.length && !body[0].trim()) body.shift();
       const type = ASIDE[kind.toLowerCase()] ?? 'note';
       const label = title ? `[${convertInline(title, ctx).replace(/[[\]]/g, '\\$&')}]` : '';
-      out.push(`${indent}:::${type}${label}`, ...convertBlocks(body, ctx).map((l) => (l ? indent + l : l)), `${indent}:::`);
+      out.push(
+        `${indent}:::${type}${label}`,
+        ...convertBlocks(body, ctx).map((l) => (l ? indent + l : l)),
+        `${indent}:::`,
+      );
       continue;
     }
     if (!line.trim()) {
@@ -126,7 +157,8 @@ export function convertBlocks(lines, ctx) {
     }
     /** @type {string[]} */
     const block = [];
-    while (i < lines.length && lines[i].trim() && !FENCE.test(lines[i]) && !ADMONITION.test(lines[i])) block.push(lines[i++]);
+    while (i < lines.length && lines[i].trim() && !FENCE.test(lines[i]) && !ADMONITION.test(lines[i]))
+      block.push(lines[i++]);
     out.push(...convertInline(block.join('\n'), ctx).split('\n'));
   }
   return out;

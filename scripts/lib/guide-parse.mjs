@@ -76,7 +76,8 @@ export function parseGuide(markdown) {
     const fence = /^\s*(`{3,}|~{3,})/.exec(line);
     if (fence) {
       if (!inFence) inFence = fence[1];
-      else if (fence[1][0] === inFence[0] && fence[1].length >= inFence.length && /^\s*[`~]+\s*$/.test(line)) inFence = null;
+      else if (fence[1][0] === inFence[0] && fence[1].length >= inFence.length && /^\s*[`~]+\s*$/.test(line))
+        inFence = null;
     }
     const h = inFence || fence ? null : /^(#{1,3}) +(.*?)\s*#*\s*$/.exec(line);
     if (h && h[1] === '#') {

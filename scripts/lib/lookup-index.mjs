@@ -40,7 +40,8 @@ function bodyParts(body) {
  */
 export function buildFulltext(raw, rules) {
   const beforeByAnchor = new Map();
-  for (const r of rules) if (r.before) beforeByAnchor.set(r.anchor, `${beforeByAnchor.get(r.anchor) ?? ''}\n${r.before}`);
+  for (const r of rules)
+    if (r.before) beforeByAnchor.set(r.anchor, `${beforeByAnchor.get(r.anchor) ?? ''}\n${r.before}`);
   // Key words: what a section's heading, curated symbols and symptoms say it is about.
   const keys = new Map();
   const docs = raw.map((r, i) => {
@@ -59,7 +60,8 @@ export function buildFulltext(raw, rules) {
     // A section no symptom can describe (what did not change) is about the names its prose lists.
     if (!r.fm.symptoms?.length) for (const m of prose.matchAll(/`([^`\n]+)`/g)) key(m[1]);
     add(r.fm.heading ?? r.fm.title, FIELD_WEIGHT.heading);
-    for (const s of r.fm.symptoms ?? []) add(s.text.replace(/\\[sSdDwWbB]|[()[\]?:|*+^$\\]/g, ' '), FIELD_WEIGHT.symptom);
+    for (const s of r.fm.symptoms ?? [])
+      add(s.text.replace(/\\[sSdDwWbB]|[()[\]?:|*+^$\\]/g, ' '), FIELD_WEIGHT.symptom);
     for (const s of r.fm.symbols ?? []) add(s, FIELD_WEIGHT.symbol);
     add(prose, FIELD_WEIGHT.prose);
     add(code, FIELD_WEIGHT.code);
@@ -95,59 +97,148 @@ const round = (x) => Math.round(x * 10) / 10;
  */
 const MESSAGE_RULES = [
   // v1 deprecations whose target is a member with other meanings
-  { text: 'Returning str or bytes from read_resource is deprecated', anchor: 'lowlevel-server-automatic-return-value-wrapping-removed' },
+  {
+    text: 'Returning str or bytes from read_resource is deprecated',
+    anchor: 'lowlevel-server-automatic-return-value-wrapping-removed',
+  },
   // v2 deprecations
   { text: 'ping is removed as of 2026-07-28', anchor: 'client-defaults-to-modeauto' },
-  { text: 'Client-to-server progress is deprecated as of 2026-07-28', anchor: 'client-to-server-progress-deprecated-2026-07-28' },
-  { text: 'is removed as of 2026-07-28; use Client.listen() instead', anchor: 'client-resource-subscription-methods-deprecated-sep-2575' },
-  { text: 'capability is deprecated as of 2026-07-28 (SEP-2577)', anchor: 'roots-sampling-and-logging-methods-deprecated-sep-2577' },
-  { text: 'are deprecated as of 2026-07-28 (SEP-2577)', anchor: 'roots-sampling-and-logging-methods-deprecated-sep-2577' },
+  {
+    text: 'Client-to-server progress is deprecated as of 2026-07-28',
+    anchor: 'client-to-server-progress-deprecated-2026-07-28',
+  },
+  {
+    text: 'is removed as of 2026-07-28; use Client.listen() instead',
+    anchor: 'client-resource-subscription-methods-deprecated-sep-2575',
+  },
+  {
+    text: 'capability is deprecated as of 2026-07-28 (SEP-2577)',
+    anchor: 'roots-sampling-and-logging-methods-deprecated-sep-2577',
+  },
+  {
+    text: 'are deprecated as of 2026-07-28 (SEP-2577)',
+    anchor: 'roots-sampling-and-logging-methods-deprecated-sep-2577',
+  },
   // OAuth client
   { text: 'Authorization response iss mismatch', anchor: 'oauth-callback_handler-returns-authorizationcoderesult' },
-  { text: 'Authorization response missing iss parameter', anchor: 'oauth-callback_handler-returns-authorizationcoderesult' },
-  { text: 'Authorization server registered the client', anchor: 'oauthclientinformationfull-no-longer-subclasses-oauthclientmetadata-and-parses-server-substituted-metadata' },
-  { text: 'Registered client uses unsupported token_endpoint_auth_method', anchor: 'oauthclientinformationfull-no-longer-subclasses-oauthclientmetadata-and-parses-server-substituted-metadata' },
+  {
+    text: 'Authorization response missing iss parameter',
+    anchor: 'oauth-callback_handler-returns-authorizationcoderesult',
+  },
+  {
+    text: 'Authorization server registered the client',
+    anchor:
+      'oauthclientinformationfull-no-longer-subclasses-oauthclientmetadata-and-parses-server-substituted-metadata',
+  },
+  {
+    text: 'Registered client uses unsupported token_endpoint_auth_method',
+    anchor:
+      'oauthclientinformationfull-no-longer-subclasses-oauthclientmetadata-and-parses-server-substituted-metadata',
+  },
   // client
   { text: "mode must be 'legacy', 'auto'", anchor: 'client-defaults-to-modeauto' },
   // stdio: v2's own shutdown messages, and the win32 logger v2 renamed
-  { text: 'is still alive after the kill escalation', anchor: 'stdio_client-shutdown-reworked-a-gracefully-exited-servers-children-are-left-alive-on-posix' },
-  { text: 'No permission to signal some of process group', anchor: 'stdio_client-shutdown-reworked-a-gracefully-exited-servers-children-are-left-alive-on-posix' },
-  { text: 'Process group termination failed for PID', anchor: 'stdio_client-shutdown-reworked-a-gracefully-exited-servers-children-are-left-alive-on-posix' },
-  { text: 'Job Object', anchor: 'stdio_client-shutdown-reworked-a-gracefully-exited-servers-children-are-left-alive-on-posix' },
-  { text: 'another stdio_server() in this process has already claimed fd', anchor: 'stdio_server-keeps-the-protocol-streams-on-private-descriptors' },
+  {
+    text: 'is still alive after the kill escalation',
+    anchor: 'stdio_client-shutdown-reworked-a-gracefully-exited-servers-children-are-left-alive-on-posix',
+  },
+  {
+    text: 'No permission to signal some of process group',
+    anchor: 'stdio_client-shutdown-reworked-a-gracefully-exited-servers-children-are-left-alive-on-posix',
+  },
+  {
+    text: 'Process group termination failed for PID',
+    anchor: 'stdio_client-shutdown-reworked-a-gracefully-exited-servers-children-are-left-alive-on-posix',
+  },
+  {
+    text: 'Job Object',
+    anchor: 'stdio_client-shutdown-reworked-a-gracefully-exited-servers-children-are-left-alive-on-posix',
+  },
+  {
+    text: 'another stdio_server() in this process has already claimed fd',
+    anchor: 'stdio_server-keeps-the-protocol-streams-on-private-descriptors',
+  },
   // server
-  { text: 'Mcp-Param header validation skipped', anchor: 'servers-validate-mcp-param-headers-against-the-request-body-sep-2243' },
+  {
+    text: 'Mcp-Param header validation skipped',
+    anchor: 'servers-validate-mcp-param-headers-against-the-request-body-sep-2243',
+  },
   { text: 'Elicitation schema field', anchor: 'contextelicit-schema-gate-validates-the-rendered-schema' },
-  { text: 'Session manager can only be accessed after calling streamable_http_app()', anchor: 'transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods' },
-  { text: 'Resource returned InputRequiredResult; ctx.read_resource() only returns content', anchor: 'mcpserverget_prompt-and-read_resource-may-return-inputrequiredresult' },
-  { text: 'capability required by resolver', anchor: 'resolver-routed-requests-require-the-client-capability-on-every-protocol-version' },
+  {
+    text: 'Session manager can only be accessed after calling streamable_http_app()',
+    anchor: 'transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods',
+  },
+  {
+    text: 'Resource returned InputRequiredResult; ctx.read_resource() only returns content',
+    anchor: 'mcpserverget_prompt-and-read_resource-may-return-inputrequiredresult',
+  },
+  {
+    text: 'capability required by resolver',
+    anchor: 'resolver-routed-requests-require-the-client-capability-on-every-protocol-version',
+  },
   { text: 'have no default value. A client may omit', anchor: 'resource-templates-matching-behavior-changes' },
-  { text: 'has no URI template variables, but the handler declares', anchor: 'resource-templates-matching-behavior-changes' },
+  {
+    text: 'has no URI template variables, but the handler declares',
+    anchor: 'resource-templates-matching-behavior-changes',
+  },
   { text: 'expected BaseModel, dict, or None', anchor: 'lowlevel-server-automatic-return-value-wrapping-removed' },
-  { text: 'max_request_body_size must be a positive number', anchor: 'streamable-http-request-bodies-are-limited-to-4-mib' },
+  {
+    text: 'max_request_body_size must be a positive number',
+    anchor: 'streamable-http-request-bodies-are-limited-to-4-mib',
+  },
   { text: 'Request body too large', anchor: 'streamable-http-request-bodies-are-limited-to-4-mib' },
-  { text: 'delivered via subscriptions/listen at this era', anchor: 'change-notifications-travel-only-on-subscriptionslisten-streams' },
+  {
+    text: 'delivered via subscriptions/listen at this era',
+    anchor: 'change-notifications-travel-only-on-subscriptionslisten-streams',
+  },
   { text: 'no standalone channel', anchor: 'change-notifications-travel-only-on-subscriptionslisten-streams' },
   { text: 'no connection-wide log delivery at', anchor: 'log-messages-are-delivered-only-to-requests-that-opt-in' },
-  { text: 'not opted in at that level on this request', anchor: 'log-messages-are-delivered-only-to-requests-that-opt-in' },
+  {
+    text: 'not opted in at that level on this request',
+    anchor: 'log-messages-are-delivered-only-to-requests-that-opt-in',
+  },
   { text: 'in JSON mode', anchor: 'server-initiated-sampling-elicitation-and-roots-raise-nobackchannelerror' },
-  { text: 'transport yielded exception', anchor: 'lowlevel-serverrunraise_exceptionstrue-transport-errors-no-longer-re-raised' },
+  {
+    text: 'transport yielded exception',
+    anchor: 'lowlevel-serverrunraise_exceptionstrue-transport-errors-no-longer-re-raised',
+  },
   // what v2 logs where the guide says a message is now dropped, logged or validated
-  { text: 'discarding bound credentials and re-registering', anchor: 'oauth-client-credentials-are-bound-to-their-authorization-server-sep-2352' },
+  {
+    text: 'discarding bound credentials and re-registering',
+    anchor: 'oauth-client-credentials-are-bound-to-their-authorization-server-sep-2352',
+  },
   { text: 'Failed to validate notification', anchor: 'client-validates-inbound-traffic-against-the-protocol-schema' },
   { text: 'notification callback for', anchor: 'clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed' },
-  { text: 'message_handler raised on transport exception', anchor: 'clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed' },
-  { text: 'Non-2xx body was not a JSON-RPC error', anchor: 'streamable-http-non-2xx-responses-now-surface-as-per-request-json-rpc-errors' },
+  {
+    text: 'message_handler raised on transport exception',
+    anchor: 'clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed',
+  },
+  {
+    text: 'Non-2xx body was not a JSON-RPC error',
+    anchor: 'streamable-http-non-2xx-responses-now-surface-as-per-request-json-rpc-errors',
+  },
   { text: ': response stream closed', anchor: 'serversession-is-now-a-thin-proxy-no-longer-a-basesession' },
   { text: ': dispatch context closed', anchor: 'serversession-is-now-a-thin-proxy-no-longer-a-basesession' },
   { text: ': standalone stream closed', anchor: 'serversession-is-now-a-thin-proxy-no-longer-a-basesession' },
   { text: 'failed security validation', anchor: 'resource-templates-matching-behavior-changes' },
-  { text: 'static resources cannot return InputRequiredResult', anchor: 'mcpserverget_prompt-and-read_resource-may-return-inputrequiredresult' },
-  { text: 'Handler returned an invalid result', anchor: 'server-handler-results-are-validated-against-the-protocol-schema' },
+  {
+    text: 'static resources cannot return InputRequiredResult',
+    anchor: 'mcpserverget_prompt-and-read_resource-may-return-inputrequiredresult',
+  },
+  {
+    text: 'Handler returned an invalid result',
+    anchor: 'server-handler-results-are-validated-against-the-protocol-schema',
+  },
   // the in-process dispatcher's own timeout: REQUEST_TIMEOUT, like the JSON-RPC one
-  { text: 'Timed out after {}s waiting for', anchor: 'client-request-timeouts-now-raise-32001-request_timeout-instead-of-408' },
+  {
+    text: 'Timed out after {}s waiting for',
+    anchor: 'client-request-timeouts-now-raise-32001-request_timeout-instead-of-408',
+  },
   // v1 texts v2 changed, which the guide paraphrases
-  { text: 'Timed out while waiting for response to', anchor: 'client-request-timeouts-now-raise-32001-request_timeout-instead-of-408' },
+  {
+    text: 'Timed out while waiting for response to',
+    anchor: 'client-request-timeouts-now-raise-32001-request_timeout-instead-of-408',
+  },
 ];
 // `InvalidUriTemplate` is raised only by the RFC 6570 matcher v2 introduced.
 const TYPE_RULES = [{ type: 'InvalidUriTemplate', anchor: 'resource-templates-matching-behavior-changes' }];
@@ -169,12 +260,17 @@ function templateRegex(t) {
       // Quotes and backticks may be lost or changed in a paste.
       .replace(/['"`]/g, '[\'"`\u2018\u2019]?'),
   );
-  return parts.join("[^\\n]{0,160}?");
+  return parts.join('[^\\n]{0,160}?');
 }
 
 // Messages that say nothing about a migration on their own: JSON-RPC's standard phrases, which every
 // SDK in every language prints, and messages the guide mentions in passing for more than one cause.
-const NOT_EVIDENCE = ['Method not found', 'Invalid request parameters', 'Internal server error', 'Error creating resource from template'];
+const NOT_EVIDENCE = [
+  'Method not found',
+  'Invalid request parameters',
+  'Internal server error',
+  'Error creating resource from template',
+];
 
 /** The one section whose text quotes the template (any instantiation of it), and the words it quotes. */
 function guideQuote(re, raw) {
@@ -215,7 +311,9 @@ function headingClass(m, raw) {
   const cls = m.qualname.split('.')[0];
   if (!/^[A-Z]\w*[A-Z]/.test(cls) || !/[a-z]/.test(cls)) return null;
   const found = raw.filter(
-    (r) => !NOT_A_TARGET_AREA.has(r.fm.area ?? r.areaDir) && [...String(r.fm.heading ?? '').matchAll(/`([^`]+)`/g)].some((c) => c[1] === cls || c[1].startsWith(`${cls}.`)),
+    (r) =>
+      !NOT_A_TARGET_AREA.has(r.fm.area ?? r.areaDir) &&
+      [...String(r.fm.heading ?? '').matchAll(/`([^`]+)`/g)].some((c) => c[1] === cls || c[1].startsWith(`${cls}.`)),
   );
   return found.length === 1 ? found[0].fm.anchor : null;
 }
@@ -228,7 +326,8 @@ function headingClass(m, raw) {
 export function buildMessages(messages, raw, symbols) {
   const index = new Map(raw.map((r, i) => [r.fm.anchor, i]));
   const unknown = [...MESSAGE_RULES, ...TYPE_RULES].filter((r) => !index.has(r.anchor));
-  if (unknown.length) throw new Error(`message rules name unknown sections: ${unknown.map((r) => r.anchor).join(', ')}`);
+  if (unknown.length)
+    throw new Error(`message rules name unknown sections: ${unknown.map((r) => r.anchor).join(', ')}`);
   const v1 = messages.releases['v1.28.1'];
   const v2 = messages.releases['v2.0.0'];
   const v2Texts = new Set(v2.map((m) => m.text));
@@ -242,7 +341,8 @@ export function buildMessages(messages, raw, symbols) {
     if (NOT_EVIDENCE.some((t) => m.text.includes(t))) return;
     const src = templateRegex(m.text);
     const deprecation = m.kind === 'deprecated' || m.kind === 'warn';
-    const rule = MESSAGE_RULES.find((r) => m.text.includes(r.text))?.anchor ?? TYPE_RULES.find((r) => r.type === m.type)?.anchor;
+    const rule =
+      MESSAGE_RULES.find((r) => m.text.includes(r.text))?.anchor ?? TYPE_RULES.find((r) => r.type === m.type)?.anchor;
     const quoted = rule ? null : guideQuote(new RegExp(src, 'i'), raw);
     let anchor = rule ?? quoted?.anchor;
     let priority = rule ? 3 : quoted ? 2 : 0;
@@ -271,7 +371,8 @@ export function buildMessages(messages, raw, symbols) {
     if (priority < 0.5) entry.push(0.9);
     // The guide quoted the template for one method (`handler for 'tools/call' raised`): for another
     // method (`'sampling/createMessage'`) the cause may be another.
-    else if (quoted && m.text.includes('{}') && /\b[a-z]+\/[a-zA-Z_/]+/.test(quoted.quote)) entry.push(1, quoted.quote.toLowerCase().replace(/['"`\u2018\u2019]/g, ''));
+    else if (quoted && m.text.includes('{}') && /\b[a-z]+\/[a-zA-Z_/]+/.test(quoted.quote))
+      entry.push(1, quoted.quote.toLowerCase().replace(/['"`\u2018\u2019]/g, ''));
     if (!prev || priority > prev.priority) best.set(m.text, { priority, entry });
   };
   for (const m of v2) consider(m, 'v2.0.0');
@@ -294,7 +395,10 @@ export function buildNewPackages(raw) {
     const dist = m[1];
     const module = dist.replace(/-api$/, '').replace(/-/g, '_');
     const named = raw.findIndex(
-      (r) => r !== table && !NOT_A_TARGET_AREA.has(r.fm.area ?? r.areaDir) && new RegExp(`\\b(?:${dist}|${module})\\b`, 'i').test(r.fm.heading ?? ''),
+      (r) =>
+        r !== table &&
+        !NOT_A_TARGET_AREA.has(r.fm.area ?? r.areaDir) &&
+        new RegExp(`\\b(?:${dist}|${module})\\b`, 'i').test(r.fm.heading ?? ''),
     );
     out[module] = named >= 0 ? named : raw.indexOf(table);
   }
@@ -305,19 +409,43 @@ export function buildNewPackages(raw) {
 
 // Words only the MCP SDK's names are built from (`CallToolResult`, `ServerNotification`,
 // `send_tool_list_changed`).
-const MCP_WORDS = /Tool|Resource|Prompt|Notification|Elicit|Sampling|Progress|JSONRPC|Jsonrpc|MCP|Mcp|Session|Capabilit|Roots|Completion|Subscri|Dispatch|Transport|Stdio|Streamable|Sse|SSE|Initializ|Ping|Paginated|Cancelled|LoggingMessage|Meta|ServerRequest|ClientRequest|ServerResult|ClientResult|Implementation|BackChannel/;
-const MCP_SNAKE_WORDS = /tool|resource|prompt|notification|elicit|sampling|progress|jsonrpc|mcp|capabilit|roots|initializ|stdio|streamable|sse|subscri|logging_level|ping|list_changed|session/;
+const MCP_WORDS =
+  /Tool|Resource|Prompt|Notification|Elicit|Sampling|Progress|JSONRPC|Jsonrpc|MCP|Mcp|Session|Capabilit|Roots|Completion|Subscri|Dispatch|Transport|Stdio|Streamable|Sse|SSE|Initializ|Ping|Paginated|Cancelled|LoggingMessage|Meta|ServerRequest|ClientRequest|ServerResult|ClientResult|Implementation|BackChannel/;
+const MCP_SNAKE_WORDS =
+  /tool|resource|prompt|notification|elicit|sampling|progress|jsonrpc|mcp|capabilit|roots|initializ|stdio|streamable|sse|subscri|logging_level|ping|list_changed|session/;
 // Names built from those words that other Python code uses as much (`session_id`, `get_tool`,
 // `pkg_resources.ResourceManager`).
 const SHARED = new Set([
-  'ResourceManager', 'ToolManager', 'PromptManager', 'ToolError', 'ResourceError',
-  'session_id', 'get_session_id', 'run_session', 'terminate_session', 'configure_session', 'session_manager', 'new_session_scope',
-  'create_resource', 'get_resource', 'get_resource_url', 'get_tool', 'remove_tool', 'get_prompt', 'render_prompt', 'remove_prompt',
-  'get_capabilities', 'check_capability', 'build_capability', 'update_capabilities', 'to_assertion',
+  'ResourceManager',
+  'ToolManager',
+  'PromptManager',
+  'ToolError',
+  'ResourceError',
+  'session_id',
+  'get_session_id',
+  'run_session',
+  'terminate_session',
+  'configure_session',
+  'session_manager',
+  'new_session_scope',
+  'create_resource',
+  'get_resource',
+  'get_resource_url',
+  'get_tool',
+  'remove_tool',
+  'get_prompt',
+  'render_prompt',
+  'remove_prompt',
+  'get_capabilities',
+  'check_capability',
+  'build_capability',
+  'update_capabilities',
+  'to_assertion',
 ]);
 
 // The protocol's own camelCase field names v1 models had (`inputSchema`, `progressToken`).
-const MCP_FIELD = /^[a-z]+[A-Z]\w*(?:Schema|Hint|Info|Content|Priority|Changed)$|^(?:progress|tool|resource|elicitation|prompt)[A-Z]\w*$/;
+const MCP_FIELD =
+  /^[a-z]+[A-Z]\w*(?:Schema|Hint|Info|Content|Priority|Changed)$|^(?:progress|tool|resource|elicitation|prompt)[A-Z]\w*$/;
 
 /**
  * Names of either release that only an MCP program uses: compound class and type-alias names
@@ -331,7 +459,13 @@ export function buildSdkNames(...apis) {
   for (const api of apis)
     for (const m of Object.values(api))
       for (const [name, e] of Object.entries(m.names)) {
-        if ((e.kind === 'class' || e.kind === 'value') && /^[A-Z](?=\w*[a-z])\w*$/.test(name) && /[a-z][A-Z]|^[A-Z]{2,}[a-z]/.test(name) && MCP_WORDS.test(name)) add(name);
+        if (
+          (e.kind === 'class' || e.kind === 'value') &&
+          /^[A-Z](?=\w*[a-z])\w*$/.test(name) &&
+          /[a-z][A-Z]|^[A-Z]{2,}[a-z]/.test(name) &&
+          MCP_WORDS.test(name)
+        )
+          add(name);
         for (const fn of e.kind === 'function' ? [name] : Object.keys(e.methods ?? {}))
           if (/^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/.test(fn) && fn.length >= 8 && MCP_SNAKE_WORDS.test(fn)) add(fn);
         for (const f of e.fields ?? []) if (MCP_FIELD.test(f)) add(f);
@@ -350,7 +484,8 @@ export function buildSides(sdkNames, ...apis) {
     for (const [mod, m] of Object.entries(api)) {
       const side = /^mcp\.(client|server)(?:\.|$)/.exec(mod)?.[1];
       if (!side) continue;
-      for (const e of Object.values(m.names)) for (const fn of Object.keys(e.kind === 'class' ? (e.methods ?? {}) : {})) methods[side].add(fn);
+      for (const e of Object.values(m.names))
+        for (const fn of Object.keys(e.kind === 'class' ? (e.methods ?? {}) : {})) methods[side].add(fn);
     }
   const out = {};
   for (const name of sdkNames) {
@@ -395,7 +530,8 @@ export function buildNullable(raw) {
   raw.forEach((r, i) => {
     if (NOT_A_TARGET_AREA.has(r.fm.area ?? r.areaDir)) return;
     const prose = `${r.fm.heading ?? ''}\n${r.body.replace(/```[\s\S]*?```/g, ' ')}`;
-    for (const re of NULLABLE) for (const m of prose.matchAll(re)) if (!out.some((e) => e[0] === m[1])) out.push([m[1], m[2] ?? '', i]);
+    for (const re of NULLABLE)
+      for (const m of prose.matchAll(re)) if (!out.some((e) => e[0] === m[1])) out.push([m[1], m[2] ?? '', i]);
   });
   return out;
 }

@@ -64,13 +64,21 @@ export async function main(argv = []) {
     return 2;
   }
 
-  const [{ CONFIDENT, lookupSync }, { loadLookupData }] = await Promise.all([import('../lib/lookup/lookup.ts'), import('../lib/lookup/data-node.ts')]);
+  const [{ CONFIDENT, lookupSync }, { loadLookupData }] = await Promise.all([
+    import('../lib/lookup/lookup.ts'),
+    import('../lib/lookup/data-node.ts'),
+  ]);
   const answer = lookupSync(paste, loadLookupData(), flags.has('--all') ? { minConfidence: 0 } : {});
   const results = answer.results.map((r) => ({ ...r, url: sectionUrl(r) }));
   const sure = results.length > 0 && results[0].confidence >= CONFIDENT;
 
   if (flags.has('--json')) {
-    const out = { results, read: answer.primary, normalised: answer.normalised, ...(answer.stayOnV1 ? { stayOnV1: answer.stayOnV1 } : {}) };
+    const out = {
+      results,
+      read: answer.primary,
+      normalised: answer.normalised,
+      ...(answer.stayOnV1 ? { stayOnV1: answer.stayOnV1 } : {}),
+    };
     console.log(JSON.stringify(out, null, 2));
     return sure ? 0 : 1;
   }
@@ -85,7 +93,9 @@ export async function main(argv = []) {
     console.log('');
   } else if (answer.primary) console.log(c('2', `read as: ${answer.primary.type}: ${answer.primary.message}\n`));
   for (const [i, r] of results.entries()) {
-    console.log(`${i + 1}. ${plain(r.title)}  ${c('2', `[${r.area}]`)}  ${c(r.confidence >= 0.8 ? '32' : r.confidence >= CONFIDENT ? '33' : '2', `${Math.round(r.confidence * 100)}%`)}`);
+    console.log(
+      `${i + 1}. ${plain(r.title)}  ${c('2', `[${r.area}]`)}  ${c(r.confidence >= 0.8 ? '32' : r.confidence >= CONFIDENT ? '33' : '2', `${Math.round(r.confidence * 100)}%`)}`,
+    );
     console.log(`   ${c('36', r.url)}`);
     for (const e of r.evidence) console.log(`   - ${e}`);
     if (i === 0 && answer.stayOnV1) console.log(`   ${c('33', plain(answer.stayOnV1))}`);

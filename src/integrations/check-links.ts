@@ -41,7 +41,8 @@ export function findBrokenLinks(root: string, base: string): string[] {
     const pageUrl = new URL(`http://site${base}${toUrlPath(path.relative(root, file))}`);
     for (const [, raw] of read(file).matchAll(HREF)) {
       const href = decode(raw);
-      if (!href || href.startsWith('#') || /^[a-z][a-z0-9+.-]*:/i.test(href) && !href.startsWith('http://site')) continue;
+      if (!href || href.startsWith('#') || (/^[a-z][a-z0-9+.-]*:/i.test(href) && !href.startsWith('http://site')))
+        continue;
       if (href.startsWith('//')) continue;
       const url = new URL(href, pageUrl);
       if (!url.pathname.startsWith(base)) {
@@ -55,7 +56,14 @@ export function findBrokenLinks(root: string, base: string): string[] {
       }
       const frag = decodeURIComponent(url.hash.slice(1));
       // `#code=…` / `#state=…` are playground state, not element ids.
-      if (frag && target !== file && target.endsWith('.html') && frag !== '_top' && !frag.includes('=') && !ids(target).has(frag)) {
+      if (
+        frag &&
+        target !== file &&
+        target.endsWith('.html') &&
+        frag !== '_top' &&
+        !frag.includes('=') &&
+        !ids(target).has(frag)
+      ) {
         problems.push(`${rel(root, file)}: ${href} -> no id "${frag}"`);
       }
     }
@@ -64,7 +72,10 @@ export function findBrokenLinks(root: string, base: string): string[] {
 }
 
 function toFile(root: string, p: string): string | null {
-  const candidates = p === '' || p.endsWith('/') ? [path.join(root, p, 'index.html')] : [path.join(root, p), path.join(root, `${p}.html`)];
+  const candidates =
+    p === '' || p.endsWith('/')
+      ? [path.join(root, p, 'index.html')]
+      : [path.join(root, p), path.join(root, `${p}.html`)];
   return candidates.find((c) => fs.existsSync(c) && fs.statSync(c).isFile()) ?? null;
 }
 
@@ -74,11 +85,18 @@ function toUrlPath(relFile: string): string {
 }
 
 function listHtml(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((d) => d.isFile() && d.name.endsWith('.html'))
     .map((d) => path.join(d.parentPath, d.name));
 }
 
 const read = (f: string) => fs.readFileSync(f, 'utf8');
 const rel = (root: string, f: string) => path.relative(root, f);
-const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+const decode = (s: string) =>
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');

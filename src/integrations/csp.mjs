@@ -39,12 +39,15 @@ export function policyFor(html) {
   for (const m of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) styleHashes.add(sha256(m[1]));
   const attrHashes = new Set();
   for (const m of html.matchAll(/\sstyle\s*=\s*("([^"]*)"|'([^']*)')/gi)) {
-    const value = (m[2] ?? m[3] ?? '').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+    const value = (m[2] ?? m[3] ?? '')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&');
     attrHashes.add(sha256(value));
   }
   const monaco = /\sdata-csp-monaco\b/.test(html);
   const directives = [
-    ["default-src", "'self'"],
+    ['default-src', "'self'"],
     ['script-src', ["'self'", "'wasm-unsafe-eval'", ...scriptHashes].join(' ')],
     // Monaco (playground only) writes <style> elements at runtime: 'unsafe-inline' there, hashes elsewhere.
     ['style-src', monaco ? "'self' 'unsafe-inline'" : ["'self'", ...styleHashes].join(' ')],

@@ -108,11 +108,15 @@ export default function pyodideAssets() {
           await copyFile(join(src, name), join(out, name));
           bytes += (await stat(join(out, name))).size;
         }
-        logger.info(`copied ${PYODIDE_FILES.length} Pyodide runtime files (${(bytes / 1e6).toFixed(1)} MB) to pyodide/`);
+        logger.info(
+          `copied ${PYODIDE_FILES.length} Pyodide runtime files (${(bytes / 1e6).toFixed(1)} MB) to pyodide/`,
+        );
         const t0 = performance.now();
         const snap = await buildSnapshot(out);
         const secs = ((performance.now() - t0) / 1000).toFixed(1);
-        logger.info(`engine snapshot ${snap.name} (${(snap.bytes / 1e6).toFixed(1)} MB)${snap.reused ? ' reused from the cache' : ` built in ${secs} s`}`);
+        logger.info(
+          `engine snapshot ${snap.name} (${(snap.bytes / 1e6).toFixed(1)} MB)${snap.reused ? ' reused from the cache' : ` built in ${secs} s`}`,
+        );
       },
     },
   };

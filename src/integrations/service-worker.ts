@@ -28,7 +28,11 @@ export function precacheManifest(dir: string, base: string) {
   const runtime: string[] = [];
   for (const rel of [...files(dir)].sort()) {
     if (rel === 'sw.js' || rel.endsWith('.map')) continue;
-    hash.update(rel).update(createHash('sha256').update(fs.readFileSync(path.join(dir, rel))).digest());
+    hash.update(rel).update(
+      createHash('sha256')
+        .update(fs.readFileSync(path.join(dir, rel)))
+        .digest(),
+    );
     (rel.startsWith('pyodide/') ? runtime : shell).push(urlOf(rel, base));
   }
   return { version: hash.digest('hex').slice(0, 16), base, shell, runtime };
@@ -48,7 +52,9 @@ export default function serviceWorker(): AstroIntegration {
         const manifest = precacheManifest(out, base);
         const source = fs.readFileSync(new URL('../service-worker/sw.js', import.meta.url), 'utf8');
         fs.writeFileSync(path.join(out, 'sw.js'), `self.__PRECACHE__ = ${JSON.stringify(manifest)};\n${source}`);
-        logger.info(`sw.js: ${manifest.shell.length} site files and ${manifest.runtime.length} Python files for offline use`);
+        logger.info(
+          `sw.js: ${manifest.shell.length} site files and ${manifest.runtime.length} Python files for offline use`,
+        );
       },
     },
   };

@@ -1,9 +1,18 @@
 import { expect, test } from '@playwright/test';
 
 const AREAS = [
-  'Find your changes', 'Packaging, dependencies, and CLI', 'Types and wire format', 'MCPServer (formerly FastMCP)',
-  'Lowlevel Server', 'Clients', 'Transports', 'OAuth and server auth', 'Stricter protocol validation and wire behavior',
-  'Testing utilities', 'Deprecations', 'Notes for 2026-era connections',
+  'Find your changes',
+  'Packaging, dependencies, and CLI',
+  'Types and wire format',
+  'MCPServer (formerly FastMCP)',
+  'Lowlevel Server',
+  'Clients',
+  'Transports',
+  'OAuth and server auth',
+  'Stricter protocol validation and wire behavior',
+  'Testing utilities',
+  'Deprecations',
+  'Notes for 2026-era connections',
 ];
 
 test('a section page shows highlighted before/after Python code', async ({ page }) => {
@@ -50,8 +59,12 @@ test('a silent section carries its badge in the sidebar', async ({ page }) => {
 
 test('pages do not overflow horizontally on a 375px screen', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 800 });
-  for (const path of ['', 'guide/', 'guide/clients/timeouts-take-float-seconds-instead-of-timedelta/',
-    'guide/packaging-dependencies-and-cli/dependency-floors-raised-and-new-required-dependencies/']) {
+  for (const path of [
+    '',
+    'guide/',
+    'guide/clients/timeouts-take-float-seconds-instead-of-timedelta/',
+    'guide/packaging-dependencies-and-cli/dependency-floors-raised-and-new-required-dependencies/',
+  ]) {
     await page.goto(path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
     expect(overflow, path || 'home').toBeLessThanOrEqual(0);

@@ -29,19 +29,28 @@ test('home page box: a pasted multi-line traceback finds its section first', asy
 test('home page box keeps the lookup shareable in ?q=', async ({ page }) => {
   await page.goto('./');
   await page.getByLabel('Paste an error, traceback, warning or log line').fill("No module named 'mcp.server.fastmcp'");
-  await expect(page.locator('[data-lookup-results] > li').first()).toHaveAttribute('data-anchor', 'fastmcp-renamed-to-mcpserver');
+  await expect(page.locator('[data-lookup-results] > li').first()).toHaveAttribute(
+    'data-anchor',
+    'fastmcp-renamed-to-mcpserver',
+  );
   expect(new URL(page.url()).searchParams.get('q')).toBe("No module named 'mcp.server.fastmcp'");
 });
 
 test('/lookup/?q= with an off-topic error gives no confident answer, at most possible matches', async ({ page }) => {
-  await page.goto('lookup/?q=' + encodeURIComponent("Traceback (most recent call last):\n  File \"/app/h.py\", line 3, in f\n    return USERS[uid]\nKeyError: 'user_42'"));
+  await page.goto(
+    'lookup/?q=' +
+      encodeURIComponent(
+        'Traceback (most recent call last):\n  File "/app/h.py", line 3, in f\n    return USERS[uid]\nKeyError: \'user_42\'',
+      ),
+  );
   await expect(page.locator('[data-lookup-empty]')).toBeVisible();
   await expect(page.locator('[data-lookup-empty]')).toContainText(/No (?:migration section matches|confident match)/);
   await expect(page.locator('[data-lookup-results] > li:not([data-lookup-weak])')).toHaveCount(0);
 });
 
-test('another SDK\'s error lists possible matches only, marked as such', async ({ page }) => {
-  const kotlin = 'Exception in thread "main" io.modelcontextprotocol.kotlin.sdk.shared.McpError: MCP error -32602: Invalid params\n\tat io.modelcontextprotocol.kotlin.sdk.shared.Protocol.request(Protocol.kt:412)';
+test("another SDK's error lists possible matches only, marked as such", async ({ page }) => {
+  const kotlin =
+    'Exception in thread "main" io.modelcontextprotocol.kotlin.sdk.shared.McpError: MCP error -32602: Invalid params\n\tat io.modelcontextprotocol.kotlin.sdk.shared.Protocol.request(Protocol.kt:412)';
   await page.goto('lookup/?q=' + encodeURIComponent(kotlin));
   await expect(page.locator('[data-lookup-empty]')).toContainText('No confident match');
   const items = page.locator('[data-lookup-results] > li');
@@ -53,18 +62,27 @@ test('another SDK\'s error lists possible matches only, marked as such', async (
 });
 
 test('/lookup/?q= with an official guide URL leads to that section', async ({ page }) => {
-  const url = 'https://modelcontextprotocol.github.io/python-sdk/migration/#cursor-parameter-removed-from-clientsession-list-methods';
+  const url =
+    'https://modelcontextprotocol.github.io/python-sdk/migration/#cursor-parameter-removed-from-clientsession-list-methods';
   await page.goto('lookup/?q=' + encodeURIComponent(url));
   const first = page.locator('[data-lookup-results] > li').first();
   await expect(first).toHaveAttribute('data-anchor', 'cursor-parameter-removed-from-clientsession-list-methods');
   await expect(first).toHaveAttribute('data-confidence', '1');
-  await expect(first.locator('a')).toHaveAttribute('href', /guide\/clients\/cursor-parameter-removed-from-clientsession-list-methods\/$/);
+  await expect(first.locator('a')).toHaveAttribute(
+    'href',
+    /guide\/clients\/cursor-parameter-removed-from-clientsession-list-methods\/$/,
+  );
 });
 
 test('results are ranked with confidence in 0..1', async ({ page }) => {
-  await page.goto('lookup/?q=' + encodeURIComponent("TypeError: MCPServer.__init__() got an unexpected keyword argument 'port'"));
+  await page.goto(
+    'lookup/?q=' + encodeURIComponent("TypeError: MCPServer.__init__() got an unexpected keyword argument 'port'"),
+  );
   const items = page.locator('[data-lookup-results] > li');
-  await expect(items.first()).toHaveAttribute('data-anchor', 'transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods');
+  await expect(items.first()).toHaveAttribute(
+    'data-anchor',
+    'transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods',
+  );
   const conf = await items.evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.confidence)));
   expect(conf.every((c) => c > 0 && c <= 1)).toBe(true);
   expect([...conf].sort((a, b) => b - a)).toEqual(conf);
@@ -73,7 +91,7 @@ test('results are ranked with confidence in 0..1', async ({ page }) => {
 // One lookup everywhere: the page answers a spread of the training pastes exactly as the module
 // (and so `mcp-migrate explain`) does, full text included.
 
-test('the page gives the module\'s answers, full text included', async ({ page }) => {
+test("the page gives the module's answers, full text included", async ({ page }) => {
   const data = loadLookupData();
   // two of every kind from the first tables and one from the second, third and fourth rounds'
   // (which use the index's model fields, SDK names, sides and nullable attributes), short enough for ?q=
@@ -85,20 +103,30 @@ test('the page gives the module\'s answers, full text included', async ({ page }
       return true;
     });
   };
-  const sample = [...pick([...CASES, ...FORMAT_CASES], 2), ...pick(MECHANISM_CASES, 1), ...pick(ROUND3_CASES, 1), ...pick(ROUND4_CASES, 1)];
+  const sample = [
+    ...pick([...CASES, ...FORMAT_CASES], 2),
+    ...pick(MECHANISM_CASES, 1),
+    ...pick(ROUND3_CASES, 1),
+    ...pick(ROUND4_CASES, 1),
+  ];
   expect(sample.length).toBeGreaterThanOrEqual(30);
   for (const c of sample) {
     const want = lookupSync(c.paste, data).results.map((r) => `${r.anchor}@${r.confidence}`);
     await page.goto('lookup/?q=' + encodeURIComponent(c.paste));
     const root = page.locator('[data-lookup]');
     await expect(root).toHaveAttribute('data-lookup-done', /\d+/);
-    const got = await page.locator('[data-lookup-results] > li').evaluateAll((els) => els.map((e) => `${(e as HTMLElement).dataset.anchor}@${(e as HTMLElement).dataset.confidence}`));
+    const got = await page
+      .locator('[data-lookup-results] > li')
+      .evaluateAll((els) =>
+        els.map((e) => `${(e as HTMLElement).dataset.anchor}@${(e as HTMLElement).dataset.confidence}`),
+      );
     expect(got, c.paste.slice(0, 60)).toEqual(want);
   }
 });
 
 test('a long paste stays out of the query string and survives a reload', async ({ page }) => {
-  const frame = '  File "/srv/app/.venv/lib/python3.12/site-packages/anyio/_backends/_asyncio.py", line 2470, in run_sync_in_worker_thread\n    return await future\n';
+  const frame =
+    '  File "/srv/app/.venv/lib/python3.12/site-packages/anyio/_backends/_asyncio.py", line 2470, in run_sync_in_worker_thread\n    return await future\n';
   const long = `Traceback (most recent call last):\n${frame.repeat(200)}ModuleNotFoundError: No module named 'mcp.server.fastmcp'`;
   expect(long.length).toBeGreaterThan(20_000);
   await page.goto('lookup/');
@@ -111,7 +139,10 @@ test('a long paste stays out of the query string and survives a reload', async (
   expect(page.url().length).toBeLessThan(200);
   await page.reload();
   await expect(page.getByLabel('Paste an error, traceback, warning or log line')).toHaveValue(long);
-  await expect(page.locator('[data-lookup-results] > li').first()).toHaveAttribute('data-anchor', 'fastmcp-renamed-to-mcpserver');
+  await expect(page.locator('[data-lookup-results] > li').first()).toHaveAttribute(
+    'data-anchor',
+    'fastmcp-renamed-to-mcpserver',
+  );
 });
 
 test('an import-time failure also says how to stay on v1', async ({ page }) => {

@@ -46,13 +46,19 @@ test('when Python cannot load, the page says why and the error lookup still work
   await page.waitForSelector('#playground[data-ready="true"]');
   await expect(findings(page)).toContainText('Python could not be loaded');
   await paste(page, "ImportError: cannot import name 'McpError' from 'mcp'");
-  await expect(findings(page).locator('[data-part="lookup"] li').first()).toHaveAttribute('data-anchor', 'mcperror-renamed-to-mcperror');
+  await expect(findings(page).locator('[data-part="lookup"] li').first()).toHaveAttribute(
+    'data-anchor',
+    'mcperror-renamed-to-mcperror',
+  );
   expect(await editorText(page)).toContain('McpError'); // kept, and the editor keeps working
 });
 
 test('the home page leads to the playground', async ({ page }) => {
   await page.goto('./');
-  const link = page.getByRole('link', { name: /playground/i }).filter({ visible: true }).first();
+  const link = page
+    .getByRole('link', { name: /playground/i })
+    .filter({ visible: true })
+    .first();
   await expect(link).toBeVisible();
   await link.click();
   await expect(page).toHaveURL(/playground\/$/);
@@ -61,11 +67,18 @@ test('the home page leads to the playground', async ({ page }) => {
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
-  for (const path of ['./', 'guide/', 'guide/types-and-wire-format/mcperror-renamed-to-mcperror/', 'lookup/', 'playground/']) {
+  for (const path of [
+    './',
+    'guide/',
+    'guide/types-and-wire-format/mcperror-renamed-to-mcperror/',
+    'lookup/',
+    'playground/',
+  ]) {
     test(`${path} links to the guide, the error lookup and the playground`, async ({ page }) => {
       await page.goto(path);
       const nav = page.getByRole('navigation', { name: 'Site' });
-      for (const name of ['Guide', 'Error lookup', 'Playground']) await expect(nav.getByRole('link', { name })).toBeVisible();
+      for (const name of ['Guide', 'Error lookup', 'Playground'])
+        await expect(nav.getByRole('link', { name })).toBeVisible();
     });
   }
 
@@ -75,7 +88,9 @@ test.describe('on a phone', () => {
     await settled(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     const [editor, list, diff] = await Promise.all(
-      ['[data-panel="editor"]', '[data-panel="findings"]', '[data-panel="diff"]'].map((s) => page.locator(s).boundingBox()),
+      ['[data-panel="editor"]', '[data-panel="findings"]', '[data-panel="diff"]'].map((s) =>
+        page.locator(s).boundingBox(),
+      ),
     );
     expect(editor!.y).toBeLessThan(list!.y);
     expect(list!.y).toBeLessThan(diff!.y);

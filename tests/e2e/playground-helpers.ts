@@ -57,7 +57,9 @@ export async function v2Text(p: Page): Promise<string> {
 
 /** The rule codes in the findings list. */
 export async function codes(p: Page): Promise<string[]> {
-  const rules = await findings(p).locator('li[data-rule]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.rule!));
+  const rules = await findings(p)
+    .locator('li[data-rule]')
+    .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.rule!));
   return [...new Set(rules)].sort();
 }
 

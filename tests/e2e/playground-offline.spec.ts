@@ -44,8 +44,13 @@ test('after one visit the playground, the guide and the lookup work offline', as
   await page.goto('guide/types-and-wire-format/mcperror-renamed-to-mcperror/');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('McpError');
   await page.goto('lookup/');
-  await page.getByLabel('Paste an error, traceback, warning or log line').fill("ImportError: cannot import name 'McpError' from 'mcp'");
-  await expect(page.locator('[data-lookup-results] > li').first()).toHaveAttribute('data-anchor', 'mcperror-renamed-to-mcperror');
+  await page
+    .getByLabel('Paste an error, traceback, warning or log line')
+    .fill("ImportError: cannot import name 'McpError' from 'mcp'");
+  await expect(page.locator('[data-lookup-results] > li').first()).toHaveAttribute(
+    'data-anchor',
+    'mcperror-renamed-to-mcperror',
+  );
   await page.goto('playground/');
   await ready(page);
   await expect(findings(page)).not.toHaveAttribute('aria-busy', 'true', { timeout: 60_000 });

@@ -32,7 +32,10 @@ function cliWrite(): Record<string, string> {
   const dir = join(mkdtempSync(join(tmpdir(), 'pg-cli-')), 'weather-server');
   cpSync(example, dir, { recursive: true });
   try {
-    execFileSync(process.execPath, [join(repo, 'bin', 'mcp-migrate.mjs'), '--write', '--quiet', '.'], { cwd: dir, stdio: 'pipe' });
+    execFileSync(process.execPath, [join(repo, 'bin', 'mcp-migrate.mjs'), '--write', '--quiet', '.'], {
+      cwd: dir,
+      stdio: 'pipe',
+    });
   } catch (err) {
     if ((err as { status?: number }).status !== 1) throw err; // 1: changes were made
   }
@@ -72,12 +75,17 @@ with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
 }
 
 async function analysed(page: Page) {
-  await expect(page.locator('[data-panel="project"] [data-part="progress-text"]')).toContainText('Analysed', { timeout: 120_000 });
+  await expect(page.locator('[data-panel="project"] [data-part="progress-text"]')).toContainText('Analysed', {
+    timeout: 120_000,
+  });
 }
 
-const treeFile = (page: Page, path: string) => page.locator(`[data-panel="project"] .pg-tree-file[data-path="${path}"]`);
+const treeFile = (page: Page, path: string) =>
+  page.locator(`[data-panel="project"] .pg-tree-file[data-path="${path}"]`);
 
-test('a picked v1 project folder: every file analysed, names resolved across files, the .zip and the patch equal the CLI --write', async ({ page }) => {
+test('a picked v1 project folder: every file analysed, names resolved across files, the .zip and the patch equal the CLI --write', async ({
+  page,
+}) => {
   const expected = cliWrite();
   await page.goto('playground/');
   await ready(page);
@@ -96,15 +104,23 @@ test('a picked v1 project folder: every file analysed, names resolved across fil
   expect(await editorText(page)).toContain('create_connected_server_and_client_session(mcp._mcp_server)');
   await expect(findings(page).locator('li[data-rule="SRV019"]').first()).toBeVisible();
 
-  const [zip] = await Promise.all([page.waitForEvent('download'), project.getByRole('button', { name: 'Download migrated .zip' }).click()]);
+  const [zip] = await Promise.all([
+    page.waitForEvent('download'),
+    project.getByRole('button', { name: 'Download migrated .zip' }).click(),
+  ]);
   expect(zip.suggestedFilename()).toBe('weather-server-v2.zip');
   const files = unzip(await zip.path());
-  const got = Object.fromEntries(Object.entries(files).map(([name, text]) => [name.replace(/^weather-server\//, ''), text]));
+  const got = Object.fromEntries(
+    Object.entries(files).map(([name, text]) => [name.replace(/^weather-server\//, ''), text]),
+  );
   expect(Object.keys(got).sort()).toEqual(Object.keys(expected).sort());
   for (const [name, text] of Object.entries(expected)) expect(got[name], name).toBe(text);
   expect(got['tests/test_server.py']).toContain('mcp._lowlevel_server');
 
-  const [patch] = await Promise.all([page.waitForEvent('download'), project.getByRole('button', { name: 'Download patch' }).click()]);
+  const [patch] = await Promise.all([
+    page.waitForEvent('download'),
+    project.getByRole('button', { name: 'Download patch' }).click(),
+  ]);
   const dir = join(mkdtempSync(join(tmpdir(), 'pg-patch-')), 'weather-server');
   cpSync(example, dir, { recursive: true });
   execFileSync('patch', ['-s', '-p1', '-i', await patch.path()], { cwd: dir });
@@ -118,7 +134,9 @@ test('a .zip opened or dropped: the same analysis, and what it leaves out is sai
   ]);
   await page.goto('playground/');
   await ready(page);
-  await page.locator('[data-part="zip-input"]').setInputFiles({ name: 'weather-server.zip', mimeType: 'application/zip', buffer: zip });
+  await page
+    .locator('[data-part="zip-input"]')
+    .setInputFiles({ name: 'weather-server.zip', mimeType: 'application/zip', buffer: zip });
   await analysed(page);
   const project = page.locator('[data-panel="project"]');
   await expect(project.locator('.pg-tree-file')).toHaveCount(6);
@@ -134,7 +152,9 @@ test('a .zip opened or dropped: the same analysis, and what it leaves out is sai
     const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
     const dt = new DataTransfer();
     dt.items.add(new File([bytes], 'weather-server.zip', { type: 'application/zip' }));
-    document.getElementById('playground')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    document
+      .getElementById('playground')!
+      .dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   }, zip.toString('base64'));
   await analysed(page);
   await expect(project.locator('.pg-tree-file')).toHaveCount(6);
@@ -151,9 +171,17 @@ test('a large project shows its progress, stays responsive, and can be cancelled
   await ready(page);
   await page.locator('[data-part="folder-input"]').setInputFiles(dir);
   const project = page.locator('[data-panel="project"]');
-  await expect(project.locator('[data-part="progress-text"]')).toContainText(/Analysing .* \(\d+ of 400\)/, { timeout: 60_000 });
+  await expect(project.locator('[data-part="progress-text"]')).toContainText(/Analysing .* \(\d+ of 400\)/, {
+    timeout: 60_000,
+  });
   // The page answers while the worker works: a frame comes quickly, another file opens.
-  const frame = await page.evaluate(() => new Promise<number>((r) => { const s = performance.now(); requestAnimationFrame(() => r(performance.now() - s)); }));
+  const frame = await page.evaluate(
+    () =>
+      new Promise<number>((r) => {
+        const s = performance.now();
+        requestAnimationFrame(() => r(performance.now() - s));
+      }),
+  );
   expect(frame).toBeLessThan(500);
   await project.getByRole('button', { name: 'Cancel' }).click();
   await expect(project.locator('[data-part="progress-text"]')).toContainText('Analysis cancelled');

@@ -123,7 +123,10 @@ test('a quick fix (Ctrl+.) changes the editor text; its menu shows no Markdown b
   await expect(menu).toBeVisible();
   await expect(menu).toContainText('Fix TYP001');
   expect(await menu.innerText()).not.toContain('`');
-  await menu.getByText(/Fix TYP001/).first().click();
+  await menu
+    .getByText(/Fix TYP001/)
+    .first()
+    .click();
   await expect.poll(() => editorText(page)).toContain('import MCPError');
 });
 
@@ -133,7 +136,9 @@ test('a fix made of several findings (a group) is applied whole, from the list o
   // The module path and the class name of one import: either alone works in neither version.
   const moduleFix = findings(page).locator('.pg-finding', { hasText: 'mcp.server.fastmcp is now' });
   await moduleFix.getByRole('button', { name: /Apply to my code/ }).click();
-  await expect.poll(() => editorText(page)).toBe('from mcp.server.mcpserver import MCPServer\n\nmcp = MCPServer("x")\n');
+  await expect
+    .poll(() => editorText(page))
+    .toBe('from mcp.server.mcpserver import MCPServer\n\nmcp = MCPServer("x")\n');
   await expect(message(page)).toContainText('Applied SRV001 in 2 places together');
   await pasteAndSettle(page, code);
   await focusEditor(page);
@@ -141,8 +146,13 @@ test('a fix made of several findings (a group) is applied whole, from the list o
   await page.keyboard.press('Control+.');
   const menu = page.locator('.action-widget').first();
   await expect(menu).toContainText('(2 places, applied together)');
-  await menu.getByText(/Fix SRV001: FastMCP is now MCPServer/).first().click();
-  await expect.poll(() => editorText(page)).toBe('from mcp.server.mcpserver import MCPServer\n\nmcp = MCPServer("x")\n');
+  await menu
+    .getByText(/Fix SRV001: FastMCP is now MCPServer/)
+    .first()
+    .click();
+  await expect
+    .poll(() => editorText(page))
+    .toBe('from mcp.server.mcpserver import MCPServer\n\nmcp = MCPServer("x")\n');
 });
 
 test('"Apply all safe fixes" rewrites the code and can be undone', async () => {
@@ -157,7 +167,11 @@ test('"Apply all safe fixes" rewrites the code and can be undone', async () => {
 
 test('every rule can be turned off, and review fixes switched on', async () => {
   await loadExample(page, 'FastMCP server');
-  await findings(page).locator('.pg-finding', { hasText: 'SRV001' }).first().getByRole('button', { name: 'Turn off SRV001' }).click();
+  await findings(page)
+    .locator('.pg-finding', { hasText: 'SRV001' })
+    .first()
+    .getByRole('button', { name: 'Turn off SRV001' })
+    .click();
   await settled(page);
   expect(await codes(page)).not.toContain('SRV001');
   await expect(page.locator('[data-panel="options"] summary')).toContainText('(1 off)');
@@ -177,7 +191,8 @@ test('every rule can be turned off, and review fixes switched on', async () => {
 
 test('Rules & fixes says what each rule does (rules of one guide section no longer look alike)', async () => {
   await page.locator('[data-panel="options"] summary').click();
-  const row = (code: string) => page.locator('.pg-rule-row', { has: page.locator(`#pg-rule-${code}`) }).locator('.pg-rule-does');
+  const row = (code: string) =>
+    page.locator('.pg-rule-row', { has: page.locator(`#pg-rule-${code}`) }).locator('.pg-rule-does');
   for (const [a, b] of [
     ['PKG001', 'PKG002'],
     ['TYP001', 'TYP002'],
@@ -199,7 +214,10 @@ test('copy patch, copy v2 and download', async () => {
   expect(patch).toMatch(/^--- a\/server\.py\n\+\+\+ b\/server\.py\n@@ /);
   expect(patch).toContain('+from mcp.server.mcpserver import');
   expect(await v2Text(page)).toContain('MCPServer(');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download', exact: true }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download', exact: true }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe('server.py');
 });
 
@@ -237,7 +255,10 @@ test('a pasted traceback shows the matching guide section, written without Markd
   const lookup = findings(page).locator('[data-part="lookup"]');
   await expect(lookup).toBeVisible();
   await expect(lookup.locator('li').first()).toHaveAttribute('data-anchor', 'fastmcp-renamed-to-mcpserver');
-  await expect(lookup.locator('li a').first()).toHaveAttribute('href', /guide\/mcpserver-formerly-fastmcp\/fastmcp-renamed-to-mcpserver\/$/);
+  await expect(lookup.locator('li a').first()).toHaveAttribute(
+    'href',
+    /guide\/mcpserver-formerly-fastmcp\/fastmcp-renamed-to-mcpserver\/$/,
+  );
   await expect(lookup.locator('li a code').first()).toHaveText('FastMCP');
   expect(await lookup.innerText()).not.toContain('`');
 });
@@ -330,7 +351,10 @@ test('keyboard only: toolbar, findings and actions are reachable, Tab never type
   }
   expect(await editorText(page)).toBe(before);
   for (const part of ['file', 'share', 'open-folder', 'pg-skip', 'pg-finding-main', 'apply-safe', 'copy-patch'])
-    expect([...seen].some((s) => s.includes(part)), `${part} in ${[...seen].join(',')}`).toBe(true);
+    expect(
+      [...seen].some((s) => s.includes(part)),
+      `${part} in ${[...seen].join(',')}`,
+    ).toBe(true);
 });
 
 test('the playground is axe clean (serious/critical)', async () => {
@@ -342,7 +366,13 @@ test('the playground is axe clean (serious/critical)', async () => {
     const { violations } = await new AxeBuilder({ page }).analyze();
     const bad = violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${scheme}: ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+      .map(
+        (v) =>
+          `${scheme}: ${v.id} (${v.impact}): ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(' | ')}`,
+      );
     expect(bad).toEqual([]);
   }
   await page.emulateMedia({ colorScheme: null });

@@ -4,7 +4,10 @@ import AxeBuilder from '@axe-core/playwright';
 const pages = [
   { name: 'home', path: './' },
   { name: 'section', path: 'guide/mcpserver-formerly-fastmcp/fastmcp-renamed-to-mcpserver/' },
-  { name: 'lookup', path: 'lookup/?q=' + encodeURIComponent("ModuleNotFoundError: No module named 'mcp.server.fastmcp'") },
+  {
+    name: 'lookup',
+    path: 'lookup/?q=' + encodeURIComponent("ModuleNotFoundError: No module named 'mcp.server.fastmcp'"),
+  },
 ];
 
 for (const { name, path } of pages) {
@@ -14,7 +17,13 @@ for (const { name, path } of pages) {
     const { violations } = await new AxeBuilder({ page }).analyze();
     const bad = violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(' | ')}`,
+      );
     expect(bad).toEqual([]);
   });
 
@@ -40,20 +49,32 @@ for (const [query, anchor] of [
 ] as const) {
   test(`search dialog finds the section for ${query}`, async ({ page }) => {
     await page.goto('./');
-    await page.getByRole('button', { name: /search/i }).first().click();
+    await page
+      .getByRole('button', { name: /search/i })
+      .first()
+      .click();
     const input = page.locator('dialog input').first();
     await input.fill(query);
     const hits = page.locator('dialog a[href*="/guide/"]');
     await expect(hits.first()).toBeVisible({ timeout: 10_000 });
     // Pagefind lists sub-results (#fragments) under each page; rank by page.
-    const pages = await hits.evaluateAll((as) => [...new Set(as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))]);
-    expect(pages.slice(0, 2).some((p) => p.endsWith(`/${anchor}/`)), pages.slice(0, 5).join('\n')).toBe(true);
+    const pages = await hits.evaluateAll((as) => [
+      ...new Set(as.map((a) => new URL((a as HTMLAnchorElement).href).pathname)),
+    ]);
+    expect(
+      pages.slice(0, 2).some((p) => p.endsWith(`/${anchor}/`)),
+      pages.slice(0, 5).join('\n'),
+    ).toBe(true);
   });
 }
 
 test('a mobile-width page has no horizontal overflow', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 800 });
-  for (const path of ['./', 'guide/types-and-wire-format/field-names-changed-from-camelcase-to-snake_case/', 'lookup/']) {
+  for (const path of [
+    './',
+    'guide/types-and-wire-format/field-names-changed-from-camelcase-to-snake_case/',
+    'lookup/',
+  ]) {
     await page.goto(path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, path).toBeLessThanOrEqual(0);

@@ -42,10 +42,12 @@ beforeAll(async () => {
     github: ['--check', '--output-format', 'github', '.'],
     sarif: ['--output-format', 'sarif', '.'],
   };
-  await Promise.all([py, node].map(async (cli) => {
-    runs[cli.name] = {};
-    for (const [mode, args] of Object.entries(modes)) runs[cli.name][mode] = await cli.run(args, { cwd: dir });
-  }));
+  await Promise.all(
+    [py, node].map(async (cli) => {
+      runs[cli.name] = {};
+      for (const [mode, args] of Object.entries(modes)) runs[cli.name][mode] = await cli.run(args, { cwd: dir });
+    }),
+  );
 }, 300_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -71,21 +73,26 @@ describe('--output-format', () => {
     expect(lines).toHaveLength(all.length + 1);
     for (const f of all) {
       const file = f.path.replaceAll(':', '%3A').replaceAll(',', '%2C');
-      const head = `::${f.advisory ? 'warning' : 'error'} title=mcp-migrate (${f.rule}),file=${file},line=${f.start.line},`
-        + `col=${f.start.column},endLine=${f.end.line},endColumn=${f.end.column}::${f.path}:${f.start.line}:`
-        + `${f.start.column}: ${f.rule} `;
+      const head =
+        `::${f.advisory ? 'warning' : 'error'} title=mcp-migrate (${f.rule}),file=${file},line=${f.start.line},` +
+        `col=${f.start.column},endLine=${f.end.line},endColumn=${f.end.column}::${f.path}:${f.start.line}:` +
+        `${f.start.column}: ${f.rule} `;
       const line = lines.find((l) => l.startsWith(head) && l.includes(f.message.replaceAll('%', '%25')));
       expect(line, head).toBeDefined();
       expect(line!.endsWith(`%0Ahttps://py.sdk.modelcontextprotocol.io/v2/migration/#${f.anchor}`), line).toBe(true);
     }
-    expect(lines).toContain('::warning title=mcp-migrate (file skipped),file=./broken.py,line=1::'
-      + "./broken.py: skipped: syntax: SyntaxError: invalid syntax");
+    expect(lines).toContain(
+      '::warning title=mcp-migrate (file skipped),file=./broken.py,line=1::' +
+        './broken.py: skipped: syntax: SyntaxError: invalid syntax',
+    );
     expect(lines.some((l) => l.includes('file=./app/odd%2C name%3A1.py,'))).toBe(true);
     expect(lines.some((l) => l.includes('(SRV011)') && l.includes('[manual change]'))).toBe(true);
   });
 
   it('sarif: validates against the SARIF 2.1.0 schema', () => {
-    const schema = JSON.parse(readFileSync(join(repoRoot, 'tests', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8'));
+    const schema = JSON.parse(
+      readFileSync(join(repoRoot, 'tests', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8'),
+    );
     // The published schema's language-tag pattern is not valid as a Unicode regex, hence unicodeRegExp.
     const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
     addFormats(ajv);
@@ -110,14 +117,22 @@ describe('--output-format', () => {
       const loc = r.locations[0].physicalLocation;
       expect(decodeURIComponent(loc.artifactLocation.uri)).toBe(f.path.replace(/^\.\//, ''));
       expect(loc.artifactLocation.uriBaseId).toBe('%SRCROOT%');
-      expect(loc.region).toEqual({ startLine: f.start.line, startColumn: f.start.column, endLine: f.end.line,
-        endColumn: f.end.column });
+      expect(loc.region).toEqual({
+        startLine: f.start.line,
+        startColumn: f.start.column,
+        endLine: f.end.line,
+        endColumn: f.end.column,
+      });
       expect(r.message.text).toContain(f.message);
       // A fix group's findings each carry the edits of the whole group.
       const group = f.group ? all.filter((g: any) => g.path === f.path && g.group === f.group) : [f];
-      expect(r.fixes?.[0].artifactChanges[0].replacements.length ?? 0).toBe(group.reduce((n: number, g: any) => n + g.edits.length, 0));
+      expect(r.fixes?.[0].artifactChanges[0].replacements.length ?? 0).toBe(
+        group.reduce((n: number, g: any) => n + g.edits.length, 0),
+      );
     }
-    expect(all.some((f: any) => f.group && all.filter((g: any) => g.group === f.group && g.path === f.path).length > 1)).toBe(true);
+    expect(
+      all.some((f: any) => f.group && all.filter((g: any) => g.group === f.group && g.path === f.path).length > 1),
+    ).toBe(true);
     const uris = run.results.map((r: any) => r.locations[0].physicalLocation.artifactLocation.uri);
     expect(uris).toContain('my%20app/%C3%BCn%C3%AF%20code.py');
     const skipped = run.invocations[0].toolExecutionNotifications;

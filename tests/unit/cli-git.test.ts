@@ -10,7 +10,9 @@ const V1 = 'from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP("demo")\n';
 const V2 = 'from mcp.server.mcpserver import MCPServer\n\nmcp = MCPServer("demo")\n';
 
 const dirs: string[] = [];
-afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 function repo(files: Record<string, string>): string {
   const dir = tempDir('git');
@@ -41,7 +43,10 @@ describe.each(clis())('$name', (cli) => {
     const r = await run(['--write', '.'], dir);
     expect(r.code, r.err).toBe(2);
     expect(r.err).toContain('not writing anything: these files have uncommitted changes');
-    const named = r.err.split('\n').filter((l) => l.startsWith('  ')).map((l) => l.trim());
+    const named = r.err
+      .split('\n')
+      .filter((l) => l.startsWith('  '))
+      .map((l) => l.trim());
     expect(named).toEqual(['./pkg/a.py (modified)', './pkg/b.py (staged)', './pkg/d.py (untracked)']);
     expect(r.err).toContain('--allow-dirty');
     expect(snapshot(dir)).toEqual(before);
@@ -63,7 +68,8 @@ describe.each(clis())('$name', (cli) => {
     const r = await run(['--write', '.'], dir);
     expect(r.code, r.err).toBe(1);
     expect(r.err.split('\n')).toContain(
-      './vendor: skipped: separate git repository (submodule?): not entered; run mcp-migrate inside it');
+      './vendor: skipped: separate git repository (submodule?): not entered; run mcp-migrate inside it',
+    );
     expect(summaryLine(r.err)).toBe('2 changes in 1 files, 0 markers left, 1 files skipped: 1 separate git repository');
     expect(snapshot(dir).get('vendor/vendored.py')).toBe(V1);
     expect(git(dir, 'status', '--porcelain')).toBe(' M README.md\n M pkg/a.py\n');
@@ -78,7 +84,9 @@ describe.each(clis())('$name', (cli) => {
     const dir = repo({ 'a.py': V1 });
     const r = await run(['--write', '.'], dir, { PATH: '/nonexistent' });
     expect(r.code, r.err).toBe(2);
-    expect(r.err).toMatch(/^mcp-migrate: not writing anything: cannot tell whether \. has uncommitted changes \(git: .*\)\. Pass --allow-dirty to write anyway\.$/m);
+    expect(r.err).toMatch(
+      /^mcp-migrate: not writing anything: cannot tell whether \. has uncommitted changes \(git: .*\)\. Pass --allow-dirty to write anyway\.$/m,
+    );
     expect(snapshot(dir).get('a.py')).toBe(V1);
 
     const plain = tempDir('nogit');

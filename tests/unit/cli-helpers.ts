@@ -1,14 +1,35 @@
 // Running the two CLIs (`python3 -m mcp_migrate` on CPython, `bin/mcp-migrate.mjs` on Pyodide) on
 // throwaway trees, as a user would: separate processes, real file systems, real git.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, lchownSync, linkSync, lstatSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  lchownSync,
+  linkSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
 
-export interface Run { code: number | null; out: string; err: string; signal: NodeJS.Signals | null }
-export interface RunOptions { cwd: string; env?: NodeJS.ProcessEnv; timeout?: number; uid?: number; gid?: number }
+export interface Run {
+  code: number | null;
+  out: string;
+  err: string;
+  signal: NodeJS.Signals | null;
+}
+export interface RunOptions {
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  timeout?: number;
+  uid?: number;
+  gid?: number;
+}
 export interface Cli {
   name: string;
   /** Python version the engine parses with ([3, 14] under Pyodide). */
@@ -28,8 +49,12 @@ export function spawnRun(cmd: string, args: string[], opts: RunOptions): Promise
     });
     let out = '';
     let err = '';
-    child.stdout.on('data', (b) => { out += b; });
-    child.stderr.on('data', (b) => { err += b; });
+    child.stdout.on('data', (b) => {
+      out += b;
+    });
+    child.stderr.on('data', (b) => {
+      err += b;
+    });
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, out, err, signal }));
   });
@@ -37,14 +62,18 @@ export function spawnRun(cmd: string, args: string[], opts: RunOptions): Promise
 
 /** The CLIs, running from `root` (a repository checkout) with the given executables. */
 export function clis(root = repoRoot, python = pythonExecutable(), node = process.execPath): Cli[] {
-  const pyVersion = JSON.parse(execFileSync(python, ['-c', 'import sys, json; print(json.dumps(sys.version_info[:2]))'],
-    { encoding: 'utf8' }));
+  const pyVersion = JSON.parse(
+    execFileSync(python, ['-c', 'import sys, json; print(json.dumps(sys.version_info[:2]))'], { encoding: 'utf8' }),
+  );
   return [
     {
       name: 'python -m mcp_migrate',
       python: pyVersion,
-      run: (args, opts) => spawnRun(python, ['-m', 'mcp_migrate', ...args],
-        { ...opts, env: { PYTHONPATH: join(root, 'engine'), ...opts.env } }),
+      run: (args, opts) =>
+        spawnRun(python, ['-m', 'mcp_migrate', ...args], {
+          ...opts,
+          env: { PYTHONPATH: join(root, 'engine'), ...opts.env },
+        }),
     },
     {
       name: 'bin/mcp-migrate.mjs (Pyodide)',
@@ -93,8 +122,14 @@ export function snapshot(dir: string): Map<string, string> {
 
 /** git with no user or system configuration, so tests behave the same on every machine. */
 export const gitEnv: NodeJS.ProcessEnv = {
-  GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com',
-  GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com', GIT_DIR: undefined, GIT_WORK_TREE: undefined,
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_AUTHOR_NAME: 't',
+  GIT_AUTHOR_EMAIL: 't@example.com',
+  GIT_COMMITTER_NAME: 't',
+  GIT_COMMITTER_EMAIL: 't@example.com',
+  GIT_DIR: undefined,
+  GIT_WORK_TREE: undefined,
   GIT_INDEX_FILE: undefined,
 };
 
@@ -116,7 +151,12 @@ export function unprivileged(): { clis: Cli[]; uid?: number; gid?: number; chown
   if (process.getuid?.() !== 0) return { clis: clis(), chown: () => {} };
   const dir = tempDir('nobody');
   chmodSync(dir, 0o755);
-  for (const part of ['bin', join('src', 'lib', 'engine'), join('engine', 'mcp_migrate'), join('node_modules', 'pyodide')]) {
+  for (const part of [
+    'bin',
+    join('src', 'lib', 'engine'),
+    join('engine', 'mcp_migrate'),
+    join('node_modules', 'pyodide'),
+  ]) {
     cpSync(join(repoRoot, part), join(dir, part), { recursive: true, filter: (src) => !src.includes('__pycache__') });
   }
   cpSync(join(repoRoot, 'package.json'), join(dir, 'package.json'));

@@ -14,12 +14,19 @@ const engineDir = join(repoRoot, 'engine');
 const projectsDir = join(repoRoot, 'examples', 'v1-projects');
 const PROJECTS = ['weather-server', 'lowlevel-server', 'oauth-client'];
 
-interface RuleInfo { code: string; anchor: string; fix_class: string }
+interface RuleInfo {
+  code: string;
+  anchor: string;
+  fix_class: string;
+}
 const RULES: RuleInfo[] = JSON.parse(
   execFileSync(
     'python3',
-    ['-c', 'import json,sys; sys.path.insert(0,"engine"); from mcp_migrate.api import list_rules; '
-      + 'print(json.dumps([{k: r[k] for k in ("code","anchor","fix_class")} for r in list_rules()]))'],
+    [
+      '-c',
+      'import json,sys; sys.path.insert(0,"engine"); from mcp_migrate.api import list_rules; ' +
+        'print(json.dumps([{k: r[k] for k in ("code","anchor","fix_class")} for r in list_rules()]))',
+    ],
     { cwd: repoRoot, encoding: 'utf8' },
   ),
 );
@@ -42,17 +49,26 @@ const UNTOUCHED = [
 ];
 
 const SUMMARY = /^(\d+) changes in (\d+) files, (\d+) markers left, (\d+) files skipped(?:: (.+))?$/;
-const MARKER_LINE = /^[ \t]*# mcp-migrate: ([A-Z]{3}\d{3}) (.+) https:\/\/py\.sdk\.modelcontextprotocol\.io\/v2\/migration\/#([a-z0-9_-]+)$/;
+const MARKER_LINE =
+  /^[ \t]*# mcp-migrate: ([A-Z]{3}\d{3}) (.+) https:\/\/py\.sdk\.modelcontextprotocol\.io\/v2\/migration\/#([a-z0-9_-]+)$/;
 
-interface Run { code: number | null; stdout: string; stderr: string }
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 function run(cmd: string, args: string[], cwd: string): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd, env: { ...process.env, MCP_MIGRATE_PROGRESS: '0' } });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (b) => { stdout += b; });
-    child.stderr.on('data', (b) => { stderr += b; });
+    child.stdout.on('data', (b) => {
+      stdout += b;
+    });
+    child.stderr.on('data', (b) => {
+      stderr += b;
+    });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
@@ -90,13 +106,18 @@ const runs: Record<string, Run> = {};
 /** Output text of one file (CPython run; the node tree is checked equal to it). */
 const out = (rel: string) => utf8(pyOut.get(rel) ?? '');
 /** The text without marker comment lines (markers quote v1 names and guide anchors). */
-const code = (text: string) => text.split('\n').filter((l) => !l.includes('# mcp-migrate:')).join('\n');
+const code = (text: string) =>
+  text
+    .split('\n')
+    .filter((l) => !l.includes('# mcp-migrate:'))
+    .join('\n');
 const markers = (text: string, code?: string) =>
   text.split(/\r?\n/).filter((l) => MARKER_LINE.test(l) && (!code || MARKER_LINE.exec(l)![1] === code));
 
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'mcp-migrate-cli-'));
-  for (const name of ['orig', 'py', 'node', 'diff', 'review', 'both']) cpSync(projectsDir, join(tmp, name), { recursive: true });
+  for (const name of ['orig', 'py', 'node', 'diff', 'review', 'both'])
+    cpSync(projectsDir, join(tmp, name), { recursive: true });
   original = snapshot(join(tmp, 'orig'));
 
   // The Pyodide run is slow to start; run it alongside the CPython sequence.
@@ -168,9 +189,15 @@ describe('CLI on examples/v1-projects: invariants', () => {
   it('produces Python that parses', () => {
     const files = [...pyOut.keys()].filter((r) => r.endsWith('.py')).map((r) => join(tmp, 'py', r));
     expect(files.length).toBeGreaterThanOrEqual(10);
-    const res = execFileSync('python3', ['-c',
-      'import ast,sys\nfor p in sys.argv[1:]:\n    ast.parse(open(p, encoding="utf-8").read(), p)\nprint(len(sys.argv) - 1)',
-      ...files], { encoding: 'utf8' });
+    const res = execFileSync(
+      'python3',
+      [
+        '-c',
+        'import ast,sys\nfor p in sys.argv[1:]:\n    ast.parse(open(p, encoding="utf-8").read(), p)\nprint(len(sys.argv) - 1)',
+        ...files,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(Number(res.trim())).toBe(files.length);
   });
 
@@ -203,7 +230,8 @@ describe('CLI on examples/v1-projects: invariants', () => {
     expect(changes).toBe(findings.filter((f) => f.applied).length);
     expect(markerCount).toBe(findings.filter((f) => f.marker).length);
     expect(findings.filter((f) => f.marker)).toEqual(
-      findings.filter((f) => f.fix_class === 'manual' || (f.fix_class === 'review' && !f.applied && !f.advisory)));
+      findings.filter((f) => f.fix_class === 'manual' || (f.fix_class === 'review' && !f.applied && !f.advisory)),
+    );
     const markerLines = [...pyOut.values()].reduce((n, t) => n + markers(utf8(t)).length, 0);
     expect(markerLines).toBeGreaterThan(0);
     expect(markerLines).toBeLessThanOrEqual(markerCount); // one marker per (statement, code)
@@ -239,7 +267,10 @@ describe('CLI on examples/v1-projects: invariants', () => {
 
   it('--check exits 1 and names the files before --write, writes nothing', () => {
     expect(runs.pyCheckBefore.code).toBe(1);
-    const named = runs.pyCheckBefore.stdout.trim().split('\n').map((l) => l.replace(/^would change /, ''));
+    const named = runs.pyCheckBefore.stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.replace(/^would change /, ''));
     const changed = [...pyOut.keys()].filter((r) => original.get(r) !== pyOut.get(r)).map((r) => join(tmp, 'orig', r));
     expect(named.sort()).toEqual(changed.sort());
     expect(snapshot(join(tmp, 'orig'))).toEqual(original);
@@ -273,8 +304,11 @@ describe('CLI on examples/v1-projects: --apply-review', () => {
     expect(runs.pyReview.stderr).not.toMatch(/internal error|Traceback/);
     expect(runs.pyReview.code).toBe(1);
     const files = [...reviewOut.keys()].filter((r) => r.endsWith('.py')).map((r) => join(tmp, 'review', r));
-    execFileSync('python3', ['-c',
-      'import ast,sys\nfor p in sys.argv[1:]:\n    ast.parse(open(p, encoding="utf-8").read(), p)', ...files]);
+    execFileSync('python3', [
+      '-c',
+      'import ast,sys\nfor p in sys.argv[1:]:\n    ast.parse(open(p, encoding="utf-8").read(), p)',
+      ...files,
+    ]);
     for (const rel of UNTOUCHED) expect(reviewOut.get(rel), rel).toBe(original.get(rel));
   });
   // Regression: same-offset add_import insertions used to clash (AUT004 demoted), and a LOW010 marker
@@ -294,8 +328,12 @@ describe('CLI on examples/v1-projects: --apply-review', () => {
       }
     }
     // Files whose review fixes all apply from the v1 text come out exactly as with --apply-review directly.
-    for (const rel of ['lowlevel-server/src/notes_server/server.py', 'oauth-client/oauth_client/main.py',
-      'weather-server/tests/test_server.py']) expect(utf8(bothOut.get(rel)!), rel).toBe(utf8(reviewOut.get(rel)!));
+    for (const rel of [
+      'lowlevel-server/src/notes_server/server.py',
+      'oauth-client/oauth_client/main.py',
+      'weather-server/tests/test_server.py',
+    ])
+      expect(utf8(bothOut.get(rel)!), rel).toBe(utf8(reviewOut.get(rel)!));
     // Markers of review fixes applied on the second run are gone.
     const low = utf8(bothOut.get('lowlevel-server/src/notes_server/server.py')!);
     expect(low).not.toMatch(/suggested fix: run with --apply-review/);
@@ -320,7 +358,9 @@ describe('CLI on examples/v1-projects: weather-server (FastMCP)', () => {
     const ctor = server().slice(server().indexOf('mcp = MCPServer('), server().indexOf('async def make_nws_request'));
     expect(ctor).not.toMatch(/host=|port=|stateless_http=/);
     expect(ctor).toContain('dependencies=["httpx"]');
-    expect(server()).toMatch(/mcp\.run\(transport="streamable-http", [^\n]*host=os\.environ\.get\("WEATHER_HOST", "0\.0\.0\.0"\)/);
+    expect(server()).toMatch(
+      /mcp\.run\(transport="streamable-http", [^\n]*host=os\.environ\.get\("WEATHER_HOST", "0\.0\.0\.0"\)/,
+    );
     expect(server()).toMatch(/mcp\.run\([^\n]*port=int\(os\.environ\.get\("WEATHER_PORT", "8080"\)\)/);
     expect(server()).toMatch(/mcp\.run\([^\n]*stateless_http=True/);
   });
@@ -333,8 +373,14 @@ describe('CLI on examples/v1-projects: weather-server (FastMCP)', () => {
     expect(server()).toContain('INTERNAL_ERROR, f"NWS returned {exc.response.status_code}"');
   });
   it('TYP005 renames camelCase fields on known mcp.types objects', () => {
-    for (const s of ['tool.input_schema', 'tool.output_schema', 'tool.annotations.read_only_hint',
-      'result.is_error', 'result.structured_content']) expect(server()).toContain(s);
+    for (const s of [
+      'tool.input_schema',
+      'tool.output_schema',
+      'tool.annotations.read_only_hint',
+      'result.is_error',
+      'result.structured_content',
+    ])
+      expect(server()).toContain(s);
     expect(server()).not.toMatch(/\.(inputSchema|outputSchema|isError|structuredContent|readOnlyHint)\b/);
     // JSON keys of the NWS payload are not MCP fields.
     expect(server()).toContain("p['temperatureUnit']");
@@ -347,15 +393,19 @@ describe('CLI on examples/v1-projects: weather-server (FastMCP)', () => {
     expect(server()).toMatch(/# mcp-migrate: SRV011 [^\n]*\n\s+raise MCPError\(INVALID_PARAMS/);
   });
   it('keeps the sync tool, resources and prompts as they were', () => {
-    for (const s of ['@mcp.tool()\ndef celsius_to_fahrenheit(celsius: float) -> float:',
+    for (const s of [
+      '@mcp.tool()\ndef celsius_to_fahrenheit(celsius: float) -> float:',
       '@mcp.resource("weather://stations/{station_id}", mime_type="application/json")',
-      '@mcp.prompt(title="Severe weather briefing")', 'base.UserMessage(']) expect(server()).toContain(s);
+      '@mcp.prompt(title="Severe weather briefing")',
+      'base.UserMessage(',
+    ])
+      expect(server()).toContain(s);
   });
   it('PKG001 widens the mcp pin, keeping the extra', () => {
     expect(pyproject()).toContain('    "mcp[cli]>=2,<3",\n');
   });
   it('PKG002 marks the sse-starlette 2.x pin', () => {
-    expect(pyproject()).toMatch(/# mcp-migrate: PKG002 [^\n]*\n {4}"sse-starlette>=2,<3",  # our own/);
+    expect(pyproject()).toMatch(/# mcp-migrate: PKG002 [^\n]*\n {4}"sse-starlette>=2,<3", {2}# our own/);
   });
   it('PKG003 marks the httpx dependency', () => {
     expect(pyproject()).toMatch(/# mcp-migrate: PKG003 [^\n]*\n {4}"httpx>=0\.27",/);
@@ -371,7 +421,9 @@ describe('CLI on examples/v1-projects: weather-server (FastMCP)', () => {
   it('TST001 opens a Client and keeps the block on its ClientSession, no marker', () => {
     const t = out('weather-server/tests/test_server.py');
     expect(t).toContain('from mcp.client import Client\n');
-    expect(t).toMatch(/ {4}async with Client\(mcp\.\w+, mode="legacy"\) as client:\n {8}session = client\.session\n {8}result = await session\.list_tools\(\)\n/);
+    expect(t).toMatch(
+      / {4}async with Client\(mcp\.\w+, mode="legacy"\) as client:\n {8}session = client\.session\n {8}result = await session\.list_tools\(\)\n/,
+    );
     expect(t).not.toContain('create_connected_server_and_client_session');
     expect(markers(t, 'TST001')).toEqual([]);
   });
@@ -395,12 +447,16 @@ describe('CLI on examples/v1-projects: lowlevel-server', () => {
     expect(server()).toMatch(/# mcp-migrate: LOW010 [^\n]*\n {4}ctx = server\.request_context\n/);
   });
   it('LOW002 marks the shorthand returns of the handlers it converts with --apply-review', () => {
-    expect(server()).toMatch(/# mcp-migrate: LOW002 [^\n]*\(suggested fix: run with --apply-review\)[^\n]*\n {8}return \[types\.TextContent/);
+    expect(server()).toMatch(
+      /# mcp-migrate: LOW002 [^\n]*\(suggested fix: run with --apply-review\)[^\n]*\n {8}return \[types\.TextContent/,
+    );
     expect(server()).toMatch(/# mcp-migrate: LOW002 [^\n]*\n {4}return store\.notes\[name\]/);
     const r = utf8(reviewOut.get('lowlevel-server/src/notes_server/server.py')!);
-    expect(r).toContain('        structured = {"count": len(store.notes)}\n'
-      + '        return types.CallToolResult(content=[types.TextContent(type="text", text=json.dumps(structured, indent=2))], '
-      + 'structured_content=structured)\n');
+    expect(r).toContain(
+      '        structured = {"count": len(store.notes)}\n' +
+        '        return types.CallToolResult(content=[types.TextContent(type="text", text=json.dumps(structured, indent=2))], ' +
+        'structured_content=structured)\n',
+    );
     expect(r).toContain('text=store.notes[name], mime_type="text/plain")])');
     expect(r).toContain('server = Server("notes", version="1.4.0", lifespan=lifespan, on_list_tools=list_tools, ');
     expect(r).not.toContain('request_context');
@@ -418,8 +474,11 @@ describe('CLI on examples/v1-projects: lowlevel-server', () => {
     expect(fixed || flagged, 'Server("notes", "1.4.0") left positional with no marker').toBe(true);
   });
   it('leaves the stdio run and the lowlevel imports alone', () => {
-    for (const s of ['async with mcp.server.stdio.stdio_server() as (read_stream, write_stream):',
-      'from mcp.server.lowlevel import NotificationOptions, Server', 'raise_exceptions=False,'])
+    for (const s of [
+      'async with mcp.server.stdio.stdio_server() as (read_stream, write_stream):',
+      'from mcp.server.lowlevel import NotificationOptions, Server',
+      'raise_exceptions=False,',
+    ])
       expect(server()).toContain(s);
   });
 });
@@ -468,8 +527,14 @@ describe('CLI on examples/v1-projects: oauth-client', () => {
     expect(main()).toContain('        callback_handler=handle_callback,\n    )');
   });
   it('TYP005 renames fields on results the file can type', () => {
-    for (const s of ['page.next_cursor', 'init.server_info.name', 'init.protocol_version', 'result.is_error',
-      'result.structured_content']) expect(main()).toContain(s);
+    for (const s of [
+      'page.next_cursor',
+      'init.server_info.name',
+      'init.protocol_version',
+      'result.is_error',
+      'result.structured_content',
+    ])
+      expect(main()).toContain(s);
   });
   it('AUT004 (review) reports the tuple-returning callback_handler in --json', () => {
     const f = report.files.find((x) => x.path.endsWith('oauth-client/oauth_client/main.py'));

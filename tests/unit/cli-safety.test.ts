@@ -3,8 +3,19 @@
 // processed or skipped with its reason, nothing outside the tree changes, and writes are atomic.
 import { execFileSync } from 'node:child_process';
 import {
-  chmodSync, chownSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync,
-  truncateSync, writeFileSync,
+  chmodSync,
+  chownSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,7 +25,8 @@ const V1 = 'from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP("demo")\n';
 const V2 = 'from mcp.server.mcpserver import MCPServer\n\nmcp = MCPServer("demo")\n';
 const GENERIC = `def first[T](xs: list[T]) -> T:\n    return xs[0]\n\n\n${V1}`; // PEP 695: Python 3.12
 const TEMPLATE = `${V1}greeting = t"hello {mcp}"\n`; // PEP 750: Python 3.14
-const older = (cli: Cli, v: [number, number]) => cli.python[0] < v[0] || (cli.python[0] === v[0] && cli.python[1] < v[1]);
+const older = (cli: Cli, v: [number, number]) =>
+  cli.python[0] < v[0] || (cli.python[0] === v[0] && cli.python[1] < v[1]);
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -85,19 +97,35 @@ describe.each(clis())('$name', (cli) => {
       'tree/pkg/hard.py: error: not written: the file has 2 hard links, which a new file would split',
       'tree/pkg/link.py: skipped: symlink to outside the tree (not followed)',
       'tree/pkg/ro.py: error: not written: read-only file (mode 444)',
-    ]) expect(lines, line).toContain(line);
+    ])
+      expect(lines, line).toContain(line);
 
     // Newer syntax than the running Python: a clear message, the file untouched, the run goes on.
-    const skipped = ['not a regular file', 'not written', 'not written', 'symlink', 'symlink to outside the tree',
-      'symlinked directory to outside the tree', 'too large'];
+    const skipped = [
+      'not a regular file',
+      'not written',
+      'not written',
+      'symlink',
+      'symlink to outside the tree',
+      'symlinked directory to outside the tree',
+      'too large',
+    ];
     let written = 2;
-    for (const [file, text, version, line] of [['generic.py', GENERIC, [3, 12], 1], ['template.py', TEMPLATE, [3, 14], 4]] as const) {
+    for (const [file, text, version, line] of [
+      ['generic.py', GENERIC, [3, 12], 1],
+      ['template.py', TEMPLATE, [3, 14], 4],
+    ] as const) {
       const path = join(tree, 'pkg', file);
       if (older(cli, [...version])) {
         expect(readFileSync(path, 'utf8')).toBe(text);
-        expect(r.err).toMatch(new RegExp(`^tree/pkg/${file}:${line}: skipped: syntax: SyntaxError: .*; the file uses .* which `
-          + `needs Python >= ${version.join('\\.')}, and this is Python ${cli.python.join('\\.')}: run mcp-migrate under a `
-          + 'newer Python \\(or npx mcp-migrate\\)$', 'm'));
+        expect(r.err).toMatch(
+          new RegExp(
+            `^tree/pkg/${file}:${line}: skipped: syntax: SyntaxError: .*; the file uses .* which ` +
+              `needs Python >= ${version.join('\\.')}, and this is Python ${cli.python.join('\\.')}: run mcp-migrate under a ` +
+              'newer Python \\(or npx mcp-migrate\\)$',
+            'm',
+          ),
+        );
         skipped.push(`needs Python >= ${version.join('.')}`);
       } else {
         expect(readFileSync(path, 'utf8')).toContain('mcp = MCPServer("demo")');
@@ -106,9 +134,13 @@ describe.each(clis())('$name', (cli) => {
     }
     const counts = new Map<string, number>();
     for (const s of skipped) counts.set(s, (counts.get(s) ?? 0) + 1);
-    const list = [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([s, n]) => `${n} ${s}`).join(', ');
+    const list = [...counts]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([s, n]) => `${n} ${s}`)
+      .join(', ');
     expect(summaryLine(r.err)).toBe(
-      `${2 * written} changes in ${written} files, 0 markers left, ${skipped.length} files skipped: ${list}`);
+      `${2 * written} changes in ${written} files, 0 markers left, ${skipped.length} files skipped: ${list}`,
+    );
   }, 120_000);
 
   it('follows a symlink named on the command line, writing its target and keeping the link', async () => {
@@ -141,7 +173,9 @@ describe.each(asUser.clis)('$name, permission errors', (cli) => {
     chmodSync(join(dir, 'frozen', 'v1.py'), 0o666);
     asUser.chown(dir);
     // What the user may not touch belongs to root (when running as root) and has no permission bits.
-    const own = (p: string) => { if (asUser.uid !== undefined) chownSync(p, 0, 0); };
+    const own = (p: string) => {
+      if (asUser.uid !== undefined) chownSync(p, 0, 0);
+    };
     for (const p of ['secret.py', 'locked', 'frozen']) own(join(dir, p));
     chmodSync(join(dir, 'secret.py'), 0o000);
     chmodSync(join(dir, 'locked'), 0o000);
@@ -154,26 +188,35 @@ describe.each(asUser.clis)('$name, permission errors', (cli) => {
     expect(readFileSync(join(dir, 'frozen', 'v1.py'), 'utf8')).toBe(V1);
     expect(readdirSync(join(dir, 'frozen'))).toEqual(['v1.py']);
     const lines = r.err.split('\n');
-    for (const line of ['./frozen/v1.py: error: not written: permission denied',
+    for (const line of [
+      './frozen/v1.py: error: not written: permission denied',
       './locked: error: cannot list directory: permission denied',
-      './secret.py: error: cannot read: permission denied']) expect(lines, r.err).toContain(line);
+      './secret.py: error: cannot read: permission denied',
+    ])
+      expect(lines, r.err).toContain(line);
     expect(summaryLine(r.err)).toBe(
-      '2 changes in 1 files, 0 markers left, 3 files skipped: 1 cannot list directory, 1 cannot read, 1 not written');
+      '2 changes in 1 files, 0 markers left, 3 files skipped: 1 cannot list directory, 1 cannot read, 1 not written',
+    );
   }, 120_000);
 });
 
 // The write itself (one implementation for both CLIs): what an interruption or a race leaves.
 describe('files.write_source', () => {
-  const python = (code: string, cwd: string) => execFileSync(pythonExecutable(), ['-c', code], {
-    cwd, encoding: 'utf8', env: { ...process.env, PYTHONPATH: join(repoRoot, 'engine') },
-  });
-  const PRELUDE = 'import os\nfrom mcp_migrate import files\nsrc = files.read_source("a.py")\nroot = os.path.realpath(".")\n';
+  const python = (code: string, cwd: string) =>
+    execFileSync(pythonExecutable(), ['-c', code], {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, PYTHONPATH: join(repoRoot, 'engine') },
+    });
+  const PRELUDE =
+    'import os\nfrom mcp_migrate import files\nsrc = files.read_source("a.py")\nroot = os.path.realpath(".")\n';
 
   it('an interrupted write leaves the original whole and no temporary file', () => {
     const dir = tempDir('interrupt');
     dirs.push(dir);
     writeFileSync(join(dir, 'a.py'), V1);
-    const out = python(`${PRELUDE}
+    const out = python(
+      `${PRELUDE}
 def interrupted(a, b):
     raise KeyboardInterrupt
 os.replace = interrupted
@@ -181,7 +224,9 @@ try:
     files.write_source("a.py", root, src, ${JSON.stringify(V2)} * 1000)
 except KeyboardInterrupt:
     print("interrupted")
-`, dir);
+`,
+      dir,
+    );
     expect(out.trim()).toBe('interrupted');
     expect(readFileSync(join(dir, 'a.py'), 'utf8')).toBe(V1);
     expect(readdirSync(dir)).toEqual(['a.py']);
@@ -192,7 +237,8 @@ except KeyboardInterrupt:
     dirs.push(dir);
     writeFileSync(join(dir, 'a.py'), V1);
     writeFileSync(join(dir, 'other.py'), V1);
-    const out = python(`${PRELUDE}
+    const out = python(
+      `${PRELUDE}
 with open("a.py", "a") as f:
     f.write("# edited meanwhile\\n")
 try:
@@ -205,7 +251,9 @@ try:
     files.write_source("a.py", root, src, "x = 1\\n")
 except files.Skip as e:
     print(str(e).split(":")[0] + ": " + str(e).split(", ")[-1])
-`, dir);
+`,
+      dir,
+    );
     expect(out.trim().split('\n')).toEqual([
       'not written: changed on disk while mcp-migrate ran',
       'not written: outside the tree',

@@ -17,8 +17,10 @@ function site(files: Record<string, string>) {
 
 describe('findBrokenLinks', () => {
   const dir = site({
-    'index.html': '<a href="guide/a/">ok</a><a href="/sub/guide/a/#here">ok</a><a href="https://x.org/">ext</a><a href="#local">same page</a>',
-    'guide/a/index.html': '<h2 id="here">x</h2><a href="../../">up</a><a href="../b/">missing</a><a href="./#nope">self</a><a href="../../#gone">bad id</a>',
+    'index.html':
+      '<a href="guide/a/">ok</a><a href="/sub/guide/a/#here">ok</a><a href="https://x.org/">ext</a><a href="#local">same page</a>',
+    'guide/a/index.html':
+      '<h2 id="here">x</h2><a href="../../">up</a><a href="../b/">missing</a><a href="./#nope">self</a><a href="../../#gone">bad id</a>',
     'upstream-LICENSE.txt': 'MIT',
   });
 

@@ -25,9 +25,17 @@ const byAnchor = new Map(sections.map((p) => [p.data.anchor, p]));
 const areaIndex = new Map(pages.filter((p) => !p.data.anchor && p.data.area).map((p) => [p.data.area, p]));
 
 const AREAS = [
-  'packaging-dependencies-and-cli', 'types-and-wire-format', 'mcpserver-formerly-fastmcp', 'lowlevel-server',
-  'clients', 'transports', 'oauth-and-server-auth', 'stricter-protocol-validation-and-wire-behavior',
-  'testing-utilities', 'deprecations', 'notes-for-2026-era-connections',
+  'packaging-dependencies-and-cli',
+  'types-and-wire-format',
+  'mcpserver-formerly-fastmcp',
+  'lowlevel-server',
+  'clients',
+  'transports',
+  'oauth-and-server-auth',
+  'stricter-protocol-validation-and-wire-behavior',
+  'testing-utilities',
+  'deprecations',
+  'notes-for-2026-era-connections',
 ];
 
 describe('guide structure', () => {
@@ -53,7 +61,10 @@ describe('guide structure', () => {
     expect(targets.length).toBeGreaterThan(50);
     const guideIndex = fs.readFileSync(path.join(guideDir, 'index.mdx'), 'utf8');
     for (const t of targets) {
-      const ok = byAnchor.has(t) || areaIndex.has(t) || guideIndex.includes(`## ${t === 'need-help' ? 'Need help?' : 'Suggested migration order'}`);
+      const ok =
+        byAnchor.has(t) ||
+        areaIndex.has(t) ||
+        guideIndex.includes(`## ${t === 'need-help' ? 'Need help?' : 'Suggested migration order'}`);
       expect(ok, t).toBe(true);
     }
   });
@@ -62,8 +73,16 @@ describe('guide structure', () => {
     for (const p of pages) {
       const dir = path.posix.join('guide', p.file.replace(/(\/index)?\.mdx$/, ''));
       for (const [, href] of p.body.matchAll(/\]\((\.[^)#]*)/g)) {
-        const target = path.posix.join(dir, href).replace(/^guide\/?/, '').replace(/\/$/, '');
-        const file = target === '' ? 'index.mdx' : fs.existsSync(path.join(guideDir, `${target}.mdx`)) ? `${target}.mdx` : `${target}/index.mdx`;
+        const target = path.posix
+          .join(dir, href)
+          .replace(/^guide\/?/, '')
+          .replace(/\/$/, '');
+        const file =
+          target === ''
+            ? 'index.mdx'
+            : fs.existsSync(path.join(guideDir, `${target}.mdx`))
+              ? `${target}.mdx`
+              : `${target}/index.mdx`;
         expect(fs.existsSync(path.join(guideDir, file)), `${p.file} -> ${href}`).toBe(true);
       }
     }
@@ -94,13 +113,19 @@ describe('seed draft coverage', () => {
   });
 
   it('covers every heading of the seed draft', () => {
-    const lines = new Set(fs.readFileSync(SEED_TEXT, 'utf8').split('\n').map((l) => l.trim()));
+    const lines = new Set(
+      fs
+        .readFileSync(SEED_TEXT, 'utf8')
+        .split('\n')
+        .map((l) => l.trim()),
+    );
     const doc = parseGuide(upstream);
     const known = new Set(Object.keys(seedMap.sections));
     for (const h of Object.keys(seedMap.sections)) expect(lines.has(h), h).toBe(true);
-    for (const a of doc.areas) for (const s of a.sections) {
-      if (lines.has(headingText(s.heading))) expect(known.has(headingText(s.heading)), s.heading).toBe(true);
-    }
+    for (const a of doc.areas)
+      for (const s of a.sections) {
+        if (lines.has(headingText(s.heading))) expect(known.has(headingText(s.heading)), s.heading).toBe(true);
+      }
   });
 });
 
@@ -108,29 +133,41 @@ describe('converter', () => {
   it('slugifies like MkDocs toc', () => {
     expect(slugify('`McpError` renamed to `MCPError`')).toBe('mcperror-renamed-to-mcperror');
     expect(slugify('`JSONRPCError.id` is now `RequestId | None`')).toBe('jsonrpcerrorid-is-now-requestid-none');
-    expect(slugify('Step-up authorization unions previously requested scopes ([SEP-2350](https://x/2350))'))
-      .toBe('step-up-authorization-unions-previously-requested-scopes-sep-2350');
+    expect(slugify('Step-up authorization unions previously requested scopes ([SEP-2350](https://x/2350))')).toBe(
+      'step-up-authorization-unions-previously-requested-scopes-sep-2350',
+    );
   });
 
   it('escapes MDX specials outside code and rewrites links', () => {
     const ctx = { pageDir: 'guide/a/b/', resolve: (s: string) => (s === 'x' ? 'guide/c/x/' : undefined) };
-    expect(convertInline('use {a} <b> `{c} <d>` [x](#x) [api](api/mcp/index.md)', ctx))
-      .toBe('use \\{a\\} \\<b> `{c} <d>` [x](../../c/x/) [api](https://modelcontextprotocol.github.io/python-sdk/api/mcp/)');
+    expect(convertInline('use {a} <b> `{c} <d>` [x](#x) [api](api/mcp/index.md)', ctx)).toBe(
+      'use \\{a\\} \\<b> `{c} <d>` [x](../../c/x/) [api](https://modelcontextprotocol.github.io/python-sdk/api/mcp/)',
+    );
     expect(() => convertInline('[y](#nope)', ctx)).toThrow(/unknown anchor/);
-    expect(docsUrl('client/subscriptions.md#watching-the-stream'))
-      .toBe('https://modelcontextprotocol.github.io/python-sdk/client/subscriptions/#watching-the-stream');
+    expect(docsUrl('client/subscriptions.md#watching-the-stream')).toBe(
+      'https://modelcontextprotocol.github.io/python-sdk/client/subscriptions/#watching-the-stream',
+    );
   });
 
   it('turns MkDocs admonitions into Starlight asides and keeps fences verbatim', () => {
     const ctx = { pageDir: 'guide/', resolve: () => undefined };
-    const out = convertBlocks(['!!! warning "Heads {up}"', '    Body {x}', '', '    ```python', '    d = {1: 2}', '    ```', '', 'After'], ctx);
+    const out = convertBlocks(
+      ['!!! warning "Heads {up}"', '    Body {x}', '', '    ```python', '    d = {1: 2}', '    ```', '', 'After'],
+      ctx,
+    );
     expect(out.join('\n')).toBe(':::caution[Heads \\{up\\}]\nBody \\{x\\}\n\n```python\nd = {1: 2}\n```\n:::\n\nAfter');
     expect(convertBlocks(['??? tip', '    Hint'], ctx).join('\n')).toBe(':::tip\nHint\n:::');
   });
 
   it('keeps curated frontmatter and derives the silent badge from impact', () => {
     const merged = mergeFrontmatter(
-      { title: 'old', impact: 'silent', symptoms: [{ kind: 'exact', text: 'boom' }], rules: ['SRV001'], sidebar: { order: 9, label: 'x' } },
+      {
+        title: 'old',
+        impact: 'silent',
+        symptoms: [{ kind: 'exact', text: 'boom' }],
+        rules: ['SRV001'],
+        sidebar: { order: 9, label: 'x' },
+      },
       { title: 'new', impact: 'call', symptoms: [], rules: [], seed: true, sidebar: { order: 2 } },
     );
     expect(merged).toMatchObject({ title: 'new', impact: 'silent', seed: true, rules: ['SRV001'] });
@@ -149,11 +186,20 @@ describe('converter', () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'guide-'));
     try {
       fs.cpSync(path.join(root, 'content'), tmp, { recursive: true });
-      execFileSync(process.execPath, [path.join(root, 'scripts/convert-guide.mjs'), '--out', tmp], { encoding: 'utf8' });
-      const list = (d: string) => fs.readdirSync(d, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(mdx|json)$/.test(f)).sort();
+      execFileSync(process.execPath, [path.join(root, 'scripts/convert-guide.mjs'), '--out', tmp], {
+        encoding: 'utf8',
+      });
+      const list = (d: string) =>
+        fs
+          .readdirSync(d, { recursive: true, encoding: 'utf8' })
+          .filter((f) => /\.(mdx|json)$/.test(f))
+          .sort();
       const theirs = list(path.join(root, 'content'));
       expect(list(tmp)).toEqual(theirs);
-      for (const f of theirs) expect(fs.readFileSync(path.join(tmp, f), 'utf8'), f).toBe(fs.readFileSync(path.join(root, 'content', f), 'utf8'));
+      for (const f of theirs)
+        expect(fs.readFileSync(path.join(tmp, f), 'utf8'), f).toBe(
+          fs.readFileSync(path.join(root, 'content', f), 'utf8'),
+        );
       execFileSync(process.execPath, [path.join(root, 'scripts/convert-guide.mjs'), '--check']);
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });

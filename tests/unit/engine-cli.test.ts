@@ -21,15 +21,18 @@ function makeTree() {
   writeFileSync(join(dir, 'requirements.txt'), REQS);
   writeFileSync(join(dir, 'pkg', 'legacy.py'), 'print "py2"\n');
   writeFileSync(join(dir, 'pkg', 'clean.py'), 'import os\n');
-  for (const skipped of ['.venv/lib/a.py', 'node_modules/x/a.py', 'custom_env/a.py']) writeFileSync(join(dir, skipped), SERVER);
+  for (const skipped of ['.venv/lib/a.py', 'node_modules/x/a.py', 'custom_env/a.py'])
+    writeFileSync(join(dir, skipped), SERVER);
   writeFileSync(join(dir, 'custom_env', 'pyvenv.cfg'), 'home = /usr\n');
 }
 
 beforeAll(makeTree);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const runners = clis().map((cli): [string, (args: string[], cwd?: string) => Promise<Run>] =>
-  [cli.name, (args, cwd = dir) => cli.run(args, { cwd })]);
+const runners = clis().map((cli): [string, (args: string[], cwd?: string) => Promise<Run>] => [
+  cli.name,
+  (args, cwd = dir) => cli.run(args, { cwd }),
+]);
 
 describe.each(runners)('%s', (_name, run) => {
   it('diff by default, skips venvs/node_modules, summary on stderr, exit 1', async () => {
@@ -59,7 +62,8 @@ describe.each(runners)('%s', (_name, run) => {
     const r = await run(['--write', '.']);
     expect(r.code).toBe(1);
     expect(readFileSync(join(dir, 'pkg', 'server.py'), 'utf8')).toBe(
-      'from mcp.server.mcpserver import MCPServer\r\n\r\nmcp = MCPServer("demo")  # 😀\r\n');
+      'from mcp.server.mcpserver import MCPServer\r\n\r\nmcp = MCPServer("demo")  # 😀\r\n',
+    );
     expect(readFileSync(join(dir, 'requirements.txt'), 'utf8')).toContain('# mcp-migrate: PKG003');
     const again = await run(['--check', '.']);
     expect(again.code).toBe(0);
@@ -74,8 +78,10 @@ describe('--jobs (CPython)', () => {
     cpSync(join(repoRoot, 'examples', 'v1-projects'), tree, { recursive: true });
     try {
       for (const mode of [['--json'], ['--diff'], ['--output-format', 'sarif']]) {
-        const [one, two] = await Promise.all([py.run([...mode, '-j', '1', '.'], { cwd: tree }),
-          py.run([...mode, '--jobs', '2', '.'], { cwd: tree })]);
+        const [one, two] = await Promise.all([
+          py.run([...mode, '-j', '1', '.'], { cwd: tree }),
+          py.run([...mode, '--jobs', '2', '.'], { cwd: tree }),
+        ]);
         expect(one.code, one.err).toBe(1);
         expect(two.out, mode.join(' ')).toBe(one.out);
         expect(two.err.trimEnd().split('\n').at(-2)).toMatch(/^\d+ files in \d+\.\d\d s \(\d+ files\/s, 2 jobs\)$/);
@@ -89,9 +95,13 @@ describe('--jobs (CPython)', () => {
 
 describe('cross-file analysis (two passes: facts of every file, then the migration)', () => {
   const APP = 'from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP("demo")\n';
-  const TOOLS = 'from mcp import McpError\nfrom mcp.types import ErrorData\n\nfrom .app import mcp\n\n\n'
-    + '@mcp.tool()\ndef fail() -> str:\n    raise McpError(ErrorData(code=1, message="no"))\n';
-  const rules = (r: Run) => JSON.parse(r.out).files.find((f: any) => f.path.endsWith('tools.py')).findings.map((f: any) => f.rule);
+  const TOOLS =
+    'from mcp import McpError\nfrom mcp.types import ErrorData\n\nfrom .app import mcp\n\n\n' +
+    '@mcp.tool()\ndef fail() -> str:\n    raise McpError(ErrorData(code=1, message="no"))\n';
+  const rules = (r: Run) =>
+    JSON.parse(r.out)
+      .files.find((f: any) => f.path.endsWith('tools.py'))
+      .findings.map((f: any) => f.rule);
 
   it('knows `mcp` in tools.py is the FastMCP of app.py, with --jobs too and in both CLIs', async () => {
     const tree = mkdtempSync(join(tmpdir(), 'mcp-migrate-xfile-'));
@@ -102,8 +112,11 @@ describe('cross-file analysis (two passes: facts of every file, then the migrati
       writeFileSync(join(tree, 'pkg', 'tools.py'), TOOLS);
       for (let i = 0; i < 6; i++) writeFileSync(join(tree, 'pkg', `util${i}.py`), `X = ${i}\n`);
       const [py, node] = clis();
-      const runs = await Promise.all([py.run(['--json', '-j', '1', '.'], { cwd: tree }),
-        py.run(['--json', '-j', '2', '.'], { cwd: tree }), node.run(['--json', '.'], { cwd: tree })]);
+      const runs = await Promise.all([
+        py.run(['--json', '-j', '1', '.'], { cwd: tree }),
+        py.run(['--json', '-j', '2', '.'], { cwd: tree }),
+        node.run(['--json', '.'], { cwd: tree }),
+      ]);
       for (const r of runs) expect(rules(r)).toEqual(['TYP001', 'TYP002', 'SRV011']);
       expect(runs[1].err).toContain('files/s, 2 jobs)');
       // Alone, tools.py cannot tell what `mcp` is: SRV011 needs the project index.

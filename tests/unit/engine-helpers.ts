@@ -11,12 +11,19 @@ export const repoRoot = join(import.meta.dirname, '..', '..');
 
 export async function loadTestEngine(): Promise<Engine> {
   const { loadPyodide } = await import('pyodide');
-  const engine = await loadEngine({ indexURL: pyodideIndexURL(), loadPyodide, engineSource: { files: engineFilesFromDisk() } });
+  const engine = await loadEngine({
+    indexURL: pyodideIndexURL(),
+    loadPyodide,
+    engineSource: { files: engineFilesFromDisk() },
+  });
   // Test helpers and the rule tables live beside the package in the same FS root (not in the bundle).
   const tests = join(repoRoot, 'engine', 'tests');
   engine.pyodide.FS.mkdirTree('/mcp_migrate_engine/tests/tables');
-  const files = ['run_tables.py', 'check_names.py', 'check_rules.py', 'check_docs.py']
-    .concat(readdirSync(join(tests, 'tables')).filter((f) => f.endsWith('.py')).map((f) => `tables/${f}`));
+  const files = ['run_tables.py', 'check_names.py', 'check_rules.py', 'check_docs.py'].concat(
+    readdirSync(join(tests, 'tables'))
+      .filter((f) => f.endsWith('.py'))
+      .map((f) => `tables/${f}`),
+  );
   for (const name of files) {
     engine.pyodide.FS.writeFile(`/mcp_migrate_engine/tests/${name}`, readFileSync(join(tests, name), 'utf8'));
   }

@@ -5,15 +5,18 @@ import type { Engine, Result } from '../../src/lib/engine/types';
 import { loadTestEngine, pyJson } from './engine-helpers';
 
 let engine: Engine;
-const migrate = (text: string, filename = 'main.py', options = {}): Result => engine.migrateSync(text, filename, options);
+const migrate = (text: string, filename = 'main.py', options = {}): Result =>
+  engine.migrateSync(text, filename, options);
 
 beforeAll(async () => {
   engine = await loadTestEngine();
 });
 
 describe('no false positives', () => {
-  it('every .py in Pyodide\'s python_stdlib.zip gets zero findings and no crash', () => {
-    const res = pyJson(engine, `
+  it("every .py in Pyodide's python_stdlib.zip gets zero findings and no crash", () => {
+    const res = pyJson(
+      engine,
+      `
 import json, sys, zipfile
 from mcp_migrate.api import migrate_text
 zp = [p for p in sys.path if p.endswith('.zip')][0]
@@ -27,24 +30,42 @@ for n in names:
         errors[n] = r['error']['kind']
     elif r['changed'] or r['findings'] or r.get('internal_errors'):
         bad.append([n, [f['rule'] + ' ' + f['message'] for f in r['findings']][:3], r.get('internal_errors')])
-json.dumps({'files': len(names), 'bad': bad, 'errors': errors})`);
-    console.log(`stdlib property: ${res.files} files, ${res.bad.length} with findings, ${Object.keys(res.errors).length} refused`);
+json.dumps({'files': len(names), 'bad': bad, 'errors': errors})`,
+    );
+    console.log(
+      `stdlib property: ${res.files} files, ${res.bad.length} with findings, ${Object.keys(res.errors).length} refused`,
+    );
     expect(res.files).toBeGreaterThan(400);
     expect(res.bad).toEqual([]);
   }, 300_000);
 
   const lookAlikes: [string, string][] = [
-    ['separate fastmcp package', 'from fastmcp import FastMCP, Context\nmcp = FastMCP("x")\n@mcp.tool()\ndef t(ctx: Context): ...\nmcp.run()\n'],
+    [
+      'separate fastmcp package',
+      'from fastmcp import FastMCP, Context\nmcp = FastMCP("x")\n@mcp.tool()\ndef t(ctx: Context): ...\nmcp.run()\n',
+    ],
     ['fastmcp package submodule', 'from fastmcp.server import FastMCP\nimport fastmcp\nfastmcp.FastMCP("x")\n'],
-    ['local Server class', 'class Server:\n    def list_tools(self):\n        return lambda f: f\nserver = Server()\n@server.list_tools()\nasync def lt(): ...\n'],
-    ['own McpError', 'class McpError(Exception):\n    pass\ntry:\n    pass\nexcept McpError as e:\n    raise McpError("x") from e\n'],
+    [
+      'local Server class',
+      'class Server:\n    def list_tools(self):\n        return lambda f: f\nserver = Server()\n@server.list_tools()\nasync def lt(): ...\n',
+    ],
+    [
+      'own McpError',
+      'class McpError(Exception):\n    pass\ntry:\n    pass\nexcept McpError as e:\n    raise McpError("x") from e\n',
+    ],
     ['own McpError module', 'from myapp.errors import McpError\nraise McpError()\n'],
-    ['strings and comments', 's = "from mcp.server.fastmcp import FastMCP"\n# from mcp import McpError\nx = "McpError FastMCP mcp.server.fastmcp"\n'],
+    [
+      'strings and comments',
+      's = "from mcp.server.fastmcp import FastMCP"\n# from mcp import McpError\nx = "McpError FastMCP mcp.server.fastmcp"\n',
+    ],
     ['docstring', '"""Uses FastMCP from mcp.server.fastmcp and McpError."""\n'],
     ['relative import', 'from .fastmcp import FastMCP\nfrom . import McpError\n'],
     ['shadowed by parameter', 'import mcp\ndef f(FastMCP, McpError):\n    return FastMCP("x"), McpError\n'],
     ['patch of other code', 'from unittest import mock\n@mock.patch("myapp.fastmcp.FastMCP")\ndef test(m): ...\n'],
-    ['already v2', 'from mcp.server.mcpserver import MCPServer, Context\nfrom mcp import MCPError\nmcp = MCPServer("x")\n'],
+    [
+      'already v2',
+      'from mcp.server.mcpserver import MCPServer, Context\nfrom mcp import MCPError\nmcp = MCPServer("x")\n',
+    ],
     ['attribute named like SDK', 'obj.McpError\nobj.server.fastmcp.FastMCP\n'],
   ];
   it.each(lookAlikes)('leaves alone: %s', (_name, src) => {
@@ -83,7 +104,11 @@ describe('hostile input never crashes', () => {
     ['long binop chain', () => 'x = ' + 'a + '.repeat(50000) + 'a\n', null],
     ['long not chain', () => 'x = ' + 'not '.repeat(50000) + 'a\n', null],
     ['deep unary minus', () => 'x = ' + '-'.repeat(50000) + '1\n', null],
-    ['deep indentation', () => Array.from({ length: 120 }, (_, i) => ' '.repeat(i) + 'if x:\n').join('') + ' '.repeat(120) + 'pass\n', null],
+    [
+      'deep indentation',
+      () => Array.from({ length: 120 }, (_, i) => ' '.repeat(i) + 'if x:\n').join('') + ' '.repeat(120) + 'pass\n',
+      null,
+    ],
     ['long attribute chain', () => 'import mcp\nx = mcp' + '.a'.repeat(30000) + '\n', null],
     ['many imports', () => 'from mcp import McpError\n'.repeat(5000), null],
     ['empty', () => '', null],
@@ -92,20 +117,24 @@ describe('hostile input never crashes', () => {
     ['form feed and weird newlines', () => 'x = 1\x0c\ny = "\u2028"\rz = 3\r\n', null],
     ['tabs and spaces mix', () => 'if x:\n\tif y:\n        pass\n', null],
   ];
-  it.each(cases)('%s', (_name, make, kind) => {
-    const src = make();
-    const t = Date.now();
-    const r = migrate(src);
-    expect(Date.now() - t).toBeLessThan(30_000);
-    if (kind) {
-      expect(r.error?.kind).toBe(kind);
-      expect(r.error?.message.length).toBeGreaterThan(0);
-    }
-    if (r.error) {
-      expect(r.text).toBe(src);
-      expect(r.changed).toBe(false);
-    }
-  }, 60_000);
+  it.each(cases)(
+    '%s',
+    (_name, make, kind) => {
+      const src = make();
+      const t = Date.now();
+      const r = migrate(src);
+      expect(Date.now() - t).toBeLessThan(30_000);
+      if (kind) {
+        expect(r.error?.kind).toBe(kind);
+        expect(r.error?.message.length).toBeGreaterThan(0);
+      }
+      if (r.error) {
+        expect(r.text).toBe(src);
+        expect(r.changed).toBe(false);
+      }
+    },
+    60_000,
+  );
 
   it('a pyproject.toml that is not TOML is an error, not a silent pass', () => {
     const src = '[project\nname = "x"\ndependencies = ["mcp==1.28.1"]\n';
@@ -140,7 +169,7 @@ describe('positions and bytes', () => {
     expect(r.findings[0].start).toEqual({ line: 1, column: 17 });
   });
 
-  it('each finding\'s edits applied alone give a valid edit of the input', () => {
+  it("each finding's edits applied alone give a valid edit of the input", () => {
     const src = 'from mcp.server.fastmcp import FastMCP  # 😀\nm = FastMCP("中")\n';
     const r = migrate(src, 'main.py', { select: ['SRV001'] });
     const lines = src.split('\n');
@@ -154,14 +183,17 @@ describe('positions and bytes', () => {
   });
 
   it('preserves CRLF, BOM, tabs, comments and non-ASCII byte for byte', () => {
-    const src = '\ufeff# -*- coding: utf-8 -*-\r\nfrom mcp import (\tMcpError,  # ¡ojo! 😀\r\n)\r\n\tx = 1 if False else 2\r\n';
+    const src =
+      '\ufeff# -*- coding: utf-8 -*-\r\nfrom mcp import (\tMcpError,  # ¡ojo! 😀\r\n)\r\n\tx = 1 if False else 2\r\n';
     const r = migrate(src.replace('\tx', 'x'), 'main.py', { select: ['TYP001'] });
     expect(r.text).toBe(src.replace('\tx', 'x').replace('McpError', 'MCPError'));
   });
 
   it('markers use the statement indentation and the file newline, and are a fixed point', () => {
     const src = 'import mcp\r\nif True:\r\n\tserver = 1\r\n';
-    const out = pyJson(engine, `
+    const out = pyJson(
+      engine,
+      `
 import json
 from mcp_migrate.framework import rule, REGISTRY
 from mcp_migrate.api import migrate_text
@@ -176,9 +208,12 @@ try:
     r2 = migrate_text(r1["text"], "m.py", select=["TST999"])
 finally:
     del REGISTRY[[r.code for r in REGISTRY].index("TST999")]
-json.dumps([r1, r2])`);
+json.dumps([r1, r2])`,
+    );
     const [r1, r2] = out;
-    expect(r1.text).toBe('import mcp\r\nif True:\r\n\t# mcp-migrate: TST999 and here; look here https://py.sdk.modelcontextprotocol.io/v2/migration/#a\r\n\tserver = 1\r\n');
+    expect(r1.text).toBe(
+      'import mcp\r\nif True:\r\n\t# mcp-migrate: TST999 and here; look here https://py.sdk.modelcontextprotocol.io/v2/migration/#a\r\n\tserver = 1\r\n',
+    );
     expect(r2.changed).toBe(false);
     expect(r2.findings.length).toBe(2);
   });
@@ -186,7 +221,9 @@ json.dumps([r1, r2])`);
 
 describe('conflicts and safety net', () => {
   it('overlapping fixes: a later one copying the text becomes a marker, one discarding it wins; unparsable fixes are dropped', () => {
-    const out = pyJson(engine, `
+    const out = pyJson(
+      engine,
+      `
 import json
 from mcp_migrate.framework import rule, REGISTRY
 from mcp_migrate.api import migrate_text
@@ -220,21 +257,34 @@ try:
 finally:
     for code in ("TST995", "TST996", "TST997", "TST998"):
         del REGISTRY[[r.code for r in REGISTRY].index(code)]
-json.dumps([r1, r2, r3, r4])`);
+json.dumps([r1, r2, r3, r4])`,
+    );
     const [r1, r2, r3, r4] = out;
-    expect(r1.text).toBe('# mcp-migrate: TST998 wrap (its automatic fix overlaps another change; apply it by hand) https://py.sdk.modelcontextprotocol.io/v2/migration/#b\nx = g(1)  # mcp\n');
-    expect(r1.findings.map((f: any) => [f.rule, f.applied, f.fix_class])).toEqual([['TST997', true, 'safe'], ['TST998', false, 'manual']]);
+    expect(r1.text).toBe(
+      '# mcp-migrate: TST998 wrap (its automatic fix overlaps another change; apply it by hand) https://py.sdk.modelcontextprotocol.io/v2/migration/#b\nx = g(1)  # mcp\n',
+    );
+    expect(r1.findings.map((f: any) => [f.rule, f.applied, f.fix_class])).toEqual([
+      ['TST997', true, 'safe'],
+      ['TST998', false, 'manual'],
+    ]);
     // TST995 (first by number) rewrites the whole call without copying it: TST997's rename inside is
     // moot, not a clash; it counts as applied through TST995.
     expect(r4.text).toBe('x = h()  # mcp\n');
-    expect(r4.findings.map((f: any) => [f.rule, f.applied, f.marker])).toEqual([['TST995', true, false], ['TST997', true, false]]);
-    expect(r2.text.startsWith('# mcp-migrate: TST996 break it (its automatic fix did not produce valid Python')).toBe(true);
+    expect(r4.findings.map((f: any) => [f.rule, f.applied, f.marker])).toEqual([
+      ['TST995', true, false],
+      ['TST997', true, false],
+    ]);
+    expect(r2.text.startsWith('# mcp-migrate: TST996 break it (its automatic fix did not produce valid Python')).toBe(
+      true,
+    );
     expect(r2.text.endsWith('x = f(1)  # mcp\n')).toBe(true);
     expect(r3.changed).toBe(false);
   });
 
   it('a crashing rule is reported, not fatal', () => {
-    const out = pyJson(engine, `
+    const out = pyJson(
+      engine,
+      `
 import json
 from mcp_migrate.framework import rule, REGISTRY
 from mcp_migrate.api import migrate_text
@@ -245,7 +295,8 @@ try:
     r = migrate_text("from mcp import McpError\\n", "m.py")
 finally:
     del REGISTRY[[r.code for r in REGISTRY].index("TST995")]
-json.dumps(r)`);
+json.dumps(r)`,
+    );
     expect(out.text).toBe('from mcp import MCPError\n');
     expect(out.internal_errors[0]).toMatch(/TST995: KeyError/);
   });
@@ -253,7 +304,9 @@ json.dumps(r)`);
 
 describe('resolver', () => {
   const resolve = (src: string, exprs: string[]) =>
-    pyJson(engine, `
+    pyJson(
+      engine,
+      `
 import ast, json
 from mcp_migrate.context import PythonContext
 src = ${JSON.stringify(src)}
@@ -263,7 +316,8 @@ for e in ${JSON.stringify(exprs)}:
     hits = [n for n in ctx.walk(ast.expr) if ctx.source(n) == e]
     n = hits[-1]
     out[e] = [ctx.resolve(n), ctx.instance_of(n)]
-json.dumps(out)`);
+json.dumps(out)`,
+    );
 
   it('imports, aliases, chains and instances', () => {
     const r = resolve(
@@ -277,10 +331,10 @@ json.dumps(out)`);
     expect(r['mcp.server.fastmcp.FastMCP'][0]).toBe('mcp.server.fastmcp.server.FastMCP');
     expect(r['types.Tool'][0]).toBe('mcp.types.Tool');
     expect(r['t2.Tool'][0]).toBe('mcp.types.Tool');
-    expect(r['mcp_app'][1]).toBe('mcp.server.fastmcp.server.FastMCP');
-    expect(r['server'][1]).toBe('mcp.server.lowlevel.server.Server');
+    expect(r.mcp_app[1]).toBe('mcp.server.fastmcp.server.FastMCP');
+    expect(r.server[1]).toBe('mcp.server.lowlevel.server.Server');
     expect(r['self.srv'][1]).toBe('mcp.server.lowlevel.server.Server');
-    expect(r['session'][1]).toBe('mcp.client.session.ClientSession');
+    expect(r.session[1]).toBe('mcp.client.session.ClientSession');
   });
 
   it('scopes: a parameter shadows a module name only inside its function', () => {
@@ -289,13 +343,18 @@ json.dumps(out)`);
       ['server.a', 'server.b'],
     );
     expect(r['server.a']).toEqual([null, null]);
-    expect(pyJson(engine, `
+    expect(
+      pyJson(
+        engine,
+        `
 import ast, json
 from mcp_migrate.context import PythonContext
 src = 'from mcp.server.lowlevel import Server\\nserver = Server("x")\\ndef helper(server):\\n    return server.a\\nserver.b\\n'
 ctx = PythonContext(src, "m.py", ast.parse(src))
 n = [n for n in ctx.walk(ast.Attribute) if n.attr == "b"][0]
-json.dumps(ctx.instance_of(n.value))`)).toBe('mcp.server.lowlevel.server.Server');
+json.dumps(ctx.instance_of(n.value))`,
+      ),
+    ).toBe('mcp.server.lowlevel.server.Server');
   });
 });
 
@@ -308,12 +367,15 @@ describe('runner: insertions, markers and review findings (regressions)', () => 
   };
 
   it('two add_import insertions at one offset both apply, merged into one line', () => {
-    const src = 'from mcp import ClientSession\nfrom mcp.shared.exceptions import McpError\n\n\n'
-      + 'async def go(session: ClientSession):\n    try:\n        await session.list_tools(cursor=None)\n'
-      + '    except McpError as e:\n        if e.error.code == 408:\n            pass\n';
+    const src =
+      'from mcp import ClientSession\nfrom mcp.shared.exceptions import McpError\n\n\n' +
+      'async def go(session: ClientSession):\n    try:\n        await session.list_tools(cursor=None)\n' +
+      '    except McpError as e:\n        if e.error.code == 408:\n            pass\n';
     for (const review of [false, true]) {
       const r = run(src, review);
-      expect(r.text).toContain('from mcp.shared.exceptions import MCPError\nfrom mcp.types import PaginatedRequestParams, REQUEST_TIMEOUT\n\n\n');
+      expect(r.text).toContain(
+        'from mcp.shared.exceptions import MCPError\nfrom mcp.types import PaginatedRequestParams, REQUEST_TIMEOUT\n\n\n',
+      );
       expect(r.text).toContain('await session.list_tools(params=PaginatedRequestParams(cursor=None))');
       expect(r.text).toContain('if e.error.code == REQUEST_TIMEOUT:');
       expect(r.findings.filter((f) => f.fix_class === 'manual')).toEqual([]);
@@ -321,9 +383,12 @@ describe('runner: insertions, markers and review findings (regressions)', () => 
   });
 
   it('a marker goes directly above its statement, below lines a fix inserts there', () => {
-    const src = 'from mcp.server.lowlevel import Server\nserver = Server("notes", version="1")\n@server.call_tool()\n'
-      + 'async def call_tool(name, arguments):\n    store = lookup(name)\n    return [store]\n';
-    const out = pyJson(engine, `
+    const src =
+      'from mcp.server.lowlevel import Server\nserver = Server("notes", version="1")\n@server.call_tool()\n' +
+      'async def call_tool(name, arguments):\n    store = lookup(name)\n    return [store]\n';
+    const out = pyJson(
+      engine,
+      `
 import ast, json
 from mcp_migrate.framework import rule, REGISTRY
 from mcp_migrate.api import migrate_text
@@ -339,7 +404,8 @@ try:
     d = migrate_text(migrate_text(src, "m.py", select=sel)["text"], "m.py", select=sel, apply_review=True)
 finally:
     del REGISTRY[[r.code for r in REGISTRY].index("TST993")]
-json.dumps([r["text"], d["text"]])`);
+json.dumps([r["text"], d["text"]])`,
+    );
     const [r, d] = out as string[];
     expect(r).toMatch(/\n {4}name = params\.name\n {4}# mcp-migrate: TST993 [^\n]*\n {4}store = /);
     // Default run first, then --apply-review: same output, no duplicated marker.
@@ -347,9 +413,12 @@ json.dumps([r["text"], d["text"]])`);
   });
 
   it('a marker follows its statement when a fix moves it; the gap left behind keeps its width', () => {
-    const src = 'from mcp.server.lowlevel import Server\n\nserver = Server("notes")\n\n\n'
-      + '@server.call_tool()\nasync def call_tool(name, arguments):\n    return [name]\n\n\ndef main():\n    server.run()\n';
-    const out = pyJson(engine, `
+    const src =
+      'from mcp.server.lowlevel import Server\n\nserver = Server("notes")\n\n\n' +
+      '@server.call_tool()\nasync def call_tool(name, arguments):\n    return [name]\n\n\ndef main():\n    server.run()\n';
+    const out = pyJson(
+      engine,
+      `
 import ast, json
 from mcp_migrate.framework import rule, REGISTRY
 from mcp_migrate.api import migrate_text
@@ -368,28 +437,34 @@ try:
     d3 = migrate_text(d2["text"], "m.py", select=sel, apply_review=True)
 finally:
     del REGISTRY[[r.code for r in REGISTRY].index("TST994")]
-json.dumps([r1["text"], r2["text"], d1["text"], d2["text"], d3["text"]])`);
+json.dumps([r1["text"], r2["text"], d1["text"], d2["text"], d3["text"]])`,
+    );
     const [r1, r2, d1, d2, d3] = out as string[];
-    expect(r1).toBe('from mcp.server.lowlevel import Server\nfrom mcp.server import ServerRequestContext\n'
-      + 'from mcp.types import CallToolRequestParams, CallToolResult\n\n\n'
-      + "# mcp-migrate: LOW001 v1's `call_tool()` checked `arguments` against the tool's `inputSchema` (and structured "
-      + 'output against `outputSchema`) before calling this handler; v2 does not, so validate here if you relied on it '
-      + 'https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params\n'
-      + 'async def call_tool(ctx: ServerRequestContext, params: CallToolRequestParams):\n'
-      + '    name = params.name\n    return CallToolResult(content=[name])\n\n\n'
-      + '# mcp-migrate: TST994 look here https://py.sdk.modelcontextprotocol.io/v2/migration/#a\n'
-      + 'server = Server("notes", on_call_tool=call_tool)\n\n\ndef main():\n    server.run()\n');
+    expect(r1).toBe(
+      'from mcp.server.lowlevel import Server\nfrom mcp.server import ServerRequestContext\n' +
+        'from mcp.types import CallToolRequestParams, CallToolResult\n\n\n' +
+        "# mcp-migrate: LOW001 v1's `call_tool()` checked `arguments` against the tool's `inputSchema` (and structured " +
+        'output against `outputSchema`) before calling this handler; v2 does not, so validate here if you relied on it ' +
+        'https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params\n' +
+        'async def call_tool(ctx: ServerRequestContext, params: CallToolRequestParams):\n' +
+        '    name = params.name\n    return CallToolResult(content=[name])\n\n\n' +
+        '# mcp-migrate: TST994 look here https://py.sdk.modelcontextprotocol.io/v2/migration/#a\n' +
+        'server = Server("notes", on_call_tool=call_tool)\n\n\ndef main():\n    server.run()\n',
+    );
     expect(r2).toBe(r1);
     expect(d1).toMatch(/# mcp-migrate: TST994 [^\n]*\nserver = Server\("notes"\)\n/);
-    expect(d1).toMatch(/# mcp-migrate: LOW001 [^\n]*\(suggested fix: run with --apply-review\)[^\n]*\n@server\.call_tool\(\)/);
+    expect(d1).toMatch(
+      /# mcp-migrate: LOW001 [^\n]*\(suggested fix: run with --apply-review\)[^\n]*\n@server\.call_tool\(\)/,
+    );
     expect(d2).toBe(r1);
     expect(d3).toBe(d2);
   });
 
   it('LOW004 names a positional version whether or not LOW001 moves the Server(...) call', () => {
     // A `call_tool` handler makes LOW001 a review fix: unapplied by default, applied with --apply-review.
-    const src = 'from mcp.server.lowlevel import Server\n\nserver = Server("notes", "1.4.0")\n\n\n'
-      + '@server.call_tool()\nasync def call_tool(name, arguments):\n    return []\n';
+    const src =
+      'from mcp.server.lowlevel import Server\n\nserver = Server("notes", "1.4.0")\n\n\n' +
+      '@server.call_tool()\nasync def call_tool(name, arguments):\n    return []\n';
     const plain = run(src);
     expect(plain.text).toContain('server = Server("notes", version="1.4.0")\n');
     const moved = run(src, true);
@@ -410,8 +485,9 @@ json.dumps([r1["text"], r2["text"], d1["text"], d2["text"], d3["text"]])`);
     expect(direct.text).toBe('import mcp.types as types\n\ndef schema_of(tool):\n    return tool.input_schema\n');
     expect(run(d.text, true).text).toBe(direct.text);
     expect(run(d.text, ['TYP']).text).toBe(direct.text); // the playground's per-code list
-    const adv = 'from mcp import ClientSession\n\nasync def watch(read, write):\n'
-      + '    async with ClientSession(read, write) as session:\n        await session.subscribe_resource("x")\n';
+    const adv =
+      'from mcp import ClientSession\n\nasync def watch(read, write):\n' +
+      '    async with ClientSession(read, write) as session:\n        await session.subscribe_resource("x")\n';
     const a = run(adv);
     const dpr = a.findings.filter((f) => f.rule === 'DPR001');
     expect(dpr.length).toBe(1);

@@ -19,36 +19,52 @@ function guideAnchors(): Set<string> {
   // run of spaces/hyphens into one hyphen (`RequestId | None` -> `requestid-none`).
   const out = new Set<string>();
   for (const m of guide.matchAll(/^#{2,3} (.+)$/gm)) {
-    out.add(m[1].replace(/[^\w\s-]/g, '').trim().toLowerCase().replace(/[-\s]+/g, '-'));
+    out.add(
+      m[1]
+        .replace(/[^\w\s-]/g, '')
+        .trim()
+        .toLowerCase()
+        .replace(/[-\s]+/g, '-'),
+    );
   }
   return out;
 }
 
 describe('rule tables under Pyodide', () => {
   it('every row gives its output and findings, parses, and is a fixed point; every NOOP is untouched', async () => {
-    const res = pyJson(engine, `
+    const res = pyJson(
+      engine,
+      `
 import json, sys
 sys.path.insert(0, "/mcp_migrate_engine/tests")
 import run_tables
-json.dumps(run_tables.run_all())`);
-    console.log(`engine tables (Pyodide): ${res.rules} rules, ${res.cases} cases (${res.findings_only} findings-only), ${res.noop} no-op sources`);
+json.dumps(run_tables.run_all())`,
+    );
+    console.log(
+      `engine tables (Pyodide): ${res.rules} rules, ${res.cases} cases (${res.findings_only} findings-only), ${res.noop} no-op sources`,
+    );
     expect(res.failures).toEqual([]);
     expect(res.rules).toBe((await engine.listRules()).length);
   });
 
   it('emptying the check of any rule makes its table fail', () => {
-    const survivors = pyJson(engine, `
+    const survivors = pyJson(
+      engine,
+      `
 import json, sys
 sys.path.insert(0, "/mcp_migrate_engine/tests")
 import run_tables
-json.dumps(run_tables.run_mutations())`);
+json.dumps(run_tables.run_mutations())`,
+    );
     expect(survivors).toEqual([]);
   });
 });
 
 describe.runIf(hasPython3())('rule tables under CPython', () => {
   it('python3 engine/tests/run_tables.py --mutations passes', () => {
-    const out = execFileSync('python3', [join(repoRoot, 'engine', 'tests', 'run_tables.py'), '--mutations'], { encoding: 'utf8' });
+    const out = execFileSync('python3', [join(repoRoot, 'engine', 'tests', 'run_tables.py'), '--mutations'], {
+      encoding: 'utf8',
+    });
     const res = JSON.parse(out);
     expect(res.failures).toEqual([]);
     expect(res.survivors).toEqual([]);
@@ -66,7 +82,9 @@ describe.runIf(hasPython3())('rule tables under CPython', () => {
   });
 
   it('python3 engine/tests/check_inference.py passes (types inferred in a file and across files)', () => {
-    const out = execFileSync('python3', [join(repoRoot, 'engine', 'tests', 'check_inference.py')], { encoding: 'utf8' });
+    const out = execFileSync('python3', [join(repoRoot, 'engine', 'tests', 'check_inference.py')], {
+      encoding: 'utf8',
+    });
     expect(JSON.parse(out)).toEqual([]);
   });
 });
@@ -91,32 +109,40 @@ describe('rule metadata', () => {
   it('every v1 name a rule looks for exists in v1.28.1, every v2 name it writes in v2.0.0', () => {
     engine.pyodide.FS.writeFile('/tmp/v1.json', readRepo('data', 'sdk-api', 'mcp-v1.28.1.json'));
     engine.pyodide.FS.writeFile('/tmp/v2.json', readRepo('data', 'sdk-api', 'mcp-v2.0.0.json'));
-    const problems = pyJson(engine, `
+    const problems = pyJson(
+      engine,
+      `
 import json, sys
 sys.path.insert(0, "/mcp_migrate_engine/tests")
 import check_names
-json.dumps(check_names.check(json.load(open("/tmp/v1.json")), json.load(open("/tmp/v2.json"))))`);
+json.dumps(check_names.check(json.load(open("/tmp/v1.json")), json.load(open("/tmp/v2.json"))))`,
+    );
     expect(problems).toEqual([]);
   });
 
   it("every rule's doc example reproduces: `before` through the engine gives exactly `after`", () => {
-    const problems = pyJson(engine, `
+    const problems = pyJson(
+      engine,
+      `
 import json, sys
 sys.path.insert(0, "/mcp_migrate_engine/tests")
 import check_docs
-json.dumps(check_docs.check())`);
+json.dumps(check_docs.check())`,
+    );
     expect(problems).toEqual([]);
   });
 
   it('every check is typed, asks only the context and sdk, and the fix priority keeps its documented orders', () => {
-    const problems = pyJson(engine, `
+    const problems = pyJson(
+      engine,
+      `
 import json, sys
 sys.path.insert(0, "/mcp_migrate_engine/tests")
 import check_rules
-json.dumps(check_rules.check())`);
+json.dumps(check_rules.check())`,
+    );
     expect(problems).toEqual([]);
   });
-
 });
 
 describe('browser bundle', () => {

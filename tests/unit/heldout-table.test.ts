@@ -69,7 +69,10 @@ describe('held-out lookup table 4', () => {
   });
 
   it('counts shared pastes regardless of whitespace', () => {
-    const a = [{ ...cases[0], paste: 'TypeError: x\n  y' }, { ...cases[1], paste: 'other' }];
+    const a = [
+      { ...cases[0], paste: 'TypeError: x\n  y' },
+      { ...cases[1], paste: 'other' },
+    ];
     const b = [{ ...cases[2], paste: '  TypeError:  x y ' }];
     expect(sharedPasteCount(a, b)).toBe(1);
     expect(sharedPasteCount(a, [])).toBe(0);

@@ -46,7 +46,10 @@ describe('mcp-migrate explain answers as the page does', () => {
 
   it('keeps its JSON contract and says how to stay on v1 for import failures', async () => {
     const { json } = await explainJson("ModuleNotFoundError: No module named 'mcp.server.fastmcp'");
-    expect(json.results[0]).toMatchObject({ anchor: 'fastmcp-renamed-to-mcpserver', url: 'https://py.sdk.modelcontextprotocol.io/v2/migration/#fastmcp-renamed-to-mcpserver' });
+    expect(json.results[0]).toMatchObject({
+      anchor: 'fastmcp-renamed-to-mcpserver',
+      url: 'https://py.sdk.modelcontextprotocol.io/v2/migration/#fastmcp-renamed-to-mcpserver',
+    });
     expect(json.results[0].confidence).toBeGreaterThan(0.9);
     expect(json.stayOnV1).toMatch(/<2/);
   });
@@ -54,7 +57,8 @@ describe('mcp-migrate explain answers as the page does', () => {
   it('reads stdin in a real process', () => {
     const run = spawnSync(process.execPath, ['bin/mcp-migrate.mjs', 'explain', '--json'], {
       cwd: ROOT,
-      input: 'client.py:30: error: Unexpected keyword argument "cursor" for "list_tools" of "ClientSession"  [call-arg]\n',
+      input:
+        'client.py:30: error: Unexpected keyword argument "cursor" for "list_tools" of "ClientSession"  [call-arg]\n',
       encoding: 'utf8',
     });
     expect(run.status).toBe(0);

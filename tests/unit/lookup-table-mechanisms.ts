@@ -37,12 +37,44 @@ const SITE = '/srv/agent/.venv/lib/python3.12/site-packages';
 // --- an exception quoted after a prefix on its line -------------------------------------------
 // Log formatters, task runners and people put words before the exception: `job failed: TypeError: ...`.
 const QUOTED: LookupCase[] = [
-  { kind: 'log', paste: "2026-03-02 08:15:44 worker[311]: refresh job failed: ImportError: cannot import name 'McpError' from 'mcp.shared.exceptions'", expect: A.mcpError },
-  { kind: 'mangled', paste: "[sync] step 3/5 aborted -> AttributeError: 'ListToolsResult' object has no attribute 'nextCursor'", expect: A.snake },
-  { kind: 'behaviour', paste: "Desde que actualicé a mcp 2, el servidor no arranca. Me sale esto: TypeError: MCPServer.__init__() got an unexpected keyword argument 'host'", expect: A.transportParams, note: 'Spanish prose around the error' },
-  { kind: 'behaviour', paste: "Nach dem Update auf mcp 2.0 startet der Client nicht mehr, Fehlermeldung: ModuleNotFoundError: No module named 'mcp.client.websocket'", expect: A.websocket, note: 'German prose around the error' },
-  { kind: 'behaviour', paste: "升级到 mcp 2.0 以后，客户端报错：TypeError: ClientSession.list_resources() got an unexpected keyword argument 'cursor'", expect: A.cursor, note: 'Chinese prose around the error' },
-  { kind: 'wrapped', paste: 'task "mcp:smoke" exited 1 (stderr: pydantic_core._pydantic_core.ValidationError: 1 validation error for ListToolsResult)\nnote: the server is a third-party Go binary; with mcp 1.x list_tools() accepted its output', expect: A.clientValidates },
+  {
+    kind: 'log',
+    paste:
+      "2026-03-02 08:15:44 worker[311]: refresh job failed: ImportError: cannot import name 'McpError' from 'mcp.shared.exceptions'",
+    expect: A.mcpError,
+  },
+  {
+    kind: 'mangled',
+    paste: "[sync] step 3/5 aborted -> AttributeError: 'ListToolsResult' object has no attribute 'nextCursor'",
+    expect: A.snake,
+  },
+  {
+    kind: 'behaviour',
+    paste:
+      "Desde que actualicé a mcp 2, el servidor no arranca. Me sale esto: TypeError: MCPServer.__init__() got an unexpected keyword argument 'host'",
+    expect: A.transportParams,
+    note: 'Spanish prose around the error',
+  },
+  {
+    kind: 'behaviour',
+    paste:
+      "Nach dem Update auf mcp 2.0 startet der Client nicht mehr, Fehlermeldung: ModuleNotFoundError: No module named 'mcp.client.websocket'",
+    expect: A.websocket,
+    note: 'German prose around the error',
+  },
+  {
+    kind: 'behaviour',
+    paste:
+      "升级到 mcp 2.0 以后，客户端报错：TypeError: ClientSession.list_resources() got an unexpected keyword argument 'cursor'",
+    expect: A.cursor,
+    note: 'Chinese prose around the error',
+  },
+  {
+    kind: 'wrapped',
+    paste:
+      'task "mcp:smoke" exited 1 (stderr: pydantic_core._pydantic_core.ValidationError: 1 validation error for ListToolsResult)\nnote: the server is a third-party Go binary; with mcp 1.x list_tools() accepted its output',
+    expect: A.clientValidates,
+  },
 ];
 
 // --- a traceback carried inside a JSON record ---------------------------------------------------
@@ -63,19 +95,51 @@ const ESCAPED: LookupCase[] = [
 
 // --- exception classes from an `exceptions` module, and other ecosystems' errors ----------------
 const FOREIGN: LookupCase[] = [
-  { kind: 'offtopic', paste: 'django.core.exceptions.SuspiciousOperation: Invalid HTTP_HOST header: "mcp.internal:8000". You may need to add "mcp.internal" to ALLOWED_HOSTS.', expect: null },
-  { kind: 'offtopic', paste: "sqlalchemy.exc.ArgumentError: Could not parse SQLAlchemy URL from string 'postgres//user@db/tools'", expect: null },
-  { kind: 'offtopic', paste: 'npm ERR! code E404\nnpm ERR! 404 Not Found - GET https://registry.npmjs.org/@acme%2fmcp-tools - Not found\nnpm ERR! 404 \nnpm ERR! 404  \'@acme/mcp-tools@^2.0.0\' is not in this registry.', expect: null },
-  { kind: 'offtopic', paste: "error[E0599]: no method named `list_tools` found for struct `Client` in the current scope\n  --> src/main.rs:41:22\n   |\n41 |     let tools = client.list_tools().await?;\n   |                        ^^^^^^^^^^ method not found in `Client`", expect: null, note: 'Rust' },
-  { kind: 'offtopic', paste: "src/server.ts(18,7): error TS2339: Property 'setRequestHandler' does not exist on type 'McpServer'.", expect: null, note: 'the TypeScript SDK' },
-  { kind: 'offtopic', paste: 'ERROR: Could not install packages due to an OSError: HTTPSConnectionPool(host=\'files.pythonhosted.org\', port=443): Read timed out. (read timeout=15)\nurl: /packages/source/m/mcp/mcp-2.0.0.tar.gz', expect: null, note: 'pip fetching the SDK is no SDK error' },
+  {
+    kind: 'offtopic',
+    paste:
+      'django.core.exceptions.SuspiciousOperation: Invalid HTTP_HOST header: "mcp.internal:8000". You may need to add "mcp.internal" to ALLOWED_HOSTS.',
+    expect: null,
+  },
+  {
+    kind: 'offtopic',
+    paste: "sqlalchemy.exc.ArgumentError: Could not parse SQLAlchemy URL from string 'postgres//user@db/tools'",
+    expect: null,
+  },
+  {
+    kind: 'offtopic',
+    paste:
+      "npm ERR! code E404\nnpm ERR! 404 Not Found - GET https://registry.npmjs.org/@acme%2fmcp-tools - Not found\nnpm ERR! 404 \nnpm ERR! 404  '@acme/mcp-tools@^2.0.0' is not in this registry.",
+    expect: null,
+  },
+  {
+    kind: 'offtopic',
+    paste:
+      'error[E0599]: no method named `list_tools` found for struct `Client` in the current scope\n  --> src/main.rs:41:22\n   |\n41 |     let tools = client.list_tools().await?;\n   |                        ^^^^^^^^^^ method not found in `Client`',
+    expect: null,
+    note: 'Rust',
+  },
+  {
+    kind: 'offtopic',
+    paste: "src/server.ts(18,7): error TS2339: Property 'setRequestHandler' does not exist on type 'McpServer'.",
+    expect: null,
+    note: 'the TypeScript SDK',
+  },
+  {
+    kind: 'offtopic',
+    paste:
+      "ERROR: Could not install packages due to an OSError: HTTPSConnectionPool(host='files.pythonhosted.org', port=443): Read timed out. (read timeout=15)\nurl: /packages/source/m/mcp/mcp-2.0.0.tar.gz",
+    expect: null,
+    note: 'pip fetching the SDK is no SDK error',
+  },
 ];
 
 // --- SDK class names are signs of the SDK ------------------------------------------------------
 const SDK_NAMES: LookupCase[] = [
   {
     kind: 'snippet',
-    paste: 'async def on_note(msg):\n    if isinstance(msg, types.ServerNotification):\n        kind = msg.root.method\n# AttributeError since the upgrade',
+    paste:
+      'async def on_note(msg):\n    if isinstance(msg, types.ServerNotification):\n        kind = msg.root.method\n# AttributeError since the upgrade',
     expect: A.rootModel,
   },
 ];
@@ -96,7 +160,7 @@ const OWNERS: LookupCase[] = [
     kind: 'assertion',
     paste: `    async def test_failing_tool_is_reported():\n        server = Server("t", on_call_tool=boom, on_list_tools=tools)\n        async with Client(server) as client:\n>           result = await client.call_tool("boom", {})\nE           mcp.shared.exceptions.MCPError: backend unavailable\n\ntests/test_tools.py:41: MCPError`,
     expect: A.lowlevelExc,
-    note: '`client.call_tool` is the client\'s method: no sign of the removed Server.call_tool decorator',
+    note: "`client.call_tool` is the client's method: no sign of the removed Server.call_tool decorator",
   },
   {
     kind: 'thirdparty',
@@ -108,15 +172,39 @@ const OWNERS: LookupCase[] = [
 
 // --- "low-level", and the sections about what did not change -----------------------------------
 const OVERVIEW: LookupCase[] = [
-  { kind: 'prose', paste: 'is stdio_server() still the way to run a low-level Server over stdin/stdout in v2, with server.run(read, write, server.create_initialization_options())?', expect: A.lowlevelUnchanged },
-  { kind: 'prose', paste: 'do @mcp.resource("config://app") templates and @mcp.prompt() still work the same way on MCPServer, or do they need changes too?', expect: A.mcpserverUnchanged },
-  { kind: 'behaviour', paste: 'my low-level server used to send the exception text back as a tool result the model could read; after upgrading the client gets a JSON-RPC error for the same tool call', expect: A.lowlevelExc },
+  {
+    kind: 'prose',
+    paste:
+      'is stdio_server() still the way to run a low-level Server over stdin/stdout in v2, with server.run(read, write, server.create_initialization_options())?',
+    expect: A.lowlevelUnchanged,
+  },
+  {
+    kind: 'prose',
+    paste:
+      'do @mcp.resource("config://app") templates and @mcp.prompt() still work the same way on MCPServer, or do they need changes too?',
+    expect: A.mcpserverUnchanged,
+  },
+  {
+    kind: 'behaviour',
+    paste:
+      'my low-level server used to send the exception text back as a tool result the model could read; after upgrading the client gets a JSON-RPC error for the same tool call',
+    expect: A.lowlevelExc,
+  },
 ];
 
 // --- a type checker naming a v2 TypedDict: a dict at runtime ------------------------------------
 const DICTS: LookupCase[] = [
-  { kind: 'typechecker', paste: 'app/handlers.py:30: error: "RequestParamsMeta" has no attribute "progressToken"  [attr-defined]', expect: A.meta },
-  { kind: 'typechecker', paste: '  /srv/app/tools.py:77:31 - error: Cannot access attribute "progress_token" for class "RequestParamsMeta"\n    Attribute "progress_token" is unknown (reportAttributeAccessIssue)', expect: A.meta },
+  {
+    kind: 'typechecker',
+    paste: 'app/handlers.py:30: error: "RequestParamsMeta" has no attribute "progressToken"  [attr-defined]',
+    expect: A.meta,
+  },
+  {
+    kind: 'typechecker',
+    paste:
+      '  /srv/app/tools.py:77:31 - error: Cannot access attribute "progress_token" for class "RequestParamsMeta"\n    Attribute "progress_token" is unknown (reportAttributeAccessIssue)',
+    expect: A.meta,
+  },
 ];
 
 // --- where the SDK raised it ---------------------------------------------------------------------
@@ -143,7 +231,11 @@ const RAISED: LookupCase[] = [
 
 // --- plain words and failed assertions -----------------------------------------------------------
 const ASSERTIONS: LookupCase[] = [
-  { kind: 'behaviour', paste: 'Claude Desktop lists my server with a blank version string now; on 1.x it showed 1.26.0 there', expect: 'unversioned-servers-report-an-empty-version' },
+  {
+    kind: 'behaviour',
+    paste: 'Claude Desktop lists my server with a blank version string now; on 1.x it showed 1.26.0 there',
+    expect: 'unversioned-servers-report-an-empty-version',
+  },
   {
     kind: 'assertion',
     paste: `    def test_scopes_after_403(oauth_flow):
@@ -166,10 +258,15 @@ E        +  where -32601 = ErrorData(code=-32601, message='Method not found', da
 
 // --- fields a protocol model never had: v1 kept them, v2 drops them ----------------------------------
 const EXTRA: LookupCase[] = [
-  { kind: 'line', paste: "AttributeError: 'Tool' object has no attribute 'category'", expect: 'extra-fields-on-mcp-types-are-no-longer-preserved' },
+  {
+    kind: 'line',
+    paste: "AttributeError: 'Tool' object has no attribute 'category'",
+    expect: 'extra-fields-on-mcp-types-are-no-longer-preserved',
+  },
   {
     kind: 'snippet',
-    paste: 'res = CallToolResult(content=[TextContent(type="text", text="ok")], request_cost=0.02)\nprint(res.model_dump()["request_cost"])  # KeyError since 2.0',
+    paste:
+      'res = CallToolResult(content=[TextContent(type="text", text="ok")], request_cost=0.02)\nprint(res.model_dump()["request_cost"])  # KeyError since 2.0',
     expect: 'extra-fields-on-mcp-types-are-no-longer-preserved',
   },
   {
@@ -186,17 +283,34 @@ tests/test_prompts.py:9: AttributeError`,
 
 // --- a paste cut inside a name: the completions the guide explains ---------------------------------
 const CUT: LookupCase[] = [
-  { kind: 'mangled', paste: "Feb 02 10:11:12 box app[91]: TypeError: MCPServer.__init__() got an unexpected keyword argument 'mount_pa…", expect: 'mount_path-parameter-removed-from-mcpserver' },
-  { kind: 'mangled', paste: "ImportError: cannot import name 'streamablehttp_cl...", expect: 'streamablehttp_client-removed' },
-  { kind: 'mangled', paste: "| AttributeError: 'ClientSession' object has no attribute 'get_server_capab…", expect: 'clientsessionget_server_capabilities-replaced-by-era-neutral-accessors' },
+  {
+    kind: 'mangled',
+    paste: "Feb 02 10:11:12 box app[91]: TypeError: MCPServer.__init__() got an unexpected keyword argument 'mount_pa…",
+    expect: 'mount_path-parameter-removed-from-mcpserver',
+  },
+  {
+    kind: 'mangled',
+    paste: "ImportError: cannot import name 'streamablehttp_cl...",
+    expect: 'streamablehttp_client-removed',
+  },
+  {
+    kind: 'mangled',
+    paste: "| AttributeError: 'ClientSession' object has no attribute 'get_server_capab…",
+    expect: 'clientsessionget_server_capabilities-replaced-by-era-neutral-accessors',
+  },
 ];
 
 // --- a type checker's tuple sizes: the unpacking error they predict ------------------------------------
 const UNPACK: LookupCase[] = [
-  { kind: 'typechecker', paste: 'client.py:14: error: Need more than 2 values to unpack (3 expected)  [misc]', expect: 'get_session_id-callback-removed-from-streamable_http_client' },
   {
     kind: 'typechecker',
-    paste: '  /srv/c/run.py:9:16 - error: Expression with type "tuple[MemoryObjectReceiveStream[SessionMessage | Exception], MemoryObjectSendStream[SessionMessage]]" is incompatible with target tuple\n    Tuple size mismatch; expected 3 but received 2 (reportAssignmentType)',
+    paste: 'client.py:14: error: Need more than 2 values to unpack (3 expected)  [misc]',
+    expect: 'get_session_id-callback-removed-from-streamable_http_client',
+  },
+  {
+    kind: 'typechecker',
+    paste:
+      '  /srv/c/run.py:9:16 - error: Expression with type "tuple[MemoryObjectReceiveStream[SessionMessage | Exception], MemoryObjectSendStream[SessionMessage]]" is incompatible with target tuple\n    Tuple size mismatch; expected 3 but received 2 (reportAssignmentType)',
     expect: 'get_session_id-callback-removed-from-streamable_http_client',
   },
 ];
@@ -208,12 +322,27 @@ const HOSTS: LookupCase[] = [
   {
     kind: 'wrapped',
     paste:
-      "Error: MCP error 0: upstream returned 502\n    at McpClient.callTool (file:///srv/agent/node_modules/@modelcontextprotocol/sdk/dist/esm/client/index.js:440:19)\n    at async runTool (file:///srv/agent/src/tools.ts:31:17)\n\nThe server is our Python low-level Server on mcp 2.0; with mcp 1.27 this came back as an isError tool result the model could read.",
+      'Error: MCP error 0: upstream returned 502\n    at McpClient.callTool (file:///srv/agent/node_modules/@modelcontextprotocol/sdk/dist/esm/client/index.js:440:19)\n    at async runTool (file:///srv/agent/src/tools.ts:31:17)\n\nThe server is our Python low-level Server on mcp 2.0; with mcp 1.27 this came back as an isError tool result the model could read.',
     expect: 'lowlevel-server-tool-handler-exceptions-no-longer-become-calltoolresultis_errortrue',
   },
-  { kind: 'offtopic', paste: "TypeError: server.registerTool is not a function\n    at main (/srv/mcp/index.js:12:10)\n(McpServer from @modelcontextprotocol/sdk 1.x)", expect: null, note: 'the TypeScript SDK' },
-  { kind: 'offtopic', paste: "Failed to parse settings: SyntaxError: Unexpected token ']', \"...\"args\": [],]\" is not valid JSON (in claude_desktop_config.json)", expect: null },
-  { kind: 'offtopic', paste: 'Cursor: MCP server "notes" failed to start. Check the Cursor settings for the command and its arguments.', expect: null },
+  {
+    kind: 'offtopic',
+    paste:
+      'TypeError: server.registerTool is not a function\n    at main (/srv/mcp/index.js:12:10)\n(McpServer from @modelcontextprotocol/sdk 1.x)',
+    expect: null,
+    note: 'the TypeScript SDK',
+  },
+  {
+    kind: 'offtopic',
+    paste:
+      'Failed to parse settings: SyntaxError: Unexpected token \']\', "..."args": [],]" is not valid JSON (in claude_desktop_config.json)',
+    expect: null,
+  },
+  {
+    kind: 'offtopic',
+    paste: 'Cursor: MCP server "notes" failed to start. Check the Cursor settings for the command and its arguments.',
+    expect: null,
+  },
 ];
 
 // --- logs: the user's own loggers, a timeout's cause, the SDK's result validation --------------------
@@ -242,40 +371,76 @@ const LOGS: LookupCase[] = [
 const TYPES: LookupCase[] = [
   {
     kind: 'typechecker',
-    paste: 'src/app.py:40: error: Incompatible types in assignment (expression has type "CallToolResult", variable has type "list[TextContent]")  [assignment]',
+    paste:
+      'src/app.py:40: error: Incompatible types in assignment (expression has type "CallToolResult", variable has type "list[TextContent]")  [assignment]',
     expect: 'mcpservercall_tool-returns-calltoolresult',
     note: 'two headings name CallToolResult; one is about the type, the other builds it',
   },
   {
     kind: 'typechecker',
-    paste: '  /srv/app/client.py:22:61 - error: Argument of type "timedelta" cannot be assigned to parameter "read_timeout_seconds" of type "float | None" in function "__init__"\n    Type "timedelta" is not assignable to type "float | None" (reportArgumentType)',
+    paste:
+      '  /srv/app/client.py:22:61 - error: Argument of type "timedelta" cannot be assigned to parameter "read_timeout_seconds" of type "float | None" in function "__init__"\n    Type "timedelta" is not assignable to type "float | None" (reportArgumentType)',
     expect: A.timeouts,
   },
 ];
 
 // --- a generic's session argument, a builtin value's missing attribute -------------------------------
 const VALUES: LookupCase[] = [
-  { kind: 'snippet', paste: '@mcp.tool()\nasync def search(query: str, ctx: Context[ServerSession, AppLifespan]) -> str:\n    db = ctx.request_context.lifespan_context.db\n# mypy complains about this annotation after the upgrade', expect: 'requestcontext-type-parameters-simplified' },
-  { kind: 'offtopic', paste: "AttributeError: 'NoneType' object has no attribute 'call_tool'", expect: null, note: 'a None value, not a v1 Server' },
-  { kind: 'offtopic', paste: 'openai.BadRequestError: Error code: 400 - {\'error\': {\'message\': "Invalid \'tools[0].function.name\': string does not match pattern.", \'type\': \'invalid_request_error\'}}', expect: null },
+  {
+    kind: 'snippet',
+    paste:
+      '@mcp.tool()\nasync def search(query: str, ctx: Context[ServerSession, AppLifespan]) -> str:\n    db = ctx.request_context.lifespan_context.db\n# mypy complains about this annotation after the upgrade',
+    expect: 'requestcontext-type-parameters-simplified',
+  },
+  {
+    kind: 'offtopic',
+    paste: "AttributeError: 'NoneType' object has no attribute 'call_tool'",
+    expect: null,
+    note: 'a None value, not a v1 Server',
+  },
+  {
+    kind: 'offtopic',
+    paste:
+      "openai.BadRequestError: Error code: 400 - {'error': {'message': \"Invalid 'tools[0].function.name': string does not match pattern.\", 'type': 'invalid_request_error'}}",
+    expect: null,
+  },
 ];
 
 // --- code: what fails first, and values of a type v2 no longer takes -----------------------------------
 const CODE: LookupCase[] = [
   {
     kind: 'snippet',
-    paste: 'from mcp.server.lowlevel import Server\nserver = Server("files")\n\n@server.list_resources()\nasync def resources():\n    return [types.Resource(uri="file:///a", name="a", mimeType="text/plain")]',
+    paste:
+      'from mcp.server.lowlevel import Server\nserver = Server("files")\n\n@server.list_resources()\nasync def resources():\n    return [types.Resource(uri="file:///a", name="a", mimeType="text/plain")]',
     expect: 'lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params',
     note: 'the decorator fails when the module loads, before anything else in it runs',
   },
-  { kind: 'snippet', paste: 'async with ClientSession(read, write, read_timeout_seconds=timedelta(seconds=20)) as session:', expect: A.timeouts },
+  {
+    kind: 'snippet',
+    paste: 'async with ClientSession(read, write, read_timeout_seconds=timedelta(seconds=20)) as session:',
+    expect: A.timeouts,
+  },
 ];
 
 // --- CI annotations, and a name a terminal re-wrapped onto the next line ---------------------------------
 const WRAPPED_LINES: LookupCase[] = [
-  { kind: 'mangled', paste: "##[error]ModuleNotFoundError: No module named 'mcp.client.websocket'\n##[error]Process completed with exit code 1.", expect: A.websocket },
-  { kind: 'mangled', paste: "::error file=tests/test_client.py,line=40::AttributeError: 'InitializeResult' object has no attribute 'protocolVersion'", expect: A.snake },
-  { kind: 'mangled', paste: "AttributeError: 'ListResourcesResult' object has no attribute 'nextCur\nsor'", expect: A.snake },
+  {
+    kind: 'mangled',
+    paste:
+      "##[error]ModuleNotFoundError: No module named 'mcp.client.websocket'\n##[error]Process completed with exit code 1.",
+    expect: A.websocket,
+  },
+  {
+    kind: 'mangled',
+    paste:
+      "::error file=tests/test_client.py,line=40::AttributeError: 'InitializeResult' object has no attribute 'protocolVersion'",
+    expect: A.snake,
+  },
+  {
+    kind: 'mangled',
+    paste: "AttributeError: 'ListResourcesResult' object has no attribute 'nextCur\nsor'",
+    expect: A.snake,
+  },
 ];
 
 export const MECHANISM_CASES: LookupCase[] = [

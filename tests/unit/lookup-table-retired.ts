@@ -25,4 +25,8 @@ const retired = (table: number, file: string): LookupCase[] =>
     note: `retired table ${table}, ${c.id}: ${c.note}`,
   }));
 
-export const RETIRED_CASES: LookupCase[] = [...retired(1, 'lookup-heldout.json'), ...retired(2, 'lookup-heldout-2.json'), ...retired(3, 'lookup-heldout-3.json')];
+export const RETIRED_CASES: LookupCase[] = [
+  ...retired(1, 'lookup-heldout.json'),
+  ...retired(2, 'lookup-heldout-2.json'),
+  ...retired(3, 'lookup-heldout-3.json'),
+];

@@ -13,7 +13,14 @@ import { frameText, sdkSide } from '../../src/lib/lookup/normalise.ts';
 
 const data = loadLookupData();
 const anchors = new Set(data.sections.map((s) => s.anchor));
-const ALL: LookupCase[] = [...CASES, ...FORMAT_CASES, ...RETIRED_CASES, ...MECHANISM_CASES, ...ROUND3_CASES, ...ROUND4_CASES];
+const ALL: LookupCase[] = [
+  ...CASES,
+  ...FORMAT_CASES,
+  ...RETIRED_CASES,
+  ...MECHANISM_CASES,
+  ...ROUND3_CASES,
+  ...ROUND4_CASES,
+];
 const A = (anchor: string) => data.sections.find((s) => s.anchor === anchor)!;
 /** The answers the lookup stands behind: an off-topic paste may list possible matches, below these. */
 const confident = (paste: string) => lookupSync(paste, data).results.filter((r) => r.confidence >= CONFIDENT);
@@ -31,7 +38,22 @@ describe('lookup training tables', () => {
   });
 
   it('cover every kind of paste, on-topic and off', () => {
-    for (const k of ['line', 'traceback', 'mangled', 'log', 'warning', 'typechecker', 'assertion', 'behaviour', 'prose', 'snippet', 'wrapped', 'thirdparty', 'guideurl', 'offtopic']) {
+    for (const k of [
+      'line',
+      'traceback',
+      'mangled',
+      'log',
+      'warning',
+      'typechecker',
+      'assertion',
+      'behaviour',
+      'prose',
+      'snippet',
+      'wrapped',
+      'thirdparty',
+      'guideurl',
+      'offtopic',
+    ]) {
       expect(ALL.filter((c) => c.kind === k).length, k).toBeGreaterThanOrEqual(8);
     }
     expect(ALL.filter((c) => c.expect === null).length).toBeGreaterThanOrEqual(60);
@@ -42,7 +64,11 @@ describe('lookup training tables', () => {
   });
 
   for (const [i, c] of ALL.entries()) {
-    const label = `#${i} ${c.kind}: ${c.paste.replace(/\u001b\[[0-9;]*m/g, '').split('\n').pop()!.slice(0, 70)}`;
+    const label = `#${i} ${c.kind}: ${c.paste
+      .replace(/\u001b\[[0-9;]*m/g, '')
+      .split('\n')
+      .pop()!
+      .slice(0, 70)}`;
     it(label, () => {
       const { results } = lookupSync(c.paste, data);
       const top = results[0] ?? null;
@@ -60,7 +86,8 @@ describe('lookup training tables', () => {
       }
       // Off-topic: nothing at or above CONFIDENT (possible matches below it may be listed).
       const got = c.expect === null && top && top.confidence < CONFIDENT ? null : (top?.anchor ?? null);
-      if (got !== c.expect) misses.push(`${label} -> got ${top?.anchor ?? null} at ${top?.confidence}, want ${c.expect}`);
+      if (got !== c.expect)
+        misses.push(`${label} -> got ${top?.anchor ?? null} at ${top?.confidence}, want ${c.expect}`);
       if (knownMiss(c.paste) || c.knownMiss) return;
       expect(got).toBe(c.expect);
     });
@@ -88,7 +115,10 @@ describe('lookup contract', () => {
     expect(imp.results[0].impact).toBe('import');
     expect(imp.stayOnV1).toBe(STAY_ON_V1);
     expect(imp.stayOnV1).toMatch(/mcp>=1\.28,<2/);
-    const call = await lookup("TypeError: ClientSession.list_tools() got an unexpected keyword argument 'cursor'", data);
+    const call = await lookup(
+      "TypeError: ClientSession.list_tools() got an unexpected keyword argument 'cursor'",
+      data,
+    );
     expect(call.results[0].impact).toBe('call');
     expect(call.stayOnV1).toBeUndefined();
   });
@@ -96,7 +126,10 @@ describe('lookup contract', () => {
   it('answers nothing confidently rather than guessing, and without its index still answers from structure', () => {
     expect(confident("ValueError: invalid literal for int() with base 10: 'x'")).toEqual([]);
     expect(lookupSync('', data).results).toEqual([]);
-    const structural = lookupSync("No module named 'mcp.server.fastmcp'", { sections: data.sections, symbols: data.symbols });
+    const structural = lookupSync("No module named 'mcp.server.fastmcp'", {
+      sections: data.sections,
+      symbols: data.symbols,
+    });
     expect(structural.results[0].anchor).toBe('fastmcp-renamed-to-mcpserver');
   });
 
@@ -107,17 +140,29 @@ describe('lookup contract', () => {
     );
     expect(r.results[0].anchor).toBe('fastmcp-renamed-to-mcpserver');
     expect(r.results[0].evidence.some((e) => e.startsWith('the paste links'))).toBe(true);
-    expect(lookupSync('https://mcp-migrate.dev/guide/#cursor-parameter-removed-from-clientsession-list-methods', data).results[0].confidence).toBe(1);
+    expect(
+      lookupSync('https://mcp-migrate.dev/guide/#cursor-parameter-removed-from-clientsession-list-methods', data)
+        .results[0].confidence,
+    ).toBe(1);
     // an area anchor is no section: the error decides
-    const area = lookupSync("TypeError: MCPServer.__init__() got an unexpected keyword argument 'port' (https://py.sdk.modelcontextprotocol.io/v2/migration/#mcpserver-formerly-fastmcp)", data);
-    expect(area.results[0].anchor).toBe('transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods');
+    const area = lookupSync(
+      "TypeError: MCPServer.__init__() got an unexpected keyword argument 'port' (https://py.sdk.modelcontextprotocol.io/v2/migration/#mcpserver-formerly-fastmcp)",
+      data,
+    );
+    expect(area.results[0].anchor).toBe(
+      'transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods',
+    );
   });
 
   it('keeps a JavaScript stack out unless it quotes the SDK', () => {
-    const ts = 'McpError: MCP error -32601: Method not found\n    at Client._onresponse (file:///srv/node_modules/@modelcontextprotocol/sdk/dist/esm/shared/protocol.js:362:33)';
+    const ts =
+      'McpError: MCP error -32601: Method not found\n    at Client._onresponse (file:///srv/node_modules/@modelcontextprotocol/sdk/dist/esm/shared/protocol.js:362:33)';
     expect(confident(ts)).toEqual([]);
-    const inner = "McpError: MCP error -32600: Cannot send 'elicitation/create': this transport context has no back-channel for server-initiated requests.\n    at Client.request (file:///app/node_modules/@modelcontextprotocol/sdk/dist/esm/client/index.js:10:5)";
-    expect(lookupSync(inner, data).results[0].anchor).toBe('server-initiated-sampling-elicitation-and-roots-raise-nobackchannelerror');
+    const inner =
+      "McpError: MCP error -32600: Cannot send 'elicitation/create': this transport context has no back-channel for server-initiated requests.\n    at Client.request (file:///app/node_modules/@modelcontextprotocol/sdk/dist/esm/client/index.js:10:5)";
+    expect(lookupSync(inner, data).results[0].anchor).toBe(
+      'server-initiated-sampling-elicitation-and-roots-raise-nobackchannelerror',
+    );
   });
 });
 
@@ -131,7 +176,13 @@ describe('symbol index: every v1 name goes where the guide says', () => {
     return i === undefined ? undefined : data.symbols.anchors[i];
   };
   it('camelCase fields, including the ones a curated list named elsewhere, go to the snake_case section', () => {
-    for (const [cls, m] of [['Tool', 'inputSchema'], ['Tool', 'outputSchema'], ['CallToolResult', 'isError'], ['ToolAnnotations', 'readOnlyHint'], ['PaginatedResult', 'nextCursor'] as const]) {
+    for (const [cls, m] of [
+      ['Tool', 'inputSchema'],
+      ['Tool', 'outputSchema'],
+      ['CallToolResult', 'isError'],
+      ['ToolAnnotations', 'readOnlyHint'],
+      ['PaginatedResult', 'nextCursor'] as const,
+    ]) {
       expect(member(cls, m), `${cls}.${m}`).toBe('field-names-changed-from-camelcase-to-snake_case');
     }
     for (const m of ['inputSchema', 'outputSchema', 'isError', 'readOnlyHint']) expect(at(m), m).toBeUndefined();
@@ -144,16 +195,25 @@ describe('symbol index: every v1 name goes where the guide says', () => {
   });
   it('knows which classes take fewer type arguments and which constructors changed their positions', () => {
     expect(data.symbols.generics?.Server?.slice(0, 2)).toEqual([2, 1]);
-    expect(data.symbols.anchors[data.symbols.kwonly['MCPServer.__init__']]).toBe('mcpserver-constructor-title-description-and-version-added-to-the-positional-parameters');
+    expect(data.symbols.anchors[data.symbols.kwonly['MCPServer.__init__']]).toBe(
+      'mcpserver-constructor-title-description-and-version-added-to-the-positional-parameters',
+    );
   });
 });
 
 describe('reading where an error comes from', () => {
   const SITE = '/v/lib/python3.12/site-packages';
   it('finds an exception quoted after a prefix, or from an exceptions module, as the primary one', () => {
-    expect(normalise("refresh failed: ImportError: cannot import name 'McpError' from 'mcp'").primary).toEqual({ type: 'ImportError', message: "cannot import name 'McpError' from 'mcp'" });
-    expect(normalise("Me sale esto: TypeError: f() got an unexpected keyword argument 'x'").primary?.type).toBe('TypeError');
-    expect(normalise('django.core.exceptions.ImproperlyConfigured: settings are not configured').primary?.type).toBe('django.core.exceptions.ImproperlyConfigured');
+    expect(normalise("refresh failed: ImportError: cannot import name 'McpError' from 'mcp'").primary).toEqual({
+      type: 'ImportError',
+      message: "cannot import name 'McpError' from 'mcp'",
+    });
+    expect(normalise("Me sale esto: TypeError: f() got an unexpected keyword argument 'x'").primary?.type).toBe(
+      'TypeError',
+    );
+    expect(normalise('django.core.exceptions.ImproperlyConfigured: settings are not configured').primary?.type).toBe(
+      'django.core.exceptions.ImproperlyConfigured',
+    );
     // prose that only mentions an error type is no exception line
     expect(normalise('why does RuntimeError happen here').primary).toBeNull();
   });
@@ -163,16 +223,22 @@ describe('reading where an error comes from', () => {
   File "C:\new\app.py", line 1, in <module>
 ModuleNotFoundError: No module named 'mcp.server.fastmcp'"}`);
     expect(n.primary).toEqual({ type: 'ModuleNotFoundError', message: `No module named 'mcp.server.fastmcp'"}` });
-    expect(normalise(String.raw`File C:
-ew_server\main.py not found`).text).toContain(String.raw`C:
-ew_server`);
+    expect(
+      normalise('File C:\new_server\\main.py not found').text, // "\n" as the shell would have turned it
+    ).toContain('C:\new_server');
   });
 
   it('keeps the SDK frames: where it raised, and on which side', () => {
     const n = normalise(
       `Traceback (most recent call last):\n  File "/app/a.py", line 3, in main\n    await session.list_tools()\n  File "${SITE}/mcp/client/session.py", line 558, in send_request\n    _methods.validate_server_result(method, version, raw)\npydantic_core._pydantic_core.ValidationError: 1 validation error for ListToolsResult`,
     );
-    expect(n.frames).toEqual([{ module: 'mcp.client.session', fn: 'send_request', source: '_methods.validate_server_result(method, version, raw)' }]);
+    expect(n.frames).toEqual([
+      {
+        module: 'mcp.client.session',
+        fn: 'send_request',
+        source: '_methods.validate_server_result(method, version, raw)',
+      },
+    ]);
     expect(frameText(n)).toBe('mcp.client.session.send_request: _methods.validate_server_result(method, version, raw)');
     expect(sdkSide(n)).toBe('client');
     expect(sdkSide(normalise('ValueError: x'))).toBeNull();
@@ -180,7 +246,9 @@ ew_server`);
 
   it('marks JavaScript pastes by their engine messages and compiler diagnostics too', () => {
     expect(normalise('SyntaxError: Unexpected token } in JSON at position 212').javascript).toBe(true);
-    expect(normalise("src/a.ts(3,7): error TS2339: Property 'x' does not exist on type 'McpServer'.").javascript).toBe(true);
+    expect(normalise("src/a.ts(3,7): error TS2339: Property 'x' does not exist on type 'McpServer'.").javascript).toBe(
+      true,
+    );
     expect(normalise("TypeError: 'NoneType' object is not callable").javascript).toBe(false);
   });
 });
@@ -193,8 +261,12 @@ describe('second-round mechanisms', () => {
     expect(r.evidence.join(' ')).toMatch(/'dict' object has no attribute 'progressToken'/);
   });
   it('reads tuple sizes as the unpacking error', () => {
-    expect(typecheckLine('    Tuple size mismatch; expected 3 but received 2 (reportAssignmentType)')).toEqual(['ValueError: not enough values to unpack (expected 3, got 2)']);
-    expect(typecheckLine('a.py:1: error: Too many values to unpack (2 expected, 3 provided)  [misc]')).toEqual(['ValueError: too many values to unpack (expected 2)']);
+    expect(typecheckLine('    Tuple size mismatch; expected 3 but received 2 (reportAssignmentType)')).toEqual([
+      'ValueError: not enough values to unpack (expected 3, got 2)',
+    ]);
+    expect(typecheckLine('a.py:1: error: Too many values to unpack (2 expected, 3 provided)  [misc]')).toEqual([
+      'ValueError: too many values to unpack (expected 2)',
+    ]);
   });
   it('names a union between the two sides of an assertion', () => {
     expect(differences("'a:read a:write'", "'a:write'")).toEqual(['union']);
@@ -213,7 +285,9 @@ describe('second-round mechanisms', () => {
     expect(r.anchor).toBe('extra-fields-on-mcp-types-are-no-longer-preserved');
     expect(r.evidence[0]).toMatch(/`Tool` never had `category`/);
     // a field the model has, in either spelling, is the camelCase rename instead
-    expect(top("AttributeError: 'Tool' object has no attribute 'inputSchema'").anchor).toBe('field-names-changed-from-camelcase-to-snake_case');
+    expect(top("AttributeError: 'Tool' object has no attribute 'inputSchema'").anchor).toBe(
+      'field-names-changed-from-camelcase-to-snake_case',
+    );
   });
   it('weighs a guide-quoted message less for another method than the one the guide quotes', () => {
     const quoted = top("ERROR:mcp.shared.jsonrpc_dispatcher:handler for 'tools/call' raised");
@@ -222,17 +296,24 @@ describe('second-round mechanisms', () => {
     expect(other.confidence).toBeLessThan(quoted.confidence);
   });
   it('ties a v2-only SDK message to the section whose heading names its class', () => {
-    const r = top("RuntimeError: JSONRPCDispatcher.send_raw_request called before run()");
+    const r = top('RuntimeError: JSONRPCDispatcher.send_raw_request called before run()');
     expect(r.anchor).toBe('clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed');
     expect(r.confidence).toBeLessThan(0.96);
   });
   it('lets the server API a paste uses decide between the twin exception sections', () => {
-    expect(top('my lowlevel server tool exceptions come back to the client as a JSON-RPC error now').anchor).toBe('lowlevel-server-tool-handler-exceptions-no-longer-become-calltoolresultis_errortrue');
-    expect(top('raising MCPError in an @mcp.tool handler now comes back as a JSON-RPC error, not an isError result').anchor).toBe('mcperror-raised-from-an-mcptool-handler-now-surfaces-as-a-json-rpc-error');
+    expect(top('my lowlevel server tool exceptions come back to the client as a JSON-RPC error now').anchor).toBe(
+      'lowlevel-server-tool-handler-exceptions-no-longer-become-calltoolresultis_errortrue',
+    );
+    expect(
+      top('raising MCPError in an @mcp.tool handler now comes back as a JSON-RPC error, not an isError result').anchor,
+    ).toBe('mcperror-raised-from-an-mcptool-handler-now-surfaces-as-a-json-rpc-error');
   });
   it('does not take wire data or a None value for v1 code', () => {
     expect(confident("AttributeError: 'NoneType' object has no attribute 'call_tool'")).toEqual([]);
-    const wire = lookupSync("ValidationError: 1 validation error for Thing\nitems.0.inputSchema\n  Field required [type=missing, input_value={'inputSchema': {}}, input_type=dict]", data).results;
+    const wire = lookupSync(
+      "ValidationError: 1 validation error for Thing\nitems.0.inputSchema\n  Field required [type=missing, input_value={'inputSchema': {}}, input_type=dict]",
+      data,
+    ).results;
     expect(wire.some((r) => r.evidence.some((e) => /inputSchema.*removed in v2/.test(e)))).toBe(false);
   });
 });
@@ -248,29 +329,47 @@ describe('confidence needs the SDK itself (provenance)', () => {
   };
   it('lists a generic Python error behind a curated symptom as a possible match, not an answer', () => {
     possibleOnly('RuntimeError: signal only works in main thread of the main interpreter');
-    possibleOnly("AttributeError: 'str' object has no attribute 'host'", 'resource-uri-type-changed-from-anyurl-to-str');
+    possibleOnly(
+      "AttributeError: 'str' object has no attribute 'host'",
+      'resource-uri-type-changed-from-anyurl-to-str',
+    );
     // and gives no advice about the `mcp` pin for an import error that is not the SDK's
     const dep = lookupSync("ModuleNotFoundError: No module named 'pydantic_settings'", data);
     expect(dep.results[0].confidence).toBeLessThan(CONFIDENT);
     expect(dep.stayOnV1).toBeUndefined();
   });
-  it('keeps other SDKs, other languages and jlowin\'s fastmcp below it, even naming a v1 class', () => {
-    possibleOnly('io.modelcontextprotocol.spec.McpError: Method not found: tools/lst\n\tat io.modelcontextprotocol.spec.McpClientSession.lambda$sendRequest$12(McpClientSession.java:249)');
-    possibleOnly('./cmd/server/main.go:41:12: srv.AddTool undefined (type *server.MCPServer has no field or method AddTool)');
-    possibleOnly("error[E0599]: no method named `call_tool` found for struct `rmcp::service::RunningService` in the current scope\n  --> src/main.rs:22:10");
-    possibleOnly('In the TypeScript SDK, does `CallToolResult.structuredContent` still need `outputSchema` on the tool?');
-    const jl = "Traceback (most recent call last):\n  File \"/srv/a.py\", line 2, in <module>\n    from fastmcp import Client\n  File \"/srv/.venv/lib/python3.12/site-packages/fastmcp/client/client.py\", line 88, in call_tool\n    raise ToolError(msg)\nfastmcp.exceptions.ToolError: Unknown tool: 'weather'";
+  it("keeps other SDKs, other languages and jlowin's fastmcp below it, even naming a v1 class", () => {
+    possibleOnly(
+      'io.modelcontextprotocol.spec.McpError: Method not found: tools/lst\n\tat io.modelcontextprotocol.spec.McpClientSession.lambda$sendRequest$12(McpClientSession.java:249)',
+    );
+    possibleOnly(
+      './cmd/server/main.go:41:12: srv.AddTool undefined (type *server.MCPServer has no field or method AddTool)',
+    );
+    possibleOnly(
+      'error[E0599]: no method named `call_tool` found for struct `rmcp::service::RunningService` in the current scope\n  --> src/main.rs:22:10',
+    );
+    possibleOnly(
+      'In the TypeScript SDK, does `CallToolResult.structuredContent` still need `outputSchema` on the tool?',
+    );
+    const jl =
+      'Traceback (most recent call last):\n  File "/srv/a.py", line 2, in <module>\n    from fastmcp import Client\n  File "/srv/.venv/lib/python3.12/site-packages/fastmcp/client/client.py", line 88, in call_tool\n    raise ToolError(msg)\nfastmcp.exceptions.ToolError: Unknown tool: \'weather\'';
     expect(best(jl)?.confidence ?? 0).toBeLessThan(CONFIDENT);
   });
   it('keeps words about MCP below it: hosts, the protocol, the spec', () => {
-    for (const q of ['Claude Desktop shows my MCP server as failed and the log says the server transport closed unexpectedly', 'Does the MCP spec let a server send progress notifications for a tools/call request?']) {
+    for (const q of [
+      'Claude Desktop shows my MCP server as failed and the log says the server transport closed unexpectedly',
+      'Does the MCP spec let a server send progress notifications for a tools/call request?',
+    ]) {
       expect(best(q)?.confidence ?? 0, q).toBeLessThan(CONFIDENT);
     }
   });
   it('answers with confidence once the paste shows the SDK: frames, loggers, modules, the pin, a v1 name, its names in Python', () => {
-    const frame = "Traceback (most recent call last):\n  File \"/app/.venv/lib/python3.12/site-packages/mcp/server/lowlevel/server.py\", line 512, in run\n    await self._serve(read, write)\nRuntimeError: signal only works in main thread of the main interpreter";
+    const frame =
+      'Traceback (most recent call last):\n  File "/app/.venv/lib/python3.12/site-packages/mcp/server/lowlevel/server.py", line 512, in run\n    await self._serve(read, write)\nRuntimeError: signal only works in main thread of the main interpreter';
     expect(best(frame).confidence).toBeGreaterThanOrEqual(CONFIDENT);
-    expect(best("WARNING  mcp.server.streamable_http_manager: request body too large (5242880 bytes > 4194304)").confidence).toBeGreaterThanOrEqual(CONFIDENT);
+    expect(
+      best('WARNING  mcp.server.streamable_http_manager: request body too large (5242880 bytes > 4194304)').confidence,
+    ).toBeGreaterThanOrEqual(CONFIDENT);
     const pinned = best('since `uv add mcp==2.0.0` uploads to our server get 413 Request Entity Too Large');
     expect(pinned.anchor).toBe('streamable-http-request-bodies-are-limited-to-4-mib');
     expect(pinned.confidence).toBeGreaterThanOrEqual(CONFIDENT);
@@ -278,21 +377,30 @@ describe('confidence needs the SDK itself (provenance)', () => {
     const named = best("TypeError: MCPServer.streamable_http_app() got an unexpected keyword argument 'port'");
     expect(named.confidence).toBeGreaterThanOrEqual(0.8);
     // a v1 name the symbol index knows as renamed, in prose
-    expect(best('is `streamablehttp_client` gone in v2? what replaces it').confidence).toBeGreaterThanOrEqual(CONFIDENT);
+    expect(best('is `streamablehttp_client` gone in v2? what replaces it').confidence).toBeGreaterThanOrEqual(
+      CONFIDENT,
+    );
     // a name only the SDK's code uses, in a Python error that never says `mcp`
-    expect(best("AttributeError: 'dict' object has no attribute 'progressToken'").confidence).toBeGreaterThanOrEqual(CONFIDENT);
+    expect(best("AttributeError: 'dict' object has no attribute 'progressToken'").confidence).toBeGreaterThanOrEqual(
+      CONFIDENT,
+    );
   });
-  it('keeps an error of the user\'s own below it, however many SDK frames surround it', () => {
-    const frame = '  File "/app/.venv/lib/python3.12/site-packages/mcp/server/mcpserver/tools/base.py", line 118, in run\n    result = await fn(**args)\n';
+  it("keeps an error of the user's own below it, however many SDK frames surround it", () => {
+    const frame =
+      '  File "/app/.venv/lib/python3.12/site-packages/mcp/server/mcpserver/tools/base.py", line 118, in run\n    result = await fn(**args)\n';
     const own = `Traceback (most recent call last):\n${frame}  File "/app/tools.py", line 9, in lookup\n    return CACHE[key]\nKeyError: 'k'`;
     expect(best(own)?.confidence ?? 0).toBeLessThan(CONFIDENT);
     // the same frames around an error the SDK raised itself still answer
     const sdk = `Traceback (most recent call last):\n${frame}TypeError: Context.log() got an unexpected keyword argument 'message'`;
     expect(best(sdk).confidence).toBeGreaterThanOrEqual(0.8);
   });
-  it('does not take aiohttp\'s ClientSession, or a host called mcp.example.com, for the SDK', () => {
-    possibleOnly("Traceback (most recent call last):\n  File \"/app/fetch.py\", line 9, in main\n    async with aiohttp.ClientSession() as session:\nRuntimeError: Session is closed");
-    expect(best('httpx.ConnectError: [Errno -2] Name or service not known (https://mcp.example.com/api)')?.confidence ?? 0).toBeLessThan(CONFIDENT);
+  it("does not take aiohttp's ClientSession, or a host called mcp.example.com, for the SDK", () => {
+    possibleOnly(
+      'Traceback (most recent call last):\n  File "/app/fetch.py", line 9, in main\n    async with aiohttp.ClientSession() as session:\nRuntimeError: Session is closed',
+    );
+    expect(
+      best('httpx.ConnectError: [Errno -2] Name or service not known (https://mcp.example.com/api)')?.confidence ?? 0,
+    ).toBeLessThan(CONFIDENT);
   });
 });
 
@@ -315,19 +423,29 @@ describe('normalise', () => {
   it('strips log prefixes and pytest gutters, and keeps logger names', () => {
     expect(normalise('2026-08-02 10:14:07,912 - mcp.server - ERROR - boom').text).toBe('boom');
     expect(normalise('ERROR:root:KeyError: x').primary?.type).toBe('KeyError');
-    expect(normalise('E       TypeError: f() takes 1 positional argument but 2 were given').primary?.type).toBe('TypeError');
+    expect(normalise('E       TypeError: f() takes 1 positional argument but 2 were given').primary?.type).toBe(
+      'TypeError',
+    );
     expect(normalise('[error] ValueError: v').primary?.message).toBe('v');
-    expect(normalise("ERROR:mcp.shared.jsonrpc_dispatcher:handler for 'tools/call' raised").loggers).toEqual(['mcp.shared.jsonrpc_dispatcher']);
-    expect(normalise('WARNING  mcp.server.transport_security: Invalid Host header: x').loggers).toEqual(['mcp.server.transport_security']);
+    expect(normalise("ERROR:mcp.shared.jsonrpc_dispatcher:handler for 'tools/call' raised").loggers).toEqual([
+      'mcp.shared.jsonrpc_dispatcher',
+    ]);
+    expect(normalise('WARNING  mcp.server.transport_security: Invalid Host header: x').loggers).toEqual([
+      'mcp.server.transport_security',
+    ]);
   });
 
   it('passes over a wrapper to the error inside it', () => {
-    const n = normalise("[weather] [error] ModuleNotFoundError: No module named 'mcp.server.fastmcp'\n[weather] [error] Server disconnected.\nMcpError: MCP error -32000: Connection closed");
+    const n = normalise(
+      "[weather] [error] ModuleNotFoundError: No module named 'mcp.server.fastmcp'\n[weather] [error] Server disconnected.\nMcpError: MCP error -32000: Connection closed",
+    );
     expect(n.primary?.type).toBe('ModuleNotFoundError');
   });
 
   it('notes packages, URLs and JavaScript stacks', () => {
-    const n = normalise('  File "/v/lib/python3.12/site-packages/httpx2/_client.py", line 1, in send\nhttpx2.ConnectError: refused (see https://example.com/x)');
+    const n = normalise(
+      '  File "/v/lib/python3.12/site-packages/httpx2/_client.py", line 1, in send\nhttpx2.ConnectError: refused (see https://example.com/x)',
+    );
     expect(n.packages).toEqual(['httpx2']);
     expect(n.urls).toEqual(['https://example.com/x']);
     expect(n.javascript).toBe(false);
@@ -346,7 +464,10 @@ describe('normalise', () => {
       '['.repeat(MB),
       'x\\n '.repeat(MB / 4),
       'step failed: ValueError: bad value; '.repeat(MB / 36),
-      (JSON.stringify({ exc: 'Traceback (most recent call last):\n  File "/a.py", line 1, in f\nValueError: x' }) + '\n').repeat(MB / 100),
+      (
+        JSON.stringify({ exc: 'Traceback (most recent call last):\n  File "/a.py", line 1, in f\nValueError: x' }) +
+        '\n'
+      ).repeat(MB / 100),
     ];
     for (const p of hostile) {
       const t = performance.now();
@@ -358,24 +479,36 @@ describe('normalise', () => {
 
 describe('tool formats', () => {
   it('reads mypy and pyright diagnostics as the runtime error they predict', () => {
-    expect(typecheckLine('server.py:4: error: Cannot find implementation or library stub for module named "mcp.server.fastmcp"  [import-not-found]')).toEqual([
-      "ModuleNotFoundError: No module named 'mcp.server.fastmcp'",
+    expect(
+      typecheckLine(
+        'server.py:4: error: Cannot find implementation or library stub for module named "mcp.server.fastmcp"  [import-not-found]',
+      ),
+    ).toEqual(["ModuleNotFoundError: No module named 'mcp.server.fastmcp'"]);
+    expect(
+      typecheckLine('  /a/b.py:1:6 - error: Import "mcp.server.fastmcp" could not be resolved (reportMissingImports)'),
+    ).toEqual(["ModuleNotFoundError: No module named 'mcp.server.fastmcp'"]);
+    expect(
+      typecheckLine(
+        'x.py:6: error: Module "mcp.types" has no attribute "Content"; maybe "TextContent"?  [attr-defined]',
+      ),
+    ).toEqual(["ImportError: cannot import name 'Content' from 'mcp.types'"]);
+    expect(typecheckLine('x.py:23: error: "Server[Any]" has no attribute "list_tools"  [attr-defined]')).toEqual([
+      "AttributeError: 'Server' object has no attribute 'list_tools'",
     ]);
-    expect(typecheckLine('  /a/b.py:1:6 - error: Import "mcp.server.fastmcp" could not be resolved (reportMissingImports)')).toEqual([
-      "ModuleNotFoundError: No module named 'mcp.server.fastmcp'",
+    expect(typecheckLine('  /a.py:3:1 - error: Cannot access attribute "inputSchema" for class "Tool"')).toEqual([
+      "AttributeError: 'Tool' object has no attribute 'inputSchema'",
     ]);
-    expect(typecheckLine('x.py:6: error: Module "mcp.types" has no attribute "Content"; maybe "TextContent"?  [attr-defined]')).toEqual([
-      "ImportError: cannot import name 'Content' from 'mcp.types'",
-    ]);
-    expect(typecheckLine('x.py:23: error: "Server[Any]" has no attribute "list_tools"  [attr-defined]')).toEqual(["AttributeError: 'Server' object has no attribute 'list_tools'"]);
-    expect(typecheckLine('  /a.py:3:1 - error: Cannot access attribute "inputSchema" for class "Tool"')).toEqual(["AttributeError: 'Tool' object has no attribute 'inputSchema'"]);
-    expect(typecheckLine('x.py:30: error: Unexpected keyword argument "cursor" for "list_tools" of "ClientSession"  [call-arg]')).toEqual([
-      "TypeError: ClientSession.list_tools() got an unexpected keyword argument 'cursor'",
-    ]);
+    expect(
+      typecheckLine(
+        'x.py:30: error: Unexpected keyword argument "cursor" for "list_tools" of "ClientSession"  [call-arg]',
+      ),
+    ).toEqual(["TypeError: ClientSession.list_tools() got an unexpected keyword argument 'cursor'"]);
     expect(typecheckLine('x.py:41: error: Unexpected keyword argument "port" for "MCPServer"  [call-arg]')).toEqual([
       "TypeError: MCPServer.__init__() got an unexpected keyword argument 'port'",
     ]);
-    expect(typecheckLine('x.py:20: error: "Server" expects between 0 and 1 type arguments, but 2 given  [type-arg]')).toEqual(['TypeError: Too many type arguments for Server: 2 given']);
+    expect(
+      typecheckLine('x.py:20: error: "Server" expects between 0 and 1 type arguments, but 2 given  [type-arg]'),
+    ).toEqual(['TypeError: Too many type arguments for Server: 2 given']);
     expect(typecheckLine('x.py:5: note: See https://mypy.readthedocs.io')).toBeNull();
     expect(typecheckLine('ValueError: not a diagnostic')).toBeNull();
   });
@@ -403,10 +536,18 @@ describe('generated index', () => {
   it('ties SDK messages to sections, with every rule anchor real', () => {
     const messages = data.index!.messages.map(([re, sec]) => [re, data.sections[sec].anchor]);
     const find = (text: string) => messages.find(([re]) => new RegExp(re as string, 'i').test(text))?.[1];
-    expect(find("handler for 'tools/call' raised")).toBe('lowlevel-server-tool-handler-exceptions-no-longer-become-calltoolresultis_errortrue');
-    expect(find("handler for 'tools/list' returned an invalid result")).toBe('server-handler-results-are-validated-against-the-protocol-schema');
-    expect(find('Use list_tools(params=PaginatedRequestParams(...)) instead')).toBe('cursor-parameter-removed-from-clientsession-list-methods');
-    expect(find('The logging capability is deprecated as of 2026-07-28 (SEP-2577).')).toBe(A('roots-sampling-and-logging-methods-deprecated-sep-2577').anchor);
+    expect(find("handler for 'tools/call' raised")).toBe(
+      'lowlevel-server-tool-handler-exceptions-no-longer-become-calltoolresultis_errortrue',
+    );
+    expect(find("handler for 'tools/list' returned an invalid result")).toBe(
+      'server-handler-results-are-validated-against-the-protocol-schema',
+    );
+    expect(find('Use list_tools(params=PaginatedRequestParams(...)) instead')).toBe(
+      'cursor-parameter-removed-from-clientsession-list-methods',
+    );
+    expect(find('The logging capability is deprecated as of 2026-07-28 (SEP-2577).')).toBe(
+      A('roots-sampling-and-logging-methods-deprecated-sep-2577').anchor,
+    );
     // JSON-RPC's standard phrases are nobody's evidence
     expect(find('Method not found')).toBeUndefined();
   });

@@ -70,7 +70,13 @@ describe('engine client', () => {
     const third = c.migrate('c', 'a.py', {});
     expect(await second).toEqual({ status: 'stale' }); // replaced before it was sent
     w.ready();
-    w.reply({ type: 'result', id: w.last('migrate').id, json: JSON.stringify(result('A')), ms: 5, factsChanged: false });
+    w.reply({
+      type: 'result',
+      id: w.last('migrate').id,
+      json: JSON.stringify(result('A')),
+      ms: 5,
+      factsChanged: false,
+    });
     expect(await first).toEqual({ status: 'stale' }); // a newer text is waiting: this answer is old
     const req = w.last('migrate');
     expect(req).toMatchObject({ text: 'c' });
@@ -145,7 +151,14 @@ describe('engine client', () => {
     const resumed = w1.last('project');
     expect(resumed.only).toEqual(['c.py']);
     expect(resumed.files.map((f) => f.path)).toEqual(['a.py', 'b.py', 'c.py']); // facts need every file
-    w1.reply({ type: 'project-file', id: resumed.id, path: 'c.py', json: JSON.stringify(result('C')), error: null, ms: 1 });
+    w1.reply({
+      type: 'project-file',
+      id: resumed.id,
+      path: 'c.py',
+      json: JSON.stringify(result('C')),
+      error: null,
+      ms: 1,
+    });
     w1.reply({ type: 'project-done', id: resumed.id, ms: 5, cancelled: false });
     expect(await run.done).toMatchObject({ status: 'done' });
     expect(files.map((f) => f.path)).toEqual(['a.py', 'b.py', 'c.py']);
@@ -163,7 +176,8 @@ function projectFiles(dir: string): { path: string; text: string }[] {
     for (const name of readdirSync(d).sort()) {
       const p = join(d, name);
       if (statSync(p).isDirectory()) walk(p);
-      else if (name.endsWith('.py') || name === 'pyproject.toml') out.push({ path: relative(dir, p), text: readFileSync(p, 'utf8') });
+      else if (name.endsWith('.py') || name === 'pyproject.toml')
+        out.push({ path: relative(dir, p), text: readFileSync(p, 'utf8') });
     }
   };
   walk(dir);
@@ -176,12 +190,13 @@ describe('the engine as the worker runs it', () => {
     engine = await loadNodeEngine();
   });
 
-  it('resolves names imported from the project\'s own modules once the facts are in', () => {
+  it("resolves names imported from the project's own modules once the facts are in", () => {
     const sync = engine.sync;
     expect(sync.hasProjectApi).toBe(true);
     const files = projectFiles(project);
     const test = files.find((f) => f.path === 'tests/test_server.py')!;
-    const rulesOf = (useProject: boolean) => [...new Set(sync.migrate(test.text, test.path, {}, useProject).findings.map((f) => f.rule))].sort();
+    const rulesOf = (useProject: boolean) =>
+      [...new Set(sync.migrate(test.text, test.path, {}, useProject).findings.map((f) => f.rule))].sort();
     sync.dropFileFacts();
     sync.buildProject();
     expect(rulesOf(true)).not.toContain('SRV019');
@@ -201,12 +216,15 @@ describe('the engine as the worker runs it', () => {
     const restored = attachEngine(await loadPyodide({ _loadSnapshot: memory }));
     // The snapshot holds no project: nothing from the build's warm-up leaks into a user's run.
     const files = projectFiles(project);
-    for (const f of files) expect(restored.migrate(f.text, f.path, {}, true)).toEqual(engine.sync.migrate(f.text, f.path, {}, false));
+    for (const f of files)
+      expect(restored.migrate(f.text, f.path, {}, true)).toEqual(engine.sync.migrate(f.text, f.path, {}, false));
     const examples = join(repo, 'src', 'lib', 'playground', 'examples');
     for (const name of readdirSync(examples).filter((n) => /\.(py|toml)$/.test(n))) {
       const text = readFileSync(join(examples, name), 'utf8');
       const file = name.endsWith('.toml') ? 'pyproject.toml' : name;
-      expect(restored.migrate(text, file, { apply_review: true })).toEqual(engine.sync.migrate(text, file, { apply_review: true }));
+      expect(restored.migrate(text, file, { apply_review: true })).toEqual(
+        engine.sync.migrate(text, file, { apply_review: true }),
+      );
     }
     expect(restored.listRules()).toEqual(engine.sync.listRules());
     for (const f of files) restored.setFileFacts(f.path, f.text);

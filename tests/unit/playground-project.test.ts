@@ -75,11 +75,17 @@ describe('zip', () => {
       'import sys, zipfile, json; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print(json.dumps({n: z.read(n).decode() for n in z.namelist()}))',
       join(dir, 'out.zip'),
     ]).toString();
-    expect(JSON.parse(listed)).toEqual({ 'p/main.py': 'print("héllo")\n', 'p/empty.py': '', 'p/keep.txt': 'x'.repeat(1000) });
+    expect(JSON.parse(listed)).toEqual({
+      'p/main.py': 'print("héllo")\n',
+      'p/empty.py': '',
+      'p/keep.txt': 'x'.repeat(1000),
+    });
   });
 
   it('refuses a zip bomb (an entry larger than it says) and damaged data', async () => {
-    const good = new Uint8Array(await (await writeZip([{ name: 'a.py', data: enc.encode('x = 1\n'.repeat(5000)) }])).arrayBuffer());
+    const good = new Uint8Array(
+      await (await writeZip([{ name: 'a.py', data: enc.encode('x = 1\n'.repeat(5000)) }])).arrayBuffer(),
+    );
     // Shrink the declared size in the central directory: inflating must stop there.
     const bomb = good.slice();
     const view = new DataView(bomb.buffer);
@@ -101,15 +107,25 @@ describe('zip', () => {
 
 describe('project files', () => {
   it('analyses the files the CLI analyses', () => {
-    for (const p of ['a.py', 'pkg/x.py', 'pyproject.toml', 'setup.cfg', 'requirements.txt', 'requirements-dev.in', 'requirements/base.txt'])
+    for (const p of [
+      'a.py',
+      'pkg/x.py',
+      'pyproject.toml',
+      'setup.cfg',
+      'requirements.txt',
+      'requirements-dev.in',
+      'requirements/base.txt',
+    ])
       expect(isAnalysed(p), p).toBe(true);
-    for (const p of ['README.md', 'setup.py.bak', 'docs/requirements.md', 'constraints.txt', 'x.pyc']) expect(isAnalysed(p), p).toBe(false);
+    for (const p of ['README.md', 'setup.py.bak', 'docs/requirements.md', 'constraints.txt', 'x.pyc'])
+      expect(isAnalysed(p), p).toBe(false);
   });
 
   it('accepts only safe relative paths', () => {
     expect(safePath('./src//pkg/./a.py')).toBe('src/pkg/a.py');
     expect(safePath('src\\pkg\\a.py')).toBe('src/pkg/a.py');
-    for (const bad of ['../etc/passwd', 'a/../../b.py', '/abs/a.py', 'C:/x.py', 'a/\u0000.py', '', './']) expect(safePath(bad), bad).toBeNull();
+    for (const bad of ['../etc/passwd', 'a/../../b.py', '/abs/a.py', 'C:/x.py', 'a/\u0000.py', '', './'])
+      expect(safePath(bad), bad).toBeNull();
   });
 
   it('opens a hostile .zip: traversal, absolute paths, symlinks, venvs and skipped directories stay out', async () => {
@@ -145,7 +161,8 @@ describe('project files', () => {
   });
 
   it('takes a picked folder (webkitRelativePath), dropping the folder name and refusing oversized code', () => {
-    const file = (rel: string, text: string) => Object.assign(new File([text], rel.split('/').pop()!), { webkitRelativePath: rel });
+    const file = (rel: string, text: string) =>
+      Object.assign(new File([text], rel.split('/').pop()!), { webkitRelativePath: rel });
     const source = fromFileList([
       file('weather/src/server.py', 'x = 1\n'),
       file('weather/big.py', 'x'.repeat(1_000_001)),
@@ -159,7 +176,9 @@ describe('project files', () => {
   it('reads text as the CLI does: UTF-8 with its BOM kept, binary and other encodings refused', () => {
     expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0x78]))).toEqual({ text: '\ufeffx' });
     expect(decodeText(new Uint8Array([0x78, 0, 0x79]))).toEqual({ reason: 'binary' });
-    expect(decodeText(new Uint8Array([0x63, 0x61, 0x66, 0xe9]))).toMatchObject({ reason: expect.stringMatching(/not UTF-8/) });
+    expect(decodeText(new Uint8Array([0x63, 0x61, 0x66, 0xe9]))).toMatchObject({
+      reason: expect.stringMatching(/not UTF-8/),
+    });
   });
 });
 
@@ -181,7 +200,12 @@ describe('snapshot encoding', () => {
 
 describe('fixes', () => {
   const pos = (line: number, column: number) => ({ line, column });
-  const finding = (rule: string, line: number, group: string | null, fix_class: Finding['fix_class'] = 'safe'): Finding => ({
+  const finding = (
+    rule: string,
+    line: number,
+    group: string | null,
+    fix_class: Finding['fix_class'] = 'safe',
+  ): Finding => ({
     rule,
     anchor: 'a',
     fix_class,
@@ -203,7 +227,13 @@ describe('fixes', () => {
   });
 
   it('plans all safe fixes as whole groups and leaves overlapping ones for the next run', () => {
-    const all = [finding('SRV001', 1, 'g1'), finding('SRV001', 9, 'g1'), finding('TYP001', 9, null), finding('CLT001', 4, null, 'review'), finding('TYP005', 6, null)];
+    const all = [
+      finding('SRV001', 1, 'g1'),
+      finding('SRV001', 9, 'g1'),
+      finding('TYP001', 9, null),
+      finding('CLT001', 4, null, 'review'),
+      finding('TYP005', 6, null),
+    ];
     const plan = planSafeFixes(all);
     expect(plan.fixes).toBe(2);
     expect(plan.edits.map((e) => e.text)).toEqual(['SRV0011', 'SRV0019', 'TYP0056']);
@@ -218,7 +248,8 @@ describe('rule labels', () => {
       expect(l.length).toBeGreaterThan(15);
       expect((l.match(/`/g)?.length ?? 0) % 2, l).toBe(0);
     }
-    const by = (code: string) => ruleAction((rules as { code: string; summary: string; title: string }[]).find((r) => r.code === code)!);
+    const by = (code: string) =>
+      ruleAction((rules as { code: string; summary: string; title: string }[]).find((r) => r.code === code)!);
     expect(by('PKG001')).not.toBe(by('PKG002'));
     expect(by('TYP001')).toMatch(/^Renames the SDK's `McpError`/);
   });
@@ -234,14 +265,23 @@ describe('result cache', () => {
     c.set(k('c'), 'C');
     expect(c.get(k('b'))).toBeUndefined();
     expect(c.get(k('a'))).toBe('A');
-    expect(ResultCache.key('x', 'a.py', { ignore: ['SRV001'] }, false)).not.toBe(ResultCache.key('x', 'a.py', {}, false));
+    expect(ResultCache.key('x', 'a.py', { ignore: ['SRV001'] }, false)).not.toBe(
+      ResultCache.key('x', 'a.py', {}, false),
+    );
   });
 });
 
 describe('offline worker file list', () => {
   it('lists every page by its URL and keeps Python apart', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pg-sw-'));
-    for (const f of ['index.html', 'guide/a/index.html', '_astro/x.js', 'pyodide/pyodide.asm.wasm', 'sw.js', '_astro/x.js.map']) {
+    for (const f of [
+      'index.html',
+      'guide/a/index.html',
+      '_astro/x.js',
+      'pyodide/pyodide.asm.wasm',
+      'sw.js',
+      '_astro/x.js.map',
+    ]) {
       mkdirSync(join(dir, f, '..'), { recursive: true });
       writeFileSync(join(dir, f), f);
     }

@@ -9,11 +9,15 @@ import { unifiedDiff } from '../../src/lib/playground/unified-diff';
 import { extractBeforeCode } from '../../src/lib/playground/before-code';
 import { injectPolicy, policyFor } from '../../src/integrations/csp.mjs';
 
-const example = (name: string) => readFileSync(new URL(`../../src/lib/playground/examples/${name}`, import.meta.url), 'utf8');
+const example = (name: string) =>
+  readFileSync(new URL(`../../src/lib/playground/examples/${name}`, import.meta.url), 'utf8');
 
 describe('detectInput', () => {
   it('treats the examples as code with the right file names', () => {
-    expect(detectInput(example('fastmcp_server.py'), 'server.py')).toMatchObject({ kind: 'code', filename: 'server.py' });
+    expect(detectInput(example('fastmcp_server.py'), 'server.py')).toMatchObject({
+      kind: 'code',
+      filename: 'server.py',
+    });
     expect(detectInput(example('lowlevel_server.py'))).toMatchObject({ kind: 'code', filename: 'main.py' });
     expect(detectInput(example('test_in_memory.py'))).toMatchObject({ kind: 'code', language: 'python' });
     expect(detectInput(example('pyproject.toml'))).toMatchObject({ kind: 'code', filename: 'pyproject.toml' });
@@ -30,7 +34,9 @@ describe('detectInput', () => {
   });
   it('detects requirements and setup.cfg', () => {
     expect(detectInput('mcp[cli]>=1.9,<2\nhttpx==0.27.0\n# comment\n')).toMatchObject({ filename: 'requirements.txt' });
-    expect(detectInput('[metadata]\nname = x\n[options]\ninstall_requires =\n    mcp>=1.2\n')).toMatchObject({ filename: 'setup.cfg' });
+    expect(detectInput('[metadata]\nname = x\n[options]\ninstall_requires =\n    mcp>=1.2\n')).toMatchObject({
+      filename: 'setup.cfg',
+    });
   });
   it('goes back to a .py name when Python is pasted over a dependency file', () => {
     expect(detectInput('import mcp\nx = 1\n', 'pyproject.toml')).toMatchObject({ filename: 'main.py' });
@@ -81,7 +87,12 @@ describe('unifiedDiff', () => {
     ['x\n'.repeat(30) + 'y\n' + 'x\n'.repeat(30), 'x\n'.repeat(30) + 'z\n' + 'x\n'.repeat(29) + 'w\n'],
     ['no newline', 'no newline\n'],
     ['a\nb', 'a\nc'],
-    [example('fastmcp_server.py'), example('fastmcp_server.py').replace(/FastMCP/g, 'MCPServer').replace('import httpx\n', '')],
+    [
+      example('fastmcp_server.py'),
+      example('fastmcp_server.py')
+        .replace(/FastMCP/g, 'MCPServer')
+        .replace('import httpx\n', ''),
+    ],
   ];
   it.each(cases.map((c, i) => [i, ...c]))('case %i applies with patch(1)', (_i, before, after) => {
     const patch = unifiedDiff(before as string, after as string, 'f.py');
@@ -97,7 +108,8 @@ describe('unifiedDiff', () => {
 
 describe('extractBeforeCode', () => {
   it('takes the python blocks after Before (v1) labels', () => {
-    const body = '**Before (v1):**\n\n```python\nfrom mcp.server.fastmcp import FastMCP\n```\n\n**After (v2):**\n\n```python\nx\n```\n';
+    const body =
+      '**Before (v1):**\n\n```python\nfrom mcp.server.fastmcp import FastMCP\n```\n\n**After (v2):**\n\n```python\nx\n```\n';
     expect(extractBeforeCode(body)).toEqual({ code: 'from mcp.server.fastmcp import FastMCP\n', file: 'main.py' });
     expect(extractBeforeCode('no code')).toBeNull();
   });
@@ -105,7 +117,8 @@ describe('extractBeforeCode', () => {
 
 describe('CSP', () => {
   it('hashes inline scripts and styles and allows only self', () => {
-    const html = '<html><head><meta charset="utf-8"><script>alert(1)</script><style>a{}</style></head><body><p style="color:red"></p><script src="/x.js"></script></body></html>';
+    const html =
+      '<html><head><meta charset="utf-8"><script>alert(1)</script><style>a{}</style></head><body><p style="color:red"></p><script src="/x.js"></script></body></html>';
     const policy = policyFor(html);
     expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-");
     expect(policy).not.toMatch(/unsafe-inline|https?:/);

@@ -11,7 +11,12 @@ import { clis, git, gitEnv, pythonExecutable, repoRoot, snapshot, spawnRun, summ
 const V1 = 'from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP("demo")\n';
 const V2 = 'from mcp.server.mcpserver import MCPServer\n\nmcp = MCPServer("demo")\n';
 // No index, no configuration (the machine's pip.conf may name a mirror): what an offline CI has.
-const OFFLINE = { PIP_NO_INDEX: '1', PIP_CONFIG_FILE: '/dev/null', PIP_DISABLE_PIP_VERSION_CHECK: '1', PIP_NO_CACHE_DIR: '1' };
+const OFFLINE = {
+  PIP_NO_INDEX: '1',
+  PIP_CONFIG_FILE: '/dev/null',
+  PIP_DISABLE_PIP_VERSION_CHECK: '1',
+  PIP_NO_CACHE_DIR: '1',
+};
 
 let dir: string;
 let venvBin: string;
@@ -34,7 +39,10 @@ const script = (args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) =>
 
 describe('pip install --no-index . into a fresh venv', () => {
   it('installs the whole engine with its metadata and the console script', () => {
-    const site = sh(join(venvBin, 'python'), ['-c', 'import mcp_migrate, os; print(os.path.dirname(mcp_migrate.__file__))']).trim();
+    const site = sh(join(venvBin, 'python'), [
+      '-c',
+      'import mcp_migrate, os; print(os.path.dirname(mcp_migrate.__file__))',
+    ]).trim();
     expect(site.startsWith(join(dir, 'venv'))).toBe(true);
     const list = (root: string) => {
       const out: string[] = [];
@@ -49,16 +57,24 @@ describe('pip install --no-index . into a fresh venv', () => {
       return out.sort();
     };
     expect(list(site)).toEqual(list(join(repoRoot, 'engine', 'mcp_migrate')));
-    const version = /__version__ = "([^"]+)"/.exec(readFileSync(join(repoRoot, 'engine', 'mcp_migrate', '__init__.py'), 'utf8'))![1];
-    const meta = sh(join(venvBin, 'python'), ['-c',
-      'from importlib.metadata import metadata, entry_points\nm = metadata("mcp-migrate")\n'
-      + 'print(m["Name"], m["Version"], m["Requires-Python"], m["License"])\n'
-      + 'print([e.value for e in entry_points(group="console_scripts") if e.name == "mcp-migrate"])']);
+    const version = /__version__ = "([^"]+)"/.exec(
+      readFileSync(join(repoRoot, 'engine', 'mcp_migrate', '__init__.py'), 'utf8'),
+    )![1];
+    const meta = sh(join(venvBin, 'python'), [
+      '-c',
+      'from importlib.metadata import metadata, entry_points\nm = metadata("mcp-migrate")\n' +
+        'print(m["Name"], m["Version"], m["Requires-Python"], m["License"])\n' +
+        'print([e.value for e in entry_points(group="console_scripts") if e.name == "mcp-migrate"])',
+    ]);
     expect(meta.trim().split('\n')).toEqual([`mcp-migrate ${version} >=3.10 MIT`, "['mcp_migrate.cli:main']"]);
   });
 
   it('also builds an sdist that installs, and reads pyproject.toml without tomllib (Python 3.10)', () => {
-    const out = sh(pythonExecutable(), ['-c', `
+    const out = sh(
+      pythonExecutable(),
+      [
+        '-c',
+        `
 import sys
 sys.path.insert(0, "engine/packaging")
 import mcp_migrate_build as b
@@ -73,14 +89,28 @@ try:
 except ValueError as e:
     print(e)
 print(b.build_sdist(sys.argv[1]))
-`, join(dir)], repoRoot);
+`,
+        join(dir),
+      ],
+      repoRoot,
+    );
     const [same, refused, sdist] = out.trim().split('\n');
     expect(same).toBe('True');
     expect(refused).toBe("unsupported TOML value: '1'");
     sh(pythonExecutable(), ['-m', 'venv', '--without-pip', join(dir, 'sdist-venv')]);
-    sh(join(venvBin, 'python'), ['-m', 'pip', '--python', join(dir, 'sdist-venv', 'bin', 'python'), 'install', '--quiet',
-      '--no-index', join(dir, sdist)]);
-    const check = execFileSync(join(dir, 'sdist-venv', 'bin', 'python'), ['-m', 'mcp_migrate', '--version'], { encoding: 'utf8' });
+    sh(join(venvBin, 'python'), [
+      '-m',
+      'pip',
+      '--python',
+      join(dir, 'sdist-venv', 'bin', 'python'),
+      'install',
+      '--quiet',
+      '--no-index',
+      join(dir, sdist),
+    ]);
+    const check = execFileSync(join(dir, 'sdist-venv', 'bin', 'python'), ['-m', 'mcp_migrate', '--version'], {
+      encoding: 'utf8',
+    });
     expect(check.trim()).toMatch(/^mcp-migrate \d+\.\d+\.\d+$/);
   }, 120_000);
 });
@@ -96,14 +126,18 @@ describe('the mcp-migrate console script and npx mcp-migrate', () => {
     [['--check', '.']],
     [['--json', '--apply-review', '--select', 'SRV,TYP,LOW', '.']],
     [['weather-server', 'lowlevel-server/src']],
-  ])('%j: same stdout, summary and exit code', async (args) => {
-    const [a, b] = await Promise.all([script(args, tree), node.run(args, { cwd: tree })]);
-    expect(a.code, a.err).toBe(1);
-    expect(b.code).toBe(a.code);
-    expect(b.out).toBe(a.out);
-    expect(summaryLine(b.err)).toBe(summaryLine(a.err));
-    expect(a.out.length).toBeGreaterThan(100);
-  }, 120_000);
+  ])(
+    '%j: same stdout, summary and exit code',
+    async (args) => {
+      const [a, b] = await Promise.all([script(args, tree), node.run(args, { cwd: tree })]);
+      expect(a.code, a.err).toBe(1);
+      expect(b.code).toBe(a.code);
+      expect(b.out).toBe(a.out);
+      expect(summaryLine(b.err)).toBe(summaryLine(a.err));
+      expect(a.out.length).toBeGreaterThan(100);
+    },
+    120_000,
+  );
 
   it('--help: the same options, with examples and exit codes', async () => {
     const [a, b] = await Promise.all([script(['--help'], tree), node.run(['--help'], { cwd: tree })]);
@@ -121,8 +155,9 @@ describe('the mcp-migrate console script and npx mcp-migrate', () => {
 });
 
 describe('.pre-commit-hooks.yaml in a sample repository', () => {
-  const hooks: { id: string; entry: string; files: string; types: string[]; language: string }[] =
-    parse(readFileSync(join(repoRoot, '.pre-commit-hooks.yaml'), 'utf8'));
+  const hooks: { id: string; entry: string; files: string; types: string[]; language: string }[] = parse(
+    readFileSync(join(repoRoot, '.pre-commit-hooks.yaml'), 'utf8'),
+  );
   /** What pre-commit does for a `language: python` hook: the files staged for commit that match
    * `files` and `types: [file]`, passed to `entry` with the hook's venv first on PATH. */
   const runHook = (id: string, repo: string) => {
@@ -132,7 +167,11 @@ describe('.pre-commit-hooks.yaml in a sample repository', () => {
     const staged = git(repo, 'diff', '--cached', '--name-only', '--diff-filter=ACMR').split('\n').filter(Boolean);
     const files = staged.filter((f) => new RegExp(hook.files).test(f));
     const [cmd, ...args] = hook.entry.split(' ');
-    return { files, run: script([...args, ...files], repo, { ...gitEnv, PATH: `${venvBin}:${process.env.PATH}` }), cmd };
+    return {
+      files,
+      run: script([...args, ...files], repo, { ...gitEnv, PATH: `${venvBin}:${process.env.PATH}` }),
+      cmd,
+    };
   };
 
   it('mcp-migrate fails the commit while v1 code is staged, mcp-migrate-fix rewrites it, then it passes', async () => {

@@ -31,16 +31,21 @@ describe('engine rules and their docs', () => {
   it("each section's `rules` frontmatter lists exactly the registry's rules for it", () => {
     const mismatches = allSections
       .map((s) => {
-        const expected = registry.filter((r) => r.anchor === s.anchor).map((r) => r.code).sort();
+        const expected = registry
+          .filter((r) => r.anchor === s.anchor)
+          .map((r) => r.code)
+          .sort();
         const listed = [...(s.rules ?? [])].sort();
-        return JSON.stringify(expected) === JSON.stringify(listed) ? null : `${s.anchor}: page ${listed} registry ${expected}`;
+        return JSON.stringify(expected) === JSON.stringify(listed)
+          ? null
+          : `${s.anchor}: page ${listed} registry ${expected}`;
       })
       .filter(Boolean);
     expect(mismatches).toEqual([]);
   });
 
   it('the coverage table is complete: every section has rules or a notInCode reason, never both', () => {
-    const gaps = sections.filter((s) => !(s.rules?.length) === !s.notInCode).map((s) => s.anchor);
+    const gaps = sections.filter((s) => !s.rules?.length === !s.notInCode).map((s) => s.anchor);
     expect(gaps).toEqual([]);
   });
 

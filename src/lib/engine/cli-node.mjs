@@ -50,15 +50,21 @@ function kindOf(s) {
  * @param {(...args: A) => unknown} fn
  * @returns {(...args: A) => string}
  */
-const answer = (fn) => (...args) => {
-  try {
-    return JSON.stringify({ ok: fn(...args) });
-  } catch (/** @type {any} */ e) {
-    return JSON.stringify({ error: e?.code ?? 'EIO', message: String(e?.message ?? e) });
-  }
-};
-const fileKind = answer((/** @type {string} */ path, /** @type {boolean} */ follow) => kindOf(follow ? statSync(path) : lstatSync(path)));
-const listDir = answer((/** @type {string} */ path) => readdirSync(path, { withFileTypes: true }).map((d) => [d.name, kindOf(d)]));
+const answer =
+  (fn) =>
+  (...args) => {
+    try {
+      return JSON.stringify({ ok: fn(...args) });
+    } catch (/** @type {any} */ e) {
+      return JSON.stringify({ error: e?.code ?? 'EIO', message: String(e?.message ?? e) });
+    }
+  };
+const fileKind = answer((/** @type {string} */ path, /** @type {boolean} */ follow) =>
+  kindOf(follow ? statSync(path) : lstatSync(path)),
+);
+const listDir = answer((/** @type {string} */ path) =>
+  readdirSync(path, { withFileTypes: true }).map((d) => [d.name, kindOf(d)]),
+);
 
 /**
  * host.run_program for Pyodide: [returncode, stdout, stderr] as JSON (127: could not start).
@@ -99,7 +105,9 @@ const writer = (fd) => ({
 export async function runEngineCli(argv) {
   const cwd = process.cwd();
   if (process.platform === 'win32') {
-    console.error('mcp-migrate: on Windows run the Python package instead (pipx run / uvx, or python -m mcp_migrate), or use WSL.');
+    console.error(
+      'mcp-migrate: on Windows run the Python package instead (pipx run / uvx, or python -m mcp_migrate), or use WSL.',
+    );
     return 2;
   }
   const engine = await loadNodeEngine();

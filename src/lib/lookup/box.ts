@@ -42,7 +42,8 @@ function render(box: Box, results: LookupResult[], stayOnV1: string | undefined,
   if (!results.length) {
     const p = document.createElement('span');
     p.setAttribute('data-lookup-empty', '');
-    p.textContent = 'No migration section matches this. It does not look like a change between SDK v1 and v2 — check the error itself, or browse the guide.';
+    p.textContent =
+      'No migration section matches this. It does not look like a change between SDK v1 and v2 — check the error itself, or browse the guide.';
     status.append(p);
     return;
   }
@@ -51,7 +52,8 @@ function render(box: Box, results: LookupResult[], stayOnV1: string | undefined,
   if (!sure) {
     const p = document.createElement('span');
     p.setAttribute('data-lookup-empty', '');
-    p.textContent = 'No confident match: nothing in this ties it to a change between SDK v1 and v2. Possible matches, in case one fits — or check the error itself, or browse the guide.';
+    p.textContent =
+      'No confident match: nothing in this ties it to a change between SDK v1 and v2. Possible matches, in case one fits — or check the error itself, or browse the guide.';
     status.append(p);
   } else {
     const possible = results.length - sure;
@@ -128,7 +130,10 @@ function reveal(box: Box) {
   const rect = first.getBoundingClientRect();
   const narrow = matchMedia('(max-width: 50rem)').matches;
   if (rect.top < 0 || rect.top > window.innerHeight - 80 || (narrow && rect.bottom > window.innerHeight)) {
-    first.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+    first.scrollIntoView({
+      block: 'start',
+      behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth',
+    });
   }
 }
 

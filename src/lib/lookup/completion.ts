@@ -28,7 +28,8 @@ function vocabulary(data: LookupData): Vocabulary {
     for (const ms of Object.values(idx.members)) for (const m of Object.keys(ms)) v1.add(m);
     for (const n of Object.keys(idx.names)) v1.add(n);
     const words = new Set(v1);
-    for (const s of data.sections) for (const sym of s.symptoms) for (const w of sym.text.match(/[A-Za-z_]\w{2,}/g) ?? []) words.add(w);
+    for (const s of data.sections)
+      for (const sym of s.symptoms) for (const w of sym.text.match(/[A-Za-z_]\w{2,}/g) ?? []) words.add(w);
     v = { words: [...words], v1 };
     vocabularies.set(data.symbols, v);
   }
@@ -44,16 +45,20 @@ export function completionHits(n: Normalised, data: LookupData): Hit[] {
   const [, quote, fragment] = cut;
   const closing = quote === '\u2018' ? '\u2019' : quote;
   const vocab = vocabulary(data);
-  const candidates = vocab.words.filter((w) => w.length > fragment.length && w.startsWith(fragment)).slice(0, MAX_CANDIDATES + 1);
+  const candidates = vocab.words
+    .filter((w) => w.length > fragment.length && w.startsWith(fragment))
+    .slice(0, MAX_CANDIDATES + 1);
   if (!candidates.length || candidates.length > MAX_CANDIDATES) return [];
   const head = line.slice(0, cut.index);
   const votes = new Map<string, { confidence: number; name: string }>();
-  let silent = 0;
+  let _silent = 0;
   for (const name of candidates) {
     const m = normalise(`${head}${quote}${name}${closing}`);
-    const hits = [...matchSymptoms(m, data.sections), ...matchSymbols(m, data.symbols, data.sections)].filter((h) => h.confidence >= 0.8);
+    const hits = [...matchSymptoms(m, data.sections), ...matchSymbols(m, data.symbols, data.sections)].filter(
+      (h) => h.confidence >= 0.8,
+    );
     if (!hits.length) {
-      silent++;
+      _silent++;
       continue;
     }
     const best = hits.reduce((a, b) => (b.confidence > a.confidence ? b : a));
@@ -63,5 +68,11 @@ export function completionHits(n: Normalised, data: LookupData): Hit[] {
   if (votes.size !== 1) return [];
   const [[anchor, { confidence, name }]] = [...votes];
   const v1 = vocab.v1.has(name) ? ' (a v1 name: symbol index)' : '';
-  return [{ anchor, confidence: Math.min(0.8, confidence - 0.1), evidence: `completed the cut name \`${fragment}…\` as \`${name}\`: the only completion the guide explains${v1}` }];
+  return [
+    {
+      anchor,
+      confidence: Math.min(0.8, confidence - 0.1),
+      evidence: `completed the cut name \`${fragment}…\` as \`${name}\`: the only completion the guide explains${v1}`,
+    },
+  ];
 }

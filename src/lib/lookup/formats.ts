@@ -17,10 +17,22 @@ const PYRIGHT = /^(?:.*?\.pyi?:\d+:\d+\s+-\s+)?(error|warning|information):\s+(.
 type Rule = [RegExp, (m: RegExpExecArray) => string[]];
 
 const TYPECHECK: Rule[] = [
-  [new RegExp(`^Cannot find implementation or library stub for module named ${Q}${NAME}${Q}`), (m) => [`ModuleNotFoundError: No module named '${m[1]}'`]],
-  [new RegExp(`^Import ${Q}${NAME}${Q} could not be resolved`), (m) => [`ModuleNotFoundError: No module named '${m[1]}'`]],
-  [new RegExp(`^Module ${Q}${NAME}${Q} has no attribute ${Q}(\\w+)${Q}`), (m) => [`ImportError: cannot import name '${m[2]}' from '${m[1]}'`]],
-  [new RegExp(`^${Q}(\\w+)${Q} is not a known attribute of module ${Q}${NAME}${Q}`), (m) => [`AttributeError: module '${m[2]}' has no attribute '${m[1]}'`]],
+  [
+    new RegExp(`^Cannot find implementation or library stub for module named ${Q}${NAME}${Q}`),
+    (m) => [`ModuleNotFoundError: No module named '${m[1]}'`],
+  ],
+  [
+    new RegExp(`^Import ${Q}${NAME}${Q} could not be resolved`),
+    (m) => [`ModuleNotFoundError: No module named '${m[1]}'`],
+  ],
+  [
+    new RegExp(`^Module ${Q}${NAME}${Q} has no attribute ${Q}(\\w+)${Q}`),
+    (m) => [`ImportError: cannot import name '${m[2]}' from '${m[1]}'`],
+  ],
+  [
+    new RegExp(`^${Q}(\\w+)${Q} is not a known attribute of module ${Q}${NAME}${Q}`),
+    (m) => [`AttributeError: module '${m[2]}' has no attribute '${m[1]}'`],
+  ],
   [new RegExp(`^${Q}(\\w+)${Q} is unknown import symbol`), (m) => [`ImportError: cannot import name '${m[1]}'`]],
   [
     new RegExp(`^Cannot access (?:attribute|member) ${Q}(\\w+)${Q} for (?:class|type) ${Q}([^"“”']+)${Q}`),
@@ -31,14 +43,18 @@ const TYPECHECK: Rule[] = [
     new RegExp(`^Unexpected keyword argument ${Q}(\\w+)${Q} for ${Q}(\\w+)${Q}(?: of ${Q}([^"“”']+)${Q})?`),
     (m) => [`TypeError: ${callable(m[2], m[3])} got an unexpected keyword argument '${m[1]}'`],
   ],
-  [new RegExp(`^No parameter named ${Q}(\\w+)${Q}`), (m) => [`TypeError: got an unexpected keyword argument '${m[1]}'`]],
+  [
+    new RegExp(`^No parameter named ${Q}(\\w+)${Q}`),
+    (m) => [`TypeError: got an unexpected keyword argument '${m[1]}'`],
+  ],
   // mypy for an overloaded callable: the argument types say what v1 code passed.
   [
     new RegExp(`^No overload variant of ${Q}(\\w+)${Q}(?: of ${Q}([^"“”']+)${Q})? matches argument types? (.+)$`),
     (m) => {
       const types = m[3].split(/",\s*"/).length;
       const out = [`TypeError: type ${m[3].replace(/["“”]/g, '')} is not accepted by ${callable(m[1], m[2])}`];
-      if (types >= 2 && !m[2] && /^[A-Z]/.test(m[1])) out.push(`TypeError: ${callable(m[1], m[2])} takes 2 positional arguments but ${types + 1} were given`);
+      if (types >= 2 && !m[2] && /^[A-Z]/.test(m[1]))
+        out.push(`TypeError: ${callable(m[1], m[2])} takes 2 positional arguments but ${types + 1} were given`);
       return out;
     },
   ],
@@ -47,35 +63,60 @@ const TYPECHECK: Rule[] = [
     (m) => [`TypeError: ${callable(m[1], m[2])} takes 2 positional arguments but 3 were given`],
   ],
   // What v1 code did with a result whose type changed (a tuple or list before, a model now).
-  [new RegExp(`^Value of type ${Q}(\\w+)(?:\\[[^"“”']*\\])?${Q} is not indexable`), (m) => [`TypeError: '${m[1]}' object is not subscriptable`]],
-  [new RegExp(`^${Q}__getitem__${Q} method not defined on type ${Q}(\\w+)`), (m) => [`TypeError: '${m[1]}' object is not subscriptable`]],
-  [new RegExp(`^${Q}(\\w+)(?:\\[[^"“”']*\\])?${Q} (?:object )?is not iterable`), (m) => [`TypeError: cannot unpack non-iterable ${m[1]} object`]],
+  [
+    new RegExp(`^Value of type ${Q}(\\w+)(?:\\[[^"“”']*\\])?${Q} is not indexable`),
+    (m) => [`TypeError: '${m[1]}' object is not subscriptable`],
+  ],
+  [
+    new RegExp(`^${Q}__getitem__${Q} method not defined on type ${Q}(\\w+)`),
+    (m) => [`TypeError: '${m[1]}' object is not subscriptable`],
+  ],
+  [
+    new RegExp(`^${Q}(\\w+)(?:\\[[^"“”']*\\])?${Q} (?:object )?is not iterable`),
+    (m) => [`TypeError: cannot unpack non-iterable ${m[1]} object`],
+  ],
   [
     new RegExp(`^Missing positional arguments? ${Q}(\\w+)${Q}.*? in call to ${Q}(\\w+)${Q}(?: of ${Q}([^"“”']+)${Q})?`),
     (m) => [`TypeError: ${callable(m[2], m[3])} missing 1 required positional argument: '${m[1]}'`],
   ],
-  [new RegExp(`^Argument missing for parameter ${Q}(\\w+)${Q}`), (m) => [`TypeError: missing 1 required positional argument: '${m[1]}'`]],
+  [
+    new RegExp(`^Argument missing for parameter ${Q}(\\w+)${Q}`),
+    (m) => [`TypeError: missing 1 required positional argument: '${m[1]}'`],
+  ],
   [new RegExp(`^(?:Name )?${Q}(\\w+)${Q} is not defined`), (m) => [`NameError: name '${m[1]}' is not defined`]],
   [
-    new RegExp(`^${Q}(\\w+)(?:\\[[^"“”']*\\])?${Q} expects (?:no|between \\d+ and \\d+|\\d+) type arguments?, but (\\d+) given`),
+    new RegExp(
+      `^${Q}(\\w+)(?:\\[[^"“”']*\\])?${Q} expects (?:no|between \\d+ and \\d+|\\d+) type arguments?, but (\\d+) given`,
+    ),
     (m) => [`TypeError: Too many type arguments for ${m[1]}: ${m[2]} given`],
   ],
   [
-    new RegExp(`^Too many type arguments provided for ${Q}(\\w+)(?:\\[[^"“”']*\\])?${Q}; expected (\\d+) but received (\\d+)`),
+    new RegExp(
+      `^Too many type arguments provided for ${Q}(\\w+)(?:\\[[^"“”']*\\])?${Q}; expected (\\d+) but received (\\d+)`,
+    ),
     (m) => [`TypeError: Too many type arguments for ${m[1]}: ${m[3]} given`],
   ],
-  [new RegExp(`^Expected no type arguments for class ${Q}(\\w+)${Q}`), (m) => [`TypeError: Too many type arguments for ${m[1]}: 1 given`]],
   [
-    new RegExp(`^Argument ${Q}(\\w+)${Q} to ${Q}(\\w+)${Q}(?: of ${Q}([^"“”']+)${Q})? has incompatible type ${Q}([^"“”']+)${Q}`),
+    new RegExp(`^Expected no type arguments for class ${Q}(\\w+)${Q}`),
+    (m) => [`TypeError: Too many type arguments for ${m[1]}: 1 given`],
+  ],
+  [
+    new RegExp(
+      `^Argument ${Q}(\\w+)${Q} to ${Q}(\\w+)${Q}(?: of ${Q}([^"“”']+)${Q})? has incompatible type ${Q}([^"“”']+)${Q}`,
+    ),
     (m) => [`TypeError: argument '${m[1]}' of ${callable(m[2], m[3])} has the wrong type: ${m[4]}`],
   ],
   [
-    new RegExp(`^Argument of type ${Q}([^"“”']+)${Q} cannot be assigned to parameter ${Q}(\\w+)${Q} of type ${Q}[^"“”']+${Q} in function ${Q}(\\w+)${Q}`),
+    new RegExp(
+      `^Argument of type ${Q}([^"“”']+)${Q} cannot be assigned to parameter ${Q}(\\w+)${Q} of type ${Q}[^"“”']+${Q} in function ${Q}(\\w+)${Q}`,
+    ),
     (m) => [`TypeError: argument '${m[2]}' of ${m[3]}() has the wrong type: ${m[1]}`],
   ],
   // Types that no longer fit: the v1 type and the v2 one, either of which a section may be about.
   [
-    new RegExp(`^Incompatible (?:return value type|types in assignment) \\((?:got|expression has type) ${Q}([^"“”']+)${Q}, (?:expected|variable has type) ${Q}([^"“”']+)${Q}`),
+    new RegExp(
+      `^Incompatible (?:return value type|types in assignment) \\((?:got|expression has type) ${Q}([^"“”']+)${Q}, (?:expected|variable has type) ${Q}([^"“”']+)${Q}`,
+    ),
     (m) => [`TypeError: type ${m[1]} is not ${m[2]}`],
   ],
   [
@@ -84,12 +125,20 @@ const TYPECHECK: Rule[] = [
   ],
   // An operator between a sequence type and another (a list in v1, a tuple now): CPython's words.
   [
-    new RegExp(`^(?:Operator ${Q}\\+${Q} not supported for types|Unsupported operand types for \\+ \\() ?${Q}(\\w+)(?:\\[[^"“”']*\\])?${Q} and ${Q}(\\w+)(?:\\[[^"“”']*\\])?${Q}`),
-    (m) => [m[1] === 'tuple' || m[1] === 'list' ? `TypeError: can only concatenate ${m[1]} (not "${m[2]}") to ${m[1]}` : `TypeError: unsupported operand type(s) for +: '${m[1]}' and '${m[2]}'`],
+    new RegExp(
+      `^(?:Operator ${Q}\\+${Q} not supported for types|Unsupported operand types for \\+ \\() ?${Q}(\\w+)(?:\\[[^"“”']*\\])?${Q} and ${Q}(\\w+)(?:\\[[^"“”']*\\])?${Q}`,
+    ),
+    (m) => [
+      m[1] === 'tuple' || m[1] === 'list'
+        ? `TypeError: can only concatenate ${m[1]} (not "${m[2]}") to ${m[1]}`
+        : `TypeError: unsupported operand type(s) for +: '${m[1]}' and '${m[2]}'`,
+    ],
   ],
   // Deprecations: the deprecated name goes through the symbol index; the message follows on the line.
   [
-    new RegExp(`^The (?:method|function|class|constructor for class) ${Q}(\\w+)${Q}(?: in class ${Q}(\\w+)${Q})? is deprecated`),
+    new RegExp(
+      `^The (?:method|function|class|constructor for class) ${Q}(\\w+)${Q}(?: in class ${Q}(\\w+)${Q})? is deprecated`,
+    ),
     (m) => [`DeprecationWarning: ${m[2] ? `${m[2]}.${m[1]}` : m[1]} is deprecated`],
   ],
   [
@@ -119,7 +168,9 @@ const TUPLE_SIZE: Rule[] = [
 
 /** What CPython says when `targets` names unpack `values` items. */
 const unpack = (targets: number, values: number) =>
-  targets > values ? `ValueError: not enough values to unpack (expected ${targets}, got ${values})` : `ValueError: too many values to unpack (expected ${targets})`;
+  targets > values
+    ? `ValueError: not enough values to unpack (expected ${targets}, got ${values})`
+    : `ValueError: too many values to unpack (expected ${targets})`;
 
 /** A type checker's diagnostic, read as the runtime error it predicts; null for anything else. */
 export function typecheckLine(raw: string): string[] | null {
@@ -190,7 +241,10 @@ export function parseAssertions(lines: string[]): AssertFacts | null {
 /** Words that name how the two sides of a comparison differ. */
 export function differences(left: string, right: string): string[] {
   // (one value in a list or tuple is that value: `['read admin'] == ['admin']`)
-  const unq = (s: string) => s.replace(/^\[\s*([^[\],]*?)\s*,?\s*\]$|^\(\s*([^(),]*?)\s*,\s*\)$/, (_, a, b) => a ?? b).replace(/^['"]|['"]$/g, '');
+  const unq = (s: string) =>
+    s
+      .replace(/^\[\s*([^[\],]*?)\s*,?\s*\]$|^\(\s*([^(),]*?)\s*,\s*\)$/, (_, a, b) => a ?? b)
+      .replace(/^['"]|['"]$/g, '');
   const l = unq(left);
   const r = unq(right);
   const out: string[] = [];

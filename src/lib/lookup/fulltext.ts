@@ -82,24 +82,34 @@ const BOILERPLATE = new RegExp(
   'g',
 );
 
-
 // The module an exception class is defined in (`mcp.server.mcpserver.exceptions.`ToolError) says
 // where it lives, not what went wrong.
 const EXCEPTION_MODULE = /\b(?:[a-z_]\w*\.)+(?=[A-Z]\w*(?:Error|Exception|Warning)\b)/g;
 
-const STATED_CODE = /\b(?:HTTP(?:\/[\d.]+)?|status(?:[ _]code)?|returned|responded with|got)[\s:=]+([1-5]\d\d)\b|\b([1-5]\d\d) (?:[A-Z][a-z]+ ){1,3}(?:[A-Z][a-z]+|OK)\b|(?<![\w.])(-32\d{3})\b/gi;
+const STATED_CODE =
+  /\b(?:HTTP(?:\/[\d.]+)?|status(?:[ _]code)?|returned|responded with|got)[\s:=]+([1-5]\d\d)\b|\b([1-5]\d\d) (?:[A-Z][a-z]+ ){1,3}(?:[A-Z][a-z]+|OK)\b|(?<![\w.])(-32\d{3})\b/gi;
 
 /** What to search for: the paste's words, the exception an expert reads first weighing more. */
 export function buildQuery(n: Normalised, dropped: Set<string> = new Set()): Query {
   const q: Query = new Map();
   // When a failed assertion's two sides differ in a way with a name (a trailing slash, a union),
   // their literal values are examples: out of the text, added back lightly below.
-  const examples = (n.assertions?.pairs ?? []).filter((p) => differences(p.left, p.right).length).flatMap((p) => [p.left, p.right]).filter((v) => /^(['"]).*\1$/.test(v));
+  const examples = (n.assertions?.pairs ?? [])
+    .filter((p) => differences(p.left, p.right).length)
+    .flatMap((p) => [p.left, p.right])
+    .filter((v) => /^(['"]).*\1$/.test(v));
   const unexample = (s: string) => examples.reduce((t, v) => t.split(v).join(' '), s);
   // pytest's `+  where x = Model(field=..., ...).attr` repeats whole reprs: they count for less.
   const where = n.text.match(/^\+\s+where .*$/gm) ?? [];
-  addText(q, unexample(n.text.replace(/^\+\s+where .*$/gm, ' ')).replace(EXCEPTION_MODULE, '').replace(BOILERPLATE, ' '), 1);
-  for (const w of where) addText(q, w.replace(/\w+=None\b|\w+=(?:\[\]|\{\}|''|\.\.\.)/g, ' ').replace(BOILERPLATE, ' '), 0.5);
+  addText(
+    q,
+    unexample(n.text.replace(/^\+\s+where .*$/gm, ' '))
+      .replace(EXCEPTION_MODULE, '')
+      .replace(BOILERPLATE, ' '),
+    1,
+  );
+  for (const w of where)
+    addText(q, w.replace(/\w+=None\b|\w+=(?:\[\]|\{\}|''|\.\.\.)/g, ' ').replace(BOILERPLATE, ' '), 0.5);
   for (const [word, meaning] of SYNONYMS) if (q.has(word)) addText(q, meaning, 0.7);
   // A status or error code the paste states as one (`HTTP 413`, `status=421`, `413 Payload Too
   // Large`, `code -32602`) says what went wrong more exactly than any word around it.
@@ -134,7 +144,11 @@ export function buildQuery(n: Normalised, dropped: Set<string> = new Set()): Que
 
 /** The words of the larger side of a union that the other side lacks. */
 function unionExtra(left: string, right: string): string {
-  const words = (v: string) => v.replace(/[[\]()'",]/g, ' ').split(/\s+/).filter(Boolean);
+  const words = (v: string) =>
+    v
+      .replace(/[[\]()'",]/g, ' ')
+      .split(/\s+/)
+      .filter(Boolean);
   const [l, r] = [words(left), words(right)];
   const [big, small] = l.length >= r.length ? [l, new Set(r)] : [r, new Set(l)];
   return big.filter((w) => !small.has(w)).join(' ');
@@ -237,7 +251,9 @@ export function search(q: Query, index: LookupIndex, sections?: Section[]): Rank
 /** The words to show: whole identifiers over their parts, no value markers, at most four. */
 function shownWords(words: string[]): string {
   const real = words.filter((w) => !w.endsWith('\u0000'));
-  const shown = real.filter((w) => w.length > 2 && !real.some((o) => o !== w && /[._]/.test(o) && o.split(/[._]/).includes(w)));
+  const shown = real.filter(
+    (w) => w.length > 2 && !real.some((o) => o !== w && /[._]/.test(o) && o.split(/[._]/).includes(w)),
+  );
   return shown
     .slice(0, 4)
     .map((w) => `“${w}”`)
@@ -263,7 +279,11 @@ export function fulltextHits(n: Normalised, index: LookupIndex, sections: Sectio
     const confidence = fulltextConfidence(r.coverage, lead, r.words.length, r.keys);
     const sec = sections[r.section];
     if (!sec || confidence <= 0) continue;
-    hits.push({ anchor: sec.anchor, confidence, evidence: `full text: ${diffs}the section shares ${shownWords(r.words)} with the paste` });
+    hits.push({
+      anchor: sec.anchor,
+      confidence,
+      evidence: `full text: ${diffs}the section shares ${shownWords(r.words)} with the paste`,
+    });
   }
   return hits;
 }

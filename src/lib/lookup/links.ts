@@ -8,7 +8,13 @@ import type { Hit, LookupData, Normalised } from './types.ts';
 const GUIDE_URL = /(?:\/migration(?:\.md|\.html)?\/?|\/guide\/)(?:[\w-]+\/)?#([\w-]+)/i;
 const SECTION_PAGE = /\/guide\/[\w-]+\/([\w-]+)\/?(?:[?#].*)?$/;
 
-const words = (a: string) => new Set(a.toLowerCase().split(/[-_]+/).filter((w) => w.length > 1));
+const words = (a: string) =>
+  new Set(
+    a
+      .toLowerCase()
+      .split(/[-_]+/)
+      .filter((w) => w.length > 1),
+  );
 
 /** The section an anchor names: exactly, through an old anchor, or one word off (a later rename). */
 function resolve(anchor: string, data: LookupData): { anchor: string; how: 'exact' | 'alias' | 'near' } | null {
@@ -39,7 +45,8 @@ export function linkHits(paste: string, n: Normalised, data: LookupData): Hit[] 
   if (s.length <= 400 && !/\s/.test(s)) {
     const m = /#([\w-]+)\/?$/.exec(s) ?? SECTION_PAGE.exec(s);
     const r = m ? resolve(m[1], data) : null;
-    if (r && r.how !== 'near') return [{ anchor: r.anchor, confidence: 1, evidence: `link to the guide section \`#${r.anchor}\`` }];
+    if (r && r.how !== 'near')
+      return [{ anchor: r.anchor, confidence: 1, evidence: `link to the guide section \`#${r.anchor}\`` }];
   }
   const hits: Hit[] = [];
   for (const url of n.urls) {
@@ -47,7 +54,11 @@ export function linkHits(paste: string, n: Normalised, data: LookupData): Hit[] 
     if (!m) continue;
     const r = resolve(m[1], data);
     if (!r) continue;
-    hits.push({ anchor: r.anchor, confidence: CONFIDENCE[r.how], evidence: `the paste links the guide section: ${url.length > 100 ? url.slice(0, 97) + '…' : url}` });
+    hits.push({
+      anchor: r.anchor,
+      confidence: CONFIDENCE[r.how],
+      evidence: `the paste links the guide section: ${url.length > 100 ? url.slice(0, 97) + '…' : url}`,
+    });
   }
   return hits;
 }

@@ -12,7 +12,17 @@ import { matchMessages } from './messages.ts';
 import { normalise, sdkSide } from './normalise.ts';
 import { nullableHits } from './nullable.ts';
 import { asRuntime, matchSymbols } from './symbols.ts';
-import { CONFIDENT, errorOfSdk, errorPaste, JLOWIN_FASTMCP, runsV1, sdkEvidence, sdkNames, unconfirmed, UNCONFIRMED_NOTE } from './provenance.ts';
+import {
+  CONFIDENT,
+  errorOfSdk,
+  errorPaste,
+  JLOWIN_FASTMCP,
+  runsV1,
+  sdkEvidence,
+  sdkNames,
+  unconfirmed,
+  UNCONFIRMED_NOTE,
+} from './provenance.ts';
 import { foreignPackage, matchSymptoms } from './symptoms.ts';
 import { tokens } from './tokens.ts';
 import type { Hit, LookupAnswer, LookupData, LookupOptions, LookupResult, Normalised } from './types.ts';
@@ -41,20 +51,24 @@ const isSoft = (h: Hit) => isFulltext(h) || BEHAVIOUR.test(h.evidence) || h.evid
 
 // Which server API a paste is about: the lowlevel `Server` (its `on_*` handlers, v1's decorators on
 // a `server`, the word itself) or `MCPServer`/`FastMCP` (`@mcp.tool`, `Context`); null for both or neither.
-const LOWLEVEL = /\blow(?:[- ]?)level\b|mcp\.server\.lowlevel|\bon_(?:call_tool|list_tools|read_resource|get_prompt|list_resources|list_resource_templates|list_prompts|completion|set_logging_level|subscribe_resource|unsubscribe_resource)\b|@server\.(?:call_tool|list_tools|read_resource|get_prompt|list_resources|list_prompts)\(\)|\bServerRequestContext\b/i;
+const LOWLEVEL =
+  /\blow(?:[- ]?)level\b|mcp\.server\.lowlevel|\bon_(?:call_tool|list_tools|read_resource|get_prompt|list_resources|list_resource_templates|list_prompts|completion|set_logging_level|subscribe_resource|unsubscribe_resource)\b|@server\.(?:call_tool|list_tools|read_resource|get_prompt|list_resources|list_prompts)\(\)|\bServerRequestContext\b/i;
 // (v1's lowlevel `server.call_tool()` was a decorator factory: awaiting one calls `MCPServer`'s)
-const HIGHLEVEL = /@(?:mcp|app)\.(?:tool|resource|prompt)\b|\b(?:MCPServer|FastMCP)\b(?!\.|\(\))|\bctx: Context\b|\bfastmcp\b|\bawait\s+(?:self\.)?(?:server|mcp|app)\.(?:call_tool|list_tools|read_resource|get_prompt|list_resources|list_prompts)\(/i;
+const HIGHLEVEL =
+  /@(?:mcp|app)\.(?:tool|resource|prompt)\b|\b(?:MCPServer|FastMCP)\b(?!\.|\(\))|\bctx: Context\b|\bfastmcp\b|\bawait\s+(?:self\.)?(?:server|mcp|app)\.(?:call_tool|list_tools|read_resource|get_prompt|list_resources|list_prompts)\(/i;
 function serverApi(text: string): 'lowlevel' | 'mcpserver' | null {
   const low = LOWLEVEL.test(text);
   const high = HIGHLEVEL.test(text);
   return low === high ? null : low ? 'lowlevel' : 'mcpserver';
 }
 
-const CONTINUITY = /\b(?:still|unchanged|the same|carry over|survive|(?:did not|didn't|does not|doesn't) change|(?:does|do|did) (?:any(?:thing)?|it|that|those|these|its?|my|our)\b[^?]{0,60}\bchange)\b/i;
+const CONTINUITY =
+  /\b(?:still|unchanged|the same|carry over|survive|(?:did not|didn't|does not|doesn't) change|(?:does|do|did) (?:any(?:thing)?|it|that|those|these|its?|my|our)\b[^?]{0,60}\bchange)\b/i;
 const UNCHANGED_TITLE = /\bunchanged\b|\bdid not change\b/i;
 
 // JSON-RPC's own codes and phrases: every MCP SDK in every language says them.
-const GENERIC_JSONRPC = /^matched symptom: “(?:-?32\d{3}|Method not found|Invalid params|Internal error|Parse error|Invalid request|Connection closed|Request timed out)”$/i;
+const GENERIC_JSONRPC =
+  /^matched symptom: “(?:-?32\d{3}|Method not found|Invalid params|Internal error|Parse error|Invalid request|Connection closed|Request timed out)”$/i;
 
 function merge(hits: Hit[], data: LookupData, opts: LookupOptions, shown: boolean): LookupResult[] {
   const byAnchor = new Map<string, Hit[]>();
@@ -72,7 +86,11 @@ function merge(hits: Hit[], data: LookupData, opts: LookupOptions, shown: boolea
     // The best piece of evidence sets the level; independent corroboration nudges it up, full text
     // by how sure it is itself, so it settles near-ties between structural answers.
     // (two different descriptions of the section's behaviour that the paste both says are two)
-    const kinds = new Set(list.filter((h) => !isFulltext(h)).map((h) => (BEHAVIOUR.test(h.evidence) ? h.evidence : h.evidence.split(/[:(]/)[0])));
+    const kinds = new Set(
+      list
+        .filter((h) => !isFulltext(h))
+        .map((h) => (BEHAVIOUR.test(h.evidence) ? h.evidence : h.evidence.split(/[:(]/)[0])),
+    );
     const text = list.find(isFulltext);
     const lead = list.find((h) => !isFulltext(h));
     // Full text above a plain-words description (the only structure it does not yield to) leads,
@@ -83,13 +101,26 @@ function merge(hits: Hit[], data: LookupData, opts: LookupOptions, shown: boolea
     );
     // Only a direct link to a section is certain; pieces each too weak to answer (capped, or
     // words alone) do not add up to an answer either.
-    const best = Math.min(list[0].confidence >= 1 ? 1 : 0.99, list[0].confidence < CONFIDENT ? CONFIDENT - 0.01 : 1, level);
+    const best = Math.min(
+      list[0].confidence >= 1 ? 1 : 0.99,
+      list[0].confidence < CONFIDENT ? CONFIDENT - 0.01 : 1,
+      level,
+    );
     const confidence = shown ? best : unconfirmed(best);
     // Structural evidence first: it is what explains the match; full text only agrees.
     const ranked = [...list.filter((h) => !isFulltext(h)), ...list.filter(isFulltext)];
     const evidence = [...new Set(ranked.map((h) => h.evidence))].slice(0, 4);
     if (!shown) evidence.push(UNCONFIRMED_NOTE);
-    out.push({ anchor, title: sec.title, area: sec.area, path: sec.path, impact: sec.impact, confidence: round(confidence), evidence, raw: level });
+    out.push({
+      anchor,
+      title: sec.title,
+      area: sec.area,
+      path: sec.path,
+      impact: sec.impact,
+      confidence: round(confidence),
+      evidence,
+      raw: level,
+    });
   }
   // (an unconfirmed answer keeps the order its evidence gave it, whatever rounding makes equal)
   out.sort((a, b) => b.confidence - a.confidence || b.raw - a.raw || order(data, a.anchor) - order(data, b.anchor));
@@ -112,15 +143,23 @@ function evidence(paste: string, n: Normalised, data: LookupData): { hits: Hit[]
     ...matchSymbols(n, data.symbols, data.sections, data.index?.models),
     ...completionHits(n, data),
     ...packageHits(n, data),
-    ...(data.index ? [...matchMessages(n, data.index, data.sections), ...loggerHits(n, data), ...nullableHits(n, data.index, data.sections)] : []),
+    ...(data.index
+      ? [
+          ...matchMessages(n, data.index, data.sections),
+          ...loggerHits(n, data),
+          ...nullableHits(n, data.index, data.sections),
+        ]
+      : []),
   ];
   // A paste about another package (jlowin's `fastmcp`, its `fastmcp run` CLI) must not find the
   // SDK's FastMCP by its name; full text alone never answers for it, nor for an error that shows
   // the SDK by no more than a name.
-  const foreign = foreignPackage(n) ?? (JLOWIN_FASTMCP.test(n.text) || n.packages.includes('fastmcp') ? 'fastmcp' : null);
+  const foreign =
+    foreignPackage(n) ?? (JLOWIN_FASTMCP.test(n.text) || n.packages.includes('fastmcp') ? 'fastmcp' : null);
   const shown = sdkEvidence(paste, n, structural, data, foreign);
   // (nor for an error of the user's own that only runs through the SDK: a KeyError in a tool)
-  const ownError = errorPaste(n, paste.slice(0, 4000)) && (shown === null || shown === 'name' || !errorOfSdk(paste, n, data));
+  const ownError =
+    errorPaste(n, paste.slice(0, 4000)) && (shown === null || shown === 'name' || !errorOfSdk(paste, n, data));
   const ceiling = foreign || ownError ? 0.45 : 1;
   // (nor, with a name or a mention of one, for a paste that says it runs a v1 release: v1's names
   // are no mistake in v1, and its behaviour is no migration problem)
@@ -134,12 +173,18 @@ function evidence(paste: string, n: Normalised, data: LookupData): { hits: Hit[]
   // methods.
   const side = sdkSide(n) ?? calledSide(n.text, data.index?.sides) ?? (CLIENT_OF.test(n.text) ? 'client' : null);
   structural.push(...clientValidationHits(n, side, data));
-  const other = side === 'client' ? /^`?Server(?:Session)?\b(?!-)/ : side === 'server' ? /^`?Client(?:Session)?\b(?!-)/ : null;
+  const other =
+    side === 'client' ? /^`?Server(?:Session)?\b(?!-)/ : side === 'server' ? /^`?Client(?:Session)?\b(?!-)/ : null;
   const far = new Set(other ? data.sections.filter((s) => other.test(s.title)).map((s) => s.anchor) : []);
   for (const h of structural) if (far.has(h.anchor)) h.confidence -= 0.15;
   if (!data.index) return { hits: structural, shown: shown !== null };
 
-  const full = fulltextHits(n, data.index, data.sections, foreign ? new Set([foreign, ...tokens(foreign), 'fast']) : undefined).map((h) => ({
+  const full = fulltextHits(
+    n,
+    data.index,
+    data.sections,
+    foreign ? new Set([foreign, ...tokens(foreign), 'fast']) : undefined,
+  ).map((h) => ({
     ...h,
     confidence: Math.min(h.confidence, onV1 ? 0.45 : ceiling) - (far.has(h.anchor) ? 0.15 : 0),
   }));
@@ -161,18 +206,34 @@ function evidence(paste: string, n: Normalised, data: LookupData): { hits: Hit[]
   const found = new Set(structural.filter((h) => !BEHAVIOUR.test(h.evidence)).map((h) => h.anchor));
   // With a confident structural answer (an error, a message, a link), full text may only
   // corroborate it, never add noise. A mere mention of a name does not settle anything.
-  const settled = Math.max(0, ...structural.filter((h) => !MENTION.test(h.evidence) && !BEHAVIOUR.test(h.evidence)).map((h) => h.confidence));
+  const settled = Math.max(
+    0,
+    ...structural.filter((h) => !MENTION.test(h.evidence) && !BEHAVIOUR.test(h.evidence)).map((h) => h.confidence),
+  );
   // A plain-words description overlapping the paste is full-text-like evidence: the same ceiling.
-  const hits = structural.map((h) => (BEHAVIOUR.test(h.evidence) ? { ...h, confidence: Math.min(h.confidence, onV1 ? 0.45 : ceiling) } : h));
+  const hits = structural.map((h) =>
+    BEHAVIOUR.test(h.evidence) ? { ...h, confidence: Math.min(h.confidence, onV1 ? 0.45 : ceiling) } : h,
+  );
   for (const h of full) {
-    if (found.has(h.anchor)) hits.push({ ...h, confidence: Math.min(h.confidence, Math.max(settled, ...structural.filter((s) => s.anchor === h.anchor && !BEHAVIOUR.test(s.evidence)).map((s) => s.confidence))) });
+    if (found.has(h.anchor))
+      hits.push({
+        ...h,
+        confidence: Math.min(
+          h.confidence,
+          Math.max(
+            settled,
+            ...structural.filter((s) => s.anchor === h.anchor && !BEHAVIOUR.test(s.evidence)).map((s) => s.confidence),
+          ),
+        ),
+      });
     else hits.push({ ...h, confidence: settled >= 0.8 ? Math.min(h.confidence, settled - 0.1) : h.confidence });
   }
   return { hits, shown: shown !== null };
 }
 
 // The paste speaks as a server's client: "our agent talks to a vendor's server", "a server we connect to".
-const CLIENT_OF = /\bservers? (?:that )?(?:we|I)(?:'re| are| am)? (?:connect(?:ing)?|talk(?:ing)?|call(?:ing)?) to\b|\b(?:connect(?:s|ed|ing)?|talk(?:s|ed|ing)?) to (?:a|an|the|their|our|some|this|that|every)\b[\w' -]{0,40}\bservers?\b/i;
+const CLIENT_OF =
+  /\bservers? (?:that )?(?:we|I)(?:'re| are| am)? (?:connect(?:ing)?|talk(?:ing)?|call(?:ing)?) to\b|\b(?:connect(?:s|ed|ing)?|talk(?:s|ed|ing)?) to (?:a|an|the|their|our|some|this|that|every)\b[\w' -]{0,40}\bservers?\b/i;
 
 /** The one side of the connection whose own methods the paste calls (`session.send_roots_list_changed()`). */
 function calledSide(text: string, sides: Record<string, 'client' | 'server'> | undefined): 'client' | 'server' | null {
@@ -199,11 +260,21 @@ function loggerHits(n: Normalised, data: LookupData): Hit[] {
     const name = Object.keys(known).find((k) => logger === k || logger.startsWith(k + '.'));
     const at = name !== undefined ? known[name] : packages[logger.split('.')[0]];
     const sec = at === undefined ? undefined : data.sections[at];
-    if (sec) hits.push({ anchor: sec.anchor, confidence: 0.8, evidence: `logged by \`${logger}\`, a logger the section names` });
+    if (sec)
+      hits.push({
+        anchor: sec.anchor,
+        confidence: 0.8,
+        evidence: `logged by \`${logger}\`, a logger the section names`,
+      });
   }
   for (const pkg of n.packages) {
     const at = packages[pkg];
-    if (at !== undefined && data.sections[at]) hits.push({ anchor: data.sections[at].anchor, confidence: 0.65, evidence: `the traceback runs through \`${pkg}\`, which v2 brought in` });
+    if (at !== undefined && data.sections[at])
+      hits.push({
+        anchor: data.sections[at].anchor,
+        confidence: 0.65,
+        evidence: `the traceback runs through \`${pkg}\`, which v2 brought in`,
+      });
   }
   return hits;
 }
@@ -222,8 +293,16 @@ function packageHits(n: Normalised, data: LookupData): Hit[] {
   // (unless the paste's code expects the package v2 replaced: `except httpx.TimeoutException`
   // beside an `httpx2.ReadTimeout` is that swap, not a wait)
   const replaced = pkg.endsWith('2') ? pkg.slice(0, -1) : null;
-  const timeout = /Timeout$/.test(n.primary?.type ?? '') && !(replaced && new RegExp(`\\b${replaced}\\.[A-Z]\\w*(?:Error|Exception|Timeout)\\b`).test(n.text));
-  return [{ anchor: sec.anchor, confidence: timeout ? 0.7 : 0.8, evidence: `\`${n.primary?.type}\` comes from \`${pkg}\`, which v2 brought in` }];
+  const timeout =
+    /Timeout$/.test(n.primary?.type ?? '') &&
+    !(replaced && new RegExp(`\\b${replaced}\\.[A-Z]\\w*(?:Error|Exception|Timeout)\\b`).test(n.text));
+  return [
+    {
+      anchor: sec.anchor,
+      confidence: timeout ? 0.7 : 0.8,
+      evidence: `\`${n.primary?.type}\` comes from \`${pkg}\`, which v2 brought in`,
+    },
+  ];
 }
 
 // A protocol result pydantic refused (`1 validation error for ListToolsResult`), and the server's
@@ -239,10 +318,23 @@ function clientValidationHits(n: Normalised, side: 'client' | 'server' | null, d
   if (side === 'server' || SERVER_RETURNED.test(n.text)) return [];
   const m = RESULT_INVALID.exec(n.primary ? `${n.primary.type}: ${n.primary.message}` : n.text);
   // (or, in words, a ValidationError out of a client's method: `list_resources() raises a ValidationError`)
-  const what = m && sdkNames(data).has(m[1]) ? m[1] : side === 'client' && /\bValidationError\b|\bvalidat(?:ion|es?|ing)\b/i.test(n.text) ? 'result' : null;
+  const what =
+    m && sdkNames(data).has(m[1])
+      ? m[1]
+      : side === 'client' && /\bValidationError\b|\bvalidat(?:ion|es?|ing)\b/i.test(n.text)
+        ? 'result'
+        : null;
   if (!what) return [];
   const sec = data.sections.find((s) => /^Client validates\b/.test(s.title));
-  return sec ? [{ anchor: sec.anchor, confidence: 0.7, evidence: `a ${what === 'result' ? what : `\`${what}\``} that no server handler returned failed validation: the client checked what it received` }] : [];
+  return sec
+    ? [
+        {
+          anchor: sec.anchor,
+          confidence: 0.7,
+          evidence: `a ${what === 'result' ? what : `\`${what}\``} that no server handler returned failed validation: the client checked what it received`,
+        },
+      ]
+    : [];
 }
 
 export function lookup(paste: string, data: LookupData, opts: LookupOptions = {}): Promise<LookupAnswer> {

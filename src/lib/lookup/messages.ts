@@ -64,14 +64,22 @@ export function matchMessages(n: Normalised, index: LookupIndex, sections: Secti
       // literal text, and says at least 40 characters of it.
       const cut = lit.length >= 50 ? cutShort(n.loose, lit, 40) : null;
       if (!cut) continue;
-      hits.push({ anchor: sec.anchor, confidence: 0.85 * weight, evidence: `SDK message (cut short): “${cut}…”, ${where}` });
+      hits.push({
+        anchor: sec.anchor,
+        confidence: 0.85 * weight,
+        evidence: `SDK message (cut short): “${cut}…”, ${where}`,
+      });
       continue;
     }
     const shown = seen.length > 90 ? seen.slice(0, 87) + '…' : seen;
     // The guide explains the instance it quotes; the same template filled in otherwise is the SDK's
     // words still, for a cause the section may not be about.
     const other = quote !== undefined && !looseText(seen).includes(quote);
-    hits.push({ anchor: sec.anchor, confidence: confidence * weight * (other ? 0.8 : 1), evidence: `SDK message: “${shown}”, ${where}` });
+    hits.push({
+      anchor: sec.anchor,
+      confidence: confidence * weight * (other ? 0.8 : 1),
+      evidence: `SDK message: “${shown}”, ${where}`,
+    });
   }
   return hits;
 }

@@ -11,7 +11,8 @@ import { parseAssertions, typecheckLine } from './formats.ts';
 import type { ExceptionLine, Normalised, SdkFrame } from './types.ts';
 
 // CSI/OSC escapes, plus the visible remnants left when a terminal copy loses the ESC byte.
-const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]{0,512}(?:\u0007|\u001b\\)|\u001b[()][0-9A-Za-z]|\^\[\[[0-9;]*m|(?<![\w\]])\[(?:\d{1,3};){0,8}\d{1,3}m/g;
+const ANSI =
+  /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]{0,512}(?:\u0007|\u001b\\)|\u001b[()][0-9A-Za-z]|\^\[\[[0-9;]*m|(?<![\w\]])\[(?:\d{1,3};){0,8}\d{1,3}m/g;
 const BLOB_RUN = 200;
 const URL = /\bhttps?:\/\/[^\s'"<>`)\]]{1,400}/g;
 const FOCUS_BYTES = 12_000;
@@ -58,15 +59,18 @@ const PYTEST_LOCATION = /^\s*(?:[\w./\\-]+\.py):\d+:\s*(?:in \S+)?$/;
 const TEST_NAME = /(?:^|[\s:])(test_\w+)/;
 const TEST_MODULE = /(?:^|[\s\\/])(test_\w+)\.py:\d+:/;
 const TRACEBACK_HEADER = /^\s*(?:\+\s*)?(?:Exception Group )?Traceback \(most recent call last\):?\s*$/;
-const CHAIN = /^\s*(?:During handling of the above exception, another exception occurred|The above exception was the direct cause of the following exception):?\s*$/;
+const CHAIN =
+  /^\s*(?:During handling of the above exception, another exception occurred|The above exception was the direct cause of the following exception):?\s*$/;
 const GROUP_RULE = /^\s*[+|]?\s*\+?-[-+]*(?:\s*\d+\s*-+|\s*\.\.\.\s*-+)?\s*$/;
 const CARETS = /^\s*[~^]{2,}[\s~^]*$/;
 // What only a JavaScript engine says (JSON.parse, property access on undefined, calling a non-function).
-const JS_ENGINE = /Unexpected token .{1,12} in JSON at position \d+|is not valid JSON\b|Cannot read propert(?:y|ies) of (?:undefined|null)|\bis not a function\b|^ReferenceError: /m;
+const JS_ENGINE =
+  /Unexpected token .{1,12} in JSON at position \d+|is not valid JSON\b|Cannot read propert(?:y|ies) of (?:undefined|null)|\bis not a function\b|^ReferenceError: /m;
 // A type checker's own line (its runtime reading comes first): no continuation of that message.
 const DIAGNOSTIC = /(?:^|\s)(?:error|warning|note|information): /;
 const TSC = /\.[cm]?[jt]sx?(?:\(\d+,\d+\)|:\d+:\d+)\s*[:-]\s*error TS\d+/;
-const JS_FRAME = /^\s*at (?:.{0,300}\((?:file:\/\/|node:|webpack|https?:\/\/|\/|[A-Za-z]:\\).{0,400}:\d+:\d+\)|(?:file:\/\/|node:|\/).{0,400}:\d+:\d+)\s*$/;
+const JS_FRAME =
+  /^\s*at (?:.{0,300}\((?:file:\/\/|node:|webpack|https?:\/\/|\/|[A-Za-z]:\\).{0,400}:\d+:\d+\)|(?:file:\/\/|node:|\/).{0,400}:\d+:\d+)\s*$/;
 // A frame in the SDK itself: `.../site-packages/mcp/client/session.py", line 558, in send_request`.
 const SDK_FRAME = /(?:site|dist)-packages[\\/]+((?:mcp|mcp_types)(?:[\\/]+\w+)*)\.py", line \d+, in (\w+)/;
 const SITE_PACKAGE = /(?:site|dist)-packages[\\/]+([A-Za-z_][\w.-]*?)(?:-[\d.]+\.dist-info)?[\\/]/g;
@@ -85,19 +89,23 @@ const PATHS: Array<[RegExp, string]> = [
 // `Type: message`, with an optional dotted module prefix; the type must look like an exception.
 // A class from a module that holds exceptions (`django.core.exceptions.ImproperlyConfigured`) is one
 // whatever its name.
-const EXC = /^((?:[A-Za-z_]\w{0,60}\.){0,8}[A-Z]\w{0,60}?(?:Error|Exception|Warning|Group|Exit|Interrupt|Timeout|Cancelled|Lost)\w{0,30}|(?:[A-Za-z_]\w{0,60}\.){0,6}_?(?:exceptions|errors)\.[A-Z]\w{0,60})(?:\s*:\s?(.*))?$/;
+const EXC =
+  /^((?:[A-Za-z_]\w{0,60}\.){0,8}[A-Z]\w{0,60}?(?:Error|Exception|Warning|Group|Exit|Interrupt|Timeout|Cancelled|Lost)\w{0,30}|(?:[A-Za-z_]\w{0,60}\.){0,6}_?(?:exceptions|errors)\.[A-Z]\w{0,60})(?:\s*:\s?(.*))?$/;
 // The same, after a prose or log prefix on its line (`sync failed: TypeError: ...`, `client side:
 // mcp.client.auth.exceptions.OAuthRegistrationError: ...`): the prefix ends at a space, a colon or
 // a bracket, and the exception's own colon follows its name.
-const EXC_INSIDE = /(?:^|[\s:(\["'])((?:[A-Za-z_]\w{0,60}\.){0,8}[A-Z]\w{0,60}?(?:Error|Exception|Warning)\w{0,30}:\s.*)$/;
+const EXC_INSIDE =
+  /(?:^|[\s:(["'])((?:[A-Za-z_]\w{0,60}\.){0,8}[A-Z]\w{0,60}?(?:Error|Exception|Warning)\w{0,30}:\s.*)$/;
 const WRAPPERS = /^(?:(?:Base)?ExceptionGroup|(?:[\w.]+\.)?(?:TaskGroupError|MultiError|CancelledError))$/;
 // Messages hosts and frameworks put around the real error.
-const WRAPPER_MESSAGES = /unhandled errors in a TaskGroup|\(\d+ sub-exceptions?\)|MCP error -32000|Connection closed|Server disconnected|Exception in ASGI application/i;
+const WRAPPER_MESSAGES =
+  /unhandled errors in a TaskGroup|\(\d+ sub-exceptions?\)|MCP error -32000|Connection closed|Server disconnected|Exception in ASGI application/i;
 
 const DID_YOU_MEAN = /\.?\s*Did you mean:?\s*['"]?([\w.]+)['"]?\s*\?/g;
 
 // Lines worth keeping from a long paste.
-const SALIENT = /error|exception|warn|traceback|fail|assert|deprecat|not found|invalid|cannot|unexpected|no module|no attribute|raise|refus|reject|denied|timed? ?out|mismatch|https?:\/\//i;
+const SALIENT =
+  /error|exception|warn|traceback|fail|assert|deprecat|not found|invalid|cannot|unexpected|no module|no attribute|raise|refus|reject|denied|timed? ?out|mismatch|https?:\/\//i;
 
 function stripPrefixes(line: string): string {
   let s = line;
@@ -167,9 +175,12 @@ export function normalise(paste: string): Normalised {
   if (cleaned.includes('\u001b') || cleaned.includes('[')) cleaned = cleaned.replace(ANSI, '');
   if (cleaned.includes('\r')) cleaned = cleaned.replace(/\r\n?/g, '\n');
   if (cleaned.includes('\u00a0')) cleaned = cleaned.replace(/\u00a0/g, ' ');
-  const urls = cleaned.includes('http') ? [...new Set([...cleaned.matchAll(URL)].slice(0, 50).map((m) => m[0].replace(/[.,;:]+$/, '')))] : [];
+  const urls = cleaned.includes('http')
+    ? [...new Set([...cleaned.matchAll(URL)].slice(0, 50).map((m) => m[0].replace(/[.,;:]+$/, '')))]
+    : [];
   const packages = new Set<string>();
-  if (cleaned.includes('-packages')) for (const m of cleaned.matchAll(SITE_PACKAGE)) if (packages.size < 30) packages.add(m[1].toLowerCase());
+  if (cleaned.includes('-packages'))
+    for (const m of cleaned.matchAll(SITE_PACKAGE)) if (packages.size < 30) packages.add(m[1].toLowerCase());
   const raw = cutBlobs(cleaned);
 
   const suggestions: string[] = [];
@@ -238,10 +249,15 @@ export function normalise(paste: string): Normalised {
     // wrapped pastes); keep a few so "validation error for X\nfield\n  Extra inputs" stays together.
     let message = m[2] ?? '';
     // (a `# comment` under it is the paster's own note, not the message)
-    for (let j = i + 1; j < focus.length && j <= i + 4 && !EXC.test(focus[j]) && !DIAGNOSTIC.test(focus[j]) && !/^#\s/.test(focus[j]); j++) {
+    for (
+      let j = i + 1;
+      j < focus.length && j <= i + 4 && !EXC.test(focus[j]) && !DIAGNOSTIC.test(focus[j]) && !/^#\s/.test(focus[j]);
+      j++
+    ) {
       if (/^For further information visit/i.test(focus[j])) continue;
       // A terminal re-wrapped the line inside a quoted name (`'structuredCont` / `ent'`): one name.
-      const split = (message.split("'").length % 2 === 0 && /'[\w.]+$/.test(message) && /^[\w.]+'/.test(focus[j])) || false;
+      const split =
+        (message.split("'").length % 2 === 0 && /'[\w.]+$/.test(message) && /^[\w.]+'/.test(focus[j])) || false;
       message += (split ? '' : ' ') + focus[j];
     }
     if (exceptions.length < 200) {
@@ -286,7 +302,10 @@ function unescapeEmbedded(s: string): string {
     .map((line) => {
       // A record with a traceback is a few KB; a longer line is a blob, left to cutBlobs.
       if (line.length > MAX_RECORD || !/\\n(?:\s|[A-Z]|\\n|["'}\]]|$)[^\n]*\\n/.test(line)) return line;
-      return line.replace(/\\(?:u001[bB]|x1[bB]|033|r\\n|[nrt"\\/])/g, (e) => ESCAPES[e] ?? (e.startsWith('\\r') ? '\n' : '\u001b'));
+      return line.replace(
+        /\\(?:u001[bB]|x1[bB]|033|r\\n|[nrt"\\/])/g,
+        (e) => ESCAPES[e] ?? (e.startsWith('\\r') ? '\n' : '\u001b'),
+      );
     })
     .join('\n');
 }
@@ -327,7 +346,8 @@ function cutBlobs(s: string): string {
 
 const MAX_LINE = 2000;
 // Cheap to test on every raw line of a long paste: could this line matter?
-const RAW_SALIENT = /error|exception|warn|traceback|fail|assert|deprecat|not found|invalid|cannot|unexpected|no module|no attribute|raise|refus|reject|denied|timed? ?out|mismatch|https?:\/\/|^\s*File "|^\s*at \S|mcp|http/i;
+const RAW_SALIENT =
+  /error|exception|warn|traceback|fail|assert|deprecat|not found|invalid|cannot|unexpected|no module|no attribute|raise|refus|reject|denied|timed? ?out|mismatch|https?:\/\/|^\s*File "|^\s*at \S|mcp|http/i;
 
 /**
  * The raw lines worth reading: every line of a short paste; of a long one, its end and, from the end
@@ -338,13 +358,14 @@ function rawLines(raw: string): string[] {
   const lines: string[] = [];
   for (const line of raw.split('\n')) {
     if (line.length <= MAX_LINE) lines.push(line);
-    else for (let i = 0; i < line.length; ) {
-      let end = Math.min(line.length, i + MAX_LINE);
-      const space = line.lastIndexOf(' ', end);
-      if (end < line.length && space > i + MAX_LINE / 2) end = space;
-      lines.push(line.slice(i, end));
-      i = end;
-    }
+    else
+      for (let i = 0; i < line.length; ) {
+        let end = Math.min(line.length, i + MAX_LINE);
+        const space = line.lastIndexOf(' ', end);
+        if (end < line.length && space > i + MAX_LINE / 2) end = space;
+        lines.push(line.slice(i, end));
+        i = end;
+      }
   }
   if (raw.length <= FOCUS_BYTES * 2) return lines;
   const keep = new Set<number>();
@@ -436,4 +457,3 @@ export function cutShort(loose: string, literal: string, min: number, strict = f
   }
   return null;
 }
-

@@ -15,21 +15,25 @@ import type { Hit, LookupData, Normalised } from './types.ts';
 export const CONFIDENT = 0.5;
 
 // The SDK's modules as Python spells them (not a host `mcp.example.com`, not `@scope/mcp.js`).
-const SDK_MODULE = /(?<![\w.\-/@])(?:mcp\.(?:server|client|shared|types|os|cli)\b(?!\.(?:com|org|net|io|dev|local|internal)\b)|mcp_types\b)|\bfrom\s+mcp\s+import\b|^\s*import\s+mcp\b|\bfrom ['"‘’]mcp['"‘’]/m;
+const SDK_MODULE =
+  /(?<![\w.\-/@])(?:mcp\.(?:server|client|shared|types|os|cli)\b(?!\.(?:com|org|net|io|dev|local|internal)\b)|mcp_types\b)|\bfrom\s+mcp\s+import\b|^\s*import\s+mcp\b|\bfrom ['"‘’]mcp['"‘’]/m;
 // The `mcp` distribution in a requirement, pip/uv/poetry output or an installed list.
-const SDK_PIN = /(?<![\w@/.-])mcp(?:\[[\w,\s-]+\])?\s*(?:===?|>=|<=|~=|!=|<|>)\s*v?\d|(?<![\w@/.-])mcp[- ]v?[12](?:\.\d+){0,2}(?![\w.-])|(?<![\w@/.-])mcp \((?:\d|v\d)|\bmodelcontextprotocol\/python-sdk\b|\bpython-sdk#\d+/;
+const SDK_PIN =
+  /(?<![\w@/.-])mcp(?:\[[\w,\s-]+\])?\s*(?:===?|>=|<=|~=|!=|<|>)\s*v?\d|(?<![\w@/.-])mcp[- ]v?[12](?:\.\d+){0,2}(?![\w.-])|(?<![\w@/.-])mcp \((?:\d|v\d)|\bmodelcontextprotocol\/python-sdk\b|\bpython-sdk#\d+/;
 const SDK_LOGGER = /^(?:mcp|mcp_types)\.\w|^(?:httpx2|httpcore2)(?:\.|$)|^client\.stdio\.win32$/;
 const SDK_PACKAGES = new Set(['mcp', 'mcp_types', 'httpx2', 'httpcore2']);
 
 // Evidence that is the SDK's own doing, whatever else the paste is: a link to the guide, a message
 // only its source says (long enough not to be anyone's: Starlette says `Invalid host header` too),
 // a logger or package only it brings.
-const OWN_EVIDENCE = /^(?:link to the guide section|the paste links|SDK message(?: \(cut short\))?: “[^”]{24}|logged by `|`[\w.]+` comes from `httpx2`|the traceback runs through `(?:httpx2|mcp_types)`)/;
+const OWN_EVIDENCE =
+  /^(?:link to the guide section|the paste links|SDK message(?: \(cut short\))?: “[^”]{24}|logged by `|`[\w.]+` comes from `httpx2`|the traceback runs through `(?:httpx2|mcp_types)`)/;
 // Symbol-index evidence: a v1 name v2 removed or renamed, read from an error, from code or prose.
 const SYMBOL_EVIDENCE = /(?:symbol index|API snapshots|section symbols|type checker[^)]*)\)$/;
 
 /** jlowin's `fastmcp` package: its modules, its CLI, its docs. */
-export const JLOWIN_FASTMCP = /\bfrom fastmcp(?:\.[\w.]+)? import\b|\bimport fastmcp\b|(?<![\w.])fastmcp\.\w|^\s*\$?\s*fastmcp (?:run|dev|install|inspect)\b|gofastmcp\.com|\bfastmcp [23]\.\d/im;
+export const JLOWIN_FASTMCP =
+  /\bfrom fastmcp(?:\.[\w.]+)? import\b|\bimport fastmcp\b|(?<![\w.])fastmcp\.\w|^\s*\$?\s*fastmcp (?:run|dev|install|inspect)\b|gofastmcp\.com|\bfastmcp [23]\.\d/im;
 
 // Another language's program: its stack frames, toolchain, SDK or docs.
 const FOREIGN = new RegExp(
@@ -47,9 +51,11 @@ const FOREIGN = new RegExp(
 );
 
 // Python: a traceback, a `.py` path, Python code, its tools, CPython's own wording.
-const PYTHON = /Traceback \(most recent call last\)|\bobject has no attribute\b|\bgot an unexpected keyword argument\b|\bcannot unpack non-iterable\b|\bpositional arguments? but \d+ (?:were|was) given|\bNo module named\b|\bcannot import name\b|\bis not (?:subscriptable|iterable|callable)\b|\bvalidation errors? for\b|^\s*File "[^"]+", line \d+|\.pyi?\b|^\s*(?:from\s+[\w.]+\s+import\b|import\s+[\w.]+\s*$|(?:async\s+)?def\s+\w+\(|class\s+\w+[(:]|@[\w.]+(?:\(|$)|async with\b|await\s)|\b(?:pip|uv|python3?|pytest|pyright|mypy)\b/m;
+const PYTHON =
+  /Traceback \(most recent call last\)|\bobject has no attribute\b|\bgot an unexpected keyword argument\b|\bcannot unpack non-iterable\b|\bpositional arguments? but \d+ (?:were|was) given|\bNo module named\b|\bcannot import name\b|\bis not (?:subscriptable|iterable|callable)\b|\bvalidation errors? for\b|^\s*File "[^"]+", line \d+|\.pyi?\b|^\s*(?:from\s+[\w.]+\s+import\b|import\s+[\w.]+\s*$|(?:async\s+)?def\s+\w+\(|class\s+\w+[(:]|@[\w.]+(?:\(|$)|async with\b|await\s)|\b(?:pip|uv|python3?|pytest|pyright|mypy)\b/m;
 // Words that say something changed (`now`, `since the upgrade`, `no longer`, `renamed`).
-export const CHANGE_WORDS = /\b(?:now|no longer|any ?more|used to|since|suddenly|stopped|upgrad\w*|migrat\w*|gone|removed|renamed|instead|v2|2\.\d+)\b/i;
+export const CHANGE_WORDS =
+  /\b(?:now|no longer|any ?more|used to|since|suddenly|stopped|upgrad\w*|migrat\w*|gone|removed|renamed|instead|v2|2\.\d+)\b/i;
 // A name written as code in prose: quoted, called, or reached as an attribute.
 const CODE_NAME = /`([A-Za-z_][\w.]*)(?:\(\))?`|\.([A-Za-z_]\w*)|\b([A-Za-z_]\w*)(?=[(.]\w)/g;
 
@@ -61,11 +67,14 @@ export type Provenance = 'own' | 'runtime' | 'package' | 'symbol' | 'name';
 
 // A log line, or an error from some program (other ecosystems' tools included: npm, yarn,
 // cargo/rustc, tsc, go).
-const LOG_OR_ERROR = /\[Errno \d+\]|^\s*(?:error|fatal|panic)\b|^(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\b|^\s*(?:npm (?:ERR!|error)|yarn (?:error|ERR)|pnpm ERR|error\[E\d+\]|error TS\d+|go: |Uncaught \w*Error)/im;
+const LOG_OR_ERROR =
+  /\[Errno \d+\]|^\s*(?:error|fatal|panic)\b|^(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\b|^\s*(?:npm (?:ERR!|error)|yarn (?:error|ERR)|pnpm ERR|error\[E\d+\]|error TS\d+|go: |Uncaught \w*Error)/im;
 
 /** An error or a log line (a failed assertion states facts instead): what went wrong, not words about it. */
 export function errorPaste(n: Normalised, head: string): boolean {
-  return n.primary ? !/AssertionError|^Failed$/.test(n.primary.type) : LOG_OR_ERROR.test(head) || LOG_OR_ERROR.test(n.text);
+  return n.primary
+    ? !/AssertionError|^Failed$/.test(n.primary.type)
+    : LOG_OR_ERROR.test(head) || LOG_OR_ERROR.test(n.text);
 }
 
 // A log line that reports an error.
@@ -81,10 +90,15 @@ const LAST_FRAME = /File "([^"]+)", line \d+[^\n]*\n(?![\s\S]*File ")/;
 export function errorOfSdk(paste: string, n: Normalised, data: LookupData): boolean {
   const p = n.primary;
   const names = sdkNames(data);
-  const tied = (line: string) => SDK_MODULE.test(line) || /\bmcp\.\w|httpx2/.test(line) || [...line.matchAll(/\b[A-Za-z_]\w{5,}/g)].some((m) => names.has(m[0]));
+  const tied = (line: string) =>
+    SDK_MODULE.test(line) ||
+    /\bmcp\.\w|httpx2/.test(line) ||
+    [...line.matchAll(/\b[A-Za-z_]\w{5,}/g)].some((m) => names.has(m[0]));
   if (!p) {
     // A log: its error lines say what went wrong (uvicorn's `[Errno 98]` next to the SDK's INFO lines).
-    const errors = bounded(paste).split('\n').filter((l) => ERROR_LINE.test(l));
+    const errors = bounded(paste)
+      .split('\n')
+      .filter((l) => ERROR_LINE.test(l));
     return !errors.length || errors.some(tied);
   }
   if (/^(?:mcp|mcp_types|httpx2|httpcore2)\./.test(p.type) || tied(`${p.type}: ${p.message}`)) return true;
@@ -93,12 +107,20 @@ export function errorOfSdk(paste: string, n: Normalised, data: LookupData): bool
 }
 
 /** A long paste's start and end (where commands, pins and the error are), and what normalise kept. */
-const bounded = (paste: string, n?: Normalised) => (paste.length > 24_000 ? `${paste.slice(0, 12_000)}\n${paste.slice(-12_000)}\n${n?.text ?? ''}` : paste);
+const bounded = (paste: string, n?: Normalised) =>
+  paste.length > 24_000 ? `${paste.slice(0, 12_000)}\n${paste.slice(-12_000)}\n${n?.text ?? ''}` : paste;
 
 /** Why the paste is about this SDK, or null when nothing in it shows the SDK. */
-export function sdkEvidence(paste: string, n: Normalised, hits: Hit[], data: LookupData, foreign: string | null): Provenance | null {
+export function sdkEvidence(
+  paste: string,
+  n: Normalised,
+  hits: Hit[],
+  data: LookupData,
+  foreign: string | null,
+): Provenance | null {
   if (hits.some((h) => OWN_EVIDENCE.test(h.evidence) && h.confidence >= 0.6)) return 'own';
-  if (n.frames.length || n.packages.some((p) => SDK_PACKAGES.has(p)) || n.loggers.some((l) => SDK_LOGGER.test(l))) return 'runtime';
+  if (n.frames.length || n.packages.some((p) => SDK_PACKAGES.has(p)) || n.loggers.some((l) => SDK_LOGGER.test(l)))
+    return 'runtime';
   const text = bounded(paste, n);
   const code = n.urls.length ? text.replace(/\bhttps?:\/\/\S+/g, ' ') : text;
   if (SDK_MODULE.test(code) || SDK_PIN.test(text)) return 'package';
@@ -122,7 +144,8 @@ export function sdkEvidence(paste: string, n: Normalised, hits: Hit[], data: Loo
 const V1_RELEASE = /(?<![\w@/.-])mcp(?:\[[\w,\s-]+\])?(?:\s*===?\s*|\s+v?|-|\s+\(v?)1\.\d+(?:\.\d+)*(?!\w|\.\d)/i;
 // What says the paste is about v2 or about a change: a 2.x release, an upgrade, something that
 // used to work. (JSON-RPC's own "2.0" is no release of the SDK.)
-const V2_OR_CHANGE = /(?<![\w./-])(?:v?2\.(?:\d+|x)|v2)(?![\w.])|(?:->|→)\s*v?2\b|\b(?:upgrad|updat|migrat|bump|port(?:ed|ing)\b|worked|used to|no longer|any ?more|stopped|previously)/i;
+const V2_OR_CHANGE =
+  /(?<![\w./-])(?:v?2\.(?:\d+|x)|v2)(?![\w.])|(?:->|→)\s*v?2\b|\b(?:upgrad|updat|migrat|bump|port(?:ed|ing)\b|worked|used to|no longer|any ?more|stopped|previously)/i;
 const JSONRPC_VERSION = /["']?jsonrpc["']?\s*:\s*["']2\.0["']|JSON-?RPC 2\.0/gi;
 
 /**
@@ -134,7 +157,12 @@ const JSONRPC_VERSION = /["']?jsonrpc["']?\s*:\s*["']2\.0["']|JSON-?RPC 2\.0/gi;
  */
 export function runsV1(paste: string, n: Normalised, data: LookupData): boolean {
   const removed = data.symbols.modules;
-  if (n.frames.some((f) => Object.hasOwn(removed, f.module) || Object.keys(removed).some((m) => f.module.startsWith(`${m}.`)))) return true;
+  if (
+    n.frames.some(
+      (f) => Object.hasOwn(removed, f.module) || Object.keys(removed).some((m) => f.module.startsWith(`${m}.`)),
+    )
+  )
+    return true;
   if (n.exceptions.some((e) => e.type === 'mcp.shared.exceptions.McpError')) return true;
   const text = bounded(paste);
   return V1_RELEASE.test(text) && !V2_OR_CHANGE.test(text.replace(JSONRPC_VERSION, ' '));

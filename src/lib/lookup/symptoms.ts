@@ -87,7 +87,8 @@ function compile(src: string): RegExp | null {
 function locate(n: Normalised, test: (s: string) => boolean): number {
   const p = n.primary;
   if (p && (test(`${p.type}: ${p.message}`) || test(looseText(`${p.type}: ${p.message}`)))) return WHERE.primary;
-  if (n.exceptions.some((e) => test(`${e.type}: ${e.message}`) || test(looseText(`${e.type}: ${e.message}`)))) return WHERE.exception;
+  if (n.exceptions.some((e) => test(`${e.type}: ${e.message}`) || test(looseText(`${e.type}: ${e.message}`))))
+    return WHERE.exception;
   if (test(n.text) || test(n.loose) || test(n.text.replace(/\s*\n\s*/g, ' '))) return WHERE.text;
   // With the SDK frames it ran through: `ValidationError ... list_tools` raised inside the client.
   if (n.frames.length && test(`${n.text}\n${frameText(n)}`)) return WHERE.frame;
@@ -99,8 +100,10 @@ function locate(n: Normalised, test: (s: string) => boolean): number {
 // Words every migration question contains; matching them proves little.
 // The hosts and apps people run servers in say where, not what changed.
 const WEAK = new Set(
-  ('mcp server client tool tools error errors v1 v2 call calls return returns python sdk new old code work works working broke broken fail fails failing upgrade upgraded migrate migrated migration version ' +
-    'claude desktop cursor windsurf vscode zed cline goose inspector')
+  (
+    'mcp server client tool tools error errors v1 v2 call calls return returns python sdk new old code work works working broke broken fail fails failing upgrade upgraded migrate migrated migration version ' +
+    'claude desktop cursor windsurf vscode zed cline goose inspector'
+  )
     .split(' ')
     .map(stem),
 );
@@ -154,7 +157,12 @@ export function keywords(s: string, anatomy?: Anatomy): string[] {
       }
     }
   }
-  if (anatomy) for (const w of alone) (anatomy.inner.delete(w), anatomy.whole.delete(w));
+  if (anatomy) {
+    for (const w of alone) {
+      anatomy.inner.delete(w);
+      anatomy.whole.delete(w);
+    }
+  }
   return out;
 }
 
@@ -181,7 +189,11 @@ function prepare(text: string): Prepared {
 }
 
 /** 0..1: how much of the behaviour description the paste covers, and how specifically. */
-export function behaviourScore(behaviour: string, pasteWords: Set<string>, anatomy?: Anatomy): { score: number; matched: string[] } {
+export function behaviourScore(
+  behaviour: string,
+  pasteWords: Set<string>,
+  anatomy?: Anatomy,
+): { score: number; matched: string[] } {
   const b = prepare(behaviour);
   let got = 0;
   const matched: string[] = [];
@@ -196,7 +208,11 @@ export function behaviourScore(behaviour: string, pasteWords: Set<string>, anato
   }
   // `ctx.info` also counts as `ctx` and `info`: parts of a matched word are not more evidence, nor
   // are two parts of one identifier of the paste's (`resources/subscribe`) two words.
-  const strong = new Set(matched.filter((w) => !WEAK.has(w) && !matched.some((o) => o !== w && o.includes(w) && /[._/-]/.test(o))).map((w) => anatomy?.whole.get(w) ?? w)).size;
+  const strong = new Set(
+    matched
+      .filter((w) => !WEAK.has(w) && !matched.some((o) => o !== w && o.includes(w) && /[._/-]/.test(o)))
+      .map((w) => anatomy?.whole.get(w) ?? w),
+  ).size;
   if (strong < 2 || b.total === 0) return { score: 0, matched };
   return { score: got / b.total, matched };
 }
@@ -220,7 +236,8 @@ export function matchSymptoms(n: Normalised, sections: Section[]): Hit[] {
   // The loggers a log names are its words too (`app.lifespan` logged it).
   const anatomy: Anatomy = { inner: new Map(), whole: new Map() };
   const pasteWords = new Set(keywords(n.loggers.length ? `${n.text}\n${n.loggers.join(' ')}` : n.text, anatomy));
-  for (const [word, meaning] of SYNONYMS) if (pasteWords.has(word)) for (const w of keywords(meaning)) pasteWords.add(w);
+  for (const [word, meaning] of SYNONYMS)
+    if (pasteWords.has(word)) for (const w of keywords(meaning)) pasteWords.add(w);
   // What a failed assertion's two sides show (`'' == '1.28.1'` is an empty value) is said too.
   for (const p of n.assertions?.pairs ?? []) {
     for (const d of differences(p.left, p.right)) for (const w of keywords(d)) pasteWords.add(w);
@@ -239,8 +256,10 @@ export function matchSymptoms(n: Normalised, sections: Section[]): Hit[] {
         const loose = looseText(sym.text);
         if (!lower.includes(needle) && !(loose.length > 8 && n.loose.includes(loose)) && !n.loose.includes(needle)) {
           // A paste cut inside it (`... for +: 'float' and 'dateti…`): most of it, then the cut.
-          const cut = loose.length >= 40 ? cutShort(n.loose, loose, Math.max(30, Math.ceil(0.6 * loose.length)), true) : null;
-          if (cut) hits.push({ anchor: sec.anchor, confidence: 0.85, evidence: `matched symptom (cut short): “${cut}…”` });
+          const cut =
+            loose.length >= 40 ? cutShort(n.loose, loose, Math.max(30, Math.ceil(0.6 * loose.length)), true) : null;
+          if (cut)
+            hits.push({ anchor: sec.anchor, confidence: 0.85, evidence: `matched symptom (cut short): “${cut}…”` });
           continue;
         }
         const c = locate(n, (s) => s.toLowerCase().includes(needle) || (loose.length > 8 && s.includes(loose)));

@@ -3,12 +3,14 @@
 // meet halfway while the exact spelling still scores higher.
 
 export const STOP = new Set(
-  ('a an the and or but if then than so of to in on at by for with from into onto as is are was were be been being ' +
+  (
+    'a an the and or but if then than so of to in on at by for with from into onto as is are was were be been being ' +
     'it its this that these those there here my our your their i we you they he she me us them now no not ' +
     'do does did doing done have has had can could should would will just also only still after before when ' +
     'what which who why how all any some more most very too again instead since while about like get got ' +
     'use used using make made see seen seems seem anymore any longer way thing things one e g eg ie etc ' +
-    'self none return returns await async def import else elif pass yield lambda').split(' '),
+    'self none return returns await async def import else elif pass yield lambda'
+  ).split(' '),
 );
 
 export function stem(w: string): string {

@@ -14,16 +14,21 @@ function register() {
 }
 
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  const whenLoaded = (fn: () => void) => (document.readyState === 'complete' ? fn() : addEventListener('load', fn, { once: true }));
+  const whenLoaded = (fn: () => void) =>
+    document.readyState === 'complete' ? fn() : addEventListener('load', fn, { once: true });
   whenLoaded(() => {
     if (!document.getElementById('playground')) {
       register();
       return;
     }
     const timer = setTimeout(register, 20_000);
-    addEventListener(SETTLED, () => {
-      clearTimeout(timer);
-      setTimeout(register, 500);
-    }, { once: true });
+    addEventListener(
+      SETTLED,
+      () => {
+        clearTimeout(timer);
+        setTimeout(register, 500);
+      },
+      { once: true },
+    );
   });
 }

@@ -23,7 +23,14 @@ import { decodeText, fromDrop, fromFileList, fromZip } from './project-files';
 import { LIVE_LIMIT_BYTES } from './detect';
 import { ProjectSession } from './project-session';
 import { DAMAGED_LINK, initialState, sharedNote } from './initial-state';
-import { decodeFragment, DEFAULT_OPTIONS, DEFAULT_VIEW, encodeState, safeFileName, type PlaygroundState as Shared } from './share';
+import {
+  decodeFragment,
+  DEFAULT_OPTIONS,
+  DEFAULT_VIEW,
+  encodeState,
+  safeFileName,
+  type PlaygroundState as Shared,
+} from './share';
 import { activeFile, currentFindings, freshAnalysis, newFile, type FileState, type PlaygroundState } from './state';
 import { AUTOSAVE_LIMIT, clearSession, saveSession } from './storage';
 import { Store } from './store';
@@ -274,7 +281,8 @@ export class Controller {
     }
     const group = fixGroup(f, findings);
     this.editor.applyEdits(fixEdits(f, findings));
-    this.live.notice = group.length > 1 ? `Applied ${f.rule} in ${plural(group.length, 'place')} together (Ctrl+Z undoes).` : '';
+    this.live.notice =
+      group.length > 1 ? `Applied ${f.rule} in ${plural(group.length, 'place')} together (Ctrl+Z undoes).` : '';
   }
 
   /** Apply every safe fix at once (whole groups; a fix overlapping one already taken waits). */
@@ -310,7 +318,10 @@ export class Controller {
     this.optionsChanged();
     if (!on) {
       const rule = this.s.rules.find((r) => r.code === code);
-      this.say(`Rule ${code}${rule ? ` (${plainCode(ruleAction(rule))})` : ''} turned off. Turn it back on under “Rules & fixes”.`, 'ok');
+      this.say(
+        `Rule ${code}${rule ? ` (${plainCode(ruleAction(rule))})` : ''} turned off. Turn it back on under “Rules & fixes”.`,
+        'ok',
+      );
     }
   }
 
@@ -324,7 +335,8 @@ export class Controller {
     let review: typeof o.review;
     if (code === 'all') review = on ? 'all' : [];
     else {
-      const current = o.review === 'all' ? this.s.rules.filter((r) => r.fix_class === 'review').map((r) => r.code) : o.review;
+      const current =
+        o.review === 'all' ? this.s.rules.filter((r) => r.fix_class === 'review').map((r) => r.code) : o.review;
       const set = new Set(current);
       if (on) set.add(code);
       else set.delete(code);
@@ -401,7 +413,10 @@ export class Controller {
 
   private async copy(text: string, what: string): Promise<void> {
     const ok = await copyText(text);
-    this.say(ok ? `${what} copied to the clipboard.` : `Could not copy ${what.toLowerCase()}: the browser refused.`, ok ? 'ok' : 'error');
+    this.say(
+      ok ? `${what} copied to the clipboard.` : `Could not copy ${what.toLowerCase()}: the browser refused.`,
+      ok ? 'ok' : 'error',
+    );
   }
 
   private async copyV2(): Promise<void> {
@@ -469,7 +484,10 @@ export class Controller {
   /** One file (not a .zip) dropped or picked: open it in the editor like a paste. */
   private async openSingleFile(file: File): Promise<void> {
     if (file.size > 4 * LIVE_LIMIT_BYTES) {
-      this.say(`${file.name} is ${formatBytes(file.size)}; the playground takes files up to ${formatBytes(LIVE_LIMIT_BYTES)}. Use the CLI for it.`, 'warn');
+      this.say(
+        `${file.name} is ${formatBytes(file.size)}; the playground takes files up to ${formatBytes(LIVE_LIMIT_BYTES)}. Use the CLI for it.`,
+        'warn',
+      );
       return;
     }
     const decoded = decodeText(new Uint8Array(await file.arrayBuffer()));
@@ -495,8 +513,12 @@ export class Controller {
     this.editor.reset();
     const single = this.single ?? newFile(DEFAULT_EXAMPLE.file, DEFAULT_EXAMPLE.code);
     this.single = null;
-    this.set({ project: null, files: new Map([[single.path, { ...single, version: single.version + 1 }]]), active: single.path, busy: false });
+    this.set({
+      project: null,
+      files: new Map([[single.path, { ...single, version: single.version + 1 }]]),
+      active: single.path,
+      busy: false,
+    });
     this.live.analyze();
   }
 }
-

@@ -73,7 +73,10 @@ export function detectInput(text: string, currentFile = 'main.py'): Detected {
   const lower = currentFile.toLowerCase();
   if (/^\s*\[(project|build-system|tool\.[\w.-]+|dependency-groups|project\.optional-dependencies)\]\s*$/m.test(sample))
     return { kind: 'code', filename: lower.endsWith('.toml') ? currentFile : 'pyproject.toml', language: 'ini' };
-  if (/^\s*\[(metadata|options|options\.extras_require)\]\s*$/m.test(sample) && /install_requires|extras_require/.test(sample))
+  if (
+    /^\s*\[(metadata|options|options\.extras_require)\]\s*$/m.test(sample) &&
+    /install_requires|extras_require/.test(sample)
+  )
     return { kind: 'code', filename: lower.endsWith('.cfg') ? currentFile : 'setup.cfg', language: 'ini' };
   const reqLines = nonEmpty.filter((l) => !l.trim().startsWith('#'));
   if (

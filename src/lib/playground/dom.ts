@@ -25,7 +25,9 @@ export function withCode(text: string): (Node | string)[] {
   return text
     .split(/(`[^`]+`)/)
     .filter(Boolean)
-    .map((part) => (part.length > 2 && part.startsWith('`') && part.endsWith('`') ? el('code', { text: part.slice(1, -1) }) : part));
+    .map((part) =>
+      part.length > 2 && part.startsWith('`') && part.endsWith('`') ? el('code', { text: part.slice(1, -1) }) : part,
+    );
 }
 
 /** The same text as plain words, for places that cannot show markup (menus, tooltips, aria labels). */

@@ -84,7 +84,8 @@ self.fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Respo
   try {
     res = await realFetch(input, init);
   } catch (err) {
-    if (tracked) failBoot(new Error(`could not download ${name} (${err instanceof Error ? err.message : String(err)})`));
+    if (tracked)
+      failBoot(new Error(`could not download ${name} (${err instanceof Error ? err.message : String(err)})`));
     throw err;
   }
   if (tracked && !res.ok) failBoot(new Error(`could not download ${name} (HTTP ${res.status})`));
@@ -185,7 +186,9 @@ export async function bootEngine(opts: {
     progress(true);
     const snapshot = opts.snapshotURL ? snapshotMemory(opts.snapshotURL) : null;
     snapshot?.catch(() => {}); // a failure is handled below, not reported as unhandled
-    const { loadPyodide } = (await import(/* @vite-ignore */ `${opts.indexURL}pyodide.mjs`)) as { loadPyodide: LoadPyodide };
+    const { loadPyodide } = (await import(/* @vite-ignore */ `${opts.indexURL}pyodide.mjs`)) as {
+      loadPyodide: LoadPyodide;
+    };
     let sync: SyncEngine | null = null;
     let keep: (() => Promise<void>) | null = null;
     if (snapshot) {
@@ -195,7 +198,11 @@ export async function bootEngine(opts: {
           keep = s.keep;
           return s.memory;
         });
-        const pyodide = await loadPyodide({ indexURL: opts.indexURL, packageBaseUrl: opts.indexURL, _loadSnapshot: memory });
+        const pyodide = await loadPyodide({
+          indexURL: opts.indexURL,
+          packageBaseUrl: opts.indexURL,
+          _loadSnapshot: memory,
+        });
         sync = attachEngine(pyodide);
       } catch (err) {
         console.warn('mcp-migrate: the engine snapshot could not be restored; starting Python from scratch', err);

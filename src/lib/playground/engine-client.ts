@@ -162,12 +162,25 @@ export class EngineClient {
    * when Python is ready.
    */
   private pump() {
-    if (this.inFlight || !this.queued || !this.worker || (this.status.state !== 'ready' && this.status.state !== 'loading')) return;
+    if (
+      this.inFlight ||
+      !this.queued ||
+      !this.worker ||
+      (this.status.state !== 'ready' && this.status.state !== 'loading')
+    )
+      return;
     const req = this.queued;
     this.queued = null;
     this.inFlight = { ...req, timer: null };
     this.armTimeLimit();
-    this.send({ type: 'migrate', id: req.id, text: req.text, filename: req.filename, options: req.options, project: req.project });
+    this.send({
+      type: 'migrate',
+      id: req.id,
+      text: req.text,
+      filename: req.filename,
+      options: req.options,
+      project: req.project,
+    });
   }
 
   private armTimeLimit() {
@@ -234,7 +247,12 @@ export class EngineClient {
     const path = run.current ?? run.remaining.values().next().value;
     if (path !== undefined) {
       run.remaining.delete(path);
-      run.handlers.onFile({ path, result: null, error: `analysis stopped after ${Math.round(this.timeoutMs / 1000)} s`, ms: this.timeoutMs });
+      run.handlers.onFile({
+        path,
+        result: null,
+        error: `analysis stopped after ${Math.round(this.timeoutMs / 1000)} s`,
+        ms: this.timeoutMs,
+      });
     }
     run.current = null;
     this.restart({ status: 'timeout', limitMs: this.timeoutMs });
@@ -305,7 +323,12 @@ export class EngineClient {
         this.inFlight = null;
         if (this.queued) f.resolve({ status: 'stale' });
         else if (msg.type === 'result')
-          f.resolve({ status: 'ok', result: JSON.parse(msg.json) as Result, ms: msg.ms, factsChanged: msg.factsChanged });
+          f.resolve({
+            status: 'ok',
+            result: JSON.parse(msg.json) as Result,
+            ms: msg.ms,
+            factsChanged: msg.factsChanged,
+          });
         else f.resolve({ status: 'error', kind: msg.error.kind, message: msg.error.message });
         this.pump();
         return;
@@ -313,7 +336,9 @@ export class EngineClient {
     }
   }
 
-  private onProjectMessage(msg: Extract<WorkerResponse, { type: 'project-progress' | 'project-file' | 'project-done' }>) {
+  private onProjectMessage(
+    msg: Extract<WorkerResponse, { type: 'project-progress' | 'project-file' | 'project-done' }>,
+  ) {
     const run = this.project;
     if (!run || run.id !== msg.id || run.cancelled) return;
     this.armProjectTimer();

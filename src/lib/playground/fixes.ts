@@ -28,7 +28,9 @@ export function planSafeFixes(all: Finding[]): { edits: FindingEdit[]; fixes: nu
     const group = fixGroup(f, all);
     for (const x of group) seen.add(x);
     const spans = group.flatMap((x) => x.edits.map((e) => [key(e.start), key(e.end)] as [number, number]));
-    const overlaps = spans.some(([s, e]) => taken.some(([ts, te]) => (s < te && ts < e) || (s === e && s === ts && ts === te)));
+    const overlaps = spans.some(([s, e]) =>
+      taken.some(([ts, te]) => (s < te && ts < e) || (s === e && s === ts && ts === te)),
+    );
     if (overlaps) continue;
     taken.push(...spans);
     edits.push(...group.flatMap((x) => x.edits));

@@ -9,7 +9,12 @@ import { loadSession } from './storage';
 export const DAMAGED_LINK = 'This share link is damaged or incomplete (it may have been cut off when it was copied)';
 
 export async function initialState(view: PlaygroundView): Promise<{ state: Shared; note: Note | null }> {
-  const example: Shared = { code: DEFAULT_EXAMPLE.code, file: DEFAULT_EXAMPLE.file, options: { ...DEFAULT_OPTIONS }, view: { ...view } };
+  const example: Shared = {
+    code: DEFAULT_EXAMPLE.code,
+    file: DEFAULT_EXAMPLE.file,
+    options: { ...DEFAULT_OPTIONS },
+    view: { ...view },
+  };
   if (location.hash.length > 1) {
     try {
       const shared = await decodeFragment(location.hash);
@@ -19,7 +24,14 @@ export async function initialState(view: PlaygroundView): Promise<{ state: Share
     }
   }
   const saved = loadSession();
-  if (saved) return { state: saved, note: { text: 'Restored your last session from this browser.', action: { label: 'Start fresh with an example', run: 'fresh-example' } } };
+  if (saved)
+    return {
+      state: saved,
+      note: {
+        text: 'Restored your last session from this browser.',
+        action: { label: 'Start fresh with an example', run: 'fresh-example' },
+      },
+    };
   return { state: example, note: null };
 }
 

@@ -68,7 +68,9 @@ export class LiveAnalysis {
     const detected = detectInput(f.text, f.path.split('/').pop());
     if (detected.kind === 'empty') {
       this.refuse(f.path, { kind: 'empty' });
-      store.say('Paste v1 code, a pyproject.toml or requirements.txt, or an error message, or drop a project folder or .zip.');
+      store.say(
+        'Paste v1 code, a pyproject.toml or requirements.txt, or an error message, or drop a project folder or .zip.',
+      );
       return;
     }
     if (detected.kind === 'too_large') {
@@ -82,12 +84,19 @@ export class LiveAnalysis {
     }
     if (detected.kind === 'binary') {
       this.refuse(f.path, { kind: 'binary', reason: detected.reason });
-      store.say(`This does not look like text (${detected.reason}). Paste Python source, a pyproject.toml or a requirements.txt.`, 'warn');
+      store.say(
+        `This does not look like text (${detected.reason}). Paste Python source, a pyproject.toml or a requirements.txt.`,
+        'warn',
+      );
       return;
     }
     if (detected.kind === 'traceback') {
       this.refuse(f.path, { kind: 'traceback', reason: detected.reason });
-      void this.lookup(f.text, seq, `This looks like an error, not code (${detected.reason}), so it went to the error lookup.`);
+      void this.lookup(
+        f.text,
+        seq,
+        `This looks like an error, not code (${detected.reason}), so it went to the error lookup.`,
+      );
       return;
     }
     if (!store.state.project && detected.filename !== f.path) {
@@ -121,7 +130,10 @@ export class LiveAnalysis {
     switch (outcome.status) {
       case 'timeout':
         this.refuse(path, { kind: 'failed', message: 'time limit' });
-        store.say(`Analysis stopped after ${Math.round(outcome.limitMs / 1000)} s; Python was restarted. Try a smaller file, or the CLI.`, 'error');
+        store.say(
+          `Analysis stopped after ${Math.round(outcome.limitMs / 1000)} s; Python was restarted. Try a smaller file, or the CLI.`,
+          'error',
+        );
         return;
       case 'error':
         if (outcome.kind === 'crashed' && this.crashRetries < 1) {
@@ -132,7 +144,9 @@ export class LiveAnalysis {
         }
         this.refuse(path, { kind: 'failed', message: outcome.message });
         store.say(
-          outcome.kind === 'load' ? `Python could not be loaded: ${outcome.message}. The error lookup still works.` : `The engine failed on this input: ${outcome.message}`,
+          outcome.kind === 'load'
+            ? `Python could not be loaded: ${outcome.message}. The error lookup still works.`
+            : `The engine failed on this input: ${outcome.message}`,
           'error',
         );
         return;
@@ -183,7 +197,8 @@ export class LiveAnalysis {
       err.line ?? undefined,
     );
     // A short, prose-like paste that does not parse may be an error message: ask the lookup too.
-    if (err.kind === 'syntax' && looksLikeProse(text)) void this.lookup(text, seq, 'This does not parse as Python; it may be an error message.', true);
+    if (err.kind === 'syntax' && looksLikeProse(text))
+      void this.lookup(text, seq, 'This does not parse as Python; it may be an error message.', true);
   }
 
   private async lookup(text: string, seq: number, why: string, onlyIfMatch = false): Promise<void> {
@@ -195,11 +210,13 @@ export class LiveAnalysis {
       failure = (err as Error).message;
     }
     if (seq !== this.lookupSeq) return;
-    if (onlyIfMatch && (!answer || !answer.matches.length)) return;
+    if (onlyIfMatch && !answer?.matches.length) return;
     this.store.set({ lookup: { why, answer, failure } });
     if (!onlyIfMatch)
       this.store.say(
-        answer?.matches.length ? `Error lookup: ${plural(answer.matches.length, 'matching section')}.` : 'Error lookup: no matching section.',
+        answer?.matches.length
+          ? `Error lookup: ${plural(answer.matches.length, 'matching section')}.`
+          : 'Error lookup: no matching section.',
         'ok',
       );
   }

@@ -17,7 +17,8 @@ export function startPlayground(root: HTMLElement): void {
   const indexURL = new URL(`${base}pyodide/`, location.href).href;
   const client = new EngineClient({
     indexURL,
-    snapshotURL: typeof __ENGINE_SNAPSHOT__ === 'string' && __ENGINE_SNAPSHOT__ ? `${indexURL}${__ENGINE_SNAPSHOT__}` : null,
+    snapshotURL:
+      typeof __ENGINE_SNAPSHOT__ === 'string' && __ENGINE_SNAPSHOT__ ? `${indexURL}${__ENGINE_SNAPSHOT__}` : null,
     createWorker: () => new PyWorker(),
   });
   client.start();

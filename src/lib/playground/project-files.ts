@@ -7,8 +7,22 @@ import { readZip, ZipError, type ZipEntry } from './zip';
 
 /** Directories the CLI never enters (engine/mcp_migrate/files.py SKIP_DIRS). */
 const SKIP_DIRS = new Set([
-  '.git', '.hg', '.svn', '.venv', 'venv', 'node_modules', 'build', 'dist', '__pycache__', '.tox', '.nox',
-  'site-packages', '.mypy_cache', '.ruff_cache', '.pytest_cache', '.eggs',
+  '.git',
+  '.hg',
+  '.svn',
+  '.venv',
+  'venv',
+  'node_modules',
+  'build',
+  'dist',
+  '__pycache__',
+  '.tox',
+  '.nox',
+  'site-packages',
+  '.mypy_cache',
+  '.ruff_cache',
+  '.pytest_cache',
+  '.eggs',
 ]);
 
 export const LIMITS = {
@@ -91,7 +105,9 @@ function assemble(name: string, raw: RawFile[], skipped: Skipped[]): ProjectSour
   }
   // As the CLI: a directory holding pyvenv.cfg is a virtual environment, one holding .git (below the
   // top) is a separate repository (a submodule); neither is entered.
-  const venvDirs = new Set(entries.filter((f) => /(^|\/)pyvenv\.cfg$/.test(f.path)).map((f) => f.path.replace(/\/?pyvenv\.cfg$/, '')));
+  const venvDirs = new Set(
+    entries.filter((f) => /(^|\/)pyvenv\.cfg$/.test(f.path)).map((f) => f.path.replace(/\/?pyvenv\.cfg$/, '')),
+  );
   const repoDirs = new Set(entries.map((f) => /^(.+?)\/\.git(\/|$)/.exec(f.path)?.[1]).filter((d): d is string => !!d));
   const files: ProjectFile[] = [];
   const seen = new Set<string>();
@@ -136,7 +152,10 @@ function assemble(name: string, raw: RawFile[], skipped: Skipped[]): ProjectSour
         continue;
       }
       if (analysedBytes + f.size > LIMITS.analysedBytes) {
-        skipped.push({ path: f.path, reason: `the project has more than ${LIMITS.analysedBytes / 1e6} MB of code (use the CLI)` });
+        skipped.push({
+          path: f.path,
+          reason: `the project has more than ${LIMITS.analysedBytes / 1e6} MB of code (use the CLI)`,
+        });
         continue;
       }
       analysedBytes += f.size;

@@ -5,7 +5,16 @@ import { download, plural } from './dom';
 import type { EngineClient, ProjectRun } from './engine-client';
 import type { LiveAnalysis } from './live-analysis';
 import { decodeText, type ProjectSource } from './project-files';
-import { activeFile, currentFindings, engineOptions, freshAnalysis, migratedText, newFile, type FileState, type PlaygroundState } from './state';
+import {
+  activeFile,
+  currentFindings,
+  engineOptions,
+  freshAnalysis,
+  migratedText,
+  newFile,
+  type FileState,
+  type PlaygroundState,
+} from './state';
 import type { Store } from './store';
 import { unifiedDiff } from './unified-diff';
 import { writeZip, type ZipInput } from './zip';
@@ -62,7 +71,9 @@ export class ProjectSession {
         project.skipped.push({ path: src.path, reason: `unreadable (${(err as Error).message})` });
       }
       if (performance.now() - last > 50) {
-        store.set({ project: { ...project, run: { pass: 'read', done: i + 1, total: analysed.length, path: src.path } } });
+        store.set({
+          project: { ...project, run: { pass: 'read', done: i + 1, total: analysed.length, path: src.path } },
+        });
         await new Promise((r) => setTimeout(r, 0));
         last = performance.now();
       }
@@ -89,7 +100,9 @@ export class ProjectSession {
     const started = new Map([...store.state.files].map(([path, f]) => [path, f.version]));
     const inputs = [...store.state.files.values()].map((f) => ({ path: f.path, text: f.text }));
     const failed = only ? new Map([...p.failed].filter(([path]) => !only.has(path))) : new Map<string, string>();
-    store.set({ project: { ...p, run: { pass: 'facts', done: 0, total: inputs.length, path: '' }, ended: null, failed } });
+    store.set({
+      project: { ...p, run: { pass: 'facts', done: 0, total: inputs.length, path: '' }, ended: null, failed },
+    });
     const run = this.client.runProject(inputs, engineOptions(store.state), {
       onProgress: (progress) => {
         const cur = store.state.project;
@@ -101,7 +114,8 @@ export class ProjectSession {
         const f = store.state.files.get(out.path);
         if (!f || f.version !== started.get(out.path)) return; // edited since: its own live analysis answers
         if (out.result) this.live.keep(out.path, f.version, f.text, out.result, out.ms);
-        else store.set({ project: { ...cur, failed: new Map(cur.failed).set(out.path, out.error ?? 'unknown error') } });
+        else
+          store.set({ project: { ...cur, failed: new Map(cur.failed).set(out.path, out.error ?? 'unknown error') } });
         if (out.path === store.state.active) store.set({ busy: false });
       },
     });
@@ -119,7 +133,8 @@ export class ProjectSession {
         if (found) store.set({ active: found });
       }
       if (end.status === 'error') store.say(`The project analysis stopped: ${end.message}`, 'error');
-      else if (end.status === 'done' && !only) store.say(`Analysed ${cur.name} in ${(end.ms / 1000).toFixed(1)} s.`, 'ok');
+      else if (end.status === 'done' && !only)
+        store.say(`Analysed ${cur.name} in ${(end.ms / 1000).toFixed(1)} s.`, 'ok');
       // A file the run did not reach (cancelled) gets its live analysis when it is in the editor.
       const active = activeFile(store.state);
       if (!freshAnalysis(active) && !active.refusal) this.live.analyze();
@@ -199,6 +214,9 @@ export class ProjectSession {
       return;
     }
     download(`${p.name}-v2.patch`, new Blob([parts.join('')], { type: 'text/x-diff;charset=utf-8' }));
-    store.say(`Downloaded ${p.name}-v2.patch (${plural(parts.length, 'file')}; apply with git apply or patch -p1).`, 'ok');
+    store.say(
+      `Downloaded ${p.name}-v2.patch (${plural(parts.length, 'file')}; apply with git apply or patch -p1).`,
+      'ok',
+    );
   }
 }

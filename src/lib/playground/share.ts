@@ -91,7 +91,11 @@ const asStrings = (v: unknown): string[] =>
 
 export function safeFileName(name: unknown): string {
   if (typeof name !== 'string') return 'main.py';
-  const base = name.split(/[\\/]/).pop()!.replace(/[^\w.\-]/g, '_').slice(0, 100);
+  const base = name
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/[^\w.-]/g, '_')
+    .slice(0, 100);
   return base && base !== '.' && base !== '..' ? base : 'main.py';
 }
 

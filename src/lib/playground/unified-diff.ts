@@ -33,7 +33,7 @@ function diffLines(a: string[], b: string[], maxD = 4000): Op[] {
   }
   const max = Math.min(N + M, maxD);
   const offset = max + 1;
-  let v = new Int32Array(2 * max + 3);
+  const v = new Int32Array(2 * max + 3);
   const trace: Int32Array[] = [];
   let found = false;
   for (let d = 0; d <= max && !found; d++) {

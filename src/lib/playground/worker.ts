@@ -11,7 +11,7 @@ declare const self: DedicatedWorkerGlobalScope;
 
 const post = (msg: WorkerResponse) => self.postMessage(msg);
 
-function describe(err: unknown): string {
+function errorMessage(err: unknown): string {
   if (err instanceof Error) return err.message.split('\n').slice(-3).join('\n').trim() || err.name;
   return String(err);
 }
@@ -42,7 +42,7 @@ async function init(id: number, indexURL: string, snapshotURL: string | null) {
       projectApi: e.sync.hasProjectApi,
     });
   } catch (err) {
-    post({ type: 'error', id, error: { kind: 'load', message: describe(err) } });
+    post({ type: 'error', id, error: { kind: 'load', message: errorMessage(err) } });
   }
 }
 
@@ -54,7 +54,7 @@ async function ready(id: number): Promise<BootedEngine | null> {
   try {
     return await engine;
   } catch (err) {
-    post({ type: 'error', id, error: { kind: 'load', message: describe(err) } });
+    post({ type: 'error', id, error: { kind: 'load', message: errorMessage(err) } });
     return null;
   }
 }
@@ -92,10 +92,9 @@ async function migrate(id: number, text: string, filename: string, options: Migr
     const json = run(e, text, filename, options, project);
     post({ type: 'result', id, json, ms: performance.now() - t0, factsChanged });
   } catch (err) {
-    post({ type: 'error', id, error: { kind: 'engine', message: describe(err) } });
+    post({ type: 'error', id, error: { kind: 'engine', message: errorMessage(err) } });
   }
 }
-
 
 async function project(id: number, files: ProjectFileInput[], options: MigrateOptions, only?: string[]) {
   const e = await ready(id);
@@ -130,7 +129,7 @@ async function project(id: number, files: ProjectFileInput[], options: MigrateOp
       try {
         json = run(e, f.text, f.path, options, true);
       } catch (err) {
-        error = describe(err); // one file's failure does not stop the run
+        error = errorMessage(err); // one file's failure does not stop the run
       }
       post({ type: 'project-file', id, path: f.path, json, error, ms: performance.now() - t });
       post({ type: 'project-progress', id, pass: 'migrate', done: i + 1, total: todo.length, path: f.path });
@@ -138,7 +137,7 @@ async function project(id: number, files: ProjectFileInput[], options: MigrateOp
     }
     post({ type: 'project-done', id, ms: performance.now() - t0, cancelled: cancelled.has(id) });
   } catch (err) {
-    post({ type: 'error', id, error: { kind: 'engine', message: describe(err) } });
+    post({ type: 'error', id, error: { kind: 'engine', message: errorMessage(err) } });
   } finally {
     cancelled.delete(id);
   }

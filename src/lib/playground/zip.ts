@@ -97,7 +97,8 @@ export async function readZip(zip: Blob): Promise<ZipEntry[]> {
   const entries: ZipEntry[] = [];
   let p = 0;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > cd.length || v.getUint32(p, true) !== SIG_CENTRAL) throw new ZipError('the .zip central directory is damaged');
+    if (p + 46 > cd.length || v.getUint32(p, true) !== SIG_CENTRAL)
+      throw new ZipError('the .zip central directory is damaged');
     const madeBy = v.getUint16(p + 4, true) >> 8;
     const flags = v.getUint16(p + 8, true);
     const method = v.getUint16(p + 10, true);
@@ -142,7 +143,8 @@ export async function readZip(zip: Blob): Promise<ZipEntry[]> {
         if (method === 0) out = await bytesOf(data);
         else if (method === 8) out = await inflate(data, size);
         else throw new ZipError(`${name}: compression method ${method} is not supported`);
-        if (out.length !== size || crc32(out) !== crc) throw new ZipError(`${name}: damaged entry (size or CRC mismatch)`);
+        if (out.length !== size || crc32(out) !== crc)
+          throw new ZipError(`${name}: damaged entry (size or CRC mismatch)`);
         return out;
       },
     });
@@ -179,7 +181,8 @@ export async function writeZip(inputs: ZipInput[], when = new Date()): Promise<B
     let body: Blob;
     if ('copy' in input) {
       ({ method, crc, size } = input.copy);
-      if (method !== 0 && method !== 8) throw new ZipError(`${input.name}: compression method ${method} is not supported`);
+      if (method !== 0 && method !== 8)
+        throw new ZipError(`${input.name}: compression method ${method} is not supported`);
       body = await input.copy.raw();
     } else {
       const packed = await deflate(input.data);

@@ -122,7 +122,9 @@ export class DiffPanel {
       // Not at once: a diff of the old models may still be running in Monaco's worker, which fails
       // ("no diff result available") when its models vanish under it.
       const retired = [this.original!, this.modified!];
-      setTimeout(() => retired.forEach((m) => m.dispose()), RETIRE_MS);
+      setTimeout(() => {
+        for (const m of retired) m.dispose();
+      }, RETIRE_MS);
       this.original = original;
       this.modified = modified;
     } else {

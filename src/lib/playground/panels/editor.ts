@@ -109,7 +109,11 @@ export class EditorPanel {
     const monaco = this.monaco!;
     let m = this.models.get(f.path);
     if (!m) {
-      m = monaco.editor.createModel(f.text, languageFor(f.path), monaco.Uri.from({ scheme: 'file', path: `/${f.path}` }));
+      m = monaco.editor.createModel(
+        f.text,
+        languageFor(f.path),
+        monaco.Uri.from({ scheme: 'file', path: `/${f.path}` }),
+      );
       const model = m;
       const path = f.path;
       model.onDidChangeContent(() => {
@@ -177,7 +181,10 @@ export class EditorPanel {
             severity: x.fix_class === 'safe' ? S.Info : S.Warning,
             message: `${plainCode(x.message)} [${FIX_LABEL[x.fix_class]}]`,
             source: OWNER,
-            code: { value: x.rule, target: monaco.Uri.parse(new URL(this.actions.guideHref(x.anchor), location.href).href) },
+            code: {
+              value: x.rule,
+              target: monaco.Uri.parse(new URL(this.actions.guideHref(x.anchor), location.href).href),
+            },
             startLineNumber: x.start.line,
             startColumn: x.start.column,
             endLineNumber: x.end.line,
@@ -249,7 +256,10 @@ export class EditorPanel {
           const r = new monaco.Range(f.start.line, f.start.column, f.end.line, f.end.column);
           if (!monaco.Range.areIntersectingOrTouching(r, range)) continue;
           const marker = markers.find(
-            (m) => m.startLineNumber === f.start.line && m.startColumn === f.start.column && (m.code as { value?: string })?.value === f.rule,
+            (m) =>
+              m.startLineNumber === f.start.line &&
+              m.startColumn === f.start.column &&
+              (m.code as { value?: string })?.value === f.rule,
           );
           if (f.edits.length) {
             const group = fixGroup(f, findings);
@@ -283,7 +293,9 @@ export class EditorPanel {
       },
     };
     for (const lang of ['python', 'ini', 'plaintext'])
-      monaco.languages.registerCodeActionProvider(lang, provider, { providedCodeActionKinds: ['quickfix', 'source.fixAll'] });
+      monaco.languages.registerCodeActionProvider(lang, provider, {
+        providedCodeActionKinds: ['quickfix', 'source.fixAll'],
+      });
     monaco.editor.registerCommand('mcp-migrate.applyFix', (_a, f: Finding) => this.actions.applyFix(f));
     monaco.editor.registerCommand('mcp-migrate.openGuide', (_a, anchor: string) => {
       location.href = this.actions.guideHref(anchor);

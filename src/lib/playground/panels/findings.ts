@@ -97,7 +97,12 @@ export class FindingsPanel {
                 ? `No findings: the code does not parse${r.error.line ? ` (line ${r.error.line})` : ''}.`
                 : 'No findings for this input.',
       );
-    } else this.empty(s.engine.state === 'failed' ? 'Python could not be loaded, so there are no findings.' : 'Findings appear here once Python has loaded.');
+    } else
+      this.empty(
+        s.engine.state === 'failed'
+          ? 'Python could not be loaded, so there are no findings.'
+          : 'Findings appear here once Python has loaded.',
+      );
   }
 
   private empty(text: string) {
@@ -130,19 +135,34 @@ export class FindingsPanel {
       const lis: HTMLLIElement[] = [];
       for (const f of group) {
         const together = f.group ? (groupSize.get(f.group) ?? 1) : 1;
-        const key = [f.rule, f.start.line, f.start.column, f.end.line, f.end.column, f.fix_class, f.applied, f.advisory, f.message, f.edits.length, together, reviewOn(f.rule)].join('\u0000');
+        const key = [
+          f.rule,
+          f.start.line,
+          f.start.column,
+          f.end.line,
+          f.end.column,
+          f.fix_class,
+          f.applied,
+          f.advisory,
+          f.message,
+          f.edits.length,
+          together,
+          reviewOn(f.rule),
+        ].join('\u0000');
         const li = (!items.has(key) && this.items.get(key)) || this.item(f, together, reviewOn(f.rule), s);
         items.set(key, li);
         li.dataset.i = String(this.current.length);
         this.current.push(f);
         lis.push(li);
       }
-      if (lis.length !== sec.ul.children.length || lis.some((li, i) => sec.ul.children[i] !== li)) sec.ul.replaceChildren(...lis);
+      if (lis.length !== sec.ul.children.length || lis.some((li, i) => sec.ul.children[i] !== li))
+        sec.ul.replaceChildren(...lis);
       order.push(sec.section);
     }
     this.items = items;
     this.sections = sections;
-    if (order.length !== this.list.children.length || order.some((n, i) => this.list.children[i] !== n)) this.list.replaceChildren(...order);
+    if (order.length !== this.list.children.length || order.some((n, i) => this.list.children[i] !== n))
+      this.list.replaceChildren(...order);
   }
 
   private section(anchor: string) {
@@ -174,7 +194,9 @@ export class FindingsPanel {
           'aria-label': `Apply to my code: ${f.rule} at line ${f.start.line}`,
         }),
       );
-    actions.append(el('button', { type: 'button', class: 'pg-link-button', 'data-action': 'off', text: `Turn off ${f.rule}` }));
+    actions.append(
+      el('button', { type: 'button', class: 'pg-link-button', 'data-action': 'off', text: `Turn off ${f.rule}` }),
+    );
     const rule = s.rules.find((r) => r.code === f.rule);
     return el(
       'li',
@@ -185,8 +207,19 @@ export class FindingsPanel {
       },
       el(
         'button',
-        { type: 'button', class: 'pg-finding-main', 'data-action': 'reveal', 'data-line': String(f.start.line), title: 'Show in the editor' },
-        el('span', { class: 'pg-loc' }, el('span', { class: 'sr-only', text: 'Line ' }), `${f.start.line}:${f.start.column}`),
+        {
+          type: 'button',
+          class: 'pg-finding-main',
+          'data-action': 'reveal',
+          'data-line': String(f.start.line),
+          title: 'Show in the editor',
+        },
+        el(
+          'span',
+          { class: 'pg-loc' },
+          el('span', { class: 'sr-only', text: 'Line ' }),
+          `${f.start.line}:${f.start.column}`,
+        ),
         el('code', { class: 'pg-rule', text: f.rule }),
         el('span', { class: `pg-badge pg-badge-${f.fix_class}`, text: FIX_LABEL[f.fix_class] }),
         el('span', { class: 'pg-msg' }, ...withCode(f.message)),
@@ -209,7 +242,15 @@ export class FindingsPanel {
     }
     const matches = view.answer?.matches ?? [];
     if (!matches.length) {
-      box.append(el('p', {}, 'No guide section matched. Try the ', el('a', { href: this.actions.lookupHref(), text: 'error lookup page' }), '.'));
+      box.append(
+        el(
+          'p',
+          {},
+          'No guide section matched. Try the ',
+          el('a', { href: this.actions.lookupHref(), text: 'error lookup page' }),
+          '.',
+        ),
+      );
       return;
     }
     const ol = el('ol', { class: 'pg-lookup-list' });

@@ -77,7 +77,11 @@ export class OptionsPanel {
       groups.get(prefix)!.push(r);
     }
     for (const [prefix, rules] of groups) {
-      const fs = el('fieldset', { class: 'pg-rule-group' }, el('legend', { text: AREA[prefix] ? `${prefix}: ${AREA[prefix]}` : prefix }));
+      const fs = el(
+        'fieldset',
+        { class: 'pg-rule-group' },
+        el('legend', { text: AREA[prefix] ? `${prefix}: ${AREA[prefix]}` : prefix }),
+      );
       for (const r of rules) {
         const id = `pg-rule-${r.code}`;
         const cb = el('input', { type: 'checkbox', id });
@@ -104,7 +108,13 @@ export class OptionsPanel {
           const rv = el('input', { type: 'checkbox', id: rid, role: 'switch' });
           rv.checked = s.options.review === 'all' || s.options.review.includes(r.code);
           rv.addEventListener('change', () => this.actions.setReview(r.code, rv.checked));
-          fs.append(el('div', { class: 'pg-rule-row pg-rule-sub' }, el('label', { for: rid }, rv, ` apply the ${r.code} fix in v2`)));
+          fs.append(
+            el(
+              'div',
+              { class: 'pg-rule-row pg-rule-sub' },
+              el('label', { for: rid }, rv, ` apply the ${r.code} fix in v2`),
+            ),
+          );
         }
       }
       box.append(fs);

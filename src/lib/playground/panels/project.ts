@@ -25,9 +25,18 @@ function fileStatus(f: FileState, failed: string | undefined): { label: string; 
   const fresh = freshAnalysis(f);
   if (fresh) {
     const n = fresh.result.findings.length;
-    return { label: n ? plural(n, 'finding') : 'nothing to migrate', kind: fresh.result.changed ? 'changed' : n ? 'found' : 'clean', findings: n };
+    return {
+      label: n ? plural(n, 'finding') : 'nothing to migrate',
+      kind: fresh.result.changed ? 'changed' : n ? 'found' : 'clean',
+      findings: n,
+    };
   }
-  if (f.refusal?.kind === 'engine') return { label: f.refusal.error.kind === 'syntax' ? 'does not parse' : f.refusal.error.kind.replace('_', ' '), kind: 'error', findings: 0 };
+  if (f.refusal?.kind === 'engine')
+    return {
+      label: f.refusal.error.kind === 'syntax' ? 'does not parse' : f.refusal.error.kind.replace('_', ' '),
+      kind: 'error',
+      findings: 0,
+    };
   if (f.refusal) return { label: 'not analysed', kind: 'error', findings: 0 };
   return { label: 'waiting', kind: 'pending', findings: 0 };
 }
@@ -101,7 +110,9 @@ export class ProjectPanel {
       this.active = s.active;
     }
     const parts = [
-      analysed < this.rows.size ? `${analysed} of ${plural(this.rows.size, 'file')} analysed` : `${plural(this.rows.size, 'file')} analysed`,
+      analysed < this.rows.size
+        ? `${analysed} of ${plural(this.rows.size, 'file')} analysed`
+        : `${plural(this.rows.size, 'file')} analysed`,
       plural(findings, 'finding'),
       `${plural(changed, 'file')} to change`,
     ];
@@ -157,7 +168,12 @@ export class ProjectPanel {
       }
       for (const path of d.files.sort()) {
         const count = el('span', { class: 'pg-tree-count' });
-        const button = el('button', { type: 'button', class: 'pg-tree-file', 'data-path': path }, el('span', { class: 'pg-tree-name', text: path.split('/').pop()! }), count);
+        const button = el(
+          'button',
+          { type: 'button', class: 'pg-tree-file', 'data-path': path },
+          el('span', { class: 'pg-tree-name', text: path.split('/').pop()! }),
+          count,
+        );
         button.addEventListener('click', () => this.actions.select(path));
         this.rows.set(path, { button, count, state: null, failed: undefined });
         ul.append(el('li', {}, button));
@@ -169,7 +185,8 @@ export class ProjectPanel {
     skipped.textContent = '';
     this.skipped.hidden = p.skipped.length === 0;
     part(this.skipped, 'skipped-count').textContent = plural(p.skipped.length, 'item');
-    for (const x of p.skipped.slice(0, 500)) skipped.append(el('li', {}, el('code', { text: x.path }), `: ${x.reason}`));
+    for (const x of p.skipped.slice(0, 500))
+      skipped.append(el('li', {}, el('code', { text: x.path }), `: ${x.reason}`));
     if (p.skipped.length > 500) skipped.append(el('li', { text: `… and ${p.skipped.length - 500} more` }));
   }
 }

@@ -35,7 +35,10 @@ export class ToolbarPanel {
     const zip = part<HTMLInputElement>(panel, 'zip-input');
     part(panel, 'open-folder').addEventListener('click', () => folder.click());
     part(panel, 'open-zip').addEventListener('click', () => zip.click());
-    for (const [input, how] of [[folder, 'folder'], [zip, 'zip']] as const) {
+    for (const [input, how] of [
+      [folder, 'folder'],
+      [zip, 'zip'],
+    ] as const) {
       input.addEventListener('change', () => {
         if (input.files?.length) actions.openFiles(input.files, how);
         input.value = '';
