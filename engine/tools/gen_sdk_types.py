@@ -3,7 +3,7 @@
 The engine infers what an expression holds (`result.content[0]` after `result = await
 session.call_tool(...)`) from this table, so rules can act on code that never names a class.
 
-Usage (from engine/): python3 tools/gen_sdk_types.py [--src ../../shared/sdk-src/v1.28.1/src] [--check]
+Usage (from engine/): python3 tools/gen_sdk_types.py [--src ../../shared/sdk-src/v1.28.1/src]
 """
 
 import argparse
@@ -315,18 +315,11 @@ def render(classes, functions, aliases) -> str:
 def main() -> int:
     p = argparse.ArgumentParser()
     p.add_argument("--src", default=DEFAULT_SRC)
-    p.add_argument("--check", action="store_true")
     args = p.parse_args()
     if not os.path.isdir(os.path.join(args.src, "mcp")):
         print("gen_sdk_types: no SDK source at %s (pass --src)" % args.src, file=sys.stderr)
         return 2
     text = render(*Generator(args.src).tables())
-    if args.check:
-        with open(OUT, encoding="utf-8") as f:
-            if f.read() != text:
-                print("gen_sdk_types: %s is stale; run python3 tools/gen_sdk_types.py" % OUT, file=sys.stderr)
-                return 1
-        return 0
     with open(OUT, "w", encoding="utf-8") as f:
         f.write(text)
     return 0

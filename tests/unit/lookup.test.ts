@@ -1,3 +1,4 @@
+import { KINDS } from '../../scripts/lib/heldout-table.mjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadLookupData } from '../../src/lib/lookup/data-node.ts';
 import { differences, parseAssertions, typecheckLine } from '../../src/lib/lookup/formats.ts';
@@ -38,22 +39,7 @@ describe('lookup training tables', () => {
   });
 
   it('cover every kind of paste, on-topic and off', () => {
-    for (const k of [
-      'line',
-      'traceback',
-      'mangled',
-      'log',
-      'warning',
-      'typechecker',
-      'assertion',
-      'behaviour',
-      'prose',
-      'snippet',
-      'wrapped',
-      'thirdparty',
-      'guideurl',
-      'offtopic',
-    ]) {
+    for (const k of KINDS) {
       expect(ALL.filter((c) => c.kind === k).length, k).toBeGreaterThanOrEqual(8);
     }
     expect(ALL.filter((c) => c.expect === null).length).toBeGreaterThanOrEqual(60);

@@ -150,15 +150,7 @@ class SdkQuestions:
             if not any(self.is_ref(b, qualname) for b in cls.bases):
                 continue
             for c in self.walk(ast.Call):
-                f = c.func
-                if (
-                    isinstance(f, ast.Attribute)
-                    and f.attr == "__init__"
-                    and isinstance(f.value, ast.Call)
-                    and isinstance(f.value.func, ast.Name)
-                    and f.value.func.id == "super"
-                    and self.enclosing(c, ast.ClassDef) is cls
-                ):
+                if self.is_super_init(c) and self.enclosing(c, ast.ClassDef) is cls:
                     out.append((c, True))
         return out
 

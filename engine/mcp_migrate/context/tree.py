@@ -160,6 +160,18 @@ class TreeQuestions:
         return kw.value if kw is not None else None
 
     @staticmethod
+    def is_super_init(call: ast.Call) -> bool:
+        """`super().__init__(...)`"""
+        f = call.func
+        return (
+            isinstance(f, ast.Attribute)
+            and f.attr == "__init__"
+            and isinstance(f.value, ast.Call)
+            and isinstance(f.value.func, ast.Name)
+            and f.value.func.id == "super"
+        )
+
+    @staticmethod
     def has_star(call: ast.Call) -> bool:
         """`*args` or `**kwargs` in the call: its arguments cannot all be seen."""
         return any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords)

@@ -54,7 +54,7 @@ def check(ctx: PythonContext):
                     "`MCPError` takes `code, message, data` directly",
                     [ctx.replace(_argument_node(call), ", ".join(parts))],
                 )
-        elif _is_super_init(call):
+        elif ctx.is_super_init(call):
             # `super().__init__(error)` in a subclass: spell out the fields of the ErrorData.
             if isinstance(arg, (ast.Name, ast.Attribute)):
                 src = ctx.source(arg)
@@ -79,17 +79,6 @@ def _error_argument(call):
     if not call.args and len(call.keywords) == 1 and call.keywords[0].arg == "error":
         return call.keywords[0].value
     return None
-
-
-def _is_super_init(call):
-    f = call.func
-    return (
-        isinstance(f, ast.Attribute)
-        and f.attr == "__init__"
-        and isinstance(f.value, ast.Call)
-        and isinstance(f.value.func, ast.Name)
-        and f.value.func.id == "super"
-    )
 
 
 def _argument_node(call):
