@@ -167,6 +167,14 @@ class Inference:
         fn = self.local_def(f)
         if fn is not None:
             return self.annotation(fn.returns, self.resolver.scope_of.get(id(fn)), fn) if fn.returns else None
+        if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name):
+            if f.value.id == "self":
+                cls = self._class_of(f)
+                found = self._inherited_return(cls, f.attr) if cls is not None else None
+            else:
+                found = self._method_return(f.value, f.attr)  # `Converter.extract(...)`
+            if found is not None:
+                return found
         if isinstance(f, ast.Attribute):
             recv = self.type_of(f.value)
             if isinstance(recv, tuple) and recv[0] == "class" and f.attr in CONSTRUCTORS:
@@ -205,6 +213,39 @@ class Inference:
         if cls is None:
             return None
         return union([self._binding(b, use) for b in bindings if self._class_of(b.node) is cls])
+
+    def _inherited_return(self, cls: ast.ClassDef, method: str, depth: int = 0):
+        """`self.method()` where a base class defines `method`: in this file, or in the user's other
+        modules (`class Anthropic(AugmentedLLM)`, `AugmentedLLM.get_params() -> RequestParams`)."""
+        for base in cls.bases:
+            t = self._method_return(base.value if isinstance(base, ast.Subscript) else base, method, depth + 1)
+            if t is not None:
+                return t
+        return None
+
+    def _method_return(self, cls_name: ast.AST, method: str, depth: int = 0):
+        """What `method` of the user's class that `cls_name` names returns (`Converter.make()`),
+        per its annotation, its bases' or (for a class in another module) the project index's."""
+        b = self.resolver.binding(cls_name) if isinstance(cls_name, ast.Name) and depth <= MAX_DEPTH else None
+        if b is None:
+            return None
+        node = b.node
+        if isinstance(node, ast.ClassDef):
+            for item in node.body:
+                if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name == method:
+                    return self.annotation(item.returns, self.resolver.scope_of.get(id(item)), item)
+            return self._inherited_return(node, method, depth)
+        if self.project is None:
+            return None
+        if b.kind == "import":
+            module, _, name = b.target.rpartition(".")
+        elif isinstance(node, ast.alias) and isinstance(self.resolver.parent(node), ast.ImportFrom):
+            imp = self.resolver.parent(node)
+            module = self.project.relative(self.path, imp.level, imp.module) if self.path else None
+            name = node.name
+        else:
+            return None
+        return self.project.method_type(module, name, method) if module else None
 
     def _class_of(self, node: ast.AST):
         p = self.resolver.parent(node)
@@ -385,7 +426,7 @@ class Inference:
                 return ("dict", value) if value else None
             ann = ann.value  # Context[ServerSession, None] -> Context
         t = self.type_of(ann)
-        if isinstance(t, tuple) and t[0] == "class":
+        if isinstance(t, tuple) and t[0] in ("class", "subclass"):
             return ALIASES.get(t[1]) or t[1]
         return None
 

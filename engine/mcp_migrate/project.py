@@ -45,6 +45,7 @@ def file_facts(path: str, text: str) -> Optional[dict]:
     infer = Inference(resolver)
     is_package = _is_package(path)
     names: Dict[str, list] = {}
+    classes: Dict[str, dict] = {}
     for node in _top_level(tree.body):
         if isinstance(node, ast.ImportFrom):
             source = _absolute(module, is_package, node.level, node.module)
@@ -65,9 +66,9 @@ def file_facts(path: str, text: str) -> Optional[dict]:
                 elif isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name):
                     names[t.id] = ["call", node.value.func.id]
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.returns is not None:
-            known = infer.annotation(node.returns, tree, node)
-            if known is not None:
-                names[node.name] = ["type", ["def", _jsonable(known)]]
+            ref = _return_ref(infer, tree, node)
+            if ref is not None:
+                names[node.name] = ["type", ["def", ref[1]]] if ref[0] == "type" else ["returns", ref[1]]
         elif isinstance(node, ast.ClassDef):
             sdk = infer.sdk_base(node)
             if sdk:
@@ -76,7 +77,56 @@ def file_facts(path: str, text: str) -> Optional[dict]:
                 base = next((b.id for b in node.bases if isinstance(b, ast.Name)), None)
                 if base:
                     names[node.name] = ["subclass", base]
-    return {"path": path, "module": module, "package": is_package, "names": names}
+            shape = _class_shape(infer, tree, node)
+            if shape is not None:
+                classes[node.name] = shape
+    return {"path": path, "module": module, "package": is_package, "names": names, "classes": classes}
+
+
+def _class_shape(infer, tree, cls: ast.ClassDef) -> Optional[dict]:
+    """Its base names and what its methods say they return: `self.get_params()` in a subclass in
+    another file is typed by the base class's annotation."""
+    bases = [_base_name(b) for b in cls.bases]
+    methods = {}
+    for item in cls.body:
+        if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.returns is not None:
+            ref = _return_ref(infer, tree, item)
+            if ref is not None:
+                methods[item.name] = ref
+    bases = [b for b in bases if b]
+    return {"bases": bases, "methods": methods} if bases or methods else None
+
+
+def _base_name(base: ast.AST) -> Optional[str]:
+    base = base.value if isinstance(base, ast.Subscript) else base
+    return base.id if isinstance(base, ast.Name) else None
+
+
+def _return_ref(infer, tree, fn) -> Optional[list]:
+    """["type", T] when the file alone types the return annotation, ["name", N] when it names a class
+    of the user's (`-> RequestParams`, `-> "RequestParams | None"`) that the joined index resolves."""
+    known = infer.annotation(fn.returns, tree, fn)
+    if known is not None:
+        return ["type", _jsonable(known)]
+    name = _annotated_name(fn.returns)
+    return ["name", name] if name else None
+
+
+def _annotated_name(ann: Optional[ast.AST], depth: int = 0) -> Optional[str]:
+    """The one class an annotation names, past `Optional[...]`, `X | None` and string quotes."""
+    if ann is None or depth > 4:
+        return None
+    if isinstance(ann, ast.Constant) and isinstance(ann.value, str):
+        try:
+            return _annotated_name(ast.parse(ann.value.strip(), mode="eval").body, depth + 1)
+        except SyntaxError:
+            return None
+    if isinstance(ann, ast.BinOp) and isinstance(ann.op, ast.BitOr):
+        sides = [s for s in (ann.left, ann.right) if not (isinstance(s, ast.Constant) and s.value is None)]
+        return _annotated_name(sides[0], depth + 1) if len(sides) == 1 else None
+    if isinstance(ann, ast.Subscript) and isinstance(ann.value, ast.Name) and ann.value.id == "Optional":
+        return _annotated_name(ann.slice, depth + 1)
+    return ann.id if isinstance(ann, ast.Name) else None
 
 
 def _is_package(path: str) -> bool:
@@ -151,8 +201,38 @@ class ProjectIndex:
             return _typed(entry[1])
         if kind == "import":
             return self.global_type(entry[1], entry[2], hops + 1)
-        if kind in ("call", "subclass"):
+        if kind in ("call", "subclass", "returns"):
             t = self.global_type(facts["module"], entry[1], hops + 1)
             if isinstance(t, tuple) and t[0] in ("class", "subclass"):
-                return t[1] if kind == "call" else ("subclass", t[1])
+                return {"call": t[1], "subclass": ("subclass", t[1]), "returns": ("def", t[1])}[kind]
         return None
+
+    def method_type(self, module: str, cls: str, method: str, hops: int = 0):
+        """What `method` of the user's class `cls` (defined in or imported into `module`) returns,
+        looking through its bases as Python would; None when no annotation says."""
+        if hops > MAX_HOPS:
+            return None
+        facts = self.find(module)
+        if facts is None:
+            return None
+        entry = facts["names"].get(cls)
+        if entry is not None and entry[0] == "import":
+            return self.method_type(entry[1], entry[2], method, hops + 1)
+        shape = facts.get("classes", {}).get(cls)
+        if shape is None:
+            return None
+        ref = shape["methods"].get(method)
+        if ref is not None:
+            return self.resolve_ref(facts["module"], ref)
+        for base in shape["bases"]:
+            t = self.method_type(facts["module"], base, method, hops + 1)
+            if t is not None:
+                return t
+        return None
+
+    def resolve_ref(self, module: str, ref: list):
+        """The instance type a `_return_ref` stands for."""
+        if ref[0] == "type":
+            return _typed(ref[1])
+        t = self.global_type(module, ref[1])
+        return t[1] if isinstance(t, tuple) and t[0] in ("class", "subclass") else None

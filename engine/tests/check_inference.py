@@ -143,6 +143,7 @@ own
 @app.tool()
 async def t(ctx: Context) -> str:
     ctx.request_context
+    ctx.session.client_params
     return ""
 
 def make():
@@ -170,6 +171,7 @@ ROWS = [
     (SERVERS, "App", ("class", "mcp.server.fastmcp.server.FastMCP")),
     (SERVERS, "Own", ("subclass", "mcp.server.fastmcp.server.FastMCP")),
     (SERVERS, "ctx.request_context", "mcp.shared.context.RequestContext"),
+    (SERVERS, "ctx.session.client_params", "mcp.types.InitializeRequestParams"),  # unannotated property
     (SERVERS, "server@2", "mcp.server.lowlevel.server.Server"),
     (NARROWING, "x@2", "mcp.types.EmbeddedResource"),  # after `assert isinstance(...)`
     (NARROWING, "x.resource", ("union", ("mcp.types.TextResourceContents", "mcp.types.BlobResourceContents"))),
@@ -206,6 +208,16 @@ PROJECT = {
     "pkg/use.py": "from pkg.params import Params\nParams(maxTokens=1)\n",
     "pkg/listing.py": "from mcp.types import Tool\nasync def all_tools() -> list[Tool]:\n    return []\n",
     "pkg/use2.py": "from .listing import all_tools\nasync def f():\n    tools = await all_tools()\n    tools\n",
+    "pkg/reexport.py": "from pkg.params import Params\n",
+    "pkg/llm.py": "from .reexport import Params\nclass Plain:\n    pass\nclass LLM:\n"
+    "    def get_params(self) -> Params | None:\n        ...\n    def plain(self) -> Plain:\n        ...\n",
+    "pkg/anthropic.py": "from .llm import LLM\nclass Mid(LLM):\n    pass\nclass Anthropic(Mid):\n    def go(self):\n"
+    "        params = self.get_params()\n        params\n        other = self.plain()\n        other\n",
+    "pkg/make.py": "from .params import Params\ndef make() -> 'Params':\n    ...\n",
+    "pkg/use3.py": "from .make import make\np = make()\np\n",
+    "pkg/conv.py": "from .params import Params\nclass Converter:\n    @staticmethod\n    def extract(x) -> Params:\n"
+    "        ...\n",
+    "pkg/use4.py": "from pkg.conv import Converter\nr = Converter.extract(1)\nr\n",
 }
 PROJECT_ROWS = [
     ("pkg/tools.py", "mcp", "mcp.server.fastmcp.server.FastMCP"),
@@ -214,6 +226,11 @@ PROJECT_ROWS = [
     ("pkg/sub/deep.py", "mcp", "mcp.server.fastmcp.server.FastMCP"),
     ("pkg/use.py", "Params", ("class", "mcp.types.CreateMessageRequestParams")),
     ("pkg/use2.py", "tools@2", ("list", "mcp.types.Tool")),  # a function's return annotation
+    # an inherited method's annotation naming a user subclass of an SDK model, through a re-export
+    ("pkg/anthropic.py", "params@2", "mcp.types.CreateMessageRequestParams"),
+    ("pkg/anthropic.py", "other@2", None),  # a user class that is not an SDK model
+    ("pkg/use3.py", "p@2", "mcp.types.CreateMessageRequestParams"),  # `-> 'Params'` in another file
+    ("pkg/use4.py", "r@2", "mcp.types.CreateMessageRequestParams"),  # a static method of a user class
 ]
 # What the constructor of a name imported from the user's modules builds: the SDK model it keeps.
 CONSTRUCTOR_ROWS = [

@@ -45,6 +45,9 @@ TRANSPARENT = {
     "ReadOnly",
 }
 CM_RETURNS = {"AsyncGenerator", "AsyncIterator", "Generator", "Iterator"}
+# Properties the v1 source leaves unannotated, typed by what they return on that class:
+# `Context.session` is `self.request_context.session`, always a `ServerSession` under FastMCP.
+UNANNOTATED = {"mcp.server.fastmcp.server.Context": {"session": "mcp.server.session.ServerSession"}}
 
 
 def module_name(root: str, path: str) -> str:
@@ -261,6 +264,9 @@ class Generator:
                 t = None
             if t:
                 fields[target.attr] = t
+        for name, t in UNANNOTATED.get(qual, {}).items():
+            if not fields.get(name):
+                fields[name] = t
         # A root model's `root` holds its union; RootModel[X] is how v1 spells it.
         for b in node.bases:
             if isinstance(b, ast.Subscript) and (self.qual(mod, b.value) or "").endswith("RootModel"):

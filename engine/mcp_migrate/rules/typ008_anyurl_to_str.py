@@ -143,6 +143,9 @@ def _mcp_uri(ctx, expr):
             return None
         expr = b.expr
     if isinstance(expr, ast.Attribute) and expr.attr == "uri" and ctx.protocol_value(expr)[1] is not None:
+        # A known owner whose `uri` did not become `str` (`Root.uri` is still a `FileUrl`): not this change.
+        if any(c.rpartition(".")[2] not in STR_URI_MODELS for c in ctx.types.classes_of(expr.value)):
+            return None
         return expr
     return None
 

@@ -82,6 +82,12 @@ CASES = [
 NOOP = [
     # `Root.uri` is still a `FileUrl` in v2
     "from pydantic import AnyUrl\nfrom mcp.types import Root\n\nroot = Root(uri=AnyUrl('file:///tmp'), name='tmp')\n",
+    # ... so its parts are still read off the URL object
+    "from mcp.server.fastmcp import Context\n"
+    "\n"
+    "async def roots(ctx: Context):\n"
+    "    for root in (await ctx.session.list_roots()).roots:\n"
+    "        print(root.uri.path)\n",
     # already a string
     "from pydantic import AnyUrl\n"
     "from mcp.types import Resource\n"
