@@ -61,7 +61,14 @@ const atPosition = (/** @type {Diagnostic} */ d) => `${d.file}\0${d.line}\0${d.c
 // the message spelled as v2 would (the project's own v1 error `"requestedSchema" for class
 // "ElicitRequestURLParams"` reads `"requested_schema"` once the engine renamed the field).
 /** @type {Record<string, string>} */
-const V2_NAMES = { FastMCP: 'MCPServer', McpError: 'MCPError', FastMCPError: 'MCPServerError' };
+// `TransportStreams` is v2's alias of the (read, write) tuple v1's transports yield: pyright names the
+// alias, so `.close()` on that tuple, a project's own bug in both versions, reads the same way.
+const V2_NAMES = {
+  FastMCP: 'MCPServer',
+  McpError: 'MCPError',
+  FastMCPError: 'MCPServerError',
+  TransportStreams: 'tuple',
+};
 const snake = (/** @type {string} */ w) => w.replace(/(?<=[a-z0-9])([A-Z])/g, (c) => `_${c.toLowerCase()}`);
 /** @param {string} message */
 export function v2Spelling(message) {

@@ -9,6 +9,13 @@ MANUAL = (
     "function and pass it to helpers that need it"
 )
 
+# v2 raises `ValueError` for a static resource (no `{...}` in its URI) that declares a Context parameter.
+MANUAL_STATIC = (
+    "`get_context()` was removed, and v2 injects no `Context` into a static resource (its URI has no "
+    "`{...}` variable): add a template variable to the URI and a `ctx: Context` parameter, or do this "
+    "work in a tool"
+)
+
 
 @rule(
     code="SRV008",
@@ -16,9 +23,10 @@ MANUAL = (
     anchor="mcpserverget_context-removed",
     fix_class="review",
     summary="""
-        In a `@mcp.tool()` / `@mcp.prompt()` function, replaces `ctx = mcp.get_context()` by an injected
-        `ctx: Context` parameter (or uses the `Context` parameter the function already has). Elsewhere,
-        marks the call: the context must be passed down from the handler.
+        In a `@mcp.tool()` / `@mcp.prompt()` function or a resource template (`{...}` in its URI),
+        replaces `ctx = mcp.get_context()` by an injected `ctx: Context` parameter (or uses the
+        `Context` parameter the function already has). Elsewhere, marks the call: the context must be
+        passed down from the handler; a static resource gets no `Context` in v2 at all.
     """,
     why="""
         v2 removed the ambient context: `mcp.get_context()` raises
@@ -49,16 +57,22 @@ def check(ctx: PythonContext):
         if isinstance(c.func, ast.Attribute)
         and c.func.attr == "get_context"
         and not c.args
-        and ctx.fragment_receiver(c.func.value)
+        and (ctx.fragment_receiver(c.func.value) or _self_of_server(ctx, c.func.value))
     ]
-    handler_defs = {id(d): kind for d, _, kind in ctx.fastmcp_handlers("tool", "prompt")}
+    handler_defs, static = set(), set()
+    for d, dec, kind in ctx.fastmcp_handlers("tool", "prompt", "resource"):
+        uri = _resource_uri(ctx, dec) if kind == "resource" else None
+        if kind != "resource" or (uri is not None and "{" in uri):
+            handler_defs.add(id(d))
+        elif uri is not None:
+            static.add(id(d))
     by_handler = {}
     for call in calls:
         fn = ctx.enclosing(call)
         if fn is not None and id(fn) in handler_defs:
             by_handler.setdefault(id(fn), (fn, []))[1].append(call)
         else:
-            ctx.manual(call, MANUAL)
+            ctx.manual(call, MANUAL_STATIC if fn is not None and id(fn) in static else MANUAL)
     for fn, fn_calls in by_handler.values():
         edits = _inject(ctx, fn, fn_calls)
         for call, call_edits in zip(fn_calls, edits or [None] * len(fn_calls)):
@@ -115,3 +129,23 @@ def _free_name(ctx, fn):
     used = {n.id for n in ast.walk(fn) if isinstance(n, ast.Name)}
     used |= {a.arg for a in ast.walk(fn.args) if isinstance(a, ast.arg)}
     return next((n for n in ("ctx", "context", "mcp_context") if n not in used), None)
+
+
+def _self_of_server(ctx, expr):
+    """`self` in a user subclass of FastMCP that keeps v1's `get_context` (`class DbtMCP(FastMCP)`)."""
+    if not (isinstance(expr, ast.Name) and expr.id == "self"):
+        return False
+    owner = ctx.enclosing(expr, ast.ClassDef)
+    if owner is None or ctx.types.sdk_base(owner) != ctx.canonical(sdk.FASTMCP):
+        return False
+    return not any(
+        isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name == "get_context" for item in owner.body
+    )
+
+
+def _resource_uri(ctx, dec):
+    """The URI a `@mcp.resource("res://{name}")` decorator gives, when it is a literal; else None."""
+    if not isinstance(dec, ast.Call):
+        return None
+    uri = dec.args[0] if dec.args else ctx.keyword_value(dec, "uri")
+    return ctx.const_str(uri) if uri is not None else None

@@ -91,9 +91,42 @@ CASES = [
         "     return str(x)\n",
         findings=["SRV008:3 manual"],
     ),
+    # a resource template is given a Context; a static resource cannot be
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        "+from mcp.server.mcpserver import Context\n"
+        " \n"
+        " mcp = FastMCP('d')\n"
+        " \n"
+        " @mcp.resource('users://{name}')\n"
+        "-async def user(name: str) -> str:\n"
+        "-    ctx = mcp.get_context()\n"
+        "+async def user(name: str, ctx: Context) -> str:\n"
+        "     return ctx.client_id + name\n"
+        " \n"
+        " @mcp.resource('config://app')\n"
+        " async def config() -> str:\n"
+        "+    # mcp-migrate: SRV008 `get_context()` was removed, and v2 injects no `Context` into a static resource (its URI has no `{...}` variable): add a template variable to the URI and a `ctx: Context` parameter, or do this work in a tool https://py.sdk.modelcontextprotocol.io/v2/migration/#mcpserverget_context-removed\n"
+        "     return mcp.get_context().client_id\n",
+        findings=["SRV008:7 review", "SRV008:12 manual"],
+    ),
+    # a subclass of the server asking itself
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        " \n"
+        " class App(FastMCP):\n"
+        "     def client(self):\n"
+        "+        # mcp-migrate: SRV008 `get_context()` was removed: declare a `ctx: Context` parameter on the tool/resource/prompt function and pass it to helpers that need it https://py.sdk.modelcontextprotocol.io/v2/migration/#mcpserverget_context-removed\n"
+        "         return self.get_context().client_id\n",
+        findings=["SRV008:5 manual"],
+    ),
 ]
 
 NOOP = [
+    # a subclass with its own `get_context`, and a class that is not the server
+    "from mcp.server.fastmcp import FastMCP\n\nclass App(FastMCP):\n    def get_context(self):\n        return 1\n"
+    "    def f(self):\n        return self.get_context()\n",
+    "class App:\n    def f(self):\n        return self.get_context()\n",
     "from fastmcp import FastMCP\nmcp = FastMCP('d')\nctx = mcp.get_context()\n",
     "from fastmcp import FastMCP\nmcp = FastMCP('d')\n\n@mcp.tool()\ndef t():\n    ctx = mcp.get_context()\n",
     "import mcp\nctx = mcp.get_context()\n",
