@@ -17,6 +17,7 @@ HTTP = (
     "transport_security",
 )
 MOVED = tuple(dict.fromkeys(SSE + HTTP))
+INT_SETTINGS = ("port", "retry_interval")
 # What each v2 destination accepts (`run()` by its transport); the app factories have no `port`.
 ACCEPTS = {
     ("run", "sse"): SSE,
@@ -185,7 +186,7 @@ def _constructor(ctx, call):
     dests = [(d, _accepts(d)) for d in ctx.same_object_calls(call, sdk.FASTMCP, *DESTINATIONS)]
     moves, stuck = {}, []
     for name, node in params.items():
-        value = node.value if isinstance(node, ast.keyword) else node
+        value = _value(node)
         targets = [d for d, acc in dests if acc is not None and name in acc]
         if (
             any(acc is None for _, acc in dests)
@@ -198,10 +199,7 @@ def _constructor(ctx, call):
         else:
             moves[name] = targets
     if moves:
-        text = {
-            n: (ctx.source(params[n]) if isinstance(params[n], ast.keyword) else "%s=%s" % (n, ctx.source(params[n])))
-            for n in moves
-        }
+        text = {n: "%s=%s" % (n, _validated(ctx, n, _value(params[n]))) for n in moves}
         edits = ctx.remove_args(call, [params[n] for n in moves])
         by_dest = {}
         for n, targets in moves.items():
@@ -221,6 +219,26 @@ def _constructor(ctx, call):
             "v2 takes %s on `run()` / the app methods, not the constructor: %s"
             % (_names(stuck), "; ".join("`%s=` -> %s" % (n, WHERE.get(n, _HTTP_WHERE)) for n in stuck)),
         )
+
+
+def _value(param):
+    return param.value if isinstance(param, ast.keyword) else param
+
+
+def _validated(ctx, name, value):
+    """The value's source, as v1's settings model would have parsed it: `FastMCP(port=os.getenv("PORT"))`
+    got an `int` from pydantic, while `run(port=...)` hands the string to the socket as it is."""
+    text = ctx.source(value)
+    if name in INT_SETTINGS and _environment_string(ctx, value):
+        return "int(%s)" % text
+    return text
+
+
+def _environment_string(ctx, value):
+    """`os.getenv(...)`, `os.environ.get(...)`, `os.environ[...]`: a `str` (or None) from the environment."""
+    if isinstance(value, ast.Call):
+        return ctx.resolve(value.func) in ("os.getenv", "os.environ.get")
+    return isinstance(value, ast.Subscript) and ctx.resolve(value.value) == "os.environ"
 
 
 def _sets_setting(ctx, stmt, key):

@@ -22,7 +22,8 @@ HOW = (
     summary="""
         Renames `streamablehttp_client` to `streamable_http_client` (imports, references, patch targets).
         Calls passing `headers=`, `timeout=`, `sse_read_timeout=`, `auth=` or `httpx_client_factory=`:
-        in an `async with`, a review fix opens the client v1 built inside in the same statement,
+        in an `async with`, a fix (review when a timeout is not a number written in the call, or a
+        factory builds the client) opens the client v1 built inside in the same statement,
         `httpx2.AsyncClient(headers=..., timeout=httpx2.Timeout(30, read=300), auth=...,
         follow_redirects=True) as http_client` (or the given factory, called the same way), and passes
         it as `http_client=`; elsewhere (or with a `timedelta` timeout) a marker.
@@ -55,9 +56,9 @@ def check(ctx: PythonContext):
                 names,
                 HOW,
             )
-            edits = _own_client(ctx, call)
-            if edits:
-                ctx.fix(call, msg, edits, fix_class="review")
+            own = _own_client(ctx, call)
+            if own:
+                ctx.fix(call, msg, own[0], fix_class=own[1])
             else:
                 ctx.manual(call, msg)
     ctx.rename_symbol(
@@ -70,7 +71,9 @@ def _own_client(ctx, call):
     `async with httpx2.AsyncClient(headers=h, timeout=httpx2.Timeout(t, read=300), auth=a,
     follow_redirects=True) as http_client, streamable_http_client(url, http_client=http_client) as streams:`,
     the client v1 built inside (a `httpx_client_factory` is called the same way), closed with the
-    block. None when the call is not a `with` item or an argument cannot be moved as written."""
+    block. (edits, fix class), None when the call is not a `with` item or an argument cannot be moved
+    as written. The guide's own rewrite, safe when the timeouts are numbers written in the call: a
+    name might hold a `timedelta`, and a factory's client is the user's, not an `httpx2` one."""
     item = ctx.parent(call)
     if (
         not isinstance(item, ast.withitem)
@@ -118,7 +121,11 @@ def _own_client(ctx, call):
     if removal is None or add is None:
         return None
     imp = ctx.add_import("httpx2")
-    return [ctx.insert(ctx.span(call)[0], "%s as %s, " % (opened, client))] + removal + [add] + ([imp] if imp else [])
+    edits = [ctx.insert(ctx.span(call)[0], "%s as %s, " % (opened, client))] + removal + [add] + ([imp] if imp else [])
+    literal = all(
+        isinstance(given[n], ast.Constant) for n in ("timeout", "sse_read_timeout") if n in given
+    )
+    return edits, "safe" if literal and "httpx_client_factory" not in given else "review"
 
 
 def _seconds(ctx, value):

@@ -20,6 +20,17 @@ CASES = [
         '+mcp.run(transport="sse", host="0.0.0.0", port=9000, sse_path="/events")\n',
         findings=["SRV007:3 safe", "SRV007:6 safe"],
     ),
+    # v1's settings model parsed a port read from the environment; `run()` does not
+    case(
+        " import os\n"
+        " from mcp.server.fastmcp import FastMCP\n"
+        " \n"
+        '-mcp = FastMCP("Demo", host=os.getenv("HOST", "0.0.0.0"), port=os.environ["PORT"])\n'
+        '-mcp.run(transport="sse")\n'
+        '+mcp = FastMCP("Demo")\n'
+        '+mcp.run(transport="sse", host=os.getenv("HOST", "0.0.0.0"), port=int(os.environ["PORT"]))\n',
+        findings=["SRV007:4 safe"],
+    ),
     # a mounted app: host goes to the app factory too (DNS-rebinding protection); port has no home there
     case(
         " from mcp.server.fastmcp import FastMCP\n"

@@ -30,7 +30,20 @@ CASES = [
         "+    url=u, http_client=http_client,\n"
         " ) as (r, w, g):\n"
         "     pass\n",
-        findings=["TRN001:1 safe", "TRN001:3 review"],
+        findings=["TRN001:1 safe", "TRN001:3 safe"],
+    ),
+    # a timeout held in a name may be a `timedelta`, which `httpx2.Timeout` does not take: review
+    case(
+        "-from mcp.client.streamable_http import streamablehttp_client\n"
+        "+from mcp.client.streamable_http import streamable_http_client\n"
+        "+import httpx2\n"
+        " \n"
+        " async def main(url, limit):\n"
+        "-    async with streamablehttp_client(url, timeout=limit) as (r, w, _):\n"
+        "+    async with httpx2.AsyncClient(timeout=httpx2.Timeout(limit, read=300), "
+        "follow_redirects=True) as http_client, streamable_http_client(url, http_client=http_client) as (r, w, _):\n"
+        "         pass\n",
+        findings=["TRN001:1 safe", "TRN001:4 review"],
     ),
     # a client factory is called the way v1 called it
     case(
@@ -57,7 +70,7 @@ CASES = [
         "+    async with httpx2.AsyncClient(headers=headers, timeout=httpx2.Timeout(10, read=300), "
         "follow_redirects=True) as http_client, streamable_http_client(url, http_client=http_client) as (r, w, _):\n"
         "         pass\n",
-        findings=["TRN001:1 safe", "TRN001:4 review"],
+        findings=["TRN001:1 safe", "TRN001:4 safe"],
     ),
     # the third target is used: TRN002 cannot drop it, so the v2 call would not unpack; marked
     case(
