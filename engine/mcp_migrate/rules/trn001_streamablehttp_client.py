@@ -122,9 +122,7 @@ def _own_client(ctx, call):
         return None
     imp = ctx.add_import("httpx2")
     edits = [ctx.insert(ctx.span(call)[0], "%s as %s, " % (opened, client))] + removal + [add] + ([imp] if imp else [])
-    literal = all(
-        isinstance(given[n], ast.Constant) for n in ("timeout", "sse_read_timeout") if n in given
-    )
+    literal = all(isinstance(given[n], ast.Constant) for n in ("timeout", "sse_read_timeout") if n in given)
     return edits, "safe" if literal and "httpx_client_factory" not in given else "review"
 
 
