@@ -22,6 +22,7 @@ from .sdk_types import ALIASES, CLASSES, FUNCTIONS
 CONSTRUCTORS = {"model_validate", "model_validate_json", "model_construct", "parse_obj", "parse_raw"}
 # Instance methods that return a copy of the same type.
 COPIES = {"model_copy", "copy"}
+DICT_READS = {"get", "pop", "setdefault", "values"}
 MAX_DEPTH = 24
 # Calls whose result (or awaited result) is their first argument's: `await asyncio.wait_for(session.call_tool(...), 5)`.
 PASS_THROUGH = {"asyncio.ensure_future", "asyncio.create_task", "asyncio.wait_for", "asyncio.shield"}
@@ -139,6 +140,9 @@ class Inference:
         if isinstance(expr, (ast.ListComp, ast.GeneratorExp)):
             elt = self.type_of(expr.elt)
             return ("list", elt) if elt is not None else None
+        if isinstance(expr, ast.DictComp):  # `{tool.name: tool for tool in tools}`
+            value = self.type_of(expr.value)
+            return ("dict", value) if value is not None else None
         return None
 
     def _call(self, call: ast.Call):
@@ -171,8 +175,8 @@ class Inference:
             if f.value.id == "self":
                 cls = self._class_of(f)
                 found = self._inherited_return(cls, f.attr) if cls is not None else None
-            else:
-                found = self._method_return(f.value, f.attr)  # `Converter.extract(...)`
+            else:  # `Converter.extract(...)`, or `manager.session()` with `manager = Manager()`
+                found = self._method_return(f.value, f.attr) or self._method_return(self._user_class(f.value), f.attr)
             if found is not None:
                 return found
         if isinstance(f, ast.Attribute):
@@ -181,6 +185,9 @@ class Inference:
                 return recv[1]
             if f.attr in COPIES and isinstance(recv, str):
                 return recv
+            values = union([c[1] for c in members(recv) if isinstance(c, tuple) and c[0] == "dict"])
+            if values is not None and f.attr in DICT_READS:  # `tools_by_name.get(name)`, `.values()`
+                return ("list", values) if f.attr == "values" else values
             return union([lookup(c, 2, f.attr) for c in members(recv) if isinstance(c, str)])
         return None
 
@@ -221,6 +228,18 @@ class Inference:
             t = self._method_return(base.value if isinstance(base, ast.Subscript) else base, method, depth + 1)
             if t is not None:
                 return t
+        return None
+
+    def _user_class(self, name: ast.Name):
+        """The class name node of `name = Manager(...)` or `name: Manager`, else None (SDK classes and
+        other values are typed elsewhere)."""
+        b = self.resolver.binding(name)
+        if b is None or not isinstance(b.node, (ast.Assign, ast.AnnAssign, ast.arg)):
+            return None
+        if b.how == "call" and isinstance(b.expr, ast.Call) and self._binds_whole(b.node, b.name):
+            return b.expr.func if isinstance(b.expr.func, ast.Name) else None
+        if b.how == "annotation" and isinstance(b.expr, ast.Name):
+            return b.expr
         return None
 
     def _method_return(self, cls_name: ast.AST, method: str, depth: int = 0):

@@ -125,6 +125,28 @@ class Client:
         y = 2
         y
 """
+USER_CLASSES = """
+from mcp import ClientSession
+from mcp.types import Tool
+class Manager:
+    async def session(self) -> ClientSession:
+        ...
+    def name(self) -> str:
+        ...
+async def f(tools: list[Tool], m2: Manager):
+    manager = Manager()
+    s = await manager.session()
+    s
+    s2 = await m2.session()
+    s2
+    n = manager.name()
+    n
+    by_name = {t.name: t for t in tools}
+    one = by_name.get("x")
+    one
+    for t in by_name.values():
+        t
+"""
 SERVERS = """
 from mcp.server.fastmcp import FastMCP, Context
 from mcp.server.lowlevel import Server
@@ -166,6 +188,11 @@ ROWS = [
     (SESSIONS, "s@2", "mcp.client.session.ClientSession"),
     (SESSIONS, "c@2", "mcp.client.session.ClientSession"),
     (SESSIONS, "read@2", None),
+    (USER_CLASSES, "s@2", "mcp.client.session.ClientSession"),  # a method of a user class's instance
+    (USER_CLASSES, "s2@2", "mcp.client.session.ClientSession"),  # ... of an annotated parameter
+    (USER_CLASSES, "n@2", None),
+    (USER_CLASSES, "one@2", "mcp.types.Tool"),  # dict comprehension, `.get()`
+    (USER_CLASSES, "t@4", "mcp.types.Tool"),  # `.values()`
     (SERVERS, "app@2", "mcp.server.fastmcp.server.FastMCP"),
     (SERVERS, "own@2", "mcp.server.fastmcp.server.FastMCP"),
     (SERVERS, "App", ("class", "mcp.server.fastmcp.server.FastMCP")),

@@ -101,10 +101,17 @@ def check(ctx: PythonContext):
     for node in ctx.attribute_uses(sdk.FASTMCP, "settings"):
         parent = ctx.parent(node)
         if isinstance(parent, ast.Attribute) and parent.attr in MOVED and id(parent) not in folded:
+            store = isinstance(parent.ctx, ast.Store)
             ctx.manual(
                 parent,
-                "`settings.%s` was removed (assigning it raises `ValueError`); pass `%s=` to %s"
-                % (parent.attr, parent.attr, WHERE.get(parent.attr, _HTTP_WHERE)),
+                "`settings.%s` was removed (%s); %s `%s=` to %s"
+                % (
+                    parent.attr,
+                    "assigning it raises `ValueError`" if store else "reading it raises `AttributeError`",
+                    "pass" if store else "keep the value yourself and pass it as",
+                    parent.attr,
+                    WHERE.get(parent.attr, _HTTP_WHERE),
+                ),
             )
 
 
