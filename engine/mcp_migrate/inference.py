@@ -23,6 +23,7 @@ CONSTRUCTORS = {"model_validate", "model_validate_json", "model_construct", "par
 # Instance methods that return a copy of the same type.
 COPIES = {"model_copy", "copy"}
 DICT_READS = {"get", "pop", "setdefault", "values"}
+FIELDS, METHODS = 1, 2  # the tables of sdk_types.CLASSES entries, and of user classes alike
 MAX_DEPTH = 24
 # Calls whose result (or awaited result) is their first argument's: `await asyncio.wait_for(session.call_tool(...), 5)`.
 PASS_THROUGH = {"asyncio.ensure_future", "asyncio.create_task", "asyncio.wait_for", "asyncio.shield"}
@@ -60,6 +61,27 @@ def union(types) -> Optional[object]:
     if not out:
         return None
     return out[0] if len(out) == 1 else ("union", tuple(out))
+
+
+def _user_class(t) -> Optional[str]:
+    """ "uclass" for a class of the user's (not derived from the SDK), "uobj" for an instance of one."""
+    return t[0] if isinstance(t, tuple) and t[0] in ("uclass", "uobj") else None
+
+
+def _member_annotation(item: ast.stmt, table: int, name: str):
+    """The annotation a class body statement gives member `name` (True when it defines it without
+    one), else None."""
+    if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name == name:
+        is_property = any(
+            (d.id if isinstance(d, ast.Name) else getattr(d, "attr", None)) in ("property", "cached_property")
+            for d in item.decorator_list
+        )
+        if is_property != (table == FIELDS):
+            return None
+        return item.returns if item.returns is not None else True
+    if table == FIELDS and isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name):
+        return item.annotation if item.target.id == name else None
+    return None
 
 
 def constructor_kind(cls: ast.ClassDef) -> str:
@@ -168,19 +190,22 @@ class Inference:
         callee = self.type_of(f)
         if isinstance(callee, tuple) and callee[0] in ("class", "subclass", "def"):
             return callee[1]
+        if isinstance(callee, tuple) and callee[0] == "uclass":
+            return ("uobj", callee[1])
         fn = self.local_def(f)
         if fn is not None:
             return self.annotation(fn.returns, self.resolver.scope_of.get(id(fn)), fn) if fn.returns else None
-        if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name):
-            if f.value.id == "self":
-                cls = self._class_of(f)
-                found = self._inherited_return(cls, f.attr) if cls is not None else None
-            else:  # `Converter.extract(...)`, or `manager.session()` with `manager = Manager()`
-                found = self._method_return(f.value, f.attr) or self._method_return(self._user_class(f.value), f.attr)
+        if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id == "self":
+            cls = self._class_of(f)  # a method a base class defines
+            found = self._member(cls, METHODS, f.attr) if cls is not None else None
             if found is not None:
                 return found
         if isinstance(f, ast.Attribute):
             recv = self.type_of(f.value)
+            # `manager.session()` with `manager = Manager()`, `Converter.extract(...)`
+            found = union([self._member(c[1], METHODS, f.attr) for c in members(recv) if _user_class(c)])
+            if found is not None:
+                return found
             if isinstance(recv, tuple) and recv[0] == "class" and f.attr in CONSTRUCTORS:
                 return recv[1]
             if f.attr in COPIES and isinstance(recv, str):
@@ -210,7 +235,10 @@ class Inference:
         recv = self.type_of(node.value)
         if isinstance(recv, tuple) and recv[0] == "class":
             return None
-        return union([lookup(c, 1, node.attr) for c in members(recv) if isinstance(c, str)])
+        return union(
+            [lookup(c, FIELDS, node.attr) for c in members(recv) if isinstance(c, str)]
+            + [self._member(c[1], FIELDS, node.attr) for c in members(recv) if _user_class(c) == "uobj"]
+        )
 
     def _declared(self, bindings, use: ast.Attribute):
         """`self.x` whose closest assignment says nothing (`self.session = None` in `close()`, a value
@@ -221,50 +249,29 @@ class Inference:
             return None
         return union([self._binding(b, use) for b in bindings if self._class_of(b.node) is cls])
 
-    def _inherited_return(self, cls: ast.ClassDef, method: str, depth: int = 0):
-        """`self.method()` where a base class defines `method`: in this file, or in the user's other
-        modules (`class Anthropic(AugmentedLLM)`, `AugmentedLLM.get_params() -> RequestParams`)."""
+    def _member(self, cls, table: int, name: str, depth: int = 0):
+        """A field or property (FIELDS) or a method's return (METHODS) of the user's class `cls` (its
+        ClassDef, or (module, name) in another module), per its annotations or its bases', as Python
+        looks them up; None when no annotation says."""
+        if depth > MAX_DEPTH:
+            return None
+        if not isinstance(cls, ast.ClassDef):
+            return self.project.member_type(cls[0], cls[1], table, name) if self.project is not None else None
+        for item in cls.body:
+            own = _member_annotation(item, table, name)
+            if own is not None:
+                return self.annotation(own, self.resolver.scope_of.get(id(item)), item) if own is not True else None
         for base in cls.bases:
-            t = self._method_return(base.value if isinstance(base, ast.Subscript) else base, method, depth + 1)
-            if t is not None:
-                return t
+            t = self.type_of(base.value if isinstance(base, ast.Subscript) else base)
+            if isinstance(t, tuple) and t[0] == "uclass":
+                found = self._member(t[1], table, name, depth + 1)
+            elif isinstance(t, tuple) and t[0] in ("class", "subclass"):
+                found = lookup(t[1], table, name)
+            else:
+                continue
+            if found is not None:
+                return found
         return None
-
-    def _user_class(self, name: ast.Name):
-        """The class name node of `name = Manager(...)` or `name: Manager`, else None (SDK classes and
-        other values are typed elsewhere)."""
-        b = self.resolver.binding(name)
-        if b is None or not isinstance(b.node, (ast.Assign, ast.AnnAssign, ast.arg)):
-            return None
-        if b.how == "call" and isinstance(b.expr, ast.Call) and self._binds_whole(b.node, b.name):
-            return b.expr.func if isinstance(b.expr.func, ast.Name) else None
-        if b.how == "annotation" and isinstance(b.expr, ast.Name):
-            return b.expr
-        return None
-
-    def _method_return(self, cls_name: ast.AST, method: str, depth: int = 0):
-        """What `method` of the user's class that `cls_name` names returns (`Converter.make()`),
-        per its annotation, its bases' or (for a class in another module) the project index's."""
-        b = self.resolver.binding(cls_name) if isinstance(cls_name, ast.Name) and depth <= MAX_DEPTH else None
-        if b is None:
-            return None
-        node = b.node
-        if isinstance(node, ast.ClassDef):
-            for item in node.body:
-                if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name == method:
-                    return self.annotation(item.returns, self.resolver.scope_of.get(id(item)), item)
-            return self._inherited_return(node, method, depth)
-        if self.project is None:
-            return None
-        if b.kind == "import":
-            module, _, name = b.target.rpartition(".")
-        elif isinstance(node, ast.alias) and isinstance(self.resolver.parent(node), ast.ImportFrom):
-            imp = self.resolver.parent(node)
-            module = self.project.relative(self.path, imp.level, imp.module) if self.path else None
-            name = node.name
-        else:
-            return None
-        return self.project.method_type(module, name, method) if module else None
 
     def _class_of(self, node: ast.AST):
         p = self.resolver.parent(node)
@@ -326,7 +333,7 @@ class Inference:
             return self._relative_import(node)
         if isinstance(node, ast.ClassDef):
             sdk_base = self.sdk_base(node)
-            return (constructor_kind(node), sdk_base) if sdk_base else None
+            return (constructor_kind(node), sdk_base) if sdk_base else ("uclass", node)
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             return None
         if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
@@ -447,6 +454,8 @@ class Inference:
         t = self.type_of(ann)
         if isinstance(t, tuple) and t[0] in ("class", "subclass"):
             return ALIASES.get(t[1]) or t[1]
+        if isinstance(t, tuple) and t[0] == "uclass":
+            return ("uobj", t[1])
         return None
 
     def _string_annotation(self, parsed: ast.AST, at: ast.AST):

@@ -10,6 +10,7 @@ import ast
 from typing import Dict, Iterable, List, Optional
 
 MAX_HOPS = 16
+LISTS = {"list", "List", "Sequence", "Iterable", "Iterator", "AsyncIterator", "set", "Set"}
 
 
 def module_name(path: str) -> Optional[str]:
@@ -66,9 +67,9 @@ def file_facts(path: str, text: str) -> Optional[dict]:
                 elif isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name):
                     names[t.id] = ["call", node.value.func.id]
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.returns is not None:
-            ref = _return_ref(infer, tree, node)
+            ref = _annotation_ref(infer, tree, node.returns, node)
             if ref is not None:
-                names[node.name] = ["type", ["def", ref[1]]] if ref[0] == "type" else ["returns", ref[1]]
+                names[node.name] = ["type", ["def", ref[1]]] if ref[0] == "type" else ["returns", ref]
         elif isinstance(node, ast.ClassDef):
             sdk = infer.sdk_base(node)
             if sdk:
@@ -77,24 +78,27 @@ def file_facts(path: str, text: str) -> Optional[dict]:
                 base = next((b.id for b in node.bases if isinstance(b, ast.Name)), None)
                 if base:
                     names[node.name] = ["subclass", base]
-            shape = _class_shape(infer, tree, node)
-            if shape is not None:
-                classes[node.name] = shape
+            if not sdk:
+                classes[node.name] = _class_shape(infer, tree, node)
     return {"path": path, "module": module, "package": is_package, "names": names, "classes": classes}
 
 
-def _class_shape(infer, tree, cls: ast.ClassDef) -> Optional[dict]:
-    """Its base names and what its methods say they return: `self.get_params()` in a subclass in
-    another file is typed by the base class's annotation."""
-    bases = [_base_name(b) for b in cls.bases]
-    methods = {}
+def _class_shape(infer, tree, cls: ast.ClassDef) -> dict:
+    """Its base names and what its annotations say its fields, properties and methods hold: `self.get_params()`
+    in a subclass in another file, `message.content` of the user's own model."""
+    from .inference import FIELDS, METHODS, _member_annotation
+
+    members = {FIELDS: {}, METHODS: {}}
     for item in cls.body:
-        if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.returns is not None:
-            ref = _return_ref(infer, tree, item)
-            if ref is not None:
-                methods[item.name] = ref
-    bases = [b for b in bases if b]
-    return {"bases": bases, "methods": methods} if bases or methods else None
+        name = getattr(item, "name", None) or getattr(getattr(item, "target", None), "id", None)
+        for table in (FIELDS, METHODS):
+            ann = _member_annotation(item, table, name) if name else None
+            if ann is not None and ann is not True:
+                ref = _annotation_ref(infer, tree, ann, item)
+                if ref is not None:
+                    members[table][name] = ref
+    bases = [b for b in (_base_name(b) for b in cls.bases) if b]
+    return {"bases": bases, "fields": members[FIELDS], "methods": members[METHODS]}
 
 
 def _base_name(base: ast.AST) -> Optional[str]:
@@ -102,31 +106,40 @@ def _base_name(base: ast.AST) -> Optional[str]:
     return base.id if isinstance(base, ast.Name) else None
 
 
-def _return_ref(infer, tree, fn) -> Optional[list]:
-    """["type", T] when the file alone types the return annotation, ["name", N] when it names a class
-    of the user's (`-> RequestParams`, `-> "RequestParams | None"`) that the joined index resolves."""
-    known = infer.annotation(fn.returns, tree, fn)
-    if known is not None:
+def _annotation_ref(infer, tree, ann: ast.AST, at: ast.AST) -> Optional[list]:
+    """["type", T] when the file alone types an annotation, ["name", N] when it names a class of the
+    user's (`-> RequestParams`, `-> "RequestParams | None"`) that the joined index resolves."""
+    known = infer.annotation(ann, tree, at)
+    if known is not None and not _names_a_node(known):  # this file's own classes are named instead
         return ["type", _jsonable(known)]
-    name = _annotated_name(fn.returns)
-    return ["name", name] if name else None
+    return _named_ref(ann)
 
 
-def _annotated_name(ann: Optional[ast.AST], depth: int = 0) -> Optional[str]:
-    """The one class an annotation names, past `Optional[...]`, `X | None` and string quotes."""
+def _names_a_node(t) -> bool:
+    return isinstance(t, ast.AST) or (isinstance(t, tuple) and any(_names_a_node(x) for x in t))
+
+
+def _named_ref(ann: Optional[ast.AST], depth: int = 0) -> Optional[list]:
+    """["name", N] for an annotation naming one class, ["list", N] for a list of them, past
+    `Optional[...]`, `X | None` and string quotes."""
     if ann is None or depth > 4:
         return None
     if isinstance(ann, ast.Constant) and isinstance(ann.value, str):
         try:
-            return _annotated_name(ast.parse(ann.value.strip(), mode="eval").body, depth + 1)
+            return _named_ref(ast.parse(ann.value.strip(), mode="eval").body, depth + 1)
         except SyntaxError:
             return None
     if isinstance(ann, ast.BinOp) and isinstance(ann.op, ast.BitOr):
         sides = [s for s in (ann.left, ann.right) if not (isinstance(s, ast.Constant) and s.value is None)]
-        return _annotated_name(sides[0], depth + 1) if len(sides) == 1 else None
-    if isinstance(ann, ast.Subscript) and isinstance(ann.value, ast.Name) and ann.value.id == "Optional":
-        return _annotated_name(ann.slice, depth + 1)
-    return ann.id if isinstance(ann, ast.Name) else None
+        return _named_ref(sides[0], depth + 1) if len(sides) == 1 else None
+    if isinstance(ann, ast.Subscript) and isinstance(ann.value, ast.Name):
+        inner = _named_ref(ann.slice, depth + 1)
+        if ann.value.id == "Optional":
+            return inner
+        if ann.value.id in LISTS and inner is not None and inner[0] == "name":
+            return ["list", inner[1]]
+        return None
+    return ["name", ann.id] if isinstance(ann, ast.Name) else None
 
 
 def _is_package(path: str) -> bool:
@@ -194,22 +207,36 @@ class ProjectIndex:
         if facts is None:
             return None
         entry = facts["names"].get(name)
-        if entry is None:
-            return None
+        if entry is None or entry[0] == "subclass":
+            found = self._names_sdk_class(facts, entry, hops) if entry is not None else None
+            if found is None and name in facts.get("classes", {}):
+                return ("uclass", (facts["module"], name))  # a class of the user's own
+            return found
         kind = entry[0]
         if kind == "type":
             return _typed(entry[1])
         if kind == "import":
             return self.global_type(entry[1], entry[2], hops + 1)
-        if kind in ("call", "subclass", "returns"):
+        if kind == "returns":
+            t = self.resolve_ref(facts["module"], entry[1])
+            return ("def", t) if t is not None else None
+        if kind == "call":
             t = self.global_type(facts["module"], entry[1], hops + 1)
             if isinstance(t, tuple) and t[0] in ("class", "subclass"):
-                return {"call": t[1], "subclass": ("subclass", t[1]), "returns": ("def", t[1])}[kind]
+                return t[1]
+            if isinstance(t, tuple) and t[0] == "uclass":
+                return ("uobj", t[1])
         return None
 
-    def method_type(self, module: str, cls: str, method: str, hops: int = 0):
-        """What `method` of the user's class `cls` (defined in or imported into `module`) returns,
-        looking through its bases as Python would; None when no annotation says."""
+    def _names_sdk_class(self, facts: dict, entry: list, hops: int):
+        """A user class whose base (another user class) derives from an SDK class stands for it."""
+        t = self.global_type(facts["module"], entry[1], hops + 1)
+        return ("subclass", t[1]) if isinstance(t, tuple) and t[0] in ("class", "subclass") else None
+
+    def member_type(self, module: str, cls: str, table: int, member: str, hops: int = 0):
+        """What a field or property (table 1) or method (table 2) of the user's class `cls`, defined in
+        or imported into `module`, holds or returns, looking through its bases as Python would; None when
+        no annotation says."""
         if hops > MAX_HOPS:
             return None
         facts = self.find(module)
@@ -217,22 +244,27 @@ class ProjectIndex:
             return None
         entry = facts["names"].get(cls)
         if entry is not None and entry[0] == "import":
-            return self.method_type(entry[1], entry[2], method, hops + 1)
+            return self.member_type(entry[1], entry[2], table, member, hops + 1)
         shape = facts.get("classes", {}).get(cls)
         if shape is None:
             return None
-        ref = shape["methods"].get(method)
+        ref = shape["fields" if table == 1 else "methods"].get(member)
         if ref is not None:
             return self.resolve_ref(facts["module"], ref)
         for base in shape["bases"]:
-            t = self.method_type(facts["module"], base, method, hops + 1)
+            t = self.member_type(facts["module"], base, table, member, hops + 1)
             if t is not None:
                 return t
         return None
 
     def resolve_ref(self, module: str, ref: list):
-        """The instance type a `_return_ref` stands for."""
+        """The instance type an `_annotation_ref` stands for."""
         if ref[0] == "type":
             return _typed(ref[1])
+        if ref[0] == "list":
+            item = self.resolve_ref(module, ["name", ref[1]])
+            return ("list", item) if item is not None else None
         t = self.global_type(module, ref[1])
-        return t[1] if isinstance(t, tuple) and t[0] in ("class", "subclass") else None
+        if isinstance(t, tuple) and t[0] in ("class", "subclass"):
+            return t[1]
+        return ("uobj", t[1]) if isinstance(t, tuple) and t[0] == "uclass" else None

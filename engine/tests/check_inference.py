@@ -219,7 +219,7 @@ ROWS = [
     ),  # async for over a receive stream                                   # bound again after the assert
     # not the SDK: no answer
     ("from fastmcp import FastMCP\nmcp = FastMCP('x')\nmcp\n", "mcp@2", None),
-    ("class ClientSession:\n    pass\ns = ClientSession()\ns\n", "s@2", None),
+    ("class ClientSession:\n    pass\ns = ClientSession()\ns\n", "s@2", ("uobj", "ClientSession")),
 ]
 
 PROJECT = {
@@ -245,7 +245,16 @@ PROJECT = {
     "pkg/conv.py": "from .params import Params\nclass Converter:\n    @staticmethod\n    def extract(x) -> Params:\n"
     "        ...\n",
     "pkg/use4.py": "from pkg.conv import Converter\nr = Converter.extract(1)\nr\n",
+    "pkg/multipart.py": "from pydantic import BaseModel\nfrom mcp.types import TextContent, ImageContent\n"
+    "class Multipart(BaseModel):\n    content: list[TextContent | ImageContent]\n    @property\n"
+    "    def first(self) -> 'ImageContent':\n        ...\nclass Sub(Multipart):\n    pass\n"
+    "def g(m: Sub):\n    m.content\n",
+    "pkg/use5.py": "from pkg.multipart import Sub\ndef f(m: Sub, ms: list[Sub]):\n    m.content[0]\n"
+    "    ms[0].content\n    m.first\n    m.first()\n",
+    "pkg/ser.py": "from typing import List\nfrom .multipart import Sub\ndef load() -> List['Sub']:\n    ...\n",
+    "pkg/use6.py": "from pkg.ser import load\nms = load()\nms[0].content\n",
 }
+BLOCKS = ("union", ("mcp.types.TextContent", "mcp.types.ImageContent"))
 PROJECT_ROWS = [
     ("pkg/tools.py", "mcp", "mcp.server.fastmcp.server.FastMCP"),
     ("pkg/tools.py", "again", "mcp.server.fastmcp.server.FastMCP"),
@@ -255,9 +264,16 @@ PROJECT_ROWS = [
     ("pkg/use2.py", "tools@2", ("list", "mcp.types.Tool")),  # a function's return annotation
     # an inherited method's annotation naming a user subclass of an SDK model, through a re-export
     ("pkg/anthropic.py", "params@2", "mcp.types.CreateMessageRequestParams"),
-    ("pkg/anthropic.py", "other@2", None),  # a user class that is not an SDK model
+    ("pkg/anthropic.py", "other@2", ("uobj", "pkg.llm.Plain")),  # a user class that is not an SDK model
     ("pkg/use3.py", "p@2", "mcp.types.CreateMessageRequestParams"),  # `-> 'Params'` in another file
     ("pkg/use4.py", "r@2", "mcp.types.CreateMessageRequestParams"),  # a static method of a user class
+    # fields and properties of the user's own models, inherited, in this file and across files
+    ("pkg/multipart.py", "m.content", ("list", BLOCKS)),
+    ("pkg/use5.py", "m.content[0]", BLOCKS),
+    ("pkg/use5.py", "ms[0].content", ("list", BLOCKS)),
+    ("pkg/use5.py", "m.first", "mcp.types.ImageContent"),
+    ("pkg/use5.py", "m.first()", None),  # a property is not a method
+    ("pkg/use6.py", "ms[0].content", ("list", BLOCKS)),  # `-> List['Sub']` in another file
 ]
 # What the constructor of a name imported from the user's modules builds: the SDK model it keeps.
 CONSTRUCTOR_ROWS = [
@@ -278,7 +294,16 @@ def ask(source, path, text, project=None):
     node = find(tree, text)
     if node is None:
         return "no expression %r" % text
-    return PythonContext(source, path, tree, project).types.type_of(node)
+    return readable(PythonContext(source, path, tree, project).types.type_of(node))
+
+
+def readable(t):
+    """The user's own classes by name: the file's ClassDef, or (module, name) in another module."""
+    if isinstance(t, ast.ClassDef):
+        return t.name
+    if isinstance(t, tuple) and len(t) == 2 and t[0] in ("uobj", "uclass") and isinstance(t[1], tuple):
+        return (t[0], ".".join(t[1]))
+    return tuple(readable(x) for x in t) if isinstance(t, tuple) else t
 
 
 def ask_constructor(source, path, text, project):

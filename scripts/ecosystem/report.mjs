@@ -12,6 +12,7 @@ export function renderReport(r) {
   const mode = (/** @type {string} */ m) => ({
     errors: sum(rows, (x) => x[m].errors),
     marked: sum(rows, (x) => x[m].marked),
+    inMarkedDef: sum(rows, (x) => x[m].inMarkedDef ?? 0),
     clean: sum(rows, (x) => x[m].filesClean),
     files: sum(rows, (x) => x[m].files),
     findings: sum(rows, (x) => x[m].findings),
@@ -33,7 +34,8 @@ export function renderReport(r) {
   out.push('file does not already have against the v1.28.1 SDK (unnarrowed unions such as `content[0].text`, mocks');
   out.push('assigned to methods: no migration can or should change those), in the headline categories:');
   out.push(CATEGORIES.join(', ') + '. A remaining error site is **marked** when a `# mcp-migrate:` comment sits on');
-  out.push('or right above its statement.');
+  out.push('or right above its statement; the row below it counts the other sites whose function carries a marker');
+  out.push('(errors that follow from a marked break, not a measure of the target).');
   out.push('');
   out.push('| | before | default `--write` | `--apply-review` |');
   out.push('|---|---:|---:|---:|');
@@ -43,6 +45,7 @@ export function renderReport(r) {
   out.push(
     `| remaining error sites marked | | ${d.marked}/${d.errors} (${pct(d.marked, d.errors)}) | ${v.marked}/${v.errors} (${pct(v.marked, v.errors)}) |`,
   );
+  out.push(`| ... not marked, in a function that carries a marker | | ${d.inMarkedDef} | ${v.inMarkedDef} |`);
   out.push(
     `| Python files with no SDK-API error | ${sum(rows, (x) => x.beforeClean)}/${d.files} | ${d.clean}/${d.files} | ${v.clean}/${v.files} |`,
   );

@@ -168,7 +168,8 @@ const rows = projects.map((p) => {
       [mode]: {
         errors: errs.length,
         other: mine(mode).length - errs.length,
-        marked: marks.filter(Boolean).length,
+        marked: marks.filter((m) => m === 2).length,
+        inMarkedDef: marks.filter((m) => m === 1).length,
         filesClean: pyFiles.filter(([f]) => !errs.some((e) => e.file === f)).length,
         files: pyFiles.length,
         findings: files.reduce((n, [, f]) => n + f.findings.length, 0),

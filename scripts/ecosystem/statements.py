@@ -1,8 +1,10 @@
 """For pyright error lines, the line a marker for that statement would sit above, and whether one does.
 
-Reads JSON {file: [line, ...]} on stdin, prints {file: {line: marked}}. A site is marked when a
-`# mcp-migrate:` comment is on the statement's own lines or in the comment block right above it
-(markers stack, and a marker sits above a decorated definition's first decorator).
+Reads JSON {file: [line, ...]} on stdin, prints {file: {line: level}}: 2 when the site is marked (a
+`# mcp-migrate:` comment is on the statement's own lines or in the comment block right above it;
+markers stack, and a marker sits above a decorated definition's first decorator), 1 when only the
+function around it carries a marker (an error that follows from a marked break, such as the fields of
+an elicitation result after a marked `get_context()`), else 0.
 """
 
 import ast
@@ -45,6 +47,16 @@ def marked(lines, first, last):
     return False
 
 
+def enclosing_def(tree, line):
+    """(first, last) lines of the innermost function containing `line`, else None."""
+    best = None
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.lineno <= line <= (node.end_lineno or 0):
+            if best is None or node.lineno >= best[0]:
+                best = (min([node.lineno] + [d.lineno for d in node.decorator_list]), node.end_lineno)
+    return best
+
+
 def main():
     wanted = json.load(sys.stdin)
     out = {}
@@ -60,7 +72,11 @@ def main():
         for line in error_lines:
             span = innermost(tree, line) if tree is not None else None
             first, last = span if span else (line, line)
-            res[str(line)] = marked(lines, first, last)
+            if marked(lines, first, last):
+                res[str(line)] = 2
+            else:
+                fn = enclosing_def(tree, line) if tree is not None else None
+                res[str(line)] = 1 if fn and marked(lines, fn[0], fn[1]) else 0
         out[path] = res
     json.dump(out, sys.stdout)
 
