@@ -199,7 +199,7 @@ def _constructor(ctx, call):
             any(acc is None for _, acc in dests)
             or not targets
             or any(ctx.has_star(d) for d in targets)
-            or (len(targets) > 1 and not _simple(value))
+            or (len(targets) > 1 and not _repeatable(ctx, value))
             or any(ctx.keyword(d, name) is not None for d in targets)
         ):
             stuck.append(name)
@@ -272,6 +272,7 @@ def _accepts(dest):
         return ACCEPTS[("run", "stdio")]
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return ACCEPTS.get(("run", node.value))
+    # A transport known only at run time: v2's typed overloads accept no transport keyword for it.
     return None
 
 
@@ -281,6 +282,22 @@ def _simple(value):
     while isinstance(value, ast.Attribute):
         value = value.value
     return isinstance(value, (ast.Constant, ast.Name))
+
+
+def _repeatable(ctx, value):
+    """A value that may be written at each destination: a simple one, or a read of the environment
+    (`int(os.environ.get("PORT", "8000"))`), which gives the same answer each time."""
+    if _simple(value) or _environment_string(ctx, value):
+        return True
+    return (
+        isinstance(value, ast.Call)
+        and isinstance(value.func, ast.Name)
+        and value.func.id in ("int", "str", "float")
+        and ctx.binding(value.func) is None
+        and len(value.args) == 1
+        and not value.keywords
+        and _repeatable(ctx, value.args[0])
+    )
 
 
 def _names(names):

@@ -31,6 +31,24 @@ CASES = [
         '+mcp.run(transport="sse", host=os.getenv("HOST", "0.0.0.0"), port=int(os.environ["PORT"]))\n',
         findings=["SRV007:4 safe"],
     ),
+    # an environment read may be written at each destination that takes it
+    case(
+        " import os\n"
+        " from mcp.server.fastmcp import FastMCP\n"
+        " \n"
+        '-mcp = FastMCP("Demo", host=os.getenv("HOST", "0.0.0.0"), port=int(os.getenv("PORT", "8000")))\n'
+        '+mcp = FastMCP("Demo")\n'
+        " \n"
+        " def main(transport):\n"
+        '     if transport == "sse":\n'
+        '-        mcp.run(transport="sse")\n'
+        '+        mcp.run(transport="sse", host=os.getenv("HOST", "0.0.0.0"), port=int(os.getenv("PORT", "8000")))\n'
+        "     else:\n"
+        '-        mcp.run(transport="streamable-http")\n'
+        '+        mcp.run(transport="streamable-http", host=os.getenv("HOST", "0.0.0.0"), port=int(os.getenv("PORT", "8000")))\n'
+        "     mcp.run()\n",
+        findings=["SRV007:4 safe"],
+    ),
     # a mounted app: host goes to the app factory too (DNS-rebinding protection); port has no home there
     case(
         " from mcp.server.fastmcp import FastMCP\n"
