@@ -215,47 +215,31 @@ def pyproject(text: str, index) -> List[Requirement]:
 def _poetry_entry(text, index, key, s, e, vs, ve, depth, key_line):
     # `mcp = "^1.2"` (depth 0) or `mcp = {version = "^1.2", extras = ["cli"]}` (the "version" string).
     line_start = index.line_start(key_line)
-    if depth == 0:
-        return [
-            Requirement(
-                normalize(key),
-                key,
-                _key_span(text, line_start, key),
-                (),
-                None,
-                text[vs:ve],
-                (vs, ve),
-                "",
-                key_line,
-                (line_start, e),
-                "poetry",
-            )
-        ]
-    before = text[line_start:s]
-    m = re.search(r"\bversion[ \t]*=[ \t]*$", before)
-    if depth == 1 and m:
-        extras = ()
-        extras_span = None
+    extras, extras_span = (), None
+    if depth == 1:
+        if not re.search(r"\bversion[ \t]*=[ \t]*$", text[line_start:s]):
+            return []
         em = re.search(r"\bextras[ \t]*=[ \t]*\[([^\]]*)\]", index.line_text(key_line))
         if em:
             extras = tuple(x.strip().strip("\"'") for x in em.group(1).split(",") if x.strip())
             extras_span = (line_start + em.start(1), line_start + em.end(1))
-        return [
-            Requirement(
-                normalize(key),
-                key,
-                _key_span(text, line_start, key),
-                extras,
-                extras_span,
-                text[vs:ve],
-                (vs, ve),
-                "",
-                key_line,
-                (line_start, e),
-                "poetry",
-            )
-        ]
-    return []
+    elif depth != 0:
+        return []
+    return [
+        Requirement(
+            normalize(key),
+            key,
+            _key_span(text, line_start, key),
+            extras,
+            extras_span,
+            text[vs:ve],
+            (vs, ve),
+            "",
+            key_line,
+            (line_start, e),
+            "poetry",
+        )
+    ]
 
 
 def _key_span(text: str, line_start: int, key: str) -> Span:
