@@ -229,6 +229,9 @@ export class Controller {
     window.addEventListener('beforeunload', () => {
       if (this.dirty && !this.s.project) saveSession(this.sharedState());
     });
+    window.addEventListener('pagehide', (e) => {
+      if (!e.persisted) this.client.release(); // a page kept for Back keeps its worker
+    });
     // Drop a folder, a .zip or a file anywhere on the playground.
     let depth = 0;
     this.root.addEventListener('dragenter', (e) => {

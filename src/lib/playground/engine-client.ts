@@ -104,6 +104,12 @@ export class EngineClient {
     for (const fn of this.listeners) fn(s);
   }
 
+  /** Let the worker go with the page: its Python heap is freed now, not while the next page loads. */
+  release(): void {
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
   /** Start the worker and begin loading Pyodide (idempotent). */
   start(restart = false): void {
     if (this.worker) return;
