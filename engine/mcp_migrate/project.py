@@ -233,6 +233,19 @@ class ProjectIndex:
         t = self.global_type(facts["module"], entry[1], hops + 1)
         return ("subclass", t[1]) if isinstance(t, tuple) and t[0] in ("class", "subclass") else None
 
+    def imports_of(self, module: str, name: str) -> bool:
+        """Another module of the project imports `name` from `module` (`from .server import my_tool`)."""
+        target = self.find(module)
+        if target is None:
+            return False
+        for facts in self.modules.values():
+            if facts is target:
+                continue
+            for entry in facts["names"].values():
+                if entry[0] == "import" and entry[2] == name and self.find(entry[1]) is target:
+                    return True
+        return False
+
     def member_type(self, module: str, cls: str, table: int, member: str, hops: int = 0):
         """What a field or property (table 1) or method (table 2) of the user's class `cls`, defined in
         or imported into `module`, holds or returns, looking through its bases as Python would; None when

@@ -253,6 +253,9 @@ PROJECT = {
     "    ms[0].content\n    m.first\n    m.first()\n",
     "pkg/ser.py": "from typing import List\nfrom .multipart import Sub\ndef load() -> List['Sub']:\n    ...\n",
     "pkg/use6.py": "from pkg.ser import load\nms = load()\nms[0].content\n",
+    "pkg/srv.py": "from mcp.server.fastmcp import FastMCP\nmcp = FastMCP('x')\n@mcp.tool()\nasync def t1():\n"
+    "    ...\n@mcp.tool()\nasync def t2():\n    ...\n",
+    "pkg/test_srv.py": "from pkg.srv import t1\n",
 }
 BLOCKS = ("union", ("mcp.types.TextContent", "mcp.types.ImageContent"))
 PROJECT_ROWS = [
@@ -275,6 +278,8 @@ PROJECT_ROWS = [
     ("pkg/use5.py", "m.first()", None),  # a property is not a method
     ("pkg/use6.py", "ms[0].content", ("list", BLOCKS)),  # `-> List['Sub']` in another file
 ]
+# Whether another module imports a handler (a new parameter would break its calls).
+USED_ELSEWHERE_ROWS = [("pkg/srv.py", "t1", True), ("pkg/srv.py", "t2", False)]
 # What the constructor of a name imported from the user's modules builds: the SDK model it keeps.
 CONSTRUCTOR_ROWS = [
     ("pkg/use.py", "Params(maxTokens=1)", "mcp.types.CreateMessageRequestParams"),
@@ -323,6 +328,13 @@ def check():
         got = ask(PROJECT[path], path, text, index)
         if got != want:
             failures.append("%s in %s: got %r, want %r" % (text, path, got, want))
+    for path, fn, want in USED_ELSEWHERE_ROWS:
+        source = PROJECT[path]
+        tree = ast.parse(source)
+        node = next(n for n in ast.walk(tree) if isinstance(n, ast.AsyncFunctionDef) and n.name == fn)
+        got = PythonContext(source, path, tree, index).used_elsewhere(node)
+        if got != want:
+            failures.append("used_elsewhere(%s) in %s: got %r, want %r" % (fn, path, got, want))
     for path, text, want in CONSTRUCTOR_ROWS:
         got = ask_constructor(PROJECT[path], path, text, index)
         if got != want:

@@ -7,6 +7,7 @@ names it is given (`mcp.McpError` and `mcp.shared.exceptions.McpError` are one n
 import ast
 from typing import Dict, List, Optional, Tuple
 
+from ..project import module_name
 from ..resolver import Binding, canonical, dotted
 
 
@@ -85,6 +86,16 @@ class NameQuestions:
             if p is fn or fn is self.tree:
                 return True
         return False
+
+    def used_elsewhere(self, fn) -> bool:
+        """Something besides its own def may call top-level `fn`: the file names it (a call, a
+        reference, `__all__`), or another module of the project imports it."""
+        if self.names_with_id(fn.name):
+            return True
+        if any(isinstance(c.value, str) and c.value == fn.name for c in self.walk(ast.Constant)):
+            return True
+        project, module = self.types.project, module_name(self.filename)
+        return project is not None and module is not None and project.imports_of(module, fn.name)
 
     def fresh_name(self, *candidates: str) -> Optional[str]:
         """The first of `candidates` that nothing in the file spells (no name, parameter, def, class

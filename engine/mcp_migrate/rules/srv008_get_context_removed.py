@@ -21,12 +21,14 @@ MANUAL_STATIC = (
     code="SRV008",
     title="`MCPServer.get_context()` removed",
     anchor="mcpserverget_context-removed",
-    fix_class="review",
+    fix_class="safe",
     summary="""
         In a `@mcp.tool()` / `@mcp.prompt()` function or a resource template (`{...}` in its URI),
         replaces `ctx = mcp.get_context()` by an injected `ctx: Context` parameter (or uses the
-        `Context` parameter the function already has). Elsewhere, marks the call: the context must be
-        passed down from the handler; a static resource gets no `Context` in v2 at all.
+        `Context` parameter the function already has): a review fix when something besides the server
+        may call the function (the file names it, another module imports it, another decorator wraps
+        it). Elsewhere, marks the call: the context must be passed down from the handler; a static
+        resource gets no `Context` in v2 at all.
     """,
     why="""
         v2 removed the ambient context: `mcp.get_context()` raises
@@ -75,10 +77,14 @@ def check(ctx: PythonContext):
             ctx.manual(call, MANUAL_STATIC if fn is not None and id(fn) in static else MANUAL)
     for fn, fn_calls in by_handler.values():
         edits = _inject(ctx, fn, fn_calls)
+        level = "safe" if _only_a_handler(ctx, fn) else "review"
         for call, call_edits in zip(fn_calls, edits or [None] * len(fn_calls)):
             if call_edits:
                 ctx.fix(
-                    call, "`get_context()` was removed; the handler receives the `Context` as a parameter", call_edits
+                    call,
+                    "`get_context()` was removed; the handler receives the `Context` as a parameter",
+                    call_edits,
+                    fix_class=level,
                 )
             else:
                 ctx.manual(call, MANUAL)
@@ -149,3 +155,8 @@ def _resource_uri(ctx, dec):
         return None
     uri = dec.args[0] if dec.args else ctx.keyword_value(dec, "uri")
     return ctx.const_str(uri) if uri is not None else None
+
+
+def _only_a_handler(ctx, fn):
+    """Nothing but the server calls the function, so a new parameter breaks no caller."""
+    return len(fn.decorator_list) == 1 and not ctx.used_elsewhere(fn)

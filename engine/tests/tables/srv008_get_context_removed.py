@@ -18,7 +18,7 @@ CASES = [
         "+async def my_tool(x: int, ctx: Context) -> str:\n"
         "     await ctx.report_progress(1, 2)\n"
         "     return str(x)\n",
-        findings=["SRV008:7 review"],
+        findings=["SRV008:7 safe"],
     ),
     case(
         " from mcp.server.fastmcp import FastMCP, Context\n"
@@ -30,7 +30,7 @@ CASES = [
         "-    context = mcp.get_context()\n"
         "+def hello(context: Context) -> str:\n"
         "     return context.request_id\n",
-        findings=["SRV008:7 review"],
+        findings=["SRV008:7 safe"],
     ),
     case(
         " from mcp.server.fastmcp import FastMCP, Context\n"
@@ -41,7 +41,7 @@ CASES = [
         " async def t(c: Context) -> str:\n"
         "-    return await helper(mcp.get_context())\n"
         "+    return await helper(c)\n",
-        findings=["SRV008:7 review"],
+        findings=["SRV008:7 safe"],
     ),
     case(
         " from mcp.server.fastmcp import FastMCP\n"
@@ -68,7 +68,7 @@ CASES = [
         "+    result = await ctx.elicit('Create?', schema=Form)\n"
         "+    await ctx.info('done')\n"
         "     return result.action\n",
-        findings=["SRV008:7 review", "SRV008:8 review"],
+        findings=["SRV008:7 safe", "SRV008:8 safe"],
     ),
     case(
         " from mcp.server.fastmcp import FastMCP, Context\n"
@@ -80,7 +80,7 @@ CASES = [
         "-    return mcp.get_context().request_id + ctx\n"
         "+def t(ctx: str, *items: str, context: Context) -> str:\n"
         "+    return context.request_id + ctx\n",
-        findings=["SRV008:7 review"],
+        findings=["SRV008:7 safe"],
     ),
     # a guide fragment: `mcp` is never defined, so only a marker
     case(
@@ -90,6 +90,30 @@ CASES = [
         "     ctx = mcp.get_context()\n"
         "     return str(x)\n",
         findings=["SRV008:3 manual"],
+    ),
+    # a handler something else calls (here, the file itself), or one with another decorator: the new
+    # parameter could break that caller, so a review fix
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        "+from mcp.server.mcpserver import Context\n"
+        " \n"
+        " mcp = FastMCP('d')\n"
+        " \n"
+        " @mcp.tool()\n"
+        "-async def hello() -> str:\n"
+        "-    return mcp.get_context().client_id\n"
+        "+async def hello(ctx: Context) -> str:\n"
+        "+    return ctx.client_id\n"
+        " \n"
+        " @traced\n"
+        " @mcp.tool()\n"
+        "-async def bye() -> str:\n"
+        "-    return mcp.get_context().client_id\n"
+        "+async def bye(ctx: Context) -> str:\n"
+        "+    return ctx.client_id\n"
+        " \n"
+        " HANDLERS = [hello]\n",
+        findings=["SRV008:7 review", "SRV008:12 review"],
     ),
     # a resource template is given a Context; a static resource cannot be
     case(
@@ -108,7 +132,7 @@ CASES = [
         " async def config() -> str:\n"
         "+    # mcp-migrate: SRV008 `get_context()` was removed, and v2 injects no `Context` into a static resource (its URI has no `{...}` variable): add a template variable to the URI and a `ctx: Context` parameter, or do this work in a tool https://py.sdk.modelcontextprotocol.io/v2/migration/#mcpserverget_context-removed\n"
         "     return mcp.get_context().client_id\n",
-        findings=["SRV008:7 review", "SRV008:12 manual"],
+        findings=["SRV008:7 safe", "SRV008:12 manual"],
     ),
     # a subclass of the server asking itself
     case(
