@@ -18,6 +18,18 @@ HTTP = (
 )
 MOVED = tuple(dict.fromkeys(SSE + HTTP))
 INT_SETTINGS = ("port", "retry_interval")
+# Defaults v1's `FastMCP(...)` and every v2 `run()`/app method share (`host` and `transport_security`
+# are left out: v1 derived DNS-rebinding protection from the host).
+DEFAULTS = {
+    "port": 8000,
+    "sse_path": "/sse",
+    "message_path": "/messages/",
+    "streamable_http_path": "/mcp",
+    "json_response": False,
+    "stateless_http": False,
+    "event_store": None,
+    "retry_interval": None,
+}
 # What each v2 destination accepts (`run()` by its transport); the app factories have no `port`.
 ACCEPTS = {
     ("run", "sse"): SSE,
@@ -205,27 +217,38 @@ def _constructor(ctx, call):
             stuck.append(name)
         else:
             moves[name] = targets
-    if moves:
+    # With nowhere to go, a value that is v1's default needs none: v2's is the same wherever it applies.
+    dropped = [n for n in stuck if _is_default(n, _value(params[n]))]
+    stuck = [n for n in stuck if n not in dropped]
+    if moves or dropped:
         text = {n: "%s=%s" % (n, _validated(ctx, n, _value(params[n]))) for n in moves}
-        edits = ctx.remove_args(call, [params[n] for n in moves])
+        edits = ctx.remove_args(call, [params[n] for n in list(moves) + dropped])
         by_dest = {}
         for n, targets in moves.items():
             for d in targets:
                 by_dest.setdefault(id(d), (d, []))[1].append(text[n])
         adds = [ctx.add_kwargs(d, ", ".join(parts)) for d, parts in by_dest.values()]
         if edits is None or any(a is None for a in adds):
-            stuck.extend(moves)
+            stuck.extend(list(moves) + dropped)
         else:
             dest_names = sorted({"`%s()`" % d.func.attr for d, _ in by_dest.values()})
-            ctx.fix(
-                call, "move %s from the constructor to %s" % (_names(moves), " and ".join(dest_names)), edits + adds
-            )
+            said = ["move %s from the constructor to %s" % (_names(moves), " and ".join(dest_names))] if moves else []
+            said += ["drop %s: v2's default is the same" % _names(dropped)] if dropped else []
+            ctx.fix(call, "; ".join(said), edits + adds)
     if stuck:
         ctx.manual(
             call,
             "v2 takes %s on `run()` / the app methods, not the constructor: %s"
             % (_names(stuck), "; ".join("`%s=` -> %s" % (n, WHERE.get(n, _HTTP_WHERE)) for n in stuck)),
         )
+
+
+def _is_default(name, value):
+    """`json_response=False`, `port=8000`: the value v1's settings and v2's run()/app methods default to."""
+    if name not in DEFAULTS or not isinstance(value, ast.Constant):
+        return False
+    default = DEFAULTS[name]
+    return type(value.value) is type(default) and value.value == default
 
 
 def _value(param):

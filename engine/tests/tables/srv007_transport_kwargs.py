@@ -49,6 +49,17 @@ CASES = [
         "     mcp.run()\n",
         findings=["SRV007:4 safe"],
     ),
+    # nowhere to move them (a stdio server), but they are v1's and v2's defaults: dropped; the other
+    # value keeps its marker
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        " \n"
+        "+# mcp-migrate: SRV007 v2 takes `stateless_http=` on `run()` / the app methods, not the constructor: `stateless_http=` -> `run(transport=\"streamable-http\", ...)` or `streamable_http_app(...)` https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n"
+        '-mcp = FastMCP(name="sbb", json_response=False, stateless_http=True, port=8000)\n'
+        '+mcp = FastMCP(name="sbb", stateless_http=True)\n'
+        " mcp.run()\n",
+        findings=["SRV007:3 safe", "SRV007:3 manual"],
+    ),
     # a mounted app: host goes to the app factory too (DNS-rebinding protection); port has no home there
     case(
         " from mcp.server.fastmcp import FastMCP\n"
