@@ -43,6 +43,7 @@ ITERABLES = {
     "MemoryObjectReceiveStream",
 }
 MATCH_CASE = getattr(ast, "match_case", ())  # Python >= 3.10
+MATCH = getattr(ast, "Match", None)
 
 
 def members(t) -> Tuple:
@@ -117,6 +118,7 @@ class Inference:
         self._cache = {}
         self._busy = set()
         self._blocks = {}
+        self._narrowable_names = None
 
     # ---- public ---------------------------------------------------------------------------
     def type_of(self, expr: ast.AST):
@@ -477,6 +479,8 @@ class Inference:
 
     # ---- isinstance narrowing -------------------------------------------------------------
     def _narrowed(self, node: ast.Name):
+        if node.id not in self._narrowable():
+            return None
         child, parent = node, self.resolver.parent(node)
         while parent is not None:
             if isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.Module)):
@@ -507,6 +511,28 @@ class Inference:
                 return t
             child, parent = parent, self.resolver.parent(parent)
         return None
+
+    def _narrowable(self):
+        """Names an `isinstance(name, C)` or a `match name:` could narrow: every other name skips the
+        walk up its enclosing blocks."""
+        if self._narrowable_names is None:
+            names = set()
+            for n in self.resolver.nodes:
+                t = type(n)
+                if t is not ast.Call and t is not MATCH:
+                    continue
+                if (
+                    t is ast.Call
+                    and isinstance(n.func, ast.Name)
+                    and n.func.id == "isinstance"
+                    and n.args
+                    and isinstance(n.args[0], ast.Name)
+                ):
+                    names.add(n.args[0].id)
+                elif t is MATCH and isinstance(n.subject, ast.Name):
+                    names.add(n.subject.id)
+            self._narrowable_names = names
+        return self._narrowable_names
 
     def _pattern(self, pattern):
         """The class a `case C():` / `case C() | D():` pattern proves the subject is."""
