@@ -35,6 +35,18 @@ CASES = [
         "+    return ctx.mcp_server\n",
         findings=["SRV002:4 safe"],
     ),
+    # the constructor keyword, also through a user subclass that keeps the SDK's constructor
+    case(
+        " from mcp.server.fastmcp import Context, FastMCP\n"
+        " \n"
+        " class AppContext(Context):\n"
+        "     pass\n"
+        " \n"
+        " def make(rc, server: FastMCP):\n"
+        "-    return Context(request_context=rc, fastmcp=server), AppContext(fastmcp=server)\n"
+        "+    return Context(request_context=rc, mcp_server=server), AppContext(mcp_server=server)\n",
+        findings=["SRV002:7 safe", "SRV002:7 safe"],
+    ),
 ]
 
 NOOP = [
@@ -42,4 +54,7 @@ NOOP = [
     "def f(ctx):\n    return ctx.fastmcp\n",
     "from mcp.server.fastmcp import Context\n\ndef f(ctx: Context):\n    return ctx.mcp_server  # ctx.fastmcp\n",
     "class Context:\n    fastmcp = 1\n\ndef f(ctx: Context):\n    return ctx.fastmcp\n",
+    "from fastmcp import Context\n\nContext(fastmcp=server)\n",
+    "from mcp.server.fastmcp import Context\n\nclass Own(Context):\n    def __init__(self, fastmcp):\n"
+    "        super().__init__()\n\nOwn(fastmcp=1)\n",
 ]
