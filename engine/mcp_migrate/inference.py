@@ -519,8 +519,6 @@ class Inference:
             names = set()
             for n in self.resolver.nodes:
                 t = type(n)
-                if t is not ast.Call and t is not MATCH:
-                    continue
                 if (
                     t is ast.Call
                     and isinstance(n.func, ast.Name)

@@ -207,11 +207,12 @@ class ProjectIndex:
         if facts is None:
             return None
         entry = facts["names"].get(name)
+        if entry is not None and entry[0] == "subclass":  # of an SDK class through a user base?
+            t = self.global_type(facts["module"], entry[1], hops + 1)
+            if isinstance(t, tuple) and t[0] in ("class", "subclass"):
+                return ("subclass", t[1])
         if entry is None or entry[0] == "subclass":
-            found = self._names_sdk_class(facts, entry, hops) if entry is not None else None
-            if found is None and name in facts.get("classes", {}):
-                return ("uclass", (facts["module"], name))  # a class of the user's own
-            return found
+            return ("uclass", (facts["module"], name)) if name in facts.get("classes", {}) else None
         kind = entry[0]
         if kind == "type":
             return _typed(entry[1])
@@ -227,11 +228,6 @@ class ProjectIndex:
             if isinstance(t, tuple) and t[0] == "uclass":
                 return ("uobj", t[1])
         return None
-
-    def _names_sdk_class(self, facts: dict, entry: list, hops: int):
-        """A user class whose base (another user class) derives from an SDK class stands for it."""
-        t = self.global_type(facts["module"], entry[1], hops + 1)
-        return ("subclass", t[1]) if isinstance(t, tuple) and t[0] in ("class", "subclass") else None
 
     def imports_of(self, module: str, name: str) -> bool:
         """Another module of the project imports `name` from `module` (`from .server import my_tool`)."""
