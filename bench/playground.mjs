@@ -106,27 +106,30 @@ async function firstFindings(page, url, how = 'goto') {
 }
 
 /** Wait until the service worker has stored the site and Python, and the worker the decoded snapshot
- * ("everything cached"), and a moment more for the last writes to settle. */
+ * ("everything cached"), and a moment more for the last writes to settle. Polled here, not with
+ * `waitForFunction`: that takes the predicate's promise itself as a truthy answer. */
 async function storedForOffline(page) {
-  await page.waitForFunction(
-    async () => {
+  const stored = () =>
+    page.evaluate(async () => {
       const keys = await caches.keys();
       const site = keys.find((k) => k.startsWith('mcp-migrate-site-'));
       if (!site || !navigator.serviceWorker.controller) return false;
       const urls = (await (await caches.open(site)).keys()).map((r) => r.url);
-      const decoded =
-        keys.includes('mcp-migrate-engine-snapshot') &&
-        (await (await caches.open('mcp-migrate-engine-snapshot')).keys()).length > 0;
+      let decoded = false;
+      for await (const name of (await navigator.storage.getDirectory()).keys())
+        decoded ||= name.endsWith('.snap.decoded');
       const runtime = ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
       return (
         runtime.every((f) => urls.some((u) => u.endsWith(`/pyodide/${f}`))) &&
         urls.some((u) => /engine-\w+\.snap$/.test(u)) &&
         decoded
       );
-    },
-    null,
-    { timeout: 300_000, polling: 500 },
-  );
+    });
+  const deadline = Date.now() + 300_000;
+  while (!(await stored())) {
+    if (Date.now() > deadline) throw new Error('the site was not stored for offline use within 300 s');
+    await page.waitForTimeout(500);
+  }
   await page.waitForTimeout(2000);
 }
 

@@ -30,12 +30,33 @@ test('after one visit the playground, the guide and the lookup work offline', as
       { timeout: 120_000, intervals: [500] },
     )
     .toEqual([true, true, true, true]);
+  // The worker keeps the decoded snapshot in the origin-private file system, and the next start reads
+  // it from there instead of fetching the snapshot again.
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          const sizes: number[] = [];
+          const dir = await navigator.storage.getDirectory();
+          for await (const [name, handle] of dir.entries())
+            if (/^engine-\w+\.snap\.decoded$/.test(name))
+              sizes.push((await (handle as FileSystemFileHandle).getFile()).size);
+          return sizes.length === 1 && sizes[0] > 1_000_000;
+        }),
+      { timeout: 60_000, intervals: [500] },
+    )
+    .toBe(true);
+  const snapshotFetches: string[] = [];
+  page.on('request', (r) => {
+    if (/engine-\w+\.snap$/.test(r.url())) snapshotFetches.push(r.url());
+  });
 
   await context.setOffline(true);
   await page.reload();
   await ready(page);
   await settled(page);
   expect(await codes(page)).toContain('SRV001');
+  expect(snapshotFetches).toEqual([]);
   await expect(message(page)).toContainText('finding');
   await paste(page, 'from mcp.shared.exceptions import McpError\n');
   await settled(page);
