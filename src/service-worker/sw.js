@@ -6,10 +6,8 @@
 //
 // - Pages: from the network when it answers, else from the cache (a reload offline shows the page,
 //   not the browser's error page).
-// - Everything else the site serves: from the cache, else from the network (and kept). Python and
-//   the engine snapshot (/pyodide/*) race the browser's HTTP cache instead (a static route): on the
-//   reload after a first visit that took the playground's first findings from 0.98 s to 0.82 s in
-//   `npm run bench`; letting the network alone answer first while online was slower.
+// - Everything else the site serves: from the cache, else from the network (and kept). (Racing the
+//   browser's HTTP cache for Python with a static route measured no faster in `npm run bench`.)
 // - Other origins and non-GET requests are never touched (the site makes none).
 // - Each build has its own cache; the previous build's is deleted when this one takes over.
 
@@ -40,14 +38,16 @@ async function store(cache, urls) {
 }
 
 sw.addEventListener('install', (event) => {
-  // Python and the engine snapshot (about 20 MB): online, the browser's HTTP cache races this worker
-  // (it keeps compiled WebAssembly, and needs no worker start-up); offline, this worker answers.
-  /** @type {any} */ (event).addRoutes?.({
-    condition: { urlPattern: { pathname: `${scope.pathname}pyodide/*` } },
-    source: 'race-network-and-fetch-handler',
-  });
-  // The pages, styles, scripts and search index first: without them nothing works offline.
-  event.waitUntil(caches.open(CACHE).then((cache) => store(cache, PRECACHE.shell)));
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      // The pages, styles, scripts and search index first: without them nothing works offline.
+      await store(cache, PRECACHE.shell);
+      // Then Python (about 20 MB), which the playground needs offline. Here, not on activation: a
+      // worker that is still activating holds back every request of the pages it controls.
+      await store(cache, PRECACHE.runtime).catch(() => {}); // retried by the next fetch of each file
+    })(),
+  );
 });
 
 sw.addEventListener('activate', (event) => {
@@ -57,12 +57,6 @@ sw.addEventListener('activate', (event) => {
       // A page request goes out while this worker starts up, not after.
       await sw.registration.navigationPreload?.enable();
       await sw.clients.claim();
-      // Then Python (about 20 MB), in the background: the playground needs it offline.
-      const cache = await caches.open(CACHE);
-      /** @type {string[]} */
-      const missing = [];
-      for (const url of PRECACHE.runtime) if (!(await cache.match(url))) missing.push(url);
-      await store(cache, missing).catch(() => {}); // retried by the next fetch of each file
     })(),
   );
 });
