@@ -12,6 +12,7 @@ from .edits import Edit, EditSet, apply_edits
 from .framework import Finding, RuleInfo, ordered_rules, priority
 from .inputs import error, parse_python, precheck, toml_error
 from .markers import EXISTING, marker_text
+from .parse_check import edited_parses, parses, statement_starts
 
 DEBUG = False  # tests flip this to re-raise rule exceptions instead of reporting them
 
@@ -164,29 +165,33 @@ def _apply(ctx: Context, apply_review) -> str:
     findings = sorted(ctx.findings, key=lambda f: (priority(f.rule.code), f.start))
     ctx.findings = findings
     owner = _accept(findings, apply_review, demote=True, text=ctx.text)
-    text = _render(ctx, findings, owner)
-    if ctx.kind == "python" and text != ctx.text and not _parses(text):
-        # Find the rule(s) whose fixes alone break the file, drop them, and try again.
-        by_rule: Dict[str, List[Finding]] = {}
-        for f in findings:
-            if f.applied and not f.subsumed_by:
-                by_rule.setdefault(f.rule.code, []).append(f)
-        for fs in by_rule.values():
-            alone = _render_edits(ctx.text, [e for f in fs for e in f.edits])
-            if not _parses(alone):
-                for f in fs:
-                    f.applied = False
-                    f.demote("its automatic fix did not produce valid Python; apply it by hand")
-        owner = _accept(findings, apply_review, demote=False, text=ctx.text)
-        text = _render(ctx, findings, owner)
-        if not _parses(text):
-            for f in findings:
-                if f.applied:
-                    f.applied = False
-                    f.subsumed_by = None
-                    f.demote("the combined automatic fixes did not produce valid Python; apply by hand")
-            text = _render(ctx, findings, {})
-    return text
+    edits = _render(ctx, findings, owner)
+    if ctx.kind != "python" or _parses_with(ctx, edits):
+        return apply_edits(ctx.text, edits)
+    # Find the rule(s) whose fixes alone break the file, drop them, and try again.
+    by_rule: Dict[str, List[Finding]] = {}
+    for f in findings:
+        if f.applied and not f.subsumed_by:
+            by_rule.setdefault(f.rule.code, []).append(f)
+    for fs in by_rule.values():
+        if not parses(_render_edits(ctx.text, [e for f in fs for e in f.edits])):
+            for f in fs:
+                f.applied = False
+                f.demote("its automatic fix did not produce valid Python; apply it by hand")
+    owner = _accept(findings, apply_review, demote=False, text=ctx.text)
+    edits = _render(ctx, findings, owner)
+    if _parses_with(ctx, edits):
+        return apply_edits(ctx.text, edits)
+    for f in findings:
+        if f.applied:
+            f.applied = False
+            f.subsumed_by = None
+            f.demote("the combined automatic fixes did not produce valid Python; apply by hand")
+    return apply_edits(ctx.text, _render(ctx, findings, {}))
+
+
+def _parses_with(ctx: Context, edits: List[Edit]) -> bool:
+    return not edits or edited_parses(ctx.text, statement_starts(ctx.tree, ctx.index.line_start), edits)
 
 
 def _accept(findings: List[Finding], apply_review, demote: bool, text: str) -> Dict[Edit, Finding]:
@@ -326,8 +331,8 @@ def _marker_message(f: Finding) -> str:
     return f.message + (" (%s)" % f.note if f.note else "")
 
 
-def _render(ctx: Context, findings: List[Finding], owner: Dict[Edit, Finding]) -> str:
-    """The output text: accepted edits, plus marker comments placed directly above the statement
+def _render(ctx: Context, findings: List[Finding], owner: Dict[Edit, Finding]) -> List[Edit]:
+    """The edits making the output text: accepted edits, plus marker comments placed directly above the statement
     each finding is about, as it stands in the output (after the edits), so reruns are fixed points.
 
     - Insertions at one offset are all applied, in finding order (identical ones once, `from X import`
@@ -464,7 +469,7 @@ def _render(ctx: Context, findings: List[Finding], owner: Dict[Edit, Finding]) -
         body += "".join(dict.fromkeys(post.get(q, [])))
         if body:
             out.append(Edit(q, q, body))
-    return apply_edits(text, out)
+    return out
 
 
 def _moved_copy(line_text: str, f: Finding, owner: Dict[Edit, Finding]):
@@ -492,15 +497,6 @@ def _moved_copy(line_text: str, f: Finding, owner: Dict[Edit, Finding]):
     if best >= min(len(key), 16) and len(hits) == 1:
         return hits[0]
     return None
-
-
-def _parses(text: str) -> bool:
-    body = text[1:] if text.startswith("\ufeff") else text
-    try:
-        ast.parse(body)
-        return True
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return False
 
 
 def _fix_groups(findings: List[Finding]) -> Dict[int, str]:

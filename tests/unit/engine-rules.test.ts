@@ -81,6 +81,13 @@ describe.runIf(hasPython3())('rule tables under CPython', () => {
     expect(JSON.parse(out)).toEqual([]);
   });
 
+  it('python3 engine/tests/check_parse_check.py passes (re-parsing only the edited statements agrees with the whole file)', () => {
+    const out = execFileSync('python3', [join(repoRoot, 'engine', 'tests', 'check_parse_check.py')], {
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(out)).toEqual([]);
+  });
+
   it('python3 engine/tests/check_inference.py passes (types inferred in a file and across files)', () => {
     const out = execFileSync('python3', [join(repoRoot, 'engine', 'tests', 'check_inference.py')], {
       encoding: 'utf8',
