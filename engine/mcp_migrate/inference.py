@@ -42,6 +42,10 @@ ITERABLES = {
     "AsyncGenerator",
     "MemoryObjectReceiveStream",
 }
+# Generic annotations of what `with` / `async with` enters: their argument is what `as` binds.
+CONTEXT_MANAGERS = {"AbstractAsyncContextManager", "AsyncContextManager", "AbstractContextManager", "ContextManager"}
+# Decorators turning a generator function into a context manager factory.
+CM_DECORATORS = {"contextlib.contextmanager", "contextlib.asynccontextmanager"}
 MATCH_CASE = getattr(ast, "match_case", ())  # Python >= 3.10
 MATCH = getattr(ast, "Match", None)
 
@@ -196,7 +200,7 @@ class Inference:
             return ("uobj", callee[1])
         fn = self.local_def(f)
         if fn is not None:
-            return self.annotation(fn.returns, self.resolver.scope_of.get(id(fn)), fn) if fn.returns else None
+            return self.returned(fn)
         if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id == "self":
             cls = self._class_of(f)  # a method a base class defines
             found = self._member(cls, METHODS, f.attr) if cls is not None else None
@@ -262,7 +266,13 @@ class Inference:
         for item in cls.body:
             own = _member_annotation(item, table, name)
             if own is not None:
-                return self.annotation(own, self.resolver.scope_of.get(id(item)), item) if own is not True else None
+                if own is True:
+                    return None
+                return (
+                    self.returned(item)
+                    if table == METHODS
+                    else self.annotation(own, self.resolver.scope_of.get(id(item)), item)
+                )
         for base in cls.bases:
             t = self.type_of(base.value if isinstance(base, ast.Subscript) else base)
             if isinstance(t, tuple) and t[0] == "uclass":
@@ -313,6 +323,17 @@ class Inference:
                     if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name == f.attr:
                         return item
         return None
+
+    def returned(self, fn):
+        """What calling the def `fn` gives, per its return annotation; a generator that
+        `@contextmanager` / `@asynccontextmanager` makes a context manager gives ("cm", what it yields)."""
+        t = self.annotation(fn.returns, self.resolver.scope_of.get(id(fn)), fn) if fn.returns else None
+        if t is not None and self.makes_cm(fn):
+            return union([("cm", m[1]) for m in members(t) if isinstance(m, tuple) and m[0] == "list"])
+        return t
+
+    def makes_cm(self, fn) -> bool:
+        return any(self.resolver.resolve(d) in CM_DECORATORS for d in fn.decorator_list)
 
     # ---- names ----------------------------------------------------------------------------
     def _name(self, node: ast.Name):
@@ -444,6 +465,9 @@ class Inference:
             if head in ITERABLES:
                 elem = self.annotation(args[0], scope, at, depth + 1)
                 return ("list", elem) if elem else None
+            if head in CONTEXT_MANAGERS:
+                entered = self.annotation(args[0], scope, at, depth + 1)
+                return ("cm", entered) if entered else None
             if head in ("tuple", "Tuple") and not any(
                 isinstance(a, ast.Constant) and a.value is Ellipsis for a in args
             ):

@@ -67,7 +67,7 @@ def file_facts(path: str, text: str) -> Optional[dict]:
                 elif isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name):
                     names[t.id] = ["call", node.value.func.id]
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.returns is not None:
-            ref = _annotation_ref(infer, tree, node.returns, node)
+            ref = _returns_ref(infer, tree, node)
             if ref is not None:
                 names[node.name] = ["type", ["def", ref[1]]] if ref[0] == "type" else ["returns", ref]
         elif isinstance(node, ast.ClassDef):
@@ -94,7 +94,7 @@ def _class_shape(infer, tree, cls: ast.ClassDef) -> dict:
         for table in (FIELDS, METHODS):
             ann = _member_annotation(item, table, name) if name else None
             if ann is not None and ann is not True:
-                ref = _annotation_ref(infer, tree, ann, item)
+                ref = _returns_ref(infer, tree, item) if table == METHODS else _annotation_ref(infer, tree, ann, item)
                 if ref is not None:
                     members[table][name] = ref
     bases = [b for b in (_base_name(b) for b in cls.bases) if b]
@@ -113,6 +113,15 @@ def _annotation_ref(infer, tree, ann: ast.AST, at: ast.AST) -> Optional[list]:
     if known is not None and not _names_a_node(known):  # this file's own classes are named instead
         return ["type", _jsonable(known)]
     return _named_ref(ann)
+
+
+def _returns_ref(infer, tree, fn: ast.AST) -> Optional[list]:
+    """_annotation_ref of a def's return annotation, as a call of the def sees it (a context manager
+    for an `@asynccontextmanager` generator)."""
+    known = infer.returned(fn)
+    if known is not None and not _names_a_node(known):
+        return ["type", _jsonable(known)]
+    return None if infer.makes_cm(fn) else _named_ref(fn.returns)
 
 
 def _names_a_node(t) -> bool:

@@ -74,6 +74,37 @@ async def main(server, r, w):
     async with stdio_client(params) as (read, write):
         read
 """
+CONTEXT_MANAGERS = """
+import contextlib
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from typing import AsyncGenerator, AsyncIterator, Iterator
+from mcp import ClientSession
+
+@asynccontextmanager
+async def connect() -> AsyncGenerator[ClientSession, None]:
+    yield ClientSession(None, None)
+
+async def plain() -> AsyncIterator[ClientSession]:
+    yield ClientSession(None, None)
+
+def opener() -> AbstractAsyncContextManager[ClientSession]:
+    return connect()
+
+class Pool:
+    @contextlib.contextmanager
+    def lease(self) -> Iterator[ClientSession]:
+        yield ClientSession(None, None)
+
+    async def go(self):
+        with self.lease() as leased:
+            leased
+        async with connect() as a, opener() as b:
+            a
+            b
+        async for p in plain():
+            p
+        connect().x
+"""
 NARROWING = """
 import asyncio
 from anyio.streams.memory import MemoryObjectReceiveStream
@@ -186,6 +217,12 @@ ROWS = [
     (SESSIONS, "self.session@2", "mcp.client.session.ClientSession"),
     (SESSIONS, "cast(ClientSession, other)", "mcp.client.session.ClientSession"),
     (SESSIONS, "s@2", "mcp.client.session.ClientSession"),
+    # `with` over the user's own context managers: @(async)contextmanager generators and annotations
+    (CONTEXT_MANAGERS, "leased@2", "mcp.client.session.ClientSession"),
+    (CONTEXT_MANAGERS, "a@2", "mcp.client.session.ClientSession"),
+    (CONTEXT_MANAGERS, "b@2", "mcp.client.session.ClientSession"),
+    (CONTEXT_MANAGERS, "p@2", "mcp.client.session.ClientSession"),  # a plain async generator iterates
+    (CONTEXT_MANAGERS, "connect().x", None),  # the factory's result is a context manager, not a session
     (SESSIONS, "c@2", "mcp.client.session.ClientSession"),
     (SESSIONS, "read@2", None),
     (USER_CLASSES, "s@2", "mcp.client.session.ClientSession"),  # a method of a user class's instance
@@ -256,6 +293,11 @@ PROJECT = {
     "pkg/srv.py": "from mcp.server.fastmcp import FastMCP\nmcp = FastMCP('x')\n@mcp.tool()\nasync def t1():\n"
     "    ...\n@mcp.tool()\nasync def t2():\n    ...\n",
     "pkg/test_srv.py": "from pkg.srv import t1\n",
+    "pkg/conn.py": "from contextlib import asynccontextmanager\nfrom typing import AsyncGenerator\n"
+    "from mcp import ClientSession\n@asynccontextmanager\nasync def session_context() -> "
+    "AsyncGenerator[ClientSession, None]:\n    yield ClientSession(None, None)\n",
+    "pkg/use7.py": "from pkg.conn import session_context\nasync def f():\n    async with session_context() as s:\n"
+    "        s\n    session_context().x\n",
 }
 BLOCKS = ("union", ("mcp.types.TextContent", "mcp.types.ImageContent"))
 PROJECT_ROWS = [
@@ -277,6 +319,8 @@ PROJECT_ROWS = [
     ("pkg/use5.py", "m.first", "mcp.types.ImageContent"),
     ("pkg/use5.py", "m.first()", None),  # a property is not a method
     ("pkg/use6.py", "ms[0].content", ("list", BLOCKS)),  # `-> List['Sub']` in another file
+    ("pkg/use7.py", "s@2", "mcp.client.session.ClientSession"),  # an @asynccontextmanager in another file
+    ("pkg/use7.py", "session_context().x", None),
 ]
 # Whether another module imports a handler (a new parameter would break its calls).
 USED_ELSEWHERE_ROWS = [("pkg/srv.py", "t1", True), ("pkg/srv.py", "t2", False)]
