@@ -1,0 +1,3 @@
+from .server import server
+
+__all__ = ["server"]

@@ -1,0 +1,3 @@
+from .connection import McpConnection, ServerConfig
+
+__all__ = ["McpConnection", "ServerConfig"]

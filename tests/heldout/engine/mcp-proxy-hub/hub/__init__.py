@@ -1,0 +1,1 @@
+"""mcp-proxy-hub: one MCP endpoint in front of many."""

@@ -1,0 +1,3 @@
+"""notes-mcp: keep notes and let your assistant search them."""
+
+__version__ = "0.3.1"

@@ -1,0 +1,1 @@
+"""oauth-cli: an MCP client that signs in with OAuth."""
