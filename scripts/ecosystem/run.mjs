@@ -6,6 +6,8 @@
 // with and without the v2 SDK on the path, and writes docs/ecosystem.md (plus JSON with --json).
 //
 //   npm run ecosystem [-- --corpus DIR] [--sdk DIR] [--sdk1 DIR] [--only a,b] [--out FILE] [--json FILE] [--fresh]
+//   npm run ecosystem:heldout   the blind held-out corpus (tests/heldout/engine/): figures only, no
+//                               error list, so that reading the report does not un-blind it
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,8 +30,11 @@ const { values: opts } = parseArgs({
     json: { type: 'string' },
     work: { type: 'string', default: join(ROOT, '.cache/ecosystem') },
     fresh: { type: 'boolean', default: false },
+    heldout: { type: 'boolean', default: false },
   },
 });
+// pyright runs inside each tree and the CLI reports paths as given: every path absolute from here on.
+for (const k of /** @type {const} */ (['corpus', 'sdk', 'sdk1', 'out', 'work'])) opts[k] = resolve(opts[k]);
 
 for (const [flag, dir] of [
   ['corpus', opts.corpus],
@@ -205,6 +210,6 @@ const result = {
   reviewAdded: added,
   remaining,
 };
-writeFileSync(opts.out, renderReport(result));
+writeFileSync(opts.out, renderReport(result, { heldout: opts.heldout }));
 if (opts.json) writeFileSync(opts.json, JSON.stringify(result, null, 2));
 console.error(`ecosystem: wrote ${opts.out}`);
