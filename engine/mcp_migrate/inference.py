@@ -89,6 +89,32 @@ def _member_annotation(item: ast.stmt, table: int, name: str):
     return None
 
 
+def _chain_root(node):
+    """The name an attribute/constant-subscript chain starts from (`msg` in `msg["a"].b`), else None."""
+    while isinstance(node, (ast.Attribute, ast.Subscript)):
+        if isinstance(node, ast.Subscript) and not isinstance(node.slice, ast.Constant):
+            return None
+        node = node.value
+    return node if isinstance(node, ast.Name) else None
+
+
+def _guard_key(node):
+    """What an isinstance() guard narrows, comparable across nodes: a name's id, or a chain's path
+    (`msg["content"]` -> ("msg", ("[]", "content"))); None for anything else."""
+    if isinstance(node, ast.Name):
+        return node.id
+    path = []
+    while isinstance(node, (ast.Attribute, ast.Subscript)):
+        if isinstance(node, ast.Attribute):
+            path.append((".", node.attr))
+        elif isinstance(node.slice, ast.Constant):
+            path.append(("[]", node.slice.value))
+        else:
+            return None
+        node = node.value
+    return (node.id, *reversed(path)) if isinstance(node, ast.Name) and path else None
+
+
 def constructor_kind(cls: ast.ClassDef) -> str:
     """ "class" when a subclass keeps its SDK base's constructor, "subclass" when it defines its own."""
     own = any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.name == "__init__" for n in cls.body)
@@ -122,7 +148,9 @@ class Inference:
         self._cache = {}
         self._busy = set()
         self._blocks = {}
-        self._narrowable_names = None
+        self._narrowable_keys = None
+        self._roots = None
+        self._stored = None
 
     # ---- public ---------------------------------------------------------------------------
     def type_of(self, expr: ast.AST):
@@ -155,10 +183,11 @@ class Inference:
             return self._call(expr)
         if isinstance(expr, ast.Name):
             return self._name(expr)
-        if isinstance(expr, ast.Attribute):
-            return self._attribute(expr)
-        if isinstance(expr, ast.Subscript):
-            return self._subscript(expr)
+        if isinstance(expr, (ast.Attribute, ast.Subscript)):
+            narrowed = self._narrowed(expr)
+            if narrowed is not None:
+                return narrowed
+            return self._attribute(expr) if isinstance(expr, ast.Attribute) else self._subscript(expr)
         if isinstance(expr, ast.IfExp):
             return union([self.type_of(expr.body), self.type_of(expr.orelse)])
         if isinstance(expr, ast.BoolOp) and isinstance(expr.op, ast.Or):
@@ -502,25 +531,34 @@ class Inference:
         return None
 
     # ---- isinstance narrowing -------------------------------------------------------------
-    def _narrowed(self, node: ast.Name):
-        if node.id not in self._narrowable():
+    def _narrowed(self, node):
+        """The type an `isinstance()` guard or a `match` case proves for `node`: a name, or a chain of
+        attributes and constant subscripts on one (`msg["content"]`, `result.content[0]`) that its
+        function never assigns and whose root is not bound again between the guard and `node`."""
+        root = _chain_root(node)
+        if root is None or root.id not in self._narrowable_roots():
+            return None  # (checked first: every attribute read of the file comes through here)
+        key = _guard_key(node)
+        if key not in self._narrowable():
+            return None
+        if root is not node and (id(self.resolver.scope_of.get(id(node))), key) in self._assigned_chains():
             return None
         child, parent = node, self.resolver.parent(node)
         while parent is not None:
             if isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.Module)):
-                return self._early_exit(parent, child, node) if isinstance(child, ast.stmt) else None
+                return self._early_exit(parent, child, node, key) if isinstance(child, ast.stmt) else None
             t = None
             if isinstance(parent, MATCH_CASE) and child in parent.body:
                 subject = self.resolver.parent(parent).subject
-                if isinstance(subject, ast.Name) and subject.id == node.id:
+                if _guard_key(subject) == key:
                     t = self._pattern(parent.pattern)
             elif isinstance(parent, (ast.If, ast.While, ast.IfExp)) and self._in_body(parent, child):
-                t = self._guard(parent.test, node.id)
+                t = self._guard(parent.test, key)
             elif isinstance(parent, ast.BoolOp) and isinstance(parent.op, ast.And):
                 for v in parent.values:
                     if v is child:
                         break
-                    t = self._guard(v, node.id) or t
+                    t = self._guard(v, key) or t
             elif isinstance(parent, ast.comprehension) or isinstance(
                 parent, (ast.ListComp, ast.GeneratorExp, ast.SetComp, ast.DictComp)
             ):
@@ -528,33 +566,53 @@ class Inference:
                 for g in gens:
                     for cond in g.ifs:
                         if cond is not child:
-                            t = self._guard(cond, node.id) or t
+                            t = self._guard(cond, key) or t
+            if t is not None and root is not node:
+                guard_at = self.resolver.parent(parent) if isinstance(parent, MATCH_CASE) else parent
+                if not self._root_unchanged(root, guard_at):
+                    return None
             if t is None and isinstance(child, ast.stmt):
-                t = self._early_exit(parent, child, node)
+                t = self._early_exit(parent, child, node, key)
             if t is not None:
                 return t
             child, parent = parent, self.resolver.parent(parent)
         return None
 
+    def _narrowable_roots(self):
+        """Names whose own or whose chains' narrowing `_narrowable` records."""
+        if self._roots is None:
+            self._roots = {k if isinstance(k, str) else k[0] for k in self._narrowable() if k is not None}
+        return self._roots
+
+    def _root_unchanged(self, root: ast.Name, guard_owner: ast.AST) -> bool:
+        """The chain's root name is bound where it is used as it was at the guard."""
+        b = self.resolver.binding(root)
+        return b is None or b.pos <= self.resolver.offset_of(guard_owner)
+
+    def _assigned_chains(self):
+        """(scope, key) of the attribute/subscript chains each scope assigns or deletes: never narrowed
+        there."""
+        if self._stored is None:
+            self._stored = {
+                (id(self.resolver.scope_of.get(id(n))), _guard_key(n))
+                for n in self.resolver.nodes
+                if isinstance(n, (ast.Attribute, ast.Subscript)) and isinstance(n.ctx, (ast.Store, ast.Del))
+            }
+        return self._stored
+
     def _narrowable(self):
-        """Names an `isinstance(name, C)` or a `match name:` could narrow: every other name skips the
-        walk up its enclosing blocks."""
-        if self._narrowable_names is None:
+        """Keys (`_guard_key`) of what an `isinstance(x, C)` or a `match x:` could narrow: every other
+        name and chain skips the walk up its enclosing blocks."""
+        if self._narrowable_keys is None:
             names = set()
             for n in self.resolver.nodes:
                 t = type(n)
-                if (
-                    t is ast.Call
-                    and isinstance(n.func, ast.Name)
-                    and n.func.id == "isinstance"
-                    and n.args
-                    and isinstance(n.args[0], ast.Name)
-                ):
-                    names.add(n.args[0].id)
-                elif t is MATCH and isinstance(n.subject, ast.Name):
-                    names.add(n.subject.id)
-            self._narrowable_names = names
-        return self._narrowable_names
+                if t is ast.Call and isinstance(n.func, ast.Name) and n.func.id == "isinstance" and n.args:
+                    names.add(_guard_key(n.args[0]))
+                elif t is MATCH:
+                    names.add(_guard_key(n.subject))
+            self._narrowable_keys = names
+        return self._narrowable_keys
 
     def _pattern(self, pattern):
         """The class a `case C():` / `case C() | D():` pattern proves the subject is."""
@@ -572,24 +630,23 @@ class Inference:
         body = parent.body
         return child is body or (isinstance(body, list) and child in body)
 
-    def _guard(self, test: ast.AST, name: str):
-        """The type `isinstance(name, C)` (possibly inside `and`) proves, else None."""
+    def _guard(self, test: ast.AST, key):
+        """The type `isinstance(x, C)` (possibly inside `and`) proves for the x of `key`, else None."""
         if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
-            return next((t for t in (self._guard(v, name) for v in test.values) if t is not None), None)
+            return next((t for t in (self._guard(v, key) for v in test.values) if t is not None), None)
         if (
             isinstance(test, ast.Call)
             and isinstance(test.func, ast.Name)
             and test.func.id == "isinstance"
             and len(test.args) == 2
-            and isinstance(test.args[0], ast.Name)
-            and test.args[0].id == name
+            and _guard_key(test.args[0]) == key
         ):
             return self._exception(test.args[1])
         return None
 
-    def _early_exit(self, block_owner, stmt, node: ast.Name):
+    def _early_exit(self, block_owner, stmt, node, key):
         """`if not isinstance(x, C): continue` or `assert isinstance(x, C)` before `stmt` in the same
-        block narrows x to C, unless x is bound again after the check."""
+        block narrows x to C, unless x (a chain's root name) is bound again after the check."""
         for field in ("body", "orelse", "finalbody"):
             block = getattr(block_owner, field, None)
             if not isinstance(block, list):
@@ -601,9 +658,9 @@ class Inference:
             for j, test in reversed(guards):
                 if j >= i:
                     continue
-                t = self._guard(test, node.id)
+                t = self._guard(test, key)
                 if t is not None:
-                    b = self.resolver.binding(node)
+                    b = self.resolver.binding(_chain_root(node))
                     return t if b is None or b.pos <= self.resolver.offset_of(block[j]) else None
         return None
 

@@ -74,6 +74,30 @@ async def main(server, r, w):
     async with stdio_client(params) as (read, write):
         read
 """
+CHAINS = """
+from mcp.types import ImageContent, TextContent
+
+def guarded(msg: dict, i):
+    if isinstance(msg["content"], ImageContent):
+        msg["content"]
+    assert isinstance(msg.block, TextContent)
+    msg.block
+    if isinstance(msg[i], ImageContent):
+        msg[i]
+    match msg["content"]:
+        case TextContent():
+            msg["content"]
+
+def assigned(msg: dict, other):
+    if isinstance(msg["content"], ImageContent):
+        msg["content"] = other
+        msg["content"]
+
+def rebound(msg: dict, other):
+    if isinstance(msg["content"], ImageContent):
+        msg = other
+        msg["content"]
+"""
 CONTEXT_MANAGERS = """
 import contextlib
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
@@ -217,6 +241,13 @@ ROWS = [
     (SESSIONS, "self.session@2", "mcp.client.session.ClientSession"),
     (SESSIONS, "cast(ClientSession, other)", "mcp.client.session.ClientSession"),
     (SESSIONS, "s@2", "mcp.client.session.ClientSession"),
+    # isinstance() and match narrowing of attribute / constant-subscript chains on a name
+    (CHAINS, "msg['content']@2", "mcp.types.ImageContent"),
+    (CHAINS, "msg.block@2", "mcp.types.TextContent"),
+    (CHAINS, "msg[i]@2", None),  # a subscript that is not a constant
+    (CHAINS, "msg['content']@4", "mcp.types.TextContent"),
+    (CHAINS, "msg['content']@7", None),  # the function assigns the chain
+    (CHAINS, "msg['content']@9", None),  # the root name is bound again after the guard
     # `with` over the user's own context managers: @(async)contextmanager generators and annotations
     (CONTEXT_MANAGERS, "leased@2", "mcp.client.session.ClientSession"),
     (CONTEXT_MANAGERS, "a@2", "mcp.client.session.ClientSession"),
