@@ -158,7 +158,7 @@ async function writeKept(file: KeptFile, bytes: Uint8Array): Promise<void> {
   for await (const name of file.dir.keys()) {
     if (name !== file.name && name.endsWith(KEPT_SUFFIX)) await file.dir.removeEntry(name).catch(() => {});
   }
-  await caches?.delete(OLD_DECODED_CACHE).catch(() => false);
+  await self.caches?.delete(OLD_DECODED_CACHE).catch(() => false);
   const access = await (await file.dir.getFileHandle(file.name, { create: true })).createSyncAccessHandle();
   try {
     access.truncate(0);
