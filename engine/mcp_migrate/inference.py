@@ -497,6 +497,9 @@ class Inference:
             if head in CONTEXT_MANAGERS:
                 entered = self.annotation(args[0], scope, at, depth + 1)
                 return ("cm", entered) if entered else None
+            if head == "Callable" and len(args) == 2:  # what calling it gives
+                returned = self.annotation(args[1], scope, at, depth + 1)
+                return ("def", returned) if returned else None
             if head in ("tuple", "Tuple") and not any(
                 isinstance(a, ast.Constant) and a.value is Ellipsis for a in args
             ):
@@ -506,11 +509,28 @@ class Inference:
                 value = self.annotation(args[1], scope, at, depth + 1)
                 return ("dict", value) if value else None
             ann = ann.value  # Context[ServerSession, None] -> Context
+        alias = self._alias(ann)
+        if alias is not None:
+            return self.annotation(alias, scope, at, depth + 1)
         t = self.type_of(ann)
         if isinstance(t, tuple) and t[0] in ("class", "subclass"):
             return ALIASES.get(t[1]) or t[1]
         if isinstance(t, tuple) and t[0] == "uclass":
             return ("uobj", t[1])
+        return None
+
+    def _alias(self, ann: ast.AST):
+        """The type expression a module-level alias names (`Factory = Callable[[], X]`), else None."""
+        b = self.resolver.binding(ann) if isinstance(ann, ast.Name) else None
+        node = b.node if b is not None else None
+        if (
+            isinstance(node, ast.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+            and isinstance(node.value, (ast.Subscript, ast.BinOp))
+            and self.resolver.parent(node) is self.resolver.tree
+        ):
+            return node.value
         return None
 
     def _string_annotation(self, parsed: ast.AST, at: ast.AST):

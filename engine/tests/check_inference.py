@@ -98,6 +98,22 @@ def rebound(msg: dict, other):
         msg = other
         msg["content"]
 """
+FACTORIES = """
+from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
+from mcp import ClientSession
+
+SessionFactory = Callable[[str], AbstractAsyncContextManager[ClientSession]]
+Plain = Callable[[], ClientSession]
+NotAType = {"a": 1}["a"]
+
+async def use(make: SessionFactory, direct: Callable[[], ClientSession], plain: Plain, other: NotAType):
+    async with make("x") as s:
+        s
+    direct()
+    plain()
+    other
+"""
 CONTEXT_MANAGERS = """
 import contextlib
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
@@ -248,6 +264,11 @@ ROWS = [
     (CHAINS, "msg['content']@4", "mcp.types.TextContent"),
     (CHAINS, "msg['content']@7", None),  # the function assigns the chain
     (CHAINS, "msg['content']@9", None),  # the root name is bound again after the guard
+    # Callable[..., R] parameters, also through a module-level alias: calling them gives R
+    (FACTORIES, "s@2", "mcp.client.session.ClientSession"),
+    (FACTORIES, "direct()", "mcp.client.session.ClientSession"),
+    (FACTORIES, "plain()", "mcp.client.session.ClientSession"),
+    (FACTORIES, "other", None),  # a module-level value that is not a type
     # `with` over the user's own context managers: @(async)contextmanager generators and annotations
     (CONTEXT_MANAGERS, "leased@2", "mcp.client.session.ClientSession"),
     (CONTEXT_MANAGERS, "a@2", "mcp.client.session.ClientSession"),
