@@ -89,20 +89,9 @@ def _member_annotation(item: ast.stmt, table: int, name: str):
     return None
 
 
-def _chain_root(node):
-    """The name an attribute/constant-subscript chain starts from (`msg` in `msg["a"].b`), else None."""
-    while isinstance(node, (ast.Attribute, ast.Subscript)):
-        if isinstance(node, ast.Subscript) and not isinstance(node.slice, ast.Constant):
-            return None
-        node = node.value
-    return node if isinstance(node, ast.Name) else None
-
-
-def _guard_key(node):
-    """What an isinstance() guard narrows, comparable across nodes: a name's id, or a chain's path
-    (`msg["content"]` -> ("msg", ("[]", "content"))); None for anything else."""
-    if isinstance(node, ast.Name):
-        return node.id
+def _chain(node):
+    """(root name, path) of a name or of an attribute / constant-subscript chain on one (`msg["a"].b`
+    -> (msg, (("[]", "a"), (".", "b")))), else (None, ())."""
     path = []
     while isinstance(node, (ast.Attribute, ast.Subscript)):
         if isinstance(node, ast.Attribute):
@@ -110,9 +99,20 @@ def _guard_key(node):
         elif isinstance(node.slice, ast.Constant):
             path.append(("[]", node.slice.value))
         else:
-            return None
+            return None, ()
         node = node.value
-    return (node.id, *reversed(path)) if isinstance(node, ast.Name) and path else None
+    return (node, tuple(reversed(path))) if isinstance(node, ast.Name) else (None, ())
+
+
+def _key(root, path):
+    return (root.id, *path) if path else root.id
+
+
+def _guard_key(node):
+    """What an isinstance() guard narrows, comparable across nodes: a name's id, or a chain's
+    (root id, *path); None for anything else."""
+    root, path = _chain(node)
+    return _key(root, path) if root is not None else None
 
 
 def constructor_kind(cls: ast.ClassDef) -> str:
@@ -555,10 +555,10 @@ class Inference:
         """The type an `isinstance()` guard or a `match` case proves for `node`: a name, or a chain of
         attributes and constant subscripts on one (`msg["content"]`, `result.content[0]`) that its
         function never assigns and whose root is not bound again between the guard and `node`."""
-        root = _chain_root(node)
+        root, path = _chain(node)
         if root is None or root.id not in self._narrowable_roots():
             return None  # (checked first: every attribute read of the file comes through here)
-        key = _guard_key(node)
+        key = _key(root, path)
         if key not in self._narrowable():
             return None
         if root is not node and (id(self.resolver.scope_of.get(id(node))), key) in self._assigned_chains():
@@ -566,7 +566,7 @@ class Inference:
         child, parent = node, self.resolver.parent(node)
         while parent is not None:
             if isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.Module)):
-                return self._early_exit(parent, child, node, key) if isinstance(child, ast.stmt) else None
+                return self._early_exit(parent, child, root, key) if isinstance(child, ast.stmt) else None
             t = None
             if isinstance(parent, MATCH_CASE) and child in parent.body:
                 subject = self.resolver.parent(parent).subject
@@ -592,7 +592,7 @@ class Inference:
                 if not self._root_unchanged(root, guard_at):
                     return None
             if t is None and isinstance(child, ast.stmt):
-                t = self._early_exit(parent, child, node, key)
+                t = self._early_exit(parent, child, root, key)
             if t is not None:
                 return t
             child, parent = parent, self.resolver.parent(parent)
@@ -604,10 +604,10 @@ class Inference:
             self._roots = {k if isinstance(k, str) else k[0] for k in self._narrowable() if k is not None}
         return self._roots
 
-    def _root_unchanged(self, root: ast.Name, guard_owner: ast.AST) -> bool:
-        """The chain's root name is bound where it is used as it was at the guard."""
+    def _root_unchanged(self, root: ast.Name, guard_at: ast.AST) -> bool:
+        """The name is bound where it is used as it was at the guard (the statement `guard_at`)."""
         b = self.resolver.binding(root)
-        return b is None or b.pos <= self.resolver.offset_of(guard_owner)
+        return b is None or b.pos <= self.resolver.offset_of(guard_at)
 
     def _assigned_chains(self):
         """(scope, key) of the attribute/subscript chains each scope assigns or deletes: never narrowed
@@ -664,7 +664,7 @@ class Inference:
             return self._exception(test.args[1])
         return None
 
-    def _early_exit(self, block_owner, stmt, node, key):
+    def _early_exit(self, block_owner, stmt, root: ast.Name, key):
         """`if not isinstance(x, C): continue` or `assert isinstance(x, C)` before `stmt` in the same
         block narrows x to C, unless x (a chain's root name) is bound again after the check."""
         for field in ("body", "orelse", "finalbody"):
@@ -680,8 +680,7 @@ class Inference:
                     continue
                 t = self._guard(test, key)
                 if t is not None:
-                    b = self.resolver.binding(_chain_root(node))
-                    return t if b is None or b.pos <= self.resolver.offset_of(block[j]) else None
+                    return t if self._root_unchanged(root, block[j]) else None
         return None
 
     def _guards(self, block):

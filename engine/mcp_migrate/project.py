@@ -109,19 +109,19 @@ def _base_name(base: ast.AST) -> Optional[str]:
 def _annotation_ref(infer, tree, ann: ast.AST, at: ast.AST) -> Optional[list]:
     """["type", T] when the file alone types an annotation, ["name", N] when it names a class of the
     user's (`-> RequestParams`, `-> "RequestParams | None"`) that the joined index resolves."""
-    known = infer.annotation(ann, tree, at)
-    if known is not None and not _names_a_node(known):  # this file's own classes are named instead
-        return ["type", _jsonable(known)]
-    return _named_ref(ann)
+    return _ref(infer.annotation(ann, tree, at), ann)
 
 
 def _returns_ref(infer, tree, fn: ast.AST) -> Optional[list]:
     """_annotation_ref of a def's return annotation, as a call of the def sees it (a context manager
-    for an `@asynccontextmanager` generator)."""
-    known = infer.returned(fn)
-    if known is not None and not _names_a_node(known):
+    for an `@asynccontextmanager` generator, which names no class of the user's)."""
+    return _ref(infer.returned(fn), None if infer.makes_cm(fn) else fn.returns)
+
+
+def _ref(known, named: Optional[ast.AST]) -> Optional[list]:
+    if known is not None and not _names_a_node(known):  # this file's own classes are named instead
         return ["type", _jsonable(known)]
-    return None if infer.makes_cm(fn) else _named_ref(fn.returns)
+    return _named_ref(named)
 
 
 def _names_a_node(t) -> bool:
