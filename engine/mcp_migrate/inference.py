@@ -27,6 +27,8 @@ FIELDS, METHODS = 1, 2  # the tables of sdk_types.CLASSES entries, and of user c
 MAX_DEPTH = 24
 # Calls whose result (or awaited result) is their first argument's: `await asyncio.wait_for(session.call_tool(...), 5)`.
 PASS_THROUGH = {"asyncio.ensure_future", "asyncio.create_task", "asyncio.wait_for", "asyncio.shield"}
+# `contextlib.(Async)ExitStack` methods that enter their argument and return what `with ... as` would bind.
+EXIT_STACK_ENTERS = {"enter_async_context", "enter_context"}
 # Generic annotations whose first argument is what iterating (`for`, `async for`) yields.
 ITERABLES = {
     "list",
@@ -235,6 +237,8 @@ class Inference:
             found = self._member(cls, METHODS, f.attr) if cls is not None else None
             if found is not None:
                 return found
+        if isinstance(f, ast.Attribute) and f.attr in EXIT_STACK_ENTERS and len(call.args) == 1:
+            return self._entered(self.type_of(call.args[0]))
         if isinstance(f, ast.Attribute):
             recv = self.type_of(f.value)
             # `manager.session()` with `manager = Manager()`, `Converter.extract(...)`

@@ -73,6 +73,13 @@ async def main(server, r, w):
         c.list_tools()
     async with stdio_client(params) as (read, write):
         read
+    async with AsyncExitStack() as stack:
+        entered = await stack.enter_async_context(ClientSession(r, w))
+        streams = await stack.enter_async_context(stdio_client(params))
+        other = await stack.enter_async_context(make_something())
+    entered
+    streams
+    other
 """
 CHAINS = """
 from mcp.types import ImageContent, TextContent
@@ -277,6 +284,10 @@ ROWS = [
     (CONTEXT_MANAGERS, "connect().x", None),  # the factory's result is a context manager, not a session
     (SESSIONS, "c@2", "mcp.client.session.ClientSession"),
     (SESSIONS, "read@2", None),
+    # an exit stack returns what `async with` would bind
+    (SESSIONS, "entered@2", "mcp.client.session.ClientSession"),
+    (SESSIONS, "streams@2", None),  # a (read, write) pair: what it holds is not a class
+    (SESSIONS, "other@2", None),
     (USER_CLASSES, "s@2", "mcp.client.session.ClientSession"),  # a method of a user class's instance
     (USER_CLASSES, "s2@2", "mcp.client.session.ClientSession"),  # ... of an annotated parameter
     (USER_CLASSES, "n@2", None),

@@ -10,7 +10,7 @@ import ast
 from typing import List, Optional, Tuple
 
 from .. import sdk
-from ..resolver import canonical, dotted
+from ..resolver import dotted
 
 _FIELD_NAMES = {f for fs in sdk.TYPE_FIELDS.values() for f in fs}
 
@@ -78,27 +78,7 @@ class SdkQuestions:
         """ "safe" when `expr` is an instance of one of `classes`, "review" when the file cannot tell."""
         if self.is_instance(expr, *classes):
             return "safe"
-        ctx_managed = self._context_managed_class(expr)
-        if ctx_managed is not None:
-            return "safe" if ctx_managed in {canonical(c) for c in classes} else None
         return "review" if self.is_unknown_receiver(expr) else None
-
-    def _context_managed_class(self, expr: ast.AST) -> Optional[str]:
-        """`s = await stack.enter_async_context(ClientSession(r, w))` -> the ClientSession class."""
-        if not isinstance(expr, ast.Name):
-            return None
-        b = self.resolver.binding(expr)
-        if b is None or b.how != "call" or b.expr is None:
-            return None
-        value = b.expr.value if isinstance(b.expr, ast.Await) else b.expr
-        if (
-            isinstance(value, ast.Call)
-            and isinstance(value.func, ast.Attribute)
-            and value.func.attr in ("enter_async_context", "enter_context")
-            and len(value.args) == 1
-        ):
-            return self.instance_of(value.args[0])
-        return None
 
     def is_server_session(self, expr: ast.AST) -> bool:
         """`ctx.session`, `server.request_context.session`, or a variable typed `ServerSession`."""
