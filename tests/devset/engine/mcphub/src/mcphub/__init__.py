@@ -1,0 +1,3 @@
+from mcphub.hub import Hub
+
+__all__ = ["Hub"]

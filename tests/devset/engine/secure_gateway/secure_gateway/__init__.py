@@ -1,0 +1,1 @@
+"""OAuth-protected MCP gateway for the reporting warehouse, plus client helpers."""

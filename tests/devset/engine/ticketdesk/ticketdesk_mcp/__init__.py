@@ -1,0 +1,3 @@
+"""MCP server exposing the TicketDesk helpdesk API."""
+
+__version__ = "2.3.0"
