@@ -1,6 +1,10 @@
 """Text edits on str offsets of the original text, and conflict-checked application."""
 
+import difflib
+import re
 from typing import Iterable, List, NamedTuple
+
+_TOKEN = re.compile(r"\w+|\s+|.", re.S)
 
 
 class Edit(NamedTuple):
@@ -19,6 +23,25 @@ def overlaps(a: Edit, b: Edit) -> bool:
     if b.start == b.end:
         return a.start < b.start < a.end
     return a.start < b.end and b.start < a.end
+
+
+def refine(edit: Edit, text: str) -> List[Edit]:
+    """`edit` as the smallest edits making the same change, whole words kept: a fix that rewrites
+    `cursor=page.nextCursor` into `params=PaginatedRequestParams(cursor=page.nextCursor)` becomes two
+    insertions around the text it copies, so a fix inside that text (`nextCursor` -> `next_cursor`)
+    no longer overlaps it and both apply in one run."""
+    old = text[edit.start : edit.end]
+    if not old or not edit.text:
+        return [edit]
+    a, b = _TOKEN.findall(old), _TOKEN.findall(edit.text)
+    at = [0]
+    for tok in a:
+        at.append(at[-1] + len(tok))
+    out = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag != "equal":
+            out.append(Edit(edit.start + at[i1], edit.start + at[i2], "".join(b[j1:j2])))
+    return out
 
 
 def conflicts(candidate: Iterable[Edit], accepted: Iterable[Edit]) -> bool:

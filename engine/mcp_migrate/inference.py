@@ -13,7 +13,7 @@ the user's other modules returning T.
 """
 
 import ast
-from typing import Optional, Tuple
+from typing import Dict, Optional, Tuple
 
 from .resolver import dotted
 from .sdk_types import ALIASES, CLASSES, FUNCTIONS
@@ -91,6 +91,31 @@ def _member_annotation(item: ast.stmt, table: int, name: str):
     return None
 
 
+def self_attributes(cls: ast.ClassDef) -> Dict[str, Tuple[ast.AST, Optional[ast.AST], Optional[ast.AST]]]:
+    """Instance attributes the class's methods set on `self`: name -> (statement, annotation, value),
+    the first annotated one (`self.server: Server[State] = ...` in any method), else the one `__init__`
+    assigns (`self.session = ClientSession(r, w)`)."""
+    found = {}
+    for item in cls.body:
+        if not isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) or not item.args.args:
+            continue
+        me = item.args.args[0].arg
+        for node in ast.walk(item):
+            if isinstance(node, ast.AnnAssign):
+                targets, ann = [node.target], node.annotation
+            elif isinstance(node, ast.Assign) and item.name == "__init__":
+                targets, ann = node.targets, None
+            else:
+                continue
+            for t in targets:
+                if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == me:
+                    if ann is not None and (t.attr not in found or found[t.attr][1] is None):
+                        found[t.attr] = (node, ann, node.value)
+                    elif t.attr not in found:
+                        found[t.attr] = (node, None, node.value)
+    return found
+
+
 def _chain(node):
     """(root name, path) of a name or of an attribute / constant-subscript chain on one (`msg["a"].b`
     -> (msg, (("[]", "a"), (".", "b")))), else (None, ())."""
@@ -153,6 +178,7 @@ class Inference:
         self._narrowable_keys = None
         self._roots = None
         self._stored = None
+        self._instance_attrs = {}
 
     # ---- public ---------------------------------------------------------------------------
     def type_of(self, expr: ast.AST):
@@ -268,9 +294,15 @@ class Inference:
                     t = self._declared(bindings, node)
                 if t is not None:
                     return t
+                if b is not None and self.resolver.scope_of.get(id(b.node)) is self.resolver.scope_of.get(id(node)):
+                    return None  # `tool.session = Mock()` just before: not what the class declares
         q = self.resolver.resolve(node)
         if q is not None:
-            return ("class", q) if is_sdk_class(q) and q[q.rfind(".") + 1 :][:1].isupper() else None
+            if is_sdk_class(q):
+                return ("class", q) if q[q.rfind(".") + 1 :][:1].isupper() else None
+            found = self._project_global(q)  # `notes.mcp` after `from app import notes`
+            if found is not None:
+                return found
         recv = self.type_of(node.value)
         if isinstance(recv, tuple) and recv[0] == "class":
             return None
@@ -306,6 +338,10 @@ class Inference:
                     if table == METHODS
                     else self.annotation(own, self.resolver.scope_of.get(id(item)), item)
                 )
+        if table == FIELDS:
+            found = self.instance_attribute(cls, name)
+            if found is not None:
+                return found
         for base in cls.bases:
             t = self.type_of(base.value if isinstance(base, ast.Subscript) else base)
             if isinstance(t, tuple) and t[0] == "uclass":
@@ -317,6 +353,20 @@ class Inference:
             if found is not None:
                 return found
         return None
+
+    def instance_attribute(self, cls: ast.ClassDef, name: str):
+        """What `obj.<name>` holds per the class's own methods (see self_attributes)."""
+        key = (id(cls), name)
+        if key not in self._instance_attrs:
+            if id(cls) not in self._instance_attrs:
+                self._instance_attrs[id(cls)] = self_attributes(cls)
+            stmt, ann, value = self._instance_attrs[id(cls)].get(name, (None, None, None))
+            if ann is not None:
+                t = self.annotation(ann, self.resolver.scope_of.get(id(stmt)), stmt)
+            else:
+                t = self.type_of(value) if value is not None else None
+            self._instance_attrs[key] = t
+        return self._instance_attrs[key]
 
     def _class_of(self, node: ast.AST):
         p = self.resolver.parent(node)

@@ -86,7 +86,7 @@ def file_facts(path: str, text: str) -> Optional[dict]:
 def _class_shape(infer, tree, cls: ast.ClassDef) -> dict:
     """Its base names and what its annotations say its fields, properties and methods hold: `self.get_params()`
     in a subclass in another file, `message.content` of the user's own model."""
-    from .inference import FIELDS, METHODS, _member_annotation
+    from .inference import FIELDS, METHODS, _member_annotation, self_attributes
 
     members = {FIELDS: {}, METHODS: {}}
     for item in cls.body:
@@ -97,6 +97,11 @@ def _class_shape(infer, tree, cls: ast.ClassDef) -> dict:
                 ref = _returns_ref(infer, tree, item) if table == METHODS else _annotation_ref(infer, tree, ann, item)
                 if ref is not None:
                     members[table][name] = ref
+    for name, (stmt, ann, value) in self_attributes(cls).items():
+        if name not in members[FIELDS]:
+            ref = _annotation_ref(infer, tree, ann, stmt) if ann is not None else _ref(infer.type_of(value), None)
+            if ref is not None:
+                members[FIELDS][name] = ref
     bases = [b for b in (_base_name(b) for b in cls.bases) if b]
     return {"bases": bases, "fields": members[FIELDS], "methods": members[METHODS]}
 

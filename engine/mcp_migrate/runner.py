@@ -8,7 +8,7 @@ from typing import Dict, List, Optional, Sequence, Tuple, Union
 
 from . import rules as _rules  # noqa: F401  (importing registers every rule)
 from .context import Context
-from .edits import Edit, EditSet, apply_edits
+from .edits import Edit, EditSet, apply_edits, refine
 from .framework import Finding, RuleInfo, ordered_rules, priority
 from .inputs import error, parse_python, precheck, toml_error
 from .markers import EXISTING, marker_text
@@ -210,16 +210,10 @@ def _accept(findings: List[Finding], apply_review, demote: bool, text: str) -> D
             continue
         if f.fix_class == "review" and not _wants_review(apply_review, f.rule.code):
             continue
-        own = EditSet()
-        clash = False
-        superseded = []
-        for e in f.edits:
-            hits = accepted.overlapping(e)
-            if own.conflicts(e) or (hits and not _discards(e, hits, text)):
-                clash = True
-                break
-            superseded += hits
-            own.add(e)
+        superseded = _fit(f.edits, accepted, text)
+        if superseded is None:
+            superseded = _composed(f, accepted, owner, text)
+        clash = superseded is None
         if not clash:
             for a in superseded:  # this fix rewrites their text without copying it: theirs is moot
                 accepted.remove(a)
@@ -242,11 +236,58 @@ def _accept(findings: List[Finding], apply_review, demote: bool, text: str) -> D
     return owner
 
 
+def _fit(edits: List[Edit], accepted: EditSet, text: str) -> Optional[List[Edit]]:
+    """The accepted edits that `edits` make moot, or None when `edits` clash with each other or with
+    an accepted edit."""
+    own = EditSet()
+    superseded = []
+    for e in edits:
+        hits = accepted.overlapping(e)
+        if own.conflicts(e) or (hits and not _discards(e, hits, text)):
+            return None
+        superseded += hits
+        own.add(e)
+    return superseded
+
+
+def _composed(f: Finding, accepted: EditSet, owner: Dict[Edit, Finding], text: str) -> Optional[List[Edit]]:
+    """Retry a clashing fix with its edits and the accepted ones it meets split into their smallest
+    parts (`refine`, the same changes): a fix copying text another fix edits then composes with it.
+    Kept only when that removes the clash; returns what `_fit` does."""
+    parts = [p for e in f.edits for p in refine(e, text)]
+    splits = {a: refine(a, text) for e in parts for a in accepted.overlapping(e)}
+    splits = {a: pieces for a, pieces in splits.items() if pieces != [a]}
+    if parts == f.edits and not splits:
+        return None
+    trial = EditSet()
+    for a in accepted:
+        for piece in splits.get(a, [a]):
+            trial.add(piece)
+    superseded = _fit(parts, trial, text)
+    if superseded is None:
+        return None
+    f.edits = parts
+    for a, pieces in splits.items():
+        holder = owner.pop(a)
+        accepted.remove(a)
+        at = holder.edits.index(a)
+        holder.edits[at : at + 1] = pieces
+        for piece in pieces:
+            accepted.add(piece)
+            owner[piece] = holder
+    return superseded
+
+
 def _discards(edit: Edit, accepted: List[Edit], text: str) -> bool:
     """`edit` replaces a region holding each of `accepted` and does not copy their original text
-    (LOW002 rewriting a return annotation that TYP004 renamed a name in): their change is moot."""
+    (LOW002 rewriting a return annotation that TYP004 renamed a name in): their change is moot. Two
+    different respellings of the same text clash instead."""
     return edit.start < edit.end and all(
-        edit.start <= a.start and a.end <= edit.end and a.start < a.end and text[a.start : a.end] not in edit.text
+        edit.start <= a.start
+        and a.end <= edit.end
+        and a.start < a.end
+        and (a.start, a.end) != (edit.start, edit.end)
+        and text[a.start : a.end] not in edit.text
         for a in accepted
     )
 
@@ -265,6 +306,7 @@ def _container(
                 and a.start <= e.start
                 and e.end <= a.end
                 and (e.start < e.end or a.start < e.start < a.end)
+                and (a.start, a.end) != (e.start, e.end)
                 and (text is None or text[e.start : e.end] not in a.text)
             ):
                 hit = owner[a]

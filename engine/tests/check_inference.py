@@ -361,6 +361,13 @@ PROJECT = {
     "AsyncGenerator[ClientSession, None]:\n    yield ClientSession(None, None)\n",
     "pkg/use7.py": "from pkg.conn import session_context\nasync def f():\n    async with session_context() as s:\n"
     "        s\n    session_context().x\n",
+    "pkg/holder.py": "from mcp import ClientSession\nfrom mcp.server.lowlevel import Server\nclass Holder:\n"
+    "    def __init__(self, r, w):\n        self.server: Server = make()\n        self.session = ClientSession(r, w)\n"
+    "        self.other = r\n",
+    "pkg/use8.py": "from pkg import holder\nfrom pkg.holder import Holder\nfrom unittest.mock import Mock\n"
+    "def f(h: Holder):\n    h.server\n    h.session\n    h.other\n    holder.Holder\n"
+    "def g(h: Holder):\n    h.session = Mock()\n    h.session\n",
+    "pkg/use9.py": "from pkg import app\napp.mcp\napp.mcp._tool_manager\n",
 }
 BLOCKS = ("union", ("mcp.types.TextContent", "mcp.types.ImageContent"))
 PROJECT_ROWS = [
@@ -384,6 +391,14 @@ PROJECT_ROWS = [
     ("pkg/use6.py", "ms[0].content", ("list", BLOCKS)),  # `-> List['Sub']` in another file
     ("pkg/use7.py", "s@2", "mcp.client.session.ClientSession"),  # an @asynccontextmanager in another file
     ("pkg/use7.py", "session_context().x", None),
+    # instance attributes a class's methods set: annotated in any method, or assigned in __init__
+    ("pkg/use8.py", "h.server", "mcp.server.lowlevel.server.Server"),
+    ("pkg/use8.py", "h.session", "mcp.client.session.ClientSession"),
+    ("pkg/use8.py", "h.other", None),
+    ("pkg/use8.py", "h.session@3", None),  # replaced by a mock just before: not what the class says
+    # a module of the project imported by name, and attributes through it
+    ("pkg/use9.py", "app.mcp", "mcp.server.fastmcp.server.FastMCP"),
+    ("pkg/use9.py", "app.mcp._tool_manager", "mcp.server.fastmcp.tools.tool_manager.ToolManager"),
 ]
 # Whether another module imports a handler (a new parameter would break its calls).
 USED_ELSEWHERE_ROWS = [("pkg/srv.py", "t1", True), ("pkg/srv.py", "t2", False)]

@@ -220,7 +220,7 @@ json.dumps([r1, r2])`,
 });
 
 describe('conflicts and safety net', () => {
-  it('overlapping fixes: a later one copying the text becomes a marker, one discarding it wins; unparsable fixes are dropped', () => {
+  it('overlapping fixes: one copying the text composes, one respelling it becomes a marker, one discarding it wins; unparsable fixes are dropped', () => {
     const out = pyJson(
       engine,
       `
@@ -237,6 +237,11 @@ def _b(ctx):
     import ast
     for c in ctx.walk(ast.Call):
         ctx.fix(c, "wrap", [ctx.replace(c, "h(" + ctx.source(c) + ")")])
+@rule(code="TST994", title="t", anchor="e", fix_class="safe", summary="s", why="w")
+def _respell(ctx):
+    import ast
+    for c in ctx.walk(ast.Call):
+        ctx.fix(c, "respell", [ctx.replace(c, "f" + ctx.source(c))])
 @rule(code="TST995", title="t", anchor="d", fix_class="safe", summary="s", why="w")
 def _c(ctx):
     import ast
@@ -254,19 +259,25 @@ try:
     r2 = migrate_text(src, "m.py", select=["TST996"])
     r3 = migrate_text(r2["text"], "m.py", select=["TST996"])
     r4 = migrate_text(src, "m.py", select=["TST997", "TST995"])
+    r5 = migrate_text(src, "m.py", select=["TST997", "TST994"])
 finally:
-    for code in ("TST995", "TST996", "TST997", "TST998"):
+    for code in ("TST994", "TST995", "TST996", "TST997", "TST998"):
         del REGISTRY[[r.code for r in REGISTRY].index(code)]
-json.dumps([r1, r2, r3, r4])`,
+json.dumps([r1, r2, r3, r4, r5])`,
     );
-    const [r1, r2, r3, r4] = out;
-    expect(r1.text).toBe(
-      '# mcp-migrate: TST998 wrap (its automatic fix overlaps another change; apply it by hand) https://py.sdk.modelcontextprotocol.io/v2/migration/#b\nx = g(1)  # mcp\n',
-    );
+    const [r1, r2, r3, r4, r5] = out;
+    // TST998 copies the call into `h(...)`: its edit is split around the copied text, so TST997's
+    // rename inside applies too, in the same run.
+    expect(r1.text).toBe('x = h(g(1))  # mcp\n');
     expect(r1.findings.map((f: any) => [f.rule, f.applied, f.fix_class])).toEqual([
       ['TST997', true, 'safe'],
-      ['TST998', false, 'manual'],
+      ['TST998', true, 'safe'],
     ]);
+    // TST994 copies the call but respells the very name TST997 renames (`f` -> `ff`): two changes
+    // of one word clash, and the later (by rule order) becomes a marker.
+    expect(r5.text).toBe(
+      '# mcp-migrate: TST997 rename (its automatic fix overlaps another change; apply it by hand) https://py.sdk.modelcontextprotocol.io/v2/migration/#a\nx = ff(1)  # mcp\n',
+    );
     // TST995 (first by number) rewrites the whole call without copying it: TST997's rename inside is
     // moot, not a clash; it counts as applied through TST995.
     expect(r4.text).toBe('x = h()  # mcp\n');

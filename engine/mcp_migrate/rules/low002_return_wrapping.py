@@ -30,7 +30,8 @@ EMPTY = ("set_logging_level", "subscribe_resource", "unsubscribe_resource")
         a `read_resource` string, bytes or `ReadResourceContents` into `ReadResourceResult(contents=[...])`,
         a completion into `CompleteResult`, and `return` into `EmptyResult()`. For a handler LOW001
         converts this is part of that conversion; for one it leaves to a person, returned lists are still
-        wrapped (v1 accepts the result too) and other shapes get a marker.
+        wrapped (v1 accepts the result too; a return annotation other returns still match gets
+        `| <Result>`) and other shapes get a marker.
     """,
     why="""
         v2 validates handler results against the protocol schema: a bare list or dict fails
@@ -84,6 +85,8 @@ def check(ctx: PythonContext):
                     and ctx.is_ref(r.value.func, sdk.TYPES + h.kind.result)
                 )
             ]
+        if wrap and hand and isinstance(h.fn.returns, ast.Constant):
+            wrap, hand = [], hand + wrap  # a string annotation is not widened: all by hand
         for r in hand:
             msg = HAND.get(h.method) or "return `%s(%s=[...])`: v2 no longer wraps a bare list" % (
                 h.kind.result,
@@ -101,8 +104,12 @@ def _wrap(ctx, h, returns, annotate):
     for r in returns:
         s, e = ctx.span(r.value)
         edits += [ctx.insert(s, "%s(%s=" % (ref, field)), ctx.insert(e, ")")]
-    if annotate and h.fn.returns is not None and not ctx.is_ref(h.fn.returns, sdk.TYPES + h.kind.result):
-        edits.append(ctx.replace(h.fn.returns, ref))
+    ann = h.fn.returns
+    if ann is not None and not ctx.is_ref(ann, sdk.TYPES + h.kind.result):
+        if annotate:
+            edits.append(ctx.replace(ann, ref))
+        else:  # other returns stay for a person: the annotation admits both (v1 accepts the result too)
+            edits.append(ctx.insert(ctx.span(ann)[1], " | %s" % ref))
     if ref == h.kind.result:
         imp = ctx.add_import("mcp.types", h.kind.result)
         if imp is not None:

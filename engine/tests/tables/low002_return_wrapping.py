@@ -79,6 +79,41 @@ CASES = [
         "     return {'t': 22.5}\n",
         findings=["LOW002:8 manual"],
     ),
+    # a list and a dict under one annotation: the list is wrapped, the annotation admits the result too
+    case(
+        ' from mcp.server import Server\n'
+        ' import mcp.types as types\n'
+        ' \n'
+        " server = Server('s')\n"
+        ' \n'
+        ' @server.call_tool()\n'
+        ' @traced\n'
+        '-async def call(name, arguments) -> dict | list[types.TextContent]:\n'
+        '+async def call(name, arguments) -> dict | list[types.TextContent] | types.CallToolResult:\n'
+        '     if name == "a":\n'
+        '+        # mcp-migrate: LOW002 return `CallToolResult(content=[...], structured_content=...)`: v2 no longer wraps a list, dict (`content=[TextContent(type="text", text=json.dumps(data, indent=2))], structured_content=data`) or tuple https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-automatic-return-value-wrapping-removed\n'
+        "         return {'t': 22.5}\n"
+        '-    return [types.TextContent(type="text", text="x")]\n'
+        '+    return types.CallToolResult(content=[types.TextContent(type="text", text="x")])\n',
+        findings=["LOW002:10 manual", "LOW002:11 review"],
+    ),
+    # the same under a string annotation: not widened, every return by hand
+    case(
+        ' from mcp.server import Server\n'
+        ' import mcp.types as types\n'
+        ' \n'
+        " server = Server('s')\n"
+        ' \n'
+        ' @server.call_tool()\n'
+        ' @traced\n'
+        ' async def call(name, arguments) -> "dict | list[types.TextContent]":\n'
+        '     if name == "a":\n'
+        '+        # mcp-migrate: LOW002 return `CallToolResult(content=[...], structured_content=...)`: v2 no longer wraps a list, dict (`content=[TextContent(type="text", text=json.dumps(data, indent=2))], structured_content=data`) or tuple https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-automatic-return-value-wrapping-removed\n'
+        "         return {'t': 22.5}\n"
+        '+    # mcp-migrate: LOW002 return `CallToolResult(content=[...], structured_content=...)`: v2 no longer wraps a list, dict (`content=[TextContent(type="text", text=json.dumps(data, indent=2))], structured_content=data`) or tuple https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-automatic-return-value-wrapping-removed\n'
+        '     return [types.TextContent(type="text", text="x")]\n',
+        findings=["LOW002:10 manual", "LOW002:11 manual"],
+    ),
     # an unconverted `read_resource` returning text
     case(
         ' from mcp.server import Server\n'
