@@ -22,7 +22,9 @@ from .sdk_types import ALIASES, CLASSES, FUNCTIONS
 CONSTRUCTORS = {"model_validate", "model_validate_json", "model_construct", "parse_obj", "parse_raw"}
 # Instance methods that return a copy of the same type.
 COPIES = {"model_copy", "copy"}
-DICT_READS = {"get", "pop", "setdefault", "values"}
+DICT_READS = {"get", "pop", "setdefault", "values", "items"}
+# Builtins returning the elements of their first argument, in another order or container.
+REORDERS = {"sorted", "list", "reversed", "tuple"}
 FIELDS, METHODS = 1, 2  # the tables of sdk_types.CLASSES entries, and of user classes alike
 MAX_DEPTH = 24
 # Calls whose result (or awaited result) is their first argument's: `await asyncio.wait_for(session.call_tool(...), 5)`.
@@ -248,8 +250,12 @@ class Inference:
             if is_sdk_class(q) or q.split(".")[0] in ("mcp", "asyncio", "typing"):
                 return None
             # else a name from the user's other modules: what the project index says it builds
-        if isinstance(f, ast.Name) and f.id == "next" and call.args and self.resolver.binding(f) is None:
-            return union([self.element(call.args[0])] + [self.type_of(a) for a in call.args[1:2]])
+        if isinstance(f, ast.Name) and call.args and self.resolver.binding(f) is None:
+            if f.id == "next":
+                return union([self.element(call.args[0])] + [self.type_of(a) for a in call.args[1:2]])
+            if f.id in REORDERS:  # `sorted(tools)`: the same elements
+                elem = self.element(call.args[0])
+                return ("list", elem) if elem is not None else None
         callee = self.type_of(f)
         if isinstance(callee, tuple) and callee[0] in ("class", "subclass", "def"):
             return callee[1]
@@ -277,6 +283,8 @@ class Inference:
                 return recv
             values = union([c[1] for c in members(recv) if isinstance(c, tuple) and c[0] == "dict"])
             if values is not None and f.attr in DICT_READS:  # `tools_by_name.get(name)`, `.values()`
+                if f.attr == "items":
+                    return ("list", ("tuple", (None, values)))
                 return ("list", values) if f.attr == "values" else values
             return union([lookup(c, 2, f.attr) for c in members(recv) if isinstance(c, str)])
         return None

@@ -224,6 +224,10 @@ async def f(tools: list[Tool], m2: Manager):
     one
     for t in by_name.values():
         t
+    for key, item in sorted(by_name.items()):
+        item
+    list(tools)[0]
+    list(by_name)[0]
 """
 SERVERS = """
 from mcp.server.fastmcp import FastMCP, Context
@@ -293,6 +297,10 @@ ROWS = [
     (USER_CLASSES, "n@2", None),
     (USER_CLASSES, "one@2", "mcp.types.Tool"),  # dict comprehension, `.get()`
     (USER_CLASSES, "t@4", "mcp.types.Tool"),  # `.values()`
+    (USER_CLASSES, "item@2", "mcp.types.Tool"),  # `sorted(d.items())`
+    (USER_CLASSES, "key@1", None),
+    (USER_CLASSES, "list(tools)[0]", "mcp.types.Tool"),
+    (USER_CLASSES, "list(by_name)[0]", None),  # a dict's keys
     (SERVERS, "app@2", "mcp.server.fastmcp.server.FastMCP"),
     (SERVERS, "own@2", "mcp.server.fastmcp.server.FastMCP"),
     (SERVERS, "App", ("class", "mcp.server.fastmcp.server.FastMCP")),

@@ -20,8 +20,9 @@ ASYNC_ITERATORS = ("AsyncIterator", "AsyncGenerator", "AsyncIterable")
     summary="""
         A tool handler whose `ctx: Context` reads attributes of `ctx.request_context.lifespan_context` gets
         `ctx: Context[State]`, `State` being what the server's own `lifespan=` function yields (its
-        `AsyncIterator[State]` annotation). Where that type is not in the file, and on prompt and resource
-        handlers (where the guide keeps bare `Context`), the reads are marked.
+        `AsyncIterator[State]` annotation). Where that type is not in the file, on prompt and resource
+        handlers (where the guide keeps bare `Context`), and on a context from `mcp.get_context()` (which
+        SRV008 turns into a bare `ctx: Context` parameter), the reads are marked.
     """,
     why="""
         v2's `Context` is `Context[LifespanContextT, RequestT]` with `LifespanContextT` defaulting to
@@ -73,6 +74,9 @@ def check(ctx: PythonContext):
             else:
                 for node in reads:
                     ctx.manual(node, MARK)
+        for name in _get_context_names(ctx, fn):  # SRV008 makes these a bare `ctx: Context` parameter
+            for node in _lifespan_reads(fn, name):
+                ctx.manual(node, MARK)
 
 
 def _bare_context_params(ctx, fn):
@@ -81,6 +85,21 @@ def _bare_context_params(ctx, fn):
         p
         for p in a.posonlyargs + a.args + a.kwonlyargs
         if isinstance(p.annotation, (ast.Name, ast.Attribute)) and ctx.is_ref(p.annotation, sdk.FASTMCP_CONTEXT)
+    ]
+
+
+def _get_context_names(ctx, fn):
+    """Names the handler binds to `<server>.get_context()`."""
+    return [
+        st.targets[0].id
+        for st in ast.walk(fn)
+        if isinstance(st, ast.Assign)
+        and len(st.targets) == 1
+        and isinstance(st.targets[0], ast.Name)
+        and isinstance(st.value, ast.Call)
+        and isinstance(st.value.func, ast.Attribute)
+        and st.value.func.attr == "get_context"
+        and ctx.is_instance(st.value.func.value, sdk.FASTMCP)
     ]
 
 

@@ -52,6 +52,14 @@ CASES = [
         "+    " + MARK + "     return ctx.request_context.lifespan_context.name\n",
         findings=["SRV031:8 manual"],
     ),
+    # a context from `mcp.get_context()` (SRV008 turns it into a bare `ctx: Context` parameter)
+    case(
+        SERVER + " @mcp.resource('tickets://{ticket_id}')\n"
+        " async def ticket(ticket_id: str) -> str:\n"
+        "     ctx = mcp.get_context()\n"
+        "+    " + MARK + "     return await ctx.request_context.lifespan_context.api.get(ticket_id)\n",
+        findings=["SRV031:15 manual"],
+    ),
 ]
 
 NOOP = [
