@@ -17,8 +17,9 @@ OLD_MESSAGE = "Timed out while waiting for response"
     summary="""
         In comparisons of an `McpError`'s `.error.code` against `408` (or
         `httpx.codes.REQUEST_TIMEOUT`), replaces the 408 with `REQUEST_TIMEOUT` from `mcp.types`
-        (review when the file does not show that the value is an `McpError`); marks string checks
-        against v1's timeout message.
+        (review when the file does not show that the value is an `McpError`), and in `ErrorData(code=408)`
+        built to stand for a timeout (a test's mock; review: a server may mean an HTTP 408 of its own);
+        marks string checks against v1's timeout message.
     """,
     why="""
         Silent: v2 raises timeouts with code `-32001`, so `e.error.code == 408` runs without error
@@ -40,7 +41,7 @@ OLD_MESSAGE = "Timed out while waiting for response"
         +        if e.error.code == REQUEST_TIMEOUT:
                      print("timed out")
     """,
-    v1_names=[ERR, "mcp.shared.exceptions.McpError.error"],
+    v1_names=[ERR, "mcp.shared.exceptions.McpError.error", "mcp.types.ErrorData"],
     v2_names=["mcp.types.REQUEST_TIMEOUT"],
 )
 def check(ctx: PythonContext):
@@ -55,13 +56,23 @@ def check(ctx: PythonContext):
         for s in sides:
             if s is not code_side and _is_408(ctx, s):
                 hits.append((s, _error_code(ctx, code_side)))
-    imp = ctx.add_import("mcp.types", "REQUEST_TIMEOUT") if hits else None
-    for node, level in hits:
+    # `McpError(ErrorData(code=408, ...))`: a timeout as v1's client raised it, typically a test's mock
+    # (a server may mean an HTTP-style 408 of its own: review)
+    made = [
+        (kw.value, "simulated")
+        for call in ctx.calls(sdk.TYPES + "ErrorData")
+        for kw in call.keywords
+        if kw.arg == "code" and _is_408(ctx, kw.value)
+    ]
+    imp = ctx.add_import("mcp.types", "REQUEST_TIMEOUT") if hits or made else None
+    for node, level in hits + made:
+        simulated = level == "simulated"
         ctx.fix(
             node,
-            "client timeouts raise code `REQUEST_TIMEOUT` (-32001) in v2, not 408",
+            "client timeouts raise code `REQUEST_TIMEOUT` (-32001) in v2, not 408"
+            + (": an error built to stand for one needs the new code" if simulated else ""),
             [ctx.replace(node, "REQUEST_TIMEOUT")] + ([imp] if imp else []),
-            fix_class=level,
+            fix_class="review" if simulated else level,
         )
     for const in ctx.walk(ast.Constant):
         v = const.value

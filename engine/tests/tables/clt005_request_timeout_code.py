@@ -6,6 +6,17 @@ Rule: engine/mcp_migrate/rules/clt005_request_timeout_code.py. Table format: eng
 from . import case
 
 CASES = [
+    # an error built to stand for a client timeout (a test's mock)
+    case(
+        " from unittest.mock import AsyncMock\n"
+        " from mcp.shared.exceptions import McpError\n"
+        " from mcp.types import ErrorData\n"
+        "+from mcp.types import REQUEST_TIMEOUT\n"
+        " \n"
+        "-slow = AsyncMock(side_effect=McpError(ErrorData(code=408, message='Timed out')))\n"
+        "+slow = AsyncMock(side_effect=McpError(ErrorData(code=REQUEST_TIMEOUT, message='Timed out')))\n",
+        findings=["CLT005:5 review"],
+    ),
     case(
         " import httpx\n"
         " from mcp.shared.exceptions import McpError\n"
