@@ -250,6 +250,9 @@ class Inference:
             if is_sdk_class(q) or q.split(".")[0] in ("mcp", "asyncio", "typing"):
                 return None
             # else a name from the user's other modules: what the project index says it builds
+        if isinstance(f, ast.Name) and f.id == "super" and not call.args and self.resolver.binding(f) is None:
+            owner = self._class_of(call)  # `super()` in a subclass of an SDK class: that class's methods
+            return self.sdk_base(owner) if owner is not None else None
         if isinstance(f, ast.Name) and call.args and self.resolver.binding(f) is None:
             if f.id == "next":
                 return union([self.element(call.args[0])] + [self.type_of(a) for a in call.args[1:2]])
@@ -728,7 +731,8 @@ class Inference:
 
     def _early_exit(self, block_owner, stmt, root: ast.Name, key):
         """`if not isinstance(x, C): continue` or `assert isinstance(x, C)` before `stmt` in the same
-        block narrows x to C, unless x (a chain's root name) is bound again after the check."""
+        block narrows x to C, and `if isinstance(x, C): return` narrows a name to its other classes,
+        unless x (a chain's root name) is bound again after the check."""
         for field in ("body", "orelse", "finalbody"):
             block = getattr(block_owner, field, None)
             if not isinstance(block, list):
@@ -737,33 +741,45 @@ class Inference:
             i = at.get(id(stmt))
             if i is None:
                 continue
-            for j, test in reversed(guards):
-                if j >= i:
+            excluded = []  # `if isinstance(x, C): return` rules C out (plain names only)
+            for j, test, proves in reversed(guards):
+                if j >= i or (not proves and root.id != key):
                     continue
                 t = self._guard(test, key)
-                if t is not None:
-                    return t if self._root_unchanged(root, block[j]) else None
+                if t is None:
+                    continue
+                if not self._root_unchanged(root, block[j]):
+                    return None
+                if proves:
+                    return t
+                excluded += members(t)
+            if excluded:
+                b = self.resolver.binding(root)
+                rest = [m for m in members(self._binding(b, root) if b else None) if m not in excluded]
+                return union(rest) if rest else None
         return None
 
     def _guards(self, block):
-        """({id(stmt): index} of a statement list, [(index, isinstance test)] of its narrowing
+        """({id(stmt): index} of a statement list, [(index, isinstance test, proves)] of its narrowing
         statements), built once per block."""
         key = id(block)
         found = self._blocks.get(key)
         if found is None:
-            guards = []
+            guards = []  # (index, isinstance test, whether it proves the class or rules it out)
             for j, prior in enumerate(block):
                 if isinstance(prior, ast.Assert):
-                    guards.append((j, prior.test))
+                    guards.append((j, prior.test, True))
                 elif (
                     isinstance(prior, ast.If)
                     and not prior.orelse
                     and prior.body
                     and isinstance(prior.body[-1], (ast.Continue, ast.Return, ast.Raise, ast.Break))
-                    and isinstance(prior.test, ast.UnaryOp)
-                    and isinstance(prior.test.op, ast.Not)
                 ):
-                    guards.append((j, prior.test.operand))
+                    test = prior.test
+                    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+                        guards.append((j, test.operand, True))
+                    elif isinstance(test, ast.Call):  # not `isinstance(x, A) and ...`: that rules out less
+                        guards.append((j, test, False))
             found = self._blocks[key] = ({id(n): j for j, n in enumerate(block)}, guards)
         return found
 

@@ -105,6 +105,22 @@ def rebound(msg: dict, other):
         msg = other
         msg["content"]
 """
+EXCLUSIONS = """
+from mcp import types
+from mcp.shared.session import RequestResponder
+
+async def on(message: RequestResponder | types.ServerNotification | Exception):
+    if isinstance(message, Exception):
+        return
+    if isinstance(message, RequestResponder):
+        return
+    message
+
+def partly(message: RequestResponder | types.ServerNotification, flag):
+    if isinstance(message, RequestResponder) and flag:
+        return
+    message
+"""
 FACTORIES = """
 from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
@@ -275,6 +291,9 @@ ROWS = [
     (CHAINS, "msg['content']@4", "mcp.types.TextContent"),
     (CHAINS, "msg['content']@7", None),  # the function assigns the chain
     (CHAINS, "msg['content']@9", None),  # the root name is bound again after the guard
+    # `if isinstance(x, C): return` rules C out of a name's classes; with `and ...` it proves nothing
+    (EXCLUSIONS, "message@3", "mcp.types.ServerNotification"),
+    (EXCLUSIONS, "message@5", ("union", ("mcp.shared.session.RequestResponder", "mcp.types.ServerNotification"))),
     # Callable[..., R] parameters, also through a module-level alias: calling them gives R
     (FACTORIES, "s@2", "mcp.client.session.ClientSession"),
     (FACTORIES, "direct()", "mcp.client.session.ClientSession"),

@@ -90,7 +90,7 @@ def check(ctx: PythonContext):
             f = call.func
             if id(call) in seen:
                 continue
-            level = "safe" if _super_of(ctx, f.value, cls) else ctx.receiver_level(f.value, cls)
+            level = ctx.receiver_level(f.value, cls)
             if level == "safe":
                 seen.add(id(call))
                 _check_args(ctx, call, params, "safe")
@@ -103,20 +103,6 @@ def check(ctx: PythonContext):
             if kw.arg in SESSION_KWARGS + ("timeout", "sse_read_timeout") and _is_timedelta(ctx, kw.value):
                 if kw.arg in SESSION_KWARGS or _callee_name(call.func) == "StreamableHttpParameters":
                     _convert(ctx, kw.value, "review")
-
-
-def _super_of(ctx, expr, cls):
-    """`super()` in a subclass of `cls` (`class Traced(ClientSession)` overriding `send_request`)."""
-    if not (
-        isinstance(expr, ast.Call)
-        and isinstance(expr.func, ast.Name)
-        and expr.func.id == "super"
-        and not expr.args
-        and ctx.binding(expr.func) is None
-    ):
-        return False
-    owner = ctx.enclosing(expr, ast.ClassDef)
-    return owner is not None and ctx.types.sdk_base(owner) == ctx.canonical(cls)
 
 
 def _check_args(ctx, call, params, level):

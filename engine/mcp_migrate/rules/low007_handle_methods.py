@@ -34,6 +34,7 @@ MESSAGE = (
          class MyServer(Server):
         +    # mcp-migrate: LOW007 v2 never calls `Server._handle_request` (dispatch moved to `JSONRPCDispatcher`/`ServerRunner`): observe requests with middleware, `server.middleware.append(mw)` where `async def mw(ctx: ServerRequestContext, call_next: CallNext) -> HandlerResult` https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-private-_handle_-dispatch-methods-removed
              async def _handle_request(self, message, req, session, lifespan_context, raise_exceptions):
+        +        # mcp-migrate: LOW007 v2 never calls `Server._handle_request` (dispatch moved to `JSONRPCDispatcher`/`ServerRunner`): observe requests with middleware, `server.middleware.append(mw)` where `async def mw(ctx: ServerRequestContext, call_next: CallNext) -> HandlerResult` https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-private-_handle_-dispatch-methods-removed
                  return await super()._handle_request(message, req, session, lifespan_context, raise_exceptions)
     """,
     v1_names=[sdk.SERVER + "." + m for m in PRIVATE],

@@ -12,8 +12,9 @@ CASES = [
         " class My(Server):\n"
         "+    # mcp-migrate: LOW007 v2 never calls `Server._handle_request` (dispatch moved to `JSONRPCDispatcher`/`ServerRunner`): observe requests with middleware, `server.middleware.append(mw)` where `async def mw(ctx: ServerRequestContext, call_next: CallNext) -> HandlerResult` https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-private-_handle_-dispatch-methods-removed\n"
         "     async def _handle_request(self, message, req, session, lc, raise_exceptions):\n"
+        "+        # mcp-migrate: LOW007 v2 never calls `Server._handle_request` (dispatch moved to `JSONRPCDispatcher`/`ServerRunner`): observe requests with middleware, `server.middleware.append(mw)` where `async def mw(ctx: ServerRequestContext, call_next: CallNext) -> HandlerResult` https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-private-_handle_-dispatch-methods-removed\n"
         "         return await super()._handle_request(message, req, session, lc, raise_exceptions)\n",
-        findings=["LOW007:4 manual"],
+        findings=["LOW007:4 manual", "LOW007:5 manual"],
     ),
     case(
         " from mcp.server import Server\n"
