@@ -1,0 +1,1 @@
+"""opsbot: a chat-ops bot that exposes MCP servers to a team channel via slash commands."""
