@@ -459,18 +459,17 @@ class Inference:
             return self.annotation(b.expr, b.scope, node)
         if b.how == "except":
             return self._exception(b.expr)
-        if b.how == "call" and b.expr is not None:
-            if isinstance(node, ast.withitem):
-                return self._entered(self.type_of(b.expr))
-            if isinstance(node, (ast.Assign, ast.NamedExpr)) and self._binds_whole(node, b.name):
-                return self.type_of(b.expr)
+        if isinstance(node, ast.MatchAs):
+            return self._capture(node)
+        # (names unpacked from a tuple have no `how`: their statement says what they get)
+        if isinstance(node, ast.withitem) and node.optional_vars is not None:
+            return self._unpacked(self._entered(self.type_of(node.context_expr)), node.optional_vars, b.name)
+        if isinstance(node, (ast.Assign, ast.NamedExpr)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if any(dotted(t) == b.name for t in targets):  # a whole target
+                return self.type_of(node.value)
+            return union([self._unpacked(self.type_of(node.value), t, b.name) for t in targets])
         return None
-
-    @staticmethod
-    def _binds_whole(node, name: str) -> bool:
-        """The name is a whole assignment target (not unpacked from a tuple)."""
-        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-        return any(dotted(t) == name for t in targets)
 
     def _entered(self, t):
         """What `with x as v` binds: an SDK context manager's value, or the object itself (sessions)."""
@@ -501,11 +500,21 @@ class Inference:
             and self.resolver.binding(it.func) is None
         ):
             return self.element(it.args[0]) if at == 1 else None  # `for i, item in enumerate(items)`
-        out = []  # `for key, result in pairs` over tuples
-        for m in members(self.element(it)):
-            if isinstance(m, tuple) and m[0] == "tuple" and len(m[1]) == len(target.elts):
-                out.append(m[1][at])
-        return union(out)
+        return self._unpacked(self.element(it), target, name)  # `for key, result in pairs` over tuples
+
+    @staticmethod
+    def _unpacked(t, target, name: str):
+        """What `name` gets when a value of type `t` is assigned to `target`: all of it, or its item
+        at the name's place in a tuple target (`session, init = ...`)."""
+        if isinstance(target, (ast.Name, ast.Attribute)):
+            return t if dotted(target) == name else None
+        if not isinstance(target, (ast.Tuple, ast.List)) or any(isinstance(e, ast.Starred) for e in target.elts):
+            return None
+        at = next((i for i, e in enumerate(target.elts) if isinstance(e, ast.Name) and e.id == name), None)
+        if at is None:
+            return None
+        n = len(target.elts)
+        return union([m[1][at] for m in members(t) if isinstance(m, tuple) and m[0] == "tuple" and len(m[1]) == n])
 
     def _exception(self, expr):
         if isinstance(expr, ast.Tuple):
@@ -708,6 +717,17 @@ class Inference:
             return union(found) if all(found) else None
         if isinstance(pattern, ast.MatchClass):
             return self._class_instance(pattern.cls)
+        return None
+
+    def _capture(self, node: ast.MatchAs):
+        """What a `match` capture binds: `case C() as x` a C, `case C(field=x)` C's field."""
+        if node.pattern is not None:
+            return self._pattern(node.pattern)
+        owner = self.resolver.parent(node)
+        if isinstance(owner, ast.MatchClass) and node in owner.kwd_patterns:
+            attr = owner.kwd_attrs[owner.kwd_patterns.index(node)]
+            cls = self._class_instance(owner.cls)
+            return union([lookup(c, FIELDS, attr) for c in members(cls) if isinstance(c, str)])
         return None
 
     @staticmethod

@@ -94,6 +94,9 @@ _BINDERS = {
     ast.AsyncFor,
     ast.comprehension,
     ast.ExceptHandler,
+    ast.MatchAs,
+    ast.MatchStar,
+    ast.MatchMapping,
 }
 _SCOPES = {ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef} | set(COMP_SCOPES)
 # Context and operator singletons (Load, Store, Add, Eq, ...): never walked, never resolved.
@@ -292,6 +295,10 @@ class Resolver:
             self._bind_target(node.target, scope, self.offset_of(node), node)
         elif isinstance(node, ast.comprehension):
             self._bind_target(node.target, scope, 0, node)
+        elif isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name:  # `case Blob() as res:`
+            add(scope, node.name, self.offset_of(node), "other", None, node)
+        elif isinstance(node, ast.MatchMapping) and node.rest:
+            add(scope, node.rest, self.offset_of(node), "other", None, node)
         elif isinstance(node, ast.ExceptHandler) and node.name:
             add(scope, node.name, self.offset_of(node), "other", None, node, "except", node.type)
         elif isinstance(node, (ast.Global, ast.Nonlocal)):

@@ -105,6 +105,41 @@ def rebound(msg: dict, other):
         msg = other
         msg["content"]
 """
+UNPACKING = """
+from contextlib import AsyncExitStack, asynccontextmanager
+from typing import AsyncIterator
+from mcp import ClientSession
+from mcp.types import InitializeResult
+
+@asynccontextmanager
+async def raw() -> AsyncIterator[tuple[ClientSession, InitializeResult]]:
+    ...
+
+def pair() -> tuple[ClientSession, InitializeResult]:
+    ...
+
+async def use():
+    async with raw() as (s, init):
+        s
+        init
+    async with AsyncExitStack() as stack:
+        s2, init2 = await stack.enter_async_context(raw())
+        init2
+    a, b, c = pair()
+    a
+"""
+CAPTURES = """
+from mcp.types import BlobResourceContents, EmbeddedResource
+
+def f(block, other):
+    match block:
+        case EmbeddedResource(resource=BlobResourceContents() as res):
+            res
+        case EmbeddedResource(resource=inner):
+            inner
+        case {"k": v, **rest}:
+            rest
+"""
 EXCLUSIONS = """
 from mcp import types
 from mcp.shared.session import RequestResponder
@@ -291,6 +326,15 @@ ROWS = [
     (CHAINS, "msg['content']@4", "mcp.types.TextContent"),
     (CHAINS, "msg['content']@7", None),  # the function assigns the chain
     (CHAINS, "msg['content']@9", None),  # the root name is bound again after the guard
+    # names unpacked from a typed tuple (`with ... as (a, b)`, `a, b = ...`), not when the lengths differ
+    (UNPACKING, "s@2", "mcp.client.session.ClientSession"),
+    (UNPACKING, "init@2", "mcp.types.InitializeResult"),
+    (UNPACKING, "init2@2", "mcp.types.InitializeResult"),
+    (UNPACKING, "a@2", None),
+    # `match` captures: `case C() as x`, a class pattern's field, and a mapping's rest (unknown)
+    (CAPTURES, "res", "mcp.types.BlobResourceContents"),
+    (CAPTURES, "inner", ("union", ("mcp.types.TextResourceContents", "mcp.types.BlobResourceContents"))),
+    (CAPTURES, "rest", None),
     # `if isinstance(x, C): return` rules C out of a name's classes; with `and ...` it proves nothing
     (EXCLUSIONS, "message@3", "mcp.types.ServerNotification"),
     (EXCLUSIONS, "message@5", ("union", ("mcp.shared.session.RequestResponder", "mcp.types.ServerNotification"))),

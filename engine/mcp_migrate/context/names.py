@@ -133,7 +133,10 @@ class NameQuestions:
         b = self.resolver.binding(root)
         if b is None:
             return True
-        return isinstance(b.node, ast.arg) and b.node.annotation is None
+        # an unannotated parameter, or a `match` capture whose class the pattern does not show
+        return (isinstance(b.node, ast.arg) and b.node.annotation is None) or isinstance(
+            b.node, (ast.MatchAs, ast.MatchStar, ast.MatchMapping)
+        )
 
     # ---- where SDK names are used --------------------------------------------------------------
     def references(self, *qualnames: str) -> List[ast.AST]:

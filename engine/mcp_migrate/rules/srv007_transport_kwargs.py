@@ -110,9 +110,9 @@ def check(ctx: PythonContext):
                 "`streamable_http_app()`" % _names(found),
             )
     folded = _fold_settings_assignments(ctx)
-    for node in ctx.attribute_uses(sdk.FASTMCP, "settings"):
-        parent = ctx.parent(node)
-        if isinstance(parent, ast.Attribute) and parent.attr in MOVED and id(parent) not in folded:
+    # `mcp.settings.port`, and `settings.port` after `settings = mcp.settings`
+    for parent in ctx.attribute_uses(SETTINGS, *MOVED):
+        if id(parent) not in folded:
             store = isinstance(parent.ctx, ast.Store)
             ctx.manual(
                 parent,

@@ -127,6 +127,16 @@ CASES = [
         " mcp.settings.port = 9000\n",
         findings=["SRV007:4 manual"],
     ),
+    # the settings object kept in a variable
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        " \n"
+        ' mcp = FastMCP("Demo")\n'
+        " settings = mcp.settings\n"
+        '+# mcp-migrate: SRV007 `settings.port` was removed (assigning it raises `ValueError`); pass `port=` to `run(transport="sse"|"streamable-http", port=...)` (a mounted app binds where the outer server does) https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n'
+        " settings.port = 9000\n",
+        findings=["SRV007:5 manual"],
+    ),
     # positional event_store / retry_interval (v1 positions 7 and 8)
     case(
         " from mcp.server.fastmcp import FastMCP\n"
