@@ -18,8 +18,9 @@ DICT_METHODS = set(dir(dict))
     summary="""
         Rewrites `RequestParams.Meta(progressToken=t)` / `NotificationParams.Meta(...)` with plain
         keyword arguments to a dict (`{"progress_token": t}`), `.meta.progressToken` to
-        `.meta.get("progress_token")` in files that use the SDK, and marks other uses of the nested
-        `Meta` classes.
+        `.meta.get("progress_token")` in files that use the SDK (safe where the value is known to be
+        a v1 `Meta`, such as `ctx.request_context.meta` of a typed `Context`), and marks other uses of
+        the nested `Meta` classes.
     """,
     why="""
         The nested `Meta` models are gone; request `_meta` is the `RequestParamsMeta` TypedDict
@@ -62,8 +63,9 @@ def check(ctx: PythonContext):
     if not ctx.imports_from("mcp"):
         return
     for node in ctx.walk(ast.Attribute):
+        typed = node.attr == "progressToken" and _is_meta(ctx, node.value)
         if node.attr == "progressToken" and (
-            isinstance(node.value, ast.Attribute) and node.value.attr == "meta" or _is_meta(ctx, node.value)
+            typed or isinstance(node.value, ast.Attribute) and node.value.attr == "meta"
         ):
             if isinstance(node.ctx, ast.Load):
                 _, e = ctx.span(node.value)
@@ -71,6 +73,7 @@ def check(ctx: PythonContext):
                     node,
                     "`meta` is a dict in v2: use `meta.get(\"progress_token\")`",
                     [ctx.replace((e, ctx.span(node)[1]), '.get("progress_token")')],
+                    fix_class="safe" if typed else None,  # `.get` gives None when absent, as v1 did
                 )
             else:
                 ctx.manual(node, "`meta` is a dict in v2: use `meta[\"progress_token\"]`")
