@@ -1,0 +1,1 @@
+"""Mirror an MCP server's resource catalog into a local directory."""

@@ -1,0 +1,3 @@
+from .server import InventoryServer
+
+__all__ = ["InventoryServer"]

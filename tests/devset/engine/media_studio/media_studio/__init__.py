@@ -1,0 +1,1 @@
+"""Media studio MCP server: thumbnails, waveforms and asset bundles."""
