@@ -365,6 +365,32 @@ class Inference:
                 return found
         return None
 
+    def method_class(self, arg: ast.arg) -> Optional[ast.ClassDef]:
+        """The class whose instance `arg` is: the first parameter of a plain method."""
+        fn = self.resolver.parent(self.resolver.parent(arg))
+        cls = self.resolver.parent(fn) if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) else None
+        if not isinstance(cls, ast.ClassDef) or fn not in cls.body or not fn.args.args or fn.args.args[0] is not arg:
+            return None
+        if any(isinstance(d, ast.Name) and d.id in ("staticmethod", "classmethod") for d in fn.decorator_list):
+            return None
+        return cls
+
+    def own_members(self, cls: ast.ClassDef) -> set:
+        """Names the class itself defines (methods, class attributes, attributes set on `self`): on its
+        `self`, these are the user's, not the SDK base's."""
+        key = ("own", id(cls))
+        if key not in self._instance_attrs:
+            names = set(self_attributes(cls))
+            for item in cls.body:
+                if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    names.add(item.name)
+                elif isinstance(item, ast.Assign):
+                    names.update(t.id for t in item.targets if isinstance(t, ast.Name))
+                elif isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name):
+                    names.add(item.target.id)
+            self._instance_attrs[key] = names
+        return self._instance_attrs[key]
+
     def instance_attribute(self, cls: ast.ClassDef, name: str):
         """What `obj.<name>` holds per the class's own methods (see self_attributes)."""
         key = (id(cls), name)
@@ -455,6 +481,9 @@ class Inference:
             return None
         if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
             return self._loop_target(node, b.name)
+        if isinstance(node, ast.arg) and node.annotation is None:
+            cls = self.method_class(node)
+            return self.sdk_base(cls) if cls is not None else None  # `self` in `class Inventory(Server)`
         if b.how == "annotation":
             return self.annotation(b.expr, b.scope, node)
         if b.how == "except":

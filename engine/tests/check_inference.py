@@ -128,6 +128,22 @@ async def use():
     a, b, c = pair()
     a
 """
+SELVES = """
+from mcp.server.lowlevel import Server
+
+class Inventory(Server):
+    def __init__(self):
+        super().__init__("inventory")
+        self.list_tools()
+
+    @staticmethod
+    def helper(self):
+        self
+
+class Plain:
+    def go(self):
+        self
+"""
 CAPTURES = """
 from mcp.types import BlobResourceContents, EmbeddedResource
 
@@ -331,6 +347,10 @@ ROWS = [
     (UNPACKING, "init@2", "mcp.types.InitializeResult"),
     (UNPACKING, "init2@2", "mcp.types.InitializeResult"),
     (UNPACKING, "a@2", None),
+    # `self` in a method of an SDK subclass is that class (not in a static method, nor a plain class)
+    (SELVES, "self@1", "mcp.server.lowlevel.server.Server"),
+    (SELVES, "self@2", None),
+    (SELVES, "self@3", None),
     # `match` captures: `case C() as x`, a class pattern's field, and a mapping's rest (unknown)
     (CAPTURES, "res", "mcp.types.BlobResourceContents"),
     (CAPTURES, "inner", ("union", ("mcp.types.TextResourceContents", "mcp.types.BlobResourceContents"))),

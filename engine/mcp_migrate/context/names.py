@@ -35,7 +35,20 @@ class NameQuestions:
 
     def instance_of(self, expr: ast.AST) -> Optional[str]:
         """Canonical class of the object `expr` is, when the file (or the project) shows it."""
-        return self.types.class_of(expr) or self.resolver.instance_of(expr)
+        cls = self.types.class_of(expr) or self.resolver.instance_of(expr)
+        return None if cls is not None and self._own_member_of_self(expr) else cls
+
+    def _own_member_of_self(self, expr: ast.AST) -> bool:
+        """`self.get_context` where the user's subclass of an SDK class defines `get_context` itself:
+        the attribute is the user's, so the SDK's v1 rules do not apply to it."""
+        if not isinstance(expr, ast.Name):
+            return False
+        use = self.parent(expr)
+        b = self.binding(expr)
+        if not isinstance(use, ast.Attribute) or b is None or not isinstance(b.node, ast.arg):
+            return False
+        cls = self.types.method_class(b.node)
+        return cls is not None and use.attr in self.types.own_members(cls)
 
     def is_instance(self, expr: ast.AST, *qualnames: str) -> bool:
         cls = self.instance_of(expr)

@@ -59,7 +59,7 @@ def check(ctx: PythonContext):
         if isinstance(c.func, ast.Attribute)
         and c.func.attr == "get_context"
         and not c.args
-        and (ctx.fragment_receiver(c.func.value) or _self_of_server(ctx, c.func.value))
+        and ctx.fragment_receiver(c.func.value)
     ]
     handler_defs, static = set(), set()
     for d, dec, kind in ctx.fastmcp_handlers("tool", "prompt", "resource"):
@@ -135,18 +135,6 @@ def _free_name(ctx, fn):
     used = {n.id for n in ast.walk(fn) if isinstance(n, ast.Name)}
     used |= {a.arg for a in ast.walk(fn.args) if isinstance(a, ast.arg)}
     return next((n for n in ("ctx", "context", "mcp_context") if n not in used), None)
-
-
-def _self_of_server(ctx, expr):
-    """`self` in a user subclass of FastMCP that keeps v1's `get_context` (`class DbtMCP(FastMCP)`)."""
-    if not (isinstance(expr, ast.Name) and expr.id == "self"):
-        return False
-    owner = ctx.enclosing(expr, ast.ClassDef)
-    if owner is None or ctx.types.sdk_base(owner) != ctx.canonical(sdk.FASTMCP):
-        return False
-    return not any(
-        isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name == "get_context" for item in owner.body
-    )
 
 
 def _resource_uri(ctx, dec):
