@@ -180,7 +180,8 @@ class Inference:
         self._narrowable_keys = None
         self._roots = None
         self._stored = None
-        self._instance_attrs = {}
+        self._self_attrs = {}  # id(class) -> self_attributes(class)
+        self._own = {}  # id(class) -> own_members(class)
 
     # ---- public ---------------------------------------------------------------------------
     def type_of(self, expr: ast.AST):
@@ -375,12 +376,19 @@ class Inference:
             return None
         return cls
 
+    def _self_attributes(self, cls: ast.ClassDef):
+        """self_attributes(cls), once per class."""
+        found = self._self_attrs.get(id(cls))
+        if found is None:
+            found = self._self_attrs[id(cls)] = self_attributes(cls)
+        return found
+
     def own_members(self, cls: ast.ClassDef) -> set:
         """Names the class itself defines (methods, class attributes, attributes set on `self`): on its
         `self`, these are the user's, not the SDK base's."""
-        key = ("own", id(cls))
-        if key not in self._instance_attrs:
-            names = set(self_attributes(cls))
+        names = self._own.get(id(cls))
+        if names is None:
+            names = self._own[id(cls)] = set(self._self_attributes(cls))
             for item in cls.body:
                 if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                     names.add(item.name)
@@ -388,22 +396,14 @@ class Inference:
                     names.update(t.id for t in item.targets if isinstance(t, ast.Name))
                 elif isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name):
                     names.add(item.target.id)
-            self._instance_attrs[key] = names
-        return self._instance_attrs[key]
+        return names
 
     def instance_attribute(self, cls: ast.ClassDef, name: str):
         """What `obj.<name>` holds per the class's own methods (see self_attributes)."""
-        key = (id(cls), name)
-        if key not in self._instance_attrs:
-            if id(cls) not in self._instance_attrs:
-                self._instance_attrs[id(cls)] = self_attributes(cls)
-            stmt, ann, value = self._instance_attrs[id(cls)].get(name, (None, None, None))
-            if ann is not None:
-                t = self.annotation(ann, self.resolver.scope_of.get(id(stmt)), stmt)
-            else:
-                t = self.type_of(value) if value is not None else None
-            self._instance_attrs[key] = t
-        return self._instance_attrs[key]
+        stmt, ann, value = self._self_attributes(cls).get(name, (None, None, None))
+        if ann is not None:
+            return self.annotation(ann, self.resolver.scope_of.get(id(stmt)), stmt)
+        return self.type_of(value) if value is not None else None
 
     def _class_of(self, node: ast.AST):
         p = self.resolver.parent(node)

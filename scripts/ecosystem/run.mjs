@@ -6,8 +6,9 @@
 // with and without the v2 SDK on the path, and writes docs/ecosystem.md (plus JSON with --json).
 //
 //   npm run ecosystem [-- --corpus DIR] [--sdk DIR] [--sdk1 DIR] [--only a,b] [--out FILE] [--json FILE] [--fresh]
-//   npm run ecosystem:heldout   the blind held-out corpus (tests/heldout/engine/): figures only, no
-//                               error list, so that reading the report does not un-blind it
+//   npm run ecosystem:heldout   (--kind heldout) the blind held-out corpus (tests/heldout/engine/): figures
+//                               only, no error list, so that reading the report does not un-blind it
+//   npm run ecosystem:devset    (--kind devset) the development set (tests/devset/engine/)
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { pythonVenv } from './venv.mjs';
 import { CATEGORIES, category, minus, pyrightErrors, sdkErrors } from './pyright.mjs';
-import { renderReport } from './report.mjs';
+import { KINDS, renderReport } from './report.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const { values: opts } = parseArgs({
@@ -30,7 +31,7 @@ const { values: opts } = parseArgs({
     json: { type: 'string' },
     work: { type: 'string', default: join(ROOT, '.cache/ecosystem') },
     fresh: { type: 'boolean', default: false },
-    heldout: { type: 'boolean', default: false },
+    kind: { type: 'string', default: 'corpus' },
   },
 });
 // pyright runs inside each tree and the CLI reports paths as given: every path absolute from here on.
@@ -45,6 +46,10 @@ for (const [flag, dir] of [
     console.error(`ecosystem: nothing at ${dir} (pass --${flag} DIR)`);
     process.exit(2);
   }
+}
+if (!KINDS.includes(opts.kind)) {
+  console.error(`ecosystem: --kind is one of ${KINDS.join(', ')}`);
+  process.exit(2);
 }
 const only = opts.only ? new Set(opts.only.split(',')) : null;
 const projects = readdirSync(opts.corpus, { withFileTypes: true })
@@ -210,6 +215,6 @@ const result = {
   reviewAdded: added,
   remaining,
 };
-writeFileSync(opts.out, renderReport(result, { heldout: opts.heldout }));
+writeFileSync(opts.out, renderReport(result, /** @type {any} */ (opts.kind)));
 if (opts.json) writeFileSync(opts.json, JSON.stringify(result, null, 2));
 console.error(`ecosystem: wrote ${opts.out}`);

@@ -55,24 +55,22 @@ def check(ctx: PythonContext):
             continue
         for s in sides:
             if s is not code_side and _is_408(ctx, s):
-                hits.append((s, _error_code(ctx, code_side)))
+                hits.append((s, _error_code(ctx, code_side), ""))
     # `McpError(ErrorData(code=408, ...))`: a timeout as v1's client raised it, typically a test's mock
     # (a server may mean an HTTP-style 408 of its own: review)
-    made = [
-        (kw.value, "simulated")
+    hits += [
+        (kw.value, "review", ": an error built to stand for one needs the new code")
         for call in ctx.calls(sdk.TYPES + "ErrorData")
         for kw in call.keywords
         if kw.arg == "code" and _is_408(ctx, kw.value)
     ]
-    imp = ctx.add_import("mcp.types", "REQUEST_TIMEOUT") if hits or made else None
-    for node, level in hits + made:
-        simulated = level == "simulated"
+    imp = ctx.add_import("mcp.types", "REQUEST_TIMEOUT") if hits else None
+    for node, level, why in hits:
         ctx.fix(
             node,
-            "client timeouts raise code `REQUEST_TIMEOUT` (-32001) in v2, not 408"
-            + (": an error built to stand for one needs the new code" if simulated else ""),
+            "client timeouts raise code `REQUEST_TIMEOUT` (-32001) in v2, not 408" + why,
             [ctx.replace(node, "REQUEST_TIMEOUT")] + ([imp] if imp else []),
-            fix_class="review" if simulated else level,
+            fix_class=level,
         )
     for const in ctx.walk(ast.Constant):
         v = const.value

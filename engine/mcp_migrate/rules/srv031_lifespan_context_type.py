@@ -90,17 +90,17 @@ def _bare_context_params(ctx, fn):
 
 def _get_context_names(ctx, fn):
     """Names the handler binds to `<server>.get_context()`."""
-    return [
-        st.targets[0].id
-        for st in ast.walk(fn)
-        if isinstance(st, ast.Assign)
-        and len(st.targets) == 1
-        and isinstance(st.targets[0], ast.Name)
-        and isinstance(st.value, ast.Call)
-        and isinstance(st.value.func, ast.Attribute)
-        and st.value.func.attr == "get_context"
-        and ctx.is_instance(st.value.func.value, sdk.FASTMCP)
-    ]
+    out = []
+    for call in ctx.method_calls(sdk.FASTMCP, "get_context"):
+        st = ctx.parent(call)
+        if (
+            isinstance(st, ast.Assign)
+            and len(st.targets) == 1
+            and isinstance(st.targets[0], ast.Name)
+            and ctx.enclosing(st, ast.FunctionDef, ast.AsyncFunctionDef) is fn
+        ):
+            out.append(st.targets[0].id)
+    return out
 
 
 def _lifespan_reads(fn, name):
