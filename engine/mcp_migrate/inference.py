@@ -50,6 +50,12 @@ ITERABLES = {
 CONTEXT_MANAGERS = {"AbstractAsyncContextManager", "AsyncContextManager", "AbstractContextManager", "ContextManager"}
 # Decorators turning a generator function into a context manager factory.
 CM_DECORATORS = {"contextlib.contextmanager", "contextlib.asynccontextmanager"}
+# Classes outside the SDK whose instances rules ask about (a `timedelta` timeout becomes float seconds).
+STDLIB_CLASSES = {"datetime.timedelta"}
+# Union members kept beside a known type: the value may be None (`timeout: timedelta | None`), or
+# of a type the inference does not name (`float` in `float | timedelta`).
+NONE = ("none",)
+OTHER = ("other",)
 MATCH_CASE = getattr(ast, "match_case", ())  # Python >= 3.10
 MATCH = getattr(ast, "Match", None)
 
@@ -154,6 +160,23 @@ def is_sdk_class(qualname: Optional[str]) -> bool:
     return bool(qualname) and (qualname in CLASSES or qualname.startswith("mcp."))
 
 
+def is_known_class(qualname: Optional[str]) -> bool:
+    """A class whose name the inference gives its instances: the SDK's (capitalised) and STDLIB_CLASSES."""
+    return qualname in STDLIB_CLASSES or (is_sdk_class(qualname) and qualname[qualname.rfind(".") + 1 :][:1].isupper())
+
+
+def _none_assigned(node):
+    """NONE for `name = None`, else None."""
+    is_none = isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and node.value.value is None
+    return NONE if is_none else None
+
+
+def _optional(types):
+    """The union of an annotation's parts (None: a part not known), or None when no part is known."""
+    known = [t for t in types if t is not None and t not in (NONE, OTHER)]
+    return union([OTHER if t is None else t for t in types]) if known else None
+
+
 def lookup(cls: str, table: int, name: str, depth: int = 0):
     """A field (table 1) or method return (table 2) of `cls`, searching its v1 bases."""
     entry = CLASSES.get(cls)
@@ -222,7 +245,9 @@ class Inference:
         if isinstance(expr, ast.IfExp):
             return union([self.type_of(expr.body), self.type_of(expr.orelse)])
         if isinstance(expr, ast.BoolOp) and isinstance(expr.op, ast.Or):
-            return union([self.type_of(v) for v in expr.values])
+            # `timeout or DEFAULT`: only the last value can be a None that `or` gives back
+            firsts = [m for v in expr.values[:-1] for m in members(self.type_of(v)) if m != NONE]
+            return union(firsts + [self.type_of(expr.values[-1])])
         if isinstance(expr, ast.NamedExpr):
             return self.type_of(expr.value)
         if isinstance(expr, (ast.ListComp, ast.GeneratorExp)):
@@ -246,9 +271,9 @@ class Inference:
             head, _, attr = q.rpartition(".")
             if attr in CONSTRUCTORS and is_sdk_class(head):
                 return head
-            if is_sdk_class(q) and q[q.rfind(".") + 1 :][:1].isupper():
+            if is_known_class(q):
                 return q
-            if is_sdk_class(q) or q.split(".")[0] in ("mcp", "asyncio", "typing"):
+            if is_sdk_class(q) or q.split(".")[0] in ("mcp", "asyncio", "typing", "datetime"):
                 return None
             # else a name from the user's other modules: what the project index says it builds
         if isinstance(f, ast.Name) and f.id == "super" and not call.args and self.resolver.binding(f) is None:
@@ -261,10 +286,13 @@ class Inference:
                 elem = self.element(call.args[0])
                 return ("list", elem) if elem is not None else None
         callee = self.type_of(f)
-        if isinstance(callee, tuple) and callee[0] in ("class", "subclass", "def"):
-            return callee[1]
-        if isinstance(callee, tuple) and callee[0] == "uclass":
-            return ("uobj", callee[1])
+        made = [
+            ("uobj", c[1]) if c[0] == "uclass" else c[1]
+            for c in members(callee)
+            if isinstance(c, tuple) and c[0] in ("class", "subclass", "def", "uclass")
+        ]
+        if made:  # `factory()` with `factory: Callable[[], ClientSession] | None`
+            return union(made)
         fn = self.local_def(f)
         if fn is not None:
             return self.returned(fn)
@@ -283,8 +311,8 @@ class Inference:
                 return found
             if isinstance(recv, tuple) and recv[0] == "class" and f.attr in CONSTRUCTORS:
                 return recv[1]
-            if f.attr in COPIES and isinstance(recv, str):
-                return recv
+            if f.attr in COPIES and len(self.classes_of(f.value)) == 1:
+                return self.classes_of(f.value)[0]
             values = union([c[1] for c in members(recv) if isinstance(c, tuple) and c[0] == "dict"])
             if values is not None and f.attr in DICT_READS:  # `tools_by_name.get(name)`, `.values()`
                 if f.attr == "items":
@@ -310,8 +338,8 @@ class Inference:
                     return None  # `tool.session = Mock()` just before: not what the class declares
         q = self.resolver.resolve(node)
         if q is not None:
-            if is_sdk_class(q):
-                return ("class", q) if q[q.rfind(".") + 1 :][:1].isupper() else None
+            if is_sdk_class(q) or is_known_class(q):
+                return ("class", q) if is_known_class(q) else None
             found = self._project_global(q)  # `notes.mcp` after `from app import notes`
             if found is not None:
                 return found
@@ -365,6 +393,15 @@ class Inference:
             if found is not None:
                 return found
         return None
+
+    def possible(self, expr: ast.AST):
+        """What `expr` may hold wherever it is read: for a name, what any of its assignments in its
+        scope gives (OTHER for one the inference cannot tell), not only the closest one type_of
+        follows (`t = None` then `if ...: t = timedelta(...)`)."""
+        if not isinstance(expr, ast.Name):
+            return self.type_of(expr)
+        found = [self._binding(b, expr) or _none_assigned(b.node) for b in self.resolver.bindings_like(expr)]
+        return union([OTHER if t is None else t for t in found]) if found else None
 
     def method_class(self, arg: ast.arg) -> Optional[ast.ClassDef]:
         """The class whose instance `arg` is: the first parameter of a plain method."""
@@ -468,7 +505,7 @@ class Inference:
     def _binding(self, b, use: ast.AST):
         if b.kind == "import":
             q = self.resolver.canonical(b.target)
-            if is_sdk_class(q) and q[q.rfind(".") + 1 :][:1].isupper():
+            if is_known_class(q):
                 return ("class", q)
             return self._project_global(b.target)
         node = b.node
@@ -584,16 +621,16 @@ class Inference:
                 return None
             return self._string_annotation(parsed, at)
         if isinstance(ann, ast.BinOp) and isinstance(ann.op, ast.BitOr):
-            return union(
-                [self.annotation(ann.left, scope, at, depth + 1), self.annotation(ann.right, scope, at, depth + 1)]
-            )
+            return _optional([self._part(ann.left, scope, at, depth), self._part(ann.right, scope, at, depth)])
         if isinstance(ann, ast.Subscript):
             head = (self.resolver.qualname(ann.value) or dotted(ann.value) or "").rpartition(".")[2]
             args = ann.slice.elts if isinstance(ann.slice, ast.Tuple) else [ann.slice]
-            if head in ("Optional", "Annotated", "Awaitable"):
+            if head == "Optional":
+                return _optional([self.annotation(args[0], scope, at, depth + 1), NONE])
+            if head in ("Annotated", "Awaitable"):
                 return self.annotation(args[0], scope, at, depth + 1)
             if head == "Union":
-                return union([self.annotation(a, scope, at, depth + 1) for a in args])
+                return _optional([self._part(a, scope, at, depth) for a in args])
             if head in ITERABLES:
                 elem = self.annotation(args[0], scope, at, depth + 1)
                 return ("list", elem) if elem else None
@@ -621,6 +658,12 @@ class Inference:
         if isinstance(t, tuple) and t[0] == "uclass":
             return ("uobj", t[1])
         return None
+
+    def _part(self, ann: ast.AST, scope, at, depth: int):
+        """A member of a union annotation; `None` is NONE."""
+        if isinstance(ann, ast.Constant) and ann.value is None:
+            return NONE
+        return self.annotation(ann, scope, at, depth + 1)
 
     def _alias(self, ann: ast.AST):
         """The type expression a module-level alias names (`Factory = Callable[[], X]`), else None."""

@@ -374,6 +374,11 @@ class Resolver:
 
     # ---- lookup -----------------------------------------------------------------------------
     def _lookup(self, name: str, scope: ast.AST, pos: int) -> Optional[Binding]:
+        lst = self._scope_bindings(name, scope)
+        return _closest(lst, pos) if lst else None
+
+    def _scope_bindings(self, name: str, scope: ast.AST) -> Optional[List[Binding]]:
+        """The bindings of `name` in the scope a read of it in `scope` sees."""
         # Python's scoping: enclosing function scopes are visible, enclosing class bodies are not.
         # A plain loop, not a generator: this runs for nearly every resolved name.
         bindings, tree, parent = self._bindings, self.tree, self.scope_parent
@@ -382,7 +387,7 @@ class Resolver:
             if first or not isinstance(scope, ast.ClassDef):
                 lst = bindings.get((id(scope), name))
                 if lst:
-                    return _closest(lst, pos)
+                    return lst
             first = False
             if scope is tree:
                 return None
@@ -429,6 +434,10 @@ class Resolver:
     def binding(self, name_node: ast.Name) -> Optional[Binding]:
         scope = self.scope_of.get(id(name_node), self.tree)
         return self._lookup(name_node.id, scope, self.offset_of(name_node))
+
+    def bindings_like(self, name_node: ast.Name) -> List[Binding]:
+        """Every binding of the name in the scope a read of it sees (binding() gives the closest)."""
+        return list(self._scope_bindings(name_node.id, self.scope_of.get(id(name_node), self.tree)) or ())
 
     def qualname(self, expr: ast.AST) -> Optional[str]:
         """Dotted name as imported (not canonicalised), e.g. `mcp.server.fastmcp.FastMCP`."""

@@ -321,13 +321,48 @@ def make():
     server = Server("low")
     return server
 """
+TIMEOUTS = """
+import datetime
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Optional
+
+DEFAULT = timedelta(seconds=30)
+
+@dataclass
+class Config:
+    request_timeout: timedelta = timedelta(seconds=45)
+    call_timeout: timedelta | None = None
+
+class Runner:
+    def __init__(self, cfg: Config, limit: float, fallback: Optional[timedelta] = None):
+        self.cfg = cfg
+        self.limit = timedelta(seconds=limit)
+        self.fallback = fallback or DEFAULT
+        self.maybe = fallback
+        self.stamp = datetime.timedelta(minutes=1)
+
+    def go(self):
+        self.cfg.request_timeout
+        self.cfg.call_timeout
+        self.limit
+        self.fallback
+        self.maybe
+        self.stamp
+"""
 ROWS = [
+    (TIMEOUTS, "self.cfg.request_timeout", "datetime.timedelta"),  # a dataclass field
+    (TIMEOUTS, "self.cfg.call_timeout", ("union", ("datetime.timedelta", ("none",)))),
+    (TIMEOUTS, "self.limit@2", "datetime.timedelta"),  # built in __init__
+    (TIMEOUTS, "self.fallback@2", "datetime.timedelta"),  # `x or DEFAULT` is never None
+    (TIMEOUTS, "self.maybe@2", ("union", ("datetime.timedelta", ("none",)))),
+    (TIMEOUTS, "self.stamp@2", "datetime.timedelta"),  # `datetime.timedelta(...)`
     (CLIENT, "block@3", "mcp.types.ImageContent"),  # in `block.mimeType`, after isinstance
     (CLIENT, "block@5", "mcp.types.TextContent"),  # in `... and block.text`
     (CLIENT, "result.content[0]", CONTENT),
     (CLIENT, "t@1", "mcp.types.Tool"),  # comprehension over list[Tool]
     (CLIENT, "t2", "mcp.types.Tool"),  # string annotation
-    (CLIENT, "maybe", "mcp.types.Tool"),  # Tool | None
+    (CLIENT, "maybe", ("union", ("mcp.types.Tool", ("none",)))),  # Tool | None
     (CLIENT, "tool@2", "mcp.types.Tool"),
     (CLIENT, "b@3", "mcp.types.TextContent"),  # after `if not isinstance(...): continue`
     (CLIENT, "Tool.model_validate({})", "mcp.types.Tool"),
@@ -356,7 +391,7 @@ ROWS = [
     (CAPTURES, "inner", ("union", ("mcp.types.TextResourceContents", "mcp.types.BlobResourceContents"))),
     (CAPTURES, "rest", None),
     # `if isinstance(x, C): return` rules C out of a name's classes; with `and ...` it proves nothing
-    (EXCLUSIONS, "message@3", "mcp.types.ServerNotification"),
+    (EXCLUSIONS, "message@3", ("union", ("mcp.types.ServerNotification", ("other",)))),  # `Exception` is not named
     (EXCLUSIONS, "message@5", ("union", ("mcp.shared.session.RequestResponder", "mcp.types.ServerNotification"))),
     # Callable[..., R] parameters, also through a module-level alias: calling them gives R
     (FACTORIES, "s@2", "mcp.client.session.ClientSession"),
@@ -393,7 +428,8 @@ ROWS = [
     (SERVERS, "server@2", "mcp.server.lowlevel.server.Server"),
     (NARROWING, "x@2", "mcp.types.EmbeddedResource"),  # after `assert isinstance(...)`
     (NARROWING, "x.resource", ("union", ("mcp.types.TextResourceContents", "mcp.types.BlobResourceContents"))),
-    (NARROWING, "self.session@3", "mcp.client.session.ClientSession"),  # `= None` elsewhere does not count
+    # the parameter's `ClientSession | None`; `= None` elsewhere adds nothing
+    (NARROWING, "self.session@3", ("union", ("mcp.client.session.ClientSession", ("none",)))),
     (NARROWING, "(await self.listed()).tools", ("list", "mcp.types.Tool")),  # the def's return annotation
     (NARROWING, "helper(1)", "mcp.types.CallToolResult"),
     (NARROWING, "done@2", "mcp.types.CallToolResult"),  # through asyncio.ensure_future

@@ -2,7 +2,7 @@
 
 `Context` (base.py) serves every file kind; `PythonContext` (python.py) adds the questions about
 Python code, one module per job: tree.py (navigation), names.py (name resolution and imports),
-sdk_objects.py (which expressions hold SDK objects), lowlevel.py (the lowlevel-`Server` handler
+sdk_objects.py (which expressions hold SDK objects), timeouts.py (timedeltas as float seconds), lowlevel.py (the lowlevel-`Server` handler
 plan), editing.py (edits). Dependency files get `deps.context.DepsContext`.
 """
 

@@ -7,6 +7,7 @@ names it is given (`mcp.McpError` and `mcp.shared.exceptions.McpError` are one n
 import ast
 from typing import Dict, List, Optional, Tuple
 
+from ..inference import NONE, members
 from ..project import module_name
 from ..resolver import Binding, canonical, dotted
 
@@ -49,6 +50,19 @@ class NameQuestions:
             return False
         cls = self.types.method_class(b.node)
         return cls is not None and use.attr in self.types.own_members(cls)
+
+    def possible_classes(self, expr: ast.AST) -> Optional[frozenset]:
+        """Every class `expr` may hold wherever it is read ("None" for a None it may be), or None
+        when one of its values is not known: `timeout: timedelta | None` -> {timedelta, "None"}."""
+        out = set()
+        for m in members(self.types.possible(expr)):
+            if m == NONE:
+                out.add("None")
+            elif isinstance(m, str):
+                out.add(m)
+            else:
+                return None
+        return frozenset(out) or None
 
     def is_instance(self, expr: ast.AST, *qualnames: str) -> bool:
         cls = self.instance_of(expr)

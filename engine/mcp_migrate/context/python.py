@@ -10,10 +10,11 @@ from .editing import EditHelpers
 from .lowlevel import LowlevelPlan
 from .names import NameQuestions
 from .sdk_objects import SdkQuestions
+from .timeouts import TimeoutQuestions
 from .tree import TreeQuestions
 
 
-class PythonContext(TreeQuestions, NameQuestions, SdkQuestions, LowlevelPlan, EditHelpers, Context):
+class PythonContext(TreeQuestions, NameQuestions, SdkQuestions, TimeoutQuestions, LowlevelPlan, EditHelpers, Context):
     def __init__(self, text: str, filename: str, tree: ast.Module, project=None):
         super().__init__(text, filename, "python")
         self.tree = tree

@@ -4,17 +4,6 @@ from .. import sdk
 from ..context import PythonContext
 from ..framework import rule
 
-TIMEDELTA = ("datetime.timedelta",)
-UNITS = {
-    "days": 86400,
-    "seconds": 1,
-    "microseconds": 1e-6,
-    "milliseconds": 1e-3,
-    "minutes": 60,
-    "hours": 3600,
-    "weeks": 604800,
-}
-POSITIONAL = ("days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks")
 # constructor -> {parameter: positional index or None}
 CONSTRUCTORS = {
     sdk.CLIENT_SESSION: {"read_timeout_seconds": 2},
@@ -100,7 +89,7 @@ def check(ctx: PythonContext):
         if id(call) in seen or not any(kw.arg in names for kw in call.keywords) or not _unknown_callee(ctx, call.func):
             continue
         for kw in call.keywords:
-            if kw.arg in SESSION_KWARGS + ("timeout", "sse_read_timeout") and _is_timedelta(ctx, kw.value):
+            if kw.arg in SESSION_KWARGS + ("timeout", "sse_read_timeout") and ctx.timedelta_kind(kw.value) == "always":
                 if kw.arg in SESSION_KWARGS or _callee_name(call.func) == "StreamableHttpParameters":
                     _convert(ctx, kw.value, "review")
 
@@ -153,80 +142,8 @@ def _seconds_edits(ctx, value):
         branches = [b for b in (value.body, value.orelse) if not _numeric(b)]
         edits = [_seconds_edits(ctx, b) for b in branches]
         return [e for es in edits for e in es] if branches and all(edits) else None
-    if isinstance(value, ast.Call) and ctx.is_ref(value.func, *TIMEDELTA):
-        text = _literal_seconds(ctx, value) or _unit_seconds(ctx, value) or ctx.source(value) + ".total_seconds()"
-        return [ctx.replace(value, text)]
-    if _is_timedelta(ctx, value):
-        return [ctx.insert(ctx.span(value)[1], ".total_seconds()")]
-    if _optional_timedelta(ctx, value):
-        name = ctx.source(value)
-        return [ctx.replace(value, "(%s.total_seconds() if %s is not None else None)" % (name, name))]
-    return None
-
-
-def _unit_seconds(ctx, call):
-    """`timedelta(seconds=x)` -> `float(x)`, `timedelta(minutes=x)` -> `float(x) * 60` (one unit, any expression)."""
-    if len(call.args) + len(call.keywords) != 1:
-        return None
-    unit, node = (POSITIONAL[0], call.args[0]) if call.args else (call.keywords[0].arg, call.keywords[0].value)
-    if unit not in UNITS or isinstance(node, ast.Starred):
-        return None
-    src = ctx.source(node)
-    if "\n" in src:
-        return None
-    # float(): the value is seconds to the reader (and to this rule on the next run)
-    return "float(%s)" % src if UNITS[unit] == 1 else "float(%s) * %s" % (src, UNITS[unit])
-
-
-def _optional_timedelta(ctx, value):
-    """A name annotated `timedelta | None` / `Optional[timedelta]` (a parameter, usually)."""
-    if not isinstance(value, ast.Name):
-        return False
-    b = ctx.binding(value)
-    if b is None or b.how != "annotation" or b.expr is None:
-        return False
-    parts = [p for p in _union_parts(b.expr) if not (isinstance(p, ast.Constant) and p.value is None)]
-    return bool(parts) and all(ctx.is_ref(p, *TIMEDELTA) for p in parts)
-
-
-def _union_parts(ann):
-    """The members of `A | B`, `Optional[A]`, `Union[A, B]`; else the annotation itself."""
-    if isinstance(ann, ast.BinOp) and isinstance(ann.op, ast.BitOr):
-        return _union_parts(ann.left) + _union_parts(ann.right)
-    if isinstance(ann, ast.Subscript):
-        head = ann.value.attr if isinstance(ann.value, ast.Attribute) else getattr(ann.value, "id", "")
-        args = ann.slice.elts if isinstance(ann.slice, ast.Tuple) else [ann.slice]
-        if head == "Optional" and len(args) == 1:
-            return _union_parts(args[0]) + [ast.Constant(None)]
-        if head == "Union":
-            return [p for a in args for p in _union_parts(a)]
-    return [ann]
-
-
-def _is_timedelta(ctx, value):
-    if isinstance(value, ast.Call):
-        return ctx.is_ref(value.func, *TIMEDELTA)
-    if isinstance(value, ast.Name):
-        return ctx.instance_of(value) in TIMEDELTA
-    return False
-
-
-def _literal_seconds(ctx, call):
-    if any(k.arg is None for k in call.keywords) or any(isinstance(a, ast.Starred) for a in call.args):
-        return None
-    pairs = list(zip(POSITIONAL, call.args)) + [(k.arg, k.value) for k in call.keywords]
-    total = 0
-    for unit, node in pairs:
-        if (
-            unit not in UNITS
-            or not isinstance(node, ast.Constant)
-            or isinstance(node.value, bool)
-            or not isinstance(node.value, (int, float))
-        ):
-            return None
-        total += node.value * UNITS[unit]
-    total = round(total, 6)
-    return str(int(total)) if float(total).is_integer() else repr(float(total))
+    text = ctx.seconds_text(value)
+    return [ctx.replace(value, text)] if text is not None else None
 
 
 def _unknown_callee(ctx, func):

@@ -77,6 +77,54 @@ CASES = [
         "+    await session.call_tool('t', {}, (other.total_seconds() if other is not None else None))\n",
         findings=["CLT004:6 safe", "CLT004:7 safe", "CLT004:8 safe"],
     ),
+    # timeouts held in attributes: a dataclass field, one built in `__init__`, one that may be None
+    case(
+        " from dataclasses import dataclass\n"
+        " from datetime import timedelta\n"
+        " from mcp import ClientSession\n"
+        " \n"
+        " DEFAULT = timedelta(seconds=60)\n"
+        " \n"
+        " @dataclass\n"
+        " class Config:\n"
+        "     request_timeout: timedelta = timedelta(seconds=45)\n"
+        "     call_timeout: timedelta | None = None\n"
+        " \n"
+        " class Runner:\n"
+        "     def __init__(self, cfg: Config, limit: float, fallback: timedelta | None = None):\n"
+        "         self.cfg = cfg\n"
+        "         self.limit = timedelta(seconds=limit)\n"
+        "         self.fallback = fallback or DEFAULT\n"
+        " \n"
+        "     async def run(self, r, w):\n"
+        "-        async with ClientSession(r, w, read_timeout_seconds=self.cfg.request_timeout) as s:\n"
+        "-            await s.call_tool('a', {}, read_timeout_seconds=self.limit)\n"
+        "-            await s.call_tool('b', {}, read_timeout_seconds=self.fallback)\n"
+        "-            await s.call_tool('c', {}, read_timeout_seconds=self.cfg.call_timeout)\n"
+        "-            await s.call_tool('d', {}, read_timeout_seconds=self.cfg.call_timeout or DEFAULT)\n"
+        "+        async with ClientSession(r, w, read_timeout_seconds=self.cfg.request_timeout.total_seconds()) as s:\n"
+        "+            await s.call_tool('a', {}, read_timeout_seconds=self.limit.total_seconds())\n"
+        "+            await s.call_tool('b', {}, read_timeout_seconds=self.fallback.total_seconds())\n"
+        "+            await s.call_tool('c', {}, read_timeout_seconds=(self.cfg.call_timeout.total_seconds() "
+        "if self.cfg.call_timeout is not None else None))\n"
+        "+            await s.call_tool('d', {}, read_timeout_seconds=(self.cfg.call_timeout or DEFAULT).total_seconds())\n",
+        findings=["CLT004:19 safe", "CLT004:20 safe", "CLT004:21 safe", "CLT004:22 safe", "CLT004:23 safe"],
+    ),
+    # a name that is None on one path; a parameter that may be a float (not all timedeltas)
+    case(
+        " from datetime import timedelta\n"
+        " from mcp import ClientSession\n"
+        " \n"
+        " def make(r, w, limit: float | timedelta | None, flag: bool):\n"
+        "     t = None\n"
+        "     if flag:\n"
+        "         t = timedelta(seconds=5)\n"
+        "-    ClientSession(r, w, read_timeout_seconds=t)\n"
+        "+    ClientSession(r, w, read_timeout_seconds=(t.total_seconds() if t is not None else None))\n"
+        "+    # mcp-migrate: CLT004 `read_timeout_seconds` takes float seconds in v2; pass `<timedelta>.total_seconds()` if this is a `timedelta` https://py.sdk.modelcontextprotocol.io/v2/migration/#timeouts-take-float-seconds-instead-of-timedelta\n"
+        "     return ClientSession(r, w, read_timeout_seconds=limit)\n",
+        findings=["CLT004:8 safe", "CLT004:9 manual"],
+    ),
 ]
 
 NOOP = [

@@ -87,27 +87,38 @@ CASES = [
         "         print(get_id())\n",
         findings=["TRN001:1 safe", "TRN001:4 manual"],
     ),
-    # not a `with` item, or a timedelta timeout: marked
+    # entered on an exit stack: the client is entered on the same stack first; a timedelta timeout
+    # becomes seconds as v1 did
     case(
         " from datetime import timedelta\n"
         "-from mcp.client.streamable_http import streamablehttp_client\n"
         "+from mcp.client.streamable_http import streamable_http_client\n"
+        "+import httpx2\n"
         " \n"
-        " async def main(url, stack):\n"
+        " async def main(url, stack, cfg):\n"
+        "-    streams = await stack.enter_async_context(streamablehttp_client(url, headers={}))\n"
+        "-    async with streamablehttp_client(url, timeout=timedelta(seconds=5)) as (r, w, _):\n"
+        "+    http_client = await stack.enter_async_context(httpx2.AsyncClient(headers={}, "
+        "timeout=httpx2.Timeout(30, read=300), follow_redirects=True))\n"
+        "+    streams = await stack.enter_async_context(streamable_http_client(url, http_client=http_client))\n"
+        "+    async with httpx2.AsyncClient(timeout=httpx2.Timeout(5, read=300), follow_redirects=True) as http_client, "
+        "streamable_http_client(url, http_client=http_client) as (r, w, _):\n"
+        "         pass\n",
+        findings=["TRN001:2 safe", "TRN001:5 safe", "TRN001:6 safe"],
+    ),
+    # not a `with` item or an exit stack entry: marked
+    case(
+        "-from mcp.client.streamable_http import streamablehttp_client\n"
+        "+from mcp.client.streamable_http import streamable_http_client\n"
+        " \n"
+        " def make(url):\n"
         "+    # mcp-migrate: TRN001 `streamable_http_client()` takes only `url`, `http_client=`, `terminate_on_close=`: "
         "for `headers=` build an `httpx2.AsyncClient(headers=..., timeout=httpx2.Timeout(30, read=300), auth=..., "
         "follow_redirects=True)`, pass it as `http_client=` and close it (`async with http_client:`) "
         "https://py.sdk.modelcontextprotocol.io/v2/migration/#streamablehttp_client-removed\n"
-        "-    streams = await stack.enter_async_context(streamablehttp_client(url, headers={}))\n"
-        "+    streams = await stack.enter_async_context(streamable_http_client(url, headers={}))\n"
-        "+    # mcp-migrate: TRN001 `streamable_http_client()` takes only `url`, `http_client=`, `terminate_on_close=`: "
-        "for `timeout=` build an `httpx2.AsyncClient(headers=..., timeout=httpx2.Timeout(30, read=300), auth=..., "
-        "follow_redirects=True)`, pass it as `http_client=` and close it (`async with http_client:`) "
-        "https://py.sdk.modelcontextprotocol.io/v2/migration/#streamablehttp_client-removed\n"
-        "-    async with streamablehttp_client(url, timeout=timedelta(seconds=5)) as (r, w, _):\n"
-        "+    async with streamable_http_client(url, timeout=timedelta(seconds=5)) as (r, w, _):\n"
-        "         pass\n",
-        findings=["TRN001:2 safe", "TRN001:5 manual", "TRN001:6 manual"],
+        "-    return streamablehttp_client(url, headers={})\n"
+        "+    return streamable_http_client(url, headers={})\n",
+        findings=["TRN001:1 safe", "TRN001:4 manual"],
     ),
     case(
         " import mcp.client.streamable_http as sh\n"
