@@ -15,6 +15,9 @@ CALLS = {
     (F + ".resources.templates.ResourceTemplate", "create_resource"): (("uri", "params"), ()),
 }
 ANCHOR = "mcpservercall_tool-read_resource-get_prompt-now-accept-a-context-parameter"
+# Methods whose v2 result may also be an `InputRequiredResult` (a multi-round-trip request, which no
+# v1 function returns): a call given its context is narrowed the guide's way, or left marked.
+UNION_RESULTS = {"render", "render_prompt", "get_resource", "create_resource"}
 
 
 @rule(
@@ -28,7 +31,11 @@ ANCHOR = "mcpservercall_tool-read_resource-get_prompt-now-accept-a-context-param
         `ResourceManager.get_resource(uri)`, `ResourceTemplate.create_resource(uri, params)`, on
         objects the file shows come from the SDK, such as `mcp._tool_manager`): inside a handler
         with a `Context` parameter, passes it as `context=` (and `arguments=None` where v2 made
-        `arguments` required); elsewhere marks the call.
+        `arguments` required); elsewhere (tests, scripts) passes `context=Context()`, the context
+        with no request the public `MCPServer` methods build when given none (review). Where v2
+        widened the result to `... | InputRequiredResult` (`render`, `render_prompt`,
+        `get_resource`, `create_resource`), the fix also adds the guide's `assert not
+        isinstance(x, InputRequiredResult)` after `x = await ...`; a result used another way is marked.
     """,
     why="""
         v2 requires the context: `TypeError: ToolManager.call_tool() missing 1 required positional
@@ -51,6 +58,7 @@ ANCHOR = "mcpservercall_tool-read_resource-get_prompt-now-accept-a-context-param
     v2_names=[
         "mcp.server.mcpserver.tools.tool_manager.ToolManager.call_tool(context)",
         "mcp.server.mcpserver.prompts.base.Prompt.render(context)",
+        "mcp.types.InputRequiredResult",
     ],
 )
 def check(ctx: PythonContext):
@@ -64,21 +72,62 @@ def check(ctx: PythonContext):
         if ctx.has_star(call) or ctx.keyword(call, "context") is not None or len(call.args) > len(before):
             continue
         what = "`%s.%s()`" % (found[0].rpartition(".")[2], found[1])
+        given = {k.arg for k in call.keywords} | set(before[: len(call.args)])
+        extra = ["%s=None" % name for name in required if name not in given]
+        narrowing = _narrowing(ctx, call) if found[1] in UNION_RESULTS else []
         param = _context_parameter(ctx, call)
-        if param is None:
+        if param is not None:
+            edit = ctx.add_kwargs(call, ", ".join(extra + ["context=%s" % param]))
+            if edit is None or narrowing is None:
+                ctx.manual(call, "%s requires a `context` in v2: pass `context=%s`" % (what, param))
+            else:
+                msg = "%s requires a `context` in v2: the handler's `%s` is passed" % (what, param)
+                ctx.fix(call, msg, [edit] + narrowing)
+            continue
+        # No handler context here (a test, a script): v1 passed None; a `Context()` with no request is
+        # what the public MCPServer methods build in that case.
+        name, imp = ctx.context_name()
+        edit = ctx.add_kwargs(call, ", ".join(extra + ["context=%s()" % name])) if name else None
+        if edit is None or narrowing is None:
             ctx.manual(
                 call,
                 "%s requires a `context` in v2: pass the handler's `Context`, or call the "
                 "public `MCPServer` method, which builds one" % what,
             )
             continue
-        given = {k.arg for k in call.keywords} | set(before[: len(call.args)])
-        extra = ["%s=None" % name for name in required if name not in given]
-        edit = ctx.add_kwargs(call, ", ".join(extra + ["context=%s" % param]))
-        if edit is None:
-            ctx.manual(call, "%s requires a `context` in v2: pass `context=%s`" % (what, param))
-        else:
-            ctx.fix(call, "%s requires a `context` in v2: the handler's `%s` is passed" % (what, param), [edit])
+        msg = (
+            "%s requires a `context` in v2: pass the handler's `Context` where there is one; elsewhere "
+            "`Context()` stands in for v1's missing one, as the public `MCPServer` methods do (a function "
+            "that uses its `ctx` raises without a request, as it did with v1's `None`)" % what
+        )
+        ctx.fix(call, msg, [edit] + ([imp] if imp else []) + narrowing, fix_class="review")
+
+
+def _narrowing(ctx, call):
+    """For `x = await obj.render(...)` on a line of its own: the edits adding the guide's
+    `assert not isinstance(x, InputRequiredResult)` after it (v2 widened the result; no v1 function
+    returns one); none when the result is dropped. None when it is used another way."""
+    awaited = ctx.parent(call)
+    stmt = ctx.parent(awaited)
+    if isinstance(awaited, ast.Await) and isinstance(stmt, ast.Expr):
+        return []
+    if not (
+        isinstance(awaited, ast.Await)
+        and isinstance(stmt, ast.Assign)
+        and len(stmt.targets) == 1
+        and isinstance(stmt.targets[0], ast.Name)
+    ):
+        return None
+    line = ctx.index.line_start(stmt.lineno)
+    indent = ctx.text[line : ctx.span(stmt)[0]]
+    if indent.strip() or stmt.end_lineno >= ctx.index.line_count:
+        return None  # `a = 1; x = await ...`, or the file's last line
+    imp = ctx.add_import("mcp.types", "InputRequiredResult")
+    if imp is not None and ctx.module_binding("InputRequiredResult") is not None:
+        return None  # the name is the user's
+    after = ctx.index.line_start(stmt.end_lineno + 1)
+    assertion = "%sassert not isinstance(%s, InputRequiredResult)%s" % (indent, stmt.targets[0].id, ctx.index.newline())
+    return [ctx.insert(after, assertion)] + ([imp] if imp else [])
 
 
 def _context_parameter(ctx, call):

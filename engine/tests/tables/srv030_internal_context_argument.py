@@ -12,9 +12,11 @@ MARK = (
 )
 
 CASES = [
-    # inside a handler with a Context: it is passed (and `arguments` where v2 made it required)
+    # inside a handler with a Context: it is passed (and `arguments` where v2 made it required); a
+    # result v2 widened to `... | InputRequiredResult` is narrowed the guide's way
     case(
         " from mcp.server.fastmcp import Context, FastMCP\n"
+        "+from mcp.types import InputRequiredResult\n"
         " \n"
         " mcp = FastMCP('demo')\n"
         " \n"
@@ -27,22 +29,47 @@ CASES = [
         "+    first = await mcp._tool_manager.call_tool('double', {'x': x}, context=ctx)\n"
         "+    prompt = mcp._prompt_manager.get_prompt('p')\n"
         "+    text = await prompt.render(arguments=None, context=ctx)\n"
+        "+    assert not isinstance(text, InputRequiredResult)\n"
         "+    again = await mcp._prompt_manager.render_prompt('p', arguments={'a': 1}, context=ctx)\n"
+        "+    assert not isinstance(again, InputRequiredResult)\n"
         "     return str((first, text, again))\n",
         findings=["SRV030:7 review", "SRV030:9 review", "SRV030:10 review"],
     ),
-    # no Context at hand: marked
+    # no Context at hand (a test): a `Context()` with no request, as the public methods build
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        "+from mcp.server.mcpserver import Context\n"
+        " \n"
+        " async def test_double(mcp: FastMCP):\n"
+        "-    assert await mcp._tool_manager.call_tool('double', {'x': 1}) == 2\n"
+        "+    assert await mcp._tool_manager.call_tool('double', {'x': 1}, context=Context()) == 2\n"
+        "     resource_manager = mcp._resource_manager\n"
+        "-    await resource_manager.get_resource('file://x')\n"
+        "-    await mcp._prompt_manager.render_prompt('p')\n"
+        "+    await resource_manager.get_resource('file://x', context=Context())\n"
+        "+    await mcp._prompt_manager.render_prompt('p', arguments=None, context=Context())\n",
+        findings=["SRV030:4 review", "SRV030:6 review", "SRV030:7 review"],
+    ),
+    # a widened result used in place: marked
     case(
         " from mcp.server.fastmcp import FastMCP\n"
         " \n"
+        " async def test_render(mcp: FastMCP):\n"
+        "+    "
+        + MARK % "PromptManager.render_prompt"
+        + "     assert len(await mcp._prompt_manager.render_prompt('p', {})) == 1\n",
+        findings=["SRV030:4 manual"],
+    ),
+    # `Context` is the user's own name: marked
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        " from myapp import Context\n"
+        " \n"
         " async def test_double(mcp: FastMCP):\n"
         "+    "
-        + MARK
-        % "ToolManager.call_tool"
-        + "     assert await mcp._tool_manager.call_tool('double', {'x': 1}) == 2\n"
-        "     resource_manager = mcp._resource_manager\n"
-        "+    " + MARK % "ResourceManager.get_resource" + "     await resource_manager.get_resource('file://x')\n",
-        findings=["SRV030:4 manual", "SRV030:6 manual"],
+        + MARK % "ToolManager.call_tool"
+        + "     assert await mcp._tool_manager.call_tool('double', {'x': 1}) == 2\n",
+        findings=["SRV030:5 manual"],
     ),
 ]
 
