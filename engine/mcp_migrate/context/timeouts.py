@@ -29,7 +29,7 @@ class TimeoutQuestions:
         kinds = self.possible_classes(value)
         if kinds == {TIMEDELTA}:
             return "always"
-        if kinds == {TIMEDELTA, "None"} and _chain(value):
+        if kinds == {TIMEDELTA, "None"} and self.dotted(value) is not None:
             return "maybe"
         return None
 
@@ -48,13 +48,6 @@ class TimeoutQuestions:
         if kind == "maybe":
             return "(%s.total_seconds() if %s is not None else None)" % (src, src)
         return None
-
-
-def _chain(value) -> bool:
-    """`name` or `name.attr.attr`: side-effect free to read twice."""
-    while isinstance(value, ast.Attribute):
-        value = value.value
-    return isinstance(value, ast.Name)
 
 
 def _unit_seconds(ctx, call):

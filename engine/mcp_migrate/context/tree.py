@@ -3,6 +3,8 @@
 import ast
 from typing import Dict, Iterable, List, Optional, Tuple, Union
 
+from ..resolver import dotted
+
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 
 
@@ -31,6 +33,11 @@ class TreeQuestions:
 
     def parent(self, node: ast.AST) -> Optional[ast.AST]:
         return self.resolver.parent(node)
+
+    @staticmethod
+    def dotted(expr: ast.AST) -> Optional[str]:
+        """`a.b.c` -> "a.b.c" for a pure Name/Attribute chain (side-effect free to read twice), else None."""
+        return dotted(expr)
 
     def statement_of(self, node: ast.AST) -> ast.AST:
         while node is not None and not isinstance(node, ast.stmt):

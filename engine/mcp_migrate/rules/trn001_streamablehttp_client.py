@@ -152,7 +152,7 @@ def _stack_entry(ctx, call):
         and enter.func.attr == "enter_async_context"
         and enter.args == [call]
         and not enter.keywords
-        and _chain(enter.func.value)
+        and ctx.dotted(enter.func.value) is not None
         and isinstance(awaited, ast.Await)
         and isinstance(stmt, ast.Assign)
         and len(stmt.targets) == 1
@@ -168,12 +168,6 @@ def _stack_entry(ctx, call):
         return ctx.insert(line, "%s%s = await %s.enter_async_context(%s)\n" % (indent, client, stack, opened))
 
     return stmt.targets[0], opening
-
-
-def _chain(node) -> bool:
-    while isinstance(node, ast.Attribute):
-        node = node.value
-    return isinstance(node, ast.Name)
 
 
 def _seconds(ctx, value):

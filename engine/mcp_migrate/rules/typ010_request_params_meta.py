@@ -17,10 +17,12 @@ DICT_METHODS = set(dir(dict))
     fix_class="review",
     summary="""
         Rewrites `RequestParams.Meta(progressToken=t)` / `NotificationParams.Meta(...)` with plain
-        keyword arguments to a dict (`{"progress_token": t}`), `.meta.progressToken` to
-        `.meta.get("progress_token")` in files that use the SDK (safe where the value is known to be
-        a v1 `Meta`, such as `ctx.request_context.meta` of a typed `Context`), and marks other uses of
-        the nested `Meta` classes.
+        keyword arguments to a dict (`{"progress_token": t}`); in files that use the SDK, the guide's
+        `if meta and meta.progressToken:` (or `is not None`) to `if meta and "progress_token" in
+        meta:` with the reads in its body as `meta["progress_token"]`, other `.meta.progressToken` to
+        `.meta.get("progress_token")` (safe where the value is known to be a v1 `Meta`, such as
+        `ctx.request_context.meta` of a typed `Context`); marks other uses of the nested `Meta`
+        classes.
     """,
     why="""
         The nested `Meta` models are gone; request `_meta` is the `RequestParamsMeta` TypedDict
@@ -37,7 +39,7 @@ DICT_METHODS = set(dir(dict))
          async def work(ctx: Context) -> str:
              request = ctx.request_context
         -    if request.meta and request.meta.progressToken:
-        +    if request.meta and request.meta.get("progress_token"):
+        +    if request.meta and "progress_token" in request.meta:
                  await ctx.report_progress(0.5, 1.0)
              return "done"
     """,
@@ -51,8 +53,15 @@ def check(ctx: PythonContext):
         text = _as_dict(ctx, call)
         if text is None:
             ctx.manual(call, "`Meta(...)` models are gone: pass a dict (`{\"progress_token\": ...}`)")
-        else:
-            ctx.fix(call, "`_meta` is a dict in v2 (`RequestParamsMeta` TypedDict)", [ctx.replace(call, text)])
+            continue
+        edits = [ctx.replace(call, text)]
+        if ctx.resolve(call.func) == META_CLASSES[0] and not _passed(ctx, call):
+            # kept in a name first: a bare dict would be `dict[str, ...]`, which `_meta=` refuses
+            edits = _typed_dict(ctx, call)
+            if edits is None:
+                ctx.manual(call, "`Meta(...)` models are gone: build a `RequestParamsMeta(progress_token=...)`")
+                continue
+        ctx.fix(call, "`_meta` is a dict in v2 (`RequestParamsMeta` TypedDict)", edits)
     for ref in ctx.references(*META_CLASSES):
         if id(ref) not in calls:
             ctx.manual(
@@ -62,18 +71,31 @@ def check(ctx: PythonContext):
             )
     if not ctx.imports_from("mcp"):
         return
+    guarded = set()
     for node in ctx.walk(ast.Attribute):
         typed = node.attr == "progressToken" and _is_meta(ctx, node.value)
+        if id(node) in guarded:
+            continue
         if node.attr == "progressToken" and (
             typed or isinstance(node.value, ast.Attribute) and node.value.attr == "meta"
         ):
-            if isinstance(node.ctx, ast.Load):
+            level = "safe" if typed else None  # `.get` gives None when absent, as v1 did
+            guard = _guard(ctx, node) if isinstance(node.ctx, ast.Load) else None
+            if guard is not None:
+                test, uses = guard
+                guarded.update(id(u) for u in uses)
+                edits = [ctx.replace(test, '"progress_token" in %s' % ctx.source(node.value))] + [
+                    ctx.replace((ctx.span(u.value)[1], ctx.span(u)[1]), '["progress_token"]') for u in uses
+                ]
+                msg = '`meta` is a dict in v2: test `"progress_token" in meta`, then read `meta["progress_token"]`'
+                ctx.fix(node, msg, edits, fix_class=level)
+            elif isinstance(node.ctx, ast.Load):
                 _, e = ctx.span(node.value)
                 ctx.fix(
                     node,
                     "`meta` is a dict in v2: use `meta.get(\"progress_token\")`",
                     [ctx.replace((e, ctx.span(node)[1]), '.get("progress_token")')],
-                    fix_class="safe" if typed else None,  # `.get` gives None when absent, as v1 did
+                    fix_class=level,
                 )
             else:
                 ctx.manual(node, "`meta` is a dict in v2: use `meta[\"progress_token\"]`")
@@ -85,9 +107,70 @@ def check(ctx: PythonContext):
             )
 
 
+def _guard(ctx, node):
+    """The guide's pattern: `if meta and meta.progressToken:` (or `... is not None`) guarding reads of
+    `meta.progressToken` in its body. (the test to become `"progress_token" in meta`, the reads in
+    the body to become `meta["progress_token"]`, which the `in` test lets a type checker accept),
+    or None."""
+    chain = ctx.dotted(node.value)
+    test, p = node, ctx.parent(node)
+    if (
+        isinstance(p, ast.Compare)
+        and p.left is node
+        and len(p.ops) == 1
+        and isinstance(p.ops[0], ast.IsNot)
+        and isinstance(p.comparators[0], ast.Constant)
+        and p.comparators[0].value is None
+    ):
+        test, p = p, ctx.parent(p)
+    if isinstance(p, ast.BoolOp) and isinstance(p.op, ast.And):
+        p = ctx.parent(p)
+    if chain is None or not isinstance(p, ast.If) or not _tested(p.test, test):
+        return None
+    root = chain.split(".")[0]
+    body = [n for st in p.body for n in ast.walk(st)]
+    if any(isinstance(n, ast.Name) and n.id == root and not isinstance(n.ctx, ast.Load) for n in body):
+        return None  # the body binds the name again
+    uses = [
+        n
+        for n in body
+        if isinstance(n, ast.Attribute) and n.attr == "progressToken" and ctx.dotted(n.value) == chain
+    ]
+    if any(not isinstance(u.ctx, ast.Load) for u in uses):
+        return None
+    return test, uses
+
+
+def _tested(test, expr) -> bool:
+    """`expr` is the if test, or one operand of its `and`."""
+    return test is expr or (isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And) and expr in test.values)
+
+
 def _is_meta(ctx, expr):
     """The value is a v1 `RequestParams.Meta` (`ctx.request_context.meta`, a handler's `ctx.meta`)."""
     return any(c in META_CLASSES for c in ctx.types.classes_of(expr))
+
+
+def _passed(ctx, call) -> bool:
+    """The `Meta(...)` is an argument of a call, where a dict literal takes the parameter's TypedDict type."""
+    p = ctx.parent(call)
+    return isinstance(p, ast.Call) or (isinstance(p, ast.keyword) and isinstance(ctx.parent(p), ast.Call))
+
+
+def _typed_dict(ctx, call):
+    """`types.RequestParams.Meta(progressToken=t)` -> `types.RequestParamsMeta(progress_token=t)` (the
+    TypedDict's constructor builds the same dict), importing the name for a bare `RequestParams.Meta`."""
+    owner = call.func.value if isinstance(call.func, ast.Attribute) else None
+    imp = None
+    if isinstance(owner, ast.Attribute):
+        name = ctx.source(owner.value) + ".RequestParamsMeta"
+    else:
+        imp = ctx.add_import("mcp.types", "RequestParamsMeta")
+        if imp is not None and ctx.module_binding("RequestParamsMeta") is not None:
+            return None
+        name = "RequestParamsMeta"
+    args = ", ".join("%s=%s" % (sdk.CAMEL_TO_SNAKE.get(k.arg, k.arg), ctx.source(k.value)) for k in call.keywords)
+    return [ctx.replace(call, "%s(%s)" % (name, args))] + ([imp] if imp else [])
 
 
 def _as_dict(ctx, call):

@@ -13,6 +13,19 @@ CASES = [
         '+params = types.CallToolRequestParams(name=\'t\', _meta={"progress_token": tok})\n',
         findings=["TYP010:3 review"],
     ),
+    # built before it is passed: the TypedDict's own constructor, which `_meta=` accepts
+    case(
+        " from mcp import types\n"
+        " from mcp.types import RequestParams\n"
+        "+from mcp.types import RequestParamsMeta\n"
+        " \n"
+        "-meta = types.RequestParams.Meta(progressToken=7, traceparent=tp)\n"
+        "-other = RequestParams.Meta(progressToken=8)\n"
+        "+meta = types.RequestParamsMeta(progress_token=7, traceparent=tp)\n"
+        "+other = RequestParamsMeta(progress_token=8)\n"
+        " params = types.CallToolRequestParams(name='t', _meta=meta)\n",
+        findings=["TYP010:4 review", "TYP010:5 review"],
+    ),
     case(
         " from mcp.server.lowlevel import Server\n"
         " \n"
@@ -22,9 +35,30 @@ CASES = [
         "     ctx = server.request_context\n"
         "-    if ctx.meta and ctx.meta.progressToken:\n"
         "-        await ctx.session.send_progress_notification(ctx.meta.progressToken, 0.5, 100)\n"
-        '+    if ctx.meta and ctx.meta.get("progress_token"):\n'
-        '+        await ctx.session.send_progress_notification(ctx.meta.get("progress_token"), 0.5, 100)\n',
-        findings=["TYP010:7 safe", "TYP010:8 safe"],
+        '+    if ctx.meta and "progress_token" in ctx.meta:\n'
+        '+        await ctx.session.send_progress_notification(ctx.meta["progress_token"], 0.5, 100)\n',
+        findings=["TYP010:7 safe"],
+    ),
+    # `is not None` guards the same way; a test under `not`, or a body that binds the name again, reads with `.get`
+    case(
+        " from mcp.server.lowlevel import Server\n"
+        " \n"
+        " server = Server('s')\n"
+        " \n"
+        " async def handle(name, arguments):\n"
+        "     ctx = server.request_context\n"
+        "-    if ctx.meta is not None and ctx.meta.progressToken is not None:\n"
+        "-        token = ctx.meta.progressToken\n"
+        "-    if not ctx.meta.progressToken:\n"
+        '+    if ctx.meta is not None and "progress_token" in ctx.meta:\n'
+        '+        token = ctx.meta["progress_token"]\n'
+        '+    if not ctx.meta.get("progress_token"):\n'
+        "         return\n"
+        "-    if ctx.meta.progressToken:\n"
+        "-        ctx = None\n"
+        '+    if ctx.meta.get("progress_token"):\n'
+        "+        ctx = None\n",
+        findings=["TYP010:7 safe", "TYP010:9 safe", "TYP010:11 safe"],
     ),
     case(
         " from mcp.types import RequestParams\n"
