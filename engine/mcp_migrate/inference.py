@@ -225,6 +225,15 @@ class Inference:
         """The SDK classes `expr` may be an instance of (a union gives several)."""
         return tuple(m for m in members(self.type_of(expr)) if isinstance(m, str))
 
+    def member_owners(self, expr: ast.AST) -> Tuple[str, ...]:
+        """The SDK classes whose members `expr.x` reads: its classes, or the class `expr` names
+        (`Server.call_tool`, `ClientSession._received_notification` read off the class to wrap them)."""
+        return tuple(
+            m[1] if isinstance(m, tuple) else m
+            for m in members(self.type_of(expr))
+            if isinstance(m, str) or (isinstance(m, tuple) and m[0] in ("class", "subclass"))
+        )
+
     def class_of(self, expr: ast.AST) -> Optional[str]:
         found = self.classes_of(expr)
         return found[0] if len(found) == 1 else None

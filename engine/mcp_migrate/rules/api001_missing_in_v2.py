@@ -70,7 +70,7 @@ def _members(ctx):
     out = []
     for name in MEMBER_NAMES:
         for node in ctx.attributes_named(name):
-            classes = ctx.types.classes_of(node.value)
+            classes = ctx.types.member_owners(node.value)
             gaps = [(c, MEMBERS[c][name]) for c in classes if name in MEMBERS.get(c, ())]
             if gaps and len(gaps) == len(classes):  # every class the value may be lost it
                 cls = gaps[0][0].rpartition(".")[2]
