@@ -132,9 +132,7 @@ def _guard(ctx, node):
     if any(isinstance(n, ast.Name) and n.id == root and not isinstance(n.ctx, ast.Load) for n in body):
         return None  # the body binds the name again
     uses = [
-        n
-        for n in body
-        if isinstance(n, ast.Attribute) and n.attr == "progressToken" and ctx.dotted(n.value) == chain
+        n for n in body if isinstance(n, ast.Attribute) and n.attr == "progressToken" and ctx.dotted(n.value) == chain
     ]
     if any(not isinstance(u.ctx, ast.Load) for u in uses):
         return None

@@ -1,0 +1,3 @@
+"""repo-browser: browse a git repository over MCP."""
+
+__version__ = "0.3.0"
