@@ -163,6 +163,37 @@ class EditHelpers:
             return None
         return self.insert(m.end() - 1, text)
 
+    def narrow_input_required(self, call: ast.Call) -> Optional[List[Edit]]:
+        """For `x = await obj.method(...)` on a line of its own, where v2 widened the result to
+        `... | InputRequiredResult` (a multi-round-trip request, which no v1 function returns): the
+        edits adding the guide's `assert not isinstance(x, InputRequiredResult)` after it. [] when
+        the result is dropped; None when it is used another way (or the name is the user's)."""
+        awaited = self.parent(call)
+        stmt = self.parent(awaited)
+        if isinstance(awaited, ast.Await) and isinstance(stmt, ast.Expr):
+            return []
+        if not (
+            isinstance(awaited, ast.Await)
+            and isinstance(stmt, ast.Assign)
+            and len(stmt.targets) == 1
+            and isinstance(stmt.targets[0], ast.Name)
+        ):
+            return None
+        name = stmt.targets[0].id
+        if _narrowed_next(self, stmt, name):
+            return []
+        line = self.index.line_start(stmt.lineno)
+        indent = self.text[line : self.span(stmt)[0]]
+        if indent.strip() or stmt.end_lineno >= self.index.line_count:
+            return None  # `a = 1; x = await ...`, or the file's last line
+        imp = self.add_import("mcp.types", "InputRequiredResult")
+        if imp is not None and self.module_binding("InputRequiredResult") is not None:
+            return None
+        after = self.index.line_start(stmt.end_lineno + 1)
+        nl = self.index.newline()
+        assertion = "%sassert not isinstance(%s, InputRequiredResult)%s" % (indent, name, nl)
+        return [self.insert(after, assertion)] + ([imp] if imp else [])
+
     # ---- imports --------------------------------------------------------------------------------
     def add_import(self, module: str, name: Optional[str] = None) -> Optional[Edit]:
         """Inserts `from module import name` after the top-level imports (None if already imported)."""
@@ -231,6 +262,26 @@ class EditHelpers:
         if removal is None:
             return None
         return [removal] + ([addition] if addition else [])
+
+
+def _narrowed_next(ctx, stmt: ast.stmt, name: str) -> bool:
+    """The statement after `stmt` is `assert not isinstance(name, ...InputRequiredResult)`."""
+    block = next(
+        (b for b in (getattr(ctx.parent(stmt), f, None) for f in ("body", "orelse", "finalbody")) if b and stmt in b),
+        None,
+    )
+    nxt = block[block.index(stmt) + 1] if block and block.index(stmt) + 1 < len(block) else None
+    test = nxt.test if isinstance(nxt, ast.Assert) else None
+    call = test.operand if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not) else None
+    return (
+        isinstance(call, ast.Call)
+        and isinstance(call.func, ast.Name)
+        and call.func.id == "isinstance"
+        and len(call.args) == 2
+        and isinstance(call.args[0], ast.Name)
+        and call.args[0].id == name
+        and (getattr(call.args[1], "id", None) or getattr(call.args[1], "attr", None)) == "InputRequiredResult"
+    )
 
 
 def _offset(text: str, pos: Tuple[int, int]) -> int:

@@ -70,6 +70,7 @@ RULE_MODULES = [
     "srv021_private_session_manager",
     "srv030_internal_context_argument",
     "srv031_lifespan_context_type",
+    "srv032_input_required_results",
     "trn001_streamablehttp_client",
     "trn002_get_session_id",
     "trn003_transport_params",

@@ -74,7 +74,7 @@ def check(ctx: PythonContext):
         what = "`%s.%s()`" % (found[0].rpartition(".")[2], found[1])
         given = {k.arg for k in call.keywords} | set(before[: len(call.args)])
         extra = ["%s=None" % name for name in required if name not in given]
-        narrowing = _narrowing(ctx, call) if found[1] in UNION_RESULTS else []
+        narrowing = ctx.narrow_input_required(call) if found[1] in UNION_RESULTS else []
         param = _context_parameter(ctx, call)
         if param is not None:
             edit = ctx.add_kwargs(call, ", ".join(extra + ["context=%s" % param]))
@@ -101,33 +101,6 @@ def check(ctx: PythonContext):
             "that uses its `ctx` raises without a request, as it did with v1's `None`)" % what
         )
         ctx.fix(call, msg, [edit] + ([imp] if imp else []) + narrowing, fix_class="review")
-
-
-def _narrowing(ctx, call):
-    """For `x = await obj.render(...)` on a line of its own: the edits adding the guide's
-    `assert not isinstance(x, InputRequiredResult)` after it (v2 widened the result; no v1 function
-    returns one); none when the result is dropped. None when it is used another way."""
-    awaited = ctx.parent(call)
-    stmt = ctx.parent(awaited)
-    if isinstance(awaited, ast.Await) and isinstance(stmt, ast.Expr):
-        return []
-    if not (
-        isinstance(awaited, ast.Await)
-        and isinstance(stmt, ast.Assign)
-        and len(stmt.targets) == 1
-        and isinstance(stmt.targets[0], ast.Name)
-    ):
-        return None
-    line = ctx.index.line_start(stmt.lineno)
-    indent = ctx.text[line : ctx.span(stmt)[0]]
-    if indent.strip() or stmt.end_lineno >= ctx.index.line_count:
-        return None  # `a = 1; x = await ...`, or the file's last line
-    imp = ctx.add_import("mcp.types", "InputRequiredResult")
-    if imp is not None and ctx.module_binding("InputRequiredResult") is not None:
-        return None  # the name is the user's
-    after = ctx.index.line_start(stmt.end_lineno + 1)
-    assertion = "%sassert not isinstance(%s, InputRequiredResult)%s" % (indent, stmt.targets[0].id, ctx.index.newline())
-    return [ctx.insert(after, assertion)] + ([imp] if imp else [])
 
 
 def _context_parameter(ctx, call):
