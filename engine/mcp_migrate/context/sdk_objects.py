@@ -170,6 +170,12 @@ class SdkQuestions:
         return ("attr", key) if key else None
 
     # ---- MCPServer (FastMCP) handlers and their Context ---------------------------------------
+    def is_request_meta(self, expr: ast.AST) -> bool:
+        """`expr` holds a v1 `RequestParams.Meta` / `NotificationParams.Meta` (by type, or spelled
+        `x.meta`): a dict in v2, whose fields are keys (TYP010), not snake_case attributes."""
+        typed = any(c in sdk.META_CLASSES for c in self.types.classes_of(expr))
+        return typed or (isinstance(expr, ast.Attribute) and expr.attr == "meta")
+
     def fastmcp_handlers(self, *kinds: str) -> List[Tuple[ast.AST, ast.expr, str]]:
         """(def, decorator, kind) for `@mcp.tool()` / `@mcp.resource(...)` / `@mcp.prompt()` handlers."""
         out = []

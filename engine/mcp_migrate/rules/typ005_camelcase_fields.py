@@ -83,8 +83,8 @@ def check(ctx: PythonContext):
     guess = _Guess(ctx)
     for node in ctx.walk(ast.Attribute):
         new = sdk.CAMEL_TO_SNAKE.get(node.attr)
-        if new is None:
-            continue
+        if new is None or (node.attr == "progressToken" and ctx.is_request_meta(node.value)):
+            continue  # a `_meta` field is a dict key in v2 (TYP010)
         level = _level(ctx, node.value, node.attr, guess)
         if level is None:
             continue

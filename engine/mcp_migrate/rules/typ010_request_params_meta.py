@@ -76,9 +76,7 @@ def check(ctx: PythonContext):
         typed = node.attr == "progressToken" and _is_meta(ctx, node.value)
         if id(node) in guarded:
             continue
-        if node.attr == "progressToken" and (
-            typed or isinstance(node.value, ast.Attribute) and node.value.attr == "meta"
-        ):
+        if node.attr == "progressToken" and ctx.is_request_meta(node.value):
             level = "safe" if typed else None  # `.get` gives None when absent, as v1 did
             guard = _guard(ctx, node) if isinstance(node.ctx, ast.Load) else None
             if guard is not None:

@@ -142,6 +142,9 @@ CASES = [
 ]
 
 NOOP = [
+    # a request `_meta` field: a dict key in v2, TYP010's (`.progress_token` would be wrong there)
+    "from mcp.server.lowlevel import Server\n\nserver = Server('s')\n\nasync def h():\n"
+    "    ctx = server.request_context\n    if ctx.meta and ctx.meta.progressToken:\n        return ctx.meta.progressToken\n",
     # a known model without that field: not the name the rule is about
     "from mcp.types import TextContent\n"
     "\n"
