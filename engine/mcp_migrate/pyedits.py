@@ -5,7 +5,9 @@ argument), so fixes from different rules on the same statement do not overlap.
 """
 
 import ast
+import io
 import re
+import tokenize
 from typing import List, Optional, Sequence, Tuple
 
 from .edits import Edit
@@ -399,3 +401,72 @@ def _insert_after_line(ctx, line: int, text: str, nl: str) -> Edit:
         offset = ctx.index.line_start(line + 1)
         return Edit(offset, offset, text + nl)
     return Edit(len(ctx.text), len(ctx.text), nl + text + nl if not ctx.text.endswith(("\n", "\r")) else text + nl)
+
+
+# ---- f-strings: before Python 3.12 (PEP 701) an f-string's expressions may not use its own quote ----
+# the replacement for each literal: the same characters in the other quote
+_QUOTED_OTHERWISE = {'"': r"'\1'", "'": r'"\1"'}
+_LITERAL = {'"': re.compile(r'"([^"\'\\\n]*)"'), "'": re.compile(r"'([^\"'\\\n]*)'")}
+
+
+def fstring_quote_safe(ctx, edits: List[Edit]) -> Optional[List[Edit]]:
+    """`edits` with each string literal written inside an f-string's expression in the quote that
+    f-string does not use (`f"{meta.get('k')}"`), so the code still parses on Python 3.10 and 3.11;
+    None when one cannot be written that way."""
+    pieces = _fstring_pieces(ctx)
+    if not pieces:
+        return edits
+    out = []
+    for e in edits:
+        quote = next((q for s, end, q in pieces if s < e.start and e.end < end), None)
+        if quote is None or quote not in e.text:
+            out.append(e)
+            continue
+        text = _LITERAL[quote].sub(_QUOTED_OTHERWISE[quote], e.text)
+        if quote in text:
+            return None
+        out.append(Edit(e.start, e.end, text))
+    return out
+
+
+def _fstring_pieces(ctx) -> List[Tuple[int, int, str]]:
+    """(start, end, quote character) of each f-string literal in the file (once per file)."""
+    cached = ctx.scratch.get("fstring_pieces")
+    if cached is not None:
+        return cached
+    pieces = []
+    for node in ctx.walk(ast.JoinedStr):
+        start, end = ctx.span(node)
+        if any(s <= start and end <= e for s, e, _ in pieces):
+            continue  # nested in one already listed
+        pieces.extend(_pieces_of(ctx.text[start:end], start))
+    ctx.scratch["fstring_pieces"] = pieces
+    return pieces
+
+
+def _pieces_of(source: str, base: int) -> List[Tuple[int, int, str]]:
+    """The f-string tokens of an implicitly concatenated string expression, as absolute spans."""
+    fstart, fend = getattr(tokenize, "FSTRING_START", None), getattr(tokenize, "FSTRING_END", None)
+    lines = [0]
+    for line in source.splitlines(keepends=True):
+        lines.append(lines[-1] + len(line))
+
+    def offset(pos):
+        return base + lines[pos[0] - 1] + pos[1]
+
+    out, depth, opened = [], 0, None
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(source).readline):
+            if tok.type == fstart:
+                depth += 1
+                if depth == 1:
+                    opened = tok
+            elif tok.type == fend:
+                depth -= 1
+                if depth == 0 and opened is not None:
+                    out.append((offset(opened.start), offset(tok.end), opened.string.lstrip("rRfFbBuU")[:1]))
+            elif tok.type == tokenize.STRING and depth == 0 and "f" in tok.string[:3].lower():
+                out.append((offset(tok.start), offset(tok.end), tok.string.lstrip("rRfFbBuU")[:1]))
+    except (tokenize.TokenError, SyntaxError):
+        return []
+    return out

@@ -67,7 +67,9 @@ export function renderReport(r, kind = 'corpus') {
   out.push('assigned to methods: no migration can or should change those), in the headline categories:');
   out.push(CATEGORIES.join(', ') + '. A remaining error site is **marked** when a `# mcp-migrate:` comment sits on');
   out.push('or right above its statement; the row below it counts the other sites whose function carries a marker');
-  out.push('(errors that follow from a marked break, not a measure of the target).');
+  out.push('(errors that follow from a marked break, not a measure of the target). An output **no longer parses**');
+  out.push("when the engine's parser (Pyodide's Python) or the older Python of the check's venv rejects it while");
+  out.push('accepting the original (an f-string reusing its own quote inside `{}` parses only on Python 3.12+).');
   out.push('');
   out.push('| | before | default `--write` | `--apply-review` |');
   out.push('|---|---:|---:|---:|');

@@ -156,6 +156,21 @@ function markedSites(/** @type {string} */ tree, /** @type {ReturnType<typeof sd
   return errs.map((e) => out[join(tree, e.file)][String(e.line)]);
 }
 
+/** Migrated files (project-relative) that the venv's older Python cannot parse while it parses the original. */
+function olderPythonBreaks(/** @type {string} */ mode) {
+  const pairs = Object.entries(engine[mode].after.files)
+    .filter(([, f]) => f.kind === 'python')
+    .map(([f]) => [join(trees.before, f), join(trees[mode], f)]);
+  const r = spawnSync(venv + '/bin/python', [join(ROOT, 'scripts/ecosystem/older_python.py')], {
+    input: JSON.stringify(pairs),
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return new Set(JSON.parse(r.stdout).map((/** @type {string} */ p) => p.slice(trees[mode].length + 1)));
+}
+const olderBreaks = Object.fromEntries(Object.keys(modes).map((m) => [m, olderPythonBreaks(m)]));
+
 const headline = (/** @type {ReturnType<typeof sdkErrors>} */ errs) => errs.filter((e) => category(e) !== 'other');
 const rows = projects.map((p) => {
   const mine = (/** @type {string} */ t) => errors[t].filter((e) => e.file.startsWith(p + '/'));
@@ -185,8 +200,9 @@ const rows = projects.map((p) => {
         findings: files.reduce((n, [, f]) => n + f.findings.length, 0),
         applied: files.reduce((n, [, f]) => n + f.findings.filter((/** @type {any} */ x) => x.applied).length, 0),
         markers: files.reduce((n, [, f]) => n + f.findings.filter((/** @type {any} */ x) => x.marker).length, 0),
-        parseBreaks: afterFiles.filter(([f, r]) => r.error?.kind === 'syntax' && !engine[mode].planned.files[f]?.error)
-          .length,
+        parseBreaks: afterFiles.filter(
+          ([f, r]) => (r.error?.kind === 'syntax' && !engine[mode].planned.files[f]?.error) || olderBreaks[mode].has(f),
+        ).length,
         notFixed: Object.keys(engine[mode].moreRuns).filter((f) => f.startsWith(p + '/')).length,
         skipped: files.filter(([, f]) => f.error).length,
       },

@@ -18,6 +18,14 @@ _EMPTY_DEF = re.compile(r"(?:async\s+)?def\s+\w+\s*\(\s*\)")
 class EditHelpers:
     """Mixed into `PythonContext`."""
 
+    def fix(self, target, message: str, edits: Sequence[Edit], fix_class=None, subsumable: bool = False):
+        """Context.fix, with the string literals an edit writes inside an f-string's expression
+        quoted the way Python 3.10 and 3.11 accept; a marker when they cannot be."""
+        fitted = pyedits.fstring_quote_safe(self, list(edits))
+        if fitted is None:
+            return self.manual(target, message)
+        return super().fix(target, message, fitted, fix_class, subsumable)
+
     # ---- spans ----------------------------------------------------------------------------------
     def name_span(self, node: ast.AST) -> Optional[Span]:
         """Span of the identifier of a `Name`, `alias` (dotted name part), `keyword` (arg name), `Attribute`."""

@@ -27,6 +27,20 @@ CASES = [
         '+    return (c.request_context.meta or {}).get("client_id")\n',
         findings=["SRV016:7 review"],
     ),
+    # inside f-strings the key is quoted the way the f-string is not, which Python 3.10 and 3.11 need
+    case(
+        " from mcp.server.fastmcp import Context\n"
+        " \n"
+        " async def who(ctx: Context) -> str:\n"
+        "-    a = f\"by {ctx.client_id or 'anonymous'}\"\n"
+        "-    b = 'x ' f'{ctx.client_id}'\n"
+        "-    return f\"{a} {b} {ctx.client_id!r}\" + f\"\"\"{ctx.client_id}\"\"\"\n"
+        "+    a = f\"by {(ctx.request_context.meta or {}).get('client_id') or 'anonymous'}\"\n"
+        "+    b = 'x ' f'{(ctx.request_context.meta or {}).get(\"client_id\")}'\n"
+        "+    return f\"{a} {b} {(ctx.request_context.meta or {}).get('client_id')!r}\" + "
+        "f\"\"\"{(ctx.request_context.meta or {}).get('client_id')}\"\"\"\n",
+        findings=["SRV016:4 review", "SRV016:5 review", "SRV016:6 review", "SRV016:6 review"],
+    ),
 ]
 
 NOOP = [
