@@ -9,7 +9,7 @@ annotations, loops, `with` targets, `isinstance` guards and subclasses of SDK cl
 Types use the encoding of `sdk_types`: "pkg.Class" is an instance, ("list", T), ("dict", V),
 ("tuple", (T, ...)), ("union", (T, ...)), ("cm", T); ("class", "pkg.Class") is the class itself (or a user subclass keeping its constructor),
 ("subclass", "pkg.Class") a user subclass with a constructor of its own; ("def", T) a function of
-the user's other modules returning T.
+the user's other modules returning T; ("module", "pkg.mod") a module of the user's imported by name.
 """
 
 import ast
@@ -326,7 +326,11 @@ class Inference:
             if values is not None and f.attr in DICT_READS:  # `tools_by_name.get(name)`, `.values()`
                 if f.attr == "items":
                     return ("list", ("tuple", (None, values)))
-                return ("list", values) if f.attr == "values" else values
+                if f.attr == "values":
+                    return ("list", values)
+                if f.attr in ("get", "pop", "setdefault") and len(call.args) > 1:  # or the default given
+                    return union([values, self.type_of(call.args[1]) or OTHER])
+                return union([values, NONE]) if f.attr == "get" else values
             return union([lookup(c, 2, f.attr) for c in members(recv) if isinstance(c, str)])
         return None
 
@@ -355,6 +359,8 @@ class Inference:
         recv = self.type_of(node.value)
         if isinstance(recv, tuple) and recv[0] == "class":
             return None
+        if isinstance(recv, tuple) and recv[0] == "module":  # `settings.TIMEOUT` after `from . import settings`
+            return self.project.global_type(recv[1], node.attr)
         return union(
             [lookup(c, FIELDS, node.attr) for c in members(recv) if isinstance(c, str)]
             + [self._member(c[1], FIELDS, node.attr) for c in members(recv) if _user_class(c) == "uobj"]
@@ -890,7 +896,12 @@ class Inference:
         if self.project is None or self.path is None or not isinstance(imp, ast.ImportFrom):
             return None
         module = self.project.relative(self.path, imp.level, imp.module)
-        return self.project.global_type(module, alias.name) if module else None
+        if not module:
+            return None
+        found = self.project.global_type(module, alias.name)
+        if found is None and self.project.find(module + "." + alias.name) is not None:
+            return ("module", module + "." + alias.name)  # `from . import settings`
+        return found
 
     def _project_global(self, target: str):
         if self.project is None:

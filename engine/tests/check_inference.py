@@ -413,7 +413,7 @@ ROWS = [
     (USER_CLASSES, "s@2", "mcp.client.session.ClientSession"),  # a method of a user class's instance
     (USER_CLASSES, "s2@2", "mcp.client.session.ClientSession"),  # ... of an annotated parameter
     (USER_CLASSES, "n@2", None),
-    (USER_CLASSES, "one@2", "mcp.types.Tool"),  # dict comprehension, `.get()`
+    (USER_CLASSES, "one@2", ("union", ("mcp.types.Tool", ("none",)))),  # dict comprehension, `.get()`: or None
     (USER_CLASSES, "t@4", "mcp.types.Tool"),  # `.values()`
     (USER_CLASSES, "item@2", "mcp.types.Tool"),  # `sorted(d.items())`
     (USER_CLASSES, "key@1", None),
@@ -495,6 +495,10 @@ PROJECT = {
     "def f(h: Holder):\n    h.server\n    h.session\n    h.other\n    holder.Holder\n"
     "def g(h: Holder):\n    h.session = Mock()\n    h.session\n",
     "pkg/use9.py": "from pkg import app\napp.mcp\napp.mcp._tool_manager\n",
+    "pkg/settings.py": "from datetime import timedelta\nTIMEOUT = timedelta(seconds=30)\n"
+    "PER_TOOL: dict[str, timedelta] = {}\n",
+    "pkg/use10.py": "from . import settings\nsettings.TIMEOUT\nsettings.PER_TOOL.get('t', settings.TIMEOUT)\n"
+    "settings.PER_TOOL.get('t')\n",
 }
 BLOCKS = ("union", ("mcp.types.TextContent", "mcp.types.ImageContent"))
 PROJECT_ROWS = [
@@ -526,6 +530,9 @@ PROJECT_ROWS = [
     # a module of the project imported by name, and attributes through it
     ("pkg/use9.py", "app.mcp", "mcp.server.fastmcp.server.FastMCP"),
     ("pkg/use9.py", "app.mcp._tool_manager", "mcp.server.fastmcp.tools.tool_manager.ToolManager"),
+    ("pkg/use10.py", "settings.TIMEOUT", "datetime.timedelta"),  # a sibling module imported by name
+    ("pkg/use10.py", "settings.PER_TOOL.get('t', settings.TIMEOUT)", "datetime.timedelta"),
+    ("pkg/use10.py", "settings.PER_TOOL.get('t')", ("union", ("datetime.timedelta", ("none",)))),
 ]
 # Whether another module imports a handler (a new parameter would break its calls).
 USED_ELSEWHERE_ROWS = [("pkg/srv.py", "t1", True), ("pkg/srv.py", "t2", False)]

@@ -24,8 +24,8 @@ class TimeoutQuestions:
         """ "always" when the value is a `timedelta`, "maybe" when it is one or None (`timeout:
         timedelta | None`, a field defaulting to None) and cheap to read twice, else None (the file
         does not show it)."""
-        if isinstance(value, ast.Call):
-            return "always" if self.is_ref(value.func, TIMEDELTA) else None
+        if isinstance(value, ast.Call) and self.is_ref(value.func, TIMEDELTA):
+            return "always"
         kinds = self.possible_classes(value)
         if kinds == {TIMEDELTA}:
             return "always"

@@ -1,0 +1,3 @@
+"""Orders service MCP integration."""
+
+__version__ = "0.4.2"
