@@ -71,7 +71,9 @@ SESSION_KWARGS = ("read_timeout_seconds", "request_read_timeout_seconds")
 def check(ctx: PythonContext):
     seen = set()
     for cls, params in CONSTRUCTORS.items():
-        for call in ctx.calls(cls):
+        for call, resolved in ctx.constructor_calls(cls):
+            if not resolved:
+                continue
             seen.add(id(call))
             _check_args(ctx, call, params, "safe")
     for (cls, meth), params in METHODS.items():
@@ -83,6 +85,20 @@ def check(ctx: PythonContext):
             if level == "safe":
                 seen.add(id(call))
                 _check_args(ctx, call, params, "safe")
+    # `functools.partial(session.call_tool, name, args, read_timeout_seconds=t)` calls it later with t.
+    for call in ctx.calls("functools.partial"):
+        f = call.args[0] if call.args else None
+        params = next(
+            (
+                p
+                for (cls, meth), p in METHODS.items()
+                if isinstance(f, ast.Attribute) and f.attr == meth and ctx.receiver_level(f.value, cls) == "safe"
+            ),
+            None,
+        )
+        if params is not None:
+            seen.add(id(call))
+            _check_args(ctx, call, {k: i + 1 for k, i in params.items()}, "safe")
     # Snippets and sessions from elsewhere: the keyword names are the SDK's own, the value a timedelta.
     names = SESSION_KWARGS + ("timeout", "sse_read_timeout")
     for call in ctx.walk(ast.Call):

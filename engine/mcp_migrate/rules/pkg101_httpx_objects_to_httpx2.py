@@ -95,6 +95,8 @@ def _sites(ctx, anchor):
         for call in ctx.walk(ast.Call):
             if not _is_httpx(ctx, call.func):
                 out += [k for k in call.keywords if isinstance(k.value, ast.Call) and _is_httpx(ctx, k.value.func)]
+        for call in ctx.calls(HTTPX_UTILS[0]):
+            out += [k for k in call.keywords if _httpx_value(ctx, k.value)]
     seen, sites = set(), []
     for node in out:
         stmt = id(ctx.statement_of(node))

@@ -125,6 +125,39 @@ CASES = [
         "     return ClientSession(r, w, read_timeout_seconds=limit)\n",
         findings=["CLT004:8 safe", "CLT004:9 manual"],
     ),
+    # `functools.partial` binding the session method: the timeout travels with the bound arguments
+    case(
+        " import functools\n"
+        " from datetime import timedelta\n"
+        " from functools import partial\n"
+        " from mcp import ClientSession\n"
+        " \n"
+        " LIMIT = timedelta(seconds=5)\n"
+        " \n"
+        " def bind(session: ClientSession, name: str):\n"
+        "-    a = functools.partial(session.call_tool, name, {}, read_timeout_seconds=LIMIT)\n"
+        "-    b = partial(session.call_tool, name, {}, timedelta(minutes=1))\n"
+        "+    a = functools.partial(session.call_tool, name, {}, read_timeout_seconds=LIMIT.total_seconds())\n"
+        "+    b = partial(session.call_tool, name, {}, 60)\n"
+        "     c = partial(print, name, read_timeout_seconds=LIMIT)\n"
+        "     return a, b, c\n",
+        findings=["CLT004:9 safe", "CLT004:10 safe"],
+    ),
+    # a `ClientSession` subclass forwarding its timedelta to `super().__init__`; an unrelated class does not
+    case(
+        " from datetime import timedelta\n"
+        " from mcp import ClientSession\n"
+        " \n"
+        " class Upstream(ClientSession):\n"
+        "     def __init__(self, r, w, read_timeout_seconds: timedelta | None = None, **kw):\n"
+        "-        super().__init__(r, w, read_timeout_seconds, **kw)\n"
+        "+        super().__init__(r, w, (read_timeout_seconds.total_seconds() if read_timeout_seconds is not None else None), **kw)\n"
+        " \n"
+        " class Other:\n"
+        "     def __init__(self, r, w, t: timedelta):\n"
+        "         super().__init__(r, w, t)\n",
+        findings=["CLT004:6 safe"],
+    ),
 ]
 
 NOOP = [

@@ -99,6 +99,17 @@ CASES = [
         "+    return factory(timeout=httpx2.Timeout(30, read=300))\n",
         findings=["PKG101:2 review", "PKG101:6 review"],
     ),
+    # a client factory handing its httpx-typed parameters to the SDK's factory
+    case(
+        "-import httpx\n"
+        "+import httpx2\n"
+        " from mcp.shared._httpx_utils import create_mcp_http_client\n"
+        " \n"
+        "-def make(headers=None, timeout: httpx.Timeout | None = None, auth: httpx.Auth | None = None):\n"
+        "+def make(headers=None, timeout: httpx2.Timeout | None = None, auth: httpx2.Auth | None = None):\n"
+        "     return create_mcp_http_client(headers=headers, timeout=timeout, auth=auth)\n",
+        findings=["PKG101:2 review", "PKG101:5 review"],
+    ),
 ]
 
 NOOP = [
