@@ -29,7 +29,8 @@ SESSION_KWARGS = ("read_timeout_seconds", "request_read_timeout_seconds")
     summary="""
         Turns `timedelta` timeouts into float seconds on `ClientSession(...)`, `call_tool()`,
         `send_request()`, `ClientSessionGroup.call_tool()`, `ClientSessionParameters`,
-        `StreamableHttpParameters` and `ServerSession.send_request()`: literal `timedelta(...)` calls
+        `StreamableHttpParameters` and `ServerSession.send_request()` (also bound by `functools.partial`,
+        or passed to `super().__init__` in a `ClientSession` subclass): literal `timedelta(...)` calls
         become numbers, other timedeltas get `.total_seconds()`; values the file does not show get a
         marker.
     """,
