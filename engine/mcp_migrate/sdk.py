@@ -63,6 +63,15 @@ STREAMABLE_HTTP = "mcp.client.streamable_http"
 STREAMABLEHTTP_CLIENT = STREAMABLE_HTTP + ".streamablehttp_client"  # v1 name, removed in v2
 STREAMABLE_HTTP_CLIENT = STREAMABLE_HTTP + ".streamable_http_client"
 STREAMABLE_HTTP_CLIENTS = (STREAMABLEHTTP_CLIENT, STREAMABLE_HTTP_CLIENT)
+# v1 client parameters that v2 sets on the `httpx2.AsyncClient` passed as `http_client=`
+STREAMABLE_HTTP_CLIENT_MOVED = ("headers", "timeout", "sse_read_timeout", "auth", "httpx_client_factory")
+
+
+def builds_own_http_client(call) -> bool:
+    """A v1 `streamablehttp_client(...)` call with arguments v2 takes on the httpx2 client instead."""
+    return len(call.args) > 1 or any(k.arg is None or k.arg in STREAMABLE_HTTP_CLIENT_MOVED for k in call.keywords)
+
+
 STREAMABLE_HTTP_TRANSPORT = STREAMABLE_HTTP + ".StreamableHTTPTransport"
 SSE_CLIENT = "mcp.client.sse.sse_client"
 WEBSOCKET_MODULES = ("mcp.client.websocket", "mcp.server.websocket")

@@ -7,7 +7,10 @@ from ..framework import rule
 ANCHOR = "streamablehttp_client-removed"
 # v1 `streamablehttp_client` parameters in order
 V1_POSITIONAL = ("url", "headers", "timeout", "sse_read_timeout", "terminate_on_close", "httpx_client_factory", "auth")
-CLIENT_MOVED = ("headers", "timeout", "sse_read_timeout", "auth", "httpx_client_factory")
+CLIENT_MOVED = sdk.STREAMABLE_HTTP_CLIENT_MOVED
+SESSION_ID_HOOK = (
+    "a hook in the client's `event_hooks={\"response\": [hook]}` collects the `mcp-session-id` response header"
+)
 HOW = (
     "build an `httpx2.AsyncClient(headers=..., timeout=httpx2.Timeout(30, read=300), auth=..., "
     "follow_redirects=True)`, pass it as `http_client=` and close it (`async with http_client:`)"
@@ -26,8 +29,10 @@ HOW = (
         client v1 built inside, `httpx2.AsyncClient(headers=..., timeout=httpx2.Timeout(30, read=300),
         auth=..., follow_redirects=True)` (or the given factory, called the same way), in the same
         statement (on the same stack, just before) and passes it as `http_client=`; `timedelta`
-        timeouts become seconds as v1 did. Review when a timeout is a value the file does not show,
-        or a factory builds the client; elsewhere a marker.
+        timeouts become seconds as v1 did. A `get_session_id` the code goes on using is kept the guide's
+        way: a response hook on that client collects the `mcp-session-id` header and a function of the
+        same name returns the last one (review). Review when a timeout is a value the file does not
+        show, or a factory builds the client; elsewhere a marker.
     """,
     why="""
         `ImportError: cannot import name 'streamablehttp_client' from 'mcp.client.streamable_http'`;
@@ -51,12 +56,15 @@ HOW = (
 def check(ctx: PythonContext):
     for call in ctx.calls(*sdk.STREAMABLE_HTTP_CLIENTS):
         moved = [k.arg for k in call.keywords if k.arg in CLIENT_MOVED]
-        if len(call.args) > 1 or moved or any(k.arg is None for k in call.keywords):
+        if sdk.builds_own_http_client(call):
             names = ", ".join("`%s=`" % m for m in moved) or "the extra arguments"
             msg = "`streamable_http_client()` takes only `url`, `http_client=`, `terminate_on_close=`: for %s %s" % (
                 names,
                 HOW,
             )
+            place = _with_item(ctx, call) or _stack_entry(ctx, call)
+            if place is not None and _used_session_id(ctx, place[0]) is not None:
+                msg += "; it yields `(read, write)`: for the `get_session_id` callback, " + SESSION_ID_HOOK
             own = _own_client(ctx, call)
             if own:
                 ctx.fix(call, msg, own[0], fix_class=own[1])
@@ -87,12 +95,9 @@ def _own_client(ctx, call):
     ):
         return None
     streams, opening = place
-    if (
-        isinstance(streams, (ast.Tuple, ast.List))
-        and len(streams.elts) == 3
-        and not (isinstance(streams.elts[2], ast.Name) and not ctx.is_read(streams.elts[2]))
-    ):
-        return None  # TRN002 cannot drop a used `get_session_id`: the v2 call would not unpack
+    used_id = _used_session_id(ctx, streams)
+    if used_id is False:
+        return None
     # v1's parameters by position or keyword; the URL (and terminate_on_close) stay on the call.
     given = {k.arg: k for k in call.keywords if k.arg in CLIENT_MOVED}
     for name, arg in zip(V1_POSITIONAL[1:], call.args[1:]):
@@ -113,11 +118,18 @@ def _own_client(ctx, call):
     client = ctx.fresh_name("http_client", "mcp_http_client")
     if client is None:
         return None
+    capture = None
+    if used_id is not None:
+        capture = _session_id_capture(ctx, used_id, streams)
+        if capture is None or "httpx_client_factory" in given:
+            return None
+        exact = False
     timeout = "httpx2.Timeout(%s, read=%s)" % (src.get("timeout", "30"), src.get("sse_read_timeout", "300"))
     parts = (
         (["headers=%s" % src["headers"]] if "headers" in src else [])
         + ["timeout=%s" % timeout]
         + (["auth=%s" % src["auth"]] if "auth" in src else [])
+        + (['event_hooks={"response": [%s]}' % capture[0]] if capture else [])
     )
     if "httpx_client_factory" in src:
         opened = "%s(%s)" % (src["httpx_client_factory"], ", ".join(parts))
@@ -128,16 +140,77 @@ def _own_client(ctx, call):
     if removal is None or add is None:
         return None
     imp = ctx.add_import("httpx2")
-    edits = [opening(opened, client)] + removal + [add] + ([imp] if imp else [])
+    edits = [opening(opened, client, capture[1] if capture else "")] + removal + [add] + ([imp] if imp else [])
+    edits += capture[2] if capture else []
     return edits, "safe" if exact else "review"
+
+
+def _used_session_id(ctx, streams):
+    """The `get_session_id` name a 3-tuple target binds and reads; None when there is none to keep
+    (2 targets, or a third nobody reads); False for a third target that is not a plain name."""
+    if not (isinstance(streams, (ast.Tuple, ast.List)) and len(streams.elts) == 3):
+        return None
+    third = streams.elts[2]
+    if any(isinstance(e, ast.Starred) for e in streams.elts) or not isinstance(third, ast.Name):
+        return False
+    return third if ctx.is_read(third) else None
+
+
+def _session_id_capture(ctx, name, streams):
+    """The guide's way to keep a used `get_session_id`: a response hook collecting the
+    `mcp-session-id` header and a function of the same name returning the last one.
+    (hook name, the definitions to put before the statement, edits dropping the third target)."""
+    ids = ctx.fresh_name("session_ids", "mcp_session_ids")
+    hook = ctx.fresh_name("capture_session_id", "capture_mcp_session_id")
+    # A name bound elsewhere in its scope too (declared `Callable | None`, reset to None) keeps being
+    # a variable: it is assigned a function of another name rather than redeclared by a `def`.
+    scope = ctx.enclosing(name, ast.FunctionDef, ast.AsyncFunctionDef) or ctx.tree
+    rebound = any(
+        isinstance(n, ast.Name) and n.id == name.id and not isinstance(n.ctx, ast.Load) and n is not name
+        for n in ast.walk(scope)
+    )
+    getter = ctx.fresh_name("last_session_id", "last_mcp_session_id") if rebound else name.id
+    if ids is None or hook is None or getter is None:
+        return None
+    stmt = ctx.statement_of(streams)
+    line = ctx.index.line_start(stmt.lineno)
+    indent = ctx.text[line : ctx.span(stmt)[0]]
+    if indent.strip():
+        return None
+    gap = [""] if indent else ["", ""]  # blank lines between definitions, as PEP 8 spaces them
+    lines = (
+        ["%s: list[str] = []" % ids]
+        + gap
+        + [
+            "async def %s(response: httpx2.Response) -> None:" % hook,
+            '    if "mcp-session-id" in response.headers:',
+            '        %s.append(response.headers["mcp-session-id"])' % ids,
+        ]
+        + gap
+        + ["def %s() -> str | None:" % getter, "    return %s[-1] if %s else None" % (ids, ids)]
+        + gap
+        + (["%s = %s" % (name.id, getter)] if rebound else [])
+    )
+    block = "".join((indent + t if t else "") + "\n" for t in lines)
+    drop = ctx.delete((ctx.span(streams.elts[1])[1], ctx.span(name)[1]))
+    return hook, block, [drop]
 
 
 def _with_item(ctx, call):
     """(what `as` binds, how to open the client) for `async with streamablehttp_client(...) as x:`."""
     item = ctx.parent(call)
-    if not isinstance(item, ast.withitem) or not isinstance(ctx.parent(item), (ast.With, ast.AsyncWith)):
+    stmt = ctx.parent(item)
+    if not isinstance(item, ast.withitem) or not isinstance(stmt, (ast.With, ast.AsyncWith)):
         return None
-    return item.optional_vars, lambda opened, client: ctx.insert(ctx.span(call)[0], "%s as %s, " % (opened, client))
+
+    def opening(opened, client, before):
+        at = ctx.span(call)[0]
+        if before:  # definitions go above the statement, the client into it: one edit, in order
+            line = ctx.index.line_start(stmt.lineno)
+            return ctx.replace((line, at), before + ctx.text[line:at] + "%s as %s, " % (opened, client))
+        return ctx.insert(at, "%s as %s, " % (opened, client))
+
+    return item.optional_vars, opening
 
 
 def _stack_entry(ctx, call):
@@ -164,8 +237,8 @@ def _stack_entry(ctx, call):
         return None  # `a = 1; x = await ...`
     stack = ctx.source(enter.func.value)
 
-    def opening(opened, client):
-        return ctx.insert(line, "%s%s = await %s.enter_async_context(%s)\n" % (indent, client, stack, opened))
+    def opening(opened, client, before):
+        return ctx.insert(line, "%s%s%s = await %s.enter_async_context(%s)\n" % (before, indent, client, stack, opened))
 
     return stmt.targets[0], opening
 

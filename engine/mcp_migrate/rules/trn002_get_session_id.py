@@ -23,7 +23,8 @@ HOOK = (
         `async with streamable_http_client(...) as (read, write, get_session_id)` (also through
         `enter_async_context`, and `read, write, _ = streams` after `as streams:`). Spells the
         removed `GetSessionIdCallback` alias out as v1 defined it, `Callable[[], Optional[str]]`. A
-        third target that is used and `StreamableHTTPTransport.get_session_id()` get a marker.
+        third target that is used gets a marker (TRN001 keeps it when the call's `headers=`, `timeout=`,
+        ... move to an httpx2 client), as does `StreamableHTTPTransport.get_session_id()`.
     """,
     why="""
         `ValueError: not enough values to unpack (expected 3, got 2)` when entering the context.
@@ -44,7 +45,7 @@ HOOK = (
     v2_names=[sdk.STREAMABLE_HTTP_CLIENT],
 )
 def check(ctx: PythonContext):
-    for target in _targets(ctx):
+    for target, call in _targets(ctx):
         third = target.elts[2]
         if isinstance(third, ast.Name) and not ctx.is_read(third):
             ctx.fix(
@@ -52,7 +53,7 @@ def check(ctx: PythonContext):
                 "`streamable_http_client` yields `(read, write)` in v2",
                 [ctx.delete((ctx.span(target.elts[1])[1], ctx.span(third)[1]))],
             )
-        else:
+        elif call is None or not sdk.builds_own_http_client(call):  # else TRN001 moves it with the client
             ctx.manual(
                 third,
                 "`streamable_http_client` yields `(read, write)`: the `get_session_id` callback is gone; %s" % HOOK,
@@ -100,16 +101,17 @@ def _define_locally(ctx, alias):
 
 
 def _targets(ctx):
+    """(3-tuple target, the client call it unpacks directly or None when through a variable)."""
     out = []
     for w in ctx.walk(ast.With, ast.AsyncWith):
         for item in w.items:
             if _is_client(ctx, item.context_expr) and _triple(item.optional_vars):
-                out.append(item.optional_vars)
+                out.append((item.optional_vars, item.context_expr))
     for a in ctx.walk(ast.Assign):
         if len(a.targets) != 1 or not _triple(a.targets[0]):
             continue
         if _entered_client(ctx, a.value):
-            out.append(a.targets[0])
+            out.append((a.targets[0], _entered_client(ctx, a.value)))
         elif isinstance(a.value, ast.Name):  # `as streams:` then `read, write, _ = streams`
             b = ctx.binding(a.value)
             if (
@@ -118,20 +120,22 @@ def _targets(ctx):
                 and b.node is not a
                 and ((isinstance(b.node, ast.withitem) and _is_client(ctx, b.expr)) or _entered_client(ctx, b.expr))
             ):
-                out.append(a.targets[0])
+                out.append((a.targets[0], None))
     return out
 
 
 def _entered_client(ctx, value):
-    """`await stack.enter_async_context(streamable_http_client(...))`."""
+    """The client call of `await stack.enter_async_context(streamable_http_client(...))`, else None."""
     v = value.value if isinstance(value, ast.Await) else value
-    return (
+    if (
         isinstance(v, ast.Call)
         and isinstance(v.func, ast.Attribute)
         and v.func.attr == "enter_async_context"
         and len(v.args) == 1
         and _is_client(ctx, v.args[0])
-    )
+    ):
+        return v.args[0]
+    return None
 
 
 def _is_client(ctx, e):

@@ -72,18 +72,69 @@ CASES = [
         "         pass\n",
         findings=["TRN001:1 safe", "TRN001:4 safe"],
     ),
-    # the third target is used: TRN002 cannot drop it, so the v2 call would not unpack; marked
+    # the third target is used: the guide's response hook keeps `get_session_id` working (review)
+    case(
+        "-from mcp.client.streamable_http import streamablehttp_client\n"
+        "+from mcp.client.streamable_http import streamable_http_client\n"
+        "+import httpx2\n"
+        " \n"
+        " async def main(url):\n"
+        "-    async with streamablehttp_client(url, headers={}) as (r, w, get_id):\n"
+        "+    session_ids: list[str] = []\n"
+        "+\n"
+        "+    async def capture_session_id(response: httpx2.Response) -> None:\n"
+        '+        if "mcp-session-id" in response.headers:\n'
+        '+            session_ids.append(response.headers["mcp-session-id"])\n'
+        "+\n"
+        "+    def get_id() -> str | None:\n"
+        "+        return session_ids[-1] if session_ids else None\n"
+        "+\n"
+        "+    async with httpx2.AsyncClient(headers={}, timeout=httpx2.Timeout(30, read=300), "
+        'event_hooks={"response": [capture_session_id]}, follow_redirects=True) as http_client, '
+        "streamable_http_client(url, http_client=http_client) as (r, w):\n"
+        "         print(get_id())\n",
+        findings=["TRN001:1 safe", "TRN001:4 review"],
+    ),
+    # ... on an exit stack, the name also declared before: it is assigned a function of another name
+    case(
+        " from typing import Callable\n"
+        "-from mcp.client.streamable_http import streamablehttp_client\n"
+        "+from mcp.client.streamable_http import streamable_http_client\n"
+        "+import httpx2\n"
+        " \n"
+        " async def open_streams(stack, url):\n"
+        "     get_id: Callable[[], str | None] | None = None\n"
+        "-    r, w, get_id = await stack.enter_async_context(streamablehttp_client(url, timeout=10))\n"
+        "+    session_ids: list[str] = []\n"
+        "+\n"
+        "+    async def capture_session_id(response: httpx2.Response) -> None:\n"
+        '+        if "mcp-session-id" in response.headers:\n'
+        '+            session_ids.append(response.headers["mcp-session-id"])\n'
+        "+\n"
+        "+    def last_session_id() -> str | None:\n"
+        "+        return session_ids[-1] if session_ids else None\n"
+        "+\n"
+        "+    get_id = last_session_id\n"
+        "+    http_client = await stack.enter_async_context(httpx2.AsyncClient(timeout=httpx2.Timeout(10, read=300), "
+        'event_hooks={"response": [capture_session_id]}, follow_redirects=True))\n'
+        "+    r, w = await stack.enter_async_context(streamable_http_client(url, http_client=http_client))\n"
+        "     return r, w, get_id\n",
+        findings=["TRN001:2 safe", "TRN001:6 review"],
+    ),
+    # ... through a factory that may not take `event_hooks`: marked, saying both
     case(
         "-from mcp.client.streamable_http import streamablehttp_client\n"
         "+from mcp.client.streamable_http import streamable_http_client\n"
         " \n"
-        " async def main(url):\n"
+        " async def main(url, make):\n"
         "+    # mcp-migrate: TRN001 `streamable_http_client()` takes only `url`, `http_client=`, `terminate_on_close=`: "
-        "for `headers=` build an `httpx2.AsyncClient(headers=..., timeout=httpx2.Timeout(30, read=300), auth=..., "
-        "follow_redirects=True)`, pass it as `http_client=` and close it (`async with http_client:`) "
+        "for `httpx_client_factory=` build an `httpx2.AsyncClient(headers=..., timeout=httpx2.Timeout(30, read=300), "
+        "auth=..., follow_redirects=True)`, pass it as `http_client=` and close it (`async with http_client:`); it "
+        "yields `(read, write)`: for the `get_session_id` callback, a hook in the client's "
+        '`event_hooks={"response": [hook]}` collects the `mcp-session-id` response header '
         "https://py.sdk.modelcontextprotocol.io/v2/migration/#streamablehttp_client-removed\n"
-        "-    async with streamablehttp_client(url, headers={}) as (r, w, get_id):\n"
-        "+    async with streamable_http_client(url, headers={}) as (r, w, get_id):\n"
+        "-    async with streamablehttp_client(url, httpx_client_factory=make) as (r, w, get_id):\n"
+        "+    async with streamable_http_client(url, httpx_client_factory=make) as (r, w, get_id):\n"
         "         print(get_id())\n",
         findings=["TRN001:1 safe", "TRN001:4 manual"],
     ),

@@ -60,6 +60,11 @@ CASES = [
 ]
 
 NOOP = [
+    # a used callback of a call that builds its own client: TRN001 reports (and keeps) it with the client
+    "from mcp.client.streamable_http import streamablehttp_client\n"
+    "async def main(url):\n"
+    "    async with streamablehttp_client(url, headers={}) as (r, w, get_id):\n"
+    "        print(get_id())\n",
     "from mcp.client.streamable_http import streamable_http_client\n"
     "\n"
     "async def f():\n"
