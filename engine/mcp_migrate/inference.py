@@ -499,10 +499,33 @@ class Inference:
     def returned(self, fn):
         """What calling the def `fn` gives, per its return annotation; a generator that
         `@contextmanager` / `@asynccontextmanager` makes a context manager gives ("cm", what it yields)."""
-        t = self.annotation(fn.returns, self.resolver.scope_of.get(id(fn)), fn) if fn.returns else None
+        if fn.returns is None:
+            return self._unannotated_return(fn)
+        t = self.annotation(fn.returns, self.resolver.scope_of.get(id(fn)), fn)
         if t is not None and self.makes_cm(fn):
             return union([("cm", m[1]) for m in members(t) if isinstance(m, tuple) and m[0] == "list"])
         return t
+
+    def _unannotated_return(self, fn):
+        """An undecorated def without a return annotation gives what every `return` of its own
+        returns, when each is known (`def _server(): return build_server(registry)`)."""
+        if fn.decorator_list:
+            return None
+        found = []
+        todo = list(fn.body)
+        while todo:
+            node = todo.pop()
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+                continue
+            if isinstance(node, (ast.Yield, ast.YieldFrom)):
+                return None
+            if isinstance(node, ast.Return):
+                t = self.type_of(node.value) if node.value is not None else None
+                if t is None:
+                    return None
+                found.append(t)
+            todo.extend(ast.iter_child_nodes(node))
+        return union(found)
 
     def makes_cm(self, fn) -> bool:
         return any(self.resolver.resolve(d) in CM_DECORATORS for d in fn.decorator_list)
@@ -535,7 +558,11 @@ class Inference:
             return self._loop_target(node, b.name)
         if isinstance(node, ast.arg) and node.annotation is None:
             cls = self.method_class(node)
-            return self.sdk_base(cls) if cls is not None else None  # `self` in `class Inventory(Server)`
+            if cls is None:
+                return None
+            # `self` in `class Inventory(Server)`: that SDK class; in the user's own class, an instance
+            # of it (its annotated fields: `notifications: list[ServerNotification] = field(...)`)
+            return self.sdk_base(cls) or ("uobj", cls)
         if b.how == "annotation":
             return self.annotation(b.expr, b.scope, node)
         if b.how == "except":

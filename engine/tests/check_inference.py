@@ -382,10 +382,11 @@ ROWS = [
     (UNPACKING, "init@2", "mcp.types.InitializeResult"),
     (UNPACKING, "init2@2", "mcp.types.InitializeResult"),
     (UNPACKING, "a@2", None),
-    # `self` in a method of an SDK subclass is that class (not in a static method, nor a plain class)
+    # `self` in a method of an SDK subclass is that class, in a plain class an instance of it (whose
+    # annotated fields type `self.x`); nothing in a static method
     (SELVES, "self@1", "mcp.server.lowlevel.server.Server"),
     (SELVES, "self@2", None),
-    (SELVES, "self@3", None),
+    (SELVES, "self@3", ("uobj", "Plain")),
     # `match` captures: `case C() as x`, a class pattern's field, and a mapping's rest (unknown)
     (CAPTURES, "res", "mcp.types.BlobResourceContents"),
     (CAPTURES, "inner", ("union", ("mcp.types.TextResourceContents", "mcp.types.BlobResourceContents"))),

@@ -6,6 +6,20 @@ Rule: engine/mcp_migrate/rules/typ009_rootmodel_unions.py. Table format: engine/
 from . import case
 
 CASES = [
+    # `.root` on the elements of a list held in an annotated field of the user's own class
+    case(
+        " from dataclasses import dataclass, field\n"
+        " from mcp import types as t\n"
+        " \n"
+        " @dataclass\n"
+        " class Recorder:\n"
+        "     seen: list[t.ServerNotification] = field(default_factory=list)\n"
+        " \n"
+        "     def logs(self):\n"
+        "-        return [n.root.params for n in self.seen if isinstance(n.root, t.LoggingMessageNotification)]\n"
+        "+        return [n.params for n in self.seen if isinstance(n, t.LoggingMessageNotification)]\n",
+        findings=["TYP009:9 safe", "TYP009:9 safe"],
+    ),
     case(
         " from mcp.types import ClientRequest, ServerNotification\n"
         "+from mcp.types import client_request_adapter, server_notification_adapter\n"
