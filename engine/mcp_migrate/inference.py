@@ -60,6 +60,13 @@ MATCH_CASE = getattr(ast, "match_case", ())  # Python >= 3.10
 MATCH = getattr(ast, "Match", None)
 
 
+TIMEDELTA = "datetime.timedelta"
+
+
+def _number(node) -> bool:
+    return isinstance(node, ast.Constant) and type(node.value) in (int, float)
+
+
 def members(t) -> Tuple:
     """The alternatives of a type: a union's members, else the type itself."""
     if t is None:
@@ -259,12 +266,26 @@ class Inference:
             return union(firsts + [self.type_of(expr.values[-1])])
         if isinstance(expr, ast.NamedExpr):
             return self.type_of(expr.value)
+        if isinstance(expr, ast.BinOp):
+            return self._timedelta_arithmetic(expr)
         if isinstance(expr, (ast.ListComp, ast.GeneratorExp)):
             elt = self.type_of(expr.elt)
             return ("list", elt) if elt is not None else None
         if isinstance(expr, ast.DictComp):  # `{tool.name: tool for tool in tools}`
             value = self.type_of(expr.value)
             return ("dict", value) if value is not None else None
+        return None
+
+    def _timedelta_arithmetic(self, expr: ast.BinOp):
+        """`timeout * 2`, `limit / 2`, `a + b` of timedeltas: a timedelta (`td / td` is a float, and
+        `td + x` may be a datetime, so only what is a timedelta whatever the other side is)."""
+        left, right = self.type_of(expr.left) == TIMEDELTA, self.type_of(expr.right) == TIMEDELTA
+        if isinstance(expr.op, ast.Mult) and left != right:
+            return TIMEDELTA
+        if isinstance(expr.op, (ast.Div, ast.FloorDiv)) and left and _number(expr.right):
+            return TIMEDELTA
+        if isinstance(expr.op, (ast.Add, ast.Sub)) and left and right:
+            return TIMEDELTA
         return None
 
     def _call(self, call: ast.Call):

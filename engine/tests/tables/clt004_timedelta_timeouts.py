@@ -158,6 +158,27 @@ CASES = [
         "         super().__init__(r, w, t)\n",
         findings=["CLT004:6 safe"],
     ),
+    # arithmetic on timedeltas stays a timedelta (`timeout * 2` in a retry loop, `a / 2`); `a / b` may
+    # be a float and `a + b` a datetime: marked
+    case(
+        " from datetime import timedelta\n"
+        " from mcp import ClientSession\n"
+        " \n"
+        " async def call(session: ClientSession, timeout: timedelta = timedelta(seconds=60)):\n"
+        "     while True:\n"
+        "         try:\n"
+        "-            return await session.call_tool('t', {}, read_timeout_seconds=timeout)\n"
+        "+            return await session.call_tool('t', {}, read_timeout_seconds=timeout.total_seconds())\n"
+        "         except TimeoutError:\n"
+        "             timeout = timeout * 2\n"
+        " \n"
+        " async def other(session: ClientSession, a: timedelta, b):\n"
+        "-    await session.call_tool('x', {}, read_timeout_seconds=a / 2)\n"
+        "+    await session.call_tool('x', {}, read_timeout_seconds=(a / 2).total_seconds())\n"
+        "+    # mcp-migrate: CLT004 `read_timeout_seconds` takes float seconds in v2; pass `<timedelta>.total_seconds()` if this is a `timedelta` https://py.sdk.modelcontextprotocol.io/v2/migration/#timeouts-take-float-seconds-instead-of-timedelta\n"
+        "     await session.call_tool('x', {}, read_timeout_seconds=a + b)\n",
+        findings=["CLT004:7 safe", "CLT004:12 safe", "CLT004:13 manual"],
+    ),
 ]
 
 NOOP = [
