@@ -1,0 +1,1 @@
+"""Plugins bundled with the host. Third-party plugins use the entry-point group."""
