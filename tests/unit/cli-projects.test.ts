@@ -498,8 +498,14 @@ describe('CLI on examples/v1-projects: oauth-client', () => {
     expect(code(main())).not.toContain('streamablehttp_client');
     expect(markers(main(), 'TRN001')).toHaveLength(1);
   });
-  it('TRN002 marks the get_session_id unpacking', () => {
-    expect(markers(main(), 'TRN002')).toHaveLength(1);
+  it("TRN001's marker covers the used get_session_id; --apply-review keeps it with a response hook", () => {
+    expect(markers(main(), 'TRN002')).toHaveLength(0);
+    expect(markers(main(), 'TRN001')[0]).toContain('for the `get_session_id` callback');
+    const review = utf8(reviewOut.get('oauth-client/oauth_client/main.py') ?? '');
+    expect(review).toContain('\n    def get_session_id() -> str | None:\n');
+    expect(review).toContain('event_hooks={"response": [capture_session_id]}');
+    expect(review).toContain(') as (read_stream, write_stream):\n');
+    expect(markers(review, 'TRN001')).toHaveLength(0);
   });
   it('CLT004 turns timedelta timeouts into float seconds', () => {
     expect(main()).toContain('read_stream, write_stream, read_timeout_seconds=30\n');
