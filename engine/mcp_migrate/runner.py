@@ -162,6 +162,45 @@ def _may_use_sdk(source: str, filename: str, tree: ast.Module, project) -> bool:
 
 
 def _apply(ctx: Context, apply_review) -> str:
+    out = _applied(ctx, apply_review)
+    return _without_added_duplicate_imports(ctx.text, out) if ctx.kind == "python" else out
+
+
+_SIMPLE_IMPORT = re.compile(r"(?:import [\w.]+|from [\w.]+ import [\w, ]+)\r?\n?")
+
+
+def _without_added_duplicate_imports(before: str, after: str) -> str:
+    """One rule renaming `import httpx` to `import httpx2` and another adding `import httpx2` each
+    get it right alone; together the line appears twice. Drop the top-level import lines the run
+    added that repeat one the output already has."""
+
+    def counts(text):
+        found: Dict[str, int] = {}
+        for line in text.splitlines():
+            if _SIMPLE_IMPORT.fullmatch(line):
+                found[line] = found.get(line, 0) + 1
+        return found
+
+    had, now = counts(before), counts(after)
+    if all(n <= max(1, had.get(k, 0)) for k, n in now.items()):
+        return after
+    try:  # only statements count, not a docstring's line that reads like one
+        statements = {n.lineno for n in ast.parse(after).body if isinstance(n, (ast.Import, ast.ImportFrom))}
+    except SyntaxError:
+        return after
+    seen: Dict[str, int] = {}
+    keep = []
+    for no, line in enumerate(after.splitlines(keepends=True), start=1):
+        key = line.rstrip("\r\n")
+        if no in statements and _SIMPLE_IMPORT.fullmatch(line):
+            seen[key] = seen.get(key, 0) + 1
+            if seen[key] > max(1, had.get(key, 0)):
+                continue
+        keep.append(line)
+    return "".join(keep)
+
+
+def _applied(ctx: Context, apply_review) -> str:
     findings = sorted(ctx.findings, key=lambda f: (priority(f.rule.code), f.start))
     ctx.findings = findings
     owner = _accept(findings, apply_review, demote=True, text=ctx.text)

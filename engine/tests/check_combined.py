@@ -33,6 +33,23 @@ ROWS = [
         "import mcp.types as types\n\ndef fail(e):\n    return types.CallToolResult(content=[], is_error=True)\n",
         False,
     ),
+    # PKG101 renames `import httpx` to `import httpx2` and TRN001 adds `import httpx2`: once.
+    (
+        "import httpx\n"
+        "from mcp.client.streamable_http import streamablehttp_client\n"
+        "\n"
+        "async def main(url, auth: httpx.Auth):\n"
+        "    async with streamablehttp_client(url, auth=auth, timeout=5) as (r, w, _):\n"
+        "        pass\n",
+        "import httpx2\n"
+        "from mcp.client.streamable_http import streamable_http_client\n"
+        "\n"
+        "async def main(url, auth: httpx2.Auth):\n"
+        "    async with httpx2.AsyncClient(timeout=httpx2.Timeout(5, read=300), auth=auth, follow_redirects=True) "
+        "as http_client, streamable_http_client(url, http_client=http_client) as (r, w):\n"
+        "        pass\n",
+        True,
+    ),
 ]
 
 
