@@ -1,4 +1,5 @@
 import ast
+import re
 
 from .. import sdk
 from ..context import PythonContext
@@ -43,7 +44,9 @@ TYPEVARS = (
     fix_class="safe",
     summary="""
         Moves `ProgressFnT` imports from `mcp.shared.session` to `mcp.shared.dispatcher`, drops
-        `related_request_id=` from `ClientSession.send_notification()`, and marks the other
+        `related_request_id=` from `ClientSession.send_notification()`, writes v1's hand-written
+        `message_handler` union `RequestResponder[...] | ServerNotification | Exception` as
+        `mcp.client.IncomingMessage` (when that is the only use of `RequestResponder`), and marks the other
         `mcp.shared.session` imports (`BaseSession`, `RequestResponder`, the typing helpers) and the
         v1 internals a `ClientSession` no longer has (`session._request_id`, `_read_stream`,
         `_receive_request_type`, ...).
@@ -74,7 +77,10 @@ def check(ctx: PythonContext):
             ctx.fix(alias, msg, edits)
         else:
             ctx.manual(alias, msg)
+    fixed = {"RequestResponder"} if _incoming_message(ctx) else set()
     for name, msg in MESSAGES.items():
+        if name in fixed:
+            continue
         for node in ctx.import_aliases(S + name):
             ctx.manual(node, msg)
         # and where the code uses it (`isinstance(message, RequestResponder)`, annotations)
@@ -107,6 +113,69 @@ def check(ctx: PythonContext):
             "`%s` went with `BaseSession`: v2's `ClientSession` runs on a dispatcher and has "
             "no such attribute; %s" % (attr.attr, PRIVATE[attr.attr]),
         )
+
+
+def _incoming_message(ctx) -> bool:
+    """The guide's fix where `RequestResponder` appears only in v1's hand-written `message_handler`
+    union, `RequestResponder[ServerRequest, ClientResult] | ServerNotification | Exception` (any
+    order, or `Union[...]`): each becomes `IncomingMessage` from `mcp.client` and the import goes.
+    True when it reported that fix."""
+    aliases = ctx.import_aliases(S + "RequestResponder")
+    refs = ctx.references(S + "RequestResponder")
+    if len(aliases) != 1 or not refs:
+        return False
+    spelled = aliases[0].asname or aliases[0].name
+    if len(re.findall(r"\b%s\b" % re.escape(spelled), ctx.text)) != len(refs) + 1:
+        return False  # also in a string annotation, a comment, `__all__`: those would dangle
+    unions = []
+    for ref in refs:
+        union = _message_union(ctx, ref)
+        if union is None:
+            return False
+        if union not in unions:
+            unions.append(union)
+    if ctx.module_binding("IncomingMessage") is not None and not ctx.import_aliases("mcp.client.IncomingMessage"):
+        return False  # the file's own `IncomingMessage`
+    removal = ctx.drop_import_alias(aliases[0])
+    if removal is None:
+        return False
+    imp = ctx.add_import("mcp.client", "IncomingMessage")
+    edits = [removal] + [ctx.replace(u, "IncomingMessage") for u in unions] + ([imp] if imp else [])
+    ctx.fix(
+        aliases[0],
+        "`RequestResponder` was removed and `message_handler` no longer receives requests: v1's "
+        "`RequestResponder[...] | ServerNotification | Exception` is `mcp.client.IncomingMessage`",
+        edits,
+    )
+    return True
+
+
+def _message_union(ctx, ref):
+    """The whole `RequestResponder[...] | ServerNotification | Exception` annotation `ref` is part of."""
+    node = ctx.parent(ref) if isinstance(ctx.parent(ref), ast.Subscript) and ctx.parent(ref).value is ref else ref
+    top = node
+    while isinstance(ctx.parent(top), ast.BinOp) and isinstance(ctx.parent(top).op, ast.BitOr):
+        top = ctx.parent(top)
+    if top is node:  # `Union[RequestResponder[...], ServerNotification, Exception]`
+        tup = ctx.parent(node)
+        sub = ctx.parent(tup) if isinstance(tup, ast.Tuple) else None
+        if not (isinstance(sub, ast.Subscript) and sub.slice is tup and ctx.resolve(sub.value) == "typing.Union"):
+            return None
+        members, top = list(tup.elts), sub
+    else:
+        members, todo = [], [top]
+        while todo:
+            n = todo.pop()
+            if isinstance(n, ast.BinOp) and isinstance(n.op, ast.BitOr):
+                todo += [n.left, n.right]
+            else:
+                members.append(n)
+    if len(members) != 3 or node not in members:
+        return None
+    rest = [m for m in members if m is not node]
+    has_notification = any(ctx.is_ref(m, "mcp.types.ServerNotification") for m in rest)
+    has_exception = any(isinstance(m, ast.Name) and m.id == "Exception" and ctx.binding(m) is None for m in rest)
+    return top if has_notification and has_exception else None
 
 
 def _snippet_client_context(ctx, sub):

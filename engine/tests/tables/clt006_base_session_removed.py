@@ -33,6 +33,22 @@ CASES = [
         "+    await session.send_notification(n)\n",
         findings=["CLT006:4 safe"],
     ),
+    # v1's hand-written message_handler union is v2's `IncomingMessage` (bar or `Union[...]` spelling)
+    case(
+        " from typing import Union\n"
+        " from mcp import types\n"
+        "-from mcp.shared.session import RequestResponder\n"
+        " from mcp.types import ClientResult, ServerNotification, ServerRequest\n"
+        "+from mcp.client import IncomingMessage\n"
+        " \n"
+        "-async def on_message(message: RequestResponder[ServerRequest, ClientResult] | ServerNotification | Exception):\n"
+        "+async def on_message(message: IncomingMessage):\n"
+        "     print(message)\n"
+        " \n"
+        "-Handler = Union[RequestResponder[types.ServerRequest, types.ClientResult], types.ServerNotification, Exception]\n"
+        "+Handler = IncomingMessage\n",
+        findings=["CLT006:3 safe"],
+    ),
     # the removed classes are marked where the code uses them too
     case(
         "+# mcp-migrate: CLT006 `RequestResponder` was removed; a `message_handler` takes `mcp.client.IncomingMessage` "
