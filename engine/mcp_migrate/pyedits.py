@@ -365,7 +365,11 @@ def add_import(ctx, module: str, name: Optional[str] = None) -> Optional[Edit]:
         if not name and isinstance(node, ast.Import):
             if any(a.name == module and not a.asname for a in node.names):
                 return None
-    line = "from %s import %s" % (module, name) if name else "import %s" % module
+    return after_imports(ctx, "from %s import %s" % (module, name) if name else "import %s" % module)
+
+
+def after_imports(ctx, line: str) -> Edit:
+    """Edit inserting `line` (one or more lines, no final newline) after the top-level imports."""
     nl = ctx.index.newline()
     last = None
     for node in ctx.tree.body:

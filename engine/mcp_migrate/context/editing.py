@@ -207,6 +207,11 @@ class EditHelpers:
         """Inserts `from module import name` after the top-level imports (None if already imported)."""
         return pyedits.add_import(self, module, name)
 
+    def after_imports(self, lines: str) -> Edit:
+        """Inserts `lines` (module-level statements) after the top-level imports, where `add_import`
+        puts its lines (those come first)."""
+        return pyedits.after_imports(self, lines)
+
     def shared_import(self, module: str, names) -> Optional[Edit]:
         """One `from module import a, b` edit for all `names` a rule needs, carried by every finding of
         the rule (duplicates are applied once). The runner also merges separate `add_import` insertions

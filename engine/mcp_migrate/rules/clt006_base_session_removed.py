@@ -27,6 +27,9 @@ PRIVATE = {
     "_progress_callbacks": "pass `progress_callback=` to the request",
     "_server_capabilities": "read `session.server_capabilities`",
 }
+# The one v1 typing helper a file can declare as v2 does; the request/notification ones were
+# constrained to v1's message unions, which v2's `send_request` does not take as they were.
+OWN_TYPEVAR = "ReceiveResultT"
 TYPEVARS = (
     "SendRequestT",
     "SendResultT",
@@ -46,7 +49,9 @@ TYPEVARS = (
         Moves `ProgressFnT` imports from `mcp.shared.session` to `mcp.shared.dispatcher`, drops
         `related_request_id=` from `ClientSession.send_notification()`, writes v1's hand-written
         `message_handler` union `RequestResponder[...] | ServerNotification | Exception` as
-        `mcp.client.IncomingMessage` (when that is the only use of `RequestResponder`), and marks the other
+        `mcp.client.IncomingMessage` (when that is the only use of `RequestResponder`), declares v1's
+        `ReceiveResultT` in the file as v2 does (`TypeVar(..., bound=BaseModel)`) when an import names
+        only it and `ProgressFnT`, and marks the other
         `mcp.shared.session` imports (`BaseSession`, `RequestResponder`, the typing helpers) and the
         v1 internals a `ClientSession` no longer has (`session._request_id`, `_read_stream`,
         `_receive_request_type`, ...).
@@ -70,7 +75,10 @@ TYPEVARS = (
     v2_names=["mcp.shared.dispatcher.ProgressFnT", "mcp.client.IncomingMessage"],
 )
 def check(ctx: PythonContext):
+    declared = _own_typevars(ctx)
     for alias in ctx.import_aliases(S + "ProgressFnT"):
+        if id(alias) in declared:
+            continue
         edits = ctx.move_import_alias(alias, "mcp.shared.dispatcher")
         msg = "`ProgressFnT` moved to `mcp.shared.dispatcher`"
         if edits:
@@ -90,9 +98,6 @@ def check(ctx: PythonContext):
             if id(stmt) not in marked and not isinstance(stmt, (ast.Import, ast.ImportFrom)):
                 marked.add(id(stmt))
                 ctx.manual(ref, msg)
-    for name in TYPEVARS:
-        for node in ctx.import_aliases(S + name):
-            ctx.manual(node, "`%s` was removed with `mcp.shared.session`; declare your own `TypeVar`" % name)
     for node in ctx.imports():
         if isinstance(node, ast.Import) and any(a.name == sdk.SHARED_SESSION for a in node.names):
             ctx.manual(node, "`mcp.shared.session` was removed")
@@ -113,6 +118,46 @@ def check(ctx: PythonContext):
             "`%s` went with `BaseSession`: v2's `ClientSession` runs on a dispatcher and has "
             "no such attribute; %s" % (attr.attr, PRIVATE[attr.attr]),
         )
+
+
+def _own_typevars(ctx) -> set:
+    """`from mcp.shared.session import ProgressFnT, ReceiveResultT` -> `ProgressFnT` from
+    `mcp.shared.dispatcher`, and the file declares its own type variable, as the guide says and as
+    v2 does: `ReceiveResultT = TypeVar("ReceiveResultT", bound=BaseModel)`. Whole statements of those
+    names only; the ids of the aliases it fixed (the other helpers are marked)."""
+    msg = "`%s` was removed with `mcp.shared.session`; declare your own `TypeVar`"
+    needs = {"TypeVar": "typing.TypeVar", "BaseModel": "pydantic.BaseModel"}
+    usable = all(ctx.module_binding(n) is None or ctx.import_aliases(q, top_level=True) for n, q in needs.items())
+    done = set()
+    for node in ctx.tree.body:
+        if not (isinstance(node, ast.ImportFrom) and node.level == 0 and node.module == sdk.SHARED_SESSION):
+            continue
+        names = [a.name for a in node.names]
+        span = ctx.line_span(node)
+        if (
+            not usable
+            or span is None
+            or any(a.asname for a in node.names)
+            or not set(names) <= {OWN_TYPEVAR, "ProgressFnT"}
+            or OWN_TYPEVAR not in names
+        ):
+            continue
+        edits = [ctx.delete(span)]
+        edits += [e for e in (ctx.add_import(q.rpartition(".")[0], n) for n, q in needs.items()) if e]
+        if "ProgressFnT" in names:
+            edits += [e for e in [ctx.add_import("mcp.shared.dispatcher", "ProgressFnT")] if e]
+        edits.append(ctx.after_imports('\n%s = TypeVar("%s", bound=BaseModel)' % (OWN_TYPEVAR, OWN_TYPEVAR)))
+        for a in node.names:
+            done.add(id(a))
+            if a.name == "ProgressFnT":
+                ctx.fix(a, "`ProgressFnT` moved to `mcp.shared.dispatcher`", edits)
+            else:
+                ctx.fix(a, (msg % a.name) + ": declared here, bound to `BaseModel` as v2 declares its own", edits)
+    for name in TYPEVARS:
+        for a in ctx.import_aliases(S + name):
+            if id(a) not in done:
+                ctx.manual(a, msg % name)
+    return done
 
 
 def _incoming_message(ctx) -> bool:

@@ -49,6 +49,26 @@ CASES = [
         "+Handler = IncomingMessage\n",
         findings=["CLT006:3 safe"],
     ),
+    # v1's typing helpers: the file declares its own, as v2 does (with `ProgressFnT` moved alongside)
+    case(
+        " from mcp import ClientSession\n"
+        "-from mcp.shared.session import (\n"
+        "-    ProgressFnT,\n"
+        "-    ReceiveResultT,\n"
+        "-)\n"
+        " from mcp.types import ClientRequest\n"
+        "+from typing import TypeVar\n"
+        "+from pydantic import BaseModel\n"
+        "+from mcp.shared.dispatcher import ProgressFnT\n"
+        "+\n"
+        '+ReceiveResultT = TypeVar("ReceiveResultT", bound=BaseModel)\n'
+        " \n"
+        " class Timed(ClientSession):\n"
+        "     async def send_request(self, request: ClientRequest, result_type: type[ReceiveResultT], "
+        "progress_callback: ProgressFnT | None = None) -> ReceiveResultT:\n"
+        "         return await super().send_request(request, result_type, progress_callback=progress_callback)\n",
+        findings=["CLT006:3 safe", "CLT006:4 safe"],
+    ),
     # the removed classes are marked where the code uses them too
     case(
         "+# mcp-migrate: CLT006 `RequestResponder` was removed; a `message_handler` takes `mcp.client.IncomingMessage` "
