@@ -22,7 +22,8 @@ DICT_METHODS = set(dir(dict))
         meta:` with the reads in its body as `meta["progress_token"]`, other `.meta.progressToken` to
         `.meta.get("progress_token")` (safe where the value is known to be a v1 `Meta`, such as
         `ctx.request_context.meta` of a typed `Context`); marks other uses of the nested `Meta`
-        classes.
+        classes, and `session.call_tool(meta=m)` where `m` is declared or built as a plain `dict`
+        (v1's parameter type, which type checkers refuse for the TypedDict).
     """,
     why="""
         The nested `Meta` models are gone; request `_meta` is the `RequestParamsMeta` TypedDict
@@ -43,8 +44,12 @@ DICT_METHODS = set(dir(dict))
                  await ctx.report_progress(0.5, 1.0)
              return "done"
     """,
-    v1_names=["mcp.types.RequestParams", "mcp.types.NotificationParams"],
-    v2_names=["mcp.types.RequestParamsMeta"],
+    v1_names=[
+        "mcp.types.RequestParams",
+        "mcp.types.NotificationParams",
+        "mcp.client.session.ClientSession.call_tool(meta)",
+    ],
+    v2_names=["mcp.types.RequestParamsMeta", "mcp.client.session.ClientSession.call_tool(meta)"],
 )
 def check(ctx: PythonContext):
     calls = set()
@@ -68,6 +73,17 @@ def check(ctx: PythonContext):
                 ref,
                 "`RequestParams.Meta` is the `RequestParamsMeta` TypedDict in v2 "
                 "(`from mcp.types import RequestParamsMeta`); use dict access",
+            )
+    for call in ctx.attr_calls("call_tool"):
+        kw = ctx.keyword(call, "meta")
+        if kw is None or ctx.receiver_level(call.func.value, sdk.CLIENT_SESSION) != "safe":
+            continue
+        if _plain_dict(ctx, kw.value):
+            ctx.manual(
+                kw.value,
+                "`call_tool(meta=...)` takes a `RequestParamsMeta` TypedDict in v2: a `dict[str, ...]` still "
+                "works at runtime but type checkers reject it; annotate the value `RequestParamsMeta` "
+                "(`from mcp.types import RequestParamsMeta`)",
             )
     if not ctx.imports_from("mcp"):
         return
@@ -176,3 +192,26 @@ def _as_dict(ctx, call):
     if any("\n" in i for i in items):
         return None
     return "{" + ", ".join(items) + "}"
+
+
+def _plain_dict(ctx, value) -> bool:
+    """A name the file declares `dict[...]` (a parameter or variable annotation, `Dict`, `| None`) or
+    assigns a dict display or comprehension (`{...} if run_id else None`): what v1's
+    `meta: dict[str, Any]` took."""
+    if not isinstance(value, ast.Name):
+        return False
+    b = ctx.binding(value)
+    node = b.node if b is not None else None
+    ann = getattr(node, "annotation", None) if isinstance(node, (ast.arg, ast.AnnAssign)) else None
+    if ann is not None:
+        parts = [ann.left, ann.right] if isinstance(ann, ast.BinOp) else [ann]
+        return any(
+            isinstance(p, ast.Subscript) and isinstance(p.value, ast.Name) and p.value.id in ("dict", "Dict")
+            for p in parts
+        )
+    if isinstance(node, ast.Assign) and len(node.targets) == 1:
+        value = node.value
+        branches = [value.body, value.orelse] if isinstance(value, ast.IfExp) else [value]
+        dicts = [b for b in branches if not (isinstance(b, ast.Constant) and b.value is None)]
+        return bool(dicts) and all(isinstance(b, (ast.Dict, ast.DictComp)) for b in dicts)
+    return False

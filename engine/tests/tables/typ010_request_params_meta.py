@@ -6,6 +6,24 @@ Rule: engine/mcp_migrate/rules/typ010_request_params_meta.py. Table format: engi
 from . import case
 
 CASES = [
+    # `call_tool(meta=...)` given what v1's `dict[str, Any]` parameter took: marked; a literal passes
+    case(
+        " from typing import Any\n"
+        " from mcp import ClientSession\n"
+        " \n"
+        " async def call(session: ClientSession, meta: dict[str, Any] | None = None):\n"
+        "     merged = {\"trace\": \"1\"}\n"
+        "+    # mcp-migrate: TYP010 `call_tool(meta=...)` takes a `RequestParamsMeta` TypedDict in v2: a `dict[str, ...]` "
+        "still works at runtime but type checkers reject it; annotate the value `RequestParamsMeta` (`from mcp.types "
+        "import RequestParamsMeta`) https://py.sdk.modelcontextprotocol.io/v2/migration/#requestparamsmeta-replaced-with-requestparamsmeta-typeddict\n"
+        "     await session.call_tool(\"a\", {}, meta=meta)\n"
+        "+    # mcp-migrate: TYP010 `call_tool(meta=...)` takes a `RequestParamsMeta` TypedDict in v2: a `dict[str, ...]` "
+        "still works at runtime but type checkers reject it; annotate the value `RequestParamsMeta` (`from mcp.types "
+        "import RequestParamsMeta`) https://py.sdk.modelcontextprotocol.io/v2/migration/#requestparamsmeta-replaced-with-requestparamsmeta-typeddict\n"
+        "     await session.call_tool(\"b\", {}, meta=merged)\n"
+        "     await session.call_tool(\"c\", {}, meta={\"trace\": \"2\"})\n",
+        findings=["TYP010:6 manual", "TYP010:7 manual"],
+    ),
     case(
         " from mcp import types\n"
         " \n"
