@@ -290,6 +290,17 @@ class Inference:
 
     def _call(self, call: ast.Call):
         f = call.func
+        if (
+            isinstance(f, ast.Name)
+            and f.id in ("dict", "list")
+            and len(call.args) == 1
+            and not call.keywords
+            and self.resolver.binding(f) is None
+        ):  # `dict(sessions)`, `list(tools)`: a copy holding the same values
+            t = self.type_of(call.args[0])
+            return union(
+                [m for m in members(t) if isinstance(m, tuple) and m[0] == ("dict" if f.id == "dict" else "list")]
+            )
         q = self.resolver.resolve(f)
         if q in ("typing.cast", "typing_extensions.cast") and call.args:  # cast(ClientSession, x)
             return self.annotation(call.args[0], self.resolver.scope_of.get(id(call), self.resolver.tree), call)
@@ -521,6 +532,9 @@ class Inference:
         """What calling the def `fn` gives, per its return annotation; a generator that
         `@contextmanager` / `@asynccontextmanager` makes a context manager gives ("cm", what it yields)."""
         if fn.returns is None:
+            if fn.decorator_list and all(self.resolver.resolve(d) in CM_DECORATORS for d in fn.decorator_list):
+                yielded = self._own_values(fn, (ast.Yield,))
+                return ("cm", yielded) if yielded is not None else None  # `@asynccontextmanager` without `->`
             return self._unannotated_return(fn)
         t = self.annotation(fn.returns, self.resolver.scope_of.get(id(fn)), fn)
         if t is not None and self.makes_cm(fn):
@@ -530,17 +544,22 @@ class Inference:
     def _unannotated_return(self, fn):
         """An undecorated def without a return annotation gives what every `return` of its own
         returns, when each is known (`def _server(): return build_server(registry)`)."""
-        if fn.decorator_list:
-            return None
+        return None if fn.decorator_list else self._own_values(fn, (ast.Return,))
+
+    def _own_values(self, fn, kinds):
+        """What the `return`s (or `yield`s) of `fn` itself give, when each is known and it has no
+        statement of the other kind; else None."""
         found = []
         todo = list(fn.body)
         while todo:
             node = todo.pop()
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
                 continue
-            if isinstance(node, (ast.Yield, ast.YieldFrom)):
-                return None
-            if isinstance(node, ast.Return):
+            if isinstance(node, (ast.Return, ast.Yield, ast.YieldFrom)):
+                if not isinstance(node, kinds):
+                    if isinstance(node, ast.Return) and node.value is None:
+                        continue  # a bare `return` ends a generator
+                    return None
                 t = self.type_of(node.value) if node.value is not None else None
                 if t is None:
                     return None

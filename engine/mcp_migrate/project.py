@@ -45,6 +45,7 @@ def file_facts(path: str, text: str) -> Optional[dict]:
     resolver = Resolver(tree, index.node_span)
     infer = Inference(resolver)
     is_package = _is_package(path)
+    sdk_file = "mcp" in text  # only there can an unannotated def return an SDK object the file shows
     names: Dict[str, list] = {}
     classes: Dict[str, dict] = {}
     for node in _top_level(tree.body):
@@ -66,8 +67,8 @@ def file_facts(path: str, text: str) -> Optional[dict]:
                     names[t.id] = ["type", _jsonable(known)]
                 elif isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name):
                     names[t.id] = ["call", node.value.func.id]
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.returns is not None:
-            ref = _returns_ref(infer, tree, node)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and (node.returns is not None or sdk_file):
+            ref = _returns_ref(infer, tree, node)  # unannotated: what its returns (or yields) give
             if ref is not None:
                 names[node.name] = ["type", ["def", ref[1]]] if ref[0] == "type" else ["returns", ref]
         elif isinstance(node, ast.ClassDef):

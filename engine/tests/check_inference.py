@@ -218,6 +218,22 @@ class Pool:
         async for p in plain():
             p
         connect().x
+        async with bare() as c:
+            c
+        copied = dict(self.by_name)
+        copied["x"]
+        built().x
+
+    def __init__(self, sessions: dict[str, ClientSession]):
+        self.by_name = sessions
+
+@asynccontextmanager
+async def bare():
+    session = ClientSession(None, None)
+    yield session
+
+def built():
+    return connect()
 """
 NARROWING = """
 import asyncio
@@ -405,6 +421,10 @@ ROWS = [
     (CONTEXT_MANAGERS, "b@2", "mcp.client.session.ClientSession"),
     (CONTEXT_MANAGERS, "p@2", "mcp.client.session.ClientSession"),  # a plain async generator iterates
     (CONTEXT_MANAGERS, "connect().x", None),  # the factory's result is a context manager, not a session
+    # without annotations: what an `@asynccontextmanager` yields, what a def returns; `dict(x)` copies
+    (CONTEXT_MANAGERS, "c@2", "mcp.client.session.ClientSession"),
+    (CONTEXT_MANAGERS, "copied['x']", "mcp.client.session.ClientSession"),
+    (CONTEXT_MANAGERS, "built().x", None),
     (SESSIONS, "c@2", "mcp.client.session.ClientSession"),
     (SESSIONS, "read@2", None),
     # an exit stack returns what `async with` would bind
