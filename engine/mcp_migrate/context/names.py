@@ -121,6 +121,10 @@ class NameQuestions:
             return True
         if any(isinstance(c.value, str) and c.value == fn.name for c in self.walk(ast.Constant)):
             return True
+        return self.imported_elsewhere(fn)
+
+    def imported_elsewhere(self, fn) -> bool:
+        """Another module of the project imports top-level `fn` from this one."""
         project, module = self.types.project, module_name(self.filename)
         return project is not None and module is not None and project.imports_of(module, fn.name)
 

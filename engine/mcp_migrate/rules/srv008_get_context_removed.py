@@ -27,8 +27,9 @@ MANUAL_STATIC = (
         replaces `ctx = mcp.get_context()` by an injected `ctx: Context` parameter (or uses the
         `Context` parameter the function already has): a review fix when something besides the server
         may call the function (the file names it, another module imports it, another decorator wraps
-        it). Elsewhere, marks the call: the context must be passed down from the handler; a static
-        resource gets no `Context` in v2 at all.
+        it). A plain helper that only such handlers call gets a `ctx: Context` parameter they pass
+        (`_audit("x", ctx=ctx)`). Elsewhere, marks the call: the context must be passed down from the
+        handler; a static resource gets no `Context` in v2 at all.
     """,
     why="""
         v2 removed the ambient context: `mcp.get_context()` raises
@@ -68,13 +69,27 @@ def check(ctx: PythonContext):
             handler_defs.add(id(d))
         elif uri is not None:
             static.add(id(d))
-    by_handler = {}
+    by_handler, by_helper = {}, {}
     for call in calls:
         fn = ctx.enclosing(call)
         if fn is not None and id(fn) in handler_defs:
             by_handler.setdefault(id(fn), (fn, []))[1].append(call)
+        elif fn is not None and id(fn) not in static and isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            by_helper.setdefault(id(fn), (fn, []))[1].append(call)
         else:
             ctx.manual(call, MANUAL_STATIC if fn is not None and id(fn) in static else MANUAL)
+    for fn, fn_calls in by_helper.values():
+        edits = _pass_down(ctx, fn, fn_calls, handler_defs - set(by_handler))
+        for call in fn_calls:
+            if edits:
+                ctx.fix(
+                    call,
+                    "`get_context()` was removed: the handlers that call this helper pass their `Context` down",
+                    edits[0],
+                    fix_class=edits[1],
+                )
+            else:
+                ctx.manual(call, MANUAL)
     for fn, fn_calls in by_handler.values():
         edits = _inject(ctx, fn, fn_calls)
         level = "safe" if _only_a_handler(ctx, fn) else "review"
@@ -111,6 +126,54 @@ def _inject(ctx, fn, calls):
         use = ctx.delete(removal[1]) if removal and removal[0] == name else ctx.replace(call, name)
         out.append([param, use] + ([import_edit] if import_edit is not None else []))
     return out
+
+
+def _pass_down(ctx, helper, calls, handler_defs):
+    """(edits, fix class) giving a helper that calls `get_context()` a `ctx: Context` parameter that
+    each handler calling it passes (adding one to a handler that has none), as the guide says; None
+    unless the helper is a plain function that only those handlers call, directly (`handler_defs`
+    leaves out handlers that get a parameter of their own from their own `get_context()`)."""
+    if helper.decorator_list or isinstance(ctx.parent(helper), ast.ClassDef):
+        return None
+    names = ctx.names_with_id(helper.name)
+    if any(isinstance(c.value, str) and c.value == helper.name for c in ctx.walk(ast.Constant)):
+        return None  # `__all__`, a name looked up by string
+    sites = []
+    for n in names:
+        call = ctx.parent(n)
+        b = ctx.binding(n)
+        handler = ctx.enclosing(call) if isinstance(call, ast.Call) and call.func is n else None
+        if b is None or b.node is not helper or handler is None or id(handler) not in handler_defs:
+            return None
+        sites.append((call, handler))
+    local, import_edit = ctx.context_name()
+    removals = {id(c): _assignment_line(ctx, helper, c) for c in calls}
+    named = [r[0] for r in removals.values() if r]
+    name = named[0] if named else _free_name(ctx, helper)
+    if not sites or local is None or name is None or any(ctx.keyword(c, name) for c, _ in sites):
+        return None
+    param = ctx.add_param(helper, "%s: %s" % (name, local))
+    edits = [param] + ([import_edit] if import_edit else [])
+    for c in calls:
+        removal = removals[id(c)]
+        edits.append(ctx.delete(removal[1]) if removal and removal[0] == name else ctx.replace(c, name))
+    safe = not ctx.imported_elsewhere(helper)
+    given = {}
+    for call, handler in sites:
+        if id(handler) not in given:
+            existing = ctx.context_params(handler)
+            arg = existing[0] if existing else _free_name(ctx, handler)
+            add = None if existing else ctx.add_param(handler, "%s: %s" % (arg, local))
+            if arg is None or (add is None and not existing):
+                return None
+            edits += [add] if add else []
+            safe = safe and (bool(existing) or _only_a_handler(ctx, handler))
+            given[id(handler)] = arg
+        kwarg = ctx.add_kwargs(call, "%s=%s" % (name, given[id(handler)]))
+        if kwarg is None or param is None:
+            return None
+        edits.append(kwarg)
+    return edits, "safe" if safe else "review"
 
 
 def _assignment_line(ctx, fn, call):

@@ -144,6 +144,50 @@ CASES = [
         "         return self.get_context().client_id\n",
         findings=["SRV008:5 manual"],
     ),
+    # a helper the handlers call: it takes their `Context` (a handler without one gets it injected)
+    case(
+        " from mcp.server.fastmcp import Context, FastMCP\n"
+        " \n"
+        " mcp = FastMCP(\"Demo\")\n"
+        " \n"
+        "-async def _audit(action: str) -> None:\n"
+        "-    ctx = mcp.get_context()\n"
+        "+async def _audit(action: str, ctx: Context) -> None:\n"
+        "     await ctx.info(action)\n"
+        " \n"
+        " @mcp.tool()\n"
+        "-async def drop(name: str) -> str:\n"
+        "-    await _audit(\"d\")\n"
+        "+async def drop(name: str, ctx: Context) -> str:\n"
+        "+    await _audit(\"d\", ctx=ctx)\n"
+        "     return name\n"
+        " \n"
+        " @mcp.tool()\n"
+        " async def move(name: str, context: Context) -> str:\n"
+        "-    await _audit(\"m\")\n"
+        "+    await _audit(\"m\", ctx=context)\n"
+        "     return name\n",
+        findings=["SRV008:6 safe"],
+    ),
+    # ... also called from outside a handler: the context cannot be passed down there
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        " \n"
+        " mcp = FastMCP(\"Demo\")\n"
+        " \n"
+        " def _session():\n"
+        "+    # mcp-migrate: SRV008 `get_context()` was removed: declare a `ctx: Context` parameter on the tool/resource/prompt "
+        "function and pass it to helpers that need it https://py.sdk.modelcontextprotocol.io/v2/migration/#mcpserverget_context-removed\n"
+        "     return mcp.get_context().session\n"
+        " \n"
+        " @mcp.tool()\n"
+        " def ping() -> str:\n"
+        "     return str(_session())\n"
+        " \n"
+        " def debug():\n"
+        "     return _session()\n",
+        findings=["SRV008:6 manual"],
+    ),
 ]
 
 NOOP = [
