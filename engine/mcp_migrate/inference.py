@@ -202,7 +202,7 @@ def lookup(cls: str, table: int, name: str, depth: int = 0):
 class Inference:
     def __init__(self, resolver, project=None, path: Optional[str] = None):
         self.resolver = resolver
-        self.project = project
+        self.project = project.seen_from(path) if project is not None and path else project
         self.path = path  # where this file is in the project, for its relative imports
         self._cache = {}
         self._busy = set()

@@ -7,6 +7,7 @@ browser worker can compute them in parallel or incrementally); `ProjectIndex` jo
 """
 
 import ast
+import copy
 from typing import Dict, Iterable, List, Optional
 
 MAX_HOPS = 16
@@ -157,6 +158,13 @@ def _named_ref(ann: Optional[ast.AST], depth: int = 0) -> Optional[list]:
     return ["name", ann.id] if isinstance(ann, ast.Name) else None
 
 
+def _shared_prefix(a: List[str], b: List[str]) -> int:
+    n = 0
+    while n < len(a) and n < len(b) and a[n] == b[n]:
+        n += 1
+    return n
+
+
 def _is_package(path: str) -> bool:
     return path.replace("\\", "/").rpartition("/")[2] == "__init__.py"
 
@@ -200,6 +208,14 @@ class ProjectIndex:
         self._by_last: Dict[str, List[str]] = {}
         for m in self.modules:
             self._by_last.setdefault(m.rpartition(".")[2], []).append(m)
+        self._near: List[str] = []
+
+    def seen_from(self, path: str) -> "ProjectIndex":
+        """The same index, read from the file at `path`: a module name that several projects of the
+        tree share (`tests.helpers`) means the one nearest that file."""
+        view = copy.copy(self)
+        view._near = (module_name(path) or "").split(".")
+        return view
 
     def relative(self, path: str, level: int, name: Optional[str]) -> Optional[str]:
         """The module a relative import in the file at `path` names."""
@@ -212,6 +228,10 @@ class ProjectIndex:
         if module in self.modules:
             return self.modules[module]
         hits = [m for m in self._by_last.get(module.rpartition(".")[2], ()) if m.endswith("." + module)]
+        if len(hits) > 1 and self._near:
+            shared = {m: _shared_prefix(m.split("."), self._near) for m in hits}
+            best = max(shared.values())
+            hits = [m for m in hits if shared[m] == best]
         return self.modules[hits[0]] if len(hits) == 1 else None
 
     def global_type(self, module: str, name: str, hops: int = 0):

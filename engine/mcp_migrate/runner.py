@@ -153,6 +153,7 @@ def _may_use_sdk(source: str, filename: str, tree: ast.Module, project) -> bool:
         return True  # (a snippet pasted without its imports still names `ClientSession`, `isError`...)
     if project is None:
         return False
+    project = project.seen_from(filename)
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom):
             module = project.relative(filename, node.level, node.module) if node.level else node.module

@@ -520,6 +520,11 @@ PROJECT = {
     "PER_TOOL: dict[str, timedelta] = {}\n",
     "pkg/use10.py": "from . import settings\nsettings.TIMEOUT\nsettings.PER_TOOL.get('t', settings.TIMEOUT)\n"
     "settings.PER_TOOL.get('t')\n",
+    # two projects of one tree with a `tests/helpers.py` each: an import means its own project's
+    "one/tests/helpers.py": "from mcp import ClientSession\ndef make():\n    return ClientSession(None, None)\n",
+    "one/tests/test_a.py": "from tests.helpers import make\nmade = make()\nmade\n",
+    "two/tests/helpers.py": "from mcp.server.lowlevel import Server\ndef make():\n    return Server('x')\n",
+    "two/tests/test_b.py": "from tests.helpers import make\nmade = make()\nmade\n",
 }
 BLOCKS = ("union", ("mcp.types.TextContent", "mcp.types.ImageContent"))
 PROJECT_ROWS = [
@@ -554,6 +559,8 @@ PROJECT_ROWS = [
     ("pkg/use10.py", "settings.TIMEOUT", "datetime.timedelta"),  # a sibling module imported by name
     ("pkg/use10.py", "settings.PER_TOOL.get('t', settings.TIMEOUT)", "datetime.timedelta"),
     ("pkg/use10.py", "settings.PER_TOOL.get('t')", ("union", ("datetime.timedelta", ("none",)))),
+    ("one/tests/test_a.py", "made@2", "mcp.client.session.ClientSession"),
+    ("two/tests/test_b.py", "made@2", "mcp.server.lowlevel.server.Server"),
 ]
 # Whether another module imports a handler (a new parameter would break its calls).
 USED_ELSEWHERE_ROWS = [("pkg/srv.py", "t1", True), ("pkg/srv.py", "t2", False)]
