@@ -11,6 +11,10 @@ MSG = (
 )
 
 
+STREAMS = "mcp.shared.memory.create_client_server_memory_streams"
+ANYIO_ONLY = ("send_nowait", "receive_nowait", "statistics")
+
+
 @rule(
     code="TST001",
     title="`create_connected_server_and_client_session` removed",
@@ -22,7 +26,9 @@ MSG = (
         `session = client.session` first thing in the block, keeping the callbacks and
         `raise_exceptions`. `mode="legacy"` keeps v1's initialize handshake over in-memory JSON-RPC
         (server-initiated sampling / elicitation / roots keep working), and the block goes on using
-        the same initialized `ClientSession` API as before. Other uses of the helper get a marker.
+        the same initialized `ClientSession` API as before. Other uses of the helper get a marker, as
+        do `send_nowait()` / `receive_nowait()` / `statistics()` on the streams
+        `create_client_server_memory_streams()` yields (context-propagating wrappers in v2).
     """,
     why="""
         The helper is gone: `ImportError: cannot import name
@@ -44,10 +50,11 @@ MSG = (
         +        session = client.session
                  await session.call_tool("my_tool", {"x": 1})
     """,
-    v1_names=[HELPER],
+    v1_names=[HELPER, STREAMS],
     v2_names=["mcp.client.Client", "mcp.client.client.Client.mode"],
 )
 def check(ctx: PythonContext):
+    _anyio_only_stream_methods(ctx)
     aliases = ctx.import_aliases(HELPER)
     calls = ctx.calls(HELPER)
     if not aliases and not calls:
@@ -153,3 +160,38 @@ def _snippet_calls(ctx):
         and c.func.id == "create_connected_server_and_client_session"
         and ctx.binding(c.func) is None
     ]
+
+
+def _anyio_only_stream_methods(ctx):
+    """`send_nowait()` / `receive_nowait()` / `statistics()` on the streams
+    `create_client_server_memory_streams()` yields (followed through unpacking and `self.x = ...`):
+    v2 yields context-propagating wrappers without them."""
+    names = set()
+    for call in ctx.calls(STREAMS):
+        item = ctx.parent(call)
+        if isinstance(item, ast.withitem) and item.optional_vars is not None:
+            names |= {ctx.dotted(n) for n in ast.walk(item.optional_vars) if isinstance(n, ast.Name)}
+    if not names:
+        return
+    grew = True
+    while grew:  # `client_read, client_write = client_streams`, `self.client_write = client_write`
+        grew = False
+        for a in ctx.walk(ast.Assign):
+            if ctx.dotted(a.value) in names or (
+                isinstance(a.value, ast.Subscript) and ctx.dotted(a.value.value) in names
+            ):
+                for t in a.targets:
+                    for n in ast.walk(t):
+                        key = ctx.dotted(n) if isinstance(n, (ast.Name, ast.Attribute)) else None
+                        if key and key not in names and isinstance(getattr(n, "ctx", None), ast.Store):
+                            names.add(key)
+                            grew = True
+    for call in ctx.attr_calls(*ANYIO_ONLY):
+        recv = call.func.value
+        if ctx.dotted(recv.value if isinstance(recv, ast.Subscript) else recv) in names:
+            ctx.manual(
+                call,
+                "`create_client_server_memory_streams()` yields context-propagating streams in v2: `%s()` is "
+                "gone (anyio-only); use `await send(...)` / `await receive()`, or create plain "
+                "`anyio.create_memory_object_stream` pairs" % call.func.attr,
+            )

@@ -12,6 +12,27 @@ MARKER = (
 )
 
 CASES = [
+    # the anyio-only methods of the streams the memory helper yields are gone
+    case(
+        " from mcp.shared.memory import create_client_server_memory_streams\n"
+        " \n"
+        " class Harness:\n"
+        "     async def start(self):\n"
+        "         async with create_client_server_memory_streams() as (client_streams, server_streams):\n"
+        "             client_read, client_write = client_streams\n"
+        "             self.client_write = client_write\n"
+        "+            # mcp-migrate: TST001 `create_client_server_memory_streams()` yields context-propagating streams in "
+        "v2: `receive_nowait()` is gone (anyio-only); use `await send(...)` / `await receive()`, or create plain "
+        "`anyio.create_memory_object_stream` pairs https://py.sdk.modelcontextprotocol.io/v2/migration/#create_connected_server_and_client_session-removed\n"
+        "             server_streams[0].receive_nowait()\n"
+        " \n"
+        "     def pending(self) -> int:\n"
+        "+        # mcp-migrate: TST001 `create_client_server_memory_streams()` yields context-propagating streams in "
+        "v2: `statistics()` is gone (anyio-only); use `await send(...)` / `await receive()`, or create plain "
+        "`anyio.create_memory_object_stream` pairs https://py.sdk.modelcontextprotocol.io/v2/migration/#create_connected_server_and_client_session-removed\n"
+        "         return self.client_write.statistics().current_buffer_used\n",
+        findings=["TST001:8 manual", "TST001:11 manual"],
+    ),
     # the block keeps its initialized ClientSession: initialize(), send_request() and params= stay valid
     case(
         "-from mcp.shared.memory import create_connected_server_and_client_session\n"
