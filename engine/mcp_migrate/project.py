@@ -61,6 +61,9 @@ def file_facts(path: str, text: str) -> Optional[dict]:
                 known = infer.annotation(node.annotation, tree, node)
             else:
                 known = infer.type_of(node.value)
+                if known is None and isinstance(node.value, ast.Subscript):  # `Ctx = Context[S, App]`
+                    generic = infer.type_of(node.value.value)
+                    known = generic if isinstance(generic, tuple) and generic[0] == "class" else None
             for t in targets:
                 if not isinstance(t, ast.Name):
                     continue

@@ -525,6 +525,10 @@ PROJECT = {
     "one/tests/test_a.py": "from tests.helpers import make\nmade = make()\nmade\n",
     "two/tests/helpers.py": "from mcp.server.lowlevel import Server\ndef make():\n    return Server('x')\n",
     "two/tests/test_b.py": "from tests.helpers import make\nmade = make()\nmade\n",
+    # a generic SDK class given its parameters under a name of the project's own
+    "pkg/ctxalias.py": "from mcp.server.fastmcp import Context\nfrom mcp.server.session import ServerSession\n"
+    "AppCtx = Context[ServerSession, dict]\n",
+    "pkg/use11.py": "from pkg.ctxalias import AppCtx\ndef tool(ctx: AppCtx):\n    ctx\n",
 }
 BLOCKS = ("union", ("mcp.types.TextContent", "mcp.types.ImageContent"))
 PROJECT_ROWS = [
@@ -559,6 +563,7 @@ PROJECT_ROWS = [
     ("pkg/use10.py", "settings.TIMEOUT", "datetime.timedelta"),  # a sibling module imported by name
     ("pkg/use10.py", "settings.PER_TOOL.get('t', settings.TIMEOUT)", "datetime.timedelta"),
     ("pkg/use10.py", "settings.PER_TOOL.get('t')", ("union", ("datetime.timedelta", ("none",)))),
+    ("pkg/use11.py", "ctx", "mcp.server.fastmcp.server.Context"),
     ("one/tests/test_a.py", "made@2", "mcp.client.session.ClientSession"),
     ("two/tests/test_b.py", "made@2", "mcp.server.lowlevel.server.Server"),
 ]

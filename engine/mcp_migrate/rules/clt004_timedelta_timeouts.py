@@ -17,6 +17,8 @@ METHODS = {
     (sdk.CLIENT_SESSION, "send_request"): {"request_read_timeout_seconds": 2},
     (sdk.CLIENT_SESSION_GROUP, "call_tool"): {"read_timeout_seconds": 2},
     (sdk.SERVER_SESSION, "send_request"): {"request_read_timeout_seconds": 2},
+    # `ctx.session` of a v1 `RequestContext` is typed as the base of both
+    (sdk.SHARED_SESSION + ".BaseSession", "send_request"): {"request_read_timeout_seconds": 2},
 }
 SESSION_KWARGS = ("read_timeout_seconds", "request_read_timeout_seconds")
 

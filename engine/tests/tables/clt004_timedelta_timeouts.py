@@ -179,6 +179,21 @@ CASES = [
         "     await session.call_tool('x', {}, read_timeout_seconds=a + b)\n",
         findings=["CLT004:7 safe", "CLT004:12 safe", "CLT004:13 manual"],
     ),
+    # `ctx.session` of a lowlevel server's request context (v1 types it as `BaseSession`)
+    case(
+        " from datetime import timedelta\n"
+        " import mcp.types as types\n"
+        " from mcp.server.lowlevel import Server\n"
+        " \n"
+        " PING = timedelta(seconds=5)\n"
+        " server = Server('s')\n"
+        " \n"
+        " async def ping():\n"
+        "     ctx = server.request_context\n"
+        "-    await ctx.session.send_request(types.ServerRequest(types.PingRequest()), types.EmptyResult, request_read_timeout_seconds=PING)\n"
+        "+    await ctx.session.send_request(types.ServerRequest(types.PingRequest()), types.EmptyResult, request_read_timeout_seconds=PING.total_seconds())\n",
+        findings=["CLT004:10 safe"],
+    ),
 ]
 
 NOOP = [
