@@ -1,0 +1,3 @@
+from mcpcli.cli import main
+
+raise SystemExit(main())
