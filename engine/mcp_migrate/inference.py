@@ -298,9 +298,7 @@ class Inference:
             and self.resolver.binding(f) is None
         ):  # `dict(sessions)`, `list(tools)`: a copy holding the same values
             t = self.type_of(call.args[0])
-            return union(
-                [m for m in members(t) if isinstance(m, tuple) and m[0] == ("dict" if f.id == "dict" else "list")]
-            )
+            return union([m for m in members(t) if isinstance(m, tuple) and m[0] == f.id])
         q = self.resolver.resolve(f)
         if q in ("typing.cast", "typing_extensions.cast") and call.args:  # cast(ClientSession, x)
             return self.annotation(call.args[0], self.resolver.scope_of.get(id(call), self.resolver.tree), call)
@@ -531,24 +529,21 @@ class Inference:
     def returned(self, fn):
         """What calling the def `fn` gives, per its return annotation; a generator that
         `@contextmanager` / `@asynccontextmanager` makes a context manager gives ("cm", what it yields)."""
-        if fn.returns is None:
-            if fn.decorator_list and all(self.resolver.resolve(d) in CM_DECORATORS for d in fn.decorator_list):
+        if fn.returns is None:  # what its own returns give; an `@asynccontextmanager`, what it yields
+            if not fn.decorator_list:
+                return self._own_values(fn, (ast.Return,))
+            if all(self.resolver.resolve(d) in CM_DECORATORS for d in fn.decorator_list):
                 yielded = self._own_values(fn, (ast.Yield,))
-                return ("cm", yielded) if yielded is not None else None  # `@asynccontextmanager` without `->`
-            return self._unannotated_return(fn)
+                return ("cm", yielded) if yielded is not None else None
+            return None
         t = self.annotation(fn.returns, self.resolver.scope_of.get(id(fn)), fn)
         if t is not None and self.makes_cm(fn):
             return union([("cm", m[1]) for m in members(t) if isinstance(m, tuple) and m[0] == "list"])
         return t
 
-    def _unannotated_return(self, fn):
-        """An undecorated def without a return annotation gives what every `return` of its own
-        returns, when each is known (`def _server(): return build_server(registry)`)."""
-        return None if fn.decorator_list else self._own_values(fn, (ast.Return,))
-
     def _own_values(self, fn, kinds):
         """What the `return`s (or `yield`s) of `fn` itself give, when each is known and it has no
-        statement of the other kind; else None."""
+        statement of the other kind (`def _server(): return build_server(registry)`); else None."""
         found = []
         todo = list(fn.body)
         while todo:

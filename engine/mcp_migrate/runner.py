@@ -182,6 +182,8 @@ def _without_added_duplicate_imports(before: str, after: str) -> str:
                 found[line] = found.get(line, 0) + 1
         return found
 
+    if after == before:
+        return after
     had, now = counts(before), counts(after)
     if all(n <= max(1, had.get(k, 0)) for k, n in now.items()):
         return after

@@ -4,7 +4,8 @@
 import ast
 from typing import Optional
 
-TIMEDELTA = "datetime.timedelta"
+from ..inference import TIMEDELTA
+
 UNITS = {
     "days": 86400,
     "seconds": 1,

@@ -153,6 +153,8 @@ def _pass_down(ctx, helper, calls, handler_defs):
     if not sites or local is None or name is None or any(ctx.keyword(c, name) for c, _ in sites):
         return None
     param = ctx.add_param(helper, "%s: %s" % (name, local))
+    if param is None:
+        return None
     edits = [param] + ([import_edit] if import_edit else [])
     for c in calls:
         removal = removals[id(c)]
@@ -170,7 +172,7 @@ def _pass_down(ctx, helper, calls, handler_defs):
             safe = safe and (bool(existing) or _only_a_handler(ctx, handler))
             given[id(handler)] = arg
         kwarg = ctx.add_kwargs(call, "%s=%s" % (name, given[id(handler)]))
-        if kwarg is None or param is None:
+        if kwarg is None:
             return None
         edits.append(kwarg)
     return edits, "safe" if safe else "review"

@@ -65,7 +65,7 @@ def check(ctx: PythonContext):
             place = _with_item(ctx, call) or _stack_entry(ctx, call)
             if place is not None and _used_session_id(ctx, place[0]) is not None:
                 msg += "; it yields `(read, write)`: for the `get_session_id` callback, " + SESSION_ID_HOOK
-            own = _own_client(ctx, call)
+            own = _own_client(ctx, call, place)
             if own:
                 ctx.fix(call, msg, own[0], fix_class=own[1])
             else:
@@ -75,7 +75,7 @@ def check(ctx: PythonContext):
     )
 
 
-def _own_client(ctx, call):
+def _own_client(ctx, call, place):
     """`async with streamablehttp_client(url, headers=h, timeout=t, auth=a) as streams:` ->
     `async with httpx2.AsyncClient(headers=h, timeout=httpx2.Timeout(t, read=300), auth=a,
     follow_redirects=True) as http_client, streamable_http_client(url, http_client=http_client) as streams:`,
@@ -85,7 +85,6 @@ def _own_client(ctx, call):
     place or an argument cannot be moved as written. The guide's own rewrite, safe when the
     timeouts are numbers or timedeltas the file shows (converted as v1 did): a name might hold
     either, and a factory's client is the user's, not an `httpx2` one."""
-    place = _with_item(ctx, call) or _stack_entry(ctx, call)
     if (
         place is None
         or len(call.args) > len(V1_POSITIONAL)

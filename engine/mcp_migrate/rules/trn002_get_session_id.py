@@ -110,8 +110,9 @@ def _targets(ctx):
     for a in ctx.walk(ast.Assign):
         if len(a.targets) != 1 or not _triple(a.targets[0]):
             continue
-        if _entered_client(ctx, a.value):
-            out.append((a.targets[0], _entered_client(ctx, a.value)))
+        entered = _entered_client(ctx, a.value)
+        if entered is not None:
+            out.append((a.targets[0], entered))
         elif isinstance(a.value, ast.Name):  # `as streams:` then `read, write, _ = streams`
             b = ctx.binding(a.value)
             if (
