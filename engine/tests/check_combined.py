@@ -50,6 +50,38 @@ ROWS = [
         "        pass\n",
         True,
     ),
+    # TRN001 puts the session-id capture above a statement PKG101 marks: the marker stays right above it.
+    (
+        "import httpx\n"
+        "from mcp.client.streamable_http import streamablehttp_client\n"
+        "\n"
+        "async def main(url):\n"
+        '    async with streamablehttp_client(url, auth=httpx.BasicAuth("a", "b")) as (r, w, get_id):\n'
+        "        return get_id()\n",
+        "import httpx\n"
+        "from mcp.client.streamable_http import streamable_http_client\n"
+        "import httpx2\n"
+        "\n"
+        "async def main(url):\n"
+        "    session_ids: list[str] = []\n"
+        "\n"
+        "    async def capture_session_id(response: httpx2.Response) -> None:\n"
+        '        if "mcp-session-id" in response.headers:\n'
+        '            session_ids.append(response.headers["mcp-session-id"])\n'
+        "\n"
+        "    def get_id() -> str | None:\n"
+        "        return session_ids[-1] if session_ids else None\n"
+        "\n"
+        "    # mcp-migrate: PKG101 the SDK now takes `httpx2` objects (`http_client=`, `auth=`, "
+        "`httpx_client_factory`): switch this file from `httpx` to the API-compatible `httpx2`, including "
+        "`except httpx.*` clauses and test transports (its automatic fix overlaps another change; apply it "
+        "by hand) https://py.sdk.modelcontextprotocol.io/v2/migration/#httpx-and-httpx-sse-replaced-by-httpx2\n"
+        '    async with httpx2.AsyncClient(timeout=httpx2.Timeout(30, read=300), auth=httpx.BasicAuth("a", "b"), '
+        'event_hooks={"response": [capture_session_id]}, follow_redirects=True) as http_client, '
+        "streamable_http_client(url, http_client=http_client) as (r, w):\n"
+        "        return get_id()\n",
+        True,
+    ),
 ]
 
 

@@ -139,7 +139,7 @@ def _own_client(ctx, call, place):
     if removal is None or add is None:
         return None
     imp = ctx.add_import("httpx2")
-    edits = [opening(opened, client, capture[1] if capture else "")] + removal + [add] + ([imp] if imp else [])
+    edits = opening(opened, client, capture[1] if capture else "") + removal + [add] + ([imp] if imp else [])
     edits += capture[2] if capture else []
     return edits, "safe" if exact else "review"
 
@@ -203,11 +203,9 @@ def _with_item(ctx, call):
         return None
 
     def opening(opened, client, before):
-        at = ctx.span(call)[0]
-        if before:  # definitions go above the statement, the client into it: one edit, in order
-            line = ctx.index.line_start(stmt.lineno)
-            return ctx.replace((line, at), before + ctx.text[line:at] + "%s as %s, " % (opened, client))
-        return ctx.insert(at, "%s as %s, " % (opened, client))
+        # The definitions are whole lines above the statement, so markers on it stay right above it.
+        into = [ctx.insert(ctx.span(call)[0], "%s as %s, " % (opened, client))]
+        return ([ctx.insert(ctx.index.line_start(stmt.lineno), before)] if before else []) + into
 
     return item.optional_vars, opening
 
@@ -237,7 +235,9 @@ def _stack_entry(ctx, call):
     stack = ctx.source(enter.func.value)
 
     def opening(opened, client, before):
-        return ctx.insert(line, "%s%s%s = await %s.enter_async_context(%s)\n" % (before, indent, client, stack, opened))
+        return [
+            ctx.insert(line, "%s%s%s = await %s.enter_async_context(%s)\n" % (before, indent, client, stack, opened))
+        ]
 
     return stmt.targets[0], opening
 
