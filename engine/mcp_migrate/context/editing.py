@@ -171,11 +171,13 @@ class EditHelpers:
             return None
         return self.insert(m.end() - 1, text)
 
-    def narrow_input_required(self, call: ast.Call) -> Optional[List[Edit]]:
+    def narrow_input_required(self, call: ast.Call, hoist: bool = False) -> Optional[List[Edit]]:
         """For `x = await obj.method(...)` on a line of its own, where v2 widened the result to
         `... | InputRequiredResult` (a multi-round-trip request, which no v1 function returns): the
         edits adding the guide's `assert not isinstance(x, InputRequiredResult)` after it. [] when
-        the result is dropped; None when it is used another way (or the name is the user's)."""
+        the result is dropped; None when it is used another way (or the name is the user's).
+        With `hoist`, a result used in place (`for c in await ...`, `list(await ...)`) where nothing
+        in its statement runs before it is first bound to a fresh name and narrowed."""
         awaited = self.parent(call)
         stmt = self.parent(awaited)
         if isinstance(awaited, ast.Await) and isinstance(stmt, ast.Expr):
@@ -186,7 +188,7 @@ class EditHelpers:
             and len(stmt.targets) == 1
             and isinstance(stmt.targets[0], ast.Name)
         ):
-            return None
+            return self._hoisted_narrowing(awaited, call) if hoist and isinstance(awaited, ast.Await) else None
         name = stmt.targets[0].id
         if _narrowed_next(self, stmt, name):
             return []
@@ -194,13 +196,53 @@ class EditHelpers:
         indent = self.text[line : self.span(stmt)[0]]
         if indent.strip() or stmt.end_lineno >= self.index.line_count:
             return None  # `a = 1; x = await ...`, or the file's last line
-        imp = self.add_import("mcp.types", "InputRequiredResult")
-        if imp is not None and self.module_binding("InputRequiredResult") is not None:
+        imp = self._input_required_import()
+        if imp is False:
             return None
         after = self.index.line_start(stmt.end_lineno + 1)
         nl = self.index.newline()
         assertion = "%sassert not isinstance(%s, InputRequiredResult)%s" % (indent, name, nl)
         return [self.insert(after, assertion)] + ([imp] if imp else [])
+
+    def _input_required_import(self):
+        """The edit importing `InputRequiredResult` (None when it is there); False when the file binds
+        that name to something else."""
+        imp = self.add_import("mcp.types", "InputRequiredResult")
+        return False if imp is not None and self.module_binding("InputRequiredResult") is not None else imp
+
+    def _hoisted_narrowing(self, awaited: ast.Await, call: ast.Call) -> Optional[List[Edit]]:
+        node, stmt = awaited, self.parent(awaited)
+        while not isinstance(stmt, ast.stmt):
+            if not _evaluated_first(self, node, stmt):
+                return None
+            node, stmt = stmt, self.parent(stmt)
+        first = (isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.Return, ast.Expr)) and stmt.value is node) or (
+            isinstance(stmt, (ast.For, ast.AsyncFor)) and stmt.iter is node
+        )
+        line = self.index.line_start(stmt.lineno)
+        indent = self.text[line : self.span(stmt)[0]]
+        method = call.func.attr if isinstance(call.func, ast.Attribute) else ""
+        name = self.fresh_name(
+            *{"read_resource": ("contents", "resource_contents")}.get(method, ("result", "mcp_result"))
+        )
+        imp = self._input_required_import()
+        if not first or indent.strip() or name is None or imp is False:
+            return None
+        start, end = self.span(awaited)
+        wrapped = isinstance(self.parent(awaited), (ast.Attribute, ast.Subscript))
+        if wrapped and self.text[start - 1 : start] == "(" and self.text[end : end + 1] == ")":
+            start, end = start - 1, end + 1  # `(await mcp.get_prompt(...)).messages` -> `result.messages`
+        nl = self.index.newline()
+        bound = "%s%s = %s%s%sassert not isinstance(%s, InputRequiredResult)%s" % (
+            indent,
+            name,
+            self.source(awaited),
+            nl,
+            indent,
+            name,
+            nl,
+        )
+        return [self.insert(line, bound), self.replace((start, end), name)] + ([imp] if imp else [])
 
     # ---- imports --------------------------------------------------------------------------------
     def add_import(self, module: str, name: Optional[str] = None) -> Optional[Edit]:
@@ -303,3 +345,20 @@ def _offset(text: str, pos: Tuple[int, int]) -> int:
     for _ in range(line - 1):
         off = text.index("\n", off) + 1
     return off + col
+
+
+def _evaluated_first(ctx, node: ast.AST, parent: ast.AST) -> bool:
+    """`node` is what `parent` evaluates before anything else: `list(node)`, `node.attr`, `node[i]`,
+    `node + x`, the outer iterable of a comprehension (evaluated where the comprehension stands)."""
+    if isinstance(parent, ast.Call):
+        return parent.args[:1] == [node] and ctx.dotted(parent.func) is not None
+    if isinstance(parent, (ast.Attribute, ast.Subscript)):
+        return parent.value is node
+    if isinstance(parent, (ast.BinOp, ast.Compare)):
+        return parent.left is node
+    if isinstance(parent, ast.comprehension):
+        outer = ctx.parent(parent)
+        return parent.iter is node and outer.generators[0] is parent
+    return isinstance(parent, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)) and any(
+        g is node for g in parent.generators[:1]
+    )

@@ -14,7 +14,9 @@ METHODS = ("get_prompt", "read_resource")
         After `x = await mcp.get_prompt(...)` / `x = await mcp.read_resource(...)` on a `FastMCP`
         server, adds the guide's `assert not isinstance(x, InputRequiredResult)`: v2 widened both
         results for multi-round-trip prompts and resource templates, which no v1 function returns.
-        A result used in place (`for c in await mcp.read_resource(uri)`) is marked.
+        A result used in place where nothing else in its statement runs first (`for c in await
+        mcp.read_resource(uri)`, `list(await ...)`, `(await ...).messages`) is bound to a new name
+        and narrowed above the statement; anywhere else (`f() + list(await ...)`) it is marked.
     """,
     why="""
         v2 returns `GetPromptResult | InputRequiredResult` and `Iterable[ReadResourceContents] |
@@ -38,7 +40,7 @@ METHODS = ("get_prompt", "read_resource")
 )
 def check(ctx: PythonContext):
     for call in ctx.method_calls(sdk.FASTMCP, *METHODS):
-        edits = ctx.narrow_input_required(call)
+        edits = ctx.narrow_input_required(call, hoist=True)
         if edits is None:
             ctx.manual(
                 call,

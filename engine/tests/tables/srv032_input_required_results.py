@@ -30,13 +30,44 @@ CASES = [
         "     await mcp.read_resource('notes://2')\n",
         findings=["SRV032:6 safe", "SRV032:9 safe"],
     ),
-    # used in place: marked
+    # used in place, evaluated before anything else in its statement: bound to a new name first
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        "+from mcp.types import InputRequiredResult\n"
+        " \n"
+        " async def dump(mcp: FastMCP, contents):\n"
+        "-    for c in await mcp.read_resource('notes://1'):\n"
+        "+    resource_contents = await mcp.read_resource('notes://1')\n"
+        "+    assert not isinstance(resource_contents, InputRequiredResult)\n"
+        "+    for c in resource_contents:\n"
+        "         print(c.content)\n"
+        "-    data = list(await mcp.read_resource(\n"
+        "+    resource_contents = await mcp.read_resource(\n"
+        "         'notes://2',\n"
+        "-    ))\n"
+        "-    msgs = (await mcp.get_prompt('p', {'a': '1'})).messages\n"
+        "-    return [c.content for c in await mcp.read_resource('notes://3')] + data + msgs\n"
+        "+    )\n"
+        "+    assert not isinstance(resource_contents, InputRequiredResult)\n"
+        "+    data = list(resource_contents)\n"
+        "+    result = await mcp.get_prompt('p', {'a': '1'})\n"
+        "+    assert not isinstance(result, InputRequiredResult)\n"
+        "+    msgs = result.messages\n"
+        "+    resource_contents = await mcp.read_resource('notes://3')\n"
+        "+    assert not isinstance(resource_contents, InputRequiredResult)\n"
+        "+    return [c.content for c in resource_contents] + data + msgs\n",
+        findings=["SRV032:4 safe", "SRV032:6 safe", "SRV032:9 safe", "SRV032:10 safe"],
+    ),
+    # something else in the statement runs first, or the statement shares its line: marked
     case(
         " from mcp.server.fastmcp import FastMCP\n"
         " \n"
-        " async def dump(mcp: FastMCP):\n"
-        "+    " + MARK % "read_resource" + "     return [c.content for c in await mcp.read_resource('notes://1')]\n",
-        findings=["SRV032:4 manual"],
+        " async def dump(mcp: FastMCP, seen):\n"
+        "+    " + MARK % "read_resource" + "     seen = seen + list(await mcp.read_resource('notes://1'))\n"
+        "+    " + MARK % "read_resource" + "     if seen: return [c for c in await mcp.read_resource('notes://2')]\n"
+        "+    " + MARK % "get_prompt" + "     while (await mcp.get_prompt('p')).messages:\n"
+        "         pass\n",
+        findings=["SRV032:4 manual", "SRV032:5 manual", "SRV032:6 manual"],
     ),
 ]
 
