@@ -1,3 +1,5 @@
+import ast
+
 from .. import sdk
 from ..context import PythonContext
 from ..framework import rule
@@ -14,8 +16,8 @@ MESSAGE = (
     anchor="mcpservercall_tool-returns-calltoolresult",
     fix_class="manual",
     summary="""
-        Marks direct `FastMCP.call_tool()` calls: the result is now a `CallToolResult`; read `.content` /
-        `.structured_content` instead of branching on a sequence or tuple.
+        Marks direct `FastMCP.call_tool()` calls whose result is used: it is now a `CallToolResult`; read
+        `.content` / `.structured_content` instead of branching on a sequence or tuple.
     """,
     why="""
         v1 returned a bare content sequence or a `(content, structured_content)` tuple; v2 returns a
@@ -37,4 +39,7 @@ MESSAGE = (
 )
 def check(ctx: PythonContext):
     for call in ctx.method_calls(sdk.FASTMCP, "call_tool"):
+        awaited = ctx.parent(call)
+        if isinstance(awaited, ast.Await) and isinstance(ctx.parent(awaited), ast.Expr):
+            continue  # the result is dropped: a failing tool still raises, as in v1
         ctx.manual(call, MESSAGE)

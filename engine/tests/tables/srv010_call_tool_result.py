@@ -22,6 +22,8 @@ CASES = [
 NOOP = [
     "from mcp import ClientSession\n\nasync def f(session: ClientSession):\n    r = await session.call_tool('x', {})\n",
     "from fastmcp import FastMCP\nmcp = FastMCP('d')\n\nasync def f():\n    await mcp.call_tool('x', {})\n",
+    # the result is dropped (a call made for its exception): nothing to read differently
+    "from mcp.server.fastmcp import FastMCP\nmcp = FastMCP('d')\n\nasync def f():\n    await mcp.call_tool('x', {})\n",
     "from mcp.server.mcpserver import MCPServer\n"
     "mcp = MCPServer('d')\n"
     "\n"
