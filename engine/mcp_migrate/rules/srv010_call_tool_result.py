@@ -4,6 +4,7 @@ from .. import sdk
 from ..context import PythonContext
 from ..framework import rule
 
+V2_FIELDS = ("content", "structured_content", "is_error", "meta")
 MESSAGE = (
     "`call_tool()` now returns a `CallToolResult` (not a content list or a `(content, structured)` "
     "tuple): read `.content` and `.structured_content` from it"
@@ -43,3 +44,25 @@ def check(ctx: PythonContext):
         if isinstance(awaited, ast.Await) and isinstance(ctx.parent(awaited), ast.Expr):
             continue  # the result is dropped: a failing tool still raises, as in v1
         ctx.manual(call, MESSAGE)
+        for use in _uses_of_result(ctx, ctx.parent(awaited)):
+            ctx.manual(
+                use,
+                "`%s` holds a `CallToolResult` now (from `call_tool()` above): read `%s.content` / "
+                "`%s.structured_content`" % (use.id, use.id, use.id),
+            )
+
+
+def _uses_of_result(ctx, stmt):
+    """Later reads of the name `x = await mcp.call_tool(...)` binds, where v1's sequence, dict or
+    tuple was taken apart: the errors are there, so markers go there too."""
+    if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name)):
+        return []
+    out = []
+    for n in ctx.names_with_id(stmt.targets[0].id):
+        b = ctx.binding(n) if isinstance(n.ctx, ast.Load) else None
+        if b is None or b.node is not stmt:
+            continue
+        parent = ctx.parent(n)
+        if not (isinstance(parent, ast.Attribute) and parent.attr in V2_FIELDS):
+            out.append(n)
+    return out

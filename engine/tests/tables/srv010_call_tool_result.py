@@ -17,6 +17,24 @@ CASES = [
         "     assert structured == {'result': 1}\n",
         findings=["SRV010:6 manual"],
     ),
+    # the result's later reads that take v1's shape apart carry the marker too; v2 reads do not
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        " \n"
+        " mcp = FastMCP('d')\n"
+        " \n"
+        " async def test_echo():\n"
+        "+    # mcp-migrate: SRV010 `call_tool()` now returns a `CallToolResult` (not a content list or a `(content, structured)` tuple): read `.content` and `.structured_content` from it https://py.sdk.modelcontextprotocol.io/v2/migration/#mcpservercall_tool-returns-calltoolresult\n"
+        "     result = await mcp.call_tool('echo', {'text': 'hi'})\n"
+        "+    # mcp-migrate: SRV010 `result` holds a `CallToolResult` now (from `call_tool()` above): read `result.content` / `result.structured_content` https://py.sdk.modelcontextprotocol.io/v2/migration/#mcpservercall_tool-returns-calltoolresult\n"
+        "     assert len(result) == 1\n"
+        "+    # mcp-migrate: SRV010 `result` holds a `CallToolResult` now (from `call_tool()` above): read `result.content` / `result.structured_content` https://py.sdk.modelcontextprotocol.io/v2/migration/#mcpservercall_tool-returns-calltoolresult\n"
+        "     assert result[0].text == 'hi' and result[0].type == 'text'\n"
+        "     assert not result.is_error\n"
+        "     result = 'other'\n"
+        "     print(result)\n",
+        findings=["SRV010:6 manual", "SRV010:7 manual", "SRV010:8 manual", "SRV010:8 manual"],
+    ),
 ]
 
 NOOP = [
