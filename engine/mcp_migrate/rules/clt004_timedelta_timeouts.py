@@ -1,4 +1,5 @@
 import ast
+import re
 
 from .. import sdk
 from ..context import PythonContext
@@ -34,7 +35,9 @@ SESSION_KWARGS = ("read_timeout_seconds", "request_read_timeout_seconds")
         `StreamableHttpParameters` and `ServerSession.send_request()` (also bound by `functools.partial`,
         or passed to `super().__init__` in a `ClientSession` subclass): literal `timedelta(...)` calls
         become numbers, other timedeltas get `.total_seconds()`; values the file does not show get a
-        marker.
+        marker. A `send_request()` / `call_tool()` override in a `ClientSession` subclass is called by
+        v2's own helpers with seconds: its `timedelta` timeout parameter becomes `float` when the
+        override only hands it on to `super()`, and is marked otherwise.
     """,
     why="""
         The session paths accept a timedelta and then crash inside anyio with
@@ -72,13 +75,14 @@ SESSION_KWARGS = ("read_timeout_seconds", "request_read_timeout_seconds")
     ],
 )
 def check(ctx: PythonContext):
+    handed_on = _overrides(ctx)
     seen = set()
     for cls, params in CONSTRUCTORS.items():
         for call, resolved in ctx.constructor_calls(cls):
             if not resolved:
                 continue
             seen.add(id(call))
-            _check_args(ctx, call, params, "safe")
+            _check_args(ctx, call, params, "safe", handed_on)
     for (cls, meth), params in METHODS.items():
         for call in ctx.attr_calls(meth):
             f = call.func
@@ -87,7 +91,7 @@ def check(ctx: PythonContext):
             level = ctx.receiver_level(f.value, cls)
             if level == "safe":
                 seen.add(id(call))
-                _check_args(ctx, call, params, "safe")
+                _check_args(ctx, call, params, "safe", handed_on)
     # `functools.partial(session.call_tool, name, args, read_timeout_seconds=t)` calls it later with t.
     for call in ctx.calls("functools.partial"):
         f = call.args[0] if call.args else None
@@ -101,7 +105,7 @@ def check(ctx: PythonContext):
         )
         if params is not None:
             seen.add(id(call))
-            _check_args(ctx, call, {k: i + 1 for k, i in params.items()}, "safe")
+            _check_args(ctx, call, {k: i + 1 for k, i in params.items()}, "safe", handed_on)
     # Snippets and sessions from elsewhere: the keyword names are the SDK's own, the value a timedelta.
     names = SESSION_KWARGS + ("timeout", "sse_read_timeout")
     for call in ctx.walk(ast.Call):
@@ -113,11 +117,76 @@ def check(ctx: PythonContext):
                     _convert(ctx, kw.value, "review")
 
 
-def _check_args(ctx, call, params, level):
+def _overrides(ctx):
+    """`send_request` / `call_tool` overridden in a `ClientSession` subclass with a `timedelta` timeout
+    parameter: v2's own helpers call the override with float seconds, so the parameter is retyped when
+    the override only hands it on to `super()`, and marked otherwise. The ids of the hand-on values
+    (nothing to convert there), so the generic pass leaves them alone."""
+    handed_on = set()
+    for cls in ctx.walk(ast.ClassDef):
+        if not any(ctx.is_ref(b, sdk.CLIENT_SESSION) for b in cls.bases):
+            continue
+        for fn in cls.body:
+            params = METHODS.get((sdk.CLIENT_SESSION, getattr(fn, "name", None)))
+            if not isinstance(fn, ast.AsyncFunctionDef) or params is None:
+                continue
+            for arg in fn.args.args + fn.args.kwonlyargs:
+                if arg.arg not in params or arg.annotation is None:
+                    continue
+                passed = _handed_on(ctx, fn, arg.arg)
+                if "timedelta" not in ctx.source(arg.annotation):
+                    if passed and re.search(r"\b(float|int)\b", ctx.source(arg.annotation)):
+                        handed_on.update(id(v) for v in passed)  # seconds already (a second run)
+                    continue
+                if passed is None:
+                    ctx.manual(
+                        arg,
+                        "v2's `ClientSession` calls `%s()` with `%s` in float seconds (its own helpers call this "
+                        "override): take `%s: float | None` and treat it as seconds" % (fn.name, arg.arg, arg.arg),
+                    )
+                    continue
+                handed_on.update(id(v) for v in passed)
+                optional = "None" in ctx.source(arg.annotation)
+                ctx.fix(
+                    arg,
+                    "v2's `ClientSession` calls `%s()` with `%s` in float seconds: the override takes `float`"
+                    % (fn.name, arg.arg),
+                    [ctx.replace(arg.annotation, "float | None" if optional else "float")],
+                )
+    return handed_on
+
+
+def _handed_on(ctx, fn, name):
+    """The reads of parameter `name` in `fn`, when each is the same timeout handed to
+    `super().<fn.name>(...)`; None when it is used any other way."""
+    pos = METHODS[(sdk.CLIENT_SESSION, fn.name)][name]
+    out = []
+    for node in ast.walk(fn):
+        if not (isinstance(node, ast.Name) and node.id == name) or node in (fn.args.args + fn.args.kwonlyargs):
+            continue
+        call = ctx.parent(node)
+        kw = call if isinstance(call, ast.keyword) else None
+        call = ctx.parent(kw) if kw is not None else call
+        if not (
+            isinstance(node.ctx, ast.Load)
+            and isinstance(call, ast.Call)
+            and isinstance(call.func, ast.Attribute)
+            and call.func.attr == fn.name
+            and isinstance(call.func.value, ast.Call)
+            and isinstance(call.func.value.func, ast.Name)
+            and call.func.value.func.id == "super"
+            and ((kw is not None and kw.arg == name) or (kw is None and call.args[pos : pos + 1] == [node]))
+        ):
+            return None
+        out.append(node)
+    return out
+
+
+def _check_args(ctx, call, params, level, handed_on):
     for name, pos in params.items():
         kw = ctx.keyword(call, name)
         value = kw.value if kw is not None else (call.args[pos] if pos is not None and len(call.args) > pos else None)
-        if value is None or isinstance(value, ast.Starred):
+        if value is None or isinstance(value, ast.Starred) or id(value) in handed_on:
             continue
         if _numeric(value):
             continue

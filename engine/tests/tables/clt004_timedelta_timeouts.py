@@ -49,18 +49,31 @@ CASES = [
         "+session = ClientSession(read_stream, write_stream, read_timeout_seconds=30)\n",
         findings=["CLT004:3 review"],
     ),
-    # a ClientSession subclass passing its own timedelta on to the SDK
+    # an override handing the timeout on to super(): v2's own helpers call it with seconds, so it takes float
     case(
         " from datetime import timedelta\n"
         " from mcp import ClientSession\n"
         " \n"
         " class Traced(ClientSession):\n"
-        "     async def send_request(self, request, result_type, request_read_timeout_seconds: timedelta | None = None):\n"
+        "-    async def send_request(self, request, result_type, request_read_timeout_seconds: timedelta | None = None):\n"
+        "+    async def send_request(self, request, result_type, request_read_timeout_seconds: float | None = None):\n"
         "         return await super().send_request(\n"
-        "-            request, result_type, request_read_timeout_seconds=request_read_timeout_seconds)\n"
-        "+            request, result_type, request_read_timeout_seconds=(request_read_timeout_seconds.total_seconds() "
-        "if request_read_timeout_seconds is not None else None))\n",
-        findings=["CLT004:7 safe"],
+        "             request, result_type, request_read_timeout_seconds=request_read_timeout_seconds)\n",
+        findings=["CLT004:5 safe"],
+    ),
+    # an override that does more with the timeout than hand it on: marked (v2 passes it seconds)
+    case(
+        " from datetime import timedelta\n"
+        " from mcp import ClientSession\n"
+        " \n"
+        " class Patient(ClientSession):\n"
+        "+    # mcp-migrate: CLT004 v2's `ClientSession` calls `call_tool()` with `read_timeout_seconds` in float seconds "
+        "(its own helpers call this override): take `read_timeout_seconds: float | None` and treat it as seconds "
+        "https://py.sdk.modelcontextprotocol.io/v2/migration/#timeouts-take-float-seconds-instead-of-timedelta\n"
+        "     async def call_tool(self, name, arguments=None, read_timeout_seconds: timedelta | None = None):\n"
+        "-        return await super().call_tool(name, arguments, read_timeout_seconds or timedelta(seconds=90))\n"
+        "+        return await super().call_tool(name, arguments, (read_timeout_seconds or timedelta(seconds=90)).total_seconds())\n",
+        findings=["CLT004:5 manual", "CLT004:6 safe"],
     ),
     # a conditional timedelta, and a parameter annotated `timedelta | None`
     case(
