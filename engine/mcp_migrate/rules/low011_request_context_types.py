@@ -110,11 +110,13 @@ def _request_context(ctx):
             target, text = whole, None
         if side is None and default and isinstance(node, ast.Name):
             side, target, text, guessed = default, whole, None, True
-        if side is None:
+        built = _client_construction(ctx, node) if side == "client" else []
+        if side is None or built is None:
             undecided.append(node)
             continue
         sides.add(side)
         edits.append(ctx.replace(target, text or NEW[side][1]))
+        edits += built
     imports = _import_edits(ctx, aliases, sides)
     if undecided or imports is None or _in_strings(ctx):
         for node in undecided or refs[:1]:
@@ -166,6 +168,24 @@ def _explicit(ctx, node):
         rest = ", ".join(ctx.source(e) for e in elts[1:])
         return "server", sub, NEW["server"][1] + ("[%s]" % rest if rest else "")
     return None, None, None
+
+
+def _client_construction(ctx, node):
+    """For `RequestContext(...)` built as a client context (a test calling a callback): the edits
+    dropping what v2's keyword-only `ClientRequestContext(session=, request_id=, meta=)` does not
+    take (`lifespan_context=None`, `request=None`); [] when it is not a call; None when it cannot be
+    rewritten (positional arguments, a real lifespan or request value)."""
+    call = ctx.parent(node)
+    if isinstance(call, ast.Subscript):
+        call = ctx.parent(call)
+    if not isinstance(call, ast.Call) or call.func not in (node, ctx.parent(node)):
+        return []
+    extra = [k for k in call.keywords if k.arg not in ("session", "request_id", "meta")]
+    if call.args or any(
+        k.arg is None or not (isinstance(k.value, ast.Constant) and k.value.value is None) for k in extra
+    ):
+        return None
+    return (ctx.remove_args(call, extra) if extra else []) or ([] if not extra else None)
 
 
 def _callback_side(ctx, node):

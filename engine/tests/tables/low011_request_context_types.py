@@ -81,6 +81,35 @@ CASES = [
         ' async def my_tool(ctx: Context[ServerSession, None]) -> str: ...\n',
         findings=["LOW011:1 manual"],
     ),
+    # a client context built by hand (a test calling a callback): v2's takes no `lifespan_context`
+    case(
+        " from unittest import mock\n"
+        " from mcp.client.session import ClientSession\n"
+        "-from mcp.shared.context import RequestContext\n"
+        "+from mcp.client.context import ClientRequestContext\n"
+        " \n"
+        "-def make() -> RequestContext[ClientSession, None]:\n"
+        "-    return RequestContext(request_id=7, meta=None, session=mock.MagicMock(), lifespan_context=None)\n"
+        "+def make() -> ClientRequestContext:\n"
+        "+    return ClientRequestContext(request_id=7, meta=None, session=mock.MagicMock())\n",
+        findings=["LOW011:3 review"],
+    ),
+    # ... with a lifespan value it cannot drop: marked
+    case(
+        " from mcp.client.session import ClientSession\n"
+        "+# mcp-migrate: LOW011 `mcp.shared.context.RequestContext` is gone: import `ServerRequestContext` from "
+        "`mcp.server.context` (server) or `ClientRequestContext` from `mcp.client.context` (client) "
+        "https://py.sdk.modelcontextprotocol.io/v2/migration/#requestcontext-type-parameters-simplified\n"
+        " from mcp.shared.context import RequestContext\n"
+        " \n"
+        " def make(session):\n"
+        "+    # mcp-migrate: LOW011 `RequestContext` is gone: use `ServerRequestContext[LifespanT, RequestT]` (from "
+        "`mcp.server.context`) in server code, `ClientRequestContext` (from `mcp.client.context`, no type "
+        "parameters) in client callbacks "
+        "https://py.sdk.modelcontextprotocol.io/v2/migration/#requestcontext-type-parameters-simplified\n"
+        "     return RequestContext(request_id=7, meta=None, session=session, lifespan_context={'db': 1})\n",
+        findings=["LOW011:2 manual", "LOW011:5 manual"],
+    ),
 ]
 
 NOOP = [
