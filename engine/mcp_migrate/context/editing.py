@@ -221,12 +221,14 @@ class EditHelpers:
         )
         line = self.index.line_start(stmt.lineno)
         indent = self.text[line : self.span(stmt)[0]]
+        if not first or indent.strip():
+            return None
         method = call.func.attr if isinstance(call.func, ast.Attribute) else ""
         name = self.fresh_name(
             *{"read_resource": ("contents", "resource_contents")}.get(method, ("result", "mcp_result"))
         )
         imp = self._input_required_import()
-        if not first or indent.strip() or name is None or imp is False:
+        if name is None or imp is False:
             return None
         start, end = self.span(awaited)
         wrapped = isinstance(self.parent(awaited), (ast.Attribute, ast.Subscript))

@@ -169,10 +169,15 @@ class TreeQuestions:
     @staticmethod
     def is_super_init(call: ast.Call) -> bool:
         """`super().__init__(...)`"""
+        return TreeQuestions.is_super_method(call, "__init__")
+
+    @staticmethod
+    def is_super_method(call: ast.Call, name: str) -> bool:
+        """`super().<name>(...)`"""
         f = call.func
         return (
             isinstance(f, ast.Attribute)
-            and f.attr == "__init__"
+            and f.attr == name
             and isinstance(f.value, ast.Call)
             and isinstance(f.value.func, ast.Name)
             and f.value.func.id == "super"

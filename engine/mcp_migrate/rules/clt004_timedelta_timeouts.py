@@ -133,11 +133,12 @@ def _overrides(ctx):
             for arg in fn.args.args + fn.args.kwonlyargs:
                 if arg.arg not in params or arg.annotation is None:
                     continue
-                passed = _handed_on(ctx, fn, arg.arg)
-                if "timedelta" not in ctx.source(arg.annotation):
-                    if passed and re.search(r"\b(float|int)\b", ctx.source(arg.annotation)):
-                        handed_on.update(id(v) for v in passed)  # seconds already (a second run)
+                ann = ctx.source(arg.annotation)
+                if "timedelta" not in ann:
+                    passed = _handed_on(ctx, fn, arg.arg) if re.search(r"\b(float|int)\b", ann) else None
+                    handed_on.update(id(v) for v in passed or ())  # seconds already (a second run)
                     continue
+                passed = _handed_on(ctx, fn, arg.arg)
                 if passed is None:
                     ctx.manual(
                         arg,
@@ -146,7 +147,7 @@ def _overrides(ctx):
                     )
                     continue
                 handed_on.update(id(v) for v in passed)
-                optional = "None" in ctx.source(arg.annotation)
+                optional = "None" in ann
                 ctx.fix(
                     arg,
                     "v2's `ClientSession` calls `%s()` with `%s` in float seconds: the override takes `float`"
@@ -162,7 +163,7 @@ def _handed_on(ctx, fn, name):
     pos = METHODS[(sdk.CLIENT_SESSION, fn.name)][name]
     out = []
     for node in ast.walk(fn):
-        if not (isinstance(node, ast.Name) and node.id == name) or node in (fn.args.args + fn.args.kwonlyargs):
+        if not (isinstance(node, ast.Name) and node.id == name):
             continue
         call = ctx.parent(node)
         kw = call if isinstance(call, ast.keyword) else None
@@ -170,11 +171,7 @@ def _handed_on(ctx, fn, name):
         if not (
             isinstance(node.ctx, ast.Load)
             and isinstance(call, ast.Call)
-            and isinstance(call.func, ast.Attribute)
-            and call.func.attr == fn.name
-            and isinstance(call.func.value, ast.Call)
-            and isinstance(call.func.value.func, ast.Name)
-            and call.func.value.func.id == "super"
+            and ctx.is_super_method(call, fn.name)
             and ((kw is not None and kw.arg == name) or (kw is None and call.args[pos : pos + 1] == [node]))
         ):
             return None

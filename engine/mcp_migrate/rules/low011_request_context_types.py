@@ -185,7 +185,7 @@ def _client_construction(ctx, node):
         k.arg is None or not (isinstance(k.value, ast.Constant) and k.value.value is None) for k in extra
     ):
         return None
-    return (ctx.remove_args(call, extra) if extra else []) or ([] if not extra else None)
+    return ctx.remove_args(call, extra) if extra else []
 
 
 def _callback_side(ctx, node):
