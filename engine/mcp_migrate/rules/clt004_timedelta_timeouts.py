@@ -147,7 +147,7 @@ def _overrides(ctx):
                     )
                     continue
                 handed_on.update(id(v) for v in passed)
-                optional = "None" in ann
+                optional = re.search(r"\b(None|Optional)\b", ann) is not None
                 ctx.fix(
                     arg,
                     "v2's `ClientSession` calls `%s()` with `%s` in float seconds: the override takes `float`"

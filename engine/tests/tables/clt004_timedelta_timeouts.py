@@ -61,6 +61,18 @@ CASES = [
         "             request, result_type, request_read_timeout_seconds=request_read_timeout_seconds)\n",
         findings=["CLT004:5 safe"],
     ),
+    # ... spelled `Optional[timedelta]`: still optional
+    case(
+        " from datetime import timedelta\n"
+        " from typing import Optional\n"
+        " from mcp import ClientSession\n"
+        " \n"
+        " class Traced(ClientSession):\n"
+        "-    async def call_tool(self, name, arguments=None, read_timeout_seconds: Optional[timedelta] = None):\n"
+        "+    async def call_tool(self, name, arguments=None, read_timeout_seconds: float | None = None):\n"
+        "         return await super().call_tool(name, arguments, read_timeout_seconds=read_timeout_seconds)\n",
+        findings=["CLT004:6 safe"],
+    ),
     # an override that does more with the timeout than hand it on: marked (v2 passes it seconds)
     case(
         " from datetime import timedelta\n"
