@@ -1,0 +1,3 @@
+"""Mirror documentation from MCP servers."""
+
+__version__ = "0.3.0"

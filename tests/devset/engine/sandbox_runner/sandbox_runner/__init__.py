@@ -1,0 +1,3 @@
+"""Execute Python snippets for MCP clients."""
+
+__version__ = "0.4.2"
