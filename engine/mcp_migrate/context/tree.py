@@ -183,6 +183,27 @@ class TreeQuestions:
             and f.value.func.id == "super"
         )
 
+    def handed_to_super(self, fn: ast.AST, name: str, pos: int) -> Optional[List[ast.Name]]:
+        """The reads of parameter `name` in the method `fn`, when each hands it on as the same
+        argument (keyword `name`, or positional index `pos` after self) of `super().<fn.name>(...)`;
+        None when it is used any other way."""
+        out = []
+        for node in ast.walk(fn):
+            if not (isinstance(node, ast.Name) and node.id == name):
+                continue
+            call = self.parent(node)
+            kw = call if isinstance(call, ast.keyword) else None
+            call = self.parent(kw) if kw is not None else call
+            if not (
+                isinstance(node.ctx, ast.Load)
+                and isinstance(call, ast.Call)
+                and self.is_super_method(call, fn.name)
+                and ((kw is not None and kw.arg == name) or (kw is None and call.args[pos : pos + 1] == [node]))
+            ):
+                return None
+            out.append(node)
+        return out
+
     @staticmethod
     def has_star(call: ast.Call) -> bool:
         """`*args` or `**kwargs` in the call: its arguments cannot all be seen."""

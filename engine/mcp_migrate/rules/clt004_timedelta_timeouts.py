@@ -131,14 +131,21 @@ def _overrides(ctx):
             if not isinstance(fn, ast.AsyncFunctionDef) or params is None:
                 continue
             for arg in fn.args.args + fn.args.kwonlyargs:
-                if arg.arg not in params or arg.annotation is None:
+                if arg.arg not in params:
+                    continue
+                if arg.annotation is None:  # whatever v2 passes is handed on as it came
+                    handed_on.update(id(v) for v in ctx.handed_to_super(fn, arg.arg, params[arg.arg]) or ())
                     continue
                 ann = ctx.source(arg.annotation)
                 if "timedelta" not in ann:
-                    passed = _handed_on(ctx, fn, arg.arg) if re.search(r"\b(float|int)\b", ann) else None
+                    passed = (
+                        ctx.handed_to_super(fn, arg.arg, params[arg.arg])
+                        if re.search(r"\b(float|int)\b", ann)
+                        else None
+                    )
                     handed_on.update(id(v) for v in passed or ())  # seconds already (a second run)
                     continue
-                passed = _handed_on(ctx, fn, arg.arg)
+                passed = ctx.handed_to_super(fn, arg.arg, params[arg.arg])
                 if passed is None:
                     ctx.manual(
                         arg,
@@ -155,28 +162,6 @@ def _overrides(ctx):
                     [ctx.replace(arg.annotation, "float | None" if optional else "float")],
                 )
     return handed_on
-
-
-def _handed_on(ctx, fn, name):
-    """The reads of parameter `name` in `fn`, when each is the same timeout handed to
-    `super().<fn.name>(...)`; None when it is used any other way."""
-    pos = METHODS[(sdk.CLIENT_SESSION, fn.name)][name]
-    out = []
-    for node in ast.walk(fn):
-        if not (isinstance(node, ast.Name) and node.id == name):
-            continue
-        call = ctx.parent(node)
-        kw = call if isinstance(call, ast.keyword) else None
-        call = ctx.parent(kw) if kw is not None else call
-        if not (
-            isinstance(node.ctx, ast.Load)
-            and isinstance(call, ast.Call)
-            and ctx.is_super_method(call, fn.name)
-            and ((kw is not None and kw.arg == name) or (kw is None and call.args[pos : pos + 1] == [node]))
-        ):
-            return None
-        out.append(node)
-    return out
 
 
 def _check_args(ctx, call, params, level, handed_on):

@@ -54,7 +54,8 @@ TYPEVARS = (
         only it and `ProgressFnT`, and marks the other
         `mcp.shared.session` imports (`BaseSession`, `RequestResponder`, the typing helpers) and the
         v1 internals a `ClientSession` no longer has (`session._request_id`, `_read_stream`,
-        `_receive_request_type`, ...).
+        `_receive_request_type`, ...). A `send_request()` override typed `metadata: MessageMetadata`
+        takes `ClientMessageMetadata | None` when it only hands `metadata` on to `super()`; else a marker.
     """,
     why="""
         `mcp.shared.session` is gone (`ModuleNotFoundError: No module named 'mcp.shared.session'`),
@@ -71,8 +72,8 @@ TYPEVARS = (
 
          on_progress: ProgressFnT = report
     """,
-    v1_names=[S + "ProgressFnT", S + "BaseSession", S + "RequestResponder"],
-    v2_names=["mcp.shared.dispatcher.ProgressFnT", "mcp.client.IncomingMessage"],
+    v1_names=[S + "ProgressFnT", S + "BaseSession", S + "RequestResponder", sdk.MESSAGE_METADATA],
+    v2_names=["mcp.shared.dispatcher.ProgressFnT", "mcp.client.IncomingMessage", sdk.CLIENT_MESSAGE_METADATA],
 )
 def check(ctx: PythonContext):
     declared = _own_typevars(ctx)
@@ -105,6 +106,7 @@ def check(ctx: PythonContext):
         edit = ctx.remove_kwarg(call, "related_request_id")
         if edit:
             ctx.fix(call, "`ClientSession.send_notification()` no longer takes `related_request_id`", [edit])
+    _send_request_metadata(ctx)
     for sub in ctx.walk(ast.Subscript):
         if _snippet_client_context(ctx, sub):
             ctx.manual(
@@ -118,6 +120,37 @@ def check(ctx: PythonContext):
             "`%s` went with `BaseSession`: v2's `ClientSession` runs on a dispatcher and has "
             "no such attribute; %s" % (attr.attr, PRIVATE[attr.attr]),
         )
+
+
+def _send_request_metadata(ctx):
+    """A `send_request()` override in a `ClientSession` subclass typed `metadata: MessageMetadata`:
+    v2's `ClientSession.send_request` takes `ClientMessageMetadata | None` (the server half of v1's
+    union is gone client-side), and its own helpers call the override with nothing else, so the
+    annotation becomes that when the override only hands `metadata` on to `super()`; else a marker."""
+    for cls in ctx.walk(ast.ClassDef):
+        if not any(ctx.is_ref(b, sdk.CLIENT_SESSION) for b in cls.bases):
+            continue
+        for fn in cls.body:
+            if not (isinstance(fn, ast.AsyncFunctionDef) and fn.name == "send_request"):
+                continue
+            for arg in fn.args.args + fn.args.kwonlyargs:
+                ann = arg.annotation
+                refs = [n for n in ast.walk(ann) if ctx.is_ref(n, sdk.MESSAGE_METADATA)] if ann else []
+                if arg.arg != "metadata" or not refs:
+                    continue
+                msg = "v2's `ClientSession.send_request()` takes `metadata: ClientMessageMetadata | None`"
+                bound = ctx.module_binding("ClientMessageMetadata")
+                if ctx.handed_to_super(fn, "metadata", 3) is None or not (
+                    bound is None or (bound.kind == "import" and bound.target == sdk.CLIENT_MESSAGE_METADATA)
+                ):
+                    ctx.manual(arg, msg + " (`ServerMessageMetadata` is no longer accepted)")
+                    continue
+                imp = ctx.add_import("mcp.shared.message", "ClientMessageMetadata")
+                edits = [
+                    ctx.replace(r, "ClientMessageMetadata | None" if r is ann else "ClientMessageMetadata")
+                    for r in refs
+                ]
+                ctx.fix(arg, msg + ", all its own helpers pass", edits + ([imp] if imp else []))
 
 
 def _own_typevars(ctx) -> set:

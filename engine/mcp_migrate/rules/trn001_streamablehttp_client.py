@@ -25,7 +25,8 @@ HOW = (
     summary="""
         Renames `streamablehttp_client` to `streamable_http_client` (imports, references, patch targets).
         Calls passing `headers=`, `timeout=`, `sse_read_timeout=`, `auth=` or `httpx_client_factory=`:
-        in an `async with` (or entered with `await stack.enter_async_context(...)`), a fix opens the
+        in an `async with` (or entered with `await stack.enter_async_context(...)`, directly or bound
+        to a name first, `cm = streamablehttp_client(...)` in each branch), a fix opens the
         client v1 built inside, `httpx2.AsyncClient(headers=..., timeout=httpx2.Timeout(30, read=300),
         auth=..., follow_redirects=True)` (or the given factory, called the same way), in the same
         statement (on the same stack, just before) and passes it as `http_client=`; `timedelta`
@@ -62,7 +63,7 @@ def check(ctx: PythonContext):
                 names,
                 HOW,
             )
-            place = _with_item(ctx, call) or _stack_entry(ctx, call)
+            place = _with_item(ctx, call) or _stack_entry(ctx, call) or _named_entry(ctx, call)
             if place is not None and _used_session_id(ctx, place[0]) is not None:
                 msg += "; it yields `(read, write)`: for the `get_session_id` callback, " + SESSION_ID_HOOK
             own = _own_client(ctx, call, place)
@@ -240,6 +241,68 @@ def _stack_entry(ctx, call):
         ]
 
     return stmt.targets[0], opening
+
+
+def _named_entry(ctx, call):
+    """(the streams, how to open the client) for `cm = streamablehttp_client(...)` on a line of its
+    own, `cm` entered once later in the same function with `streams = await
+    stack.enter_async_context(cm)`: the client is entered on that stack right above the assignment,
+    so the stack closes it after the transport, as it does for a call entered directly. Each branch
+    that assigns `cm` gets its own client; a `get_session_id` to keep is left by hand (one capture
+    per branch would redefine it)."""
+    stmt = ctx.parent(call)
+    func = ctx.enclosing(call, ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+    if not (
+        isinstance(stmt, ast.Assign)
+        and len(stmt.targets) == 1
+        and isinstance(stmt.targets[0], ast.Name)
+        and isinstance(func, ast.AsyncFunctionDef)
+    ):
+        return None
+    name = stmt.targets[0].id
+    uses = [n for n in ast.walk(func) if isinstance(n, ast.Name) and n.id == name]
+    reads = [n for n in uses if isinstance(n.ctx, ast.Load)]
+    if len(reads) != 1 or any(
+        ctx.enclosing(n, ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda) is not func for n in uses
+    ):
+        return None
+    enter = ctx.parent(reads[0])
+    entry = ctx.parent(ctx.parent(enter)) if isinstance(enter, ast.Call) else None
+    if not (
+        isinstance(entry, ast.Assign)
+        and entry.lineno > stmt.lineno
+        and isinstance(enter.func, ast.Attribute)
+        and enter.func.attr == "enter_async_context"
+        and enter.args == [reads[0]]
+        and _stack_ready(ctx, enter.func.value, func, stmt)
+        and len(entry.targets) == 1
+        and _used_session_id(ctx, entry.targets[0]) is None
+    ):
+        return None
+    line = ctx.index.line_start(stmt.lineno)
+    indent = ctx.text[line : ctx.span(stmt)[0]]
+    if indent.strip():
+        return None
+    stack = ctx.source(enter.func.value)
+
+    def opening(opened, client, before):
+        return [ctx.insert(line, "%s%s = await %s.enter_async_context(%s)\n" % (indent, client, stack, opened))]
+
+    return entry.targets[0], opening
+
+
+def _stack_ready(ctx, stack, func, stmt):
+    """The exit stack `stack` (a name or attribute chain) is the same object where `stmt` runs:
+    nothing in the function binds it, or its root name, at or after `stmt`."""
+    path = ctx.dotted(stack)
+    if path is None:
+        return False
+    bound = (path, path.split(".")[0])
+    return all(
+        n.lineno < stmt.lineno
+        for n in ast.walk(func)
+        if isinstance(n, (ast.Name, ast.Attribute)) and not isinstance(n.ctx, ast.Load) and ctx.dotted(n) in bound
+    )
 
 
 def _seconds(ctx, value):

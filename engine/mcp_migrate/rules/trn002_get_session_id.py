@@ -21,7 +21,8 @@ HOOK = (
     summary="""
         `streamable_http_client` yields `(read, write)` in v2: drops an unused third target from
         `async with streamable_http_client(...) as (read, write, get_session_id)` (also through
-        `enter_async_context`, and `read, write, _ = streams` after `as streams:`). Spells the
+        `enter_async_context`, of the call or of a name every assignment binds to one, and
+        `read, write, _ = streams` after `as streams:`). Spells the
         removed `GetSessionIdCallback` alias out as v1 defined it, `Callable[[], Optional[str]]`. A
         third target that is used gets a marker (TRN001 keeps it when the call's `headers=`, `timeout=`,
         ... move to an httpx2 client), as does `StreamableHTTPTransport.get_session_id()`.
@@ -113,6 +114,8 @@ def _targets(ctx):
         entered = _entered_client(ctx, a.value)
         if entered is not None:
             out.append((a.targets[0], entered))
+        elif _entered_name(ctx, a.value):
+            out.append((a.targets[0], None))
         elif isinstance(a.value, ast.Name):  # `as streams:` then `read, write, _ = streams`
             b = ctx.binding(a.value)
             if (
@@ -137,6 +140,29 @@ def _entered_client(ctx, value):
     ):
         return v.args[0]
     return None
+
+
+def _entered_name(ctx, value):
+    """`await stack.enter_async_context(cm)`, every assignment to `cm` in the function a client call."""
+    v = value.value if isinstance(value, ast.Await) else value
+    if not (
+        isinstance(v, ast.Call)
+        and isinstance(v.func, ast.Attribute)
+        and v.func.attr == "enter_async_context"
+        and len(v.args) == 1
+        and isinstance(v.args[0], ast.Name)
+    ):
+        return False
+    name = v.args[0].id
+    scope = ctx.enclosing(v, ast.FunctionDef, ast.AsyncFunctionDef) or ctx.tree
+    stores = [
+        n for n in ast.walk(scope) if isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load)
+    ]
+    return bool(stores) and all(
+        isinstance(a, ast.Assign) and a.targets == [n] and _is_client(ctx, a.value)
+        for n in stores
+        for a in [ctx.parent(n)]
+    )
 
 
 def _is_client(ctx, e):

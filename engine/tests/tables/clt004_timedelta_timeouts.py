@@ -226,4 +226,9 @@ NOOP = [
     "from datetime import timedelta\nimport httpx\n\nhttpx.Client(timeout=timedelta(seconds=3))\n",
     "from datetime import timedelta\nfrom myproj import Pool\n\nPool(read_timeout_seconds=timedelta(seconds=3))\n",
     "from mcp import ClientSession\n\ns = ClientSession(r, w, read_timeout_seconds=None)\n",
+    # an unannotated override parameter handed on: v2 passes it seconds, and they go on as they came
+    "from mcp import ClientSession\n\n"
+    "class Traced(ClientSession):\n"
+    "    async def send_request(self, request, result_type, request_read_timeout_seconds=None, metadata=None):\n"
+    "        return await super().send_request(request, result_type, request_read_timeout_seconds, metadata)\n",
 ]

@@ -95,6 +95,26 @@ CASES = [
         "     return session._read_stream._closed or session._write_stream._closed\n",
         findings=["CLT006:4 manual", "CLT006:4 manual"],
     ),
+    # a `send_request` override typed with v1's metadata union: the client half, when only handed on
+    case(
+        " from mcp import ClientSession\n"
+        " from mcp.shared.message import MessageMetadata\n"
+        "+from mcp.shared.message import ClientMessageMetadata\n"
+        " \n"
+        " class Traced(ClientSession):\n"
+        "-    async def send_request(self, request, result_type, timeout=None, metadata: MessageMetadata = None):\n"
+        "+    async def send_request(self, request, result_type, timeout=None, metadata: ClientMessageMetadata | None = None):\n"
+        "         return await super().send_request(request, result_type, timeout, metadata)\n"
+        " \n"
+        " class Peeking(ClientSession):\n"
+        "+    # mcp-migrate: CLT006 v2's `ClientSession.send_request()` takes `metadata: ClientMessageMetadata | None` "
+        "(`ServerMessageMetadata` is no longer accepted) "
+        "https://py.sdk.modelcontextprotocol.io/v2/migration/#clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed\n"
+        "     async def send_request(self, request, result_type, metadata: Optional[MessageMetadata] = None):\n"
+        "         log(metadata)\n"
+        "         return await super().send_request(request, result_type, metadata=metadata)\n",
+        findings=["CLT006:5 safe", "CLT006:9 manual"],
+    ),
 ]
 
 NOOP = [

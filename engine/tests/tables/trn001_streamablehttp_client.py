@@ -157,6 +157,36 @@ CASES = [
         "         pass\n",
         findings=["TRN001:2 safe", "TRN001:5 safe", "TRN001:6 safe"],
     ),
+    # bound to a name in each branch and entered later on a stack: each branch enters its client on
+    # that stack first; a stack bound after the assignment is not there yet: marked
+    case(
+        "-from mcp.client.streamable_http import streamablehttp_client\n"
+        "+from mcp.client.streamable_http import streamable_http_client\n"
+        "+import httpx2\n"
+        " \n"
+        " class Conn:\n"
+        "     async def connect(self, url, headers):\n"
+        "         if headers:\n"
+        "-            cm = streamablehttp_client(url, headers=headers, timeout=10)\n"
+        "+            http_client = await self.stack.enter_async_context(httpx2.AsyncClient(headers=headers, "
+        "timeout=httpx2.Timeout(10, read=300), follow_redirects=True))\n"
+        "+            cm = streamable_http_client(url, http_client=http_client)\n"
+        "         else:\n"
+        "-            cm = streamablehttp_client(url)\n"
+        "+            cm = streamable_http_client(url)\n"
+        "         self.streams = await self.stack.enter_async_context(cm)\n"
+        " \n"
+        " async def later(url):\n"
+        "+    # mcp-migrate: TRN001 `streamable_http_client()` takes only `url`, `http_client=`, `terminate_on_close=`: "
+        "for `headers=` build an `httpx2.AsyncClient(headers=..., timeout=httpx2.Timeout(30, read=300), auth=..., "
+        "follow_redirects=True)`, pass it as `http_client=` and close it (`async with http_client:`) "
+        "https://py.sdk.modelcontextprotocol.io/v2/migration/#streamablehttp_client-removed\n"
+        "-    cm = streamablehttp_client(url, headers={})\n"
+        "+    cm = streamable_http_client(url, headers={})\n"
+        "     async with AsyncExitStack() as stack:\n"
+        "         streams = await stack.enter_async_context(cm)\n",
+        findings=["TRN001:1 safe", "TRN001:6 safe", "TRN001:12 manual"],
+    ),
     # not a `with` item or an exit stack entry: marked
     case(
         "-from mcp.client.streamable_http import streamablehttp_client\n"

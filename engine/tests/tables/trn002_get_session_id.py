@@ -57,9 +57,27 @@ CASES = [
         "+    r, w = entered\n",
         findings=["TRN002:5 safe", "TRN002:7 safe"],
     ),
+    # entered through a name every branch binds to a client
+    case(
+        " from mcp.client.streamable_http import streamable_http_client\n"
+        " \n"
+        " async def f(stack, url, h):\n"
+        "     if h:\n"
+        "         cm = streamable_http_client(url)\n"
+        "     else:\n"
+        "         cm = streamable_http_client(h)\n"
+        "-    r, w, _ = await stack.enter_async_context(cm)\n"
+        "+    r, w = await stack.enter_async_context(cm)\n",
+        findings=["TRN002:8 safe"],
+    ),
 ]
 
 NOOP = [
+    # a name bound to something else on one path: not known to be the client
+    "from mcp.client.streamable_http import streamable_http_client\n"
+    "async def f(stack, url, other):\n"
+    "    cm = streamable_http_client(url) if url else other\n"
+    "    r, w, _ = await stack.enter_async_context(cm)\n",
     # a used callback of a call that builds its own client: TRN001 reports (and keeps) it with the client
     "from mcp.client.streamable_http import streamablehttp_client\n"
     "async def main(url):\n"
