@@ -28,7 +28,9 @@ REORDERS = {"sorted", "list", "reversed", "tuple"}
 FIELDS, METHODS = 1, 2  # the tables of sdk_types.CLASSES entries, and of user classes alike
 MAX_DEPTH = 24
 # Calls whose result (or awaited result) is their first argument's: `await asyncio.wait_for(session.call_tool(...), 5)`.
-PASS_THROUGH = {"asyncio.ensure_future", "asyncio.create_task", "asyncio.wait_for", "asyncio.shield"}
+PASS_THROUGH = {"asyncio.ensure_future", "asyncio.create_task", "asyncio.wait_for", "asyncio.shield", "asyncio.run"}
+# Event-loop entry points that call their first argument (`anyio.run(main, *args)`) and return its result.
+RUNS_CALLABLE = {"anyio.run", "trio.run", "anyio.from_thread.run"}
 # `contextlib.(Async)ExitStack` methods that enter their argument and return what `with ... as` would bind.
 EXIT_STACK_ENTERS = {"enter_async_context", "enter_context"}
 # Generic annotations whose first argument is what iterating (`for`, `async for`) yields.
@@ -307,6 +309,9 @@ class Inference:
                 return FUNCTIONS[q]
             if q in PASS_THROUGH and call.args:
                 return self.type_of(call.args[0])
+            if q in RUNS_CALLABLE and call.args:
+                fn = self.local_def(call.args[0])
+                return self.returned(fn) if fn is not None else None
             head, _, attr = q.rpartition(".")
             if attr in CONSTRUCTORS and is_sdk_class(head):
                 return head

@@ -267,6 +267,27 @@ class ProjectIndex:
                 return ("uobj", t[1])
         return None
 
+    def sdk_reexport(self, path: str, level: int, module: Optional[str], name: str) -> Optional[str]:
+        """The SDK name `from <module> import <name>` in the file at `path` binds when `module` is one
+        of the project's that imports it from the SDK as it is (`from .compat import FastMCP`), else None."""
+        if level == 0 and (module or "mcp").split(".")[0] == "mcp":
+            return None
+        absolute = self.relative(path, level, module) if level else module
+        q = self.imported_as_is(absolute, name) if absolute and self.find(absolute) is not None else None
+        return q if q is not None and q.split(".")[0] == "mcp" else None
+
+    def imported_as_is(self, module: str, name: str, hops: int = 0) -> Optional[str]:
+        """What top-level `name` of the user's `module` imports under its own name (`from
+        mcp.client.streamable_http import streamablehttp_client`, through the project's own
+        re-exports), as a qualified name; None for anything else."""
+        facts = self.find(module) if hops <= MAX_HOPS else None
+        entry = facts["names"].get(name) if facts is not None else None
+        if entry is None or entry[0] != "import" or entry[2] != name:
+            return None
+        if entry[1].split(".")[0] != "mcp" and self.find(entry[1]) is not None:
+            return self.imported_as_is(entry[1], name, hops + 1)
+        return entry[1] + "." + name
+
     def imports_of(self, module: str, name: str) -> bool:
         """Another module of the project imports `name` from `module` (`from .server import my_tool`)."""
         target = self.find(module)

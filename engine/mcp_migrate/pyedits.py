@@ -175,11 +175,15 @@ def rename_symbol(ctx, old: str, new_name: str, message: Optional[str] = None) -
     msg = message or _default_message(old_name, new_name)
     count = 0
     alias_nodes = set()
+    project = ctx.types.project
     for node in ctx.walk(ast.ImportFrom):
-        if node.level or not node.module:
-            continue
         for a in node.names:
-            if canonical(node.module + "." + a.name) != want or a.name == new_name:
+            # the SDK's module, or one of the project's that imports the name as it is and is renamed
+            # with it (`from .compat import FastMCP`, `compat` importing it from the SDK)
+            q = project.sdk_reexport(ctx.types.path, node.level, node.module, a.name) if project else None
+            if q is None and not node.level and node.module:
+                q = node.module + "." + a.name
+            if canonical(q) != want or a.name == new_name:
                 continue  # (already the new name: `from mcp.server.fastmcp import MCPServer` needs a module fix only)
             span = name_span(ctx, a)
             if span is None:
@@ -205,7 +209,13 @@ def rename_symbol(ctx, old: str, new_name: str, message: Optional[str] = None) -
     for const, target in patch_targets(ctx):
         parts = target.split(".")
         for cut in range(2, len(parts) + 1):
-            if canonical(".".join(parts[:cut])) == want and parts[cut - 1] == old_name:
+            if parts[cut - 1] != old_name:
+                continue
+            # the SDK's own module, or one of the project's that imports the name as it is (its
+            # import is renamed with it): `patch("app.client.streamablehttp_client")`
+            sdk_name = canonical(".".join(parts[:cut]))
+            imported = project.imported_as_is(".".join(parts[: cut - 1]), old_name) if project else None
+            if want in (sdk_name, canonical(imported or "")):
                 new_target = ".".join(parts[: cut - 1] + [new_name] + parts[cut:])
                 count += _replace_in_string(ctx, const, target, new_target, msg)
                 break

@@ -130,10 +130,12 @@ _CHILD_FIELDS: Dict[type, Tuple[str, ...]] = {}
 
 
 class Resolver:
-    def __init__(self, tree: ast.Module, span_of):
-        """`span_of(node)` gives a node's (start, end) str offsets, used to order bindings."""
+    def __init__(self, tree: ast.Module, span_of, reexport=None):
+        """`span_of(node)` gives a node's (start, end) str offsets, used to order bindings;
+        `reexport(level, module, name)` the SDK name an import from the user's own modules binds, or None."""
         self.tree = tree
         self.span_of = span_of
+        self._reexport = reexport
         self._class_cache: Dict[int, Optional[str]] = {}
         self._resolve_cache: Dict[int, Optional[str]] = {}
         self._instance_cache: Dict[int, Optional[str]] = {}
@@ -256,7 +258,10 @@ class Resolver:
                 if a.name == "*":
                     continue
                 local = a.asname or a.name
-                if node.level == 0 and node.module:
+                sdk = self._reexport(node.level, node.module, a.name) if self._reexport is not None else None
+                if sdk is not None:
+                    add(scope, local, pos, "import", sdk, a)
+                elif node.level == 0 and node.module:
                     add(scope, local, pos, "import", node.module + "." + a.name, a)
                 else:
                     add(scope, local, pos, "other", None, a)

@@ -86,11 +86,44 @@ ROWS = [
 
 
 # Names imported from the user's own modules: the file never says `mcp`, the project index knows.
+# A renamed SDK name the project re-exports (`from .compat import FastMCP`) or patches where its
+# own module imports it (`patch("pkg.compat.streamablehttp_client")`) is renamed with that import.
 PROJECT = {
     "pkg/app.py": "from mcp.server.fastmcp import FastMCP\n\napp = FastMCP('demo')\n",
     "pkg/serve.py": "from .app import app\n\napp.settings.port = 9000\napp.run('sse')\n",
+    "pkg/compat.py": "from mcp.client.streamable_http import streamablehttp_client\nfrom mcp.server.fastmcp import FastMCP\n",
+    "pkg/use_compat.py": (
+        "from pkg.compat import FastMCP, streamablehttp_client\n\n"
+        "server = FastMCP('x')\n\n"
+        "async def go(url):\n"
+        "    async with streamablehttp_client(url) as (read, write, _):\n"
+        "        return read, write\n"
+    ),
+    "tests/test_compat.py": (
+        "from unittest import mock\n\n"
+        "@mock.patch('pkg.compat.streamablehttp_client')\n"
+        "@mock.patch('pkg.app.FastMCP')\n"
+        "@mock.patch('pkg.app.other')\n"
+        "def test_go(a, b, c): ...\n"
+    ),
 }
-PROJECT_AFTER = {"pkg/serve.py": "from .app import app\n\napp.run('sse', port=9000)\n"}
+PROJECT_AFTER = {
+    "pkg/serve.py": "from .app import app\n\napp.run('sse', port=9000)\n",
+    "pkg/use_compat.py": (
+        "from pkg.compat import MCPServer, streamable_http_client\n\n"
+        "server = MCPServer('x')\n\n"
+        "async def go(url):\n"
+        "    async with streamable_http_client(url) as (read, write):\n"
+        "        return read, write\n"
+    ),
+    "tests/test_compat.py": (
+        "from unittest import mock\n\n"
+        "@mock.patch('pkg.compat.streamable_http_client')\n"
+        "@mock.patch('pkg.app.MCPServer')\n"
+        "@mock.patch('pkg.app.other')\n"
+        "def test_go(a, b, c): ...\n"
+    ),
+}
 
 
 def fixed_point(source, filename, review):

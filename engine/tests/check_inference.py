@@ -366,7 +366,23 @@ class Runner:
         self.maybe
         self.stamp
 """
+RUNS = """
+import anyio
+import asyncio
+from mcp.types import CallToolResult
+
+class Op:
+    async def _call(self) -> CallToolResult: ...
+
+    def execute(self):
+        result = anyio.run(self._call)
+        again = asyncio.run(self._call())
+        return result, again
+"""
+
 ROWS = [
+    (RUNS, "result@1", "mcp.types.CallToolResult"),  # `anyio.run(fn)` returns what `fn` does
+    (RUNS, "again@1", "mcp.types.CallToolResult"),  # `asyncio.run(coro)` returns what it awaits
     (TIMEOUTS, "self.cfg.request_timeout", "datetime.timedelta"),  # a dataclass field
     (TIMEOUTS, "self.cfg.call_timeout", ("union", ("datetime.timedelta", ("none",)))),
     (TIMEOUTS, "self.limit@2", "datetime.timedelta"),  # built in __init__

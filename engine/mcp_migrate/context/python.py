@@ -18,7 +18,9 @@ class PythonContext(TreeQuestions, NameQuestions, SdkQuestions, TimeoutQuestions
     def __init__(self, text: str, filename: str, tree: ast.Module, project=None):
         super().__init__(text, filename, "python")
         self.tree = tree
-        self.resolver = Resolver(tree, self.index.node_span)
+        view = project.seen_from(filename) if project is not None and filename else None
+        reexport = (lambda level, module, name: view.sdk_reexport(filename, level, module, name)) if view else None
+        self.resolver = Resolver(tree, self.index.node_span, reexport)
         self.types = Inference(self.resolver, project, filename)
         # Indexes built on first use, shared by every rule that asks (see tree.py, names.py).
         self._walk_cache = {}

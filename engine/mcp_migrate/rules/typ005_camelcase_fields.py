@@ -36,6 +36,9 @@ DISTINCTIVE = {
 }
 
 
+MOCKS = {"unittest.mock." + n for n in ("Mock", "MagicMock", "AsyncMock", "NonCallableMock", "NonCallableMagicMock")}
+
+
 @rule(
     code="TYP005",
     title="Field names changed from camelCase to snake_case",
@@ -47,7 +50,7 @@ DISTINCTIVE = {
         strings, camelCase keyword arguments of `mcp.types` constructors (`Tool(inputSchema=...)`),
         and in user subclasses of those models the camelCase fields they override
         (`maxTokens: int = 2048` in a `CreateMessageRequestParams` subclass) and their constructor
-        keywords. Safe when the file shows the object is an MCP type (constructor, annotation, a
+        keywords; camelCase MCP field names given to a `Mock(...)` / `configure_mock(...)` (review). Safe when the file shows the object is an MCP type (constructor, annotation, a
         `ClientSession` call result, a loop over one, an `isinstance` check, `assert` or `case`, a
         return annotation); a review fix when the receiver's origin is not visible.
     """,
@@ -97,6 +100,7 @@ def check(ctx: PythonContext):
     for call in ctx.walk(ast.Call):
         _keywords(ctx, call, guess)
         _attribute_strings(ctx, call, guess)
+        _mock_attributes(ctx, call, guess)
     for cls in ctx.walk(ast.ClassDef):
         _subclass_fields(ctx, cls)
 
@@ -132,7 +136,7 @@ def _model_class(ctx, call):
 
 
 def _keywords(ctx, call, guess):
-    if not any(kw.arg in sdk.CAMEL_TO_SNAKE for kw in call.keywords):
+    if not any(kw.arg in sdk.CAMEL_TO_SNAKE for kw in call.keywords) or ctx.resolve(call.func) in MOCKS:
         return
     cls = _model_class(ctx, call)
     level = None
@@ -158,6 +162,23 @@ def _keywords(ctx, call, guess):
             ctx.manual(kw, msg)
         else:
             ctx.fix(kw, msg, [ctx.replace(span, new)], fix_class=level)
+
+
+def _mock_attributes(ctx, call, guess):
+    """`Mock(tools=[], nextCursor=None)` standing in for an MCP result, `m.configure_mock(isError=True)`:
+    the code under test reads `next_cursor` once migrated, and a Mock answers any other name with a
+    new Mock instead of failing, so the camelCase keyword would silently stop meaning anything."""
+    f = call.func
+    if not (ctx.resolve(f) in MOCKS or (isinstance(f, ast.Attribute) and f.attr == "configure_mock")):
+        return
+    if not guess.uses_sdk():
+        return
+    for kw in call.keywords:
+        new = sdk.CAMEL_TO_SNAKE.get(kw.arg or "")
+        span = ctx.name_span(kw) if kw.arg in DISTINCTIVE else None
+        if new is not None and span is not None:
+            msg = "if this mock stands in for an MCP object, its `%s` field is `%s` in v2" % (kw.arg, new)
+            ctx.fix(kw, msg, [ctx.replace(span, new)], fix_class="review")
 
 
 def _imported_unknown(ctx, func):

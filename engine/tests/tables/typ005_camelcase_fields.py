@@ -139,9 +139,27 @@ CASES = [
         "     pass\n",
         findings=["TYP005:2 review"],
     ),
+    # mocks standing in for MCP results: the migrated code reads snake_case, and a Mock answers a
+    # name it was not given with a new Mock instead of failing
+    case(
+        " from unittest import mock\n"
+        " from unittest.mock import Mock\n"
+        " import mcp\n"
+        " \n"
+        " def test_pages(session):\n"
+        "-    session.list_tools.return_value = mock.Mock(tools=[], nextCursor=None)\n"
+        "-    other = Mock(isError=False, fooBar=1)\n"
+        "-    other.configure_mock(structuredContent={})\n"
+        "+    session.list_tools.return_value = mock.Mock(tools=[], next_cursor=None)\n"
+        "+    other = Mock(is_error=False, fooBar=1)\n"
+        "+    other.configure_mock(structured_content={})\n",
+        findings=["TYP005:6 review", "TYP005:7 review", "TYP005:8 review"],
+    ),
 ]
 
 NOOP = [
+    # a mock in a file that does not use the SDK
+    "from unittest.mock import Mock\nm = Mock(isError=False)\n",
     # a request `_meta` field: a dict key in v2, TYP010's (`.progress_token` would be wrong there)
     "from mcp.server.lowlevel import Server\n\nserver = Server('s')\n\nasync def h():\n"
     "    ctx = server.request_context\n    if ctx.meta and ctx.meta.progressToken:\n        return ctx.meta.progressToken\n",
