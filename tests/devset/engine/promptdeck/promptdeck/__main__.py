@@ -1,0 +1,3 @@
+from promptdeck.cli import main
+
+raise SystemExit(main())
