@@ -157,11 +157,11 @@ def _structured_display(ctx, v, head, ref, needs) -> Optional[list]:
 
 def _resource_result(ctx, v, ann, ref, needs) -> Optional[list]:
     head = "%s(contents=[" % ref("ReadResourceResult")
-    if _is_str(v) or (ann == "str" and not isinstance(v, (ast.List, ast.Tuple))):
+    if _is_str(ctx, v) or (ann == "str" and not isinstance(v, (ast.List, ast.Tuple))):
         return _around(
             ctx, v, head + "%s(uri=params.uri, text=" % ref("TextResourceContents"), ', mime_type="text/plain")])'
         )
-    if _is_bytes(v) or ann == "bytes":
+    if _is_bytes(ctx, v) or ann == "bytes":
         needs.add((None, "base64"))
         return _around(
             ctx,
@@ -178,7 +178,9 @@ def _resource_result(ctx, v, ann, ref, needs) -> Optional[list]:
 
 
 def _resource_item(ctx, e, ref, needs) -> Optional[list]:
-    """`ReadResourceContents(content=..., mime_type=...)` turned into the contents v1's decorator built."""
+    """`ReadResourceContents(content=..., mime_type=..., meta=...)` turned into the contents v1's
+    decorator built: text for a `str`, base64 blob for `bytes`, and for a name whose type the file
+    does not show, the same choice v1 made at run time (`Text... if isinstance(x, str) else Blob...`)."""
     if (
         not (isinstance(e, ast.Call) and ctx.is_ref(e.func, READ_RESOURCE_CONTENTS))
         or ctx.has_star(e)
@@ -187,17 +189,59 @@ def _resource_item(ctx, e, ref, needs) -> Optional[list]:
         return None
     given = dict(zip(("content", "mime_type"), e.args))
     given.update({k.arg: k.value for k in e.keywords})
-    if set(given) - {"content", "mime_type"} or "content" not in given:
+    if set(given) - {"content", "mime_type", "meta"} or "content" not in given:
         return None
-    content, mime = given["content"], given.get("mime_type")
-    if _is_str(content):
+    content, mime, meta = given["content"], given.get("mime_type"), given.get("meta")
+    if meta is not None and not (isinstance(meta, ast.Constant) and meta.value is None):
+        extra = ", _meta=%s" % ctx.source(meta)
+    else:
+        extra = ""
+    if _is_str(ctx, content) or _is_bytes(ctx, content):
+        return _literal_item(ctx, e, content, mime, ref, needs)
+    if not _plain_value(content):
+        return None
+    needs.add((None, "base64"))
+    value = ctx.source(content)
+    text = "%s(uri=params.uri, text=%s, mime_type=%s%s)" % (
+        ref("TextResourceContents"),
+        value,
+        _mime(ctx, mime, '"text/plain"'),
+        extra,
+    )
+    blob = "%s(uri=params.uri, blob=base64.b64encode(%s).decode(), mime_type=%s%s)" % (
+        ref("BlobResourceContents"),
+        value,
+        _mime(ctx, mime, '"application/octet-stream"'),
+        extra,
+    )
+    return [ctx.replace(e, "%s if isinstance(%s, str) else %s" % (text, value, blob))]
+
+
+def _plain_value(node) -> bool:
+    """A name or attribute chain: cheap and the same value when read twice."""
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    return isinstance(node, ast.Name)
+
+
+def _mime(ctx, mime, default: str) -> str:
+    """The `mime_type=` v1 set: the given one, or the default for a missing, None or empty one."""
+    if mime is None or (isinstance(mime, ast.Constant) and mime.value is None):
+        return default
+    if isinstance(mime, ast.Constant) and isinstance(mime.value, str) and mime.value:
+        return ctx.source(mime)
+    src = ctx.source(mime)
+    return ("%s or %s" if _plain_value(mime) else "(%s) or %s") % (src, default)
+
+
+def _literal_item(ctx, e, content, mime, ref, needs) -> list:
+    """In place, for content written as a `str` or `bytes` literal: the class, `uri=`, the field."""
+    if _is_str(ctx, content):
         cls, field, default, pre, post = "TextResourceContents", "text", '"text/plain"', "", ""
-    elif _is_bytes(content):
+    else:
         needs.add((None, "base64"))
         cls, field, default = "BlobResourceContents", "blob", '"application/octet-stream"'
         pre, post = "base64.b64encode(", ").decode()"
-    else:
-        return None
     edits = [
         ctx.replace(e.func, ref(cls)),
         ctx.insert(ctx.span(e.args[0] if e.args else e.keywords[0])[0], "uri=params.uri, "),
@@ -208,6 +252,9 @@ def _resource_item(ctx, e, ref, needs) -> Optional[list]:
         edits += _around(ctx, content, pre, post) if pre else []
     else:
         edits += _around(ctx, content, field + "=" + pre, post)
+    meta_kw = ctx.keyword(e, "meta")
+    if meta_kw is not None:
+        edits.append(ctx.replace(ctx.name_span(meta_kw), "_meta"))  # the field's name in the constructor
     if mime is None:
         edits.append(ctx.insert(ctx.span(e)[1] - 1, ", mime_type=%s" % default))
     elif isinstance(mime, ast.Constant) and mime.value is None:
@@ -293,9 +340,44 @@ def _is_result(ctx, v, result: str) -> bool:
     return ctx.types.class_of(v) == result
 
 
-def _is_str(v) -> bool:
-    return isinstance(v, ast.JoinedStr) or (isinstance(v, ast.Constant) and isinstance(v.value, str))
+# Calls whose result is text or bytes whatever they are given: what v1 turned into text or a blob.
+STR_FUNCTIONS = {"json.dumps", "builtins.str", "builtins.repr", "builtins.format"}
+STR_METHODS = {"decode", "read_text", "hexdigest"}
+BYTES_FUNCTIONS = {"builtins.bytes", "base64.b64decode", "base64.urlsafe_b64decode"}
+BYTES_METHODS = {"encode", "read_bytes", "digest"}
 
 
-def _is_bytes(v) -> bool:
-    return isinstance(v, ast.Constant) and isinstance(v.value, bytes)
+def _is_str(ctx, v) -> bool:
+    return _text_kind(ctx, v) is str
+
+
+def _is_bytes(ctx, v) -> bool:
+    return _text_kind(ctx, v) is bytes
+
+
+def _text_kind(ctx, v):
+    """str or bytes when the expression is one whatever its inputs (a literal, an f-string,
+    `json.dumps(...)`, `"".join(...)`, `s.encode()`), else None."""
+    if isinstance(v, ast.Constant):
+        return type(v.value) if isinstance(v.value, (str, bytes)) else None
+    if isinstance(v, ast.JoinedStr):
+        return str
+    if isinstance(v, ast.BinOp) and isinstance(v.op, (ast.Add, ast.Mod)):
+        left = _text_kind(ctx, v.left)
+        return left if isinstance(v.op, ast.Mod) or left is _text_kind(ctx, v.right) else None
+    if not isinstance(v, ast.Call):
+        return None
+    f = v.func
+    name = ("builtins." + f.id) if isinstance(f, ast.Name) and ctx.binding(f) is None else ctx.resolve(f)
+    if name in STR_FUNCTIONS:
+        return str
+    if name in BYTES_FUNCTIONS:
+        return bytes
+    if isinstance(f, ast.Attribute):
+        if f.attr in ("join", "format") and _text_kind(ctx, f.value) is not None:
+            return _text_kind(ctx, f.value)  # `"\n".join(lines)`, `b"".join(chunks)`
+        if f.attr in STR_METHODS:
+            return str
+        if f.attr in BYTES_METHODS:
+            return bytes
+    return None

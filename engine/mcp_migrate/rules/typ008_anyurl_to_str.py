@@ -64,7 +64,8 @@ PARTS = {
         `unsubscribe_resource()`; other URL objects there (an `AnyUrl(x)` call, a name annotated or
         built as one) become `str(...)`, the string v1 sent. Rewrites `.host` / `.scheme` / ... on an
         MCP object's `.uri` to `urlparse(...)` (review: `urlparse` differs from `AnyUrl` on
-        normalisation).
+        normalisation). An MCP object's `.uri` handed to the file's own function whose parameter
+        is annotated `AnyUrl` is wrapped in `AnyUrl(...)`, the object v1 handed it.
     """,
     why="""
         v2 URIs are plain `str`: the session methods accept only `str`, and
@@ -115,6 +116,9 @@ def check(ctx: PythonContext):
                 )
     if not ctx.attributes_named("uri"):
         return
+    if ctx.mentions(*URL_TYPES):
+        for call in ctx.walk(ast.Call):
+            _into_own_url_parameters(ctx, call)
     for node in ctx.walk(ast.Attribute):
         part = PARTS.get(node.attr)
         if part is None and (node.attr in STR_ATTRS or node.attr == "uri"):
@@ -133,6 +137,43 @@ def check(ctx: PythonContext):
         edits = [ctx.replace(node, "urlparse(%s).%s" % (ctx.source(node.value), part))]
         imp = ctx.add_import("urllib.parse", "urlparse")
         ctx.fix(node, msg, edits + ([imp] if imp else []), fix_class="review")
+
+
+def _into_own_url_parameters(ctx, call):
+    """An MCP object's `.uri` handed to the file's own function whose parameter is annotated
+    `AnyUrl` (`self.path_for(resource.uri)` with `def path_for(self, uri: AnyUrl)`): v1 handed it
+    that object, so it is rebuilt from the string, and the function keeps working as it did."""
+    fn = ctx.types.local_def(call.func)
+    if fn is None or ctx.has_star(call):
+        return
+    params = fn.args.posonlyargs + fn.args.args
+    if (
+        isinstance(call.func, ast.Attribute)
+        and params
+        and not any(getattr(d, "id", None) == "staticmethod" for d in fn.decorator_list)
+    ):
+        params = params[1:]  # `self.method(...)`: the first parameter is bound
+    given = list(zip(params, call.args))
+    by_name = {a.arg: a for a in params + fn.args.kwonlyargs}
+    given += [(by_name[k.arg], k.value) for k in call.keywords if k.arg in by_name]
+    for param, arg in given:
+        ann = param.annotation
+        url = (
+            next(
+                (n for n in ast.walk(ann) if isinstance(n, (ast.Name, ast.Attribute)) and ctx.is_ref(n, *URL_TYPES)),
+                None,
+            )
+            if ann is not None
+            else None
+        )
+        if url is None or _mcp_uri(ctx, arg) is None:
+            continue
+        ctx.fix(
+            arg,
+            "MCP URIs are `str` in v2, and `%s()` takes `%s: %s`: build the URL object v1 passed"
+            % (fn.name, param.arg, ctx.source(url)),
+            [ctx.replace(arg, "%s(%s)" % (ctx.source(url), ctx.source(arg)))],
+        )
 
 
 def _mcp_uri(ctx, expr):

@@ -252,6 +252,46 @@ CASES = [
         '-    return [ReadResourceContents(content="text", mime_type=None), ReadResourceContents("<b/>", "text/html")]\n',
         findings=["LOW001:6 safe"],
     ),
+    # content whose type the file does not show: v1's own run-time choice between text and blob; `meta=`
+    # is the contents' `_meta`; `json.dumps(...)` and `"".join(...)` are text whatever they are given
+    case(
+        ' import json\n'
+        ' from mcp.server import Server\n'
+        ' from mcp.server.lowlevel.helper_types import ReadResourceContents\n'
+        '+import base64\n'
+        '+from mcp.server import ServerRequestContext\n'
+        '+from mcp.types import BlobResourceContents, ReadResourceRequestParams, ReadResourceResult, TextResourceContents\n'
+        ' \n'
+        "-server = Server('s')\n"
+        '+async def read(ctx: ServerRequestContext, params: ReadResourceRequestParams):\n'
+        '+    uri = params.uri\n'
+        '+    doc = DOCS[str(uri)]\n'
+        '+    if doc.raw:\n'
+        '+        return ReadResourceResult(contents=[TextResourceContents(uri=params.uri, text=doc.body, mime_type=doc.mime or "text/plain", _meta={"v": doc.version}) if isinstance(doc.body, str) else BlobResourceContents(uri=params.uri, blob=base64.b64encode(doc.body).decode(), mime_type=doc.mime or "application/octet-stream", _meta={"v": doc.version})])\n'
+        '+    return ReadResourceResult(contents=[TextResourceContents(uri=params.uri, text=json.dumps(doc.data), mime_type="application/json"), TextResourceContents(uri=params.uri, text="".join(doc.lines), mime_type="text/plain")])\n'
+        ' \n'
+        '+\n'
+        "+server = Server('s', on_read_resource=read)\n"
+        '-@server.read_resource()\n'
+        '-async def read(uri):\n'
+        '-    doc = DOCS[str(uri)]\n'
+        '-    if doc.raw:\n'
+        '-        return [ReadResourceContents(content=doc.body, mime_type=doc.mime, meta={"v": doc.version})]\n'
+        '-    return [ReadResourceContents(json.dumps(doc.data), "application/json"), ReadResourceContents("".join(doc.lines))]\n',
+        findings=["LOW001:7 safe"],
+    ),
+    # ... a call whose type the file does not show would be evaluated twice: marked
+    case(
+        ' from mcp.server import Server\n'
+        ' from mcp.server.lowlevel.helper_types import ReadResourceContents\n'
+        " server = Server('s')\n"
+        ' \n'
+        '+# mcp-migrate: LOW001 remove the decorator and register `read` with `on_read_resource=` in `Server(...)` (or `add_request_handler("resources/read", ReadResourceRequestParams, read)`); v2 handlers take `(ctx: ServerRequestContext, params: ReadResourceRequestParams) -> ReadResourceResult` (line 7 returns a value whose shape the engine cannot tell; return `ReadResourceResult(...)`) https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params\n'
+        ' @server.read_resource()\n'
+        ' async def read(uri):\n'
+        '     return [ReadResourceContents(content=render(uri))]\n',
+        findings=["LOW001:5 manual"],
+    ),
     # a stacked decorator, a sync handler, a handler also called directly: markers, nothing converted on that server
     case(
         ' from mcp.server import Server\n'

@@ -77,6 +77,24 @@ CASES = [
         "+    return f'{uri._url} {urlparse(uri).hostname} {uri.startswith(\"file:\")}'\n",
         findings=["TYP008:5 manual", "TYP008:5 review"],
     ),
+    # an MCP object's `.uri` handed to the file's own function typed `AnyUrl`: the object v1 handed it
+    case(
+        " from pydantic import AnyUrl\n"
+        " from mcp.types import Resource\n"
+        " \n"
+        " class Store:\n"
+        "     def path_for(self, uri: AnyUrl) -> str:\n"
+        "         return uri.scheme\n"
+        " \n"
+        "     def save(self, resource: Resource, other: Resource) -> str:\n"
+        "         u = other.uri\n"
+        "-        return self.path_for(resource.uri) + slug(uri=u) + slug(resource.name)\n"
+        "+        return self.path_for(AnyUrl(resource.uri)) + slug(uri=AnyUrl(u)) + slug(resource.name)\n"
+        " \n"
+        " def slug(uri: AnyUrl | None = None) -> str:\n"
+        "     return str(uri)\n",
+        findings=["TYP008:10 safe", "TYP008:10 safe"],
+    ),
 ]
 
 NOOP = [
