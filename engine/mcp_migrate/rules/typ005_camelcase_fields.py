@@ -50,7 +50,8 @@ MOCKS = {"unittest.mock." + n for n in ("Mock", "MagicMock", "AsyncMock", "NonCa
         strings, camelCase keyword arguments of `mcp.types` constructors (`Tool(inputSchema=...)`),
         and in user subclasses of those models the camelCase fields they override
         (`maxTokens: int = 2048` in a `CreateMessageRequestParams` subclass) and their constructor
-        keywords; camelCase MCP field names given to a `Mock(...)` / `configure_mock(...)` (review). Safe when the file shows the object is an MCP type (constructor, annotation, a
+        keywords; class patterns (`case ImageContent(mimeType=m):`); camelCase MCP field names given to a
+        `Mock(...)` / `configure_mock(...)` (review). Safe when the file shows the object is an MCP type (constructor, annotation, a
         `ClientSession` call result, a loop over one, an `isinstance` check, `assert` or `case`, a
         return annotation); a review fix when the receiver's origin is not visible.
     """,
@@ -103,6 +104,8 @@ def check(ctx: PythonContext):
         _mock_attributes(ctx, call, guess)
     for cls in ctx.walk(ast.ClassDef):
         _subclass_fields(ctx, cls)
+    for pattern in ctx.walk(ast.MatchClass):
+        _pattern_keywords(ctx, pattern)
 
 
 def _level(ctx, receiver, attr, guess):
@@ -179,6 +182,42 @@ def _mock_attributes(ctx, call, guess):
         if new is not None and span is not None:
             msg = "if this mock stands in for an MCP object, its `%s` field is `%s` in v2" % (kw.arg, new)
             ctx.fix(kw, msg, [ctx.replace(span, new)], fix_class="review")
+
+
+def _pattern_keywords(ctx, pattern):
+    """`case ImageContent(mimeType=m):` reads the attribute `mimeType`, which v2 models do not have:
+    the case would silently stop matching."""
+    cls = _model_class_ref(ctx, pattern.cls)
+    if cls is None:
+        return
+    start = ctx.span(pattern.patterns[-1])[1] if pattern.patterns else ctx.span(pattern.cls)[1]
+    for attr, sub in zip(pattern.kwd_attrs, pattern.kwd_patterns):
+        end = ctx.span(sub)[0]
+        new = sdk.CAMEL_TO_SNAKE.get(attr)
+        at = ctx.text.rfind(attr, start, end)
+        start = ctx.span(sub)[1]
+        if new is None or attr not in sdk.TYPE_FIELDS[cls]:
+            continue
+        msg = "`case %s(%s=...)` is `%s=` in v2 (the camelCase attribute is gone, so the case would not match)" % (
+            cls,
+            attr,
+            new,
+        )
+        if at < 0:
+            ctx.manual(sub, msg)
+        else:
+            ctx.fix(sub, msg, [ctx.replace((at, at + len(attr)), new)])
+
+
+def _model_class_ref(ctx, ref):
+    """The v1 `mcp.types` model a class reference names (the class or a user subclass of it)."""
+    q = ctx.resolve(ref)
+    found = ctx.protocol_type(q) if q else None
+    if found is None:
+        t = ctx.types.type_of(ref)
+        if isinstance(t, tuple) and t[0] in ("class", "subclass"):
+            found = ctx.protocol_type(t[1])
+    return found
 
 
 def _imported_unknown(ctx, func):

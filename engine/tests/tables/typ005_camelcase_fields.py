@@ -155,6 +155,22 @@ CASES = [
         "+    other.configure_mock(structured_content={})\n",
         findings=["TYP005:6 review", "TYP005:7 review", "TYP005:8 review"],
     ),
+    # class patterns read attributes: a camelCase one would silently stop the case matching
+    case(
+        " import mcp.types as types\n"
+        " \n"
+        " def f(block):\n"
+        "     match block:\n"
+        "-        case types.ImageContent(data=data, mimeType=mime):\n"
+        "+        case types.ImageContent(data=data, mime_type=mime):\n"
+        "             return data, mime\n"
+        "-        case types.Tool(name=n, inputSchema={\"type\": \"object\"}):\n"
+        "+        case types.Tool(name=n, input_schema={\"type\": \"object\"}):\n"
+        "             return n\n"
+        "         case types.TextContent(text=t, mimeType=m):\n"
+        "             return t\n",
+        findings=["TYP005:5 safe", "TYP005:7 safe"],
+    ),
 ]
 
 NOOP = [
