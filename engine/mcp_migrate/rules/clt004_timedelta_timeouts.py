@@ -37,7 +37,9 @@ SESSION_KWARGS = ("read_timeout_seconds", "request_read_timeout_seconds")
         become numbers, other timedeltas get `.total_seconds()`; values the file does not show get a
         marker. A `send_request()` / `call_tool()` override in a `ClientSession` subclass is called by
         v2's own helpers with seconds: its `timedelta` timeout parameter becomes `float` when the
-        override only hands it on to `super()`, and is marked otherwise.
+        override only hands it on to `super()`, and is marked otherwise. A test's expectation of the
+        timeout that reached a mocked session (`kwargs["read_timeout_seconds"] == timedelta(seconds=60)`)
+        becomes the seconds (review).
     """,
     why="""
         The session paths accept a timedelta and then crash inside anyio with
@@ -106,6 +108,8 @@ def check(ctx: PythonContext):
         if params is not None:
             seen.add(id(call))
             _check_args(ctx, call, {k: i + 1 for k, i in params.items()}, "safe", handed_on)
+    for compare in ctx.walk(ast.Compare):
+        _expected_timeout(ctx, compare)
     # Snippets and sessions from elsewhere: the keyword names are the SDK's own, the value a timedelta.
     names = SESSION_KWARGS + ("timeout", "sse_read_timeout")
     for call in ctx.walk(ast.Call):
@@ -162,6 +166,36 @@ def _overrides(ctx):
                     [ctx.replace(arg.annotation, "float | None" if optional else "float")],
                 )
     return handed_on
+
+
+def _expected_timeout(ctx, compare):
+    """A test's expectation of what reached the SDK, `kwargs["read_timeout_seconds"] ==
+    timedelta(seconds=60)` (or `...["read_timeout_seconds"].total_seconds() == 60`): the code passes
+    float seconds once migrated, so the expectation is the seconds (review: the dict is only known
+    by its key)."""
+    if len(compare.ops) != 1 or not isinstance(compare.ops[0], (ast.Eq, ast.NotEq)):
+        return
+    for side, other in ((compare.left, compare.comparators[0]), (compare.comparators[0], compare.left)):
+        read = side.func.value if _total_seconds_call(side) else side
+        if not (isinstance(read, ast.Subscript) and ctx.const_str(read.slice) in SESSION_KWARGS):
+            continue
+        msg = "`%s` is passed in float seconds in v2" % ctx.const_str(read.slice)
+        if read is not side:  # `.total_seconds()` of what is a float now
+            ctx.fix(side, msg, [ctx.delete((ctx.span(read)[1], ctx.span(side)[1]))], fix_class="review")
+        elif ctx.timedelta_kind(other) == "always":
+            seconds = ctx.seconds_text(other)
+            ctx.fix(other, msg + ": the expectation is the seconds", [ctx.replace(other, seconds)], fix_class="review")
+        return
+
+
+def _total_seconds_call(node) -> bool:
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "total_seconds"
+        and not node.args
+        and not node.keywords
+    )
 
 
 def _check_args(ctx, call, params, level, handed_on):

@@ -65,7 +65,8 @@ PARTS = {
         built as one) become `str(...)`, the string v1 sent. Rewrites `.host` / `.scheme` / ... on an
         MCP object's `.uri` to `urlparse(...)` (review: `urlparse` differs from `AnyUrl` on
         normalisation). An MCP object's `.uri` handed to the file's own function whose parameter
-        is annotated `AnyUrl` is wrapped in `AnyUrl(...)`, the object v1 handed it.
+        is annotated `AnyUrl` is wrapped in `AnyUrl(...)`, the object v1 handed it; an `AnyUrl("...")`
+        literal compared with one (`==`, `in`, a list of them) becomes the string.
     """,
     why="""
         v2 URIs are plain `str`: the session methods accept only `str`, and
@@ -119,6 +120,8 @@ def check(ctx: PythonContext):
     if ctx.mentions(*URL_TYPES):
         for call in ctx.walk(ast.Call):
             _into_own_url_parameters(ctx, call)
+        for compare in ctx.walk(ast.Compare):
+            _compared_to_url_literal(ctx, compare)
     for node in ctx.walk(ast.Attribute):
         part = PARTS.get(node.attr)
         if part is None and (node.attr in STR_ATTRS or node.attr == "uri"):
@@ -174,6 +177,35 @@ def _into_own_url_parameters(ctx, call):
             % (fn.name, param.arg, ctx.source(url)),
             [ctx.replace(arg, "%s(%s)" % (ctx.source(url), ctx.source(arg)))],
         )
+
+
+def _compared_to_url_literal(ctx, compare):
+    """`resource.uri == AnyUrl("memo://x")` (or a list of `.uri`s against a list of such literals):
+    a `str` never equals a URL object, so the check that held in v1 now always fails. The string
+    as written is what it compares with in v2."""
+    if len(compare.ops) != 1 or not isinstance(compare.ops[0], (ast.Eq, ast.NotEq, ast.In, ast.NotIn)):
+        return
+    left, right = compare.left, compare.comparators[0]
+    for uri_side, other in ((left, right), (right, left)):
+        if not _uris(ctx, uri_side):
+            continue
+        items = other.elts if isinstance(other, (ast.List, ast.Tuple, ast.Set)) else [other]
+        literals = [(item, _literal_url(ctx, item)) for item in items]
+        for item, literal in literals:
+            if literal is not None:
+                ctx.fix(
+                    item,
+                    "MCP URIs are `str` in v2 and never equal a URL object: compare with the string",
+                    [ctx.replace(item, ctx.source(literal))],
+                )
+        return
+
+
+def _uris(ctx, expr) -> bool:
+    """An MCP object's `.uri`, or a list comprehension of them (`[r.uri for r in listing.resources]`)."""
+    if isinstance(expr, (ast.ListComp, ast.SetComp, ast.GeneratorExp)):
+        expr = expr.elt
+    return _mcp_uri(ctx, expr) is not None
 
 
 def _mcp_uri(ctx, expr):

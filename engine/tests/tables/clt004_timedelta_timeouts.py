@@ -219,6 +219,20 @@ CASES = [
         "+    await ctx.session.send_request(types.ServerRequest(types.PingRequest()), types.EmptyResult, request_read_timeout_seconds=PING.total_seconds())\n",
         findings=["CLT004:10 safe"],
     ),
+    # a test's expectation of the timeout that reached a mocked session: the seconds (review)
+    case(
+        " from datetime import timedelta\n"
+        " from mcp import ClientSession\n"
+        " \n"
+        " def test_timeouts(session):\n"
+        "     _, kwargs = session.call_tool.call_args\n"
+        "-    assert kwargs[\"read_timeout_seconds\"] == timedelta(minutes=1)\n"
+        "-    assert session.send_request.await_args.kwargs[\"request_read_timeout_seconds\"].total_seconds() == 1.5\n"
+        "+    assert kwargs[\"read_timeout_seconds\"] == 60\n"
+        "+    assert session.send_request.await_args.kwargs[\"request_read_timeout_seconds\"] == 1.5\n"
+        "     assert kwargs[\"timeout\"] == timedelta(seconds=3)\n",
+        findings=["CLT004:6 review", "CLT004:7 review"],
+    ),
 ]
 
 NOOP = [

@@ -95,6 +95,20 @@ CASES = [
         "     return str(uri)\n",
         findings=["TYP008:10 safe", "TYP008:10 safe"],
     ),
+    # an `AnyUrl("...")` literal compared with MCP URIs, which are `str` now and never equal it
+    case(
+        " from pydantic import AnyUrl\n"
+        " from mcp import ClientSession\n"
+        " \n"
+        " async def check(session: ClientSession):\n"
+        "     listing = await session.list_resources()\n"
+        "-    assert [r.uri for r in listing.resources] == [AnyUrl(\"memo://index\")]\n"
+        "-    assert listing.resources[0].uri in (AnyUrl(\"a://b\"), \"c://d\")\n"
+        "+    assert [r.uri for r in listing.resources] == [\"memo://index\"]\n"
+        "+    assert listing.resources[0].uri in (\"a://b\", \"c://d\")\n"
+        "     assert AnyUrl(\"q://r\") == AnyUrl(\"q://r\")\n",
+        findings=["TYP008:6 safe", "TYP008:7 safe"],
+    ),
 ]
 
 NOOP = [
