@@ -264,7 +264,16 @@ def patch_targets(ctx) -> List[Tuple[ast.Constant, str]]:
         if arg is None:
             kw = next((k for k in call.keywords if k.arg in ("target", "name")), None)
             arg = kw.value if kw is not None else None
-        if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and "." in arg.value:
+        if isinstance(arg, ast.Name):  # `TARGET = "mcp.server.fastmcp.FastMCP.call_tool"` then `patch(TARGET)`
+            b = ctx.binding(arg)
+            assigned = b.node.value if b is not None and isinstance(b.node, ast.Assign) else None
+            arg = assigned if len(getattr(b.node, "targets", ())) == 1 else None
+        if (
+            isinstance(arg, ast.Constant)
+            and isinstance(arg.value, str)
+            and "." in arg.value
+            and all(c is not arg for c, _ in out)
+        ):
             out.append((arg, arg.value))
     ctx._patch_targets = out
     return list(out)

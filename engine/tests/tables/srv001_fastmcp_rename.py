@@ -80,6 +80,18 @@ CASES = [
         '+    mocker.patch("mcp.server.mcpserver.server.MCPServer.run")\n',
         findings=["SRV001:2 safe", "SRV001:2 safe"],
     ),
+    # a patch target kept in a constant the patches name
+    case(
+        " from unittest import mock\n"
+        " \n"
+        "-CALL_TOOL = 'mcp.server.fastmcp.FastMCP.call_tool'\n"
+        "+CALL_TOOL = 'mcp.server.mcpserver.MCPServer.call_tool'\n"
+        " LABEL = 'mcp.server.fastmcp.FastMCP'\n"
+        " \n"
+        " def patched(value):\n"
+        "     return mock.patch(CALL_TOOL, value)\n",
+        findings=["SRV001:3 safe", "SRV001:3 safe"],
+    ),
     # CRLF, a comment, non-ASCII and an emoji all survive
     case(
         " # héllo 😀\r\n"
