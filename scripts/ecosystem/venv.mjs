@@ -23,17 +23,23 @@ const PACKAGES = [
   'httpx-sse',
 ];
 
-/** Creates (once) a venv with PACKAGES and returns its directory. @param {string} dir */
-export function pythonVenv(dir) {
+// Running the SDK (not only type-checking against it) also imports these.
+export const RUNTIME_PACKAGES = [...PACKAGES, 'opentelemetry-api', 'cryptography'];
+
+/**
+ * Creates (once) a venv with `packages` and returns its directory.
+ * @param {string} dir @param {string[]} [packages]
+ */
+export function pythonVenv(dir, packages = PACKAGES) {
   const stamp = join(dir, '.mcp-migrate-packages');
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === PACKAGES.join('\n')) return dir;
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === packages.join('\n')) return dir;
   const run = (/** @type {string} */ cmd, /** @type {string[]} */ args) => {
     const r = spawnSync(cmd, args, { stdio: 'inherit' });
     if (r.status !== 0)
-      throw new Error(`ecosystem: ${cmd} ${args.join(' ')} failed; pip needs an index with ${PACKAGES.join(', ')}`);
+      throw new Error(`ecosystem: ${cmd} ${args.join(' ')} failed; pip needs an index with ${packages.join(', ')}`);
   };
   run('python3', ['-m', 'venv', dir]);
-  run(join(dir, 'bin/python'), ['-m', 'pip', 'install', '--quiet', '--retries', '0', ...PACKAGES]);
-  writeFileSync(stamp, PACKAGES.join('\n'));
+  run(join(dir, 'bin/python'), ['-m', 'pip', 'install', '--quiet', '--retries', '0', ...packages]);
+  writeFileSync(stamp, packages.join('\n'));
   return dir;
 }
