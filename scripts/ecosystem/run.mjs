@@ -13,40 +13,20 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { join, resolve } from 'node:path';
+import { ecosystemOptions, ROOT } from './options.mjs';
 import { pythonVenv } from './venv.mjs';
 import { CATEGORIES, category, minus, pyrightErrors, sdkErrors } from './pyright.mjs';
 import { KINDS, renderReport } from './report.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const { values: opts } = parseArgs({
-  options: {
-    corpus: { type: 'string', default: resolve(ROOT, '../shared/corpus') },
-    sdk: { type: 'string', default: resolve(ROOT, '../shared/sdk-src/v2.0.0') },
-    sdk1: { type: 'string', default: resolve(ROOT, '../shared/sdk-src/v1.28.1') },
-    only: { type: 'string' },
-    out: { type: 'string', default: join(ROOT, 'docs/ecosystem.md') },
-    json: { type: 'string' },
-    work: { type: 'string', default: join(ROOT, '.cache/ecosystem') },
-    fresh: { type: 'boolean', default: false },
-    kind: { type: 'string', default: 'corpus' },
+const opts = ecosystemOptions(
+  {
+    corpus: resolve(ROOT, '../shared/corpus'),
+    out: join(ROOT, 'docs/ecosystem.md'),
+    work: join(ROOT, '.cache/ecosystem'),
   },
-});
-// pyright runs inside each tree and the CLI reports paths as given: every path absolute from here on.
-for (const k of /** @type {const} */ (['corpus', 'sdk', 'sdk1', 'out', 'work'])) opts[k] = resolve(opts[k]);
-
-for (const [flag, dir] of [
-  ['corpus', opts.corpus],
-  ['sdk', opts.sdk],
-  ['sdk1', opts.sdk1],
-]) {
-  if (!existsSync(dir)) {
-    console.error(`ecosystem: nothing at ${dir} (pass --${flag} DIR)`);
-    process.exit(2);
-  }
-}
+  { fresh: { type: 'boolean', default: false }, kind: { type: 'string', default: 'corpus' } },
+);
 if (!KINDS.includes(opts.kind)) {
   console.error(`ecosystem: --kind is one of ${KINDS.join(', ')}`);
   process.exit(2);

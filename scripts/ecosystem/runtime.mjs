@@ -12,34 +12,15 @@
 //   npm run ecosystem:runtime [-- --corpus DIR] [--sdk DIR] [--sdk1 DIR] [--only a,b] [--out FILE] [--json FILE]
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { dirname, join } from 'node:path';
+import { ecosystemOptions, ROOT } from './options.mjs';
 import { pythonVenv, RUNTIME_PACKAGES } from './venv.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const { values: opts } = parseArgs({
-  options: {
-    corpus: { type: 'string', default: join(ROOT, 'tests/devset/engine') },
-    sdk: { type: 'string', default: resolve(ROOT, '../shared/sdk-src/v2.0.0') },
-    sdk1: { type: 'string', default: resolve(ROOT, '../shared/sdk-src/v1.28.1') },
-    only: { type: 'string' },
-    out: { type: 'string', default: join(ROOT, 'docs/ecosystem-runtime.md') },
-    json: { type: 'string' },
-    work: { type: 'string', default: join(ROOT, '.cache/ecosystem-runtime') },
-  },
+const opts = ecosystemOptions({
+  corpus: join(ROOT, 'tests/devset/engine'),
+  out: join(ROOT, 'docs/ecosystem-runtime.md'),
+  work: join(ROOT, '.cache/ecosystem-runtime'),
 });
-for (const k of /** @type {const} */ (['corpus', 'sdk', 'sdk1', 'out', 'work'])) opts[k] = resolve(opts[k]);
-for (const [flag, dir] of [
-  ['corpus', opts.corpus],
-  ['sdk', opts.sdk],
-  ['sdk1', opts.sdk1],
-]) {
-  if (!existsSync(dir)) {
-    console.error(`ecosystem: nothing at ${dir} (pass --${flag} DIR)`);
-    process.exit(2);
-  }
-}
 
 const only = opts.only ? new Set(opts.only.split(',')) : null;
 const projects = readdirSync(opts.corpus, { withFileTypes: true })
