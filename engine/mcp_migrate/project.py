@@ -12,6 +12,7 @@ from typing import Dict, Iterable, List, Optional
 
 MAX_HOPS = 16
 LISTS = {"list", "List", "Sequence", "Iterable", "Iterator", "AsyncIterator", "set", "Set"}
+DICTS = {"dict", "Dict", "Mapping", "MutableMapping"}
 
 
 def module_name(path: str) -> Optional[str]:
@@ -157,6 +158,9 @@ def _named_ref(ann: Optional[ast.AST], depth: int = 0) -> Optional[list]:
             return inner
         if ann.value.id in LISTS and inner is not None and inner[0] == "name":
             return ["list", inner[1]]
+        if ann.value.id in DICTS and isinstance(ann.slice, ast.Tuple) and len(ann.slice.elts) == 2:
+            value = _named_ref(ann.slice.elts[1], depth + 1)  # `dict[str, Upstream]`: what `.values()` gives
+            return ["dict", value[1]] if value is not None and value[0] == "name" else None
         return None
     return ["name", ann.id] if isinstance(ann, ast.Name) else None
 
@@ -329,9 +333,9 @@ class ProjectIndex:
         """The instance type an `_annotation_ref` stands for."""
         if ref[0] == "type":
             return _typed(ref[1])
-        if ref[0] == "list":
+        if ref[0] in ("list", "dict"):
             item = self.resolve_ref(module, ["name", ref[1]])
-            return ("list", item) if item is not None else None
+            return (ref[0], item) if item is not None else None
         t = self.global_type(module, ref[1])
         if isinstance(t, tuple) and t[0] in ("class", "subclass"):
             return t[1]

@@ -509,6 +509,20 @@ PROJECT = {
     "pkg/conv.py": "from .params import Params\nclass Converter:\n    @staticmethod\n    def extract(x) -> Params:\n"
     "        ...\n",
     "pkg/use4.py": "from pkg.conv import Converter\nr = Converter.extract(1)\nr\n",
+    "pkg/pool.py": (
+        "from mcp.types import ServerCapabilities\n"
+        "class Upstream:\n"
+        "    caps: ServerCapabilities\n"
+        "class Pool:\n"
+        "    def __init__(self):\n"
+        "        self.upstreams: dict[str, Upstream] = {}\n"
+    ),
+    "pkg/use_pool.py": (
+        "from pkg.pool import Pool\n"
+        "def rows(pool: Pool):\n"
+        "    for name, up in pool.upstreams.items():\n"
+        "        up.caps\n"
+    ),
     "pkg/multipart.py": "from pydantic import BaseModel\nfrom mcp.types import TextContent, ImageContent\n"
     "class Multipart(BaseModel):\n    content: list[TextContent | ImageContent]\n    @property\n"
     "    def first(self) -> 'ImageContent':\n        ...\nclass Sub(Multipart):\n    pass\n"
@@ -559,6 +573,7 @@ PROJECT_ROWS = [
     ("pkg/anthropic.py", "other@2", ("uobj", "pkg.llm.Plain")),  # a user class that is not an SDK model
     ("pkg/use3.py", "p@2", "mcp.types.CreateMessageRequestParams"),  # `-> 'Params'` in another file
     ("pkg/use4.py", "r@2", "mcp.types.CreateMessageRequestParams"),  # a static method of a user class
+    ("pkg/use_pool.py", "up.caps", "mcp.types.ServerCapabilities"),  # values of a `dict[str, UserClass]` field
     # fields and properties of the user's own models, inherited, in this file and across files
     ("pkg/multipart.py", "m.content", ("list", BLOCKS)),
     ("pkg/use5.py", "m.content[0]", BLOCKS),

@@ -196,8 +196,9 @@ def _own_typevars(ctx) -> set:
 def _incoming_message(ctx) -> bool:
     """The guide's fix where `RequestResponder` appears only in v1's hand-written `message_handler`
     union, `RequestResponder[ServerRequest, ClientResult] | ServerNotification | Exception` (any
-    order, or `Union[...]`): each becomes `IncomingMessage` from `mcp.client` and the import goes.
-    True when it reported that fix."""
+    order, or `Union[...]`), and in `isinstance(message, RequestResponder)` checks: each union becomes
+    `IncomingMessage` from `mcp.client`, each check `False` (marked: its branch is v1 request
+    handling to move into the callbacks), and the import goes. True when it reported that fix."""
     aliases = ctx.import_aliases(S + "RequestResponder")
     refs = ctx.references(S + "RequestResponder")
     if len(aliases) != 1 or not refs:
@@ -205,27 +206,58 @@ def _incoming_message(ctx) -> bool:
     spelled = aliases[0].asname or aliases[0].name
     if len(re.findall(r"\b%s\b" % re.escape(spelled), ctx.text)) != len(refs) + 1:
         return False  # also in a string annotation, a comment, `__all__`: those would dangle
-    unions = []
+    unions, checks = [], []
     for ref in refs:
+        if _request_check(ctx, ref):
+            checks.append(ctx.parent(ref))
+            continue
         union = _message_union(ctx, ref)
         if union is None:
             return False
         if union not in unions:
             unions.append(union)
-    if ctx.module_binding("IncomingMessage") is not None and not ctx.import_aliases("mcp.client.IncomingMessage"):
+    if (
+        unions
+        and ctx.module_binding("IncomingMessage") is not None
+        and not ctx.import_aliases("mcp.client.IncomingMessage")
+    ):
         return False  # the file's own `IncomingMessage`
     removal = ctx.drop_import_alias(aliases[0])
     if removal is None:
         return False
-    imp = ctx.add_import("mcp.client", "IncomingMessage")
+    imp = ctx.add_import("mcp.client", "IncomingMessage") if unions else None
     edits = [removal] + [ctx.replace(u, "IncomingMessage") for u in unions] + ([imp] if imp else [])
+    # No v2 message is a request: the check is False, and the branch it guards is dead code to port.
+    edits += [ctx.replace(c, "False") for c in checks]
     ctx.fix(
         aliases[0],
         "`RequestResponder` was removed and `message_handler` no longer receives requests: v1's "
-        "`RequestResponder[...] | ServerNotification | Exception` is `mcp.client.IncomingMessage`",
+        "`RequestResponder[...] | ServerNotification | Exception` is `mcp.client.IncomingMessage`"
+        + (", and `isinstance(..., RequestResponder)` is never true" if checks else ""),
         edits,
     )
+    for c in checks:
+        ctx.manual(
+            ctx.statement_of(c),
+            "`message_handler` no longer receives server requests (v2 answers them with `sampling_callback`, "
+            "`elicitation_callback`, `list_roots_callback`): the `isinstance(..., RequestResponder)` branch "
+            "never runs; move what it did into those callbacks, then delete it",
+        )
     return True
+
+
+def _request_check(ctx, ref) -> bool:
+    """`isinstance(message, RequestResponder)`: what a v1 handler asked before answering a request."""
+    call = ctx.parent(ref)
+    return (
+        isinstance(call, ast.Call)
+        and isinstance(call.func, ast.Name)
+        and call.func.id == "isinstance"
+        and ctx.binding(call.func) is None
+        and len(call.args) == 2
+        and call.args[1] is ref
+        and not call.keywords
+    )
 
 
 def _message_union(ctx, ref):

@@ -78,7 +78,7 @@ CASES = [
         " async def handler(message) -> None:\n"
         "+    # mcp-migrate: CLT006 `RequestResponder` was removed; a `message_handler` takes `mcp.client.IncomingMessage` "
         "https://py.sdk.modelcontextprotocol.io/v2/migration/#clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed\n"
-        "     if isinstance(message, RequestResponder) and message.request.root.method == 'ping':\n"
+        "     if type(message) is RequestResponder and message.request.root.method == 'ping':\n"
         "         return None\n",
         findings=["CLT006:1 manual", "CLT006:4 manual"],
     ),
@@ -114,6 +114,25 @@ CASES = [
         "         log(metadata)\n"
         "         return await super().send_request(request, result_type, metadata=metadata)\n",
         findings=["CLT006:5 safe", "CLT006:9 manual"],
+    ),
+    # a v1 handler that checks for requests before answering them: no v2 message is one
+    case(
+        "-from mcp.shared.session import RequestResponder\n"
+        " from mcp.types import ClientResult, ServerNotification, ServerRequest\n"
+        "+from mcp.client import IncomingMessage\n"
+        " \n"
+        "-async def handler(message: RequestResponder[ServerRequest, ClientResult] | ServerNotification | Exception):\n"
+        "-    if isinstance(message, RequestResponder):\n"
+        "+async def handler(message: IncomingMessage):\n"
+        "+    # mcp-migrate: CLT006 `message_handler` no longer receives server requests (v2 answers them with "
+        "`sampling_callback`, `elicitation_callback`, `list_roots_callback`): the `isinstance(..., RequestResponder)` "
+        "branch never runs; move what it did into those callbacks, then delete it "
+        "https://py.sdk.modelcontextprotocol.io/v2/migration/#clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed\n"
+        "+    if False:\n"
+        "         await message.respond(ClientResult())\n"
+        "     elif isinstance(message, Exception):\n"
+        "         raise message\n",
+        findings=["CLT006:1 safe", "CLT006:5 manual"],
     ),
 ]
 
