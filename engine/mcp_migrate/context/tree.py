@@ -204,6 +204,18 @@ class TreeQuestions:
             out.append(node)
         return out
 
+    def returned_by_own_override(self, call: ast.Call) -> bool:
+        """`return await super().<m>(...)` in the override `m` itself: the result goes back unchanged
+        to whoever called the override (for an SDK method, the SDK's own handler)."""
+        awaited = self.parent(call)
+        fn = self.enclosing(call, ast.FunctionDef, ast.AsyncFunctionDef)
+        return (
+            isinstance(awaited, ast.Await)
+            and isinstance(self.parent(awaited), ast.Return)
+            and fn is not None
+            and self.is_super_method(call, fn.name)
+        )
+
     @staticmethod
     def has_star(call: ast.Call) -> bool:
         """`*args` or `**kwargs` in the call: its arguments cannot all be seen."""

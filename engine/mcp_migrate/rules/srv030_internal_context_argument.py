@@ -15,6 +15,9 @@ CALLS = {
     (F + ".resources.templates.ResourceTemplate", "create_resource"): (("uri", "params"), ()),
 }
 ANCHOR = "mcpservercall_tool-read_resource-get_prompt-now-accept-a-context-parameter"
+# MCPServer methods its own request handlers now call with the context (`self.call_tool(name, args,
+# context)`): v1's parameters before it.
+OVERRIDES = {"call_tool": ("name", "arguments"), "read_resource": ("uri",), "get_prompt": ("name", "arguments")}
 # Methods whose v2 result may also be an `InputRequiredResult` (a multi-round-trip request, which no
 # v1 function returns): a call given its context is narrowed the guide's way, or left marked.
 UNION_RESULTS = {"render", "render_prompt", "get_resource", "create_resource"}
@@ -36,6 +39,8 @@ UNION_RESULTS = {"render", "render_prompt", "get_resource", "create_resource"}
         widened the result to `... | InputRequiredResult` (`render`, `render_prompt`,
         `get_resource`, `create_resource`), the fix also adds the guide's `assert not
         isinstance(x, InputRequiredResult)` after `x = await ...`; a result used another way is marked.
+        A FastMCP subclass overriding `call_tool()` / `read_resource()` / `get_prompt()` gets the
+        `context: Context | None = None` parameter v2's handlers pass, handed on to `super()`.
     """,
     why="""
         v2 requires the context: `TypeError: ToolManager.call_tool() missing 1 required positional
@@ -62,6 +67,11 @@ UNION_RESULTS = {"render", "render_prompt", "get_resource", "create_resource"}
     ],
 )
 def check(ctx: PythonContext):
+    for cls in ctx.walk(ast.ClassDef):
+        if ctx.types.sdk_base(cls) == ctx.canonical(sdk.FASTMCP):
+            for fn in cls.body:
+                if isinstance(fn, ast.AsyncFunctionDef) and fn.name in OVERRIDES:
+                    _override(ctx, fn)
     methods = {m for _, m in CALLS}
     for call in ctx.attr_calls(*methods):
         recv = call.func.value
@@ -101,6 +111,34 @@ def check(ctx: PythonContext):
             "that uses its `ctx` raises without a request, as it did with v1's `None`)" % what
         )
         ctx.fix(call, msg, [edit] + ([imp] if imp else []) + narrowing, fix_class="review")
+
+
+def _override(ctx, fn):
+    """`async def call_tool(self, name, arguments)` in a FastMCP subclass: v2's handlers call it with
+    the context as a third argument, so every tool call would raise `TypeError`. It takes
+    `context: Context | None = None` and hands it to the `super()` call(s) it makes."""
+    a = fn.args
+    names = [x.arg for x in a.posonlyargs + a.args]
+    if a.vararg or "context" in names + [x.arg for x in a.kwonlyargs]:
+        return  # `*args` takes the context already; a `context` of its own is the user's
+    what = "MCPServer calls `%s()` with the request's context in v2" % fn.name
+    taken = len(names) - 1  # v2 passes v1's arguments by position, then the context
+    if a.kwonlyargs or not len(OVERRIDES[fn.name]) - (fn.name == "get_prompt") <= taken <= len(OVERRIDES[fn.name]):
+        ctx.manual(fn, what + ": take `context: Context | None = None` after v1's parameters and pass it on")
+        return
+    name, imp = ctx.context_name()
+    last = (a.posonlyargs + a.args)[-1]
+    end = max(ctx.span(last)[1], ctx.span(a.defaults[-1])[1] if a.defaults else 0)
+    param = "context: %s | None = None" % name if name else "context=None"
+    edits = [ctx.insert(end, ", " + param)] + ([imp] if imp else [])
+    for call in ast.walk(fn):
+        if isinstance(call, ast.Call) and ctx.is_super_method(call, fn.name):
+            passed = ctx.add_kwargs(call, "context=context") if not ctx.has_star(call) else None
+            if passed is None or ctx.keyword(call, "context") is not None:
+                ctx.manual(fn, what + ": pass `context` on to `super().%s()`" % fn.name)
+                return
+            edits.append(passed)
+    ctx.fix(fn, what + ": the override takes it and hands it on", edits, fix_class="safe")
 
 
 def _context_parameter(ctx, call):

@@ -38,6 +38,11 @@ CASES = [
 ]
 
 NOOP = [
+    # an override handing v2's result straight back to v2's handler
+    "from mcp.server.fastmcp import FastMCP\n"
+    "class A(FastMCP):\n"
+    "    async def call_tool(self, name, arguments, context=None):\n"
+    "        return await super().call_tool(name, arguments, context=context)\n",
     "from mcp import ClientSession\n\nasync def f(session: ClientSession):\n    r = await session.call_tool('x', {})\n",
     "from fastmcp import FastMCP\nmcp = FastMCP('d')\n\nasync def f():\n    await mcp.call_tool('x', {})\n",
     # the result is dropped (a call made for its exception): nothing to read differently

@@ -71,9 +71,43 @@ CASES = [
         + "     assert await mcp._tool_manager.call_tool('double', {'x': 1}) == 2\n",
         findings=["SRV030:5 manual"],
     ),
+    # overrides of the methods v2's handlers call with the context: they take it and hand it on
+    case(
+        " from mcp.server.fastmcp import Context, FastMCP\n"
+        " \n"
+        " class Audited(FastMCP):\n"
+        "-    async def call_tool(self, name, arguments):\n"
+        "+    async def call_tool(self, name, arguments, context: Context | None = None):\n"
+        "         log(name)\n"
+        "-        return await super().call_tool(name, arguments)\n"
+        "+        return await super().call_tool(name, arguments, context=context)\n"
+        " \n"
+        "-    async def get_prompt(self, name, arguments=None):\n"
+        "-        return await super().get_prompt(name, arguments)\n"
+        "+    async def get_prompt(self, name, arguments=None, context: Context | None = None):\n"
+        "+        return await super().get_prompt(name, arguments, context=context)\n"
+        " \n"
+        "-    async def read_resource(self, resource_uri):\n"
+        "-        return await super().read_resource(resource_uri)\n"
+        "+    async def read_resource(self, resource_uri, context: Context | None = None):\n"
+        "+        return await super().read_resource(resource_uri, context=context)\n"
+        " \n"
+        " class Strict(FastMCP):\n"
+        "+    # mcp-migrate: SRV030 MCPServer calls `call_tool()` with the request's context in v2: take "
+        "`context: Context | None = None` after v1's parameters and pass it on "
+        "https://py.sdk.modelcontextprotocol.io/v2/migration/#mcpservercall_tool-read_resource-get_prompt-now-accept-a-context-parameter\n"
+        "     async def call_tool(self, name, *, arguments):\n"
+        "         return await super().call_tool(name, arguments)\n",
+        findings=["SRV030:4 safe", "SRV030:8 safe", "SRV030:11 safe", "SRV030:15 manual"],
+    ),
 ]
 
 NOOP = [
+    # an override taking whatever it is given already
+    "from mcp.server.fastmcp import FastMCP\n"
+    "class Loose(FastMCP):\n"
+    "    async def call_tool(self, *args, **kwargs):\n"
+    "        return await super().call_tool(*args, **kwargs)\n",
     # the context is already there; the public MCPServer methods build one themselves
     "from mcp.server.fastmcp import Context, FastMCP\n"
     "\n"

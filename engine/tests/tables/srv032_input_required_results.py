@@ -72,6 +72,11 @@ CASES = [
 ]
 
 NOOP = [
+    # an override handing v2's result straight back to v2's handler
+    "from mcp.server.fastmcp import FastMCP\n"
+    "class A(FastMCP):\n"
+    "    async def read_resource(self, uri, context=None):\n"
+    "        return await super().read_resource(uri, context=context)\n",
     # a client session's methods, and the separate `fastmcp` package's server
     "from mcp import ClientSession\n\nasync def f(s: ClientSession):\n    r = await s.read_resource('x://y')\n",
     "from fastmcp import FastMCP\n\nmcp = FastMCP('d')\n\nasync def f():\n    r = await mcp.get_prompt('p')\n",
