@@ -292,6 +292,17 @@ class ProjectIndex:
             return self.imported_as_is(entry[1], name, hops + 1)
         return entry[1] + "." + name
 
+    def declared_return(self, module: str, name: str, hops: int = 0) -> Optional[str]:
+        """The class a top-level def of the user's `module` names as its return annotation
+        (`def describe(...) -> str` gives "str"), through the project's own imports."""
+        facts = self.find(module) if hops <= MAX_HOPS else None
+        entry = facts["names"].get(name) if facts is not None else None
+        if entry is not None and entry[0] == "import":
+            return self.declared_return(entry[1], entry[2], hops + 1)
+        if entry is not None and entry[0] == "returns" and entry[1][0] == "name":
+            return entry[1][1]
+        return None
+
     def imports_of(self, module: str, name: str) -> bool:
         """Another module of the project imports `name` from `module` (`from .server import my_tool`)."""
         target = self.find(module)

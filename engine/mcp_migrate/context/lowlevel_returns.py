@@ -373,6 +373,9 @@ def _text_kind(ctx, v):
         return str
     if name in BYTES_FUNCTIONS:
         return bytes
+    declared = ctx.declared_return(f)  # `def describe(...) -> str` of the user's
+    if declared in ("str", "bytes"):
+        return str if declared == "str" else bytes
     if isinstance(f, ast.Attribute):
         if f.attr in ("join", "format") and _text_kind(ctx, f.value) is not None:
             return _text_kind(ctx, f.value)  # `"\n".join(lines)`, `b"".join(chunks)`

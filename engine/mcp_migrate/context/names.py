@@ -76,6 +76,22 @@ class NameQuestions:
             b.expr for b in self.resolver._attr_bindings.get(key or "", ()) if b.how == "call" and b.expr is not None
         ]
 
+    def declared_return(self, func: ast.AST) -> Optional[str]:
+        """The class name a called function of the user's declares it returns (`-> str`), for a def
+        of this file or one imported from the project's own modules; None otherwise."""
+        fn = self.types.local_def(func)
+        if fn is not None:
+            return fn.returns.id if isinstance(fn.returns, ast.Name) else None
+        b = self.binding(func) if isinstance(func, ast.Name) else None
+        project = self.types.project
+        if b is None or b.kind not in ("import", "other") or project is None or not isinstance(b.node, ast.alias):
+            return None
+        node = self.parent(b.node)
+        if not isinstance(node, ast.ImportFrom):
+            return None
+        module = project.relative(self.types.path, node.level, node.module) if node.level else node.module
+        return project.declared_return(module, b.node.name) if module else None
+
     def binding(self, name: ast.Name) -> Optional[Binding]:
         """What binds this Name where it is used (import, assignment, def, parameter...), or None."""
         return self.resolver.binding(name)

@@ -280,6 +280,29 @@ CASES = [
         '-    return [ReadResourceContents(json.dumps(doc.data), "application/json"), ReadResourceContents("".join(doc.lines))]\n',
         findings=["LOW001:7 safe"],
     ),
+    # ... a call of the file's own function declared `-> str` is text (the URI it is handed stays v1's `AnyUrl`)
+    case(
+        ' from mcp.server import Server\n'
+        ' from mcp.server.lowlevel.helper_types import ReadResourceContents\n'
+        '+from mcp.server import ServerRequestContext\n'
+        '+from mcp.types import ReadResourceRequestParams, ReadResourceResult, TextResourceContents\n'
+        '+from pydantic import AnyUrl\n'
+        ' \n'
+        ' def render(uri) -> str:\n'
+        '     return str(uri)\n'
+        ' \n'
+        "-server = Server('s')\n"
+        '+async def read(ctx: ServerRequestContext, params: ReadResourceRequestParams):\n'
+        '+    uri = AnyUrl(params.uri)\n'
+        '+    return ReadResourceResult(contents=[TextResourceContents(uri=params.uri, text=render(uri), mime_type="text/markdown")])\n'
+        ' \n'
+        '+\n'
+        "+server = Server('s', on_read_resource=read)\n"
+        '-@server.read_resource()\n'
+        '-async def read(uri):\n'
+        '-    return [ReadResourceContents(content=render(uri), mime_type="text/markdown")]\n',
+        findings=["LOW001:9 safe"],
+    ),
     # ... a call whose type the file does not show would be evaluated twice: marked
     case(
         ' from mcp.server import Server\n'
