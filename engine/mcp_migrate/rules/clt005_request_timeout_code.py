@@ -87,8 +87,13 @@ def check(ctx: PythonContext):
             )
 
 
-def _error_code(ctx, node):
-    """`e.error.code` with `e` an McpError ("safe") or of unknown origin ("review")."""
+def _error_code(ctx, node, depth=0):
+    """`e.error.code` with `e` an McpError ("safe") or of unknown origin ("review"), or a name that
+    holds it (`code = e.error.code`, then `code == 408`)."""
+    if isinstance(node, ast.Name) and depth < 3:
+        b = ctx.binding(node)
+        assigned = b is not None and isinstance(b.node, ast.Assign) and len(b.node.targets) == 1
+        return _error_code(ctx, b.node.value, depth + 1) if assigned and b.node.targets[0] is not node else None
     if not (
         isinstance(node, ast.Attribute)
         and node.attr == "code"

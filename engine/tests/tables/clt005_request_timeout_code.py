@@ -54,6 +54,21 @@ CASES = [
         "         pass\n",
         findings=["CLT005:6 manual"],
     ),
+    # the code held in a name first
+    case(
+        " import httpx\n"
+        " from mcp.shared.exceptions import McpError\n"
+        "+from mcp.types import REQUEST_TIMEOUT\n"
+        " \n"
+        " def status(exc):\n"
+        "     if isinstance(exc, McpError):\n"
+        "         code = exc.error.code\n"
+        "-        return 504 if code == httpx.codes.REQUEST_TIMEOUT else 502\n"
+        "+        return 504 if code == REQUEST_TIMEOUT else 502\n"
+        "     code = 408\n"
+        "     return 500 if code == 408 else 0\n",
+        findings=["CLT005:7 safe"],
+    ),
 ]
 
 NOOP = [
