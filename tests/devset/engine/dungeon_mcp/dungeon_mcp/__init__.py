@@ -1,0 +1,3 @@
+"""Multiplayer text adventure over MCP."""
+
+__version__ = "0.4.0"

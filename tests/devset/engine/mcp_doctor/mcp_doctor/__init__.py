@@ -1,0 +1,3 @@
+"""Health checks for MCP servers."""
+
+__version__ = "0.9.1"
