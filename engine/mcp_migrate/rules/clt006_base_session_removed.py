@@ -216,17 +216,20 @@ def _incoming_message(ctx) -> bool:
             return False
         if union not in unions:
             unions.append(union)
-    if (
-        unions
-        and ctx.module_binding("IncomingMessage") is not None
-        and not ctx.import_aliases("mcp.client.IncomingMessage")
-    ):
-        return False  # the file's own `IncomingMessage`
+    own = _own_alias(ctx, unions)
+    if own is False:
+        return False  # the file's own `IncomingMessage` is something else
     removal = ctx.drop_import_alias(aliases[0])
     if removal is None:
         return False
     imp = ctx.add_import("mcp.client", "IncomingMessage") if unions else None
-    edits = [removal] + [ctx.replace(u, "IncomingMessage") for u in unions] + ([imp] if imp else [])
+    edits = [removal] + ([imp] if imp else [])
+    for u in unions:  # the file's own alias of the union goes: v2's name takes its place
+        edits.append(
+            ctx.delete(ctx.whole_lines(own))
+            if own is not None and u is own.value
+            else ctx.replace(u, "IncomingMessage")
+        )
     # No v2 message is a request: the check is False, and the branch it guards is dead code to port.
     edits += [ctx.replace(c, "False") for c in checks]
     ctx.fix(
@@ -244,6 +247,27 @@ def _incoming_message(ctx) -> bool:
             "never runs; move what it did into those callbacks, then delete it",
         )
     return True
+
+
+def _own_alias(ctx, unions):
+    """The file's `IncomingMessage = RequestResponder[...] | ServerNotification | Exception` (v1 had no
+    such name, so projects spelled it themselves): deleted, so the v2 import takes its place. None when
+    the file binds no `IncomingMessage` (or imports v2's), False when it binds one some other way."""
+    b = ctx.module_binding("IncomingMessage")
+    if not unions or b is None or ctx.import_aliases("mcp.client.IncomingMessage"):
+        return None
+    st = b.node
+    if (
+        isinstance(st, ast.Assign)
+        and ctx.parent(st) is ctx.tree
+        and len(st.targets) == 1
+        and isinstance(st.targets[0], ast.Name)
+        and st.value in unions
+        and ctx.whole_lines(st) is not None
+        and sum(1 for n in ctx.names_with_id("IncomingMessage") if not isinstance(n.ctx, ast.Load)) == 1
+    ):
+        return st
+    return False
 
 
 def _request_check(ctx, ref) -> bool:

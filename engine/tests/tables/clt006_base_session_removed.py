@@ -134,6 +134,31 @@ CASES = [
         "         raise message\n",
         findings=["CLT006:1 safe", "CLT006:5 manual"],
     ),
+    # the project's own `IncomingMessage` alias of v1's union: v2's name takes its place
+    case(
+        "-from mcp.shared.session import RequestResponder\n"
+        " from mcp.types import ClientResult, ServerNotification, ServerRequest\n"
+        "+from mcp.client import IncomingMessage\n"
+        " \n"
+        "-IncomingMessage = RequestResponder[ServerRequest, ClientResult] | ServerNotification | Exception\n"
+        " \n"
+        " async def handler(message: IncomingMessage):\n"
+        "     print(message)\n",
+        findings=["CLT006:1 safe"],
+    ),
+    # an `IncomingMessage` of the project's that is something else: the union cannot take that name (marked)
+    case(
+        '+# mcp-migrate: CLT006 `RequestResponder` was removed; a `message_handler` takes `mcp.client.IncomingMessage` https://py.sdk.modelcontextprotocol.io/v2/migration/#clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed\n'
+        ' from mcp.shared.session import RequestResponder\n'
+        ' from mcp.types import ClientResult, ServerNotification, ServerRequest\n'
+        ' \n'
+        ' IncomingMessage = dict\n'
+        ' \n'
+        '+# mcp-migrate: CLT006 `RequestResponder` was removed; a `message_handler` takes `mcp.client.IncomingMessage` https://py.sdk.modelcontextprotocol.io/v2/migration/#clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed\n'
+        ' async def handler(message: RequestResponder[ServerRequest, ClientResult] | ServerNotification | Exception):\n'
+        '     print(message)\n',
+        findings=["CLT006:1 manual", "CLT006:6 manual"],
+    ),
 ]
 
 NOOP = [
