@@ -28,6 +28,23 @@ CASES = [
         "+result = await session.list_resources(params=PaginatedRequestParams(cursor='next_page_token'))\n",
         findings=["CLT002:1 review"],
     ),
+    # a test's expectations of what a mocked session's list method got follow the migrated call (review)
+    case(
+        " from unittest import mock\n"
+        " from mcp import ClientSession\n"
+        "+from mcp.types import PaginatedRequestParams\n"
+        " \n"
+        " def test_pages(session):\n"
+        "-    assert session.list_tools.await_args_list == [mock.call(cursor=None), mock.call(cursor=\"p2\")]\n"
+        "-    assert session.list_tools.await_args_list[1].kwargs == {\"cursor\": \"p2\"}\n"
+        "-    session.list_prompts.assert_awaited_with(cursor=\"p3\")\n"
+        "+    assert session.list_tools.await_args_list == [mock.call(params=PaginatedRequestParams(cursor=None)), "
+        "mock.call(params=PaginatedRequestParams(cursor=\"p2\"))]\n"
+        "+    assert session.list_tools.await_args_list[1].kwargs == {\"params\": PaginatedRequestParams(cursor=\"p2\")}\n"
+        "+    session.list_prompts.assert_awaited_with(params=PaginatedRequestParams(cursor=\"p3\"))\n"
+        "     assert session.other.await_args_list == [mock.call(cursor=None)]\n",
+        findings=["CLT002:5 review", "CLT002:5 review", "CLT002:6 review", "CLT002:7 review"],
+    ),
 ]
 
 NOOP = [
