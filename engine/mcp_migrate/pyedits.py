@@ -266,8 +266,8 @@ def patch_targets(ctx) -> List[Tuple[ast.Constant, str]]:
             arg = kw.value if kw is not None else None
         if isinstance(arg, ast.Name):  # `TARGET = "mcp.server.fastmcp.FastMCP.call_tool"` then `patch(TARGET)`
             b = ctx.binding(arg)
-            assigned = b.node.value if b is not None and isinstance(b.node, ast.Assign) else None
-            arg = assigned if len(getattr(b.node, "targets", ())) == 1 else None
+            one = b is not None and isinstance(b.node, ast.Assign) and len(b.node.targets) == 1
+            arg = b.node.value if one else None
         if (
             isinstance(arg, ast.Constant)
             and isinstance(arg.value, str)

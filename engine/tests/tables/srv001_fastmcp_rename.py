@@ -89,7 +89,10 @@ CASES = [
         " LABEL = 'mcp.server.fastmcp.FastMCP'\n"
         " \n"
         " def patched(value):\n"
-        "     return mock.patch(CALL_TOOL, value)\n",
+        "     return mock.patch(CALL_TOOL, value)\n"
+        " \n"
+        " def unbound(value):\n"
+        "     return mock.patch(ELSEWHERE, value)\n",
         findings=["SRV001:3 safe", "SRV001:3 safe"],
     ),
     # CRLF, a comment, non-ASCII and an emoji all survive
