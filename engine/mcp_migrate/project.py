@@ -224,6 +224,10 @@ class ProjectIndex:
         view._near = (module_name(path) or "").split(".")
         return view
 
+    def imported_module(self, path: str, level: int, name: Optional[str]) -> Optional[str]:
+        """The module `from <name> import ...` (relative at `level`) names in the file at `path`."""
+        return self.relative(path, level, name) if level else name
+
     def relative(self, path: str, level: int, name: Optional[str]) -> Optional[str]:
         """The module a relative import in the file at `path` names."""
         module = module_name(path)
@@ -276,7 +280,7 @@ class ProjectIndex:
         of the project's that imports it from the SDK as it is (`from .compat import FastMCP`), else None."""
         if level == 0 and (module or "mcp").split(".")[0] == "mcp":
             return None
-        absolute = self.relative(path, level, module) if level else module
+        absolute = self.imported_module(path, level, module)
         q = self.imported_as_is(absolute, name) if absolute and self.find(absolute) is not None else None
         return q if q is not None and q.split(".")[0] == "mcp" else None
 

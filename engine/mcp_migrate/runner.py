@@ -156,7 +156,7 @@ def _may_use_sdk(source: str, filename: str, tree: ast.Module, project) -> bool:
     project = project.seen_from(filename)
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom):
-            module = project.relative(filename, node.level, node.module) if node.level else node.module
+            module = project.imported_module(filename, node.level, node.module)
             if module and any(project.global_type(module, a.name) is not None for a in node.names):
                 return True
     return False

@@ -377,8 +377,8 @@ def _text_kind(ctx, v):
     if declared in ("str", "bytes"):
         return str if declared == "str" else bytes
     if isinstance(f, ast.Attribute):
-        if f.attr in ("join", "format") and _text_kind(ctx, f.value) is not None:
-            return _text_kind(ctx, f.value)  # `"\n".join(lines)`, `b"".join(chunks)`
+        if f.attr in ("join", "format"):
+            return _text_kind(ctx, f.value)  # `"\n".join(lines)`, `b"".join(chunks)`: the separator's kind
         if f.attr in STR_METHODS:
             return str
         if f.attr in BYTES_METHODS:

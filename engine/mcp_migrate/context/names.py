@@ -89,7 +89,7 @@ class NameQuestions:
         node = self.parent(b.node)
         if not isinstance(node, ast.ImportFrom):
             return None
-        module = project.relative(self.types.path, node.level, node.module) if node.level else node.module
+        module = project.imported_module(self.types.path, node.level, node.module)
         return project.declared_return(module, b.node.name) if module else None
 
     def binding(self, name: ast.Name) -> Optional[Binding]:

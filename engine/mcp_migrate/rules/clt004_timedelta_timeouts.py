@@ -127,44 +127,34 @@ def _overrides(ctx):
     the override only hands it on to `super()`, and marked otherwise. The ids of the hand-on values
     (nothing to convert there), so the generic pass leaves them alone."""
     handed_on = set()
-    for cls in ctx.walk(ast.ClassDef):
-        if not any(ctx.is_ref(b, sdk.CLIENT_SESSION) for b in cls.bases):
-            continue
-        for fn in cls.body:
-            params = METHODS.get((sdk.CLIENT_SESSION, getattr(fn, "name", None)))
-            if not isinstance(fn, ast.AsyncFunctionDef) or params is None:
+    overridden = [m for cls, m in METHODS if cls == sdk.CLIENT_SESSION]
+    for fn in ctx.async_overrides(sdk.CLIENT_SESSION, *overridden):
+        params = METHODS[(sdk.CLIENT_SESSION, fn.name)]
+        for arg in fn.args.args + fn.args.kwonlyargs:
+            if arg.arg not in params:
                 continue
-            for arg in fn.args.args + fn.args.kwonlyargs:
-                if arg.arg not in params:
-                    continue
-                if arg.annotation is None:  # whatever v2 passes is handed on as it came
-                    handed_on.update(id(v) for v in ctx.handed_to_super(fn, arg.arg, params[arg.arg]) or ())
-                    continue
-                ann = ctx.source(arg.annotation)
-                if "timedelta" not in ann:
-                    passed = (
-                        ctx.handed_to_super(fn, arg.arg, params[arg.arg])
-                        if re.search(r"\b(float|int)\b", ann)
-                        else None
-                    )
-                    handed_on.update(id(v) for v in passed or ())  # seconds already (a second run)
-                    continue
-                passed = ctx.handed_to_super(fn, arg.arg, params[arg.arg])
-                if passed is None:
-                    ctx.manual(
-                        arg,
-                        "v2's `ClientSession` calls `%s()` with `%s` in float seconds (its own helpers call this "
-                        "override): take `%s: float | None` and treat it as seconds" % (fn.name, arg.arg, arg.arg),
-                    )
-                    continue
-                handed_on.update(id(v) for v in passed)
-                optional = re.search(r"\b(None|Optional)\b", ann) is not None
-                ctx.fix(
+            passed = ctx.handed_to_super(fn, arg.arg, params[arg.arg])
+            ann = ctx.source(arg.annotation) if arg.annotation is not None else None
+            if ann is None or "timedelta" not in ann:
+                # unannotated: handed on as v2 passed it; `float`/`int`: seconds already (a second run)
+                if ann is None or re.search(r"\b(float|int)\b", ann):
+                    handed_on.update(id(v) for v in passed or ())
+                continue
+            if passed is None:
+                ctx.manual(
                     arg,
-                    "v2's `ClientSession` calls `%s()` with `%s` in float seconds: the override takes `float`"
-                    % (fn.name, arg.arg),
-                    [ctx.replace(arg.annotation, "float | None" if optional else "float")],
+                    "v2's `ClientSession` calls `%s()` with `%s` in float seconds (its own helpers call this "
+                    "override): take `%s: float | None` and treat it as seconds" % (fn.name, arg.arg, arg.arg),
                 )
+                continue
+            handed_on.update(id(v) for v in passed)
+            optional = re.search(r"\b(None|Optional)\b", ann) is not None
+            ctx.fix(
+                arg,
+                "v2's `ClientSession` calls `%s()` with `%s` in float seconds: the override takes `float`"
+                % (fn.name, arg.arg),
+                [ctx.replace(arg.annotation, "float | None" if optional else "float")],
+            )
     return handed_on
 
 

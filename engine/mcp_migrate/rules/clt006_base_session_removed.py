@@ -127,30 +127,24 @@ def _send_request_metadata(ctx):
     v2's `ClientSession.send_request` takes `ClientMessageMetadata | None` (the server half of v1's
     union is gone client-side), and its own helpers call the override with nothing else, so the
     annotation becomes that when the override only hands `metadata` on to `super()`; else a marker."""
-    for cls in ctx.walk(ast.ClassDef):
-        if not any(ctx.is_ref(b, sdk.CLIENT_SESSION) for b in cls.bases):
-            continue
-        for fn in cls.body:
-            if not (isinstance(fn, ast.AsyncFunctionDef) and fn.name == "send_request"):
+    for fn in ctx.async_overrides(sdk.CLIENT_SESSION, "send_request"):
+        for arg in fn.args.args + fn.args.kwonlyargs:
+            ann = arg.annotation
+            refs = [n for n in ast.walk(ann) if ctx.is_ref(n, sdk.MESSAGE_METADATA)] if ann else []
+            if arg.arg != "metadata" or not refs:
                 continue
-            for arg in fn.args.args + fn.args.kwonlyargs:
-                ann = arg.annotation
-                refs = [n for n in ast.walk(ann) if ctx.is_ref(n, sdk.MESSAGE_METADATA)] if ann else []
-                if arg.arg != "metadata" or not refs:
-                    continue
-                msg = "v2's `ClientSession.send_request()` takes `metadata: ClientMessageMetadata | None`"
-                bound = ctx.module_binding("ClientMessageMetadata")
-                if ctx.handed_to_super(fn, "metadata", 3) is None or not (
-                    bound is None or (bound.kind == "import" and bound.target == sdk.CLIENT_MESSAGE_METADATA)
-                ):
-                    ctx.manual(arg, msg + " (`ServerMessageMetadata` is no longer accepted)")
-                    continue
-                imp = ctx.add_import("mcp.shared.message", "ClientMessageMetadata")
-                edits = [
-                    ctx.replace(r, "ClientMessageMetadata | None" if r is ann else "ClientMessageMetadata")
-                    for r in refs
-                ]
-                ctx.fix(arg, msg + ", all its own helpers pass", edits + ([imp] if imp else []))
+            msg = "v2's `ClientSession.send_request()` takes `metadata: ClientMessageMetadata | None`"
+            bound = ctx.module_binding("ClientMessageMetadata")
+            if ctx.handed_to_super(fn, "metadata", 3) is None or not (
+                bound is None or (bound.kind == "import" and bound.target == sdk.CLIENT_MESSAGE_METADATA)
+            ):
+                ctx.manual(arg, msg + " (`ServerMessageMetadata` is no longer accepted)")
+                continue
+            imp = ctx.add_import("mcp.shared.message", "ClientMessageMetadata")
+            edits = [
+                ctx.replace(r, "ClientMessageMetadata | None" if r is ann else "ClientMessageMetadata") for r in refs
+            ]
+            ctx.fix(arg, msg + ", all its own helpers pass", edits + ([imp] if imp else []))
 
 
 def _own_typevars(ctx) -> set:

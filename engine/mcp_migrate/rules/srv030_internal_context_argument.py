@@ -16,8 +16,8 @@ CALLS = {
 }
 ANCHOR = "mcpservercall_tool-read_resource-get_prompt-now-accept-a-context-parameter"
 # MCPServer methods its own request handlers now call with the context (`self.call_tool(name, args,
-# context)`): v1's parameters before it.
-OVERRIDES = {"call_tool": ("name", "arguments"), "read_resource": ("uri",), "get_prompt": ("name", "arguments")}
+# context)`): how many of v1's parameters an override takes before it (fewest, most).
+OVERRIDES = {"call_tool": (2, 2), "read_resource": (1, 1), "get_prompt": (1, 2)}
 # Methods whose v2 result may also be an `InputRequiredResult` (a multi-round-trip request, which no
 # v1 function returns): a call given its context is narrowed the guide's way, or left marked.
 UNION_RESULTS = {"render", "render_prompt", "get_resource", "create_resource"}
@@ -67,11 +67,8 @@ UNION_RESULTS = {"render", "render_prompt", "get_resource", "create_resource"}
     ],
 )
 def check(ctx: PythonContext):
-    for cls in ctx.walk(ast.ClassDef):
-        if ctx.types.sdk_base(cls) == ctx.canonical(sdk.FASTMCP):
-            for fn in cls.body:
-                if isinstance(fn, ast.AsyncFunctionDef) and fn.name in OVERRIDES:
-                    _override(ctx, fn)
+    for fn in ctx.async_overrides(sdk.FASTMCP, *OVERRIDES):
+        _override(ctx, fn)
     methods = {m for _, m in CALLS}
     for call in ctx.attr_calls(*methods):
         recv = call.func.value
@@ -122,8 +119,8 @@ def _override(ctx, fn):
     if a.vararg or "context" in names + [x.arg for x in a.kwonlyargs]:
         return  # `*args` takes the context already; a `context` of its own is the user's
     what = "MCPServer calls `%s()` with the request's context in v2" % fn.name
-    taken = len(names) - 1  # v2 passes v1's arguments by position, then the context
-    if a.kwonlyargs or not len(OVERRIDES[fn.name]) - (fn.name == "get_prompt") <= taken <= len(OVERRIDES[fn.name]):
+    fewest, most = OVERRIDES[fn.name]
+    if a.kwonlyargs or not fewest <= len(names) - 1 <= most:  # v2 passes them by position, then the context
         ctx.manual(fn, what + ": take `context: Context | None = None` after v1's parameters and pass it on")
         return
     name, imp = ctx.context_name()

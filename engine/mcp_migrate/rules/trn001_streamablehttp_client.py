@@ -229,18 +229,8 @@ def _stack_entry(ctx, call):
         and len(stmt.targets) == 1
     ):
         return None
-    line = ctx.index.line_start(stmt.lineno)
-    indent = ctx.text[line : ctx.span(stmt)[0]]
-    if indent.strip():
-        return None  # `a = 1; x = await ...`
-    stack = ctx.source(enter.func.value)
-
-    def opening(opened, client, before):
-        return [
-            ctx.insert(line, "%s%s%s = await %s.enter_async_context(%s)\n" % (before, indent, client, stack, opened))
-        ]
-
-    return stmt.targets[0], opening
+    opening = _enter_above(ctx, stmt, enter.func.value)
+    return (stmt.targets[0], opening) if opening else None
 
 
 def _named_entry(ctx, call):
@@ -279,16 +269,24 @@ def _named_entry(ctx, call):
         and _used_session_id(ctx, entry.targets[0]) is None
     ):
         return None
+    opening = _enter_above(ctx, stmt, enter.func.value)
+    return (entry.targets[0], opening) if opening else None
+
+
+def _enter_above(ctx, stmt, stack):
+    """How to open the client on `stack` (entered there, so the stack closes it) in lines of their
+    own above `stmt`; None when `stmt` shares its line (`a = 1; x = await ...`)."""
     line = ctx.index.line_start(stmt.lineno)
     indent = ctx.text[line : ctx.span(stmt)[0]]
     if indent.strip():
         return None
-    stack = ctx.source(enter.func.value)
+    source = ctx.source(stack)
 
     def opening(opened, client, before):
-        return [ctx.insert(line, "%s%s = await %s.enter_async_context(%s)\n" % (indent, client, stack, opened))]
+        entered = "%s%s = await %s.enter_async_context(%s)\n" % (indent, client, source, opened)
+        return [ctx.insert(line, before + entered)]
 
-    return entry.targets[0], opening
+    return opening
 
 
 def _stack_ready(ctx, stack, func, stmt):

@@ -128,35 +128,28 @@ def _targets(ctx):
     return out
 
 
+def _entered(value):
+    """What `await stack.enter_async_context(x)` enters, else None."""
+    v = value.value if isinstance(value, ast.Await) else value
+    if isinstance(v, ast.Call) and isinstance(v.func, ast.Attribute) and v.func.attr == "enter_async_context":
+        return v.args[0] if len(v.args) == 1 else None
+    return None
+
+
 def _entered_client(ctx, value):
     """The client call of `await stack.enter_async_context(streamable_http_client(...))`, else None."""
-    v = value.value if isinstance(value, ast.Await) else value
-    if (
-        isinstance(v, ast.Call)
-        and isinstance(v.func, ast.Attribute)
-        and v.func.attr == "enter_async_context"
-        and len(v.args) == 1
-        and _is_client(ctx, v.args[0])
-    ):
-        return v.args[0]
-    return None
+    arg = _entered(value)
+    return arg if _is_client(ctx, arg) else None
 
 
 def _entered_name(ctx, value):
     """`await stack.enter_async_context(cm)`, every assignment to `cm` in the function a client call."""
-    v = value.value if isinstance(value, ast.Await) else value
-    if not (
-        isinstance(v, ast.Call)
-        and isinstance(v.func, ast.Attribute)
-        and v.func.attr == "enter_async_context"
-        and len(v.args) == 1
-        and isinstance(v.args[0], ast.Name)
-    ):
+    arg = _entered(value)
+    if not isinstance(arg, ast.Name):
         return False
-    name = v.args[0].id
-    scope = ctx.enclosing(v, ast.FunctionDef, ast.AsyncFunctionDef) or ctx.tree
+    scope = ctx.enclosing(arg, ast.FunctionDef, ast.AsyncFunctionDef) or ctx.tree
     stores = [
-        n for n in ast.walk(scope) if isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load)
+        n for n in ast.walk(scope) if isinstance(n, ast.Name) and n.id == arg.id and not isinstance(n.ctx, ast.Load)
     ]
     return bool(stores) and all(
         isinstance(a, ast.Assign) and a.targets == [n] and _is_client(ctx, a.value)
