@@ -7,6 +7,7 @@ a coroutine it returns is run with anyio. Pytest fixtures are not provided, so t
 parameters are not run. The SDK comes from PYTHONPATH, so the same tests run against v1 and v2.
 """
 
+import builtins
 import importlib
 import inspect
 import json
@@ -22,9 +23,13 @@ def where(exc, root):
     return "%s:%d" % (os.path.relpath(frames[-1].filename, root), frames[-1].lineno) if frames else None
 
 
+# Exception groups exist from Python 3.11; the venv's Python may be 3.10.
+GROUPS = getattr(builtins, "BaseExceptionGroup", ())
+
+
 def leaf(exc):
     """The first exception inside (nested) exception groups: what actually went wrong."""
-    while isinstance(exc, BaseExceptionGroup) and exc.exceptions:  # noqa: F821 (3.11+)
+    while isinstance(exc, GROUPS) and exc.exceptions:
         exc = exc.exceptions[0]
     return exc
 
