@@ -57,6 +57,7 @@ WHERE = {
     "message_path": '`run(transport="sse", ...)` or `sse_app(...)`',
     "transport_security": "`run()` or `sse_app()` / `streamable_http_app()`",
 }
+LITERALS = ("typing.Literal", "typing_extensions.Literal")
 _HTTP_WHERE = '`run(transport="streamable-http", ...)` or `streamable_http_app(...)`'
 
 
@@ -182,7 +183,7 @@ def _later_destination(ctx, stmt, owner, name):
         ]
         if calls:
             dest = calls[0]
-            accepts = _accepts(dest)
+            accepts = _accepts(ctx, dest)
             ok = accepts is not None and name in accepts and ctx.keyword(dest, name) is None and not ctx.has_star(dest)
             return dest if ok else None
         reads = later.value if _sets_setting(ctx, later, key) else later  # another setting: fine
@@ -202,7 +203,7 @@ def _constructor(ctx, call):
         params[sdk.FASTMCP_POSITIONAL[i]] = arg
     if not params:
         return
-    dests = [(d, _accepts(d)) for d in ctx.same_object_calls(call, sdk.FASTMCP, *DESTINATIONS)]
+    dests = [(d, _accepts(ctx, d)) for d in ctx.same_object_calls(call, sdk.FASTMCP, *DESTINATIONS)]
     moves, stuck = {}, []
     for name, node in params.items():
         value = _value(node)
@@ -284,8 +285,8 @@ def _sets_setting(ctx, stmt, key):
     )
 
 
-def _accepts(dest):
-    """Parameters a destination call takes, or None when its transport is not a constant."""
+def _accepts(ctx, dest):
+    """Parameters a destination call takes, or None when its transport is not known."""
     method = dest.func.attr
     if method != "run":
         return ACCEPTS[method]
@@ -293,10 +294,26 @@ def _accepts(dest):
     node = kw.value if kw is not None else (dest.args[0] if dest.args else None)
     if node is None:
         return ACCEPTS[("run", "stdio")]
+    values = _transports(ctx, node)
+    if not values or any(("run", v) not in ACCEPTS for v in values):
+        return None
+    # `transport: Literal["sse", "streamable-http"]`: v2's overloads take what every one of them takes.
+    return tuple(p for p in ACCEPTS[("run", values[0])] if all(p in ACCEPTS[("run", v)] for v in values))
+
+
+def _transports(ctx, node):
+    """The transport names a `run()` argument can be: a string, or a parameter annotated with a `Literal`
+    of strings; None when the file does not say (v2's typed overloads accept no keyword for those)."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return ACCEPTS.get(("run", node.value))
-    # A transport known only at run time: v2's typed overloads accept no transport keyword for it.
-    return None
+        return [node.value]
+    binding = ctx.binding(node) if isinstance(node, ast.Name) else None
+    ann = binding.expr if binding is not None and binding.how == "annotation" else None
+    if not (isinstance(ann, ast.Subscript) and ctx.resolve(ann.value) in LITERALS):
+        return None
+    items = ann.slice.elts if isinstance(ann.slice, ast.Tuple) else [ann.slice]
+    if not all(isinstance(i, ast.Constant) and isinstance(i.value, str) for i in items):
+        return None
+    return [i.value for i in items]
 
 
 def _simple(value):
