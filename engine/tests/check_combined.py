@@ -99,6 +99,12 @@ PROJECT = {
         "    async with streamablehttp_client(url) as (read, write, _):\n"
         "        return read, write\n"
     ),
+    # another module imports the server and may run it: its settings stay where v1 kept them, marked
+    "pkg/tuned.py": (
+        "from mcp.server.fastmcp import FastMCP\n\ntuned = FastMCP('t')\n"
+        "tuned.settings.sse_path = '/events'\nprint(tuned.settings.sse_path)\napp = tuned.sse_app()\n"
+    ),
+    "pkg/run_tuned.py": "from .tuned import tuned\n\ntuned.run('sse')\n",
     "pkg/render.py": "def describe(uri) -> str:\n    return str(uri)\n",
     "pkg/docs.py": (
         "from mcp.server import Server\n"
@@ -118,6 +124,17 @@ PROJECT = {
     ),
 }
 PROJECT_AFTER = {
+    "pkg/tuned.py": (
+        "from mcp.server.mcpserver import MCPServer\n\ntuned = MCPServer('t')\n"
+        "# mcp-migrate: SRV007 `settings.sse_path` was removed (assigning it raises `ValueError`); pass `sse_path=` "
+        'to `run(transport="sse", ...)` or `sse_app(...)` '
+        "https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n"
+        "tuned.settings.sse_path = '/events'\n"
+        "# mcp-migrate: SRV007 `settings.sse_path` was removed (reading it raises `AttributeError`); keep the value "
+        'yourself and pass it as `sse_path=` to `run(transport="sse", ...)` or `sse_app(...)` '
+        "https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n"
+        "print(tuned.settings.sse_path)\napp = tuned.sse_app()\n"
+    ),
     "pkg/serve.py": "from .app import app\n\napp.run('sse', port=9000)\n",
     # the imported function's `-> str` says the contents are text
     "pkg/docs.py": (
@@ -151,7 +168,7 @@ PROJECT_AFTER = {
 
 
 # Files that use the SDK themselves (they change without the index too, only differently).
-USES_SDK = {"pkg/docs.py"}
+USES_SDK = {"pkg/docs.py", "pkg/tuned.py"}
 
 
 def fixed_point(source, filename, review):

@@ -137,12 +137,12 @@ class NameQuestions:
             return True
         if any(isinstance(c.value, str) and c.value == fn.name for c in self.walk(ast.Constant)):
             return True
-        return self.imported_elsewhere(fn)
+        return self.imported_elsewhere(fn.name)
 
-    def imported_elsewhere(self, fn) -> bool:
-        """Another module of the project imports top-level `fn` from this one."""
+    def imported_elsewhere(self, name: str) -> bool:
+        """Another module of the project imports top-level `name` from this one."""
         project, module = self.types.project, module_name(self.filename)
-        return project is not None and module is not None and project.imports_of(module, fn.name)
+        return project is not None and module is not None and project.imports_of(module, name)
 
     def fresh_name(self, *candidates: str) -> Optional[str]:
         """The first of `candidates` that nothing in the file spells (no name, parameter, def, class

@@ -136,10 +136,12 @@ class SdkQuestions:
 
     def same_object_calls(self, ctor: ast.Call, cls: str, *methods: str) -> List[ast.Call]:
         """`x.m(...)` calls (m in methods, x an instance of `cls`) on the very object `ctor` created."""
+        return [c for c in self.method_calls(cls, *methods) if self.same_object(c.func.value, ctor)]
+
+    def same_object(self, expr: ast.AST, ctor: ast.Call) -> bool:
+        """`expr` names the very object `ctor` created."""
         key = self._ctor_key(ctor)
-        if key is None:
-            return []
-        return [c for c in self.method_calls(cls, *methods) if self._object_key(c.func.value) == key]
+        return key is not None and self._object_key(expr) == key
 
     def _object_key(self, expr) -> Optional[tuple]:
         """Identity of the object an expression names: its binding statement, or the dotted target."""

@@ -30,6 +30,8 @@ DEFAULTS = {
     "event_store": None,
     "retry_interval": None,
 }
+# v1's `Settings` defaults for every removed field: what a server that never set one ran with.
+V1_DEFAULTS = dict(DEFAULTS, host="127.0.0.1", transport_security=None)
 # What each v2 destination accepts (`run()` by its transport); the app factories have no `port`.
 ACCEPTS = {
     ("run", "sse"): SSE,
@@ -70,8 +72,11 @@ _HTTP_WHERE = '`run(transport="streamable-http", ...)` or `streamable_http_app(.
         Moves `host`, `port`, `sse_path`, `message_path`, `streamable_http_path`, `json_response`,
         `stateless_http`, `event_store`, `retry_interval` and `transport_security` from `FastMCP(...)` to the
         same server's `run()` / `sse_app()` / `streamable_http_app()` call in the file, where that call's
-        transport takes them. Without such a call, marks the constructor with the exact destination;
-        also marks `mcp.settings.<field>` uses of the removed settings.
+        transport takes them. Without such a call, marks the constructor with the exact destination.
+        `mcp.settings.<field> = value` right before such a call moves into it; a module-level server's
+        removed settings written and read elsewhere in the file become module variables (`mcp_port`,
+        v1's default until written) that its calls in the file are given, unless another module
+        imports the server. Other uses of the removed settings are marked.
     """,
     why="""
         v2 raises `TypeError: MCPServer.__init__() got an unexpected keyword argument 'port'`, and
@@ -111,6 +116,7 @@ def check(ctx: PythonContext):
                 "`streamable_http_app()`" % _names(found),
             )
     folded = _fold_settings_assignments(ctx)
+    folded |= _carry_settings(ctx, folded)
     # `mcp.settings.port`, and `settings.port` after `settings = mcp.settings`
     for parent in ctx.attribute_uses(SETTINGS, *MOVED):
         if id(parent) not in folded:
@@ -161,6 +167,138 @@ def _fold_settings_assignments(ctx):
         )
         folded.update(id(a) for _, a in moves)
     return folded
+
+
+def _carry_settings(ctx, folded):
+    """A module-level server whose removed settings the file writes and reads in several places
+    (`mcp.settings.port = p` in a setup function, `mcp.settings.port` in a log line, `mcp.run_sse_async()`
+    elsewhere): each setting becomes a module variable (`mcp_port`, v1's default until written) that the
+    writes and reads use and that the server's `run()`/app calls in the file are given. Returns the ids
+    of the settings attributes it rewrote."""
+    done = set()
+    for call, resolved in ctx.constructor_calls(sdk.FASTMCP):
+        stmt = ctx.parent(call)
+        if not (
+            resolved
+            and isinstance(stmt, ast.Assign)
+            and len(stmt.targets) == 1
+            and isinstance(stmt.targets[0], ast.Name)
+            and ctx.parent(stmt) is ctx.tree
+            and not any(k.arg in MOVED or k.arg is None for k in call.keywords)  # the constructor's: _constructor
+            and not ctx.imported_elsewhere(stmt.targets[0].id)  # run() may be called there, with v1's settings
+        ):
+            continue
+        uses = _settings_uses(ctx, call)
+        if not uses or any(id(a) in folded for a in uses):
+            continue
+        server = stmt.targets[0].id
+        fields = [f for f in MOVED if any(a.attr == f for a in uses)]
+        names = {f: ctx.fresh_name("%s_%s" % (server, f)) for f in fields}
+        dests = ctx.same_object_calls(call, sdk.FASTMCP, *DESTINATIONS)
+        plan = _destination_kwargs(ctx, dests, fields)
+        stored = {a.attr for a in uses if isinstance(a.ctx, ast.Store)}
+        if None in names.values() or plan is None or not stored <= {f for _, given in plan for f in given}:
+            continue  # a written value no call takes would be lost without a word
+        edits = _holder_edits(ctx, stmt, uses, fields, names)
+        if edits is None:
+            continue
+        edits += [ctx.add_kwargs(d, ", ".join("%s=%s" % (f, names[f]) for f in given)) for d, given in plan if given]
+        if None in edits:
+            continue
+        said = ", ".join("`settings.%s`" % f for f in fields)
+        calls = sorted({"`%s()`" % d.func.attr for d, given in plan if given})
+        ctx.fix(
+            uses[0],
+            "%s %s removed: kept in %s and passed to %s"
+            % (said, "was" if len(fields) == 1 else "were", ", ".join("`%s`" % names[f] for f in fields), ", ".join(calls)),
+            edits,
+        )
+        done.update(id(a) for a in uses)
+    return done
+
+
+def _settings_uses(ctx, ctor):
+    """The `<server>.settings.<removed field>` reads and plain writes of the server `ctor` creates;
+    None when the settings object is used some other way (handed on, deleted, `+=`)."""
+    uses = []
+    for node in ctx.attribute_uses(sdk.FASTMCP, "settings"):
+        if not ctx.same_object(node.value, ctor):
+            continue
+        attr = ctx.parent(node)
+        if not isinstance(attr, ast.Attribute):
+            return None
+        if attr.attr not in MOVED:
+            continue
+        if isinstance(attr.ctx, ast.Store):
+            assign = ctx.parent(attr)
+            scope = ctx.enclosing(assign)
+            if not (isinstance(assign, ast.Assign) and assign.targets == [attr]):
+                return None
+            if scope is not None and not isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                return None
+        elif not isinstance(attr.ctx, ast.Load):
+            return None
+        uses.append(attr)
+    return uses
+
+
+def _destination_kwargs(ctx, dests, fields):
+    """For each `run()`/app call of the server: the fields it takes; None when a call's transport is
+    unknown, it spreads `**kwargs`, or already passes one of them."""
+    plan = []
+    for d in dests:
+        accepts = _accepts(ctx, d)
+        if accepts is None or ctx.has_star(d):
+            return None
+        given = [f for f in fields if f in accepts]
+        if any(ctx.keyword(d, f) is not None for f in given):
+            return None
+        plan.append((d, given))
+    return plan
+
+
+def _holder_edits(ctx, server_stmt, uses, fields, names):
+    """Declares the variables after the server, rewrites the settings uses to them, and adds
+    `global` where a function writes one. A field first written by a plain module-level statement
+    needs no default line: that statement declares it."""
+    declared = set()
+    for a in uses:
+        stmt = ctx.parent(a)
+        if (
+            isinstance(a.ctx, ast.Store)
+            and ctx.parent(stmt) is ctx.tree
+            and not any(o.attr == a.attr and o.lineno < a.lineno and ctx.enclosing(o) is None for o in uses if o is not a)
+        ):
+            declared.add(a.attr)
+    span = ctx.line_span(server_stmt)
+    if span is None:
+        return None
+    lines = "".join("%s = %s\n" % (names[f], _literal(V1_DEFAULTS[f])) for f in fields if f not in declared)
+    edits = [ctx.insert(span[1], lines)] if lines else []
+    edits += [ctx.replace(a, names[a.attr]) for a in uses]
+    writers = {}
+    for a in uses:
+        fn = ctx.enclosing(a) if isinstance(a.ctx, ast.Store) else None
+        if fn is not None:
+            writers.setdefault(id(fn), (fn, []))[1].append(names[a.attr])
+    for fn, written in writers.values():
+        body = fn.body[1:] if ctx.const_str(_docstring(fn)) is not None and len(fn.body) > 1 else fn.body
+        first = body[0]
+        start = ctx.index.line_start(first.lineno)
+        if ctx.text[start : ctx.span(first)[0]].strip():
+            return None
+        indent = ctx.text[start : ctx.span(first)[0]]
+        edits.append(ctx.insert(start, "%sglobal %s\n" % (indent, ", ".join(dict.fromkeys(written)))))
+    return edits
+
+
+def _docstring(fn):
+    first = fn.body[0]
+    return first.value if isinstance(first, ast.Expr) else None
+
+
+def _literal(value):
+    return '"%s"' % value if isinstance(value, str) else repr(value)
 
 
 def _later_destination(ctx, stmt, owner, name):

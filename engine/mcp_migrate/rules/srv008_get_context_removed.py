@@ -159,7 +159,7 @@ def _pass_down(ctx, helper, calls, handler_defs):
     for c in calls:
         removal = removals[id(c)]
         edits.append(ctx.delete(removal[1]) if removal and removal[0] == name else ctx.replace(c, name))
-    safe = not ctx.imported_elsewhere(helper)
+    safe = not ctx.imported_elsewhere(helper.name)
     given = {}
     for call, handler in sites:
         if id(handler) not in given:

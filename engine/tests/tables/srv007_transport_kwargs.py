@@ -187,16 +187,65 @@ CASES += [
         "+        await mcp.run_sse_async(host=config.host, port=config.port)\n",
         findings=["SRV007:6 safe"],
     ),
-    # read back in between: the setting stays, marked
+    # read back in between: a module-level server's setting becomes a module variable
     case(
         " from mcp.server.fastmcp import FastMCP\n"
         " mcp = FastMCP('x')\n"
+        "-mcp.settings.port = 9000\n"
+        "-print(mcp.settings.port)\n"
+        "-mcp.run('sse')\n"
+        "+mcp_port = 9000\n"
+        "+print(mcp_port)\n"
+        "+mcp.run('sse', port=mcp_port)\n",
+        findings=["SRV007:3 safe"],
+    ),
+    # written in one function, read in another, run in a third: v1's default until written, and
+    # `global` where it is written
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        " \n"
+        " mcp = FastMCP('x')\n"
+        '+mcp_host = "127.0.0.1"\n'
+        "+mcp_port = 8000\n"
+        " \n"
+        " def configure(config):\n"
+        '     """Apply the config."""\n'
+        "+    global mcp_host, mcp_port\n"
+        "     if config.host:\n"
+        "-        mcp.settings.host = config.host\n"
+        "-    mcp.settings.port = config.port\n"
+        "+        mcp_host = config.host\n"
+        "+    mcp_port = config.port\n"
+        " \n"
+        " async def serve(transport):\n"
+        "-    print(f'on {mcp.settings.host}:{mcp.settings.port}')\n"
+        "+    print(f'on {mcp_host}:{mcp_port}')\n"
+        "     if transport == 'sse':\n"
+        "-        await mcp.run_sse_async()\n"
+        "+        await mcp.run_sse_async(host=mcp_host, port=mcp_port)\n"
+        "     else:\n"
+        "-        await mcp.run_streamable_http_async()\n"
+        "+        await mcp.run_streamable_http_async(host=mcp_host, port=mcp_port)\n",
+        findings=["SRV007:8 safe"],
+    ),
+    # a server made in a function, and a written value no call of the file takes (an app has no
+    # `port`): marked
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        " \n"
+        " def build():\n"
+        "     mcp = FastMCP('x')\n"
+        "+    # mcp-migrate: SRV007 `settings.port` was removed (assigning it raises `ValueError`); pass `port=` to `run(transport=\"sse\"|\"streamable-http\", port=...)` (a mounted app binds where the outer server does) https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n"
+        "     mcp.settings.port = 9000\n"
+        "+    # mcp-migrate: SRV007 `settings.port` was removed (reading it raises `AttributeError`); keep the value yourself and pass it as `port=` to `run(transport=\"sse\"|\"streamable-http\", port=...)` (a mounted app binds where the outer server does) https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n"
+        "     print(mcp.settings.port)\n"
+        "     mcp.run('sse')\n"
+        " \n"
+        " server = FastMCP('y')\n"
         "+# mcp-migrate: SRV007 `settings.port` was removed (assigning it raises `ValueError`); pass `port=` to `run(transport=\"sse\"|\"streamable-http\", port=...)` (a mounted app binds where the outer server does) https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n"
-        " mcp.settings.port = 9000\n"
-        "+# mcp-migrate: SRV007 `settings.port` was removed (reading it raises `AttributeError`); keep the value yourself and pass it as `port=` to `run(transport=\"sse\"|\"streamable-http\", port=...)` (a mounted app binds where the outer server does) https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n"
-        " print(mcp.settings.port)\n"
-        " mcp.run('sse')\n",
-        findings=["SRV007:3 manual", "SRV007:4 manual"],
+        " server.settings.port = 9000\n"
+        " app = server.sse_app()\n",
+        findings=["SRV007:5 manual", "SRV007:6 manual", "SRV007:10 manual"],
     ),
     # a subclass keeping FastMCP's constructor takes its parameters; one with its own passes them up
     case(
