@@ -210,7 +210,12 @@ def _carry_settings(ctx, folded):
         ctx.fix(
             uses[0],
             "%s %s removed: kept in %s and passed to %s"
-            % (said, "was" if len(fields) == 1 else "were", ", ".join("`%s`" % names[f] for f in fields), ", ".join(calls)),
+            % (
+                said,
+                "was" if len(fields) == 1 else "were",
+                ", ".join("`%s`" % names[f] for f in fields),
+                ", ".join(calls),
+            ),
             edits,
         )
         done.update(id(a) for a in uses)
@@ -267,7 +272,9 @@ def _holder_edits(ctx, server_stmt, uses, fields, names):
         if (
             isinstance(a.ctx, ast.Store)
             and ctx.parent(stmt) is ctx.tree
-            and not any(o.attr == a.attr and o.lineno < a.lineno and ctx.enclosing(o) is None for o in uses if o is not a)
+            and not any(
+                o.attr == a.attr and o.lineno < a.lineno and ctx.enclosing(o) is None for o in uses if o is not a
+            )
         ):
             declared.add(a.attr)
     span = ctx.line_span(server_stmt)

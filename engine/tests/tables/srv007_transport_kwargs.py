@@ -275,12 +275,12 @@ CASES += [
         ' def serve(transport: Literal["sse", "streamable-http"], port: int):\n'
         '-    mcp = FastMCP("Demo", port=port, json_response=True)\n'
         "-    mcp.run(transport=transport)\n"
-        '+    # mcp-migrate: SRV007 v2 takes `json_response=` on `run()` / the app methods, not the constructor: `json_response=` -> `run(transport=\"streamable-http\", ...)` or `streamable_http_app(...)` https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n'
+        '+    # mcp-migrate: SRV007 v2 takes `json_response=` on `run()` / the app methods, not the constructor: `json_response=` -> `run(transport="streamable-http", ...)` or `streamable_http_app(...)` https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n'
         '+    mcp = FastMCP("Demo", json_response=True)\n'
         "+    mcp.run(transport=transport, port=port)\n"
         " \n"
         ' def serve_any(transport: Literal["stdio", "sse"], port: int):\n'
-        '+    # mcp-migrate: SRV007 v2 takes `port=` on `run()` / the app methods, not the constructor: `port=` -> `run(transport=\"sse\"|\"streamable-http\", port=...)` (a mounted app binds where the outer server does) https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n'
+        '+    # mcp-migrate: SRV007 v2 takes `port=` on `run()` / the app methods, not the constructor: `port=` -> `run(transport="sse"|"streamable-http", port=...)` (a mounted app binds where the outer server does) https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n'
         '     mcp = FastMCP("Demo", port=port)\n'
         "     mcp.run(transport=transport)\n",
         findings=["SRV007:5 safe", "SRV007:5 manual", "SRV007:9 manual"],
