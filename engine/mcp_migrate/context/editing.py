@@ -6,7 +6,7 @@ import ast
 import io
 import re
 import tokenize
-from typing import List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from .. import pyedits
 from ..edits import Edit
@@ -266,23 +266,36 @@ class EditHelpers:
                 missing.append(name)
         return self.add_import(module, ", ".join(missing)) if missing else None
 
-    def alias_removal(self, node: ast.ImportFrom, alias: ast.alias) -> Optional[Edit]:
-        """Edit deleting one name from a `from x import a, b` list (None when it is the only one)."""
+    def alias_removals(self, node: ast.ImportFrom, aliases: Sequence[ast.alias]) -> Optional[Dict[int, Edit]]:
+        """{id(alias): edit} deleting `aliases` from `node`'s list, edits that never overlap, so that
+        fixes removing different names of one import all apply in one run: a name takes the separator
+        after it, and a name after the last one kept the separator before it. When every name goes,
+        each edit deletes the whole statement (the same edit, which the fixes share); None when that
+        statement shares its lines."""
         names = node.names
-        if len(names) < 2:
-            return None
-        i = names.index(alias)
-        if i + 1 < len(names):
-            return Edit(self.span(alias)[0], self.span(names[i + 1])[0], "")
-        return Edit(self.span(names[i - 1])[1], self.span(alias)[1], "")
+        gone = {id(a) for a in aliases}
+        kept = [i for i, a in enumerate(names) if id(a) not in gone]
+        if not kept:
+            whole = self._statement_removal(node)
+            return None if whole is None else {id(a): whole for a in names}
+        out = {}
+        for i, a in enumerate(names):
+            if id(a) in gone:
+                span = (self.span(a)[0], self.span(names[i + 1])[0]) if i < kept[-1] else (
+                    self.span(names[i - 1])[1],
+                    self.span(a)[1],
+                )
+                out[id(a)] = Edit(span[0], span[1], "")
+        return out
 
     def drop_import_alias(self, alias: ast.alias) -> Optional[Edit]:
         """Delete a name from its import; the whole line when it is the statement's only name."""
         node = self.import_of(alias)
-        if node is None:
-            return None
-        if len(node.names) > 1:
-            return self.alias_removal(node, alias)
+        removals = self.alias_removals(node, [alias]) if node is not None else None
+        return removals[id(alias)] if removals else None
+
+    def _statement_removal(self, node: ast.stmt) -> Optional[Edit]:
+        """The lines of a module-level statement that shares them with nothing else."""
         if self.parent(node) is not self.tree:
             return None
         start = self.index.line_start(node.lineno)
@@ -314,7 +327,7 @@ class EditHelpers:
             return edits
         if alias.asname:
             return None  # add_import cannot write `as` clauses
-        removal = self.alias_removal(node, alias)
+        removal = self.alias_removals(node, [alias])[id(alias)]
         addition = self.add_import(module, name)
         if removal is None:
             return None

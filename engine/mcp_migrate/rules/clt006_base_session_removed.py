@@ -30,6 +30,7 @@ PRIVATE = {
 # The one v1 typing helper a file can declare as v2 does; the request/notification ones were
 # constrained to v1's message unions, which v2's `send_request` does not take as they were.
 OWN_TYPEVAR = "ReceiveResultT"
+TYPEVAR_MSG = "`%s` was removed with `mcp.shared.session`; declare your own `TypeVar`"
 TYPEVARS = (
     "SendRequestT",
     "SendResultT",
@@ -76,19 +77,16 @@ TYPEVARS = (
     v2_names=["mcp.shared.dispatcher.ProgressFnT", "mcp.client.IncomingMessage", sdk.CLIENT_MESSAGE_METADATA],
 )
 def check(ctx: PythonContext):
-    declared = _own_typevars(ctx)
-    for alias in ctx.import_aliases(S + "ProgressFnT"):
-        if id(alias) in declared:
-            continue
-        edits = ctx.move_import_alias(alias, "mcp.shared.dispatcher")
-        msg = "`ProgressFnT` moved to `mcp.shared.dispatcher`"
-        if edits:
-            ctx.fix(alias, msg, edits)
-        else:
-            ctx.manual(alias, msg)
-    fixed = {"RequestResponder"} if _incoming_message(ctx) else set()
+    planned = _own_typevars(ctx) + _progress_moves(ctx)
+    incoming = _incoming_message(ctx)
+    fixed = _emit(ctx, planned + ([incoming] if incoming else []))
+    for name in TYPEVARS:
+        for a in ctx.import_aliases(S + name):
+            if id(a) not in fixed:
+                ctx.manual(a, TYPEVAR_MSG % name)
+    fixed_names = {"RequestResponder"} if incoming and id(incoming[0]) in fixed else set()
     for name, msg in MESSAGES.items():
-        if name in fixed:
+        if name in fixed_names:
             continue
         for node in ctx.import_aliases(S + name):
             ctx.manual(node, msg)
@@ -147,59 +145,76 @@ def _send_request_metadata(ctx):
             ctx.fix(arg, msg + ", all its own helpers pass", edits + ([imp] if imp else []))
 
 
-def _own_typevars(ctx) -> set:
-    """`from mcp.shared.session import ProgressFnT, ReceiveResultT` -> `ProgressFnT` from
-    `mcp.shared.dispatcher`, and the file declares its own type variable, as the guide says and as
-    v2 does: `ReceiveResultT = TypeVar("ReceiveResultT", bound=BaseModel)`. Whole statements of those
-    names only; the ids of the aliases it fixed (the other helpers are marked)."""
-    msg = "`%s` was removed with `mcp.shared.session`; declare your own `TypeVar`"
+def _emit(ctx, planned) -> set:
+    """Reports the planned fixes, (alias, message, edits, markers) each, that delete an
+    `mcp.shared.session` import name: each gets its name's deletion here, so that every name of one
+    statement goes in the same run, and its markers. Returns the ids of the aliases fixed (a
+    statement that cannot lose its names leaves them for markers)."""
+    statements = {}
+    for p in planned:
+        node = ctx.import_of(p[0])
+        statements.setdefault(id(node), (node, []))[1].append(p)
+    fixed = set()
+    for node, items in statements.values():
+        removals = ctx.alias_removals(node, [alias for alias, *_ in items])
+        if removals is None:
+            continue
+        for alias, message, edits, markers in items:
+            ctx.fix(alias, message, [removals[id(alias)]] + edits)
+            for target, text in markers:
+                ctx.manual(target, text)
+            fixed.add(id(alias))
+    return fixed
+
+
+def _own_typevars(ctx) -> list:
+    """`from mcp.shared.session import ReceiveResultT` goes, and the file declares its own type
+    variable, as the guide says and as v2 does: `ReceiveResultT = TypeVar("ReceiveResultT",
+    bound=BaseModel)` (module-level imports without `as` only; the other helpers are marked)."""
     needs = {"TypeVar": "typing.TypeVar", "BaseModel": "pydantic.BaseModel"}
-    usable = all(ctx.module_binding(n) is None or ctx.import_aliases(q, top_level=True) for n, q in needs.items())
-    done = set()
-    for node in ctx.tree.body:
-        if not (isinstance(node, ast.ImportFrom) and node.level == 0 and node.module == sdk.SHARED_SESSION):
-            continue
-        names = [a.name for a in node.names]
-        span = ctx.line_span(node)
-        if (
-            not usable
-            or span is None
-            or any(a.asname for a in node.names)
-            or not set(names) <= {OWN_TYPEVAR, "ProgressFnT"}
-            or OWN_TYPEVAR not in names
-        ):
-            continue
-        edits = [ctx.delete(span)]
-        edits += [e for e in (ctx.add_import(q.rpartition(".")[0], n) for n, q in needs.items()) if e]
-        if "ProgressFnT" in names:
-            edits += [e for e in [ctx.add_import("mcp.shared.dispatcher", "ProgressFnT")] if e]
-        edits.append(ctx.after_imports('\n%s = TypeVar("%s", bound=BaseModel)' % (OWN_TYPEVAR, OWN_TYPEVAR)))
-        for a in node.names:
-            done.add(id(a))
-            if a.name == "ProgressFnT":
-                ctx.fix(a, "`ProgressFnT` moved to `mcp.shared.dispatcher`", edits)
-            else:
-                ctx.fix(a, (msg % a.name) + ": declared here, bound to `BaseModel` as v2 declares its own", edits)
-    for name in TYPEVARS:
-        for a in ctx.import_aliases(S + name):
-            if id(a) not in done:
-                ctx.manual(a, msg % name)
-    return done
+    if not all(ctx.module_binding(n) is None or ctx.import_aliases(q, top_level=True) for n, q in needs.items()):
+        return []
+    edits = [e for e in (ctx.add_import(q.rpartition(".")[0], n) for n, q in needs.items()) if e]
+    edits.append(ctx.after_imports('\n%s = TypeVar("%s", bound=BaseModel)' % (OWN_TYPEVAR, OWN_TYPEVAR)))
+    message = (TYPEVAR_MSG % OWN_TYPEVAR) + ": declared here, bound to `BaseModel` as v2 declares its own"
+    return [
+        (a, message, edits, ())
+        for a in ctx.import_aliases(S + OWN_TYPEVAR, top_level=True)
+        if not a.asname and ctx.import_of(a).module == sdk.SHARED_SESSION
+    ][:1]
 
 
-def _incoming_message(ctx) -> bool:
+def _progress_moves(ctx) -> list:
+    """`ProgressFnT` moved to `mcp.shared.dispatcher`: a statement of that name alone is rewritten
+    in place; from a longer one it is planned out, with a new import."""
+    planned = []
+    msg = "`ProgressFnT` moved to `mcp.shared.dispatcher`"
+    for alias in ctx.import_aliases(S + "ProgressFnT"):
+        if len(ctx.import_of(alias).names) > 1 and not alias.asname:
+            imp = ctx.add_import("mcp.shared.dispatcher", "ProgressFnT")
+            planned.append((alias, msg, [imp] if imp else [], ()))
+            continue
+        edits = ctx.move_import_alias(alias, "mcp.shared.dispatcher")
+        if edits:
+            ctx.fix(alias, msg, edits)
+        else:
+            ctx.manual(alias, msg)
+    return planned
+
+
+def _incoming_message(ctx):
     """The guide's fix where `RequestResponder` appears only in v1's hand-written `message_handler`
     union, `RequestResponder[ServerRequest, ClientResult] | ServerNotification | Exception` (any
     order, or `Union[...]`), and in `isinstance(message, RequestResponder)` checks: each union becomes
     `IncomingMessage` from `mcp.client`, each check `False` (marked: its branch is v1 request
-    handling to move into the callbacks), and the import goes. True when it reported that fix."""
+    handling to move into the callbacks), and the import goes. The planned fix (see `_emit`), or None."""
     aliases = ctx.import_aliases(S + "RequestResponder")
     refs = ctx.references(S + "RequestResponder")
     if len(aliases) != 1 or not refs:
-        return False
+        return None
     spelled = aliases[0].asname or aliases[0].name
     if len(re.findall(r"\b%s\b" % re.escape(spelled), ctx.text)) != len(refs) + 1:
-        return False  # also in a string annotation, a comment, `__all__`: those would dangle
+        return None  # also in a string annotation, a comment, `__all__`: those would dangle
     unions, checks = [], []
     for ref in refs:
         if _request_check(ctx, ref):
@@ -207,17 +222,14 @@ def _incoming_message(ctx) -> bool:
             continue
         union = _message_union(ctx, ref)
         if union is None:
-            return False
+            return None
         if union not in unions:
             unions.append(union)
     own = _own_alias(ctx, unions)
     if own is False:
-        return False  # the file's own `IncomingMessage` is something else
-    removal = ctx.drop_import_alias(aliases[0])
-    if removal is None:
-        return False
+        return None  # the file's own `IncomingMessage` is something else
     imp = ctx.add_import("mcp.client", "IncomingMessage") if unions else None
-    edits = [removal] + ([imp] if imp else [])
+    edits = [imp] if imp else []
     for u in unions:  # the file's own alias of the union goes: v2's name takes its place
         edits.append(
             ctx.delete(ctx.whole_lines(own))
@@ -226,21 +238,19 @@ def _incoming_message(ctx) -> bool:
         )
     # No v2 message is a request: the check is False, and the branch it guards is dead code to port.
     edits += [ctx.replace(c, "False") for c in checks]
-    ctx.fix(
+    marker = (
+        "`message_handler` no longer receives server requests (v2 answers them with `sampling_callback`, "
+        "`elicitation_callback`, `list_roots_callback`): the `isinstance(..., RequestResponder)` branch "
+        "never runs; move what it did into those callbacks, then delete it"
+    )
+    return (
         aliases[0],
         "`RequestResponder` was removed and `message_handler` no longer receives requests: v1's "
         "`RequestResponder[...] | ServerNotification | Exception` is `mcp.client.IncomingMessage`"
         + (", and `isinstance(..., RequestResponder)` is never true" if checks else ""),
         edits,
+        tuple((ctx.statement_of(c), marker) for c in checks),
     )
-    for c in checks:
-        ctx.manual(
-            ctx.statement_of(c),
-            "`message_handler` no longer receives server requests (v2 answers them with `sampling_callback`, "
-            "`elicitation_callback`, `list_roots_callback`): the `isinstance(..., RequestResponder)` branch "
-            "never runs; move what it did into those callbacks, then delete it",
-        )
-    return True
 
 
 def _own_alias(ctx, unions):

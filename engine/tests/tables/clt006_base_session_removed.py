@@ -57,9 +57,9 @@ CASES = [
         "-    ReceiveResultT,\n"
         "-)\n"
         " from mcp.types import ClientRequest\n"
+        "+from mcp.shared.dispatcher import ProgressFnT\n"
         "+from typing import TypeVar\n"
         "+from pydantic import BaseModel\n"
-        "+from mcp.shared.dispatcher import ProgressFnT\n"
         "+\n"
         '+ReceiveResultT = TypeVar("ReceiveResultT", bound=BaseModel)\n'
         " \n"
@@ -68,6 +68,28 @@ CASES = [
         "progress_callback: ProgressFnT | None = None) -> ReceiveResultT:\n"
         "         return await super().send_request(request, result_type, progress_callback=progress_callback)\n",
         findings=["CLT006:3 safe", "CLT006:4 safe"],
+    ),
+    # every name of one import goes in the same run, whichever fixes remove them
+    case(
+        " from mcp import ClientSession\n"
+        "-from mcp.shared.session import ProgressFnT, ReceiveResultT, RequestResponder\n"
+        " from mcp.types import ClientRequest, ClientResult, ServerNotification, ServerRequest\n"
+        "+from mcp.shared.dispatcher import ProgressFnT\n"
+        "+from typing import TypeVar\n"
+        "+from pydantic import BaseModel\n"
+        "+\n"
+        '+ReceiveResultT = TypeVar("ReceiveResultT", bound=BaseModel)\n'
+        "+from mcp.client import IncomingMessage\n"
+        " \n"
+        " class Traced(ClientSession):\n"
+        "     async def send_request(self, request: ClientRequest, result_type: type[ReceiveResultT], "
+        "progress_callback: ProgressFnT | None = None) -> ReceiveResultT:\n"
+        "         return await super().send_request(request, result_type, progress_callback=progress_callback)\n"
+        " \n"
+        "-async def on_message(message: RequestResponder[ServerRequest, ClientResult] | ServerNotification | Exception):\n"
+        "+async def on_message(message: IncomingMessage):\n"
+        "     print(message)\n",
+        findings=["CLT006:2 safe", "CLT006:2 safe", "CLT006:2 safe"],
     ),
     # the removed classes are marked where the code uses them too
     case(
