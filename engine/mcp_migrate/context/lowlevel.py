@@ -193,6 +193,7 @@ class LowlevelPlan:
                 server = name[: -len("._mcp_server")] + "._lowlevel_server" if via_mcpserver(dec) else name
                 conv.edits.append(self._register_add(fn, kind, server, forms.get(id(fn), (None, None))[1]))
                 plan[id(fn)] = Handler(fn, dec, method, kind, "", conv)
+        self._thread_context(plan)
         self._drop_request_ctx(plan)
         self.scratch["low.plan"] = plan
         return plan
@@ -247,6 +248,63 @@ class LowlevelPlan:
             ):
                 out.append((fn, dec))
         return out
+
+    def _thread_context(self, plan: Dict[int, "Handler"]) -> None:
+        """Helpers that read `server.request_context` (or `request_ctx.get()`) and that only handlers of
+        one conversion call (`self._log(...)` in a class-based server) take the handler's `ctx` as a
+        parameter, passed by each of those calls, within that conversion: in v1 the current request's
+        context was the calling handler's own."""
+        owner = {id(h.fn): h.conversion for h in plan.values()}
+        for fn in self.walk(ast.FunctionDef, ast.AsyncFunctionDef):
+            if id(fn) in owner or fn.decorator_list or any(a.arg == "ctx" for a in self._all_args(fn)):
+                continue
+            uses = [u for u in self._request_context_uses(fn, None) if self._def_of(u) is fn]
+            calls = self._helper_calls(fn) if uses else None
+            if not calls:
+                continue
+            convs = {id(owner.get(id(self._def_of(c)))): owner.get(id(self._def_of(c))) for c in calls}
+            conv = next(iter(convs.values())) if len(convs) == 1 else None
+            aliases = self._context_aliases(fn) or []
+            if conv is None or ("ctx" in self.names_in(fn) and not aliases):
+                continue
+            param = self.add_param(fn, "ctx: %s" % self.request_context_ref())
+            passes = [None if self.has_star(c) else self.add_kwargs(c, "ctx=ctx") for c in calls]
+            if param is None or None in passes:
+                continue
+            conv.edits += [param] + passes + [self.delete(self.whole_lines(st)) for st in aliases]
+            conv.edits += [self.replace(u, "ctx") for u in uses if not any(u is st.value for st in aliases)]
+            conv.contexts += uses
+
+    def _def_of(self, node) -> Optional[ast.AST]:
+        return self.enclosing(node, ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+
+    @staticmethod
+    def _all_args(fn) -> List[ast.arg]:
+        a = fn.args
+        return a.posonlyargs + a.args + a.kwonlyargs + [x for x in (a.vararg, a.kwarg) if x is not None]
+
+    def _helper_calls(self, fn) -> Optional[List[ast.Call]]:
+        """Every use of the helper `fn` when each is a call of it: `self.<name>(...)` in its own class for
+        a method, `<name>(...)` for a module-level function no other module imports; else None."""
+        holder = self.parent(fn)
+        if isinstance(holder, ast.ClassDef):
+            refs = [
+                a
+                for a in self.attributes_named(fn.name)
+                if isinstance(a.value, ast.Name) and a.value.id == "self" and self.enclosing(a, ast.ClassDef) is holder
+            ]
+            if len(refs) != len(self.attributes_named(fn.name)):
+                return None
+        elif holder is self.tree and not self.imported_elsewhere(fn.name):
+            refs = self.names_with_id(fn.name)
+        else:
+            return None
+        if any(isinstance(c.value, str) and c.value == fn.name for c in self.walk(ast.Constant)):
+            return None  # `getattr(self, "_log")`, `__all__`
+        calls = [self.parent(r) for r in refs]
+        if not refs or not all(isinstance(c, ast.Call) and c.func is r for c, r in zip(calls, refs)):
+            return None
+        return calls
 
     def _drop_request_ctx(self, plan: Dict[int, "Handler"]) -> None:
         """The `request_ctx` import goes with the conversion that turns all its uses into `ctx`."""

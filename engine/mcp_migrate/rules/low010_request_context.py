@@ -20,9 +20,10 @@ MESSAGE = (
     fix_class="review",
     summary="""
         Inside a handler LOW001 converts, `server.request_context` and `request_ctx.get()` become the
-        handler's `ctx` (part of that conversion). Elsewhere (helpers the handlers call, handlers left to a
-        person) it marks them, and the removed `request_ctx` contextvar: v2 passes the request context to
-        every handler as its first argument.
+        handler's `ctx` (part of that conversion). A helper that only such handlers call takes their `ctx`
+        as a parameter, which they pass. Elsewhere (other helpers, handlers left to a person) it marks
+        them, and the removed `request_ctx` contextvar: v2 passes the request context to every handler
+        as its first argument.
     """,
     why="""
         `AttributeError: 'Server' object has no attribute 'request_context'`, and
@@ -60,11 +61,16 @@ def check(ctx: PythonContext):
         if h.conversion is not None:
             for node in h.conversion.contexts:
                 converted[id(node)] = h.conversion
+    handlers = {id(h.fn) for h in ctx.lowlevel_plan().values()}
     for node, conv in ((n, c) for c in {id(c): c for c in converted.values()}.values() for n in c.contexts):
+        in_handler = id(ctx.enclosing(node, ast.FunctionDef, ast.AsyncFunctionDef)) in handlers
         ctx.fix(
             node,
             "`server.request_context` is gone: use the handler's `ctx` (this fix also turns the handler into a "
-            "`(ctx, params)` handler)",
+            "`(ctx, params)` handler)"
+            if in_handler
+            else "`server.request_context` is gone: this helper takes the calling handlers' `ctx` as a parameter, "
+            "which they pass (this fix also turns them into `(ctx, params)` handlers)",
             conv.edits,
             fix_class=conv.fix_class,
         )

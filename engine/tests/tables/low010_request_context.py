@@ -53,6 +53,72 @@ CASES = [
         '     return []\n',
         findings=["LOW010:7 manual"],
     ),
+    # a helper that only converted handlers call takes their `ctx`, which they pass; one that other
+    # code calls too stays marked
+    case(
+        '-from mcp.server.lowlevel.server import Server, request_ctx\n'
+        '+from mcp.server.lowlevel.server import Server\n'
+        "-server = Server('s')\n"
+        '+from mcp.server import ServerRequestContext\n'
+        '+from mcp.types import ProgressNotificationParams\n'
+        ' \n'
+        '-async def note(text):\n'
+        '+async def note(text, ctx: ServerRequestContext):\n'
+        '-    await request_ctx.get().session.send_log_message("info", text)\n'
+        '+    await ctx.session.send_log_message("info", text)\n'
+        ' \n'
+        '-@server.progress_notification()\n'
+        '-async def progress(token, progress, total, message):\n'
+        '+async def progress(ctx: ServerRequestContext, params: ProgressNotificationParams):\n'
+        '+    progress = params.progress\n'
+        '-    await note(str(progress))\n'
+        '+    await note(str(progress), ctx=ctx)\n'
+        '+\n'
+        '+\n'
+        "+server = Server('s', on_progress=progress)\n"
+        ' \n'
+        ' \n'
+        ' class Hub:\n'
+        '     def __init__(self):\n'
+        "         self.server = Server('hub')\n"
+        ' \n'
+        '         @self.server.progress_notification()\n'
+        '         async def on_progress(token, progress, total, message):\n'
+        '             await self._report(progress)\n'
+        ' \n'
+        '     async def _report(self, value):\n'
+        "+        # mcp-migrate: LOW010 `server.request_context` is gone in v2: use the handler's first argument `ctx: ServerRequestContext` (`ctx.session`, `ctx.lifespan_context`, `ctx.request_id`, `ctx.request`); outside a handler, pass the handler's `ctx` in as an argument https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-request_context-property-removed\n"
+        '         ctx = self.server.request_context\n'
+        '         await ctx.session.send_log_message("info", value)\n'
+        ' \n'
+        '     async def elsewhere(self):\n'
+        '         await self._report(1)\n',
+        findings=["LOW010:1 safe", "LOW010:5 safe", "LOW010:21 manual"],
+    ),
+    # a method of a class-based server, called by the handler registered in `__init__`
+    case(
+        ' from mcp.server.lowlevel.server import Server\n'
+        '+from mcp.server import ServerRequestContext\n'
+        '+from mcp.types import ProgressNotificationParams\n'
+        ' \n'
+        ' class Hub:\n'
+        '     def __init__(self):\n'
+        "         self.server = Server('hub')\n"
+        ' \n'
+        '-        @self.server.progress_notification()\n'
+        '-        async def on_progress(token, progress, total, message):\n'
+        '+        async def on_progress(ctx: ServerRequestContext, params: ProgressNotificationParams):\n'
+        '+            progress = params.progress\n'
+        '-            await self._report(progress)\n'
+        '+            await self._report(progress, ctx=ctx)\n'
+        '+        self.server.add_notification_handler("notifications/progress", ProgressNotificationParams, on_progress)\n'
+        ' \n'
+        '+    async def _report(self, value, ctx: ServerRequestContext):\n'
+        '-    async def _report(self, value):\n'
+        '-        ctx = self.server.request_context\n'
+        '         await ctx.session.send_log_message("info", value)\n',
+        findings=["LOW010:12 safe"],
+    ),
 ]
 
 NOOP = [
