@@ -72,6 +72,31 @@ class EditHelpers:
             return None
         return (ls, self._line_after(node.end_lineno))
 
+    def lift_body(self, stmt: ast.stmt) -> Optional[List[Edit]]:
+        """Edits deleting compound statement `stmt`'s header (`with x as y:`) and dedenting its body into
+        its place; None when the body shares the header's line, a string spans lines (dedenting would
+        change it), or a body line is indented less than the body."""
+        body = stmt.body
+        start = self.index.line_start(stmt.lineno)
+        first = self.index.line_start(body[0].lineno)
+        outer = self.span(stmt)[0] - start
+        inner = self.span(body[0])[0] - first
+        if body[0].lineno == stmt.lineno or self.text[start : start + outer].strip() or inner <= outer:
+            return None
+        if any(isinstance(n, (ast.Constant, ast.JoinedStr)) and n.lineno != n.end_lineno for n in ast.walk(stmt)):
+            return None
+        delta = inner - outer
+        edits = [Edit(start, first, "")]
+        for line in range(body[0].lineno, stmt.end_lineno + 1):
+            ls = self.index.line_start(line)
+            seg = self.text[ls : self.index.line_end(line)]
+            if not seg.strip():
+                continue
+            if len(seg) < delta or seg[:delta].strip():
+                return None
+            edits.append(Edit(ls, ls + delta, ""))
+        return edits
+
     def _line_after(self, line: int) -> int:
         return self.index.line_start(line + 1) if line < self.index.line_count else len(self.text)
 

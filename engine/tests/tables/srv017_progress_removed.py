@@ -17,6 +17,63 @@ CASES = [
         "         await p.progress(25, message='step 1')\n",
         findings=["SRV017:1 manual", "SRV017:5 manual"],
     ),
+    # an MCPServer `Context`'s request context: `report_progress` with the running total v1 kept; a
+    # total that is not a name is computed once, as v1 did
+    case(
+        ' from mcp.server.fastmcp import Context, FastMCP\n'
+        '-from mcp.shared.progress import progress\n'
+        ' \n'
+        ' mcp = FastMCP("Demo")\n'
+        ' \n'
+        ' \n'
+        ' @mcp.tool()\n'
+        ' async def rotate(name: str, ctx: Context) -> str:\n'
+        '     """Rotate a secret."""\n'
+        '-    with progress(ctx.request_context, total=3) as p:\n'
+        '+    p = 0\n'
+        '+    p += 1\n'
+        '-        await p.progress(1, message="generating")\n'
+        '+    await ctx.report_progress(p, 3, message="generating")\n'
+        '-        secret = name * 2\n'
+        '+    secret = name * 2\n'
+        '+    p += 1\n'
+        '-        await p.progress(1, message="storing")\n'
+        '+    await ctx.report_progress(p, 3, message="storing")\n'
+        '-        for _ in range(2):\n'
+        '+    for _ in range(2):\n'
+        '-            await p.progress(0.5)\n'
+        '+        p += 0.5\n'
+        '+        await ctx.report_progress(p, 3)\n'
+        '     return secret\n'
+        ' \n'
+        ' \n'
+        ' @mcp.tool()\n'
+        ' async def scan(files: list[str], ctx: Context) -> int:\n'
+        '-    with progress(ctx.request_context, total=len(files)) as p:  # type: ignore[arg-type]\n'
+        '+    p = 0\n'
+        '+    p_total = len(files)\n'
+        '-        for f in files:\n'
+        '+    for f in files:\n'
+        '-            await p.progress(1)\n'
+        '+        p += 1\n'
+        '+        await ctx.report_progress(p, p_total)\n'
+        '     return len(files)\n',
+        findings=["SRV017:10 safe", "SRV017:21 safe"],
+    ),
+    # the progress context read after the block: marked
+    case(
+        ' from mcp.server.fastmcp import Context\n'
+        '+# mcp-migrate: SRV017 `mcp.shared.progress` was removed: call `await ctx.report_progress(current, total, message=...)` with the absolute running total (not a delta as `p.progress(amount)` took) https://py.sdk.modelcontextprotocol.io/v2/migration/#progresscontext-and-progress-context-manager-removed\n'
+        ' from mcp.shared.progress import progress\n'
+        ' \n'
+        ' \n'
+        ' async def work(ctx: Context):\n'
+        '+    # mcp-migrate: SRV017 `mcp.shared.progress` was removed: call `await ctx.report_progress(current, total, message=...)` with the absolute running total (not a delta as `p.progress(amount)` took) https://py.sdk.modelcontextprotocol.io/v2/migration/#progresscontext-and-progress-context-manager-removed\n'
+        '     with progress(ctx.request_context, total=2) as p:\n'
+        '         await p.progress(1)\n'
+        '     return p.current\n',
+        findings=["SRV017:2 manual", "SRV017:6 manual"],
+    ),
 ]
 
 NOOP = [
