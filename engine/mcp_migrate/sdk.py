@@ -13,6 +13,7 @@ from .v2_gaps import MEMBERS as V2_MISSING_MEMBERS  # noqa: F401  (generated: wh
 from .v2_gaps import MODULES as V2_MISSING_MODULES  # noqa: F401
 from .v2_gaps import NAMES as V2_MISSING_NAMES  # noqa: F401
 from .v2_gaps import PARAMS as V2_MISSING_PARAMS  # noqa: F401
+from .v1_aliases import FOREIGN as V1_FOREIGN  # noqa: F401  (generated: library names v1 modules imported)
 
 # ---- mcp.types ---------------------------------------------------------------------------------
 TYPES = "mcp.types."  # prefix: `TYPES + "Tool"`

@@ -43,6 +43,8 @@ def exists(api: dict, entry: str, v2: bool) -> bool:
                 dots = len(src) - len(src.lstrip("."))
                 base = base[: len(base) - (dots - 1)]
                 src = ".".join(base + ([src[dots:]] if src[dots:] else []))
+            if src.split(".")[0] != "mcp":
+                return len(rest) == 1 and not param  # a library's name the module imports (`mcp.types.AnyUrl`)
             target = ".".join([src, entry_["name"]] + rest[1:])
             return exists(api, target + ("(%s)" % param if param else ""), v2)
         if len(rest) == 1:

@@ -60,6 +60,7 @@ def main() -> None:
             if c != qn:
                 aliases[qn] = c
     mixed, v2_spellings = renamed_spellings(modules, canonical)
+    foreign = foreign_names(modules)
     fmt = lambda d: pprint.pformat(dict(sorted(d.items())), width=120, sort_dicts=False)  # noqa: E731
     with open(OUT, "w") as f:
         f.write(
@@ -71,8 +72,32 @@ def main() -> None:
         f.write("# spellings of renamed names that exist in neither version (half migrated) -> the v1 name\n")
         f.write("MIXED = " + fmt(mixed) + "\n\n")
         f.write("# v2 spellings of renamed names -> the v1 name (followed only in files that still use v1 names)\n")
-        f.write("V2_SPELLINGS = " + fmt(v2_spellings) + "\n")
-    print("%d aliases, %d mixed, %d v2 spellings -> %s" % (len(aliases), len(mixed), len(v2_spellings), OUT))
+        f.write("V2_SPELLINGS = " + fmt(v2_spellings) + "\n\n")
+        f.write("# names a v1 module only imported from outside the SDK, gone from that module in v2 -> their origin\n")
+        f.write("FOREIGN = " + fmt(foreign) + "\n")
+    print(
+        "%d aliases, %d mixed, %d v2 spellings, %d foreign -> %s"
+        % (len(aliases), len(mixed), len(v2_spellings), len(foreign), OUT)
+    )
+
+
+def foreign_names(modules):
+    """`mcp.types.AnyUrl` -> `pydantic.networks.AnyUrl`: public names a v1 module imported from a
+    library (v1 code could import them from there), which the same v2 module no longer has."""
+    v2_modules = json.load(open(SRC2))["modules"]
+    out = {}
+    for mod, info in modules.items():
+        for name, entry in info["names"].items():
+            source = entry.get("from", "")
+            if (
+                entry.get("kind") == "import"
+                and source
+                and not source.startswith((".", "mcp", "__future__"))
+                and not name.startswith("_")
+                and name not in v2_modules.get(mod, {}).get("names", {})
+            ):
+                out[mod + "." + name] = source + "." + entry.get("name", name)
+    return out
 
 
 def renamed_spellings(modules, canonical):

@@ -92,6 +92,7 @@ RULE_MODULES = [
     "typ010_request_params_meta",
     "typ011_protocol_versions",
     "typ012_jsonrpc_error_null_id",
+    "typ013_library_names",
 ]
 
 for _name in RULE_MODULES:

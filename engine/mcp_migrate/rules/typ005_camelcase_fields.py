@@ -114,9 +114,16 @@ def _level(ctx, receiver, attr, guess):
     if level is not None:
         # A known model without that field is not what the name suggests (`TextContent` has no `mimeType`).
         return level if name == "?" or attr in sdk.TYPE_FIELDS.get(name, ()) else None
-    if attr in DISTINCTIVE and guess.uses_sdk() and _plain_receiver(receiver):
+    if attr in DISTINCTIVE and guess.uses_sdk() and _plain_receiver(receiver) and not _own_object(ctx, receiver):
         return "review"
     return None
+
+
+def _own_object(ctx, receiver):
+    """An instance of one of the project's own classes (`page = parse_vendor_page(...)` declared
+    `-> VendorPage`): its camelCase names are its own."""
+    t = ctx.types.type_of(receiver)
+    return isinstance(t, tuple) and t[0] == "uobj"
 
 
 class _Guess:

@@ -174,6 +174,11 @@ CASES = [
 ]
 
 NOOP = [
+    # the project's own class, returned by its own function: its camelCase names are its own
+    "from mcp import ClientSession\n\n\nclass VendorPage:\n    def __init__(self, cursor):\n"
+    "        self.nextCursor = cursor\n\n\ndef parse(payload) -> VendorPage:\n"
+    "    return VendorPage(payload.get('nextCursor'))\n\n\ndef follow(payload):\n"
+    "    page = parse(payload)\n    return page.nextCursor\n",
     # a mock in a file that does not use the SDK
     "from unittest.mock import Mock\nm = Mock(isError=False)\n",
     # a request `_meta` field: a dict key in v2, TYP010's (`.progress_token` would be wrong there)
