@@ -124,9 +124,26 @@ def _annotation_ref(infer, tree, ann: ast.AST, at: ast.AST) -> Optional[list]:
 
 
 def _returns_ref(infer, tree, fn: ast.AST) -> Optional[list]:
-    """_annotation_ref of a def's return annotation, as a call of the def sees it (a context manager
-    for an `@asynccontextmanager` generator, which names no class of the user's)."""
-    return _ref(infer.returned(fn), None if infer.makes_cm(fn) else fn.returns)
+    """_annotation_ref of a def's return annotation, as a call of the def sees it: for an
+    `@asynccontextmanager` generator, a context manager (["cm", N] when `-> AsyncIterator[N]` names a
+    class of the user's)."""
+    if not infer.makes_cm(fn):
+        return _ref(infer.returned(fn), fn.returns)
+    yielded = _yielded(fn.returns)
+    named = _named_ref(yielded) if yielded is not None else None
+    cm = ["cm", named[1]] if named is not None and named[0] == "name" else None
+    known = infer.returned(fn)
+    return ["type", _jsonable(known)] if known is not None and not _names_a_node(known) else cm
+
+
+def _yielded(ann: Optional[ast.AST]) -> Optional[ast.AST]:
+    """`X` of `AsyncIterator[X]`, `AsyncGenerator[X, None]`, `Iterator[X]`, `Generator[X, None, None]`."""
+    if not (isinstance(ann, ast.Subscript) and isinstance(ann.value, (ast.Name, ast.Attribute))):
+        return None
+    name = ann.value.id if isinstance(ann.value, ast.Name) else ann.value.attr
+    if name not in ("AsyncIterator", "AsyncGenerator", "Iterator", "Generator"):
+        return None
+    return ann.slice.elts[0] if isinstance(ann.slice, ast.Tuple) else ann.slice
 
 
 def _ref(known, named: Optional[ast.AST]) -> Optional[list]:
@@ -348,7 +365,7 @@ class ProjectIndex:
         """The instance type an `_annotation_ref` stands for."""
         if ref[0] == "type":
             return _typed(ref[1])
-        if ref[0] in ("list", "dict"):
+        if ref[0] in ("list", "dict", "cm"):
             item = self.resolve_ref(module, ["name", ref[1]])
             return (ref[0], item) if item is not None else None
         t = self.global_type(module, ref[1])

@@ -106,6 +106,17 @@ PROJECT = {
     ),
     "pkg/run_tuned.py": "from .tuned import tuned\n\ntuned.run('sse')\n",
     "pkg/render.py": "def describe(uri) -> str:\n    return str(uri)\n",
+    # an `@asynccontextmanager` helper of the tests yielding the project's own `ClientSession` subclass
+    "pkg/traced.py": "from mcp import ClientSession\n\n\nclass Traced(ClientSession):\n    pass\n",
+    "tests/harness.py": (
+        "from contextlib import asynccontextmanager\nfrom typing import AsyncIterator\n\nfrom pkg.traced import Traced\n\n\n"
+        "@asynccontextmanager\nasync def connected(read, write) -> AsyncIterator[Traced]:\n"
+        "    async with Traced(read, write) as s:\n        yield s\n"
+    ),
+    "tests/test_caps.py": (
+        "from harness import connected\n\n\nasync def test_caps(read, write):\n"
+        "    async with connected(read, write) as session:\n        assert session.get_server_capabilities() is not None\n"
+    ),
     "pkg/docs.py": (
         "from mcp.server import Server\n"
         "from mcp.server.lowlevel.helper_types import ReadResourceContents\n"
@@ -124,6 +135,10 @@ PROJECT = {
     ),
 }
 PROJECT_AFTER = {
+    "tests/test_caps.py": (
+        "from harness import connected\n\n\nasync def test_caps(read, write):\n"
+        "    async with connected(read, write) as session:\n        assert session.server_capabilities is not None\n"
+    ),
     "pkg/tuned.py": (
         "from mcp.server.mcpserver import MCPServer\n\ntuned = MCPServer('t')\n"
         "# mcp-migrate: SRV007 `settings.sse_path` was removed (assigning it raises `ValueError`); pass `sse_path=` "

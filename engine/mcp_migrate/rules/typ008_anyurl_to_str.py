@@ -256,7 +256,9 @@ def _literal_url(ctx, expr):
 
 def _url_valued(ctx, expr):
     """`expr` holds a pydantic URL object: a constructor call, or a name the file binds to one
-    (an annotation, or a value built with one)."""
+    (an annotation, or a value built with one), or a conditional one of whose values is one."""
+    if isinstance(expr, ast.IfExp):
+        return _url_valued(ctx, expr.body) or _url_valued(ctx, expr.orelse)
     if isinstance(expr, ast.Call):
         return ctx.is_ref(expr.func, *URL_TYPES)
     if not isinstance(expr, ast.Name):

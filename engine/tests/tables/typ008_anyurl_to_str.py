@@ -6,6 +6,16 @@ Rule: engine/mcp_migrate/rules/typ008_anyurl_to_str.py. Table format: engine/tes
 from . import case
 
 CASES = [
+    # a conditional URL (`uri` may be a str or a URL object): the string either way
+    case(
+        " from mcp import ClientSession\n"
+        " from pydantic import AnyUrl\n"
+        " \n"
+        " async def load(session: ClientSession, uri: AnyUrl | str):\n"
+        "-    return await session.read_resource(uri if isinstance(uri, AnyUrl) else AnyUrl(uri))\n"
+        "+    return await session.read_resource(str(uri if isinstance(uri, AnyUrl) else AnyUrl(uri)))\n",
+        findings=["TYP008:5 safe"],
+    ),
     case(
         " from pydantic import AnyUrl\n"
         " from mcp.types import Resource\n"
