@@ -1,0 +1,1 @@
+"""gatekeeper: a scoped secrets vault exposed over MCP."""

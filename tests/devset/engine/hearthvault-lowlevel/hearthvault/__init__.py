@@ -1,0 +1,1 @@
+"""HearthVault: a home-automation hub speaking MCP."""
