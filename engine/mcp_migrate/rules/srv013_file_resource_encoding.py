@@ -15,7 +15,8 @@ TEXTUAL = ("application/json", "application/xml")
     fix_class="safe",
     summary="""
         `FileResource(is_binary=True)` becomes `encoding=None` (serve bytes). `is_binary=False` is removed
-        (review: v2 picks text from `mime_type`). A JSON/XML `mime_type` without `is_binary` gets
+        (review: v2 picks text from `mime_type`); `is_binary=flag` becomes
+        `**({"encoding": None} if flag else {})` (review). A JSON/XML `mime_type` without `is_binary` gets
         `encoding=None` to keep serving a blob as v1 did. `res.is_binary` reads become
         `(res.encoding is None)` (review).
     """,
@@ -87,6 +88,16 @@ def _call(ctx, call):
             ctx.fix(kw, msg, [edit], fix_class="review")
         else:
             ctx.manual(call, msg)
+    elif ctx.keyword(call, "encoding") is None and not any(k.arg is None for k in call.keywords):
+        # Binary: `encoding=None`; else no `encoding`, so v2 picks text or bytes from `mime_type`, as v1 did
+        # (but for JSON/XML, which v2 now serves as text).
+        ctx.fix(
+            kw,
+            "`is_binary=` was replaced by `encoding=`: `encoding=None` when binary, else v2's default from "
+            "`mime_type` (JSON and XML are now text)",
+            [ctx.replace(kw, '**({"encoding": None} if %s else {})' % ctx.source(value))],
+            fix_class="review",
+        )
     else:
         ctx.manual(
             call,

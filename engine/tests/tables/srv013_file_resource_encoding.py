@@ -38,7 +38,7 @@ CASES = [
         " from mcp.server.fastmcp.resources import FileResource\n"
         " \n"
         '+# mcp-migrate: SRV013 `is_binary=` was replaced by `encoding=`: pass `encoding=None` for bytes or a codec name (e.g. `"utf-8"`) for text https://py.sdk.modelcontextprotocol.io/v2/migration/#fileresourceis_binary-replaced-by-encoding\n'
-        " r = FileResource(uri=u, path=p, is_binary=flag)\n",
+        " r = FileResource(uri=u, path=p, is_binary=flag, encoding=codec)\n",
         findings=["SRV013:3 manual"],
     ),
     # a guide fragment without the import: marker only
@@ -46,6 +46,16 @@ CASES = [
         "+# mcp-migrate: SRV013 `is_binary=` was replaced by `encoding=`: `encoding=None` serves bytes, a codec name serves text https://py.sdk.modelcontextprotocol.io/v2/migration/#fileresourceis_binary-replaced-by-encoding\n"
         " FileResource(uri='file:///logo.png', path=logo, mime_type='image/png', is_binary=True)\n",
         findings=["SRV013:1 manual"],
+    ),
+    # a flag known only at run time: `encoding=None` when it is set, else v2's default from `mime_type`
+    case(
+        " from pathlib import Path\n"
+        " from mcp.server.fastmcp.resources import FileResource\n"
+        " \n"
+        " def add(uri: str, path: Path, mime_type: str, binary: bool = False) -> FileResource:\n"
+        "-    return FileResource(uri=uri, path=path, mime_type=mime_type, is_binary=binary)\n"
+        '+    return FileResource(uri=uri, path=path, mime_type=mime_type, **({"encoding": None} if binary else {}))\n',
+        findings=["SRV013:5 review"],
     ),
 ]
 
