@@ -254,6 +254,8 @@ class LowlevelPlan:
         one conversion call (`self._log(...)` in a class-based server) take the handler's `ctx` as a
         parameter, passed by each of those calls, within that conversion: in v1 the current request's
         context was the calling handler's own."""
+        if not plan or not (self.attributes_named("request_context") or self.references(sdk.REQUEST_CTX)):
+            return
         owner = {id(h.fn): h.conversion for h in plan.values()}
         for fn in self.walk(ast.FunctionDef, ast.AsyncFunctionDef):
             if id(fn) in owner or fn.decorator_list or any(a.arg == "ctx" for a in self._all_args(fn)):
