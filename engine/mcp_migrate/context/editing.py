@@ -305,12 +305,12 @@ class EditHelpers:
             return None if whole is None else {id(a): whole for a in names}
         out = {}
         for i, a in enumerate(names):
-            if id(a) in gone:
-                span = (self.span(a)[0], self.span(names[i + 1])[0]) if i < kept[-1] else (
-                    self.span(names[i - 1])[1],
-                    self.span(a)[1],
-                )
-                out[id(a)] = Edit(span[0], span[1], "")
+            if id(a) not in gone:
+                continue
+            if i < kept[-1]:
+                out[id(a)] = Edit(self.span(a)[0], self.span(names[i + 1])[0], "")
+            else:
+                out[id(a)] = Edit(self.span(names[i - 1])[1], self.span(a)[1], "")
         return out
 
     def drop_import_alias(self, alias: ast.alias) -> Optional[Edit]:

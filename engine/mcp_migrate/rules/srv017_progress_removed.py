@@ -60,7 +60,9 @@ def check(ctx: PythonContext):
             mods += [node.module + "." + a.name for a in node.names if node.level == 0 and node.module]
         else:
             mods = [a.name for a in node.names]
-        if id(node) not in dropped and any(m == MOD or m.startswith(MOD + ".") or ctx.canonical(m) in NAMES for m in mods):
+        if id(node) not in dropped and any(
+            m == MOD or m.startswith(MOD + ".") or ctx.canonical(m) in NAMES for m in mods
+        ):
             ctx.manual(node, MESSAGE)
     for ref in ctx.references(*NAMES):
         if id(ref) not in converted and not isinstance(ctx.parent(ref), ast.Attribute):
@@ -83,7 +85,7 @@ def _report_progress(ctx):
     drop = None
     if plans and len(plans) == len(refs) and len(aliases) == 1:
         drop = ctx.drop_import_alias(aliases[0])
-    for ref, (stmt, edits) in plans:
+    for _ref, (stmt, edits) in plans:
         ctx.fix(
             stmt,
             "`mcp.shared.progress` was removed: report with `report_progress()`, which takes the running total "
@@ -107,7 +109,12 @@ def _plan(ctx, ref):
     name = item.optional_vars.id
     steps = _steps(ctx, stmt, name)
     lift = ctx.lift_body(stmt)
-    if reporter is None or steps is None or lift is None or len(call.keywords) > (total is not None and len(call.args) == 1):
+    if (
+        reporter is None
+        or steps is None
+        or lift is None
+        or len(call.keywords) > (total is not None and len(call.args) == 1)
+    ):
         return None
     header, dedents = lift[0], lift[1:]
     indent = ctx.text[header.start : ctx.span(stmt)[0]]
