@@ -109,7 +109,30 @@ def _class_shape(infer, tree, cls: ast.ClassDef) -> dict:
             if ref is not None:
                 members[FIELDS][name] = ref
     bases = [b for b in (_base_name(b) for b in cls.bases) if b]
-    return {"bases": bases, "fields": members[FIELDS], "methods": members[METHODS]}
+    urls = {}
+    for item in cls.body:
+        if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            found = _url_params(infer, item)
+            if found:
+                urls[item.name] = found
+    return {"bases": bases, "fields": members[FIELDS], "methods": members[METHODS], "urls": urls}
+
+
+def _url_params(infer, fn) -> list:
+    """[[position after `self` (None for keyword-only), name, URL class]] for the method's parameters
+    annotated with a pydantic URL class (`uri: AnyUrl`), which v1's MCP objects handed it."""
+    from .sdk import URL_TYPES
+
+    positional = (fn.args.posonlyargs + fn.args.args)[1:]
+    out = []
+    for i, arg in enumerate(positional + fn.args.kwonlyargs):
+        names = (
+            [n for n in ast.walk(arg.annotation) if isinstance(n, (ast.Name, ast.Attribute))] if arg.annotation else []
+        )
+        qual = next((q for q in (infer.resolver.resolve(n) for n in names) if q in URL_TYPES), None)
+        if qual is not None:
+            out.append([i if i < len(positional) else None, arg.arg, qual])
+    return out
 
 
 def _base_name(base: ast.AST) -> Optional[str]:
@@ -233,6 +256,7 @@ class ProjectIndex:
         for m in self.modules:
             self._by_last.setdefault(m.rpartition(".")[2], []).append(m)
         self._near: List[str] = []
+        self._url_methods: Optional[set] = None
 
     def seen_from(self, path: str) -> "ProjectIndex":
         """The same index, read from the file at `path`: a module name that several projects of the
@@ -360,6 +384,37 @@ class ProjectIndex:
             if t is not None:
                 return t
         return None
+
+    def url_methods(self) -> set:
+        """Names of the project's methods that take a pydantic URL (see `_url_params`)."""
+        if self._url_methods is None:
+            self._url_methods = {
+                m
+                for f in self.modules.values()
+                for shape in f.get("classes", {}).values()
+                for m in shape.get("urls", {})
+            }
+        return self._url_methods
+
+    def url_params(self, module: str, cls: str, method: str, hops: int = 0) -> list:
+        """`_url_params` of method `method` of the user's class `cls` (defined in or imported into
+        `module`), looking through its bases."""
+        facts = self.find(module) if hops <= MAX_HOPS else None
+        if facts is None:
+            return []
+        entry = facts["names"].get(cls)
+        if entry is not None and entry[0] == "import":
+            return self.url_params(entry[1], entry[2], method, hops + 1)
+        shape = facts.get("classes", {}).get(cls)
+        if shape is None:
+            return []
+        if method in shape.get("urls", {}):
+            return shape["urls"][method]
+        for base in shape["bases"]:
+            found = self.url_params(facts["module"], base, method, hops + 1)
+            if found:
+                return found
+        return []
 
     def resolve_ref(self, module: str, ref: list):
         """The instance type an `_annotation_ref` stands for."""

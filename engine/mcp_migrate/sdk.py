@@ -229,3 +229,8 @@ HANDLER_ROUTES: Dict[str, Tuple[str, str]] = {
     "RootsListChangedNotification": ("notifications/roots/list_changed", "NotificationParams"),
     "CancelledNotification": ("notifications/cancelled", "CancelledNotificationParams"),
 }
+
+# pydantic's URL classes, which v1 used for MCP URIs (v2 uses `str`)
+URL_TYPES = tuple(
+    "pydantic%s.%s" % (mod, cls) for mod in ("", ".networks") for cls in ("AnyUrl", "FileUrl", "HttpUrl", "AnyHttpUrl")
+)

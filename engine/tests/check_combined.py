@@ -106,6 +106,15 @@ PROJECT = {
     ),
     "pkg/run_tuned.py": "from .tuned import tuned\n\ntuned.run('sse')\n",
     "pkg/render.py": "def describe(uri) -> str:\n    return str(uri)\n",
+    # a method of the project's own class in another module takes `uri: AnyUrl`: v1's MCP URI was one
+    "pkg/remote.py": (
+        "from pydantic import AnyUrl\n\n\nclass Remote:\n    async def read(self, uri: AnyUrl, *, depth: int = 0):\n"
+        "        return uri.host\n"
+    ),
+    "pkg/mirror.py": (
+        "from mcp.types import Resource\nfrom .remote import Remote\n\n\n"
+        "async def mirror(remote: Remote, res: Resource):\n    return await remote.read(res.uri)\n"
+    ),
     # an `@asynccontextmanager` helper of the tests yielding the project's own `ClientSession` subclass
     "pkg/traced.py": "from mcp import ClientSession\n\n\nclass Traced(ClientSession):\n    pass\n",
     "tests/harness.py": (
@@ -135,6 +144,10 @@ PROJECT = {
     ),
 }
 PROJECT_AFTER = {
+    "pkg/mirror.py": (
+        "from mcp.types import Resource\nfrom .remote import Remote\nfrom pydantic import AnyUrl\n\n\n"
+        "async def mirror(remote: Remote, res: Resource):\n    return await remote.read(AnyUrl(res.uri))\n"
+    ),
     "tests/test_caps.py": (
         "from harness import connected\n\n\nasync def test_caps(read, write):\n"
         "    async with connected(read, write) as session:\n        assert session.server_capabilities is not None\n"
@@ -183,7 +196,7 @@ PROJECT_AFTER = {
 
 
 # Files that use the SDK themselves (they change without the index too, only differently).
-USES_SDK = {"pkg/docs.py", "pkg/tuned.py"}
+USES_SDK = {"pkg/docs.py", "pkg/tuned.py", "pkg/mirror.py"}
 
 
 def fixed_point(source, filename, review):

@@ -139,6 +139,19 @@ class NameQuestions:
             return True
         return self.imported_elsewhere(fn.name)
 
+    def project_url_methods(self) -> set:
+        """Names of methods of the project's classes that take a pydantic URL parameter."""
+        project = self.types.project
+        return project.url_methods() if project is not None else set()
+
+    def project_url_params(self, call: ast.Call) -> list:
+        """[[position, name, URL class]] of the URL parameters of the project's method `call` calls
+        (`remote.read(...)` on an instance of the user's class in another module), else []."""
+        t = self.types.type_of(call.func.value) if isinstance(call.func, ast.Attribute) else None
+        if not (isinstance(t, tuple) and t[0] == "uobj" and isinstance(t[1], tuple) and self.types.project):
+            return []
+        return self.types.project.url_params(t[1][0], t[1][1], call.func.attr)
+
     def imported_elsewhere(self, name: str) -> bool:
         """Another module of the project imports top-level `name` from this one."""
         project, module = self.types.project, module_name(self.filename)

@@ -5,9 +5,7 @@ from ..context import PythonContext
 from ..framework import rule
 
 # pydantic URL types a v1 `uri` accepted (and v1 code passed); v2 takes `str`.
-URL_TYPES = tuple(
-    "pydantic%s.%s" % (mod, cls) for mod in ("", ".networks") for cls in ("AnyUrl", "FileUrl", "HttpUrl", "AnyHttpUrl")
-)
+URL_TYPES = sdk.URL_TYPES
 SESSIONS = (sdk.CLIENT_SESSION, sdk.CLIENT_SESSION_GROUP)
 # Models whose `uri` went from `AnyUrl` to `str` (the guide's list; `Root.uri` stays a `FileUrl`).
 STR_URI_MODELS = {
@@ -122,6 +120,8 @@ def check(ctx: PythonContext):
             _into_own_url_parameters(ctx, call)
         for compare in ctx.walk(ast.Compare):
             _compared_to_url_literal(ctx, compare)
+    for call in ctx.attr_calls(*ctx.project_url_methods()):
+        _into_project_url_parameters(ctx, call)
     for node in ctx.walk(ast.Attribute):
         part = PARTS.get(node.attr)
         if part is None and (node.attr in STR_ATTRS or node.attr == "uri"):
@@ -176,6 +176,28 @@ def _into_own_url_parameters(ctx, call):
             "MCP URIs are `str` in v2, and `%s()` takes `%s: %s`: build the URL object v1 passed"
             % (fn.name, param.arg, ctx.source(url)),
             [ctx.replace(arg, "%s(%s)" % (ctx.source(url), ctx.source(arg)))],
+        )
+
+
+def _into_project_url_parameters(ctx, call):
+    """The same for a method of the project's own class in another module (`remote.read(res.uri)`
+    with `async def read(self, uri: AnyUrl)` in `remote.py`)."""
+    if ctx.types.local_def(call.func) is not None or ctx.has_star(call):
+        return
+    for index, name, qual in ctx.project_url_params(call):
+        arg = call.args[index] if index is not None and index < len(call.args) else ctx.keyword_value(call, name)
+        if arg is None or _mcp_uri(ctx, arg) is None:
+            continue
+        cls = qual.rpartition(".")[2]
+        bound = ctx.module_binding(cls)
+        if bound is not None and not (bound.kind == "import" and (bound.target or "").startswith("pydantic")):
+            continue  # the file's own `AnyUrl` is something else
+        imp = ctx.add_import("pydantic", cls) if bound is None else None
+        ctx.fix(
+            arg,
+            "MCP URIs are `str` in v2, and `%s()` takes `%s: %s`: build the URL object v1 passed"
+            % (call.func.attr, name, cls),
+            [ctx.replace(arg, "%s(%s)" % (cls, ctx.source(arg)))] + ([imp] if imp else []),
         )
 
 
