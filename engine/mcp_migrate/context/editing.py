@@ -277,9 +277,21 @@ class EditHelpers:
         return pyedits.add_import(self, module, name)
 
     def after_imports(self, lines: str) -> Edit:
-        """Inserts `lines` (module-level statements) after the top-level imports, where `add_import`
-        puts its lines (those come first)."""
+        """Inserts `lines` (module-level statements, after a blank line) below the top-level imports:
+        before the code that follows them past a blank line, so that the imports any fix adds (at the
+        end of the imports) stay above; right below the imports when no blank line separates them."""
+        last = max((n.end_lineno for n in self.tree.body if isinstance(n, (ast.Import, ast.ImportFrom))), default=0)
+        line = last + 1
+        while last and line <= self.index.line_count and not self.text[self._line_span(line)].strip():
+            line += 1
+        if last and line > last + 1 and line <= self.index.line_count:
+            offset = self.index.line_start(line)
+            nl = self.index.newline()
+            return Edit(offset, offset, lines.lstrip("\r\n") + nl + nl)
         return pyedits.after_imports(self, lines)
+
+    def _line_span(self, line: int) -> slice:
+        return slice(self.index.line_start(line), self.index.line_end(line))
 
     def shared_import(self, module: str, names) -> Optional[Edit]:
         """One `from module import a, b` edit for all `names` a rule needs, carried by every finding of

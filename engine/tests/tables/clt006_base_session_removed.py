@@ -77,9 +77,9 @@ CASES = [
         "+from mcp.shared.dispatcher import ProgressFnT\n"
         "+from typing import TypeVar\n"
         "+from pydantic import BaseModel\n"
+        "+from mcp.client import IncomingMessage\n"
         "+\n"
         '+ReceiveResultT = TypeVar("ReceiveResultT", bound=BaseModel)\n'
-        "+from mcp.client import IncomingMessage\n"
         " \n"
         " class Traced(ClientSession):\n"
         "     async def send_request(self, request: ClientRequest, result_type: type[ReceiveResultT], "
