@@ -22,6 +22,11 @@ METHODS = {
     (sdk.SHARED_SESSION + ".BaseSession", "send_request"): {"request_read_timeout_seconds": 2},
 }
 SESSION_KWARGS = ("read_timeout_seconds", "request_read_timeout_seconds")
+# fields that held a `timedelta` in v1 and hold float seconds in v2
+FIELDS = {
+    sdk.STREAMABLE_HTTP_PARAMETERS: ("timeout", "sse_read_timeout"),
+    sdk.SESSION_GROUP_PARAMETERS: ("read_timeout_seconds",),
+}
 
 
 @rule(
@@ -39,7 +44,8 @@ SESSION_KWARGS = ("read_timeout_seconds", "request_read_timeout_seconds")
         v2's own helpers with seconds: its `timedelta` timeout parameter becomes `float` when the
         override only hands it on to `super()`, and is marked otherwise. A test's expectation of the
         timeout that reached a mocked session (`kwargs["read_timeout_seconds"] == timedelta(seconds=60)`)
-        becomes the seconds (review).
+        becomes the seconds (review). `.total_seconds()` read off those models' timeout fields goes: they
+        hold the seconds in v2.
     """,
     why="""
         The session paths accept a timedelta and then crash inside anyio with
@@ -77,6 +83,7 @@ SESSION_KWARGS = ("read_timeout_seconds", "request_read_timeout_seconds")
     ],
 )
 def check(ctx: PythonContext):
+    _float_fields(ctx)
     handed_on = _overrides(ctx)
     seen = set()
     for cls, params in CONSTRUCTORS.items():
@@ -176,6 +183,21 @@ def _expected_timeout(ctx, compare):
             seconds = ctx.seconds_text(other)
             ctx.fix(other, msg + ": the expectation is the seconds", [ctx.replace(other, seconds)], fix_class="review")
         return
+
+
+def _float_fields(ctx):
+    """`params.sse_read_timeout.total_seconds()` on the SDK's parameter models: the field holds the
+    float seconds in v2, which has no `.total_seconds()`."""
+    for call in ctx.attr_calls("total_seconds"):
+        read = call.func.value
+        if not (_total_seconds_call(call) and isinstance(read, ast.Attribute)):
+            continue
+        if any(read.attr in fields and ctx.is_instance(read.value, cls) for cls, fields in FIELDS.items()):
+            ctx.fix(
+                call,
+                "`%s` holds float seconds in v2" % read.attr,
+                [ctx.delete((ctx.span(read)[1], ctx.span(call)[1]))],
+            )
 
 
 def _total_seconds_call(node) -> bool:

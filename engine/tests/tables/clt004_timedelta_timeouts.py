@@ -233,6 +233,18 @@ CASES = [
         "     assert kwargs[\"timeout\"] == timedelta(seconds=3)\n",
         findings=["CLT004:6 review", "CLT004:7 review"],
     ),
+    # the parameter models' timeout fields hold float seconds in v2: no `.total_seconds()` on them
+    case(
+        " from datetime import timedelta\n"
+        " from mcp.client.session_group import StreamableHttpParameters\n"
+        " \n"
+        " def check():\n"
+        '-    params = StreamableHttpParameters(url="https://x/mcp", sse_read_timeout=timedelta(minutes=5))\n'
+        "-    return params.sse_read_timeout.total_seconds(), params.url\n"
+        '+    params = StreamableHttpParameters(url="https://x/mcp", sse_read_timeout=300)\n'
+        "+    return params.sse_read_timeout, params.url\n",
+        findings=["CLT004:5 safe", "CLT004:6 safe"],
+    ),
 ]
 
 NOOP = [
