@@ -18,7 +18,9 @@ ORDER = ("code", "message", "data")
         Rewrites `McpError(ErrorData(code=..., message=..., data=...))` (or `error=ErrorData(...)`)
         to `McpError(code, message, data)` (TYP001 renames the class), `McpError(error_data)` with
         any other argument to `McpError.from_error_data(error_data)`, and in `McpError` subclasses
-        `super().__init__(error)` to `super().__init__(error.code, error.message, error.data)`.
+        `super().__init__(error)` to `super().__init__(error.code, error.message, error.data)`. In such
+        subclasses, `self.code = code` (or `message`, `data`) right after a `super().__init__()` given the
+        same value goes, since v2 makes those read-only properties; other assignments to them are marked.
     """,
     why="""
         v2's `MCPError.__init__` takes `code`, `message`, `data`; passing an `ErrorData` makes the
@@ -38,6 +40,7 @@ ORDER = ("code", "message", "data")
     v2_names=["mcp.shared.exceptions.MCPError.from_error_data", "mcp.types.ErrorData"],
 )
 def check(ctx: PythonContext):
+    _property_assignments(ctx)
     for call, resolved in ctx.constructor_calls(ERR):
         if not resolved:
             continue
@@ -70,6 +73,50 @@ def check(ctx: PythonContext):
             if call.keywords:  # `McpError(error=e)`: the class method takes it positionally
                 edits.append(ctx.delete((ctx.span(call.keywords[0])[0], ctx.span(arg)[0])))
             ctx.fix(call, "`MCPError(...)` no longer wraps an `ErrorData`; use `MCPError.from_error_data(...)`", edits)
+
+
+def _property_assignments(ctx):
+    """`self.code = code` in an `McpError` subclass: v2's `MCPError` has read-only `code`, `message` and
+    `data` properties (reading its `error`), so the assignment raises `AttributeError`. Right after a
+    `super().__init__(...)` given the same value, it goes: the property returns that value."""
+    for cls in ctx.walk(ast.ClassDef):
+        if ctx.canonical(ctx.types.sdk_base(cls) or "") != ERR:
+            continue
+        for fn in cls.body:
+            if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            given = _given_to_super(ctx, fn)
+            for st in ast.walk(fn):
+                target = st.targets[0] if isinstance(st, ast.Assign) and len(st.targets) == 1 else None
+                if not (
+                    isinstance(target, ast.Attribute)
+                    and target.attr in ORDER
+                    and isinstance(target.value, ast.Name)
+                    and target.value.id == "self"
+                ):
+                    continue
+                msg = "`MCPError.%s` is a read-only property in v2 (it reads `self.error`)" % target.attr
+                span = ctx.line_span(st) if st in fn.body else None
+                if span is not None and given.get(target.attr) == ctx.source(st.value):
+                    ctx.fix(st, msg + ": `super().__init__()` already set it", [ctx.delete(span)])
+                else:
+                    ctx.manual(
+                        st, msg + ": pass it to `super().__init__(code, message, data)` or keep it under another name"
+                    )
+
+
+def _given_to_super(ctx, fn) -> dict:
+    """{field: source} of what the method's `super().__init__(code, message, data)` passes."""
+    for st in fn.body:
+        call = st.value if isinstance(st, ast.Expr) else None
+        if isinstance(call, ast.Call) and ctx.is_super_init(call) and not ctx.has_star(call):
+            arg = _error_argument(call)
+            if isinstance(arg, ast.Call) and ctx.is_ref(arg.func, ERROR_DATA):
+                call = arg  # v1's `super().__init__(ErrorData(code=..., ...))`, which `check` rewrites
+            out = {name: ctx.source(a) for name, a in zip(ORDER, call.args)}
+            out.update({k.arg: ctx.source(k.value) for k in call.keywords if k.arg in ORDER})
+            return out
+    return {}
 
 
 def _error_argument(call):

@@ -60,6 +60,22 @@ CASES = [
         "+        super().__init__(-32602, 'not found')\n",
         findings=["TYP002:6 safe", "TYP002:11 safe"],
     ),
+    # `code`, `message` and `data` are read-only properties of v2's `MCPError`: an assignment that repeats
+    # what `super().__init__()` got goes, another one is marked
+    case(
+        ' from mcp.shared.exceptions import McpError\n'
+        ' from mcp.types import ErrorData\n'
+        ' \n'
+        ' \n'
+        ' class Denied(McpError):\n'
+        '     def __init__(self, code: int, message: str) -> None:\n'
+        '-        super().__init__(ErrorData(code=code, message=message))\n'
+        '+        super().__init__(code, message)\n'
+        '-        self.code = code\n'
+        '+        # mcp-migrate: TYP002 `MCPError.message` is a read-only property in v2 (it reads `self.error`): pass it to `super().__init__(code, message, data)` or keep it under another name https://py.sdk.modelcontextprotocol.io/v2/migration/#mcperror-renamed-to-mcperror\n'
+        '         self.message = message.upper()\n',
+        findings=["TYP002:7 safe", "TYP002:8 safe", "TYP002:9 manual"],
+    ),
 ]
 
 NOOP = [
