@@ -109,11 +109,17 @@ PROJECT = {
     # a method of the project's own class in another module takes `uri: AnyUrl`: v1's MCP URI was one
     "pkg/remote.py": (
         "from pydantic import AnyUrl\n\n\nclass Remote:\n    async def read(self, uri: AnyUrl, *, depth: int = 0):\n"
-        "        return uri.host\n"
+        "        return uri.host\n\n    async def read_resource(self, uri: AnyUrl):\n        return uri.path\n"
     ),
     "pkg/mirror.py": (
         "from mcp.types import Resource\nfrom .remote import Remote\n\n\n"
-        "async def mirror(remote: Remote, res: Resource):\n    return await remote.read(res.uri)\n"
+        "async def mirror(remote: Remote, res: Resource):\n    await remote.read_resource(res.uri)\n"
+        "    return await remote.read(res.uri)\n"
+    ),
+    # ... through an attribute the class annotates: not a `ClientSession.read_resource()` that takes a str
+    "pkg/tool.py": (
+        "from mcp.types import Resource\nfrom .remote import Remote\n\n\nclass Tool:\n    connector: Remote\n\n"
+        "    async def run(self, res: Resource):\n        return await self.connector.read_resource(res.uri)\n"
     ),
     # an `@asynccontextmanager` helper of the tests yielding the project's own `ClientSession` subclass
     "pkg/traced.py": "from mcp import ClientSession\n\n\nclass Traced(ClientSession):\n    pass\n",
@@ -144,9 +150,15 @@ PROJECT = {
     ),
 }
 PROJECT_AFTER = {
+    "pkg/tool.py": (
+        "from mcp.types import Resource\nfrom .remote import Remote\nfrom pydantic import AnyUrl\n\n\nclass Tool:\n"
+        "    connector: Remote\n\n    async def run(self, res: Resource):\n"
+        "        return await self.connector.read_resource(AnyUrl(res.uri))\n"
+    ),
     "pkg/mirror.py": (
         "from mcp.types import Resource\nfrom .remote import Remote\nfrom pydantic import AnyUrl\n\n\n"
-        "async def mirror(remote: Remote, res: Resource):\n    return await remote.read(AnyUrl(res.uri))\n"
+        "async def mirror(remote: Remote, res: Resource):\n    await remote.read_resource(AnyUrl(res.uri))\n"
+        "    return await remote.read(AnyUrl(res.uri))\n"
     ),
     "tests/test_caps.py": (
         "from harness import connected\n\n\nasync def test_caps(read, write):\n"
@@ -196,7 +208,7 @@ PROJECT_AFTER = {
 
 
 # Files that use the SDK themselves (they change without the index too, only differently).
-USES_SDK = {"pkg/docs.py", "pkg/tuned.py", "pkg/mirror.py"}
+USES_SDK = {"pkg/docs.py", "pkg/tuned.py", "pkg/mirror.py", "pkg/tool.py"}
 
 
 def fixed_point(source, filename, review):
@@ -238,6 +250,8 @@ def check():
         got = migrate_text(PROJECT[path], path, project=index)["text"]
         if got != after:
             failures.append("PROJECT %s: got\n%s" % (path, got))
+        elif migrate_text(got, path, project=index, apply_review=True)["changed"]:
+            failures.append("PROJECT %s: a second run (with review fixes) changes it again" % path)
         alone = migrate_text(PROJECT[path], path)
         if path in USES_SDK and alone["text"] == after:
             failures.append("PROJECT %s: the same without the project index (the test shows nothing)" % path)

@@ -257,8 +257,9 @@ def _uri_target(ctx, call):
     f = call.func
     if isinstance(f, ast.Attribute) and f.attr in URI_METHODS:
         level = ctx.receiver_level(f.value, *SESSIONS)
-        if level is None:
-            return None
+        own = ctx.types.type_of(f.value)
+        if level is None or (isinstance(own, tuple) and own[0] == "uobj"):
+            return None  # not a session, or the project's own class (`_into_project_url_parameters`)
         if kw is not None:
             return kw.value, level
         if len(call.args) > URI_METHODS[f.attr] and not isinstance(call.args[0], ast.Starred):
