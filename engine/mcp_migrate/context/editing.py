@@ -282,16 +282,13 @@ class EditHelpers:
         end of the imports) stay above; right below the imports when no blank line separates them."""
         last = max((n.end_lineno for n in self.tree.body if isinstance(n, (ast.Import, ast.ImportFrom))), default=0)
         line = last + 1
-        while last and line <= self.index.line_count and not self.text[self._line_span(line)].strip():
+        while last and line <= self.index.line_count and not self.index.line_text(line).strip():
             line += 1
         if last and line > last + 1 and line <= self.index.line_count:
             offset = self.index.line_start(line)
             nl = self.index.newline()
             return Edit(offset, offset, lines.lstrip("\r\n") + nl + nl)
         return pyedits.after_imports(self, lines)
-
-    def _line_span(self, line: int) -> slice:
-        return slice(self.index.line_start(line), self.index.line_end(line))
 
     def shared_import(self, module: str, names) -> Optional[Edit]:
         """One `from module import a, b` edit for all `names` a rule needs, carried by every finding of
@@ -364,7 +361,7 @@ class EditHelpers:
             return edits
         if alias.asname:
             return None  # add_import cannot write `as` clauses
-        removal = self.alias_removals(node, [alias])[id(alias)]
+        removal = self.drop_import_alias(alias)
         addition = self.add_import(module, name)
         if removal is None:
             return None

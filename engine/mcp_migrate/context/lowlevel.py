@@ -258,7 +258,11 @@ class LowlevelPlan:
             return
         owner = {id(h.fn): h.conversion for h in plan.values()}
         for fn in self.walk(ast.FunctionDef, ast.AsyncFunctionDef):
-            if id(fn) in owner or fn.decorator_list or any(a.arg == "ctx" for a in self._all_args(fn)):
+            if (
+                id(fn) in owner
+                or fn.decorator_list
+                or any(isinstance(a, ast.arg) and a.arg == "ctx" for a in ast.walk(fn.args))
+            ):
                 continue
             uses = [u for u in self._request_context_uses(fn, None) if self._def_of(u) is fn]
             calls = self._helper_calls(fn) if uses else None
@@ -280,11 +284,6 @@ class LowlevelPlan:
     def _def_of(self, node) -> Optional[ast.AST]:
         return self.enclosing(node, ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
 
-    @staticmethod
-    def _all_args(fn) -> List[ast.arg]:
-        a = fn.args
-        return a.posonlyargs + a.args + a.kwonlyargs + [x for x in (a.vararg, a.kwarg) if x is not None]
-
     def _helper_calls(self, fn) -> Optional[List[ast.Call]]:
         """Every use of the helper `fn` when each is a call of it: `self.<name>(...)` in its own class for
         a method, `<name>(...)` for a module-level function no other module imports; else None."""
@@ -301,7 +300,7 @@ class LowlevelPlan:
             refs = self.names_with_id(fn.name)
         else:
             return None
-        if any(isinstance(c.value, str) and c.value == fn.name for c in self.walk(ast.Constant)):
+        if self.named_in_string(fn.name):
             return None  # `getattr(self, "_log")`, `__all__`
         calls = [self.parent(r) for r in refs]
         if not refs or not all(isinstance(c, ast.Call) and c.func is r for c, r in zip(calls, refs)):

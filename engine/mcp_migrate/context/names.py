@@ -135,9 +135,13 @@ class NameQuestions:
         reference, `__all__`), or another module of the project imports it."""
         if self.names_with_id(fn.name):
             return True
-        if any(isinstance(c.value, str) and c.value == fn.name for c in self.walk(ast.Constant)):
+        if self.named_in_string(fn.name):
             return True
         return self.imported_elsewhere(fn.name)
+
+    def named_in_string(self, name: str) -> bool:
+        """A string literal of the file is exactly `name` (`__all__`, `getattr(obj, "name")`)."""
+        return any(isinstance(c.value, str) and c.value == name for c in self.walk(ast.Constant))
 
     def project_url_methods(self) -> set:
         """Names of methods of the project's classes that take a pydantic URL parameter."""
