@@ -8,11 +8,15 @@ browser worker can compute them in parallel or incrementally); `ProjectIndex` jo
 
 import ast
 import copy
+import re
 from typing import Dict, Iterable, List, Optional
 
 MAX_HOPS = 16
 LISTS = {"list", "List", "Sequence", "Iterable", "Iterator", "AsyncIterator", "set", "Set"}
 DICTS = {"dict", "Dict", "Mapping", "MutableMapping"}
+# Methods anyio's memory streams have and the SDK's stream protocols lack: a module calling one may rely
+# on a stream type another module declares (TST002 keeps such declarations).
+ANYIO_STREAM_CALL = re.compile(r"\.(?:receive_nowait|send_nowait|statistics|clone)\(")
 
 
 def module_name(path: str) -> Optional[str]:
@@ -86,7 +90,14 @@ def file_facts(path: str, text: str) -> Optional[dict]:
                     names[node.name] = ["subclass", base]
             if not sdk:
                 classes[node.name] = _class_shape(infer, tree, node)
-    return {"path": path, "module": module, "package": is_package, "names": names, "classes": classes}
+    return {
+        "path": path,
+        "module": module,
+        "package": is_package,
+        "names": names,
+        "classes": classes,
+        "anyio_stream_calls": bool(ANYIO_STREAM_CALL.search(text)),
+    }
 
 
 def _class_shape(infer, tree, cls: ast.ClassDef) -> dict:
@@ -350,16 +361,22 @@ class ProjectIndex:
 
     def imports_of(self, module: str, name: str) -> bool:
         """Another module of the project imports `name` from `module` (`from .server import my_tool`)."""
+        return bool(self.importers(module, name))
+
+    def importers(self, module: str, name: Optional[str] = None) -> List[dict]:
+        """Facts of the other modules that import `name` (any name when None) from `module`."""
         target = self.find(module)
         if target is None:
-            return False
-        for facts in self.modules.values():
-            if facts is target:
-                continue
-            for entry in facts["names"].values():
-                if entry[0] == "import" and entry[2] == name and self.find(entry[1]) is target:
-                    return True
-        return False
+            return []
+        return [
+            facts
+            for facts in self.modules.values()
+            if facts is not target
+            and any(
+                entry[0] == "import" and (name is None or entry[2] == name) and self.find(entry[1]) is target
+                for entry in facts["names"].values()
+            )
+        ]
 
     def member_type(self, module: str, cls: str, table: int, member: str, hops: int = 0):
         """What a field or property (table 1) or method (table 2) of the user's class `cls`, defined in

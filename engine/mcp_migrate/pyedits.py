@@ -189,7 +189,12 @@ def rename_symbol(ctx, old: str, new_name: str, message: Optional[str] = None) -
             if span is None:
                 ctx.manual(node, msg)
                 continue
-            edits = [Edit(span[0], span[1], new_name)]
+            # `from m import new, old`: the new name is imported already, so the old one just goes
+            kept = ctx.module_binding(new_name) if not a.asname and ctx.parent(node) is ctx.tree else None
+            drop = (
+                ctx.drop_import_alias(a) if kept is not None and kept.target == node.module + "." + new_name else None
+            )
+            edits = [drop if drop is not None else Edit(span[0], span[1], new_name)]
             if not a.asname:
                 alias_nodes.add(id(a))
                 for n in bound_names(ctx, a):

@@ -141,6 +141,12 @@ PROJECT = {
         "async def read(uri):\n"
         "    return [ReadResourceContents(content=describe(uri), mime_type='text/markdown')]\n"
     ),
+    # a stream alias whose importer calls a method only anyio's streams have: kept, marked (TST002)
+    "pkg/streams.py": (
+        "from anyio.streams.memory import MemoryObjectReceiveStream\nfrom mcp.shared.message import SessionMessage\n\n"
+        "Inbox = MemoryObjectReceiveStream[SessionMessage | Exception]\n"
+    ),
+    "pkg/use_streams.py": "from .streams import Inbox\n\n\ndef drain(inbox: Inbox):\n    return inbox.receive_nowait()\n",
     "tests/test_compat.py": (
         "from unittest import mock\n\n"
         "@mock.patch('pkg.compat.streamablehttp_client')\n"
@@ -150,6 +156,14 @@ PROJECT = {
     ),
 }
 PROJECT_AFTER = {
+    "pkg/streams.py": (
+        "from anyio.streams.memory import MemoryObjectReceiveStream\nfrom mcp.shared.message import SessionMessage\n\n"
+        "# mcp-migrate: TST002 v2's transports and `create_client_server_memory_streams()` yield the SDK's "
+        "context-propagating streams, which satisfy its `ReadStream`/`WriteStream` protocols, not anyio's memory "
+        "stream classes: retype it as `ReadStream` (from `mcp.client._transport`) once nothing here needs anyio's "
+        "own methods https://py.sdk.modelcontextprotocol.io/v2/migration/#create_connected_server_and_client_session-removed\n"
+        "Inbox = MemoryObjectReceiveStream[SessionMessage | Exception]\n"
+    ),
     "pkg/tool.py": (
         "from mcp.types import Resource\nfrom .remote import Remote\nfrom pydantic import AnyUrl\n\n\nclass Tool:\n"
         "    connector: Remote\n\n    async def run(self, res: Resource):\n"
@@ -208,7 +222,7 @@ PROJECT_AFTER = {
 
 
 # Files that use the SDK themselves (they change without the index too, only differently).
-USES_SDK = {"pkg/docs.py", "pkg/tuned.py", "pkg/mirror.py", "pkg/tool.py"}
+USES_SDK = {"pkg/docs.py", "pkg/tuned.py", "pkg/mirror.py", "pkg/tool.py", "pkg/streams.py"}
 
 
 def fixed_point(source, filename, review):

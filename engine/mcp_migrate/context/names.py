@@ -161,6 +161,13 @@ class NameQuestions:
         project, module = self.types.project, module_name(self.filename)
         return project is not None and module is not None and project.imports_of(module, name)
 
+    def importers_call_anyio_streams(self) -> bool:
+        """A module importing from this one calls a method only anyio's memory streams have."""
+        project, module = self.types.project, module_name(self.filename)
+        if project is None or module is None:
+            return False
+        return any(f.get("anyio_stream_calls") for f in project.importers(module))
+
     def fresh_name(self, *candidates: str) -> Optional[str]:
         """The first of `candidates` that nothing in the file spells (no name, parameter, def, class
         or import uses it), so a rewrite may bind it anywhere; None when all are taken."""

@@ -80,6 +80,7 @@ RULE_MODULES = [
     "trn007_stdio_fd_watch",
     "trn008_websocket",
     "tst001_connected_session_helper",
+    "tst002_stream_types",
     "typ001_mcperror_rename",
     "typ002_mcperror_constructor",
     "typ003_shared_version_module",

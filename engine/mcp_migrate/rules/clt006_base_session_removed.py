@@ -100,10 +100,12 @@ def check(ctx: PythonContext):
     for node in ctx.imports():
         if isinstance(node, ast.Import) and any(a.name == sdk.SHARED_SESSION for a in node.names):
             ctx.manual(node, "`mcp.shared.session` was removed")
-    for call in ctx.method_calls(sdk.CLIENT_SESSION, "send_notification"):
-        edit = ctx.remove_kwarg(call, "related_request_id")
-        if edit:
-            ctx.fix(call, "`ClientSession.send_notification()` no longer takes `related_request_id`", [edit])
+    for call in _client_notifications(ctx):
+        positional = len(call.args) == 2 and not any(isinstance(a, ast.Starred) for a in call.args)
+        hint = ctx.keyword(call, "related_request_id") or (call.args[1] if positional else None)
+        edits = ctx.remove_args(call, [hint]) if hint is not None else None
+        if edits:
+            ctx.fix(call, "`ClientSession.send_notification()` no longer takes `related_request_id`", edits)
     _send_request_metadata(ctx)
     for sub in ctx.walk(ast.Subscript):
         if _snippet_client_context(ctx, sub):
@@ -328,3 +330,12 @@ def _snippet_client_context(ctx, sub):
         and ctx.binding(sub.value) is None
         and ctx.binding(first) is None
     )
+
+
+def _client_notifications(ctx):
+    """`send_notification(...)` calls on a `ClientSession`, also `super().send_notification(...)` in
+    the file's subclasses of it."""
+    calls = ctx.method_calls(sdk.CLIENT_SESSION, "send_notification")
+    for fn in ctx.async_overrides(sdk.CLIENT_SESSION, "send_notification"):
+        calls += [c for c in ast.walk(fn) if isinstance(c, ast.Call) and ctx.is_super_method(c, "send_notification")]
+    return list({id(c): c for c in calls}.values())

@@ -36,16 +36,30 @@ ANCHOR = "serverrun-no-longer-takes-a-stateless-flag"
     v2_names=[sdk.SERVER + ".run", "mcp.server.streamable_http_manager.StreamableHTTPSessionManager"],
 )
 def check(ctx: PythonContext):
-    for call in ctx.method_calls(sdk.SERVER, "run"):
+    runs = [(c, 4) for c in ctx.method_calls(sdk.SERVER, "run")] + [(c, 5) for c in _partial_runs(ctx)]
+    for call, positional in runs:
         kw = ctx.keyword(call, "stateless")
         if kw is not None and isinstance(kw.value, ast.Constant) and kw.value.value is False:
             edit = ctx.remove_kwarg(call, "stateless")
             if edit is not None:
                 ctx.fix(kw, "`Server.run()` has no `stateless=` in v2", [edit])
                 continue
-        if kw is not None or len(call.args) > 4:
+        if kw is not None or len(call.args) > positional:
             ctx.manual(
                 call,
                 "remove `stateless=` from `run()`: stateless serving is set on the transport "
                 "(`StreamableHTTPSessionManager(app, stateless=True)`), not the loop",
             )
+
+
+def _partial_runs(ctx):
+    """`functools.partial(server.run, read, write, options, stateless=...)`, the bound call a task
+    group starts."""
+    return [
+        c
+        for c in ctx.calls("functools.partial")
+        if c.args
+        and isinstance(c.args[0], ast.Attribute)
+        and c.args[0].attr == "run"
+        and ctx.is_instance(c.args[0].value, sdk.SERVER)
+    ]

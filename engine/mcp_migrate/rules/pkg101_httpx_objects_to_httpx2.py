@@ -90,7 +90,7 @@ def _sites(ctx, anchor):
     out = [anchor]
     for qual, kwargs in HANDED.items():
         for call in ctx.calls(qual):
-            out += [k for k in call.keywords if k.arg in kwargs]
+            out += [k for k in call.keywords if k.arg in kwargs and not _httpx2_built(ctx, k.value)]
     if ctx.import_aliases(*HTTPX_UTILS):
         for call in ctx.walk(ast.Call):
             if not _is_httpx(ctx, call.func):
@@ -153,6 +153,15 @@ def _httpx_value(ctx, expr, depth=0):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             return _mentions_httpx(ctx, node)
     return False
+
+
+def _httpx2_built(ctx, expr):
+    """A name bound to an `httpx2` object (the client TRN001 builds): nothing left to switch."""
+    b = ctx.binding(expr) if isinstance(expr, ast.Name) else None
+    node = b.node if b is not None else None
+    value = node.context_expr if isinstance(node, ast.withitem) else getattr(node, "value", None)
+    q = ctx.qualname(value.func) if isinstance(value, ast.Call) else None
+    return q is not None and q.startswith("httpx2.")
 
 
 def _mentions_httpx(ctx, node):

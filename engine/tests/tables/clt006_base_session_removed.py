@@ -33,6 +33,20 @@ CASES = [
         "+    await session.send_notification(n)\n",
         findings=["CLT006:4 safe"],
     ),
+    # the hint passed positionally, and an override handing it to the SDK's method
+    case(
+        " from mcp import ClientSession, types\n"
+        " \n"
+        " class Counting(ClientSession):\n"
+        "     async def send_notification(self, n: types.ClientNotification, related_request_id=None) -> None:\n"
+        "-        await super().send_notification(n, related_request_id)\n"
+        "+        await super().send_notification(n)\n"
+        " \n"
+        " async def f(session: ClientSession, n):\n"
+        "-    await session.send_notification(n, None)\n"
+        "+    await session.send_notification(n)\n",
+        findings=["CLT006:5 safe", "CLT006:8 safe"],
+    ),
     # v1's hand-written message_handler union is v2's `IncomingMessage` (bar or `Union[...]` spelling)
     case(
         " from typing import Union\n"
@@ -194,4 +208,10 @@ NOOP = [
     "\n"
     "async def f(s: ServerSession, n):\n"
     "    await s.send_notification(n, related_request_id=7)\n",
+    # a subclass of the server's session keeps the hint
+    "from mcp.server.session import ServerSession\n"
+    "\n"
+    "class Quiet(ServerSession):\n"
+    "    async def send_notification(self, n, related_request_id=None):\n"
+    "        await super().send_notification(n, related_request_id)\n",
 ]

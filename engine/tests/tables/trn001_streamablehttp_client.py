@@ -207,6 +207,23 @@ CASES = [
         "+cm = sh.streamable_http_client(u)\n",
         findings=["TRN001:2 safe"],
     ),
+    # the new name imported already: the old one goes (the whole engine's fixed point over this row
+    # also covers PKG101, which must not mark the httpx2 client built here on a second run)
+    case(
+        " import httpx\n"
+        "-from mcp.client.streamable_http import streamable_http_client, streamablehttp_client\n"
+        "+from mcp.client.streamable_http import streamable_http_client\n"
+        "+import httpx2\n"
+        " \n"
+        " \n"
+        " async def main(url):\n"
+        "     async with streamable_http_client(url, http_client=httpx.AsyncClient()) as (read, write):\n"
+        "         pass\n"
+        "-    async with streamablehttp_client(url, headers={\"a\": \"b\"}) as (read, write, _):\n"
+        "+    async with httpx2.AsyncClient(headers={\"a\": \"b\"}, timeout=httpx2.Timeout(30, read=300), follow_redirects=True) as http_client, streamable_http_client(url, http_client=http_client) as (read, write, _):\n"
+        "         pass\n",
+        findings=["TRN001:2 safe", "TRN001:8 safe"],
+    ),
 ]
 
 NOOP = [
