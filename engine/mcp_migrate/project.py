@@ -11,12 +11,13 @@ import copy
 import re
 from typing import Dict, Iterable, List, Optional
 
+from .sdk import ANYIO_STREAM_METHODS
+
 MAX_HOPS = 16
 LISTS = {"list", "List", "Sequence", "Iterable", "Iterator", "AsyncIterator", "set", "Set"}
 DICTS = {"dict", "Dict", "Mapping", "MutableMapping"}
-# Methods anyio's memory streams have and the SDK's stream protocols lack: a module calling one may rely
-# on a stream type another module declares (TST002 keeps such declarations).
-ANYIO_STREAM_CALL = re.compile(r"\.(?:receive_nowait|send_nowait|statistics|clone)\(")
+# A module calling one of these may rely on a stream type another module declares (TST002 keeps those).
+ANYIO_STREAM_CALL = re.compile(r"\.(?:%s)\(" % "|".join(ANYIO_STREAM_METHODS))
 
 
 def module_name(path: str) -> Optional[str]:

@@ -44,6 +44,8 @@ LATEST_PROTOCOL_VERSION = (TYPES + "LATEST_PROTOCOL_VERSION", SHARED_VERSION + "
 SUPPORTED_PROTOCOL_VERSIONS = (SHARED_VERSION + ".SUPPORTED_PROTOCOL_VERSIONS",)
 SHARED_SESSION = "mcp.shared.session"
 SESSION_MESSAGE = "mcp.shared.message.SessionMessage"
+# What anyio's memory streams have and the SDK's `ReadStream`/`WriteStream` protocols lack.
+ANYIO_STREAM_METHODS = ("receive_nowait", "send_nowait", "statistics", "clone")
 MESSAGE_METADATA = "mcp.shared.message.MessageMetadata"
 CLIENT_MESSAGE_METADATA = "mcp.shared.message.ClientMessageMetadata"
 SHARED_PROGRESS = "mcp.shared.progress"

@@ -329,7 +329,8 @@ class EditHelpers:
         return removals[id(alias)] if removals else None
 
     def _statement_removal(self, node: ast.stmt) -> Optional[Edit]:
-        """The lines of a module-level statement that shares them with nothing else."""
+        """The lines of a module-level statement that shares them with nothing else (a trailing comment,
+        such as `# noqa: E402`, is the statement's own and goes with it)."""
         if self.parent(node) is not self.tree:
             return None
         start = self.index.line_start(node.lineno)
@@ -337,7 +338,8 @@ class EditHelpers:
         if self.text[start:s].strip():
             return None
         end = self._line_after(node.end_lineno)
-        if self.text[e:end].strip():
+        rest = self.text[e:end].strip()
+        if rest and not rest.startswith("#"):
             return None
         return Edit(start, end, "")
 

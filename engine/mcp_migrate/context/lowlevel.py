@@ -194,6 +194,7 @@ class LowlevelPlan:
                 conv.edits.append(self._register_add(fn, kind, server, forms.get(id(fn), (None, None))[1]))
                 plan[id(fn)] = Handler(fn, dec, method, kind, "", conv)
         self._thread_context(plan)
+        self._inline_context_properties(plan)
         self._drop_request_ctx(plan)
         self.scratch["low.plan"] = plan
         return plan
@@ -280,6 +281,46 @@ class LowlevelPlan:
             conv.edits += [param] + passes + [self.delete(self.whole_lines(st)) for st in aliases]
             conv.edits += [self.replace(u, "ctx") for u in uses if not any(u is st.value for st in aliases)]
             conv.contexts += uses
+
+    def _inline_context_properties(self, plan: Dict[int, "Handler"]) -> None:
+        """A `@property` of a class-based server that only returns something of `server.request_context`
+        (`return self.server.request_context.lifespan_context`): each read of it in a converted handler
+        becomes that expression on the handler's `ctx` (`ctx.lifespan_context`), within the handler's
+        conversion. The property stays, marked, for code outside the handlers."""
+        if not plan or not self.attributes_named("request_context"):
+            return
+        owner = {id(h.fn): h.conversion for h in plan.values()}
+        for fn in self.walk(ast.FunctionDef):
+            holder = self.parent(fn)
+            body = [st for st in fn.body if not (isinstance(st, ast.Expr) and isinstance(st.value, ast.Constant))]
+            if not (
+                isinstance(holder, ast.ClassDef)
+                and [self.dotted(d) for d in fn.decorator_list] == ["property"]
+                and len(body) == 1
+                and isinstance(body[0], ast.Return)
+                and body[0].value is not None
+            ):
+                continue
+            uses = self._request_context_uses(fn, None)
+            reads = [
+                r
+                for r in self.attributes_named(fn.name)
+                if isinstance(r.value, ast.Name) and r.value.id == "self" and self.enclosing(r, ast.ClassDef) is holder
+            ]
+            if not uses or self.named_in_string(fn.name) or any(not isinstance(r.ctx, ast.Load) for r in reads):
+                continue
+            expr = body[0].value
+            start = self.span(expr)[0]
+            text = self.source(expr)
+            for u in sorted(uses, key=lambda n: self.span(n)[0], reverse=True):
+                a, b = self.span(u)
+                text = text[: a - start] + "ctx" + text[b - start :]
+            if not isinstance(expr, (ast.Attribute, ast.Name, ast.Call, ast.Subscript)):
+                text = "(%s)" % text
+            for r in reads:
+                conv = owner.get(id(self._def_of(r)))
+                if conv is not None and "ctx" not in self.names_in(self._def_of(r)):
+                    conv.edits.append(self.replace(r, text))
 
     def _def_of(self, node) -> Optional[ast.AST]:
         return self.enclosing(node, ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)

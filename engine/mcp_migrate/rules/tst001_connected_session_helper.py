@@ -11,6 +11,19 @@ MSG = (
 )
 
 
+SHIM_MSG = (
+    "`create_connected_server_and_client_session` was removed, and this file hands it on (a factory, "
+    "`enter_async_context`): it calls a local helper with v1's contract instead, an initialized "
+    "`ClientSession` from v2's in-memory `Client(server, mode=\"legacy\")`"
+)
+SHIM = (
+    "@asynccontextmanager\n"
+    "async def {name}(server, **kwargs):\n"
+    '    """v1\'s `create_connected_server_and_client_session`: an initialized `ClientSession` on v2\'s\n'
+    '    in-memory `Client` (`mode="legacy"` keeps v1\'s handshake)."""\n'
+    '    async with {client}(server, mode="legacy", **kwargs) as client:\n'
+    "        yield client.session\n"
+)
 STREAMS = "mcp.shared.memory.create_client_server_memory_streams"
 ANYIO_ONLY = ("send_nowait", "receive_nowait", "statistics")
 
@@ -26,8 +39,9 @@ ANYIO_ONLY = ("send_nowait", "receive_nowait", "statistics")
         `session = client.session` first thing in the block, keeping the callbacks and
         `raise_exceptions`. `mode="legacy"` keeps v1's initialize handshake over in-memory JSON-RPC
         (server-initiated sampling / elicitation / roots keep working), and the block goes on using
-        the same initialized `ClientSession` API as before. Other uses of the helper get a marker, as
-        do `send_nowait()` / `receive_nowait()` / `statistics()` on the streams
+        the same initialized `ClientSession` API as before. A file that hands the helper on (a
+        session factory, `stack.enter_async_context(...)`) gets a local helper with v1's contract on
+        `Client` instead (review); other uses get a marker, as do `send_nowait()` / `receive_nowait()` / `statistics()` on the streams
         `create_client_server_memory_streams()` yields (context-propagating wrappers in v2).
     """,
     why="""
@@ -62,11 +76,15 @@ def check(ctx: PythonContext):
             ctx.manual(call, MSG)
         return
     edits = _plan(ctx, aliases, calls)
-    if edits is None:
-        for target in aliases or calls:
-            ctx.manual(target, MSG)
+    if edits is not None:
+        ctx.fix(aliases[0] if aliases else calls[0], MSG, edits)
         return
-    ctx.fix(aliases[0] if aliases else calls[0], MSG, edits)
+    shim = _shim_plan(ctx, aliases, calls)
+    if shim is not None:
+        ctx.fix(aliases[0], SHIM_MSG, shim, fix_class="review")
+        return
+    for target in aliases or calls:
+        ctx.manual(target, MSG)
 
 
 def _plan(ctx, aliases, calls):
@@ -117,6 +135,36 @@ def _plan(ctx, aliases, calls):
         line = ctx.index.line_start(first.lineno)
         indent = ctx.text[line : ctx.span(first)[0]]
         edits.append(ctx.insert(line, "%s%s = %s.session\n" % (indent, target, name)))
+    return edits
+
+
+def _shim_plan(ctx, aliases, calls):
+    """Edits defining a local helper with v1's contract and pointing every use of the imported one at
+    it, or None: each call passes the server alone positionally (`Client`'s other parameters are
+    keyword-only, with v1's names), a `timedelta` read timeout becomes seconds."""
+    if len(aliases) != 1 or aliases[0].asname or ctx.parent(ctx.import_of(aliases[0])) is not ctx.tree:
+        return None
+    name = ctx.fresh_name("connected_session", "mcp_connected_session")
+    client = "Client" if ctx.fresh_name("Client") or _imports_client(ctx) else None
+    manager = ctx.module_binding("asynccontextmanager")
+    if name is None or client is None or not (manager is None or manager.target == "contextlib.asynccontextmanager"):
+        return None
+    edits = []
+    for call in calls:
+        if len(call.args) != 1 or isinstance(call.args[0], ast.Starred):
+            return None
+        timeout = ctx.keyword(call, "read_timeout_seconds")
+        seconds = ctx.seconds_text(timeout.value) if timeout is not None else None
+        if seconds is not None:
+            edits.append(ctx.replace(timeout.value, seconds))
+    removal = ctx.drop_import_alias(aliases[0])
+    if removal is None:
+        return None
+    edits += [removal] + [ctx.replace(n, name) for n in ctx.bound_names(aliases[0])]
+    edits += [
+        e for e in (ctx.add_import("contextlib", "asynccontextmanager"), ctx.add_import("mcp.client", "Client")) if e
+    ]
+    edits.append(ctx.after_imports("\n" + SHIM.format(name=name, client=client)))
     return edits
 
 

@@ -9,10 +9,6 @@ SEND = "anyio.streams.memory.MemoryObjectSendStream"
 MESSAGE_STREAM = "mcp.shared.memory.MessageStream"
 TRANSPORT = "mcp.client._transport"
 PROTOCOL = {RECEIVE: "ReadStream", SEND: "WriteStream"}
-# What anyio's memory streams have and v2's stream protocols do not: code calling these on a stream
-# the SDK hands over breaks at run time, so the annotation stays and the call is the user's to change
-# (also when a module importing from this one calls them: project.ANYIO_STREAM_CALL).
-ANYIO_ONLY = ("receive_nowait", "send_nowait", "statistics", "clone")
 # Classes whose annotations are checked at run time, where a `Protocol` cannot be.
 TYPING_BASES = ("NamedTuple", "TypedDict", "Protocol", "Generic", "object")
 WHY = (
@@ -70,7 +66,9 @@ def check(ctx: PythonContext):
     if not streams and not pairs:
         return
     blocked = [s for s in streams + pairs if _checked_at_run_time(ctx, s)]
-    if any(ctx.attributes_named(a) for a in ANYIO_ONLY) or ctx.importers_call_anyio_streams():
+    # Code calling these on a stream the SDK hands over breaks at run time (or no longer type-checks), so
+    # the annotation stays and the call is the user's to change; also when a module importing from here does.
+    if any(ctx.attributes_named(a) for a in sdk.ANYIO_STREAM_METHODS) or ctx.importers_call_anyio_streams():
         blocked = streams + pairs
     marked = set()
     for node in blocked:

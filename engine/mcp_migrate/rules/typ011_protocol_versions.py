@@ -17,7 +17,9 @@ VERSION_MODULE = "mcp.types.version"
     summary="""
         Renames `LATEST_PROTOCOL_VERSION` to `LATEST_HANDSHAKE_VERSION` and
         `SUPPORTED_PROTOCOL_VERSIONS` to `HANDSHAKE_PROTOCOL_VERSIONS` (both from
-        `mcp.types.version`), which keep v1's values and meaning.
+        `mcp.types.version`), which keep v1's values and meaning. v1's list is a tuple in v2, so
+        where the code used it as a list (`+ [...]`, a `list[str]` annotation) it becomes
+        `list(HANDSHAKE_PROTOCOL_VERSIONS)`.
     """,
     why="""
         Silent: v2's `LATEST_PROTOCOL_VERSION` is `"2026-07-28"`, which the initialize handshake
@@ -60,8 +62,11 @@ def check(ctx: PythonContext):
             if edits is None:
                 ctx.manual(alias, why)
                 continue
-            if not alias.asname:
-                edits += [ctx.replace(n, new) for n in ctx.bound_names(alias)]
+            local = alias.asname or new
+            for n in ctx.bound_names(alias):
+                text = _spelled(ctx, n, local, olds is SUPPORTED)
+                if text != n.id:
+                    edits.append(ctx.replace(n, text))
             ctx.fix(alias, why, edits)
         for ref in ctx.references(*olds):
             if isinstance(ref, ast.Attribute):
@@ -70,3 +75,19 @@ def check(ctx: PythonContext):
                     ctx.fix(ref, why, [ctx.replace(span, new)])
                 else:
                     ctx.manual(ref, why + " (`from mcp.types.version import %s`)" % new)
+
+
+def _spelled(ctx, name, new, was_list):
+    """`new`, or `list(new)` where the code used v1's list as one: concatenated with something that is
+    not a tuple (`+ ["2024-10-07"]`, `+ (extra or [])`) or stored under a `list[...]` annotation."""
+    if not was_list:
+        return new
+    parent = ctx.parent(name)
+    if isinstance(parent, ast.BinOp) and isinstance(parent.op, ast.Add):
+        other = parent.right if parent.left is name else parent.left
+        return new if isinstance(other, ast.Tuple) else "list(%s)" % new
+    if isinstance(parent, ast.AnnAssign) and parent.value is name:
+        ann = parent.annotation.value if isinstance(parent.annotation, ast.Subscript) else parent.annotation
+        if isinstance(ann, ast.Name) and ann.id in ("list", "List"):
+            return "list(%s)" % new
+    return new

@@ -63,6 +63,19 @@ CASES = [
         "+Handler = IncomingMessage\n",
         findings=["CLT006:3 safe"],
     ),
+    # an import carrying its own comment (`# noqa: E402` after a sys.path tweak) goes with it
+    case(
+        " import mcp.types as types\n"
+        "-from mcp.shared.session import RequestResponder  # noqa: E402\n"
+        "+from mcp.client import IncomingMessage\n"
+        " \n"
+        " async def on_message(\n"
+        "-    message: RequestResponder[types.ServerRequest, types.ClientResult] | types.ServerNotification | Exception,\n"
+        "+    message: IncomingMessage,\n"
+        " ) -> None:\n"
+        "     print(message)\n",
+        findings=["CLT006:2 safe"],
+    ),
     # v1's typing helpers: the file declares its own, as v2 does (with `ProgressFnT` moved alongside)
     case(
         " from mcp import ClientSession\n"

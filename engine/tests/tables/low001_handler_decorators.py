@@ -378,6 +378,30 @@ CASES = [
         ' server.subscribe_resource()(handle_sub)\n',
         findings=["LOW001:3 manual"],
     ),
+    # a property returning part of the request context, read in a converted handler: that part of the
+    # handler's `ctx` (the property stays for other readers; LOW010 marks it)
+    case(
+        " from mcp.server.lowlevel.server import Server\n"
+        "+from mcp.server import ServerRequestContext\n"
+        "+from mcp.types import ProgressNotificationParams\n"
+        " \n"
+        " class Hub:\n"
+        "     def __init__(self):\n"
+        "         self.server = Server('hub')\n"
+        " \n"
+        "-        @self.server.progress_notification()\n"
+        "-        async def on_progress(token, progress, total, message):\n"
+        "-            self.state.seen.append(progress)\n"
+        "+        async def on_progress(ctx: ServerRequestContext, params: ProgressNotificationParams):\n"
+        "+            progress = params.progress\n"
+        "+            ctx.lifespan_context.seen.append(progress)\n"
+        '+        self.server.add_notification_handler("notifications/progress", ProgressNotificationParams, on_progress)\n'
+        " \n"
+        "     @property\n"
+        "     def state(self):\n"
+        "         return self.server.request_context.lifespan_context\n",
+        findings=["LOW001:7 safe"],
+    ),
 ]
 
 NOOP = [

@@ -5,6 +5,16 @@ Rule: engine/mcp_migrate/rules/tst001_connected_session_helper.py. Table format:
 
 from . import case
 
+SHIM = (
+    "+\n"
+    "+\n"
+    "+@asynccontextmanager\n"
+    "+async def connected_session(server, **kwargs):\n"
+    '+    """v1\'s `create_connected_server_and_client_session`: an initialized `ClientSession` on v2\'s\n'
+    '+    in-memory `Client` (`mode="legacy"` keeps v1\'s handshake)."""\n'
+    '+    async with Client(server, mode="legacy", **kwargs) as client:\n'
+    "+        yield client.session\n"
+)
 MARKER = (
     "# mcp-migrate: TST001 `create_connected_server_and_client_session` was removed: use `async with "
     "Client(server, mode=\"legacy\") as client:` (from `mcp.client`); its `ClientSession` is `client.session` "
@@ -106,21 +116,33 @@ CASES = [
         " import anyio\n-from mcp.shared.memory import create_connected_server_and_client_session\n",
         findings=["TST001:2 safe"],
     ),
-    # passed around as a callable: its callers expect a ClientSession, nothing can be rewritten
+    # handed on (a factory, `enter_async_context`): a local helper with v1's contract on `Client`, for
+    # every use of the file (a `timedelta` read timeout in seconds, as `Client` takes it)
     case(
-        "+" + MARKER + " from mcp.shared.memory import create_connected_server_and_client_session\n"
+        " from datetime import timedelta\n"
+        "-from mcp.shared.memory import create_connected_server_and_client_session\n"
+        "+from contextlib import asynccontextmanager\n"
+        "+from mcp.client import Client\n" + SHIM + " \n"
         " \n"
-        " connect = create_connected_server_and_client_session\n",
-        findings=["TST001:1 manual"],
+        "-connect = create_connected_server_and_client_session\n"
+        "+connect = connected_session\n"
+        " \n"
+        " async def f(server, stack):\n"
+        "-    async with create_connected_server_and_client_session(server) as s:\n"
+        "+    async with connected_session(server) as s:\n"
+        "         pass\n"
+        "-    factory = lambda: create_connected_server_and_client_session(server, read_timeout_seconds=timedelta(seconds=5))\n"
+        "-    return await stack.enter_async_context(create_connected_server_and_client_session(server))\n"
+        "+    factory = lambda: connected_session(server, read_timeout_seconds=5)\n"
+        "+    return await stack.enter_async_context(connected_session(server))\n",
+        findings=["TST001:2 review"],
     ),
-    # one use that cannot be rewritten holds back the others (the import must stay for it)
+    # v1's other parameters passed positionally: `Client` takes them by keyword only
     case(
         "+" + MARKER + " from mcp.shared.memory import create_connected_server_and_client_session\n"
         " \n"
         " async def f(server, stack):\n"
-        "     async with create_connected_server_and_client_session(server) as s:\n"
-        "         pass\n"
-        "     return await stack.enter_async_context(create_connected_server_and_client_session(server))\n",
+        "     return await stack.enter_async_context(create_connected_server_and_client_session(server, 5))\n",
         findings=["TST001:1 manual"],
     ),
 ]

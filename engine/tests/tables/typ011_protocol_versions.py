@@ -30,6 +30,29 @@ CASES = [
         " ok = v in S\n",
         findings=["TYP011:1 review"],
     ),
+    # v1's list is a tuple in v2: where the code concatenates a list or annotates one, it stays a list
+    case(
+        "-from mcp.shared.version import SUPPORTED_PROTOCOL_VERSIONS\n"
+        "+from mcp.shared.version import HANDSHAKE_PROTOCOL_VERSIONS\n"
+        " \n"
+        "-BRIDGE: list[str] = SUPPORTED_PROTOCOL_VERSIONS + [\"2024-10-07\"]\n"
+        "-ALL: list[str] = SUPPORTED_PROTOCOL_VERSIONS\n"
+        "-both = SUPPORTED_PROTOCOL_VERSIONS + (extra or [])\n"
+        "-pair = SUPPORTED_PROTOCOL_VERSIONS + (\"x\",)\n"
+        "+BRIDGE: list[str] = list(HANDSHAKE_PROTOCOL_VERSIONS) + [\"2024-10-07\"]\n"
+        "+ALL: list[str] = list(HANDSHAKE_PROTOCOL_VERSIONS)\n"
+        "+both = list(HANDSHAKE_PROTOCOL_VERSIONS) + (extra or [])\n"
+        "+pair = HANDSHAKE_PROTOCOL_VERSIONS + (\"x\",)\n",
+        findings=["TYP011:1 review"],
+    ),
+    case(
+        "-from mcp.shared.version import SUPPORTED_PROTOCOL_VERSIONS as S\n"
+        "+from mcp.shared.version import HANDSHAKE_PROTOCOL_VERSIONS as S\n"
+        " \n"
+        "-extended = [\"draft\"] + S\n"
+        "+extended = [\"draft\"] + list(S)\n",
+        findings=["TYP011:1 review"],
+    ),
     case(
         " import mcp.types as types\n"
         " \n"
