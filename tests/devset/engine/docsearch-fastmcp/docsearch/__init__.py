@@ -1,0 +1,3 @@
+"""docsearch: documentation search exposed over MCP for the Acme docs site."""
+
+__version__ = "2.1.0"
