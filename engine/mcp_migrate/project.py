@@ -18,6 +18,7 @@ LISTS = {"list", "List", "Sequence", "Iterable", "Iterator", "AsyncIterator", "s
 DICTS = {"dict", "Dict", "Mapping", "MutableMapping"}
 # A module calling one of these may rely on a stream type another module declares (TST002 keeps those).
 ANYIO_STREAM_CALL = re.compile(r"\.(?:%s)\(" % "|".join(ANYIO_STREAM_METHODS))
+IMPORTS_MCP = re.compile(r"^\s*(?:from|import)\s+mcp\b", re.M)
 
 
 def module_name(path: str) -> Optional[str]:
@@ -55,6 +56,7 @@ def file_facts(path: str, text: str) -> Optional[dict]:
     sdk_file = "mcp" in text  # only there can an unannotated def return an SDK object the file shows
     names: Dict[str, list] = {}
     classes: Dict[str, dict] = {}
+    aliases: Dict[str, str] = {}
     for node in _top_level(tree.body):
         if isinstance(node, ast.ImportFrom):
             source = _absolute(module, is_package, node.level, node.module)
@@ -73,6 +75,8 @@ def file_facts(path: str, text: str) -> Optional[dict]:
             for t in targets:
                 if not isinstance(t, ast.Name):
                     continue
+                if isinstance(node.value, ast.Subscript):  # `Inbox = MemoryObjectReceiveStream[...]`
+                    aliases[t.id] = ast.unparse(node.value)
                 if known is not None:
                     names[t.id] = ["type", _jsonable(known)]
                 elif isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name):
@@ -97,7 +101,9 @@ def file_facts(path: str, text: str) -> Optional[dict]:
         "package": is_package,
         "names": names,
         "classes": classes,
+        "type_aliases": aliases,
         "anyio_stream_calls": bool(ANYIO_STREAM_CALL.search(text)),
+        "imports_mcp": bool(IMPORTS_MCP.search(text)),
     }
 
 
@@ -378,6 +384,11 @@ class ProjectIndex:
                 for entry in facts["names"].values()
             )
         ]
+
+    def type_alias(self, module: str, name: str) -> Optional[str]:
+        """The text of the type alias `name` that the user's `module` declares (`X = Y[...]`), else None."""
+        facts = self.find(module)
+        return facts.get("type_aliases", {}).get(name) if facts else None
 
     def member_type(self, module: str, cls: str, table: int, member: str, hops: int = 0):
         """What a field or property (table 1) or method (table 2) of the user's class `cls`, defined in

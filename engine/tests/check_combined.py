@@ -147,6 +147,15 @@ PROJECT = {
         "Inbox = MemoryObjectReceiveStream[SessionMessage | Exception]\n"
     ),
     "pkg/use_streams.py": "from .streams import Inbox\n\n\ndef drain(inbox: Inbox):\n    return inbox.receive_nowait()\n",
+    # ... retyped where the importer imports `mcp`: its call gets the marker instead
+    "pkg/pipes.py": (
+        "from anyio.streams.memory import MemoryObjectReceiveStream\nfrom mcp.shared.message import SessionMessage\n\n"
+        "Pipe = MemoryObjectReceiveStream[SessionMessage | Exception]\n"
+    ),
+    "pkg/use_pipes.py": (
+        "from mcp import ClientSession\nfrom .pipes import Pipe\n\n\ndef drain(pipe: Pipe, w: ClientSession):\n"
+        "    return pipe.receive_nowait()\n"
+    ),
     "tests/test_compat.py": (
         "from unittest import mock\n\n"
         "@mock.patch('pkg.compat.streamablehttp_client')\n"
@@ -156,6 +165,13 @@ PROJECT = {
     ),
 }
 PROJECT_AFTER = {
+    "pkg/use_pipes.py": (
+        "from mcp import ClientSession\nfrom .pipes import Pipe\n\n\ndef drain(pipe: Pipe, w: ClientSession):\n"
+        "    # mcp-migrate: TST002 `Pipe` is a stream alias that TST002 retypes to the SDK's `ReadStream`/`WriteStream` "
+        "where it is declared: v2's streams have no `receive_nowait()` (anyio-only); use `await receive()` / "
+        "`await send(...)` https://py.sdk.modelcontextprotocol.io/v2/migration/#create_connected_server_and_client_session-removed\n"
+        "    return pipe.receive_nowait()\n"
+    ),
     "pkg/streams.py": (
         "from anyio.streams.memory import MemoryObjectReceiveStream\nfrom mcp.shared.message import SessionMessage\n\n"
         "# mcp-migrate: TST002 v2's transports and `create_client_server_memory_streams()` yield the SDK's "
@@ -222,7 +238,7 @@ PROJECT_AFTER = {
 
 
 # Files that use the SDK themselves (they change without the index too, only differently).
-USES_SDK = {"pkg/docs.py", "pkg/tuned.py", "pkg/mirror.py", "pkg/tool.py", "pkg/streams.py"}
+USES_SDK = {"pkg/docs.py", "pkg/tuned.py", "pkg/mirror.py", "pkg/tool.py", "pkg/streams.py", "pkg/use_pipes.py"}
 
 
 def fixed_point(source, filename, review):

@@ -61,15 +61,30 @@ WHY = (
 def check(ctx: PythonContext):
     if not ctx.imports_from("mcp"):
         return
+    for call in _calls_through_project_aliases(ctx):
+        ctx.manual(
+            call,
+            "`%s` is a stream alias that TST002 retypes to the SDK's `ReadStream`/`WriteStream` where it is "
+            "declared: v2's streams have no `%s()` (anyio-only); use `await receive()` / `await send(...)`"
+            % (_annotation(ctx, call.func.value).id, call.func.attr),
+        )
     streams = [s for s in ctx.walk(ast.Subscript) if ctx.resolve(s.value) in PROTOCOL and _carries(ctx, s.slice)]
     pairs = ctx.references(MESSAGE_STREAM)
     if not streams and not pairs:
         return
-    blocked = [s for s in streams + pairs if _checked_at_run_time(ctx, s)]
     # Code calling these on a stream the SDK hands over breaks at run time (or no longer type-checks), so
-    # the annotation stays and the call is the user's to change; also when a module importing from here does.
-    if any(ctx.attributes_named(a) for a in sdk.ANYIO_STREAM_METHODS) or ctx.importers_call_anyio_streams():
+    # the annotation stays and the call is the user's to change. A module importing from here that calls
+    # them keeps what it imports, but for a type alias, whose uses there get a marker of their own when
+    # that module imports `mcp` (otherwise no rule looks at it).
+    if any(ctx.attributes_named(a) for a in sdk.ANYIO_STREAM_METHODS):
         blocked = streams + pairs
+    else:
+        shared, unmarkable = ctx.importers_call_anyio_streams(), ctx.importers_call_anyio_streams(unmarkable_only=True)
+        blocked = [
+            n
+            for n in streams + pairs
+            if _checked_at_run_time(ctx, n) or unmarkable or (shared and not _in_alias(ctx, n))
+        ]
     marked = set()
     for node in blocked:
         if id(ctx.statement_of(node)) in marked:
@@ -81,7 +96,9 @@ def check(ctx: PythonContext):
             + ": retype it as `%s` (from `%s`) once nothing here needs anyio's own methods"
             % (_protocol_of(ctx, node), TRANSPORT),
         )
-    if blocked:
+    streams = [n for n in streams if n not in blocked]
+    pairs = [n for n in pairs if n not in blocked]
+    if not streams and not pairs:
         return
     edits = []
     for node in streams + pairs:
@@ -99,6 +116,39 @@ def check(ctx: PythonContext):
         return
     first = (streams + pairs)[0]
     ctx.fix(first, WHY + ": annotations retyped to its protocols", edits + removals)
+
+
+def _annotation(ctx, receiver):
+    """The annotation of the parameter or annotated variable `receiver` names, else None."""
+    b = ctx.binding(receiver) if isinstance(receiver, ast.Name) else None
+    node = b.node if b is not None else None
+    return node.annotation if isinstance(node, (ast.arg, ast.AnnAssign)) else None
+
+
+def _calls_through_project_aliases(ctx):
+    """`stream.receive_nowait()` (and anyio's other own methods) on a stream annotated with an alias of
+    anyio's message streams that another module of the project declares."""
+    out = []
+    for call in ctx.attr_calls(*sdk.ANYIO_STREAM_METHODS):
+        ann = _annotation(ctx, call.func.value)
+        text = ctx.project_type_alias(ann) if isinstance(ann, ast.Name) else None
+        if (
+            text
+            and "SessionMessage" in text
+            and ("MemoryObjectReceiveStream[" in text or "MemoryObjectSendStream[" in text)
+        ):
+            out.append(call)
+    return out
+
+
+def _in_alias(ctx, node) -> bool:
+    """Part of a module-level type alias (`Inbox = MemoryObjectReceiveStream[...]`)."""
+    stmt = ctx.statement_of(node)
+    return (
+        isinstance(stmt, (ast.Assign, ast.AnnAssign))
+        and ctx.parent(stmt) is ctx.tree
+        and isinstance(stmt.value, ast.Subscript)
+    )
 
 
 def _carries(ctx, element) -> bool:

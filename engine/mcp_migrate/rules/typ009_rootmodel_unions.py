@@ -139,7 +139,41 @@ def _union_level(ctx, expr):
                 return "safe"
         if _narrowed(ctx, expr):
             return "review"
+    if _session_message_payload(ctx, expr):
+        return "review"
     return None
+
+
+# Modules whose streams carry `SessionMessage`s: a file using one reads `.message.root` off what it receives.
+STREAM_MODULES = (
+    "mcp.shared.memory",
+    "mcp.shared.message",
+    "mcp.client.stdio",
+    "mcp.client.sse",
+    "mcp.client.streamable_http",
+    "mcp.server.stdio",
+    "mcp.server.sse",
+    "mcp.server.streamable_http",
+)
+
+
+def _session_message_payload(ctx, expr):
+    """`item.message` of something received from an MCP stream (`await read.receive()`, `async for`),
+    whose type the file does not show, in a file that works with those streams: v1's
+    `SessionMessage.message` was the `JSONRPCMessage` wrapper."""
+    if not (isinstance(expr, ast.Attribute) and expr.attr == "message" and ctx.imports_from(*STREAM_MODULES)):
+        return False
+    if ctx.possible_classes(expr.value) == frozenset({sdk.SESSION_MESSAGE}):
+        return True
+    b = ctx.binding(expr.value) if isinstance(expr.value, ast.Name) else None
+    if b is None:
+        return False
+    if isinstance(b.node, ast.AsyncFor):
+        return isinstance(b.node.target, ast.Name)
+    received = b.expr.value if b.how == "call" and isinstance(b.expr, ast.Await) else None
+    return (
+        isinstance(received, ast.Call) and isinstance(received.func, ast.Attribute) and received.func.attr == "receive"
+    )
 
 
 def _narrowed(ctx, name):

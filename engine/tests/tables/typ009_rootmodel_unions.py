@@ -117,6 +117,22 @@ CASES = [
         "+await session.send_notification(InitializedNotification())\n",
         findings=["TYP009:1 review"],
     ),
+    # what an MCP stream hands over is a `SessionMessage`: its `.message` is the member itself in v2
+    case(
+        " from mcp.shared.memory import create_client_server_memory_streams\n"
+        " \n"
+        " async def probe(req):\n"
+        "     async with create_client_server_memory_streams() as ((read, write), server_streams):\n"
+        "         await write.send(req)\n"
+        "         first = await read.receive()\n"
+        "-        reply = first.message.root\n"
+        "+        reply = first.message\n"
+        "         async for item in read:\n"
+        "-            print(item.message.root.id)\n"
+        "+            print(item.message.id)\n"
+        "         return reply\n",
+        findings=["TYP009:7 review", "TYP009:9 review"],
+    ),
 ]
 
 NOOP = [
@@ -140,4 +156,14 @@ NOOP = [
     "        pass\n"
     "    else:\n"
     "        return message.root\n",
+    # `.message` of the project's own object, in a file that also uses an MCP transport
+    "from dataclasses import dataclass\n"
+    "from mcp.client.stdio import stdio_client\n"
+    "\n"
+    "@dataclass\n"
+    "class Envelope:\n"
+    "    message: dict\n"
+    "\n"
+    "def f(env: Envelope, m):\n"
+    "    return env.message.root, m.message.root\n",
 ]
