@@ -337,7 +337,7 @@ def _inferred_list(ctx, v) -> bool:
 def _is_result(ctx, v, result: str) -> bool:
     if isinstance(v, ast.Call) and ctx.is_ref(v.func, result):
         return True
-    return ctx.types.class_of(v) == result
+    return ctx.types.type_of(v) == result  # the class itself, not a union that holds it
 
 
 # Calls whose result is text or bytes whatever they are given: what v1 turned into text or a blob.

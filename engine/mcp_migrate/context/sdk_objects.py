@@ -186,6 +186,23 @@ class SdkQuestions:
             out.append((d, dec, f.attr))
         return out
 
+    def declared_server_state(self, server) -> Optional[str]:
+        """`AppState` when the server expression is a name declared `FastMCP[AppState]` (a parameter or
+        variable annotation, or `FastMCP[AppState](...)`) and `AppState` is bound at module level, where
+        a handler's `Context[AppState]` annotation resolves; else None."""
+        b = self.binding(server) if isinstance(server, ast.Name) else None
+        node = b.node if b is not None else None
+        if isinstance(node, (ast.arg, ast.AnnAssign)):
+            generic = node.annotation
+        elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
+            generic = node.value.func
+        else:
+            return None
+        if not (isinstance(generic, ast.Subscript) and self.is_ref(generic.value, sdk.FASTMCP)):
+            return None
+        state = generic.slice
+        return state.id if isinstance(state, ast.Name) and self.module_binding(state.id) is not None else None
+
     def fragment_receiver(self, expr) -> bool:
         """`mcp.x` in a snippet that never defines `mcp`: treated as the server only for manual findings."""
         return isinstance(expr, ast.Name) and expr.id == "mcp" and self.is_unbound(expr)

@@ -31,7 +31,7 @@ ANCHOR = "lowlevel-server-constructor-parameters-are-now-keyword-only"
     v2_names=[sdk.SERVER + ".__init__(%s)" % a for a in sdk.SERVER_POSITIONAL],
 )
 def check(ctx: PythonContext):
-    for call in ctx.calls(sdk.SERVER):
+    for call in ctx.calls(sdk.SERVER) + _super_inits(ctx):
         starred = any(isinstance(a, ast.Starred) for a in call.args)
         if len(call.args) < 2 and not starred:
             continue
@@ -46,3 +46,18 @@ def check(ctx: PythonContext):
                 "pass `Server(...)`'s arguments after `name` by keyword (`version=`, "
                 "`instructions=`, `website_url=`, `icons=`, `lifespan=`)",
             )
+
+
+def _super_inits(ctx):
+    """`super().__init__(name, version, ...)` in the `__init__` of the file's subclasses of `Server`,
+    which hands its arguments to `Server(...)` as they are."""
+    want = ctx.canonical(sdk.SERVER)
+    return [
+        c
+        for cls in ctx.walk(ast.ClassDef)
+        if ctx.types.sdk_base(cls) == want
+        for fn in cls.body
+        if isinstance(fn, ast.FunctionDef) and fn.name == "__init__"
+        for c in ast.walk(fn)
+        if isinstance(c, ast.Call) and ctx.is_super_init(c)
+    ]

@@ -17,7 +17,8 @@ CLIENT_SESSION = sdk.CLIENT_SESSION
     anchor=ANCHOR,
     fix_class="safe",
     summary="""
-        Drops the session type argument of `Context[ServerSession, ...]` annotations, and replaces
+        Drops the session type argument of `Context[ServerSession, ...]` annotations (and the first of
+        any three, `Context[Any, Any, Any]`), and replaces
         `RequestContext` (removed from `mcp.shared.context`), import included:
         `RequestContext[ClientSession, ...]` and client callbacks (next to sampling or elicitation
         `params`) become `ClientRequestContext` (from `mcp.client.context`),
@@ -67,8 +68,8 @@ def check(ctx: PythonContext):
             ctx.is_ref(sub.value, CONTEXT)
             and isinstance(sub.slice, ast.Tuple)
             and len(sub.slice.elts) >= 2
-            and ctx.is_ref(sub.slice.elts[0], SERVER_SESSION)
-        ):
+            and (ctx.is_ref(sub.slice.elts[0], SERVER_SESSION) or len(sub.slice.elts) == 3)
+        ):  # three arguments are v1's (session, lifespan, request) whatever the first is: v2 has two
             elts = sub.slice.elts
             ctx.fix(
                 sub,

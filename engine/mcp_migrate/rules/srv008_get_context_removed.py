@@ -62,8 +62,10 @@ def check(ctx: PythonContext):
         and not c.args
         and ctx.fragment_receiver(c.func.value)
     ]
-    handler_defs, static = set(), set()
+    handler_defs, static, tool_defs = set(), set(), set()
     for d, dec, kind in ctx.fastmcp_handlers("tool", "prompt", "resource"):
+        if kind == "tool":
+            tool_defs.add(id(d))
         uri = _resource_uri(ctx, dec) if kind == "resource" else None
         if kind != "resource" or (uri is not None and "{" in uri):
             handler_defs.add(id(d))
@@ -91,7 +93,7 @@ def check(ctx: PythonContext):
             else:
                 ctx.manual(call, MANUAL)
     for fn, fn_calls in by_handler.values():
-        edits = _inject(ctx, fn, fn_calls)
+        edits = _inject(ctx, fn, fn_calls, id(fn) in tool_defs)
         level = "safe" if _only_a_handler(ctx, fn) else "review"
         for call, call_edits in zip(fn_calls, edits or [None] * len(fn_calls)):
             if call_edits:
@@ -105,7 +107,7 @@ def check(ctx: PythonContext):
                 ctx.manual(call, MANUAL)
 
 
-def _inject(ctx, fn, calls):
+def _inject(ctx, fn, calls, tool):
     """Per call, the edits that give the handler a `Context` parameter and use it instead (the
     parameter edit is the same for every call, so it is applied once); None when unsure."""
     existing = ctx.context_params(fn)
@@ -117,7 +119,7 @@ def _inject(ctx, fn, calls):
     removals = {id(c): _assignment_line(ctx, fn, c) for c in calls}
     named = [r[0] for r in removals.values() if r]
     name = named[0] if named else _free_name(ctx, fn)
-    param = ctx.add_param(fn, "%s: %s" % (name, local))
+    param = ctx.add_param(fn, "%s: %s" % (name, _typed(ctx, local, calls) if tool else local))
     if param is None or name is None:
         return None
     out = []
@@ -126,6 +128,15 @@ def _inject(ctx, fn, calls):
         use = ctx.delete(removal[1]) if removal and removal[0] == name else ctx.replace(call, name)
         out.append([param, use] + ([import_edit] if import_edit is not None else []))
     return out
+
+
+def _typed(ctx, local, calls):
+    """`Context[AppState]` when the server every call asks is declared `FastMCP[AppState]`: v1's
+    `get_context()` returned a `Context` typed with the server's lifespan state, which a bare
+    `Context` loses (tools only: SRV031 keeps prompts and resource templates on a bare `Context`)."""
+    states = {ctx.declared_server_state(call.func.value) for call in calls}
+    state = states.pop() if len(states) == 1 else None
+    return "%s[%s]" % (local, state) if state else local
 
 
 def _pass_down(ctx, helper, calls, handler_defs):

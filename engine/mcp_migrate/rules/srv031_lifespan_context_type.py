@@ -74,7 +74,11 @@ def check(ctx: PythonContext):
             else:
                 for node in reads:
                     ctx.manual(node, MARK)
-        for name in _get_context_names(ctx, fn):  # SRV008 makes these a bare `ctx: Context` parameter
+        # SRV008 makes these a `ctx: Context` parameter, typed `Context[AppState]` on a tool whose server
+        # is declared `FastMCP[AppState]`
+        for name, call in _get_context_names(ctx, fn):
+            if kind == "tool" and ctx.declared_server_state(call.func.value):
+                continue
             for node in _lifespan_reads(fn, name):
                 ctx.manual(node, MARK)
 
@@ -89,7 +93,7 @@ def _bare_context_params(ctx, fn):
 
 
 def _get_context_names(ctx, fn):
-    """Names the handler binds to `<server>.get_context()`."""
+    """(name, call) for each name the handler binds to `<server>.get_context()`."""
     out = []
     for call in ctx.method_calls(sdk.FASTMCP, "get_context"):
         st = ctx.parent(call)
@@ -99,7 +103,7 @@ def _get_context_names(ctx, fn):
             and isinstance(st.targets[0], ast.Name)
             and ctx.enclosing(st, ast.FunctionDef, ast.AsyncFunctionDef) is fn
         ):
-            out.append(st.targets[0].id)
+            out.append((st.targets[0].id, call))
     return out
 
 

@@ -278,12 +278,18 @@ def _literal_url(ctx, expr):
 
 
 def _url_valued(ctx, expr):
-    """`expr` holds a pydantic URL object: a constructor call, or a name the file binds to one
+    """`expr` holds a pydantic URL object: a constructor call, a call of the user's function declared
+    to return one, or a name the file binds to one
     (an annotation, or a value built with one), or a conditional one of whose values is one."""
     if isinstance(expr, ast.IfExp):
         return _url_valued(ctx, expr.body) or _url_valued(ctx, expr.orelse)
     if isinstance(expr, ast.Call):
-        return ctx.is_ref(expr.func, *URL_TYPES)
+        if ctx.is_ref(expr.func, *URL_TYPES):
+            return True
+        fn = ctx.types.local_def(expr.func)  # the user's own `def entry_uri(...) -> AnyUrl`
+        if fn is not None:
+            return fn.returns is not None and ctx.is_ref(fn.returns, *URL_TYPES)
+        return ctx.declared_return(expr.func) in {q.rpartition(".")[2] for q in URL_TYPES}
     if not isinstance(expr, ast.Name):
         return False
     b = ctx.binding(expr)

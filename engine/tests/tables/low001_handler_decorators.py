@@ -402,6 +402,24 @@ CASES = [
         "         return self.server.request_context.lifespan_context\n",
         findings=["LOW001:7 safe"],
     ),
+    # the value comes from a dispatch table whose functions return a union that merely includes
+    # `CallToolResult`: its shape is known only at run time, so the handler keeps its decorator
+    case(
+        " from collections.abc import Awaitable, Callable\n"
+        " from typing import Any\n"
+        " import mcp.types as types\n"
+        " from mcp.server.lowlevel import Server\n"
+        " \n"
+        " server = Server('kv')\n"
+        " ToolOutput = dict[str, Any] | types.CallToolResult\n"
+        " DISPATCH: dict[str, Callable[[dict[str, Any]], Awaitable[ToolOutput]]] = {}\n"
+        " \n"
+        "+# mcp-migrate: LOW001 remove the decorator and register `call_tool` with `on_call_tool=` in `Server(...)` (or `add_request_handler(\"tools/call\", CallToolRequestParams, call_tool)`); v2 handlers take `(ctx: ServerRequestContext, params: CallToolRequestParams) -> CallToolResult` (line 12 returns a value whose shape the engine cannot tell; return `CallToolResult(...)`) https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params\n"
+        " @server.call_tool()\n"
+        " async def call_tool(name: str, arguments: dict[str, Any]) -> ToolOutput:\n"
+        "     return await DISPATCH[name](arguments)\n",
+        findings=["LOW001:10 manual"],
+    ),
 ]
 
 NOOP = [

@@ -29,6 +29,17 @@ CASES = [
         " s = Server(*args)\n",
         findings=["LOW004:2 manual"],
     ),
+    # a subclass hands its arguments on to `Server(...)`
+    case(
+        " from typing import Any\n"
+        " from mcp.server.lowlevel import Server\n"
+        " \n"
+        " class Metered(Server):\n"
+        "     def __init__(self, name: str, version: str, **kwargs: Any) -> None:\n"
+        "-        super().__init__(name, version, **kwargs)\n"
+        "+        super().__init__(name, version=version, **kwargs)\n",
+        findings=["LOW004:6 safe"],
+    ),
 ]
 
 NOOP = [

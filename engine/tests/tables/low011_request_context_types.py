@@ -16,6 +16,16 @@ CASES = [
         "     return ''\n",
         findings=["LOW011:4 safe"],
     ),
+    # three arguments are v1's (session, lifespan, request), whatever the session slot holds
+    case(
+        " from typing import Any\n"
+        " from mcp.server.fastmcp import Context\n"
+        " \n"
+        "-def tenant(ctx: Context[Any, Any, Any]) -> str:\n"
+        "+def tenant(ctx: Context[Any, Any]) -> str:\n"
+        "     return ''\n",
+        findings=["LOW011:4 safe"],
+    ),
     # a client callback's `RequestContext[ClientSession, ...]` is `ClientRequestContext`, import included
     case(
         ' from typing import Any\n'
@@ -113,6 +123,8 @@ CASES = [
 ]
 
 NOOP = [
+    # v2's own two parameters (lifespan, request) in a half-migrated file
+    "from typing import Any\nfrom mcp.server.mcpserver import Context\n\ndef f(ctx: Context[Any, Any]) -> None: ...\n",
     "from mcp.server.mcpserver import Context\n\nasync def t(ctx: Context[None]): ...\n",
     "from fastmcp import Context\n"
     "from mcp.server.session import ServerSession\n"

@@ -188,6 +188,27 @@ CASES = [
         "     return _session()\n",
         findings=["SRV008:6 manual"],
     ),
+    # a server declared `FastMCP[AppState]`: v1's `get_context()` was typed with that state, so the
+    # tool's parameter is `Context[AppState]` (a prompt keeps a bare `Context`, see SRV031)
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        " from app.state import AppState\n"
+        "+from mcp.server.mcpserver import Context\n"
+        " \n"
+        " def register(mcp: FastMCP[AppState]) -> None:\n"
+        "     @mcp.tool()\n"
+        "-    def export(fmt: str = 'csv') -> str:\n"
+        "-        ctx = mcp.get_context()\n"
+        "+    def export(fmt: str = 'csv', *, ctx: Context[AppState]) -> str:\n"
+        "         return ctx.request_context.lifespan_context.name + fmt\n"
+        " \n"
+        "     @mcp.prompt()\n"
+        "-    def greet() -> str:\n"
+        "-        ctx = mcp.get_context()\n"
+        "+    def greet(ctx: Context) -> str:\n"
+        "         return ctx.request_id\n",
+        findings=["SRV008:7 safe", "SRV008:12 safe"],
+    ),
 ]
 
 NOOP = [

@@ -41,6 +41,18 @@ CASES = [
         "f\"\"\"{(ctx.request_context.meta or {}).get('client_id')}\"\"\"\n",
         findings=["SRV016:4 review", "SRV016:5 review", "SRV016:6 review", "SRV016:6 review"],
     ),
+    # tested, then used in the branch: the test binds the value, which keeps the branch's `str`
+    case(
+        " from mcp.server.fastmcp import Context\n"
+        " \n"
+        " def tenant(ctx: Context, default: str) -> str:\n"
+        "-    if ctx.client_id:\n"
+        "-        return ctx.client_id\n"
+        '+    if client_id := (ctx.request_context.meta or {}).get("client_id"):\n'
+        "+        return client_id\n"
+        "     return default\n",
+        findings=["SRV016:4 review", "SRV016:5 review"],
+    ),
 ]
 
 NOOP = [

@@ -119,6 +119,19 @@ CASES = [
         "     assert AnyUrl(\"q://r\") == AnyUrl(\"q://r\")\n",
         findings=["TYP008:6 safe", "TYP008:7 safe"],
     ),
+    # the URL object comes from the user's own function declared to return one
+    case(
+        " import mcp.types as types\n"
+        " from pydantic import AnyUrl\n"
+        " \n"
+        " def entry_uri(ns: str, key: str) -> AnyUrl:\n"
+        "     return AnyUrl(f'kv://{ns}/{key}')\n"
+        " \n"
+        " def blob(ns, key, data):\n"
+        "-    return types.BlobResourceContents(uri=entry_uri(ns, key), blob=data)\n"
+        "+    return types.BlobResourceContents(uri=str(entry_uri(ns, key)), blob=data)\n",
+        findings=["TYP008:8 safe"],
+    ),
 ]
 
 NOOP = [
