@@ -30,7 +30,8 @@ WHY = (
         typed with, which anyio's streams also satisfy), and v1's `MessageStream` pair becomes
         `TransportStreams`. A file that calls `receive_nowait()`, `send_nowait()`, `statistics()` or
         `clone()`, which v2's streams lack, and annotations of classes that validate them at run time
-        (pydantic models) get a marker instead, as does a file whose importers call them.
+        (pydantic models) get a marker instead. When another module calls them on what it imports from
+        here, a type alias is still retyped and that call gets the marker (other annotations stay).
     """,
     why="""
         Code typed for v1's anyio streams no longer type-checks against what v2 hands it:
