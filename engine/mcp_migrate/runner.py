@@ -404,9 +404,19 @@ def merge_insertions(texts: List[str]) -> str:
             n = " ".join(n.split())
             if n not in names:
                 names.append(n)
+    # Imports go first: a module-level helper inserted where the imports end must not land above them.
+    order = [o for o in order if not _is_code(o)] + [o for o in order if _is_code(o)]
     return "".join(
         o[0] if isinstance(o, list) else "from %s import %s%s" % (o, ", ".join(modules[o]), ends[o]) for o in order
     )
+
+
+_PLAIN_IMPORT_LINE = re.compile(r"^import[ \t]+[\w.]+(?:[ \t]+as[ \t]+\w+)?(\r\n|\n|\r)$")
+
+
+def _is_code(entry) -> bool:
+    """A merged insertion's line that is neither a `from` import (merged by module) nor an `import`."""
+    return isinstance(entry, list) and not _PLAIN_IMPORT_LINE.match(entry[0])
 
 
 def _marker_message(f: Finding) -> str:

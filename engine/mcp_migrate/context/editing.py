@@ -279,15 +279,18 @@ class EditHelpers:
     def after_imports(self, lines: str) -> Edit:
         """Inserts `lines` (module-level statements, after a blank line) below the top-level imports:
         before the code that follows them past a blank line, so that the imports any fix adds (at the
-        end of the imports) stay above; right below the imports when no blank line separates them."""
+        end of the imports) stay above; right below the imports, between blank lines, when no blank line
+        separates them (the runner puts imports inserted at that point first)."""
         last = max((n.end_lineno for n in self.tree.body if isinstance(n, (ast.Import, ast.ImportFrom))), default=0)
         line = last + 1
         while last and line <= self.index.line_count and not self.index.line_text(line).strip():
             line += 1
+        nl = self.index.newline()
         if last and line > last + 1 and line <= self.index.line_count:
             offset = self.index.line_start(line)
-            nl = self.index.newline()
             return Edit(offset, offset, lines.lstrip("\r\n") + nl + nl)
+        if last and line <= self.index.line_count:  # code right below the imports: blank lines around
+            return pyedits.after_imports(self, nl + lines.strip("\r\n") + nl)
         return pyedits.after_imports(self, lines)
 
     def shared_import(self, module: str, names) -> Optional[Edit]:

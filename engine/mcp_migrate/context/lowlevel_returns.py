@@ -131,7 +131,45 @@ def _tool_result(ctx, v, ann, ref, needs) -> Optional[list]:
         )
     if isinstance(v, (ast.Dict, ast.DictComp)):
         return _structured_display(ctx, v, head, ref, needs)
-    return None
+    return _v1_normalization(ctx, v, ref, needs)
+
+
+# What v1's lowlevel `call_tool()` made of a handler's return, for a value whose shape only shows at run time.
+V1_NORMALIZATION = """
+def {name}(value) -> {result}:
+    \"\"\"v1's lowlevel `call_tool()` turned what a handler returned into a `CallToolResult`; v2 takes the
+    result itself (https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-automatic-return-value-wrapping-removed).\"\"\"
+    if isinstance(value, {result}):
+        return value
+    if isinstance(value, tuple) and len(value) == 2:
+        content, structured = value
+    elif isinstance(value, dict):
+        content, structured = [{text}(type="text", text=json.dumps(value, indent=2))], value
+    else:
+        content, structured = value, None
+    return {result}(content=list(content), structured_content=structured)
+"""
+
+
+def _v1_normalization(ctx, v, ref, needs) -> Optional[list]:
+    """`return <value of run-time shape>` -> `return call_tool_result(<value>)`, with that function (the
+    normalization v1 applied) defined once below the file's imports."""
+    name = ctx.fresh_name("call_tool_result", "v1_call_tool_result")
+    fn = ctx.enclosing(v, ast.FunctionDef, ast.AsyncFunctionDef)
+    if name is None or fn is None or _other_results(ctx, fn.returns):
+        return None  # v1 also passed a `CreateTaskResult` through; v2's `on_call_tool` takes none
+    needs.add((None, "json"))
+    helper = V1_NORMALIZATION.format(name=name, result=ref("CallToolResult"), text=ref("TextContent"))
+    return _around(ctx, v, name + "(", ")") + [ctx.after_imports(helper.lstrip("\n"))]
+
+
+def _other_results(ctx, ann) -> bool:
+    """The return annotation names an SDK result besides `CallToolResult` (`| CreateTaskResult`)."""
+    for n in ast.walk(ann) if ann is not None else ():
+        q = ctx.resolve(n) if isinstance(n, (ast.Name, ast.Attribute)) else None
+        if q and q.startswith(sdk.TYPES) and q.endswith("Result") and q != sdk.TYPES + "CallToolResult":
+            return True
+    return False
 
 
 def _structured_display(ctx, v, head, ref, needs) -> Optional[list]:

@@ -340,16 +340,39 @@ CASES = [
         '     assert await resources() == []\n',
         findings=["LOW001:13 manual", "LOW001:4 manual", "LOW001:9 manual"],
     ),
-    # a return whose shape the engine cannot tell: a marker naming the line
+    # a return whose shape shows only at run time: v1's normalization, as a function of the file
     case(
-        ' from mcp.server import Server\n'
-        " server = Server('s')\n"
-        ' \n'
-        '+# mcp-migrate: LOW001 remove the decorator and register `call` with `on_call_tool=` in `Server(...)` (or `add_request_handler("tools/call", CallToolRequestParams, call)`); v2 handlers take `(ctx: ServerRequestContext, params: CallToolRequestParams) -> CallToolResult` (line 6 returns a value whose shape the engine cannot tell; return `CallToolResult(...)`) https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params\n'
-        ' @server.call_tool()\n'
-        ' async def call(name, arguments):\n'
-        '     return await dispatch(name, arguments)\n',
-        findings=["LOW001:4 manual"],
+        " from mcp.server import Server\n"
+        "-server = Server('s')\n"
+        "+import json\n"
+        "+from mcp.server import ServerRequestContext\n"
+        "+from mcp.types import CallToolRequestParams, CallToolResult, TextContent\n"
+        " \n"
+        "-@server.call_tool()\n"
+        "-async def call(name, arguments):\n"
+        "+def call_tool_result(value) -> CallToolResult:\n"
+        "+    \"\"\"v1's lowlevel `call_tool()` turned what a handler returned into a `CallToolResult`; v2 takes the\n"
+        "+    result itself (https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-automatic-return-value-wrapping-removed).\"\"\"\n"
+        "+    if isinstance(value, CallToolResult):\n"
+        "+        return value\n"
+        "+    if isinstance(value, tuple) and len(value) == 2:\n"
+        "+        content, structured = value\n"
+        "+    elif isinstance(value, dict):\n"
+        "+        content, structured = [TextContent(type=\"text\", text=json.dumps(value, indent=2))], value\n"
+        "+    else:\n"
+        "+        content, structured = value, None\n"
+        "+    return CallToolResult(content=list(content), structured_content=structured)\n"
+        "+\n"
+        "+\n"
+        "+# mcp-migrate: LOW001 v1's `call_tool()` checked `arguments` against the tool's `inputSchema` (and structured output against `outputSchema`) before calling this handler; v2 does not, so validate here if you relied on it https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params\n"
+        "+async def call(ctx: ServerRequestContext, params: CallToolRequestParams):\n"
+        "+    name, arguments = params.name, params.arguments or {}\n"
+        "-    return await dispatch(name, arguments)\n"
+        "+    return call_tool_result(await dispatch(name, arguments))\n"
+        "+\n"
+        "+\n"
+        "+server = Server('s', on_call_tool=call)\n",
+        findings=["LOW001:4 review", "LOW001:5 manual"],
     ),
     # a file already half on v2: the remaining decorator is converted too
     case(
@@ -403,22 +426,44 @@ CASES = [
         findings=["LOW001:7 safe"],
     ),
     # the value comes from a dispatch table whose functions return a union that merely includes
-    # `CallToolResult`: its shape is known only at run time, so the handler keeps its decorator
+    # `CallToolResult`: not passed through as one, normalized as v1 did
     case(
         " from collections.abc import Awaitable, Callable\n"
         " from typing import Any\n"
         " import mcp.types as types\n"
         " from mcp.server.lowlevel import Server\n"
+        "+import json\n"
+        "+from mcp.server import ServerRequestContext\n"
         " \n"
-        " server = Server('kv')\n"
+        "-server = Server('kv')\n"
+        "+def call_tool_result(value) -> types.CallToolResult:\n"
+        "+    \"\"\"v1's lowlevel `call_tool()` turned what a handler returned into a `CallToolResult`; v2 takes the\n"
+        "+    result itself (https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-automatic-return-value-wrapping-removed).\"\"\"\n"
+        "+    if isinstance(value, types.CallToolResult):\n"
+        "+        return value\n"
+        "+    if isinstance(value, tuple) and len(value) == 2:\n"
+        "+        content, structured = value\n"
+        "+    elif isinstance(value, dict):\n"
+        "+        content, structured = [types.TextContent(type=\"text\", text=json.dumps(value, indent=2))], value\n"
+        "+    else:\n"
+        "+        content, structured = value, None\n"
+        "+    return types.CallToolResult(content=list(content), structured_content=structured)\n"
+        "+\n"
+        "+\n"
         " ToolOutput = dict[str, Any] | types.CallToolResult\n"
         " DISPATCH: dict[str, Callable[[dict[str, Any]], Awaitable[ToolOutput]]] = {}\n"
         " \n"
-        "+# mcp-migrate: LOW001 remove the decorator and register `call_tool` with `on_call_tool=` in `Server(...)` (or `add_request_handler(\"tools/call\", CallToolRequestParams, call_tool)`); v2 handlers take `(ctx: ServerRequestContext, params: CallToolRequestParams) -> CallToolResult` (line 12 returns a value whose shape the engine cannot tell; return `CallToolResult(...)`) https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params\n"
-        " @server.call_tool()\n"
-        " async def call_tool(name: str, arguments: dict[str, Any]) -> ToolOutput:\n"
-        "     return await DISPATCH[name](arguments)\n",
-        findings=["LOW001:10 manual"],
+        "-@server.call_tool()\n"
+        "-async def call_tool(name: str, arguments: dict[str, Any]) -> ToolOutput:\n"
+        "+# mcp-migrate: LOW001 v1's `call_tool()` checked `arguments` against the tool's `inputSchema` (and structured output against `outputSchema`) before calling this handler; v2 does not, so validate here if you relied on it https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params\n"
+        "+async def call_tool(ctx: ServerRequestContext, params: types.CallToolRequestParams) -> types.CallToolResult:\n"
+        "+    name, arguments = params.name, params.arguments or {}\n"
+        "-    return await DISPATCH[name](arguments)\n"
+        "+    return call_tool_result(await DISPATCH[name](arguments))\n"
+        "+\n"
+        "+\n"
+        "+server = Server('kv', on_call_tool=call_tool)\n",
+        findings=["LOW001:10 review", "LOW001:11 manual"],
     ),
 ]
 
