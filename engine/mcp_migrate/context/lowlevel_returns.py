@@ -156,18 +156,18 @@ def _v1_normalization(ctx, v, ref, needs) -> Optional[list]:
     normalization v1 applied) defined once below the file's imports."""
     name = ctx.fresh_name("call_tool_result", "v1_call_tool_result")
     fn = ctx.enclosing(v, ast.FunctionDef, ast.AsyncFunctionDef)
-    if name is None or fn is None or _other_results(ctx, fn.returns):
+    if name is None or fn is None or _other_results(ctx, fn.returns, "CallToolResult"):
         return None  # v1 also passed a `CreateTaskResult` through; v2's `on_call_tool` takes none
     needs.add((None, "json"))
     helper = V1_NORMALIZATION.format(name=name, result=ref("CallToolResult"), text=ref("TextContent"))
     return _around(ctx, v, name + "(", ")") + [ctx.after_imports(helper.lstrip("\n"))]
 
 
-def _other_results(ctx, ann) -> bool:
-    """The return annotation names an SDK result besides `CallToolResult` (`| CreateTaskResult`)."""
+def _other_results(ctx, ann, result: str) -> bool:
+    """The return annotation names an SDK result besides the handler's own (`| CreateTaskResult`)."""
     for n in ast.walk(ann) if ann is not None else ():
         q = ctx.resolve(n) if isinstance(n, (ast.Name, ast.Attribute)) else None
-        if q and q.startswith(sdk.TYPES) and q.endswith("Result") and q != sdk.TYPES + "CallToolResult":
+        if q and q.startswith(sdk.TYPES) and q.endswith("Result") and q != sdk.TYPES + result:
             return True
     return False
 
@@ -209,10 +209,48 @@ def _resource_result(ctx, v, ann, ref, needs) -> Optional[list]:
         )
     if isinstance(v, ast.List) and v.elts:
         items = [_resource_item(ctx, e, ref, needs) for e in v.elts]
-        if any(i is None for i in items):
-            return None
+        if any(i is None for i in items):  # an item whose content is text or bytes only at run time
+            return _v1_resource_normalization(ctx, v, ref, needs)
         return _around(ctx, v, head[:-1], ")") + [e for i in items for e in i]
-    return None
+    return _v1_resource_normalization(ctx, v, ref, needs)
+
+
+# What v1's lowlevel `read_resource()` made of a handler's return, for a value whose shape only shows at run time.
+V1_RESOURCE_NORMALIZATION = """
+def {name}(uri: str, value) -> {result}:
+    \"\"\"v1's lowlevel `read_resource()` turned what a handler returned (`str`, `bytes` or `ReadResourceContents`
+    items) into a `ReadResourceResult`; v2 takes the result itself
+    (https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-automatic-return-value-wrapping-removed).\"\"\"
+    if isinstance(value, (str, bytes)):
+        items = [(value, None, None)]
+    else:
+        items = [(c.content, c.mime_type, getattr(c, "meta", None)) for c in value]
+    contents: list[{text} | {blob}] = []
+    for data, mime_type, meta in items:
+        if isinstance(data, bytes):
+            blob = base64.b64encode(data).decode()
+            contents.append({blob}(uri=uri, blob=blob, mime_type=mime_type or "application/octet-stream", _meta=meta))
+        else:
+            contents.append({text}(uri=uri, text=data, mime_type=mime_type or "text/plain", _meta=meta))
+    return {result}(contents=contents)
+"""
+
+
+def _v1_resource_normalization(ctx, v, ref, needs) -> Optional[list]:
+    """`return <value of run-time shape>` -> `return read_resource_result(params.uri, <value>)`, with that
+    function (the normalization v1 applied) defined once below the file's imports."""
+    name = ctx.fresh_name("read_resource_result", "v1_read_resource_result")
+    fn = ctx.enclosing(v, ast.FunctionDef, ast.AsyncFunctionDef)
+    if name is None or fn is None or _other_results(ctx, fn.returns, "ReadResourceResult"):
+        return None
+    needs.add((None, "base64"))
+    helper = V1_RESOURCE_NORMALIZATION.format(
+        name=name,
+        result=ref("ReadResourceResult"),
+        text=ref("TextResourceContents"),
+        blob=ref("BlobResourceContents"),
+    )
+    return _around(ctx, v, name + "(params.uri, ", ")") + [ctx.after_imports(helper.lstrip("\n"))]
 
 
 def _resource_item(ctx, e, ref, needs) -> Optional[list]:

@@ -7,6 +7,26 @@ Only LOW001 runs here, yet its findings carry the whole conversion (returns wrap
 
 from . import case
 
+# v1's read_resource() normalization, as the conversion defines it in a file that needs it
+READ_RESOURCE_RESULT = (
+    "+def read_resource_result(uri: str, value) -> ReadResourceResult:\n"
+    "+    \"\"\"v1's lowlevel `read_resource()` turned what a handler returned (`str`, `bytes` or `ReadResourceContents`\n"
+    "+    items) into a `ReadResourceResult`; v2 takes the result itself\n"
+    "+    (https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-automatic-return-value-wrapping-removed).\"\"\"\n"
+    "+    if isinstance(value, (str, bytes)):\n"
+    "+        items = [(value, None, None)]\n"
+    "+    else:\n"
+    "+        items = [(c.content, c.mime_type, getattr(c, \"meta\", None)) for c in value]\n"
+    "+    contents: list[TextResourceContents | BlobResourceContents] = []\n"
+    "+    for data, mime_type, meta in items:\n"
+    "+        if isinstance(data, bytes):\n"
+    "+            blob = base64.b64encode(data).decode()\n"
+    "+            contents.append(BlobResourceContents(uri=uri, blob=blob, mime_type=mime_type or \"application/octet-stream\", _meta=meta))\n"
+    "+        else:\n"
+    "+            contents.append(TextResourceContents(uri=uri, text=data, mime_type=mime_type or \"text/plain\", _meta=meta))\n"
+    "+    return ReadResourceResult(contents=contents)\n"
+)
+
 CASES = [
     # the guide's example: decorators -> `on_*=`, `Server(...)` moved below, returns wrapped; `call_tool` is review and says what v1 validated
     case(
@@ -303,17 +323,28 @@ CASES = [
         '-    return [ReadResourceContents(content=render(uri), mime_type="text/markdown")]\n',
         findings=["LOW001:9 safe"],
     ),
-    # ... a call whose type the file does not show would be evaluated twice: marked
+    # ... a call whose type the file does not show (text or bytes only at run time): v1's normalization,
+    # as a function of the file, decides when it runs
     case(
-        ' from mcp.server import Server\n'
-        ' from mcp.server.lowlevel.helper_types import ReadResourceContents\n'
-        " server = Server('s')\n"
-        ' \n'
-        '+# mcp-migrate: LOW001 remove the decorator and register `read` with `on_read_resource=` in `Server(...)` (or `add_request_handler("resources/read", ReadResourceRequestParams, read)`); v2 handlers take `(ctx: ServerRequestContext, params: ReadResourceRequestParams) -> ReadResourceResult` (line 7 returns a value whose shape the engine cannot tell; return `ReadResourceResult(...)`) https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params\n'
-        ' @server.read_resource()\n'
-        ' async def read(uri):\n'
-        '     return [ReadResourceContents(content=render(uri))]\n',
-        findings=["LOW001:5 manual"],
+        " from mcp.server import Server\n"
+        " from mcp.server.lowlevel.helper_types import ReadResourceContents\n"
+        "-server = Server('s')\n"
+        "+import base64\n"
+        "+from mcp.server import ServerRequestContext\n"
+        "+from mcp.types import BlobResourceContents, ReadResourceRequestParams, ReadResourceResult, TextResourceContents\n"
+        "+from pydantic import AnyUrl\n"
+        " \n"
+        "-@server.read_resource()\n"
+        "-async def read(uri):\n" + READ_RESOURCE_RESULT + "+\n"
+        "+\n"
+        "+async def read(ctx: ServerRequestContext, params: ReadResourceRequestParams):\n"
+        "+    uri = AnyUrl(params.uri)\n"
+        "-    return [ReadResourceContents(content=render(uri))]\n"
+        "+    return read_resource_result(params.uri, [ReadResourceContents(content=render(uri))])\n"
+        "+\n"
+        "+\n"
+        "+server = Server('s', on_read_resource=read)\n",
+        findings=["LOW001:5 safe"],
     ),
     # a stacked decorator, a sync handler, a handler also called directly: markers, nothing converted on that server
     case(
@@ -464,6 +495,29 @@ CASES = [
         "+\n"
         "+server = Server('kv', on_call_tool=call_tool)\n",
         findings=["LOW001:10 review", "LOW001:11 manual"],
+    ),
+    # a resource read of run-time shape: v1's normalization, as a function of the file
+    case(
+        " from mcp.server.lowlevel import Server\n"
+        "+import base64\n"
+        "+from mcp.server import ServerRequestContext\n"
+        "+from mcp.types import BlobResourceContents, ReadResourceRequestParams, ReadResourceResult, TextResourceContents\n"
+        " \n"
+        "-server = Server('ops')\n" + READ_RESOURCE_RESULT + "+\n"
+        "+\n"
+        " READERS = {}\n"
+        " \n"
+        " \n"
+        "-@server.read_resource()\n"
+        "-async def read(uri):\n"
+        "-    return await READERS[str(uri)]()\n"
+        "+async def read(ctx: ServerRequestContext, params: ReadResourceRequestParams):\n"
+        "+    uri = params.uri\n"
+        "+    return read_resource_result(params.uri, await READERS[str(uri)]())\n"
+        "+\n"
+        "+\n"
+        "+server = Server('ops', on_read_resource=read)\n",
+        findings=["LOW001:7 safe"],
     ),
 ]
 
