@@ -131,6 +131,8 @@ def _httpx_value(ctx, expr, depth=0):
         return False
     if isinstance(expr, ast.Await):
         expr = expr.value
+    if isinstance(expr, ast.IfExp):  # `BearerAuth(token) if token else None`
+        return _httpx_value(ctx, expr.body, depth + 1) or _httpx_value(ctx, expr.orelse, depth + 1)
     if isinstance(expr, ast.Call):
         if _is_httpx(ctx, expr.func):
             return True

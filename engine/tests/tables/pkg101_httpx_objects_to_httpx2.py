@@ -110,6 +110,23 @@ CASES = [
         "     return create_mcp_http_client(headers=headers, timeout=timeout, auth=auth)\n",
         findings=["PKG101:2 review", "PKG101:5 review"],
     ),
+    # the project's own `httpx.Auth`, or None, handed to the SDK's SSE transport
+    case(
+        "-import httpx\n"
+        "+import httpx2\n"
+        " from mcp.client.sse import sse_client\n"
+        " \n"
+        "-class BearerAuth(httpx.Auth):\n"
+        "+class BearerAuth(httpx2.Auth):\n"
+        "     def __init__(self, token: str) -> None:\n"
+        "         self.token = token\n"
+        " \n"
+        " async def open_sse(url: str, token: str | None):\n"
+        "     auth = BearerAuth(token) if token else None\n"
+        "     async with sse_client(url, auth=auth) as (read, write):\n"
+        "         return read, write\n",
+        findings=["PKG101:10 review"],
+    ),
 ]
 
 NOOP = [
