@@ -56,6 +56,8 @@ for (const [query, anchor] of [
     const input = page.locator('dialog input').first();
     await input.fill(query);
     const hits = page.locator('dialog a[href*="/guide/"]');
+    // Pagefind renders results as the query grows: read them once they are the full query's.
+    await expect(page.locator('dialog')).toContainText(`results for ${query}`, { timeout: 10_000 });
     await expect(hits.first()).toBeVisible({ timeout: 10_000 });
     // Pagefind lists sub-results (#fragments) under each page; rank by page.
     const pages = await hits.evaluateAll((as) => [
