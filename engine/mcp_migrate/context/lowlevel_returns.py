@@ -131,11 +131,11 @@ def _tool_result(ctx, v, ann, ref, needs) -> Optional[list]:
         )
     if isinstance(v, (ast.Dict, ast.DictComp)):
         return _structured_display(ctx, v, head, ref, needs)
-    return _v1_normalization(ctx, v, ref, needs)
+    return _v1_normalization(ctx, v, "call_tool", ref, needs)
 
 
-# What v1's lowlevel `call_tool()` made of a handler's return, for a value whose shape only shows at run time.
-V1_NORMALIZATION = """
+# What v1's lowlevel decorators made of a handler's return, for a value whose shape only shows at run time.
+V1_CALL_TOOL = """
 def {name}(value) -> {result}:
     \"\"\"v1's lowlevel `call_tool()` turned what a handler returned into a `CallToolResult`; v2 takes the
     result itself (https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-automatic-return-value-wrapping-removed).\"\"\"
@@ -150,17 +150,52 @@ def {name}(value) -> {result}:
     return {result}(content=list(content), structured_content=structured)
 """
 
+V1_READ_RESOURCE = """
+def {name}(uri: str, value) -> {result}:
+    \"\"\"v1's lowlevel `read_resource()` turned what a handler returned (`str`, `bytes` or `ReadResourceContents`
+    items) into a `ReadResourceResult`; v2 takes the result itself
+    (https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-automatic-return-value-wrapping-removed).\"\"\"
+    if isinstance(value, (str, bytes)):
+        items = [(value, None, None)]
+    else:
+        items = [(c.content, c.mime_type, getattr(c, "meta", None)) for c in value]
+    contents: list[{text} | {blob}] = []
+    for data, mime_type, meta in items:
+        if isinstance(data, bytes):
+            blob = base64.b64encode(data).decode()
+            contents.append({blob}(uri=uri, blob=blob, mime_type=mime_type or "application/octet-stream", _meta=meta))
+        else:
+            contents.append({text}(uri=uri, text=data, mime_type=mime_type or "text/plain", _meta=meta))
+    return {result}(contents=contents)
+"""
 
-def _v1_normalization(ctx, v, ref, needs) -> Optional[list]:
-    """`return <value of run-time shape>` -> `return call_tool_result(<value>)`, with that function (the
-    normalization v1 applied) defined once below the file's imports."""
-    name = ctx.fresh_name("call_tool_result", "v1_call_tool_result")
+# method: (function name, its template, the SDK names the template spells, the module it uses, the
+# arguments the handler's value follows in the call)
+NORMALIZATIONS = {
+    "call_tool": ("call_tool_result", V1_CALL_TOOL, {"result": "CallToolResult", "text": "TextContent"}, "json", ""),
+    "read_resource": (
+        "read_resource_result",
+        V1_READ_RESOURCE,
+        {"result": "ReadResourceResult", "text": "TextResourceContents", "blob": "BlobResourceContents"},
+        "base64",
+        "params.uri, ",
+    ),
+}
+
+
+def _v1_normalization(ctx, v, method, ref, needs) -> Optional[list]:
+    """`return <value of run-time shape>` -> `return call_tool_result(<value>)` (or
+    `read_resource_result(params.uri, <value>)`), with that function, the normalization v1 applied,
+    defined once below the file's imports. None for a handler declared to return another SDK result
+    (v1 also passed a `CreateTaskResult` through; v2's handlers take none)."""
+    base, template, spelled, module, first = NORMALIZATIONS[method]
+    name = ctx.fresh_name(base, "v1_" + base)
     fn = ctx.enclosing(v, ast.FunctionDef, ast.AsyncFunctionDef)
-    if name is None or fn is None or _other_results(ctx, fn.returns, "CallToolResult"):
-        return None  # v1 also passed a `CreateTaskResult` through; v2's `on_call_tool` takes none
-    needs.add((None, "json"))
-    helper = V1_NORMALIZATION.format(name=name, result=ref("CallToolResult"), text=ref("TextContent"))
-    return _around(ctx, v, name + "(", ")") + [ctx.after_imports(helper.lstrip("\n"))]
+    if name is None or fn is None or _other_results(ctx, fn.returns, spelled["result"]):
+        return None
+    needs.add((None, module))
+    helper = template.format(name=name, **{k: ref(n) for k, n in spelled.items()})
+    return _around(ctx, v, name + "(" + first, ")") + [ctx.after_imports(helper.lstrip("\n"))]
 
 
 def _other_results(ctx, ann, result: str) -> bool:
@@ -210,47 +245,9 @@ def _resource_result(ctx, v, ann, ref, needs) -> Optional[list]:
     if isinstance(v, ast.List) and v.elts:
         items = [_resource_item(ctx, e, ref, needs) for e in v.elts]
         if any(i is None for i in items):  # an item whose content is text or bytes only at run time
-            return _v1_resource_normalization(ctx, v, ref, needs)
+            return _v1_normalization(ctx, v, "read_resource", ref, needs)
         return _around(ctx, v, head[:-1], ")") + [e for i in items for e in i]
-    return _v1_resource_normalization(ctx, v, ref, needs)
-
-
-# What v1's lowlevel `read_resource()` made of a handler's return, for a value whose shape only shows at run time.
-V1_RESOURCE_NORMALIZATION = """
-def {name}(uri: str, value) -> {result}:
-    \"\"\"v1's lowlevel `read_resource()` turned what a handler returned (`str`, `bytes` or `ReadResourceContents`
-    items) into a `ReadResourceResult`; v2 takes the result itself
-    (https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-automatic-return-value-wrapping-removed).\"\"\"
-    if isinstance(value, (str, bytes)):
-        items = [(value, None, None)]
-    else:
-        items = [(c.content, c.mime_type, getattr(c, "meta", None)) for c in value]
-    contents: list[{text} | {blob}] = []
-    for data, mime_type, meta in items:
-        if isinstance(data, bytes):
-            blob = base64.b64encode(data).decode()
-            contents.append({blob}(uri=uri, blob=blob, mime_type=mime_type or "application/octet-stream", _meta=meta))
-        else:
-            contents.append({text}(uri=uri, text=data, mime_type=mime_type or "text/plain", _meta=meta))
-    return {result}(contents=contents)
-"""
-
-
-def _v1_resource_normalization(ctx, v, ref, needs) -> Optional[list]:
-    """`return <value of run-time shape>` -> `return read_resource_result(params.uri, <value>)`, with that
-    function (the normalization v1 applied) defined once below the file's imports."""
-    name = ctx.fresh_name("read_resource_result", "v1_read_resource_result")
-    fn = ctx.enclosing(v, ast.FunctionDef, ast.AsyncFunctionDef)
-    if name is None or fn is None or _other_results(ctx, fn.returns, "ReadResourceResult"):
-        return None
-    needs.add((None, "base64"))
-    helper = V1_RESOURCE_NORMALIZATION.format(
-        name=name,
-        result=ref("ReadResourceResult"),
-        text=ref("TextResourceContents"),
-        blob=ref("BlobResourceContents"),
-    )
-    return _around(ctx, v, name + "(params.uri, ", ")") + [ctx.after_imports(helper.lstrip("\n"))]
+    return _v1_normalization(ctx, v, "read_resource", ref, needs)
 
 
 def _resource_item(ctx, e, ref, needs) -> Optional[list]:

@@ -161,6 +161,17 @@ class NameQuestions:
         project, module = self.types.project, module_name(self.filename)
         return project is not None and module is not None and project.imports_of(module, name)
 
+    def annotation_of(self, name: ast.AST) -> Optional[ast.AST]:
+        """The annotation of the parameter or annotated variable a Name reads, else None."""
+        b = self.binding(name) if isinstance(name, ast.Name) else None
+        node = b.node if b is not None else None
+        return node.annotation if isinstance(node, (ast.arg, ast.AnnAssign)) else None
+
+    def importer_facts(self) -> List[dict]:
+        """The project index's facts of the other modules that import something from this one."""
+        project, module = self.types.project, module_name(self.filename)
+        return project.importers(module) if project is not None and module is not None else []
+
     def project_type_alias(self, name: ast.Name) -> Optional[str]:
         """The text of the type alias the name stands for when it is imported from another module of
         the project that declares it (`from .types import Inbox`, `Inbox = X[...]` there), else None."""
@@ -171,17 +182,6 @@ class NameQuestions:
         node = self.import_of(b.node)
         module = project.imported_module(self.types.path, node.level, node.module) if node is not None else None
         return project.type_alias(module, b.node.name) if module else None
-
-    def importers_call_anyio_streams(self, unmarkable_only: bool = False) -> bool:
-        """A module importing from this one calls a method only anyio's memory streams have (with
-        unmarkable_only, one that does not import `mcp`, so no rule marks that call there)."""
-        project, module = self.types.project, module_name(self.filename)
-        if project is None or module is None:
-            return False
-        return any(
-            f.get("anyio_stream_calls") and not (unmarkable_only and f.get("imports_mcp"))
-            for f in project.importers(module)
-        )
 
     def fresh_name(self, *candidates: str) -> Optional[str]:
         """The first of `candidates` that nothing in the file spells (no name, parameter, def, class

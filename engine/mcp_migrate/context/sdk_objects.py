@@ -190,14 +190,11 @@ class SdkQuestions:
         """`AppState` when the server expression is a name declared `FastMCP[AppState]` (a parameter or
         variable annotation, or `FastMCP[AppState](...)`) and `AppState` is bound at module level, where
         a handler's `Context[AppState]` annotation resolves; else None."""
-        b = self.binding(server) if isinstance(server, ast.Name) else None
-        node = b.node if b is not None else None
-        if isinstance(node, (ast.arg, ast.AnnAssign)):
-            generic = node.annotation
-        elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
-            generic = node.value.func
-        else:
-            return None
+        generic = self.annotation_of(server)
+        if generic is None:
+            b = self.binding(server) if isinstance(server, ast.Name) else None
+            node = b.node if b is not None else None
+            generic = node.value.func if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) else None
         if not (isinstance(generic, ast.Subscript) and self.is_ref(generic.value, sdk.FASTMCP)):
             return None
         state = generic.slice

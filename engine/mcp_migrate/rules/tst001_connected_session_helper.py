@@ -164,7 +164,7 @@ def _shim_plan(ctx, aliases, calls):
     edits += [
         e for e in (ctx.add_import("contextlib", "asynccontextmanager"), ctx.add_import("mcp.client", "Client")) if e
     ]
-    edits.append(ctx.after_imports("\n" + SHIM.format(name=name, client=client)))
+    edits.append(ctx.after_imports(SHIM.format(name=name, client=client)))
     return edits
 
 

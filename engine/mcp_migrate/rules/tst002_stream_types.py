@@ -67,9 +67,12 @@ def check(ctx: PythonContext):
             call,
             "`%s` is a stream alias that TST002 retypes to the SDK's `ReadStream`/`WriteStream` where it is "
             "declared: v2's streams have no `%s()` (anyio-only); use `await receive()` / `await send(...)`"
-            % (_annotation(ctx, call.func.value).id, call.func.attr),
+            % (ctx.annotation_of(call.func.value).id, call.func.attr),
         )
-    streams = [s for s in ctx.walk(ast.Subscript) if ctx.resolve(s.value) in PROTOCOL and _carries(ctx, s.slice)]
+    anyio = ctx.mentions(*PROTOCOL)
+    streams = [
+        s for s in ctx.walk(ast.Subscript) if anyio and ctx.resolve(s.value) in PROTOCOL and _carries(ctx, s.slice)
+    ]
     pairs = ctx.references(MESSAGE_STREAM)
     if not streams and not pairs:
         return
@@ -80,7 +83,8 @@ def check(ctx: PythonContext):
     if any(ctx.attributes_named(a) for a in sdk.ANYIO_STREAM_METHODS):
         blocked = streams + pairs
     else:
-        shared, unmarkable = ctx.importers_call_anyio_streams(), ctx.importers_call_anyio_streams(unmarkable_only=True)
+        callers = [f for f in ctx.importer_facts() if f.get("anyio_stream_calls")]
+        shared, unmarkable = bool(callers), any(not f.get("imports_mcp") for f in callers)
         blocked = [
             n
             for n in streams + pairs
@@ -119,19 +123,12 @@ def check(ctx: PythonContext):
     ctx.fix(first, WHY + ": annotations retyped to its protocols", edits + removals)
 
 
-def _annotation(ctx, receiver):
-    """The annotation of the parameter or annotated variable `receiver` names, else None."""
-    b = ctx.binding(receiver) if isinstance(receiver, ast.Name) else None
-    node = b.node if b is not None else None
-    return node.annotation if isinstance(node, (ast.arg, ast.AnnAssign)) else None
-
-
 def _calls_through_project_aliases(ctx):
     """`stream.receive_nowait()` (and anyio's other own methods) on a stream annotated with an alias of
     anyio's message streams that another module of the project declares."""
     out = []
     for call in ctx.attr_calls(*sdk.ANYIO_STREAM_METHODS):
-        ann = _annotation(ctx, call.func.value)
+        ann = ctx.annotation_of(call.func.value)
         text = ctx.project_type_alias(ann) if isinstance(ann, ast.Name) else None
         if (
             text
