@@ -174,10 +174,14 @@ def is_known_class(qualname: Optional[str]) -> bool:
     return qualname in STDLIB_CLASSES or (is_sdk_class(qualname) and qualname[qualname.rfind(".") + 1 :][:1].isupper())
 
 
+def _none_literal(node):
+    """NONE for the literal `None`, else None."""
+    return NONE if isinstance(node, ast.Constant) and node.value is None else None
+
+
 def _none_assigned(node):
     """NONE for `name = None`, else None."""
-    is_none = isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and node.value.value is None
-    return NONE if is_none else None
+    return _none_literal(node.value) if isinstance(node, ast.Assign) else None
 
 
 def _optional(types):
@@ -261,7 +265,8 @@ class Inference:
                 return narrowed
             return self._attribute(expr) if isinstance(expr, ast.Attribute) else self._subscript(expr)
         if isinstance(expr, ast.IfExp):
-            return union([self.type_of(expr.body), self.type_of(expr.orelse)])
+            # `timedelta(...) if t else None` may be None where it is read
+            return union([_none_literal(b) or self.type_of(b) for b in (expr.body, expr.orelse)])
         if isinstance(expr, ast.BoolOp) and isinstance(expr.op, ast.Or):
             # `timeout or DEFAULT`: only the last value can be a None that `or` gives back
             firsts = [m for v in expr.values[:-1] for m in members(self.type_of(v)) if m != NONE]

@@ -102,6 +102,17 @@ CASES = [
         "+    await session.call_tool('t', {}, (other.total_seconds() if other is not None else None))\n",
         findings=["CLT004:6 safe", "CLT004:7 safe", "CLT004:8 safe"],
     ),
+    # a local that a conditional leaves None: `.total_seconds()` only when it is set
+    case(
+        " from datetime import timedelta\n"
+        " from mcp import ClientSession\n"
+        " \n"
+        " async def run(session: ClientSession, seconds: float | None):\n"
+        "     timeout = timedelta(seconds=seconds) if seconds else None\n"
+        "-    return await session.call_tool('t', {}, read_timeout_seconds=timeout)\n"
+        "+    return await session.call_tool('t', {}, read_timeout_seconds=(timeout.total_seconds() if timeout is not None else None))\n",
+        findings=["CLT004:6 safe"],
+    ),
     # timeouts held in attributes: a dataclass field, one built in `__init__`, one that may be None
     case(
         " from dataclasses import dataclass\n"
