@@ -273,6 +273,9 @@ class Inference:
             return union(firsts + [self.type_of(expr.values[-1])])
         if isinstance(expr, ast.NamedExpr):
             return self.type_of(expr.value)
+        if isinstance(expr, ast.Tuple) and not any(isinstance(e, ast.Starred) for e in expr.elts):
+            items = tuple(self.type_of(e) for e in expr.elts)  # `alpha, beta = make("a"), make("b")`
+            return ("tuple", items) if any(items) else None
         if isinstance(expr, ast.BinOp):
             return self._timedelta_arithmetic(expr)
         if isinstance(expr, (ast.ListComp, ast.GeneratorExp)):
@@ -322,6 +325,8 @@ class Inference:
                 return head
             if is_known_class(q):
                 return q
+            if is_known_class(head) and lookup(head, 2, attr) is not None:  # `Tool.from_function(fn)`
+                return lookup(head, 2, attr)
             if is_sdk_class(q) or q.split(".")[0] in ("mcp", "asyncio", "typing", "datetime"):
                 return None
             # else a name from the user's other modules: what the project index says it builds
@@ -658,16 +663,20 @@ class Inference:
     @staticmethod
     def _unpacked(t, target, name: str):
         """What `name` gets when a value of type `t` is assigned to `target`: all of it, or its item
-        at the name's place in a tuple target (`session, init = ...`)."""
+        at the name's place in a tuple target (`session, init = ...`), or an element of a list
+        (`[request] = recorded`)."""
         if isinstance(target, (ast.Name, ast.Attribute)):
             return t if dotted(target) == name else None
-        if not isinstance(target, (ast.Tuple, ast.List)) or any(isinstance(e, ast.Starred) for e in target.elts):
+        if not isinstance(target, (ast.Tuple, ast.List)):
             return None
         at = next((i for i, e in enumerate(target.elts) if isinstance(e, ast.Name) and e.id == name), None)
         if at is None:
             return None
-        n = len(target.elts)
-        return union([m[1][at] for m in members(t) if isinstance(m, tuple) and m[0] == "tuple" and len(m[1]) == n])
+        found = [m[1] for m in members(t) if isinstance(m, tuple) and m[0] == "list"]
+        if not any(isinstance(e, ast.Starred) for e in target.elts):
+            n = len(target.elts)
+            found += [m[1][at] for m in members(t) if isinstance(m, tuple) and m[0] == "tuple" and len(m[1]) == n]
+        return union(found)
 
     def _exception(self, expr):
         if isinstance(expr, ast.Tuple):

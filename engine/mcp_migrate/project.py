@@ -57,6 +57,8 @@ def file_facts(path: str, text: str) -> Optional[dict]:
     names: Dict[str, list] = {}
     classes: Dict[str, dict] = {}
     aliases: Dict[str, str] = {}
+    server_states: Dict[str, str] = {}
+    context_helpers: List[str] = []
     for node in _top_level(tree.body):
         if isinstance(node, ast.ImportFrom):
             source = _absolute(module, is_package, node.level, node.module)
@@ -72,18 +74,23 @@ def file_facts(path: str, text: str) -> Optional[dict]:
                 if known is None and isinstance(node.value, ast.Subscript):  # `Ctx = Context[S, App]`
                     generic = infer.type_of(node.value.value)
                     known = generic if isinstance(generic, tuple) and generic[0] == "class" else None
+            state = _declared_state(resolver, node)
             for t in targets:
                 if not isinstance(t, ast.Name):
                     continue
+                if state:
+                    server_states[t.id] = state
                 if isinstance(node.value, ast.Subscript):  # `Inbox = MemoryObjectReceiveStream[...]`
                     aliases[t.id] = ast.unparse(node.value)
                 if known is not None:
                     names[t.id] = ["type", _jsonable(known)]
                 elif isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name):
                     names[t.id] = ["call", node.value.func.id]
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and (node.returns is not None or sdk_file):
-            ref = _returns_ref(infer, tree, node)  # unannotated: what its returns (or yields) give
-            if ref is not None:
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            if _calls_get_context(node):
+                context_helpers.append(node.name)
+            ref = _returns_ref(infer, tree, node) if node.returns is not None or sdk_file else None
+            if ref is not None:  # (unannotated: what its returns or yields give)
                 names[node.name] = ["type", ["def", ref[1]]] if ref[0] == "type" else ["returns", ref]
         elif isinstance(node, ast.ClassDef):
             sdk = infer.sdk_base(node)
@@ -102,9 +109,46 @@ def file_facts(path: str, text: str) -> Optional[dict]:
         "names": names,
         "classes": classes,
         "type_aliases": aliases,
+        "server_states": server_states,
+        "context_helpers": context_helpers,
         "anyio_stream_calls": bool(ANYIO_STREAM_CALL.search(text)),
         "imports_mcp": bool(IMPORTS_MCP.search(text)),
     }
+
+
+def _calls_get_context(fn) -> bool:
+    """The def itself (not a def nested in it, such as a factory's handlers) reads the request's
+    context through v1's `<server>.get_context()`."""
+    todo = list(ast.iter_child_nodes(fn))
+    while todo:
+        n = todo.pop()
+        if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            continue
+        if (
+            isinstance(n, ast.Call)
+            and isinstance(n.func, ast.Attribute)
+            and n.func.attr == "get_context"
+            and not n.args
+        ):
+            return True
+        todo.extend(ast.iter_child_nodes(n))
+    return False
+
+
+def _declared_state(resolver, node) -> Optional[str]:
+    """`State` of a server declared `mcp: FastMCP[State] = ...` or built `FastMCP[State](...)`."""
+    from .sdk import FASTMCP
+
+    generic = node.annotation if isinstance(node, ast.AnnAssign) else None
+    if generic is None and isinstance(node.value, ast.Call):
+        generic = node.value.func
+    if not (isinstance(generic, ast.Subscript) and isinstance(generic.slice, ast.Name)):
+        return None
+    return (
+        generic.slice.id
+        if resolver.canonical(resolver.qualname(generic.value)) == resolver.canonical(FASTMCP)
+        else None
+    )
 
 
 def _class_shape(infer, tree, cls: ast.ClassDef) -> dict:
@@ -384,6 +428,21 @@ class ProjectIndex:
                 for entry in facts["names"].values()
             )
         ]
+
+    def server_state(self, module: str, name: str) -> Optional[List[str]]:
+        """(module, name) of the class `State` when the server `name` of the user's `module` is
+        declared `FastMCP[State]`, where `State` is defined in or imported into that module."""
+        facts = self.find(module)
+        state = facts.get("server_states", {}).get(name) if facts else None
+        if state is None:
+            return None
+        entry = facts["names"].get(state)
+        return [entry[1], entry[2]] if entry is not None and entry[0] == "import" else [facts["module"], state]
+
+    def context_helper(self, module: str, name: str) -> bool:
+        """The top-level def `name` of the user's `module` calls v1's `get_context()`."""
+        facts = self.find(module)
+        return bool(facts) and name in facts.get("context_helpers", ())
 
     def type_alias(self, module: str, name: str) -> Optional[str]:
         """The text of the type alias `name` that the user's `module` declares (`X = Y[...]`), else None."""

@@ -255,6 +255,8 @@ def _accept(findings: List[Finding], apply_review, demote: bool, text: str) -> D
         superseded = _fit(f.edits, accepted, text)
         if superseded is None:
             superseded = _composed(f, accepted, owner, text)
+        if superseded is None:
+            superseded = _without_moot(f, accepted, owner, text)
         clash = superseded is None
         if not clash:
             for a in superseded:  # this fix rewrites their text without copying it: theirs is moot
@@ -332,6 +334,26 @@ def _discards(edit: Edit, accepted: List[Edit], text: str) -> bool:
         and text[a.start : a.end] not in edit.text
         for a in accepted
     )
+
+
+def _without_moot(f: Finding, accepted: EditSet, owner: Dict[Edit, Finding], text: str) -> Optional[List[Edit]]:
+    """Retry a clashing fix of several edits without those lying in text an accepted fix replaces
+    without copying (PKG101 renaming the `httpx` of `httpx.codes.X` that CLT005 rewrote): a second run
+    would not see them. Kept only when the rest fits; returns what `_fit` does."""
+    live = [e for e in f.edits if not _moot(e, accepted, owner, text)]
+    if not live or len(live) == len(f.edits):
+        return None
+    superseded = _fit(live, accepted, text)
+    if superseded is not None:
+        f.edits = live
+    return superseded
+
+
+def _moot(e: Edit, accepted: EditSet, owner: Dict[Edit, Finding], text: str) -> bool:
+    """An accepted fix replaces the text `e` edits, and none of its edits copies that text elsewhere
+    (TRN001 moving an argument into a new call keeps it)."""
+    by = _container(accepted, owner, [e], text)
+    return by is not None and all(text[e.start : e.end] not in x.text for x in by.edits)
 
 
 def _container(

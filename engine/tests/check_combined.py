@@ -22,6 +22,48 @@ from mcp_migrate.framework import REGISTRY  # noqa: E402
 from run_tables import load_table  # noqa: E402
 
 ROWS = [
+    # a fix whose edit lies inside text another fix rewrites (PKG101's rename of the `httpx` in
+    # `httpx.codes.REQUEST_TIMEOUT`, which CLT005 replaces): the rest applies in the same run
+    (
+        "import httpx\n"
+        "from mcp import McpError\n"
+        "from mcp.client.sse import sse_client\n"
+        "\n"
+        "\n"
+        "class BearerAuth(httpx.Auth):\n"
+        "    def auth_flow(self, request):\n"
+        "        yield request\n"
+        "\n"
+        "\n"
+        "async def run(url):\n"
+        "    try:\n"
+        "        async with sse_client(url, auth=BearerAuth()) as streams:\n"
+        "            return streams\n"
+        "    except McpError as e:\n"
+        "        if e.error.code == httpx.codes.REQUEST_TIMEOUT:\n"
+        "            return None\n"
+        "        raise\n",
+        "import httpx2\n"
+        "from mcp import MCPError\n"
+        "from mcp.client.sse import sse_client\n"
+        "from mcp.types import REQUEST_TIMEOUT\n"
+        "\n"
+        "\n"
+        "class BearerAuth(httpx2.Auth):\n"
+        "    def auth_flow(self, request):\n"
+        "        yield request\n"
+        "\n"
+        "\n"
+        "async def run(url):\n"
+        "    try:\n"
+        "        async with sse_client(url, auth=BearerAuth()) as streams:\n"
+        "            return streams\n"
+        "    except MCPError as e:\n"
+        "        if e.error.code == REQUEST_TIMEOUT:\n"
+        "            return None\n"
+        "        raise\n",
+        True,
+    ),
     # TYP009 unwraps the union around a result TYP005 renames a field in: both apply in one run.
     (
         "import mcp.types as types\n"
@@ -156,6 +198,20 @@ PROJECT = {
         "from mcp import ClientSession\nfrom .pipes import Pipe\n\n\ndef drain(pipe: Pipe, w: ClientSession):\n"
         "    return pipe.receive_nowait()\n"
     ),
+    # a server declared `FastMCP[AppState]` in another module: the helper it passes `ctx` to is typed
+    # with the state; a helper another module calls is marked there too (SRV008)
+    "pkg/state.py": "from dataclasses import dataclass\n\n\n@dataclass\nclass AppState:\n    count: int = 0\n",
+    "pkg/served.py": "from mcp.server.fastmcp import FastMCP\nfrom .state import AppState\n\nserved: FastMCP[AppState] = FastMCP('s')\n",
+    "pkg/served_tools.py": (
+        "from .served import served\nfrom .state import AppState\n\n\n"
+        "def current() -> AppState:\n    return served.get_context().request_context.lifespan_context\n\n\n"
+        "def caller() -> str:\n    return served.get_context().request_id\n\n\n"
+        "@served.tool()\ndef bump() -> int:\n    return current().count\n"
+    ),
+    "pkg/served_use.py": (
+        "from mcp.server.fastmcp import FastMCP\nfrom .served_tools import caller\n\n\ndef report() -> str:\n"
+        "    return caller()\n"
+    ),
     "tests/test_compat.py": (
         "from unittest import mock\n\n"
         "@mock.patch('pkg.compat.streamablehttp_client')\n"
@@ -165,6 +221,23 @@ PROJECT = {
     ),
 }
 PROJECT_AFTER = {
+    "pkg/served_tools.py": (
+        "from .served import served\nfrom .state import AppState\nfrom mcp.server.mcpserver import Context\n\n\n"
+        "def current(ctx: Context[AppState]) -> AppState:\n    return ctx.request_context.lifespan_context\n\n\n"
+        "def caller() -> str:\n"
+        "    # mcp-migrate: SRV008 `get_context()` was removed: declare a `ctx: Context` parameter on the "
+        "tool/resource/prompt function and pass it to helpers that need it "
+        "https://py.sdk.modelcontextprotocol.io/v2/migration/#mcpserverget_context-removed\n"
+        "    return served.get_context().request_id\n\n\n"
+        "@served.tool()\ndef bump(ctx: Context[AppState]) -> int:\n    return current(ctx=ctx).count\n"
+    ),
+    "pkg/served_use.py": (
+        "from mcp.server.mcpserver import MCPServer\nfrom .served_tools import caller\n\n\ndef report() -> str:\n"
+        "    # mcp-migrate: SRV008 `caller()` (in `pkg.served_tools`) read the request through `get_context()`, "
+        "which v2 removed: it needs the handler's `Context` passed in (see its new `ctx` parameter or its marker "
+        "there) https://py.sdk.modelcontextprotocol.io/v2/migration/#mcpserverget_context-removed\n"
+        "    return caller()\n"
+    ),
     "pkg/use_pipes.py": (
         "from mcp import ClientSession\nfrom .pipes import Pipe\n\n\ndef drain(pipe: Pipe, w: ClientSession):\n"
         "    # mcp-migrate: TST002 `Pipe` is a stream alias that TST002 retypes to the SDK's `ReadStream`/`WriteStream` "
@@ -238,7 +311,15 @@ PROJECT_AFTER = {
 
 
 # Files that use the SDK themselves (they change without the index too, only differently).
-USES_SDK = {"pkg/docs.py", "pkg/tuned.py", "pkg/mirror.py", "pkg/tool.py", "pkg/streams.py", "pkg/use_pipes.py"}
+USES_SDK = {
+    "pkg/served_use.py",
+    "pkg/docs.py",
+    "pkg/tuned.py",
+    "pkg/mirror.py",
+    "pkg/tool.py",
+    "pkg/streams.py",
+    "pkg/use_pipes.py",
+}
 
 
 def fixed_point(source, filename, review):

@@ -913,11 +913,27 @@ class LowlevelPlan:
         return wrap, hand
 
     def server_keyword_edits(self, call: ast.Call) -> Optional[List[Edit]]:
-        """Edits naming `Server(...)`'s positional arguments after `name`; None when unsure."""
+        """Edits naming `Server(...)`'s positional arguments after `name`; None when unsure. A
+        `version` that may be None becomes `version or ""`: v2 takes a `str`, and `""` is what it
+        reports for an unversioned server."""
         extra = call.args[1:]
         if any(isinstance(a, ast.Starred) for a in call.args) or len(extra) > len(sdk.SERVER_POSITIONAL):
             return None
-        return [self.insert(self.span(a)[0], sdk.SERVER_POSITIONAL[i] + "=") for i, a in enumerate(extra)]
+        edits = [self.insert(self.span(a)[0], sdk.SERVER_POSITIONAL[i] + "=") for i, a in enumerate(extra)]
+        if extra and sdk.SERVER_POSITIONAL[0] == "version" and self._may_be_none(extra[0]):
+            edits.append(self.insert(self.span(extra[0])[1], ' or ""'))
+        return edits
+
+    def _may_be_none(self, expr: ast.AST) -> bool:
+        """A name the file annotates `X | None` / `Optional[X]`, or one that may be assigned None."""
+        ann = self.annotation_of(expr)
+        if ann is not None:
+            return any(
+                (isinstance(n, ast.Constant) and n.value is None)
+                or (isinstance(n, (ast.Name, ast.Attribute)) and (self.qualname(n) or "").endswith("Optional"))
+                for n in ast.walk(ann)
+            )
+        return isinstance(expr, ast.Name) and "None" in (self.possible_classes(expr) or ())
 
     def server_type_edits(self, st) -> List[Edit]:
         """LOW005's edit on `x: Server[A, B] = ...` (dropping `B`), so a moved copy carries it."""

@@ -172,16 +172,68 @@ class NameQuestions:
         project, module = self.types.project, module_name(self.filename)
         return project.importers(module) if project is not None and module is not None else []
 
+    def project_origin(self, name: ast.AST) -> Optional[Tuple[str, str]]:
+        """(module, name) that a name (or an import alias) imports from a module of the project
+        (`from .app import mcp`), else None."""
+        if isinstance(name, ast.Name):
+            b = self.binding(name)
+            name = b.node if b is not None else None  # (a relative import binds kind "other")
+        project = self.types.project
+        node = self.import_of(name) if isinstance(name, ast.alias) else None
+        module = project.imported_module(self.types.path, node.level, node.module) if node and project else None
+        return (module, name.name) if module else None
+
     def project_type_alias(self, name: ast.Name) -> Optional[str]:
         """The text of the type alias the name stands for when it is imported from another module of
         the project that declares it (`from .types import Inbox`, `Inbox = X[...]` there), else None."""
-        b = self.binding(name)
-        project = self.types.project
-        if b is None or project is None or not isinstance(b.node, ast.alias):
-            return None  # (a relative import binds kind "other")
-        node = self.import_of(b.node)
-        module = project.imported_module(self.types.path, node.level, node.module) if node is not None else None
-        return project.type_alias(module, b.node.name) if module else None
+        origin = self.project_origin(name)
+        return self.types.project.type_alias(*origin) if origin else None
+
+    def own_call_parameters(self, call: ast.Call) -> Optional[Tuple[str, List[Tuple[str, Optional[ast.AST], ast.AST]]]]:
+        """(the callee's name, [(parameter, its annotation, the argument given)]) for a call of the
+        file's own def (`self.method(...)` too) or dataclass / pydantic model (its annotated fields, in
+        order); None for other calls and calls with `*args` / `**kwargs`."""
+        if self.has_star(call):
+            return None
+        fn = self.types.local_def(call.func)
+        if fn is not None:
+            params = fn.args.posonlyargs + fn.args.args
+            if (
+                isinstance(call.func, ast.Attribute)
+                and params
+                and not any(getattr(d, "id", None) == "staticmethod" for d in fn.decorator_list)
+            ):
+                params = params[1:]  # `self.method(...)`: the first parameter is bound
+            fields = [(a.arg, a.annotation) for a in params]
+            keyword_only = [(a.arg, a.annotation) for a in fn.args.kwonlyargs]
+            name = fn.name
+        else:
+            cls = self._own_record_class(call.func)
+            if cls is None:
+                return None
+            fields = [
+                (f.target.id, f.annotation)
+                for f in cls.body
+                if isinstance(f, ast.AnnAssign) and isinstance(f.target, ast.Name)
+            ]
+            keyword_only, name = [], cls.name
+        given = [(p, ann, arg) for (p, ann), arg in zip(fields, call.args)]
+        by_name = dict(fields + keyword_only)
+        given += [(k.arg, by_name[k.arg], k.value) for k in call.keywords if k.arg in by_name]
+        return name, given
+
+    def _own_record_class(self, func: ast.AST) -> Optional[ast.ClassDef]:
+        """The file's own dataclass or pydantic model a call constructs."""
+        b = self.binding(func) if isinstance(func, ast.Name) else None
+        cls = b.node if b is not None else None
+        if not isinstance(cls, ast.ClassDef):
+            return None
+        decorated = any(
+            (self.qualname(d.func if isinstance(d, ast.Call) else d) or "") == "dataclasses.dataclass"
+            for d in cls.decorator_list
+        )
+        model = any((self.qualname(base) or "") == "pydantic.BaseModel" for base in cls.bases)
+        return cls if decorated or model else None
 
     def fresh_name(self, *candidates: str) -> Optional[str]:
         """The first of `candidates` that nothing in the file spells (no name, parameter, def, class

@@ -194,11 +194,24 @@ class SdkQuestions:
         if generic is None:
             b = self.binding(server) if isinstance(server, ast.Name) else None
             node = b.node if b is not None else None
+            if isinstance(node, ast.alias):
+                return self._imported_server_state(node)
             generic = node.value.func if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) else None
         if not (isinstance(generic, ast.Subscript) and self.is_ref(generic.value, sdk.FASTMCP)):
             return None
         state = generic.slice
         return state.id if isinstance(state, ast.Name) and self.module_binding(state.id) is not None else None
+
+    def _imported_server_state(self, alias: ast.alias) -> Optional[str]:
+        """declared_server_state of a server imported from the project's own module (`from .app import
+        mcp`), when this module imports its `State` from the same place."""
+        server = self.project_origin(alias)
+        state = self.types.project.server_state(*server) if server else None
+        b = self.module_binding(state[1]) if state else None
+        node = b.node if b is not None else None
+        if not isinstance(node, ast.alias) or node.asname or self.project_origin(node) != tuple(state):
+            return None
+        return state[1]
 
     def fragment_receiver(self, expr) -> bool:
         """`mcp.x` in a snippet that never defines `mcp`: treated as the server only for manual findings."""

@@ -26,7 +26,8 @@ CLIENT_ID = "`OAuthClientInformationFull` requires `client_id` in v2 (RFC 7591 Â
     summary="""
         Marks `isinstance(x, OAuthClientMetadata)` / `issubclass(...)` checks, `validate_scope()` /
         `validate_redirect_uri()` called on an `OAuthClientMetadata`, an `OAuthClientInformationFull`
-        passed as `client_metadata=`, and `OAuthClientInformationFull(...)` built without `client_id`.
+        passed as `client_metadata=` or to the file's own function whose parameter is annotated
+        `OAuthClientMetadata`, and `OAuthClientInformationFull(...)` built without `client_id`.
     """,
     why="""
         The two models are now siblings over `OAuthClientMetadataBase`: an `isinstance` check against
@@ -67,6 +68,10 @@ def check(ctx: PythonContext):
                 value = k.value
         if value is not None and ctx.is_instance(value, FULL):
             ctx.manual(value, PASSED)
+        own = ctx.own_call_parameters(call)  # the file's own `def check(metadata: OAuthClientMetadata)`
+        for _, ann, arg in own[1] if own else ():
+            if isinstance(ann, (ast.Name, ast.Attribute)) and ctx.is_ref(ann, META) and ctx.is_instance(arg, FULL):
+                ctx.manual(arg, PASSED + " (or annotate the parameter `OAuthClientMetadataBase`)")
     for call in ctx.calls(FULL):
         if ctx.keyword(call, "client_id") is None and not ctx.has_star(call) and not call.args:
             ctx.manual(call, CLIENT_ID)

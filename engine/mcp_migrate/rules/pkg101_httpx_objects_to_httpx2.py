@@ -30,7 +30,9 @@ MSG = (
         `streamable_http_client(http_client=...)`, directly or through a variable, a `self.`
         attribute or a factory method; an `httpx.Auth` (an annotated parameter, a subclass) or
         client factory for `sse_client`; an SDK OAuth provider as `httpx.AsyncClient(auth=...)`;
-        `httpx` arguments to the SDK's `create_mcp_http_client`), moves the file's `httpx` imports
+        `httpx` arguments to the SDK's `create_mcp_http_client` or to any other SDK function, such as
+        the OAuth helpers of `mcp.client.auth.utils`; a subclass of an SDK OAuth provider whose
+        overrides are typed with `httpx`), moves the file's `httpx` imports
         and references to `httpx2`, reported where each object meets the SDK.
     """,
     why="""
@@ -97,6 +99,7 @@ def _sites(ctx, anchor):
                 out += [k for k in call.keywords if isinstance(k.value, ast.Call) and _is_httpx(ctx, k.value.func)]
         for call in ctx.calls(HTTPX_UTILS[0]):
             out += [k for k in call.keywords if _httpx_value(ctx, k.value)]
+    out += _sdk_call_arguments(ctx) + _provider_overrides(ctx)
     seen, sites = set(), []
     for node in out:
         stmt = id(ctx.statement_of(node))
@@ -104,6 +107,41 @@ def _sites(ctx, anchor):
             seen.add(stmt)
             sites.append(node)
     return sites
+
+
+def _sdk_call_arguments(ctx):
+    """httpx values passed to the SDK's functions other than the transports (those are HANDED)."""
+    out = []
+    for call in ctx.walk(ast.Call):
+        q = ctx.qualname(call.func) if isinstance(call.func, (ast.Name, ast.Attribute)) else None
+        if q is None or not q.startswith("mcp.") or q in HANDED:
+            continue
+        out += [a for a in call.args + [k.value for k in call.keywords] if _httpx_object(ctx, a)]
+    return out
+
+
+def _httpx_object(ctx, expr):
+    """_httpx_value, but not for a def or method handed over as a callback (`redirect_handler=` that
+    makes its own httpx requests is the file's own use of httpx)."""
+    b = ctx.binding(expr) if isinstance(expr, ast.Name) else None
+    if b is not None and isinstance(b.node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+        return False
+    if isinstance(expr, ast.Lambda) or (isinstance(expr, ast.Attribute) and ctx.types.local_def(expr)):
+        return False
+    return _httpx_value(ctx, expr)
+
+
+def _provider_overrides(ctx):
+    """The httpx annotations of methods in a subclass of an SDK auth provider (an `httpx2.Auth` in v2)."""
+    out = []
+    for cls in ctx.walk(ast.ClassDef):
+        if ctx.canonical(ctx.types.sdk_base(cls) or "") not in {ctx.canonical(p) for p in PROVIDERS}:
+            continue
+        for fn in cls.body:
+            if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                anns = [a.annotation for a in fn.args.args + fn.args.kwonlyargs if a.annotation is not None]
+                out += [a for a in anns + [fn.returns] if a is not None and _mentions_httpx(ctx, a)][:1]
+    return out
 
 
 def _local_names(ctx):
@@ -187,6 +225,12 @@ def _handed_to_sdk(ctx):
     for alias in ctx.import_aliases(*HTTPX_UTILS):
         if any(_is_httpx(ctx, n) for n in ctx.walk(ast.Name, ast.Attribute)):
             return alias
+    # v2's SDK has no httpx type left: an httpx object handed to any SDK function (the OAuth helpers
+    # of `mcp.client.auth.utils` take `httpx2.Response`), or an SDK auth provider subclassed with
+    # httpx-typed overrides (`async_auth_flow(self, request: httpx.Request)`).
+    found = next(iter(_sdk_call_arguments(ctx)), None) or next(iter(_provider_overrides(ctx)), None)
+    if found is not None:
+        return found
     # A snippet whose only import is httpx, building the client under the SDK's parameter name.
     if ctx.imports() and all(
         isinstance(n, ast.Import) and [a.name for a in n.names] == ["httpx"] for n in ctx.imports()

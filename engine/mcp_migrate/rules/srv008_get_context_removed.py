@@ -29,7 +29,8 @@ MANUAL_STATIC = (
         may call the function (the file names it, another module imports it, another decorator wraps
         it). A plain helper that only such handlers call gets a `ctx: Context` parameter they pass
         (`_audit("x", ctx=ctx)`). Elsewhere, marks the call: the context must be passed down from the
-        handler; a static resource gets no `Context` in v2 at all.
+        handler; a static resource gets no `Context` in v2 at all. Calls of such a helper that another
+        module of the project defines are marked too.
     """,
     why="""
         v2 removed the ambient context: `mcp.get_context()` raises
@@ -81,7 +82,7 @@ def check(ctx: PythonContext):
         else:
             ctx.manual(call, MANUAL_STATIC if fn is not None and id(fn) in static else MANUAL)
     for fn, fn_calls in by_helper.values():
-        edits = _pass_down(ctx, fn, fn_calls, handler_defs - set(by_handler))
+        edits = _pass_down(ctx, fn, fn_calls, handler_defs - set(by_handler), tool_defs)
         for call in fn_calls:
             if edits:
                 ctx.fix(
@@ -105,6 +106,23 @@ def check(ctx: PythonContext):
                 )
             else:
                 ctx.manual(call, MANUAL)
+    _imported_helpers(ctx)
+
+
+def _imported_helpers(ctx):
+    """Calls of another module's function that reads the request through `get_context()`: there it
+    gets a `ctx` parameter (or a marker), so each caller here must hand the handler's `Context` on."""
+    if ctx.types.project is None:
+        return
+    for call in ctx.walk(ast.Call):
+        origin = ctx.project_origin(call.func) if isinstance(call.func, ast.Name) else None
+        if origin and ctx.types.project.context_helper(*origin) and not ctx.has_star(call):
+            ctx.manual(
+                call,
+                "`%s()` (in `%s`) read the request through `get_context()`, which v2 removed: it needs the "
+                "handler's `Context` passed in (see its new `ctx` parameter or its marker there)"
+                % (origin[1], origin[0]),
+            )
 
 
 def _inject(ctx, fn, calls, tool):
@@ -139,11 +157,12 @@ def _typed(ctx, local, calls):
     return "%s[%s]" % (local, state) if state else local
 
 
-def _pass_down(ctx, helper, calls, handler_defs):
+def _pass_down(ctx, helper, calls, handler_defs, tool_defs):
     """(edits, fix class) giving a helper that calls `get_context()` a `ctx: Context` parameter that
     each handler calling it passes (adding one to a handler that has none), as the guide says; None
     unless the helper is a plain function that only those handlers call, directly (`handler_defs`
-    leaves out handlers that get a parameter of their own from their own `get_context()`)."""
+    leaves out handlers that get a parameter of their own from their own `get_context()`). Typed
+    `Context[AppState]` (see _typed) when every caller is a tool that gets or has that type."""
     if helper.decorator_list or isinstance(ctx.parent(helper), ast.ClassDef):
         return None
     names = ctx.names_with_id(helper.name)
@@ -163,7 +182,10 @@ def _pass_down(ctx, helper, calls, handler_defs):
     name = named[0] if named else _free_name(ctx, helper)
     if not sites or local is None or name is None or any(ctx.keyword(c, name) for c, _ in sites):
         return None
-    param = ctx.add_param(helper, "%s: %s" % (name, local))
+    typed = _typed(ctx, local, calls)
+    if any(id(h) not in tool_defs or not _takes_typed(ctx, h, typed) for _, h in sites):
+        typed = local
+    param = ctx.add_param(helper, "%s: %s" % (name, typed))
     if param is None:
         return None
     edits = [param] + ([import_edit] if import_edit else [])
@@ -176,7 +198,7 @@ def _pass_down(ctx, helper, calls, handler_defs):
         if id(handler) not in given:
             existing = ctx.context_params(handler)
             arg = existing[0] if existing else _free_name(ctx, handler)
-            add = None if existing else ctx.add_param(handler, "%s: %s" % (arg, local))
+            add = None if existing else ctx.add_param(handler, "%s: %s" % (arg, typed))
             if arg is None or (add is None and not existing):
                 return None
             edits += [add] if add else []
@@ -187,6 +209,16 @@ def _pass_down(ctx, helper, calls, handler_defs):
             return None
         edits.append(kwarg)
     return edits, "safe" if safe else "review"
+
+
+def _takes_typed(ctx, handler, typed):
+    """The handler has no `Context` parameter yet (it gets `typed`), or one annotated `typed`."""
+    existing = ctx.context_params(handler)
+    if not existing:
+        return True
+    a = handler.args
+    arg = next((x for x in a.posonlyargs + a.args + a.kwonlyargs if x.arg == existing[0]), None)
+    return arg is not None and arg.annotation is not None and ctx.source(arg.annotation) == typed
 
 
 def _assignment_line(ctx, fn, call):

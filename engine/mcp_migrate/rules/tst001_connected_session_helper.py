@@ -112,19 +112,22 @@ def _plan(ctx, aliases, calls):
                 return None
             add = ctx.add_import("mcp.client", "Client")
             edits += [removal] + ([add] if add else [])
-    names = {}  # with statement -> the name its Client got
+    names = {}  # with statement -> the names its Clients got
     for call in calls:
         found = _with_item(ctx, call)
         if found is None:
             return None
         item, first = found
         target = item.optional_vars.id
-        # One name for every block, another inside a block that already has it.
-        outer = {names.get(id(w)) for w in _enclosing_withs(ctx, item)}
-        name = ctx.fresh_name(*[c for c in ("client", "mcp_client", "mcp_client_") if c not in outer])
+        stmt = ctx.parent(item)
+        # One name for every block, another inside a block that already has it, and one per item of a
+        # statement that opens several (`as alpha_session, ... as beta_session` -> `alpha_client`, ...).
+        taken = set().union(*(names.get(id(w), ()) for w in (stmt, *_enclosing_withs(ctx, item))))
+        own = [target.replace("session", "client")] if len(stmt.items) > 1 and "session" in target else []
+        name = ctx.fresh_name(*[c for c in own + ["client", "mcp_client", "mcp_client_"] if c not in taken])
         if name is None:
             return None
-        names[id(ctx.parent(item))] = name
+        names.setdefault(id(stmt), set()).add(name)
         edits.append(ctx.replace(call.func, client))
         if ctx.keyword(call, "mode") is None:
             add = ctx.add_kwargs(call, 'mode="legacy"')

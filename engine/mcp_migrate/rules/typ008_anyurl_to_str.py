@@ -61,9 +61,10 @@ PARTS = {
         classes, or as the URI of `ClientSession.read_resource()` / `subscribe_resource()` /
         `unsubscribe_resource()`; other URL objects there (an `AnyUrl(x)` call, a name annotated or
         built as one) become `str(...)`, the string v1 sent. Rewrites `.host` / `.scheme` / ... on an
-        MCP object's `.uri` to `urlparse(...)` (review: `urlparse` differs from `AnyUrl` on
-        normalisation). An MCP object's `.uri` handed to the file's own function whose parameter
-        is annotated `AnyUrl` is wrapped in `AnyUrl(...)`, the object v1 handed it; an `AnyUrl("...")`
+        MCP object's or an MCPServer resource's `.uri` to `urlparse(...)` (review: `urlparse` differs
+        from `AnyUrl` on normalisation). An MCP object's `.uri` handed to the file's own function, or
+        dataclass or pydantic model, whose parameter or field is annotated `AnyUrl` is wrapped in
+        `AnyUrl(...)`, the object v1 handed it; an `AnyUrl("...")`
         literal compared with one (`==`, `in`, a list of them) becomes the string.
     """,
     why="""
@@ -113,7 +114,7 @@ def check(ctx: PythonContext):
                     [ctx.replace(arg, "str(%s)" % ctx.source(arg))],
                     fix_class=level,
                 )
-    if not ctx.attributes_named("uri"):
+    if not ctx.attributes_named("uri") and not any("uri" in m.kwd_attrs for m in ctx.walk(ast.MatchClass)):
         return
     if ctx.mentions(*URL_TYPES):
         for call in ctx.walk(ast.Call):
@@ -143,24 +144,12 @@ def check(ctx: PythonContext):
 
 
 def _into_own_url_parameters(ctx, call):
-    """An MCP object's `.uri` handed to the file's own function whose parameter is annotated
-    `AnyUrl` (`self.path_for(resource.uri)` with `def path_for(self, uri: AnyUrl)`): v1 handed it
-    that object, so it is rebuilt from the string, and the function keeps working as it did."""
-    fn = ctx.types.local_def(call.func)
-    if fn is None or ctx.has_star(call):
-        return
-    params = fn.args.posonlyargs + fn.args.args
-    if (
-        isinstance(call.func, ast.Attribute)
-        and params
-        and not any(getattr(d, "id", None) == "staticmethod" for d in fn.decorator_list)
-    ):
-        params = params[1:]  # `self.method(...)`: the first parameter is bound
-    given = list(zip(params, call.args))
-    by_name = {a.arg: a for a in params + fn.args.kwonlyargs}
-    given += [(by_name[k.arg], k.value) for k in call.keywords if k.arg in by_name]
-    for param, arg in given:
-        ann = param.annotation
+    """An MCP object's `.uri` handed to the file's own function (or dataclass, pydantic model) whose
+    parameter is annotated `AnyUrl` (`self.path_for(resource.uri)` with `def path_for(self, uri:
+    AnyUrl)`): v1 handed it that object, so it is rebuilt from the string, and the function keeps
+    working as it did."""
+    found = ctx.own_call_parameters(call)
+    for pname, ann, arg in found[1] if found else ():
         url = (
             next(
                 (n for n in ast.walk(ann) if isinstance(n, (ast.Name, ast.Attribute)) and ctx.is_ref(n, *URL_TYPES)),
@@ -174,7 +163,7 @@ def _into_own_url_parameters(ctx, call):
         ctx.fix(
             arg,
             "MCP URIs are `str` in v2, and `%s()` takes `%s: %s`: build the URL object v1 passed"
-            % (fn.name, param.arg, ctx.source(url)),
+            % (found[0], pname, ctx.source(url)),
             [ctx.replace(arg, "%s(%s)" % (ctx.source(url), ctx.source(arg)))],
         )
 
@@ -234,15 +223,30 @@ def _mcp_uri(ctx, expr):
     """`expr` is the `.uri` of an MCP object, directly or through a name bound to it; that `.uri`."""
     if isinstance(expr, ast.Name):
         b = ctx.binding(expr)
+        if b is not None and isinstance(b.node, ast.MatchAs):
+            return expr if _captured_uri(ctx, b.node) else None
         if b is None or b.how != "call" or not isinstance(b.node, ast.Assign) or len(b.node.targets) != 1:
             return None
         expr = b.expr
-    if isinstance(expr, ast.Attribute) and expr.attr == "uri" and ctx.protocol_value(expr)[1] is not None:
+    if not (isinstance(expr, ast.Attribute) and expr.attr == "uri"):
+        return None
+    if ctx.protocol_value(expr)[1] is not None:
         # A known owner whose `uri` did not become `str` (`Root.uri` is still a `FileUrl`): not this change.
         if any(c.rpartition(".")[2] not in STR_URI_MODELS for c in ctx.types.classes_of(expr.value)):
             return None
         return expr
-    return None
+    owners = ctx.types.classes_of(expr.value)  # an MCPServer resource (`Resource.uri` is `str` too)
+    server_resources = {ctx.canonical(c) for c in SERVER_RESOURCES}
+    return expr if owners and all(ctx.canonical(c) in server_resources for c in owners) else None
+
+
+def _captured_uri(ctx, capture: ast.MatchAs) -> bool:
+    """`case types.ResourceLink(uri=uri):` captures the `uri` of a model whose URI is `str` in v2."""
+    pattern = ctx.parent(capture)
+    if not isinstance(pattern, ast.MatchClass) or capture not in pattern.kwd_patterns:
+        return False
+    model = ctx.protocol_type(ctx.resolve(pattern.cls))
+    return pattern.kwd_attrs[pattern.kwd_patterns.index(capture)] == "uri" and model in STR_URI_MODELS
 
 
 def _uri_target(ctx, call):
@@ -297,6 +301,7 @@ def _url_valued(ctx, expr):
         return False
     if b.how == "annotation":
         return any(isinstance(n, (ast.Name, ast.Attribute)) and ctx.is_ref(n, *URL_TYPES) for n in ast.walk(b.expr))
-    if b.how == "call":
-        return any(isinstance(n, ast.Call) and ctx.is_ref(n.func, *URL_TYPES) for n in ast.walk(b.expr))
+    if b.how == "call":  # `uri = AnyUrl(...)`, `uri = entry_uri(...)` with `def entry_uri(...) -> AnyUrl`
+        built = any(isinstance(n, ast.Call) and ctx.is_ref(n.func, *URL_TYPES) for n in ast.walk(b.expr))
+        return built or (isinstance(b.expr, ast.Call) and _url_valued(ctx, b.expr))
     return False

@@ -6,6 +6,18 @@ Rule: engine/mcp_migrate/rules/aut007_client_information_full_split.py. Table fo
 from . import case
 
 CASES = [
+    # a registered-client record handed to the file's own function typed with the metadata model
+    case(
+        " from mcp.shared.auth import OAuthClientInformationFull, OAuthClientMetadata\n"
+        " \n"
+        " def scopes(meta: OAuthClientMetadata) -> list[str]:\n"
+        "     return (meta.scope or '').split()\n"
+        " \n"
+        " def register(client: OAuthClientInformationFull):\n"
+        "+    # mcp-migrate: AUT007 pass an `OAuthClientMetadata` here: `OAuthClientInformationFull` no longer subclasses it (or annotate the parameter `OAuthClientMetadataBase`) https://py.sdk.modelcontextprotocol.io/v2/migration/#oauthclientinformationfull-no-longer-subclasses-oauthclientmetadata-and-parses-server-substituted-metadata\n"
+        "     return scopes(client)\n",
+        findings=["AUT007:7 manual"],
+    ),
     case(
         " from mcp.shared.auth import OAuthClientMetadata\n"
         " \n"

@@ -6,6 +6,16 @@ Rule: engine/mcp_migrate/rules/low004_keyword_only.py. Table format: engine/test
 from . import case
 
 CASES = [
+    # a version that may be None: v2 takes a `str` and reports `""` for an unversioned server
+    case(
+        " from mcp.server.lowlevel import Server\n"
+        " \n"
+        " class ProxyServer(Server):\n"
+        "     def __init__(self, name: str, version: str | None, instructions: str | None = None) -> None:\n"
+        "-        super().__init__(name, version, instructions)\n"
+        '+        super().__init__(name, version=version or "", instructions=instructions)\n',
+        findings=["LOW004:5 safe"],
+    ),
     case(
         " from mcp.server import Server\n"
         '-server = Server("my-server", "1.0")\n'

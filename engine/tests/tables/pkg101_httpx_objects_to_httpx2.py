@@ -6,6 +6,30 @@ Rule: engine/mcp_migrate/rules/pkg101_httpx_objects_to_httpx2.py. Table format: 
 from . import case
 
 CASES = [
+    # an httpx object handed to one of the SDK's OAuth helpers (typed `httpx2.Response` in v2)
+    case(
+        "-import httpx\n"
+        "+import httpx2\n"
+        " from mcp.client.auth.utils import extract_scope_from_www_auth\n"
+        " \n"
+        "-def scope_of(response: httpx.Response) -> str | None:\n"
+        "+def scope_of(response: httpx2.Response) -> str | None:\n"
+        "     return extract_scope_from_www_auth(response)\n",
+        findings=["PKG101:5 review"],
+    ),
+    # an SDK auth provider (an `httpx2.Auth` in v2) subclassed with httpx-typed overrides
+    case(
+        "-import httpx\n"
+        "+import httpx2\n"
+        " from mcp.client.auth import OAuthClientProvider\n"
+        " \n"
+        " class CountingProvider(OAuthClientProvider):\n"
+        "-    async def async_auth_flow(self, request: httpx.Request):\n"
+        "+    async def async_auth_flow(self, request: httpx2.Request):\n"
+        "         flow = super().async_auth_flow(request)\n"
+        "         yield await flow.__anext__()\n",
+        findings=["PKG101:5 review"],
+    ),
     case(
         "-import httpx\n"
         "+import httpx2\n"
@@ -130,6 +154,23 @@ CASES = [
 ]
 
 NOOP = [
+    # a callback handed to the SDK that makes its own httpx requests: the file's own use of httpx
+    "import httpx\n"
+    "from mcp.client.auth import OAuthClientProvider\n"
+    "\n"
+    "def build(storage, metadata):\n"
+    "    async def redirect_handler(url: str) -> None:\n"
+    "        async with httpx.AsyncClient() as http:\n"
+    "            await http.get(url)\n"
+    "\n"
+    "    return OAuthClientProvider(server_url=URL, client_metadata=metadata, storage=storage, redirect_handler=redirect_handler)\n",
+    # the SDK called with values that are not httpx objects: the file's own httpx stays
+    "import httpx\n"
+    "from mcp.client.auth.utils import build_protected_resource_metadata_discovery_urls\n"
+    "\n"
+    "async def fetch(url: str, server: str) -> list[httpx.Response]:\n"
+    "    async with httpx.AsyncClient() as http:\n"
+    "        return [await http.get(u) for u in build_protected_resource_metadata_discovery_urls(url, server)]\n",
     "import httpx\nimport os\n\nhttp_client = httpx.AsyncClient()\n",
     "import httpx\n\nasync def fetch():\n    async with httpx.AsyncClient() as c:\n        return await c.get(URL)\n",
     "import httpx2\n"

@@ -50,6 +50,17 @@ CASES = [
         "+    await mcp._prompt_manager.render_prompt('p', arguments=None, context=Context())\n",
         findings=["SRV030:4 review", "SRV030:6 review", "SRV030:7 review"],
     ),
+    # a tool built with the classmethod `Tool.from_function(...)`
+    case(
+        " from mcp.server.fastmcp.tools import Tool\n"
+        "+from mcp.server.mcpserver import Context\n"
+        " \n"
+        " async def test_scale(scale):\n"
+        "     tool = Tool.from_function(scale, name='scale')\n"
+        "-    assert await tool.run({'value': 1}) == 2\n"
+        "+    assert await tool.run({'value': 1}, context=Context()) == 2\n",
+        findings=["SRV030:5 review"],
+    ),
     # a widened result used in place: marked
     case(
         " from mcp.server.fastmcp import FastMCP\n"

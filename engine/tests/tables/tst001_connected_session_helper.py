@@ -22,6 +22,23 @@ MARKER = (
 )
 
 CASES = [
+    # one statement opening two sessions: each gets its own `Client`
+    case(
+        "-from mcp.shared.memory import create_connected_server_and_client_session\n"
+        "+from mcp.client import Client\n"
+        " \n"
+        " async def test_two(alpha, beta):\n"
+        "     async with (\n"
+        "-        create_connected_server_and_client_session(alpha) as alpha_session,\n"
+        "-        create_connected_server_and_client_session(beta) as beta_session,\n"
+        "+        Client(alpha, mode=\"legacy\") as alpha_client,\n"
+        "+        Client(beta, mode=\"legacy\") as beta_client,\n"
+        "     ):\n"
+        "+        alpha_session = alpha_client.session\n"
+        "+        beta_session = beta_client.session\n"
+        "         assert alpha_session is not beta_session\n",
+        findings=["TST001:1 safe"],
+    ),
     # the anyio-only methods of the streams the memory helper yields are gone
     case(
         " from mcp.shared.memory import create_client_server_memory_streams\n"

@@ -6,6 +6,17 @@ Rule: engine/mcp_migrate/rules/typ005_camelcase_fields.py. Table format: engine/
 from . import case
 
 CASES = [
+    # an element unpacked from a typed list (`[request] = recorded`, `first, second = recorded`)
+    case(
+        " from mcp.types import CreateMessageRequestParams\n"
+        " \n"
+        " def check(recorded: list[CreateMessageRequestParams]):\n"
+        "     [request] = recorded\n"
+        "     first, second = recorded\n"
+        "-    return request.maxTokens, first.stopSequences, second.modelPreferences\n"
+        "+    return request.max_tokens, first.stop_sequences, second.model_preferences\n",
+        findings=["TYP005:6 safe", "TYP005:6 safe", "TYP005:6 safe"],
+    ),
     case(
         " from mcp import ClientSession\n"
         " \n"

@@ -73,6 +73,29 @@ CASES = [
         "+        print(urlparse(r.uri).hostname, urlparse(r.uri).scheme)\n",
         findings=["TYP008:6 review", "TYP008:6 review"],
     ),
+    # an MCPServer resource object's `uri` is a `str` too
+    case(
+        " from mcp.server.fastmcp.resources import Resource, TextResource\n"
+        "+from urllib.parse import urlparse\n"
+        " \n"
+        " def parts(r: Resource, x):\n"
+        "     assert isinstance(x, TextResource)\n"
+        "-    return r.uri.scheme, x.uri.host\n"
+        "+    return urlparse(r.uri).scheme, urlparse(x.uri).hostname\n",
+        findings=["TYP008:5 review", "TYP008:5 review"],
+    ),
+    # a URI captured by a class pattern
+    case(
+        " from mcp import types\n"
+        "+from urllib.parse import urlparse\n"
+        " \n"
+        " def describe(block: types.ContentBlock):\n"
+        "     match block:\n"
+        "         case types.ResourceLink(uri=uri):\n"
+        "-            return uri.scheme\n"
+        "+            return urlparse(uri).scheme\n",
+        findings=["TYP008:6 review"],
+    ),
     # pydantic URL attributes on an MCP URI, directly or through a name: marked; str methods are fine
     case(
         " from mcp.types import EmbeddedResource\n"
@@ -86,6 +109,26 @@ CASES = [
         "-    return f'{uri._url} {uri.host} {uri.startswith(\"file:\")}'\n"
         "+    return f'{uri._url} {urlparse(uri).hostname} {uri.startswith(\"file:\")}'\n",
         findings=["TYP008:5 manual", "TYP008:5 review"],
+    ),
+    # ... or to the file's own dataclass or pydantic model with an `AnyUrl` field
+    case(
+        " from dataclasses import dataclass\n"
+        " from pydantic import AnyUrl, BaseModel\n"
+        " from mcp.types import Resource\n"
+        " \n"
+        " @dataclass\n"
+        " class Seen:\n"
+        "     uri: AnyUrl\n"
+        "     name: str\n"
+        " \n"
+        " class Entry(BaseModel):\n"
+        "     name: str\n"
+        "     uri: AnyUrl\n"
+        " \n"
+        " def record(resource: Resource):\n"
+        "-    return Seen(resource.uri, resource.name), Entry(name=resource.name, uri=resource.uri)\n"
+        "+    return Seen(AnyUrl(resource.uri), resource.name), Entry(name=resource.name, uri=AnyUrl(resource.uri))\n",
+        findings=["TYP008:15 safe", "TYP008:15 safe"],
     ),
     # an MCP object's `.uri` handed to the file's own function typed `AnyUrl`: the object v1 handed it
     case(
@@ -131,6 +174,20 @@ CASES = [
         "-    return types.BlobResourceContents(uri=entry_uri(ns, key), blob=data)\n"
         "+    return types.BlobResourceContents(uri=str(entry_uri(ns, key)), blob=data)\n",
         findings=["TYP008:8 safe"],
+    ),
+    # ... through a name bound to its result
+    case(
+        " import mcp.types as types\n"
+        " from pydantic import AnyUrl\n"
+        " \n"
+        " def entry_uri(ns: str, key: str) -> AnyUrl:\n"
+        "     return AnyUrl(f'kv://{ns}/{key}')\n"
+        " \n"
+        " def updated(ns, key):\n"
+        "     uri = entry_uri(ns, key)\n"
+        "-    return types.ResourceUpdatedNotificationParams(uri=uri)\n"
+        "+    return types.ResourceUpdatedNotificationParams(uri=str(uri))\n",
+        findings=["TYP008:9 safe"],
     ),
 ]
 
