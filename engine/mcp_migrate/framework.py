@@ -180,7 +180,7 @@ class Finding:
         self.applied = False
         self.note = ""
         self.advisory = False  # report-only (no edits, no marker): works in v2, informational
-        self.subsumable = False  # redundant when an accepted fix of another finding rewrites its text
+        self.subsumable = False  # redundant (its fix, or a manual one's marker) once an accepted fix rewrites its text
         self.subsumed_by = None  # that finding's rule code, once the runner decided so
 
     def wants_marker(self) -> bool:

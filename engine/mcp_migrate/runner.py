@@ -456,7 +456,8 @@ def _render(ctx: Context, findings: List[Finding], owner: Dict[Edit, Finding]) -
     - Whole-line insertions at the start of a line that has a marker block above it go above the
       block (the block belongs to that line); new markers go after whole-line insertions at their
       line, directly above the statement.
-    - Markers of applied findings are removed; a block above lines a fix deletes goes with them.
+    - Markers of applied findings are removed; a block above lines a fix deletes goes with them; a
+      subsumable manual finding whose whole text a fix replaces without copying it gets none.
     - A marker on a statement that a fix moves (deletes and re-inserts) goes into the moved copy.
     """
     idx, text = ctx.index, ctx.text
@@ -519,7 +520,7 @@ def _render(ctx: Context, findings: List[Finding], owner: Dict[Edit, Finding]) -
     at: Dict[int, Dict[str, Tuple[List[str], str]]] = {}
     into: Dict[Edit, Dict[Tuple[int, str], Dict[str, Tuple[List[str], str]]]] = {}
     for f in findings:
-        if not f.wants_marker():
+        if not f.wants_marker() or (f.subsumable and _gone(f, covering(f.start), owner, text)):
             continue
         line = f.marker_line
         q = idx.line_start(line)
@@ -586,6 +587,18 @@ def _render(ctx: Context, findings: List[Finding], owner: Dict[Edit, Finding]) -
         if body:
             out.append(Edit(q, q, body))
     return out
+
+
+def _gone(f: Finding, e: Optional[Edit], owner: Dict[Edit, Finding], text: str) -> bool:
+    """An applied edit replaces all of the finding's text, and no edit of its fix copies that text
+    (SRV007 folding `mcp.settings.port = p` into `run()`): a marker would describe code that no
+    longer exists."""
+    return (
+        e is not None
+        and e.start <= f.start < f.end <= e.end
+        and (e.start, e.end) != (f.start, f.end)
+        and all(text[f.start : f.end] not in x.text for x in owner[e].edits)
+    )
 
 
 def _moved_copy(line_text: str, f: Finding, owner: Dict[Edit, Finding]):

@@ -22,6 +22,46 @@ from mcp_migrate.framework import REGISTRY  # noqa: E402
 from run_tables import load_table  # noqa: E402
 
 ROWS = [
+    # settings statements a fix folds into `run()`: the safety net does not mark what is gone
+    (
+        "from mcp.server.fastmcp import FastMCP\n"
+        "\n"
+        "\n"
+        "def serve(target: FastMCP, port: int) -> None:\n"
+        '    target.settings.host = "0.0.0.0"\n'
+        "    target.settings.port = port\n"
+        '    target.run(transport="sse")\n',
+        "from mcp.server.mcpserver import MCPServer\n"
+        "\n"
+        "\n"
+        "def serve(target: MCPServer, port: int) -> None:\n"
+        '    target.run(transport="sse", host="0.0.0.0", port=port)\n',
+        False,
+    ),
+    # a v1 call TRN001 renames but leaves marked keeps PKG101's marker where the first run put it
+    (
+        "import httpx\n"
+        "from mcp.client.streamable_http import streamablehttp_client\n"
+        "from mcp.shared._httpx_utils import McpHttpClientFactory\n"
+        "\n"
+        "\n"
+        "async def open_remote(url: str, factory: McpHttpClientFactory, auth: httpx.Auth | None = None):\n"
+        "    async with streamablehttp_client(url, httpx_client_factory=factory, auth=auth) as (read, write, get_session_id):\n"
+        "        print(get_session_id())\n"
+        "        return read, write\n",
+        "import httpx\n"
+        "from mcp.client.streamable_http import streamable_http_client\n"
+        "from mcp.shared._httpx_utils import McpHttpClientFactory\n"
+        "\n"
+        "\n"
+        "async def open_remote(url: str, factory: McpHttpClientFactory, auth: httpx.Auth | None = None):\n"
+        "    # mcp-migrate: PKG101 the SDK now takes `httpx2` objects (`http_client=`, `auth=`, `httpx_client_factory`): switch this file from `httpx` to the API-compatible `httpx2`, including `except httpx.*` clauses and test transports (suggested fix: run with --apply-review) https://py.sdk.modelcontextprotocol.io/v2/migration/#httpx-and-httpx-sse-replaced-by-httpx2\n"
+        '    # mcp-migrate: TRN001 `streamable_http_client()` takes only `url`, `http_client=`, `terminate_on_close=`: for `httpx_client_factory=`, `auth=` build an `httpx2.AsyncClient(headers=..., timeout=httpx2.Timeout(30, read=300), auth=..., follow_redirects=True)`, pass it as `http_client=` and close it (`async with http_client:`); it yields `(read, write)`: for the `get_session_id` callback, a hook in the client\'s `event_hooks={"response": [hook]}` collects the `mcp-session-id` response header https://py.sdk.modelcontextprotocol.io/v2/migration/#streamablehttp_client-removed\n'
+        "    async with streamable_http_client(url, httpx_client_factory=factory, auth=auth) as (read, write, get_session_id):\n"
+        "        print(get_session_id())\n"
+        "        return read, write\n",
+        False,
+    ),
     # a fix whose edit lies inside text another fix rewrites (PKG101's rename of the `httpx` in
     # `httpx.codes.REQUEST_TIMEOUT`, which CLT005 replaces): the rest applies in the same run
     (

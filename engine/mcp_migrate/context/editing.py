@@ -114,13 +114,14 @@ class EditHelpers:
     def rename_symbol(self, old: str, new_name: str, message: Optional[str] = None) -> int:
         return pyedits.rename_symbol(self, old, new_name, message)
 
-    def inline_name(self, qualname: str, text: str, message: str) -> bool:
-        """Replace every reference to an SDK name with `text` and drop its imports (one finding)."""
+    def inline_name(self, qualname: str, text: str, message: str, extra: Sequence[Edit] = ()) -> bool:
+        """Replace every reference to an SDK name with `text` and drop its imports (one finding,
+        which also carries `extra`, such as the imports `text` needs)."""
         refs = self.references(qualname)
         aliases = self.import_aliases(qualname)
         if not refs and not aliases:
             return False
-        edits = [self.replace(r, text) for r in refs]
+        edits = [self.replace(r, text) for r in refs] + list(extra)
         target = aliases[0] if aliases else refs[0]
         for a in aliases:
             e = self.drop_import_alias(a)

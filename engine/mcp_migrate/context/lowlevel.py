@@ -552,7 +552,13 @@ class LowlevelPlan:
         edits.append(self.replace((o + 1, c), "ctx: %s, params: %s" % (ctx_ann, params)))
         args = [a.arg for a in fn.args.args]
         if kind.list_field and args:
-            edits += [self.replace(n, "params") for n in self._request_params_uses(fn, args[0])]
+            own = self._params_aliases(fn, args[0]) or []  # `params = getattr(request, "params", None)`
+            edits += [self.delete(self.whole_lines(st)) for st in own]
+            edits += [
+                self.replace(n, "params")
+                for n in self._request_params_uses(fn, args[0])
+                if not any(n is st.value for st in own)
+            ]
         elif args:
             url = None
             if kind.fields == ("uri",) and self._non_str_uses(fn, args[0]):
@@ -602,6 +608,8 @@ class LowlevelPlan:
         taken = self.names_in(fn) | {x.arg for x in a.args}
         if "ctx" in taken and self._context_aliases(fn):
             taken.discard("ctx")
+        if "params" in taken and kind.list_field and a.args and self._params_aliases(fn, a.args[0].arg):
+            taken.discard("params")
         if {"ctx", "params"} & taken:
             return "the handler already uses the names `ctx`/`params`"
         if fn.body[0].lineno == fn.lineno:
@@ -621,6 +629,28 @@ class LowlevelPlan:
             if isinstance(n, ast.Attribute) and n.attr == "experimental" and self._is_request_context(n.value):
                 return "the handler uses `request_context.experimental` (task support), removed in v2"
         return ""
+
+    def _params_aliases(self, fn, arg: str) -> Optional[List[ast.stmt]]:
+        """The handler's `params = request.params` (or `getattr(request, "params", None)`) statements
+        when they are its only bindings of `params` (each a whole line of the body): the parameter
+        `params` takes their place."""
+        uses = self._request_params_uses(fn, arg) or []
+        out = []
+        for n in ast.walk(fn):
+            if isinstance(n, (ast.Name, ast.arg)) and getattr(n, "id", getattr(n, "arg", None)) == "params":
+                if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load):
+                    continue
+                st = self.parent(n)
+                if not (
+                    isinstance(st, ast.Assign)
+                    and st.targets == [n]
+                    and st in fn.body
+                    and any(st.value is u for u in uses)
+                    and self.whole_lines(st) is not None
+                ):
+                    return None
+                out.append(st)
+        return out
 
     def _context_aliases(self, fn) -> Optional[List[ast.stmt]]:
         """The handler's `ctx = server.request_context` statements when they are its only bindings of
@@ -642,16 +672,55 @@ class LowlevelPlan:
                 return None
         return out or None
 
-    def _request_params_uses(self, fn, arg: str) -> Optional[List[ast.Attribute]]:
-        """`<arg>.params` nodes in the body when every use of the v1 request object is one, else None."""
+    def _request_params_uses(self, fn, arg: str) -> Optional[List[ast.AST]]:
+        """The nodes that become `params` when every use of the v1 request object reads its params:
+        `<arg>.params`, `getattr(<arg>, "params", None)`, and `<arg>` in a `<arg> is not None` guard
+        beside `<arg>.params` in one `and` (v1 called a paginated handler with None to refresh its
+        tool cache; v2 passes None params). None for any other use."""
         out = []
         for n in ast.walk(fn):
             if isinstance(n, ast.Name) and n.id == arg and isinstance(n.ctx, ast.Load):
                 parent = self.parent(n)
-                if not (isinstance(parent, ast.Attribute) and parent.attr == "params"):
+                if isinstance(parent, ast.Attribute) and parent.attr == "params":
+                    out.append(parent)
+                elif (
+                    isinstance(parent, ast.Call)
+                    and isinstance(parent.func, ast.Name)
+                    and parent.func.id == "getattr"
+                    and self.binding(parent.func) is None
+                    and parent.args[:1] == [n]
+                    and len(parent.args) == 3
+                    and self.const_str(parent.args[1]) == "params"
+                    and isinstance(parent.args[2], ast.Constant)
+                    and parent.args[2].value is None
+                ):
+                    out.append(parent)
+                elif self._params_guard(parent, n):
+                    out.append(n)
+                else:
                     return None
-                out.append(parent)
         return out
+
+    def _params_guard(self, compare: ast.AST, name: ast.Name) -> bool:
+        """`request is not None` as one operand of an `and` that also reads `request.params`."""
+        guard = self.parent(compare)
+        return (
+            isinstance(compare, ast.Compare)
+            and compare.left is name
+            and len(compare.ops) == 1
+            and isinstance(compare.ops[0], ast.IsNot)
+            and isinstance(compare.comparators[0], ast.Constant)
+            and compare.comparators[0].value is None
+            and isinstance(guard, ast.BoolOp)
+            and isinstance(guard.op, ast.And)
+            and any(
+                isinstance(v, ast.Attribute)
+                and v.attr == "params"
+                and isinstance(v.value, ast.Name)
+                and v.value.id == name.id
+                for v in guard.values
+            )
+        )
 
     def _unpack(self, fn, method: str, kind: HandlerKind, args: List[str], url: Optional[str]) -> Optional[Edit]:
         """`name, arguments = params.name, params.arguments or {}` for the v1 arguments the body reads

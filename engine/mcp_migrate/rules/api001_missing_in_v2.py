@@ -45,7 +45,9 @@ def check(ctx: PythonContext):
         return
     for node, message, anchor in _imports(ctx) + _members(ctx) + _keywords(ctx):
         if not ctx.already_reported(node):  # a rule of its own covers this spot
-            ctx.manual(node, message).anchor = anchor
+            f = ctx.manual(node, message)
+            f.anchor = anchor
+            f.subsumable = True  # a marker about this text only: none once a fix rewrites the text
 
 
 def _imports(ctx):

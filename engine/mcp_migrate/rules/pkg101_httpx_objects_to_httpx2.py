@@ -10,7 +10,8 @@ SSE = sdk.SSE_CLIENT
 PROVIDERS = (sdk.OAUTH_CLIENT_PROVIDER, sdk.CLIENT_CREDENTIALS_PROVIDER, sdk.PRIVATE_KEY_JWT_PROVIDER)
 HTTPX_UTILS = ("mcp.shared._httpx_utils.create_mcp_http_client", "mcp.shared._httpx_utils.McpHttpClientFactory")
 HANDED = {
-    STREAMABLE: ("http_client",),
+    # (`auth=` / `httpx_client_factory=` on the new name: TRN001 renamed a v1 call it left marked)
+    STREAMABLE: ("http_client", "auth", "httpx_client_factory"),
     LEGACY_STREAMABLE: ("auth", "httpx_client_factory"),
     SSE: ("auth", "httpx_client_factory"),
 }

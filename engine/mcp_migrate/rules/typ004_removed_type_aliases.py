@@ -18,11 +18,14 @@ LITERALS = {
     "TASK_STATUS_FAILED": '"failed"',
     "TASK_STATUS_CANCELLED": '"cancelled"',
 }
+# removed name -> (its v1 definition, the names that spelling needs, with the modules that may bind them)
+SPELLED = {
+    "AnyFunction": ("Callable[..., Any]", {"Callable": ("collections.abc", "typing"), "Any": ("typing",)}),
+}
 MANUAL = {
     "MethodT": "`MethodT` was an internal TypeVar; declare your own `TypeVar`",
     "RequestParamsT": "`RequestParamsT` was an internal TypeVar; declare your own `TypeVar`",
     "NotificationParamsT": "`NotificationParamsT` was an internal TypeVar; declare your own `TypeVar`",
-    "AnyFunction": "`AnyFunction` was removed; use `Callable[..., Any]`",
     "TaskExecutionMode": "`TaskExecutionMode` was removed; use `Literal[\"forbidden\", \"optional\", \"required\"]`",
 }
 
@@ -36,7 +39,9 @@ MANUAL = {
         Renames `Content` to `ContentBlock`, `ResourceReference` to `ResourceTemplateReference`
         and `ClientRequestType` & co. to the bare union names; replaces `Cursor` by `str` and the
         `TASK_*` constants by their string literals (dropping the imports); marks the internal
-        TypeVars, `AnyFunction` and `TaskExecutionMode`.
+        TypeVars and `TaskExecutionMode`. `AnyFunction` becomes its v1 definition, `Callable[..., Any]`
+        (importing `Callable` and `Any` where the file does not; marked where it binds either name to
+        something else).
     """,
     why="""
         These names are gone from `mcp.types`: `from mcp.types import Content` fails with
@@ -50,7 +55,11 @@ MANUAL = {
         -def page(items: list[Content], cursor: Cursor | None = None) -> ResourceReference: ...
         +def page(items: list[ContentBlock], cursor: str | None = None) -> ResourceTemplateReference: ...
     """,
-    v1_names=[T + n for n, _ in RENAMED] + [T + "Cursor"] + [T + n for n in LITERALS] + [T + n for n in MANUAL],
+    v1_names=[T + n for n, _ in RENAMED]
+    + [T + "Cursor"]
+    + [T + n for n in LITERALS]
+    + [T + n for n in MANUAL]
+    + [T + n for n in SPELLED],
     v2_names=[T + n for _, n in RENAMED],
 )
 def check(ctx: PythonContext):
@@ -59,6 +68,28 @@ def check(ctx: PythonContext):
     ctx.inline_name(T + "Cursor", "str", "`Cursor` was removed from `mcp.types`; use `str`")
     for name, literal in LITERALS.items():
         ctx.inline_name(T + name, literal, "`%s` was removed from `mcp.types`; use the literal %s" % (name, literal))
+    for name, (text, needs) in SPELLED.items():
+        msg = "`%s` was removed from `mcp.types`; it was `%s`" % (name, text)
+        imports = _imports_for(ctx, needs)
+        if imports is None:
+            for node in ctx.import_aliases(T + name) or ctx.references(T + name)[:1]:
+                ctx.manual(node, msg + ": spell it out (this file binds `Callable` or `Any` to something else)")
+        else:
+            ctx.inline_name(T + name, text, msg, imports)
     for name, msg in MANUAL.items():
         for node in ctx.import_aliases(T + name) or ctx.references(T + name)[:1]:
             ctx.manual(node, msg)
+
+
+def _imports_for(ctx, needs):
+    """The import edits `needs` ({name: modules that may bind it, the first one to import from})
+    takes in this file; None when the file binds one of the names to something else."""
+    edits = []
+    for name, modules in needs.items():
+        b = ctx.module_binding(name)
+        if b is None:
+            edit = ctx.add_import(modules[0], name)
+            edits += [edit] if edit else []
+        elif b.target not in {"%s.%s" % (m, name) for m in modules}:
+            return None
+    return edits

@@ -103,6 +103,30 @@ CASES = [
         "+server = Server('s', on_list_tools=tools)\n",
         findings=["LOW001:5 safe"],
     ),
+    # ... also through `getattr(request, "params", None)` (into a `params` of its own) and behind a
+    # `request is not None` guard (v1 called it with None to refresh its tool cache)
+    case(
+        ' from mcp.server import Server\n'
+        ' import mcp.types as types\n'
+        "-server = Server('s')\n"
+        '+from mcp.server import ServerRequestContext\n'
+        ' \n'
+        '+async def tools(ctx: ServerRequestContext, params: types.PaginatedRequestParams | None) -> types.ListToolsResult:\n'
+        '+    return await fetch(params.cursor if params is not None and params else None)\n'
+        '-@server.list_tools()\n'
+        '-async def tools(request: types.ListToolsRequest) -> types.ListToolsResult:\n'
+        '-    return await fetch(request.params.cursor if request is not None and request.params else None)\n'
+        ' \n'
+        '-@server.list_prompts()\n'
+        '-async def prompts(request: types.ListPromptsRequest) -> types.ListPromptsResult:\n'
+        '-    params = getattr(request, "params", None)\n'
+        '+async def prompts(ctx: ServerRequestContext, params: types.PaginatedRequestParams | None) -> types.ListPromptsResult:\n'
+        '     return await fetch_prompts(params.cursor if params else None)\n'
+        '+\n'
+        '+\n'
+        "+server = Server('s', on_list_tools=tools, on_list_prompts=prompts)\n",
+        findings=["LOW001:5 safe", "LOW001:9 safe"],
+    ),
     # the request object used for more than `.params`: a marker
     case(
         ' from mcp.server import Server\n'

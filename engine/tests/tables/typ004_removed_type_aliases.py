@@ -27,9 +27,22 @@ CASES = [
         "+msg: types.ServerNotification\n",
         findings=["TYP004:3 safe", "TYP004:4 safe"],
     ),
+    # `AnyFunction` becomes its v1 definition, with the imports it needs
     case(
-        "+# mcp-migrate: TYP004 `AnyFunction` was removed; use `Callable[..., Any]` https://py.sdk.modelcontextprotocol.io/v2/migration/#removed-type-aliases-and-classes\n"
-        " from mcp.types import AnyFunction, Tool\n"
+        "-from mcp.types import AnyFunction, Tool\n"
+        "+from mcp.types import Tool\n"
+        "+from collections.abc import Callable\n"
+        "+from typing import Any\n"
+        " \n"
+        "-f: AnyFunction\n"
+        "+f: Callable[..., Any]\n",
+        findings=["TYP004:1 safe"],
+    ),
+    # ... marked where the file binds `Any` to something else
+    case(
+        "+# mcp-migrate: TYP004 `AnyFunction` was removed from `mcp.types`; it was `Callable[..., Any]`: spell it out (this file binds `Callable` or `Any` to something else) https://py.sdk.modelcontextprotocol.io/v2/migration/#removed-type-aliases-and-classes\n"
+        " from mcp.types import AnyFunction\n"
+        " from mylib import Any\n"
         " \n"
         " f: AnyFunction\n",
         findings=["TYP004:1 manual"],

@@ -1,0 +1,3 @@
+"""syncdesk: a small helpdesk exposed over MCP."""
+
+__version__ = "0.6.2"
