@@ -56,7 +56,7 @@ ROWS = [
         "\n"
         "async def open_remote(url: str, factory: McpHttpClientFactory, auth: httpx.Auth | None = None):\n"
         "    # mcp-migrate: PKG101 the SDK now takes `httpx2` objects (`http_client=`, `auth=`, `httpx_client_factory`): switch this file from `httpx` to the API-compatible `httpx2`, including `except httpx.*` clauses and test transports (suggested fix: run with --apply-review) https://py.sdk.modelcontextprotocol.io/v2/migration/#httpx-and-httpx-sse-replaced-by-httpx2\n"
-        '    # mcp-migrate: TRN001 `streamable_http_client()` takes only `url`, `http_client=`, `terminate_on_close=`: for `httpx_client_factory=`, `auth=` build an `httpx2.AsyncClient(headers=..., timeout=httpx2.Timeout(30, read=300), auth=..., follow_redirects=True)`, pass it as `http_client=` and close it (`async with http_client:`); it yields `(read, write)`: for the `get_session_id` callback, a hook in the client\'s `event_hooks={"response": [hook]}` collects the `mcp-session-id` response header https://py.sdk.modelcontextprotocol.io/v2/migration/#streamablehttp_client-removed\n'
+        '    # mcp-migrate: TRN001 `streamable_http_client()` takes only `url`, `http_client=`, `terminate_on_close=`: for `httpx_client_factory=`, `auth=` build an `httpx2.AsyncClient(headers=..., timeout=httpx2.Timeout(30, read=300), auth=..., follow_redirects=True)`, pass it as `http_client=` and close it (`async with http_client:`); it yields `(read, write)`: for the `get_session_id` callback, a hook in the client\'s `event_hooks={"response": [hook]}` collects the `mcp-session-id` response header (suggested fix: run with --apply-review) https://py.sdk.modelcontextprotocol.io/v2/migration/#streamablehttp_client-removed\n'
         "    async with streamable_http_client(url, httpx_client_factory=factory, auth=auth) as (read, write, get_session_id):\n"
         "        print(get_session_id())\n"
         "        return read, write\n",
@@ -273,7 +273,7 @@ PROJECT_AFTER = {
     ),
     "pkg/served_use.py": (
         "from mcp.server.mcpserver import MCPServer\nfrom .served_tools import caller\n\n\ndef report() -> str:\n"
-        "    # mcp-migrate: SRV008 `caller()` (in `pkg.served_tools`) read the request through `get_context()`, "
+        "    # mcp-migrate: SRV008 `caller()` (in `.served_tools`) read the request through `get_context()`, "
         "which v2 removed: it needs the handler's `Context` passed in (see its new `ctx` parameter or its marker "
         "there) https://py.sdk.modelcontextprotocol.io/v2/migration/#mcpserverget_context-removed\n"
         "    return caller()\n"

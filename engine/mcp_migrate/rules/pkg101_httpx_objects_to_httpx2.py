@@ -100,7 +100,7 @@ def _sites(ctx, anchor):
                 out += [k for k in call.keywords if isinstance(k.value, ast.Call) and _is_httpx(ctx, k.value.func)]
         for call in ctx.calls(HTTPX_UTILS[0]):
             out += [k for k in call.keywords if _httpx_value(ctx, k.value)]
-    out += _sdk_call_arguments(ctx) + _provider_overrides(ctx)
+    out += _sdk_call_arguments(ctx) + _provider_overrides(ctx) + _provider_auths(ctx)
     seen, sites = set(), []
     for node in out:
         stmt = id(ctx.statement_of(node))
@@ -108,6 +108,16 @@ def _sites(ctx, anchor):
             seen.add(stmt)
             sites.append(node)
     return sites
+
+
+def _provider_auths(ctx):
+    """`httpx.AsyncClient(auth=provider)` with an SDK OAuth provider (an `httpx2.Auth` in v2)."""
+    out = []
+    for call in ctx.walk(ast.Call):
+        auth = ctx.keyword(call, "auth") if _is_httpx(ctx, call.func) else None
+        if auth is not None and ctx.is_instance(auth.value, *PROVIDERS):
+            out.append(auth)
+    return out
 
 
 def _sdk_call_arguments(ctx):
@@ -217,11 +227,9 @@ def _handed_to_sdk(ctx):
                     return k
             if qual == STREAMABLE and len(call.args) > 1 and _httpx_value(ctx, call.args[1]):
                 return call.args[1]
-    for call in ctx.walk(ast.Call):
-        if _is_httpx(ctx, call.func):
-            auth = ctx.keyword(call, "auth")
-            if auth is not None and (ctx.is_instance(auth.value, *PROVIDERS)):
-                return auth
+    found = next(iter(_provider_auths(ctx)), None)
+    if found is not None:
+        return found
     # The SDK's client factory (typed in httpx2 in v2) in a file that also builds httpx objects.
     for alias in ctx.import_aliases(*HTTPX_UTILS):
         if any(_is_httpx(ctx, n) for n in ctx.walk(ast.Name, ast.Attribute)):

@@ -117,11 +117,12 @@ def _imported_helpers(ctx):
     for call in ctx.walk(ast.Call):
         origin = ctx.project_origin(call.func) if isinstance(call.func, ast.Name) else None
         if origin and ctx.types.project.context_helper(*origin) and not ctx.has_star(call):
+            imp = ctx.import_of(ctx.binding(call.func).node)  # the module as this file spells it
             ctx.manual(
                 call,
                 "`%s()` (in `%s`) read the request through `get_context()`, which v2 removed: it needs the "
                 "handler's `Context` passed in (see its new `ctx` parameter or its marker there)"
-                % (origin[1], origin[0]),
+                % (origin[1], "." * imp.level + (imp.module or "")),
             )
 
 

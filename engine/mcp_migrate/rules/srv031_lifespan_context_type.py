@@ -108,20 +108,37 @@ def _get_context_names(ctx, fn):
 
 
 def _lifespan_reads(fn, name):
-    """`<name>.request_context.lifespan_context.<attr>` reads in the handler."""
-    out = []
+    """`<name>.request_context.lifespan_context.<attr>` reads in the handler, also through a local
+    bound once to the state (`state = ctx.request_context.lifespan_context`, then `state.<attr>`)."""
+    out, aliases, bound = [], set(), {}
+    for node in ast.walk(fn):
+        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            bound[node.id] = bound.get(node.id, 0) + 1
+        if (
+            isinstance(node, ast.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+            and _is_state(node.value, name)
+        ):
+            aliases.add(node.targets[0].id)
+    aliases = {a for a in aliases if bound.get(a) == 1}
     for node in ast.walk(fn):
         chain = node.value if isinstance(node, ast.Attribute) else None
-        if (
-            isinstance(chain, ast.Attribute)
-            and chain.attr == "lifespan_context"
-            and isinstance(chain.value, ast.Attribute)
-            and chain.value.attr == "request_context"
-            and isinstance(chain.value.value, ast.Name)
-            and chain.value.value.id == name
-        ):
+        if _is_state(chain, name) or (isinstance(chain, ast.Name) and chain.id in aliases):
             out.append(node)
     return out
+
+
+def _is_state(chain, name):
+    """`<name>.request_context.lifespan_context`."""
+    return (
+        isinstance(chain, ast.Attribute)
+        and chain.attr == "lifespan_context"
+        and isinstance(chain.value, ast.Attribute)
+        and chain.value.attr == "request_context"
+        and isinstance(chain.value.value, ast.Name)
+        and chain.value.value.id == name
+    )
 
 
 def _lifespan_state(ctx, dec):

@@ -32,7 +32,8 @@ HOW = (
         statement (on the same stack, just before) and passes it as `http_client=`; `timedelta`
         timeouts become seconds as v1 did. A `get_session_id` the code goes on using is kept the guide's
         way: a response hook on that client collects the `mcp-session-id` header and a function of the
-        same name returns the last one (review). Review when a timeout is a value the file does not
+        same name returns the last one (review; a factory's client is built above the statement and
+        the hook appended to its `event_hooks`). Review when a timeout is a value the file does not
         show, or a factory builds the client; elsewhere a marker.
     """,
     why="""
@@ -121,7 +122,7 @@ def _own_client(ctx, call, place):
     capture = None
     if used_id is not None:
         capture = _session_id_capture(ctx, used_id, streams)
-        if capture is None or "httpx_client_factory" in given:
+        if capture is None:
             return None
         exact = False
     timeout = "httpx2.Timeout(%s, read=%s)" % (src.get("timeout", "30"), src.get("sse_read_timeout", "300"))
@@ -129,18 +130,25 @@ def _own_client(ctx, call, place):
         (["headers=%s" % src["headers"]] if "headers" in src else [])
         + ["timeout=%s" % timeout]
         + (["auth=%s" % src["auth"]] if "auth" in src else [])
-        + (['event_hooks={"response": [%s]}' % capture[0]] if capture else [])
     )
-    if "httpx_client_factory" in src:
+    hooks = ['event_hooks={"response": [%s]}' % capture[0]] if capture else []
+    before = capture[1] if capture else ""
+    if "httpx_client_factory" in src and capture:
+        # The factory takes v1's three arguments only: the hook joins the client it builds, above.
+        indent = ctx.index.indentation(ctx.statement_of(streams).lineno)
+        before += "%s%s = %s(%s)\n" % (indent, client, src["httpx_client_factory"], ", ".join(parts))
+        before += '%s%s.event_hooks["response"].append(%s)\n' % (indent, client, capture[0])
+        opened = client
+    elif "httpx_client_factory" in src:
         opened = "%s(%s)" % (src["httpx_client_factory"], ", ".join(parts))
     else:
-        opened = "httpx2.AsyncClient(%s)" % ", ".join(parts + ["follow_redirects=True"])
+        opened = "httpx2.AsyncClient(%s)" % ", ".join(parts + hooks + ["follow_redirects=True"])
     removal = ctx.remove_args(call, moved_nodes)
     add = ctx.add_kwargs(call, "http_client=%s" % client)
     if removal is None or add is None:
         return None
     imp = ctx.add_import("httpx2")
-    edits = opening(opened, client, capture[1] if capture else "") + removal + [add] + ([imp] if imp else [])
+    edits = opening(opened, client, before) + removal + [add] + ([imp] if imp else [])
     edits += capture[2] if capture else []
     return edits, "safe" if exact else "review"
 
@@ -205,7 +213,8 @@ def _with_item(ctx, call):
 
     def opening(opened, client, before):
         # The definitions are whole lines above the statement, so markers on it stay right above it.
-        into = [ctx.insert(ctx.span(call)[0], "%s as %s, " % (opened, client))]
+        entered = "%s, " % client if opened == client else "%s as %s, " % (opened, client)
+        into = [ctx.insert(ctx.span(call)[0], entered)]
         return ([ctx.insert(ctx.index.line_start(stmt.lineno), before)] if before else []) + into
 
     return item.optional_vars, opening
@@ -283,7 +292,8 @@ def _enter_above(ctx, stmt, stack):
     source = ctx.source(stack)
 
     def opening(opened, client, before):
-        entered = "%s%s = await %s.enter_async_context(%s)\n" % (indent, client, source, opened)
+        bound = "" if opened == client else "%s = " % client  # (a client built above is entered as it is)
+        entered = "%s%sawait %s.enter_async_context(%s)\n" % (indent, bound, source, opened)
         return [ctx.insert(line, before + entered)]
 
     return opening

@@ -47,7 +47,7 @@ CASES = [
         "-    except httpx.ConnectError:\n"
         "+    except httpx2.ConnectError:\n"
         "         print('server down')\n",
-        findings=["PKG101:9 review"],
+        findings=["PKG101:8 review", "PKG101:9 review"],
     ),
     case(
         "-from httpx import AsyncClient, Auth\n"

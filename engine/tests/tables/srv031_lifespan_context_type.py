@@ -33,6 +33,14 @@ CASES = [
         "     return str(ctx.request_context.lifespan_context.db.get(key))\n",
         findings=["SRV031:13 safe"],
     ),
+    # ... also when the handler reads the state through a local
+    case(
+        SERVER + " @mcp.prompt()\n"
+        " def hello(ctx: Context) -> str:\n"
+        "     state = ctx.request_context.lifespan_context\n"
+        "+    " + MARK + "     return state.greeting\n",
+        findings=["SRV031:15 manual"],
+    ),
     # a prompt keeps bare `Context` (the guide: a parametrized one breaks there); its reads are marked
     case(
         SERVER + " @mcp.prompt()\n"

@@ -121,22 +121,28 @@ CASES = [
         "     return r, w, get_id\n",
         findings=["TRN001:2 safe", "TRN001:6 review"],
     ),
-    # ... through a factory that may not take `event_hooks`: marked, saying both
+    # ... through a factory, which takes v1's three arguments only: the hook joins the client it builds
     case(
         "-from mcp.client.streamable_http import streamablehttp_client\n"
         "+from mcp.client.streamable_http import streamable_http_client\n"
+        "+import httpx2\n"
         " \n"
         " async def main(url, make):\n"
-        "+    # mcp-migrate: TRN001 `streamable_http_client()` takes only `url`, `http_client=`, `terminate_on_close=`: "
-        "for `httpx_client_factory=` build an `httpx2.AsyncClient(headers=..., timeout=httpx2.Timeout(30, read=300), "
-        "auth=..., follow_redirects=True)`, pass it as `http_client=` and close it (`async with http_client:`); it "
-        "yields `(read, write)`: for the `get_session_id` callback, a hook in the client's "
-        '`event_hooks={"response": [hook]}` collects the `mcp-session-id` response header '
-        "https://py.sdk.modelcontextprotocol.io/v2/migration/#streamablehttp_client-removed\n"
         "-    async with streamablehttp_client(url, httpx_client_factory=make) as (r, w, get_id):\n"
-        "+    async with streamable_http_client(url, httpx_client_factory=make) as (r, w, get_id):\n"
+        "+    session_ids: list[str] = []\n"
+        "+\n"
+        "+    async def capture_session_id(response: httpx2.Response) -> None:\n"
+        '+        if "mcp-session-id" in response.headers:\n'
+        '+            session_ids.append(response.headers["mcp-session-id"])\n'
+        "+\n"
+        "+    def get_id() -> str | None:\n"
+        "+        return session_ids[-1] if session_ids else None\n"
+        "+\n"
+        "+    http_client = make(timeout=httpx2.Timeout(30, read=300))\n"
+        '+    http_client.event_hooks["response"].append(capture_session_id)\n'
+        "+    async with http_client, streamable_http_client(url, http_client=http_client) as (r, w):\n"
         "         print(get_id())\n",
-        findings=["TRN001:1 safe", "TRN001:4 manual"],
+        findings=["TRN001:1 safe", "TRN001:4 review"],
     ),
     # entered on an exit stack: the client is entered on the same stack first; a timedelta timeout
     # becomes seconds as v1 did
