@@ -57,8 +57,9 @@ export function buildFulltext(raw, rules) {
     for (const s of r.fm.symptoms ?? []) key(s.text.replace(/\\[sSdDwWbB]|[()[\]?:|*+^$\\]/g, ' '));
     for (const s of r.fm.symbols ?? []) key(s);
     const { prose, code } = bodyParts(r.body);
-    // A section no symptom can describe (what did not change) is about the names its prose lists.
-    if (!r.fm.symptoms?.length) for (const m of prose.matchAll(/`([^`\n]+)`/g)) key(m[1]);
+    // A section no symptom can describe, or one about what did not change, is about the names its
+    // prose lists.
+    if (!r.fm.symptoms?.length || r.fm.impact === 'none') for (const m of prose.matchAll(/`([^`\n]+)`/g)) key(m[1]);
     add(r.fm.heading ?? r.fm.title, FIELD_WEIGHT.heading);
     for (const s of r.fm.symptoms ?? [])
       add(s.text.replace(/\\[sSdDwWbB]|[()[\]?:|*+^$\\]/g, ' '), FIELD_WEIGHT.symptom);

@@ -294,17 +294,21 @@ class SdkQuestions:
                 out.append(p.arg)
         return out
 
-    def async_overrides(self, sdk_class: str, *names: str) -> list:
-        """The `async def` methods named `names` in the file's subclasses of `sdk_class`: overrides
-        the SDK's own code calls."""
+    def overrides(self, sdk_class: str, *names: str) -> list:
+        """The methods named `names` in the file's subclasses of `sdk_class`: overrides the SDK's own
+        code calls."""
         want = self.canonical(sdk_class)
         return [
             fn
             for cls in self.walk(ast.ClassDef)
             if self.types.sdk_base(cls) == want
             for fn in cls.body
-            if isinstance(fn, ast.AsyncFunctionDef) and fn.name in names
+            if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and fn.name in names
         ]
+
+    def async_overrides(self, sdk_class: str, *names: str) -> list:
+        """overrides(), the `async def` ones."""
+        return [fn for fn in self.overrides(sdk_class, *names) if isinstance(fn, ast.AsyncFunctionDef)]
 
     def context_name(self):
         """(local name for the SDK `Context`, import edit or None), or (None, None) if `Context` is taken."""

@@ -42,6 +42,7 @@ RULE_MODULES = [
     "low011_request_context_types",
     "low012_server_session",
     "low013_elicit_requested_schema",
+    "low014_get_capabilities_override",
     "pkg001_mcp_pin",
     "pkg002_dependency_floors",
     "pkg003_httpx_pins",
