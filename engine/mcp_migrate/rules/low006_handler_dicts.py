@@ -1,3 +1,5 @@
+import ast
+
 from .. import sdk
 from ..context import PythonContext
 from ..framework import rule
@@ -14,8 +16,10 @@ ANCHOR = "lowlevel-server-request_handlers-and-notification_handlers-attributes-
         Turns `server.request_handlers[types.ListToolsRequest] = handler` (and `notification_handlers`)
         into `server.add_request_handler("tools/list", types.PaginatedRequestParams, handler)`, with the
         handler's v1 `(request)` parameter becoming `(ctx, params)` and its `request.params` reads `params`.
-        Marks the rest: other uses of the dicts (look up with `get_request_handler("tools/list")`, keyed by
-        method string), handlers that are not a def of the file or are used elsewhere.
+        `types.SubscribeRequest in server.request_handlers` becomes
+        `server.get_request_handler("resources/subscribe") is not None`. Marks the rest: other uses of the
+        dicts (look up with `get_request_handler("tools/list")`, keyed by method string), handlers that are
+        not a def of the file or are used elsewhere.
     """,
     why="""
         v2 removed both dicts: `AttributeError: 'Server' object has no attribute 'request_handlers'`.
@@ -48,6 +52,8 @@ def check(ctx: PythonContext):
     for node in ctx.handler_dicts():
         conv, why = plan.get(id(node), (None, ""))
         kind = "request" if node.attr == "request_handlers" else "notification"
+        if conv is None and _membership(ctx, node, kind):
+            continue
         if conv is not None:
             ctx.fix(
                 node,
@@ -63,3 +69,26 @@ def check(ctx: PythonContext):
             "method, params_type, handler)`, look up with `server.get_%s_handler(\"<method>\")` "
             "(keyed by method string, not request type)%s" % (node.attr, kind, kind, " (%s)" % why if why else ""),
         )
+
+
+def _membership(ctx, node, kind) -> bool:
+    """`types.SubscribeRequest in server.request_handlers` (or `not in`): whether the server handles
+    that method, which v2 answers by method string: `server.get_request_handler("resources/subscribe")
+    is not None`. True when fixed."""
+    test = ctx.parent(node)
+    if not (
+        isinstance(test, ast.Compare)
+        and len(test.ops) == 1
+        and isinstance(test.ops[0], (ast.In, ast.NotIn))
+        and test.comparators[0] is node
+    ):
+        return False
+    q = ctx.resolve(test.left) or ""
+    name = q[len(sdk.TYPES) :] if q.startswith(sdk.TYPES) else ""
+    route = sdk.HANDLER_ROUTES.get(name)
+    if route is None or name.endswith("Notification") != (kind == "notification"):
+        return False
+    check = "is None" if isinstance(test.ops[0], ast.NotIn) else "is not None"
+    text = '%s.get_%s_handler("%s") %s' % (ctx.source(node.value), kind, route[0], check)
+    ctx.fix(test, "v2 looks handlers up by method string", [ctx.replace(test, text)])
+    return True

@@ -6,6 +6,16 @@ Rule: engine/mcp_migrate/rules/low006_handler_dicts.py. Table format: engine/tes
 from . import case
 
 CASES = [
+    # whether the server handles a method: looked up by method string
+    case(
+        " import mcp.types as types\n"
+        " from mcp.server.lowlevel import Server\n"
+        " \n"
+        " def subscribable(s: Server) -> bool:\n"
+        "-    return types.SubscribeRequest in s.request_handlers and types.PingRequest not in s.request_handlers\n"
+        '+    return s.get_request_handler("resources/subscribe") is not None and s.get_request_handler("ping") is None\n',
+        findings=["LOW006:5 safe", "LOW006:5 safe"],
+    ),
     # handlers registered in the dicts: `add_request_handler` / `add_notification_handler`, `(request)` -> `(ctx, params)`
     case(
         ' from typing import Any\n'
