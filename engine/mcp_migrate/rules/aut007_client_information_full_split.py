@@ -61,6 +61,7 @@ def check(ctx: PythonContext):
                 ctx.manual(call, ISINSTANCE)
     for call in ctx.method_calls(META, "validate_scope", "validate_redirect_uri"):
         ctx.manual(call, VALIDATE % call.func.attr)
+    own_calls = ctx.mentions(META)  # (a parameter annotated with it is what the check below looks for)
     for call in ctx.walk(ast.Call):
         value = None
         for k in call.keywords:
@@ -68,7 +69,7 @@ def check(ctx: PythonContext):
                 value = k.value
         if value is not None and ctx.is_instance(value, FULL):
             ctx.manual(value, PASSED)
-        own = ctx.own_call_parameters(call)  # the file's own `def check(metadata: OAuthClientMetadata)`
+        own = ctx.own_call_parameters(call) if own_calls else None  # `def check(metadata: OAuthClientMetadata)`
         for _, ann, arg in own[1] if own else ():
             if isinstance(ann, (ast.Name, ast.Attribute)) and ctx.is_ref(ann, META) and ctx.is_instance(arg, FULL):
                 ctx.manual(arg, PASSED + " (or annotate the parameter `OAuthClientMetadataBase`)")

@@ -68,6 +68,8 @@ MSG = (
     v2_names=[STREAMABLE + "(http_client)", SSE + "(auth)", SSE + "(httpx_client_factory)"],
 )
 def check(ctx: PythonContext):
+    if "httpx" not in ctx.text:  # (the spelling every trigger below needs)
+        return
     anchor = _handed_to_sdk(ctx)
     if anchor is None:
         return

@@ -61,7 +61,7 @@ ASYNC_ITERATORS = ("AsyncIterator", "AsyncGenerator", "AsyncIterable")
 def check(ctx: PythonContext):
     for fn, dec, kind in ctx.fastmcp_handlers():
         for param in _bare_context_params(ctx, fn):
-            reads = _lifespan_reads(fn, param.arg)
+            reads = _lifespan_reads(ctx, fn, param.arg)
             if not reads:
                 continue
             state = _lifespan_state(ctx, dec) if kind == "tool" else None
@@ -79,7 +79,7 @@ def check(ctx: PythonContext):
         for name, call in _get_context_names(ctx, fn):
             if kind == "tool" and ctx.declared_server_state(call.func.value):
                 continue
-            for node in _lifespan_reads(fn, name):
+            for node in _lifespan_reads(ctx, fn, name):
                 ctx.manual(node, MARK)
 
 
@@ -107,9 +107,11 @@ def _get_context_names(ctx, fn):
     return out
 
 
-def _lifespan_reads(fn, name):
+def _lifespan_reads(ctx, fn, name):
     """`<name>.request_context.lifespan_context.<attr>` reads in the handler, also through a local
     bound once to the state (`state = ctx.request_context.lifespan_context`, then `state.<attr>`)."""
+    if "lifespan_context" not in ctx.source(fn):
+        return []
     out, aliases, bound = [], set(), {}
     for node in ast.walk(fn):
         if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):

@@ -69,6 +69,8 @@ def check(ctx: PythonContext):
     for name, literal in LITERALS.items():
         ctx.inline_name(T + name, literal, "`%s` was removed from `mcp.types`; use the literal %s" % (name, literal))
     for name, (text, needs) in SPELLED.items():
+        if not ctx.mentions(T + name):
+            continue
         msg = "`%s` was removed from `mcp.types`; it was `%s`" % (name, text)
         imports = _imports_for(ctx, needs)
         if imports is None:
