@@ -62,7 +62,8 @@ PARTS = {
         `unsubscribe_resource()`; other URL objects there (an `AnyUrl(x)` call, a name annotated or
         built as one) become `str(...)`, the string v1 sent. Rewrites `.host` / `.scheme` / ... on an
         MCP object's or an MCPServer resource's `.uri` to `urlparse(...)` (review: `urlparse` differs
-        from `AnyUrl` on normalisation). An MCP object's `.uri` handed to the file's own function, or
+        from `AnyUrl` on normalisation); a comprehension filtering on the part it collects keeps the
+        filtered value (`{host for r in rs if (host := urlparse(r.uri).hostname)}`). An MCP object's `.uri` handed to the file's own function, or
         dataclass or pydantic model, whose parameter or field is annotated `AnyUrl` is wrapped in
         `AnyUrl(...)`, the object v1 handed it; an `AnyUrl("...")`
         literal compared with one (`==`, `in`, a list of them) becomes the string.
@@ -123,9 +124,10 @@ def check(ctx: PythonContext):
             _compared_to_url_literal(ctx, compare)
     for call in ctx.attr_calls(*ctx.project_url_methods()):
         _into_project_url_parameters(ctx, call)
+    guards = set()  # `if` conditions a comprehension's rewrite already took
     for node in ctx.walk(ast.Attribute):
         part = PARTS.get(node.attr)
-        if part is None and (node.attr in STR_ATTRS or node.attr == "uri"):
+        if id(node) in guards or part is None and (node.attr in STR_ATTRS or node.attr == "uri"):
             continue
         uri = _mcp_uri(ctx, node.value)
         if uri is None:
@@ -138,9 +140,28 @@ def check(ctx: PythonContext):
             )
             continue
         msg = "MCP URIs are `str` in v2: use `urlparse(...).%s` instead of `.%s`" % (part, node.attr)
-        edits = [ctx.replace(node, "urlparse(%s).%s" % (ctx.source(node.value), part))]
+        parsed = "urlparse(%s).%s" % (ctx.source(node.value), part)
+        guard = _comprehension_guard(ctx, node)
+        name = ctx.fresh_name(node.attr, node.attr + "_") if guard is not None else None
+        if name is not None:  # `{r.uri.host for r in rs if r.uri.host}`: the value the guard narrowed
+            guards.add(id(guard))
+            edits = [ctx.replace(node, name), ctx.replace(guard, "(%s := %s)" % (name, parsed))]
+        else:
+            edits = [ctx.replace(node, parsed)]
         imp = ctx.add_import("urllib.parse", "urlparse")
         ctx.fix(node, msg, edits + ([imp] if imp else []), fix_class="review")
+
+
+def _comprehension_guard(ctx, node):
+    """The `if` of a comprehension whose element is `node` and that tests the same expression
+    (`{r.uri.host for r in rs if r.uri.host}`), else None."""
+    comp = ctx.parent(node)
+    if not (isinstance(comp, (ast.ListComp, ast.SetComp, ast.GeneratorExp)) and comp.elt is node):
+        return None
+    if isinstance(ctx.enclosing(comp), ast.ClassDef):
+        return None  # `:=` in a comprehension in a class body is a SyntaxError
+    text = ctx.source(node)
+    return next((t for g in comp.generators for t in g.ifs if ctx.source(t) == text), None)
 
 
 def _into_own_url_parameters(ctx, call):

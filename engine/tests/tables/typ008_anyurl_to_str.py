@@ -84,6 +84,17 @@ CASES = [
         "+    return urlparse(r.uri).scheme, urlparse(x.uri).hostname\n",
         findings=["TYP008:5 review", "TYP008:5 review"],
     ),
+    # a comprehension that filters on the part it collects keeps the narrowed value (`:=`)
+    case(
+        " from mcp import ClientSession\n"
+        "+from urllib.parse import urlparse\n"
+        " \n"
+        " async def hosts(session: ClientSession) -> set[str]:\n"
+        "     listing = await session.list_resources()\n"
+        "-    return {r.uri.host for r in listing.resources if r.uri.host}\n"
+        "+    return {host for r in listing.resources if (host := urlparse(r.uri).hostname)}\n",
+        findings=["TYP008:5 review"],
+    ),
     # a URI captured by a class pattern
     case(
         " from mcp import types\n"
