@@ -137,18 +137,20 @@ def _calls_get_context(fn) -> bool:
 
 def _declared_state(resolver, node) -> Optional[str]:
     """`State` of a server declared `mcp: FastMCP[State] = ...` or built `FastMCP[State](...)`."""
-    from .sdk import FASTMCP
-
     generic = node.annotation if isinstance(node, ast.AnnAssign) else None
     if generic is None and isinstance(node.value, ast.Call):
         generic = node.value.func
+    return server_state_name(resolver, generic)
+
+
+def server_state_name(resolver, generic: Optional[ast.AST]) -> Optional[str]:
+    """`State` of `FastMCP[State]` (an annotation, or the class a server is built from), else None."""
+    from .sdk import FASTMCP
+
     if not (isinstance(generic, ast.Subscript) and isinstance(generic.slice, ast.Name)):
         return None
-    return (
-        generic.slice.id
-        if resolver.canonical(resolver.qualname(generic.value)) == resolver.canonical(FASTMCP)
-        else None
-    )
+    same = resolver.canonical(resolver.qualname(generic.value)) == resolver.canonical(FASTMCP)
+    return generic.slice.id if same else None
 
 
 def _class_shape(infer, tree, cls: ast.ClassDef) -> dict:

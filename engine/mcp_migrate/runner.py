@@ -4,7 +4,7 @@ import ast
 import gc
 import re
 from bisect import bisect_right
-from typing import Dict, List, Optional, Sequence, Tuple, Union
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 from . import rules as _rules  # noqa: F401  (importing registers every rule)
 from .context import Context
@@ -349,15 +349,15 @@ def _without_moot(f: Finding, accepted: EditSet, owner: Dict[Edit, Finding], tex
     return superseded
 
 
-def _moot(e: Edit, accepted: EditSet, owner: Dict[Edit, Finding], text: str) -> bool:
-    """An accepted fix replaces the text `e` edits, and none of its edits copies that text elsewhere
-    (TRN001 moving an argument into a new call keeps it)."""
+def _moot(e: Edit, accepted: Iterable[Edit], owner: Dict[Edit, Finding], text: str) -> bool:
+    """An accepted fix replaces the text `e` edits (or a finding spans), and none of its edits copies
+    that text elsewhere (TRN001 moving an argument into a new call keeps it)."""
     by = _container(accepted, owner, [e], text)
     return by is not None and all(text[e.start : e.end] not in x.text for x in by.edits)
 
 
 def _container(
-    accepted: EditSet, owner: Dict[Edit, Finding], edits: List[Edit], text: Optional[str]
+    accepted: Iterable[Edit], owner: Dict[Edit, Finding], edits: List[Edit], text: Optional[str]
 ) -> Optional[Finding]:
     """The finding whose accepted edits replace text containing every one of `edits`, if any. With
     `text`, only replacements that discard that text count (ones copying it would lose the edit)."""
@@ -520,7 +520,7 @@ def _render(ctx: Context, findings: List[Finding], owner: Dict[Edit, Finding]) -
     at: Dict[int, Dict[str, Tuple[List[str], str]]] = {}
     into: Dict[Edit, Dict[Tuple[int, str], Dict[str, Tuple[List[str], str]]]] = {}
     for f in findings:
-        if not f.wants_marker() or (f.subsumable and _gone(f, covering(f.start), owner, text)):
+        if not f.wants_marker() or (f.subsumable and _moot(Edit(f.start, f.end, ""), owner, owner, text)):
             continue
         line = f.marker_line
         q = idx.line_start(line)
@@ -587,18 +587,6 @@ def _render(ctx: Context, findings: List[Finding], owner: Dict[Edit, Finding]) -
         if body:
             out.append(Edit(q, q, body))
     return out
-
-
-def _gone(f: Finding, e: Optional[Edit], owner: Dict[Edit, Finding], text: str) -> bool:
-    """An applied edit replaces all of the finding's text, and no edit of its fix copies that text
-    (SRV007 folding `mcp.settings.port = p` into `run()`): a marker would describe code that no
-    longer exists."""
-    return (
-        e is not None
-        and e.start <= f.start < f.end <= e.end
-        and (e.start, e.end) != (f.start, f.end)
-        and all(text[f.start : f.end] not in x.text for x in owner[e].edits)
-    )
 
 
 def _moved_copy(line_text: str, f: Finding, owner: Dict[Edit, Finding]):

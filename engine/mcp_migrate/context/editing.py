@@ -277,6 +277,19 @@ class EditHelpers:
         """Inserts `from module import name` after the top-level imports (None if already imported)."""
         return pyedits.add_import(self, module, name)
 
+    def imports_for(self, needs: Dict[str, Sequence[str]]) -> Optional[List[Edit]]:
+        """The import edits for the names inserted text uses ({name: modules that may bind it, the first
+        one to import from}); None when the file binds one of them to something else."""
+        edits = []
+        for name, modules in needs.items():
+            b = self.module_binding(name)
+            if b is None:
+                edit = self.add_import(modules[0], name)
+                edits += [edit] if edit else []
+            elif b.target not in {"%s.%s" % (m, name) for m in modules}:
+                return None
+        return edits
+
     def after_imports(self, lines: str) -> Edit:
         """Inserts `lines` (module-level statements, after a blank line) below the top-level imports:
         before the code that follows them past a blank line, so that the imports any fix adds (at the

@@ -454,12 +454,18 @@ class LowlevelPlan:
         q = self.resolve(key) if key is not None else None
         return bool(q) and q.startswith(sdk.TYPES) and q.endswith(("Request", "Notification"))
 
-    def _dict_conversion(self, node, sub, st) -> Tuple[Optional[Conversion], str]:
-        q = self.resolve(sub.slice) or ""
+    def handler_route(self, key: ast.AST, notification: bool) -> Optional[Tuple[str, str]]:
+        """(method, params type) of the v1 request (or notification) class `key` names
+        (`types.ListToolsRequest` -> ("tools/list", "PaginatedRequestParams")), else None."""
+        q = self.resolve(key) or ""
         name = q[len(sdk.TYPES) :] if q.startswith(sdk.TYPES) else ""
         route = sdk.HANDLER_ROUTES.get(name)
+        return route if route is not None and name.endswith("Notification") == notification else None
+
+    def _dict_conversion(self, node, sub, st) -> Tuple[Optional[Conversion], str]:
         notification = node.attr == "notification_handlers"
-        if route is None or name.endswith("Notification") != notification:
+        route = self.handler_route(sub.slice, notification)
+        if route is None:
             return None, "register the handler with `add_%s_handler(method, params_type, handler)`" % (
                 "notification" if notification else "request"
             )

@@ -10,6 +10,7 @@ import ast
 from typing import List, Optional, Tuple
 
 from .. import sdk
+from ..project import server_state_name
 from ..resolver import dotted
 
 _FIELD_NAMES = {f for fs in sdk.TYPE_FIELDS.values() for f in fs}
@@ -197,10 +198,8 @@ class SdkQuestions:
             if isinstance(node, ast.alias):
                 return self._imported_server_state(node)
             generic = node.value.func if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) else None
-        if not (isinstance(generic, ast.Subscript) and self.is_ref(generic.value, sdk.FASTMCP)):
-            return None
-        state = generic.slice
-        return state.id if isinstance(state, ast.Name) and self.module_binding(state.id) is not None else None
+        state = server_state_name(self.resolver, generic)
+        return state if state is not None and self.module_binding(state) is not None else None
 
     def _imported_server_state(self, alias: ast.alias) -> Optional[str]:
         """declared_server_state of a server imported from the project's own module (`from .app import

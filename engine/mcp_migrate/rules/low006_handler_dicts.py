@@ -83,10 +83,8 @@ def _membership(ctx, node, kind) -> bool:
         and test.comparators[0] is node
     ):
         return False
-    q = ctx.resolve(test.left) or ""
-    name = q[len(sdk.TYPES) :] if q.startswith(sdk.TYPES) else ""
-    route = sdk.HANDLER_ROUTES.get(name)
-    if route is None or name.endswith("Notification") != (kind == "notification"):
+    route = ctx.handler_route(test.left, kind == "notification")
+    if route is None:
         return False
     check = "is None" if isinstance(test.ops[0], ast.NotIn) else "is not None"
     text = '%s.get_%s_handler("%s") %s' % (ctx.source(node.value), kind, route[0], check)

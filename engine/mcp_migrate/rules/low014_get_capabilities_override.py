@@ -50,15 +50,11 @@ def check(ctx: PythonContext):
         if len(a.posonlyargs + a.args) != 3 or a.kwonlyargs:
             ctx.manual(fn, MSG + ": take `extensions=None, *, protocol_version=None` and pass them to `super()`")
             continue
-        typed = a.args[1].annotation is not None
-        any_name, imp = _any(ctx) if typed else ("", None)
+        # annotated like the override, where `Any` is (or can be) `typing.Any` here
+        imports = ctx.imports_for({"Any": ("typing", "typing_extensions")}) if a.args[1].annotation else None
         params = (
-            [
-                "extensions: dict[str, dict[str, %s]] | None = None" % any_name,
-                "*",
-                "protocol_version: str | None = None",
-            ]
-            if any_name
+            ["extensions: dict[str, dict[str, Any]] | None = None", "*", "protocol_version: str | None = None"]
+            if imports is not None
             else ["extensions=None", "*", "protocol_version=None"]
         )
         last = a.args[-1]
@@ -66,7 +62,7 @@ def check(ctx: PythonContext):
         sep = ", " if last.lineno == fn.lineno else ",\n" + ctx.index.indentation(last.lineno)
         params = sep + sep.join(params)
         end = max(ctx.span(last)[1], ctx.span(a.defaults[-1])[1] if a.defaults else 0)
-        edits = [ctx.insert(end, params)] + ([imp] if imp else [])
+        edits = [ctx.insert(end, params)] + (imports or [])
         for call in ast.walk(fn):
             if isinstance(call, ast.Call) and ctx.is_super_method(call, "get_capabilities"):
                 passed = (
@@ -80,11 +76,3 @@ def check(ctx: PythonContext):
                 edits.append(passed)
         else:
             ctx.fix(fn, MSG + ": the override takes them and hands them on", edits)
-
-
-def _any(ctx):
-    """(the name `typing.Any` goes by here, its import edit or None); ("", None) when `Any` is taken."""
-    b = ctx.module_binding("Any")
-    if b is None:
-        return "Any", ctx.add_import("typing", "Any")
-    return ("Any", None) if b.target in ("typing.Any", "typing_extensions.Any") else ("", None)

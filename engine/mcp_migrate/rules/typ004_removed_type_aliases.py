@@ -72,7 +72,7 @@ def check(ctx: PythonContext):
         if not ctx.mentions(T + name):
             continue
         msg = "`%s` was removed from `mcp.types`; it was `%s`" % (name, text)
-        imports = _imports_for(ctx, needs)
+        imports = ctx.imports_for(needs)
         if imports is None:
             for node in ctx.import_aliases(T + name) or ctx.references(T + name)[:1]:
                 ctx.manual(node, msg + ": spell it out (this file binds `Callable` or `Any` to something else)")
@@ -81,17 +81,3 @@ def check(ctx: PythonContext):
     for name, msg in MANUAL.items():
         for node in ctx.import_aliases(T + name) or ctx.references(T + name)[:1]:
             ctx.manual(node, msg)
-
-
-def _imports_for(ctx, needs):
-    """The import edits `needs` ({name: modules that may bind it, the first one to import from})
-    takes in this file; None when the file binds one of the names to something else."""
-    edits = []
-    for name, modules in needs.items():
-        b = ctx.module_binding(name)
-        if b is None:
-            edit = ctx.add_import(modules[0], name)
-            edits += [edit] if edit else []
-        elif b.target not in {"%s.%s" % (m, name) for m in modules}:
-            return None
-    return edits
