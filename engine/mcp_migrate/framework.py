@@ -157,6 +157,7 @@ class Finding:
         "advisory",
         "subsumable",
         "subsumed_by",
+        "shared",
     )
 
     def __init__(
@@ -182,6 +183,8 @@ class Finding:
         self.advisory = False  # report-only (no edits, no marker): works in v2, informational
         self.subsumable = False  # redundant (its fix, or a manual one's marker) once an accepted fix rewrites its text
         self.subsumed_by = None  # that finding's rule code, once the runner decided so
+        # Other files' fixes rely on this one (they import what it defines): it is accepted first.
+        self.shared = False
 
     def wants_marker(self) -> bool:
         """Manual findings, and review findings left unapplied (unless advisory), leave a marker."""

@@ -12,12 +12,14 @@ import re
 from typing import Dict, Iterable, List, Optional
 
 from .sdk import ANYIO_STREAM_METHODS
+from .transport_settings import MOVED, fold_destination, server_uses
 
 MAX_HOPS = 16
 LISTS = {"list", "List", "Sequence", "Iterable", "Iterator", "AsyncIterator", "set", "Set"}
 DICTS = {"dict", "Dict", "Mapping", "MutableMapping"}
 # A module calling one of these may rely on a stream type another module declares (TST002 keeps those).
 ANYIO_STREAM_CALL = re.compile(r"\.(?:%s)\(" % "|".join(ANYIO_STREAM_METHODS))
+FASTMCP_CLASS = "mcp.server.fastmcp.server.FastMCP"
 IMPORTS_MCP = re.compile(r"^\s*(?:from|import)\s+mcp\b", re.M)
 
 
@@ -105,6 +107,7 @@ def file_facts(path: str, text: str) -> Optional[dict]:
     return {
         "path": path,
         "module": module,
+        "server_uses": _server_uses(resolver, tree, module, is_package, names, text),
         "package": is_package,
         "names": names,
         "classes": classes,
@@ -114,6 +117,61 @@ def file_facts(path: str, text: str) -> Optional[dict]:
         "anyio_stream_calls": bool(ANYIO_STREAM_CALL.search(text)),
         "imports_mcp": bool(IMPORTS_MCP.search(text)),
     }
+
+
+def _server_uses(resolver, tree, module: str, is_package: bool, names: Dict[str, list], text: str) -> List[dict]:
+    """How this file uses each server it defines at top level or imports from the project's own
+    modules (`transport_settings.server_uses`, summarised), for `ProjectIndex.transport_carry`."""
+    servers = {n for n, entry in names.items() if entry == ["type", FASTMCP_CLASS]}
+    out = []
+    for node, origin, loads in server_bindings(resolver, tree, module, is_package, servers):
+        uses = server_uses(resolver, node, loads)
+        ctor = node.value if isinstance(node, (ast.Assign, ast.AnnAssign)) else None
+        if not (uses.settings or uses.destinations or not uses.ok or ctor is not None):
+            continue
+        out.append(
+            {
+                "origin": origin,
+                "defines": ctor is not None,
+                "ok": uses.ok and (ctor is None or (len(ctor.args) <= 6 and all(k.arg for k in ctor.keywords))),
+                "ctor": [k.arg for k in ctor.keywords if k.arg in MOVED] if ctor is not None else [],
+                "fields": sorted({a.attr for a in uses.settings}),
+                "loose": any(fold_destination(resolver, a) is None for a in uses.settings),
+                "outside": bool(uses.destinations) and ctor is None,
+                "taken": bool(re.search(r"\b%s\b" % holder_name(origin[1]), text)),
+            }
+        )
+    return out
+
+
+def server_bindings(resolver, tree, module: str, is_package: bool, servers) -> List[tuple]:
+    """(binding node, [module, name] it stands for, the Name loads it binds) for each top-level
+    assignment of a name in `servers` and each import from the project's own modules."""
+    bindings = {}
+    for node in _top_level(tree.body):
+        if isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, ast.Call):
+            target = node.target if isinstance(node, ast.AnnAssign) else node.targets[0]
+            if len(getattr(node, "targets", [target])) == 1 and isinstance(target, ast.Name) and target.id in servers:
+                bindings[id(node)] = (node, target.id, [module, target.id])
+    for node in resolver.nodes:
+        if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "mcp").split(".")[0] != "mcp"):
+            source = _absolute(module, is_package, node.level, node.module)
+            for a in node.names:
+                if source and a.name != "*":
+                    bindings[id(a)] = (a, a.asname or a.name, [source, a.name])
+    wanted = {local for _, local, _ in bindings.values()}
+    loads: Dict[int, List[ast.Name]] = {}
+    for n in resolver.nodes if wanted else ():
+        if isinstance(n, ast.Name) and n.id in wanted and isinstance(n.ctx, ast.Load):
+            b = resolver.binding(n)
+            if b is not None and id(b.node) in bindings:
+                loads.setdefault(id(b.node), []).append(n)
+    return [(node, origin, loads.get(key, [])) for key, (node, _, origin) in bindings.items()]
+
+
+def holder_name(server: str) -> str:
+    """The variable that keeps a shared server's transport settings (`mcp_transport_settings`)."""
+    return "%s_transport_settings" % server
 
 
 def _calls_get_context(fn) -> bool:
@@ -321,6 +379,7 @@ class ProjectIndex:
             self._by_last.setdefault(m.rpartition(".")[2], []).append(m)
         self._near: List[str] = []
         self._url_methods: Optional[set] = None
+        self._carries: Dict[tuple, Optional[dict]] = {}
 
     def seen_from(self, path: str) -> "ProjectIndex":
         """The same index, read from the file at `path`: a module name that several projects of the
@@ -440,6 +499,65 @@ class ProjectIndex:
             return None
         entry = facts["names"].get(state)
         return [entry[1], entry[2]] if entry is not None and entry[0] == "import" else [facts["module"], state]
+
+    def transport_carry(self, module: str, name: str) -> Optional[dict]:
+        """For the top-level server `name` of the user's `module` that other modules import, when v2's
+        removed transport settings must be carried across them: {"fields": those the project sets or
+        reads, in `MOVED` order, "holder": the variable the defining module keeps them in}. None when
+        some module uses the server in a way that cannot be followed, or nothing needs carrying."""
+        key = (module, name)
+        if key not in self._carries:
+            self._carries[key] = self._transport_carry(module, name)
+        return self._carries[key]
+
+    def _transport_carry(self, module: str, name: str) -> Optional[dict]:
+        home = self.find(module)
+        if home is None or not self.importers(home["module"], name):
+            return None
+        target = (home["module"], name)
+        related = [
+            (facts, e)
+            for facts in self.modules.values()
+            for e in facts.get("server_uses", ())
+            if self.definition(e["origin"][0], e["origin"][1]) == target
+        ]
+        own = [e for facts, e in related if facts is home and e["defines"] and e["origin"][1] == name]
+        if len(own) != 1 or not all(e["ok"] and not e["taken"] for _, e in related):
+            return None
+        ctor = set(own[0]["ctor"])
+        read = {f for _, e in related for f in e["fields"]}
+        if not (any(e["loose"] for _, e in related) or (ctor and any(e["outside"] for _, e in related))):
+            return None
+        return {"fields": [f for f in MOVED if f in ctor | read], "holder": holder_name(name)}
+
+    def spelled(self, path: str, level: int, module: Optional[str], target: str) -> Optional[str]:
+        """How the file at `path` names the project's module `target` in an import written like
+        `from <"." * level + module> import ...` (relative when that one is): "." + "app" for
+        `from .server import mcp` when `target` is its sibling `pkg.app`; None when it cannot say."""
+        written = self.imported_module(path, level, module)
+        found = self.find(written) if written else None
+        if found is None or not found["module"].endswith(written):
+            return None
+        prefix = found["module"][: len(found["module"]) - len(written)]  # the index may see `src.` above it
+        if not target.startswith(prefix):
+            return None
+        absolute = target[len(prefix) :]
+        if not level:
+            return absolute
+        base = self.relative(path, level, None)
+        if base is None or not absolute.startswith(base + "."):
+            return None
+        return "." * level + absolute[len(base) + 1 :]
+
+    def definition(self, module: str, name: str, hops: int = 0) -> Optional[tuple]:
+        """(module, name) where top-level `name` of the user's `module` is defined, through re-exports."""
+        facts = self.find(module) if hops <= MAX_HOPS else None
+        if facts is None:
+            return None
+        entry = facts["names"].get(name)
+        if entry is not None and entry[0] == "import" and self.find(entry[1]) is not None:
+            return self.definition(entry[1], entry[2], hops + 1)
+        return (facts["module"], name)
 
     def context_helper(self, module: str, name: str) -> bool:
         """The top-level def `name` of the user's `module` calls v1's `get_context()`."""

@@ -204,7 +204,7 @@ def _without_added_duplicate_imports(before: str, after: str) -> str:
 
 
 def _applied(ctx: Context, apply_review) -> str:
-    findings = sorted(ctx.findings, key=lambda f: (priority(f.rule.code), f.start))
+    findings = sorted(ctx.findings, key=lambda f: (not f.shared, priority(f.rule.code), f.start))
     ctx.findings = findings
     owner = _accept(findings, apply_review, demote=True, text=ctx.text)
     edits = _render(ctx, findings, owner)
@@ -220,15 +220,17 @@ def _applied(ctx: Context, apply_review) -> str:
             for f in fs:
                 f.applied = False
                 f.demote("its automatic fix did not produce valid Python; apply it by hand")
-    owner = _accept(findings, apply_review, demote=False, text=ctx.text)
-    edits = _render(ctx, findings, owner)
-    if _parses_with(ctx, edits):
-        return apply_edits(ctx.text, edits)
-    for f in findings:
-        if f.applied:
-            f.applied = False
-            f.subsumed_by = None
-            f.demote("the combined automatic fixes did not produce valid Python; apply by hand")
+    # Then without the other fixes, keeping those other files rely on (`Finding.shared`); then without any.
+    for dropped in (lambda f: not f.shared, lambda f: True):
+        owner = _accept(findings, apply_review, demote=False, text=ctx.text)
+        edits = _render(ctx, findings, owner)
+        if _parses_with(ctx, edits):
+            return apply_edits(ctx.text, edits)
+        for f in findings:
+            if f.applied and dropped(f):
+                f.applied = False
+                f.subsumed_by = None
+                f.demote("the combined automatic fixes did not produce valid Python; apply by hand")
     return apply_edits(ctx.text, _render(ctx, findings, {}))
 
 
@@ -354,6 +356,14 @@ def _moot(e: Edit, accepted: Iterable[Edit], owner: Dict[Edit, Finding], text: s
     that text elsewhere (TRN001 moving an argument into a new call keeps it)."""
     by = _container(accepted, owner, [e], text)
     return by is not None and all(text[e.start : e.end] not in x.text for x in by.edits)
+
+
+def _rewritten(f: Finding, owner: Dict[Edit, Finding], text: str) -> bool:
+    """An accepted fix replaces the text a finding spans (or text around it) without copying it:
+    a marker about that text would describe code the output no longer has."""
+    gone = text[f.start : f.end]
+    exact = any((a.start, a.end) == (f.start, f.end) and gone not in a.text for a in owner)
+    return exact or _moot(Edit(f.start, f.end, ""), owner, owner, text)
 
 
 def _container(
@@ -520,7 +530,7 @@ def _render(ctx: Context, findings: List[Finding], owner: Dict[Edit, Finding]) -
     at: Dict[int, Dict[str, Tuple[List[str], str]]] = {}
     into: Dict[Edit, Dict[Tuple[int, str], Dict[str, Tuple[List[str], str]]]] = {}
     for f in findings:
-        if not f.wants_marker() or (f.subsumable and _moot(Edit(f.start, f.end, ""), owner, owner, text)):
+        if not f.wants_marker() or (f.subsumable and _rewritten(f, owner, text)):
             continue
         line = f.marker_line
         q = idx.line_start(line)

@@ -128,6 +128,38 @@ FASTMCP_CONTEXT = "mcp.server.fastmcp.server.Context"
 FASTMCP_SETTINGS = "mcp.server.fastmcp.server.Settings"
 FASTMCP_RESOURCE_TYPES = "mcp.server.fastmcp.resources.types."  # prefix: `+ "FileResource"`
 FASTMCP_HANDLER_DECORATORS = ("tool", "resource", "prompt")
+# The transport settings v2 moved from `FastMCP(...)` / `mcp.settings` to `run()` and the app methods.
+TRANSPORT_SSE = ("host", "port", "sse_path", "message_path", "transport_security")
+TRANSPORT_HTTP = (
+    "host",
+    "port",
+    "streamable_http_path",
+    "json_response",
+    "stateless_http",
+    "event_store",
+    "retry_interval",
+    "transport_security",
+)
+TRANSPORT_SETTINGS = tuple(dict.fromkeys(TRANSPORT_SSE + TRANSPORT_HTTP))
+# What each v2 destination accepts (`run()` by its transport); the app factories have no `port`.
+TRANSPORT_ACCEPTS = {
+    ("run", "sse"): TRANSPORT_SSE,
+    ("run", "streamable-http"): TRANSPORT_HTTP,
+    ("run", "stdio"): (),
+    "run_sse_async": TRANSPORT_SSE,
+    "run_streamable_http_async": TRANSPORT_HTTP,
+    "run_stdio_async": (),
+    "sse_app": tuple(p for p in TRANSPORT_SSE if p != "port"),
+    "streamable_http_app": tuple(p for p in TRANSPORT_HTTP if p != "port"),
+}
+TRANSPORT_DESTINATIONS = (
+    "run",
+    "run_sse_async",
+    "run_streamable_http_async",
+    "run_stdio_async",
+    "sse_app",
+    "streamable_http_app",
+)
 # v1 `FastMCP.__init__` positional order (after `self`); v2 inserted title/description/version.
 FASTMCP_POSITIONAL = (
     "name",

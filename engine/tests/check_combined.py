@@ -187,6 +187,22 @@ PROJECT = {
         "tuned.settings.sse_path = '/events'\nprint(tuned.settings.sse_path)\napp = tuned.sse_app()\n"
     ),
     "pkg/run_tuned.py": "from .tuned import tuned\n\ntuned.run('sse')\n",
+    # the shop's settings are set in its CLI and read by its web app: one holder in the defining module
+    "pkg/shop.py": (
+        "from mcp.server.fastmcp import FastMCP\n\nshop = FastMCP('shop', host='0.0.0.0', port=9000)\n\n\n"
+        "@shop.tool()\ndef price() -> int:\n    return 1\n"
+    ),
+    "pkg/shop_cli.py": (
+        "def main(args) -> None:\n    from .shop import shop\n\n    settings = shop.settings\n"
+        "    settings.port = args.port\n    shop.settings.stateless_http = True\n"
+        "    print(f'on {shop.settings.host}:{shop.settings.port}')\n"
+        "    if args.transport == 'http':\n        shop.run(transport='streamable-http')\n"
+        "    else:\n        shop.run(transport=args.transport)\n"
+    ),
+    "pkg/shop_web.py": "from pkg.shop import shop\n\napp = shop.streamable_http_app()\ndebug = shop.settings.debug\n",
+    # the kiosk is handed to the project's own function, which may read its settings: nothing is carried
+    "pkg/kiosk.py": "from mcp.server.fastmcp import FastMCP\n\nkiosk = FastMCP('kiosk')\nprint(kiosk.settings.port)\n",
+    "pkg/kiosk_app.py": "from .kiosk import kiosk\nfrom .factory import build\n\napp = build(kiosk)\n",
     "pkg/render.py": "def describe(uri) -> str:\n    return str(uri)\n",
     # a method of the project's own class in another module takes `uri: AnyUrl`: v1's MCP URI was one
     "pkg/remote.py": (
@@ -308,15 +324,47 @@ PROJECT_AFTER = {
         "    async with connected(read, write) as session:\n        assert session.server_capabilities is not None\n"
     ),
     "pkg/tuned.py": (
-        "from mcp.server.mcpserver import MCPServer\n\ntuned = MCPServer('t')\n"
-        "# mcp-migrate: SRV007 `settings.sse_path` was removed (assigning it raises `ValueError`); pass `sse_path=` "
-        'to `run(transport="sse", ...)` or `sse_app(...)` '
+        "from mcp.server.mcpserver import MCPServer\nfrom types import SimpleNamespace\n\ntuned = MCPServer('t')\n"
+        'tuned_transport_settings = SimpleNamespace(sse_path="/sse")\n'
+        "tuned_transport_settings.sse_path = '/events'\nprint(tuned_transport_settings.sse_path)\n"
+        "app = tuned.sse_app(sse_path=tuned_transport_settings.sse_path)\n"
+    ),
+    "pkg/run_tuned.py": (
+        "from .tuned import tuned\nfrom .tuned import tuned_transport_settings\n\n"
+        "tuned.run('sse', sse_path=tuned_transport_settings.sse_path)\n"
+    ),
+    "pkg/shop.py": (
+        "from mcp.server.mcpserver import MCPServer\nfrom types import SimpleNamespace\n\nshop = MCPServer('shop')\n"
+        "shop_transport_settings = SimpleNamespace(host='0.0.0.0', port=9000, stateless_http=False)\n\n\n"
+        "@shop.tool()\ndef price() -> int:\n    return 1\n"
+    ),
+    "pkg/shop_cli.py": (
+        "def main(args) -> None:\n    from .shop import shop\n    from .shop import shop_transport_settings\n\n"
+        "    settings = shop.settings\n"
+        "    shop_transport_settings.port = args.port\n    shop_transport_settings.stateless_http = True\n"
+        "    print(f'on {shop_transport_settings.host}:{shop_transport_settings.port}')\n"
+        "    if args.transport == 'http':\n"
+        "        shop.run(transport='streamable-http', host=shop_transport_settings.host, "
+        "port=shop_transport_settings.port, stateless_http=shop_transport_settings.stateless_http)\n"
+        "    else:\n"
+        "        # mcp-migrate: SRV007 the transport is only known at run time, and v2's `run()` takes the transport "
+        'settings only with `transport="sse"` / `"streamable-http"`: for those, pass `host=`, `port=`, '
+        "`stateless_http=` from `shop_transport_settings` "
         "https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n"
-        "tuned.settings.sse_path = '/events'\n"
-        "# mcp-migrate: SRV007 `settings.sse_path` was removed (reading it raises `AttributeError`); keep the value "
-        'yourself and pass it as `sse_path=` to `run(transport="sse", ...)` or `sse_app(...)` '
+        "        shop.run(transport=args.transport)\n"
+    ),
+    "pkg/shop_web.py": (
+        "from pkg.shop import shop\nfrom pkg.shop import shop_transport_settings\n\n"
+        "app = shop.streamable_http_app(host=shop_transport_settings.host, "
+        "stateless_http=shop_transport_settings.stateless_http)\ndebug = shop.settings.debug\n"
+    ),
+    "pkg/kiosk.py": (
+        "from mcp.server.mcpserver import MCPServer\n\nkiosk = MCPServer('kiosk')\n"
+        "# mcp-migrate: SRV007 `settings.port` was removed (reading it raises `AttributeError`); keep the value "
+        'yourself and pass it as `port=` to `run(transport="sse"|"streamable-http", port=...)` (a mounted app binds '
+        "where the outer server does) "
         "https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n"
-        "print(tuned.settings.sse_path)\napp = tuned.sse_app()\n"
+        "print(kiosk.settings.port)\n"
     ),
     "pkg/serve.py": "from .app import app\n\napp.run('sse', port=9000)\n",
     # the imported function's `-> str` says the contents are text
@@ -355,6 +403,8 @@ USES_SDK = {
     "pkg/served_use.py",
     "pkg/docs.py",
     "pkg/tuned.py",
+    "pkg/shop.py",
+    "pkg/kiosk.py",
     "pkg/mirror.py",
     "pkg/tool.py",
     "pkg/streams.py",

@@ -354,15 +354,24 @@ describe('CLI on examples/v1-projects: weather-server (FastMCP)', () => {
   it('SRV004 passes the positional instructions by keyword', () => {
     expect(server()).toContain('    instructions="Get weather forecasts');
   });
-  it('SRV007 moves host/port/stateless_http to run()', () => {
-    const ctor = server().slice(server().indexOf('mcp = MCPServer('), server().indexOf('async def make_nws_request'));
+  it('SRV007 keeps host/port/stateless_http for run() and the app events.py mounts', () => {
+    const ctor = server().slice(server().indexOf('mcp = MCPServer('), server().indexOf('mcp_transport_settings ='));
     expect(ctor).not.toMatch(/host=|port=|stateless_http=/);
     expect(ctor).toContain('dependencies=["httpx"]');
-    expect(server()).toMatch(
-      /mcp\.run\(transport="streamable-http", [^\n]*host=os\.environ\.get\("WEATHER_HOST", "0\.0\.0\.0"\)/,
+    expect(server()).toContain('from types import SimpleNamespace\n');
+    expect(server()).toContain(
+      'mcp_transport_settings = SimpleNamespace(\n    host=os.environ.get("WEATHER_HOST", "0.0.0.0"),\n' +
+        '    port=int(os.environ.get("WEATHER_PORT", "8080")),\n    stateless_http=True,\n)\n',
     );
-    expect(server()).toMatch(/mcp\.run\([^\n]*port=int\(os\.environ\.get\("WEATHER_PORT", "8080"\)\)/);
-    expect(server()).toMatch(/mcp\.run\([^\n]*stateless_http=True/);
+    expect(server()).toContain(
+      'mcp.run(transport="streamable-http", host=mcp_transport_settings.host, port=mcp_transport_settings.port, ' +
+        'stateless_http=mcp_transport_settings.stateless_http)',
+    );
+    const events = out('weather-server/src/weather/events.py');
+    expect(events).toContain('from weather.server import mcp\nfrom weather.server import mcp_transport_settings\n');
+    expect(events).toContain(
+      'mcp.streamable_http_app(host=mcp_transport_settings.host, stateless_http=mcp_transport_settings.stateless_http)',
+    );
   });
   it('TYP001 renames McpError', () => {
     expect(server()).toContain('from mcp.shared.exceptions import MCPError\n');

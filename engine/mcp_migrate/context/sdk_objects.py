@@ -10,7 +10,8 @@ import ast
 from typing import List, Optional, Tuple
 
 from .. import sdk
-from ..project import server_state_name
+from ..project import module_name, server_bindings, server_state_name
+from ..transport_settings import ServerUses, accepts, fold_destination, server_uses, simple
 from ..resolver import dotted
 
 _FIELD_NAMES = {f for fs in sdk.TYPE_FIELDS.values() for f in fs}
@@ -134,6 +135,44 @@ class SdkQuestions:
                 if self.is_super_init(c) and self.enclosing(c, ast.ClassDef) is cls:
                     out.append((c, True))
         return out
+
+    def shared_servers(self) -> List[Tuple[ast.AST, dict, ServerUses]]:
+        """(binding, plan, uses here) for each server this file defines at top level or imports from the
+        project whose transport settings the project index carries across modules (the binding is the
+        assignment or the import alias; the plan is `ProjectIndex.transport_carry`'s)."""
+        project, module = self.types.project, module_name(self.filename)
+        if project is None or module is None:
+            return []
+        facts = project.find(module) or {"names": {}}
+        servers = {n for n, entry in facts["names"].items() if entry[0] == "type"}
+        out = []
+        for node, origin, loads in server_bindings(
+            self.resolver, self.tree, module, self.filename.endswith("__init__.py"), servers
+        ):
+            target = project.definition(*origin)
+            plan = project.transport_carry(*target) if target else None
+            if plan is not None and isinstance(node, ast.alias):
+                stmt = self.import_of(node)
+                spec = project.spelled(self.types.path, stmt.level, stmt.module, target[0]) if stmt else None
+                plan = dict(plan, module=spec) if spec else None
+            if plan is not None:
+                out.append((node, plan, server_uses(self.resolver, node, loads)))
+        return out
+
+    def transport_accepts(self, call: ast.Call) -> Optional[Tuple[str, ...]]:
+        """The transport settings a server's `run()` / `sse_app()` / ... call takes; None when its
+        transport is only known at run time."""
+        return accepts(self.resolver, call)
+
+    def settings_destination(self, attr: ast.Attribute) -> Optional[ast.Call]:
+        """The server's `run...()` / app call right after `mcp.settings.<name> = value` (`attr` its
+        target) that the value may move into, else None."""
+        return fold_destination(self.resolver, attr)
+
+    @staticmethod
+    def simple_value(value: ast.AST) -> bool:
+        """A constant or a (dotted) name, possibly negated: an argument safe to move or repeat."""
+        return simple(value)
 
     def same_object_calls(self, ctor: ast.Call, cls: str, *methods: str) -> List[ast.Call]:
         """`x.m(...)` calls (m in methods, x an instance of `cls`) on the very object `ctor` created."""

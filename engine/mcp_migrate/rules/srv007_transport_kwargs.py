@@ -4,19 +4,14 @@ from .. import sdk
 from ..context import PythonContext
 from ..framework import rule
 
-SETTINGS = sdk.FASTMCP_SETTINGS
-SSE = ("host", "port", "sse_path", "message_path", "transport_security")
-HTTP = (
-    "host",
-    "port",
-    "streamable_http_path",
-    "json_response",
-    "stateless_http",
-    "event_store",
-    "retry_interval",
-    "transport_security",
+SSE, HTTP, MOVED, DESTINATIONS = (
+    sdk.TRANSPORT_SSE,
+    sdk.TRANSPORT_HTTP,
+    sdk.TRANSPORT_SETTINGS,
+    sdk.TRANSPORT_DESTINATIONS,
 )
-MOVED = tuple(dict.fromkeys(SSE + HTTP))
+
+SETTINGS = sdk.FASTMCP_SETTINGS
 INT_SETTINGS = ("port", "retry_interval")
 # Defaults v1's `FastMCP(...)` and every v2 `run()`/app method share (`host` and `transport_security`
 # are left out: v1 derived DNS-rebinding protection from the host).
@@ -32,25 +27,6 @@ DEFAULTS = {
 }
 # v1's `Settings` defaults for every removed field: what a server that never set one ran with.
 V1_DEFAULTS = dict(DEFAULTS, host="127.0.0.1", transport_security=None)
-# What each v2 destination accepts (`run()` by its transport); the app factories have no `port`.
-ACCEPTS = {
-    ("run", "sse"): SSE,
-    ("run", "streamable-http"): HTTP,
-    ("run", "stdio"): (),
-    "run_sse_async": SSE,
-    "run_streamable_http_async": HTTP,
-    "run_stdio_async": (),
-    "sse_app": tuple(p for p in SSE if p != "port"),
-    "streamable_http_app": tuple(p for p in HTTP if p != "port"),
-}
-DESTINATIONS = (
-    "run",
-    "run_sse_async",
-    "run_streamable_http_async",
-    "run_stdio_async",
-    "sse_app",
-    "streamable_http_app",
-)
 WHERE = {
     "host": '`run(transport="sse"|"streamable-http", host=...)`, and `sse_app(host=...)` / '
     "`streamable_http_app(host=...)` for a mounted app",
@@ -59,7 +35,6 @@ WHERE = {
     "message_path": '`run(transport="sse", ...)` or `sse_app(...)`',
     "transport_security": "`run()` or `sse_app()` / `streamable_http_app()`",
 }
-LITERALS = ("typing.Literal", "typing_extensions.Literal")
 _HTTP_WHERE = '`run(transport="streamable-http", ...)` or `streamable_http_app(...)`'
 
 
@@ -75,8 +50,11 @@ _HTTP_WHERE = '`run(transport="streamable-http", ...)` or `streamable_http_app(.
         transport takes them. Without such a call, marks the constructor with the exact destination.
         `mcp.settings.<field> = value` right before such a call moves into it; a module-level server's
         removed settings written and read elsewhere in the file become module variables (`mcp_port`,
-        v1's default until written) that its calls in the file are given, unless another module
-        imports the server. Other uses of the removed settings are marked.
+        v1's default until written) that its calls in the file are given. When other modules import
+        the server, the defining module keeps them in one `SimpleNamespace` (`mcp_transport_settings`,
+        from the constructor's values or v1's defaults) that every module reads, writes and hands to
+        the server's calls, unless some module passes the server or its settings to code of its own.
+        A `run()` whose transport is only known at run time is marked. Other uses are marked.
     """,
     why="""
         v2 raises `TypeError: MCPServer.__init__() got an unexpected keyword argument 'port'`, and
@@ -104,8 +82,9 @@ _HTTP_WHERE = '`run(transport="streamable-http", ...)` or `streamable_http_app(.
     + ["mcp.server.mcpserver.server.MCPServer.streamable_http_app(%s)" % p for p in HTTP if p != "port"],
 )
 def check(ctx: PythonContext):
+    carried, moved_from = _carry_across(ctx)
     for call, resolved in ctx.constructor_calls(sdk.FASTMCP):
-        if resolved:
+        if resolved and id(call) not in moved_from:
             _constructor(ctx, call)
     for call in ctx.calls(SETTINGS):
         found = [k.arg for k in call.keywords if k.arg in MOVED]
@@ -115,8 +94,8 @@ def check(ctx: PythonContext):
                 "`Settings` no longer has %s; pass them to `run()` / `sse_app()` / "
                 "`streamable_http_app()`" % _names(found),
             )
-    folded = _fold_settings_assignments(ctx)
-    folded |= _carry_settings(ctx, folded)
+    folded = _fold_settings_assignments(ctx, carried)
+    folded |= _carry_settings(ctx, folded) | carried
     # `mcp.settings.port`, and `settings.port` after `settings = mcp.settings`
     for parent in ctx.attribute_uses(SETTINGS, *MOVED):
         if id(parent) not in folded:
@@ -134,18 +113,108 @@ def check(ctx: PythonContext):
             )
 
 
-def _fold_settings_assignments(ctx):
+def _carry_across(ctx):
+    """A top-level server that other modules import, whose removed settings the project sets or reads
+    (`ProjectIndex.transport_carry` decides for all its files at once): the defining module keeps them
+    in `<server>_transport_settings`, a `SimpleNamespace` made from the constructor's values (v1's
+    defaults otherwise), and every module reads and writes them there and hands them to the server's
+    `run()` / app calls. Returns the ids of the settings attributes rewritten and of the constructor
+    calls emptied."""
+    done, emptied = set(), set()
+    for node, plan, uses in ctx.shared_servers():
+        holder, fields = plan["holder"], plan["fields"]
+        if ctx.fresh_name(holder) is None:
+            continue  # the project index predates this text (a second run reads the holder)
+        edits = [ctx.replace(a, "%s.%s" % (holder, a.attr)) for a in uses.settings]
+        unknown = []
+        for d in uses.destinations:
+            takes = ctx.transport_accepts(d)
+            given = [f for f in fields if takes is not None and f in takes]
+            if takes is None:
+                unknown.append(d)
+            elif given:
+                edits.append(_add_before_mount_path(ctx, d, ", ".join("%s=%s.%s" % (f, holder, f) for f in given)))
+        if isinstance(node, ast.alias):
+            edits += _import_beside(ctx, node, plan["module"], holder) if edits else []
+        else:
+            made = _holder(ctx, node, holder, fields)
+            if made is None:
+                continue
+            edits += made
+            emptied.add(id(node.value))
+        if not edits or None in edits:
+            continue
+        shared = ctx.fix(
+            node if isinstance(node, ast.stmt) else ctx.import_of(node),
+            "v2 removed %s from `FastMCP(...)` and `settings`: kept in `%s`%s and passed to the server's "
+            "`run()` / app calls"
+            % (_names(fields), holder, " (a `SimpleNamespace`)" if not isinstance(node, ast.alias) else ""),
+            edits,
+        )
+        shared.shared = True  # every module's part of the carry applies, or none would work
+        done.update(id(a) for a in uses.settings)
+        for d in unknown:
+            ctx.manual(
+                d,
+                "the transport is only known at run time, and v2's `run()` takes the transport settings only "
+                'with `transport="sse"` / `"streamable-http"`: for those, pass %s from `%s`'
+                % (_names([f for f in fields if f in SSE + HTTP]), holder),
+            )
+    return done, emptied
+
+
+def _add_before_mount_path(ctx, call, text):
+    """`sse_app(mount_path=p)` gains `text` before its one argument, so SRV006's review fix (which
+    empties the parentheses) still composes with it; other calls gain it at the end."""
+    if not call.args and [k.arg for k in call.keywords] == ["mount_path"]:
+        return ctx.insert(ctx.span(call.keywords[0])[0], text + ", ")
+    return ctx.add_kwargs(call, text)
+
+
+def _holder(ctx, stmt, holder, fields):
+    """The defining module's edits: the constructor loses the moved keywords, and the holder made
+    from their values (v1's defaults for the rest) follows the server's statement."""
+    call = stmt.value
+    given = {k.arg: k for k in call.keywords if k.arg in MOVED}
+    span = ctx.line_span(stmt)
+    removed = ctx.remove_args(call, list(given.values())) if given else []
+    imports = ctx.imports_for({"SimpleNamespace": ["types"]})
+    if span is None or removed is None or imports is None:
+        return None
+    values = [
+        "%s=%s" % (f, _validated(ctx, f, given[f].value) if f in given else _literal(V1_DEFAULTS[f])) for f in fields
+    ]
+    line = "%s = SimpleNamespace(%s)\n" % (holder, ", ".join(values))
+    if len(line) > 100 or "\n" in line[:-1]:
+        line = "%s = SimpleNamespace(\n%s)\n" % (holder, "".join("    %s,\n" % v for v in values))
+    return removed + imports + [ctx.insert(span[1], line)]
+
+
+def _import_beside(ctx, alias, module, holder):
+    """`from .server import mcp` gains a line `from .app import mcp_transport_settings` below it (the
+    module that defines the server), in the same block: a function-level import may be there to
+    avoid an import cycle."""
+    stmt = ctx.import_of(alias)
+    start = ctx.index.line_start(stmt.lineno)
+    line = ctx.text[start : ctx.span(stmt)[0]]
+    indent = line[: len(line) - len(line.lstrip(" \t"))]
+    text = "%sfrom %s import %s\n" % (indent, module, holder)
+    if stmt.end_lineno < ctx.index.line_count:
+        return [ctx.insert(ctx.index.line_start(stmt.end_lineno + 1), text)]
+    return [ctx.insert(len(ctx.text), ("" if ctx.text.endswith("\n") else "\n") + text)]
+
+
+def _fold_settings_assignments(ctx, carried):
     """`mcp.settings.port = p` followed in the same block by `mcp.run_sse_async()`: the value moves into
     that call (`run_sse_async(port=p)`). Returns the ids of the settings attributes it moved."""
     plans = {}  # destination call -> [(assign statement, attribute node)]
     for node in ctx.attribute_uses(sdk.FASTMCP, "settings"):
         attr = ctx.parent(node)
-        stmt = ctx.parent(attr) if isinstance(attr, ast.Attribute) else None
-        if not (isinstance(stmt, ast.Assign) and stmt.targets == [attr] and attr.attr in MOVED and _simple(stmt.value)):
+        if id(attr) in carried:
             continue
-        dest = _later_destination(ctx, stmt, node.value, attr.attr)
+        dest = ctx.settings_destination(attr) if isinstance(attr, ast.Attribute) else None
         if dest is not None:
-            plans.setdefault(id(dest), (dest, []))[1].append((stmt, attr))
+            plans.setdefault(id(dest), (dest, []))[1].append((ctx.parent(attr), attr))
     folded = set()
     for dest, moves in plans.values():
         names = [a.attr for _, a in moves]
@@ -252,10 +321,10 @@ def _destination_kwargs(ctx, dests, fields):
     unknown, it spreads `**kwargs`, or already passes one of them."""
     plan = []
     for d in dests:
-        accepts = _accepts(ctx, d)
-        if accepts is None or ctx.has_star(d):
+        takes = ctx.transport_accepts(d)
+        if takes is None or ctx.has_star(d):
             return None
-        given = [f for f in fields if f in accepts]
+        given = [f for f in fields if f in takes]
         if any(ctx.keyword(d, f) is not None for f in given):
             return None
         plan.append((d, given))
@@ -308,38 +377,6 @@ def _literal(value):
     return '"%s"' % value if isinstance(value, str) else repr(value)
 
 
-def _later_destination(ctx, stmt, owner, name):
-    """The first `owner.run...()` / app call after `stmt` in its block that takes `name`, when the
-    statements in between are simple ones that do not read the server's settings."""
-    block = ctx.block_of(stmt)
-    if block is None:
-        return None
-    key = ctx.source(owner)
-    for later in block[block.index(stmt) + 1 :]:
-        if not isinstance(later, (ast.Expr, ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Return)):
-            return None
-        calls = [
-            c
-            for c in ast.walk(later)
-            if isinstance(c, ast.Call)
-            and isinstance(c.func, ast.Attribute)
-            and c.func.attr in DESTINATIONS
-            and ctx.source(c.func.value) == key
-        ]
-        if calls:
-            dest = calls[0]
-            accepts = _accepts(ctx, dest)
-            ok = accepts is not None and name in accepts and ctx.keyword(dest, name) is None and not ctx.has_star(dest)
-            return dest if ok else None
-        reads = later.value if _sets_setting(ctx, later, key) else later  # another setting: fine
-        if any(
-            isinstance(n, ast.Attribute) and n.attr == "settings" and ctx.source(n.value) == key
-            for n in ast.walk(reads)
-        ):
-            return None
-    return None
-
-
 def _constructor(ctx, call):
     params = {k.arg: k for k in call.keywords if k.arg in MOVED}
     for i, arg in enumerate(call.args[6:8], start=6):  # positional event_store / retry_interval
@@ -348,7 +385,7 @@ def _constructor(ctx, call):
         params[sdk.FASTMCP_POSITIONAL[i]] = arg
     if not params:
         return
-    dests = [(d, _accepts(ctx, d)) for d in ctx.same_object_calls(call, sdk.FASTMCP, *DESTINATIONS)]
+    dests = [(d, ctx.transport_accepts(d)) for d in ctx.same_object_calls(call, sdk.FASTMCP, *DESTINATIONS)]
     moves, stuck = {}, []
     for name, node in params.items():
         value = _value(node)
@@ -417,62 +454,10 @@ def _environment_string(ctx, value):
     return isinstance(value, ast.Subscript) and ctx.resolve(value.value) == "os.environ"
 
 
-def _sets_setting(ctx, stmt, key):
-    """`<key>.settings.<field> = value`"""
-    if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1):
-        return False
-    t = stmt.targets[0]
-    return (
-        isinstance(t, ast.Attribute)
-        and isinstance(t.value, ast.Attribute)
-        and t.value.attr == "settings"
-        and ctx.source(t.value.value) == key
-    )
-
-
-def _accepts(ctx, dest):
-    """Parameters a destination call takes, or None when its transport is not known."""
-    method = dest.func.attr
-    if method != "run":
-        return ACCEPTS[method]
-    kw = next((k for k in dest.keywords if k.arg == "transport"), None)
-    node = kw.value if kw is not None else (dest.args[0] if dest.args else None)
-    if node is None:
-        return ACCEPTS[("run", "stdio")]
-    values = _transports(ctx, node)
-    if not values or any(("run", v) not in ACCEPTS for v in values):
-        return None
-    # `transport: Literal["sse", "streamable-http"]`: v2's overloads take what every one of them takes.
-    return tuple(p for p in ACCEPTS[("run", values[0])] if all(p in ACCEPTS[("run", v)] for v in values))
-
-
-def _transports(ctx, node):
-    """The transport names a `run()` argument can be: a string, or a parameter annotated with a `Literal`
-    of strings; None when the file does not say (v2's typed overloads accept no keyword for those)."""
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return [node.value]
-    binding = ctx.binding(node) if isinstance(node, ast.Name) else None
-    ann = binding.expr if binding is not None and binding.how == "annotation" else None
-    if not (isinstance(ann, ast.Subscript) and ctx.resolve(ann.value) in LITERALS):
-        return None
-    items = ann.slice.elts if isinstance(ann.slice, ast.Tuple) else [ann.slice]
-    if not all(isinstance(i, ast.Constant) and isinstance(i.value, str) for i in items):
-        return None
-    return [i.value for i in items]
-
-
-def _simple(value):
-    if isinstance(value, ast.UnaryOp):
-        value = value.operand
-    while isinstance(value, ast.Attribute):
-        value = value.value
-    return isinstance(value, (ast.Constant, ast.Name))
-
-
 def _repeatable(ctx, value):
     """A value that may be written at each destination: a simple one, or a read of the environment
     (`int(os.environ.get("PORT", "8000"))`), which gives the same answer each time."""
-    if _simple(value) or _environment_string(ctx, value):
+    if ctx.simple_value(value) or _environment_string(ctx, value):
         return True
     return (
         isinstance(value, ast.Call)
