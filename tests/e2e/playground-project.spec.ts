@@ -143,7 +143,7 @@ test('a .zip opened or dropped: the same analysis, and what it leaves out is sai
   await project.locator('[data-part="skipped"] summary').click();
   await expect(project.locator('[data-part="skipped-list"]')).toContainText('evil.py: an unsafe path in the archive');
   await expect(project.locator('[data-part="skipped-list"]')).toContainText('.venv/: not part of the source');
-  await expect(project.locator('[data-part="summary"]')).toContainText('3 files to change');
+  await expect(project.locator('[data-part="summary"]')).toContainText('4 files to change');
 
   // Dropped onto the page (as a drag from the file manager hands it over).
   await project.getByRole('button', { name: 'Close project' }).click();
