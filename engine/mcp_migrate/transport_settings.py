@@ -16,19 +16,28 @@ LITERALS = ("typing.Literal", "typing_extensions.Literal")
 
 
 def accepts(resolver, dest: ast.Call) -> Optional[Tuple[str, ...]]:
-    """Parameters a destination call takes, or None when its transport is not known."""
+    """Parameters a destination call takes, or None when its transport is not known.
+    (`transport: Literal["sse", "streamable-http"]`: v2's overloads take what every one of them takes.)"""
+    options = transport_options(resolver, dest)
+    if options is None:
+        return None
+    return tuple(p for p in options[0] if all(p in o for o in options))
+
+
+def transport_options(resolver, dest: ast.Call) -> Optional[List[Tuple[str, ...]]]:
+    """The parameters each transport a destination call may run takes; None when the file does not
+    say which transports those are."""
     method = dest.func.attr
     if method != "run":
-        return ACCEPTS[method]
+        return [ACCEPTS[method]]
     kw = next((k for k in dest.keywords if k.arg == "transport"), None)
     node = kw.value if kw is not None else (dest.args[0] if dest.args else None)
     if node is None:
-        return ACCEPTS[("run", "stdio")]
+        return [ACCEPTS[("run", "stdio")]]
     values = _transports(resolver, node)
     if not values or any(("run", v) not in ACCEPTS for v in values):
         return None
-    # `transport: Literal["sse", "streamable-http"]`: v2's overloads take what every one of them takes.
-    return tuple(p for p in ACCEPTS[("run", values[0])] if all(p in ACCEPTS[("run", v)] for v in values))
+    return [ACCEPTS[("run", v)] for v in values]
 
 
 def _transports(resolver, node):
@@ -52,19 +61,20 @@ class ServerUses(NamedTuple):
     settings: List[ast.Attribute]  # `<server>.settings.port` (or `<alias>.port`), read or plainly assigned
     destinations: List[ast.Call]  # `<server>.run(...)`, `.sse_app(...)`, ...
     ok: bool  # False: the server or its settings go somewhere this file cannot follow
+    aliases: List[ast.Assign]  # `settings = mcp.settings` used for removed settings only: dead once they move
 
 
 def server_uses(resolver, binding_node: ast.AST, loads: List[ast.Name]) -> ServerUses:
     """The uses of a server through the Name loads bound by `binding_node` (its import alias or its
     assignment). Handing the server to the SDK (`Client(mcp)`) is fine; handing it or its settings to
     anything else, or writing a setting other than by plain assignment, is not."""
-    settings, dests, ok = [], [], True
+    settings, dests, aliases, ok = [], [], [], True
     for name in loads:
         parent = resolver.parent(name)
         if isinstance(parent, ast.Attribute) and parent.value is name:
             above = resolver.parent(parent)
             if parent.attr == "settings":
-                ok &= _settings_object(resolver, parent, above, settings)
+                ok &= _settings_object(resolver, parent, above, settings, aliases)
             elif parent.attr in DESTINATIONS and isinstance(above, ast.Call) and above.func is parent:
                 dests.append(above)
                 ok &= not any(isinstance(a, ast.Starred) for a in above.args)
@@ -75,10 +85,10 @@ def server_uses(resolver, binding_node: ast.AST, loads: List[ast.Name]) -> Serve
             ok &= (resolver.resolve(resolver.parent(parent).func) or "").split(".")[0] == "mcp"
         else:
             ok = False
-    return ServerUses(settings, dests, ok)
+    return ServerUses(settings, dests, ok, aliases)
 
 
-def _settings_object(resolver, node: ast.Attribute, above, out: List[ast.Attribute]) -> bool:
+def _settings_object(resolver, node: ast.Attribute, above, out: List[ast.Attribute], aliases: List[ast.Assign]) -> bool:
     """`<server>.settings` used as `.field` or kept in a local (`settings = mcp.settings`)."""
     if isinstance(above, ast.Attribute) and above.value is node:
         return _setting(resolver, above, out)
@@ -87,6 +97,8 @@ def _settings_object(resolver, node: ast.Attribute, above, out: List[ast.Attribu
         if not isinstance(target, ast.Name):
             return False
         scope = resolver.scope_of.get(id(target), resolver.tree)
+        found = len(out)
+        kept = False  # read for a field v2 still has (`settings.debug`)
         for n in resolver.nodes:
             if isinstance(n, ast.Name) and n.id == target.id and n is not target:
                 b = resolver.binding(n)
@@ -97,6 +109,9 @@ def _settings_object(resolver, node: ast.Attribute, above, out: List[ast.Attribu
                 attr = resolver.parent(n)
                 if not (isinstance(attr, ast.Attribute) and attr.value is n and _setting(resolver, attr, out)):
                     return False
+                kept |= attr.attr not in MOVED
+        if not kept and len(out) > found:
+            aliases.append(above)
         return True
     return False
 

@@ -200,6 +200,11 @@ PROJECT = {
         "    else:\n        shop.run(transport=args.transport)\n"
     ),
     "pkg/shop_web.py": "from pkg.shop import shop\n\napp = shop.streamable_http_app()\ndebug = shop.settings.debug\n",
+    "pkg/shop_serve.py": (
+        "from typing import Literal\n\nfrom .shop import shop\n\n\n"
+        "def serve(transport: Literal['sse', 'streamable-http']) -> None:\n"
+        "    settings = shop.settings\n    print(settings.debug, settings.port)\n    shop.run(transport)\n"
+    ),
     # the kiosk is handed to the project's own function, which may read its settings: nothing is carried
     "pkg/kiosk.py": "from mcp.server.fastmcp import FastMCP\n\nkiosk = FastMCP('kiosk')\nprint(kiosk.settings.port)\n",
     "pkg/kiosk_app.py": "from .kiosk import kiosk\nfrom .factory import build\n\napp = build(kiosk)\n",
@@ -340,14 +345,13 @@ PROJECT_AFTER = {
     ),
     "pkg/shop_cli.py": (
         "def main(args) -> None:\n    from .shop import shop\n    from .shop import shop_transport_settings\n\n"
-        "    settings = shop.settings\n"
         "    shop_transport_settings.port = args.port\n    shop_transport_settings.stateless_http = True\n"
         "    print(f'on {shop_transport_settings.host}:{shop_transport_settings.port}')\n"
         "    if args.transport == 'http':\n"
         "        shop.run(transport='streamable-http', host=shop_transport_settings.host, "
         "port=shop_transport_settings.port, stateless_http=shop_transport_settings.stateless_http)\n"
         "    else:\n"
-        "        # mcp-migrate: SRV007 the transport is only known at run time, and v2's `run()` takes the transport "
+        "        # mcp-migrate: SRV007 the transport is only known at run time, and v2's `run()` takes each transport's "
         'settings only with `transport="sse"` / `"streamable-http"`: for those, pass `host=`, `port=`, '
         "`stateless_http=` from `shop_transport_settings` "
         "https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n"
@@ -357,6 +361,16 @@ PROJECT_AFTER = {
         "from pkg.shop import shop\nfrom pkg.shop import shop_transport_settings\n\n"
         "app = shop.streamable_http_app(host=shop_transport_settings.host, "
         "stateless_http=shop_transport_settings.stateless_http)\ndebug = shop.settings.debug\n"
+    ),
+    "pkg/shop_serve.py": (
+        "from typing import Literal\n\nfrom .shop import shop\nfrom .shop import shop_transport_settings\n\n\n"
+        "def serve(transport: Literal['sse', 'streamable-http']) -> None:\n"
+        "    settings = shop.settings\n    print(settings.debug, shop_transport_settings.port)\n"
+        "    # mcp-migrate: SRV007 the transport is only known at run time, and v2's `run()` takes each transport's "
+        'settings only with `transport="sse"` / `"streamable-http"`: for those, pass `stateless_http=` from '
+        "`shop_transport_settings` "
+        "https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n"
+        "    shop.run(transport, host=shop_transport_settings.host, port=shop_transport_settings.port)\n"
     ),
     "pkg/kiosk.py": (
         "from mcp.server.mcpserver import MCPServer\n\nkiosk = MCPServer('kiosk')\n"

@@ -11,7 +11,7 @@ from typing import List, Optional, Tuple
 
 from .. import sdk
 from ..project import module_name, server_bindings, server_state_name
-from ..transport_settings import ServerUses, accepts, fold_destination, server_uses, simple
+from ..transport_settings import ServerUses, accepts, fold_destination, server_uses, simple, transport_options
 from ..resolver import dotted
 
 _FIELD_NAMES = {f for fs in sdk.TYPE_FIELDS.values() for f in fs}
@@ -163,6 +163,11 @@ class SdkQuestions:
         """The transport settings a server's `run()` / `sse_app()` / ... call takes; None when its
         transport is only known at run time."""
         return accepts(self.resolver, call)
+
+    def transport_options(self, call: ast.Call) -> Optional[List[Tuple[str, ...]]]:
+        """The transport settings each transport a server's `run()` / app call may run takes (several
+        for `transport: Literal["sse", "streamable-http"]`); None when only the run time knows."""
+        return transport_options(self.resolver, call)
 
     def settings_destination(self, attr: ast.Attribute) -> Optional[ast.Call]:
         """The server's `run...()` / app call right after `mcp.settings.<name> = value` (`attr` its

@@ -126,14 +126,17 @@ def _carry_across(ctx):
         if ctx.fresh_name(holder) is None:
             continue  # the project index predates this text (a second run reads the holder)
         edits = [ctx.replace(a, "%s.%s" % (holder, a.attr)) for a in uses.settings]
-        unknown = []
+        edits += [ctx.delete(span) for span in (_dead_alias(ctx, a) for a in uses.aliases) if span]
+        unsure = []  # (call, the fields it may take, depending on a transport the file does not fix)
         for d in uses.destinations:
-            takes = ctx.transport_accepts(d)
-            given = [f for f in fields if takes is not None and f in takes]
-            if takes is None:
-                unknown.append(d)
-            elif given:
+            known = ctx.transport_options(d)
+            options = known or [SSE, HTTP]
+            given = [f for f in fields if known and all(f in o for o in options)]
+            if given:
                 edits.append(_add_before_mount_path(ctx, d, ", ".join("%s=%s.%s" % (f, holder, f) for f in given)))
+            maybe = [f for f in fields if f not in given and any(f in o for o in options)]
+            if maybe:
+                unsure.append((d, maybe))
         if isinstance(node, ast.alias):
             edits += _import_beside(ctx, node, plan["module"], holder) if edits else []
         else:
@@ -153,14 +156,20 @@ def _carry_across(ctx):
         )
         shared.shared = True  # every module's part of the carry applies, or none would work
         done.update(id(a) for a in uses.settings)
-        for d in unknown:
+        for d, maybe in unsure:
             ctx.manual(
                 d,
-                "the transport is only known at run time, and v2's `run()` takes the transport settings only "
-                'with `transport="sse"` / `"streamable-http"`: for those, pass %s from `%s`'
-                % (_names([f for f in fields if f in SSE + HTTP]), holder),
+                "the transport is only known at run time, and v2's `run()` takes each transport's settings only "
+                'with `transport="sse"` / `"streamable-http"`: for those, pass %s from `%s`' % (_names(maybe), holder),
             )
     return done, emptied
+
+
+def _dead_alias(ctx, assign):
+    """The lines of `settings = mcp.settings` once every use of it reads the holder instead, unless
+    that leaves its block empty."""
+    block = ctx.block_of(assign)
+    return ctx.line_span(assign) if block is not None and len(block) > 1 else None
 
 
 def _add_before_mount_path(ctx, call, text):

@@ -21,8 +21,9 @@ DICT_METHODS = set(dir(dict))
         `if meta and meta.progressToken:` (or `is not None`) to `if meta and "progress_token" in
         meta:` with the reads in its body as `meta["progress_token"]`, other `.meta.progressToken` to
         `.meta.get("progress_token")` (safe where the value is known to be a v1 `Meta`, such as
-        `ctx.request_context.meta` of a typed `Context`); marks other uses of the nested `Meta`
-        classes, and `session.call_tool(meta=m)` where `m` is declared or built as a plain `dict`
+        `ctx.request_context.meta` of a typed `Context`); annotates a dict the file builds only to
+        pass as `session.call_tool(meta=m)` (`m: RequestParamsMeta = {...}`); marks other uses of the
+        nested `Meta` classes, and other `meta=m` where `m` is declared or built as a plain `dict`
         (v1's parameter type, which type checkers refuse for the TypedDict).
     """,
     why="""
@@ -74,13 +75,18 @@ def check(ctx: PythonContext):
                 "`RequestParams.Meta` is the `RequestParamsMeta` TypedDict in v2 "
                 "(`from mcp.types import RequestParamsMeta`); use dict access",
             )
+    plain = []
     for call in ctx.attr_calls("call_tool"):
         kw = ctx.keyword(call, "meta")
         if kw is None or ctx.receiver_level(call.func.value, sdk.CLIENT_SESSION) != "safe":
             continue
         if _plain_dict(ctx, kw.value):
+            plain.append(kw.value)
+    annotated = _annotate_meta_dicts(ctx, plain)
+    for value in plain:
+        if id(value) not in annotated:
             ctx.manual(
-                kw.value,
+                value,
                 "`call_tool(meta=...)` takes a `RequestParamsMeta` TypedDict in v2: a `dict[str, ...]` still "
                 "works at runtime but type checkers reject it; annotate the value `RequestParamsMeta` "
                 "(`from mcp.types import RequestParamsMeta`)",
@@ -192,6 +198,37 @@ def _as_dict(ctx, call):
     if any("\n" in i for i in items):
         return None
     return "{" + ", ".join(items) + "}"
+
+
+def _annotate_meta_dicts(ctx, values):
+    """`READER = {"client_id": "alice"}` whose only uses are `call_tool(meta=READER)` becomes
+    `READER: RequestParamsMeta = {...}` (`RequestParamsMeta | None` for `{...} if x else None`): the
+    same dict at run time, the parameter's type for a type checker. Returns the ids of the `meta=`
+    values it covers."""
+    by_binding = {}
+    for value in values:
+        b = ctx.binding(value)
+        if b is not None and isinstance(b.node, ast.Assign) and not isinstance(b.node.value, ast.DictComp):
+            by_binding.setdefault(id(b.node), (b.node, []))[1].append(value)
+    done = set()
+    for assign, passed in by_binding.values():
+        target = assign.targets[0]
+        names = [n for n in ctx.walk(ast.Name) if isinstance(target, ast.Name) and n.id == target.id]
+        loads = [n for n in names if isinstance(n.ctx, ast.Load)]
+        if len(names) - len(loads) != 1 or len(loads) != len(passed):
+            continue  # assigned again, or used some other way too: a TypedDict may not fit there
+        imports = ctx.imports_for({"RequestParamsMeta": ["mcp.types"]})
+        if imports is None:
+            continue
+        optional = isinstance(assign.value, ast.IfExp)
+        ctx.fix(
+            assign,
+            "`call_tool(meta=...)` takes a `RequestParamsMeta` TypedDict in v2: the dict is annotated as one",
+            [ctx.insert(ctx.span(target)[1], ": RequestParamsMeta%s" % (" | None" if optional else ""))] + imports,
+            fix_class="safe",  # an annotation: the same dict at run time
+        )
+        done.update(id(v) for v in passed)
+    return done
 
 
 def _plain_dict(ctx, value) -> bool:

@@ -12,17 +12,35 @@ CASES = [
         " from mcp import ClientSession\n"
         " \n"
         " async def call(session: ClientSession, meta: dict[str, Any] | None = None):\n"
-        "     merged = {\"trace\": \"1\"}\n"
         "+    # mcp-migrate: TYP010 `call_tool(meta=...)` takes a `RequestParamsMeta` TypedDict in v2: a `dict[str, ...]` "
         "still works at runtime but type checkers reject it; annotate the value `RequestParamsMeta` (`from mcp.types "
         "import RequestParamsMeta`) https://py.sdk.modelcontextprotocol.io/v2/migration/#requestparamsmeta-replaced-with-requestparamsmeta-typeddict\n"
         "     await session.call_tool(\"a\", {}, meta=meta)\n"
+        "     await session.call_tool(\"c\", {}, meta={\"trace\": \"2\"})\n",
+        findings=["TYP010:5 manual"],
+    ),
+    # a dict the file builds only to pass as `meta=`: annotated with the TypedDict (`| None` for a
+    # conditional one); one it also uses otherwise is marked
+    case(
+        " from mcp import ClientSession\n"
+        "+from mcp.types import RequestParamsMeta\n"
+        " \n"
+        '-READER = {"client_id": "alice"}\n'
+        '+READER: RequestParamsMeta = {"client_id": "alice"}\n'
+        " \n"
+        " async def call(session: ClientSession, run_id: str | None):\n"
+        "     await session.call_tool(\"a\", {}, meta=READER)\n"
+        "     await session.call_tool(\"b\", {}, meta=READER)\n"
+        '-    meta = {"run": run_id} if run_id else None\n'
+        '+    meta: RequestParamsMeta | None = {"run": run_id} if run_id else None\n'
+        "     await session.call_tool(\"c\", {}, meta=meta)\n"
+        '     merged = {"trace": "1"}\n'
         "+    # mcp-migrate: TYP010 `call_tool(meta=...)` takes a `RequestParamsMeta` TypedDict in v2: a `dict[str, ...]` "
         "still works at runtime but type checkers reject it; annotate the value `RequestParamsMeta` (`from mcp.types "
         "import RequestParamsMeta`) https://py.sdk.modelcontextprotocol.io/v2/migration/#requestparamsmeta-replaced-with-requestparamsmeta-typeddict\n"
-        "     await session.call_tool(\"b\", {}, meta=merged)\n"
-        "     await session.call_tool(\"c\", {}, meta={\"trace\": \"2\"})\n",
-        findings=["TYP010:6 manual", "TYP010:7 manual"],
+        "     await session.call_tool(\"d\", {}, meta=merged)\n"
+        '     print(merged["trace"])\n',
+        findings=["TYP010:3 safe", "TYP010:8 safe", "TYP010:11 manual"],
     ),
     case(
         " from mcp import types\n"
