@@ -6,6 +6,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from ..edits import Edit
 from ..framework import Finding, RuleInfo
+from ..markers import marker_text
 from ..positions import LineIndex
 
 Span = Tuple[int, int]
@@ -48,6 +49,11 @@ class Context:
         return Edit(s, e, "")
 
     # ---- reporting -----------------------------------------------------------------------
+    def marker_comment(self, message: str) -> str:
+        """The `# mcp-migrate:` line this rule's marker with `message` reads, for text a fix writes
+        (the marker stays where a later run, finding nothing there, leaves it)."""
+        return marker_text(self.rule.code, message, self.rule.anchor)
+
     def marker_line_for(self, target) -> Optional[int]:
         return self.index.line_of(self.span(target)[0])
 

@@ -129,7 +129,8 @@ class SdkQuestions:
         """`sdk_calls` plus `super().__init__(...)` in classes that subclass the SDK class."""
         out = self.sdk_calls(qualname)
         for cls in self.walk(ast.ClassDef):
-            if not any(self.is_ref(b, qualname) for b in cls.bases):
+            # (`class Hub(FastMCP[HubState])` subclasses it too)
+            if not any(self.is_ref(b.value if isinstance(b, ast.Subscript) else b, qualname) for b in cls.bases):
                 continue
             for c in self.walk(ast.Call):
                 if self.is_super_init(c) and self.enclosing(c, ast.ClassDef) is cls:

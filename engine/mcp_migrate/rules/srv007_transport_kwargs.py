@@ -47,7 +47,9 @@ _HTTP_WHERE = '`run(transport="streamable-http", ...)` or `streamable_http_app(.
         Moves `host`, `port`, `sse_path`, `message_path`, `streamable_http_path`, `json_response`,
         `stateless_http`, `event_store`, `retry_interval` and `transport_security` from `FastMCP(...)` to the
         same server's `run()` / `sse_app()` / `streamable_http_app()` call in the file, where that call's
-        transport takes them. Without such a call, marks the constructor with the exact destination.
+        transport takes them. Without such a call, marks the constructor with the exact destination;
+        as a review fix (v2's constructor raises `TypeError` on them at import), the values then wait
+        beside it in `<server>_transport_settings` (`self.transport_settings` in a subclass).
         `mcp.settings.<field> = value` right before such a call moves into it; a module-level server's
         removed settings written and read elsewhere in the file become module variables (`mcp_port`,
         v1's default until written) that its calls in the file are given. When other modules import
@@ -180,23 +182,28 @@ def _add_before_mount_path(ctx, call, text):
     return ctx.add_kwargs(call, text)
 
 
-def _holder(ctx, stmt, holder, fields):
-    """The defining module's edits: the constructor loses the moved keywords, and the holder made
-    from their values (v1's defaults for the rest) follows the server's statement."""
+def _holder(ctx, stmt, holder, fields, note=None, removed=None):
+    """The defining module's edits: the constructor loses the moved keywords (or what `removed`
+    deletes), and the holder made from their values (v1's defaults for the rest) follows the server's
+    statement (under `note`)."""
     call = stmt.value
     given = {k.arg: k for k in call.keywords if k.arg in MOVED}
     span = ctx.line_span(stmt)
-    removed = ctx.remove_args(call, list(given.values())) if given else []
+    if removed is None:
+        removed = ctx.remove_args(call, list(given.values())) if given else []
     imports = ctx.imports_for({"SimpleNamespace": ["types"]})
     if span is None or removed is None or imports is None:
         return None
+    indent = ctx.text[span[0] : ctx.span(stmt)[0]]
     values = [
         "%s=%s" % (f, _validated(ctx, f, given[f].value) if f in given else _literal(V1_DEFAULTS[f])) for f in fields
     ]
-    line = "%s = SimpleNamespace(%s)\n" % (holder, ", ".join(values))
+    line = "%s%s = SimpleNamespace(%s)\n" % (indent, holder, ", ".join(values))
     if len(line) > 100 or "\n" in line[:-1]:
-        line = "%s = SimpleNamespace(\n%s)\n" % (holder, "".join("    %s,\n" % v for v in values))
-    return removed + imports + [ctx.insert(span[1], line)]
+        items = "".join("%s    %s,\n" % (indent, v) for v in values)
+        line = "%s%s = SimpleNamespace(\n%s%s)\n" % (indent, holder, items, indent)
+    comment = "%s%s\n" % (indent, note) if note else ""
+    return removed + imports + [ctx.insert(span[1], comment + line)]
 
 
 def _import_beside(ctx, alias, module, holder):
@@ -412,6 +419,12 @@ def _constructor(ctx, call):
     # With nowhere to go, a value that is v1's default needs none: v2's is the same wherever it applies.
     dropped = [n for n in stuck if _is_default(n, _value(params[n]))]
     stuck = [n for n in stuck if n not in dropped]
+    where = "v2 takes %s on `run()` / the app methods, not the constructor: %s" % (
+        _names(stuck),
+        "; ".join("`%s=` -> %s" % (n, WHERE.get(n, _HTTP_WHERE)) for n in stuck),
+    )
+    if stuck and not dests and _keep_beside(ctx, call, params, stuck, dropped, where):
+        return
     if moves or dropped:
         text = {n: "%s=%s" % (n, _validated(ctx, n, _value(params[n]))) for n in moves}
         edits = ctx.remove_args(call, [params[n] for n in list(moves) + dropped])
@@ -428,11 +441,40 @@ def _constructor(ctx, call):
             said += ["drop %s: v2's default is the same" % _names(dropped)] if dropped else []
             ctx.fix(call, "; ".join(said), edits + adds)
     if stuck:
-        ctx.manual(
-            call,
-            "v2 takes %s on `run()` / the app methods, not the constructor: %s"
-            % (_names(stuck), "; ".join("`%s=` -> %s" % (n, WHERE.get(n, _HTTP_WHERE)) for n in stuck)),
-        )
+        ctx.manual(call, where)
+
+
+def _keep_beside(ctx, call, params, kept, dropped, said):
+    """A server this file never starts: as a review fix, the constructor loses its transport settings
+    (v2 raises `TypeError` on them at import) and the statement after it keeps the values of `kept` in
+    `<server>_transport_settings` (`self.transport_settings` after `super().__init__(...)`), under the
+    marker saying where they go; those equal to v1's defaults go by a safe fix of their own too.
+    Returns whether it could."""
+    stmt = ctx.parent(call)
+    if any(not isinstance(params[n], ast.keyword) for n in kept + dropped):
+        return False
+    if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and stmt.value is call:
+        target = stmt.target if isinstance(stmt, ast.AnnAssign) else stmt.targets[0]
+        ok = isinstance(target, ast.Name) and len(getattr(stmt, "targets", [target])) == 1
+        holder = ctx.fresh_name("%s_transport_settings" % target.id) if ok else None
+    elif isinstance(stmt, ast.Expr) and stmt.value is call and ctx.source(call.func) == "super().__init__":
+        method = ctx.enclosing(stmt)
+        first = method.args.args[0].arg if method is not None and method.args.args else None
+        holder = "%s.transport_settings" % first if first and "transport_settings" not in ctx.text else None
+    else:
+        return False
+    removed = ctx.remove_args(call, [params[n] for n in kept + dropped])
+    defaults = ctx.remove_args(call, [params[n] for n in dropped])
+    if holder is None or removed is None or defaults is None:
+        return False
+    note = ctx.marker_comment("%s; pass them from `%s`" % (said, holder))
+    edits = _holder(ctx, stmt, holder, kept, note, removed)
+    if not edits:
+        return False
+    ctx.fix(call, "%s; the fix keeps the values in `%s`" % (said, holder), edits, fix_class="review")
+    if dropped:  # (inside the text the review fix deletes, when that applies)
+        ctx.fix(call, "drop %s: v2's default is the same" % _names(dropped), defaults)
+    return True
 
 
 def _is_default(name, value):

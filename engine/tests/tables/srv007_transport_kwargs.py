@@ -74,13 +74,17 @@ CASES = [
         '+app = Starlette(routes=[Mount("/", app=mcp.streamable_http_app(host="0.0.0.0", json_response=True))])\n',
         findings=["SRV007:3 safe"],
     ),
-    # no run()/app call in the file: a marker naming the destination
+    # no run()/app call in the file: as a review fix the value waits beside the server, under a
+    # marker naming the destination (v2's constructor would raise `TypeError` at import)
     case(
         " from mcp.server.fastmcp import FastMCP\n"
+        "+from types import SimpleNamespace\n"
         " \n"
-        '+# mcp-migrate: SRV007 v2 takes `port=` on `run()` / the app methods, not the constructor: `port=` -> `run(transport="sse"|"streamable-http", port=...)` (a mounted app binds where the outer server does) https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n'
-        ' mcp = FastMCP("Demo", port=9000)\n',
-        findings=["SRV007:3 manual"],
+        '-mcp = FastMCP("Demo", port=9000)\n'
+        '+mcp = FastMCP("Demo")\n'
+        '+# mcp-migrate: SRV007 v2 takes `port=` on `run()` / the app methods, not the constructor: `port=` -> `run(transport="sse"|"streamable-http", port=...)` (a mounted app binds where the outer server does); pass them from `mcp_transport_settings` https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n'
+        "+mcp_transport_settings = SimpleNamespace(port=9000)\n",
+        findings=["SRV007:3 review"],
     ),
     # dynamic transport: cannot tell which keywords it takes
     case(
@@ -147,15 +151,30 @@ CASES = [
         "+app = server.streamable_http_app(event_store=store, retry_interval=500)\n",
         findings=["SRV007:3 safe"],
     ),
+    # v1's defaults go by a safe fix of their own (where their removal does not touch the others'),
+    # the rest wait beside the server (review)
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        "+from types import SimpleNamespace\n"
+        " \n"
+        '-mcp = FastMCP("Demo", json_response=False, debug=True, host="0.0.0.0")\n'
+        '+mcp = FastMCP("Demo", debug=True)\n'
+        '+# mcp-migrate: SRV007 v2 takes `host=` on `run()` / the app methods, not the constructor: `host=` -> `run(transport="sse"|"streamable-http", host=...)`, and `sse_app(host=...)` / `streamable_http_app(host=...)` for a mounted app; pass them from `mcp_transport_settings` https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n'
+        '+mcp_transport_settings = SimpleNamespace(host="0.0.0.0")\n',
+        findings=["SRV007:3 review", "SRV007:3 safe"],
+    ),
     # a different server object's run() is not a destination
     case(
         " from mcp.server.fastmcp import FastMCP\n"
+        "+from types import SimpleNamespace\n"
         " \n"
-        '+# mcp-migrate: SRV007 v2 takes `port=` on `run()` / the app methods, not the constructor: `port=` -> `run(transport="sse"|"streamable-http", port=...)` (a mounted app binds where the outer server does) https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n'
-        ' a = FastMCP("a", port=1)\n'
+        '-a = FastMCP("a", port=1)\n'
+        '+a = FastMCP("a")\n'
+        '+# mcp-migrate: SRV007 v2 takes `port=` on `run()` / the app methods, not the constructor: `port=` -> `run(transport="sse"|"streamable-http", port=...)` (a mounted app binds where the outer server does); pass them from `a_transport_settings` https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n'
+        "+a_transport_settings = SimpleNamespace(port=1)\n"
         ' b = FastMCP("b")\n'
         ' b.run("sse")\n',
-        findings=["SRV007:3 manual"],
+        findings=["SRV007:3 review"],
     ),
 ]
 
@@ -247,9 +266,11 @@ CASES += [
         " app = server.sse_app()\n",
         findings=["SRV007:5 manual", "SRV007:6 manual", "SRV007:10 manual"],
     ),
-    # a subclass keeping FastMCP's constructor takes its parameters; one with its own passes them up
+    # a subclass keeping FastMCP's constructor takes its parameters; one with its own passes them up,
+    # and keeps what no call of the file takes beside the call (review)
     case(
         " from mcp.server.fastmcp import FastMCP\n"
+        "+from types import SimpleNamespace\n"
         " \n"
         " class WithCORS(FastMCP):\n"
         "     def streamable_http_app(self):\n"
@@ -257,14 +278,29 @@ CASES += [
         " \n"
         " class Own(FastMCP):\n"
         "     def __init__(self, port):\n"
-        "+        # mcp-migrate: SRV007 v2 takes `port=` on `run()` / the app methods, not the constructor: `port=` -> `run(transport=\"sse\"|\"streamable-http\", port=...)` (a mounted app binds where the outer server does) https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n"
-        "         super().__init__('own', port=port)\n"
+        "-        super().__init__('own', port=port)\n"
+        "+        super().__init__('own')\n"
+        "+        # mcp-migrate: SRV007 v2 takes `port=` on `run()` / the app methods, not the constructor: `port=` -> `run(transport=\"sse\"|\"streamable-http\", port=...)` (a mounted app binds where the outer server does); pass them from `self.transport_settings` https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n"
+        "+        self.transport_settings = SimpleNamespace(port=port)\n"
         " \n"
         "-mcp = WithCORS(name='J', json_response=False)\n"
         "-mcp.run(transport='streamable-http')\n"
         "+mcp = WithCORS(name='J')\n"
         "+mcp.run(transport='streamable-http', json_response=False)\n",
-        findings=["SRV007:9 manual", "SRV007:11 safe"],
+        findings=["SRV007:9 review", "SRV007:11 safe"],
+    ),
+    # a subclass of the generic server (`FastMCP[State]`) too
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        "+from types import SimpleNamespace\n"
+        " \n"
+        " class Hub(FastMCP[int]):\n"
+        "     def __init__(self, cfg) -> None:\n"
+        "-        super().__init__('hub', host=cfg.host, port=cfg.port, log_level='INFO')\n"
+        "+        super().__init__('hub', log_level='INFO')\n"
+        "+        # mcp-migrate: SRV007 v2 takes `host=`, `port=` on `run()` / the app methods, not the constructor: `host=` -> `run(transport=\"sse\"|\"streamable-http\", host=...)`, and `sse_app(host=...)` / `streamable_http_app(host=...)` for a mounted app; `port=` -> `run(transport=\"sse\"|\"streamable-http\", port=...)` (a mounted app binds where the outer server does); pass them from `self.transport_settings` https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n"
+        "+        self.transport_settings = SimpleNamespace(host=cfg.host, port=cfg.port)\n",
+        findings=["SRV007:5 review"],
     ),
     # a transport typed as a `Literal` of HTTP transports: v2's overloads take what all of them take;
     # one that may be "stdio" takes no keyword
