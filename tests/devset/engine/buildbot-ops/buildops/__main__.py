@@ -1,0 +1,3 @@
+from buildops.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,3 @@
+from probe_inspector.cli import main
+
+main()
