@@ -446,14 +446,15 @@ def _constructor(ctx, call):
 
 def _keep_beside(ctx, call, params, kept, dropped, said):
     """A server this file never starts: as a review fix, the constructor loses its transport settings
-    (v2 raises `TypeError` on them at import) and the statement after it keeps the values of `kept` in
-    `<server>_transport_settings` (`self.transport_settings` after `super().__init__(...)`), under the
-    marker saying where they go; those equal to v1's defaults go by a safe fix of their own too.
-    Returns whether it could."""
+    (v2 raises `TypeError` on them at import) and the statement after it keeps the values of `kept`
+    where the code that starts the server can reach them: `<server>_transport_settings` beside a
+    module-level server, `self.transport_settings` after a subclass's `super().__init__(...)` (not a
+    local of a function that builds one). Under the marker saying where they go; those equal to v1's
+    defaults go by a safe fix of their own too. Returns whether it could."""
     stmt = ctx.parent(call)
     if any(not isinstance(params[n], ast.keyword) for n in kept + dropped):
         return False
-    if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and stmt.value is call:
+    if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and stmt.value is call and ctx.parent(stmt) is ctx.tree:
         target = stmt.target if isinstance(stmt, ast.AnnAssign) else stmt.targets[0]
         ok = isinstance(target, ast.Name) and len(getattr(stmt, "targets", [target])) == 1
         holder = ctx.fresh_name("%s_transport_settings" % target.id) if ok else None

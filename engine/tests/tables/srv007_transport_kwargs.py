@@ -163,6 +163,17 @@ CASES = [
         '+mcp_transport_settings = SimpleNamespace(host="0.0.0.0")\n',
         findings=["SRV007:3 review", "SRV007:3 safe"],
     ),
+    # a server a function builds and returns: a local holder would be out of reach of the code that
+    # starts it, so the marker alone
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        " \n"
+        " def build(port: int) -> FastMCP:\n"
+        '+    # mcp-migrate: SRV007 v2 takes `port=` on `run()` / the app methods, not the constructor: `port=` -> `run(transport="sse"|"streamable-http", port=...)` (a mounted app binds where the outer server does) https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n'
+        '     server = FastMCP("x", port=port)\n'
+        "     return server\n",
+        findings=["SRV007:4 manual"],
+    ),
     # a different server object's run() is not a destination
     case(
         " from mcp.server.fastmcp import FastMCP\n"
