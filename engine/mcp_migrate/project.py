@@ -20,6 +20,7 @@ DICTS = {"dict", "Dict", "Mapping", "MutableMapping"}
 # A module calling one of these may rely on a stream type another module declares (TST002 keeps those).
 ANYIO_STREAM_CALL = re.compile(r"\.(?:%s)\(" % "|".join(ANYIO_STREAM_METHODS))
 FASTMCP_CLASS = "mcp.server.fastmcp.server.FastMCP"
+HOLDER = re.compile(r"\b\w+_transport_settings\b")  # names `holder_name` gives, taken by the file
 IMPORTS_MCP = re.compile(r"^\s*(?:from|import)\s+mcp\b", re.M)
 
 
@@ -123,6 +124,7 @@ def _server_uses(resolver, tree, module: str, is_package: bool, names: Dict[str,
     """How this file uses each server it defines at top level or imports from the project's own
     modules (`transport_settings.server_uses`, summarised), for `ProjectIndex.transport_carry`."""
     servers = {n for n, entry in names.items() if entry == ["type", FASTMCP_CLASS]}
+    holders = set(HOLDER.findall(text)) if "_transport_settings" in text else set()
     out = []
     for node, origin, loads in server_bindings(resolver, tree, module, is_package, servers):
         uses = server_uses(resolver, node, loads)
@@ -138,7 +140,7 @@ def _server_uses(resolver, tree, module: str, is_package: bool, names: Dict[str,
                 "fields": sorted({a.attr for a in uses.settings}),
                 "loose": any(fold_destination(resolver, a) is None for a in uses.settings),
                 "outside": bool(uses.destinations) and ctor is None,
-                "taken": bool(re.search(r"\b%s\b" % holder_name(origin[1]), text)),
+                "taken": holder_name(origin[1]) in holders,
             }
         )
     return out
@@ -380,6 +382,7 @@ class ProjectIndex:
         self._near: List[str] = []
         self._url_methods: Optional[set] = None
         self._carries: Dict[tuple, Optional[dict]] = {}
+        self._shared: Dict[str, Dict[tuple, List[tuple]]] = {}  # (shared with `seen_from` views)
 
     def seen_from(self, path: str) -> "ProjectIndex":
         """The same index, read from the file at `path`: a module name that several projects of the
@@ -512,15 +515,10 @@ class ProjectIndex:
 
     def _transport_carry(self, module: str, name: str) -> Optional[dict]:
         home = self.find(module)
-        if home is None or not self.importers(home["module"], name):
+        defines = home is not None and any(e["defines"] and e["origin"][1] == name for e in home["server_uses"])
+        if not defines or not self.importers(home["module"], name):
             return None
-        target = (home["module"], name)
-        related = [
-            (facts, e)
-            for facts in self.modules.values()
-            for e in facts.get("server_uses", ())
-            if self.definition(e["origin"][0], e["origin"][1]) == target
-        ]
+        related = self._server_users().get((home["module"], name), [])
         own = [e for facts, e in related if facts is home and e["defines"] and e["origin"][1] == name]
         if len(own) != 1 or not all(e["ok"] and not e["taken"] for _, e in related):
             return None
@@ -548,6 +546,20 @@ class ProjectIndex:
         if base is None or not absolute.startswith(base + "."):
             return None
         return "." * level + absolute[len(base) + 1 :]
+
+    def _server_users(self) -> Dict[tuple, List[tuple]]:
+        """(facts, entry) of every file's `server_uses`, by the (module, name) each entry's server is
+        defined as, as that file sees it: computed once for the index and the views of it."""
+        if "users" not in self._shared:
+            users: Dict[tuple, List[tuple]] = {}
+            for facts in self.modules.values():
+                view = self.seen_from(facts["path"]) if facts.get("server_uses") else None
+                for e in facts.get("server_uses", ()):
+                    target = view.definition(e["origin"][0], e["origin"][1])
+                    if target is not None:
+                        users.setdefault(target, []).append((facts, e))
+            self._shared["users"] = users
+        return self._shared["users"]
 
     def definition(self, module: str, name: str, hops: int = 0) -> Optional[tuple]:
         """(module, name) where top-level `name` of the user's `module` is defined, through re-exports."""
