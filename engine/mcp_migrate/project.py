@@ -108,7 +108,7 @@ def file_facts(path: str, text: str) -> Optional[dict]:
     return {
         "path": path,
         "module": module,
-        "server_uses": _server_uses(resolver, tree, module, is_package, names, text),
+        "server_uses": _server_uses(resolver, tree, path, names, text),
         "package": is_package,
         "names": names,
         "classes": classes,
@@ -120,14 +120,13 @@ def file_facts(path: str, text: str) -> Optional[dict]:
     }
 
 
-def _server_uses(resolver, tree, module: str, is_package: bool, names: Dict[str, list], text: str) -> List[dict]:
+def _server_uses(resolver, tree, path: str, names: Dict[str, list], text: str) -> List[dict]:
     """How this file uses each server it defines at top level or imports from the project's own
     modules (`transport_settings.server_uses`, summarised), for `ProjectIndex.transport_carry`."""
-    servers = {n for n, entry in names.items() if entry == ["type", FASTMCP_CLASS]}
     holders = set(HOLDER.findall(text)) if "_transport_settings" in text else set()
     out = []
-    for node, origin, loads in server_bindings(resolver, tree, module, is_package, servers):
-        uses = server_uses(resolver, node, loads)
+    for node, origin, loads in server_bindings(resolver, tree, path, names):
+        uses = server_uses(resolver, loads)
         ctor = node.value if isinstance(node, (ast.Assign, ast.AnnAssign)) else None
         if not (uses.settings or uses.destinations or not uses.ok or ctor is not None):
             continue
@@ -146,9 +145,12 @@ def _server_uses(resolver, tree, module: str, is_package: bool, names: Dict[str,
     return out
 
 
-def server_bindings(resolver, tree, module: str, is_package: bool, servers) -> List[tuple]:
+def server_bindings(resolver, tree, path: str, names: Dict[str, list]) -> List[tuple]:
     """(binding node, [module, name] it stands for, the Name loads it binds) for each top-level
-    assignment of a name in `servers` and each import from the project's own modules."""
+    assignment of a server (`names`: the file's facts) and each import from the project's own modules
+    in the file at `path`."""
+    module, is_package = module_name(path), _is_package(path)
+    servers = {n for n, entry in names.items() if entry == ["type", FASTMCP_CLASS]}
     bindings = {}
     for node in _top_level(tree.body):
         if isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, ast.Call):

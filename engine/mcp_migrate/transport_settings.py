@@ -64,8 +64,8 @@ class ServerUses(NamedTuple):
     aliases: List[ast.Assign]  # `settings = mcp.settings` used for removed settings only: dead once they move
 
 
-def server_uses(resolver, binding_node: ast.AST, loads: List[ast.Name]) -> ServerUses:
-    """The uses of a server through the Name loads bound by `binding_node` (its import alias or its
+def server_uses(resolver, loads: List[ast.Name]) -> ServerUses:
+    """The uses of a server through the Name loads of one binding of it (its import alias or its
     assignment). Handing the server to the SDK (`Client(mcp)`) is fine; handing it or its settings to
     anything else, or writing a setting other than by plain assignment, is not."""
     settings, dests, aliases, ok = [], [], [], True

@@ -141,15 +141,12 @@ class SdkQuestions:
         """(binding, plan, uses here) for each server this file defines at top level or imports from the
         project whose transport settings the project index carries across modules (the binding is the
         assignment or the import alias; the plan is `ProjectIndex.transport_carry`'s)."""
-        project, module = self.types.project, module_name(self.filename)
+        project, module = self.types.project, module_name(self.types.path)
         if project is None or module is None:
             return []
         facts = project.find(module) or {"names": {}}
-        servers = {n for n, entry in facts["names"].items() if entry[0] == "type"}
         out = []
-        for node, origin, loads in server_bindings(
-            self.resolver, self.tree, module, self.filename.endswith("__init__.py"), servers
-        ):
+        for node, origin, loads in server_bindings(self.resolver, self.tree, self.types.path, facts["names"]):
             target = project.definition(*origin)
             plan = project.transport_carry(*target) if target else None
             if plan is not None and isinstance(node, ast.alias):
@@ -157,7 +154,7 @@ class SdkQuestions:
                 spec = project.spelled(self.types.path, stmt.level, stmt.module, target[0]) if stmt else None
                 plan = dict(plan, module=spec) if spec else None
             if plan is not None:
-                out.append((node, plan, server_uses(self.resolver, node, loads)))
+                out.append((node, plan, server_uses(self.resolver, loads)))
         return out
 
     def transport_accepts(self, call: ast.Call) -> Optional[Tuple[str, ...]]:
