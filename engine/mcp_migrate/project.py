@@ -124,6 +124,12 @@ def _server_uses(resolver, tree, path: str, names: Dict[str, list], text: str) -
     """How this file uses each server it defines at top level or imports from the project's own
     modules (`transport_settings.server_uses`, summarised), for `ProjectIndex.transport_carry`."""
     holders = set(HOLDER.findall(text)) if "_transport_settings" in text else set()
+    # the defining module's holder is a `types.SimpleNamespace`: the name must be free for that import
+    namespace_free = "SimpleNamespace" not in text or names.get("SimpleNamespace") == [
+        "import",
+        "types",
+        "SimpleNamespace",
+    ]
     out = []
     for node, origin, loads in server_bindings(resolver, tree, path, names):
         uses = server_uses(resolver, loads)
@@ -134,7 +140,8 @@ def _server_uses(resolver, tree, path: str, names: Dict[str, list], text: str) -
             {
                 "origin": origin,
                 "defines": ctor is not None,
-                "ok": uses.ok and (ctor is None or (len(ctor.args) <= 6 and all(k.arg for k in ctor.keywords))),
+                "ok": uses.ok
+                and (ctor is None or (len(ctor.args) <= 6 and all(k.arg for k in ctor.keywords) and namespace_free)),
                 "ctor": [k.arg for k in ctor.keywords if k.arg in MOVED] if ctor is not None else [],
                 "fields": sorted({a.attr for a in uses.settings}),
                 "loose": any(fold_destination(resolver, a) is None for a in uses.settings),

@@ -205,6 +205,9 @@ PROJECT = {
         "def serve(transport: Literal['sse', 'streamable-http']) -> None:\n"
         "    settings = shop.settings\n    print(settings.debug, settings.port)\n    shop.run(transport)\n"
     ),
+    # a comment shares the server's line: the holder goes below it all the same (its importers need it)
+    "pkg/desk.py": "from mcp.server.fastmcp import FastMCP\n\ndesk = FastMCP('desk', port=9000)  # the desk\n",
+    "pkg/desk_cli.py": "from .desk import desk\n\n\ndef main(p):\n    desk.settings.port = p\n    desk.run('sse')\n",
     # the kiosk is handed to the project's own function, which may read its settings: nothing is carried
     "pkg/kiosk.py": "from mcp.server.fastmcp import FastMCP\n\nkiosk = FastMCP('kiosk')\nprint(kiosk.settings.port)\n",
     "pkg/kiosk_app.py": "from .kiosk import kiosk\nfrom .factory import build\n\napp = build(kiosk)\n",
@@ -372,6 +375,14 @@ PROJECT_AFTER = {
         "https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n"
         "    shop.run(transport, host=shop_transport_settings.host, port=shop_transport_settings.port)\n"
     ),
+    "pkg/desk.py": (
+        "from mcp.server.mcpserver import MCPServer\nfrom types import SimpleNamespace\n\n"
+        "desk = MCPServer('desk')  # the desk\ndesk_transport_settings = SimpleNamespace(port=9000)\n"
+    ),
+    "pkg/desk_cli.py": (
+        "from .desk import desk\nfrom .desk import desk_transport_settings\n\n\ndef main(p):\n"
+        "    desk_transport_settings.port = p\n    desk.run('sse', port=desk_transport_settings.port)\n"
+    ),
     "pkg/kiosk.py": (
         "from mcp.server.mcpserver import MCPServer\n\nkiosk = MCPServer('kiosk')\n"
         "# mcp-migrate: SRV007 `settings.port` was removed (reading it raises `AttributeError`); keep the value "
@@ -418,6 +429,7 @@ USES_SDK = {
     "pkg/docs.py",
     "pkg/tuned.py",
     "pkg/shop.py",
+    "pkg/desk.py",
     "pkg/kiosk.py",
     "pkg/mirror.py",
     "pkg/tool.py",

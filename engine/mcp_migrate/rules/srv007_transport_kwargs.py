@@ -188,36 +188,37 @@ def _holder(ctx, stmt, holder, fields, note=None, removed=None):
     statement (under `note`)."""
     call = stmt.value
     given = {k.arg: k for k in call.keywords if k.arg in MOVED}
-    span = ctx.line_span(stmt)
     if removed is None:
         removed = ctx.remove_args(call, list(given.values())) if given else []
     imports = ctx.imports_for({"SimpleNamespace": ["types"]})
-    if span is None or removed is None or imports is None:
+    if removed is None or imports is None:
         return None
-    indent = ctx.text[span[0] : ctx.span(stmt)[0]]
     values = [
         "%s=%s" % (f, _validated(ctx, f, given[f].value) if f in given else _literal(V1_DEFAULTS[f])) for f in fields
     ]
-    line = "%s%s = SimpleNamespace(%s)\n" % (indent, holder, ", ".join(values))
-    if len(line) > 100 or "\n" in line[:-1]:
-        items = "".join("%s    %s,\n" % (indent, v) for v in values)
-        line = "%s%s = SimpleNamespace(\n%s%s)\n" % (indent, holder, items, indent)
-    comment = "%s%s\n" % (indent, note) if note else ""
-    return removed + imports + [ctx.insert(span[1], comment + line)]
+    lines = ([note] if note else []) + ["%s = SimpleNamespace(%s)" % (holder, ", ".join(values))]
+    if len(lines[-1]) > 99 or "\n" in lines[-1]:
+        lines[-1:] = ["%s = SimpleNamespace(" % holder] + ["    %s," % v for v in values] + [")"]
+    return removed + imports + [_lines_after(ctx, stmt, lines)]
 
 
 def _import_beside(ctx, alias, module, holder):
     """`from .server import mcp` gains a line `from .app import mcp_transport_settings` below it (the
     module that defines the server), in the same block: a function-level import may be there to
     avoid an import cycle."""
-    stmt = ctx.import_of(alias)
+    return [_lines_after(ctx, ctx.import_of(alias), ["from %s import %s" % (module, holder)])]
+
+
+def _lines_after(ctx, stmt, lines):
+    """Inserts `lines` below the statement, each at its indentation (after whatever shares its last
+    line, such as a trailing comment)."""
     start = ctx.index.line_start(stmt.lineno)
-    line = ctx.text[start : ctx.span(stmt)[0]]
-    indent = line[: len(line) - len(line.lstrip(" \t"))]
-    text = "%sfrom %s import %s\n" % (indent, module, holder)
+    first = ctx.text[start : ctx.span(stmt)[0]]
+    indent = first[: len(first) - len(first.lstrip(" \t"))]
+    text = "".join("%s%s\n" % (indent, line) for line in lines)  # (a value's own line breaks kept as written)
     if stmt.end_lineno < ctx.index.line_count:
-        return [ctx.insert(ctx.index.line_start(stmt.end_lineno + 1), text)]
-    return [ctx.insert(len(ctx.text), ("" if ctx.text.endswith("\n") else "\n") + text)]
+        return ctx.insert(ctx.index.line_start(stmt.end_lineno + 1), text)
+    return ctx.insert(len(ctx.text), ("" if ctx.text.endswith("\n") else "\n") + text)
 
 
 def _fold_settings_assignments(ctx, carried):
