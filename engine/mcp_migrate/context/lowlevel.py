@@ -327,18 +327,25 @@ class LowlevelPlan:
 
     def _helper_calls(self, fn) -> Optional[List[ast.Call]]:
         """Every use of the helper `fn` when each is a call of it: `self.<name>(...)` in its own class for
-        a method, `<name>(...)` for a module-level function no other module imports; else None."""
+        a method (the server's own `server.<name>` decorators aside: they are not the method), `<name>(...)`
+        for a module-level function no other module imports or for a function nested in another (every
+        use of its name there bound to it); else None."""
         holder = self.parent(fn)
         if isinstance(holder, ast.ClassDef):
+            named = [a for a in self.attributes_named(fn.name) if not self.is_instance(a.value, sdk.SERVER)]
             refs = [
                 a
-                for a in self.attributes_named(fn.name)
+                for a in named
                 if isinstance(a.value, ast.Name) and a.value.id == "self" and self.enclosing(a, ast.ClassDef) is holder
             ]
-            if len(refs) != len(self.attributes_named(fn.name)):
+            if len(refs) != len(named):
                 return None
         elif holder is self.tree and not self.imported_elsewhere(fn.name):
             refs = self.names_with_id(fn.name)
+        elif isinstance(holder, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            refs = [r for r in self.names_with_id(fn.name) if self._within(r, holder)]
+            if not all(b is not None and b.node is fn for b in map(self.binding, refs)):
+                return None  # the name is rebound, or shadowed by another function of that name
         else:
             return None
         if self.named_in_string(fn.name):
@@ -347,6 +354,11 @@ class LowlevelPlan:
         if not refs or not all(isinstance(c, ast.Call) and c.func is r for c, r in zip(calls, refs)):
             return None
         return calls
+
+    def _within(self, node, ancestor) -> bool:
+        while node is not None and node is not ancestor:
+            node = self.parent(node)
+        return node is ancestor
 
     def _drop_request_ctx(self, plan: Dict[int, "Handler"]) -> None:
         """The `request_ctx` import goes with the conversion that turns all its uses into `ctx`."""

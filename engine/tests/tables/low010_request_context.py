@@ -119,6 +119,79 @@ CASES = [
         '         await ctx.session.send_log_message("info", value)\n',
         findings=["LOW010:12 safe"],
     ),
+    # a method named like the server's decorator it is called under (`self.server.list_tools` is not
+    # the method)
+    case(
+        ' from mcp.server.lowlevel.server import Server\n'
+        ' from mcp.types import Tool\n'
+        '+from mcp.server import ServerRequestContext\n'
+        '+from mcp.types import ListToolsResult, PaginatedRequestParams\n'
+        ' \n'
+        ' class Hub:\n'
+        '     def __init__(self):\n'
+        "         self.server = Server('hub')\n"
+        ' \n'
+        '-        @self.server.list_tools()\n'
+        '-        async def list_tools() -> list[Tool]:\n'
+        '-            return await self.list_tools()\n'
+        '+        async def list_tools(ctx: ServerRequestContext, params: PaginatedRequestParams | None) -> ListToolsResult:\n'
+        '+            return ListToolsResult(tools=await self.list_tools(ctx=ctx))\n'
+        '+        self.server.add_request_handler("tools/list", PaginatedRequestParams, list_tools)\n'
+        ' \n'
+        '-    async def list_tools(self):\n'
+        '-        await self.server.request_context.session.send_ping()\n'
+        '+    async def list_tools(self, ctx: ServerRequestContext):\n'
+        '+        await ctx.session.send_ping()\n'
+        '         return []\n',
+        findings=["LOW010:13 safe"],
+    ),
+    # a function nested in the function that builds the server, called only by its handlers
+    case(
+        ' from mcp.server.lowlevel.server import Server\n'
+        '+from mcp.server import ServerRequestContext\n'
+        '+from mcp.types import ProgressNotificationParams\n'
+        ' \n'
+        ' def build(name):\n'
+        '-    async def _log(text):\n'
+        '-        if server.request_context:\n'
+        '-            await server.request_context.session.send_log_message("info", text)\n'
+        '+    async def _log(text, ctx: ServerRequestContext):\n'
+        '+        if ctx:\n'
+        '+            await ctx.session.send_log_message("info", text)\n'
+        ' \n'
+        '-    server = Server(name)\n'
+        '+    async def progress(ctx: ServerRequestContext, params: ProgressNotificationParams):\n'
+        '+        progress = params.progress\n'
+        '+        await _log(str(progress), ctx=ctx)\n'
+        ' \n'
+        '-    @server.progress_notification()\n'
+        '-    async def progress(token, progress, total, message):\n'
+        '-        await _log(str(progress))\n'
+        '+    server = Server(name, on_progress=progress)\n'
+        ' \n'
+        '     return server\n',
+        findings=["LOW010:5 safe", "LOW010:6 safe"],
+    ),
+    # the handler calls its own function of that name: not the helper's call to pass `ctx` to
+    case(
+        ' from mcp.server.lowlevel.server import Server\n'
+        ' \n'
+        ' def build(name):\n'
+        '     async def _log(text):\n'
+        "+        # mcp-migrate: LOW010 `server.request_context` is gone in v2: use the handler's first argument `ctx: ServerRequestContext` (`ctx.session`, `ctx.lifespan_context`, `ctx.request_id`, `ctx.request`); outside a handler, pass the handler's `ctx` in as an argument https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-request_context-property-removed\n"
+        '         await server.request_context.session.send_log_message("info", text)\n'
+        ' \n'
+        '     server = Server(name)\n'
+        ' \n'
+        '     @server.progress_notification()\n'
+        '     async def progress(token, progress, total, message):\n'
+        '         def _log(text):\n'
+        '             print(text)\n'
+        '         _log(str(progress))\n'
+        ' \n'
+        '     return server\n',
+        findings=["LOW010:5 manual"],
+    ),
 ]
 
 NOOP = [
