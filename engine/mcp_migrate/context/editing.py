@@ -85,9 +85,14 @@ class EditHelpers:
             return None
         if any(isinstance(n, (ast.Constant, ast.JoinedStr)) and n.lineno != n.end_lineno for n in ast.walk(stmt)):
             return None
-        delta = inner - outer
-        edits = [Edit(start, first, "")]
-        for line in range(body[0].lineno, stmt.end_lineno + 1):
+        dedent = self.dedent_lines(body[0].lineno, stmt.end_lineno, inner - outer)
+        return None if dedent is None else [Edit(start, first, "")] + dedent
+
+    def dedent_lines(self, first: int, last: int, delta: int) -> Optional[List[Edit]]:
+        """Edits removing `delta` columns of indentation from lines `first`..`last` (blank lines aside);
+        None when one of them is indented less. The caller makes sure no string spans these lines."""
+        edits = []
+        for line in range(first, last + 1):
             ls = self.index.line_start(line)
             seg = self.text[ls : self.index.line_end(line)]
             if not seg.strip():

@@ -16,7 +16,8 @@ ORDER = ("code", "message", "data")
     fix_class="safe",
     summary="""
         Rewrites `McpError(ErrorData(code=..., message=..., data=...))` (or `error=ErrorData(...)`)
-        to `McpError(code, message, data)` (TYP001 renames the class), `McpError(error_data)` with
+        to `McpError(code, message, data)` (TYP001 renames the class; an `ErrorData(...)` laid out over
+        lines gives up its own line and `)`, its arguments kept as written), `McpError(error_data)` with
         any other argument to `McpError.from_error_data(error_data)`, and in `McpError` subclasses
         `super().__init__(error)` to `super().__init__(error.code, error.message, error.data)`. In such
         subclasses, `self.code = code` (or `message`, `data`) right after a `super().__init__()` given the
@@ -49,14 +50,14 @@ def check(ctx: PythonContext):
             continue
         if isinstance(arg, ast.Call) and ctx.is_ref(arg.func, ERROR_DATA):
             parts = _error_data_args(ctx, arg)
-            if parts is None:
+            if parts is not None and not any("\n" in p for p in parts):
+                edits = [ctx.replace(_argument_node(call), ", ".join(parts))]
+            else:
+                edits = _unwrapped_lines(ctx, call, arg) if parts is not None else None
+            if edits is None:
                 ctx.manual(call, "pass `code, message, data` to `MCPError(...)` instead of an `ErrorData`")
             else:
-                ctx.fix(
-                    call,
-                    "`MCPError` takes `code, message, data` directly",
-                    [ctx.replace(_argument_node(call), ", ".join(parts))],
-                )
+                ctx.fix(call, "`MCPError` takes `code, message, data` directly", edits)
         elif ctx.is_super_init(call):
             # `super().__init__(error)` in a subclass: spell out the fields of the ErrorData.
             if isinstance(arg, (ast.Name, ast.Attribute)):
@@ -147,6 +148,23 @@ def _error_data_args(ctx, call):
     parts = [ctx.source(values["code"]), ctx.source(values["message"])]
     if "data" in values:
         parts.append(ctx.source(values["data"]))
-    if any("\n" in p for p in parts):
-        return None
     return parts
+
+
+def _unwrapped_lines(ctx, call, error_data):
+    """Edits turning `McpError(ErrorData(\\n code=..., message=..., data={...},\\n))` laid out over
+    lines into `McpError(\\n code=..., ...)`: `ErrorData(` and its `)` go and its arguments move out
+    one level, keeping their own text (and other fixes inside them). None for `error=ErrorData(...)`,
+    a comment at either end, a string spanning lines, or an argument line indented less than the first."""
+    args = sorted(error_data.args + error_data.keywords, key=lambda n: (n.lineno, n.col_offset))
+    s, e = ctx.span(error_data)
+    i, j = ctx.span(args[0])[0], ctx.span(args[-1])[1]
+    if call.keywords or args[0].lineno == error_data.lineno or ctx.text[j : e - 1].strip() not in ("", ","):
+        return None
+    if ctx.text[s:i].split("(", 1)[1].strip():
+        return None
+    if any(isinstance(n, (ast.Constant, ast.JoinedStr)) and n.lineno != n.end_lineno for n in ast.walk(error_data)):
+        return None
+    delta = (i - ctx.index.line_start(args[0].lineno)) - (s - ctx.index.line_start(error_data.lineno))
+    dedent = ctx.dedent_lines(args[0].lineno + 1, args[-1].end_lineno, delta) if delta > 0 else []
+    return None if dedent is None else [ctx.delete((s, i)), ctx.delete((j, e))] + dedent

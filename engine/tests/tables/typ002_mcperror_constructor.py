@@ -76,6 +76,44 @@ CASES = [
         '         self.message = message.upper()\n',
         findings=["TYP002:7 safe", "TYP002:8 safe", "TYP002:9 manual"],
     ),
+    # an `ErrorData(...)` laid out over lines: its arguments move out one level, as they are written
+    case(
+        ' from mcp.shared.exceptions import McpError\n'
+        ' from mcp.types import ErrorData\n'
+        ' \n'
+        ' def fail(err, cmd):\n'
+        '     raise McpError(\n'
+        '-        ErrorData(\n'
+        '-            code=err.code,\n'
+        '-            message="could not start",\n'
+        '-            data={\n'
+        '-                "command": cmd,\n'
+        '-            },\n'
+        '-        )\n'
+        '+        code=err.code,\n'
+        '+        message="could not start",\n'
+        '+        data={\n'
+        '+            "command": cmd,\n'
+        '+        }\n'
+        '     )\n',
+        findings=["TYP002:5 safe"],
+    ),
+    # a string spanning lines there would change if its lines moved: a marker
+    case(
+        ' from mcp.shared.exceptions import McpError\n'
+        ' from mcp.types import ErrorData\n'
+        ' \n'
+        ' def fail():\n'
+        "+    # mcp-migrate: TYP002 pass `code, message, data` to `MCPError(...)` instead of an `ErrorData` https://py.sdk.modelcontextprotocol.io/v2/migration/#mcperror-renamed-to-mcperror\n"
+        '     raise McpError(\n'
+        '         ErrorData(\n'
+        '             code=1,\n'
+        '             message="""could not\n'
+        '                 start""",\n'
+        '         )\n'
+        '     )\n',
+        findings=["TYP002:5 manual"],
+    ),
 ]
 
 NOOP = [
