@@ -13,6 +13,7 @@ import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+DEEP = "/home/dev/checkouts/shop/"
 sys.path.insert(0, os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 
@@ -276,6 +277,13 @@ PROJECT = {
         "from mcp.server.fastmcp import FastMCP\nfrom .served_tools import caller\n\n\ndef report() -> str:\n"
         "    return caller()\n"
     ),
+    # ... and a tool's bare `ctx: Context` is typed with it where the module imports the state type too
+    # (absolute imports: the CLI's index sees the modules under the longer names of their paths)
+    "pkg/served_peek.py": (
+        "from mcp.server.fastmcp import Context\nfrom pkg.served import served\nfrom pkg.state import AppState\n\n\n"
+        "@served.tool()\ndef peek(ctx: Context) -> int:\n    return ctx.request_context.lifespan_context.count\n\n\n"
+        "def fresh() -> AppState:\n    return AppState()\n"
+    ),
     "tests/test_compat.py": (
         "from unittest import mock\n\n"
         "@mock.patch('pkg.compat.streamablehttp_client')\n"
@@ -285,6 +293,11 @@ PROJECT = {
     ),
 }
 PROJECT_AFTER = {
+    "pkg/served_peek.py": (
+        "from mcp.server.mcpserver import Context\nfrom pkg.served import served\nfrom pkg.state import AppState\n\n\n"
+        "@served.tool()\ndef peek(ctx: Context[AppState]) -> int:\n    return ctx.request_context.lifespan_context.count\n\n\n"
+        "def fresh() -> AppState:\n    return AppState()\n"
+    ),
     "pkg/served_tools.py": (
         "from .served import served\nfrom .state import AppState\nfrom mcp.server.mcpserver import Context\n\n\n"
         "def current(ctx: Context[AppState]) -> AppState:\n    return ctx.request_context.lifespan_context\n\n\n"
@@ -426,6 +439,7 @@ PROJECT_AFTER = {
 # Files that use the SDK themselves (they change without the index too, only differently).
 USES_SDK = {
     "pkg/served_use.py",
+    "pkg/served_peek.py",
     "pkg/docs.py",
     "pkg/tuned.py",
     "pkg/shop.py",
@@ -484,6 +498,11 @@ def check():
             failures.append("PROJECT %s: the same without the project index (the test shows nothing)" % path)
         if path not in USES_SDK and alone["changed"]:
             failures.append("PROJECT %s: changed without the project index (nothing in it says mcp)" % path)
+    # the CLI indexes a checkout by its paths, so its module names can be longer than the imports spell
+    deep = ProjectIndex(file_facts(DEEP + p, t) for p, t in PROJECT.items())
+    for path, after in PROJECT_AFTER.items():
+        if migrate_text(PROJECT[path], DEEP + path, project=deep)["text"] != after:
+            failures.append("PROJECT %s under %s: not the same output" % (path, DEEP))
     for i, (before, after, review) in enumerate(ROWS):
         got = migrate_text(before, "main.py", apply_review=review)["text"]
         if got != after:

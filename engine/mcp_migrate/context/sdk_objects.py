@@ -246,11 +246,14 @@ class SdkQuestions:
     def _imported_server_state(self, alias: ast.alias) -> Optional[str]:
         """declared_server_state of a server imported from the project's own module (`from .app import
         mcp`), when this module imports its `State` from the same place."""
+        project = self.types.project
         server = self.project_origin(alias)
-        state = self.types.project.server_state(*server) if server else None
+        state = project.server_state(*server) if server else None
         b = self.module_binding(state[1]) if state else None
         node = b.node if b is not None else None
-        if not isinstance(node, ast.alias) or node.asname or self.project_origin(node) != tuple(state):
+        origin = self.project_origin(node) if isinstance(node, ast.alias) and not node.asname else None
+        # the index may see the modules under a longer dotted name than this file's import spells
+        if origin is None or origin[1] != state[1] or project.find(origin[0]) is not project.find(state[0]):
             return None
         return state[1]
 

@@ -20,7 +20,8 @@ ASYNC_ITERATORS = ("AsyncIterator", "AsyncGenerator", "AsyncIterable")
     summary="""
         A tool handler whose `ctx: Context` reads attributes of `ctx.request_context.lifespan_context` gets
         `ctx: Context[State]`, `State` being what the server's own `lifespan=` function yields (its
-        `AsyncIterator[State]` annotation). Where that type is not in the file, on prompt and resource
+        `AsyncIterator[State]` annotation) or the server's declared `FastMCP[State]` (also one imported
+        from the project's own module that the file imports `State` from too). Where that type is not in the file, on prompt and resource
         handlers (where the guide keeps bare `Context`), and on a context from `mcp.get_context()` (which
         SRV008 turns into a bare `ctx: Context` parameter), the reads are marked.
     """,
@@ -64,7 +65,7 @@ def check(ctx: PythonContext):
             reads = _lifespan_reads(ctx, fn, param.arg)
             if not reads:
                 continue
-            state = _lifespan_state(ctx, dec) if kind == "tool" else None
+            state = _lifespan_state(ctx, dec) or ctx.declared_server_state(_receiver(dec)) if kind == "tool" else None
             if state is not None:
                 ctx.fix(
                     param.annotation,
@@ -143,10 +144,15 @@ def _is_state(chain, name):
     )
 
 
+def _receiver(dec):
+    """`mcp` of `@mcp.tool()`."""
+    return (dec.func if isinstance(dec, ast.Call) else dec).value
+
+
 def _lifespan_state(ctx, dec):
     """The type the decorated server's `lifespan=` function yields, when the file shows it and the
     type's name is bound at module level (so `Context[State]` resolves where the handler is)."""
-    recv = (dec.func if isinstance(dec, ast.Call) else dec).value
+    recv = _receiver(dec)
     for call in ctx.calls(sdk.FASTMCP):
         target = ctx.parent(call)
         if not (isinstance(target, ast.Assign) and any(ctx.source(t) == ctx.source(recv) for t in target.targets)):

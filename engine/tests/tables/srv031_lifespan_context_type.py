@@ -60,6 +60,19 @@ CASES = [
         "+    " + MARK + "     return ctx.request_context.lifespan_context.name\n",
         findings=["SRV031:8 manual"],
     ),
+    # ... unless the server is declared `FastMCP[State]`, which names the lifespan's type
+    case(
+        " from mcp.server.fastmcp import Context, FastMCP\n"
+        " from .life import State, lifespan\n"
+        " \n"
+        " mcp: FastMCP[State] = FastMCP('demo', lifespan=lifespan)\n"
+        " \n"
+        " @mcp.tool()\n"
+        "-async def t(ctx: Context) -> str:\n"
+        "+async def t(ctx: Context[State]) -> str:\n"
+        "     return ctx.request_context.lifespan_context.name\n",
+        findings=["SRV031:7 safe"],
+    ),
     # a context from `mcp.get_context()` (SRV008 turns it into a bare `ctx: Context` parameter)
     case(
         SERVER + " @mcp.resource('tickets://{ticket_id}')\n"
