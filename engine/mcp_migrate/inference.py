@@ -34,6 +34,7 @@ RUNS_CALLABLE = {"anyio.run", "trio.run", "anyio.from_thread.run"}
 # `contextlib.(Async)ExitStack` methods that enter their argument and return what `with ... as` would bind.
 EXIT_STACK_ENTERS = {"enter_async_context", "enter_context"}
 # Generic annotations whose first argument is what iterating (`for`, `async for`) yields.
+TYPE_ALIAS = ("typing.TypeAlias", "typing_extensions.TypeAlias")
 ITERABLES = {
     "list",
     "List",
@@ -762,18 +763,28 @@ class Inference:
         return self.annotation(ann, scope, at, depth + 1)
 
     def _alias(self, ann: ast.AST):
-        """The type expression a module-level alias names (`Factory = Callable[[], X]`), else None."""
+        """The type expression a module-level alias names (`Factory = Callable[[], X]`, or any
+        `Server: TypeAlias = ...`), else None."""
         b = self.resolver.binding(ann) if isinstance(ann, ast.Name) else None
         node = b.node if b is not None else None
+        if self.resolver.parent(node) is not self.resolver.tree:
+            return None
         if (
             isinstance(node, ast.Assign)
             and len(node.targets) == 1
             and isinstance(node.targets[0], ast.Name)
             and isinstance(node.value, (ast.Subscript, ast.BinOp))
-            and self.resolver.parent(node) is self.resolver.tree
-        ):
+        ) or self.declared_alias(node):
             return node.value
         return None
+
+    def declared_alias(self, node) -> bool:
+        """`X: TypeAlias = <type expression>`."""
+        return (
+            isinstance(node, ast.AnnAssign)
+            and node.value is not None
+            and self.resolver.qualname(node.annotation) in TYPE_ALIAS
+        )
 
     def _string_annotation(self, parsed: ast.AST, at: ast.AST):
         # A string annotation's names resolve like the code around it; give the parsed nodes the

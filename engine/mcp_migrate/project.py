@@ -70,7 +70,7 @@ def file_facts(path: str, text: str) -> Optional[dict]:
                     names[a.asname or a.name] = ["import", source, a.name]
         elif isinstance(node, (ast.Assign, ast.AnnAssign)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            if isinstance(node, ast.AnnAssign):
+            if isinstance(node, ast.AnnAssign) and not infer.declared_alias(node):
                 known = infer.annotation(node.annotation, tree, node)
             else:
                 known = infer.type_of(node.value)
@@ -334,6 +334,11 @@ def _named_ref(ann: Optional[ast.AST], depth: int = 0) -> Optional[list]:
         if ann.value.id in DICTS and isinstance(ann.slice, ast.Tuple) and len(ann.slice.elts) == 2:
             value = _named_ref(ann.slice.elts[1], depth + 1)  # `dict[str, Upstream]`: what `.values()` gives
             return ["dict", value[1]] if value is not None and value[0] == "name" else None
+        if ann.value.id in ("tuple", "Tuple") and isinstance(ann.slice, ast.Tuple):  # what unpacking gives
+            items = [_named_ref(e, depth + 1) for e in ann.slice.elts]
+            names = [i[1] if i is not None and i[0] == "name" else None for i in items]
+            ellipsis = any(isinstance(e, ast.Constant) and e.value is Ellipsis for e in ann.slice.elts)
+            return ["tuple", names] if any(names) and not ellipsis else None
         return None
     return ["name", ann.id] if isinstance(ann, ast.Name) else None
 
@@ -652,6 +657,9 @@ class ProjectIndex:
         if ref[0] in ("list", "dict", "cm"):
             item = self.resolve_ref(module, ["name", ref[1]])
             return (ref[0], item) if item is not None else None
+        if ref[0] == "tuple":
+            items = tuple(self.resolve_ref(module, ["name", n]) if n else None for n in ref[1])
+            return ("tuple", items) if any(items) else None
         t = self.global_type(module, ref[1])
         if isinstance(t, tuple) and t[0] in ("class", "subclass"):
             return t[1]

@@ -14,6 +14,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEEP = "/home/dev/checkouts/shop/"
+PORT_MARKER = "    # mcp-migrate: SRV007 `settings.port` was removed (reading it raises `AttributeError`); keep the value yourself and pass it as `port=` to `run(transport=\"sse\"|\"streamable-http\", port=...)` (a mounted app binds where the outer server does) https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n"
 sys.path.insert(0, os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 
@@ -284,6 +285,16 @@ PROJECT = {
         "@served.tool()\ndef peek(ctx: Context) -> int:\n    return ctx.request_context.lifespan_context.count\n\n\n"
         "def fresh() -> AppState:\n    return AppState()\n"
     ),
+    # a server type alias (`Shop: TypeAlias = FastMCP`) annotates parameters in another module, and a
+    # function there returns a tuple holding a server: both are seen as servers where they are used
+    "pkg/aliased.py": (
+        "from typing import TypeAlias\nfrom mcp.server.fastmcp import FastMCP\n\nShop: TypeAlias = FastMCP\n\n\n"
+        "def build() -> tuple[Shop, str]:\n    return FastMCP('a'), 'sse'\n"
+    ),
+    "pkg/aliased_cli.py": (
+        "from pkg.aliased import Shop, build\n\n\ndef tune(shop: Shop) -> int:\n    return shop.settings.port\n\n\n"
+        "def main() -> int:\n    shop, transport = build()\n    return shop.settings.port\n"
+    ),
     "tests/test_compat.py": (
         "from unittest import mock\n\n"
         "@mock.patch('pkg.compat.streamablehttp_client')\n"
@@ -293,6 +304,12 @@ PROJECT = {
     ),
 }
 PROJECT_AFTER = {
+    "pkg/aliased_cli.py": (
+        "from pkg.aliased import Shop, build\n\n\ndef tune(shop: Shop) -> int:\n"
+        + PORT_MARKER
+        + "    return shop.settings.port\n\n\n"
+        "def main() -> int:\n    shop, transport = build()\n" + PORT_MARKER + "    return shop.settings.port\n"
+    ),
     "pkg/served_peek.py": (
         "from mcp.server.mcpserver import Context\nfrom pkg.served import served\nfrom pkg.state import AppState\n\n\n"
         "@served.tool()\ndef peek(ctx: Context[AppState]) -> int:\n    return ctx.request_context.lifespan_context.count\n\n\n"
@@ -440,6 +457,7 @@ PROJECT_AFTER = {
 USES_SDK = {
     "pkg/served_use.py",
     "pkg/served_peek.py",
+    "pkg/aliased_cli.py",
     "pkg/docs.py",
     "pkg/tuned.py",
     "pkg/shop.py",

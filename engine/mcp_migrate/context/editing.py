@@ -351,9 +351,12 @@ class EditHelpers:
         return removals[id(alias)] if removals else None
 
     def _statement_removal(self, node: ast.stmt) -> Optional[Edit]:
-        """The lines of a module-level statement that shares them with nothing else (a trailing comment,
-        such as `# noqa: E402`, is the statement's own and goes with it)."""
-        if self.parent(node) is not self.tree:
+        """The lines of a statement that shares them with nothing else (a trailing comment, such as
+        `# noqa: E402`, is the statement's own and goes with it): at module level, or in a block (`if
+        TYPE_CHECKING:`, a function) that keeps a statement no fix removes, one that is not an SDK import."""
+        if self.parent(node) is not self.tree and not any(
+            not (isinstance(st, (ast.Import, ast.ImportFrom)) and _imports_sdk(st)) for st in self.block_of(node) or ()
+        ):
             return None
         start = self.index.line_start(node.lineno)
         s, e = self.span(node)
@@ -435,3 +438,9 @@ def _evaluated_first(ctx, node: ast.AST, parent: ast.AST) -> bool:
     return isinstance(parent, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)) and any(
         g is node for g in parent.generators[:1]
     )
+
+
+def _imports_sdk(node) -> bool:
+    if isinstance(node, ast.ImportFrom):
+        return not node.level and (node.module or "").split(".")[0] == "mcp"
+    return any(a.name.split(".")[0] == "mcp" for a in node.names)

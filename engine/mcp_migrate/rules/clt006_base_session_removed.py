@@ -50,7 +50,8 @@ TYPEVARS = (
         Moves `ProgressFnT` imports from `mcp.shared.session` to `mcp.shared.dispatcher`, drops
         `related_request_id=` from `ClientSession.send_notification()`, writes v1's hand-written
         `message_handler` union `RequestResponder[...] | ServerNotification | Exception` as
-        `mcp.client.IncomingMessage` (when that is the only use of `RequestResponder`), declares v1's
+        `mcp.client.IncomingMessage` (when that is the only use of `RequestResponder`; an import of it
+        alone in a block, such as `if TYPE_CHECKING:`, turns into v2's where it stands), declares v1's
         `ReceiveResultT` in the file as v2 does (`TypeVar(..., bound=BaseModel)`) when an import names
         only it and `ProgressFnT`, and marks the other
         `mcp.shared.session` imports (`BaseSession`, `RequestResponder`, the typing helpers) and the
@@ -79,12 +80,13 @@ TYPEVARS = (
 def check(ctx: PythonContext):
     planned = _own_typevars(ctx) + _progress_moves(ctx)
     incoming = _incoming_message(ctx)
-    fixed = _emit(ctx, planned + ([incoming] if incoming else []))
+    in_place = incoming is not None and incoming[0] is None  # rewritten where its import stands
+    fixed = _emit(ctx, planned + ([incoming] if incoming and not in_place else []))
     for name in TYPEVARS:
         for a in ctx.import_aliases(S + name):
             if id(a) not in fixed:
                 ctx.manual(a, TYPEVAR_MSG % name)
-    fixed_names = {"RequestResponder"} if incoming and id(incoming[0]) in fixed else set()
+    fixed_names = {"RequestResponder"} if in_place or incoming and id(incoming[0]) in fixed else set()
     for name, msg in MESSAGES.items():
         if name in fixed_names:
             continue
@@ -231,7 +233,7 @@ def _incoming_message(ctx):
     if own is False:
         return None  # the file's own `IncomingMessage` is something else
     imp = ctx.add_import("mcp.client", "IncomingMessage") if unions else None
-    edits = [imp] if imp else []
+    edits = []
     for u in unions:  # the file's own alias of the union goes: v2's name takes its place
         edits.append(
             ctx.delete(ctx.whole_lines(own))
@@ -245,14 +247,27 @@ def _incoming_message(ctx):
         "`elicitation_callback`, `list_roots_callback`): the `isinstance(..., RequestResponder)` branch "
         "never runs; move what it did into those callbacks, then delete it"
     )
-    return (
-        aliases[0],
+    message = (
         "`RequestResponder` was removed and `message_handler` no longer receives requests: v1's "
         "`RequestResponder[...] | ServerNotification | Exception` is `mcp.client.IncomingMessage`"
-        + (", and `isinstance(..., RequestResponder)` is never true" if checks else ""),
-        edits,
-        tuple((ctx.statement_of(c), marker) for c in checks),
+        + (", and `isinstance(..., RequestResponder)` is never true" if checks else "")
     )
+    markers = tuple((ctx.statement_of(c), marker) for c in checks)
+    # `from mcp.shared.session import RequestResponder` alone in a block becomes v2's import where it
+    # stands: under `if TYPE_CHECKING:` (a project whose SDK is optional imports it only there) a new
+    # import at the top would import the SDK at run time
+    node = ctx.import_of(aliases[0])
+    in_place = (
+        ctx.move_import_alias(aliases[0], "mcp.client", "IncomingMessage")
+        if imp is not None and own is None and len(node.names) == 1 and ctx.parent(node) is not ctx.tree
+        else None
+    )
+    if in_place:
+        ctx.fix(aliases[0], message, in_place + edits)
+        for target, text in markers:
+            ctx.manual(target, text)
+        return (None, message, edits, markers)
+    return (aliases[0], message, ([imp] if imp else []) + edits, markers)
 
 
 def _own_alias(ctx, unions):

@@ -111,7 +111,10 @@ def _request_context(ctx):
             target, text = whole, None
         if side is None and default and isinstance(node, ast.Name):
             side, target, text, guessed = default, whole, None, True
-        built = _client_construction(ctx, node) if side == "client" else []
+        if side == "client":
+            built = _client_construction(ctx, node)
+        else:  # v2's `ServerRequestContext` also takes the request's `protocol_version` and `method`
+            built = None if side == "server" and _constructed(ctx, node) else []
         if side is None or built is None:
             undecided.append(node)
             continue
@@ -125,7 +128,12 @@ def _request_context(ctx):
                 node,
                 "`RequestContext` is gone: use `ServerRequestContext[LifespanT, RequestT]` (from "
                 "`mcp.server.context`) in server code, `ClientRequestContext` (from `mcp.client.context`, "
-                "no type parameters) in client callbacks",
+                "no type parameters) in client callbacks"
+                + (
+                    "; building a `ServerRequestContext` also takes the request's `protocol_version=` and `method=`"
+                    if _constructed(ctx, node)
+                    else ""
+                ),
             )
         for a in aliases:
             ctx.manual(
@@ -171,16 +179,24 @@ def _explicit(ctx, node):
     return None, None, None
 
 
+def _constructed(ctx, node) -> bool:
+    """`RequestContext(...)` / `RequestContext[...](...)`: the code builds one."""
+    call = ctx.parent(node)
+    if isinstance(call, ast.Subscript):
+        call = ctx.parent(call)
+    return isinstance(call, ast.Call) and call.func in (node, ctx.parent(node))
+
+
 def _client_construction(ctx, node):
     """For `RequestContext(...)` built as a client context (a test calling a callback): the edits
     dropping what v2's keyword-only `ClientRequestContext(session=, request_id=, meta=)` does not
     take (`lifespan_context=None`, `request=None`); [] when it is not a call; None when it cannot be
     rewritten (positional arguments, a real lifespan or request value)."""
+    if not _constructed(ctx, node):
+        return []
     call = ctx.parent(node)
     if isinstance(call, ast.Subscript):
         call = ctx.parent(call)
-    if not isinstance(call, ast.Call) or call.func not in (node, ctx.parent(node)):
-        return []
     extra = [k for k in call.keywords if k.arg not in ("session", "request_id", "meta")]
     if call.args or any(
         k.arg is None or not (isinstance(k.value, ast.Constant) and k.value.value is None) for k in extra

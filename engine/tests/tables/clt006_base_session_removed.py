@@ -76,6 +76,35 @@ CASES = [
         "     print(message)\n",
         findings=["CLT006:2 safe"],
     ),
+    # imported under `if TYPE_CHECKING:` (the SDK an optional dependency): v2's import takes its place there
+    case(
+        " from __future__ import annotations\n"
+        " from typing import TYPE_CHECKING\n"
+        " \n"
+        " if TYPE_CHECKING:\n"
+        "     from mcp import types\n"
+        "-    from mcp.shared.session import RequestResponder\n"
+        "+    from mcp.client import IncomingMessage\n"
+        " \n"
+        " class Tool:\n"
+        "     async def message_handler(\n"
+        "         self,\n"
+        "-        message: (RequestResponder[types.ServerRequest, types.ClientResult] | types.ServerNotification | Exception),\n"
+        "+        message: (IncomingMessage),\n"
+        "     ) -> None:\n"
+        "         print(message)\n",
+        findings=["CLT006:6 safe"],
+    ),
+    # an import in a function body goes like one at module level when the body keeps other statements
+    case(
+        " async def handler(message) -> None:\n"
+        "-    from mcp.shared.session import RequestResponder\n"
+        "-    if isinstance(message, RequestResponder):\n"
+        "+    # mcp-migrate: CLT006 `message_handler` no longer receives server requests (v2 answers them with `sampling_callback`, `elicitation_callback`, `list_roots_callback`): the `isinstance(..., RequestResponder)` branch never runs; move what it did into those callbacks, then delete it https://py.sdk.modelcontextprotocol.io/v2/migration/#clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed\n"
+        "+    if False:\n"
+        "         print('request')\n",
+        findings=["CLT006:2 safe", "CLT006:3 manual"],
+    ),
     # v1's typing helpers: the file declares its own, as v2 does (with `ProgressFnT` moved alongside)
     case(
         " from mcp import ClientSession\n"

@@ -115,9 +115,28 @@ CASES = [
         " def make(session):\n"
         "+    # mcp-migrate: LOW011 `RequestContext` is gone: use `ServerRequestContext[LifespanT, RequestT]` (from "
         "`mcp.server.context`) in server code, `ClientRequestContext` (from `mcp.client.context`, no type "
-        "parameters) in client callbacks "
+        "parameters) in client callbacks; building a `ServerRequestContext` also takes the request's "
+        "`protocol_version=` and `method=` "
         "https://py.sdk.modelcontextprotocol.io/v2/migration/#requestcontext-type-parameters-simplified\n"
         "     return RequestContext(request_id=7, meta=None, session=session, lifespan_context={'db': 1})\n",
+        findings=["LOW011:2 manual", "LOW011:5 manual"],
+    ),
+    # a server context the file builds: v2's also needs the request's protocol version and method, which
+    # v1 code never had to give (renaming the call alone would add an error): marked
+    case(
+        " from mcp.server.session import ServerSession\n"
+        "+# mcp-migrate: LOW011 `mcp.shared.context.RequestContext` is gone: import `ServerRequestContext` from "
+        "`mcp.server.context` (server) or `ClientRequestContext` from `mcp.client.context` (client) "
+        "https://py.sdk.modelcontextprotocol.io/v2/migration/#requestcontext-type-parameters-simplified\n"
+        " from mcp.shared.context import RequestContext\n"
+        " \n"
+        " def make(session: ServerSession) -> RequestContext[ServerSession, None, None]:\n"
+        "+    # mcp-migrate: LOW011 `RequestContext` is gone: use `ServerRequestContext[LifespanT, RequestT]` (from "
+        "`mcp.server.context`) in server code, `ClientRequestContext` (from `mcp.client.context`, no type "
+        "parameters) in client callbacks; building a `ServerRequestContext` also takes the request's "
+        "`protocol_version=` and `method=` "
+        "https://py.sdk.modelcontextprotocol.io/v2/migration/#requestcontext-type-parameters-simplified\n"
+        "     return RequestContext(request_id=1, meta=None, session=session, lifespan_context=None)\n",
         findings=["LOW011:2 manual", "LOW011:5 manual"],
     ),
 ]

@@ -141,6 +141,18 @@ CASES = [
         " settings.port = 9000\n",
         findings=["SRV007:5 manual"],
     ),
+    # a server reached through a parameter typed with the project's `TypeAlias` of the server class
+    case(
+        " from typing import TypeAlias\n"
+        " from mcp.server.fastmcp import FastMCP\n"
+        " \n"
+        " Server: TypeAlias = FastMCP\n"
+        " \n"
+        " def tune(server: Server, port: int) -> None:\n"
+        '+    # mcp-migrate: SRV007 `settings.port` was removed (assigning it raises `ValueError`); pass `port=` to `run(transport="sse"|"streamable-http", port=...)` (a mounted app binds where the outer server does) https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n'
+        "     server.settings.port = port\n",
+        findings=["SRV007:7 manual"],
+    ),
     # positional event_store / retry_interval (v1 positions 7 and 8)
     case(
         " from mcp.server.fastmcp import FastMCP\n"
