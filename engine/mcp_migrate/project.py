@@ -284,12 +284,33 @@ def _returns_ref(infer, tree, fn: ast.AST) -> Optional[list]:
     `@asynccontextmanager` generator, a context manager (["cm", N] when `-> AsyncIterator[N]` names a
     class of the user's)."""
     if not infer.makes_cm(fn):
-        return _ref(infer.returned(fn), fn.returns)
+        return _ref(infer.returned(fn), fn.returns) or _tuple_ref(infer, tree, fn, fn.returns)
     yielded = _yielded(fn.returns)
     named = _named_ref(yielded) if yielded is not None else None
     cm = ["cm", named[1]] if named is not None and named[0] == "name" else None
+    if cm is None and yielded is not None:
+        items = _tuple_ref(infer, tree, fn, yielded)
+        cm = ["cm", items] if items else None
     known = infer.returned(fn)
     return ["type", _jsonable(known)] if known is not None and not _names_a_node(known) else cm
+
+
+def _tuple_ref(infer, tree, fn, ann: Optional[ast.AST]) -> Optional[list]:
+    """["tuple", [a ref or None for each item]] for `tuple[ClientSession, Transcript]`: what unpacking
+    the value gives (an SDK type as this file knows it, a class of the user's by name)."""
+    if not (
+        isinstance(ann, ast.Subscript)
+        and isinstance(ann.value, ast.Name)
+        and ann.value.id in ("tuple", "Tuple")
+        and isinstance(ann.slice, ast.Tuple)
+        and not any(isinstance(e, ast.Constant) and e.value is Ellipsis for e in ann.slice.elts)
+    ):
+        return None
+    items = []
+    for e in ann.slice.elts:
+        known = infer.annotation(e, tree, fn)
+        items.append(["type", _jsonable(known)] if known is not None and not _names_a_node(known) else _named_ref(e))
+    return ["tuple", items] if any(items) else None
 
 
 def _yielded(ann: Optional[ast.AST]) -> Optional[ast.AST]:
@@ -334,11 +355,6 @@ def _named_ref(ann: Optional[ast.AST], depth: int = 0) -> Optional[list]:
         if ann.value.id in DICTS and isinstance(ann.slice, ast.Tuple) and len(ann.slice.elts) == 2:
             value = _named_ref(ann.slice.elts[1], depth + 1)  # `dict[str, Upstream]`: what `.values()` gives
             return ["dict", value[1]] if value is not None and value[0] == "name" else None
-        if ann.value.id in ("tuple", "Tuple") and isinstance(ann.slice, ast.Tuple):  # what unpacking gives
-            items = [_named_ref(e, depth + 1) for e in ann.slice.elts]
-            names = [i[1] if i is not None and i[0] == "name" else None for i in items]
-            ellipsis = any(isinstance(e, ast.Constant) and e.value is Ellipsis for e in ann.slice.elts)
-            return ["tuple", names] if any(names) and not ellipsis else None
         return None
     return ["name", ann.id] if isinstance(ann, ast.Name) else None
 
@@ -655,10 +671,10 @@ class ProjectIndex:
         if ref[0] == "type":
             return _typed(ref[1])
         if ref[0] in ("list", "dict", "cm"):
-            item = self.resolve_ref(module, ["name", ref[1]])
+            item = self.resolve_ref(module, ref[1] if isinstance(ref[1], list) else ["name", ref[1]])
             return (ref[0], item) if item is not None else None
         if ref[0] == "tuple":
-            items = tuple(self.resolve_ref(module, ["name", n]) if n else None for n in ref[1])
+            items = tuple(self.resolve_ref(module, r) if r else None for r in ref[1])
             return ("tuple", items) if any(items) else None
         t = self.global_type(module, ref[1])
         if isinstance(t, tuple) and t[0] in ("class", "subclass"):

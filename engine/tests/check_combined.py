@@ -295,6 +295,19 @@ PROJECT = {
         "from pkg.aliased import Shop, build\n\n\ndef tune(shop: Shop) -> int:\n    return shop.settings.port\n\n\n"
         "def main() -> int:\n    shop, transport = build()\n    return shop.settings.port\n"
     ),
+    # a context manager of the project yields a (session, transcript) pair: unpacked in another module
+    "pkg/rec.py": (
+        "from collections.abc import AsyncIterator\nfrom contextlib import asynccontextmanager\n"
+        "from dataclasses import dataclass\n\nfrom mcp import ClientSession\n\n\n@dataclass\nclass Transcript:\n"
+        "    lines: list[str]\n\n\n@asynccontextmanager\n"
+        "async def recorded(read, write) -> AsyncIterator[tuple[ClientSession, Transcript]]:\n"
+        "    async with ClientSession(read, write) as session:\n        yield session, Transcript([])\n"
+    ),
+    "pkg/rec_use.py": (
+        "from pkg.rec import recorded\n\n\nasync def caps(read, write):\n"
+        "    async with recorded(read, write) as (session, log):\n"
+        "        return session.get_server_capabilities(), log.lines\n"
+    ),
     "tests/test_compat.py": (
         "from unittest import mock\n\n"
         "@mock.patch('pkg.compat.streamablehttp_client')\n"
@@ -304,6 +317,11 @@ PROJECT = {
     ),
 }
 PROJECT_AFTER = {
+    "pkg/rec_use.py": (
+        "from pkg.rec import recorded\n\n\nasync def caps(read, write):\n"
+        "    async with recorded(read, write) as (session, log):\n"
+        "        return session.server_capabilities, log.lines\n"
+    ),
     "pkg/aliased_cli.py": (
         "from pkg.aliased import Shop, build\n\n\ndef tune(shop: Shop) -> int:\n"
         + PORT_MARKER
@@ -458,6 +476,7 @@ USES_SDK = {
     "pkg/served_use.py",
     "pkg/served_peek.py",
     "pkg/aliased_cli.py",
+    "pkg/rec_use.py",
     "pkg/docs.py",
     "pkg/tuned.py",
     "pkg/shop.py",

@@ -51,7 +51,8 @@ TYPEVARS = (
         `related_request_id=` from `ClientSession.send_notification()`, writes v1's hand-written
         `message_handler` union `RequestResponder[...] | ServerNotification | Exception` as
         `mcp.client.IncomingMessage` (when that is the only use of `RequestResponder`; an import of it
-        alone in a block, such as `if TYPE_CHECKING:`, turns into v2's where it stands), declares v1's
+        alone in a block, such as `if TYPE_CHECKING:`, turns into v2's where it stands; the handler's
+        `message.root` loses `.root`, as v2 delivers the notification itself), declares v1's
         `ReceiveResultT` in the file as v2 does (`TypeVar(..., bound=BaseModel)`) when an import names
         only it and `ProgressFnT`, and marks the other
         `mcp.shared.session` imports (`BaseSession`, `RequestResponder`, the typing helpers) and the
@@ -242,6 +243,8 @@ def _incoming_message(ctx):
         )
     # No v2 message is a request: the check is False, and the branch it guards is dead code to port.
     edits += [ctx.replace(c, "False") for c in checks]
+    roots = [r for u in unions for r in _root_reads(ctx, u, own)]
+    edits += [ctx.delete((ctx.span(r.value)[1], ctx.span(r)[1])) for r in roots]
     marker = (
         "`message_handler` no longer receives server requests (v2 answers them with `sampling_callback`, "
         "`elicitation_callback`, `list_roots_callback`): the `isinstance(..., RequestResponder)` branch "
@@ -251,6 +254,7 @@ def _incoming_message(ctx):
         "`RequestResponder` was removed and `message_handler` no longer receives requests: v1's "
         "`RequestResponder[...] | ServerNotification | Exception` is `mcp.client.IncomingMessage`"
         + (", and `isinstance(..., RequestResponder)` is never true" if checks else "")
+        + (", and a notification arrives as its own class (no `.root`)" if roots else "")
     )
     markers = tuple((ctx.statement_of(c), marker) for c in checks)
     # `from mcp.shared.session import RequestResponder` alone in a block becomes v2's import where it
@@ -303,6 +307,30 @@ def _request_check(ctx, ref) -> bool:
         and call.args[1] is ref
         and not call.keywords
     )
+
+
+def _root_reads(ctx, union, own):
+    """`message.root` in a handler whose `message` parameter the union annotates, directly or through
+    the file's own alias of it: of the union's members only a `ServerNotification` had `.root`, and v2
+    delivers the notification itself."""
+    if own is not None and union is own.value:
+        alias = own.targets[0].id
+        args = [
+            a
+            for a in ctx.walk(ast.arg)
+            if isinstance(a.annotation, ast.Name)
+            and a.annotation.id == alias
+            and (lambda b: b is not None and b.node is own)(ctx.binding(a.annotation))
+        ]
+    else:
+        args = [ctx.parent(union)] if isinstance(ctx.parent(union), ast.arg) else []
+    return [
+        r
+        for r in ctx.attributes_named("root")
+        if isinstance(r.value, ast.Name)
+        and isinstance(r.ctx, ast.Load)
+        and (lambda b: b is not None and any(b.node is a for a in args))(ctx.binding(r.value))
+    ]
 
 
 def _message_union(ctx, ref):

@@ -105,6 +105,22 @@ CASES = [
         "         print('request')\n",
         findings=["CLT006:2 safe", "CLT006:3 manual"],
     ),
+    # the handler's `message.root`: v2 delivers the notification itself (the guide: drop `.root`)
+    case(
+        " from mcp import types\n"
+        "-from mcp.shared.session import RequestResponder\n"
+        "+from mcp.client import IncomingMessage\n"
+        " \n"
+        "-async def on_message(message: RequestResponder[types.ServerRequest, types.ClientResult] | types.ServerNotification | Exception):\n"
+        "+async def on_message(message: IncomingMessage):\n"
+        "     if isinstance(message, Exception):\n"
+        "         raise message\n"
+        "-    match message.root:\n"
+        "+    match message:\n"
+        "         case types.ProgressNotification(params=params):\n"
+        "             print(params.progress)\n",
+        findings=["CLT006:2 safe"],
+    ),
     # v1's typing helpers: the file declares its own, as v2 does (with `ProgressFnT` moved alongside)
     case(
         " from mcp import ClientSession\n"
@@ -222,6 +238,21 @@ CASES = [
         " \n"
         " async def handler(message: IncomingMessage):\n"
         "     print(message)\n",
+        findings=["CLT006:1 safe"],
+    ),
+    # ... and a handler typed with that alias reads the notification itself, not `.root`
+    case(
+        "-from mcp.shared.session import RequestResponder\n"
+        " from mcp.types import ClientResult, ServerNotification, ServerRequest\n"
+        "+from mcp.client import IncomingMessage\n"
+        " \n"
+        "-IncomingMessage = RequestResponder[ServerRequest, ClientResult] | ServerNotification | Exception\n"
+        " \n"
+        " class Collector:\n"
+        "     async def __call__(self, message: IncomingMessage) -> None:\n"
+        "         if not isinstance(message, Exception):\n"
+        "-            print(message.root.method)\n"
+        "+            print(message.method)\n",
         findings=["CLT006:1 safe"],
     ),
     # an `IncomingMessage` of the project's that is something else: the union cannot take that name (marked)
