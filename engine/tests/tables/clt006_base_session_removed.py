@@ -5,6 +5,15 @@ Rule: engine/mcp_migrate/rules/clt006_base_session_removed.py. Table format: eng
 
 from . import case
 
+OWN_ALIAS = (
+    "-from mcp.shared.session import RequestResponder\n"
+    " from mcp.types import ClientResult, ServerNotification, ServerRequest\n"
+    "+from mcp.client import IncomingMessage\n"
+    " \n"
+    "-IncomingMessage = RequestResponder[ServerRequest, ClientResult] | ServerNotification | Exception\n"
+    " \n"
+)
+
 CASES = [
     case(
         "-from mcp.shared.session import ProgressFnT\n"
@@ -230,25 +239,12 @@ CASES = [
     ),
     # the project's own `IncomingMessage` alias of v1's union: v2's name takes its place
     case(
-        "-from mcp.shared.session import RequestResponder\n"
-        " from mcp.types import ClientResult, ServerNotification, ServerRequest\n"
-        "+from mcp.client import IncomingMessage\n"
-        " \n"
-        "-IncomingMessage = RequestResponder[ServerRequest, ClientResult] | ServerNotification | Exception\n"
-        " \n"
-        " async def handler(message: IncomingMessage):\n"
-        "     print(message)\n",
+        OWN_ALIAS + " async def handler(message: IncomingMessage):\n     print(message)\n",
         findings=["CLT006:1 safe"],
     ),
     # ... and a handler typed with that alias reads the notification itself, not `.root`
     case(
-        "-from mcp.shared.session import RequestResponder\n"
-        " from mcp.types import ClientResult, ServerNotification, ServerRequest\n"
-        "+from mcp.client import IncomingMessage\n"
-        " \n"
-        "-IncomingMessage = RequestResponder[ServerRequest, ClientResult] | ServerNotification | Exception\n"
-        " \n"
-        " class Collector:\n"
+        OWN_ALIAS + " class Collector:\n"
         "     async def __call__(self, message: IncomingMessage) -> None:\n"
         "         if not isinstance(message, Exception):\n"
         "-            print(message.root.method)\n"
