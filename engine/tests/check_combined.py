@@ -308,6 +308,12 @@ PROJECT = {
         "    async with recorded(read, write) as (session, log):\n"
         "        return session.get_server_capabilities(), log.lines\n"
     ),
+    # a URL constant another module builds with `AnyUrl(...)`: v2's `read_resource` takes its `str`
+    "pkg/uris.py": "from pydantic import AnyUrl\n\nHOME = AnyUrl('notes://home')\n",
+    "pkg/uris_use.py": (
+        "from mcp import ClientSession\nfrom pkg.uris import HOME\n\n\nasync def read(session: ClientSession):\n"
+        "    return await session.read_resource(HOME)\n"
+    ),
     "tests/test_compat.py": (
         "from unittest import mock\n\n"
         "@mock.patch('pkg.compat.streamablehttp_client')\n"
@@ -317,6 +323,10 @@ PROJECT = {
     ),
 }
 PROJECT_AFTER = {
+    "pkg/uris_use.py": (
+        "from mcp import ClientSession\nfrom pkg.uris import HOME\n\n\nasync def read(session: ClientSession):\n"
+        "    return await session.read_resource(str(HOME))\n"
+    ),
     "pkg/rec_use.py": (
         "from pkg.rec import recorded\n\n\nasync def caps(read, write):\n"
         "    async with recorded(read, write) as (session, log):\n"
@@ -477,6 +487,7 @@ USES_SDK = {
     "pkg/served_peek.py",
     "pkg/aliased_cli.py",
     "pkg/rec_use.py",
+    "pkg/uris_use.py",
     "pkg/docs.py",
     "pkg/tuned.py",
     "pkg/shop.py",

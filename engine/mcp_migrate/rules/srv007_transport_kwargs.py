@@ -49,7 +49,8 @@ _HTTP_WHERE = '`run(transport="streamable-http", ...)` or `streamable_http_app(.
         same server's `run()` / `sse_app()` / `streamable_http_app()` call in the file, where that call's
         transport takes them. Without such a call, marks the constructor with the exact destination;
         as a review fix (v2's constructor raises `TypeError` on them at import), the values then wait
-        beside it in `<server>_transport_settings` (`self.transport_settings` in a subclass).
+        beside it in `<server>_transport_settings` (`self.transport_settings` in a subclass; in the
+        marker itself for a server a function builds, where no variable outlives the call).
         `mcp.settings.<field> = value` right before such a call moves into it; a module-level server's
         removed settings written and read elsewhere in the file become module variables (`mcp_port`,
         v1's default until written) that its calls in the file are given. When other modules import
@@ -464,7 +465,7 @@ def _keep_beside(ctx, call, params, kept, dropped, said):
         first = method.args.args[0].arg if method is not None and method.args.args else None
         holder = "%s.transport_settings" % first if first and "transport_settings" not in ctx.text else None
     else:
-        return False
+        return _keep_in_marker(ctx, call, stmt, params, kept, dropped, said)
     removed = ctx.remove_args(call, [params[n] for n in kept + dropped])
     defaults = ctx.remove_args(call, [params[n] for n in dropped])
     if holder is None or removed is None or defaults is None:
@@ -475,6 +476,37 @@ def _keep_beside(ctx, call, params, kept, dropped, said):
         return False
     ctx.fix(call, "%s; the fix keeps the values in `%s`" % (said, holder), edits, fix_class="review")
     if dropped:  # (inside the text the review fix deletes, when that applies)
+        ctx.fix(call, "drop %s: v2's default is the same" % _names(dropped), defaults)
+    return True
+
+
+def _keep_in_marker(ctx, call, stmt, params, kept, dropped, said):
+    """A server a function builds (and returns or hands on): no variable there outlives the call, so
+    as a review fix the constructor loses the settings (v2 raises `TypeError` on them when the function
+    runs) and the marker above the statement spells out their values, to pass where the server
+    starts. Returns whether it could."""
+    if not (
+        isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.Return, ast.Expr))
+        and stmt.value is call
+        and isinstance(ctx.enclosing(stmt), (ast.FunctionDef, ast.AsyncFunctionDef))
+        and ctx.line_span(stmt) is not None
+    ):
+        return False
+    removed = ctx.remove_args(call, [params[n] for n in kept + dropped])
+    defaults = ctx.remove_args(call, [params[n] for n in dropped])
+    if removed is None or defaults is None:
+        return False
+    values = ", ".join("%s=%s" % (n, " ".join(ctx.source(params[n].value).split())) for n in kept)
+    note = ctx.marker_comment("%s; the fix took them off the constructor: pass %s there" % (said, values))
+    start = ctx.index.line_start(stmt.lineno)
+    indent = ctx.index.indentation(stmt.lineno)
+    ctx.fix(
+        call,
+        "%s; the fix takes them off the constructor and spells out their values in the marker" % said,
+        removed + [ctx.insert(start, "%s%s%s" % (indent, note, ctx.index.newline()))],
+        fix_class="review",
+    )
+    if dropped:
         ctx.fix(call, "drop %s: v2's default is the same" % _names(dropped), defaults)
     return True
 

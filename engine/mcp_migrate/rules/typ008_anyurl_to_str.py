@@ -60,7 +60,8 @@ PARTS = {
         subscribe params; not `Root`, whose `uri` stays a `FileUrl`), to MCPServer's resource
         classes, or as the URI of `ClientSession.read_resource()` / `subscribe_resource()` /
         `unsubscribe_resource()`; other URL objects there (an `AnyUrl(x)` call, a name annotated or
-        built as one) become `str(...)`, the string v1 sent. Rewrites `.host` / `.scheme` / ... on an
+        built as one, a constant another module of the project builds with `AnyUrl(...)`) become
+        `str(...)`, the string v1 sent. Rewrites `.host` / `.scheme` / ... on an
         MCP object's or an MCPServer resource's `.uri` to `urlparse(...)` (review: `urlparse` differs
         from `AnyUrl` on normalisation); a comprehension filtering on the part it collects keeps the
         filtered value (`{host for r in rs if (host := urlparse(r.uri).hostname)}`). An MCP object's `.uri` handed to the file's own function, or
@@ -93,7 +94,7 @@ PARTS = {
     v2_names=["mcp.types.Resource", "mcp.client.session.ClientSession.read_resource(uri)"],
 )
 def check(ctx: PythonContext):
-    if ctx.mentions(*URL_TYPES):
+    if ctx.mentions(*URL_TYPES) or _imports_project_url(ctx):
         for call in ctx.walk(ast.Call):
             target = _uri_target(ctx, call)
             if target is None:
@@ -319,10 +320,21 @@ def _url_valued(ctx, expr):
         return False
     b = ctx.binding(expr)
     if b is None or b.expr is None:
-        return False
+        return _imported_url(ctx, expr)
     if b.how == "annotation":
         return any(isinstance(n, (ast.Name, ast.Attribute)) and ctx.is_ref(n, *URL_TYPES) for n in ast.walk(b.expr))
     if b.how == "call":  # `uri = AnyUrl(...)`, `uri = entry_uri(...)` with `def entry_uri(...) -> AnyUrl`
         built = any(isinstance(n, ast.Call) and ctx.is_ref(n.func, *URL_TYPES) for n in ast.walk(b.expr))
         return built or (isinstance(b.expr, ast.Call) and _url_valued(ctx, b.expr))
     return False
+
+
+def _imports_project_url(ctx) -> bool:
+    return ctx.types.project is not None and any(
+        ctx.project_constructed(a) in URL_TYPES for imp in ctx.walk(ast.ImportFrom) for a in imp.names
+    )
+
+
+def _imported_url(ctx, expr) -> bool:
+    """A constant another module of the project builds with `AnyUrl(...)` and this file imports."""
+    return isinstance(expr, ast.Name) and ctx.project_constructed(expr) in URL_TYPES

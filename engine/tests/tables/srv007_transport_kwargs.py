@@ -175,16 +175,17 @@ CASES = [
         '+mcp_transport_settings = SimpleNamespace(host="0.0.0.0")\n',
         findings=["SRV007:3 review", "SRV007:3 safe"],
     ),
-    # a server a function builds and returns: a local holder would be out of reach of the code that
-    # starts it, so the marker alone
+    # a function that builds the server: no variable there outlives the call, so the values wait in the
+    # marker the review fix writes, and the constructor no longer raises `TypeError` when it runs
     case(
         " from mcp.server.fastmcp import FastMCP\n"
         " \n"
         " def build(port: int) -> FastMCP:\n"
-        '+    # mcp-migrate: SRV007 v2 takes `port=` on `run()` / the app methods, not the constructor: `port=` -> `run(transport="sse"|"streamable-http", port=...)` (a mounted app binds where the outer server does) https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n'
-        '     server = FastMCP("x", port=port)\n'
+        '+    # mcp-migrate: SRV007 v2 takes `port=` on `run()` / the app methods, not the constructor: `port=` -> `run(transport="sse"|"streamable-http", port=...)` (a mounted app binds where the outer server does); the fix took them off the constructor: pass port=port there https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n'
+        '-    server = FastMCP("x", port=port)\n'
+        '+    server = FastMCP("x")\n'
         "     return server\n",
-        findings=["SRV007:4 manual"],
+        findings=["SRV007:4 review"],
     ),
     # a different server object's run() is not a destination
     case(

@@ -1,0 +1,5 @@
+import sys
+
+from kgraph.transport import main
+
+sys.exit(main())

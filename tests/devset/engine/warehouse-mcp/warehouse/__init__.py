@@ -1,0 +1,5 @@
+"""Analytics warehouse exposed over the Model Context Protocol."""
+
+__version__ = "0.7.2"
+
+__all__ = ["__version__"]
