@@ -33,8 +33,9 @@ PASS_THROUGH = {"asyncio.ensure_future", "asyncio.create_task", "asyncio.wait_fo
 RUNS_CALLABLE = {"anyio.run", "trio.run", "anyio.from_thread.run"}
 # `contextlib.(Async)ExitStack` methods that enter their argument and return what `with ... as` would bind.
 EXIT_STACK_ENTERS = {"enter_async_context", "enter_context"}
-# Generic annotations whose first argument is what iterating (`for`, `async for`) yields.
+# `X: TypeAlias = ...` declares an alias of the type expression it is given.
 TYPE_ALIAS = ("typing.TypeAlias", "typing_extensions.TypeAlias")
+# Generic annotations whose first argument is what iterating (`for`, `async for`) yields.
 ITERABLES = {
     "list",
     "List",

@@ -119,23 +119,30 @@ class EditHelpers:
     def rename_symbol(self, old: str, new_name: str, message: Optional[str] = None) -> int:
         return pyedits.rename_symbol(self, old, new_name, message)
 
-    def inline_name(self, qualname: str, text: str, message: str, extra: Sequence[Edit] = ()) -> bool:
-        """Replace every reference to an SDK name with `text` and drop its imports (one finding,
-        which also carries `extra`, such as the imports `text` needs)."""
-        refs = self.references(qualname)
-        aliases = self.import_aliases(qualname)
-        if not refs and not aliases:
-            return False
-        edits = [self.replace(r, text) for r in refs] + list(extra)
-        target = aliases[0] if aliases else refs[0]
-        for a in aliases:
-            e = self.drop_import_alias(a)
-            if e is None:
-                self.manual(a, message)
-                return True
-            edits.append(e)
-        self.fix(self.statement_of(self.import_of(target)) if aliases else target, message, edits)
-        return True
+    def inline_names(self, items: Sequence[Tuple[str, str, str, Sequence[Edit]]]) -> None:
+        """For each `(qualname, text, message, extra)`: replace every reference to the SDK name with
+        `text` and drop its imports, one finding each (also carrying `extra`, such as the imports `text`
+        needs). Names going from one import statement are removed together, so that their findings
+        all apply in one run (the statement goes whole when no name is left)."""
+        found = [(q, t, m, x, self.references(q), self.import_aliases(q)) for q, t, m, x in items]
+        going: Dict[int, Tuple[ast.ImportFrom, List[ast.alias]]] = {}
+        for *_, aliases in found:
+            for a in aliases:
+                node = self.import_of(a)
+                going.setdefault(id(node), (node, []))[1].append(a)
+        removals: Dict[int, Optional[Edit]] = {}
+        for node, aliases in going.values():
+            joint = self.alias_removals(node, aliases) if isinstance(node, ast.ImportFrom) else None
+            removals.update({id(a): (joint or {}).get(id(a)) for a in aliases})
+        for _, text, message, extra, refs, aliases in found:
+            if not refs and not aliases:
+                continue
+            dropped = [removals.get(id(a)) for a in aliases]
+            if None in dropped:
+                self.manual(aliases[dropped.index(None)], message)
+                continue
+            edits = [self.replace(r, text) for r in refs] + list(extra) + dropped
+            self.fix(self.statement_of(self.import_of(aliases[0])) if aliases else refs[0], message, edits)
 
     # ---- call arguments and signatures ----------------------------------------------------------
     def rename_kwarg(self, call: ast.Call, old: str, new: str) -> Optional[Edit]:

@@ -65,9 +65,11 @@ MANUAL = {
 def check(ctx: PythonContext):
     for old, new in RENAMED:
         ctx.rename_symbol(T + old, new, "`%s` was removed from `mcp.types`; use `%s`" % (old, new))
-    ctx.inline_name(T + "Cursor", "str", "`Cursor` was removed from `mcp.types`; use `str`")
+    inlined = [(T + "Cursor", "str", "`Cursor` was removed from `mcp.types`; use `str`", ())]
     for name, literal in LITERALS.items():
-        ctx.inline_name(T + name, literal, "`%s` was removed from `mcp.types`; use the literal %s" % (name, literal))
+        inlined.append(
+            (T + name, literal, "`%s` was removed from `mcp.types`; use the literal %s" % (name, literal), ())
+        )
     for name, (text, needs) in SPELLED.items():
         if not ctx.mentions(T + name):
             continue
@@ -77,7 +79,8 @@ def check(ctx: PythonContext):
             for node in ctx.import_aliases(T + name) or ctx.references(T + name)[:1]:
                 ctx.manual(node, msg + ": spell it out (this file binds `Callable` or `Any` to something else)")
         else:
-            ctx.inline_name(T + name, text, msg, imports)
+            inlined.append((T + name, text, msg, imports))
+    ctx.inline_names(inlined)
     for name, msg in MANUAL.items():
         for node in ctx.import_aliases(T + name) or ctx.references(T + name)[:1]:
             ctx.manual(node, msg)

@@ -27,6 +27,16 @@ CASES = [
         "+msg: types.ServerNotification\n",
         findings=["TYP004:3 safe", "TYP004:4 safe"],
     ),
+    # two names of one import inlined: removed together, so both fixes apply in the same run (the whole
+    # statement goes, here from a function body that keeps other statements)
+    case(
+        " def pick(support):\n"
+        "-    from mcp.types import TASK_OPTIONAL, TASK_REQUIRED\n"
+        " \n"
+        "-    return support in (TASK_OPTIONAL, TASK_REQUIRED)\n"
+        '+    return support in ("optional", "required")\n',
+        findings=["TYP004:2 safe", "TYP004:2 safe"],
+    ),
     # `AnyFunction` becomes its v1 definition, with the imports it needs
     case(
         "-from mcp.types import AnyFunction, Tool\n"
