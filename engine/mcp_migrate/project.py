@@ -11,7 +11,7 @@ import copy
 import re
 from typing import Dict, Iterable, List, Optional
 
-from .sdk import ANYIO_STREAM_METHODS
+from .sdk import ANYIO_STREAM_METHODS, FASTMCP_SERVER
 from .transport_settings import MOVED, fold_destination, server_uses
 
 MAX_HOPS = 16
@@ -19,7 +19,6 @@ LISTS = {"list", "List", "Sequence", "Iterable", "Iterator", "AsyncIterator", "s
 DICTS = {"dict", "Dict", "Mapping", "MutableMapping"}
 # A module calling one of these may rely on a stream type another module declares (TST002 keeps those).
 ANYIO_STREAM_CALL = re.compile(r"\.(?:%s)\(" % "|".join(ANYIO_STREAM_METHODS))
-FASTMCP_CLASS = "mcp.server.fastmcp.server.FastMCP"
 HOLDER = re.compile(r"\b\w+_transport_settings\b")  # names `holder_name` gives, taken by the file
 IMPORTS_MCP = re.compile(r"^\s*(?:from|import)\s+mcp\b", re.M)
 
@@ -157,7 +156,7 @@ def server_bindings(resolver, tree, path: str, names: Dict[str, list]) -> List[t
     assignment of a server (`names`: the file's facts) and each import from the project's own modules
     in the file at `path`."""
     module, is_package = module_name(path), _is_package(path)
-    servers = {n for n, entry in names.items() if entry == ["type", FASTMCP_CLASS]}
+    servers = {n for n, entry in names.items() if entry == ["type", FASTMCP_SERVER]}
     bindings = {}
     for node in _top_level(tree.body):
         if isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, ast.Call):

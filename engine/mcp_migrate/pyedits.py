@@ -80,8 +80,7 @@ def bound_names(ctx, alias: ast.alias) -> List[ast.Name]:
     out = []
     local = alias.asname or alias.name.split(".")[0]
     for n in ctx.names_with_id(local):
-        b = ctx.resolver.binding(n)
-        if b is not None and b.node is alias:
+        if ctx.bound_by(n, alias):
             out.append(n)
     return out
 

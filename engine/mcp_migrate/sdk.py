@@ -124,6 +124,7 @@ ELICITATION = "mcp.server.elicitation"
 # MCPServer, v1's FastMCP
 FASTMCP_MODULE = "mcp.server.fastmcp"
 FASTMCP = "mcp.server.fastmcp.FastMCP"
+FASTMCP_SERVER = "mcp.server.fastmcp.server.FastMCP"  # where it is defined: how the project facts name its instances
 FASTMCP_CONTEXT = "mcp.server.fastmcp.server.Context"
 FASTMCP_SETTINGS = "mcp.server.fastmcp.server.Settings"
 FASTMCP_RESOURCE_TYPES = "mcp.server.fastmcp.resources.types."  # prefix: `+ "FileResource"`
@@ -152,14 +153,7 @@ TRANSPORT_ACCEPTS = {
     "sse_app": tuple(p for p in TRANSPORT_SSE if p != "port"),
     "streamable_http_app": tuple(p for p in TRANSPORT_HTTP if p != "port"),
 }
-TRANSPORT_DESTINATIONS = (
-    "run",
-    "run_sse_async",
-    "run_streamable_http_async",
-    "run_stdio_async",
-    "sse_app",
-    "streamable_http_app",
-)
+TRANSPORT_DESTINATIONS = tuple(dict.fromkeys(k[0] if isinstance(k, tuple) else k for k in TRANSPORT_ACCEPTS))
 # v1 `FastMCP.__init__` positional order (after `self`); v2 inserted title/description/version.
 FASTMCP_POSITIONAL = (
     "name",

@@ -8,10 +8,10 @@ of a project makes the same decision about a server several modules share.
 import ast
 from typing import List, NamedTuple, Optional, Tuple
 
-from .sdk import TRANSPORT_ACCEPTS, TRANSPORT_DESTINATIONS, TRANSPORT_HTTP, TRANSPORT_SETTINGS, TRANSPORT_SSE
+from .sdk import TRANSPORT_ACCEPTS as ACCEPTS
+from .sdk import TRANSPORT_DESTINATIONS as DESTINATIONS
+from .sdk import TRANSPORT_SETTINGS as MOVED
 
-SSE, HTTP, MOVED = TRANSPORT_SSE, TRANSPORT_HTTP, TRANSPORT_SETTINGS
-ACCEPTS, DESTINATIONS = TRANSPORT_ACCEPTS, TRANSPORT_DESTINATIONS
 LITERALS = ("typing.Literal", "typing_extensions.Literal")
 
 

@@ -125,15 +125,7 @@ class EditHelpers:
         needs). Names going from one import statement are removed together, so that their findings
         all apply in one run (the statement goes whole when no name is left)."""
         found = [(q, t, m, x, self.references(q), self.import_aliases(q)) for q, t, m, x in items]
-        going: Dict[int, Tuple[ast.ImportFrom, List[ast.alias]]] = {}
-        for *_, aliases in found:
-            for a in aliases:
-                node = self.import_of(a)
-                going.setdefault(id(node), (node, []))[1].append(a)
-        removals: Dict[int, Optional[Edit]] = {}
-        for node, aliases in going.values():
-            joint = self.alias_removals(node, aliases) if isinstance(node, ast.ImportFrom) else None
-            removals.update({id(a): (joint or {}).get(id(a)) for a in aliases})
+        removals = self.joint_removals([a for *_, aliases in found for a in aliases])
         for _, text, message, extra, refs, aliases in found:
             if not refs and not aliases:
                 continue
@@ -349,6 +341,20 @@ class EditHelpers:
                 out[id(a)] = Edit(self.span(a)[0], self.span(names[i + 1])[0], "")
             else:
                 out[id(a)] = Edit(self.span(names[i - 1])[1], self.span(a)[1], "")
+        return out
+
+    def joint_removals(self, aliases: Sequence[ast.alias]) -> Dict[int, Optional[Edit]]:
+        """{id(alias): edit} deleting all `aliases` from their `from` imports (`alias_removals` per
+        statement), so that the fixes removing them apply in one run; None for the names of a statement
+        that cannot lose them."""
+        going: Dict[int, Tuple[ast.AST, List[ast.alias]]] = {}
+        for a in aliases:
+            node = self.import_of(a)
+            going.setdefault(id(node), (node, []))[1].append(a)
+        out: Dict[int, Optional[Edit]] = {}
+        for node, names in going.values():
+            joint = self.alias_removals(node, names) if isinstance(node, ast.ImportFrom) else None
+            out.update({id(a): (joint or {}).get(id(a)) for a in names})
         return out
 
     def drop_import_alias(self, alias: ast.alias) -> Optional[Edit]:

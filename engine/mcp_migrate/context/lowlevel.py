@@ -115,10 +115,7 @@ class LowlevelPlan:
         if self._type_checking_only(imp):
             return False
         scope = self.resolver.scope_of.get(id(imp))
-        node = at
-        while node is not None and node is not scope:
-            node = self.parent(node)
-        return node is scope and imp.lineno < at.lineno and not isinstance(scope, ast.ClassDef)
+        return self.within(at, scope) and imp.lineno < at.lineno and not isinstance(scope, ast.ClassDef)
 
     def _type_checking_only(self, node) -> bool:
         parent = self.parent(node)
@@ -343,8 +340,8 @@ class LowlevelPlan:
         elif holder is self.tree and not self.imported_elsewhere(fn.name):
             refs = self.names_with_id(fn.name)
         elif isinstance(holder, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            refs = [r for r in self.names_with_id(fn.name) if self._within(r, holder)]
-            if not all(b is not None and b.node is fn for b in map(self.binding, refs)):
+            refs = [r for r in self.names_with_id(fn.name) if self.within(r, holder)]
+            if not all(self.bound_by(r, fn) for r in refs):
                 return None  # the name is rebound, or shadowed by another function of that name
         else:
             return None
@@ -354,11 +351,6 @@ class LowlevelPlan:
         if not refs or not all(isinstance(c, ast.Call) and c.func is r for c, r in zip(calls, refs)):
             return None
         return calls
-
-    def _within(self, node, ancestor) -> bool:
-        while node is not None and node is not ancestor:
-            node = self.parent(node)
-        return node is ancestor
 
     def _drop_request_ctx(self, plan: Dict[int, "Handler"]) -> None:
         """The `request_ctx` import goes with the conversion that turns all its uses into `ctx`."""
@@ -532,7 +524,7 @@ class LowlevelPlan:
             return "the handler already uses the names `ctx`/`params`"
         if fn.body[0].lineno == fn.lineno or self.paren_span(fn) is None or fn.decorator_list:
             return "the handler's definition is unusual"
-        uses = [n for n in self.names_with_id(fn.name) if self.binding(n) is not None and self.binding(n).node is fn]
+        uses = [n for n in self.names_with_id(fn.name) if self.bound_by(n, fn)]
         if uses != [st.value]:
             return "the handler is also called or referenced elsewhere, and its signature changes"
         return ""
@@ -638,10 +630,7 @@ class LowlevelPlan:
         if form is None and (self.text[ls : self.span(dec)[0]].strip() != "@" or dec.end_lineno >= fn.lineno):
             return "the decorator shares a line with other code"
         registered = form.value.args[0] if form is not None else None
-        if any(
-            n is not registered and self.binding(n) is not None and self.binding(n).node is fn
-            for n in self.names_with_id(fn.name)
-        ):
+        if any(n is not registered and self.bound_by(n, fn) for n in self.names_with_id(fn.name)):
             return "the handler is also called or referenced directly, and its signature changes"
         for n in self.body_nodes(fn):
             if isinstance(n, ast.Attribute) and n.attr == "experimental" and self._is_request_context(n.value):

@@ -96,6 +96,11 @@ class NameQuestions:
         """What binds this Name where it is used (import, assignment, def, parameter...), or None."""
         return self.resolver.binding(name)
 
+    def bound_by(self, name: ast.Name, node: ast.AST) -> bool:
+        """The Name reads what `node` binds (that def, assignment, parameter or import alias)."""
+        b = self.resolver.binding(name)
+        return b is not None and b.node is node
+
     def module_binding(self, name: str) -> Optional[Binding]:
         """What binds `name` at module level at the end of the file, or None."""
         return self.resolver._lookup(name, self.tree, len(self.text))
@@ -123,10 +128,7 @@ class NameQuestions:
         for n in self.names_with_id(name.id):
             if n is name or isinstance(n.ctx, ast.Store):
                 continue
-            p = n
-            while p is not None and p is not fn:
-                p = self.parent(p)
-            if p is fn or fn is self.tree:
+            if fn is self.tree or self.within(n, fn):
                 return True
         return False
 

@@ -44,6 +44,12 @@ class TreeQuestions:
             node = self.parent(node)
         return node if node is not None else self.tree
 
+    def within(self, node: ast.AST, ancestor: ast.AST) -> bool:
+        """`node` is `ancestor` or lies inside it."""
+        while node is not None and node is not ancestor:
+            node = self.parent(node)
+        return node is ancestor
+
     def enclosing(self, node: ast.AST, *types) -> Optional[ast.AST]:
         """The nearest ancestor of one of `types` (default: a def, lambda or class), else None."""
         types = types or _SCOPES

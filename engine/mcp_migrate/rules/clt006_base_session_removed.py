@@ -155,20 +155,15 @@ def _emit(ctx, planned) -> set:
     `mcp.shared.session` import name: each gets its name's deletion here, so that every name of one
     statement goes in the same run, and its markers. Returns the ids of the aliases fixed (a
     statement that cannot lose its names leaves them for markers)."""
-    statements = {}
-    for p in planned:
-        node = ctx.import_of(p[0])
-        statements.setdefault(id(node), (node, []))[1].append(p)
+    removals = ctx.joint_removals([alias for alias, *_ in planned])
     fixed = set()
-    for node, items in statements.values():
-        removals = ctx.alias_removals(node, [alias for alias, *_ in items])
-        if removals is None:
+    for alias, message, edits, markers in planned:
+        if removals[id(alias)] is None:
             continue
-        for alias, message, edits, markers in items:
-            ctx.fix(alias, message, [removals[id(alias)]] + edits)
-            for target, text in markers:
-                ctx.manual(target, text)
-            fixed.add(id(alias))
+        ctx.fix(alias, message, [removals[id(alias)]] + edits)
+        for target, text in markers:
+            ctx.manual(target, text)
+        fixed.add(id(alias))
     return fixed
 
 
@@ -318,18 +313,14 @@ def _root_reads(ctx, union, own):
         args = [
             a
             for a in ctx.walk(ast.arg)
-            if isinstance(a.annotation, ast.Name)
-            and a.annotation.id == alias
-            and (lambda b: b is not None and b.node is own)(ctx.binding(a.annotation))
+            if isinstance(a.annotation, ast.Name) and a.annotation.id == alias and ctx.bound_by(a.annotation, own)
         ]
     else:
         args = [ctx.parent(union)] if isinstance(ctx.parent(union), ast.arg) else []
     return [
         r
         for r in ctx.attributes_named("root")
-        if isinstance(r.value, ast.Name)
-        and isinstance(r.ctx, ast.Load)
-        and (lambda b: b is not None and any(b.node is a for a in args))(ctx.binding(r.value))
+        if isinstance(r.value, ast.Name) and isinstance(r.ctx, ast.Load) and any(ctx.bound_by(r.value, a) for a in args)
     ]
 
 

@@ -448,14 +448,29 @@ def _constructor(ctx, call):
 
 def _keep_beside(ctx, call, params, kept, dropped, said):
     """A server this file never starts: as a review fix, the constructor loses its transport settings
-    (v2 raises `TypeError` on them at import) and the statement after it keeps the values of `kept`
-    where the code that starts the server can reach them: `<server>_transport_settings` beside a
-    module-level server, `self.transport_settings` after a subclass's `super().__init__(...)` (not a
-    local of a function that builds one). Under the marker saying where they go; those equal to v1's
-    defaults go by a safe fix of their own too. Returns whether it could."""
-    stmt = ctx.parent(call)
+    (v2 raises `TypeError` on them when it runs) and the values of `kept` wait where the code that
+    starts the server can find them (see `_kept`), under the marker saying where they go; those equal
+    to v1's defaults go by a safe fix of their own too. Returns whether it could."""
     if any(not isinstance(params[n], ast.keyword) for n in kept + dropped):
         return False
+    removed = ctx.remove_args(call, [params[n] for n in kept + dropped])
+    defaults = ctx.remove_args(call, [params[n] for n in dropped])
+    kept_at = _kept(ctx, call, kept, said, removed) if removed is not None and defaults is not None else None
+    if kept_at is None:
+        return False
+    edits, where = kept_at
+    ctx.fix(call, "%s; the fix %s" % (said, where), edits, fix_class="review")
+    if dropped:  # (inside the text the review fix deletes, when that applies)
+        ctx.fix(call, "drop %s: v2's default is the same" % _names(dropped), defaults)
+    return True
+
+
+def _kept(ctx, call, kept, said, removed):
+    """(the edits, what they do with the values) of `_keep_beside`: `<server>_transport_settings`
+    beside a module-level server, `self.transport_settings` after a subclass's `super().__init__(...)`;
+    for a server a function builds, where no variable outlives the call, the marker above it spells
+    the values out. None when the statement is none of these."""
+    stmt = ctx.parent(call)
     if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and stmt.value is call and ctx.parent(stmt) is ctx.tree:
         target = stmt.target if isinstance(stmt, ast.AnnAssign) else stmt.targets[0]
         ok = isinstance(target, ast.Name) and len(getattr(stmt, "targets", [target])) == 1
@@ -464,51 +479,24 @@ def _keep_beside(ctx, call, params, kept, dropped, said):
         method = ctx.enclosing(stmt)
         first = method.args.args[0].arg if method is not None and method.args.args else None
         holder = "%s.transport_settings" % first if first and "transport_settings" not in ctx.text else None
-    else:
-        return _keep_in_marker(ctx, call, stmt, params, kept, dropped, said)
-    removed = ctx.remove_args(call, [params[n] for n in kept + dropped])
-    defaults = ctx.remove_args(call, [params[n] for n in dropped])
-    if holder is None or removed is None or defaults is None:
-        return False
-    note = ctx.marker_comment("%s; pass them from `%s`" % (said, holder))
-    edits = _holder(ctx, stmt, holder, kept, note, removed)
-    if not edits:
-        return False
-    ctx.fix(call, "%s; the fix keeps the values in `%s`" % (said, holder), edits, fix_class="review")
-    if dropped:  # (inside the text the review fix deletes, when that applies)
-        ctx.fix(call, "drop %s: v2's default is the same" % _names(dropped), defaults)
-    return True
-
-
-def _keep_in_marker(ctx, call, stmt, params, kept, dropped, said):
-    """A server a function builds (and returns or hands on): no variable there outlives the call, so
-    as a review fix the constructor loses the settings (v2 raises `TypeError` on them when the function
-    runs) and the marker above the statement spells out their values, to pass where the server
-    starts. Returns whether it could."""
-    if not (
+    elif (
         isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.Return, ast.Expr))
         and stmt.value is call
         and isinstance(ctx.enclosing(stmt), (ast.FunctionDef, ast.AsyncFunctionDef))
         and ctx.line_span(stmt) is not None
     ):
-        return False
-    removed = ctx.remove_args(call, [params[n] for n in kept + dropped])
-    defaults = ctx.remove_args(call, [params[n] for n in dropped])
-    if removed is None or defaults is None:
-        return False
-    values = ", ".join("%s=%s" % (n, " ".join(ctx.source(params[n].value).split())) for n in kept)
-    note = ctx.marker_comment("%s; the fix took them off the constructor: pass %s there" % (said, values))
-    start = ctx.index.line_start(stmt.lineno)
-    indent = ctx.index.indentation(stmt.lineno)
-    ctx.fix(
-        call,
-        "%s; the fix takes them off the constructor and spells out their values in the marker" % said,
-        removed + [ctx.insert(start, "%s%s%s" % (indent, note, ctx.index.newline()))],
-        fix_class="review",
-    )
-    if dropped:
-        ctx.fix(call, "drop %s: v2's default is the same" % _names(dropped), defaults)
-    return True
+        values = ", ".join("%s=%s" % (n, " ".join(ctx.source(ctx.keyword_value(call, n)).split())) for n in kept)
+        note = ctx.marker_comment("%s; the fix took them off the constructor: pass %s there" % (said, values))
+        line = "%s%s%s" % (ctx.index.indentation(stmt.lineno), note, ctx.index.newline())
+        return removed + [ctx.insert(ctx.index.line_start(stmt.lineno), line)], (
+            "takes them off the constructor and spells out their values in the marker"
+        )
+    else:
+        return None
+    if holder is None:
+        return None
+    edits = _holder(ctx, stmt, holder, kept, ctx.marker_comment("%s; pass them from `%s`" % (said, holder)), removed)
+    return (edits, "keeps the values in `%s`" % holder) if edits else None
 
 
 def _is_default(name, value):

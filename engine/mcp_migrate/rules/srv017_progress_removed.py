@@ -158,7 +158,7 @@ def _steps(ctx, stmt, name):
         if n is stmt.items[0].optional_vars:
             continue
         if ctx.enclosing(n, ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda) is not scope:
-            if _inside(ctx, n, stmt):
+            if ctx.within(n, stmt):
                 return None  # a def in the block reads it: `p += ...` would not reach it
             continue  # another function's own name
         attr = ctx.parent(n)
@@ -173,7 +173,7 @@ def _steps(ctx, stmt, name):
             and isinstance(awaited, ast.Await)
             and isinstance(st, ast.Expr)
             and st.lineno == st.end_lineno
-            and _inside(ctx, st, stmt)
+            and ctx.within(st, stmt)
             and not ctx.has_star(call)
         ):
             return None
@@ -186,13 +186,6 @@ def _steps(ctx, stmt, name):
             return None
         out.append((st, params["amount"], params.get("message")))
     return out or None
-
-
-def _inside(ctx, node, stmt):
-    p = ctx.parent(node)
-    while p is not None and p is not stmt:
-        p = ctx.parent(p)
-    return p is stmt
 
 
 def _simple(node):
