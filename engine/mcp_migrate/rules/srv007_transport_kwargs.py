@@ -48,7 +48,7 @@ _HTTP_WHERE = '`run(transport="streamable-http", ...)` or `streamable_http_app(.
         `stateless_http`, `event_store`, `retry_interval` and `transport_security` from `FastMCP(...)` to the
         same server's `run()` / `sse_app()` / `streamable_http_app()` call in the file, where that call's
         transport takes them. Without such a call, marks the constructor with the exact destination;
-        as a review fix (v2's constructor raises `TypeError` on them at import), the values then wait
+        as a review fix (v2's constructor raises `TypeError` on them when it runs), the values then wait
         beside it in `<server>_transport_settings` (`self.transport_settings` in a subclass; in the
         marker itself for a server a function builds, where no variable outlives the call).
         `mcp.settings.<field> = value` right before such a call moves into it; a module-level server's
