@@ -114,9 +114,28 @@ def file_facts(path: str, text: str) -> Optional[dict]:
         "type_aliases": aliases,
         "server_states": server_states,
         "context_helpers": context_helpers,
+        "user_members": _user_members(infer, tree),
         "anyio_stream_calls": bool(ANYIO_STREAM_CALL.search(text)),
         "imports_mcp": bool(IMPORTS_MCP.search(text)),
     }
+
+
+def _user_members(infer, tree) -> List[str]:
+    """Names this file may read off, or define in a subclass of, a class of another module: every
+    attribute it reads except an SDK method on an SDK object (`session.list_tools()`), and every
+    method of its subclasses. A method whose signature a rule changes must not be one of them."""
+    from .inference import METHODS
+    from .sdk_types import CLASSES
+
+    sdk_methods = {n for entry in CLASSES.values() for n in entry[METHODS]}
+    out = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute):
+            if node.attr not in sdk_methods or not infer.classes_of(node.value):
+                out.add(node.attr)
+        elif isinstance(node, ast.ClassDef) and node.bases:
+            out.update(d.name for d in node.body if isinstance(d, (ast.FunctionDef, ast.AsyncFunctionDef)))
+    return sorted(out)
 
 
 def _server_uses(resolver, tree, path: str, names: Dict[str, list], text: str) -> List[dict]:
@@ -609,6 +628,12 @@ class ProjectIndex:
         if callee is None or callee[0] != "import" or self.find(callee[1]) is not None:
             return None
         return "%s.%s" % (callee[1], callee[2])
+
+    def member_used(self, module: str, name: str) -> bool:
+        """A module other than `module` reads attribute `name` off a non-SDK object, or defines a
+        method of that name in a subclass."""
+        target = self.find(module)
+        return any(f is not target and name in f["user_members"] for f in self.modules.values())
 
     def context_helper(self, module: str, name: str) -> bool:
         """The top-level def `name` of the user's `module` calls v1's `get_context()`."""

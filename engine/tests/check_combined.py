@@ -314,6 +314,20 @@ PROJECT = {
         "from mcp import ClientSession\nfrom pkg.uris import HOME\n\n\nasync def read(session: ClientSession):\n"
         "    return await session.read_resource(HOME)\n"
     ),
+    # methods registered as lowlevel handlers: one another module calls on an instance keeps its
+    # signature (and its marker), the other becomes a v2 handler
+    "pkg/catalog.py": (
+        "import mcp.types as types\nfrom mcp.server.lowlevel import Server\n\n\nclass Catalog:\n"
+        "    def __init__(self):\n        self.server = Server('catalog')\n"
+        "        self.server.list_prompts()(self.list_prompts)\n        self.server.get_prompt()(self.get_prompt)\n\n"
+        "    async def list_prompts(self) -> list[types.Prompt]:\n        return []\n\n"
+        "    async def get_prompt(self, name: str, arguments: dict[str, str] | None) -> types.GetPromptResult:\n"
+        "        return types.GetPromptResult(messages=[])\n"
+    ),
+    "tests/test_catalog.py": (
+        "from pkg.catalog import Catalog\n\n\nasync def test_prompt():\n"
+        "    assert (await Catalog().get_prompt('x', None)).messages == []\n"
+    ),
     "tests/test_compat.py": (
         "from unittest import mock\n\n"
         "@mock.patch('pkg.compat.streamablehttp_client')\n"
@@ -323,6 +337,21 @@ PROJECT = {
     ),
 }
 PROJECT_AFTER = {
+    "pkg/catalog.py": (
+        "import mcp.types as types\nfrom mcp.server.lowlevel import Server\nfrom mcp.server import ServerRequestContext\n"
+        "\n\nclass Catalog:\n    def __init__(self):\n        self.server = Server('catalog')\n"
+        '        self.server.add_request_handler("prompts/list", types.PaginatedRequestParams, self.list_prompts)\n'
+        "        # mcp-migrate: LOW001 replace this registration with `self.server.add_request_handler(\"prompts/get\", "
+        "GetPromptRequestParams, self.get_prompt)`; v2 handlers take `(ctx: ServerRequestContext, params: "
+        "GetPromptRequestParams) -> GetPromptResult` (the method is also called, referenced or overridden elsewhere, "
+        "and its signature changes) https://py.sdk.modelcontextprotocol.io/v2/migration/"
+        "#lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params\n"
+        "        self.server.get_prompt()(self.get_prompt)\n\n"
+        "    async def list_prompts(self, ctx: ServerRequestContext, params: types.PaginatedRequestParams | None)"
+        " -> types.ListPromptsResult:\n        return types.ListPromptsResult(prompts=[])\n\n"
+        "    async def get_prompt(self, name: str, arguments: dict[str, str] | None) -> types.GetPromptResult:\n"
+        "        return types.GetPromptResult(messages=[])\n"
+    ),
     "pkg/uris_use.py": (
         "from mcp import ClientSession\nfrom pkg.uris import HOME\n\n\nasync def read(session: ClientSession):\n"
         "    return await session.read_resource(str(HOME))\n"
@@ -497,6 +526,7 @@ USES_SDK = {
     "pkg/tool.py",
     "pkg/streams.py",
     "pkg/use_pipes.py",
+    "pkg/catalog.py",
 }
 
 

@@ -16,6 +16,7 @@ from typing import Dict, List, NamedTuple, Optional, Set, Tuple
 from .. import sdk
 from ..edits import Edit
 from ..markers import EXISTING
+from ..project import module_name
 from ..resolver import canonical, dotted
 from ..sdk import HandlerKind
 from . import lowlevel_returns
@@ -210,7 +211,7 @@ class LowlevelPlan:
                 and isinstance(v.func, ast.Call)
                 and len(v.args) == 1
                 and not v.keywords
-                and isinstance(v.args[0], ast.Name)
+                and isinstance(v.args[0], (ast.Name, ast.Attribute))
                 and isinstance(v.func.func, ast.Attribute)
                 and v.func.func.attr in sdk.SERVER_HANDLERS
             ):
@@ -223,11 +224,71 @@ class LowlevelPlan:
                 and self.is_instance(recv.value, sdk.FASTMCP)
             ):
                 continue
-            b = self.binding(v.args[0])
-            if b is not None and isinstance(b.node, (ast.FunctionDef, ast.AsyncFunctionDef)) and id(b.node) not in out:
-                out[id(b.node)] = (b.node, st)
+            fn = self._registered_def(v.args[0])
+            if fn is not None and id(fn) not in out:
+                out[id(fn)] = (fn, st)
         self.scratch["low.forms"] = out
         return out
+
+    def _registered_def(self, handler: ast.expr):
+        """The def a call-form registration names: a function of the file, or `self.handle` for a
+        method of the class whose method registers it (one def of that name in the class)."""
+        if isinstance(handler, ast.Name):
+            b = self.binding(handler)
+            return b.node if b is not None and isinstance(b.node, (ast.FunctionDef, ast.AsyncFunctionDef)) else None
+        if not isinstance(handler.value, ast.Name):
+            return None
+        b = self.binding(handler.value)
+        cls = self.types.method_class(b.node) if b is not None and isinstance(b.node, ast.arg) else None
+        if cls is None:
+            return None
+        found = [
+            d for d in cls.body if isinstance(d, (ast.FunctionDef, ast.AsyncFunctionDef)) and d.name == handler.attr
+        ]
+        return found[0] if len(found) == 1 else None
+
+    def registered_handler(self, fn) -> Optional[str]:
+        """The handler as a `server.list_tools()(<handler>)` statement names it, else None."""
+        form = self._call_forms().get(id(fn))
+        return self.source(form[1].value.args[0]) if form is not None else None
+
+    def used_directly(self, fn) -> bool:
+        """Code other than its registration calls or names the handler (for a method: reads it off an
+        object, or a subclass may override it), so what it takes and returns must stay v1's."""
+        form = self._call_forms().get(id(fn))
+        registered = form[1].value.args[0] if form is not None else None
+        if any(n is not registered and self.bound_by(n, fn) for n in self.names_with_id(fn.name)):
+            return True
+        return self._bound_method(fn) and self._method_used_elsewhere(fn, registered)
+
+    def _v1_args(self, fn) -> List[ast.arg]:
+        """The parameters v1 passed the handler (a method's `self` is not one)."""
+        return fn.args.args[1:] if self._bound_method(fn) else fn.args.args
+
+    def _method_used_elsewhere(self, fn, registered: ast.expr) -> bool:
+        """Code other than the registration reads the method off an object (`self.list_tools()`, a
+        test calling it on an instance), names it in a string, or a subclass overrides it: here or,
+        by name, in any other module of the project."""
+        cls = self.parent(fn)
+        for node in self.attributes_named(fn.name):
+            owner = self.instance_of(node.value)  # an SDK object's, or another class's, member is not it
+            if node is not registered and (owner is None or owner.rpartition(".")[2] == cls.name):
+                return True
+        for other in self.walk(ast.ClassDef):
+            if other is not cls and (
+                any(d.name == fn.name for d in other.body if hasattr(d, "args"))
+                or any(isinstance(b, ast.Name) and b.id == cls.name for b in other.bases)
+            ):
+                return True
+        project, module = self.types.project, module_name(self.filename)
+        return self.named_in_string(fn.name) or (
+            project is not None and module is not None and project.member_used(module, fn.name)
+        )
+
+    def _bound_method(self, fn) -> bool:
+        """The handler is a method, registered as `server.list_tools()(self.list_tools)`."""
+        form = self._call_forms().get(id(fn))
+        return form is not None and isinstance(form[1].value.args[0], ast.Attribute)
 
     def _mcpserver_decorated(self) -> List[Tuple[ast.AST, ast.expr]]:
         """(def, decorator) for `@mcp._mcp_server.<decorator>()`: the v1 workaround for handlers
@@ -559,8 +620,9 @@ class LowlevelPlan:
             needs.add(("typing", "Any"))
         params = " | ".join(ref(p) if p != "None" else "None" for p in [p.strip() for p in kind.params.split("|")])
         o, c = self.paren_span(fn)
-        edits.append(self.replace((o + 1, c), "ctx: %s, params: %s" % (ctx_ann, params)))
-        args = [a.arg for a in fn.args.args]
+        own = "%s, " % self.source(fn.args.args[0]) if self._bound_method(fn) else ""
+        edits.append(self.replace((o + 1, c), "%sctx: %s, params: %s" % (own, ctx_ann, params)))
+        args = [a.arg for a in self._v1_args(fn)]
         if kind.list_field and args:
             own = self._params_aliases(fn, args[0]) or []  # `params = getattr(request, "params", None)`
             edits += [self.delete(self.whole_lines(st)) for st in own]
@@ -606,19 +668,20 @@ class LowlevelPlan:
             return "the decorator takes arguments"
         if form is not None and self.whole_lines(form) is None:
             return "the registration shares a line with other code"
-        if isinstance(self.resolver.scope_of.get(id(fn)), ast.ClassDef):
+        method = self._bound_method(fn)
+        if isinstance(self.resolver.scope_of.get(id(fn)), ast.ClassDef) and not method:
             return "the handler is a method"
-        a = fn.args
+        a, args = fn.args, self._v1_args(fn)
         if a.posonlyargs or a.vararg or a.kwarg or a.kwonlyargs:
             return "the handler's parameter list is unusual"
-        if len(a.args) > len(kind.fields) and not (kind.list_field and len(a.args) == 1):
+        if len(args) > len(kind.fields) and not (kind.list_field and len(args) == 1):
             return "the handler takes the v1 request object; read `params` instead"
-        if kind.list_field and a.args and self._request_params_uses(fn, a.args[0].arg) is None:
+        if kind.list_field and args and self._request_params_uses(fn, args[0].arg) is None:
             return "the handler uses the v1 request object beyond `request.params`"
         taken = self.names_in(fn) | {x.arg for x in a.args}
         if "ctx" in taken and self._context_aliases(fn):
             taken.discard("ctx")
-        if "params" in taken and kind.list_field and a.args and self._params_aliases(fn, a.args[0].arg):
+        if "params" in taken and kind.list_field and args and self._params_aliases(fn, args[0].arg):
             taken.discard("params")
         if {"ctx", "params"} & taken:
             return "the handler already uses the names `ctx`/`params`"
@@ -629,8 +692,9 @@ class LowlevelPlan:
         ls = self.index.line_start(dec.lineno)
         if form is None and (self.text[ls : self.span(dec)[0]].strip() != "@" or dec.end_lineno >= fn.lineno):
             return "the decorator shares a line with other code"
-        registered = form.value.args[0] if form is not None else None
-        if any(n is not registered and self.bound_by(n, fn) for n in self.names_with_id(fn.name)):
+        if self.used_directly(fn):
+            if method:
+                return "the method is also called, referenced or overridden elsewhere, and its signature changes"
             return "the handler is also called or referenced directly, and its signature changes"
         for n in self.body_nodes(fn):
             if isinstance(n, ast.Attribute) and n.attr == "experimental" and self._is_request_context(n.value):
@@ -865,7 +929,8 @@ class LowlevelPlan:
         prefix = self.types_prefix(fn)
         ptype = prefix + params if prefix else params
         what = "request" if kind.result else "notification"
-        call = '%s.add_%s_handler("%s", %s, %s)' % (server, what, kind.route, ptype, fn.name)
+        handler = self.registered_handler(fn) or fn.name
+        call = '%s.add_%s_handler("%s", %s, %s)' % (server, what, kind.route, ptype, handler)
         if form is not None:
             return self.replace(form, call)
         dec = fn.decorator_list[0]

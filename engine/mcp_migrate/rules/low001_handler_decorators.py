@@ -20,7 +20,10 @@ NOTES = {"call_tool": " (`params.arguments` may be `None`: kept as `or {}`)"}
         (LOW010), and the handler is registered as `on_*=` in `Server(...)` moved below the handlers (the
         guide's way; also inside a function) or, when the server is built elsewhere (`self.server` in
         `__init__`, used before the handlers), with `server.add_request_handler(route, params_type, handler)`
-        after the def (a `uri` used as more than text stays the `AnyUrl` v1 passed). One server's
+        after the def (a `uri` used as more than text stays the `AnyUrl` v1 passed). A method registered as
+        `server.list_tools()(self.list_tools)` takes `(self, ctx, params)` and is registered in that
+        statement's place, unless code here or in another module reads it off an object, or a subclass
+        may override it: then it is marked, since its signature changes. One server's
         conversion applies whole or not at all. Safe, except with a `call_tool` handler: v1 validated its
         `arguments` against the tool's `inputSchema`, and a marker saying so stays on it. Marked instead:
         stacked decorators, sync handlers, handlers also called directly, returns whose shape cannot be
@@ -70,21 +73,16 @@ def check(ctx: PythonContext):
             continue
         conv = h.conversion
         if conv is None:
-            ctx.manual(
-                h.dec,
-                "remove the decorator and register `%s` with `%s=` in `Server(...)` (or `add_%s_handler"
-                "(\"%s\", %s, %s)`); v2 handlers take %s (%s)"
-                % (
-                    h.fn.name,
-                    h.kind.kwarg,
-                    "request" if h.kind.result else "notification",
-                    h.kind.route,
-                    h.kind.param_types()[0],
-                    h.fn.name,
-                    ctx.handler_signature(h.kind),
-                    h.why,
-                ),
+            what = "request" if h.kind.result else "notification"
+            add = "add_%s_handler(\"%s\", %s, %%s)" % (what, h.kind.route, h.kind.param_types()[0])
+            handler = ctx.registered_handler(h.fn)
+            how = (
+                "replace this registration with `%s.%s`" % (ctx.source(h.dec.func.value), add % handler)
+                if handler
+                else "remove the decorator and register `%s` with `%s=` in `Server(...)` (or `%s`)"
+                % (h.fn.name, h.kind.kwarg, add % h.fn.name)
             )
+            ctx.manual(h.dec, "%s; v2 handlers take %s (%s)" % (how, ctx.handler_signature(h.kind), h.why))
             continue
         ctx.fix(
             h.dec,

@@ -75,6 +75,8 @@ def check(ctx: PythonContext):
             _empty(ctx, h)
             continue
         wrap, hand = ctx.returns_to_wrap(h.fn, h.kind)
+        if ctx.used_directly(h.fn):  # its other callers expect what v1's handler returned
+            wrap, hand = [], hand + wrap
         if h.method in HAND and h.method != "call_tool":
             hand = [
                 r

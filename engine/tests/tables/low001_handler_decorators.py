@@ -456,6 +456,67 @@ CASES = [
         ' server.subscribe_resource()(handle_sub)\n',
         findings=["LOW001:3 manual"],
     ),
+    # bound methods registered with the call form: the methods take `(self, ctx, params)`, registered
+    # where the call form stood
+    case(
+        " import mcp.types as types\n"
+        " from mcp.server.lowlevel import Server\n"
+        "+from mcp.server import ServerRequestContext\n"
+        " \n"
+        " class Catalog:\n"
+        "     def __init__(self) -> None:\n"
+        "         self.server = Server('catalog')\n"
+        "-        self.server.list_tools()(self.list_tools)\n"
+        "-        self.server.get_prompt()(self.get_prompt)\n"
+        '+        self.server.add_request_handler("tools/list", types.PaginatedRequestParams, self.list_tools)\n'
+        '+        self.server.add_request_handler("prompts/get", types.GetPromptRequestParams, self.get_prompt)\n'
+        " \n"
+        "-    async def list_tools(self) -> list[types.Tool]:\n"
+        "-        return []\n"
+        "+    async def list_tools(self, ctx: ServerRequestContext, params: types.PaginatedRequestParams | None) -> types.ListToolsResult:\n"
+        "+        return types.ListToolsResult(tools=[])\n"
+        " \n"
+        "-    async def get_prompt(self, name: str, arguments: dict[str, str] | None) -> types.GetPromptResult:\n"
+        "+    async def get_prompt(self, ctx: ServerRequestContext, params: types.GetPromptRequestParams) -> types.GetPromptResult:\n"
+        "+        name = params.name\n"
+        "         return types.GetPromptResult(description=name, messages=[])\n",
+        findings=["LOW001:7 safe", "LOW001:8 safe"],
+    ),
+    # a bound method the class also calls itself (or a subclass overrides): its signature must stay
+    case(
+        " import mcp.types as types\n"
+        " from mcp.server.lowlevel import Server\n"
+        " \n"
+        " class Catalog:\n"
+        "     def __init__(self) -> None:\n"
+        "         self.server = Server('catalog')\n"
+        '+        # mcp-migrate: LOW001 replace this registration with `self.server.add_request_handler("tools/list", PaginatedRequestParams, self.list_tools)`; v2 handlers take `(ctx: ServerRequestContext, params: PaginatedRequestParams | None) -> ListToolsResult` (the method is also called, referenced or overridden elsewhere, and its signature changes) https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params\n'
+        "         self.server.list_tools()(self.list_tools)\n"
+        " \n"
+        "     async def list_tools(self) -> list[types.Tool]:\n"
+        "         return []\n"
+        " \n"
+        "     async def names(self) -> list[str]:\n"
+        "         return [t.name for t in await self.list_tools()]\n",
+        findings=["LOW001:7 manual"],
+    ),
+    case(
+        " import mcp.types as types\n"
+        " from mcp.server.lowlevel import Server\n"
+        " \n"
+        " class Catalog:\n"
+        "     def __init__(self) -> None:\n"
+        "         self.server = Server('catalog')\n"
+        '+        # mcp-migrate: LOW001 replace this registration with `self.server.add_request_handler("tools/list", PaginatedRequestParams, self.list_tools)`; v2 handlers take `(ctx: ServerRequestContext, params: PaginatedRequestParams | None) -> ListToolsResult` (the method is also called, referenced or overridden elsewhere, and its signature changes) https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params\n'
+        "         self.server.list_tools()(self.list_tools)\n"
+        " \n"
+        "     async def list_tools(self) -> list[types.Tool]:\n"
+        "         return []\n"
+        " \n"
+        " class Extended(Catalog):\n"
+        "     pass\n",
+        findings=["LOW001:7 manual"],
+    ),
     # a property returning part of the request context, read in a converted handler: that part of the
     # handler's `ctx` (the property stays for other readers; LOW010 marks it)
     case(

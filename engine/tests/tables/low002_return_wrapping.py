@@ -140,6 +140,20 @@ CASES = [
         '     LOG.setLevel(level)\n',
         findings=["LOW002:5 manual"],
     ),
+    # a handler its own tests call: they expect the list v1's handler returned, so it is not wrapped
+    case(
+        ' from mcp.server import Server\n'
+        " server = Server('s')\n"
+        ' \n'
+        ' @server.list_resources()\n'
+        ' async def resources():\n'
+        '+    # mcp-migrate: LOW002 return `ListResourcesResult(resources=[...])`: v2 no longer wraps a bare list https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-automatic-return-value-wrapping-removed\n'
+        '     return []\n'
+        ' \n'
+        ' async def test():\n'
+        '     assert await resources() == []\n',
+        findings=["LOW002:6 manual"],
+    ),
 ]
 
 NOOP = [
