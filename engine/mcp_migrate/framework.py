@@ -158,6 +158,7 @@ class Finding:
         "subsumable",
         "subsumed_by",
         "shared",
+        "demoted_from",
     )
 
     def __init__(
@@ -185,6 +186,7 @@ class Finding:
         self.subsumed_by = None  # that finding's rule code, once the runner decided so
         # Other files' fixes rely on this one (they import what it defines): it is accepted first.
         self.shared = False
+        self.demoted_from = None  # (fix class, edits) before `demote`
 
     def wants_marker(self) -> bool:
         """Manual findings, and review findings left unapplied (unless advisory), leave a marker."""
@@ -194,9 +196,17 @@ class Finding:
 
     def demote(self, why: str) -> None:
         """An automatic fix that could not be applied becomes a manual finding with a marker."""
+        self.demoted_from = (self.fix_class, self.edits)
         self.fix_class = "manual"
         self.edits = []
         self.note = why
+
+    def restore(self) -> None:
+        """Undo `demote`: the fix applied after all (in a later pass over the file)."""
+        self.fix_class, self.edits = self.demoted_from
+        self.demoted_from = None
+        self.note = ""
+        self.applied = True
 
     def __repr__(self) -> str:
         return "Finding(%s %s %r edits=%r)" % (self.rule.code, self.fix_class, self.message, self.edits)

@@ -24,6 +24,15 @@ from mcp_migrate.framework import REGISTRY  # noqa: E402
 from run_tables import load_table  # noqa: E402
 
 ROWS = [
+    # two rules taking names out of one import (TYP011's review fix moves one, TYP004 inlines the
+    # other): their edits clash, so TYP011 runs again on TYP004's output within the run
+    (
+        "from mcp.types import LATEST_PROTOCOL_VERSION, Cursor\n\n\n"
+        "def latest(v: str, c: Cursor) -> bool:\n    return v == LATEST_PROTOCOL_VERSION\n",
+        "from mcp.types.version import LATEST_HANDSHAKE_VERSION\n\n\n"
+        "def latest(v: str, c: str) -> bool:\n    return v == LATEST_HANDSHAKE_VERSION\n",
+        True,
+    ),
     # settings statements a fix folds into `run()`: the safety net does not mark what is gone
     (
         "from mcp.server.fastmcp import FastMCP\n"

@@ -274,10 +274,13 @@ json.dumps([r1, r2, r3, r4, r5])`,
       ['TST998', true, 'safe'],
     ]);
     // TST994 copies the call but respells the very name TST997 renames (`f` -> `ff`): two changes
-    // of one word clash, and the later (by rule order) becomes a marker.
-    expect(r5.text).toBe(
-      '# mcp-migrate: TST997 rename (its automatic fix overlaps another change; apply it by hand) https://py.sdk.modelcontextprotocol.io/v2/migration/#a\nx = ff(1)  # mcp\n',
-    );
+    // of one word clash, so the later (by rule order) runs again on the first's output, in the same
+    // run (a second run would change nothing), and counts as applied.
+    expect(r5.text).toBe('x = g(1)  # mcp\n');
+    expect(r5.findings.map((f: any) => [f.rule, f.applied, f.fix_class, f.marker])).toEqual([
+      ['TST994', true, 'safe', false],
+      ['TST997', true, 'safe', false],
+    ]);
     // TST995 (first by number) rewrites the whole call without copying it: TST997's rename inside is
     // moot, not a clash; it counts as applied through TST995.
     expect(r4.text).toBe('x = h()  # mcp\n');

@@ -72,6 +72,20 @@ class EditHelpers:
             return None
         return (ls, self._line_after(node.end_lineno))
 
+    def marker_in_place_of(self, stmt: ast.stmt, message: str) -> Optional[Edit]:
+        """The edit replacing a statement (whole lines of its own) with this rule's marker saying
+        `message`, and `pass` when it was its block's only statement: for a statement that raises in
+        v2 and has nowhere to go, whose marker keeps what it said. None when it shares its lines."""
+        lines = self.line_span(stmt)
+        if lines is None:
+            return None
+        indent = self.index.indentation(stmt.lineno)
+        nl = self.index.newline()
+        text = "%s%s%s" % (indent, self.marker_comment(message), nl)
+        if len(self.block_of(stmt) or ()) == 1:
+            text += "%spass%s" % (indent, nl)
+        return self.replace(lines, text)
+
     def lift_body(self, stmt: ast.stmt) -> Optional[List[Edit]]:
         """Edits deleting compound statement `stmt`'s header (`with x as y:`) and dedenting its body into
         its place; None when the body shares the header's line, a string spans lines (dedenting would

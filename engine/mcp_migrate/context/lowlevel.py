@@ -247,6 +247,14 @@ class LowlevelPlan:
         ]
         return found[0] if len(found) == 1 else None
 
+    def handler_context_name(self, fn) -> Optional[str]:
+        """The name of a converted handler's context parameter: `ctx`, unless the handler binds `ctx` to
+        something else (`ctx = await self._context()`); then a free one (v2 passes it by position)."""
+        taken = self.names_in(fn) | {a.arg for a in ast.walk(fn.args) if isinstance(a, ast.arg)}
+        if "ctx" not in taken or self._context_aliases(fn):
+            return "ctx"
+        return next((n for n in ("request_ctx", "server_ctx") if n not in taken), None)
+
     def registered_handler(self, fn) -> Optional[str]:
         """The handler as a `server.list_tools()(<handler>)` statement names it, else None."""
         form = self._call_forms().get(id(fn))
@@ -327,18 +335,25 @@ class LowlevelPlan:
             calls = self._helper_calls(fn) if uses else None
             if not calls:
                 continue
-            convs = {id(owner.get(id(self._def_of(c)))): owner.get(id(self._def_of(c))) for c in calls}
-            conv = next(iter(convs.values())) if len(convs) == 1 else None
+            callers = [self._def_of(c) for c in calls]
+            convs = [owner.get(id(h)) for h in callers]
             aliases = self._context_aliases(fn) or []
-            if conv is None or ("ctx" in self.names_in(fn) and not aliases):
+            if None in convs or ("ctx" in self.names_in(fn) and not aliases):
                 continue
             param = self.add_param(fn, "ctx: %s" % self.request_context_ref())
-            passes = [None if self.has_star(c) else self.add_kwargs(c, "ctx=ctx") for c in calls]
+            passes = [
+                None if self.has_star(c) else self.add_kwargs(c, "ctx=%s" % self.handler_context_name(h))
+                for c, h in zip(calls, callers)
+            ]
             if param is None or None in passes:
                 continue
-            conv.edits += [param] + passes + [self.delete(self.whole_lines(st)) for st in aliases]
-            conv.edits += [self.replace(u, "ctx") for u in uses if not any(u is st.value for st in aliases)]
-            conv.contexts += uses
+            # the helper's own edits go with every conversion whose handlers call it (the same edits, so
+            # they apply once); each call's with its handler's
+            helper = [param] + [self.delete(self.whole_lines(st)) for st in aliases]
+            helper += [self.replace(u, "ctx") for u in uses if not any(u is st.value for st in aliases)]
+            for conv, passed in zip(convs, passes):
+                conv.edits += [e for e in helper if e not in conv.edits] + [passed]
+                conv.contexts += [u for u in uses if u not in conv.contexts]
 
     def _inline_context_properties(self, plan: Dict[int, "Handler"]) -> None:
         """A `@property` of a class-based server that only returns something of `server.request_context`
@@ -369,16 +384,16 @@ class LowlevelPlan:
                 continue
             expr = body[0].value
             start = self.span(expr)[0]
-            text = self.source(expr)
+            text = self.source(expr).replace("{", "{{").replace("}", "}}")
             for u in sorted(uses, key=lambda n: self.span(n)[0], reverse=True):
                 a, b = self.span(u)
-                text = text[: a - start] + "ctx" + text[b - start :]
+                text = text[: a - start] + "{ctx}" + text[b - start :]
             if not isinstance(expr, (ast.Attribute, ast.Name, ast.Call, ast.Subscript)):
                 text = "(%s)" % text
             for r in reads:
                 conv = owner.get(id(self._def_of(r)))
-                if conv is not None and "ctx" not in self.names_in(self._def_of(r)):
-                    conv.edits.append(self.replace(r, text))
+                if conv is not None:
+                    conv.edits.append(self.replace(r, text.format(ctx=self.handler_context_name(self._def_of(r)))))
 
     def _def_of(self, node) -> Optional[ast.AST]:
         return self.enclosing(node, ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
@@ -621,7 +636,8 @@ class LowlevelPlan:
         params = " | ".join(ref(p) if p != "None" else "None" for p in [p.strip() for p in kind.params.split("|")])
         o, c = self.paren_span(fn)
         own = "%s, " % self.source(fn.args.args[0]) if self._bound_method(fn) else ""
-        edits.append(self.replace((o + 1, c), "%sctx: %s, params: %s" % (own, ctx_ann, params)))
+        cname = self.handler_context_name(fn)
+        edits.append(self.replace((o + 1, c), "%s%s: %s, params: %s" % (own, cname, ctx_ann, params)))
         args = [a.arg for a in self._v1_args(fn)]
         if kind.list_field and args:
             own = self._params_aliases(fn, args[0]) or []  # `params = getattr(request, "params", None)`
@@ -651,7 +667,7 @@ class LowlevelPlan:
         contexts = self._request_context_uses(fn, recv)
         aliases = self._context_aliases(fn) or []
         edits += [self.delete(self.whole_lines(st)) for st in aliases]
-        edits += [self.replace(n, "ctx") for n in contexts if not any(n is st.value for st in aliases)]
+        edits += [self.replace(n, cname) for n in contexts if not any(n is st.value for st in aliases)]
         notes = []  # what a person must check, at the spot: the fix is a review fix, its markers stay
         if method == "call_tool" and not self._no_validation(dec):
             notes.append((fn, fn, CALL_TOOL_CHECK))
@@ -679,11 +695,9 @@ class LowlevelPlan:
         if kind.list_field and args and self._request_params_uses(fn, args[0].arg) is None:
             return "the handler uses the v1 request object beyond `request.params`"
         taken = self.names_in(fn) | {x.arg for x in a.args}
-        if "ctx" in taken and self._context_aliases(fn):
-            taken.discard("ctx")
         if "params" in taken and kind.list_field and args and self._params_aliases(fn, args[0].arg):
             taken.discard("params")
-        if {"ctx", "params"} & taken:
+        if "params" in taken or self.handler_context_name(fn) is None:
             return "the handler already uses the names `ctx`/`params`"
         if fn.body[0].lineno == fn.lineno:
             return "the handler body shares the `def` line"
@@ -773,15 +787,22 @@ class LowlevelPlan:
         return out
 
     def _params_guard(self, compare: ast.AST, name: ast.Name) -> bool:
-        """`request is not None` as one operand of an `and` that also reads `request.params`."""
-        guard = self.parent(compare)
+        """`request is not None` (or `request` alone) as one operand of an `and` that also reads
+        `request.params`."""
+        if isinstance(compare, ast.BoolOp):  # `request and request.params`: the name is the operand
+            compare, guard = name, compare
+        else:
+            guard = self.parent(compare)
         return (
-            isinstance(compare, ast.Compare)
-            and compare.left is name
-            and len(compare.ops) == 1
-            and isinstance(compare.ops[0], ast.IsNot)
-            and isinstance(compare.comparators[0], ast.Constant)
-            and compare.comparators[0].value is None
+            (
+                compare is name
+                or isinstance(compare, ast.Compare)
+                and compare.left is name
+                and len(compare.ops) == 1
+                and isinstance(compare.ops[0], ast.IsNot)
+                and isinstance(compare.comparators[0], ast.Constant)
+                and compare.comparators[0].value is None
+            )
             and isinstance(guard, ast.BoolOp)
             and isinstance(guard.op, ast.And)
             and any(

@@ -16,7 +16,8 @@ POSITION = {"run": 1, "run_sse_async": 0, "sse_app": 0}
     fix_class="review",
     summary="""
         Removes `mount_path` from `FastMCP(...)`, `run()`, `run_sse_async()` and `sse_app()`; marks reads
-        and writes of `settings.mount_path`. Mount the SSE app with Starlette's `Mount("/path", ...)`:
+        of `settings.mount_path`, and a write (which raises `ValueError` in v2) gives way, as a review fix,
+        to its marker, which keeps the statement. Mount the SSE app with Starlette's `Mount("/path", ...)`:
         ASGI's `root_path` now builds the message endpoint.
     """,
     why="""
@@ -60,4 +61,20 @@ def check(ctx: PythonContext):
     for node in ctx.attribute_uses(sdk.FASTMCP, "settings"):
         parent = ctx.parent(node)
         if isinstance(parent, ast.Attribute) and parent.attr == "mount_path":
-            ctx.manual(parent, "`settings.mount_path` was removed; mount the app with Starlette's `Mount()` instead")
+            said = "`settings.mount_path` was removed; mount the app with Starlette's `Mount()` instead"
+            stmt = ctx.parent(parent)
+            # assigning it raises `ValueError`: as a review fix the marker takes the statement's place
+            edit = (
+                ctx.marker_in_place_of(stmt, "%s (the fix took out `%s`)" % (said, " ".join(ctx.source(stmt).split())))
+                if isinstance(stmt, ast.Assign) and stmt.targets == [parent]
+                else None
+            )
+            if edit is None:
+                ctx.manual(parent, said)
+            else:
+                ctx.fix(
+                    stmt,
+                    said + "; the fix replaces the assignment with a marker that keeps it",
+                    [edit],
+                    fix_class="review",
+                )

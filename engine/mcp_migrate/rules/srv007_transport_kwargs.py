@@ -1,4 +1,5 @@
 import ast
+import re
 
 from .. import sdk
 from ..context import PythonContext
@@ -57,7 +58,10 @@ _HTTP_WHERE = '`run(transport="streamable-http", ...)` or `streamable_http_app(.
         the server, the defining module keeps them in one `SimpleNamespace` (`mcp_transport_settings`,
         from the constructor's values or v1's defaults) that every module reads, writes and hands to
         the server's calls, unless some module passes the server or its settings to code of its own.
-        A `run()` whose transport is only known at run time is marked. Other uses are marked.
+        Any other `<server>.settings.<field> = value` (a server handed to a function, or reached through
+        an accessor) raises in v2: as a review fix it gives way to its marker, which keeps the value to
+        pass where the server starts. A `run()` whose transport is only known at run time is marked.
+        Other uses (reads) are marked.
     """,
     why="""
         v2 raises `TypeError: MCPServer.__init__() got an unexpected keyword argument 'port'`, and
@@ -103,17 +107,34 @@ def check(ctx: PythonContext):
     for parent in ctx.attribute_uses(SETTINGS, *MOVED):
         if id(parent) not in folded:
             store = isinstance(parent.ctx, ast.Store)
-            ctx.manual(
-                parent,
-                "`settings.%s` was removed (%s); %s `%s=` to %s"
-                % (
-                    parent.attr,
-                    "assigning it raises `ValueError`" if store else "reading it raises `AttributeError`",
-                    "pass" if store else "keep the value yourself and pass it as",
-                    parent.attr,
-                    WHERE.get(parent.attr, _HTTP_WHERE),
-                ),
+            said = "`settings.%s` was removed (%s); %s `%s=` to %s" % (
+                parent.attr,
+                "assigning it raises `ValueError`" if store else "reading it raises `AttributeError`",
+                "pass" if store else "keep the value yourself and pass it as",
+                parent.attr,
+                WHERE.get(parent.attr, _HTTP_WHERE),
             )
+            if not (store and _take_out(ctx, parent, said)):
+                ctx.manual(parent, said)
+
+
+def _take_out(ctx, attr, said) -> bool:
+    """`server.settings.port = value` where nothing carries the value to `run()` (a server handed in as
+    a parameter, or reached through an accessor): as a review fix the statement, which raises in v2,
+    gives way to its marker, which keeps the value. Returns whether it could."""
+    stmt = ctx.parent(attr)
+    if not (isinstance(stmt, ast.Assign) and stmt.targets == [attr]):
+        return False
+    value = _one_line(ctx.source(stmt.value))
+    edit = ctx.marker_in_place_of(
+        stmt, "%s; the fix took out `%s`: pass `%s=%s` there" % (said, ctx.source(attr), attr.attr, value)
+    )
+    if edit is None:
+        return False
+    ctx.fix(
+        stmt, said + "; the fix replaces the assignment with a marker that keeps its value", [edit], fix_class="review"
+    )
+    return True
 
 
 def _carry_across(ctx):
@@ -485,7 +506,7 @@ def _kept(ctx, call, kept, said, removed):
         and isinstance(ctx.enclosing(stmt), (ast.FunctionDef, ast.AsyncFunctionDef))
         and ctx.line_span(stmt) is not None
     ):
-        values = ", ".join("%s=%s" % (n, " ".join(ctx.source(ctx.keyword_value(call, n)).split())) for n in kept)
+        values = ", ".join("%s=%s" % (n, _one_line(ctx.source(ctx.keyword_value(call, n)))) for n in kept)
         note = ctx.marker_comment("%s; the fix took them off the constructor: pass %s there" % (said, values))
         line = "%s%s%s" % (ctx.index.indentation(stmt.lineno), note, ctx.index.newline())
         return removed + [ctx.insert(ctx.index.line_start(stmt.lineno), line)], (
@@ -497,6 +518,12 @@ def _kept(ctx, call, kept, said, removed):
         return None
     edits = _holder(ctx, stmt, holder, kept, ctx.marker_comment("%s; pass them from `%s`" % (said, holder)), removed)
     return (edits, "keeps the values in `%s`" % holder) if edits else None
+
+
+def _one_line(source: str) -> str:
+    """An expression laid out over lines, as one line for a marker: `f(\n    a=1,\n)` -> `f(a=1)`."""
+    text = " ".join(source.split())
+    return re.sub(r",? ([)\]}])", r"\1", re.sub(r"([(\[{]) ", r"\1", text))
 
 
 def _is_default(name, value):

@@ -29,8 +29,10 @@ UNIONS = tuple(T + n for n in ADAPTERS)
         `x_adapter.validate_python(...)` / `validate_json(...)`, unwraps `X(inner)` wrapper calls,
         deletes `.root` on values known to be such a union (a `SessionMessage`'s `.message`, a
         value checked with `isinstance`/`assert`; review when only a check the rule rewrites says
-        so), rewrites `type(x) is JSONRPCMessage` (always false in v2) to `isinstance`, and marks
-        `.root` read under `hasattr(x, "root")`, a branch that no longer sees MCP messages.
+        so), rewrites `type(x) is JSONRPCMessage` (always false in v2) to `isinstance`, unwraps
+        `case ServerNotification(root=ProgressNotification()):` to the member's own pattern (other
+        `case` patterns of the unions are marked: a union is no class to match), and marks `.root`
+        read under `hasattr(x, "root")`, a branch that no longer sees MCP messages.
     """,
     why="""
         The unions are plain `X | Y` types in v2: `ServerNotification.model_validate(d)` raises
@@ -73,6 +75,9 @@ def check(ctx: PythonContext):
                 _unwrap(ctx, call, "review")
     for cmp in ctx.walk(ast.Compare):
         _type_check(ctx, cmp)
+    for pattern in ctx.walk(ast.MatchClass):
+        if ctx.is_ref(pattern.cls, *UNIONS):
+            _match_pattern(ctx, pattern)
     for node in ctx.attributes_named("root"):
         level = _union_level(ctx, node.value)
         if level:
@@ -110,6 +115,21 @@ def _adapter(ctx, node, imp):
             )
             return
     ctx.manual(node, msg)
+
+
+def _match_pattern(ctx, pattern):
+    """`case ServerNotification(root=LoggingMessageNotification()):` -> `case LoggingMessageNotification():`
+    (v2 matches the member itself; a union is no class to match, `TypeError` at run time). A bare
+    capture (`root=n`) is marked: alone it would match anything, and is a `SyntaxError` before other cases."""
+    name = ctx.resolve(pattern.cls).rpartition(".")[2]
+    inner = pattern.kwd_patterns[0] if not pattern.patterns and pattern.kwd_attrs == ["root"] else None
+    if isinstance(inner, ast.MatchAs) and inner.pattern is None:
+        inner = None
+    msg = "`%s` is a plain union in v2, not a class a `case` can match: match its member classes" % name
+    if inner is None:
+        ctx.manual(pattern, msg)
+    else:
+        ctx.fix(pattern, msg, [ctx.replace(pattern, ctx.source(inner))])
 
 
 def _unwrap(ctx, call, level=None):

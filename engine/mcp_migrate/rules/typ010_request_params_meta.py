@@ -21,7 +21,8 @@ DICT_METHODS = set(dir(dict))
         `if meta and meta.progressToken:` (or `is not None`) to `if meta and "progress_token" in
         meta:` with the reads in its body as `meta["progress_token"]`, other `.meta.progressToken` to
         `.meta.get("progress_token")` (safe where the value is known to be a v1 `Meta`, such as
-        `ctx.request_context.meta` of a typed `Context`); annotates a dict the file builds only to
+        `ctx.request_context.meta` of a typed `Context`), `meta.model_extra` (v1's extra keys) to the
+        dict without `progress_token`; annotates a dict the file builds only to
         pass as `session.call_tool(meta=m)` (`m: RequestParamsMeta = {...}`); marks other uses of the
         nested `Meta` classes, and other `meta=m` where `m` is declared or built as a plain `dict`
         (v1's parameter type, which type checkers refuse for the TypedDict).
@@ -119,6 +120,13 @@ def check(ctx: PythonContext):
                 )
             else:
                 ctx.manual(node, "`meta` is a dict in v2: use `meta[\"progress_token\"]`")
+        elif node.attr == "model_extra" and isinstance(node.ctx, ast.Load) and _is_meta(ctx, node.value):
+            # v1's extra keys are v2's dict without the one field the model declared
+            ctx.fix(
+                node,
+                "`meta` is a dict in v2: its extra keys are the dict without `progress_token`",
+                [ctx.replace(node, '{k: v for k, v in %s.items() if k != "progress_token"}' % ctx.source(node.value))],
+            )
         elif node.attr not in DICT_METHODS and _is_meta(ctx, node.value):
             ctx.manual(
                 node,

@@ -120,7 +120,7 @@ CASES = [
         findings=["LOW001:5 safe"],
     ),
     # ... also through `getattr(request, "params", None)` (into a `params` of its own) and behind a
-    # `request is not None` guard (v1 called it with None to refresh its tool cache)
+    # `request is not None` (or bare `request`) guard (v1 called it with None to refresh its tool cache)
     case(
         ' from mcp.server import Server\n'
         ' import mcp.types as types\n'
@@ -138,10 +138,16 @@ CASES = [
         '-    params = getattr(request, "params", None)\n'
         '+async def prompts(ctx: ServerRequestContext, params: types.PaginatedRequestParams | None) -> types.ListPromptsResult:\n'
         '     return await fetch_prompts(params.cursor if params else None)\n'
+        ' \n'
+        '-@server.list_resources()\n'
+        '-async def resources(request: types.ListResourcesRequest) -> types.ListResourcesResult:\n'
+        '-    return await fetch_resources(request.params.cursor if request and request.params else None)\n'
+        '+async def resources(ctx: ServerRequestContext, params: types.PaginatedRequestParams | None) -> types.ListResourcesResult:\n'
+        '+    return await fetch_resources(params.cursor if params and params else None)\n'
         '+\n'
         '+\n'
-        "+server = Server('s', on_list_tools=tools, on_list_prompts=prompts)\n",
-        findings=["LOW001:5 safe", "LOW001:9 safe"],
+        "+server = Server('s', on_list_tools=tools, on_list_prompts=prompts, on_list_resources=resources)\n",
+        findings=["LOW001:5 safe", "LOW001:9 safe", "LOW001:14 safe"],
     ),
     # the request object used for more than `.params`: a marker
     case(
@@ -507,6 +513,47 @@ CASES = [
     case(
         KEPT_METHOD + " class Extended(Catalog):\n     pass\n",
         findings=["LOW001:7 manual"],
+    ),
+    # handlers that bind `ctx` themselves (`ctx = await self._context()`): the v2 context parameter
+    # takes a free name, and the helper reading `server.request_context` is handed it by each handler
+    case(
+        ' import mcp.types as types\n'
+        ' from mcp.server.lowlevel import Server\n'
+        '+from mcp.server import ServerRequestContext\n'
+        '+from typing import Any\n'
+        ' \n'
+        ' \n'
+        ' class Bridge:\n'
+        '     def __init__(self):\n'
+        '         self.server = Server("bridge")\n'
+        '         self._register()\n'
+        ' \n'
+        '-    async def _context(self):\n'
+        '-        ctx = self.server.request_context\n'
+        '+    async def _context(self, ctx: ServerRequestContext):\n'
+        '         return ctx\n'
+        ' \n'
+        '     def _register(self):\n'
+        '         server = self.server\n'
+        ' \n'
+        '-        @server.list_tools()\n'
+        '-        async def list_tools() -> list[types.Tool]:\n'
+        '-            ctx = await self._context()\n'
+        '-            return ctx.lifespan_context.tools\n'
+        '+        async def list_tools(request_ctx: ServerRequestContext[Any], params: types.PaginatedRequestParams | None) -> types.ListToolsResult:\n'
+        '+            ctx = await self._context(ctx=request_ctx)\n'
+        '+            return types.ListToolsResult(tools=ctx.lifespan_context.tools)\n'
+        '+        server.add_request_handler("tools/list", types.PaginatedRequestParams, list_tools)\n'
+        ' \n'
+        '-        @server.list_prompts()\n'
+        '-        async def list_prompts() -> list[types.Prompt]:\n'
+        '-            ctx = await self._context()\n'
+        '-            return ctx.lifespan_context.prompts\n'
+        '+        async def list_prompts(request_ctx: ServerRequestContext[Any], params: types.PaginatedRequestParams | None) -> types.ListPromptsResult:\n'
+        '+            ctx = await self._context(ctx=request_ctx)\n'
+        '+            return types.ListPromptsResult(prompts=ctx.lifespan_context.prompts)\n'
+        '+        server.add_request_handler("prompts/list", types.PaginatedRequestParams, list_prompts)\n',
+        findings=["LOW001:17 safe", "LOW001:22 safe"],
     ),
     # a property returning part of the request context, read in a converted handler: that part of the
     # handler's `ctx` (the property stays for other readers; LOW010 marks it)

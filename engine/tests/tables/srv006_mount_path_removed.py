@@ -34,6 +34,17 @@ CASES = [
         " print(mcp.settings.mount_path)\n",
         findings=["SRV006:4 review", "SRV006:5 manual"],
     ),
+    # writing it raises `ValueError` in v2: as a review fix the marker takes the statement's place
+    # (`pass` when it was the block's only statement)
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        " \n"
+        " def configure(mcp: FastMCP, path: str) -> None:\n"
+        "-    mcp.settings.mount_path = path\n"
+        "+    # mcp-migrate: SRV006 `settings.mount_path` was removed; mount the app with Starlette's `Mount()` instead (the fix took out `mcp.settings.mount_path = path`) https://py.sdk.modelcontextprotocol.io/v2/migration/#mount_path-parameter-removed-from-mcpserver\n"
+        "+    pass\n",
+        findings=["SRV006:4 review"],
+    ),
 ]
 
 NOOP = [

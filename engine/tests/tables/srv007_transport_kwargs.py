@@ -127,9 +127,9 @@ CASES = [
         " from mcp.server.fastmcp import FastMCP\n"
         " \n"
         ' mcp = FastMCP("Demo")\n'
-        '+# mcp-migrate: SRV007 `settings.port` was removed (assigning it raises `ValueError`); pass `port=` to `run(transport="sse"|"streamable-http", port=...)` (a mounted app binds where the outer server does) https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n'
-        " mcp.settings.port = 9000\n",
-        findings=["SRV007:4 manual"],
+        '+# mcp-migrate: SRV007 `settings.port` was removed (assigning it raises `ValueError`); pass `port=` to `run(transport="sse"|"streamable-http", port=...)` (a mounted app binds where the outer server does); the fix took out `mcp.settings.port`: pass `port=9000` there https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n'
+        "-mcp.settings.port = 9000\n",
+        findings=["SRV007:4 review"],
     ),
     # the settings object kept in a variable
     case(
@@ -137,9 +137,9 @@ CASES = [
         " \n"
         ' mcp = FastMCP("Demo")\n'
         " settings = mcp.settings\n"
-        '+# mcp-migrate: SRV007 `settings.port` was removed (assigning it raises `ValueError`); pass `port=` to `run(transport="sse"|"streamable-http", port=...)` (a mounted app binds where the outer server does) https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n'
-        " settings.port = 9000\n",
-        findings=["SRV007:5 manual"],
+        '+# mcp-migrate: SRV007 `settings.port` was removed (assigning it raises `ValueError`); pass `port=` to `run(transport="sse"|"streamable-http", port=...)` (a mounted app binds where the outer server does); the fix took out `settings.port`: pass `port=9000` there https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n'
+        "-settings.port = 9000\n",
+        findings=["SRV007:5 review"],
     ),
     # a server reached through a parameter typed with the project's `TypeAlias` of the server class
     case(
@@ -149,9 +149,10 @@ CASES = [
         " Server: TypeAlias = FastMCP\n"
         " \n"
         " def tune(server: Server, port: int) -> None:\n"
-        '+    # mcp-migrate: SRV007 `settings.port` was removed (assigning it raises `ValueError`); pass `port=` to `run(transport="sse"|"streamable-http", port=...)` (a mounted app binds where the outer server does) https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n'
-        "     server.settings.port = port\n",
-        findings=["SRV007:7 manual"],
+        '+    # mcp-migrate: SRV007 `settings.port` was removed (assigning it raises `ValueError`); pass `port=` to `run(transport="sse"|"streamable-http", port=...)` (a mounted app binds where the outer server does); the fix took out `server.settings.port`: pass `port=port` there https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n'
+        "-    server.settings.port = port\n"
+        "+    pass\n",
+        findings=["SRV007:7 review"],
     ),
     # positional event_store / retry_interval (v1 positions 7 and 8)
     case(
@@ -272,23 +273,23 @@ CASES += [
         findings=["SRV007:8 safe"],
     ),
     # a server made in a function, and a written value no call of the file takes (an app has no
-    # `port`): marked
+    # `port`): the review fix takes the assignment out, its marker keeps the value; the read stays marked
     case(
         " from mcp.server.fastmcp import FastMCP\n"
         " \n"
         " def build():\n"
         "     mcp = FastMCP('x')\n"
-        "+    # mcp-migrate: SRV007 `settings.port` was removed (assigning it raises `ValueError`); pass `port=` to `run(transport=\"sse\"|\"streamable-http\", port=...)` (a mounted app binds where the outer server does) https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n"
-        "     mcp.settings.port = 9000\n"
+        "+    # mcp-migrate: SRV007 `settings.port` was removed (assigning it raises `ValueError`); pass `port=` to `run(transport=\"sse\"|\"streamable-http\", port=...)` (a mounted app binds where the outer server does); the fix took out `mcp.settings.port`: pass `port=9000` there https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n"
+        "-    mcp.settings.port = 9000\n"
         "+    # mcp-migrate: SRV007 `settings.port` was removed (reading it raises `AttributeError`); keep the value yourself and pass it as `port=` to `run(transport=\"sse\"|\"streamable-http\", port=...)` (a mounted app binds where the outer server does) https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n"
         "     print(mcp.settings.port)\n"
         "     mcp.run('sse')\n"
         " \n"
         " server = FastMCP('y')\n"
-        "+# mcp-migrate: SRV007 `settings.port` was removed (assigning it raises `ValueError`); pass `port=` to `run(transport=\"sse\"|\"streamable-http\", port=...)` (a mounted app binds where the outer server does) https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n"
-        " server.settings.port = 9000\n"
+        "+# mcp-migrate: SRV007 `settings.port` was removed (assigning it raises `ValueError`); pass `port=` to `run(transport=\"sse\"|\"streamable-http\", port=...)` (a mounted app binds where the outer server does); the fix took out `server.settings.port`: pass `port=9000` there https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n"
+        "-server.settings.port = 9000\n"
         " app = server.sse_app()\n",
-        findings=["SRV007:5 manual", "SRV007:6 manual", "SRV007:10 manual"],
+        findings=["SRV007:5 review", "SRV007:6 manual", "SRV007:10 review"],
     ),
     # a subclass keeping FastMCP's constructor takes its parameters; one with its own passes them up,
     # and keeps what no call of the file takes beside the call (review)

@@ -133,6 +133,24 @@ CASES = [
         "         return reply\n",
         findings=["TYP009:7 review", "TYP009:9 review"],
     ),
+    # `case` patterns: a member's own pattern inside `root=` is what v2 matches; a bare capture is marked
+    case(
+        " import mcp.types as types\n"
+        " \n"
+        " async def handle(message):\n"
+        '+    # mcp-migrate: TYP009 `ServerNotification` is a plain union in v2, not a class a `case` can match: match its member classes https://py.sdk.modelcontextprotocol.io/v2/migration/#replace-rootmodel-by-union-types-with-typeadapter-validation\n'
+        "     match message:\n"
+        "         case Exception():\n"
+        '             return "error"\n'
+        "-        case types.ServerNotification(root=types.LoggingMessageNotification(params=params)):\n"
+        "+        case types.LoggingMessageNotification(params=params):\n"
+        "             return params.level\n"
+        "         case types.ServerNotification(root=notification):\n"
+        "             return notification\n"
+        "         case _:\n"
+        "             return None\n",
+        findings=["TYP009:7 safe", "TYP009:9 manual"],
+    ),
 ]
 
 NOOP = [

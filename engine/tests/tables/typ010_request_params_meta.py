@@ -118,6 +118,15 @@ CASES = [
         "     return token, meta.model_dump(exclude_none=True), meta.get('x')\n",
         findings=["TYP010:5 safe", "TYP010:6 manual"],
     ),
+    # v1's extra keys of a request's Meta: v2's dict without the field v1 declared
+    case(
+        " from mcp.server.fastmcp import Context\n"
+        " \n"
+        " def extras(ctx: Context):\n"
+        "-    return dict(ctx.request_context.meta.model_extra or {})\n"
+        '+    return dict({k: v for k, v in ctx.request_context.meta.items() if k != "progress_token"} or {})\n',
+        findings=["TYP010:4 review"],
+    ),
     # `.meta.progressToken` on a value the file cannot type: the same fix, for review
     case(
         " from mcp import types\n"
