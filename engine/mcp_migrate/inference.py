@@ -349,6 +349,9 @@ class Inference:
         ]
         if made:  # `factory()` with `factory: Callable[[], ClientSession] | None`
             return union(made)
+        called = union([self._member(c[1], METHODS, "__call__") for c in members(callee) if _user_class(c) == "uobj"])
+        if called is not None:  # an instance of the user's class with a typed `__call__`
+            return called
         fn = self.local_def(f)
         if fn is not None:
             return self.returned(fn)
@@ -632,13 +635,16 @@ class Inference:
         return None
 
     def _entered(self, t):
-        """What `with x as v` binds: an SDK context manager's value, or the object itself (sessions)."""
+        """What `with x as v` binds: an SDK context manager's value, or the object itself (sessions), or
+        what the user's class says its `__aenter__` / `__enter__` returns."""
         out = []
         for m in members(t):
             if isinstance(m, tuple) and m[0] == "cm":
                 out.append(m[1])
             elif isinstance(m, str):
                 out.append(m)
+            elif _user_class(m) == "uobj":
+                out.append(self._member(m[1], METHODS, "__aenter__") or self._member(m[1], METHODS, "__enter__"))
         return union(out)
 
     def _loop_target(self, node, name: str):
@@ -795,6 +801,8 @@ class Inference:
                 root_binding = self.resolver._lookup(
                     n.id, self.resolver.scope_of.get(id(at), self.resolver.tree), self.resolver.offset_of(at)
                 )
+                if root_binding is not None and isinstance(root_binding.node, ast.ClassDef) and parsed is n:
+                    return ("uobj", root_binding.node)  # `-> "Toolkit"`: the file's own class
                 if root_binding is None or root_binding.kind != "import":
                     continue
                 q = self.resolver.canonical(root_binding.target)

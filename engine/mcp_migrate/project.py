@@ -645,10 +645,21 @@ class ProjectIndex:
         facts = self.find(module)
         return facts.get("type_aliases", {}).get(name) if facts else None
 
-    def member_type(self, module: str, cls: str, table: int, member: str, hops: int = 0):
+    def member_type(self, module: str, cls: str, table: int, member: str):
         """What a field or property (table 1) or method (table 2) of the user's class `cls`, defined in
         or imported into `module`, holds or returns, looking through its bases as Python would; None when
         no annotation says."""
+        found = self._member_ref(module, cls, table, member)
+        return self.resolve_ref(*found) if found is not None else None
+
+    def declared_method_return(self, module: str, cls: str, method: str) -> Optional[str]:
+        """The class name a method of the user's class `cls` names as its return annotation when the
+        index cannot type it (`def asset_uri(self, key) -> AnyUrl`: "AnyUrl"), else None."""
+        found = self._member_ref(module, cls, 2, method)
+        return found[1][1] if found is not None and found[1][0] == "name" else None
+
+    def _member_ref(self, module: str, cls: str, table: int, member: str, hops: int = 0):
+        """(the module declaring it, the annotation ref) of `member_type`'s member, else None."""
         if hops > MAX_HOPS:
             return None
         facts = self.find(module)
@@ -656,17 +667,17 @@ class ProjectIndex:
             return None
         entry = facts["names"].get(cls)
         if entry is not None and entry[0] == "import":
-            return self.member_type(entry[1], entry[2], table, member, hops + 1)
+            return self._member_ref(entry[1], entry[2], table, member, hops + 1)
         shape = facts.get("classes", {}).get(cls)
         if shape is None:
             return None
         ref = shape["fields" if table == 1 else "methods"].get(member)
         if ref is not None:
-            return self.resolve_ref(facts["module"], ref)
+            return facts["module"], ref
         for base in shape["bases"]:
-            t = self.member_type(facts["module"], base, table, member, hops + 1)
-            if t is not None:
-                return t
+            found = self._member_ref(facts["module"], base, table, member, hops + 1)
+            if found is not None:
+                return found
         return None
 
     def url_methods(self) -> set:

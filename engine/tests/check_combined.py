@@ -323,6 +323,16 @@ PROJECT = {
         "from mcp import ClientSession\nfrom pkg.uris import HOME\n\n\nasync def read(session: ClientSession):\n"
         "    return await session.read_resource(HOME)\n"
     ),
+    # a URL another module's class returns (`-> AnyUrl`): v2's `read_resource` takes its `str`
+    "pkg/assets.py": (
+        "from pydantic import AnyUrl\n\n\nclass Assets:\n    def uri(self, key: str) -> AnyUrl:\n"
+        "        return AnyUrl('assets://' + key)\n"
+    ),
+    "pkg/assets_use.py": (
+        "from mcp import ClientSession\nfrom pydantic import AnyUrl\nfrom pkg.assets import Assets\n\n\n"
+        "async def logo(session: ClientSession, assets: Assets):\n"
+        "    return await session.read_resource(assets.uri('logo'))\n"
+    ),
     # methods registered as lowlevel handlers: one another module calls on an instance keeps its
     # signature (and its marker), the other becomes a v2 handler
     "pkg/catalog.py": (
@@ -346,6 +356,11 @@ PROJECT = {
     ),
 }
 PROJECT_AFTER = {
+    "pkg/assets_use.py": (
+        "from mcp import ClientSession\nfrom pydantic import AnyUrl\nfrom pkg.assets import Assets\n\n\n"
+        "async def logo(session: ClientSession, assets: Assets):\n"
+        "    return await session.read_resource(str(assets.uri('logo')))\n"
+    ),
     "pkg/catalog.py": (
         "import mcp.types as types\nfrom mcp.server.lowlevel import Server\nfrom mcp.server import ServerRequestContext\n"
         "\n\nclass Catalog:\n    def __init__(self):\n        self.server = Server('catalog')\n"
@@ -536,6 +551,7 @@ USES_SDK = {
     "pkg/streams.py",
     "pkg/use_pipes.py",
     "pkg/catalog.py",
+    "pkg/assets_use.py",
 }
 
 

@@ -380,7 +380,33 @@ class Op:
         return result, again
 """
 
+# the user's classes: a typed `__call__`, and what `__aenter__` says `async with` binds
+CALLABLES = """
+from mcp import types
+from mcp.shared.message import SessionMessage
+
+
+class Namespacer:
+    def __call__(self, message: SessionMessage) -> SessionMessage:
+        return message
+
+
+class Toolkit:
+    async def __aenter__(self) -> "Toolkit":
+        return self
+
+    def tools(self) -> dict[str, types.Tool]:
+        return {}
+
+
+async def run(request: SessionMessage):
+    sent = Namespacer()(request)
+    async with Toolkit() as kit:
+        kit.tools()["x"]
+"""
 ROWS = [
+    (CALLABLES, "sent@1", "mcp.shared.message.SessionMessage"),
+    (CALLABLES, "kit.tools()['x']", "mcp.types.Tool"),
     (RUNS, "result@1", "mcp.types.CallToolResult"),  # `anyio.run(fn)` returns what `fn` does
     (RUNS, "again@1", "mcp.types.CallToolResult"),  # `asyncio.run(coro)` returns what it awaits
     (TIMEOUTS, "self.cfg.request_timeout", "datetime.timedelta"),  # a dataclass field

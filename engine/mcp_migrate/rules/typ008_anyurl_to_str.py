@@ -60,7 +60,8 @@ PARTS = {
         subscribe params; not `Root`, whose `uri` stays a `FileUrl`), to MCPServer's resource
         classes, or as the URI of `ClientSession.read_resource()` / `subscribe_resource()` /
         `unsubscribe_resource()`; other URL objects there (an `AnyUrl(x)` call, a name annotated or
-        built as one, a constant another module of the project builds with `AnyUrl(...)`) become
+        built as one, a constant another module of the project builds with `AnyUrl(...)`, a call of the
+        user's function or method, here or in another module, declared `-> AnyUrl`) become
         `str(...)`, the string v1 sent. Rewrites `.host` / `.scheme` / ... on an
         MCP object's or an MCPServer resource's `.uri` to `urlparse(...)` (review: `urlparse` differs
         from `AnyUrl` on normalisation); a comprehension filtering on the part it collects keeps the
@@ -315,7 +316,8 @@ def _url_valued(ctx, expr):
         fn = ctx.types.local_def(expr.func)  # the user's own `def entry_uri(...) -> AnyUrl`
         if fn is not None:
             return fn.returns is not None and ctx.is_ref(fn.returns, *URL_TYPES)
-        return ctx.declared_return(expr.func) in {q.rpartition(".")[2] for q in URL_TYPES}
+        declared = ctx.declared_return(expr.func) or ctx.declared_method_return(expr)
+        return declared in {q.rpartition(".")[2] for q in URL_TYPES}
     if not isinstance(expr, ast.Name):
         return False
     b = ctx.binding(expr)

@@ -200,6 +200,20 @@ CASES = [
         "+    return types.ResourceUpdatedNotificationParams(uri=str(uri))\n",
         findings=["TYP008:9 safe"],
     ),
+    # a method of the user's class declared to return a URL object
+    case(
+        " from mcp import ClientSession\n"
+        " from pydantic import AnyUrl\n"
+        " \n"
+        " class Assets:\n"
+        "     def uri(self, key: str) -> AnyUrl:\n"
+        '         return AnyUrl(f"assets://{key}")\n'
+        " \n"
+        " async def logo(session: ClientSession, assets: Assets):\n"
+        '-    return await session.read_resource(assets.uri("logo"))\n'
+        '+    return await session.read_resource(str(assets.uri("logo")))\n',
+        findings=["TYP008:9 safe"],
+    ),
 ]
 
 NOOP = [
