@@ -89,6 +89,43 @@ def union(types) -> Optional[object]:
     return out[0] if len(out) == 1 else ("union", tuple(out))
 
 
+class Parameterized(str):
+    """An SDK class whose lifespan type argument the code states (`RequestContext[ServerSession, State]`,
+    `Server[State]`): its plain qualname to every other question, plus what `.lifespan_context` holds."""
+
+    def __new__(cls, qualname: str, lifespan):
+        made = super().__new__(cls, qualname)
+        made.lifespan = lifespan
+        return made
+
+
+REQUEST_CONTEXT = "mcp.shared.context.RequestContext"
+FASTMCP_CONTEXT = "mcp.server.fastmcp.server.Context"
+# where each generic SDK class takes the lifespan type, and what of it gives a request context
+LIFESPAN_ARG = {
+    REQUEST_CONTEXT: 1,
+    FASTMCP_CONTEXT: 1,
+    "mcp.server.lowlevel.server.Server": 0,
+    "mcp.server.fastmcp.server.FastMCP": 0,
+}
+
+
+def _with_lifespan(recv, attr: str):
+    """`.lifespan_context` of a request context, `.request_context` of a context or server, and
+    `.get_context()` of a FastMCP, when the code states the lifespan type; else None."""
+    out = []
+    for m in members(recv):
+        if not isinstance(m, Parameterized):
+            continue
+        if attr == "lifespan_context" and m == REQUEST_CONTEXT:
+            out.append(m.lifespan)
+        elif attr == "request_context" and m != REQUEST_CONTEXT:
+            out.append(Parameterized(REQUEST_CONTEXT, m.lifespan))
+        elif attr == "get_context" and m == "mcp.server.fastmcp.server.FastMCP":
+            out.append(Parameterized(FASTMCP_CONTEXT, m.lifespan))
+    return union(out)
+
+
 def _user_class(t) -> Optional[str]:
     """ "uclass" for a class of the user's (not derived from the SDK), "uobj" for an instance of one."""
     return t[0] if isinstance(t, tuple) and t[0] in ("uclass", "uobj") else None
@@ -381,7 +418,9 @@ class Inference:
                 if f.attr in ("get", "pop", "setdefault") and len(call.args) > 1:  # or the default given
                     return union([values, self.type_of(call.args[1]) or OTHER])
                 return union([values, NONE]) if f.attr == "get" else values
-            return union([lookup(c, 2, f.attr) for c in members(recv) if isinstance(c, str)])
+            return _with_lifespan(recv, f.attr) or union(
+                [lookup(c, 2, f.attr) for c in members(recv) if isinstance(c, str)]
+            )
         return None
 
     def _attribute(self, node: ast.Attribute):
@@ -411,7 +450,7 @@ class Inference:
             return None
         if isinstance(recv, tuple) and recv[0] == "module":  # `settings.TIMEOUT` after `from . import settings`
             return self.project.global_type(recv[1], node.attr)
-        return union(
+        return _with_lifespan(recv, node.attr) or union(
             [lookup(c, FIELDS, node.attr) for c in members(recv) if isinstance(c, str)]
             + [self._member(c[1], FIELDS, node.attr) for c in members(recv) if _user_class(c) == "uobj"]
         )
@@ -752,6 +791,14 @@ class Inference:
             if head in ("dict", "Dict", "Mapping") and len(args) == 2:
                 value = self.annotation(args[1], scope, at, depth + 1)
                 return ("dict", value) if value else None
+            generic = self.type_of(ann.value)
+            q = generic[1] if isinstance(generic, tuple) and generic[0] in ("class", "subclass") else None
+            index = LIFESPAN_ARG.get(q)
+            lifespan = (
+                self.annotation(args[index], scope, at, depth + 1) if index is not None and len(args) > index else None
+            )
+            if lifespan is not None:
+                return Parameterized(q, lifespan)
             ann = ann.value  # Context[ServerSession, None] -> Context
         alias = self._alias(ann)
         if alias is not None:

@@ -408,7 +408,10 @@ def _absolute(module: str, is_package: bool, level: int, name: Optional[str]) ->
 
 
 def _jsonable(t):
-    return [_jsonable(x) for x in t] if isinstance(t, tuple) else t
+    """An inference type as facts hold it (lists, plain strings: what crosses to worker processes)."""
+    if isinstance(t, tuple):
+        return [_jsonable(x) for x in t]
+    return str(t) if isinstance(t, str) else t
 
 
 def _typed(t):

@@ -10,6 +10,7 @@ Usage (from engine/): python3 tests/check_combined.py   -> prints a JSON list of
 import ast
 import json
 import os
+import pickle
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -277,6 +278,11 @@ PROJECT = {
     # with the state; a helper another module calls is marked there too (SRV008)
     "pkg/state.py": "from dataclasses import dataclass\n\n\n@dataclass\nclass AppState:\n    count: int = 0\n",
     "pkg/served.py": "from mcp.server.fastmcp import FastMCP\nfrom .state import AppState\n\nserved: FastMCP[AppState] = FastMCP('s')\n",
+    # a lifespan type the file itself states (the facts must still be plain data)
+    "pkg/local_state.py": (
+        "from dataclasses import dataclass\nfrom mcp.server.fastmcp import FastMCP\n\n\n@dataclass\nclass Local:\n"
+        "    count: int = 0\n\n\nlocal: FastMCP[Local] = FastMCP('l')\n"
+    ),
     "pkg/served_tools.py": (
         "from .served import served\nfrom .state import AppState\n\n\n"
         "def current() -> AppState:\n    return served.get_context().request_context.lifespan_context\n\n\n"
@@ -589,7 +595,14 @@ def check():
             for review in (False, True):
                 for problem in fixed_point(source, filename, review):
                     failures.append("%s row %d (%s): %s" % (code, i, "review" if review else "default", problem))
-    index = ProjectIndex(file_facts(p, t) for p, t in PROJECT.items())
+    facts = [file_facts(p, t) for p, t in PROJECT.items()]
+    for f in facts:  # worker processes send them back pickled: a class of the engine's would not load
+        try:
+            if pickle.loads(pickle.dumps(f)) != f:
+                failures.append("facts of %s change through pickle" % f["path"])
+        except Exception as e:  # noqa: BLE001
+            failures.append("facts of %s do not go through pickle: %s" % (f["path"], e))
+    index = ProjectIndex(facts)
     for path, after in PROJECT_AFTER.items():
         got = migrate_text(PROJECT[path], path, project=index)["text"]
         if got != after:

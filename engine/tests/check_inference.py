@@ -404,7 +404,36 @@ async def run(request: SessionMessage):
     async with Toolkit() as kit:
         kit.tools()["x"]
 """
+# the lifespan type a context's or server's annotation states: what `.lifespan_context` holds
+LIFESPANS = """
+from dataclasses import dataclass
+from typing import Any
+from mcp import ClientSession
+from mcp.server.fastmcp import Context, FastMCP
+from mcp.server.session import ServerSession
+from mcp.shared.context import RequestContext
+
+
+@dataclass
+class State:
+    upstream: ClientSession
+
+
+Ctx = RequestContext[ServerSession, State, Any]
+mcp: FastMCP[State] = FastMCP("x")
+
+
+async def f(ctx: Ctx, tool_ctx: Context[ServerSession, State], plain: Context):
+    ctx.lifespan_context.upstream
+    tool_ctx.request_context.lifespan_context.upstream
+    mcp.get_context().request_context.lifespan_context.upstream
+    plain.request_context.lifespan_context
+"""
 ROWS = [
+    (LIFESPANS, "ctx.lifespan_context.upstream", "mcp.client.session.ClientSession"),
+    (LIFESPANS, "tool_ctx.request_context.lifespan_context.upstream", "mcp.client.session.ClientSession"),
+    (LIFESPANS, "mcp.get_context().request_context.lifespan_context.upstream", "mcp.client.session.ClientSession"),
+    (LIFESPANS, "plain.request_context.lifespan_context", None),
     (CALLABLES, "sent@1", "mcp.shared.message.SessionMessage"),
     (CALLABLES, "kit.tools()['x']", "mcp.types.Tool"),
     (RUNS, "result@1", "mcp.types.CallToolResult"),  # `anyio.run(fn)` returns what `fn` does

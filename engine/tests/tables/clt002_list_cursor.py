@@ -45,6 +45,24 @@ CASES = [
         "     assert session.other.await_args_list == [mock.call(cursor=None)]\n",
         findings=["CLT002:5 review", "CLT002:5 review", "CLT002:6 review", "CLT002:7 review"],
     ),
+    # a session held in the server's lifespan state, typed through the context's type arguments
+    case(
+        " from dataclasses import dataclass\n"
+        " from mcp import ClientSession\n"
+        " from mcp.server.fastmcp import Context\n"
+        " from mcp.server.session import ServerSession\n"
+        "+from mcp.types import PaginatedRequestParams\n"
+        " \n"
+        " @dataclass\n"
+        " class Upstream:\n"
+        "     session: ClientSession\n"
+        " \n"
+        " async def relay(ctx: Context[ServerSession, Upstream], cursor: str | None):\n"
+        "     upstream = ctx.request_context.lifespan_context\n"
+        "-    return await upstream.session.list_tools(cursor=cursor)\n"
+        "+    return await upstream.session.list_tools(params=PaginatedRequestParams(cursor=cursor))\n",
+        findings=["CLT002:12 safe"],
+    ),
 ]
 
 NOOP = [
