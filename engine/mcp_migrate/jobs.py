@@ -7,6 +7,7 @@ interrupted run never leaves a file half written.
 
 import gc
 import multiprocessing
+import pickle
 import signal
 import sys
 from typing import Callable, List, Optional, Sequence, Tuple
@@ -77,7 +78,11 @@ def _map(fn: Callable[[int], object], state: dict, jobs: int, progress: Optional
         gc.freeze()
     with ctx.Pool(jobs, _start_worker, (None if inherit else state,)) as pool:
         done = 0
-        for results in pool.imap_unordered(_run_task, [(fn, t) for t in _tasks(items, jobs)]):
+        for indices, blob in pool.imap_unordered(_run_task, [(fn, t) for t in _tasks(items, jobs)]):
+            try:
+                results = pickle.loads(blob)
+            except Exception as e:  # noqa: BLE001 - a result that does not load: the pool must not hang
+                results = [(i, _failed(fn, e)) for i in indices]
             for i, res in results:
                 out[i] = res
             done += len(results)
@@ -113,9 +118,16 @@ def _start_worker(state: Optional[dict]) -> None:
         _state.update(state)
 
 
-def _run_task(task: Tuple[Callable[[int], object], List[int]]) -> List[Tuple[int, object]]:
+def _run_task(task: Tuple[Callable[[int], object], List[int]]) -> Tuple[List[int], bytes]:
+    # Pickled here and loaded by `_map`, not by the pool: a result the pool's own thread failed to load
+    # would stop that thread and leave the run waiting forever.
     fn, indices = task
-    return [(i, fn(i)) for i in indices]
+    return indices, pickle.dumps([(i, fn(i)) for i in indices])
+
+
+def _failed(fn: Callable[[int], object], e: Exception) -> object:
+    """What a file whose result did not come back gets: no facts, or an engine error to report."""
+    return None if fn is _facts else {"internal": "%s: %s" % (type(e).__name__, e)}
 
 
 def _context():

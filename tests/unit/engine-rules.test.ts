@@ -88,6 +88,14 @@ describe.runIf(hasPython3())('rule tables under CPython', () => {
     expect(JSON.parse(out)).toEqual([]);
   });
 
+  it("python3 engine/tests/check_jobs.py passes (a result a worker cannot send back is that file's error, not a hang)", () => {
+    const out = execFileSync('python3', [join(repoRoot, 'engine', 'tests', 'check_jobs.py')], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(JSON.parse(out)).toEqual([]);
+  });
+
   it('python3 engine/tests/check_inference.py passes (types inferred in a file and across files)', () => {
     const out = execFileSync('python3', [join(repoRoot, 'engine', 'tests', 'check_inference.py')], {
       encoding: 'utf8',
