@@ -8,6 +8,7 @@ browser worker can compute them in parallel or incrementally); `ProjectIndex` jo
 
 import ast
 import copy
+import functools
 import re
 from typing import Dict, Iterable, List, Optional
 
@@ -114,22 +115,27 @@ def file_facts(path: str, text: str) -> Optional[dict]:
         "type_aliases": aliases,
         "server_states": server_states,
         "context_helpers": context_helpers,
-        "user_members": _user_members(infer, tree),
+        "user_members": _user_members(infer),
         "anyio_stream_calls": bool(ANYIO_STREAM_CALL.search(text)),
         "imports_mcp": bool(IMPORTS_MCP.search(text)),
     }
 
 
-def _user_members(infer, tree) -> List[str]:
-    """Names this file may read off, or define in a subclass of, a class of another module: every
-    attribute it reads except an SDK method on an SDK object (`session.list_tools()`), and every
-    method of its subclasses. A method whose signature a rule changes must not be one of them."""
+@functools.lru_cache(maxsize=1)
+def _sdk_method_names() -> frozenset:
     from .inference import METHODS
     from .sdk_types import CLASSES
 
-    sdk_methods = {n for entry in CLASSES.values() for n in entry[METHODS]}
+    return frozenset(n for entry in CLASSES.values() for n in entry[METHODS])
+
+
+def _user_members(infer) -> List[str]:
+    """Names this file may read off, or define in a subclass of, a class of another module: every
+    attribute it reads except an SDK method on an SDK object (`session.list_tools()`), and every
+    method of its subclasses. A method whose signature a rule changes must not be one of them."""
+    sdk_methods = _sdk_method_names()
     out = set()
-    for node in ast.walk(tree):
+    for node in infer.resolver.nodes:  # (every node, indexed once already: no second walk of the tree)
         if isinstance(node, ast.Attribute):
             if node.attr not in sdk_methods or not infer.classes_of(node.value):
                 out.add(node.attr)

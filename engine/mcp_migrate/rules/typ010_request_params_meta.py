@@ -22,7 +22,8 @@ DICT_METHODS = set(dir(dict))
         meta:` with the reads in its body as `meta["progress_token"]`, other `.meta.progressToken` to
         `.meta.get("progress_token")` (safe where the value is known to be a v1 `Meta`, such as
         `ctx.request_context.meta` of a typed `Context`), `meta.model_extra` (v1's extra keys) to the
-        dict without `progress_token`; annotates a dict the file builds only to
+        dict without `progress_token`, `meta.model_dump(exclude={...}, exclude_none=True)` to a comprehension
+        over its items; annotates a dict the file builds only to
         pass as `session.call_tool(meta=m)` (`m: RequestParamsMeta = {...}`); marks other uses of the
         nested `Meta` classes, and other `meta=m` where `m` is declared or built as a plain `dict`
         (v1's parameter type, which type checkers refuse for the TypedDict).
@@ -127,12 +128,49 @@ def check(ctx: PythonContext):
                 "`meta` is a dict in v2: its extra keys are the dict without `progress_token`",
                 [ctx.replace(node, '{k: v for k, v in %s.items() if k != "progress_token"}' % ctx.source(node.value))],
             )
+        elif node.attr == "model_dump" and _is_meta(ctx, node.value) and _dumped(ctx, node) is not None:
+            ctx.fix(
+                node,
+                "`meta` is a dict in v2: `model_dump(...)` is a comprehension over its items",
+                [ctx.replace(ctx.parent(node), _dumped(ctx, node))],
+            )
         elif node.attr not in DICT_METHODS and _is_meta(ctx, node.value):
             ctx.manual(
                 node,
                 "`meta` is a dict in v2 (`RequestParamsMeta`, a TypedDict, for requests): it has no "
                 "`.%s`; use dict access (`dict(meta)` for a copy)" % node.attr,
             )
+
+
+def _dumped(ctx, node):
+    """`{k: v for k, v in meta.items() if k not in {...} and v is not None}` for a
+    `meta.model_dump(exclude={...}, exclude_none=True)` call (v1 field names mapped to v2 keys; `dict(meta)`
+    without either), when its arguments are those literals alone; else None."""
+    call = ctx.parent(node)
+    if not (isinstance(call, ast.Call) and call.func is node and not call.args):
+        return None
+    kw = {k.arg: k.value for k in call.keywords}
+    if None in kw or set(kw) - {"exclude", "exclude_none", "by_alias"}:
+        return None
+    if any(not (isinstance(v, ast.Constant) and isinstance(v.value, bool)) for k, v in kw.items() if k != "exclude"):
+        return None
+    tests = []
+    excluded = kw.get("exclude")
+    if excluded is not None:
+        names = (
+            [ctx.const_str(e) for e in getattr(excluded, "elts", [None])]
+            if isinstance(excluded, (ast.Set, ast.List, ast.Tuple))
+            else [None]
+        )
+        if None in names:
+            return None
+        keys = ", ".join('"%s"' % sdk.CAMEL_TO_SNAKE.get(n, n) for n in names)
+        tests.append("k not in {%s}" % keys if len(names) > 1 else "k != %s" % keys)
+    if "exclude_none" in kw and kw["exclude_none"].value:
+        tests.append("v is not None")
+    if not tests:
+        return "dict(%s)" % ctx.source(node.value)
+    return "{k: v for k, v in %s.items() if %s}" % (ctx.source(node.value), " and ".join(tests))
 
 
 def _guard(ctx, node):

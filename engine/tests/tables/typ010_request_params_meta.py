@@ -115,8 +115,18 @@ CASES = [
         "+    # mcp-migrate: TYP010 `meta` is a dict in v2 (`RequestParamsMeta`, a TypedDict, for requests): it has no "
         "`.model_dump`; use dict access (`dict(meta)` for a copy) "
         "https://py.sdk.modelcontextprotocol.io/v2/migration/#requestparamsmeta-replaced-with-requestparamsmeta-typeddict\n"
-        "     return token, meta.model_dump(exclude_none=True), meta.get('x')\n",
+        "     return token, meta.model_dump(mode=\"json\"), meta.get('x')\n",
         findings=["TYP010:5 safe", "TYP010:6 manual"],
+    ),
+    # `model_dump()` leaving out fields (v1 names) or None values: the same keys of v2's dict
+    case(
+        " from mcp.server.fastmcp import Context\n"
+        " \n"
+        " def forward(ctx: Context):\n"
+        "     meta = ctx.request_context.meta\n"
+        '-    return meta.model_dump(exclude={"progressToken"}, exclude_none=True), meta.model_dump()\n'
+        '+    return {k: v for k, v in meta.items() if k != "progress_token" and v is not None}, dict(meta)\n',
+        findings=["TYP010:5 review", "TYP010:5 review"],
     ),
     # v1's extra keys of a request's Meta: v2's dict without the field v1 declared
     case(
