@@ -35,6 +35,7 @@ RUNS_CALLABLE = {"anyio.run", "trio.run", "anyio.from_thread.run"}
 EXIT_STACK_ENTERS = {"enter_async_context", "enter_context"}
 # `X: TypeAlias = ...` declares an alias of the type expression it is given.
 TYPE_ALIAS = ("typing.TypeAlias", "typing_extensions.TypeAlias")
+SELF = ("typing.Self", "typing_extensions.Self")
 # Generic annotations whose first argument is what iterating (`for`, `async for`) yields.
 ITERABLES = {
     "list",
@@ -803,6 +804,9 @@ class Inference:
         alias = self._alias(ann)
         if alias is not None:
             return self.annotation(alias, scope, at, depth + 1)
+        if self.resolver.qualname(ann) in SELF:  # `-> Self` in a method: the class it is a method of
+            owner = self._class_of(at)
+            return ("uobj", owner) if owner is not None and not self.sdk_base(owner) else None
         t = self.type_of(ann)
         if isinstance(t, tuple) and t[0] in ("class", "subclass"):
             return ALIASES.get(t[1]) or t[1]

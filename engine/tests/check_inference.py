@@ -382,6 +382,7 @@ class Op:
 
 # the user's classes: a typed `__call__`, and what `__aenter__` says `async with` binds
 CALLABLES = """
+from typing import Self
 from mcp import types
 from mcp.shared.message import SessionMessage
 
@@ -399,10 +400,19 @@ class Toolkit:
         return {}
 
 
+class Pool:
+    async def __aenter__(self) -> Self:
+        return self
+
+    def first(self) -> types.Tool: ...
+
+
 async def run(request: SessionMessage):
     sent = Namespacer()(request)
     async with Toolkit() as kit:
         kit.tools()["x"]
+    async with Pool() as pool:
+        pool.first()
 """
 # the lifespan type a context's or server's annotation states: what `.lifespan_context` holds
 LIFESPANS = """
@@ -436,6 +446,7 @@ ROWS = [
     (LIFESPANS, "plain.request_context.lifespan_context", None),
     (CALLABLES, "sent@1", "mcp.shared.message.SessionMessage"),
     (CALLABLES, "kit.tools()['x']", "mcp.types.Tool"),
+    (CALLABLES, "pool.first()", "mcp.types.Tool"),  # `__aenter__(self) -> Self`
     (RUNS, "result@1", "mcp.types.CallToolResult"),  # `anyio.run(fn)` returns what `fn` does
     (RUNS, "again@1", "mcp.types.CallToolResult"),  # `asyncio.run(coro)` returns what it awaits
     (TIMEOUTS, "self.cfg.request_timeout", "datetime.timedelta"),  # a dataclass field
