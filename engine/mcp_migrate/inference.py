@@ -102,18 +102,17 @@ class Parameterized(str):
 
 REQUEST_CONTEXT = "mcp.shared.context.RequestContext"
 FASTMCP_CONTEXT = "mcp.server.fastmcp.server.Context"
+FASTMCP = "mcp.server.fastmcp.server.FastMCP"
 # where each generic SDK class takes the lifespan type, and what of it gives a request context
-LIFESPAN_ARG = {
-    REQUEST_CONTEXT: 1,
-    FASTMCP_CONTEXT: 1,
-    "mcp.server.lowlevel.server.Server": 0,
-    "mcp.server.fastmcp.server.FastMCP": 0,
-}
+LIFESPAN_ARG = {REQUEST_CONTEXT: 1, FASTMCP_CONTEXT: 1, "mcp.server.lowlevel.server.Server": 0, FASTMCP: 0}
+LIFESPAN_MEMBERS = ("lifespan_context", "request_context", "get_context")
 
 
 def _with_lifespan(recv, attr: str):
     """`.lifespan_context` of a request context, `.request_context` of a context or server, and
     `.get_context()` of a FastMCP, when the code states the lifespan type; else None."""
+    if attr not in LIFESPAN_MEMBERS:  # (asked of every attribute: the common case leaves at once)
+        return None
     out = []
     for m in members(recv):
         if not isinstance(m, Parameterized):
@@ -122,7 +121,7 @@ def _with_lifespan(recv, attr: str):
             out.append(m.lifespan)
         elif attr == "request_context" and m != REQUEST_CONTEXT:
             out.append(Parameterized(REQUEST_CONTEXT, m.lifespan))
-        elif attr == "get_context" and m == "mcp.server.fastmcp.server.FastMCP":
+        elif attr == "get_context" and m == FASTMCP:
             out.append(Parameterized(FASTMCP_CONTEXT, m.lifespan))
     return union(out)
 

@@ -242,9 +242,7 @@ class LowlevelPlan:
         cls = self.types.method_class(b.node) if b is not None and isinstance(b.node, ast.arg) else None
         if cls is None:
             return None
-        found = [
-            d for d in cls.body if isinstance(d, (ast.FunctionDef, ast.AsyncFunctionDef)) and d.name == handler.attr
-        ]
+        found = self.defs_named(cls, handler.attr)
         return found[0] if len(found) == 1 else None
 
     def handler_context_name(self, fn) -> Optional[str]:
@@ -284,7 +282,7 @@ class LowlevelPlan:
                 return True
         for other in self.walk(ast.ClassDef):
             if other is not cls and (
-                any(d.name == fn.name for d in other.body if hasattr(d, "args"))
+                self.defs_named(other, fn.name)
                 or any(isinstance(b, ast.Name) and b.id == cls.name for b in other.bases)
             ):
                 return True

@@ -166,8 +166,8 @@ class NameQuestions:
         if not (isinstance(t, tuple) and t[0] == "uobj"):
             return None
         if isinstance(t[1], ast.ClassDef):
-            fn = next((d for d in t[1].body if getattr(d, "name", None) == call.func.attr and hasattr(d, "args")), None)
-            ann = fn.returns if fn is not None else None
+            found = self.defs_named(t[1], call.func.attr)
+            ann = found[0].returns if found else None
             return (self.dotted(ann) or "").rpartition(".")[2] or None
         project = self.types.project
         return project.declared_method_return(t[1][0], t[1][1], call.func.attr) if project is not None else None

@@ -137,6 +137,11 @@ class TreeQuestions:
             out.sort(key=lambda c: order[id(c)])
         return out
 
+    @staticmethod
+    def defs_named(cls: ast.ClassDef, name: str) -> List[ast.AST]:
+        """The defs of the class body named `name` (its own methods, not its bases')."""
+        return [d for d in cls.body if isinstance(d, (ast.FunctionDef, ast.AsyncFunctionDef)) and d.name == name]
+
     def block_of(self, stmt: ast.stmt) -> Optional[List[ast.stmt]]:
         """The statement list `stmt` belongs to (a body, orelse, handler body...), or None."""
         owner = self.parent(stmt) or self.tree

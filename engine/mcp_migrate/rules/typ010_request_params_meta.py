@@ -128,11 +128,11 @@ def check(ctx: PythonContext):
                 "`meta` is a dict in v2: its extra keys are the dict without `progress_token`",
                 [ctx.replace(node, '{k: v for k, v in %s.items() if k != "progress_token"}' % ctx.source(node.value))],
             )
-        elif node.attr == "model_dump" and _is_meta(ctx, node.value) and _dumped(ctx, node) is not None:
+        elif node.attr == "model_dump" and _is_meta(ctx, node.value) and (dumped := _dumped(ctx, node)):
             ctx.fix(
                 node,
                 "`meta` is a dict in v2: `model_dump(...)` is a comprehension over its items",
-                [ctx.replace(ctx.parent(node), _dumped(ctx, node))],
+                [ctx.replace(ctx.parent(node), dumped)],
             )
         elif node.attr not in DICT_METHODS and _is_meta(ctx, node.value):
             ctx.manual(
