@@ -12,8 +12,18 @@ MANUAL = (
 # v2 raises `ValueError` for a static resource (no `{...}` in its URI) that declares a Context parameter.
 MANUAL_STATIC = (
     "`get_context()` was removed, and v2 injects no `Context` into a static resource (its URI has no "
-    "`{...}` variable): add a template variable to the URI and a `ctx: Context` parameter, or do this "
-    "work in a tool"
+    "`{...}` variable): for lifespan state, read it from an object your lifespan populates; for the "
+    "request, add a template variable to the URI (an optional `{?name}` with a default is enough) and a "
+    "`ctx: Context` parameter, or do this work in a tool"
+)
+
+# A name MCPServer accepts (no leading `_`) that says the variable carries nothing.
+QUERY_VARIABLE = "unused"
+FIX_STATIC = (
+    "`get_context()` was removed, and v2 injects a `Context` only into resource templates: the "
+    "resource gets the optional query variable `{?%s}` and a `ctx: Context` parameter, as the guide "
+    "shows; a read of its old URI still matches, but clients now find it in `resources/templates/list`, "
+    "not `resources/list`"
 )
 
 
@@ -28,9 +38,14 @@ MANUAL_STATIC = (
         `Context` parameter the function already has): a review fix when something besides the server
         may call the function (the file names it, another module imports it, another decorator wraps
         it). A plain helper that only such handlers call gets a `ctx: Context` parameter they pass
-        (`_audit("x", ctx=ctx)`). Elsewhere, marks the call: the context must be passed down from the
-        handler; a static resource gets no `Context` in v2 at all. Calls of such a helper that another
-        module of the project defines are marked too.
+        (`_audit("x", ctx=ctx)`). A static resource gets no `Context` in v2, so, as the guide shows,
+        a review fix adds the optional query variable `{?unused}` to its URI with the parameters
+        `ctx: Context, unused: str | None = None`: it becomes a template that a read of the old URI
+        still matches, listed by `resources/templates/list`; not when it reads the lifespan state or
+        hands the context on (the guide reads state from an object the lifespan fills, and a
+        template's bare `Context` loses the state's type). Elsewhere (or when the URI already has a
+        query), marks the call: the context must be passed down from the handler. Calls of such a
+        helper that another module of the project defines are marked too.
     """,
     why="""
         v2 removed the ambient context: `mcp.get_context()` raises
@@ -63,7 +78,7 @@ def check(ctx: PythonContext):
         and not c.args
         and ctx.fragment_receiver(c.func.value)
     ]
-    handler_defs, static, tool_defs = set(), set(), set()
+    handler_defs, static, tool_defs = set(), {}, set()
     for d, dec, kind in ctx.fastmcp_handlers("tool", "prompt", "resource"):
         if kind == "tool":
             tool_defs.add(id(d))
@@ -71,16 +86,18 @@ def check(ctx: PythonContext):
         if kind != "resource" or (uri is not None and "{" in uri):
             handler_defs.add(id(d))
         elif uri is not None:
-            static.add(id(d))
-    by_handler, by_helper = {}, {}
+            static[id(d)] = dec
+    by_handler, by_helper, by_static = {}, {}, {}
     for call in calls:
         fn = ctx.enclosing(call)
         if fn is not None and id(fn) in handler_defs:
             by_handler.setdefault(id(fn), (fn, []))[1].append(call)
         elif fn is not None and id(fn) not in static and isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
             by_helper.setdefault(id(fn), (fn, []))[1].append(call)
+        elif fn is not None and id(fn) in static:
+            by_static.setdefault(id(fn), (fn, []))[1].append(call)
         else:
-            ctx.manual(call, MANUAL_STATIC if fn is not None and id(fn) in static else MANUAL)
+            ctx.manual(call, MANUAL)
     for fn, fn_calls in by_helper.values():
         edits = _pass_down(ctx, fn, fn_calls, handler_defs - set(by_handler), tool_defs)
         for call in fn_calls:
@@ -106,7 +123,37 @@ def check(ctx: PythonContext):
                 )
             else:
                 ctx.manual(call, MANUAL)
+    for fn, fn_calls in by_static.values():
+        edits = _as_template(ctx, fn, fn_calls, static[id(fn)])
+        for call, call_edits in zip(fn_calls, edits or [None] * len(fn_calls)):
+            if call_edits:
+                ctx.fix(call, FIX_STATIC % QUERY_VARIABLE, call_edits, fix_class="review")
+            else:
+                ctx.manual(call, MANUAL_STATIC)
     _imported_helpers(ctx)
+
+
+def _as_template(ctx, fn, calls, dec):
+    """The guide's way to keep the request in a static resource: an optional query variable makes it
+    a template, which v2 injects a `Context` into, and a plain read of the old URI still matches it.
+    None unless the function takes nothing and nothing but the server calls it, and the URI is one
+    plain literal with no query or fragment to extend."""
+    a = fn.args
+    if a.posonlyargs or a.args or a.vararg or a.kwonlyargs or a.kwarg or not _only_a_handler(ctx, fn):
+        return None
+    uri = dec.args[0] if dec.args else ctx.keyword_value(dec, "uri")
+    text = ctx.source(uri)
+    quote = text[-3:] if text[-3:] in ('"""', "'''") else text[-1:]
+    value = ctx.const_str(uri)
+    if value is None or "?" in value or "#" in value or not text.endswith(quote) or "\\" in text:
+        return None
+    if QUERY_VARIABLE in {n.id for n in ast.walk(fn) if isinstance(n, ast.Name)} or _reads_state(ctx, fn, calls):
+        return None
+    edits = _inject(ctx, fn, calls, False, ", %s: str | None = None" % QUERY_VARIABLE)
+    if edits is None:
+        return None
+    at = ctx.span(uri)[1] - len(quote)
+    return [e + [ctx.insert(at, "{?%s}" % QUERY_VARIABLE)] for e in edits]
 
 
 def _imported_helpers(ctx):
@@ -126,9 +173,22 @@ def _imported_helpers(ctx):
             )
 
 
-def _inject(ctx, fn, calls, tool):
-    """Per call, the edits that give the handler a `Context` parameter and use it instead (the
-    parameter edit is the same for every call, so it is applied once); None when unsure."""
+def _reads_state(ctx, fn, calls):
+    """The resource reads the lifespan state, or hands its context to other code (which may): the
+    guide keeps that out of a template, whose bare `Context` loses the state's type, and reads it
+    from an object the lifespan populates instead."""
+    if any(isinstance(n, ast.Attribute) and n.attr == "lifespan_context" for n in ast.walk(fn)):
+        return True
+    names = {r[0] for r in (_assignment_line(ctx, fn, c) for c in calls) if r}
+    values = [n for n in ast.walk(fn) if isinstance(n, ast.Name) and n.id in names] + list(calls)
+    parents = [(v, ctx.parent(v)) for v in values]
+    return any(isinstance(p, ast.keyword) or (isinstance(p, ast.Call) and p.func is not v) for v, p in parents)
+
+
+def _inject(ctx, fn, calls, tool, more=""):
+    """Per call, the edits that give the handler a `Context` parameter (followed by `more`) and use
+    it instead (the parameter edit is the same for every call, so it is applied once); None when
+    unsure."""
     existing = ctx.context_params(fn)
     if existing:
         return [[ctx.replace(call, existing[0])] for call in calls]
@@ -138,7 +198,7 @@ def _inject(ctx, fn, calls, tool):
     removals = {id(c): _assignment_line(ctx, fn, c) for c in calls}
     named = [r[0] for r in removals.values() if r]
     name = named[0] if named else _free_name(ctx, fn)
-    param = ctx.add_param(fn, "%s: %s" % (name, _typed(ctx, local, calls) if tool else local))
+    param = ctx.add_param(fn, "%s: %s%s" % (name, _typed(ctx, local, calls) if tool else local, more))
     if param is None or name is None:
         return None
     out = []

@@ -128,11 +128,57 @@ CASES = [
         "+async def user(name: str, ctx: Context) -> str:\n"
         "     return ctx.client_id + name\n"
         " \n"
-        " @mcp.resource('config://app')\n"
+        "-@mcp.resource('config://app')\n"
+        "-async def config() -> str:\n"
+        "-    return mcp.get_context().client_id\n"
+        "+@mcp.resource('config://app{?unused}')\n"
+        "+async def config(ctx: Context, unused: str | None = None) -> str:\n"
+        "+    return ctx.client_id\n",
+        findings=["SRV008:7 safe", "SRV008:12 review"],
+    ),
+    # the guide's optional query variable cannot extend a URI that has a query, nor a function that
+    # something besides the server calls
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        " \n"
+        " mcp = FastMCP('d')\n"
+        " \n"
+        " @mcp.resource(uri='config://app?v=1')\n"
         " async def config() -> str:\n"
-        "+    # mcp-migrate: SRV008 `get_context()` was removed, and v2 injects no `Context` into a static resource (its URI has no `{...}` variable): add a template variable to the URI and a `ctx: Context` parameter, or do this work in a tool https://py.sdk.modelcontextprotocol.io/v2/migration/#mcpserverget_context-removed\n"
-        "     return mcp.get_context().client_id\n",
-        findings=["SRV008:7 safe", "SRV008:12 manual"],
+        "+    # mcp-migrate: SRV008 `get_context()` was removed, and v2 injects no `Context` into a static resource (its URI has no `{...}` variable): for lifespan state, read it from an object your lifespan populates; for the request, add a template variable to the URI (an optional `{?name}` with a default is enough) and a `ctx: Context` parameter, or do this work in a tool https://py.sdk.modelcontextprotocol.io/v2/migration/#mcpserverget_context-removed\n"
+        "     return mcp.get_context().client_id\n"
+        " \n"
+        " @mcp.resource(uri='config://other')\n"
+        " async def other() -> str:\n"
+        "+    # mcp-migrate: SRV008 `get_context()` was removed, and v2 injects no `Context` into a static resource (its URI has no `{...}` variable): for lifespan state, read it from an object your lifespan populates; for the request, add a template variable to the URI (an optional `{?name}` with a default is enough) and a `ctx: Context` parameter, or do this work in a tool https://py.sdk.modelcontextprotocol.io/v2/migration/#mcpserverget_context-removed\n"
+        "     return mcp.get_context().client_id\n"
+        " \n"
+        " DEFAULT = other()\n",
+        findings=["SRV008:7 manual", "SRV008:11 manual"],
+    ),
+    # a static resource that reads the lifespan state, or hands its context on, stays marked: the
+    # guide reads state from an object the lifespan fills, and a template's bare `Context` loses its type
+    case(
+        " from mcp.server.fastmcp import FastMCP\n"
+        " \n"
+        " mcp = FastMCP('d')\n"
+        " \n"
+        " @mcp.resource('notes://index')\n"
+        " async def index() -> str:\n"
+        "+    # mcp-migrate: SRV008 `get_context()` was removed, and v2 injects no `Context` into a static resource (its URI has no `{...}` variable): for lifespan state, read it from an object your lifespan populates; for the request, add a template variable to the URI (an optional `{?name}` with a default is enough) and a `ctx: Context` parameter, or do this work in a tool https://py.sdk.modelcontextprotocol.io/v2/migration/#mcpserverget_context-removed\n"
+        "     return mcp.get_context().request_context.lifespan_context.db.all()\n"
+        " \n"
+        " @mcp.resource('notes://count')\n"
+        " async def count() -> int:\n"
+        "+    # mcp-migrate: SRV008 `get_context()` was removed, and v2 injects no `Context` into a static resource (its URI has no `{...}` variable): for lifespan state, read it from an object your lifespan populates; for the request, add a template variable to the URI (an optional `{?name}` with a default is enough) and a `ctx: Context` parameter, or do this work in a tool https://py.sdk.modelcontextprotocol.io/v2/migration/#mcpserverget_context-removed\n"
+        "     ctx = mcp.get_context()\n"
+        "     return len(state(ctx).notes)\n"
+        " \n"
+        " @mcp.resource('notes://log')\n"
+        " async def log() -> str:\n"
+        "+    # mcp-migrate: SRV008 `get_context()` was removed, and v2 injects no `Context` into a static resource (its URI has no `{...}` variable): for lifespan state, read it from an object your lifespan populates; for the request, add a template variable to the URI (an optional `{?name}` with a default is enough) and a `ctx: Context` parameter, or do this work in a tool https://py.sdk.modelcontextprotocol.io/v2/migration/#mcpserverget_context-removed\n"
+        "     return describe(context=mcp.get_context())\n",
+        findings=["SRV008:7 manual", "SRV008:11 manual", "SRV008:16 manual"],
     ),
     # a subclass of the server asking itself
     case(
