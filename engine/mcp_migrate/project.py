@@ -10,7 +10,7 @@ import ast
 import copy
 import functools
 import re
-from typing import Dict, Iterable, List, Optional
+from typing import Any, Dict, Iterable, List, Optional
 
 from .sdk import ANYIO_STREAM_METHODS, FASTMCP_SERVER
 from .transport_settings import MOVED, fold_destination, server_uses
@@ -60,7 +60,7 @@ def file_facts(path: str, text: str) -> Optional[dict]:
     names: Dict[str, list] = {}
     classes: Dict[str, dict] = {}
     aliases: Dict[str, str] = {}
-    server_states: Dict[str, str] = {}
+    server_states: Dict[str, Any] = {}
     context_helpers: List[str] = []
     for node in _top_level(tree.body):
         if isinstance(node, ast.ImportFrom):
@@ -77,7 +77,7 @@ def file_facts(path: str, text: str) -> Optional[dict]:
                 if known is None and isinstance(node.value, ast.Subscript):  # `Ctx = Context[S, App]`
                     generic = infer.type_of(node.value.value)
                     known = generic if isinstance(generic, tuple) and generic[0] == "class" else None
-            state = _declared_state(resolver, node)
+            state = _declared_state(resolver, node) or _lifespan_of(resolver, node)
             for t in targets:
                 if not isinstance(t, ast.Name):
                     continue
@@ -234,6 +234,21 @@ def _declared_state(resolver, node) -> Optional[str]:
     if generic is None and isinstance(node.value, ast.Call):
         generic = node.value.func
     return server_state_name(resolver, generic)
+
+
+def _lifespan_of(resolver, node) -> Optional[list]:
+    """["lifespan", N] for a server built `FastMCP(..., lifespan=N)`: its state is what `N` yields,
+    which the index looks up where `N` is defined (v1 inferred `FastMCP[State]` from it)."""
+    from .sdk import FASTMCP
+
+    call = node.value
+    if not (
+        isinstance(call, ast.Call)
+        and resolver.canonical(resolver.qualname(call.func) or "") == resolver.canonical(FASTMCP)
+    ):
+        return None
+    lifespan = next((k.value for k in call.keywords if k.arg == "lifespan"), None)
+    return ["lifespan", lifespan.id] if isinstance(lifespan, ast.Name) else None
 
 
 def server_state_name(resolver, generic: Optional[ast.AST]) -> Optional[str]:
@@ -552,13 +567,26 @@ class ProjectIndex:
 
     def server_state(self, module: str, name: str) -> Optional[List[str]]:
         """(module, name) of the class `State` when the server `name` of the user's `module` is
-        declared `FastMCP[State]`, where `State` is defined in or imported into that module."""
+        declared `FastMCP[State]`, or built with a `lifespan=` whose `AsyncIterator[State]` names it,
+        where `State` is defined in or imported into that module."""
         facts = self.find(module)
         state = facts.get("server_states", {}).get(name) if facts else None
+        if isinstance(state, list):
+            facts, state = self._lifespan_state(facts, state[1])
         if state is None:
             return None
         entry = facts["names"].get(state)
         return [entry[1], entry[2]] if entry is not None and entry[0] == "import" else [facts["module"], state]
+
+    def _lifespan_state(self, facts: dict, name: str, hops: int = 0):
+        """(facts of the module that defines the lifespan `name`, the state class it yields there)."""
+        entry = facts["names"].get(name)
+        if entry is not None and entry[0] == "import" and hops < 8:
+            origin = self.find(entry[1])
+            return self._lifespan_state(origin, entry[2], hops + 1) if origin else (None, None)
+        if entry is not None and entry[0] == "returns" and entry[1][0] == "cm" and isinstance(entry[1][1], str):
+            return facts, entry[1][1]
+        return None, None
 
     def transport_carry(self, module: str, name: str) -> Optional[dict]:
         """For the top-level server `name` of the user's `module` that other modules import, when v2's

@@ -25,6 +25,22 @@ from mcp_migrate.framework import REGISTRY  # noqa: E402
 from run_tables import load_table  # noqa: E402
 
 ROWS = [
+    # SRV031 casts the state a prompt reads off `mcp.get_context()`, SRV008 replaces that call inside
+    # it by the handler's new `ctx`: the two edits nest, and both land in one run
+    (
+        "from collections.abc import AsyncIterator\nfrom contextlib import asynccontextmanager\n"
+        "from mcp.server.fastmcp import FastMCP\n\n\nclass State:\n    greeting = 'hi'\n\n\n"
+        "@asynccontextmanager\nasync def life(server) -> AsyncIterator[State]:\n    yield State()\n\n\n"
+        "mcp = FastMCP('demo', lifespan=life)\n\n\n@mcp.prompt()\ndef hello() -> str:\n"
+        "    state = mcp.get_context().request_context.lifespan_context\n    return state.greeting\n",
+        "from collections.abc import AsyncIterator\nfrom contextlib import asynccontextmanager\n"
+        "from mcp.server.mcpserver import MCPServer\nfrom mcp.server.mcpserver import Context\nfrom typing import cast\n\n\n"
+        "class State:\n    greeting = 'hi'\n\n\n"
+        "@asynccontextmanager\nasync def life(server) -> AsyncIterator[State]:\n    yield State()\n\n\n"
+        "mcp = MCPServer('demo', lifespan=life)\n\n\n@mcp.prompt()\ndef hello(ctx: Context) -> str:\n"
+        "    state = cast(State, ctx.request_context.lifespan_context)\n    return state.greeting\n",
+        False,
+    ),
     # two rules taking names out of one import (TYP011's review fix moves one, TYP004 inlines the
     # other): their edits clash, so TYP011 runs again on TYP004's output within the run
     (
@@ -183,6 +199,18 @@ ROWS = [
 # A renamed SDK name the project re-exports (`from .compat import FastMCP`) or patches where its
 # own module imports it (`patch("pkg.compat.streamablehttp_client")`) is renamed with that import.
 PROJECT = {
+    # the server's state is what its `lifespan=` (another module's) yields, as v1 inferred it
+    "pkg/life.py": (
+        "from collections.abc import AsyncIterator\nfrom contextlib import asynccontextmanager\n\n\n"
+        "class Desk:\n    queue: list[str] = []\n\n\n"
+        "@asynccontextmanager\nasync def desk_life(server) -> AsyncIterator[Desk]:\n    yield Desk()\n"
+    ),
+    "pkg/desk_app.py": "from mcp.server.fastmcp import FastMCP\nfrom .life import desk_life\n\ndesk = FastMCP('desk', lifespan=desk_life)\n",
+    "pkg/desk_tools.py": (
+        "from mcp.server.fastmcp import Context\nfrom .desk_app import desk\nfrom .life import Desk\n\n\n"
+        "@desk.tool()\nasync def waiting(ctx: Context) -> int:\n    return len(ctx.request_context.lifespan_context.queue)\n\n\n"
+        "@desk.prompt()\ndef board(ctx: Context) -> str:\n    state = ctx.request_context.lifespan_context\n    return ', '.join(state.queue)\n"
+    ),
     "pkg/app.py": "from mcp.server.fastmcp import FastMCP\n\napp = FastMCP('demo')\n",
     "pkg/serve.py": "from .app import app\n\napp.settings.port = 9000\napp.run('sse')\n",
     "pkg/compat.py": "from mcp.client.streamable_http import streamablehttp_client\nfrom mcp.server.fastmcp import FastMCP\n",
@@ -362,6 +390,11 @@ PROJECT = {
     ),
 }
 PROJECT_AFTER = {
+    "pkg/desk_tools.py": (
+        "from mcp.server.mcpserver import Context\nfrom .desk_app import desk\nfrom .life import Desk\nfrom typing import cast\n\n\n"
+        "@desk.tool()\nasync def waiting(ctx: Context[Desk]) -> int:\n    return len(ctx.request_context.lifespan_context.queue)\n\n\n"
+        "@desk.prompt()\ndef board(ctx: Context) -> str:\n    state = cast(Desk, ctx.request_context.lifespan_context)\n    return ', '.join(state.queue)\n"
+    ),
     "pkg/assets_use.py": (
         "from mcp import ClientSession\nfrom pydantic import AnyUrl\nfrom pkg.assets import Assets\n\n\n"
         "async def logo(session: ClientSession, assets: Assets):\n"
@@ -542,6 +575,7 @@ PROJECT_AFTER = {
 
 # Files that use the SDK themselves (they change without the index too, only differently).
 USES_SDK = {
+    "pkg/desk_tools.py",
     "pkg/served_use.py",
     "pkg/served_peek.py",
     "pkg/aliased_cli.py",

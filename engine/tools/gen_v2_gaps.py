@@ -201,6 +201,14 @@ def rule_anchors() -> dict:
     return out
 
 
+def _type_alias(tree, qual: str) -> bool:
+    """A module-level `X = A | B`, `X = list[A]`, `X: TypeAlias = ...` or `T = TypeVar(...)`."""
+    _, value = tree.alias_nodes[qual]
+    if isinstance(value, ast.Call):
+        return isinstance(value.func, ast.Name) and value.func.id == "TypeVar"
+    return isinstance(value, ast.Subscript) or (isinstance(value, ast.BinOp) and isinstance(value.op, ast.BitOr))
+
+
 def default_anchor(qual: str) -> str:
     return next(a for prefix, a in AREA_DEFAULT if qual == prefix or qual.startswith(prefix + "."))
 
@@ -217,13 +225,17 @@ def gaps(v1: SourceTree, v2: SourceTree, sections: Sections):
             last = mod.rpartition(".")[2]
             specific = default_anchor(mod) if default_anchor(mod) != default_anchor("mcp") else None
             modules[mod] = by_rule.get(mod) or specific or sections.best(mod, last) or default_anchor(mod)
-    for qual in sorted(v1.classes) + sorted(v1.functions):
+    # (type aliases too, such as `StructuredContent`; constants are left out: some reach v2 in ways this
+    # reading does not follow)
+    for qual in sorted(v1.classes) + sorted(v1.functions) + sorted(q for q in v1.alias_nodes if _type_alias(v1, q)):
         if not qual.startswith("mcp.") or any(part.startswith("_") for part in qual.split(".")):
             continue
         last = qual.rpartition(".")[2]
         there = v2.find(v2_spelling(qual)) or v2.find(v2_spelling(qual).replace("mcp.types.", "mcp_types."))
         if there is None:
             names[qual] = by_rule.get(qual) or sections.best(qual, last) or default_anchor(qual)
+            continue
+        if qual in v1.alias_nodes:
             continue
         if qual in v1.classes and there in v2.classes:
             missing = v1.members(qual) - v2.members(there) - set(CAMEL)

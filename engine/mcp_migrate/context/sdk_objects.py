@@ -238,19 +238,25 @@ class SdkQuestions:
             b = self.binding(server) if isinstance(server, ast.Name) else None
             node = b.node if b is not None else None
             if isinstance(node, ast.alias):
-                return self._imported_server_state(node)
+                server = self.project_origin(node)
+                return self._project_server_state(server) if server else None
             generic = node.value.func if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) else None
         state = server_state_name(self.resolver, generic)
+        if state is None and isinstance(server, ast.Name) and self.types.project is not None:
+            # built here with a `lifespan=` that another module of the project defines
+            return self._project_server_state((module_name(self.filename), server.id))
         return state if state is not None and self.module_binding(state) is not None else None
 
-    def _imported_server_state(self, alias: ast.alias) -> Optional[str]:
-        """declared_server_state of a server imported from the project's own module (`from .app import
-        mcp`), when this module imports its `State` from the same place."""
+    def _project_server_state(self, server) -> Optional[str]:
+        """The `State` the project's index gives the server (module, name) (declared `FastMCP[State]`,
+        or what its `lifespan=` yields), when this module binds that class: defines it, or imports it
+        from the same place."""
         project = self.types.project
-        server = self.project_origin(alias)
-        state = project.server_state(*server) if server else None
+        state = project.server_state(*server) if project else None
         b = self.module_binding(state[1]) if state else None
         node = b.node if b is not None else None
+        if isinstance(node, ast.ClassDef):
+            return state[1] if project.find(state[0]) is project.find(server[0]) else None
         origin = self.project_origin(node) if isinstance(node, ast.alias) and not node.asname else None
         # the index may see the modules under a longer dotted name than this file's import spells
         if origin is None or origin[1] != state[1] or project.find(origin[0]) is not project.find(state[0]):

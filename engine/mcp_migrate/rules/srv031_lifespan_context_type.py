@@ -19,11 +19,14 @@ ASYNC_ITERATORS = ("AsyncIterator", "AsyncGenerator", "AsyncIterable")
     fix_class="safe",
     summary="""
         A tool handler whose `ctx: Context` reads attributes of `ctx.request_context.lifespan_context` gets
-        `ctx: Context[State]`, `State` being what the server's own `lifespan=` function yields (its
-        `AsyncIterator[State]` annotation) or the server's declared `FastMCP[State]` (also one imported
-        from the project's own module that the file imports `State` from too). Where that type is not in the file, on prompt and resource
-        handlers (where the guide keeps bare `Context`), and on a context from `mcp.get_context()` (which
-        SRV008 turns into a bare `ctx: Context` parameter), the reads are marked.
+        `ctx: Context[State]`, `State` being what the server's `lifespan=` function yields (its
+        `AsyncIterator[State]` annotation, also when the lifespan or the server is in another module of
+        the project) or the server's declared `FastMCP[State]`, where the file defines `State` or
+        imports it from where it is defined. Prompt and resource handlers keep bare `Context`, as the
+        guide says, so there the state (the local bound to it, or each read) becomes
+        `cast(State, ctx.request_context.lifespan_context)`; so does a context from `mcp.get_context()`
+        that SRV008 turns into a bare `ctx: Context` parameter. Where `State` cannot be named in the
+        file, the reads are marked.
     """,
     why="""
         v2's `Context` is `Context[LifespanContextT, RequestT]` with `LifespanContextT` defaulting to
@@ -65,23 +68,45 @@ def check(ctx: PythonContext):
             reads = _lifespan_reads(ctx, fn, param.arg)
             if not reads:
                 continue
-            state = _lifespan_state(ctx, dec) or ctx.declared_server_state(_receiver(dec)) if kind == "tool" else None
-            if state is not None:
+            state = _lifespan_state(ctx, dec) or ctx.declared_server_state(_receiver(dec))
+            if state is not None and kind == "tool":
                 ctx.fix(
                     param.annotation,
                     "`lifespan_context` is typed by `Context`'s first parameter in v2",
                     [ctx.replace(param.annotation, "%s[%s]" % (ctx.source(param.annotation), state))],
                 )
             else:
-                for node in reads:
-                    ctx.manual(node, MARK)
+                _cast_or_mark(ctx, fn, param.arg, state)
         # SRV008 makes these a `ctx: Context` parameter, typed `Context[AppState]` on a tool whose server
-        # is declared `FastMCP[AppState]`
+        # is known to hold `AppState` (declared, or what its `lifespan=` yields)
         for name, call in _get_context_names(ctx, fn):
-            if kind == "tool" and ctx.declared_server_state(call.func.value):
-                continue
-            for node in _lifespan_reads(ctx, fn, name):
-                ctx.manual(node, MARK)
+            typed = ctx.declared_server_state(call.func.value)  # what SRV008 gives a tool's parameter
+            if not (kind == "tool" and typed):
+                _cast_or_mark(ctx, fn, name, typed or _lifespan_state(ctx, dec))
+
+
+def _cast_or_mark(ctx, fn, name, state):
+    """On a handler whose `Context` stays bare (prompts, resources: the guide's advice), the state
+    it reads (where a local is bound to it, or each direct read) gets `typing.cast(State, ...)` when
+    the server's state type is known, else each read is marked."""
+    reads = _lifespan_reads(ctx, fn, name)
+    imports = ctx.imports_for({"cast": ["typing"]}) if state and reads else None
+    if imports is None:
+        for node in reads:
+            ctx.manual(node, MARK)
+        return
+    aliases = _state_aliases(fn, name)
+    chains = {}
+    for node in reads:
+        chain = node.value if _is_state(node.value, name) else aliases[node.value.id]
+        chains[id(chain)] = chain
+    for chain in chains.values():
+        ctx.fix(
+            chain,
+            "v2's bare `Context` types `lifespan_context` as `dict[str, Any]`; the guide keeps `Context` bare "
+            "here, so the state is cast to the server's state type",
+            [ctx.replace(chain, "cast(%s, %s)" % (state, ctx.source(chain)))] + imports,
+        )
 
 
 def _bare_context_params(ctx, fn):
@@ -94,17 +119,17 @@ def _bare_context_params(ctx, fn):
 
 
 def _get_context_names(ctx, fn):
-    """(name, call) for each name the handler binds to `<server>.get_context()`."""
+    """(name, call) for each name the handler binds to `<server>.get_context()`, and (call, call) for
+    a call whose state it reads at once (`mcp.get_context().request_context.lifespan_context`)."""
     out = []
     for call in ctx.method_calls(sdk.FASTMCP, "get_context"):
         st = ctx.parent(call)
-        if (
-            isinstance(st, ast.Assign)
-            and len(st.targets) == 1
-            and isinstance(st.targets[0], ast.Name)
-            and ctx.enclosing(st, ast.FunctionDef, ast.AsyncFunctionDef) is fn
-        ):
+        if ctx.enclosing(call, ast.FunctionDef, ast.AsyncFunctionDef) is not fn:
+            continue
+        if isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name):
             out.append((st.targets[0].id, call))
+        elif isinstance(st, ast.Attribute) and _is_state(ctx.parent(st), call):
+            out.append((call, call))
     return out
 
 
@@ -113,7 +138,18 @@ def _lifespan_reads(ctx, fn, name):
     bound once to the state (`state = ctx.request_context.lifespan_context`, then `state.<attr>`)."""
     if "lifespan_context" not in ctx.source(fn):
         return []
-    out, aliases, bound = [], set(), {}
+    aliases = _state_aliases(fn, name)
+    out = []
+    for node in ast.walk(fn):
+        chain = node.value if isinstance(node, ast.Attribute) else None
+        if _is_state(chain, name) or (isinstance(chain, ast.Name) and chain.id in aliases):
+            out.append(node)
+    return out
+
+
+def _state_aliases(fn, name):
+    """{local: the state it is bound to} for locals bound once, to `<name>.request_context.lifespan_context`."""
+    aliases, bound = {}, {}
     for node in ast.walk(fn):
         if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
             bound[node.id] = bound.get(node.id, 0) + 1
@@ -123,25 +159,22 @@ def _lifespan_reads(ctx, fn, name):
             and isinstance(node.targets[0], ast.Name)
             and _is_state(node.value, name)
         ):
-            aliases.add(node.targets[0].id)
-    aliases = {a for a in aliases if bound.get(a) == 1}
-    for node in ast.walk(fn):
-        chain = node.value if isinstance(node, ast.Attribute) else None
-        if _is_state(chain, name) or (isinstance(chain, ast.Name) and chain.id in aliases):
-            out.append(node)
-    return out
+            aliases[node.targets[0].id] = node.value
+    return {a: v for a, v in aliases.items() if bound.get(a) == 1}
 
 
 def _is_state(chain, name):
-    """`<name>.request_context.lifespan_context`."""
-    return (
+    """`<name>.request_context.lifespan_context`, `name` being a local's name or the very call
+    (`mcp.get_context().request_context.lifespan_context`)."""
+    if not (
         isinstance(chain, ast.Attribute)
         and chain.attr == "lifespan_context"
         and isinstance(chain.value, ast.Attribute)
         and chain.value.attr == "request_context"
-        and isinstance(chain.value.value, ast.Name)
-        and chain.value.value.id == name
-    )
+    ):
+        return False
+    root = chain.value.value
+    return root is name if isinstance(name, ast.AST) else isinstance(root, ast.Name) and root.id == name
 
 
 def _receiver(dec):

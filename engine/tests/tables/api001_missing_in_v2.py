@@ -37,6 +37,14 @@ CASES = [
         " from mcp.shared.response_router import ResponseRouter\n",
         findings=["API001:1 manual"],
     ),
+    # a type alias of the v1 lowlevel server (a module-level value, not a class or function)
+    case(
+        "+# mcp-migrate: API001 `StructuredContent` does not exist in v2 "
+        + M
+        + "lowlevel-server-decorator-based-handlers-replaced-with-constructor-on_-params\n"
+        " from mcp.server.lowlevel.server import StructuredContent\n",
+        findings=["API001:1 manual"],
+    ),
     # a keyword a lowlevel method no longer takes, on an object the file builds
     case(
         " from mcp.server.lowlevel import Server\n"

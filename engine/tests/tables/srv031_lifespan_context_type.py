@@ -18,6 +18,7 @@ SERVER = (
     " mcp = FastMCP('demo', lifespan=lifespan)\n"
     " \n"
 )
+SERVER_CAST = SERVER.replace(" from .state import State\n", " from .state import State\n+from typing import cast\n")
 MARK = (
     "# mcp-migrate: SRV031 v2's bare `Context` types `lifespan_context` as `dict[str, Any]` (type checkers flag "
     "this read): annotate the tool's parameter `Context[YourLifespanState]`; on prompt and resource-template "
@@ -33,20 +34,52 @@ CASES = [
         "     return str(ctx.request_context.lifespan_context.db.get(key))\n",
         findings=["SRV031:13 safe"],
     ),
-    # ... also when the handler reads the state through a local
+    # a prompt keeps bare `Context` (the guide: a parametrized one breaks there), so the state it
+    # binds to a local, or each state it reads, is cast to the server's state type
     case(
-        SERVER + " @mcp.prompt()\n"
+        SERVER_CAST + " @mcp.prompt()\n"
+        " def hello(ctx: Context) -> str:\n"
+        "-    state = ctx.request_context.lifespan_context\n"
+        "+    state = cast(State, ctx.request_context.lifespan_context)\n"
+        "     return state.greeting + state.name\n",
+        findings=["SRV031:14 safe"],
+    ),
+    case(
+        SERVER_CAST + " @mcp.prompt()\n"
+        " def hello(ctx: Context) -> str:\n"
+        "-    return ctx.request_context.lifespan_context.greeting\n"
+        "+    return cast(State, ctx.request_context.lifespan_context).greeting\n",
+        findings=["SRV031:14 safe"],
+    ),
+    # ... also the state read straight off `mcp.get_context()` (SRV008 then puts the handler's `ctx` there)
+    case(
+        SERVER_CAST + " @mcp.prompt()\n"
+        " def hello() -> str:\n"
+        "-    state = mcp.get_context().request_context.lifespan_context\n"
+        "+    state = cast(State, mcp.get_context().request_context.lifespan_context)\n"
+        "     return state.greeting\n",
+        findings=["SRV031:14 safe"],
+    ),
+    # ... marked when the file binds `cast` to something else, or the state's type is not known
+    case(
+        SERVER + " cast = print\n"
+        " \n"
+        " @mcp.prompt()\n"
+        " def hello(ctx: Context) -> str:\n"
+        "+    " + MARK + "     return ctx.request_context.lifespan_context.greeting\n",
+        findings=["SRV031:16 manual"],
+    ),
+    case(
+        " from mcp.server.fastmcp import Context, FastMCP\n"
+        " from .life import lifespan\n"
+        " \n"
+        " mcp = FastMCP('demo', lifespan=lifespan)\n"
+        " \n"
+        " @mcp.prompt()\n"
         " def hello(ctx: Context) -> str:\n"
         "     state = ctx.request_context.lifespan_context\n"
         "+    " + MARK + "     return state.greeting\n",
-        findings=["SRV031:15 manual"],
-    ),
-    # a prompt keeps bare `Context` (the guide: a parametrized one breaks there); its reads are marked
-    case(
-        SERVER + " @mcp.prompt()\n"
-        " def hello(ctx: Context) -> str:\n"
-        "+    " + MARK + "     return ctx.request_context.lifespan_context.greeting\n",
-        findings=["SRV031:14 manual"],
+        findings=["SRV031:9 manual"],
     ),
     # the lifespan lives in another module: the file cannot name its state type
     case(
@@ -75,11 +108,12 @@ CASES = [
     ),
     # a context from `mcp.get_context()` (SRV008 turns it into a bare `ctx: Context` parameter)
     case(
-        SERVER + " @mcp.resource('tickets://{ticket_id}')\n"
+        SERVER_CAST + " @mcp.resource('tickets://{ticket_id}')\n"
         " async def ticket(ticket_id: str) -> str:\n"
         "     ctx = mcp.get_context()\n"
-        "+    " + MARK + "     return await ctx.request_context.lifespan_context.api.get(ticket_id)\n",
-        findings=["SRV031:15 manual"],
+        "-    return await ctx.request_context.lifespan_context.api.get(ticket_id)\n"
+        "+    return await cast(State, ctx.request_context.lifespan_context).api.get(ticket_id)\n",
+        findings=["SRV031:15 safe"],
     ),
 ]
 
