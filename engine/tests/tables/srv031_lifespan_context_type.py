@@ -18,6 +18,14 @@ SERVER = (
     " mcp = FastMCP('demo', lifespan=lifespan)\n"
     " \n"
 )
+# a server whose lifespan (and so its state type) lives in another module, which this file cannot name
+OTHER_LIFESPAN = (
+    " from mcp.server.fastmcp import Context, FastMCP\n"
+    " from .life import lifespan\n"
+    " \n"
+    " mcp = FastMCP('demo', lifespan=lifespan)\n"
+    " \n"
+)
 SERVER_CAST = SERVER.replace(" from .state import State\n", " from .state import State\n+from typing import cast\n")
 MARK = (
     "# mcp-migrate: SRV031 v2's bare `Context` types `lifespan_context` as `dict[str, Any]` (type checkers flag "
@@ -70,12 +78,7 @@ CASES = [
         findings=["SRV031:16 manual"],
     ),
     case(
-        " from mcp.server.fastmcp import Context, FastMCP\n"
-        " from .life import lifespan\n"
-        " \n"
-        " mcp = FastMCP('demo', lifespan=lifespan)\n"
-        " \n"
-        " @mcp.prompt()\n"
+        OTHER_LIFESPAN + " @mcp.prompt()\n"
         " def hello(ctx: Context) -> str:\n"
         "     state = ctx.request_context.lifespan_context\n"
         "+    " + MARK + "     return state.greeting\n",
@@ -83,12 +86,7 @@ CASES = [
     ),
     # the lifespan lives in another module: the file cannot name its state type
     case(
-        " from mcp.server.fastmcp import Context, FastMCP\n"
-        " from .life import lifespan\n"
-        " \n"
-        " mcp = FastMCP('demo', lifespan=lifespan)\n"
-        " \n"
-        " @mcp.tool()\n"
+        OTHER_LIFESPAN + " @mcp.tool()\n"
         " async def t(ctx: Context) -> str:\n"
         "+    " + MARK + "     return ctx.request_context.lifespan_context.name\n",
         findings=["SRV031:8 manual"],
