@@ -1,0 +1,3 @@
+"""Clinic front-desk intake over MCP."""
+
+__version__ = "0.6.2"
