@@ -82,3 +82,15 @@ test('a mobile-width page has no horizontal overflow', async ({ page }) => {
     expect(overflow, path).toBeLessThanOrEqual(0);
   }
 });
+
+test('on a phone the rules index stacks each rule instead of scrolling sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto('rules/');
+  const table = page.locator('.rules-table');
+  const sideways = await table.evaluate((t) => t.scrollWidth - t.clientWidth);
+  expect(sideways).toBeLessThanOrEqual(0);
+  const row = page.locator('tr[data-rule="SRV008"]');
+  await expect(row).toContainText('SRV008');
+  const box = await row.boundingBox();
+  expect(box!.width).toBeLessThanOrEqual(375);
+});
