@@ -2,7 +2,8 @@
 
 - every `check` is typed: `ctx: PythonContext` for Python rules, `ctx: DepsContext` for dependency files;
 - rules ask the context, never the resolver or the edit internals (imports and `ctx._private` access);
-- the fix priority keeps the orders the rules rely on (framework.PRIORITY).
+- the fix priority keeps the orders the rules rely on (framework.PRIORITY);
+- the words that make the runner look at a file are SDK words, not common ones.
 
 Usage (from engine/): python3 tests/check_rules.py   -> prints a JSON list of problems; exit 1 if any.
 """
@@ -20,6 +21,7 @@ from mcp_migrate import rules as _rules  # noqa: E402,F401  (registers every rul
 from mcp_migrate.context import PythonContext  # noqa: E402
 from mcp_migrate.deps.context import DepsContext  # noqa: E402
 from mcp_migrate.framework import REGISTRY, priority  # noqa: E402
+from mcp_migrate.runner import SDK_WORDS  # noqa: E402
 
 # What a rule module may import from the engine: the SDK names, the contexts, the registry, and the
 # few leaf modules a rule legitimately needs (version arithmetic, the marker pattern).
@@ -50,6 +52,11 @@ def check() -> list:
         # API001 (markers only, no edits) runs after it on purpose: it must see every other finding.
         if r.code not in ("PKG101", "API001") and r.kinds == ("python",) and not priority(r.code) < priority("PKG101"):
             problems.append("fix priority: PKG101 (whole-file httpx rename) must come after %s" % r.code)
+    # The runner skips a file that names none of these: a word as common as a TypeVar's `T` would
+    # send most of a project (and of the stdlib) through every rule.
+    short = sorted(w for w in SDK_WORDS if len(w) < 4)
+    if short:
+        problems.append("runner.SDK_WORDS has words too common to tell SDK code apart: %s" % ", ".join(short))
     return problems
 
 
