@@ -17,8 +17,9 @@ PARAM_NAMES = {p for ps in PARAMS.values() for p in ps}
     anchor="changes-almost-every-project-hits",
     fix_class="manual",
     summary="""
-        The safety net after every other rule: marks each use of a v1 module, class, function, class
-        member or keyword parameter that has no counterpart in v2 (read from both releases' source),
+        The safety net after every other rule: marks each use of a v1 module, class, function, type
+        alias (`StructuredContent`), class member or keyword parameter that has no counterpart in v2
+        (read from both releases' source),
         where no rule already reported it: an import, `session._receive_request_type`, `server._mcp_server`,
         `ClientSession.list_tools(cursor=...)`. The object's class comes from the file's own evidence
         (constructors, annotations, SDK return types, `isinstance`), so code that never names a class is
