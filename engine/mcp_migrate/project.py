@@ -572,18 +572,17 @@ class ProjectIndex:
         facts = self.find(module)
         state = facts.get("server_states", {}).get(name) if facts else None
         if isinstance(state, list):
-            facts, state = self._lifespan_state(facts, state[1])
+            facts, state = self._lifespan_state(facts["module"], state[1])
         if state is None:
             return None
         entry = facts["names"].get(state)
         return [entry[1], entry[2]] if entry is not None and entry[0] == "import" else [facts["module"], state]
 
-    def _lifespan_state(self, facts: dict, name: str, hops: int = 0):
+    def _lifespan_state(self, module: str, name: str):
         """(facts of the module that defines the lifespan `name`, the state class it yields there)."""
-        entry = facts["names"].get(name)
-        if entry is not None and entry[0] == "import" and hops < 8:
-            origin = self.find(entry[1])
-            return self._lifespan_state(origin, entry[2], hops + 1) if origin else (None, None)
+        where = self.definition(module, name)
+        facts = self.find(where[0]) if where else None
+        entry = facts["names"].get(where[1]) if facts else None
         if entry is not None and entry[0] == "returns" and entry[1][0] == "cm" and isinstance(entry[1][1], str):
             return facts, entry[1][1]
         return None, None

@@ -234,8 +234,6 @@ def gaps(v1: SourceTree, v2: SourceTree, sections: Sections):
         if there is None:
             names[qual] = by_rule.get(qual) or sections.best(qual, last) or default_anchor(qual)
             continue
-        if qual in v1.alias_nodes:
-            continue
         if qual in v1.classes and there in v2.classes:
             missing = v1.members(qual) - v2.members(there) - set(CAMEL)
             missing = {m for m in missing if not (m.startswith("__") and m.endswith("__"))}

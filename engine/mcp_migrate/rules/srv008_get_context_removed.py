@@ -92,10 +92,10 @@ def check(ctx: PythonContext):
         fn = ctx.enclosing(call)
         if fn is not None and id(fn) in handler_defs:
             by_handler.setdefault(id(fn), (fn, []))[1].append(call)
-        elif fn is not None and id(fn) not in static and isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            by_helper.setdefault(id(fn), (fn, []))[1].append(call)
         elif fn is not None and id(fn) in static:
             by_static.setdefault(id(fn), (fn, []))[1].append(call)
+        elif isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            by_helper.setdefault(id(fn), (fn, []))[1].append(call)
         else:
             ctx.manual(call, MANUAL)
     for fn, fn_calls in by_helper.values():

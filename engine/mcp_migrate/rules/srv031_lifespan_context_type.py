@@ -76,20 +76,19 @@ def check(ctx: PythonContext):
                     [ctx.replace(param.annotation, "%s[%s]" % (ctx.source(param.annotation), state))],
                 )
             else:
-                _cast_or_mark(ctx, fn, param.arg, state)
+                _cast_or_mark(ctx, fn, param.arg, state, reads)
         # SRV008 makes these a `ctx: Context` parameter, typed `Context[AppState]` on a tool whose server
         # is known to hold `AppState` (declared, or what its `lifespan=` yields)
         for name, call in _get_context_names(ctx, fn):
             typed = ctx.declared_server_state(call.func.value)  # what SRV008 gives a tool's parameter
             if not (kind == "tool" and typed):
-                _cast_or_mark(ctx, fn, name, typed or _lifespan_state(ctx, dec))
+                _cast_or_mark(ctx, fn, name, typed or _lifespan_state(ctx, dec), _lifespan_reads(ctx, fn, name))
 
 
-def _cast_or_mark(ctx, fn, name, state):
+def _cast_or_mark(ctx, fn, name, state, reads):
     """On a handler whose `Context` stays bare (prompts, resources: the guide's advice), the state
-    it reads (where a local is bound to it, or each direct read) gets `typing.cast(State, ...)` when
-    the server's state type is known, else each read is marked."""
-    reads = _lifespan_reads(ctx, fn, name)
+    it reads (`reads`: where a local is bound to it, or each direct read) gets `typing.cast(State, ...)`
+    when the server's state type is known, else each read is marked."""
     imports = ctx.imports_for({"cast": ["typing"]}) if state and reads else None
     if imports is None:
         for node in reads:
