@@ -451,36 +451,37 @@ describe('CLI on examples/v1-projects: lowlevel-server', () => {
     expect(server()).toContain('mime_type="text/plain"');
     expect(server()).not.toMatch(/\b(inputSchema|outputSchema|mimeType)=/);
   });
-  it('LOW010 marks every server.request_context use', () => {
-    expect(markers(server(), 'LOW010')).toHaveLength(4);
-    expect(server()).toMatch(/# mcp-migrate: LOW010 [^\n]*\n {4}ctx = server\.request_context\n/);
+  it('LOW010 turns every server.request_context use into the handler ctx', () => {
+    expect(server()).not.toContain('request_context');
+    expect(server().match(/ {4}store: NoteStore = ctx\.lifespan_context\["store"\]\n/g)).toHaveLength(4);
+    expect(server()).toContain('        await ctx.session.send_resource_list_changed()\n');
   });
-  it('LOW002 marks the shorthand returns of the handlers it converts with --apply-review', () => {
-    expect(server()).toMatch(
-      /# mcp-migrate: LOW002 [^\n]*\(suggested fix: run with --apply-review\)[^\n]*\n {8}return \[types\.TextContent/,
-    );
-    expect(server()).toMatch(/# mcp-migrate: LOW002 [^\n]*\n {4}return store\.notes\[name\]/);
-    const r = utf8(reviewOut.get('lowlevel-server/src/notes_server/server.py')!);
-    expect(r).toContain(
+  it('LOW002 wraps the shorthand returns of the handlers LOW001 converts', () => {
+    expect(server()).toContain(
       '        structured = {"count": len(store.notes)}\n' +
         '        return types.CallToolResult(content=[types.TextContent(type="text", text=json.dumps(structured, indent=2))], ' +
         'structured_content=structured)\n',
     );
-    expect(r).toContain('text=store.notes[name], mime_type="text/plain")])');
-    expect(r).toContain('server = Server("notes", version="1.4.0", lifespan=lifespan, on_list_tools=list_tools, ');
-    expect(r).not.toContain('request_context');
+    expect(server()).toContain('text=store.notes[name], mime_type="text/plain")])');
+    expect(code(server())).not.toContain('@server.');
+  });
+  it('LOW001 keeps a marker on the call_tool handler: v2 no longer validates its arguments', () => {
+    expect(server()).toMatch(
+      /# mcp-migrate: LOW001 v1's `call_tool\(\)` checked `arguments` [^\n]*\n(?:# mcp-migrate: [^\n]*\n)*async def call_tool\(ctx: ServerRequestContext\[Any\], params: types\.CallToolRequestParams\) -> types\.CallToolResult:\n/,
+    );
+    expect(server()).not.toContain(
+      'suggested fix: run with --apply-review) https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server',
+    );
   });
   it('LOW003 marks the raising call_tool handler', () => {
-    expect(server()).toMatch(/# mcp-migrate: LOW003 [^\n]*\n(?:# mcp-migrate: [^\n]*\n)*@server\.call_tool\(\)/);
+    expect(server()).toMatch(/# mcp-migrate: LOW003 [^\n]*\n(?:# mcp-migrate: [^\n]*\n)*async def call_tool\(/);
   });
   // Regression: LOW004 used to skip every Server(...) that LOW001 *would* move, even when LOW001's
-  // review fix was not applied, leaving `Server("notes", "1.4.0")` positional and unflagged.
-  it('the positional Server(name, version) is rewritten or flagged', () => {
-    // Without --apply-review LOW001 (review) does not move the Server(...) call, so LOW004 must still
-    // name `version=` here, or leave a marker.
-    const fixed = server().includes('Server("notes", version="1.4.0", lifespan=lifespan)');
-    const flagged = /# mcp-migrate: LOW00[14] [^\n]*\nserver = Server\(/.test(server());
-    expect(fixed || flagged, 'Server("notes", "1.4.0") left positional with no marker').toBe(true);
+  // fix was not applied, leaving `Server("notes", "1.4.0")` positional and unflagged.
+  it('the positional Server(name, version) is rewritten where LOW001 moves it', () => {
+    expect(server()).toContain(
+      'server = Server("notes", version="1.4.0", lifespan=lifespan, on_list_tools=list_tools, on_call_tool=call_tool, ',
+    );
   });
   it('leaves the stdio run and the lowlevel imports alone', () => {
     for (const s of [

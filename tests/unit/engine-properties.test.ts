@@ -415,14 +415,14 @@ try:
     src = ${JSON.stringify(src)}
     sel = ["LOW001", "TST993"]
     r = migrate_text(src, "m.py", select=sel, apply_review=True)
-    d = migrate_text(migrate_text(src, "m.py", select=sel)["text"], "m.py", select=sel, apply_review=True)
+    d = migrate_text(migrate_text(src, "m.py", select=["TST993"])["text"], "m.py", select=sel)
 finally:
     del REGISTRY[[r.code for r in REGISTRY].index("TST993")]
 json.dumps([r["text"], d["text"]])`,
     );
     const [r, d] = out as string[];
     expect(r).toMatch(/\n {4}name = params\.name\n {4}# mcp-migrate: TST993 [^\n]*\n {4}store = /);
-    // Default run first, then --apply-review: same output, no duplicated marker.
+    // The marker written first, then the fix that moves its statement: same output, no duplicated marker.
     expect(d).toBe(r);
   });
 
@@ -446,9 +446,9 @@ try:
     sel = ["LOW001", "TST994"]
     r1 = migrate_text(src, "m.py", select=sel, apply_review=True)
     r2 = migrate_text(r1["text"], "m.py", select=sel, apply_review=True)
-    d1 = migrate_text(src, "m.py", select=sel)
-    d2 = migrate_text(d1["text"], "m.py", select=sel, apply_review=True)
-    d3 = migrate_text(d2["text"], "m.py", select=sel, apply_review=True)
+    d1 = migrate_text(src, "m.py", select=["TST994"])
+    d2 = migrate_text(d1["text"], "m.py", select=sel)
+    d3 = migrate_text(d2["text"], "m.py", select=sel)
 finally:
     del REGISTRY[[r.code for r in REGISTRY].index("TST994")]
 json.dumps([r1["text"], r2["text"], d1["text"], d2["text"], d3["text"]])`,
@@ -467,21 +467,19 @@ json.dumps([r1["text"], r2["text"], d1["text"], d2["text"], d3["text"]])`,
     );
     expect(r2).toBe(r1);
     expect(d1).toMatch(/# mcp-migrate: TST994 [^\n]*\nserver = Server\("notes"\)\n/);
-    expect(d1).toMatch(
-      /# mcp-migrate: LOW001 [^\n]*\(suggested fix: run with --apply-review\)[^\n]*\n@server\.call_tool\(\)/,
-    );
+    expect(d1).toMatch(/\n@server\.call_tool\(\)\nasync def call_tool\(name, arguments\):/);
     expect(d2).toBe(r1);
     expect(d3).toBe(d2);
   });
 
   it('LOW004 names a positional version whether or not LOW001 moves the Server(...) call', () => {
-    // A `call_tool` handler makes LOW001 a review fix: unapplied by default, applied with --apply-review.
+    // A stacked decorator leaves the handler to a person: LOW001 does not move the Server(...) call.
     const src =
       'from mcp.server.lowlevel import Server\n\nserver = Server("notes", "1.4.0")\n\n\n' +
       '@server.call_tool()\nasync def call_tool(name, arguments):\n    return []\n';
-    const plain = run(src);
-    expect(plain.text).toContain('server = Server("notes", version="1.4.0")\n');
-    const moved = run(src, true);
+    const kept = run(src.replace('@server.call_tool()\n', '@server.call_tool()\n@traced\n'));
+    expect(kept.text).toContain('server = Server("notes", version="1.4.0")\n');
+    const moved = run(src);
     expect(moved.text).toContain('server = Server("notes", version="1.4.0", on_call_tool=call_tool)\n');
     const low004 = moved.findings.filter((f) => f.rule === 'LOW004');
     expect(low004.map((f) => [f.applied, f.marker])).toEqual([[true, false]]);

@@ -58,15 +58,9 @@ class Conversion:
         self.edits: List[Edit] = []
         self.wrapped: Dict[int, ast.Return] = {}  # id(def) -> its first return the conversion wraps
         self.contexts: List[ast.AST] = []  # `server.request_context` uses that become `ctx`
-        self.notes: List[
-            Tuple[ast.AST, ast.AST, str]
-        ] = []  # (handler, node, what to check there): makes it a review fix, and
-        # the markers stay once it is applied
+        # (handler, node, what v2 changed there): markers that stay once it is applied
+        self.notes: List[Tuple[ast.AST, ast.AST, str]] = []
         self.imports: List[ast.alias] = []  # `request_ctx` imports it drops
-
-    @property
-    def fix_class(self) -> str:
-        return "review" if self.notes else "safe"
 
     def registration(self, h) -> str:
         if self.how == "on":
@@ -666,7 +660,7 @@ class LowlevelPlan:
         aliases = self._context_aliases(fn) or []
         edits += [self.delete(self.whole_lines(st)) for st in aliases]
         edits += [self.replace(n, cname) for n in contexts if not any(n is st.value for st in aliases)]
-        notes = []  # what a person must check, at the spot: the fix is a review fix, its markers stay
+        notes = []  # what v2 changed and a person must check, at the spot: markers that stay
         if method == "call_tool" and not self._no_validation(dec):
             notes.append((fn, fn, CALL_TOOL_CHECK))
         edits += self._import_edits(needs, site)

@@ -12,7 +12,7 @@ NOTES = {"call_tool": " (`params.arguments` may be `None`: kept as `or {}`)"}
     code="LOW001",
     title="Lowlevel `Server`: decorator-based handlers replaced with constructor `on_*` params",
     anchor=ANCHOR,
-    fix_class="review",
+    fix_class="safe",
     summary="""
         Converts `@server.list_tools()`, `@server.call_tool()`, ... handlers of a lowlevel `Server` into v2
         `(ctx: ServerRequestContext, params: ...)` handlers: the v1 arguments are read from `params`, v1's
@@ -24,8 +24,8 @@ NOTES = {"call_tool": " (`params.arguments` may be `None`: kept as `or {}`)"}
         `server.list_tools()(self.list_tools)` takes `(self, ctx, params)` and is registered in that
         statement's place, unless code here or in another module reads it off an object, or a subclass
         may override it: then it is marked, since its signature changes. One server's
-        conversion applies whole or not at all. Safe, except with a `call_tool` handler: v1 validated its
-        `arguments` against the tool's `inputSchema`, and a marker saying so stays on it. Marked instead:
+        conversion applies whole or not at all. A `call_tool` handler keeps a marker: v1 validated its
+        `arguments` against the tool's `inputSchema` and v2 has no replacement (the guide says so). Marked instead:
         stacked decorators, sync handlers, handlers also called directly, returns whose shape cannot be
         told.
     """,
@@ -89,7 +89,6 @@ def check(ctx: PythonContext):
             "%s; the handler takes `(ctx, params)`, its v1 arguments read from `params`%s"
             % (conv.registration(h), NOTES.get(h.method, "")),
             conv.edits,
-            fix_class=conv.fix_class,
         )
         for fn, node, note in conv.notes:
             if fn is h.fn:

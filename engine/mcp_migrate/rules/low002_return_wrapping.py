@@ -68,7 +68,7 @@ def check(ctx: PythonContext):
                     first,
                     "return the full `%s`: v2 no longer wraps v1's shorthand" % h.kind.result,
                     conv.edits,
-                    fix_class=conv.fix_class,
+                    fix_class="safe",
                 )
             continue
         if h.method in EMPTY:

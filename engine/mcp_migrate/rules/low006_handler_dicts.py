@@ -60,7 +60,6 @@ def check(ctx: PythonContext):
                 "register the handler with `add_%s_handler(...)`; it takes `(ctx, params)`, its v1 "
                 "request's `.params` now `params`" % kind,
                 conv.edits,
-                fix_class=conv.fix_class,
             )
             continue
         ctx.manual(

@@ -72,7 +72,7 @@ def check(ctx: PythonContext):
             else "`server.request_context` is gone: this helper takes the calling handlers' `ctx` as a parameter, "
             "which they pass (this fix also turns them into `(ctx, params)` handlers)",
             conv.edits,
-            fix_class=conv.fix_class,
+            fix_class="safe",
         )
     for node in ctx.attribute_uses(sdk.SERVER, "request_context"):
         if id(node) not in converted:
@@ -87,7 +87,7 @@ def check(ctx: PythonContext):
                     imp,
                     "drop the `request_ctx` import: the handler reads its `ctx`",
                     conv.edits,
-                    fix_class=conv.fix_class,
+                    fix_class="safe",
                 )
             else:
                 ctx.manual(imp, MESSAGE % "request_ctx")

@@ -22,8 +22,13 @@ QUERY_VARIABLE = "unused"
 FIX_STATIC = (
     "`get_context()` was removed, and v2 injects a `Context` only into resource templates: the "
     "resource gets the optional query variable `{?%s}` and a `ctx: Context` parameter, as the guide "
-    "shows; a read of its old URI still matches, but clients now find it in `resources/templates/list`, "
-    "not `resources/list`"
+    "shows"
+)
+# What the guide's fix changes and no v2 form avoids: it stays as a marker once the fix is applied.
+LISTED_AS_TEMPLATE = (
+    "this resource is now a template (`{?%s}`, for the `Context` v2 injects only into templates): a "
+    "read of its old URI still matches, but clients find it in `resources/templates/list`, not "
+    "`resources/list`"
 )
 
 
@@ -39,9 +44,10 @@ FIX_STATIC = (
         may call the function (the file names it, another module imports it, another decorator wraps
         it). A plain helper that only such handlers call gets a `ctx: Context` parameter they pass
         (`_audit("x", ctx=ctx)`). A static resource gets no `Context` in v2, so, as the guide shows,
-        a review fix adds the optional query variable `{?unused}` to its URI with the parameters
+        the fix adds the optional query variable `{?unused}` to its URI with the parameters
         `ctx: Context, unused: str | None = None`: it becomes a template that a read of the old URI
-        still matches, listed by `resources/templates/list`; not when it reads the lifespan state or
+        still matches, listed by `resources/templates/list` (a marker on it stays and says so); not
+        when it reads the lifespan state or
         hands the context on (the guide reads state from an object the lifespan fills, and a
         template's bare `Context` loses the state's type). Elsewhere (or when the URI already has a
         query), marks the call: the context must be passed down from the handler. Calls of such a
@@ -127,9 +133,11 @@ def check(ctx: PythonContext):
         edits = _as_template(ctx, fn, fn_calls, static[id(fn)])
         for call, call_edits in zip(fn_calls, edits or [None] * len(fn_calls)):
             if call_edits:
-                ctx.fix(call, FIX_STATIC % QUERY_VARIABLE, call_edits, fix_class="review")
+                ctx.fix(call, FIX_STATIC % QUERY_VARIABLE, call_edits)
             else:
                 ctx.manual(call, MANUAL_STATIC)
+        if edits:
+            ctx.manual(static[id(fn)], LISTED_AS_TEMPLATE % QUERY_VARIABLE)
     _imported_helpers(ctx)
 
 

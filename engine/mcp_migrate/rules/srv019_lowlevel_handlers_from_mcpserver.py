@@ -77,7 +77,6 @@ def check(ctx: PythonContext):
                 "registered with `%s._lowlevel_server.add_%s_handler(\"%s\", ...)`"
                 % (parent.attr, ctx.source(node.value), "request" if h.kind.result else "notification", h.kind.route),
                 conv.edits,
-                fix_class=conv.fix_class,
             )
             for _fn, note_node, note in conv.notes:
                 ctx.manual(note_node, note)

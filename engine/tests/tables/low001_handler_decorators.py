@@ -67,7 +67,7 @@ CASES = [
         '-@server.call_tool()\n'
         '-async def handle_call_tool(name: str, arguments: dict):\n'
         '-    return [types.TextContent(type="text", text=f"Called {name}")]\n',
-        findings=["LOW001:10 review", "LOW001:11 manual", "LOW001:6 review"],
+        findings=["LOW001:10 safe", "LOW001:11 manual", "LOW001:6 safe"],
     ),
     # no `call_tool`: safe; positional version, docstring, a lifespan (`ServerRequestContext[Any]`), code after the handlers
     case(
@@ -291,7 +291,7 @@ CASES = [
         '-        return [TextContent(type="text", text="x")], {"x": 1}\n'
         '-    result = {"ok": True}\n'
         '-    return result\n',
-        findings=["LOW001:10 manual", "LOW001:9 review"],
+        findings=["LOW001:10 manual", "LOW001:9 safe"],
     ),
     # `read_resource` returning `ReadResourceContents` and bytes; a `uri` used as a URL stays the `AnyUrl` v1 passed
     case(
@@ -449,7 +449,7 @@ CASES = [
         "+\n"
         "+\n"
         "+server = Server('s', on_call_tool=call)\n",
-        findings=["LOW001:4 review", "LOW001:5 manual"],
+        findings=["LOW001:4 safe", "LOW001:5 manual"],
     ),
     # a file already half on v2: the remaining decorator is converted too
     case(
@@ -617,7 +617,7 @@ CASES = [
         "+\n"
         "+\n"
         "+server = Server('kv', on_call_tool=call_tool)\n",
-        findings=["LOW001:10 review", "LOW001:11 manual"],
+        findings=["LOW001:10 safe", "LOW001:11 manual"],
     ),
     # a resource read of run-time shape: v1's normalization, as a function of the file
     case(

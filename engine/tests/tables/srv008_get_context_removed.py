@@ -131,10 +131,11 @@ CASES = [
         "-@mcp.resource('config://app')\n"
         "-async def config() -> str:\n"
         "-    return mcp.get_context().client_id\n"
+        "+# mcp-migrate: SRV008 this resource is now a template (`{?unused}`, for the `Context` v2 injects only into templates): a read of its old URI still matches, but clients find it in `resources/templates/list`, not `resources/list` https://py.sdk.modelcontextprotocol.io/v2/migration/#mcpserverget_context-removed\n"
         "+@mcp.resource('config://app{?unused}')\n"
         "+async def config(ctx: Context, unused: str | None = None) -> str:\n"
         "+    return ctx.client_id\n",
-        findings=["SRV008:7 safe", "SRV008:12 review"],
+        findings=["SRV008:7 safe", "SRV008:10 manual", "SRV008:12 safe"],
     ),
     # the guide's optional query variable cannot extend a URI that has a query, nor a function that
     # something besides the server calls
