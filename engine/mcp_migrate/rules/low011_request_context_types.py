@@ -24,7 +24,8 @@ CLIENT_SESSION = sdk.CLIENT_SESSION
         `params`) become `ClientRequestContext` (from `mcp.client.context`),
         `RequestContext[ServerSession, L, R]` becomes `ServerRequestContext[L, R]` (from
         `mcp.server.context`). A use decided only by the file being client (or server) code only is a
-        review fix; a use it cannot tell is marked.
+        review fix (a file importing neither side but naming sampling or elicitation params counts as
+        client code); a use it cannot tell is marked.
     """,
     why="""
         `ImportError: cannot import name 'RequestContext' from 'mcp.shared.context'`; `Context` now has
@@ -222,11 +223,15 @@ def _callback_side(ctx, node):
 
 
 def _file_side(ctx):
-    """ "client" when the file uses the SDK's client side only, "server" for the server side only."""
+    """ "client" when the file uses the SDK's client side only, "server" for the server side only;
+    "client" too when it imports neither but names the params of the requests only a client handles
+    (sampling, elicitation: a test of client callbacks)."""
     client = ctx.imports_from("mcp.client")
     server = ctx.imports_from("mcp.server")
     if client != server:
         return "client" if client else "server"
+    if not client and ctx.references(*CLIENT_CALLBACK_PARAMS):
+        return "client"
     return None
 
 

@@ -8,6 +8,11 @@ META_CLASSES = sdk.META_CLASSES
 
 
 DICT_METHODS = set(dir(dict))
+SPLAT = (
+    "`_meta` is a dict in v2 (`RequestParamsMeta` TypedDict), built from the same keys; v1's "
+    "`progressToken` is v2's `progress_token` key, so a `progressToken` key in the dict is no longer "
+    "the progress token when read in Python"
+)
 
 
 @rule(
@@ -17,7 +22,9 @@ DICT_METHODS = set(dir(dict))
     fix_class="review",
     summary="""
         Rewrites `RequestParams.Meta(progressToken=t)` / `NotificationParams.Meta(...)` with plain
-        keyword arguments to a dict (`{"progress_token": t}`); in files that use the SDK, the guide's
+        keyword arguments to a dict (`{"progress_token": t}`), and `RequestParams.Meta(**d)` to
+        `RequestParamsMeta(**d)` (the same keys; a `progressToken` among them is not v2's
+        `progress_token`); in files that use the SDK, the guide's
         `if meta and meta.progressToken:` (or `is not None`) to `if meta and "progress_token" in
         meta:` with the reads in its body as `meta["progress_token"]`, other `.meta.progressToken` to
         `.meta.get("progress_token")` (safe where the value is known to be a v1 `Meta`, such as
@@ -59,6 +66,10 @@ def check(ctx: PythonContext):
     for call in ctx.calls(*META_CLASSES):
         calls.add(id(call.func))
         text = _as_dict(ctx, call)
+        splat = _splat(ctx, call)
+        if splat is not None:
+            ctx.fix(call, SPLAT, splat)
+            continue
         if text is None:
             ctx.manual(call, "`Meta(...)` models are gone: pass a dict (`{\"progress_token\": ...}`)")
             continue
@@ -221,7 +232,7 @@ def _passed(ctx, call) -> bool:
     return isinstance(p, ast.Call) or (isinstance(p, ast.keyword) and isinstance(ctx.parent(p), ast.Call))
 
 
-def _typed_dict(ctx, call):
+def _typed_dict(ctx, call, args=None):
     """`types.RequestParams.Meta(progressToken=t)` -> `types.RequestParamsMeta(progress_token=t)` (the
     TypedDict's constructor builds the same dict), importing the name for a bare `RequestParams.Meta`."""
     owner = call.func.value if isinstance(call.func, ast.Attribute) else None
@@ -233,8 +244,20 @@ def _typed_dict(ctx, call):
         if imp is not None and ctx.module_binding("RequestParamsMeta") is not None:
             return None
         name = "RequestParamsMeta"
-    args = ", ".join("%s=%s" % (sdk.CAMEL_TO_SNAKE.get(k.arg, k.arg), ctx.source(k.value)) for k in call.keywords)
+    if args is None:
+        args = ", ".join("%s=%s" % (sdk.CAMEL_TO_SNAKE.get(k.arg, k.arg), ctx.source(k.value)) for k in call.keywords)
     return [ctx.replace(call, "%s(%s)" % (name, args))] + ([imp] if imp else [])
+
+
+def _splat(ctx, call):
+    """`RequestParams.Meta(**d)` -> `RequestParamsMeta(**d)`: the TypedDict's constructor copies the
+    keys as given, as v1's `extra="allow"` model kept them. None for other shapes and for
+    `NotificationParams.Meta`."""
+    if call.args or len(call.keywords) != 1 or call.keywords[0].arg is not None:
+        return None
+    if ctx.resolve(call.func) != META_CLASSES[0]:
+        return None
+    return _typed_dict(ctx, call, "**" + ctx.source(call.keywords[0].value))
 
 
 def _as_dict(ctx, call):

@@ -6,6 +6,43 @@ Rule: engine/mcp_migrate/rules/low011_request_context_types.py. Table format: en
 from . import case
 
 CASES = [
+    # a file that imports neither side but names sampling or elicitation params is taken for client
+    # code (a test of client callbacks; a guess, so a review fix); one that imports both sides is not
+    case(
+        " from unittest.mock import MagicMock\n"
+        " \n"
+        " from mcp import types\n"
+        "-from mcp.shared.context import RequestContext\n"
+        "+from mcp.client.context import ClientRequestContext\n"
+        " \n"
+        " \n"
+        " async def test_sampling(actor):\n"
+        "-    context = MagicMock(spec=RequestContext)\n"
+        "+    context = MagicMock(spec=ClientRequestContext)\n"
+        "     params = types.CreateMessageRequestParams(messages=[], max_tokens=10)\n"
+        "     assert await actor.sampling_callback(context, params)\n"
+        "     assert await actor.list_roots(context)\n",
+        findings=["LOW011:4 review"],
+    ),
+    case(
+        " from unittest.mock import MagicMock\n"
+        " \n"
+        " from mcp import types\n"
+        " from mcp.client.session import ClientSession\n"
+        " from mcp.server.lowlevel import Server\n"
+        "+# mcp-migrate: LOW011 `mcp.shared.context.RequestContext` is gone: import `ServerRequestContext` from `mcp.server.context` (server) or `ClientRequestContext` from `mcp.client.context` (client) https://py.sdk.modelcontextprotocol.io/v2/migration/#requestcontext-type-parameters-simplified\n"
+        " from mcp.shared.context import RequestContext\n"
+        " \n"
+        " \n"
+        " async def test_sampling(actor):\n"
+        "+    # mcp-migrate: LOW011 `RequestContext` is gone: use `ServerRequestContext[LifespanT, RequestT]` (from `mcp.server.context`) in server code, `ClientRequestContext` (from `mcp.client.context`, no type parameters) in client callbacks https://py.sdk.modelcontextprotocol.io/v2/migration/#requestcontext-type-parameters-simplified\n"
+        "     context = MagicMock(spec=RequestContext)\n"
+        "     params = types.CreateMessageRequestParams(messages=[], max_tokens=10)\n"
+        "     assert await actor.sampling_callback(context, params)\n"
+        "     assert await actor.list_roots(context)\n"
+        "     assert Server, ClientSession\n",
+        findings=["LOW011:6 manual", "LOW011:10 manual"],
+    ),
     # the server session type argument of MCPServer's `Context` goes
     case(
         ' from mcp.server.fastmcp import Context\n'

@@ -6,6 +6,22 @@ Rule: engine/mcp_migrate/rules/typ010_request_params_meta.py. Table format: engi
 from . import case
 
 CASES = [
+    # `Meta(**d)`: the TypedDict's constructor copies the same keys (request meta); a notification's
+    # `Meta(**d)` and a splat beside keywords stay marked
+    case(
+        " from mcp.types import NotificationParams, RequestParams\n"
+        "+from mcp.types import RequestParamsMeta\n"
+        " \n"
+        " def build(extra: dict, token: str):\n"
+        "-    request_meta = RequestParams.Meta(**extra)\n"
+        "+    request_meta = RequestParamsMeta(**extra)\n"
+        "+    # mcp-migrate: TYP010 `Meta(...)` models are gone: pass a dict (`{\"progress_token\": ...}`) https://py.sdk.modelcontextprotocol.io/v2/migration/#requestparamsmeta-replaced-with-requestparamsmeta-typeddict\n"
+        "     mixed = RequestParams.Meta(progressToken=token, **extra)\n"
+        "+    # mcp-migrate: TYP010 `Meta(...)` models are gone: pass a dict (`{\"progress_token\": ...}`) https://py.sdk.modelcontextprotocol.io/v2/migration/#requestparamsmeta-replaced-with-requestparamsmeta-typeddict\n"
+        "     note_meta = NotificationParams.Meta(**extra)\n"
+        "     return request_meta, mixed, note_meta\n",
+        findings=["TYP010:4 review", "TYP010:5 manual", "TYP010:6 manual"],
+    ),
     # `call_tool(meta=...)` given what v1's `dict[str, Any]` parameter took: marked; a literal passes
     case(
         " from typing import Any\n"
