@@ -86,11 +86,20 @@ test('a mobile-width page has no horizontal overflow', async ({ page }) => {
 test('on a phone the rules index stacks each rule instead of scrolling sideways', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 800 });
   await page.goto('rules/');
-  const table = page.locator('.rules-table');
-  const sideways = await table.evaluate((t) => t.scrollWidth - t.clientWidth);
-  expect(sideways).toBeLessThanOrEqual(0);
+  for (const name of ['.rules-table', '.coverage-table']) {
+    const sideways = await page.locator(name).evaluate((t) => t.scrollWidth - t.clientWidth);
+    expect(sideways, name).toBeLessThanOrEqual(0);
+  }
   const row = page.locator('tr[data-rule="SRV008"]');
   await expect(row).toContainText('SRV008');
   const box = await row.boundingBox();
   expect(box!.width).toBeLessThanOrEqual(375);
+});
+
+test('the coverage table writes code spans in "why no rule" as code, not backticks', async ({ page }) => {
+  await page.goto('rules/');
+  const why = page.locator('.coverage-table em');
+  expect(await why.count()).toBeGreaterThan(0);
+  expect(await why.allTextContents()).not.toContainEqual(expect.stringContaining('`'));
+  expect(await page.locator('.coverage-table em code').count()).toBeGreaterThan(0);
 });
