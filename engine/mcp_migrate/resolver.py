@@ -9,8 +9,9 @@ import ast
 from bisect import bisect_right
 from functools import lru_cache
 from operator import attrgetter
-from typing import Dict, List, NamedTuple, Optional, Tuple
+from typing import Dict, List, NamedTuple, Optional, Set, Tuple
 
+from .sdk_types import CLASSES, FUNCTIONS
 from .v1_aliases import ALIASES, MIXED, V2_SPELLINGS
 
 FUNC_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
@@ -150,6 +151,8 @@ class Resolver:
         self.nodes: List[ast.AST] = []
         self._bindings: Dict[Tuple[int, str], List[Binding]] = {}
         self._attr_bindings: Dict[str, List[Binding]] = {}
+        self._class_imports = False  # some class body imports from the SDK (`self.Server`)
+        self._sdk_import_names: Set[str] = set()
         self._index()
 
     # ---- indexing -------------------------------------------------------------------------
@@ -200,6 +203,28 @@ class Resolver:
         self.nodes.sort(key=lambda n: (getattr(n, "lineno", 0), getattr(n, "col_offset", 0)))
         for lst in list(self._bindings.values()) + list(self._attr_bindings.values()):
             lst.sort(key=lambda b: b.pos)
+        self._import_names |= self._alias_names()
+
+    def _alias_names(self) -> Set[str]:
+        """Names that may alias an SDK module (`types = self.types`, `t = mcp.types`), and `self` when
+        a method stores one on it (`self.types = mcp.types`: the SDK as an optional dependency,
+        imported in `__init__`) or a class body imports from the SDK (`self.Server`). Only a candidate
+        list for the cheap checks before resolving: `_alias` and `_self_alias` decide."""
+        imported = self._sdk_import_names
+        if not imported:
+            return set()
+        on_self = self._class_imports or any(
+            isinstance(b.node, ast.Assign) and _root(b.expr) in imported
+            for key, lst in self._attr_bindings.items()
+            if key.startswith("self.") and key.count(".") == 1
+            for b in lst
+        )
+        names = {"self"} if on_self else set()
+        for lst in self._bindings.values():
+            for b in lst:
+                if _is_alias(b) and (_root(b.expr) in imported or (on_self and _root(b.expr) == "self")):
+                    names.add(b.name)
+        return names
 
     @staticmethod
     def _field_is_inner(node: ast.AST, field: str) -> bool:
@@ -233,6 +258,9 @@ class Resolver:
         if kind == "import":
             self._import_names.add(name)
             self._import_targets.append(target)
+            if target.split(".")[0] == "mcp":
+                self._sdk_import_names.add(name)
+                self._class_imports = self._class_imports or isinstance(scope, ast.ClassDef)
         b = Binding(name, pos, kind, target, node, how, expr, expr_scope if expr_scope is not None else scope)
         if "." in name:
             self._attr_bindings.setdefault(name, []).append(b)
@@ -398,36 +426,71 @@ class Resolver:
                 return None
             scope = parent.get(id(scope), tree)
 
-    def _qualname_in(self, expr: ast.AST, scope: ast.AST, at: ast.AST) -> Optional[str]:
+    def _qualname_in(self, expr: ast.AST, scope: ast.AST, at: ast.AST, depth: int = 0) -> Optional[str]:
+        # an assignment's target is not a use of what it is bound to: `self.types = mcp.types`
+        aliasing = not isinstance(getattr(expr, "ctx", None), ast.Store)
         parts = []
         while isinstance(expr, ast.Attribute):
             parts.append(expr.attr)
             expr = expr.value
-        if isinstance(expr, ast.Name) and expr.id == "self" and parts:
-            b = self._class_import(parts.pop(), scope)  # `self.Server`: imported in the class body
-        elif not isinstance(expr, ast.Name) or expr.id not in self._import_names:
+        if not isinstance(expr, ast.Name) or expr.id not in self._import_names or depth > _ALIAS_DEPTH:
             return None
+        if expr.id == "self" and parts:
+            attr = parts.pop()
+            b = self._class_import(attr, scope)  # `self.Server`: imported in the class body
+            if b is not None and b.kind == "import":
+                target = b.target
+            else:
+                target = self._self_alias(attr, scope, depth) if aliasing else None
         else:
             b = self._lookup(expr.id, scope, self.offset_of(at))
-        if b is None or b.kind != "import":
+            if b is not None and b.kind == "import":
+                target = b.target
+            else:
+                target = self._alias(b, depth) if aliasing else None
+        if target is None:
             return None
-        return ".".join([b.target] + list(reversed(parts)))
+        return ".".join([target] + list(reversed(parts)))
 
-    def _class_import(self, name: str, scope: ast.AST) -> Optional[Binding]:
-        """The import binding `name` in the body of the class whose method `scope` is (or is nested
-        in), when `self` is that method's first parameter: `self.Server` for a class-body import."""
-        if name not in self._import_names:
+    def _alias(self, b: Optional[Binding], depth: int) -> Optional[str]:
+        """The SDK module `name = <module>` binds (`types = self.types`), when that is the name's only
+        binding in its scope. Modules only: a fix that renames a class rewrites its name where it is
+        used, which an alias does not spell."""
+        if b is None or not _is_alias(b) or len(self._bindings.get((id(b.scope), b.name), ())) != 1:
             return None
+        return _module(self._qualname_in(b.expr, b.scope, b.node, depth + 1))
+
+    def _self_alias(self, attr: str, scope: ast.AST, depth: int) -> Optional[str]:
+        """The SDK module `self.<attr>` holds when every method of the class that sets it stores that
+        module (`self.types = mcp.types` in `__init__`)."""
+        cls = self._method_class(scope)
+        stores = [
+            b
+            for b in self._attr_bindings.get("self." + attr, ())
+            if cls is not None and self.scope_parent.get(id(b.scope)) is cls
+        ]
+        if not stores or not all(_is_alias(b) for b in stores):
+            return None
+        targets = {self._qualname_in(b.expr, b.scope, b.node, depth + 1) for b in stores}
+        return _module(targets.pop()) if len(targets) == 1 else None
+
+    def _method_class(self, scope: ast.AST) -> Optional[ast.ClassDef]:
+        """The class whose method `scope` is (or is nested in), when `self` is that method's first
+        parameter."""
         while scope is not self.tree:
             outer = self.scope_parent.get(id(scope), self.tree)
             if isinstance(outer, ast.ClassDef):
                 args = getattr(scope, "args", None)
-                if args is None or not args.args or args.args[0].arg != "self":
-                    return None
-                lst = self._bindings.get((id(outer), name))
-                return lst[-1] if lst and lst[-1].kind == "import" else None
+                return outer if args is not None and args.args and args.args[0].arg == "self" else None
             scope = outer
         return None
+
+    def _class_import(self, name: str, scope: ast.AST) -> Optional[Binding]:
+        """The import binding `name` in the body of the class whose method `scope` is (or is nested
+        in), when `self` is that method's first parameter: `self.Server` for a class-body import."""
+        cls = self._method_class(scope) if name in self._import_names else None
+        lst = self._bindings.get((id(cls), name)) if cls is not None else None
+        return lst[-1] if lst and lst[-1].kind == "import" else None
 
     # ---- public ----------------------------------------------------------------------------
     def canonical(self, qualname: Optional[str]) -> Optional[str]:
@@ -485,6 +548,38 @@ class Resolver:
 
     def parent(self, node: ast.AST) -> Optional[ast.AST]:
         return self.parents.get(id(node))
+
+
+_ALIAS_DEPTH = 4  # `a = self.b`, `self.b = c.d`, ...: how many assignments a name is followed through
+
+
+@lru_cache(maxsize=1)
+def _sdk_modules() -> frozenset:
+    """The v1 SDK's modules (the packages holding its classes and functions)."""
+    names = set(CLASSES) | set(FUNCTIONS)
+    return (
+        frozenset(".".join(parts[:i]) for parts in (n.split(".") for n in names) for i in range(1, len(parts))) - names
+    )
+
+
+def _module(qualname: Optional[str]) -> Optional[str]:
+    return qualname if qualname is not None and canonical(qualname) in _sdk_modules() else None
+
+
+def _root(expr: ast.AST) -> Optional[str]:
+    while isinstance(expr, ast.Attribute):
+        expr = expr.value
+    return expr.id if isinstance(expr, ast.Name) else None
+
+
+def _is_alias(b: Binding) -> bool:
+    """`x = a.b` (one target, a plain dotted value): the binding may alias an imported name."""
+    return (
+        b.how == "call"
+        and isinstance(b.node, ast.Assign)
+        and len(b.node.targets) == 1
+        and isinstance(b.expr, (ast.Name, ast.Attribute))
+    )
 
 
 def _closest(bindings: List[Binding], pos: int) -> Optional[Binding]:

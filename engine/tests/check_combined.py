@@ -25,6 +25,19 @@ from mcp_migrate.framework import REGISTRY  # noqa: E402
 from run_tables import load_table  # noqa: E402
 
 ROWS = [
+    # LOW001 would move `Server(...)` below its handlers, but TYP005 renames a keyword inside it: the
+    # handlers are registered with `add_request_handler` instead, so both land in one run
+    (
+        "import mcp.types as types\nfrom mcp.server.lowlevel import Server\n\n"
+        "server = Server('x', icons=[types.Icon(src='a', mimeType='image/png')])\n\n\n"
+        "@server.list_tools()\nasync def list_tools() -> list[types.Tool]:\n    return []\n",
+        "import mcp.types as types\nfrom mcp.server.lowlevel import Server\nfrom mcp.server import ServerRequestContext\n\n"
+        "server = Server('x', icons=[types.Icon(src='a', mime_type='image/png')])\n\n\n"
+        "async def list_tools(ctx: ServerRequestContext, params: types.PaginatedRequestParams | None) -> types.ListToolsResult:\n"
+        "    return types.ListToolsResult(tools=[])\n\n\n"
+        "server.add_request_handler(\"tools/list\", types.PaginatedRequestParams, list_tools)\n",
+        False,
+    ),
     # SRV031 casts the state a prompt reads off `mcp.get_context()`, SRV008 replaces that call inside
     # it by the handler's new `ctx`: the two edits nest, and both land in one run
     (

@@ -663,7 +663,7 @@ class LowlevelPlan:
         notes = []  # what v2 changed and a person must check, at the spot: markers that stay
         if method == "call_tool" and not self._no_validation(dec):
             notes.append((fn, fn, CALL_TOOL_CHECK))
-        edits += self._import_edits(needs, site)
+        edits = self._import_edits(needs, site) + edits  # first: a helper defined below a lazy import goes after them
         return "", _Draft(edits, needs, first, contexts, notes)
 
     def _signature_problem(self, fn, dec, kind: HandlerKind) -> str:
@@ -999,6 +999,8 @@ class LowlevelPlan:
             return False
         for n in ast.walk(st):  # other rules rewrite these; a moved copy would lose their edits
             if isinstance(n, ast.Attribute) and n.attr in sdk.CAMEL_TO_SNAKE:
+                return False
+            if isinstance(n, ast.keyword) and n.arg in sdk.CAMEL_TO_SNAKE:  # `Icon(mimeType=...)`
                 return False
         fns = {id(fn) for fn, _, _, _ in items}
         decs = {id(d) for _, d, _, _ in items}

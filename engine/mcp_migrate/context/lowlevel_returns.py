@@ -195,7 +195,22 @@ def _v1_normalization(ctx, v, method, ref, needs) -> Optional[list]:
         return None
     needs.add((None, module))
     helper = template.format(name=name, **{k: ref(n) for k, n in spelled.items()})
-    return _around(ctx, v, name + "(" + first, ")") + [ctx.after_imports(helper.lstrip("\n"))]
+    site = ctx._import_site(fn)
+    return _around(ctx, v, name + "(" + first, ")") + [
+        ctx.after_imports(helper.lstrip("\n")) if site is None else _after_lazy_import(ctx, site, helper)
+    ]
+
+
+def _after_lazy_import(ctx, site, helper: str):
+    """The helper defined in the function that imports the SDK lazily (an optional dependency: no
+    module-level SDK import may be added), right after that import. Its return annotation goes: it
+    would be evaluated when the def runs, which may be before the names the fix imports there."""
+    head, body = helper.strip("\n").split("\n", 1)
+    head = head.partition(") -> ")[0] + "):"
+    indent = ctx.index.indentation(site.lineno)
+    nl = ctx.index.newline()
+    lines = [indent + line if line.strip() else "" for line in (head + "\n" + body).split("\n")]
+    return ctx.insert(ctx.index.line_start(site.end_lineno + 1), nl + nl.join(lines) + nl)
 
 
 def _other_results(ctx, ann, result: str) -> bool:

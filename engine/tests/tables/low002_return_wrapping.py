@@ -8,6 +8,42 @@ so the rows show all of it); the shorthand itself is in LOW001's table and lowle
 from . import case
 
 CASES = [
+    # the SDK imported lazily in the function that builds the server (an optional dependency): v1's
+    # normalization is defined there, after that import, not at module level where the SDK is not imported
+    case(
+        '+import json\n'
+        ' class Bridge:\n'
+        '     def build(self):\n'
+        '         from mcp import types\n'
+        '         from mcp.server.lowlevel import Server\n'
+        '+        from mcp.server import ServerRequestContext\n'
+        ' \n'
+        '-        server = Server("x")\n'
+        '+        def call_tool_result(value):\n'
+        '+            """v1\'s lowlevel `call_tool()` turned what a handler returned into a `CallToolResult`; v2 takes the\n'
+        '+            result itself (https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server-automatic-return-value-wrapping-removed)."""\n'
+        '+            if isinstance(value, types.CallToolResult):\n'
+        '+                return value\n'
+        '+            if isinstance(value, tuple) and len(value) == 2:\n'
+        '+                content, structured = value\n'
+        '+            elif isinstance(value, dict):\n'
+        '+                content, structured = [types.TextContent(type="text", text=json.dumps(value, indent=2))], value\n'
+        '+            else:\n'
+        '+                content, structured = value, None\n'
+        '+            return types.CallToolResult(content=list(content), structured_content=structured)\n'
+        ' \n'
+        '-        @server.call_tool()\n'
+        '-        async def call_tool(name: str, arguments: dict):\n'
+        '+        async def call_tool(ctx: ServerRequestContext, params: types.CallToolRequestParams):\n'
+        '+            name, arguments = params.name, params.arguments or {}\n'
+        '-            return self.run(name, arguments)\n'
+        '+            return call_tool_result(self.run(name, arguments))\n'
+        '+\n'
+        '+        server = Server("x", on_call_tool=call_tool)\n'
+        ' \n'
+        '         return server\n',
+        findings=["LOW002:10 safe"],
+    ),
     # a converted handler: the wrap is part of the whole conversion (LOW001's edits, reported here too)
     case(
         ' from mcp.server import Server\n'

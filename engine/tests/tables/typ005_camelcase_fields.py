@@ -6,6 +6,32 @@ Rule: engine/mcp_migrate/rules/typ005_camelcase_fields.py. Table format: engine/
 from . import case
 
 CASES = [
+    # the SDK imported lazily (an optional dependency) and kept on `self`, read through a local
+    # alias too; another module kept on `self` is not the SDK
+    case(
+        " import json\n"
+        " \n"
+        " \n"
+        " class Bridge:\n"
+        "     def __init__(self):\n"
+        "         import mcp.types\n"
+        " \n"
+        "         self.types = mcp.types\n"
+        "         self.codec = json\n"
+        " \n"
+        "     def tool(self):\n"
+        "         types = self.types\n"
+        '-        return types.Tool(name="t", inputSchema={"type": "object"})\n'
+        '+        return types.Tool(name="t", input_schema={"type": "object"})\n'
+        " \n"
+        "     def image(self, data):\n"
+        '-        return self.types.ImageContent(type="image", data=data, mimeType="image/png")\n'
+        '+        return self.types.ImageContent(type="image", data=data, mime_type="image/png")\n'
+        " \n"
+        "     def dump(self, value):\n"
+        '         return self.codec.dumps(value, mimeType="x")\n',
+        findings=["TYP005:13 safe", "TYP005:16 safe"],
+    ),
     # an element unpacked from a typed list (`[request] = recorded`, `first, second = recorded`)
     case(
         " from mcp.types import CreateMessageRequestParams\n"
