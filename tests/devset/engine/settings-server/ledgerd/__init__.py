@@ -1,0 +1,3 @@
+"""ledgerd: a double-entry ledger served over the Model Context Protocol."""
+
+__version__ = "0.9.2"
