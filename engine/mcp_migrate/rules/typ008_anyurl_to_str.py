@@ -36,6 +36,7 @@ SERVER_RESOURCES = tuple(
 )
 STR_ATTRS = set(dir(str))
 URI_METHODS = {"read_resource": 0, "subscribe_resource": 0, "unsubscribe_resource": 0}
+PYDANTIC_ANYURL = ("pydantic.AnyUrl", "pydantic.networks.AnyUrl")
 # AnyUrl attribute -> the urllib.parse.urlparse() attribute with the same meaning
 PARTS = {
     "scheme": "scheme",
@@ -62,10 +63,11 @@ PARTS = {
         `unsubscribe_resource()`; other URL objects there (an `AnyUrl(x)` call, a name annotated or
         built as one, a constant another module of the project builds with `AnyUrl(...)`, a call of the
         user's function or method, here or in another module, declared `-> AnyUrl`) become
-        `str(...)`, the string v1 sent. Rewrites `.host` / `.scheme` / ... on an
-        MCP object's or an MCPServer resource's `.uri` to `urlparse(...)` (review: `urlparse` differs
-        from `AnyUrl` on normalisation); a comprehension filtering on the part it collects keeps the
-        filtered value (`{host for r in rs if (host := urlparse(r.uri).hostname)}`). An MCP object's `.uri` handed to the file's own function, or
+        `str(...)`, the string v1 sent. Reads `.host` / `.scheme` / ... of an MCP object's or an
+        MCPServer resource's `.uri` off `AnyUrl(...)`, the object v1 gave (the same parts, normalised
+        the same way); where the file's own `AnyUrl` is something else, off `urlparse(...)` (review:
+        it normalises differently); a comprehension filtering on the part it collects keeps the
+        filtered value (`{host for r in rs if (host := AnyUrl(r.uri).host)}`). An MCP object's `.uri` handed to the file's own function, or
         dataclass or pydantic model, whose parameter or field is annotated `AnyUrl` is wrapped in
         `AnyUrl(...)`, the object v1 handed it; an `AnyUrl("...")`
         literal compared with one (`==`, `in`, a list of them) becomes the string.
@@ -83,8 +85,8 @@ PARTS = {
          async def host_of(session: ClientSession) -> str:
         -    result = await session.read_resource(AnyUrl("test://resource"))
         +    result = await session.read_resource("test://resource")
-        +    # mcp-migrate: TYP008 MCP URIs are `str` in v2: use `urlparse(...).hostname` instead of `.host` (suggested fix: run with --apply-review) https://py.sdk.modelcontextprotocol.io/v2/migration/#resource-uri-type-changed-from-anyurl-to-str
-             return result.contents[0].uri.host
+        -    return result.contents[0].uri.host
+        +    return AnyUrl(result.contents[0].uri).host
     """,
     v1_names=[
         "mcp.types.Resource",
@@ -141,8 +143,13 @@ def check(ctx: PythonContext):
                 "string itself, or `urllib.parse.urlparse(...)`" % node.attr,
             )
             continue
-        msg = "MCP URIs are `str` in v2: use `urlparse(...).%s` instead of `.%s`" % (part, node.attr)
-        parsed = "urlparse(%s).%s" % (ctx.source(node.value), part)
+        url = _pydantic_url(ctx)
+        if url is not None:  # the object v1 gave: the same parts, normalised the same way
+            msg = "MCP URIs are `str` in v2: `.%s` is read off `AnyUrl(...)`, the object v1 gave" % node.attr
+            parsed = "%s(%s).%s" % (url[0], ctx.source(node.value), node.attr)
+        else:
+            msg = "MCP URIs are `str` in v2: use `urlparse(...).%s` instead of `.%s`" % (part, node.attr)
+            parsed = "urlparse(%s).%s" % (ctx.source(node.value), part)
         guard = _comprehension_guard(ctx, node)
         name = ctx.fresh_name(node.attr, node.attr + "_") if guard is not None else None
         if name is not None:  # `{r.uri.host for r in rs if r.uri.host}`: the value the guard narrowed
@@ -150,8 +157,21 @@ def check(ctx: PythonContext):
             edits = [ctx.replace(node, name), ctx.replace(guard, "(%s := %s)" % (name, parsed))]
         else:
             edits = [ctx.replace(node, parsed)]
+        if url is not None:
+            ctx.fix(node, msg, edits + url[1])
+            continue
         imp = ctx.add_import("urllib.parse", "urlparse")
         ctx.fix(node, msg, edits + ([imp] if imp else []), fix_class="review")
+
+
+def _pydantic_url(ctx):
+    """(`AnyUrl`, the import edits it needs) when the file can name pydantic's `AnyUrl` (it imports it,
+    or nothing else binds the name), else None."""
+    bound = ctx.module_binding("AnyUrl")
+    if bound is None:
+        imp = ctx.add_import("pydantic", "AnyUrl")
+        return ("AnyUrl", [imp]) if imp is not None else None
+    return ("AnyUrl", []) if bound.kind == "import" and bound.target in PYDANTIC_ANYURL else None
 
 
 def _comprehension_guard(ctx, node):

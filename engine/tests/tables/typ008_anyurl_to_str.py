@@ -64,53 +64,53 @@ CASES = [
     ),
     case(
         " from mcp import ClientSession\n"
-        "+from urllib.parse import urlparse\n"
+        "+from pydantic import AnyUrl\n"
         " \n"
         " async def f(session: ClientSession):\n"
         "     listing = await session.list_resources()\n"
         "     for r in listing.resources:\n"
         "-        print(r.uri.host, r.uri.scheme)\n"
-        "+        print(urlparse(r.uri).hostname, urlparse(r.uri).scheme)\n",
-        findings=["TYP008:6 review", "TYP008:6 review"],
+        "+        print(AnyUrl(r.uri).host, AnyUrl(r.uri).scheme)\n",
+        findings=["TYP008:6 safe", "TYP008:6 safe"],
     ),
     # an MCPServer resource object's `uri` is a `str` too
     case(
         " from mcp.server.fastmcp.resources import Resource, TextResource\n"
-        "+from urllib.parse import urlparse\n"
+        "+from pydantic import AnyUrl\n"
         " \n"
         " def parts(r: Resource, x):\n"
         "     assert isinstance(x, TextResource)\n"
         "-    return r.uri.scheme, x.uri.host\n"
-        "+    return urlparse(r.uri).scheme, urlparse(x.uri).hostname\n",
-        findings=["TYP008:5 review", "TYP008:5 review"],
+        "+    return AnyUrl(r.uri).scheme, AnyUrl(x.uri).host\n",
+        findings=["TYP008:5 safe", "TYP008:5 safe"],
     ),
     # a comprehension that filters on the part it collects keeps the narrowed value (`:=`)
     case(
         " from mcp import ClientSession\n"
-        "+from urllib.parse import urlparse\n"
+        "+from pydantic import AnyUrl\n"
         " \n"
         " async def hosts(session: ClientSession) -> set[str]:\n"
         "     listing = await session.list_resources()\n"
         "-    return {r.uri.host for r in listing.resources if r.uri.host}\n"
-        "+    return {host for r in listing.resources if (host := urlparse(r.uri).hostname)}\n",
-        findings=["TYP008:5 review"],
+        "+    return {host for r in listing.resources if (host := AnyUrl(r.uri).host)}\n",
+        findings=["TYP008:5 safe"],
     ),
     # a URI captured by a class pattern
     case(
         " from mcp import types\n"
-        "+from urllib.parse import urlparse\n"
+        "+from pydantic import AnyUrl\n"
         " \n"
         " def describe(block: types.ContentBlock):\n"
         "     match block:\n"
         "         case types.ResourceLink(uri=uri):\n"
         "-            return uri.scheme\n"
-        "+            return urlparse(uri).scheme\n",
-        findings=["TYP008:6 review"],
+        "+            return AnyUrl(uri).scheme\n",
+        findings=["TYP008:6 safe"],
     ),
     # pydantic URL attributes on an MCP URI, directly or through a name: marked; str methods are fine
     case(
         " from mcp.types import EmbeddedResource\n"
-        "+from urllib.parse import urlparse\n"
+        "+from pydantic import AnyUrl\n"
         " \n"
         " def describe(resource: EmbeddedResource) -> str:\n"
         "     uri = resource.resource.uri\n"
@@ -118,8 +118,20 @@ CASES = [
         "string itself, or `urllib.parse.urlparse(...)` "
         "https://py.sdk.modelcontextprotocol.io/v2/migration/#resource-uri-type-changed-from-anyurl-to-str\n"
         "-    return f'{uri._url} {uri.host} {uri.startswith(\"file:\")}'\n"
-        "+    return f'{uri._url} {urlparse(uri).hostname} {uri.startswith(\"file:\")}'\n",
-        findings=["TYP008:5 manual", "TYP008:5 review"],
+        "+    return f'{uri._url} {AnyUrl(uri).host} {uri.startswith(\"file:\")}'\n",
+        findings=["TYP008:5 manual", "TYP008:5 safe"],
+    ),
+    # the parts read off pydantic's `AnyUrl`, the object v1 gave (its normalisation kept); where the
+    # file's own `AnyUrl` is something else, `urlparse()` (a review fix: it normalises differently)
+    case(
+        " from mcp import types\n"
+        " from myapp.urls import AnyUrl\n"
+        "+from urllib.parse import urlparse\n"
+        " \n"
+        " def scheme(link: types.ResourceLink) -> str:\n"
+        "-    return link.uri.scheme\n"
+        "+    return urlparse(link.uri).scheme\n",
+        findings=["TYP008:5 review"],
     ),
     # ... or to the file's own dataclass or pydantic model with an `AnyUrl` field
     case(
