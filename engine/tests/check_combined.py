@@ -25,6 +25,13 @@ from mcp_migrate.framework import REGISTRY  # noqa: E402
 from run_tables import load_table  # noqa: E402
 
 ROWS = [
+    # a tool SRV008 gives the `Context` of a server whose lifespan this file defines: `Context[State]`
+    # (the type the lifespan yields), not a bare `Context` and a cast, also for a file on its own
+    (
+        'from collections.abc import AsyncIterator\nfrom contextlib import asynccontextmanager\n\nfrom mcp.server.fastmcp import FastMCP\n\n\nclass State:\n    db: dict = {}\n\n\n@asynccontextmanager\nasync def life(server) -> AsyncIterator[State]:\n    yield State()\n\n\nmcp = FastMCP("demo", lifespan=life)\n\n\n@mcp.tool()\nasync def lookup(key: str) -> str:\n    state = mcp.get_context().request_context.lifespan_context\n    return str(state.db.get(key))\n',
+        'from collections.abc import AsyncIterator\nfrom contextlib import asynccontextmanager\n\nfrom mcp.server.mcpserver import MCPServer\nfrom mcp.server.mcpserver import Context\n\n\nclass State:\n    db: dict = {}\n\n\n@asynccontextmanager\nasync def life(server) -> AsyncIterator[State]:\n    yield State()\n\n\nmcp = MCPServer("demo", lifespan=life)\n\n\n@mcp.tool()\nasync def lookup(key: str, ctx: Context[State]) -> str:\n    state = ctx.request_context.lifespan_context\n    return str(state.db.get(key))\n',
+        False,
+    ),
     # LOW001 would move `Server(...)` below its handlers, but TYP005 renames a keyword inside it: the
     # handlers are registered with `add_request_handler` instead, so both land in one run
     (

@@ -14,6 +14,8 @@ from ..project import module_name, server_bindings, server_state_name
 from ..transport_settings import ServerUses, accepts, fold_destination, server_uses, simple, transport_options
 from ..resolver import dotted
 
+ASYNC_ITERATORS = ("AsyncIterator", "AsyncGenerator", "AsyncIterable")
+
 _FIELD_NAMES = {f for fs in sdk.TYPE_FIELDS.values() for f in fs}
 
 
@@ -231,8 +233,9 @@ class SdkQuestions:
 
     def declared_server_state(self, server) -> Optional[str]:
         """`AppState` when the server expression is a name declared `FastMCP[AppState]` (a parameter or
-        variable annotation, or `FastMCP[AppState](...)`) and `AppState` is bound at module level, where
-        a handler's `Context[AppState]` annotation resolves; else None."""
+        variable annotation, or `FastMCP[AppState](...)`), or built with a `lifespan=` that yields it
+        (defined here, or in another module of the project), and `AppState` is bound at module level,
+        where a handler's `Context[AppState]` annotation resolves; else None."""
         generic = self.annotation_of(server)
         if generic is None:
             b = self.binding(server) if isinstance(server, ast.Name) else None
@@ -241,11 +244,32 @@ class SdkQuestions:
                 server = self.project_origin(node)
                 return self._project_server_state(server) if server else None
             generic = node.value.func if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) else None
-        state = server_state_name(self.resolver, generic)
+        state = server_state_name(self.resolver, generic) or self._local_lifespan_state(server)
         if state is None and isinstance(server, ast.Name) and self.types.project is not None:
             # built here with a `lifespan=` that another module of the project defines
             return self._project_server_state((module_name(self.filename), server.id))
         return state if state is not None and self.module_binding(state) is not None else None
+
+    def _local_lifespan_state(self, server) -> Optional[str]:
+        """The type the server's `lifespan=` function yields (`-> AsyncIterator[State]`), when this
+        file builds the server (a factory's too) and defines that function."""
+        for call in self.calls(sdk.FASTMCP):
+            target = self.parent(call)
+            if not (
+                isinstance(target, ast.Assign) and any(self.source(t) == self.source(server) for t in target.targets)
+            ):
+                continue
+            lifespan = self.keyword_value(call, "lifespan")
+            fn = self.types.local_def(lifespan) if lifespan is not None else None
+            ann = getattr(fn, "returns", None)
+            if (
+                isinstance(ann, ast.Subscript)
+                and (self.qualname(ann.value) or self.source(ann.value)).rpartition(".")[2] in ASYNC_ITERATORS
+            ):
+                state = ann.slice.elts[0] if isinstance(ann.slice, ast.Tuple) else ann.slice
+                if isinstance(state, ast.Name):
+                    return state.id
+        return None
 
     def _project_server_state(self, server) -> Optional[str]:
         """The `State` the project's index gives the server (module, name) (declared `FastMCP[State]`,

@@ -9,7 +9,6 @@ MARK = (
     "annotate the tool's parameter `Context[YourLifespanState]`; on prompt and resource-template handlers "
     "keep bare `Context` and use `typing.cast(YourLifespanState, ...)`"
 )
-ASYNC_ITERATORS = ("AsyncIterator", "AsyncGenerator", "AsyncIterable")
 
 
 @rule(
@@ -68,7 +67,7 @@ def check(ctx: PythonContext):
             reads = _lifespan_reads(ctx, fn, param.arg)
             if not reads:
                 continue
-            state = _lifespan_state(ctx, dec) or ctx.declared_server_state(_receiver(dec))
+            state = ctx.declared_server_state(_receiver(dec))
             if state is not None and kind == "tool":
                 ctx.fix(
                     param.annotation,
@@ -82,7 +81,7 @@ def check(ctx: PythonContext):
         for name, call in _get_context_names(ctx, fn):
             typed = ctx.declared_server_state(call.func.value)  # what SRV008 gives a tool's parameter
             if not (kind == "tool" and typed):
-                _cast_or_mark(ctx, fn, name, typed or _lifespan_state(ctx, dec), _lifespan_reads(ctx, fn, name))
+                _cast_or_mark(ctx, fn, name, typed, _lifespan_reads(ctx, fn, name))
 
 
 def _cast_or_mark(ctx, fn, name, state, reads):
@@ -179,24 +178,3 @@ def _is_state(chain, name):
 def _receiver(dec):
     """`mcp` of `@mcp.tool()`."""
     return (dec.func if isinstance(dec, ast.Call) else dec).value
-
-
-def _lifespan_state(ctx, dec):
-    """The type the decorated server's `lifespan=` function yields, when the file shows it and the
-    type's name is bound at module level (so `Context[State]` resolves where the handler is)."""
-    recv = _receiver(dec)
-    for call in ctx.calls(sdk.FASTMCP):
-        target = ctx.parent(call)
-        if not (isinstance(target, ast.Assign) and any(ctx.source(t) == ctx.source(recv) for t in target.targets)):
-            continue
-        lifespan = ctx.keyword_value(call, "lifespan")
-        fn = ctx.types.local_def(lifespan) if lifespan is not None else None
-        ann = getattr(fn, "returns", None)
-        if (
-            isinstance(ann, ast.Subscript)
-            and (ctx.qualname(ann.value) or ctx.source(ann.value)).rpartition(".")[2] in ASYNC_ITERATORS
-        ):
-            state = ann.slice.elts[0] if isinstance(ann.slice, ast.Tuple) else ann.slice
-            if isinstance(state, ast.Name) and ctx.module_binding(state.id) is not None:
-                return state.id
-    return None
