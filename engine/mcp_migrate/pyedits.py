@@ -210,6 +210,7 @@ def rename_symbol(ctx, old: str, new_name: str, message: Optional[str] = None) -
             else:
                 ctx.manual(n, msg)
             count += 1
+    count += _rename_in_string_annotations(ctx, want, old_name, new_name, msg, alias_nodes)
     for const, target in patch_targets(ctx):
         parts = target.split(".")
         for cut in range(2, len(parts) + 1):
@@ -224,6 +225,61 @@ def rename_symbol(ctx, old: str, new_name: str, message: Optional[str] = None) -
                 count += _replace_in_string(ctx, const, target, new_target, msg)
                 break
     return count
+
+
+def _rename_in_string_annotations(ctx, want: str, old_name: str, new_name: str, msg: str, renamed) -> int:
+    """`server: "FastMCP"`: the name inside a string annotation, where its import (an alias in
+    `renamed`) or an imported module it is read from (`"types.Content"`) says it is the SDK name."""
+    count = 0
+    for const, expr in string_annotations(ctx):
+        start = string_content_span(ctx, const)[0]
+        scope = ctx.resolver.scope_of.get(id(const), ctx.tree)
+        pos = ctx.resolver.offset_of(const)
+        edits = []
+        for n in ast.walk(expr):
+            if isinstance(n, ast.Name) and n.id == old_name:
+                b = ctx.resolver._lookup(n.id, scope, pos)
+                if b is not None and id(b.node) in renamed:
+                    edits.append(Edit(start + n.col_offset, start + n.end_col_offset, new_name))
+            elif isinstance(n, ast.Attribute) and n.attr == old_name and dotted(n.value):
+                head = dotted(n.value)
+                b = ctx.resolver._lookup(head.split(".")[0], scope, pos)
+                rest = head.partition(".")[2]
+                if (
+                    b is not None
+                    and b.kind == "import"
+                    and canonical(".".join(filter(None, (b.target, rest, old_name)))) == want
+                ):
+                    edits.append(Edit(start + n.end_col_offset - len(old_name), start + n.end_col_offset, new_name))
+        if edits:
+            ctx.fix(const, msg, edits)
+            count += 1
+    return count
+
+
+def string_annotations(ctx) -> List[Tuple[ast.Constant, ast.expr]]:
+    """(literal, its parsed expression) for each plain one-line string in an annotation
+    (`def f(s: "FastMCP")`, `list["Tool"]`): what type checkers and `get_type_hints()` evaluate."""
+    found = ctx.scratch.get("string.annotations")
+    if found is not None:
+        return found
+    found = []
+    roots = [a.annotation for a in ctx.walk(ast.arg)] + [
+        f.returns for f in ctx.walk(ast.FunctionDef, ast.AsyncFunctionDef)
+    ]
+    roots += [a.annotation for a in ctx.walk(ast.AnnAssign)]
+    for root in roots:
+        for const in ast.walk(root) if root is not None else ():
+            if not (isinstance(const, ast.Constant) and isinstance(const.value, str)) or "\n" in const.value:
+                continue
+            if string_content_span(ctx, const) is None:
+                continue
+            try:
+                found.append((const, ast.parse(const.value, mode="eval").body))
+            except (SyntaxError, ValueError):
+                continue
+    ctx.scratch["string.annotations"] = found
+    return found
 
 
 def _replace_in_string(ctx, const: ast.Constant, old: str, new: str, msg: str) -> int:

@@ -6,6 +6,20 @@ Rule: engine/mcp_migrate/rules/srv001_fastmcp_rename.py. Table format: engine/te
 from . import case
 
 CASES = [
+    # a string annotation names it too: left as it was, it would name nothing once the import is renamed
+    # (`get_type_hints()`, pydantic and type checkers evaluate it); an alias's own name stays
+    case(
+        "-from mcp.server.fastmcp import FastMCP\n"
+        "+from mcp.server.mcpserver import MCPServer\n"
+        "-from mcp.server.fastmcp import FastMCP as F\n"
+        "+from mcp.server.mcpserver import MCPServer as F\n"
+        " \n"
+        " \n"
+        "-def register(server: \"FastMCP\", others: list['FastMCP'], alias: 'F') -> \"FastMCP | None\":\n"
+        "+def register(server: \"MCPServer\", others: list['MCPServer'], alias: 'F') -> \"MCPServer | None\":\n"
+        "     return None\n",
+        findings=["SRV001:1 safe", "SRV001:1 safe", "SRV001:2 safe", "SRV001:2 safe"] + ["SRV001:5 safe"] * 3,
+    ),
     case(
         "-from mcp.server.fastmcp import FastMCP, Context\n"
         "+from mcp.server.mcpserver import MCPServer, Context\n"

@@ -6,6 +6,19 @@ Rule: engine/mcp_migrate/rules/typ004_removed_type_aliases.py. Table format: eng
 from . import case
 
 CASES = [
+    # a string annotation reading the name off the module (an import only type checkers see)
+    case(
+        " from typing import TYPE_CHECKING\n"
+        " \n"
+        " if TYPE_CHECKING:\n"
+        "     import mcp.types as mcp_types\n"
+        " \n"
+        " \n"
+        "-def to_content(value: object) -> \"list[mcp_types.Content]\":\n"
+        "+def to_content(value: object) -> \"list[mcp_types.ContentBlock]\":\n"
+        "     return []\n",
+        findings=["TYP004:7 safe"],
+    ),
     case(
         "-from mcp.types import Content, ResourceReference, Cursor\n"
         "+from mcp.types import ContentBlock, ResourceTemplateReference\n"
