@@ -241,15 +241,8 @@ def _rename_in_string_annotations(ctx, want: str, old_name: str, new_name: str, 
                 b = ctx.resolver._lookup(n.id, scope, pos)
                 if b is not None and id(b.node) in renamed:
                     edits.append(Edit(start + n.col_offset, start + n.end_col_offset, new_name))
-            elif isinstance(n, ast.Attribute) and n.attr == old_name and dotted(n.value):
-                head = dotted(n.value)
-                b = ctx.resolver._lookup(head.split(".")[0], scope, pos)
-                rest = head.partition(".")[2]
-                if (
-                    b is not None
-                    and b.kind == "import"
-                    and canonical(".".join(filter(None, (b.target, rest, old_name)))) == want
-                ):
+            elif isinstance(n, ast.Attribute) and n.attr == old_name:
+                if canonical(ctx.resolver._qualname_in(n, scope, const)) == want:
                     edits.append(Edit(start + n.end_col_offset - len(old_name), start + n.end_col_offset, new_name))
         if edits:
             ctx.fix(const, msg, edits)

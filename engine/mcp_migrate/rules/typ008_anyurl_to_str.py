@@ -36,7 +36,7 @@ SERVER_RESOURCES = tuple(
 )
 STR_ATTRS = set(dir(str))
 URI_METHODS = {"read_resource": 0, "subscribe_resource": 0, "unsubscribe_resource": 0}
-PYDANTIC_ANYURL = ("pydantic.AnyUrl", "pydantic.networks.AnyUrl")
+PYDANTIC = ("pydantic", "pydantic.networks")  # where `AnyUrl` may be imported from
 # AnyUrl attribute -> the urllib.parse.urlparse() attribute with the same meaning
 PARTS = {
     "scheme": "scheme",
@@ -143,10 +143,10 @@ def check(ctx: PythonContext):
                 "string itself, or `urllib.parse.urlparse(...)`" % node.attr,
             )
             continue
-        url = _pydantic_url(ctx)
-        if url is not None:  # the object v1 gave: the same parts, normalised the same way
+        url_imports = ctx.imports_for({"AnyUrl": PYDANTIC})  # None: the file's own `AnyUrl` is something else
+        if url_imports is not None:  # the object v1 gave: the same parts, normalised the same way
             msg = "MCP URIs are `str` in v2: `.%s` is read off `AnyUrl(...)`, the object v1 gave" % node.attr
-            parsed = "%s(%s).%s" % (url[0], ctx.source(node.value), node.attr)
+            parsed = "AnyUrl(%s).%s" % (ctx.source(node.value), node.attr)
         else:
             msg = "MCP URIs are `str` in v2: use `urlparse(...).%s` instead of `.%s`" % (part, node.attr)
             parsed = "urlparse(%s).%s" % (ctx.source(node.value), part)
@@ -157,21 +157,11 @@ def check(ctx: PythonContext):
             edits = [ctx.replace(node, name), ctx.replace(guard, "(%s := %s)" % (name, parsed))]
         else:
             edits = [ctx.replace(node, parsed)]
-        if url is not None:
-            ctx.fix(node, msg, edits + url[1])
+        if url_imports is not None:
+            ctx.fix(node, msg, edits + url_imports)
             continue
         imp = ctx.add_import("urllib.parse", "urlparse")
         ctx.fix(node, msg, edits + ([imp] if imp else []), fix_class="review")
-
-
-def _pydantic_url(ctx):
-    """(`AnyUrl`, the import edits it needs) when the file can name pydantic's `AnyUrl` (it imports it,
-    or nothing else binds the name), else None."""
-    bound = ctx.module_binding("AnyUrl")
-    if bound is None:
-        imp = ctx.add_import("pydantic", "AnyUrl")
-        return ("AnyUrl", [imp]) if imp is not None else None
-    return ("AnyUrl", []) if bound.kind == "import" and bound.target in PYDANTIC_ANYURL else None
 
 
 def _comprehension_guard(ctx, node):
