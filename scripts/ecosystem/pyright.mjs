@@ -57,9 +57,9 @@ export function pyrightErrors({ tree, projects, sdkPaths, venv, pyright }) {
 /** An unresolved `mcp` import: present in a run without the SDK by construction, so never subtracted. */
 const SDK_IMPORT = /^Import "mcp(_types)?(\.|")/;
 const atPosition = (/** @type {Diagnostic} */ d) => `${d.file}\0${d.line}\0${d.column}\0${d.rule}\0${d.message}`;
-// Lines move when the engine edits a file: across versions of a file, only file and message compare,
-// the message spelled as v2 would (the project's own v1 error `"requestedSchema" for class
-// "ElicitRequestURLParams"` reads `"requested_schema"` once the engine renamed the field).
+// Across versions of a file, messages compare spelled as v2 would (the project's own v1 error
+// `"requestedSchema" for class "ElicitRequestURLParams"` reads `"requested_schema"` once the engine
+// renamed the field).
 /** @type {Record<string, string>} */
 // `TransportStreams` is v2's alias of the (read, write) tuple v1's transports yield: pyright names the
 // alias, so `.close()` on that tuple, a project's own bug in both versions, reads the same way.
@@ -83,16 +83,42 @@ const inFile = (/** @type {Diagnostic} */ d) => `${d.file}\0${v2Spelling(d.messa
 
 /**
  * `errors` without those in `baseline` (a multiset difference: each baseline entry cancels one).
- * @param {Diagnostic[]} errors @param {Diagnostic[]} baseline @param {(d: Diagnostic) => string} key
+ * Each pass pairs a key for the errors with one for the baseline; a baseline entry used by one pass is
+ * gone for the next.
+ * @param {Diagnostic[]} errors @param {Diagnostic[]} baseline
+ * @param {[(d: Diagnostic) => string, (d: Diagnostic) => string][]} passes
  */
-export function minus(errors, baseline, key = inFile) {
-  const left = new Map();
-  for (const d of baseline) left.set(key(d), (left.get(key(d)) ?? 0) + 1);
-  return errors.filter((d) => {
-    const n = left.get(key(d)) ?? 0;
-    if (n > 0) left.set(key(d), n - 1);
-    return n === 0;
-  });
+export function minus(errors, baseline, passes = [[inFile, inFile]]) {
+  let left = errors;
+  let pool = baseline;
+  for (const [errorKey, baselineKey] of passes) {
+    /** @type {Map<string, Diagnostic[]>} */
+    const unused = new Map();
+    for (const d of pool) unused.set(baselineKey(d), [...(unused.get(baselineKey(d)) ?? []), d]);
+    left = left.filter((d) => !unused.get(errorKey(d))?.pop());
+    pool = [...unused.values()].flat();
+  }
+  return left;
+}
+
+const atLine = (/** @type {Diagnostic} */ d) => `${d.file}\0${d.line}\0${d.rule}`;
+/**
+ * The passes that take a migrated file's errors off its original's v1 errors: first by message (spelled
+ * as v2 would), then, for v1 errors left over, by kind on the same line. The second catches a
+ * project's own v1 error that pyright words differently against v2 (a parameter's type printed from
+ * v2's signature, an overload list where v1 had one signature): one error of that kind on that line
+ * before, one after, is no new break. A line the engine rewrote in place keeps its original;
+ * `original[file][line]` gives it (scripts/ecosystem/line_map.py).
+ * @param {Record<string, Record<string, number>>} original
+ * @returns {[(d: Diagnostic) => string, (d: Diagnostic) => string][]}
+ */
+export function v1Passes(original) {
+  const atOriginalLine = (/** @type {Diagnostic} */ d) =>
+    `${d.file}\0${original[d.file]?.[String(d.line)] ?? -d.line}\0${d.rule}`;
+  return [
+    [inFile, inFile],
+    [atOriginalLine, atLine],
+  ];
 }
 
 /**
@@ -104,7 +130,7 @@ export function sdkErrors(withSdk, withoutSdk) {
   return minus(
     withSdk,
     withoutSdk.filter((d) => !SDK_IMPORT.test(d.message)),
-    atPosition,
+    [[atPosition, atPosition]],
   );
 }
 
@@ -118,11 +144,26 @@ export const CATEGORIES = [
   'argument type',
 ];
 
+// `unittest.mock`'s own API (none of it is the SDK's): pyright reads `.call_args` on what a test
+// replaced with a mock as an attribute of the SDK method it replaced, typed more precisely in v2.
+const MOCK_API = new Set(
+  [
+    'assert_any_await assert_any_call assert_awaited assert_awaited_once assert_awaited_once_with',
+    'assert_awaited_with assert_called assert_called_once assert_called_once_with assert_called_with',
+    'assert_has_awaits assert_has_calls assert_not_awaited assert_not_called attach_mock await_args',
+    'await_args_list await_count call_args call_args_list call_count called configure_mock',
+    'method_calls mock_add_spec mock_calls reset_mock return_value side_effect',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
 /** @param {Diagnostic} d */
 export function category(d) {
   const m = d.message;
   if (d.rule === 'reportMissingImports') return 'missing module';
   if (/is unknown import symbol/.test(m)) return 'unknown import';
+  if (d.rule === 'reportAttributeAccessIssue' && MOCK_API.has(/attribute "(\w+)"/.exec(m)?.[1] ?? '')) return 'other';
   if (d.rule === 'reportAttributeAccessIssue') return 'unknown attribute';
   if (d.rule === 'reportCallIssue') return /^No parameter named/.test(m) ? 'unexpected keyword' : 'call signature';
   if (d.rule === 'reportArgumentType') return 'argument type';

@@ -16,7 +16,7 @@ import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ecosystemOptions, ROOT } from './options.mjs';
 import { pythonVenv } from './venv.mjs';
-import { CATEGORIES, category, minus, pyrightErrors, sdkErrors } from './pyright.mjs';
+import { CATEGORIES, category, minus, pyrightErrors, sdkErrors, v1Passes } from './pyright.mjs';
 import { KINDS, renderReport } from './report.mjs';
 
 const opts = ecosystemOptions(
@@ -109,13 +109,37 @@ function check(tree, paths) {
 
 // What the projects already get wrong against v1 (unnarrowed unions, mocks): not a v2 break.
 const v1Errors = sdkErrors(check(trees.before, [join(opts.sdk1, 'src')]), check(trees.before, []));
+/** For a tree's files with errors, the original line of each of their lines. @param {string} tree @param {string[]} files */
+function originalLines(tree, files) {
+  const pairs = [...new Set(files)].map((f) => [join(trees.before, f), join(tree, f)]);
+  const r = spawnSync(venv + '/bin/python', [join(ROOT, 'scripts/ecosystem/line_map.py')], {
+    input: JSON.stringify(pairs),
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  if (r.status !== 0) throw new Error(r.stderr);
+  /** @type {Record<string, Record<string, number>>} */
+  const out = {};
+  for (const [after, map] of Object.entries(JSON.parse(r.stdout))) out[after.slice(tree.length + 1)] = map;
+  return out;
+}
 /** @type {Record<string, ReturnType<typeof sdkErrors>>} */
 const errors = {};
 for (const [name, tree] of Object.entries(trees)) {
   const t0 = performance.now();
   const withSdk = check(tree, sdkPaths);
   const withoutSdk = check(tree, []);
-  errors[name] = minus(sdkErrors(withSdk, withoutSdk), v1Errors);
+  const found = sdkErrors(withSdk, withoutSdk);
+  errors[name] = minus(
+    found,
+    v1Errors,
+    v1Passes(
+      originalLines(
+        tree,
+        found.map((e) => e.file),
+      ),
+    ),
+  );
   console.error(
     `ecosystem: pyright ${name}: ${errors[name].length} SDK errors (${((performance.now() - t0) / 1000).toFixed(0)} s)`,
   );
