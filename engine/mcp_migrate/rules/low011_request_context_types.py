@@ -8,6 +8,10 @@ ANCHOR = "requestcontext-type-parameters-simplified"
 RC = sdk.REQUEST_CONTEXT
 CONTEXT = sdk.FASTMCP_CONTEXT
 SERVER_SESSION = sdk.SERVER_SESSION
+SESSION_TYPEVAR = sdk.SERVER_SESSION_MODULE + ".ServerSessionT"  # gone in v2
+# v1's TypeVars of `mcp.shared.context` that v2 defines in `mcp.server.context` (the guide's v2 import)
+MOVED_TYPEVARS = ("LifespanContextT", "RequestT")
+SERVER_CONTEXT = "mcp.server.context"
 CLIENT_SESSION = sdk.CLIENT_SESSION
 
 
@@ -18,7 +22,9 @@ CLIENT_SESSION = sdk.CLIENT_SESSION
     fix_class="safe",
     summary="""
         Drops the session type argument of `Context[ServerSession, ...]` annotations (and the first of
-        any three, `Context[Any, Any, Any]`), and replaces
+        any three, `Context[Any, Any, Any]`; the import of v1's `ServerSessionT`, which v2 removed, goes
+        when that argument was its only use), moves `LifespanContextT` / `RequestT` imports from
+        `mcp.shared.context` to `mcp.server.context`, and replaces
         `RequestContext` (removed from `mcp.shared.context`), import included:
         `RequestContext[ClientSession, ...]` and client callbacks (next to sampling or elicitation
         `params`) become `ClientRequestContext` (from `mcp.client.context`),
@@ -56,14 +62,17 @@ CLIENT_SESSION = sdk.CLIENT_SESSION
          ) -> ElicitResult:
              return ElicitResult(action="decline")
     """,
-    v1_names=[RC, CONTEXT, SERVER_SESSION, CLIENT_SESSION],
-    v2_names=[
+    v1_names=[RC, CONTEXT, SERVER_SESSION, CLIENT_SESSION, SESSION_TYPEVAR]
+    + [sdk.SHARED_CONTEXT + "." + t for t in MOVED_TYPEVARS],
+    v2_names=[SERVER_CONTEXT + "." + t for t in MOVED_TYPEVARS]
+    + [
         "mcp.server.context.ServerRequestContext",
         "mcp.client.context.ClientRequestContext",
         "mcp.server.mcpserver.Context",
     ],
 )
 def check(ctx: PythonContext):
+    dropped = []
     for sub in ctx.walk(ast.Subscript):
         if (
             ctx.is_ref(sub.value, CONTEXT)
@@ -71,12 +80,7 @@ def check(ctx: PythonContext):
             and len(sub.slice.elts) >= 2
             and (ctx.is_ref(sub.slice.elts[0], SERVER_SESSION) or len(sub.slice.elts) == 3)
         ):  # three arguments are v1's (session, lifespan, request) whatever the first is: v2 has two
-            elts = sub.slice.elts
-            ctx.fix(
-                sub,
-                "`Context` lost its session type parameter in v2",
-                [ctx.delete((ctx.span(elts[0])[0], ctx.span(elts[1])[0]))],
-            )
+            dropped.append(sub)
         elif (
             isinstance(sub.value, ast.Name)
             and sub.value.id == "Context"
@@ -91,7 +95,58 @@ def check(ctx: PythonContext):
                 sub,
                 "`Context[ServerSession, LifespanT]` is `Context[LifespanT]` in v2 (bare `Context` is usually enough)",
             )
+    typevar = _typevar_import_drop(ctx, [sub.slice.elts[0] for sub in dropped])
+    for sub in dropped:
+        elts = sub.slice.elts
+        ctx.fix(
+            sub,
+            "`Context` lost its session type parameter in v2",
+            [ctx.delete((ctx.span(elts[0])[0], ctx.span(elts[1])[0]))] + typevar,
+        )
     _request_context(ctx)
+    _moved_typevars(ctx)
+
+
+def _moved_typevars(ctx):
+    """`from mcp.shared.context import LifespanContextT, RequestT` raises `ImportError` in v2, which
+    defines both in `mcp.server.context`: the import moves there."""
+    for node in ctx.imports():
+        if not (isinstance(node, ast.ImportFrom) and node.level == 0 and node.module == sdk.SHARED_CONTEXT):
+            continue
+        moving = [a for a in node.names if a.name in MOVED_TYPEVARS]
+        if not moving:
+            continue
+        if len(moving) == len(node.names):
+            span = ctx.from_module_span(node)
+            edits = [ctx.replace(span, SERVER_CONTEXT)] if span else None
+        elif any(a.asname for a in moving):
+            edits = None  # `add_import` writes no `as` clause
+        else:
+            removals = list(ctx.joint_removals(moving).values())
+            added = ctx.add_import(SERVER_CONTEXT, ", ".join(a.name for a in moving))
+            edits = None if None in removals else removals + ([added] if added else [])
+        said = "%s moved from `mcp.shared.context` to `mcp.server.context`" % " and ".join(
+            "`%s`" % a.name for a in moving
+        )
+        if edits:
+            ctx.fix(node, said, edits)
+        else:
+            ctx.manual(node, said)
+
+
+def _typevar_import_drop(ctx, removed):
+    """The import of v1's `ServerSessionT`, which v2 removed, when every use of it is a session argument
+    the fixes take out (`Context[ServerSessionT, L, R]`); kept, it fails at import."""
+    refs = ctx.references(SESSION_TYPEVAR)
+    aliases = ctx.import_aliases(SESSION_TYPEVAR)
+    if (
+        not refs
+        or len(aliases) != 1
+        or {id(r) for r in refs} != {id(r) for r in removed if ctx.is_ref(r, SESSION_TYPEVAR)}
+    ):
+        return []
+    drop = ctx.drop_import_alias(aliases[0])
+    return [drop] if drop is not None else []
 
 
 def _request_context(ctx):

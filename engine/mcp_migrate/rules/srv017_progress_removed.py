@@ -6,6 +6,24 @@ from ..framework import rule
 
 MOD = sdk.SHARED_PROGRESS
 NAMES = [MOD + ".progress", MOD + ".ProgressContext", MOD + ".Progress"]
+# v1's class, word for word but for its generic parameters: what v2 leaves is the session's
+# `send_progress_notification()`, which takes the same arguments.
+LOCAL_CLASS = '''
+@dataclass
+class {name}:
+    """v1's `mcp.shared.progress.ProgressContext`, which v2 removed
+    (https://py.sdk.modelcontextprotocol.io/v2/migration/#progresscontext-and-progress-context-manager-removed):
+    `progress(amount)` adds to the running total and reports the total."""
+
+    session: Any
+    progress_token: str | int
+    total: float | None
+    current: float = field(default=0.0, init=False)
+
+    async def progress(self, amount: float, message: str | None = None) -> None:
+        self.current += amount
+        await self.session.send_progress_notification(self.progress_token, self.current, total=self.total, message=message)
+'''
 MESSAGE = (
     "`mcp.shared.progress` was removed: call `await ctx.report_progress(current, total, message=...)` "
     "with the absolute running total (not a delta as `p.progress(amount)` took)"
@@ -21,9 +39,12 @@ MESSAGE = (
         Rewrites `with progress(ctx.request_context, total=T) as p:` on an MCPServer `Context` whose
         block only awaits `p.progress(amount, message=...)` into the guide's `ctx.report_progress()`
         calls, keeping the running total `p` that `ProgressContext` kept (the block dedented, the import
-        dropped once every use is converted). Marks other imports and uses of `mcp.shared.progress`
-        (`progress()`, `ProgressContext`, `Progress`): report progress with `Context.report_progress()`
-        and keep the running total yourself.
+        dropped once every use is converted). A file whose only import from the module is
+        `ProgressContext`, built and called directly (`tracker = ProgressContext(session, token,
+        total=n)`, `await tracker.progress(1)`), gets v1's class in place of the import: it keeps the
+        running total and reports it with the session's `send_progress_notification()`, which v2 kept.
+        Marks other imports and uses of `mcp.shared.progress` (`progress()`, `Progress`): report
+        progress with `Context.report_progress()` and keep the running total yourself.
     """,
     why="""
         v2 removed the module: `from mcp.shared.progress import progress` raises
@@ -50,19 +71,18 @@ MESSAGE = (
              return "done"
     """,
     v1_names=[MOD] + NAMES,
-    v2_names=["mcp.server.mcpserver.context.Context.report_progress"],
+    v2_names=[
+        "mcp.server.mcpserver.context.Context.report_progress",
+        "mcp.server.session.ServerSession.send_progress_notification",
+    ],
 )
 def check(ctx: PythonContext):
     converted, dropped = _report_progress(ctx)
+    kept = _local_class(ctx)
+    converted |= kept
+    dropped |= kept
     for node in ctx.imports():
-        if isinstance(node, ast.ImportFrom):
-            mods = [node.module] if node.level == 0 and node.module else []
-            mods += [node.module + "." + a.name for a in node.names if node.level == 0 and node.module]
-        else:
-            mods = [a.name for a in node.names]
-        if id(node) not in dropped and any(
-            m == MOD or m.startswith(MOD + ".") or ctx.canonical(m) in NAMES for m in mods
-        ):
+        if id(node) not in dropped and _imports_module(ctx, node):
             ctx.manual(node, MESSAGE)
     for ref in ctx.references(*NAMES):
         if id(ref) not in converted and not isinstance(ctx.parent(ref), ast.Attribute):
@@ -94,6 +114,45 @@ def _report_progress(ctx):
             fix_class="safe",
         )
     return {id(ref) for ref, _ in plans}, {id(ctx.import_of(a)) for a in aliases} if drop else set()
+
+
+def _local_class(ctx):
+    """`from mcp.shared.progress import ProgressContext`, the module's only import in the file, at module
+    level, its name never subscripted (`ProgressContext[...]`, v1's generic): the import gives way to
+    v1's class under the same name. Returns the ids of the import statement and of the references it
+    keeps working."""
+    aliases = ctx.import_aliases(MOD + ".ProgressContext", top_level=True)
+    if len(aliases) != 1:
+        return set()
+    node = ctx.import_of(aliases[0])
+    if len(node.names) != 1 or any(_imports_module(ctx, n) for n in ctx.imports() if n is not node):
+        return set()
+    refs = ctx.references(MOD + ".ProgressContext")
+    if any(isinstance(ctx.parent(r), ast.Subscript) and ctx.parent(r).value is r for r in refs):
+        return set()
+    drop = ctx.drop_import_alias(aliases[0])
+    imports = ctx.imports_for({"dataclass": ("dataclasses",), "field": ("dataclasses",), "Any": ("typing",)})
+    if drop is None or imports is None:
+        return set()
+    name = aliases[0].asname or aliases[0].name
+    ctx.fix(
+        node,
+        "`mcp.shared.progress` was removed: `%s` is now v1's class, defined in this file; it reports the running "
+        "total with `send_progress_notification()`" % name,
+        [drop, ctx.after_imports(LOCAL_CLASS.format(name=name).lstrip("\n"))] + imports,
+        fix_class="safe",
+    )
+    return {id(node)} | {id(r) for r in refs}
+
+
+def _imports_module(ctx, node) -> bool:
+    """The import statement takes something from `mcp.shared.progress`."""
+    if isinstance(node, ast.ImportFrom):
+        mods = [node.module + "." + a.name for a in node.names] if node.level == 0 and node.module else []
+        mods += [node.module] if node.level == 0 and node.module else []
+    else:
+        mods = [a.name for a in node.names]
+    return any(m == MOD or m.startswith(MOD + ".") or ctx.canonical(m) in NAMES for m in mods)
 
 
 def _plan(ctx, ref):

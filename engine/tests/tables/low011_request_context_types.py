@@ -176,6 +176,53 @@ CASES = [
         "     return RequestContext(request_id=1, meta=None, session=session, lifespan_context=None)\n",
         findings=["LOW011:2 manual", "LOW011:5 manual"],
     ),
+    # v1's `ServerSessionT` TypeVar (gone in v2) only ever the session argument: its import goes with it;
+    # `LifespanContextT` / `RequestT` move to `mcp.server.context`
+    case(
+        ' from typing import Any\n'
+        ' \n'
+        ' from mcp.server.fastmcp import Context\n'
+        '-from mcp.server.session import ServerSession, ServerSessionT\n'
+        '-from mcp.shared.context import LifespanContextT, RequestT\n'
+        '+from mcp.server.session import ServerSession\n'
+        '+from mcp.server.context import LifespanContextT, RequestT\n'
+        ' \n'
+        ' \n'
+        ' class Forwarder:\n'
+        '-    async def run(self, context: Context[ServerSessionT, LifespanContextT, RequestT] | None = None) -> Any:\n'
+        '+    async def run(self, context: Context[LifespanContextT, RequestT] | None = None) -> Any:\n'
+        '         return context\n'
+        ' \n'
+        ' \n'
+        '-def session_of(ctx: Context[ServerSession, Any, Any]) -> ServerSession:\n'
+        '+def session_of(ctx: Context[Any, Any]) -> ServerSession:\n'
+        '     return ctx.session\n',
+        findings=['LOW011:5 safe', 'LOW011:9 safe', 'LOW011:13 safe'],
+    ),
+    # ...used elsewhere too: the import stays
+    case(
+        ' from mcp.server.fastmcp import Context\n'
+        ' from mcp.server.session import ServerSessionT\n'
+        '-from mcp.shared.context import LifespanContextT, RequestT\n'
+        '+from mcp.server.context import LifespanContextT, RequestT\n'
+        ' \n'
+        ' \n'
+        '-def run(context: Context[ServerSessionT, LifespanContextT, RequestT], session: ServerSessionT) -> None:\n'
+        '+def run(context: Context[LifespanContextT, RequestT], session: ServerSessionT) -> None:\n'
+        '     pass\n',
+        findings=['LOW011:3 safe', 'LOW011:6 safe'],
+    ),
+    # the guide's own before: `RequestContext` and the TypeVars imported together
+    case(
+        ' from mcp.server.session import ServerSession\n'
+        '-from mcp.shared.context import RequestContext, LifespanContextT, RequestT\n'
+        '+from mcp.server.context import LifespanContextT, RequestT\n'
+        '+from mcp.server.context import ServerRequestContext\n'
+        ' \n'
+        '-ctx: RequestContext[ServerSession, LifespanContextT, RequestT]\n'
+        '+ctx: ServerRequestContext[LifespanContextT, RequestT]\n',
+        findings=['LOW011:2 safe', 'LOW011:2 safe'],
+    ),
 ]
 
 NOOP = [
