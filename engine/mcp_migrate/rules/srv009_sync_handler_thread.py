@@ -24,13 +24,15 @@ LOOP_BOUND = (
     code="SRV009",
     title="Sync handler functions now run on a worker thread",
     anchor="sync-handler-functions-now-run-on-a-worker-thread",
-    fix_class="manual",
+    fix_class="safe",
     summary="""
         Finds synchronous (`def`) `@mcp.tool()` / `@mcp.resource()` / `@mcp.prompt()` functions that use the
         event loop or the current thread (`asyncio.get_running_loop()`, `asyncio.create_task()`,
-        `threading.get_ident()`, ...): declare them `async def` to keep them on the event loop as in v1.
-        A marker, not a rewrite: tests and other modules often call tool functions directly, and an
-        `async def` would hand them a coroutine.
+        `threading.get_ident()`, ...): declared `async def`, they stay on the event loop as in v1. The
+        rewrite is made where nothing else can call the function: one defined inside the function that
+        registers it (`def register(mcp): @mcp.tool() def status(): ...`), never named there again, and
+        not a generator. Elsewhere a marker: tests and other modules often call tool functions directly,
+        and an `async def` would hand them a coroutine.
     """,
     why="""
         Silent until it runs: v2 calls sync handlers in a worker thread, where
@@ -64,11 +66,23 @@ def check(ctx: PythonContext):
         if not used:
             continue
         what = ", ".join("`%s()`" % u for u in used)
-        ctx.manual(
-            fn,
-            "v2 runs sync handlers in a worker thread, where %s fails or sees another thread; "
-            "declare `%s` `async def` to keep it on the event loop" % (what, fn.name),
-        )
+        said = "v2 runs sync handlers in a worker thread, where %s fails or sees another thread" % what
+        if _only_registered(ctx, fn):
+            at = ctx.index.line_start(fn.lineno) + fn.col_offset
+            ctx.fix(
+                fn, said + ": `%s` is now `async def`, on the event loop as in v1" % fn.name, [ctx.insert(at, "async ")]
+            )
+        else:
+            ctx.manual(fn, said + "; declare `%s` `async def` to keep it on the event loop" % fn.name)
+
+
+def _only_registered(ctx, fn) -> bool:
+    """`fn` is defined in the function that registers it and named nowhere else there, and is not a
+    generator: no caller can receive a coroutine where it got a value."""
+    outer = ctx.enclosing(fn, ast.FunctionDef, ast.AsyncFunctionDef)
+    if outer is None or any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in ctx.body_nodes(fn)):
+        return False
+    return not any(ctx.within(n, outer) for n in ctx.names_with_id(fn.name))
 
 
 def _loop_call(ctx, node):

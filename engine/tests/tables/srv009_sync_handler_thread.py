@@ -37,6 +37,44 @@ CASES = [
         "     assert data() == 'x'\n",
         findings=["SRV009:7 manual"],
     ),
+    # defined in the function that registers it and never named again: `async def`, on the loop as in v1;
+    # named again (a caller may want its value): marked
+    case(
+        ' import asyncio\n'
+        ' \n'
+        ' from mcp.server.fastmcp import Context, FastMCP\n'
+        ' \n'
+        ' \n'
+        ' def register(mcp: FastMCP) -> None:\n'
+        '     @mcp.tool()\n'
+        '-    def status(ctx: Context) -> dict:\n'
+        '+    async def status(ctx: Context) -> dict:\n'
+        '         loop = asyncio.get_running_loop()\n'
+        '         return {"time": loop.time()}\n'
+        ' \n'
+        '+    # mcp-migrate: SRV009 v2 runs sync handlers in a worker thread, where `asyncio.get_running_loop()` fails or sees another thread; declare `ticks` `async def` to keep it on the event loop https://py.sdk.modelcontextprotocol.io/v2/migration/#sync-handler-functions-now-run-on-a-worker-thread\n'
+        '     @mcp.tool()\n'
+        '     def ticks() -> float:\n'
+        '         return asyncio.get_running_loop().time()\n'
+        ' \n'
+        '     registry = {"ticks": ticks}\n'
+        '     print(registry)\n',
+        findings=['SRV009:8 safe', 'SRV009:13 manual'],
+    ),
+    # a generator: `async def` would make it an async generator, so marked
+    case(
+        ' import asyncio\n'
+        ' \n'
+        ' from mcp.server.fastmcp import FastMCP\n'
+        ' \n'
+        ' \n'
+        ' def register(mcp: FastMCP) -> None:\n'
+        '+    # mcp-migrate: SRV009 v2 runs sync handlers in a worker thread, where `asyncio.get_running_loop()` fails or sees another thread; declare `ticks` `async def` to keep it on the event loop https://py.sdk.modelcontextprotocol.io/v2/migration/#sync-handler-functions-now-run-on-a-worker-thread\n'
+        '     @mcp.resource("clock://ticks")\n'
+        '     def ticks():\n'
+        '         yield str(asyncio.get_running_loop().time())\n',
+        findings=['SRV009:8 manual'],
+    ),
 ]
 
 NOOP = [
