@@ -16,6 +16,7 @@ import ast
 from typing import Dict, Optional, Tuple
 
 from .resolver import dotted
+from .sdk import URL_TYPES
 from .sdk_types import ALIASES, CLASSES, FUNCTIONS
 
 # Class methods of pydantic models that build an instance of the class they are called on.
@@ -56,7 +57,9 @@ CONTEXT_MANAGERS = {"AbstractAsyncContextManager", "AsyncContextManager", "Abstr
 # Decorators turning a generator function into a context manager factory.
 CM_DECORATORS = {"contextlib.contextmanager", "contextlib.asynccontextmanager"}
 # Classes outside the SDK whose instances rules ask about (a `timedelta` timeout becomes float seconds).
-STDLIB_CLASSES = {"datetime.timedelta"}
+# Classes outside the SDK whose instances the inference names: v1's timeouts (CLT004) and pydantic's
+# URL types, the values v1 gave for MCP URIs (TYP008: `route.uri` of the user's own `uri: AnyUrl` field).
+NAMED_CLASSES = {"datetime.timedelta", *URL_TYPES}
 # Union members kept beside a known type: the value may be None (`timeout: timedelta | None`), or
 # of a type the inference does not name (`float` in `float | timedelta`).
 NONE = ("none",)
@@ -209,8 +212,8 @@ def is_sdk_class(qualname: Optional[str]) -> bool:
 
 
 def is_known_class(qualname: Optional[str]) -> bool:
-    """A class whose name the inference gives its instances: the SDK's (capitalised) and STDLIB_CLASSES."""
-    return qualname in STDLIB_CLASSES or (is_sdk_class(qualname) and qualname[qualname.rfind(".") + 1 :][:1].isupper())
+    """A class whose name the inference gives its instances: the SDK's (capitalised) and NAMED_CLASSES."""
+    return qualname in NAMED_CLASSES or (is_sdk_class(qualname) and qualname[qualname.rfind(".") + 1 :][:1].isupper())
 
 
 def _none_literal(node):

@@ -655,15 +655,11 @@ class ProjectIndex:
             return self.definition(entry[1], entry[2], hops + 1)
         return (facts["module"], name)
 
-    def constructed_by(self, module: str, name: str) -> Optional[str]:
-        """`pydantic.AnyUrl` when top-level `name` of the user's `module` is `AnyUrl(...)`: the class a
-        call builds it with, as that module imports it from a library."""
-        facts = self.find(module)
-        entry = facts["names"].get(name) if facts else None
-        callee = facts["names"].get(entry[1]) if entry is not None and entry[0] == "call" else None
-        if callee is None or callee[0] != "import" or self.find(callee[1]) is not None:
-            return None
-        return "%s.%s" % (callee[1], callee[2])
+    def instance_class(self, module: str, name: str) -> Optional[str]:
+        """The class top-level `name` of the user's `module` holds an instance of, when the inference
+        names it (`SUMMARY_URI = AnyUrl(...)`: `pydantic.AnyUrl`), else None."""
+        t = self.global_type(module, name)
+        return t if isinstance(t, str) else None
 
     def member_used(self, module: str, name: str) -> bool:
         """A module other than `module` reads attribute `name` off a non-SDK object, or defines a

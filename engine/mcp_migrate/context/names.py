@@ -205,12 +205,12 @@ class NameQuestions:
         origin = self.project_origin(name)
         return self.types.project.type_alias(*origin) if origin else None
 
-    def project_constructed(self, name: ast.Name) -> Optional[str]:
-        """The qualname of the class that a top-level name of another module of the project is built
-        with, when this file imports it (`from .catalog import SUMMARY_URI`, `SUMMARY_URI =
-        AnyUrl(...)` there: `pydantic.AnyUrl`), else None."""
+    def project_instance_class(self, name) -> Optional[str]:
+        """The class a top-level name of another module of the project holds an instance of, when this
+        file imports it (`from .catalog import SUMMARY_URI`, `SUMMARY_URI = AnyUrl(...)` there:
+        `pydantic.AnyUrl`), else None."""
         origin = self.project_origin(name)
-        return self.types.project.constructed_by(*origin) if origin else None
+        return self.types.project.instance_class(*origin) if origin else None
 
     def own_call_parameters(self, call: ast.Call) -> Optional[Tuple[str, List[Tuple[str, Optional[ast.AST], ast.AST]]]]:
         """(the callee's name, [(parameter, its annotation, the argument given)]) for a call of the

@@ -60,8 +60,8 @@ PARTS = {
         (`Resource`, `ResourceLink`, `ReadResourceRequestParams`, the resource contents, the
         subscribe params; not `Root`, whose `uri` stays a `FileUrl`), to MCPServer's resource
         classes, or as the URI of `ClientSession.read_resource()` / `subscribe_resource()` /
-        `unsubscribe_resource()`; other URL objects there (an `AnyUrl(x)` call, a name annotated or
-        built as one, a constant another module of the project builds with `AnyUrl(...)`, a call of the
+        `unsubscribe_resource()`, and to the user's subclasses of those classes; other URL objects there
+        (an `AnyUrl(x)` call, a name annotated or built as one, the user's field or list declared one, a constant another module of the project builds with `AnyUrl(...)`, a call of the
         user's function or method, here or in another module, declared `-> AnyUrl`) become
         `str(...)`, the string v1 sent. Reads `.host` / `.scheme` / ... of an MCP object's or an
         MCPServer resource's `.uri` off `AnyUrl(...)`, the object v1 gave (the same parts, normalised
@@ -285,7 +285,9 @@ def _captured_uri(ctx, capture: ast.MatchAs) -> bool:
 def _uri_target(ctx, call):
     """(the `uri` argument, level) of a call that takes a `str` URI in v2, else None."""
     kw = ctx.keyword(call, "uri")
-    q = ctx.resolve(call.func) or ctx.types.sdk_constructor(call)
+    q = ctx.resolve(call.func)
+    if ctx.protocol_type(q) is None and q not in SERVER_RESOURCES:  # the user's subclass, which keeps `uri`
+        q = ctx.types.sdk_constructor(call) or q
     model = ctx.protocol_type(q)
     if model is not None or q in SERVER_RESOURCES:
         if kw is None or (model is not None and model not in STR_URI_MODELS):
@@ -320,6 +322,9 @@ def _url_valued(ctx, expr):
     (an annotation, or a value built with one), or a conditional one of whose values is one."""
     if isinstance(expr, ast.IfExp):
         return _url_valued(ctx, expr.body) or _url_valued(ctx, expr.orelse)
+    typed = ctx.types.classes_of(expr)  # what the inference knows: the user's field `route.uri: AnyUrl`, ...
+    if typed and all(c in URL_TYPES for c in typed):
+        return True
     if isinstance(expr, ast.Call):
         if ctx.is_ref(expr.func, *URL_TYPES):
             return True
@@ -332,7 +337,7 @@ def _url_valued(ctx, expr):
         return False
     b = ctx.binding(expr)
     if b is None or b.expr is None:
-        return _imported_url(ctx, expr)
+        return False
     if b.how == "annotation":
         return any(isinstance(n, (ast.Name, ast.Attribute)) and ctx.is_ref(n, *URL_TYPES) for n in ast.walk(b.expr))
     if b.how == "call":  # `uri = AnyUrl(...)`, `uri = entry_uri(...)` with `def entry_uri(...) -> AnyUrl`
@@ -343,10 +348,5 @@ def _url_valued(ctx, expr):
 
 def _imports_project_url(ctx) -> bool:
     return ctx.types.project is not None and any(
-        ctx.project_constructed(a) in URL_TYPES for imp in ctx.walk(ast.ImportFrom) for a in imp.names
+        ctx.project_instance_class(a) in URL_TYPES for imp in ctx.walk(ast.ImportFrom) for a in imp.names
     )
-
-
-def _imported_url(ctx, expr) -> bool:
-    """A constant another module of the project builds with `AnyUrl(...)` and this file imports."""
-    return isinstance(expr, ast.Name) and ctx.project_constructed(expr) in URL_TYPES

@@ -226,6 +226,37 @@ CASES = [
         '+    return await session.read_resource(str(assets.uri("logo")))\n',
         findings=["TYP008:9 safe"],
     ),
+    # the user's own field or list declared `AnyUrl`, handed to a subclass of an MCPServer resource class or
+    # to the session: the string v1 sent
+    case(
+        ' from dataclasses import dataclass\n'
+        ' \n'
+        ' from pydantic import AnyUrl\n'
+        ' \n'
+        ' from mcp import ClientSession\n'
+        ' from mcp.server.fastmcp.resources import TextResource\n'
+        ' \n'
+        ' \n'
+        ' @dataclass\n'
+        ' class Route:\n'
+        '     public_uri: AnyUrl\n'
+        '     body: str\n'
+        ' \n'
+        ' \n'
+        ' class RoutedResource(TextResource):\n'
+        '     upstream: str = ""\n'
+        ' \n'
+        ' \n'
+        ' def expose(route: Route) -> RoutedResource:\n'
+        '-    return RoutedResource(uri=route.public_uri, name="routed", text=route.body)\n'
+        '+    return RoutedResource(uri=str(route.public_uri), name="routed", text=route.body)\n'
+        ' \n'
+        ' \n'
+        ' async def first(session: ClientSession, uris: list[AnyUrl]) -> None:\n'
+        '-    await session.read_resource(uris[0])\n'
+        '+    await session.read_resource(str(uris[0]))\n',
+        findings=['TYP008:20 safe', 'TYP008:24 safe'],
+    ),
 ]
 
 NOOP = [
