@@ -15,8 +15,8 @@ OLD = sdk.STREAMABLE_HTTP + ".MCP_PROTOCOL_VERSION"
     fix_class="safe",
     summary="""
         Rewrites `from mcp.client.streamable_http import MCP_PROTOCOL_VERSION` to
-        `from mcp.shared.inbound import MCP_PROTOCOL_VERSION_HEADER as MCP_PROTOCOL_VERSION` (when it is
-        the import's only name; otherwise a marker), and marks `transport.protocol_version` reads:
+        `from mcp.shared.inbound import MCP_PROTOCOL_VERSION_HEADER as MCP_PROTOCOL_VERSION` (on a line of
+        its own below the import when that imports other names too), and marks `transport.protocol_version` reads:
         use `session.protocol_version` instead.
     """,
     why="""
@@ -39,13 +39,19 @@ def check(ctx: PythonContext):
         alias = next((a for a in imp.names if a.name == "MCP_PROTOCOL_VERSION"), None)
         if alias is None:
             continue
+        moved = "from mcp.shared.inbound import MCP_PROTOCOL_VERSION_HEADER as %s" % (alias.asname or alias.name)
         if len(imp.names) == 1 and ctx.text[ctx.span(imp)[0] : ctx.span(imp)[1]].count("\n") == 0:
-            local = alias.asname or alias.name
-            ctx.fix(
-                imp,
-                "`MCP_PROTOCOL_VERSION` is `mcp.shared.inbound.MCP_PROTOCOL_VERSION_HEADER` in v2",
-                [ctx.replace(imp, "from mcp.shared.inbound import MCP_PROTOCOL_VERSION_HEADER as %s" % local)],
-            )
+            edits = [ctx.replace(imp, moved)]
+        else:  # the other names stay; the constant gets its own import line below
+            nl = ctx.index.newline()
+            text = ctx.index.indentation(imp.lineno) + moved + nl
+            if imp.end_lineno < ctx.index.line_count:
+                added = ctx.insert(ctx.index.line_start(imp.end_lineno + 1), text)
+            else:  # the file's last line, maybe without its newline
+                added = ctx.insert(len(ctx.text), ("" if ctx.text.endswith(("\n", "\r")) else nl) + text)
+            edits = [ctx.drop_import_alias(alias), added]
+        if None not in edits:
+            ctx.fix(imp, "`MCP_PROTOCOL_VERSION` is `mcp.shared.inbound.MCP_PROTOCOL_VERSION_HEADER` in v2", edits)
         else:
             ctx.manual(
                 imp,
