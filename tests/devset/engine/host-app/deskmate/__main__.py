@@ -1,0 +1,3 @@
+from deskmate.builtin_server import main
+
+main()
