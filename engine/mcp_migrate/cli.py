@@ -16,7 +16,7 @@ import json
 import os
 import sys
 import time
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 from . import __version__, gitstate, host
 from .annotations import annotations
@@ -161,6 +161,7 @@ class Run:
         self.out, self.err = sys.stdout, sys.stderr
         self.skipped: List[dict] = []
         self.reports: List[dict] = []
+        self.rule_errors: List[Tuple[str, str]] = []  # (path, "CODE: Exception: message"): an engine bug
 
     def skip(self, path: str, reason: str, failed: bool, category: Optional[str] = None, line=None) -> None:
         """failed: the file could not be read or written (exit 2), not just something we leave alone."""
@@ -254,6 +255,9 @@ class Run:
             "error": None,
             "findings": res["findings"],
         }
+        if res.get("internal_errors"):  # a rule failed on this file: its fixes are missing, the rest applies
+            report["internal_errors"] = res["internal_errors"]
+            self.rule_errors += [(path, e) for e in res["internal_errors"]]
         self.reports.append(report)
         return report
 
@@ -312,7 +316,7 @@ class Run:
         )
         if by_category:
             summary += ": " + ", ".join("%d %s" % (n, why) for why, n in sorted(by_category.items()))
-        failed = any(s["failed"] for s in self.skipped)
+        failed = any(s["failed"] for s in self.skipped) or bool(self.rule_errors)
         fmt = self.args.output_format
         if fmt == "json":
             self.out.write(
@@ -331,6 +335,11 @@ class Run:
             self.err.write(
                 "%d files in %.2f s (%d files/s, %d %s)\n"
                 % (count, seconds, count / seconds if seconds else 0, jobs, "job" if jobs == 1 else "jobs")
+            )
+        for path, e in self.rule_errors:  # even with --quiet: the output lacks that rule's fixes
+            self.err.write(
+                "%s: error: internal error in rule %s; the file got every other rule's fixes, not that "
+                "rule's (an engine bug: please report it with the code that triggers it)\n" % (path, e)
             )
         self.err.write(summary + "\n")
         if failed:

@@ -96,6 +96,13 @@ describe.runIf(hasPython3())('rule tables under CPython', () => {
     expect(JSON.parse(out)).toEqual([]);
   });
 
+  it('python3 engine/tests/check_rule_errors.py passes (a rule that raises is named on stderr and in the JSON, exit 2)', () => {
+    const out = execFileSync('python3', [join(repoRoot, 'engine', 'tests', 'check_rule_errors.py')], {
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(out)).toEqual([]);
+  });
+
   it('python3 engine/tests/check_inference.py passes (types inferred in a file and across files)', () => {
     const out = execFileSync('python3', [join(repoRoot, 'engine', 'tests', 'check_inference.py')], {
       encoding: 'utf8',
