@@ -655,12 +655,6 @@ class ProjectIndex:
             return self.definition(entry[1], entry[2], hops + 1)
         return (facts["module"], name)
 
-    def instance_class(self, module: str, name: str) -> Optional[str]:
-        """The class top-level `name` of the user's `module` holds an instance of, when the inference
-        names it (`SUMMARY_URI = AnyUrl(...)`: `pydantic.AnyUrl`), else None."""
-        t = self.global_type(module, name)
-        return t if isinstance(t, str) else None
-
     def member_used(self, module: str, name: str) -> bool:
         """A module other than `module` reads attribute `name` off a non-SDK object, or defines a
         method of that name in a subclass."""

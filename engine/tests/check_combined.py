@@ -372,7 +372,15 @@ PROJECT = {
         "        return session.get_server_capabilities(), log.lines\n"
     ),
     # a URL constant another module builds with `AnyUrl(...)`: v2's `read_resource` takes its `str`
-    "pkg/uris.py": "from pydantic import AnyUrl\n\nHOME = AnyUrl('notes://home')\n",
+    "pkg/uris.py": (
+        "from pydantic import AnyUrl\n\nHOME = AnyUrl('notes://home')\n\n\n"
+        "def page_uri(name: str) -> AnyUrl:\n    return AnyUrl('notes://pages/' + name)\n"
+    ),
+    # a function another module declares `-> AnyUrl`, its value kept in a name: the file never says AnyUrl
+    "pkg/links.py": (
+        "from mcp import types\nfrom pkg.uris import page_uri\n\n\ndef link(name: str) -> types.ResourceLink:\n"
+        "    uri = page_uri(name)\n    return types.ResourceLink(type='resource_link', uri=uri, name=name)\n"
+    ),
     "pkg/uris_use.py": (
         "from mcp import ClientSession\nfrom pkg.uris import HOME\n\n\nasync def read(session: ClientSession):\n"
         "    return await session.read_resource(HOME)\n"
@@ -438,6 +446,10 @@ PROJECT_AFTER = {
     "pkg/uris_use.py": (
         "from mcp import ClientSession\nfrom pkg.uris import HOME\n\n\nasync def read(session: ClientSession):\n"
         "    return await session.read_resource(str(HOME))\n"
+    ),
+    "pkg/links.py": (
+        "from mcp import types\nfrom pkg.uris import page_uri\n\n\ndef link(name: str) -> types.ResourceLink:\n"
+        "    uri = page_uri(name)\n    return types.ResourceLink(type='resource_link', uri=str(uri), name=name)\n"
     ),
     "pkg/rec_use.py": (
         "from pkg.rec import recorded\n\n\nasync def caps(read, write):\n"
@@ -601,6 +613,7 @@ USES_SDK = {
     "pkg/aliased_cli.py",
     "pkg/rec_use.py",
     "pkg/uris_use.py",
+    "pkg/links.py",
     "pkg/docs.py",
     "pkg/tuned.py",
     "pkg/shop.py",

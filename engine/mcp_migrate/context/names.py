@@ -205,12 +205,12 @@ class NameQuestions:
         origin = self.project_origin(name)
         return self.types.project.type_alias(*origin) if origin else None
 
-    def project_instance_class(self, name) -> Optional[str]:
-        """The class a top-level name of another module of the project holds an instance of, when this
-        file imports it (`from .catalog import SUMMARY_URI`, `SUMMARY_URI = AnyUrl(...)` there:
-        `pydantic.AnyUrl`), else None."""
+    def project_global_type(self, name):
+        """The inferred type of a top-level name of another module of the project that this file imports
+        (`from .catalog import SUMMARY_URI`, `SUMMARY_URI = AnyUrl(...)` there: `pydantic.AnyUrl`; a def:
+        `("def", what it returns)`), else None."""
         origin = self.project_origin(name)
-        return self.types.project.instance_class(*origin) if origin else None
+        return self.types.project.global_type(*origin) if origin else None
 
     def own_call_parameters(self, call: ast.Call) -> Optional[Tuple[str, List[Tuple[str, Optional[ast.AST], ast.AST]]]]:
         """(the callee's name, [(parameter, its annotation, the argument given)]) for a call of the

@@ -347,6 +347,12 @@ def _url_valued(ctx, expr):
 
 
 def _imports_project_url(ctx) -> bool:
-    return ctx.types.project is not None and any(
-        ctx.project_instance_class(a) in URL_TYPES for imp in ctx.walk(ast.ImportFrom) for a in imp.names
-    )
+    """The file imports a URL object, or a function that returns one, from another module of the project."""
+    if ctx.types.project is None:
+        return False
+    for imp in ctx.walk(ast.ImportFrom):
+        for a in imp.names:
+            t = ctx.project_global_type(a)
+            if t in URL_TYPES or (isinstance(t, tuple) and t[0] == "def" and t[1] in URL_TYPES):
+                return True
+    return False
