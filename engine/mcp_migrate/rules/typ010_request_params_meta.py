@@ -23,8 +23,8 @@ SPLAT = (
     summary="""
         Rewrites `RequestParams.Meta(progressToken=t)` / `NotificationParams.Meta(...)` with plain
         keyword arguments to a dict (`{"progress_token": t}`), and `RequestParams.Meta(**d)` to
-        `RequestParamsMeta(**d)`, named keys beside it spelled as v2 spells them (the same keys; a
-        `progressToken` among them is not v2's `progress_token`); in files that use the SDK, the guide's
+        `RequestParamsMeta(**d)` (the same keys; a `progressToken` among them is not v2's
+        `progress_token`); in files that use the SDK, the guide's
         `if meta and meta.progressToken:` (or `is not None`) to `if meta and "progress_token" in
         meta:` with the reads in its body as `meta["progress_token"]`, other `.meta.progressToken` to
         `.meta.get("progress_token")` (safe where the value is known to be a v1 `Meta`, such as
@@ -250,21 +250,14 @@ def _typed_dict(ctx, call, args=None):
 
 
 def _splat(ctx, call):
-    """`RequestParams.Meta(**d)` -> `RequestParamsMeta(**d)`, named keys beside it spelled as v2 spells
-    them (`Meta(progressToken=t, **extra)` -> `RequestParamsMeta(progress_token=t, **extra)`): the
-    TypedDict's constructor copies the keys as given, as v1's `extra="allow"` model kept them. None for
-    other shapes and for `NotificationParams.Meta`."""
-    if call.args or all(k.arg is not None for k in call.keywords):
+    """`RequestParams.Meta(**d)` -> `RequestParamsMeta(**d)`: the TypedDict's constructor copies the
+    keys as given, as v1's `extra="allow"` model kept them. None for other shapes and for
+    `NotificationParams.Meta`."""
+    if call.args or len(call.keywords) != 1 or call.keywords[0].arg is not None:
         return None
     if ctx.resolve(call.func) != META_CLASSES[0]:
         return None
-    args = ", ".join(
-        "**" + ctx.source(k.value)
-        if k.arg is None
-        else "%s=%s" % (sdk.CAMEL_TO_SNAKE.get(k.arg, k.arg), ctx.source(k.value))
-        for k in call.keywords
-    )
-    return _typed_dict(ctx, call, args)
+    return _typed_dict(ctx, call, "**" + ctx.source(call.keywords[0].value))
 
 
 def _as_dict(ctx, call):

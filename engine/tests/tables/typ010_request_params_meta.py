@@ -6,8 +6,8 @@ Rule: engine/mcp_migrate/rules/typ010_request_params_meta.py. Table format: engi
 from . import case
 
 CASES = [
-    # `Meta(**d)`, and a splat beside keywords (named ones in v2's spelling): the TypedDict's constructor
-    # copies the same keys (request meta); a notification's `Meta(**d)` stays marked
+    # `Meta(**d)`: the TypedDict's constructor copies the same keys (request meta); a notification's
+    # `Meta(**d)` and a splat beside keywords stay marked
     case(
         " from mcp.types import NotificationParams, RequestParams\n"
         "+from mcp.types import RequestParamsMeta\n"
@@ -15,12 +15,12 @@ CASES = [
         " def build(extra: dict, token: str):\n"
         "-    request_meta = RequestParams.Meta(**extra)\n"
         "+    request_meta = RequestParamsMeta(**extra)\n"
-        "-    mixed = RequestParams.Meta(progressToken=token, **extra)\n"
-        "+    mixed = RequestParamsMeta(progress_token=token, **extra)\n"
+        "+    # mcp-migrate: TYP010 `Meta(...)` models are gone: pass a dict (`{\"progress_token\": ...}`) https://py.sdk.modelcontextprotocol.io/v2/migration/#requestparamsmeta-replaced-with-requestparamsmeta-typeddict\n"
+        "     mixed = RequestParams.Meta(progressToken=token, **extra)\n"
         "+    # mcp-migrate: TYP010 `Meta(...)` models are gone: pass a dict (`{\"progress_token\": ...}`) https://py.sdk.modelcontextprotocol.io/v2/migration/#requestparamsmeta-replaced-with-requestparamsmeta-typeddict\n"
         "     note_meta = NotificationParams.Meta(**extra)\n"
         "     return request_meta, mixed, note_meta\n",
-        findings=["TYP010:4 review", "TYP010:5 review", "TYP010:6 manual"],
+        findings=["TYP010:4 review", "TYP010:5 manual", "TYP010:6 manual"],
     ),
     # `call_tool(meta=...)` given what v1's `dict[str, Any]` parameter took: marked; a literal passes
     case(
@@ -161,19 +161,6 @@ CASES = [
         "-    return request.meta.progressToken\n"
         '+    return request.meta.get("progress_token")\n',
         findings=["TYP010:4 review"],
-    ),
-    # ...spelled through the module (`types.RequestParams.Meta`), the annotation marked
-    case(
-        ' from typing import Any\n'
-        ' \n'
-        ' from mcp import types\n'
-        ' \n'
-        ' \n'
-        '+# mcp-migrate: TYP010 `RequestParams.Meta` is the `RequestParamsMeta` TypedDict in v2 (`from mcp.types import RequestParamsMeta`); use dict access https://py.sdk.modelcontextprotocol.io/v2/migration/#requestparamsmeta-replaced-with-requestparamsmeta-typeddict\n'
-        ' def meta_for(token: str | None, extra: dict[str, Any]) -> types.RequestParams.Meta:\n'
-        '-    return types.RequestParams.Meta(progressToken=token, **extra)\n'
-        '+    return types.RequestParamsMeta(progress_token=token, **extra)\n',
-        findings=['TYP010:6 manual', 'TYP010:7 review'],
     ),
 ]
 
