@@ -56,7 +56,6 @@ ITERABLES = {
 CONTEXT_MANAGERS = {"AbstractAsyncContextManager", "AsyncContextManager", "AbstractContextManager", "ContextManager"}
 # Decorators turning a generator function into a context manager factory.
 CM_DECORATORS = {"contextlib.contextmanager", "contextlib.asynccontextmanager"}
-# Classes outside the SDK whose instances rules ask about (a `timedelta` timeout becomes float seconds).
 # Classes outside the SDK whose instances the inference names: v1's timeouts (CLT004) and pydantic's
 # URL types, the values v1 gave for MCP URIs (TYP008: `route.uri` of the user's own `uri: AnyUrl` field).
 NAMED_CLASSES = {"datetime.timedelta", *URL_TYPES}

@@ -678,12 +678,6 @@ class ProjectIndex:
         found = self._member_ref(module, cls, table, member)
         return self.resolve_ref(*found) if found is not None else None
 
-    def declared_method_return(self, module: str, cls: str, method: str) -> Optional[str]:
-        """The class name a method of the user's class `cls` names as its return annotation when the
-        index cannot type it (`def asset_uri(self, key) -> AnyUrl`: "AnyUrl"), else None."""
-        found = self._member_ref(module, cls, 2, method)
-        return found[1][1] if found is not None and found[1][0] == "name" else None
-
     def _member_ref(self, module: str, cls: str, table: int, member: str, hops: int = 0):
         """(the module declaring it, the annotation ref) of `member_type`'s member, else None."""
         if hops > MAX_HOPS:

@@ -158,20 +158,6 @@ class NameQuestions:
             return []
         return self.types.project.url_params(t[1][0], t[1][1], call.func.attr)
 
-    def declared_method_return(self, call: ast.Call) -> Optional[str]:
-        """The class name the user's method that `call` calls declares it returns (`plugin.asset_uri(...)`
-        with `def asset_uri(self, key) -> AnyUrl`: "AnyUrl"), in this file or another module of the
-        project, else None."""
-        t = self.types.type_of(call.func.value) if isinstance(call.func, ast.Attribute) else None
-        if not (isinstance(t, tuple) and t[0] == "uobj"):
-            return None
-        if isinstance(t[1], ast.ClassDef):
-            found = self.defs_named(t[1], call.func.attr)
-            ann = found[0].returns if found else None
-            return (self.dotted(ann) or "").rpartition(".")[2] or None
-        project = self.types.project
-        return project.declared_method_return(t[1][0], t[1][1], call.func.attr) if project is not None else None
-
     def imported_elsewhere(self, name: str) -> bool:
         """Another module of the project imports top-level `name` from this one."""
         project, module = self.types.project, module_name(self.filename)

@@ -14,10 +14,10 @@ OLD = sdk.STREAMABLE_HTTP + ".MCP_PROTOCOL_VERSION"
     anchor=ANCHOR,
     fix_class="safe",
     summary="""
-        Rewrites `from mcp.client.streamable_http import MCP_PROTOCOL_VERSION` to
-        `from mcp.shared.inbound import MCP_PROTOCOL_VERSION_HEADER as MCP_PROTOCOL_VERSION` (on a line of
-        its own below the import when that imports other names too), and marks `transport.protocol_version` reads:
-        use `session.protocol_version` instead.
+        Rewrites `from mcp.client.streamable_http import MCP_PROTOCOL_VERSION` to `from mcp.shared.inbound
+        import MCP_PROTOCOL_VERSION_HEADER as MCP_PROTOCOL_VERSION` (on a line of its own below the import
+        when that imports other names too), and marks `transport.protocol_version` reads: use
+        `session.protocol_version` instead.
     """,
     why="""
         `ImportError: cannot import name 'MCP_PROTOCOL_VERSION' from 'mcp.client.streamable_http'`;

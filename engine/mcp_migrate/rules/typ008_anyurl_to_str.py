@@ -56,21 +56,21 @@ PARTS = {
     anchor="resource-uri-type-changed-from-anyurl-to-str",
     fix_class="safe",
     summary="""
-        Unwraps `AnyUrl("...")` literals passed as `uri=` to the models whose URI became `str`
-        (`Resource`, `ResourceLink`, `ReadResourceRequestParams`, the resource contents, the
-        subscribe params; not `Root`, whose `uri` stays a `FileUrl`), to MCPServer's resource
-        classes, or as the URI of `ClientSession.read_resource()` / `subscribe_resource()` /
-        `unsubscribe_resource()`, and to the user's subclasses of those classes; other URL objects there
-        (an `AnyUrl(x)` call, a name annotated or built as one, the user's field or list declared one, a constant another module of the project builds with `AnyUrl(...)`, a call of the
-        user's function or method, here or in another module, declared `-> AnyUrl`) become
-        `str(...)`, the string v1 sent. Reads `.host` / `.scheme` / ... of an MCP object's or an
-        MCPServer resource's `.uri` off `AnyUrl(...)`, the object v1 gave (the same parts, normalised
-        the same way); where the file's own `AnyUrl` is something else, off `urlparse(...)` (review:
-        it normalises differently); a comprehension filtering on the part it collects keeps the
-        filtered value (`{host for r in rs if (host := AnyUrl(r.uri).host)}`). An MCP object's `.uri` handed to the file's own function, or
-        dataclass or pydantic model, whose parameter or field is annotated `AnyUrl` is wrapped in
-        `AnyUrl(...)`, the object v1 handed it; an `AnyUrl("...")`
-        literal compared with one (`==`, `in`, a list of them) becomes the string.
+        Unwraps `AnyUrl("...")` literals passed as `uri=` to the models whose URI became `str` (`Resource`,
+        `ResourceLink`, `ReadResourceRequestParams`, the resource contents, the subscribe params; not
+        `Root`, whose `uri` stays a `FileUrl`), to MCPServer's resource classes, or as the URI of
+        `ClientSession.read_resource()` / `subscribe_resource()` / `unsubscribe_resource()`, and to the
+        user's subclasses of those classes; other URL objects there (an `AnyUrl(x)` call, a name annotated
+        or built as one, the user's field or list declared one, a constant another module of the project
+        builds with `AnyUrl(...)`, a call of the user's function or method, here or in another module,
+        declared `-> AnyUrl`) become `str(...)`, the string v1 sent. Reads `.host` / `.scheme` / ... of an
+        MCP object's or an MCPServer resource's `.uri` off `AnyUrl(...)`, the object v1 gave (the same
+        parts, normalised the same way); where the file's own `AnyUrl` is something else, off
+        `urlparse(...)` (review: it normalises differently); a comprehension filtering on the part it
+        collects keeps the filtered value (`{host for r in rs if (host := AnyUrl(r.uri).host)}`). An MCP
+        object's `.uri` handed to the file's own function, or dataclass or pydantic model, whose parameter
+        or field is annotated `AnyUrl` is wrapped in `AnyUrl(...)`, the object v1 handed it; an
+        `AnyUrl("...")` literal compared with one (`==`, `in`, a list of them) becomes the string.
     """,
     why="""
         v2 URIs are plain `str`: the session methods accept only `str`, and
@@ -317,33 +317,14 @@ def _literal_url(ctx, expr):
 
 
 def _url_valued(ctx, expr):
-    """`expr` holds a pydantic URL object: a constructor call, a call of the user's function declared
-    to return one, or a name the file binds to one
-    (an annotation, or a value built with one), or a conditional one of whose values is one."""
+    """`expr` holds a pydantic URL object, as the inference knows it: a constructor call, a name
+    annotated or bound to one, a call of the user's function or method declared to return one (here or
+    in another module), the user's field or list declared one, a constant another module builds; or a
+    conditional one of whose values is one."""
     if isinstance(expr, ast.IfExp):
         return _url_valued(ctx, expr.body) or _url_valued(ctx, expr.orelse)
-    typed = ctx.types.classes_of(expr)  # what the inference knows: the user's field `route.uri: AnyUrl`, ...
-    if typed and all(c in URL_TYPES for c in typed):
-        return True
-    if isinstance(expr, ast.Call):
-        if ctx.is_ref(expr.func, *URL_TYPES):
-            return True
-        fn = ctx.types.local_def(expr.func)  # the user's own `def entry_uri(...) -> AnyUrl`
-        if fn is not None:
-            return fn.returns is not None and ctx.is_ref(fn.returns, *URL_TYPES)
-        declared = ctx.declared_return(expr.func) or ctx.declared_method_return(expr)
-        return declared in {q.rpartition(".")[2] for q in URL_TYPES}
-    if not isinstance(expr, ast.Name):
-        return False
-    b = ctx.binding(expr)
-    if b is None or b.expr is None:
-        return False
-    if b.how == "annotation":
-        return any(isinstance(n, (ast.Name, ast.Attribute)) and ctx.is_ref(n, *URL_TYPES) for n in ast.walk(b.expr))
-    if b.how == "call":  # `uri = AnyUrl(...)`, `uri = entry_uri(...)` with `def entry_uri(...) -> AnyUrl`
-        built = any(isinstance(n, ast.Call) and ctx.is_ref(n.func, *URL_TYPES) for n in ast.walk(b.expr))
-        return built or (isinstance(b.expr, ast.Call) and _url_valued(ctx, b.expr))
-    return False
+    typed = ctx.types.classes_of(expr)
+    return bool(typed) and all(c in URL_TYPES for c in typed)
 
 
 def _imports_project_url(ctx) -> bool:
