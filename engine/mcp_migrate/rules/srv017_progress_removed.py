@@ -34,7 +34,7 @@ MESSAGE = (
     code="SRV017",
     title="`ProgressContext` and `progress()` context manager removed",
     anchor="progresscontext-and-progress-context-manager-removed",
-    fix_class="manual",
+    fix_class="safe",
     summary="""
         Rewrites `with progress(ctx.request_context, total=T) as p:` on an MCPServer `Context` whose
         block only awaits `p.progress(amount, message=...)` into the guide's `ctx.report_progress()`
@@ -111,7 +111,6 @@ def _report_progress(ctx):
             "`mcp.shared.progress` was removed: report with `report_progress()`, which takes the running total "
             "(kept here as `progress(amount)` kept it)",
             edits + ([drop] if drop else []),
-            fix_class="safe",
         )
     return {id(ref) for ref, _ in plans}, {id(ctx.import_of(a)) for a in aliases} if drop else set()
 
@@ -140,7 +139,6 @@ def _local_class(ctx):
         "`mcp.shared.progress` was removed: `%s` is now v1's class, defined in this file; it reports the running "
         "total with `send_progress_notification()`" % name,
         [drop, ctx.after_imports(LOCAL_CLASS.format(name=name).lstrip("\n"))] + imports,
-        fix_class="safe",
     )
     return {id(node)} | {id(r) for r in refs}
 
