@@ -102,13 +102,20 @@ export function minus(errors, baseline, passes = [[inFile, inFile]]) {
 }
 
 const atLine = (/** @type {Diagnostic} */ d) => `${d.file}\0${d.line}\0${d.rule}`;
+const IN_FUNCTION = / in function "([^"]*)"$/;
+/** An argument error keyed without the function it names; other errors never match in that pass. */
+const argument = (/** @type {string} */ side) => (/** @type {Diagnostic} */ d) =>
+  d.rule === 'reportArgumentType' ? `${d.file}\0${v2Spelling(d.message).replace(IN_FUNCTION, '')}` : side;
 /**
- * The passes that take a migrated file's errors off its original's v1 errors: first by message (spelled
- * as v2 would), then, for v1 errors left over, by kind on the same line. The second catches a
- * project's own v1 error that pyright words differently against v2 (a parameter's type printed from
- * v2's signature, an overload list where v1 had one signature): one error of that kind on that line
- * before, one after, is no new break. A line the engine rewrote in place keeps its original;
- * `original[file][line]` gives it (scripts/ecosystem/line_map.py).
+ * The passes that take a migrated file's errors off its original's v1 errors:
+ * 1. by message (spelled as v2 would) anywhere in the file;
+ * 2. for v1 errors left over, by kind on the same line. This catches a project's own v1 error that
+ *    pyright words differently against v2 (a parameter's type printed from v2's signature): one error of
+ *    that kind on that line before, one after, is no new break. A line the engine rewrote in place keeps
+ *    its original; `original[file][line]` gives it (scripts/ecosystem/line_map.py);
+ * 3. an argument error that moved with its argument (SRV007 takes `port=port` from `FastMCP(...)` to
+ *    `run(...)`): the same argument type given to the same parameter of the same type, named in another
+ *    function of the file, is the same value and the same bug.
  * @param {Record<string, Record<string, number>>} original
  * @returns {[(d: Diagnostic) => string, (d: Diagnostic) => string][]}
  */
@@ -118,7 +125,35 @@ export function v1Passes(original) {
   return [
     [inFile, inFile],
     [atOriginalLine, atLine],
+    [argument('error'), argument('baseline')],
   ];
+}
+
+const NO_OVERLOAD = /^No overloads for "([^"]+)" match the provided arguments/;
+/** The function an error is about: the one a failed overloaded call names, or an argument error's. */
+function callee(/** @type {Diagnostic} */ d) {
+  const name = NO_OVERLOAD.exec(d.message)?.[1] ?? IN_FUNCTION.exec(v2Spelling(d.message))?.[1];
+  return name === undefined ? undefined : `${d.file}\0${d.line}\0${name}`;
+}
+
+/**
+ * The errors of a migrated file that are v2 breaks: `found` without the project's own v1 errors
+ * (`v1Passes`). pyright reports a call to an overloaded function that no overload accepts as one failure
+ * in several errors: `No overloads for "run"`, then each argument the overload it tried last rejects (for
+ * `run(transport=t, port=int)`, `t` against `Literal['streamable-http']` too). Where one of those errors
+ * is a v1 error, the whole failure is the project's own bug, which v2's overloads report in more words.
+ * @param {Diagnostic[]} found @param {Diagnostic[]} v1Errors
+ * @param {Record<string, Record<string, number>>} original
+ */
+export function v2Breaks(found, v1Errors, original) {
+  const left = minus(found, v1Errors, v1Passes(original));
+  const kept = new Set(left);
+  const overloaded = new Set(left.filter((d) => NO_OVERLOAD.test(d.message)).map(callee));
+  const fromV1 = new Set(found.filter((d) => !kept.has(d)).map(callee));
+  return left.filter((d) => {
+    const call = callee(d);
+    return !(call !== undefined && overloaded.has(call) && fromV1.has(call));
+  });
 }
 
 /**

@@ -65,7 +65,9 @@ export function renderReport(r, kind = 'corpus') {
   out.push("path does not have (third-party imports and the projects' own bugs do not count) and that the original");
   out.push('file does not already have against the v1.28.1 SDK (unnarrowed unions such as `content[0].text`, mocks');
   out.push('assigned to methods: no migration can or should change those; an error matches one with the same message,');
-  out.push('or else one of the same kind on the line it came from, which pyright words differently against v2), in');
+  out.push('or else one of the same kind on the line it came from, which pyright words differently against v2, or an');
+  out.push('argument error that moved with its argument to another call; a call no overload of v2 accepts is one');
+  out.push('failure in several errors, all taken off when one of them is a v1 error), in');
   out.push('the headline categories (an unknown attribute of `unittest.mock`, such as `.call_args` on an SDK method');
   out.push('a test replaced with a mock, is not the SDK API and counts as other):');
   out.push(CATEGORIES.join(', ') + '. A remaining error site is **marked** when a `# mcp-migrate:` comment sits on');

@@ -16,7 +16,7 @@ import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ecosystemOptions, ROOT } from './options.mjs';
 import { pythonVenv } from './venv.mjs';
-import { CATEGORIES, category, minus, pyrightErrors, sdkErrors, v1Passes } from './pyright.mjs';
+import { CATEGORIES, category, minus, pyrightErrors, sdkErrors, v2Breaks } from './pyright.mjs';
 import { KINDS, renderReport } from './report.mjs';
 
 const opts = ecosystemOptions(
@@ -130,14 +130,12 @@ for (const [name, tree] of Object.entries(trees)) {
   const withSdk = check(tree, sdkPaths);
   const withoutSdk = check(tree, []);
   const found = sdkErrors(withSdk, withoutSdk);
-  errors[name] = minus(
+  errors[name] = v2Breaks(
     found,
     v1Errors,
-    v1Passes(
-      originalLines(
-        tree,
-        found.map((e) => e.file),
-      ),
+    originalLines(
+      tree,
+      found.map((e) => e.file),
     ),
   );
   console.error(
