@@ -133,3 +133,17 @@ describe('CSP', () => {
     expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
   });
 });
+
+describe('failedRulesNotice', () => {
+  it('names the rules that crashed and says their findings are missing', async () => {
+    const { failedRulesNotice } = await import('../../src/lib/playground/panels/findings');
+    expect(failedRulesNotice([])).toBeNull();
+    expect(failedRulesNotice(['TYP001: ValueError: boom'])).toBe(
+      'Rule TYP001 failed on this file (TYP001: ValueError: boom), so its findings and fixes are missing here; ' +
+        'the others are complete. Please report it with the file.',
+    );
+    expect(failedRulesNotice(['TYP001: KeyError: a', 'SRV007: IndexError: b', 'TYP001: KeyError: c'])).toMatch(
+      /^Rules TYP001, SRV007 failed on this file \(TYP001: KeyError: a; SRV007: IndexError: b; TYP001: KeyError: c\)/,
+    );
+  });
+});

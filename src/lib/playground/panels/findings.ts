@@ -21,6 +21,17 @@ export interface FindingsActions {
 
 const byPosition = (a: Finding, b: Finding) => a.start.line - b.start.line || a.start.column - b.start.column;
 
+/** What the panel says when rules crashed on the file: their findings and fixes are missing, the rest stand. */
+export function failedRulesNotice(errors: readonly string[]): string | null {
+  if (!errors.length) return null;
+  const rules = [...new Set(errors.map((e) => e.split(':')[0]))];
+  return (
+    `${rules.length === 1 ? `Rule ${rules[0]}` : `Rules ${rules.join(', ')}`} failed on this file (${errors.join('; ')}), ` +
+    `so ${rules.length === 1 ? 'its' : 'their'} findings and fixes are missing here; the others are complete. ` +
+    'Please report it with the file.'
+  );
+}
+
 export class FindingsPanel {
   private readonly heading: HTMLElement;
   private readonly count: HTMLElement;
@@ -28,6 +39,7 @@ export class FindingsPanel {
   private readonly lookupBox: HTMLElement;
   private shown: unknown[] = [];
   private shownLookup: LookupView | null | undefined = undefined;
+  private failedRules: { text: string; node: HTMLElement } | null = null;
   /** the findings the items stand for, by their data-i */
   private current: Finding[] = [];
   private items = new Map<string, HTMLLIElement>();
@@ -79,7 +91,7 @@ export class FindingsPanel {
     this.shown = key;
     if (shown) {
       this.count.textContent = String(shown.result.findings.length);
-      this.renderFindings(shown.result.findings, s);
+      this.renderFindings(shown.result.findings, s, failedRulesNotice(shown.result.internal_errors ?? []));
       return;
     }
     this.count.textContent = '';
@@ -112,9 +124,9 @@ export class FindingsPanel {
     this.list.replaceChildren(el('p', { class: 'pg-empty', text }));
   }
 
-  private renderFindings(findings: Finding[], s: PlaygroundState) {
+  private renderFindings(findings: Finding[], s: PlaygroundState, failed: string | null) {
     if (!findings.length) {
-      this.empty('Nothing to migrate here.');
+      this.empty(failed ?? 'Nothing to migrate here.');
       return;
     }
     const groups = new Map<string, Finding[]>();
@@ -128,6 +140,11 @@ export class FindingsPanel {
     const items = new Map<string, HTMLLIElement>();
     const sections = new Map<string, { section: HTMLElement; ul: HTMLUListElement }>();
     const order: HTMLElement[] = [];
+    if (failed) {
+      if (this.failedRules?.text !== failed)
+        this.failedRules = { text: failed, node: el('p', { class: 'pg-rule-failed', role: 'alert', text: failed }) };
+      order.push(this.failedRules.node);
+    }
     this.current = [];
     for (const [anchor, group] of groups) {
       const sec = this.sections.get(anchor) ?? this.section(anchor);
