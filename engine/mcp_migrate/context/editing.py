@@ -320,7 +320,9 @@ class EditHelpers:
         nl = self.index.newline()
         if last and line > last + 1 and line <= self.index.line_count:
             offset = self.index.line_start(line)
-            return Edit(offset, offset, lines.lstrip("\r\n") + nl + nl)
+            # PEP 8's two blank lines around a definition; the file's own blank lines are above it
+            pad = nl * max(0, 2 - (line - last - 1)) if _defines(lines) else ""
+            return Edit(offset, offset, pad + lines.lstrip("\r\n") + nl + nl)
         if last and line <= self.index.line_count:  # code right below the imports: blank lines around
             return pyedits.after_imports(self, nl + lines.strip("\r\n") + nl)
         return pyedits.after_imports(self, lines)
@@ -471,3 +473,8 @@ def _imports_sdk(node) -> bool:
     if isinstance(node, ast.ImportFrom):
         return not node.level and (node.module or "").split(".")[0] == "mcp"
     return any(a.name.split(".")[0] == "mcp" for a in node.names)
+
+
+def _defines(lines: str) -> bool:
+    """The text starts with a top-level def or class (or its decorator)."""
+    return lines.lstrip("\r\n").startswith(("@", "def ", "async def ", "class "))

@@ -34,7 +34,11 @@ HOW = (
         way: a response hook on that client collects the `mcp-session-id` header and a function of the
         same name returns the last one (review; a factory's client is built above the statement and
         the hook appended to its `event_hooks`). Review when a timeout is a value the file does not
-        show, or a factory builds the client; elsewhere a marker.
+        show, or a factory builds the client. A call that no `async with` of the file opens (returned,
+        or handed to code that opens it later, such as `MCPClient(lambda: streamablehttp_client(...))`)
+        calls v1's own function instead, defined in the file over v2's client as
+        `streamablehttp_client_v1`; with a client factory, or a client imported inside a function, a
+        marker.
     """,
     why="""
         `ImportError: cannot import name 'streamablehttp_client' from 'mcp.client.streamable_http'`;
@@ -56,6 +60,10 @@ HOW = (
     v2_names=[sdk.STREAMABLE_HTTP_CLIENT, sdk.STREAMABLE_HTTP_CLIENT + "(http_client)"],
 )
 def check(ctx: PythonContext):
+    # First, so that a call given to v1's function (`_v1_helper`) supersedes the rename of its name.
+    ctx.rename_symbol(
+        sdk.STREAMABLEHTTP_CLIENT, "streamable_http_client", "`streamablehttp_client` is `streamable_http_client` in v2"
+    )
     for call in ctx.calls(*sdk.STREAMABLE_HTTP_CLIENTS):
         moved = [k.arg for k in call.keywords if k.arg in CLIENT_MOVED]
         if sdk.builds_own_http_client(call):
@@ -68,13 +76,19 @@ def check(ctx: PythonContext):
             if place is not None and _used_session_id(ctx, place[0]) is not None:
                 msg += "; it yields `(read, write)`: for the `get_session_id` callback, " + SESSION_ID_HOOK
             own = _own_client(ctx, call, place)
+            helper = _v1_helper(ctx, call) if place is None else None
             if own:
                 ctx.fix(call, msg, own[0], fix_class=own[1])
+            elif helper:
+                ctx.fix(
+                    call,
+                    "`streamable_http_client()` takes only `url`, `http_client=`, `terminate_on_close=`: this call, "
+                    "which no `async with` of the file opens, goes to v1's `streamablehttp_client()`, defined in the "
+                    "file, which builds the `httpx2.AsyncClient` from them as v1 did",
+                    helper,
+                )
             else:
                 ctx.manual(call, msg)
-    ctx.rename_symbol(
-        sdk.STREAMABLEHTTP_CLIENT, "streamable_http_client", "`streamablehttp_client` is `streamable_http_client` in v2"
-    )
 
 
 def _own_client(ctx, call, place):
@@ -151,6 +165,70 @@ def _own_client(ctx, call, place):
     edits = opening(opened, client, before) + removal + [add] + ([imp] if imp else [])
     edits += capture[2] if capture else []
     return edits, "safe" if exact else "review"
+
+
+# v1.28.1's `streamablehttp_client()`, over v2's client and httpx2 (its factory parameter left out).
+V1_HELPER = """
+@asynccontextmanager
+async def {name}(
+    url: str,
+    headers: dict[str, str] | None = None,
+    timeout: float | timedelta = 30,
+    sse_read_timeout: float | timedelta = 300,
+    terminate_on_close: bool = True,
+    *,
+    auth: httpx2.Auth | None = None,
+):
+    \"\"\"v1's `streamablehttp_client()`: v2's `streamable_http_client()` takes an `http_client=`, built here
+    from these arguments the way v1 built it.\"\"\"
+    if isinstance(timeout, timedelta):
+        timeout = timeout.total_seconds()
+    if isinstance(sse_read_timeout, timedelta):
+        sse_read_timeout = sse_read_timeout.total_seconds()
+    async with httpx2.AsyncClient(
+        headers=headers, timeout=httpx2.Timeout(timeout, read=sse_read_timeout), auth=auth, follow_redirects=True
+    ) as http_client:
+        async with {client}(
+            url, http_client=http_client, terminate_on_close=terminate_on_close
+        ) as streams:
+            yield streams
+"""
+
+
+def _v1_helper(ctx, call):
+    """`return streamablehttp_client(url, headers=h)`, `MCPClient(lambda: streamablehttp_client(...))`:
+    a call whose context manager code elsewhere opens, so no `async with` here can open the client
+    first. It calls v1's own function instead, defined in the file over v2's client; that yields
+    what `streamable_http_client()` does, so it works wherever the renamed call would. The edits, or
+    None for a client factory (v1 called it with v1's httpx), positional arguments past
+    `terminate_on_close`, or a client the file does not import at module level."""
+    if (
+        len(call.args) > 5
+        or any(isinstance(a, ast.Starred) for a in call.args)
+        or any(k.arg in (None, "http_client", "httpx_client_factory") for k in call.keywords)
+    ):
+        return None
+    client = _module_client(ctx, call.func)
+    name = ctx.fresh_name("streamablehttp_client_v1")
+    imports = ctx.imports_for({"asynccontextmanager": ("contextlib",), "timedelta": ("datetime",)})
+    if client is None or name is None or imports is None:
+        return None
+    httpx2 = ctx.add_import("httpx2")
+    helper = ctx.after_imports(V1_HELPER.format(name=name, client=client).lstrip("\n"))
+    return [ctx.replace(call.func, name), helper] + imports + ([httpx2] if httpx2 else [])
+
+
+def _module_client(ctx, func):
+    """How module-level code names v2's `streamable_http_client` once the file's import is renamed."""
+    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+        bound = ctx.module_binding(func.value.id)
+        return "%s.streamable_http_client" % func.value.id if bound is not None else None
+    if isinstance(func, ast.Name):
+        bound = ctx.module_binding(func.id)
+        if bound is None or bound.target not in sdk.STREAMABLE_HTTP_CLIENTS:
+            return None
+        return "streamable_http_client" if func.id == "streamablehttp_client" else func.id
+    return None
 
 
 def _used_session_id(ctx, streams):

@@ -21,7 +21,8 @@ HOOK = (
     summary="""
         `streamable_http_client` yields `(read, write)` in v2: drops an unused third target from
         `async with streamable_http_client(...) as (read, write, get_session_id)` (also through
-        `enter_async_context`, of the call or of a name every assignment binds to one, and
+        `enter_async_context`, of the call or of a name every assignment binds to one, `async with` of
+        such a name, and
         `read, write, _ = streams` after `as streams:`). Spells the
         removed `GetSessionIdCallback` alias out as v1 defined it, `Callable[[], Optional[str]]`. A
         third target that is used gets a marker (TRN001 keeps it when the call's `headers=`, `timeout=`,
@@ -108,6 +109,8 @@ def _targets(ctx):
         for item in w.items:
             if _is_client(ctx, item.context_expr) and _triple(item.optional_vars):
                 out.append((item.optional_vars, item.context_expr))
+            elif _client_name(ctx, item.context_expr) and _triple(item.optional_vars):  # `async with cm as ...`
+                out.append((item.optional_vars, None))
     for a in ctx.walk(ast.Assign):
         if len(a.targets) != 1 or not _triple(a.targets[0]):
             continue
@@ -143,8 +146,12 @@ def _entered_client(ctx, value):
 
 
 def _entered_name(ctx, value):
-    """`await stack.enter_async_context(cm)`, every assignment to `cm` in the function a client call."""
-    arg = _entered(value)
+    """`await stack.enter_async_context(cm)`, `cm` a `_client_name`."""
+    return _client_name(ctx, _entered(value))
+
+
+def _client_name(ctx, arg):
+    """A name every assignment of its function (or module) binds to a client call."""
     if not isinstance(arg, ast.Name):
         return False
     scope = ctx.enclosing(arg, ast.FunctionDef, ast.AsyncFunctionDef) or ctx.tree

@@ -82,6 +82,7 @@ CASES = [
         '+from dataclasses import dataclass, field\n'
         '+from typing import Any\n'
         '+\n'
+        '+\n'
         '+@dataclass\n'
         '+class ProgressContext:\n'
         '+    """v1\'s `mcp.shared.progress.ProgressContext`, which v2 removed\n'

@@ -5,6 +5,36 @@ Rule: engine/mcp_migrate/rules/trn001_streamablehttp_client.py. Table format: en
 
 from . import case
 
+
+# v1's own function, which a call no `async with` of the file opens is given (`client` names v2's)
+def v1_function(client="streamable_http_client"):
+    return (
+        '+@asynccontextmanager\n'
+        '+async def streamablehttp_client_v1(\n'
+        '+    url: str,\n'
+        '+    headers: dict[str, str] | None = None,\n'
+        '+    timeout: float | timedelta = 30,\n'
+        '+    sse_read_timeout: float | timedelta = 300,\n'
+        '+    terminate_on_close: bool = True,\n'
+        '+    *,\n'
+        '+    auth: httpx2.Auth | None = None,\n'
+        '+):\n'
+        '+    """v1\'s `streamablehttp_client()`: v2\'s `streamable_http_client()` takes an `http_client=`, built here\n'
+        '+    from these arguments the way v1 built it."""\n'
+        '+    if isinstance(timeout, timedelta):\n'
+        '+        timeout = timeout.total_seconds()\n'
+        '+    if isinstance(sse_read_timeout, timedelta):\n'
+        '+        sse_read_timeout = sse_read_timeout.total_seconds()\n'
+        '+    async with httpx2.AsyncClient(\n'
+        '+        headers=headers, timeout=httpx2.Timeout(timeout, read=sse_read_timeout), auth=auth, follow_redirects=True\n'
+        '+    ) as http_client:\n'
+        '+        async with streamable_http_client(\n'
+        '+            url, http_client=http_client, terminate_on_close=terminate_on_close\n'
+        '+        ) as streams:\n'
+        '+            yield streams\n'
+    ).replace("streamable_http_client(\n", client + "(\n")
+
+
 CASES = [
     case(
         "-from mcp.client.streamable_http import streamablehttp_client\n"
@@ -164,48 +194,103 @@ CASES = [
         findings=["TRN001:2 safe", "TRN001:5 safe", "TRN001:6 safe"],
     ),
     # bound to a name in each branch and entered later on a stack: each branch enters its client on
-    # that stack first; a stack bound after the assignment is not there yet: marked
+    # that stack first; a stack bound after the assignment is not there yet: v1's function, defined in
+    # the file over v2's client, opens it
     case(
-        "-from mcp.client.streamable_http import streamablehttp_client\n"
-        "+from mcp.client.streamable_http import streamable_http_client\n"
-        "+import httpx2\n"
-        " \n"
-        " class Conn:\n"
-        "     async def connect(self, url, headers):\n"
-        "         if headers:\n"
-        "-            cm = streamablehttp_client(url, headers=headers, timeout=10)\n"
-        "+            http_client = await self.stack.enter_async_context(httpx2.AsyncClient(headers=headers, "
-        "timeout=httpx2.Timeout(10, read=300), follow_redirects=True))\n"
-        "+            cm = streamable_http_client(url, http_client=http_client)\n"
-        "         else:\n"
-        "-            cm = streamablehttp_client(url)\n"
-        "+            cm = streamable_http_client(url)\n"
-        "         self.streams = await self.stack.enter_async_context(cm)\n"
-        " \n"
-        " async def later(url):\n"
-        "+    # mcp-migrate: TRN001 `streamable_http_client()` takes only `url`, `http_client=`, `terminate_on_close=`: "
-        "for `headers=` build an `httpx2.AsyncClient(headers=..., timeout=httpx2.Timeout(30, read=300), auth=..., "
-        "follow_redirects=True)`, pass it as `http_client=` and close it (`async with http_client:`) "
-        "https://py.sdk.modelcontextprotocol.io/v2/migration/#streamablehttp_client-removed\n"
-        "-    cm = streamablehttp_client(url, headers={})\n"
-        "+    cm = streamable_http_client(url, headers={})\n"
-        "     async with AsyncExitStack() as stack:\n"
-        "         streams = await stack.enter_async_context(cm)\n",
-        findings=["TRN001:1 safe", "TRN001:6 safe", "TRN001:12 manual"],
+        '-from mcp.client.streamable_http import streamablehttp_client\n'
+        '+from mcp.client.streamable_http import streamable_http_client\n'
+        '+import httpx2\n'
+        '+from contextlib import asynccontextmanager\n'
+        '+from datetime import timedelta\n'
+        '+\n'
+        '+\n' + v1_function() + '+\n'
+        ' \n'
+        ' class Conn:\n'
+        '     async def connect(self, url, headers):\n'
+        '         if headers:\n'
+        '-            cm = streamablehttp_client(url, headers=headers, timeout=10)\n'
+        '+            http_client = await self.stack.enter_async_context(httpx2.AsyncClient(headers=headers, timeout=httpx2.Timeout(10, read=300), follow_redirects=True))\n'
+        '+            cm = streamable_http_client(url, http_client=http_client)\n'
+        '         else:\n'
+        '-            cm = streamablehttp_client(url)\n'
+        '+            cm = streamable_http_client(url)\n'
+        '         self.streams = await self.stack.enter_async_context(cm)\n'
+        ' \n'
+        ' async def later(url):\n'
+        '-    cm = streamablehttp_client(url, headers={})\n'
+        '+    cm = streamablehttp_client_v1(url, headers={})\n'
+        '     async with AsyncExitStack() as stack:\n'
+        '         streams = await stack.enter_async_context(cm)\n',
+        findings=['TRN001:1 safe', 'TRN001:6 safe', 'TRN001:12 safe'],
     ),
-    # not a `with` item or an exit stack entry: marked
+    # not a `with` item or an exit stack entry: v1's function, defined in the file over v2's client
     case(
-        "-from mcp.client.streamable_http import streamablehttp_client\n"
-        "+from mcp.client.streamable_http import streamable_http_client\n"
-        " \n"
-        " def make(url):\n"
-        "+    # mcp-migrate: TRN001 `streamable_http_client()` takes only `url`, `http_client=`, `terminate_on_close=`: "
-        "for `headers=` build an `httpx2.AsyncClient(headers=..., timeout=httpx2.Timeout(30, read=300), auth=..., "
-        "follow_redirects=True)`, pass it as `http_client=` and close it (`async with http_client:`) "
-        "https://py.sdk.modelcontextprotocol.io/v2/migration/#streamablehttp_client-removed\n"
-        "-    return streamablehttp_client(url, headers={})\n"
-        "+    return streamable_http_client(url, headers={})\n",
-        findings=["TRN001:1 safe", "TRN001:4 manual"],
+        '-from mcp.client.streamable_http import streamablehttp_client\n'
+        '+from mcp.client.streamable_http import streamable_http_client\n'
+        '+from contextlib import asynccontextmanager\n'
+        '+from datetime import timedelta\n'
+        '+import httpx2\n'
+        '+\n'
+        '+\n' + v1_function() + '+\n'
+        ' \n'
+        ' def make(url):\n'
+        '-    return streamablehttp_client(url, headers={})\n'
+        '+    return streamablehttp_client_v1(url, headers={})\n',
+        findings=['TRN001:1 safe', 'TRN001:4 safe'],
+    ),
+    # a factory for code that opens it later (strands' `MCPClient`)
+    case(
+        '-from mcp.client.streamable_http import streamablehttp_client\n'
+        '+from mcp.client.streamable_http import streamable_http_client\n'
+        ' from strands.tools.mcp import MCPClient\n'
+        '+from contextlib import asynccontextmanager\n'
+        '+from datetime import timedelta\n'
+        '+import httpx2\n'
+        ' \n'
+        ' \n'
+        "-client = MCPClient(lambda: streamablehttp_client(URL, headers={'Authorization': TOKEN}))\n"
+        + v1_function()
+        + '+\n'
+        '+\n'
+        "+client = MCPClient(lambda: streamablehttp_client_v1(URL, headers={'Authorization': TOKEN}))\n",
+        findings=['TRN001:1 safe', 'TRN001:5 safe'],
+    ),
+    # through the module, positional arguments
+    case(
+        ' import mcp.client.streamable_http as sh\n'
+        '+from contextlib import asynccontextmanager\n'
+        '+from datetime import timedelta\n'
+        '+import httpx2\n'
+        '+\n'
+        '+\n' + v1_function('sh.streamable_http_client') + ' \n'
+        ' \n'
+        ' def make(url, t):\n'
+        '-    return sh.streamablehttp_client(url, None, t, terminate_on_close=False)\n'
+        '+    return streamablehttp_client_v1(url, None, t, terminate_on_close=False)\n',
+        findings=['TRN001:5 safe', 'TRN001:5 safe'],
+    ),
+    # imported in the function, out of reach of a module-level definition: marked
+    case(
+        ' def make(url, factory):\n'
+        '-    from mcp.client.streamable_http import streamablehttp_client\n'
+        '+    from mcp.client.streamable_http import streamable_http_client\n'
+        ' \n'
+        '-    return streamablehttp_client(url, headers={})\n'
+        '+    # mcp-migrate: TRN001 `streamable_http_client()` takes only `url`, `http_client=`, `terminate_on_close=`: for `headers=` build an `httpx2.AsyncClient(headers=..., timeout=httpx2.Timeout(30, read=300), auth=..., follow_redirects=True)`, pass it as `http_client=` and close it (`async with http_client:`) https://py.sdk.modelcontextprotocol.io/v2/migration/#streamablehttp_client-removed\n'
+        '+    return streamable_http_client(url, headers={})\n',
+        findings=['TRN001:2 safe', 'TRN001:4 manual'],
+    ),
+    # a client factory v1 called with v1's httpx: marked
+    case(
+        '-from mcp.client.streamable_http import streamablehttp_client\n'
+        '+from mcp.client.streamable_http import streamable_http_client\n'
+        ' \n'
+        ' \n'
+        ' def make(url, factory):\n'
+        '-    return streamablehttp_client(url, headers={}, httpx_client_factory=factory)\n'
+        '+    # mcp-migrate: TRN001 `streamable_http_client()` takes only `url`, `http_client=`, `terminate_on_close=`: for `headers=`, `httpx_client_factory=` build an `httpx2.AsyncClient(headers=..., timeout=httpx2.Timeout(30, read=300), auth=..., follow_redirects=True)`, pass it as `http_client=` and close it (`async with http_client:`) https://py.sdk.modelcontextprotocol.io/v2/migration/#streamablehttp_client-removed\n'
+        '+    return streamable_http_client(url, headers={}, httpx_client_factory=factory)\n',
+        findings=['TRN001:1 safe', 'TRN001:5 manual'],
     ),
     case(
         " import mcp.client.streamable_http as sh\n"

@@ -70,6 +70,18 @@ CASES = [
         "+    r, w = await stack.enter_async_context(cm)\n",
         findings=["TRN002:8 safe"],
     ),
+    # a name bound to a client, opened by `async with`
+    case(
+        " from mcp.client.streamable_http import streamable_http_client\n"
+        " \n"
+        " \n"
+        " async def main(url):\n"
+        "     cm = streamable_http_client(url)\n"
+        "-    async with cm as (read, write, _):\n"
+        "+    async with cm as (read, write):\n"
+        "         pass\n",
+        findings=["TRN002:6 safe"],
+    ),
 ]
 
 NOOP = [
