@@ -72,17 +72,19 @@ class EditHelpers:
             return None
         return (ls, self._line_after(node.end_lineno))
 
-    def marker_in_place_of(self, stmt: ast.stmt, message: str) -> Optional[Edit]:
+    def marker_in_place_of(self, stmt: ast.stmt, message: str, giving_way=lambda s: False) -> Optional[Edit]:
         """The edit replacing a statement (whole lines of its own) with this rule's marker saying
-        `message`, and `pass` when it was its block's only statement: for a statement that raises in
-        v2 and has nowhere to go, whose marker keeps what it said. None when it shares its lines."""
+        `message`, and `pass` when it is the last statement of its block and the others give way
+        to markers too (`giving_way`): for a statement that raises in v2 and has nowhere to go,
+        whose marker keeps what it said. None when it shares its lines."""
         lines = self.line_span(stmt)
         if lines is None:
             return None
         indent = self.index.indentation(stmt.lineno)
         nl = self.index.newline()
         text = "%s%s%s" % (indent, self.marker_comment(message), nl)
-        if len(self.block_of(stmt) or ()) == 1:
+        block = self.block_of(stmt) or [stmt]
+        if block[-1] is stmt and all(s is stmt or giving_way(s) for s in block):
             text += "%spass%s" % (indent, nl)
         return self.replace(lines, text)
 

@@ -114,7 +114,7 @@ def check(ctx: PythonContext):
                 parent.attr,
                 WHERE.get(parent.attr, _HTTP_WHERE),
             )
-            if not (store and _take_out(ctx, parent, said)):
+            if not (_take_out(ctx, parent, said) if store else _read_given(ctx, parent, said)):
                 ctx.manual(parent, said)
 
 
@@ -127,7 +127,9 @@ def _take_out(ctx, attr, said) -> bool:
         return False
     value = _one_line(ctx.source(stmt.value))
     edit = ctx.marker_in_place_of(
-        stmt, "%s; the fix took out `%s`: pass `%s=%s` there" % (said, ctx.source(attr), attr.attr, value)
+        stmt,
+        "%s; the fix took out `%s`: pass `%s=%s` there" % (said, ctx.source(attr), attr.attr, value),
+        giving_way=_settings_write,
     )
     if edit is None:
         return False
@@ -135,6 +137,62 @@ def _take_out(ctx, attr, said) -> bool:
         stmt, said + "; the fix replaces the assignment with a marker that keeps its value", [edit], fix_class="review"
     )
     return True
+
+
+def _settings_write(stmt) -> bool:
+    """`<server>.settings.<removed field> = value`, a statement `_take_out` may replace."""
+    target = stmt.targets[0] if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 else None
+    return (
+        isinstance(target, ast.Attribute)
+        and target.attr in MOVED
+        and isinstance(target.value, ast.Attribute)
+        and target.value.attr == "settings"
+    )
+
+
+def _read_given(ctx, attr, said) -> bool:
+    """`mcp.settings.host` read from the server that `mcp = FastMCP(..., host=h)` builds in the file,
+    where `h` is a constant or a dotted name nothing rebinds after the constructor: v1's settings held
+    the value the constructor was given, so the read becomes `h` (a review fix unless a constant: an
+    attribute may change in between). A setting the constructor was not given came from the
+    environment or v1's default: left marked. Returns whether it could."""
+    holder = attr.value
+    if not (
+        isinstance(attr.ctx, ast.Load)
+        and isinstance(holder, ast.Attribute)
+        and holder.attr == "settings"
+        and isinstance(holder.value, ast.Name)
+    ):
+        return False
+    call = next(
+        (c for c, resolved in ctx.constructor_calls(sdk.FASTMCP) if resolved and ctx.same_object(holder.value, c)), None
+    )
+    value = ctx.keyword_value(call, attr.attr) if call is not None else None
+    constant = isinstance(value, ast.Constant) and not (attr.attr in INT_SETTINGS and isinstance(value.value, str))
+    if value is None or not (constant or _unchanged_since(ctx, value, ctx.statement_of(call))):
+        return False
+    text = ctx.source(value)
+    ctx.fix(
+        attr,
+        "%s; the fix reads the value the constructor was given, `%s`" % (said, text),
+        [ctx.replace(attr, text)],
+        fix_class="safe" if constant else "review",
+    )
+    return True
+
+
+def _unchanged_since(ctx, value, stmt) -> bool:
+    """`value` is a dotted name whose first name nothing in its scope binds after `stmt`."""
+    if ctx.dotted(value) is None:
+        return False
+    root = value
+    while isinstance(root, ast.Attribute):
+        root = root.value
+    scope = ctx.enclosing(stmt, ast.FunctionDef, ast.AsyncFunctionDef) or ctx.tree
+    return not any(
+        isinstance(n, ast.Name) and n.id == root.id and not isinstance(n.ctx, ast.Load) and n.lineno > stmt.lineno
+        for n in ast.walk(scope)
+    )
 
 
 def _carry_across(ctx):

@@ -17,10 +17,13 @@ MESSAGE = (
     code="SRV011",
     title="`MCPError` raised from an `@mcp.tool()` handler now surfaces as a JSON-RPC error",
     anchor="mcperror-raised-from-an-mcptool-handler-now-surfaces-as-a-json-rpc-error",
-    fix_class="manual",
+    fix_class="review",
     summary="""
-        Marks `raise McpError(...)` inside `@mcp.tool()` functions: v2 sends it as a JSON-RPC error rather
-        than a `CallToolResult(isError=True)`.
+        `raise McpError(ErrorData(code=..., message=m))` (or `McpError(error)`) directly in an `@mcp.tool()`
+        function, outside any `try`: as a review fix it becomes `raise ToolError(m)`, which v2 still turns
+        into the `CallToolResult(isError=True)` v1 sent, with the same text (`Error executing tool
+        <name>: m`). Keep `MCPError` where the request itself should fail as a protocol error. Other
+        `raise McpError` in a tool (inside a `try`, whose handlers could catch it): a marker.
     """,
     why="""
         Silent on the server: v1 turned the exception into an error result the model could read; v2 rejects
@@ -30,14 +33,15 @@ MESSAGE = (
          from mcp.server.fastmcp import FastMCP
          from mcp.shared.exceptions import McpError
          from mcp.types import INVALID_PARAMS, ErrorData
+        +from mcp.server.mcpserver.exceptions import ToolError
 
          mcp = FastMCP("Booking")
 
 
          @mcp.tool()
          async def book(date: str) -> str:
-        +    # mcp-migrate: SRV011 raising `McpError` in a tool now returns a JSON-RPC error (the client's `call_tool()` raises) instead of an `isError` result; raise `ToolError` (or another exception) if the model should see the failure https://py.sdk.modelcontextprotocol.io/v2/migration/#mcperror-raised-from-an-mcptool-handler-now-surfaces-as-a-json-rpc-error
-             raise McpError(ErrorData(code=INVALID_PARAMS, message="date in the past"))
+        -    raise McpError(ErrorData(code=INVALID_PARAMS, message="date in the past"))
+        +    raise ToolError("date in the past")
     """,
     v1_names=[MCP_ERROR, URL_ERROR],
     v2_names=["mcp.shared.exceptions.MCPError", "mcp.server.mcpserver.exceptions.ToolError"],
@@ -60,4 +64,43 @@ def check(ctx: PythonContext):
         while owner is not None and not isinstance(owner, scopes):
             owner = ctx.parent(owner)
         if owner is not None and id(owner) in tools:  # directly in the tool, not a nested def
-            ctx.manual(node, MESSAGE)
+            edits = _as_tool_error(ctx, node, owner)
+            if edits:
+                ctx.fix(
+                    node,
+                    "%s; the fix raises `ToolError` with the same message, which v2 turns into the `isError` "
+                    "result v1 sent (keep `MCPError` if the request itself should fail)" % MESSAGE.split(";")[0],
+                    edits,
+                    fix_class="review",
+                )
+            else:
+                ctx.manual(node, MESSAGE)
+
+
+def _as_tool_error(ctx, node, tool):
+    """`raise McpError(ErrorData(code=c, message=m))` -> `raise ToolError(m)`, `McpError(error)` ->
+    `ToolError(error.message)`: v1's tool wrapper gave the model `str(exc)`, the message, as v2's does
+    for `ToolError`. None inside a `try` of the tool (a handler there may catch `McpError`) or for
+    another shape."""
+    call = node.exc
+    if not (isinstance(call, ast.Call) and len(call.args) == 1 and not call.keywords):
+        return None
+    parent = ctx.parent(node)
+    while parent is not tool:
+        if isinstance(parent, ast.Try) or type(parent).__name__ == "TryStar":
+            return None
+        parent = ctx.parent(parent)
+    arg = call.args[0]
+    if isinstance(arg, ast.Name):
+        message = "%s.message" % arg.id
+    elif isinstance(arg, ast.Call) and ctx.is_ref(arg.func, sdk.ERROR_DATA) and not arg.args:
+        value = ctx.keyword_value(arg, "message")
+        if value is None or any(k.arg is None for k in arg.keywords):
+            return None
+        message = ctx.source(value)
+    else:
+        return None
+    imports = ctx.imports_for({"ToolError": ("mcp.server.mcpserver.exceptions", "mcp.server.fastmcp.exceptions")})
+    if imports is None:
+        return None
+    return [ctx.replace(call, "ToolError(%s)" % message)] + imports

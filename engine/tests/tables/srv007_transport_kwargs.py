@@ -346,6 +346,55 @@ CASES += [
         "     mcp.run(transport=transport)\n",
         findings=["SRV007:5 safe", "SRV007:5 manual", "SRV007:9 manual"],
     ),
+    # a read of a setting the constructor was given becomes its value (review unless a constant); one
+    # whose value was rebound since, marked
+    case(
+        ' from mcp.server.fastmcp import FastMCP\n'
+        ' \n'
+        ' \n'
+        ' def build(settings):\n'
+        '     settings = settings or load()\n'
+        '-    mcp = FastMCP("x", host=settings.host, port=9000, json_response=True)\n'
+        '-    log.debug("on %s:%s %s", mcp.settings.host, mcp.settings.port, mcp.settings.json_response)\n'
+        '+    # mcp-migrate: SRV007 v2 takes `host=`, `port=`, `json_response=` on `run()` / the app methods, not the constructor: `host=` -> `run(transport="sse"|"streamable-http", host=...)`, and `sse_app(host=...)` / `streamable_http_app(host=...)` for a mounted app; `port=` -> `run(transport="sse"|"streamable-http", port=...)` (a mounted app binds where the outer server does); `json_response=` -> `run(transport="streamable-http", ...)` or `streamable_http_app(...)`; the fix took them off the constructor: pass host=settings.host, port=9000, json_response=True there https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n'
+        '+    mcp = FastMCP("x")\n'
+        '+    log.debug("on %s:%s %s", settings.host, 9000, True)\n'
+        '     return mcp\n'
+        ' \n'
+        ' \n'
+        ' def other(settings):\n'
+        '-    mcp = FastMCP("y", host=settings.host)\n'
+        '+    # mcp-migrate: SRV007 v2 takes `host=` on `run()` / the app methods, not the constructor: `host=` -> `run(transport="sse"|"streamable-http", host=...)`, and `sse_app(host=...)` / `streamable_http_app(host=...)` for a mounted app; the fix took them off the constructor: pass host=settings.host there https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n'
+        '+    mcp = FastMCP("y")\n'
+        '     settings = None\n'
+        '+    # mcp-migrate: SRV007 `settings.host` was removed (reading it raises `AttributeError`); keep the value yourself and pass it as `host=` to `run(transport="sse"|"streamable-http", host=...)`, and `sse_app(host=...)` / `streamable_http_app(host=...)` for a mounted app; `settings.port` was removed (reading it raises `AttributeError`); keep the value yourself and pass it as `port=` to `run(transport="sse"|"streamable-http", port=...)` (a mounted app binds where the outer server does) https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n'
+        '     print(mcp.settings.host, mcp.settings.port)\n'
+        '     return mcp\n',
+        findings=[
+            'SRV007:6 review',
+            'SRV007:7 review',
+            'SRV007:7 safe',
+            'SRV007:7 safe',
+            'SRV007:12 review',
+            'SRV007:14 manual',
+            'SRV007:14 manual',
+        ],
+    ),
+    # every statement of a block gives way to a marker: the last one keeps the block with `pass`
+    case(
+        ' from mcp.server.fastmcp import FastMCP\n'
+        ' \n'
+        ' \n'
+        ' def serve(server: FastMCP, host: str, port: int) -> None:\n'
+        '     if host:\n'
+        '-        server.settings.host = host\n'
+        '-        server.settings.port = port\n'
+        '+        # mcp-migrate: SRV007 `settings.host` was removed (assigning it raises `ValueError`); pass `host=` to `run(transport="sse"|"streamable-http", host=...)`, and `sse_app(host=...)` / `streamable_http_app(host=...)` for a mounted app; the fix took out `server.settings.host`: pass `host=host` there https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n'
+        '+        # mcp-migrate: SRV007 `settings.port` was removed (assigning it raises `ValueError`); pass `port=` to `run(transport="sse"|"streamable-http", port=...)` (a mounted app binds where the outer server does); the fix took out `server.settings.port`: pass `port=port` there https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n'
+        '+        pass\n'
+        '     server.run(transport="sse")\n',
+        findings=['SRV007:6 review', 'SRV007:7 review'],
+    ),
 ]
 
 NOOP = [

@@ -6,20 +6,59 @@ Rule: engine/mcp_migrate/rules/srv011_mcperror_in_tool.py. Table format: engine/
 from . import case
 
 CASES = [
+    # v1 gave the model the error's message as an `isError` result; `ToolError` still does in v2
     case(
-        " from mcp.server.fastmcp import FastMCP\n"
-        " from mcp.shared.exceptions import McpError\n"
-        " from mcp.types import ErrorData, INVALID_PARAMS\n"
-        " \n"
+        ' from mcp.server.fastmcp import FastMCP\n'
+        ' from mcp.shared.exceptions import McpError\n'
+        ' from mcp.types import ErrorData, INVALID_PARAMS\n'
+        '+from mcp.server.mcpserver.exceptions import ToolError\n'
+        ' \n'
         " mcp = FastMCP('d')\n"
-        " \n"
-        " @mcp.tool()\n"
-        " async def book(date: str) -> str:\n"
-        "     if date < TODAY:\n"
-        "+        # mcp-migrate: SRV011 raising `McpError` in a tool now returns a JSON-RPC error (the client's `call_tool()` raises) instead of an `isError` result; raise `ToolError` (or another exception) if the model should see the failure https://py.sdk.modelcontextprotocol.io/v2/migration/#mcperror-raised-from-an-mcptool-handler-now-surfaces-as-a-json-rpc-error\n"
-        "         raise McpError(ErrorData(code=INVALID_PARAMS, message='date in the past'))\n"
+        ' \n'
+        ' @mcp.tool()\n'
+        ' async def book(date: str) -> str:\n'
+        '     if date < TODAY:\n'
+        "-        raise McpError(ErrorData(code=INVALID_PARAMS, message='date in the past')) from None\n"
+        "+        raise ToolError('date in the past') from None\n"
         "     return 'ok'\n",
-        findings=["SRV011:10 manual"],
+        findings=['SRV011:10 review'],
+    ),
+    # an `ErrorData` held in a name; `ToolError` already imported (from v1's module, renamed elsewhere)
+    case(
+        ' from mcp.server.fastmcp import FastMCP\n'
+        ' from mcp.server.fastmcp.exceptions import ToolError\n'
+        ' from mcp.shared.exceptions import McpError\n'
+        ' \n'
+        " mcp = FastMCP('d')\n"
+        ' \n'
+        ' @mcp.tool()\n'
+        ' async def book(date: str) -> str:\n'
+        '     error = lookup(date)\n'
+        '     if error:\n'
+        '-        raise McpError(error)\n'
+        '+        raise ToolError(error.message)\n'
+        '     if not date:\n'
+        "         raise ToolError('empty')\n"
+        "     return 'ok'\n",
+        findings=['SRV011:11 review'],
+    ),
+    # inside a `try`, whose handlers may catch `McpError`: marked
+    case(
+        ' from mcp.server.fastmcp import FastMCP\n'
+        ' from mcp.shared.exceptions import McpError\n'
+        ' from mcp.types import ErrorData\n'
+        ' \n'
+        " mcp = FastMCP('d')\n"
+        ' \n'
+        ' @mcp.tool()\n'
+        ' async def book(date: str) -> str:\n'
+        '     try:\n'
+        '         check(date)\n'
+        "+        # mcp-migrate: SRV011 raising `McpError` in a tool now returns a JSON-RPC error (the client's `call_tool()` raises) instead of an `isError` result; raise `ToolError` (or another exception) if the model should see the failure https://py.sdk.modelcontextprotocol.io/v2/migration/#mcperror-raised-from-an-mcptool-handler-now-surfaces-as-a-json-rpc-error\n"
+        "         raise McpError(ErrorData(code=1, message='no'))\n"
+        '     except McpError:\n'
+        "         return 'caught'\n",
+        findings=['SRV011:11 manual'],
     ),
 ]
 
