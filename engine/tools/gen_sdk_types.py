@@ -179,6 +179,8 @@ class Generator:
                 return None
             return self.ann(mod, node.value, owner, depth + 1)  # Generic[...] parameters are not tracked
         qual = self.qual(mod, node)
+        if qual is None and owner and isinstance(node, ast.Name) and "%s.%s" % (owner, node.id) in self.classes:
+            return "%s.%s" % (owner, node.id)  # a class nested in the owner: `meta: Meta | None`
         if qual is None:
             return None
         if qual.rpartition(".")[2] == "Self" and owner:

@@ -50,7 +50,9 @@ TYPEVARS = (
         Moves `ProgressFnT` imports from `mcp.shared.session` to `mcp.shared.dispatcher`, drops
         `related_request_id=` from `ClientSession.send_notification()`, writes v1's hand-written
         `message_handler` union `RequestResponder[...] | ServerNotification | Exception` as
-        `mcp.client.IncomingMessage` (when that is the only use of `RequestResponder`; an import of it
+        `mcp.client.IncomingMessage` (when that is the only use of `RequestResponder` but for
+        `isinstance` checks, which become `False`, and `case RequestResponder(...)` branches that do not
+        `respond()`, which go as no v2 message reaches them; an import of it
         alone in a block, such as `if TYPE_CHECKING:`, turns into v2's where it stands; the handler's
         `message.root` loses `.root`, as v2 delivers the notification itself), declares v1's
         `ReceiveResultT` in the file as v2 does (`TypeVar(..., bound=BaseModel)`) when an import names
@@ -215,10 +217,14 @@ def _incoming_message(ctx):
     spelled = aliases[0].asname or aliases[0].name
     if len(re.findall(r"\b%s\b" % re.escape(spelled), ctx.text)) != len(refs) + 1:
         return None  # also in a string annotation, a comment, `__all__`: those would dangle
-    unions, checks = [], []
+    unions, checks, cases = [], [], []
     for ref in refs:
         if _request_check(ctx, ref):
             checks.append(ctx.parent(ref))
+            continue
+        case = _request_case(ctx, ref)
+        if case is not None:
+            cases.append(case)
             continue
         union = _message_union(ctx, ref)
         if union is None:
@@ -237,7 +243,7 @@ def _incoming_message(ctx):
             else ctx.replace(u, "IncomingMessage")
         )
     # No v2 message is a request: the check is False, and the branch it guards is dead code to port.
-    edits += [ctx.replace(c, "False") for c in checks]
+    edits += [ctx.replace(c, "False") for c in checks] + [_case_gone(ctx, c) for c in cases]
     roots = [r for u in unions for r in _root_reads(ctx, u, own)]
     edits += [ctx.delete((ctx.span(r.value)[1], ctx.span(r)[1])) for r in roots]
     marker = (
@@ -249,6 +255,7 @@ def _incoming_message(ctx):
         "`RequestResponder` was removed and `message_handler` no longer receives requests: v1's "
         "`RequestResponder[...] | ServerNotification | Exception` is `mcp.client.IncomingMessage`"
         + (", and `isinstance(..., RequestResponder)` is never true" if checks else "")
+        + (", and a `case RequestResponder(...)` never matches: it goes" if cases else "")
         + (", and a notification arrives as its own class (no `.root`)" if roots else "")
     )
     markers = tuple((ctx.statement_of(c), marker) for c in checks)
@@ -302,6 +309,44 @@ def _request_check(ctx, ref) -> bool:
         and call.args[1] is ref
         and not call.keywords
     )
+
+
+def _request_case(ctx, ref):
+    """The lines of `case RequestResponder(...):` and its body in a `match` with other cases, where the
+    body does not answer the request (`.respond(...)`, which has to move into the callbacks): a branch
+    no v2 message reaches. None otherwise."""
+    pattern = ctx.parent(ref)
+    case = ctx.parent(pattern)
+    match = ctx.parent(case)
+    if not (
+        isinstance(pattern, ast.MatchClass)
+        and pattern.cls is ref
+        and isinstance(case, ast.match_case)
+        and case.pattern is pattern
+        and isinstance(match, ast.Match)
+    ):
+        return None
+    if len(match.cases) < 2 or case.guard is not None:
+        return None
+    if any(isinstance(n, ast.Attribute) and n.attr == "respond" for s in case.body for n in ast.walk(s)):
+        return None
+    start = ctx.index.line_start(pattern.lineno)
+    if not re.fullmatch(r"[ \t]*case[ \t]+", ctx.text[start : ctx.span(pattern)[0]]):
+        return None
+    end = ctx.line_span(case.body[-1])
+    return (start, end[1]) if end is not None and case.body[0].lineno > pattern.lineno else None
+
+
+def _case_gone(ctx, span):
+    """The edit putting a marker in place of a dead `case RequestResponder(...)` branch: what it did
+    (such as recording the request) has to move into the callbacks that answer requests now."""
+    line = ctx.text[span[0] : ctx.text.index("case", span[0])]
+    said = (
+        "a `case RequestResponder(...)` branch went: `message_handler` no longer receives server requests "
+        "(v2 answers them with `sampling_callback`, `elicitation_callback`, `list_roots_callback`); move "
+        "what it did into those callbacks"
+    )
+    return ctx.replace(span, "%s%s%s" % (line, ctx.marker_comment(said), ctx.index.newline()))
 
 
 def _root_reads(ctx, union, own):

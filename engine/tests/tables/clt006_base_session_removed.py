@@ -264,6 +264,56 @@ CASES = [
         '     print(message)\n',
         findings=["CLT006:1 manual", "CLT006:6 manual"],
     ),
+    # a `case RequestResponder(...)` branch no v2 message reaches gives way to a marker; the import goes
+    case(
+        ' import logging\n'
+        ' \n'
+        ' from mcp import types\n'
+        '-from mcp.shared.session import RequestResponder\n'
+        '+from mcp.client import IncomingMessage\n'
+        ' \n'
+        ' logger = logging.getLogger(__name__)\n'
+        ' \n'
+        ' \n'
+        ' async def on_message(\n'
+        '-    message: RequestResponder[types.ServerRequest, types.ClientResult] | types.ServerNotification | Exception,\n'
+        '+    message: IncomingMessage,\n'
+        ' ) -> None:\n'
+        '     match message:\n'
+        '         case Exception():\n'
+        '             logger.warning("transport error: %s", message)\n'
+        '-        case RequestResponder(request=request):\n'
+        '-            logger.debug("server sent %s", request.root.method)\n'
+        '+        # mcp-migrate: CLT006 a `case RequestResponder(...)` branch went: `message_handler` no longer receives server requests (v2 answers them with `sampling_callback`, `elicitation_callback`, `list_roots_callback`); move what it did into those callbacks https://py.sdk.modelcontextprotocol.io/v2/migration/#clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed\n'
+        '         case _:\n'
+        '             logger.info("notification %s", message)\n',
+        findings=['CLT006:4 safe'],
+    ),
+    # ... unless it answers the request, which has to move into the callbacks: marked
+    case(
+        ' import logging\n'
+        ' \n'
+        ' from mcp import types\n'
+        '+# mcp-migrate: CLT006 `RequestResponder` was removed; a `message_handler` takes `mcp.client.IncomingMessage` https://py.sdk.modelcontextprotocol.io/v2/migration/#clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed\n'
+        ' from mcp.shared.session import RequestResponder\n'
+        ' \n'
+        ' logger = logging.getLogger(__name__)\n'
+        ' \n'
+        ' \n'
+        '+# mcp-migrate: CLT006 `RequestResponder` was removed; a `message_handler` takes `mcp.client.IncomingMessage` https://py.sdk.modelcontextprotocol.io/v2/migration/#clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed\n'
+        ' async def on_message(\n'
+        '     message: RequestResponder[types.ServerRequest, types.ClientResult] | types.ServerNotification | Exception,\n'
+        ' ) -> None:\n'
+        '+    # mcp-migrate: CLT006 `RequestResponder` was removed; a `message_handler` takes `mcp.client.IncomingMessage` https://py.sdk.modelcontextprotocol.io/v2/migration/#clientsession-now-runs-on-jsonrpcdispatcher-basesession-removed\n'
+        '     match message:\n'
+        '         case Exception():\n'
+        '             logger.warning("transport error: %s", message)\n'
+        '         case RequestResponder(request=request):\n'
+        '             await message.respond(types.ClientResult(types.EmptyResult()))\n'
+        '         case _:\n'
+        '             logger.info("notification %s", message)\n',
+        findings=['CLT006:4 manual', 'CLT006:10 manual', 'CLT006:15 manual'],
+    ),
 ]
 
 NOOP = [

@@ -162,6 +162,19 @@ CASES = [
         '+    return request.meta.get("progress_token")\n',
         findings=["TYP010:4 review"],
     ),
+    # `request.params.meta` of a typed request, held in a name: v1's `RequestParams.Meta`
+    case(
+        ' from mcp import types\n'
+        ' \n'
+        ' \n'
+        ' def check(request: types.CallToolRequest) -> None:\n'
+        '     meta = request.params.meta\n'
+        '-    assert meta is not None and meta.progressToken == "p-1" and meta.model_extra == {"tenant": "acme"}\n'
+        '-    print(request.params.meta.progressToken)\n'
+        '+    assert meta is not None and meta.get("progress_token") == "p-1" and {k: v for k, v in meta.items() if k != "progress_token"} == {"tenant": "acme"}\n'
+        '+    print(request.params.meta.get("progress_token"))\n',
+        findings=['TYP010:6 safe', 'TYP010:6 review', 'TYP010:7 safe'],
+    ),
 ]
 
 NOOP = [
