@@ -19,7 +19,8 @@ VERSION_MODULE = "mcp.types.version"
         `SUPPORTED_PROTOCOL_VERSIONS` to `HANDSHAKE_PROTOCOL_VERSIONS` (both from
         `mcp.types.version`), which keep v1's values and meaning. v1's list is a tuple in v2, so
         where the code used it as a list (`+ [...]`, a `list[str]` annotation) it becomes
-        `list(HANDSHAKE_PROTOCOL_VERSIONS)`.
+        `list(HANDSHAKE_PROTOCOL_VERSIONS)`. A module attribute (`types.LATEST_PROTOCOL_VERSION`)
+        becomes the imported v2 name.
     """,
     why="""
         Silent: v2's `LATEST_PROTOCOL_VERSION` is `"2026-07-28"`, which the initialize handshake
@@ -71,8 +72,11 @@ def check(ctx: PythonContext):
         for ref in ctx.references(*olds):
             if isinstance(ref, ast.Attribute):
                 span = ctx.attr_span(ref)
+                imports = ctx.imports_for({new: (VERSION_MODULE,)})
                 if ctx.resolve(ref.value) == sdk.SHARED_VERSION and span:
                     ctx.fix(ref, why, [ctx.replace(span, new)])
+                elif imports is not None:  # `types.LATEST_PROTOCOL_VERSION`: v2's name, imported
+                    ctx.fix(ref, why, [ctx.replace(ref, _spelled(ctx, ref, new, olds is SUPPORTED))] + imports)
                 else:
                     ctx.manual(ref, why + " (`from mcp.types.version import %s`)" % new)
 

@@ -53,12 +53,23 @@ CASES = [
         "+extended = [\"draft\"] + list(S)\n",
         findings=["TYP011:1 review"],
     ),
+    # a module attribute becomes v2's name, imported
+    case(
+        " import mcp.types as types\n"
+        "+from mcp.types.version import LATEST_HANDSHAKE_VERSION\n"
+        " \n"
+        "-v = types.LATEST_PROTOCOL_VERSION\n"
+        "+v = LATEST_HANDSHAKE_VERSION\n",
+        findings=["TYP011:3 review"],
+    ),
+    # ... unless the file binds that name to something else: marked
     case(
         " import mcp.types as types\n"
         " \n"
+        " LATEST_HANDSHAKE_VERSION = '2024-11-05'\n"
         "+# mcp-migrate: TYP011 v2's `LATEST_PROTOCOL_VERSION` is the 2026-era revision; `LATEST_HANDSHAKE_VERSION` keeps v1's value (`from mcp.types.version import LATEST_HANDSHAKE_VERSION`) https://py.sdk.modelcontextprotocol.io/v2/migration/#supported_protocol_versions-deprecated-latest_protocol_version-changed-meaning\n"
         " v = types.LATEST_PROTOCOL_VERSION\n",
-        findings=["TYP011:3 manual"],
+        findings=["TYP011:4 manual"],
     ),
 ]
 
