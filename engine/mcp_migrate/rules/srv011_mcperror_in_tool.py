@@ -6,6 +6,7 @@ from ..framework import rule
 
 MCP_ERROR = sdk.MCP_ERROR
 URL_ERROR = sdk.URL_ELICITATION_ERROR
+TRIES = tuple(getattr(ast, n) for n in ("Try", "TryStar") if hasattr(ast, n))
 MESSAGE = (
     "raising `McpError` in a tool now returns a JSON-RPC error (the client's `call_tool()` raises) "
     "instead of an `isError` result; raise `ToolError` (or another exception) if the model should see "
@@ -19,11 +20,12 @@ MESSAGE = (
     anchor="mcperror-raised-from-an-mcptool-handler-now-surfaces-as-a-json-rpc-error",
     fix_class="review",
     summary="""
-        `raise McpError(ErrorData(code=..., message=m))` (or `McpError(error)`) directly in an `@mcp.tool()`
-        function, outside any `try`: as a review fix it becomes `raise ToolError(m)`, which v2 still turns
-        into the `CallToolResult(isError=True)` v1 sent, with the same text (`Error executing tool
-        <name>: m`). Keep `MCPError` where the request itself should fail as a protocol error. Other
-        `raise McpError` in a tool (inside a `try`, whose handlers could catch it): a marker.
+        `raise McpError(ErrorData(code=..., message=m))` (or `McpError(error)`) directly in an
+        `@mcp.tool()` function, outside the body of any `try` (an `except` clause is fine): as a review
+        fix it becomes `raise ToolError(m)`, which v2 still turns into the `CallToolResult(isError=True)`
+        v1 sent, with the same text (`Error executing tool <name>: m`). Keep `MCPError` where the request
+        itself should fail as a protocol error. Other `raise McpError` in a tool (in a `try` body, whose
+        handlers could catch it): a marker.
     """,
     why="""
         Silent on the server: v1 turned the exception into an error result the model could read; v2 rejects
@@ -80,16 +82,16 @@ def check(ctx: PythonContext):
 def _as_tool_error(ctx, node, tool):
     """`raise McpError(ErrorData(code=c, message=m))` -> `raise ToolError(m)`, `McpError(error)` ->
     `ToolError(error.message)`: v1's tool wrapper gave the model `str(exc)`, the message, as v2's does
-    for `ToolError`. None inside a `try` of the tool (a handler there may catch `McpError`) or for
-    another shape."""
+    for `ToolError`. None in the body of a `try` of the tool (a handler there may catch `McpError`) or
+    for another shape."""
     call = node.exc
     if not (isinstance(call, ast.Call) and len(call.args) == 1 and not call.keywords):
         return None
-    parent = ctx.parent(node)
-    while parent is not tool:
-        if isinstance(parent, ast.Try) or type(parent).__name__ == "TryStar":
+    child, parent = node, ctx.parent(node)
+    while parent is not tool:  # (in an `except` clause it is past its own `try`'s handlers)
+        if isinstance(parent, TRIES) and any(child is s for s in parent.body):
             return None
-        parent = ctx.parent(parent)
+        child, parent = parent, ctx.parent(parent)
     arg = call.args[0]
     if isinstance(arg, ast.Name):
         message = "%s.message" % arg.id

@@ -42,7 +42,26 @@ CASES = [
         "     return 'ok'\n",
         findings=['SRV011:11 review'],
     ),
-    # inside a `try`, whose handlers may catch `McpError`: marked
+    # in an `except` clause, past its own `try`'s handlers
+    case(
+        ' from mcp.server.fastmcp import FastMCP\n'
+        ' from mcp.shared.exceptions import McpError\n'
+        ' from mcp.types import ErrorData, INVALID_PARAMS\n'
+        '+from mcp.server.mcpserver.exceptions import ToolError\n'
+        ' \n'
+        " mcp = FastMCP('d')\n"
+        ' \n'
+        ' @mcp.tool()\n'
+        ' async def book(date: str) -> str:\n'
+        '     try:\n'
+        '         when = parse(date)\n'
+        '     except ValueError as exc:\n'
+        '-        raise McpError(ErrorData(code=INVALID_PARAMS, message=str(exc))) from exc\n'
+        '+        raise ToolError(str(exc)) from exc\n'
+        '     return when\n',
+        findings=['SRV011:12 review'],
+    ),
+    # in a `try` body, whose handlers may catch `McpError`: marked
     case(
         ' from mcp.server.fastmcp import FastMCP\n'
         ' from mcp.shared.exceptions import McpError\n'
