@@ -24,8 +24,9 @@ MESSAGE = (
         `@mcp.tool()` function, outside the body of any `try` (an `except` clause is fine): as a review
         fix it becomes `raise ToolError(m)`, which v2 still turns into the `CallToolResult(isError=True)`
         v1 sent, with the same text (`Error executing tool <name>: m`). Keep `MCPError` where the request
-        itself should fail as a protocol error. Other `raise McpError` in a tool (in a `try` body, whose
-        handlers could catch it): a marker.
+        itself should fail as a protocol error. The same in a function of the file that only tools call
+        (outside their `try` bodies). Other `raise McpError` in a tool (in a `try` body, whose handlers
+        could catch it): a marker.
     """,
     why="""
         Silent on the server: v1 turned the exception into an error result the model could read; v2 rejects
@@ -65,18 +66,54 @@ def check(ctx: PythonContext):
         owner = ctx.parent(node)
         while owner is not None and not isinstance(owner, scopes):
             owner = ctx.parent(owner)
-        if owner is not None and id(owner) in tools:  # directly in the tool, not a nested def
+        if owner is None:
+            continue
+        helper = id(owner) not in tools and _tools_only_helper(ctx, owner, tools)
+        if id(owner) in tools or helper:  # directly in the tool (not a nested def), or a helper only tools call
             edits = _as_tool_error(ctx, node, owner)
+            where = " (in `%s`, which only tools call)" % owner.name if helper else ""
             if edits:
                 ctx.fix(
                     node,
-                    "%s; the fix raises `ToolError` with the same message, which v2 turns into the `isError` "
-                    "result v1 sent (keep `MCPError` if the request itself should fail)" % MESSAGE.split(";")[0],
+                    "%s%s; the fix raises `ToolError` with the same message, which v2 turns into the `isError` "
+                    "result v1 sent (keep `MCPError` if the request itself should fail)"
+                    % (MESSAGE.split(";")[0], where),
                     edits,
                     fix_class="review",
                 )
             else:
-                ctx.manual(node, MESSAGE)
+                ctx.manual(node, MESSAGE + where)
+
+
+def _tools_only_helper(ctx, fn, tools) -> bool:
+    """`fn` is a plain function of this file that only tools call, by name and outside the body of a
+    `try` of the tool (whose handlers could catch `McpError`), and no other module imports: what it
+    raised reached v1's tool wrapper as if the tool had raised it."""
+    if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) or fn.decorator_list:
+        return False
+    if isinstance(ctx.parent(fn), ast.ClassDef) or ctx.imported_elsewhere(fn.name):
+        return False
+    uses = ctx.names_with_id(fn.name)
+    if not uses:
+        return False
+    for use in uses:
+        call = ctx.parent(use)
+        tool = ctx.enclosing(use, ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+        if not (isinstance(call, ast.Call) and call.func is use and tool is not None and id(tool) in tools):
+            return False
+        if _in_try_body(ctx, call, tool):
+            return False
+    return True
+
+
+def _in_try_body(ctx, node, fn) -> bool:
+    """`node` lies in the body of a `try` inside `fn` (an `except` clause is past its own handlers)."""
+    child, parent = node, ctx.parent(node)
+    while parent is not None and parent is not fn:
+        if isinstance(parent, TRIES) and any(child is s for s in parent.body):
+            return True
+        child, parent = parent, ctx.parent(parent)
+    return False
 
 
 def _as_tool_error(ctx, node, tool):
@@ -87,11 +124,8 @@ def _as_tool_error(ctx, node, tool):
     call = node.exc
     if not (isinstance(call, ast.Call) and len(call.args) == 1 and not call.keywords):
         return None
-    child, parent = node, ctx.parent(node)
-    while parent is not tool:  # (in an `except` clause it is past its own `try`'s handlers)
-        if isinstance(parent, TRIES) and any(child is s for s in parent.body):
-            return None
-        child, parent = parent, ctx.parent(parent)
+    if _in_try_body(ctx, node, tool):
+        return None
     arg = call.args[0]
     if isinstance(arg, ast.Name):
         message = "%s.message" % arg.id

@@ -61,6 +61,40 @@ CASES = [
         '     return when\n',
         findings=['SRV011:12 review'],
     ),
+    # a helper only tools call, outside their `try` bodies; one a tool calls in a `try` body: left alone
+    case(
+        ' from mcp.server.fastmcp import FastMCP\n'
+        ' from mcp.shared.exceptions import McpError\n'
+        ' from mcp.types import ErrorData, INVALID_PARAMS\n'
+        '+from mcp.server.mcpserver.exceptions import ToolError\n'
+        ' \n'
+        " mcp = FastMCP('d')\n"
+        ' \n'
+        ' \n'
+        ' def _lookup(store, key):\n'
+        '     if key not in store:\n'
+        '-        raise McpError(ErrorData(code=INVALID_PARAMS, message=f"no {key}"))\n'
+        '+        raise ToolError(f"no {key}")\n'
+        '     return store[key]\n'
+        ' \n'
+        ' \n'
+        ' def _parse(text):\n'
+        '     raise McpError(ErrorData(code=INVALID_PARAMS, message="bad"))\n'
+        ' \n'
+        ' \n'
+        ' @mcp.tool()\n'
+        ' async def get(key: str) -> str:\n'
+        '     return _lookup(STORE, key)\n'
+        ' \n'
+        ' \n'
+        ' @mcp.tool()\n'
+        ' async def parse(text: str) -> str:\n'
+        '     try:\n'
+        '         return _parse(text)\n'
+        '     except McpError:\n'
+        '         return "fallback"\n',
+        findings=['SRV011:10 review'],
+    ),
     # in a `try` body, whose handlers may catch `McpError`: marked
     case(
         ' from mcp.server.fastmcp import FastMCP\n'
