@@ -5,17 +5,21 @@ Rule: engine/mcp_migrate/rules/srv011_mcperror_in_tool.py. Table format: engine/
 
 from . import case
 
+# a server file importing v1's error, and the `ToolError` import a fix adds
+SERVER = (
+    " from mcp.server.fastmcp import FastMCP\n"
+    " from mcp.shared.exceptions import McpError\n"
+    " from mcp.types import ErrorData, INVALID_PARAMS\n"
+    "+from mcp.server.mcpserver.exceptions import ToolError\n"
+    " \n"
+    " mcp = FastMCP('d')\n"
+    " \n"
+)
+
 CASES = [
     # v1 gave the model the error's message as an `isError` result; `ToolError` still does in v2
     case(
-        ' from mcp.server.fastmcp import FastMCP\n'
-        ' from mcp.shared.exceptions import McpError\n'
-        ' from mcp.types import ErrorData, INVALID_PARAMS\n'
-        '+from mcp.server.mcpserver.exceptions import ToolError\n'
-        ' \n'
-        " mcp = FastMCP('d')\n"
-        ' \n'
-        ' @mcp.tool()\n'
+        SERVER + ' @mcp.tool()\n'
         ' async def book(date: str) -> str:\n'
         '     if date < TODAY:\n'
         "-        raise McpError(ErrorData(code=INVALID_PARAMS, message='date in the past')) from None\n"
@@ -44,14 +48,7 @@ CASES = [
     ),
     # in an `except` clause, past its own `try`'s handlers
     case(
-        ' from mcp.server.fastmcp import FastMCP\n'
-        ' from mcp.shared.exceptions import McpError\n'
-        ' from mcp.types import ErrorData, INVALID_PARAMS\n'
-        '+from mcp.server.mcpserver.exceptions import ToolError\n'
-        ' \n'
-        " mcp = FastMCP('d')\n"
-        ' \n'
-        ' @mcp.tool()\n'
+        SERVER + ' @mcp.tool()\n'
         ' async def book(date: str) -> str:\n'
         '     try:\n'
         '         when = parse(date)\n'
@@ -63,14 +60,7 @@ CASES = [
     ),
     # a helper only tools call, outside their `try` bodies; one a tool calls in a `try` body: left alone
     case(
-        ' from mcp.server.fastmcp import FastMCP\n'
-        ' from mcp.shared.exceptions import McpError\n'
-        ' from mcp.types import ErrorData, INVALID_PARAMS\n'
-        '+from mcp.server.mcpserver.exceptions import ToolError\n'
-        ' \n'
-        " mcp = FastMCP('d')\n"
-        ' \n'
-        ' \n'
+        SERVER + ' \n'
         ' def _lookup(store, key):\n'
         '     if key not in store:\n'
         '-        raise McpError(ErrorData(code=INVALID_PARAMS, message=f"no {key}"))\n'
