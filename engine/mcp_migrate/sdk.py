@@ -6,6 +6,7 @@ rename in the same run). Any re-export spelling works with the context's lookups
 The names a rule writes (v2) stay in the rule, next to the text it writes.
 """
 
+import ast
 from typing import Dict, NamedTuple, Tuple
 
 from .v1_fields import CAMEL, FIELDS
@@ -70,6 +71,18 @@ STREAMABLE_HTTP_CLIENT = STREAMABLE_HTTP + ".streamable_http_client"
 STREAMABLE_HTTP_CLIENTS = (STREAMABLEHTTP_CLIENT, STREAMABLE_HTTP_CLIENT)
 # v1 client parameters that v2 sets on the `httpx2.AsyncClient` passed as `http_client=`
 STREAMABLE_HTTP_CLIENT_MOVED = ("headers", "timeout", "sse_read_timeout", "auth", "httpx_client_factory")
+
+
+def removed_settings_write(stmt) -> bool:
+    """`<server>.settings.<field> = value` for a transport setting v2 removed (`mount_path` too), which
+    SRV006 / SRV007 replace with a marker: a block of only these keeps `pass`."""
+    target = stmt.targets[0] if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 else None
+    return (
+        isinstance(target, ast.Attribute)
+        and target.attr in TRANSPORT_SETTINGS + ("mount_path",)
+        and isinstance(target.value, ast.Attribute)
+        and target.value.attr == "settings"
+    )
 
 
 def builds_own_http_client(call) -> bool:

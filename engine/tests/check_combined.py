@@ -25,6 +25,14 @@ from mcp_migrate.framework import REGISTRY  # noqa: E402
 from run_tables import load_table  # noqa: E402
 
 ROWS = [
+    # SRV006 and SRV007 each replace a settings write with a marker: a block of only those keeps `pass`
+    # (whichever rule's write comes last), or all their fixes fail to parse together and a second run
+    # is needed
+    (
+        'from mcp.server.fastmcp import FastMCP\n\n\ndef configure(server: FastMCP, prefix: str) -> None:\n    if prefix != "/":\n        server.settings.mount_path = prefix\n        server.settings.sse_path = "/sse"\n    else:\n        server.settings.sse_path = "/events"\n        server.settings.mount_path = "/"\n',
+        'from mcp.server.mcpserver import MCPServer\n\n\ndef configure(server: MCPServer, prefix: str) -> None:\n    if prefix != "/":\n        # mcp-migrate: SRV006 `settings.mount_path` was removed; mount the app with Starlette\'s `Mount()` instead (the fix took out `server.settings.mount_path = prefix`) https://py.sdk.modelcontextprotocol.io/v2/migration/#mount_path-parameter-removed-from-mcpserver\n        # mcp-migrate: SRV007 `settings.sse_path` was removed (assigning it raises `ValueError`); pass `sse_path=` to `run(transport="sse", ...)` or `sse_app(...)`; the fix took out `server.settings.sse_path`: pass `sse_path="/sse"` there https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n        pass\n    else:\n        # mcp-migrate: SRV007 `settings.sse_path` was removed (assigning it raises `ValueError`); pass `sse_path=` to `run(transport="sse", ...)` or `sse_app(...)`; the fix took out `server.settings.sse_path`: pass `sse_path="/events"` there https://py.sdk.modelcontextprotocol.io/v2/migration/#transport-specific-parameters-moved-from-mcpserver-constructor-to-runapp-methods\n        # mcp-migrate: SRV006 `settings.mount_path` was removed; mount the app with Starlette\'s `Mount()` instead (the fix took out `server.settings.mount_path = "/"`) https://py.sdk.modelcontextprotocol.io/v2/migration/#mount_path-parameter-removed-from-mcpserver\n        pass\n',
+        True,
+    ),
     # a tool SRV008 gives the `Context` of a server whose lifespan this file defines: `Context[State]`
     # (the type the lifespan yields), not a bare `Context` and a cast, also for a file on its own
     (

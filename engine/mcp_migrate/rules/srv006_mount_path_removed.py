@@ -65,7 +65,11 @@ def check(ctx: PythonContext):
             stmt = ctx.parent(parent)
             # assigning it raises `ValueError`: as a review fix the marker takes the statement's place
             edit = (
-                ctx.marker_in_place_of(stmt, "%s (the fix took out `%s`)" % (said, " ".join(ctx.source(stmt).split())))
+                ctx.marker_in_place_of(
+                    stmt,
+                    "%s (the fix took out `%s`)" % (said, " ".join(ctx.source(stmt).split())),
+                    giving_way=sdk.removed_settings_write,
+                )
                 if isinstance(stmt, ast.Assign) and stmt.targets == [parent]
                 else None
             )

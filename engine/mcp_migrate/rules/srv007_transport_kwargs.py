@@ -129,7 +129,7 @@ def _take_out(ctx, attr, said) -> bool:
     edit = ctx.marker_in_place_of(
         stmt,
         "%s; the fix took out `%s`: pass `%s=%s` there" % (said, ctx.source(attr), attr.attr, value),
-        giving_way=_settings_write,
+        giving_way=sdk.removed_settings_write,
     )
     if edit is None:
         return False
@@ -137,17 +137,6 @@ def _take_out(ctx, attr, said) -> bool:
         stmt, said + "; the fix replaces the assignment with a marker that keeps its value", [edit], fix_class="review"
     )
     return True
-
-
-def _settings_write(stmt) -> bool:
-    """`<server>.settings.<removed field> = value`, a statement `_take_out` may replace."""
-    target = stmt.targets[0] if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 else None
-    return (
-        isinstance(target, ast.Attribute)
-        and target.attr in MOVED
-        and isinstance(target.value, ast.Attribute)
-        and target.value.attr == "settings"
-    )
 
 
 def _read_given(ctx, attr, said) -> bool:
