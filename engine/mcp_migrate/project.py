@@ -62,6 +62,7 @@ def file_facts(path: str, text: str) -> Optional[dict]:
     aliases: Dict[str, str] = {}
     server_states: Dict[str, Any] = {}
     context_helpers: List[str] = []
+    url_functions: Dict[str, list] = {}
     for node in _top_level(tree.body):
         if isinstance(node, ast.ImportFrom):
             source = _absolute(module, is_package, node.level, node.module)
@@ -92,6 +93,9 @@ def file_facts(path: str, text: str) -> Optional[dict]:
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             if _calls_get_context(node):
                 context_helpers.append(node.name)
+            urls = _url_params(infer, node, skip=0)
+            if urls:
+                url_functions[node.name] = urls
             ref = _returns_ref(infer, tree, node) if node.returns is not None or sdk_file else None
             if ref is not None:  # (unannotated: what its returns or yields give)
                 names[node.name] = ["type", ["def", ref[1]]] if ref[0] == "type" else ["returns", ref]
@@ -115,6 +119,7 @@ def file_facts(path: str, text: str) -> Optional[dict]:
         "type_aliases": aliases,
         "server_states": server_states,
         "context_helpers": context_helpers,
+        "url_functions": url_functions,
         "user_members": _user_members(infer),
         "anyio_stream_calls": bool(ANYIO_STREAM_CALL.search(text)),
         "imports_mcp": bool(IMPORTS_MCP.search(text)),
@@ -290,12 +295,13 @@ def _class_shape(infer, tree, cls: ast.ClassDef) -> dict:
     return {"bases": bases, "fields": members[FIELDS], "methods": members[METHODS], "urls": urls}
 
 
-def _url_params(infer, fn) -> list:
+def _url_params(infer, fn, skip: int = 1) -> list:
     """[[position after `self` (None for keyword-only), name, URL class]] for the method's parameters
-    annotated with a pydantic URL class (`uri: AnyUrl`), which v1's MCP objects handed it."""
+    annotated with a pydantic URL class (`uri: AnyUrl`), which v1's MCP objects handed it; `skip=0`
+    for a plain function."""
     from .sdk import URL_TYPES
 
-    positional = (fn.args.posonlyargs + fn.args.args)[1:]
+    positional = (fn.args.posonlyargs + fn.args.args)[skip:]
     out = []
     for i, arg in enumerate(positional + fn.args.kwonlyargs):
         names = (
@@ -453,6 +459,7 @@ class ProjectIndex:
             self._by_last.setdefault(m.rpartition(".")[2], []).append(m)
         self._near: List[str] = []
         self._url_methods: Optional[set] = None
+        self._url_functions: Optional[set] = None
         self._carries: Dict[tuple, Optional[dict]] = {}
         self._shared: Dict[str, Dict[tuple, List[tuple]]] = {}  # (shared with `seen_from` views)
 
@@ -710,6 +717,22 @@ class ProjectIndex:
                 for m in shape.get("urls", {})
             }
         return self._url_methods
+
+    def url_functions(self) -> set:
+        """Names of the project's top-level functions that take a pydantic URL (see `_url_params`)."""
+        if self._url_functions is None:
+            self._url_functions = {name for f in self.modules.values() for name in f.get("url_functions", {})}
+        return self._url_functions
+
+    def function_url_params(self, module: str, name: str, hops: int = 0) -> list:
+        """`_url_params` of the top-level function `name` defined in or imported into `module`."""
+        facts = self.find(module) if hops <= MAX_HOPS else None
+        if facts is None:
+            return []
+        entry = facts["names"].get(name)
+        if entry is not None and entry[0] == "import":
+            return self.function_url_params(entry[1], entry[2], hops + 1)
+        return facts.get("url_functions", {}).get(name, [])
 
     def url_params(self, module: str, cls: str, method: str, hops: int = 0) -> list:
         """`_url_params` of method `method` of the user's class `cls` (defined in or imported into

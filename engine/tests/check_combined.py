@@ -290,6 +290,12 @@ PROJECT = {
         "async def mirror(remote: Remote, res: Resource):\n    await remote.read_resource(res.uri)\n"
         "    return await remote.read(res.uri)\n"
     ),
+    # ... or a top-level function of another module, imported here: wrapped the same way
+    "pkg/paths.py": "from pydantic import AnyUrl\n\n\ndef to_path(uri: AnyUrl, *, root: str = '/') -> str:\n    return root + (uri.path or '')\n",
+    "pkg/paths_use.py": (
+        "from mcp.types import ReadResourceRequestParams\nfrom .paths import to_path as path_of\n\n\n"
+        "def locate(params: ReadResourceRequestParams) -> str:\n    return path_of(params.uri)\n"
+    ),
     # ... through an attribute the class annotates: not a `ClientSession.read_resource()` that takes a str
     "pkg/tool.py": (
         "from mcp.types import Resource\nfrom .remote import Remote\n\n\nclass Tool:\n    connector: Remote\n\n"
@@ -506,6 +512,10 @@ PROJECT_AFTER = {
         "stream classes: retype it as `ReadStream` (from `mcp.client._transport`) once nothing here needs anyio's "
         "own methods https://py.sdk.modelcontextprotocol.io/v2/migration/#create_connected_server_and_client_session-removed\n"
         "Inbox = MemoryObjectReceiveStream[SessionMessage | Exception]\n"
+    ),
+    "pkg/paths_use.py": (
+        "from mcp.types import ReadResourceRequestParams\nfrom .paths import to_path as path_of\nfrom pydantic import AnyUrl\n\n\n"
+        "def locate(params: ReadResourceRequestParams) -> str:\n    return path_of(AnyUrl(params.uri))\n"
     ),
     "pkg/tool.py": (
         "from mcp.types import Resource\nfrom .remote import Remote\nfrom pydantic import AnyUrl\n\n\nclass Tool:\n"

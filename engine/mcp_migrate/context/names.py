@@ -150,9 +150,18 @@ class NameQuestions:
         project = self.types.project
         return project.url_methods() if project is not None else set()
 
+    def project_url_functions(self) -> set:
+        """Names of top-level functions of the project's modules that take a pydantic URL parameter."""
+        project = self.types.project
+        return project.url_functions() if project is not None else set()
+
     def project_url_params(self, call: ast.Call) -> list:
         """[[position, name, URL class]] of the URL parameters of the project's method `call` calls
-        (`remote.read(...)` on an instance of the user's class in another module), else []."""
+        (`remote.read(...)` on an instance of the user's class in another module), or of the function
+        it calls that this file imports from another module (`describe(res.uri)`), else []."""
+        if isinstance(call.func, ast.Name):
+            origin = self.project_origin(call.func)
+            return self.types.project.function_url_params(*origin) if origin else []
         t = self.types.type_of(call.func.value) if isinstance(call.func, ast.Attribute) else None
         if not (isinstance(t, tuple) and t[0] == "uobj" and isinstance(t[1], tuple) and self.types.project):
             return []

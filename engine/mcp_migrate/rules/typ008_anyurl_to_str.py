@@ -68,8 +68,9 @@ PARTS = {
         parts, normalised the same way); where the file's own `AnyUrl` is something else, off
         `urlparse(...)` (review: it normalises differently); a comprehension filtering on the part it
         collects keeps the filtered value (`{host for r in rs if (host := AnyUrl(r.uri).host)}`). An MCP
-        object's `.uri` handed to the file's own function, or dataclass or pydantic model, whose parameter
-        or field is annotated `AnyUrl` is wrapped in `AnyUrl(...)`, the object v1 handed it; an
+        object's `.uri` handed to the file's own function, or dataclass or pydantic model, or to a
+        method or function of another module of the project, whose parameter or field is annotated
+        `AnyUrl` is wrapped in `AnyUrl(...)`, the object v1 handed it; an
         `AnyUrl("...")` literal compared with one (`==`, `in`, a list of them) becomes the string.
     """,
     why="""
@@ -128,6 +129,12 @@ def check(ctx: PythonContext):
             _compared_to_url_literal(ctx, compare)
     for call in ctx.attr_calls(*ctx.project_url_methods()):
         _into_project_url_parameters(ctx, call)
+    functions = ctx.project_url_functions()
+    local = {a.asname or a.name for i in ctx.imports() for a in i.names if a.name in functions}
+    for name in (n for local_name in sorted(local) for n in ctx.names_with_id(local_name)):
+        call = ctx.parent(name)
+        if isinstance(call, ast.Call) and call.func is name:
+            _into_project_url_parameters(ctx, call)
     guards = set()  # `if` conditions a comprehension's rewrite already took
     for node in ctx.walk(ast.Attribute):
         part = PARTS.get(node.attr)
@@ -203,7 +210,8 @@ def _into_own_url_parameters(ctx, call):
 
 def _into_project_url_parameters(ctx, call):
     """The same for a method of the project's own class in another module (`remote.read(res.uri)`
-    with `async def read(self, uri: AnyUrl)` in `remote.py`)."""
+    with `async def read(self, uri: AnyUrl)` in `remote.py`), or a function this file imports from
+    one (`describe(res.uri)` with `def describe(uri: AnyUrl)` there)."""
     if ctx.types.local_def(call.func) is not None or ctx.has_star(call):
         return
     for index, name, qual in ctx.project_url_params(call):
@@ -218,7 +226,7 @@ def _into_project_url_parameters(ctx, call):
         ctx.fix(
             arg,
             "MCP URIs are `str` in v2, and `%s()` takes `%s: %s`: build the URL object v1 passed"
-            % (call.func.attr, name, cls),
+            % (getattr(call.func, "attr", None) or call.func.id, name, cls),
             [ctx.replace(arg, "%s(%s)" % (cls, ctx.source(arg)))] + ([imp] if imp else []),
         )
 
