@@ -16,6 +16,7 @@ from .parse_check import edited_parses, parses, statement_starts
 
 DEBUG = False  # tests flip this to re-raise rule exceptions instead of reporting them
 OVERLAP = "its automatic fix overlaps another change; apply it by hand"
+COMBINED = "the combined automatic fixes did not produce valid Python; apply by hand"
 PASSES = 3  # a clash resolved in the second pass may leave another for the third; none seen yet
 
 
@@ -241,6 +242,18 @@ def _applied(ctx: Context, apply_review) -> str:
             for f in fs:
                 f.applied = False
                 f.demote("its automatic fix did not produce valid Python; apply it by hand")
+    # Then rule by rule, in the order fixes apply: each rule's fixes stay when the file still parses
+    # with them and those already kept, so one clash costs only the fixes that make it.
+    held = [f for f in findings if f.applied and not f.subsumed_by and f.edits and not f.shared]
+    for f in held:
+        f.demote(COMBINED)
+    for code in dict.fromkeys(f.rule.code for f in held):
+        mine = [f for f in held if f.rule.code == code]
+        for f in mine:
+            f.restore()
+        if not _parses_with(ctx, _render(ctx, findings, _accept(findings, apply_review, demote=False, text=ctx.text))):
+            for f in mine:
+                f.demote(COMBINED)
     # Then without the other fixes, keeping those other files rely on (`Finding.shared`); then without any.
     for dropped in (lambda f: not f.shared, lambda f: True):
         owner = _accept(findings, apply_review, demote=False, text=ctx.text)
@@ -251,7 +264,7 @@ def _applied(ctx: Context, apply_review) -> str:
             if f.applied and dropped(f):
                 f.applied = False
                 f.subsumed_by = None
-                f.demote("the combined automatic fixes did not produce valid Python; apply by hand")
+                f.demote(COMBINED)
     return apply_edits(ctx.text, _render(ctx, findings, {}))
 
 

@@ -314,6 +314,40 @@ json.dumps(r)`,
     expect(out.text).toBe('from mcp import MCPError\n');
     expect(out.internal_errors[0]).toMatch(/TST995: KeyError/);
   });
+
+  it('fixes that parse alone but not together cost only the rule that clashes, not the whole file', () => {
+    const out = pyJson(
+      engine,
+      `
+import ast, json
+from mcp_migrate.framework import rule, REGISTRY
+from mcp_migrate.api import migrate_text
+def deleter(code, target):
+    @rule(code=code, title="t", anchor="a", fix_class="safe", summary="s", why="w")
+    def _delete(ctx):
+        for stmt in ctx.walk(ast.Assign):
+            if stmt.targets[0].id == target:
+                ctx.fix(stmt, "drop " + target, [ctx.delete(ctx.line_span(stmt))])
+deleter("TST996", "a")
+deleter("TST997", "b")
+try:
+    r = migrate_text("from mcp import McpError\\n\\nif x:\\n    a = 1\\n    b = 2\\n", "m.py")
+finally:
+    for code in ("TST996", "TST997"):
+        del REGISTRY[[x.code for x in REGISTRY].index(code)]
+json.dumps(r)`,
+    );
+    // Deleting both assignments empties the block; each alone, and the unrelated rename, still apply.
+    expect(out.text).toMatch(
+      /^from mcp import MCPError\n\nif x:\n {4}# mcp-migrate: TST997 drop b \(the combined automatic fixes did not produce valid Python; apply by hand\)/,
+    );
+    expect(out.text.endsWith('\n    b = 2\n')).toBe(true);
+    expect(out.findings.map((f: { rule: string; applied: boolean }) => [f.rule, f.applied])).toEqual([
+      ['TYP001', true],
+      ['TST996', true],
+      ['TST997', false],
+    ]);
+  });
 });
 
 describe('resolver', () => {
