@@ -17,7 +17,11 @@ mcp = FastMCP("demo")
 
 @mcp.tool()
 def fail(code: int) -> str:
-    raise McpError(ErrorData(code=code, message="no"))
+    try:
+        check(code)
+        raise McpError(ErrorData(code=code, message="no"))
+    except KeyError:
+        return "missing"
 `;
 const FILES: Record<string, string> = {
   'app/server.py': SERVER,

@@ -378,8 +378,9 @@ describe('CLI on examples/v1-projects: weather-server (FastMCP)', () => {
     expect(server()).not.toContain('McpError(');
   });
   it('TYP002 unwraps ErrorData in MCPError(...)', () => {
-    expect(server()).toContain('raise MCPError(INVALID_PARAMS, f"not a state code: {state!r}")');
-    expect(server()).toContain('INTERNAL_ERROR, f"NWS returned {exc.response.status_code}"');
+    expect(server()).toContain(
+      'raise MCPError(\n                INTERNAL_ERROR, f"NWS returned {exc.response.status_code}"\n            ) from exc',
+    );
   });
   it('TYP005 renames camelCase fields on known mcp.types objects', () => {
     for (const s of [
@@ -398,8 +399,10 @@ describe('CLI on examples/v1-projects: weather-server (FastMCP)', () => {
   it('SRV015 renames Context.log(message=) to data=', () => {
     expect(server()).toContain('await ctx.log(level="warning", data="no active alerts")');
   });
-  it('SRV011 marks McpError raised inside a tool', () => {
-    expect(server()).toMatch(/# mcp-migrate: SRV011 [^\n]*\n\s+raise MCPError\(INVALID_PARAMS/);
+  it('SRV011 raises ToolError where a tool raised McpError: the isError result v1 sent', () => {
+    expect(server()).toContain('        raise ToolError(f"not a state code: {state!r}")\n');
+    expect(server()).toContain('from mcp.server.mcpserver.exceptions import ToolError\n');
+    expect(server()).not.toContain('mcp-migrate: SRV011');
   });
   it('keeps the sync tool, resources and prompts as they were', () => {
     for (const s of [
@@ -467,14 +470,18 @@ describe('CLI on examples/v1-projects: lowlevel-server', () => {
   });
   it('LOW001 keeps a marker on the call_tool handler: v2 no longer validates its arguments', () => {
     expect(server()).toMatch(
-      /# mcp-migrate: LOW001 v1's `call_tool\(\)` checked `arguments` [^\n]*\n(?:# mcp-migrate: [^\n]*\n)*async def call_tool\(ctx: ServerRequestContext\[Any\], params: types\.CallToolRequestParams\) -> types\.CallToolResult:\n/,
+      /# mcp-migrate: LOW001 v1's `call_tool\(\)` checked `arguments` [^\n]*\n(?:# mcp-migrate: [^\n]*\n)*@tool_errors_as_results\nasync def call_tool\(ctx: ServerRequestContext\[Any\], params: types\.CallToolRequestParams\) -> types\.CallToolResult:\n/,
     );
     expect(server()).not.toContain(
       'suggested fix: run with --apply-review) https://py.sdk.modelcontextprotocol.io/v2/migration/#lowlevel-server',
     );
   });
-  it('LOW003 marks the raising call_tool handler', () => {
-    expect(server()).toMatch(/# mcp-migrate: LOW003 [^\n]*\n(?:# mcp-migrate: [^\n]*\n)*async def call_tool\(/);
+  it("LOW003 wraps the raising call_tool handler in v1's catch-all: errors stay is_error results", () => {
+    expect(server()).toContain('def tool_errors_as_results(\n');
+    expect(server()).toContain(
+      '        except Exception as e:\n            return CallToolResult(content=[TextContent(type="text", text=str(e))], is_error=True)\n',
+    );
+    expect(server()).not.toContain('mcp-migrate: LOW003');
   });
   // Regression: LOW004 used to skip every Server(...) that LOW001 *would* move, even when LOW001's
   // fix was not applied, leaving `Server("notes", "1.4.0")` positional and unflagged.

@@ -16,12 +16,12 @@ MESSAGE = (
     code="LOW003",
     title="Lowlevel `Server`: tool handler exceptions no longer become `CallToolResult(is_error=True)`",
     anchor=ANCHOR,
-    fix_class="review",
+    fix_class="safe",
     summary="""
         A lowlevel `@server.call_tool()` handler whose body is not already wrapped in a catch-all
         `try`/`except`: in v2 its exceptions reach the client as JSON-RPC errors instead of an
-        `is_error=True` tool result. Where LOW001 converts the handler, a review fix (which carries
-        that conversion) decorates it with `tool_errors_as_results`, defined in the file: v1's own
+        `is_error=True` tool result. Where LOW001 converts the handler, a fix (which carries that
+        conversion) decorates it with `tool_errors_as_results`, defined in the file: v1's own
         `except Exception as e: return CallToolResult(..., is_error=True)` around the handler, the
         guide's fix (`UrlElicitationRequiredError` still goes through, as in v1). Elsewhere a marker.
     """,
@@ -98,7 +98,7 @@ def check(ctx: PythonContext):
             "is_error=True)`: the fix decorates it with `%s`, defined in the file, which returns that result "
             "as v1 did (this fix also turns the handler into a `(ctx, params)` handler)" % wrapped[0],
             conversion.edits + wrapped[1],
-            fix_class="review",
+            fix_class="safe",
         )
 
 

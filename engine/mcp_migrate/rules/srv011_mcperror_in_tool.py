@@ -18,15 +18,15 @@ MESSAGE = (
     code="SRV011",
     title="`MCPError` raised from an `@mcp.tool()` handler now surfaces as a JSON-RPC error",
     anchor="mcperror-raised-from-an-mcptool-handler-now-surfaces-as-a-json-rpc-error",
-    fix_class="review",
+    fix_class="safe",
     summary="""
         `raise McpError(ErrorData(code=..., message=m))` (or `McpError(error)`) directly in an
-        `@mcp.tool()` function, outside the body of any `try` (an `except` clause is fine): as a review
-        fix it becomes `raise ToolError(m)`, which v2 still turns into the `CallToolResult(isError=True)`
-        v1 sent, with the same text (`Error executing tool <name>: m`). Keep `MCPError` where the request
-        itself should fail as a protocol error. The same in a function of the file that only tools call
-        (outside their `try` bodies). Other `raise McpError` in a tool (in a `try` body, whose handlers
-        could catch it): a marker.
+        `@mcp.tool()` function, outside the body of any `try` (an `except` clause is fine), becomes
+        `raise ToolError(m)`, which v2 still turns into the `CallToolResult(isError=True)` v1 sent,
+        with the same text (`Error executing tool <name>: m`): v1's behaviour, kept. Keep `MCPError`
+        where the request itself should fail as a protocol error. The same in a function of the file
+        that only tools call (outside their `try` bodies). Other `raise McpError` in a tool (in a `try`
+        body, whose handlers could catch it): a marker.
     """,
     why="""
         Silent on the server: v1 turned the exception into an error result the model could read; v2 rejects
@@ -79,7 +79,6 @@ def check(ctx: PythonContext):
                     "result v1 sent (keep `MCPError` if the request itself should fail)"
                     % (MESSAGE.split(";")[0], where),
                     edits,
-                    fix_class="review",
                 )
             else:
                 ctx.manual(node, MESSAGE + where)

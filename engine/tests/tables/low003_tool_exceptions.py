@@ -47,7 +47,7 @@ CASES = [
         '+\n'
         '+\n'
         "+server = Server('s', on_call_tool=call_tool)\n",
-        findings=['LOW003:5 review'],
+        findings=['LOW003:5 safe'],
     ),
     # ... its own `try` catches only some exceptions
     case(
@@ -90,7 +90,7 @@ CASES = [
         '+\n'
         '+\n'
         "+app = lls.Server('s', on_call_tool=run)\n",
-        findings=['LOW003:5 review'],
+        findings=['LOW003:5 safe'],
     ),
     # handlers built in functions share one definition, below the imports
     case(
@@ -130,7 +130,7 @@ CASES = [
         '+    server = Server("two", on_call_tool=call_tool)\n'
         '+\n'
         '     return server\n',
-        findings=['LOW003:8 review', 'LOW003:18 review'],
+        findings=['LOW003:8 safe', 'LOW003:18 safe'],
     ),
     # the guide's fragment: no server to convert, marked
     case(

@@ -25,7 +25,7 @@ CASES = [
         "-        raise McpError(ErrorData(code=INVALID_PARAMS, message='date in the past')) from None\n"
         "+        raise ToolError('date in the past') from None\n"
         "     return 'ok'\n",
-        findings=['SRV011:10 review'],
+        findings=['SRV011:10 safe'],
     ),
     # an `ErrorData` held in a name; `ToolError` already imported (from v1's module, renamed elsewhere)
     case(
@@ -44,7 +44,7 @@ CASES = [
         '     if not date:\n'
         "         raise ToolError('empty')\n"
         "     return 'ok'\n",
-        findings=['SRV011:11 review'],
+        findings=['SRV011:11 safe'],
     ),
     # in an `except` clause, past its own `try`'s handlers
     case(
@@ -56,7 +56,7 @@ CASES = [
         '-        raise McpError(ErrorData(code=INVALID_PARAMS, message=str(exc))) from exc\n'
         '+        raise ToolError(str(exc)) from exc\n'
         '     return when\n',
-        findings=['SRV011:12 review'],
+        findings=['SRV011:12 safe'],
     ),
     # a helper only tools call, outside their `try` bodies; one a tool calls in a `try` body: left alone
     case(
@@ -83,7 +83,7 @@ CASES = [
         '         return _parse(text)\n'
         '     except McpError:\n'
         '         return "fallback"\n',
-        findings=['SRV011:10 review'],
+        findings=['SRV011:10 safe'],
     ),
     # in a `try` body, whose handlers may catch `McpError`: marked
     case(
