@@ -6,6 +6,7 @@ from typing import Dict, Iterable, List, Optional, Tuple, Union
 from ..resolver import dotted
 
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+_TRIES = tuple(getattr(ast, n) for n in ("Try", "TryStar") if hasattr(ast, n))  # (`try`/`except*`: 3.11+)
 
 
 class TreeQuestions:
@@ -49,6 +50,25 @@ class TreeQuestions:
         while node is not None and node is not ancestor:
             node = self.parent(node)
         return node is ancestor
+
+    def stores(self, name: str, scope: ast.AST) -> List[ast.Name]:
+        """The Names spelled `name` inside `scope` that bind it (assignment, loop or `with` target,
+        `del`), not the ones that read it."""
+        return [n for n in self.names_with_id(name) if not isinstance(n.ctx, ast.Load) and self.within(n, scope)]
+
+    def tries(self) -> List[ast.AST]:
+        """Every `try` statement, `except*` ones included."""
+        return self.walk(*_TRIES)
+
+    def in_try_body(self, node: ast.AST, within: ast.AST) -> bool:
+        """`node` lies in the body of a `try` inside `within`, where that `try`'s handlers would see what it
+        raises (an `except` clause, `else` or `finally` is past them)."""
+        child, parent = node, self.parent(node)
+        while parent is not None and parent is not within:
+            if isinstance(parent, _TRIES) and any(child is s for s in parent.body):
+                return True
+            child, parent = parent, self.parent(parent)
+        return False
 
     def enclosing(self, node: ast.AST, *types) -> Optional[ast.AST]:
         """The nearest ancestor of one of `types` (default: a def, lambda or class), else None."""

@@ -178,10 +178,7 @@ def _unchanged_since(ctx, value, stmt) -> bool:
     while isinstance(root, ast.Attribute):
         root = root.value
     scope = ctx.enclosing(stmt, ast.FunctionDef, ast.AsyncFunctionDef) or ctx.tree
-    return not any(
-        isinstance(n, ast.Name) and n.id == root.id and not isinstance(n.ctx, ast.Load) and n.lineno > stmt.lineno
-        for n in ast.walk(scope)
-    )
+    return not any(n.lineno > stmt.lineno for n in ctx.stores(root.id, scope))
 
 
 def _carry_across(ctx):

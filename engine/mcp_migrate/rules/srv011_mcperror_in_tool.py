@@ -6,7 +6,6 @@ from ..framework import rule
 
 MCP_ERROR = sdk.MCP_ERROR
 URL_ERROR = sdk.URL_ELICITATION_ERROR
-TRIES = tuple(getattr(ast, n) for n in ("Try", "TryStar") if hasattr(ast, n))
 MESSAGE = (
     "raising `McpError` in a tool now returns a JSON-RPC error (the client's `call_tool()` raises) "
     "instead of an `isError` result; raise `ToolError` (or another exception) if the model should see "
@@ -61,11 +60,8 @@ def check(ctx: PythonContext):
     if not raises:
         return
     tools = {id(fn) for fn, _, _ in ctx.fastmcp_handlers("tool")}
-    scopes = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
     for node in raises:
-        owner = ctx.parent(node)
-        while owner is not None and not isinstance(owner, scopes):
-            owner = ctx.parent(owner)
+        owner = ctx.enclosing(node)
         if owner is None:
             continue
         helper = id(owner) not in tools and _tools_only_helper(ctx, owner, tools)
@@ -97,22 +93,12 @@ def _tools_only_helper(ctx, fn, tools) -> bool:
         return False
     for use in uses:
         call = ctx.parent(use)
-        tool = ctx.enclosing(use, ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+        tool = ctx.enclosing(use)
         if not (isinstance(call, ast.Call) and call.func is use and tool is not None and id(tool) in tools):
             return False
-        if _in_try_body(ctx, call, tool):
+        if ctx.in_try_body(call, tool):
             return False
     return True
-
-
-def _in_try_body(ctx, node, fn) -> bool:
-    """`node` lies in the body of a `try` inside `fn` (an `except` clause is past its own handlers)."""
-    child, parent = node, ctx.parent(node)
-    while parent is not None and parent is not fn:
-        if isinstance(parent, TRIES) and any(child is s for s in parent.body):
-            return True
-        child, parent = parent, ctx.parent(parent)
-    return False
 
 
 def _as_tool_error(ctx, node, tool):
@@ -123,7 +109,7 @@ def _as_tool_error(ctx, node, tool):
     call = node.exc
     if not (isinstance(call, ast.Call) and len(call.args) == 1 and not call.keywords):
         return None
-    if _in_try_body(ctx, node, tool):
+    if ctx.in_try_body(node, tool):
         return None
     arg = call.args[0]
     if isinstance(arg, ast.Name):

@@ -251,10 +251,7 @@ def _session_id_capture(ctx, name, streams):
     # A name bound elsewhere in its scope too (declared `Callable | None`, reset to None) keeps being
     # a variable: it is assigned a function of another name rather than redeclared by a `def`.
     scope = ctx.enclosing(name, ast.FunctionDef, ast.AsyncFunctionDef) or ctx.tree
-    rebound = any(
-        isinstance(n, ast.Name) and n.id == name.id and not isinstance(n.ctx, ast.Load) and n is not name
-        for n in ast.walk(scope)
-    )
+    rebound = any(n is not name for n in ctx.stores(name.id, scope))
     getter = ctx.fresh_name("last_session_id", "last_mcp_session_id") if rebound else name.id
     if ids is None or hook is None or getter is None:
         return None

@@ -154,10 +154,7 @@ def _client_name(ctx, arg):
     """A name every assignment of its function (or module) binds to a client call."""
     if not isinstance(arg, ast.Name):
         return False
-    scope = ctx.enclosing(arg, ast.FunctionDef, ast.AsyncFunctionDef) or ctx.tree
-    stores = [
-        n for n in ast.walk(scope) if isinstance(n, ast.Name) and n.id == arg.id and not isinstance(n.ctx, ast.Load)
-    ]
+    stores = ctx.stores(arg.id, ctx.enclosing(arg, ast.FunctionDef, ast.AsyncFunctionDef) or ctx.tree)
     return bool(stores) and all(
         isinstance(a, ast.Assign) and a.targets == [n] and _is_client(ctx, a.value)
         for n in stores

@@ -43,8 +43,7 @@ ERRORS = (sdk.MCP_ERROR,)
 def check(ctx: PythonContext):
     if not ctx.mentions(*sdk.STREAMABLE_HTTP_CLIENTS) and not any(_fragment_client(ctx, c) for c in ctx.walk(ast.Call)):
         return
-    try_types = tuple(getattr(ast, n) for n in ("Try", "TryStar") if hasattr(ast, n))
-    for t in ctx.walk(*try_types):
+    for t in ctx.tries():
         if not _wraps_client(ctx, t):
             continue
         for h in t.handlers:
